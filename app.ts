@@ -1,0 +1,93 @@
+import * as crypto from 'crypto';
+import type { Server } from 'restify';
+import type { Config } from './config';
+import { systemClock, type Clock } from './core/clock';
+import { configureLogging, getLogger } from './core/logger';
+import { loadOrCreateKeyFile, SecretBox } from './core/secrets';
+import { Database } from './data/database';
+import { loadDemoDataOnce, readDemoData } from './data/demoData';
+import { OutboxRepository } from './data/repositories/outboxRepository';
+import { Localizer } from './bot/i18n';
+import { IntentRecognizer } from './bot/nlu';
+import { createBot, type BotRuntime } from './bot/createBot';
+import { createBotAdapter, type BotAdapter } from './channels/adapter';
+import { createServer } from './channels/server';
+import { Mailer, type MailTransport } from './mail/mailer';
+import { LOCALES_DIR } from './paths';
+
+const log = getLogger('app');
+
+/** A running bot: its parts, its address, and how to stop it. */
+export interface App {
+    readonly config: Config;
+    readonly db: Database;
+    readonly mailer: Mailer;
+    readonly runtime: BotRuntime;
+    readonly adapter: BotAdapter;
+    readonly server: Server;
+    /** Base URL of the listening server, e.g. `http://127.0.0.1:3978`. */
+    readonly url: string;
+    /** Stops taking requests, lets running turns finish, stops mail delivery, closes the database. */
+    close(): Promise<void>;
+}
+
+/** Replaceable parts (tests use a manual clock or their own mail transport). */
+export interface AppOptions {
+    readonly clock?: Clock;
+    readonly mailTransport?: MailTransport;
+    readonly mailPollMs?: number;
+}
+
+let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> | undefined;
+
+/** Loads the locales and trains the classifier once per process. */
+export function loadLanguage(): Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> {
+    sharedLanguage ??= Promise.all([Localizer.load(LOCALES_DIR), IntentRecognizer.train(LOCALES_DIR)]).then(([localizer, recognizer]) => ({ localizer, recognizer }));
+    return sharedLanguage;
+}
+
+/** The key for hashes and the outbox cipher: configured, or kept in a file beside the database. */
+export function secretKeyFor(config: Config): Buffer {
+    if (config.secretKey) {
+        return config.secretKey;
+    }
+    return config.dbPath === ':memory:' ? crypto.randomBytes(32) : loadOrCreateKeyFile(`${config.dbPath}.key`);
+}
+
+/** Starts the bot: database and demo data, language, mail, bot, HTTP server. */
+export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+    configureLogging(config.logLevel);
+    const started = Date.now();
+    const clock = options.clock ?? systemClock;
+    const db = await Database.open(config.dbPath);
+    if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
+        log.info('demo data loaded', { file: config.demoDataPath });
+    }
+    const secrets = new SecretBox(secretKeyFor(config));
+    const { localizer, recognizer } = await loadLanguage();
+    const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
+    mailer.start();
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer });
+    const adapter = createBotAdapter(config, runtime.errorHandler.handle);
+    const server = createServer({ config, adapter, bot: runtime.bot, db });
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => resolve());
+    });
+    const address = server.address();
+    const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${address.port}`;
+    log.info('bot started', { url, localMode: config.localMode, smtp: mailer.delivers, startupMs: Date.now() - started });
+
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+        closing ??= (async () => {
+            await new Promise<void>((resolve) => server.close(() => resolve()));
+            await runtime.bot.idle();
+            await mailer.stop();
+            await db.close();
+            log.info('bot stopped');
+        })();
+        return closing;
+    };
+    return { config, db, mailer, runtime, adapter, server, url, close };
+}

@@ -1,0 +1,48 @@
+import { recognizeEmail } from '@microsoft/recognizers-text-sequence';
+import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
+import { cultureOf, type Lang } from '../core/language';
+
+const DOMAIN_CHAR = /[A-Za-z0-9-]/;
+const PLAIN_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/**
+ * The first email address in `text`, found with recognizers-text in the
+ * language's culture. Its top-level-domain pattern stops at six letters
+ * (`.example` comes back as `.exampl`), so the match is extended to the end of
+ * the domain as written, then checked as a whole.
+ */
+export function findEmail(text: string, lang: Lang): string | undefined {
+    const input = text.slice(0, 1000);
+    for (const match of recognizeEmail(input, cultureOf(lang))) {
+        let end = match.end + 1;
+        while (end < input.length && DOMAIN_CHAR.test(input[end])) {
+            end++;
+        }
+        const candidate = input.slice(match.start, end).replace(/[.-]+$/, '');
+        if (candidate.length <= 254 && PLAIN_EMAIL.test(candidate)) {
+            return candidate;
+        }
+    }
+    return undefined;
+}
+
+/** Yes (true), no (false) or neither (undefined), in the language's culture. */
+export function findBoolean(text: string, lang: Lang): boolean | undefined {
+    const results = recognizeBoolean(text.slice(0, 200), cultureOf(lang));
+    const first = results[0]?.resolution as { value?: boolean } | undefined;
+    return typeof first?.value === 'boolean' ? first.value : undefined;
+}
+
+const REFERENCE = /\bBC-(\d{4})-(\d{6})\b/i;
+
+/** A change-request reference like `BC-2026-000123`, upper-cased, if present. */
+export function findReference(text: string): string | undefined {
+    const match = REFERENCE.exec(text);
+    return match ? `BC-${match[1]}-${match[2]}` : undefined;
+}
+
+/** The digits of a one-time code typed as `123456`, `123 456` or `123-456`; undefined otherwise. */
+export function findCode(text: string, length: number): string | undefined {
+    const compact = text.replace(/[\s-]/g, '');
+    return new RegExp(`^\\d{${length}}$`).test(compact) ? compact : undefined;
+}

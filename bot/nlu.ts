@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { containerBootstrap } from '@nlpjs/core';
+import { Nlp, type NlpInstance } from '@nlpjs/nlp';
+import { LangEn } from '@nlpjs/lang-en-min';
+import { LangDe } from '@nlpjs/lang-de';
+import { LANGS, type Lang } from '../core/language';
+
+/** What the person wants, as routed by the bot. */
+export type Intent =
+    | 'who-is-billing-contact'
+    | 'am-i-billing-contact'
+    | 'change-billing-contact'
+    | 'portal-password-reset'
+    | 'email-billing-admin'
+    | 'request-status'
+    | 'talk-to-human'
+    | 'help'
+    | 'cancel'
+    | 'start-over'
+    | 'switch-language'
+    | 'greeting'
+    | 'thanks'
+    | 'topic-payment-invoicing'
+    | 'topic-change-plan'
+    | 'topic-payment-method'
+    | 'topic-invoice-history'
+    | 'topic-reactivate-plan'
+    | 'topic-sign-in-billing'
+    | 'topic-online-vs-corporate'
+    | 'topic-why-not-online'
+    | 'topic-pay-online-portal'
+    | 'none';
+
+/** The related topics of the help article (DESIGN §1.6), as intents. */
+export const TOPIC_INTENTS = [
+    'topic-payment-invoicing',
+    'topic-change-plan',
+    'topic-payment-method',
+    'topic-invoice-history',
+    'topic-reactivate-plan',
+    'topic-sign-in-billing',
+    'topic-online-vs-corporate',
+    'topic-why-not-online',
+    'topic-pay-online-portal'
+] as const;
+
+/** A related topic intent. */
+export type TopicIntent = (typeof TOPIC_INTENTS)[number];
+
+/** One understood utterance. */
+export interface Understanding {
+    readonly intent: Intent;
+    /** Classifier confidence, 0–1 (1 for `none` on empty input). */
+    readonly score: number;
+    /** The language the text was understood in. */
+    readonly language: Lang;
+    /** For `switch-language`: the language asked for. */
+    readonly targetLanguage?: Lang;
+}
+
+/** Below this confidence an utterance counts as not understood. */
+const MIN_SCORE = 0.6;
+
+const SWITCH_PREFIX = 'switch-language-';
+
+/**
+ * Routes free text to an intent with NLP.js classifiers (one per language),
+ * trained at start-up from the utterance lists in `locales/{de,en}/intents.json`.
+ */
+export class IntentRecognizer {
+    private constructor(private readonly nlp: NlpInstance, private readonly intents: ReadonlySet<string>) {}
+
+    /** Trains both languages from `localesDir`; takes well under a second. */
+    public static async train(localesDir: string): Promise<IntentRecognizer> {
+        const container = await containerBootstrap();
+        container.use(Nlp);
+        container.use(LangEn);
+        container.use(LangDe);
+        for (const lang of LANGS) {
+            // NLP.js logs every training epoch to the console unless told not to (its defaults otherwise).
+            container.registerConfiguration(`nlu-${lang}`, { log: false, keepStopwords: true, nonefeatureValue: 1, nonedeltaMultiplier: 1.2, spellCheck: false, filterZeros: true }, true);
+        }
+        const nlp = container.get('nlp');
+        nlp.settings.autoSave = false;
+        nlp.settings.autoLoad = false;
+        const intents = new Set<string>();
+        for (const lang of LANGS) {
+            nlp.addLanguage(lang);
+            const file = path.join(localesDir, lang, 'intents.json');
+            const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
+            for (const [intent, utterances] of Object.entries(corpus)) {
+                if (!Array.isArray(utterances) || utterances.some((u) => typeof u !== 'string')) {
+                    throw new Error(`IntentRecognizer.train(): ${file}: "${intent}" must be a list of utterances`);
+                }
+                intents.add(intent);
+                for (const utterance of utterances) {
+                    nlp.addDocument(lang, utterance, intent);
+                }
+            }
+        }
+        await nlp.train();
+        return new IntentRecognizer(nlp, intents);
+    }
+
+    /**
+     * Understands `text` in `lang`, or, when no language is known yet, in the
+     * language whose classifier is more confident (the trigram guess breaks ties).
+     */
+    public async recognize(text: string, lang?: Lang): Promise<Understanding> {
+        const utterance = text.normalize('NFC').trim().slice(0, 500);
+        if (utterance === '') {
+            return { intent: 'none', score: 1, language: lang ?? 'en' };
+        }
+        if (lang) {
+            return this.classify(utterance, lang);
+        }
+        const [en, de] = await Promise.all([this.classify(utterance, 'en'), this.classify(utterance, 'de')]);
+        const known = (u: Understanding): boolean => u.intent !== 'none';
+        if (known(en) !== known(de)) {
+            return known(en) ? en : de;
+        }
+        if (known(en) && Math.abs(en.score - de.score) > 0.05) {
+            return en.score > de.score ? en : de;
+        }
+        return this.guessLanguage(utterance) === 'de' ? de : en;
+    }
+
+    /** The language the text is most likely written in. */
+    public guessLanguage(text: string): Lang {
+        if (/[äöüßÄÖÜ]/.test(text)) {
+            return 'de';
+        }
+        const guess = this.nlp.nluManager.guessLanguage(text);
+        return guess === 'de' ? 'de' : 'en';
+    }
+
+    private async classify(utterance: string, lang: Lang): Promise<Understanding> {
+        const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
+        if (!result.intent || result.intent === 'None' || result.score < MIN_SCORE || !this.intents.has(result.intent)) {
+            return { intent: 'none', score: result.score ?? 0, language: lang };
+        }
+        if (result.intent.startsWith(SWITCH_PREFIX)) {
+            const target = result.intent.slice(SWITCH_PREFIX.length) === 'de' ? 'de' : 'en';
+            return { intent: 'switch-language', score: result.score, language: lang, targetLanguage: target };
+        }
+        return { intent: result.intent as Intent, score: result.score, language: lang };
+    }
+}

@@ -1,0 +1,84 @@
+import type { TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../core/language';
+import type { Understanding } from './nlu';
+
+/** A person proven to own an email on file, and the account they chose. */
+export interface VerifiedIdentity {
+    readonly userId: string;
+    readonly accountId?: string;
+    readonly method: 'email-code' | 'teams';
+    readonly verifiedAt: number;
+}
+
+/** Something the bot did for the person; shown to agents as context. */
+export interface BotAction {
+    readonly at: number;
+    readonly kind: string;
+    readonly detail?: string;
+}
+
+/** How the conversation's language was decided. */
+export type LangSource = 'locale' | 'text' | 'switch' | 'default';
+
+/** What the bot keeps about a conversation (in conversation state, so it survives restarts). */
+export interface ConversationProfile {
+    lang?: Lang;
+    langSource?: LangSource;
+    welcomed?: boolean;
+    identity?: VerifiedIdentity;
+    actions?: BotAction[];
+}
+
+/** The per-turn view dialogs work with. */
+export interface TurnInfo {
+    /** `channelId:conversationId`, the key for locks, codes and rate limits. */
+    readonly conversationKey: string;
+    readonly profile: ConversationProfile;
+    lang: Lang;
+    t: TFunction;
+    /** The turn's text understood once, shared by the interruption check and the dialogs. */
+    understanding?: Understanding;
+}
+
+const TURN_INFO = Symbol('billingAssistant.turnInfo');
+const LANG_SWITCHER = Symbol('billingAssistant.langSwitcher');
+
+/** Attaches the turn view (done once per turn by the bot). */
+export function setTurnInfo(context: TurnContext, info: TurnInfo, switcher: (lang: Lang) => TFunction): void {
+    context.turnState.set(TURN_INFO, info);
+    context.turnState.set(LANG_SWITCHER, switcher);
+}
+
+/** The turn view, or undefined before the bot prepared the turn. */
+export function findTurnInfo(context: TurnContext): TurnInfo | undefined {
+    return context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+}
+
+/** The turn view. @throws when the bot did not set it up (a dialog run outside the bot). */
+export function turnInfo(context: TurnContext): TurnInfo {
+    const info = context.turnState.get(TURN_INFO) as TurnInfo | undefined;
+    if (!info) {
+        throw new Error('turnInfo(): the turn was not prepared by BillingBot');
+    }
+    return info;
+}
+
+/** Switches the conversation's language from now on, this turn included. */
+export function switchLanguage(context: TurnContext, lang: Lang, source: LangSource): void {
+    const info = turnInfo(context);
+    const switcher = context.turnState.get(LANG_SWITCHER) as (lang: Lang) => TFunction;
+    info.lang = lang;
+    info.t = switcher(lang);
+    info.profile.lang = lang;
+    info.profile.langSource = source;
+    info.understanding = undefined;
+}
+
+/** Records an action for the agents' context, keeping the last 50. */
+export function recordAction(context: TurnContext, kind: string, detail?: string): void {
+    const { profile } = turnInfo(context);
+    const actions = profile.actions ?? [];
+    actions.push({ at: Date.now(), kind, detail });
+    profile.actions = actions.slice(-50);
+}

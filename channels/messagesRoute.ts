@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'http';
+import { AuthenticationError } from 'botframework-connector';
+import type { TurnContext } from 'botbuilder';
+import type { BotAdapter } from './adapter';
+import type { Request, Response } from 'restify';
+import { getLogger } from '../core/logger';
+import { checkActivity, isLoopbackUrl } from './activityGuard';
+import { HttpError } from './httpError';
+import { readJsonBody } from './jsonBody';
+
+const log = getLogger('channels.messages');
+
+/** What `POST /api/messages` needs. */
+export interface MessagesRouteOptions {
+    readonly adapter: BotAdapter;
+    readonly logic: (context: TurnContext) => Promise<void>;
+    readonly maxBodyBytes: number;
+    /** Local mode: only loopback service URLs, so the bot never calls out to an address a stranger chose. */
+    readonly loopbackOnly: boolean;
+}
+
+/**
+ * `POST /api/messages`: reads and checks the activity, then hands it to the
+ * adapter (which checks the JWT when app credentials are set). Every refusal is
+ * a JSON 4xx; an unexpected failure is a JSON 500 without internals.
+ */
+export function createMessagesHandler(options: MessagesRouteOptions): (req: Request, res: Response) => Promise<void> {
+    return async (req, res) => {
+        try {
+            const body = await readJsonBody(req as unknown as IncomingMessage, options.maxBodyBytes);
+            const activity = checkActivity(body);
+            if (options.loopbackOnly && !isLoopbackUrl(activity.serviceUrl)) {
+                throw new HttpError(400, 'ServiceUrlNotAllowed', 'In local mode the bot only answers loopback service URLs (localhost, 127.0.0.1, ::1).');
+            }
+            const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+            const invokeResponse = await options.adapter.processCheckedActivity(authHeader, activity, options.logic);
+            const status = invokeResponse?.status ?? 200;
+            if (invokeResponse?.body !== undefined) {
+                res.send(status, invokeResponse.body);
+            } else {
+                res.send(status);
+            }
+        } catch (err) {
+            sendError(res, err);
+        }
+    };
+}
+
+/** Answers with the JSON error for `err`; unknown errors are logged and answered as a plain 500. */
+export function sendError(res: Response, err: unknown): void {
+    if (res.headersSent) {
+        return;
+    }
+    if (err instanceof HttpError) {
+        res.send(err.status, err.toBody());
+        return;
+    }
+    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401) {
+        res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
+        return;
+    }
+    log.error('request failed', { error: err });
+    res.send(500, new HttpError(500, 'InternalError', 'The bot could not process the request.').toBody());
+}

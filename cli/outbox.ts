@@ -1,0 +1,74 @@
+import { loadConfig, loadDotEnv } from '../config';
+import { secretKeyFor } from '../app';
+import { configureLogging } from '../core/logger';
+import { SecretBox } from '../core/secrets';
+import { Database } from '../data/database';
+import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { Mailer } from '../mail/mailer';
+import { systemClock } from '../core/clock';
+import { parseArgs } from './args';
+
+const USAGE = `Shows the mails the bot queued or sent (newest first), one-time codes included.
+usage: npm run outbox -- [--to <address>] [--limit <n>] [--json]`;
+
+/** `npm run outbox`: the operator's view of the outbox. */
+async function main(): Promise<void> {
+    const { options } = parseArgs(process.argv.slice(2), ['json', 'help']);
+    if (options.help) {
+        process.stdout.write(USAGE + '\n');
+        return;
+    }
+    const limit = options.limit === undefined ? 10 : Number(options.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
+        process.stderr.write('--limit must be a whole number between 1 and 1000\n' + USAGE + '\n');
+        process.exitCode = 2;
+        return;
+    }
+    if (options.to === true) {
+        process.stderr.write('--to needs an email address\n' + USAGE + '\n');
+        process.exitCode = 2;
+        return;
+    }
+    configureLogging('warn');
+    loadDotEnv();
+    const config = loadConfig();
+    const db = await Database.open(config.dbPath);
+    try {
+        const outbox = new OutboxRepository(db);
+        const mailer = new Mailer(outbox, new SecretBox(secretKeyFor(config)), systemClock, config.mailFrom);
+        const mails = await outbox.recent(limit, options.to);
+        if (options.json) {
+            for (const mail of mails) {
+                const { secretEnc: _secret, ...rest } = mail;
+                process.stdout.write(JSON.stringify({ ...rest, body: mailer.reveal(mail) }) + '\n');
+            }
+            return;
+        }
+        if (mails.length === 0) {
+            process.stdout.write(options.to ? `No mails to ${options.to}.\n` : 'The outbox is empty.\n');
+            return;
+        }
+        for (const mail of mails) {
+            process.stdout.write(
+                [
+                    `#${mail.id}  ${new Date(mail.createdAt).toISOString()}  ${mail.status}${mail.attempts ? ` after ${mail.attempts} attempt(s)` : ''}  [${mail.kind}]`,
+                    `To: ${mail.toName ? `${mail.toName} <${mail.to}>` : mail.to}`,
+                    ...(mail.replyTo ? [`Reply-To: ${mail.replyTo}`] : []),
+                    `Subject: ${mail.subject}`,
+                    '',
+                    mailer.reveal(mail).trimEnd(),
+                    '',
+                    '-'.repeat(72),
+                    ''
+                ].join('\n')
+            );
+        }
+    } finally {
+        await db.close();
+    }
+}
+
+main().catch((err: unknown) => {
+    process.stderr.write(`outbox: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+});

@@ -1,0 +1,149 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { PROJECT_ROOT } from './paths';
+import type { LogLevel } from './core/logger';
+
+/** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/** Every setting of the bot, read and checked once at start-up. */
+export interface Config {
+    readonly port: number;
+    readonly host: string;
+    /** Base URL people reach the bot at; used for links in emails. */
+    readonly publicUrl: string;
+    readonly dbPath: string;
+    readonly demoDataPath: string;
+    /** 32-byte key for HMACs and the outbox secret cipher; undefined = generated and kept beside the database. */
+    readonly secretKey?: Buffer;
+    readonly logLevel: LogLevel;
+    readonly microsoftAppId: string;
+    readonly microsoftAppPassword: string;
+    readonly microsoftAppTenantId: string;
+    readonly microsoftAppType: AppType;
+    /** True when no app id is set: no channel authentication, replies only to loopback service URLs. */
+    readonly localMode: boolean;
+    readonly smtpUrl?: string;
+    readonly mailFrom: string;
+    /** Largest accepted request body, before and after decompression. */
+    readonly maxBodyBytes: number;
+}
+
+/** A setting is missing or has a wrong value; the message names the setting. */
+export class ConfigError extends Error {
+    public constructor(public readonly setting: string, problem: string) {
+        super(`Configuration error: ${setting} ${problem}`);
+        this.name = 'ConfigError';
+    }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'silent'];
+const APP_TYPES: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+
+/**
+ * Adds the settings of the project's `.env` file (if there is one) to the
+ * process environment; variables already set win.
+ */
+export function loadDotEnv(file: string = path.join(PROJECT_ROOT, '.env')): void {
+    if (fs.existsSync(file)) {
+        process.loadEnvFile(file);
+    }
+}
+
+/**
+ * Reads the configuration from environment variables and validates it.
+ * @throws ConfigError naming the first wrong setting.
+ */
+export function loadConfig(env: Env = process.env): Config {
+    const read = (name: string): string | undefined => {
+        const value = env[name]?.trim();
+        return value === undefined || value === '' ? undefined : value;
+    };
+
+    const port = parseInteger('PORT', read('PORT') ?? '3978', 1, 65535);
+    const host = read('HOST') ?? '0.0.0.0';
+    const publicUrl = parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
+    const dbPath = path.resolve(PROJECT_ROOT, read('DB_PATH') ?? 'data/bot.sqlite');
+    const demoDataPath = path.resolve(PROJECT_ROOT, read('DEMO_DATA_PATH') ?? 'data/accounts.json');
+
+    const logLevel = (read('LOG_LEVEL') ?? 'info') as LogLevel;
+    if (!LOG_LEVELS.includes(logLevel)) {
+        throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+    }
+
+    const secretText = read('SECRET_KEY');
+    let secretKey: Buffer | undefined;
+    if (secretText !== undefined) {
+        if (!/^[0-9a-fA-F]{64}$/.test(secretText)) {
+            throw new ConfigError('SECRET_KEY', 'must be 64 hexadecimal characters (32 bytes), e.g. from `openssl rand -hex 32`');
+        }
+        secretKey = Buffer.from(secretText, 'hex');
+    }
+
+    const microsoftAppId = read('MicrosoftAppId') ?? '';
+    const microsoftAppPassword = read('MicrosoftAppPassword') ?? '';
+    const microsoftAppTenantId = read('MicrosoftAppTenantId') ?? '';
+    const microsoftAppType = (read('MicrosoftAppType') ?? 'MultiTenant') as AppType;
+    if (!APP_TYPES.includes(microsoftAppType)) {
+        throw new ConfigError('MicrosoftAppType', `must be one of ${APP_TYPES.join(', ')} (got "${microsoftAppType}")`);
+    }
+    if (microsoftAppId !== '' && microsoftAppType !== 'UserAssignedMSI' && microsoftAppPassword === '') {
+        throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+    }
+    if (microsoftAppType === 'SingleTenant' && microsoftAppId !== '' && microsoftAppTenantId === '') {
+        throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+    }
+
+    const smtpText = read('SMTP_URL');
+    const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);
+    const mailFrom = read('MAIL_FROM') ?? 'Billing Contact Assistant <billing-assistant@localhost>';
+    if (!/@/.test(mailFrom)) {
+        throw new ConfigError('MAIL_FROM', `must contain an email address (got "${mailFrom}")`);
+    }
+
+    const maxBodyBytes = parseInteger('MAX_BODY_BYTES', read('MAX_BODY_BYTES') ?? String(1024 * 1024), 1024, 64 * 1024 * 1024);
+
+    return {
+        port,
+        host,
+        publicUrl,
+        dbPath,
+        demoDataPath,
+        secretKey,
+        logLevel,
+        microsoftAppId,
+        microsoftAppPassword,
+        microsoftAppTenantId,
+        microsoftAppType,
+        localMode: microsoftAppId === '',
+        smtpUrl,
+        mailFrom,
+        maxBodyBytes
+    };
+}
+
+function parseInteger(setting: string, text: string, min: number, max: number): number {
+    if (!/^\d+$/.test(text)) {
+        throw new ConfigError(setting, `must be a whole number between ${min} and ${max} (got "${text}")`);
+    }
+    const value = Number(text);
+    if (value < min || value > max) {
+        throw new ConfigError(setting, `must be between ${min} and ${max} (got ${value})`);
+    }
+    return value;
+}
+
+function parseUrl(setting: string, text: string, protocols: string[]): string {
+    let url: URL;
+    try {
+        url = new URL(text);
+    } catch {
+        throw new ConfigError(setting, `must be a URL (got "${text.replace(/\/\/[^@/]*@/, '//***@')}")`);
+    }
+    if (!protocols.includes(url.protocol)) {
+        throw new ConfigError(setting, `must start with ${protocols.map((p) => p + '//').join(' or ')}`);
+    }
+    return text;
+}

@@ -1,0 +1,188 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import sqlite3 from 'sqlite3';
+import { Mutex } from '../core/mutex';
+import { getLogger } from '../core/logger';
+import { MIGRATIONS, type Migration } from './migrations';
+
+/** A value that can be bound to a statement parameter. */
+export type SqlValue = string | number | null | Buffer;
+
+/** Parameters of a statement: positional or named (`$name`). */
+export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
+
+/** Result of a statement that changes rows. */
+export interface RunResult {
+    lastId: number;
+    changes: number;
+}
+
+/**
+ * What repositories need to run SQL. Implemented by {@link Database} (each call
+ * on its own) and by the transaction handle given to {@link Database.transaction}.
+ */
+export interface Queryable {
+    run(sql: string, params?: SqlParams): Promise<RunResult>;
+    get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
+    all<T>(sql: string, params?: SqlParams): Promise<T[]>;
+}
+
+const log = getLogger('data.database');
+
+/**
+ * The one SQLite connection of the process. node-sqlite3 shares a connection
+ * between all async callers, so every statement and every transaction runs under
+ * one mutex: a transaction's statements can never interleave with another's.
+ * Statements are prepared once and cached by their SQL text.
+ */
+export class Database implements Queryable {
+    private readonly lock = new Mutex();
+    private readonly statements = new Map<string, sqlite3.Statement>();
+    private closed = false;
+
+    private constructor(private readonly db: sqlite3.Database, public readonly file: string) {}
+
+    /**
+     * Opens (creating if needed) the database file, switches to WAL and applies
+     * pending migrations. Use `':memory:'` for a throw-away database.
+     */
+    public static async open(file: string): Promise<Database> {
+        if (file !== ':memory:') {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+        }
+        const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
+            const db = new sqlite3.Database(file, (err) => (err ? reject(new Error(`Database.open(): cannot open ${file}: ${err.message}`)) : resolve(db)));
+        });
+        const database = new Database(raw, file);
+        await database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+        await database.migrate(MIGRATIONS);
+        return database;
+    }
+
+    public run(sql: string, params: SqlParams = []): Promise<RunResult> {
+        return this.lock.run(() => this.rawRun(sql, params));
+    }
+
+    public get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+        return this.lock.run(() => this.rawGet<T>(sql, params));
+    }
+
+    public all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+        return this.lock.run(() => this.rawAll<T>(sql, params));
+    }
+
+    /** Runs a script of several statements without parameters (schema, pragmas). */
+    public exec(sql: string): Promise<void> {
+        return this.lock.run(() => this.rawExec(sql));
+    }
+
+    /**
+     * Runs `work` inside BEGIN IMMEDIATE … COMMIT with exclusive use of the
+     * connection; rolls back when it throws. Use only `tx` inside `work`:
+     * calling the database itself there would wait for the transaction to end.
+     */
+    public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+        return this.lock.run(async () => {
+            const tx: Queryable = {
+                run: (sql, params = []) => this.rawRun(sql, params),
+                get: <R>(sql: string, params: SqlParams = []) => this.rawGet<R>(sql, params),
+                all: <R>(sql: string, params: SqlParams = []) => this.rawAll<R>(sql, params)
+            };
+            await this.rawExec('BEGIN IMMEDIATE');
+            try {
+                const result = await work(tx);
+                await this.rawExec('COMMIT');
+                return result;
+            } catch (err) {
+                await this.rawExec('ROLLBACK').catch((rollbackError: unknown) => log.error('rollback failed', { error: rollbackError }));
+                throw err;
+            }
+        });
+    }
+
+    /** Finalises cached statements and closes the connection. Safe to call twice. */
+    public close(): Promise<void> {
+        return this.lock.run(async () => {
+            if (this.closed) {
+                return;
+            }
+            this.closed = true;
+            for (const statement of this.statements.values()) {
+                await new Promise<void>((resolve) => statement.finalize(() => resolve()));
+            }
+            this.statements.clear();
+            await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
+        });
+    }
+
+    /** Applies every migration newer than the recorded schema version, each in its own transaction. */
+    private async migrate(migrations: readonly Migration[]): Promise<void> {
+        await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+        const row = await this.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+        const current = row?.version ?? 0;
+        for (const migration of migrations.filter((m) => m.version > current)) {
+            await this.lock.run(async () => {
+                await this.rawExec('BEGIN IMMEDIATE');
+                try {
+                    await this.rawExec(migration.sql);
+                    await this.rawRun('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
+                    await this.rawExec('COMMIT');
+                } catch (err) {
+                    await this.rawExec('ROLLBACK').catch(() => undefined);
+                    throw new Error(`Database.migrate(): migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`);
+                }
+            });
+            log.info('migration applied', { version: migration.version, name: migration.name });
+        }
+    }
+
+    private statement(sql: string): sqlite3.Statement {
+        if (this.closed) {
+            throw new Error('Database: the connection is closed');
+        }
+        let statement = this.statements.get(sql);
+        if (!statement) {
+            statement = this.db.prepare(sql);
+            this.statements.set(sql, statement);
+        }
+        return statement;
+    }
+
+    private rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+        return new Promise((resolve, reject) => {
+            this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
+                if (err) {
+                    reject(err);
+                } else {
+                    resolve({ lastId: this.lastID, changes: this.changes });
+                }
+            });
+        });
+    }
+
+    private rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
+        return new Promise((resolve, reject) => {
+            const statement = this.statement(sql);
+            statement.get(params, (err: Error | null, row: T | undefined) => {
+                // A stepped-but-unfinished statement holds a read lock until reset.
+                statement.reset(() => (err ? reject(err) : resolve(row)));
+            });
+        });
+    }
+
+    private rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
+        return new Promise((resolve, reject) => {
+            this.statement(sql).all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+        });
+    }
+
+    private rawExec(sql: string): Promise<void> {
+        return new Promise((resolve, reject) => {
+            if (this.closed) {
+                reject(new Error('Database: the connection is closed'));
+                return;
+            }
+            this.db.exec(sql, (err) => (err ? reject(err) : resolve()));
+        });
+    }
+}

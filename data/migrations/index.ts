@@ -1,0 +1,11 @@
+import { migration001 } from './001_initial';
+
+/** A numbered schema change. Never edit a released migration: add a new one. */
+export interface Migration {
+    readonly version: number;
+    readonly name: string;
+    readonly sql: string;
+}
+
+/** All migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [migration001];

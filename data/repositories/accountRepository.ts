@@ -1,0 +1,43 @@
+import type { Queryable } from '../database';
+import type { Account, Member, User } from '../model';
+import { toUser } from './userRepository';
+import type { Lang } from '../../core/language';
+
+interface MemberRow {
+    id: string;
+    name: string;
+    email: string;
+    locale: Lang;
+    is_admin: number;
+    is_billing_contact: number;
+}
+
+/** Reads accounts and who holds which role in them. */
+export class AccountRepository {
+    public constructor(private readonly db: Queryable) {}
+
+    public async get(id: string): Promise<Account | undefined> {
+        return this.db.get<Account>('SELECT id, name, type, product, locale FROM accounts WHERE id = ?', [id]);
+    }
+
+    /** Everyone in the account with their roles, by name. */
+    public async members(accountId: string): Promise<Member[]> {
+        const rows = await this.db.all<MemberRow>(
+            `SELECT u.id, u.name, u.email, u.locale, m.is_admin, m.is_billing_contact
+               FROM memberships m JOIN users u ON u.id = m.user_id
+              WHERE m.account_id = ? ORDER BY u.name`,
+            [accountId]
+        );
+        return rows.map((row) => ({ user: toUser(row), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 }));
+    }
+
+    /** The account's billing contacts (billing administrators). */
+    public async billingContacts(accountId: string): Promise<User[]> {
+        return (await this.members(accountId)).filter((m) => m.isBillingContact).map((m) => m.user);
+    }
+
+    /** The account's admins. */
+    public async admins(accountId: string): Promise<User[]> {
+        return (await this.members(accountId)).filter((m) => m.isAdmin).map((m) => m.user);
+    }
+}

@@ -1,0 +1,128 @@
+import type { Queryable } from '../database';
+
+/** Delivery state of a queued mail. */
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+/** A mail to queue. The body may hold `{{secret}}`, filled from `secretEnc` only at delivery or display. */
+export interface NewOutboxMail {
+    readonly kind: string;
+    readonly to: string;
+    readonly toName?: string;
+    readonly replyTo?: string;
+    readonly locale: string;
+    readonly subject: string;
+    readonly body: string;
+    readonly secretEnc?: string;
+    readonly conversationKey?: string;
+    /** Makes the enqueue idempotent: a second mail with the same key is not queued. */
+    readonly dedupeKey?: string;
+}
+
+/** A queued mail as stored. */
+export interface OutboxMail {
+    readonly id: number;
+    readonly kind: string;
+    readonly to: string;
+    readonly toName: string | null;
+    readonly replyTo: string | null;
+    readonly locale: string;
+    readonly subject: string;
+    readonly body: string;
+    readonly secretEnc: string | null;
+    readonly status: OutboxStatus;
+    readonly attempts: number;
+    readonly lastError: string | null;
+    readonly createdAt: number;
+    readonly sentAt: number | null;
+    readonly conversationKey: string | null;
+}
+
+interface OutboxRow {
+    id: number;
+    kind: string;
+    to_address: string;
+    to_name: string | null;
+    reply_to: string | null;
+    locale: string;
+    subject: string;
+    body: string;
+    secret_enc: string | null;
+    status: OutboxStatus;
+    attempts: number;
+    last_error: string | null;
+    created_at: number;
+    sent_at: number | null;
+    conversation_key: string | null;
+}
+
+const COLUMNS = 'id, kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, status, attempts, last_error, created_at, sent_at, conversation_key';
+
+/** The outbox table: every mail the bot sends is stored here before delivery. */
+export class OutboxRepository {
+    public constructor(private readonly db: Queryable) {}
+
+    /** Queues a mail; returns its id, or undefined when the dedupe key was already used. */
+    public async insert(mail: NewOutboxMail, now: number): Promise<number | undefined> {
+        const result = await this.db.run(
+            `INSERT INTO outbox (kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, next_attempt_at, created_at, conversation_key, dedupe_key)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
+            [mail.kind, mail.to, mail.toName ?? null, mail.replyTo ?? null, mail.locale, mail.subject, mail.body, mail.secretEnc ?? null, now, now, mail.conversationKey ?? null, mail.dedupeKey ?? null]
+        );
+        return result.changes === 1 ? result.lastId : undefined;
+    }
+
+    /** Pending mails whose next attempt is due, oldest first. */
+    public async due(now: number, limit: number): Promise<OutboxMail[]> {
+        const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`, [now, limit]);
+        return rows.map(toMail);
+    }
+
+    /** Most recent mails first, optionally only those to one address. */
+    public async recent(limit: number, to?: string): Promise<OutboxMail[]> {
+        const rows =
+            to === undefined
+                ? await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?`, [limit])
+                : await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE to_address = ? COLLATE NOCASE ORDER BY id DESC LIMIT ?`, [to.trim(), limit]);
+        return rows.map(toMail);
+    }
+
+    /** Delivered: the secret is dropped, it now lives only in the recipient's mailbox. */
+    public async markSent(id: number, now: number): Promise<void> {
+        await this.db.run(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, secret_enc = NULL, last_error = NULL WHERE id = ?`, [now, id]);
+    }
+
+    /** A failed attempt: try again at `nextAttemptAt`, or give up (`failed`) when it is null. */
+    public async markAttemptFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void> {
+        if (nextAttemptAt === null) {
+            await this.db.run(`UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`, [error, id]);
+        } else {
+            await this.db.run('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?', [error, nextAttemptAt, id]);
+        }
+    }
+
+    /** Counts mails of a kind queued for a conversation since `since` (rate limits). */
+    public async countForConversation(conversationKey: string, kind: string, since: number): Promise<number> {
+        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE conversation_key = ? AND kind = ? AND created_at >= ?', [conversationKey, kind, since]);
+        return row?.n ?? 0;
+    }
+}
+
+function toMail(row: OutboxRow): OutboxMail {
+    return {
+        id: row.id,
+        kind: row.kind,
+        to: row.to_address,
+        toName: row.to_name,
+        replyTo: row.reply_to,
+        locale: row.locale,
+        subject: row.subject,
+        body: row.body,
+        secretEnc: row.secret_enc,
+        status: row.status,
+        attempts: row.attempts,
+        lastError: row.last_error,
+        createdAt: row.created_at,
+        sentAt: row.sent_at,
+        conversationKey: row.conversation_key
+    };
+}

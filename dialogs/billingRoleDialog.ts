@@ -1,0 +1,129 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordAction, turnInfo } from '../bot/turn';
+import type { User } from '../data/model';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
+import type { BotServices } from '../services/botServices';
+import { LINKS } from '../services/links';
+import { EmailAdminDialog } from './emailAdminDialog';
+import { IdentifyDialog } from './identifyDialog';
+import { DialogIds, PromptIds } from './ids';
+import { localized, type PromptButton } from './prompts/localizedPrompt';
+import { PickPrompt } from './prompts/pickPrompt';
+import { stepValues } from './stepValues';
+import type { BillingRoleOptions, EmailAdminOptions, IdentifyResult } from './types';
+
+/**
+ * "Am I the billing contact, and who is?": identifies the person, then answers
+ * with the case of the help article (a, b, c, b/d) and offers what fits next.
+ */
+export class BillingRoleDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.billingRole);
+        this.addDialog(new IdentifyDialog(services));
+        this.addDialog(new EmailAdminDialog(services));
+        this.addDialog(new PickPrompt(PromptIds.pick));
+        this.addDialog(
+            new WaterfallDialog(DialogIds.billingRoleFlow, [this.identifyStep.bind(this), this.answerStep.bind(this), this.actStep.bind(this), this.finishStep.bind(this)])
+        );
+        this.initialDialogId = DialogIds.billingRoleFlow;
+    }
+
+    private async identifyStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
+        return step.beginDialog(DialogIds.identify, { reason: 'billing-role' });
+    }
+
+    private async answerStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
+        const identity = step.result as IdentifyResult | undefined;
+        if (!identity) {
+            return step.endDialog();
+        }
+        const answer = await this.services.billingRole.evaluate(identity.userId, identity.accountId);
+        if (!answer) {
+            await step.context.sendActivity(turnInfo(step.context).t('billingRole:noLongerMember'));
+            return step.endDialog();
+        }
+        stepValues<{ identity: IdentifyResult }>(step).identity = identity;
+        recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
+        await this.sendAnswer(step.context, answer);
+
+        const contactsOnly = answer.case === 'b' || answer.case === 'bd';
+        if (!contactsOnly || answer.otherBillingContacts.length === 0) {
+            return step.endDialog();
+        }
+        if (step.options.intent === 'email-billing-admin') {
+            return step.next('email');
+        }
+        const buttons: PromptButton[] = [
+            { value: 'email', label: 'billingRole:button.emailAdmin' },
+            { value: 'nothing', label: 'billingRole:button.noThanks' }
+        ];
+        return step.prompt(PromptIds.pick, localized({
+            text: { key: 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
+            retryText: { key: 'billingRole:offerRetry' },
+            buttons
+        }));
+    }
+
+    private async actStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
+        const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
+        if (step.result === 'email' && identity) {
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId } satisfies EmailAdminOptions);
+        }
+        return step.next();
+    }
+
+    private async finishStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
+        return step.endDialog();
+    }
+
+    /** The article's answer for the person's case, with the links it names. */
+    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
+        const { t } = turnInfo(context);
+        const account = answer.account.name;
+        const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
+        switch (answer.case) {
+            case 'a':
+                await context.sendActivity(t('billingRole:caseA', { account, product: answer.account.product, myAccountUrl: LINKS.myAccount }));
+                break;
+            case 'c': {
+                const login = answer.portalLogin
+                    ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login })
+                    : t('billingRole:portalLogin.unknown');
+                await context.sendActivity(t('billingRole:caseC', { account, myAccountUrl: LINKS.myAccount, login }));
+                if (answer.otherBillingContacts.length > 0) {
+                    await context.sendActivity(t('billingRole:otherContacts', { count: answer.otherBillingContacts.length, names: this.names(context, answer.otherBillingContacts) }));
+                }
+                await context.sendActivity(t('billingRole:caseD', { supportUrl: LINKS.support }));
+                break;
+            }
+            case 'b':
+            case 'bd':
+                if (answer.otherBillingContacts.length === 0) {
+                    await context.sendActivity(t('billingRole:noContactOnFile', { account, supportUrl: LINKS.support }));
+                    break;
+                }
+                await context.sendActivity(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count: answer.otherBillingContacts.length }));
+                if (answer.membership.isAdmin) {
+                    await context.sendActivity(t('billingRole:adminMayChange', { supportUrl: LINKS.support }));
+                }
+                break;
+        }
+        if (answer.case === 'a' || answer.case === 'c') {
+            await context.sendActivity(t('billingRole:permissions'));
+        }
+    }
+
+    private names(context: TurnContext, users: readonly User[]): string {
+        return this.list(context, users.map((u) => u.name));
+    }
+
+    private namesWithEmails(context: TurnContext, users: readonly User[]): string {
+        return this.list(context, users.map((u) => `${u.name} (${u.email})`));
+    }
+
+    private list(context: TurnContext, items: string[]): string {
+        const { lang } = turnInfo(context);
+        return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+    }
+}

@@ -1,0 +1,95 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordAction, turnInfo } from '../bot/turn';
+import type { BotServices } from '../services/botServices';
+import { DialogIds, PromptIds } from './ids';
+import { localized } from './prompts/localizedPrompt';
+import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
+import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { stepValues } from './stepValues';
+import type { EmailAdminOptions } from './types';
+
+/** Longest message the person may have the bot send to the billing contact. */
+const MAX_MESSAGE_LENGTH = 1000;
+
+/**
+ * Case b done for the person: asks what to tell the billing contact, shows the
+ * email exactly as it will go out (in the billing contact's language), and
+ * queues it only after a yes.
+ */
+export class EmailAdminDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.emailAdmin);
+        this.addDialog(new TextInputPrompt(PromptIds.text, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_MESSAGE_LENGTH));
+        this.addDialog(new YesNoPrompt(PromptIds.yesNo));
+        this.addDialog(new WaterfallDialog(DialogIds.emailAdminFlow, [this.askMessageStep.bind(this), this.confirmStep.bind(this), this.sendStep.bind(this)]));
+        this.initialDialogId = DialogIds.emailAdminFlow;
+    }
+
+    private async askMessageStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
+        const recipients = await this.recipients(step.options);
+        if (recipients.length === 0) {
+            return step.endDialog();
+        }
+        const { lang } = turnInfo(step.context);
+        const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(recipients.map((r) => r.name));
+        return step.prompt(PromptIds.text, localized({
+            text: { key: 'emailAdmin:askMessage', args: { names } },
+            retryText: { key: 'emailAdmin:askMessageRetry', args: { max: MAX_MESSAGE_LENGTH } },
+            freeText: true
+        }));
+    }
+
+    private async confirmStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
+        const message = (step.result as TextInput).text;
+        stepValues<{ message: string }>(step).message = message;
+        const { t } = turnInfo(step.context);
+        for (const draft of await this.drafts(step.options, message)) {
+            await step.context.sendActivity(
+                t('emailAdmin:preview', {
+                    name: draft.recipient.name,
+                    language: t(`common:languageName.${draft.recipient.locale}`),
+                    subject: draft.subject,
+                    body: draft.body.trim()
+                })
+            );
+        }
+        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'emailAdmin:confirm' }));
+    }
+
+    private async sendStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
+        const { t, conversationKey } = turnInfo(step.context);
+        if (step.result !== true) {
+            await step.context.sendActivity(t('emailAdmin:notSent'));
+            return step.endDialog();
+        }
+        const sender = await this.services.users.get(step.options.userId);
+        const drafts = await this.drafts(step.options, stepValues<{ message: string }>(step).message ?? '');
+        if (!sender || drafts.length === 0) {
+            return step.endDialog();
+        }
+        const dedupeKey = `admin-contact:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
+        const outcome = await this.services.adminContact.send(conversationKey, sender, drafts, dedupeKey);
+        if (outcome === 'rate-limited') {
+            await step.context.sendActivity(t('emailAdmin:rateLimited'));
+            return step.endDialog();
+        }
+        const names = new Intl.ListFormat(turnInfo(step.context).lang, { type: 'conjunction' }).format(drafts.map((d) => d.recipient.name));
+        recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
+        await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));
+        return step.endDialog();
+    }
+
+    private async recipients(options: EmailAdminOptions) {
+        const contacts = await this.services.accounts.billingContacts(options.accountId);
+        return contacts.filter((c) => c.id !== options.userId);
+    }
+
+    private async drafts(options: EmailAdminOptions, message: string) {
+        const sender = await this.services.users.get(options.userId);
+        const account = await this.services.accounts.get(options.accountId);
+        if (!sender || !account) {
+            return [];
+        }
+        return this.services.adminContact.draft(sender, account, await this.recipients(options), message);
+    }
+}

@@ -1,0 +1,167 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordAction, turnInfo } from '../bot/turn';
+import type { BotServices } from '../services/botServices';
+import { DialogIds, PromptIds } from './ids';
+import { CodePrompt, type CodeInput } from './prompts/codePrompt';
+import { EmailPrompt } from './prompts/emailPrompt';
+import { localized, type LocalizedText } from './prompts/localizedPrompt';
+import { PickPrompt } from './prompts/pickPrompt';
+import { stepValues } from './stepValues';
+import type { IdentifyOptions, IdentifyResult } from './types';
+
+/** Options of the verify loop; each pass either asks for the email, sends a code, or waits for one. */
+interface VerifyOptions {
+    readonly email?: string;
+    /** A code was sent already: go straight to asking for it. */
+    readonly awaitingCode?: boolean;
+    /** Shown instead of the plain code question (wrong or expired code). */
+    readonly notice?: LocalizedText;
+}
+
+const CODE_BUTTONS = [
+    { value: 'resend', label: 'identify:button.resend', synonyms: 'identify:synonyms.resend' },
+    { value: 'other-email', label: 'identify:button.otherEmail', synonyms: 'identify:synonyms.otherEmail' }
+] as const;
+
+/**
+ * "Who are you?": email → one-time code to the email on file → (several
+ * accounts) which account. Reveals no account data before the code is right,
+ * and answers the same whether or not the email is on file.
+ */
+export class IdentifyDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.identify);
+        this.addDialog(new EmailPrompt(PromptIds.email));
+        this.addDialog(new CodePrompt(PromptIds.code, services.verification.policy.codeLength));
+        this.addDialog(new PickPrompt(PromptIds.pick));
+        this.addDialog(new WaterfallDialog(DialogIds.identifyFlow, [this.verifyStep.bind(this), this.accountStep.bind(this), this.finishStep.bind(this)]));
+        this.addDialog(
+            new WaterfallDialog(DialogIds.identifyVerify, [this.askEmailStep.bind(this), this.sendCodeStep.bind(this), this.askCodeStep.bind(this), this.checkCodeStep.bind(this)])
+        );
+        this.addDialog(new WaterfallDialog(DialogIds.identifyAccount, [this.askAccountStep.bind(this), this.saveAccountStep.bind(this)]));
+        this.initialDialogId = DialogIds.identifyFlow;
+    }
+
+    private async verifyStep(step: WaterfallStepContext<IdentifyOptions>): Promise<DialogTurnResult> {
+        const { profile, t } = turnInfo(step.context);
+        if (profile.identity) {
+            return step.next(profile.identity.userId);
+        }
+        await step.context.sendActivity(t('identify:intro'));
+        return step.beginDialog(DialogIds.identifyVerify, {} satisfies VerifyOptions);
+    }
+
+    private async accountStep(step: WaterfallStepContext<IdentifyOptions>): Promise<DialogTurnResult> {
+        const userId = step.result as string | undefined;
+        if (!userId) {
+            return step.endDialog(undefined);
+        }
+        const { profile } = turnInfo(step.context);
+        if (profile.identity?.accountId) {
+            return step.next(profile.identity.accountId);
+        }
+        return step.beginDialog(DialogIds.identifyAccount, { userId });
+    }
+
+    private async finishStep(step: WaterfallStepContext<IdentifyOptions>): Promise<DialogTurnResult> {
+        const accountId = step.result as string | undefined;
+        const { profile } = turnInfo(step.context);
+        if (!accountId || !profile.identity) {
+            return step.endDialog(undefined);
+        }
+        return step.endDialog({ userId: profile.identity.userId, accountId } satisfies IdentifyResult);
+    }
+
+    private async askEmailStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+        const { conversationKey, t } = turnInfo(step.context);
+        if (await this.services.verification.isLocked(conversationKey)) {
+            await step.context.sendActivity(t('identify:locked'));
+            return step.endDialog(undefined);
+        }
+        if (step.options.email) {
+            return step.next(step.options.email);
+        }
+        return step.prompt(PromptIds.email, localized({ text: { key: 'identify:askEmail' }, retryText: { key: 'identify:askEmailRetry' } }));
+    }
+
+    private async sendCodeStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+        const email = step.result as string;
+        stepValues<{ email: string }>(step).email = email;
+        if (step.options.awaitingCode) {
+            return step.next();
+        }
+        const { conversationKey, lang, t } = turnInfo(step.context);
+        const outcome = await this.services.verification.sendCode(conversationKey, email, lang);
+        if (outcome === 'locked') {
+            await step.context.sendActivity(t('identify:locked'));
+            return step.endDialog(undefined);
+        }
+        if (outcome === 'rate-limited') {
+            await step.context.sendActivity(t('identify:rateLimited'));
+            return step.endDialog(undefined);
+        }
+        await step.context.sendActivity(t('identify:codeSent', { email, minutes: Math.round(this.services.verification.policy.codeTtlMs / 60_000) }));
+        return step.next();
+    }
+
+    private async askCodeStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+        return step.prompt(PromptIds.code, localized({
+            text: step.options.notice ?? { key: 'identify:askCode' },
+            retryText: { key: 'identify:askCodeRetry' },
+            buttons: [...CODE_BUTTONS]
+        }));
+    }
+
+    private async checkCodeStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
+        const input = step.result as CodeInput;
+        const email = stepValues<{ email: string }>(step).email;
+        if (input.kind === 'button') {
+            return step.replaceDialog(DialogIds.identifyVerify, (input.value === 'resend' ? { email } : {}) satisfies VerifyOptions);
+        }
+        const { conversationKey, t, profile } = turnInfo(step.context);
+        const outcome = await this.services.verification.checkCode(conversationKey, input.code);
+        switch (outcome.kind) {
+            case 'verified':
+                profile.identity = { userId: outcome.user.id, method: 'email-code', verifiedAt: this.services.clock.now().getTime() };
+                recordAction(step.context, 'verified', outcome.user.id);
+                await step.context.sendActivity(t('identify:verified', { name: outcome.user.name }));
+                return step.endDialog(outcome.user.id);
+            case 'wrong':
+                return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, notice: { key: 'identify:wrongCode', args: { count: outcome.triesLeft } } } satisfies VerifyOptions);
+            case 'expired':
+                return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, notice: { key: 'identify:expired' } } satisfies VerifyOptions);
+            case 'no-code':
+                return step.replaceDialog(DialogIds.identifyVerify, { email } satisfies VerifyOptions);
+            case 'locked':
+                recordAction(step.context, 'verification-locked');
+                await step.context.sendActivity(t('identify:locked'));
+                return step.endDialog(undefined);
+        }
+    }
+
+    private async askAccountStep(step: WaterfallStepContext<{ userId: string }>): Promise<DialogTurnResult> {
+        const memberships = await this.services.users.memberships(step.options.userId);
+        const { t } = turnInfo(step.context);
+        if (memberships.length === 0) {
+            await step.context.sendActivity(t('identify:noAccount'));
+            return step.endDialog(undefined);
+        }
+        if (memberships.length === 1) {
+            return step.next(memberships[0].account.id);
+        }
+        return step.prompt(PromptIds.pick, localized({
+            text: { key: 'identify:chooseAccount', args: { count: memberships.length } },
+            retryText: { key: 'identify:chooseAccountRetry' },
+            buttons: memberships.map((m) => ({ value: m.account.id, label: m.account.name, literal: true }))
+        }));
+    }
+
+    private async saveAccountStep(step: WaterfallStepContext<{ userId: string }>): Promise<DialogTurnResult> {
+        const accountId = step.result as string;
+        const { profile } = turnInfo(step.context);
+        if (profile.identity) {
+            profile.identity = { ...profile.identity, accountId };
+        }
+        return step.endDialog(accountId);
+    }
+}

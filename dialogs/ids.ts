@@ -1,0 +1,26 @@
+/**
+ * Dialog and prompt ids. A waterfall's id carries a version: when its steps
+ * change, bump the version so a conversation saved by an older release starts
+ * the new dialog afresh instead of resuming on the wrong step (see MainDialog).
+ */
+export const DialogIds = {
+    main: 'main.v1',
+    mainMenu: 'main.menu.v1',
+    identify: 'identify.v1',
+    identifyFlow: 'identify.flow.v1',
+    identifyVerify: 'identify.verify.v1',
+    identifyAccount: 'identify.account.v1',
+    billingRole: 'billingRole.v1',
+    billingRoleFlow: 'billingRole.flow.v1',
+    emailAdmin: 'emailAdmin.v1',
+    emailAdminFlow: 'emailAdmin.flow.v1'
+} as const;
+
+/** Prompt ids; each component dialog adds the prompts it uses under these ids. */
+export const PromptIds = {
+    text: 'prompt.text',
+    email: 'prompt.email',
+    yesNo: 'prompt.yesNo',
+    pick: 'prompt.pick',
+    code: 'prompt.code'
+} as const;

@@ -1,0 +1,17 @@
+import type { TurnContext } from 'botbuilder';
+import type { PromptRecognizerResult } from 'botbuilder-dialogs';
+import { findEmail } from '../../bot/entities';
+import { turnInfo } from '../../bot/turn';
+import { LocalizedPrompt } from './localizedPrompt';
+
+/** An email address anywhere in the answer ("it's anna@example.com"), in the turn's culture. */
+export class EmailPrompt extends LocalizedPrompt<string> {
+    public constructor(dialogId: string) {
+        super(dialogId);
+    }
+
+    protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<string>> {
+        const email = findEmail(text, turnInfo(context).lang);
+        return email ? { succeeded: true, value: email } : { succeeded: false };
+    }
+}

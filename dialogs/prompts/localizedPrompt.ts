@@ -1,0 +1,119 @@
+import { ActivityTypes, InputHints, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
+import { submittedText } from '../../bot/activityText';
+import { renderChoices } from '../../bot/choiceRendering';
+import { turnInfo } from '../../bot/turn';
+
+/** A sentence by locale key, rendered in the conversation's language when shown. */
+export interface LocalizedText {
+    readonly key: string;
+    readonly args?: Readonly<Record<string, string | number>>;
+}
+
+/** A button of a prompt. `label` is a locale key unless `literal` (names of accounts or people). */
+export interface PromptButton {
+    readonly value: string;
+    readonly label: string;
+    readonly literal?: boolean;
+    /** Locale key of a list of other words that mean this button ("resend", "nochmal senden"). */
+    readonly synonyms?: string;
+}
+
+/**
+ * Options of every prompt of the bot. Only keys are stored in the dialog state,
+ * so a prompt shown again after a language switch (or a restart) is rendered in
+ * the conversation's current language.
+ */
+export interface LocalizedPromptOptions extends PromptOptions {
+    readonly text: LocalizedText;
+    readonly retryText?: LocalizedText;
+    readonly buttons?: readonly PromptButton[];
+    /** A free-text answer (a message): only short commands may interrupt it. */
+    readonly freeText?: boolean;
+}
+
+/** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */
+export function localized(options: LocalizedPromptOptions): PromptOptions {
+    return options;
+}
+
+/** Renders a button's label in the turn's language. */
+export function buttonLabel(context: TurnContext, button: PromptButton): string {
+    return button.literal ? button.label : turnInfo(context).t(button.label);
+}
+
+/**
+ * The button the person chose: its value typed, its label, or one of its
+ * synonyms as the whole answer or inside it ("bitte nochmal senden").
+ */
+export function matchButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
+    const lower = normalizeAnswer(text);
+    const { t } = turnInfo(context);
+    return buttons.find((button) => {
+        if (button.value === text || normalizeAnswer(buttonLabel(context, button)) === lower) {
+            return true;
+        }
+        const synonyms = button.synonyms ? (t(button.synonyms, { returnObjects: true }) as unknown) : [];
+        return Array.isArray(synonyms) && synonyms.some((s) => typeof s === 'string' && ` ${lower} `.includes(` ${normalizeAnswer(s)} `));
+    });
+}
+
+function normalizeAnswer(text: string): string {
+    return text
+        .toLocaleLowerCase()
+        .replace(/[.!?,;:"'«»„“”]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/**
+ * Base of the bot's prompts: renders {@link LocalizedPromptOptions} with the
+ * turn's `t`, as suggested actions or card buttons depending on the channel
+ * (ChoiceFactory decides), and hands recognition to the subclass.
+ */
+export abstract class LocalizedPrompt<T> extends Prompt<T> {
+    protected constructor(dialogId: string, validator?: PromptValidator<T>) {
+        super(dialogId, validator);
+    }
+
+    protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+        const spec = options as LocalizedPromptOptions;
+        const { t } = turnInfo(context);
+        const text = isRetry && spec.retryText ? t(spec.retryText.key, spec.retryText.args) : t(spec.text.key, spec.text.args);
+        await context.sendActivity(this.render(context, text, spec.buttons ?? []));
+    }
+
+    protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
+        const activity = context.activity;
+        if (activity.type !== ActivityTypes.Message) {
+            return { succeeded: false };
+        }
+        const text = submittedText(activity);
+        if (text === undefined) {
+            return { succeeded: false };
+        }
+        return this.recognize(context, text, options as LocalizedPromptOptions, state);
+    }
+
+    /**
+     * True when `text` is a proper answer to this prompt, so that "nein" at a
+     * yes/no question is an answer and not taken as "cancel".
+     */
+    public async accepts(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<boolean> {
+        return (await this.recognize(context, text, options, {})).succeeded;
+    }
+
+    /** Turns the person's text into a value; `succeeded: false` re-prompts with the retry text. */
+    protected abstract recognize(context: TurnContext, text: string, options: LocalizedPromptOptions, state: object): Promise<PromptRecognizerResult<T>>;
+
+    private render(context: TurnContext, text: string, buttons: readonly PromptButton[]): Partial<Activity> {
+        if (buttons.length === 0) {
+            return MessageFactory.text(text, text, InputHints.ExpectingInput);
+        }
+        return renderChoices(
+            context,
+            text,
+            buttons.map((button) => buttonLabel(context, button))
+        );
+    }
+}

@@ -1,0 +1,36 @@
+import type { TurnContext } from 'botbuilder';
+import type { PromptRecognizerResult } from 'botbuilder-dialogs';
+import { findBoolean } from '../../bot/entities';
+import { turnInfo } from '../../bot/turn';
+import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
+
+/** The yes and no buttons every yes/no prompt shows. */
+export const YES_NO_BUTTONS = [
+    { value: 'yes', label: 'common:yes' },
+    { value: 'no', label: 'common:no' }
+] as const;
+
+/** Yes or no, by button or in words ("ja, bitte", "nope"), in the turn's culture. */
+export class YesNoPrompt extends LocalizedPrompt<boolean> {
+    public constructor(dialogId: string) {
+        super(dialogId);
+    }
+
+    /** Prompt options with the yes/no buttons added. */
+    public static options(text: LocalizedPromptOptions['text'], retryText?: LocalizedPromptOptions['retryText']): LocalizedPromptOptions {
+        return { text, retryText: retryText ?? { key: 'common:yesNoRetry' }, buttons: [...YES_NO_BUTTONS] };
+    }
+
+    protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<boolean>> {
+        const { t, lang } = turnInfo(context);
+        const lower = text.toLocaleLowerCase();
+        if (lower === t('common:yes').toLocaleLowerCase()) {
+            return { succeeded: true, value: true };
+        }
+        if (lower === t('common:no').toLocaleLowerCase()) {
+            return { succeeded: true, value: false };
+        }
+        const value = findBoolean(text, lang);
+        return value === undefined ? { succeeded: false } : { succeeded: true, value };
+    }
+}

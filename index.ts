@@ -1,0 +1,38 @@
+import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { startApp } from './app';
+import { getLogger } from './core/logger';
+
+const log = getLogger('index');
+
+async function main(): Promise<void> {
+    let config;
+    try {
+        loadDotEnv();
+        config = loadConfig();
+    } catch (err) {
+        if (err instanceof ConfigError) {
+            process.stderr.write(`${err.message}\n`);
+            process.exit(2);
+        }
+        throw err;
+    }
+    const app = await startApp(config);
+    process.stdout.write(`Billing Contact Assistant listening on http://localhost:${config.port} (local mode: ${config.localMode})\n`);
+    const stop = (signal: string): void => {
+        log.info('shutting down', { signal });
+        app.close().then(
+            () => process.exit(0),
+            (err: unknown) => {
+                log.error('shutdown failed', { error: err });
+                process.exit(1);
+            }
+        );
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+    log.error('start failed', { error: err });
+    process.exit(1);
+});

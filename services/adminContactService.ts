@@ -1,0 +1,72 @@
+import type { Localizer } from '../bot/i18n';
+import type { Clock } from '../core/clock';
+import type { Account, User } from '../data/model';
+import type { AuditLog } from '../data/repositories/auditLog';
+import type { OutboxRepository } from '../data/repositories/outboxRepository';
+import { composeMail, type ComposedMail } from '../mail/compose';
+import type { Mailer } from '../mail/mailer';
+
+/** The mail a person asks the bot to send to one billing contact. */
+export interface AdminMailDraft extends ComposedMail {
+    readonly recipient: User;
+}
+
+/** Outcome of sending the drafts. */
+export type AdminMailOutcome = 'queued' | 'rate-limited';
+
+/** Mails to billing contacts per conversation per day. */
+const MAX_PER_DAY = 3;
+
+/**
+ * Case b of the article, done for the person: "Email billing administrator".
+ * The mail goes to each billing contact in their own language, with the
+ * person as reply-to, so the billing contact answers them directly.
+ */
+export class AdminContactService {
+    public constructor(
+        private readonly localizer: Localizer,
+        private readonly mailer: Mailer,
+        private readonly outbox: OutboxRepository,
+        private readonly audit: AuditLog,
+        private readonly clock: Clock
+    ) {}
+
+    /** The mails as they will be sent, for the person to confirm. */
+    public draft(sender: User, account: Account, recipients: readonly User[], message: string): AdminMailDraft[] {
+        return recipients.map((recipient) => {
+            const t = this.localizer.t(recipient.locale);
+            const mail = composeMail(t, 'adminContact', {
+                recipientName: recipient.name,
+                senderName: sender.name,
+                senderEmail: sender.email,
+                accountName: account.name,
+                accountId: account.id,
+                message: message.trim()
+            });
+            return { recipient, ...mail };
+        });
+    }
+
+    /** Queues the confirmed drafts; `dedupeKey` makes a retried turn send them once. */
+    public async send(conversationKey: string, sender: User, drafts: readonly AdminMailDraft[], dedupeKey: string): Promise<AdminMailOutcome> {
+        const dayAgo = this.clock.now().getTime() - 24 * 3600_000;
+        if ((await this.outbox.countForConversation(conversationKey, 'admin-contact', dayAgo)) >= MAX_PER_DAY * Math.max(1, drafts.length)) {
+            return 'rate-limited';
+        }
+        for (const draft of drafts) {
+            await this.mailer.queue({
+                kind: 'admin-contact',
+                to: draft.recipient.email,
+                toName: draft.recipient.name,
+                replyTo: sender.email,
+                locale: draft.recipient.locale,
+                subject: draft.subject,
+                body: draft.body,
+                conversationKey,
+                dedupeKey: `${dedupeKey}:${draft.recipient.id}`
+            });
+        }
+        await this.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
+        return 'queued';
+    }
+}

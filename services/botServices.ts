@@ -1,0 +1,22 @@
+import type { Clock } from '../core/clock';
+import type { IntentRecognizer } from '../bot/nlu';
+import type { Localizer } from '../bot/i18n';
+import type { AccountRepository } from '../data/repositories/accountRepository';
+import type { AuditLog } from '../data/repositories/auditLog';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { AdminContactService } from './adminContactService';
+import type { BillingRoleService } from './billingRoleService';
+import type { VerificationService } from './verificationService';
+
+/** What dialogs may use; built once at start-up and passed in through constructors. */
+export interface BotServices {
+    readonly clock: Clock;
+    readonly localizer: Localizer;
+    readonly recognizer: IntentRecognizer;
+    readonly users: UserRepository;
+    readonly accounts: AccountRepository;
+    readonly audit: AuditLog;
+    readonly verification: VerificationService;
+    readonly billingRole: BillingRoleService;
+    readonly adminContact: AdminContactService;
+}

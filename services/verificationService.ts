@@ -1,0 +1,122 @@
+import type { Localizer } from '../bot/i18n';
+import type { Clock } from '../core/clock';
+import type { Lang } from '../core/language';
+import { getLogger } from '../core/logger';
+import { randomDigits, type SecretBox } from '../core/secrets';
+import { normalizeEmail, type User } from '../data/model';
+import type { AuditLog } from '../data/repositories/auditLog';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
+import { composeMail } from '../mail/compose';
+import { SECRET_PLACEHOLDER, type Mailer } from '../mail/mailer';
+
+/** Limits of the one-time code check. */
+export interface VerificationPolicy {
+    readonly codeLength: number;
+    readonly codeTtlMs: number;
+    /** Wrong codes per conversation before it is locked. */
+    readonly maxWrongCodes: number;
+    /** Codes per conversation, and per email address, per hour. */
+    readonly maxCodesPerHour: number;
+}
+
+/** The policy of the issue: 6 digits, 10 minutes, 5 wrong tries, 5 codes an hour. */
+export const DEFAULT_VERIFICATION_POLICY: VerificationPolicy = { codeLength: 6, codeTtlMs: 10 * 60_000, maxWrongCodes: 5, maxCodesPerHour: 5 };
+
+/** Outcome of asking for a code. Unknown emails get `sent` too, so nobody learns who is a customer. */
+export type SendCodeOutcome = 'sent' | 'rate-limited' | 'locked';
+
+/** Outcome of checking a typed code. */
+export type CheckCodeOutcome =
+    | { readonly kind: 'verified'; readonly user: User }
+    | { readonly kind: 'wrong'; readonly triesLeft: number }
+    | { readonly kind: 'expired' }
+    | { readonly kind: 'no-code' }
+    | { readonly kind: 'locked' };
+
+const log = getLogger('services.verification');
+
+/**
+ * Proves that a person owns an email address on file: a random code goes to
+ * that address, only its keyed hash is stored, it expires, works once, and a
+ * conversation gets a limited number of wrong tries.
+ */
+export class VerificationService {
+    public constructor(
+        private readonly users: UserRepository,
+        private readonly codes: VerificationCodeRepository,
+        private readonly mailer: Mailer,
+        private readonly secrets: SecretBox,
+        private readonly localizer: Localizer,
+        private readonly audit: AuditLog,
+        private readonly clock: Clock,
+        public readonly policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY
+    ) {}
+
+    /** True once the conversation has used up its wrong tries. */
+    public async isLocked(conversationKey: string): Promise<boolean> {
+        return (await this.codes.failuresInConversation(conversationKey)) >= this.policy.maxWrongCodes;
+    }
+
+    /**
+     * Sends a fresh code to `email` when it is on file (replacing any earlier
+     * code of the conversation) and behaves the same when it is not.
+     */
+    public async sendCode(conversationKey: string, email: string, lang: Lang): Promise<SendCodeOutcome> {
+        if (await this.isLocked(conversationKey)) {
+            return 'locked';
+        }
+        const now = this.clock.now().getTime();
+        const hourAgo = now - 3600_000;
+        const targetHash = this.secrets.hash(`email:${normalizeEmail(email)}`);
+        if (
+            (await this.codes.countForConversationSince(conversationKey, hourAgo)) >= this.policy.maxCodesPerHour ||
+            (await this.codes.countForTargetSince(targetHash, hourAgo)) >= this.policy.maxCodesPerHour
+        ) {
+            log.warn('code rate limit reached', { conversationKey });
+            return 'rate-limited';
+        }
+        const user = await this.users.findByEmail(email);
+        const code = randomDigits(this.policy.codeLength);
+        await this.codes.replace(conversationKey, user?.id ?? null, targetHash, this.secrets.hash(`${conversationKey}:${code}`), now, now + this.policy.codeTtlMs);
+        if (user) {
+            const t = this.localizer.t(lang);
+            const mail = composeMail(t, 'verificationCode', { name: user.name, code: SECRET_PLACEHOLDER, minutes: Math.round(this.policy.codeTtlMs / 60_000) });
+            await this.mailer.queue({ kind: 'verification-code', to: user.email, toName: user.name, locale: lang, ...mail, secret: code, conversationKey });
+            await this.audit.record(`conversation:${conversationKey}`, 'verification.code-sent', `user:${user.id}`);
+        } else {
+            await this.audit.record(`conversation:${conversationKey}`, 'verification.code-requested-unknown');
+        }
+        return 'sent';
+    }
+
+    /** Checks a typed code against the conversation's live code. */
+    public async checkCode(conversationKey: string, code: string): Promise<CheckCodeOutcome> {
+        const failures = await this.codes.failuresInConversation(conversationKey);
+        if (failures >= this.policy.maxWrongCodes) {
+            return { kind: 'locked' };
+        }
+        const live = await this.codes.live(conversationKey);
+        if (!live) {
+            return { kind: 'no-code' };
+        }
+        const now = this.clock.now().getTime();
+        if (now >= live.expiresAt) {
+            return { kind: 'expired' };
+        }
+        if (live.userId !== null && this.secrets.matches(`${conversationKey}:${code}`, live.codeHash) && (await this.codes.consume(live.id, now))) {
+            const user = await this.users.get(live.userId);
+            if (user) {
+                await this.audit.record(`conversation:${conversationKey}`, 'verification.succeeded', `user:${user.id}`);
+                return { kind: 'verified', user };
+            }
+        }
+        await this.codes.recordFailure(live.id);
+        const triesLeft = this.policy.maxWrongCodes - (failures + 1);
+        if (triesLeft <= 0) {
+            await this.audit.record(`conversation:${conversationKey}`, 'verification.locked');
+            return { kind: 'locked' };
+        }
+        return { kind: 'wrong', triesLeft };
+    }
+}

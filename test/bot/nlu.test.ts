@@ -1,0 +1,88 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import { IntentRecognizer } from '../../bot/nlu';
+import type { Lang } from '../../core/language';
+import { LOCALES_DIR, PROJECT_ROOT } from '../../paths';
+
+interface Sample {
+    text: string;
+    language: Lang;
+    intent: string;
+}
+
+/** Held-out phrasings (not in the training lists) and the intent each must reach. */
+const HOLDOUT = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-holdout.json'), 'utf8')) as Sample[];
+
+const publicIntent = (intent: string): string => (intent.startsWith('switch-language-') ? 'switch-language' : intent);
+
+describe('IntentRecognizer', () => {
+    let recognizer: IntentRecognizer;
+    before(async () => {
+        recognizer = await IntentRecognizer.train(LOCALES_DIR);
+    });
+
+    for (const lang of ['en', 'de'] as const) {
+        it(`[${lang}] routes at least 90% of held-out phrasings to the right intent`, async () => {
+            const samples = HOLDOUT.filter((s) => s.language === lang);
+            assert.ok(samples.length >= 80, 'the held-out set covers every intent');
+            const wrong: string[] = [];
+            for (const sample of samples) {
+                const result = await recognizer.recognize(sample.text, lang);
+                if (result.intent !== publicIntent(sample.intent)) {
+                    wrong.push(`"${sample.text}" → ${result.intent} (expected ${sample.intent})`);
+                }
+            }
+            const accuracy = 1 - wrong.length / samples.length;
+            assert.ok(accuracy >= 0.9, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
+        });
+    }
+
+    it('tells the language of a first message when the client sends no locale', async () => {
+        const cases: Array<[string, Lang]> = [
+            ['Wer ist der Abrechnungskontakt für mein Konto?', 'de'],
+            ['Who is the billing contact for my account?', 'en'],
+            ['Ich habe mein Kennwort für das Corporate Billing Portal vergessen', 'de'],
+            ['I forgot my Corporate Billing Portal password', 'en'],
+            ['Ich möchte mit einem Mitarbeiter sprechen', 'de']
+        ];
+        for (const [text, lang] of cases) {
+            assert.strictEqual((await recognizer.recognize(text)).language, lang, text);
+        }
+    });
+
+    it('knows which language a switch asks for, in either language', async () => {
+        assert.deepStrictEqual(await pick(recognizer, 'English please', 'de'), ['switch-language', 'en']);
+        assert.deepStrictEqual(await pick(recognizer, 'auf Deutsch bitte', 'en'), ['switch-language', 'de']);
+        assert.deepStrictEqual(await pick(recognizer, 'Können wir Englisch sprechen?', 'de'), ['switch-language', 'en']);
+    });
+
+    it('answers none for text it has no idea about, and for empty text', async () => {
+        assert.strictEqual((await recognizer.recognize('purple elephants dance', 'en')).intent, 'none');
+        assert.strictEqual((await recognizer.recognize('   ', 'de')).intent, 'none');
+    });
+});
+
+async function pick(recognizer: IntentRecognizer, text: string, lang: Lang): Promise<[string, string | undefined]> {
+    const result = await recognizer.recognize(text, lang);
+    return [result.intent, result.targetLanguage];
+}
+
+describe('npm run intent', () => {
+    const run = promisify(execFile);
+    it('prints one JSON line with intent, score and language', async () => {
+        const { stdout } = await run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js'), 'Ich möchte den Abrechnungskontakt ändern']);
+        const lines = stdout.trim().split('\n');
+        assert.strictEqual(lines.length, 1);
+        const result = JSON.parse(lines[0]) as { intent: string; score: number; language: string };
+        assert.strictEqual(result.intent, 'change-billing-contact');
+        assert.strictEqual(result.language, 'de');
+        assert.ok(result.score > 0.6 && result.score <= 1);
+    });
+
+    it('explains its usage and exits with 2 without text', async () => {
+        await assert.rejects(run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js')]), (err: { code?: number; stderr?: string }) => err.code === 2 && /usage/.test(err.stderr ?? ''));
+    });
+});

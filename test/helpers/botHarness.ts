@@ -1,0 +1,144 @@
+import * as crypto from 'crypto';
+import * as path from 'path';
+import { ActivityTypes, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
+import { loadLanguage } from '../../app';
+import { createBot, type BotRuntime } from '../../bot/createBot';
+import { ManualClock } from '../../core/clock';
+import { configureLogging } from '../../core/logger';
+import { SecretBox } from '../../core/secrets';
+import { Database } from '../../data/database';
+import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
+import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
+import { Mailer } from '../../mail/mailer';
+import { PROJECT_ROOT } from '../../paths';
+import { makeTempDir } from './tempDir';
+
+configureLogging((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent');
+
+/** One bot reply as a person sees it: its text and the buttons offered with it. */
+export interface Reply {
+    readonly text: string;
+    readonly buttons: string[];
+}
+
+/** Options of a harness: an existing database file (restart tests) and the secret key to reuse. */
+export interface HarnessOptions {
+    readonly dbFile?: string;
+    readonly key?: Buffer;
+    readonly clock?: ManualClock;
+    readonly channelId?: string;
+}
+
+/**
+ * A bot over a real SQLite file with the demo data, driven through
+ * botbuilder's TestAdapter exactly as a channel would drive it.
+ */
+export class BotHarness {
+    private constructor(
+        public readonly db: Database,
+        public readonly runtime: BotRuntime,
+        public readonly mailer: Mailer,
+        public readonly clock: ManualClock,
+        public readonly key: Buffer,
+        public readonly dbFile: string,
+        private readonly cleanup: () => void,
+        private readonly channelId: string
+    ) {}
+
+    public static async create(options: HarnessOptions = {}): Promise<BotHarness> {
+        const temp = options.dbFile ? { dir: path.dirname(options.dbFile), cleanup: () => undefined } : makeTempDir();
+        const dbFile = options.dbFile ?? path.join(temp.dir, 'bot.sqlite');
+        const db = await Database.open(dbFile);
+        await loadDemoDataOnce(db, readDemoData(path.join(PROJECT_ROOT, 'data', 'accounts.json')));
+        const key = options.key ?? crypto.randomBytes(32);
+        const secrets = new SecretBox(key);
+        const clock = options.clock ?? new ManualClock();
+        const mailer = new Mailer(new OutboxRepository(db), secrets, clock, 'bot@test.example');
+        const { localizer, recognizer } = await loadLanguage();
+        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer });
+        return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline');
+    }
+
+    /** Starts a conversation (its own id and user) in the given client locale. */
+    public conversation(locale?: string, id: string = crypto.randomUUID()): Conversation {
+        return new Conversation(this, id, locale, this.channelId);
+    }
+
+    /** Mails in the outbox, newest first, with secrets filled in. */
+    public async mails(to?: string): Promise<Array<OutboxMail & { text: string }>> {
+        const mails = await new OutboxRepository(this.db).recent(100, to);
+        return mails.map((mail) => ({ ...mail, text: this.mailer.reveal(mail) }));
+    }
+
+    /** The code of the newest verification mail to `email`, read the way an operator would. */
+    public async latestCode(email: string): Promise<string> {
+        const mail = (await this.mails(email)).find((m) => m.kind === 'verification-code');
+        const code = mail ? /\b(\d{6})\b/.exec(mail.text)?.[1] : undefined;
+        if (!code) {
+            throw new Error(`BotHarness.latestCode(): no code mailed to ${email}`);
+        }
+        return code;
+    }
+
+    public async close(): Promise<void> {
+        await this.runtime.bot.idle();
+        await this.db.close();
+        this.cleanup();
+    }
+}
+
+/** A conversation with the harness bot. */
+export class Conversation {
+    private readonly adapter: TestAdapter;
+
+    public constructor(private readonly harness: BotHarness, public readonly id: string, private readonly locale: string | undefined, channelId: string) {
+        const reference: Partial<ConversationReference> = {
+            channelId,
+            serviceUrl: 'https://test.example',
+            user: { id: `user-${id}`, name: 'Customer' },
+            bot: { id: 'bot', name: 'Billing Contact Assistant' },
+            conversation: { id, isGroup: false, conversationType: 'personal', name: 'test' },
+            locale
+        };
+        this.adapter = new TestAdapter(reference as ConversationReference);
+        this.adapter.onTurnError = harness.runtime.errorHandler.handle;
+        this.adapter.locale = locale ?? '';
+    }
+
+    /** The conversation starts: the channel adds the user (the bot greets). */
+    public async start(): Promise<Reply[]> {
+        return this.deliver({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: `user-${this.id}`, name: 'Customer' }] });
+    }
+
+    /** The person types `text`; returns the bot's replies of that turn. */
+    public async say(text: string): Promise<Reply[]> {
+        return this.deliver({ type: ActivityTypes.Message, text });
+    }
+
+    /** Sends any activity (card submits, odd payloads); returns the replies. */
+    public async deliver(activity: Partial<Activity>): Promise<Reply[]> {
+        const withLocale = { ...activity, locale: activity.locale ?? (this.locale || undefined) };
+        await this.adapter.processActivity(withLocale, (context) => this.harness.runtime.bot.run(context));
+        const replies: Reply[] = [];
+        for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {
+            if (reply.type === ActivityTypes.Message) {
+                replies.push(toReply(reply));
+            }
+        }
+        return replies;
+    }
+}
+
+function toReply(activity: Partial<Activity>): Reply {
+    const buttons = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value));
+    for (const attachment of activity.attachments ?? []) {
+        const content = attachment.content as { buttons?: Array<{ title?: string }> } | undefined;
+        buttons.push(...(content?.buttons ?? []).map((b) => String(b.title)));
+    }
+    return { text: activity.text ?? '', buttons };
+}
+
+/** All reply texts of a turn joined, for matching. */
+export function joined(replies: readonly Reply[]): string {
+    return replies.map((r) => r.text).join('\n');
+}
