@@ -12,6 +12,7 @@ import { IntentRecognizer } from './bot/nlu';
 import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
+import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { Mailer, type MailTransport } from './mail/mailer';
 import { LOCALES_DIR } from './paths';
 
@@ -24,6 +25,7 @@ export interface App {
     readonly mailer: Mailer;
     readonly runtime: BotRuntime;
     readonly adapter: BotAdapter;
+    readonly messenger: ProactiveMessenger;
     readonly server: Server;
     /** Base URL of the listening server, e.g. `http://127.0.0.1:3978`. */
     readonly url: string;
@@ -67,8 +69,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const { localizer, recognizer } = await loadLanguage();
     const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
     mailer.start();
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer });
+    const messenger = new ProactiveMessenger();
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
     const adapter = createBotAdapter(config, runtime.errorHandler.handle);
+    messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
     const server = createServer({ config, adapter, bot: runtime.bot, db });
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -89,5 +93,5 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         })();
         return closing;
     };
-    return { config, db, mailer, runtime, adapter, server, url, close };
+    return { config, db, mailer, runtime, adapter, messenger, server, url, close };
 }

@@ -6,6 +6,7 @@ import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { BotServices } from '../services/botServices';
+import type { ProcessedActivityRepository } from '../data/repositories/processedActivityRepository';
 import { submittedText } from './activityText';
 import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
@@ -29,6 +30,7 @@ export class BillingBot extends ActivityHandler {
         private readonly conversationState: ConversationState,
         private readonly mainDialog: MainDialog,
         private readonly services: BotServices,
+        private readonly processed: ProcessedActivityRepository,
         private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined
     ) {
         super();
@@ -52,9 +54,18 @@ export class BillingBot extends ActivityHandler {
     public override async run(context: TurnContext): Promise<void> {
         const key = conversationKeyOf(context.activity);
         await this.turns.run(key, async () => {
+            // A channel's retry of an activity whose turn completed runs no second turn.
+            const activityKey = context.activity.id ? `${key}:${context.activity.id}` : undefined;
+            if (activityKey && (await this.processed.seen(activityKey))) {
+                log.info('duplicate activity ignored', { conversation: key, activityId: context.activity.id });
+                return;
+            }
             await this.prepareTurn(context, key);
             await super.run(context);
             await this.conversationState.saveChanges(context, false);
+            if (activityKey) {
+                await this.processed.remember(activityKey, this.services.clock.now().getTime());
+            }
             this.onTurnSucceeded(key);
         });
     }

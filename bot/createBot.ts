@@ -5,11 +5,13 @@ import type { Database } from '../data/database';
 import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { ProcessedActivityRepository } from '../data/repositories/processedActivityRepository';
 import { UserRepository } from '../data/repositories/userRepository';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { SqliteStorage } from '../data/sqliteStorage';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { Mailer } from '../mail/mailer';
+import type { ProactiveMessenger } from '../channels/proactive';
 import { AdminContactService } from '../services/adminContactService';
 import { BillingRoleService } from '../services/billingRoleService';
 import type { BotServices } from '../services/botServices';
@@ -27,6 +29,8 @@ export interface BotDependencies {
     readonly recognizer: IntentRecognizer;
     readonly secrets: SecretBox;
     readonly mailer: Mailer;
+    /** Sends proactive turns (agent messages) through each conversation's own channel. */
+    readonly messenger: ProactiveMessenger;
 }
 
 /** The built bot and the parts channels and tools need. */
@@ -59,6 +63,6 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const conversationState = new ConversationState(storage);
     let bot: BillingBot | undefined;
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key));
+    bot = new BillingBot(conversationState, new MainDialog(services), services, new ProcessedActivityRepository(db), (key) => errorHandler.succeeded(key));
     return { bot, services, storage, errorHandler };
 }

@@ -63,21 +63,21 @@ export class MainDialog extends InterruptibleDialog {
             }
             case 'greeting':
                 await step.context.sendActivity(t('main:greetingReply'));
-                break;
+                return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'thanks':
                 await step.context.sendActivity(t('main:thanksReply'));
                 break;
             case 'help':
                 await step.context.sendActivity(t('main:help'));
-                break;
+                return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'cancel':
                 await step.context.sendActivity(t('main:nothingToCancel'));
-                break;
+                return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'start-over':
                 return step.replaceDialog(DialogIds.mainMenu, { restart: true } satisfies MainMenuOptions);
             case 'none':
                 await step.context.sendActivity(t('main:notUnderstood'));
-                break;
+                return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             default: {
                 const links = { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount };
                 const key = understood.intent.startsWith('topic-') ? `topics:${understood.intent}` : `main:interim.${understood.intent}`;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ActivityTypes, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
 import { loadLanguage } from '../../app';
 import { createBot, type BotRuntime } from '../../bot/createBot';
+import { ProactiveMessenger } from '../../channels/proactive';
 import { ManualClock } from '../../core/clock';
 import { configureLogging } from '../../core/logger';
 import { SecretBox } from '../../core/secrets';
@@ -55,7 +56,8 @@ export class BotHarness {
         const clock = options.clock ?? new ManualClock();
         const mailer = new Mailer(new OutboxRepository(db), secrets, clock, 'bot@test.example');
         const { localizer, recognizer } = await loadLanguage();
-        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer });
+        const messenger = new ProactiveMessenger();
+        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
         return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline');
     }
 
