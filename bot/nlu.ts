@@ -69,7 +69,11 @@ const SWITCH_PREFIX = 'switch-language-';
  * trained at start-up from the utterance lists in `locales/{de,en}/intents.json`.
  */
 export class IntentRecognizer {
-    private constructor(private readonly nlp: NlpInstance, private readonly intents: ReadonlySet<string>) {}
+    private constructor(
+        private readonly nlp: NlpInstance,
+        private readonly intents: ReadonlySet<string>,
+        private readonly informative: ReadonlyMap<Lang, Vocabulary>
+    ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
     public static async train(localesDir: string): Promise<IntentRecognizer> {
@@ -85,6 +89,7 @@ export class IntentRecognizer {
         nlp.settings.autoSave = false;
         nlp.settings.autoLoad = false;
         const intents = new Set<string>();
+        const informative = new Map<Lang, Vocabulary>();
         for (const lang of LANGS) {
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
@@ -98,9 +103,10 @@ export class IntentRecognizer {
                     nlp.addDocument(lang, utterance, intent);
                 }
             }
+            informative.set(lang, informativeVocabulary(corpus));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents);
+        return new IntentRecognizer(nlp, intents, informative);
     }
 
     /**
@@ -136,6 +142,12 @@ export class IntentRecognizer {
     }
 
     private async classify(utterance: string, lang: Lang): Promise<Understanding> {
+        // The classifier is confident even about nonsense made of common words ("the", "on"):
+        // without one word that tells intents apart, nothing was understood.
+        const known = this.informative.get(lang);
+        if (known && !words(utterance).some((word) => known.words.has(word) || known.prefixes.has(word.slice(0, PREFIX)))) {
+            return { intent: 'none', score: 1, language: lang };
+        }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         if (!result.intent || result.intent === 'None' || result.score < MIN_SCORE || !this.intents.has(result.intent)) {
             return { intent: 'none', score: result.score ?? 0, language: lang };
@@ -146,4 +158,41 @@ export class IntentRecognizer {
         }
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
+}
+
+/** Length of the word beginnings that match inflections ("licenses" ~ "license"). */
+const PREFIX = 5;
+
+/** Words and word beginnings that tell intents apart. */
+interface Vocabulary {
+    readonly words: ReadonlySet<string>;
+    readonly prefixes: ReadonlySet<string>;
+}
+
+/** The words of a text, lower-cased. */
+function words(text: string): string[] {
+    return text
+        .toLocaleLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 0);
+}
+
+/**
+ * The words (and word beginnings) used by at most a third of the intents.
+ * Words used almost everywhere ("my", "ich", "the") carry no intent.
+ */
+function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
+    const limit = Math.max(2, Math.floor(Object.keys(corpus).length / 3));
+    const pick = (key: (word: string) => string): Set<string> => {
+        const intentsByKey = new Map<string, Set<string>>();
+        for (const [intent, utterances] of Object.entries(corpus)) {
+            for (const word of utterances.flatMap(words)) {
+                const set = intentsByKey.get(key(word)) ?? new Set<string>();
+                set.add(intent);
+                intentsByKey.set(key(word), set);
+            }
+        }
+        return new Set([...intentsByKey].filter(([, intents]) => intents.size <= limit).map(([k]) => k));
+    };
+    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)) };
 }

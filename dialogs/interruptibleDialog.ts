@@ -82,9 +82,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return Dialog.EndOfTurn;
     }
 
-    /** True when only the menu is open (nothing to cancel). */
+    /** True when only the menu (and its own question) is open: nothing to cancel. */
     protected isAtMenu(innerDc: DialogContext): boolean {
-        return innerDc.stack.length <= 1 && innerDc.activeDialog?.id === this.menuId;
+        // The stack grows at its end: the first entry is the bottom.
+        const [bottom, ...above] = innerDc.stack;
+        return bottom?.id === this.menuId && above.every((instance) => innerDc.findDialog(instance.id) instanceof LocalizedPrompt);
     }
 
     /** Not when the text answers the open prompt, and in free-text answers only for short commands. */

@@ -119,7 +119,8 @@ export class Conversation {
 
     /** Sends any activity (card submits, odd payloads); returns the replies. */
     public async deliver(activity: Partial<Activity>): Promise<Reply[]> {
-        const withLocale = { ...activity, locale: activity.locale ?? (this.locale || undefined) };
+        // Real channels give every activity a unique id (a fresh TestAdapter would start again at "0").
+        const withLocale = { id: crypto.randomUUID(), ...activity, locale: activity.locale ?? (this.locale || undefined) };
         await this.adapter.processActivity(withLocale, (context) => this.harness.runtime.bot.run(context));
         const replies: Reply[] = [];
         for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {

@@ -1,0 +1,122 @@
+import * as assert from 'assert';
+import { BotHarness, joined } from '../helpers/botHarness';
+import { LANGUAGES, PHRASES } from '../helpers/phrases';
+import { localeOf, play } from '../helpers/script';
+
+describe('MainDialog: menu, free text, interruptions and language', () => {
+    let harness: BotHarness;
+    beforeEach(async () => {
+        harness = await BotHarness.create();
+    });
+    afterEach(async () => harness.close());
+
+    for (const lang of LANGUAGES) {
+        const p = PHRASES[lang];
+        const other = lang === 'de' ? PHRASES.en : PHRASES.de;
+
+        it(`[${lang}] greets on conversation start with the menu as buttons`, async () => {
+            const replies = await harness.conversation(localeOf(lang)).start();
+            assert.match(joined(replies), p.welcome);
+            assert.match(joined(replies), p.menu);
+            const buttons = replies.flatMap((r) => r.buttons);
+            assert.ok(buttons.includes(p.whoIs) && buttons.includes(p.amI), `menu buttons: ${buttons.join(' | ')}`);
+        });
+
+        it(`[${lang}] a menu button and the same question in own words lead to the same step`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await convo.start();
+            assert.match(joined(await convo.say(p.whoIs)), p.askEmail);
+            const words = harness.conversation(localeOf(lang));
+            await words.start();
+            const own = lang === 'de' ? 'Wer kümmert sich bei uns um die Abrechnung?' : 'who manages billing for our company account?';
+            assert.match(joined(await words.say(own)), p.askEmail);
+        });
+
+        it(`[${lang}] switching language mid-question repeats the question in the new language`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs, expect: [p.askEmail] },
+                { say: p.switchTo, expect: [p.switched, other.askEmail], absent: [p.askEmail] },
+                { say: 'jonas.weber@mueller-design.example', expect: [other.codeSent] }
+            ]);
+        });
+
+        it(`[${lang}] the conversation keeps its language when the client's locale differs later`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await convo.start();
+            const replies = await convo.deliver({ type: 'message', text: p.whoIs, locale: lang === 'de' ? 'en-US' : 'de-DE' });
+            assert.match(joined(replies), p.askEmail);
+        });
+
+        it(`[${lang}] help in the middle of a task explains and repeats the question`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs },
+                { say: p.help, expect: [p.helpInTask, p.askEmail] }
+            ]);
+        });
+
+        it(`[${lang}] cancel stops the task and offers the menu; at the menu there is nothing to cancel`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs, expect: [p.askEmail] },
+                { say: p.cancel, expect: [p.cancelled, p.anythingElse], buttons: [p.whoIs] },
+                { say: p.cancel, expect: [lang === 'de' ? /nichts abzubrechen/ : /nothing to cancel/] }
+            ]);
+        });
+
+        it(`[${lang}] "no" answers a yes/no question and is not taken as cancel`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            const email = 'lea.fischer@mueller-design.example';
+            await play(harness, convo, [{ say: p.whoIs }, { say: email }], email);
+            await play(harness, convo, [
+                { say: await harness.latestCode(email) },
+                { say: p.emailButton, expect: [p.askMessage] },
+                { say: 'Please book 3 more licenses.', expect: [p.confirm] },
+                { say: p.no, expect: [p.notSent], absent: [p.cancelled] }
+            ]);
+        });
+
+        it(`[${lang}] start over goes back to the beginning`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.amI, expect: [p.askEmail] },
+                { say: p.startOver, expect: [p.restarted], absent: [p.askEmail] },
+                { say: p.whoIs, expect: [p.askEmail] }
+            ]);
+        });
+
+        it(`[${lang}] something the bot does not understand gets a polite answer and the menu`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await convo.start();
+            await play(harness, convo, [{ say: 'purple elephants dance on the moon', expect: [p.notUnderstood, p.menu] }]);
+        });
+
+        it(`[${lang}] the menu offers the other language`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await convo.start();
+            const button = lang === 'de' ? 'English' : 'Deutsch';
+            assert.match(joined(await convo.say(button)), p.switched);
+            assert.match(joined(await convo.say(other.whoIs)), other.askEmail);
+        });
+    }
+
+    it('without a client locale, the first message decides the language', async () => {
+        const german = harness.conversation(undefined);
+        assert.match(joined(await german.say('Wer ist der Abrechnungsadministrator für unser Konto?')), PHRASES.de.askEmail);
+        const english = harness.conversation(undefined);
+        assert.match(joined(await english.say('Who is the billing administrator of our account?')), PHRASES.en.askEmail);
+    });
+
+    it('without a client locale, the welcome says German is welcome too', async () => {
+        const replies = await harness.conversation(undefined).start();
+        assert.match(joined(replies), /Sie können mir auch gern auf Deutsch schreiben/);
+    });
+
+    it('a card submit (activity.value) answers a prompt like typed text', async () => {
+        const convo = harness.conversation('en-US');
+        await convo.start();
+        const replies = await convo.deliver({ type: 'message', value: { choice: PHRASES.en.whoIs } });
+        assert.match(joined(replies), PHRASES.en.askEmail);
+    });
+});
