@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { BotHarness, joined } from '../helpers/botHarness';
+import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play, type Step } from '../helpers/script';
 import type { Lang } from '../../core/language';
@@ -68,15 +68,12 @@ const CASES: readonly CaseRow[] = [
 ];
 
 describe('BillingRoleDialog: the cases of the help article', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         for (const row of CASES) {
             it(`[${lang}] ${row.person}`, async () => {
+        const harness = harnessOf();
                 const convo = harness.conversation(localeOf(lang));
                 const welcome = joined(await convo.start());
                 assert.match(welcome, PHRASES[lang].welcome);
@@ -92,6 +89,7 @@ describe('BillingRoleDialog: the cases of the help article', () => {
         }
 
         it(`[${lang}] Chris Taylor belongs to two accounts and picks one, then the other in a new conversation`, async () => {
+        const harness = harnessOf();
             const p = PHRASES[lang];
             const email = 'chris.taylor@taylor-consulting.example';
             const first = harness.conversation(localeOf(lang));
@@ -111,6 +109,7 @@ describe('BillingRoleDialog: the cases of the help article', () => {
         });
 
         it(`[${lang}] asking again after verification answers at once, without a new code`, async () => {
+        const harness = harnessOf();
             const p = PHRASES[lang];
             const convo = harness.conversation(localeOf(lang));
             const email = 'lea.fischer@mueller-design.example';

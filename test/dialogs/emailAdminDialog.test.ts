@@ -1,19 +1,16 @@
 import * as assert from 'assert';
-import { BotHarness } from '../helpers/botHarness';
+import { useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 
 describe('EmailAdminDialog: case b, emailing the billing administrator for the person', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
 
         it(`[${lang}] Jonas emails Anna: preview in Anna's language, sent only after yes, reply-to Jonas`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const jonas = 'jonas.weber@mueller-design.example';
             await play(harness, convo, [
@@ -34,6 +31,7 @@ describe('EmailAdminDialog: case b, emailing the billing administrator for the p
         });
 
         it(`[${lang}] Tom emails Peter in English; saying no sends nothing`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const tom = 'tom.hughes@northwind.example';
             await play(harness, convo, [
@@ -48,6 +46,7 @@ describe('EmailAdminDialog: case b, emailing the billing administrator for the p
         });
 
         it(`[${lang}] a message that is too long is asked for again, politely`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const lea = 'lea.fischer@mueller-design.example';
             await play(harness, convo, [{ say: p.whoIs }, { say: lea }, { say: CODE }, { say: p.emailButton, expect: [p.askMessage] }], lea);

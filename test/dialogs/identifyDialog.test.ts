@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { BotHarness, joined } from '../helpers/botHarness';
+import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { configureLogging } from '../../core/logger';
@@ -7,16 +7,13 @@ import { configureLogging } from '../../core/logger';
 const JONAS = 'jonas.weber@mueller-design.example';
 
 describe('IdentifyDialog: proving who you are', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
 
         it(`[${lang}] an unknown email gets the same answer as a known one, and no mail`, async () => {
+        const harness = harnessOf();
             const known = harness.conversation(localeOf(lang));
             const unknown = harness.conversation(localeOf(lang));
             await known.say(p.whoIs);
@@ -32,6 +29,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] an answer that is no email address is asked for again`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -41,6 +39,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a wrong code tells the tries left; the fifth wrong code locks the conversation`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const right = await harness.latestCode(JONAS);
@@ -59,6 +58,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] "send a new code" replaces the old one`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const first = await harness.latestCode(JONAS);
@@ -73,6 +73,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] resend works in the person's own words too`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const words = lang === 'de' ? 'Ich habe nichts bekommen, bitte nochmal senden' : "I didn't get it, please send it again";
@@ -80,6 +81,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a code older than 10 minutes has expired; a new one works`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const code = await harness.latestCode(JONAS);
@@ -89,6 +91,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a code works once: another conversation cannot reuse it`, async () => {
+        const harness = harnessOf();
             const first = harness.conversation(localeOf(lang));
             await play(harness, first, [{ say: p.whoIs }, { say: JONAS }, { say: CODE, expect: [p.verified] }], JONAS);
             const code = await harness.latestCode(JONAS);
@@ -98,6 +101,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] "use a different email" asks again`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs },
@@ -109,6 +113,7 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] after 5 codes in an hour the bot waits before sending more`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const resend = lang === 'de' ? 'Neuen Code senden' : 'Send a new code';
@@ -121,6 +126,7 @@ describe('IdentifyDialog: proving who you are', () => {
     }
 
     it('never writes a one-time code into the logs', async () => {
+        const harness = harnessOf();
         const lines: string[] = [];
         configureLogging('debug', (line) => lines.push(line));
         try {

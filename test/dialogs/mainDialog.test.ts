@@ -1,20 +1,17 @@
 import * as assert from 'assert';
-import { BotHarness, joined } from '../helpers/botHarness';
+import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { localeOf, play } from '../helpers/script';
 
 describe('MainDialog: menu, free text, interruptions and language', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
         const other = lang === 'de' ? PHRASES.en : PHRASES.de;
 
         it(`[${lang}] greets on conversation start with the menu as buttons`, async () => {
+        const harness = harnessOf();
             const replies = await harness.conversation(localeOf(lang)).start();
             assert.match(joined(replies), p.welcome);
             assert.match(joined(replies), p.menu);
@@ -23,6 +20,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] a menu button and the same question in own words lead to the same step`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             assert.match(joined(await convo.say(p.whoIs)), p.askEmail);
@@ -33,6 +31,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] switching language mid-question repeats the question in the new language`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -42,6 +41,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] the conversation keeps its language when the client's locale differs later`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             const replies = await convo.deliver({ type: 'message', text: p.whoIs, locale: lang === 'de' ? 'en-US' : 'de-DE' });
@@ -49,6 +49,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] help in the middle of a task explains and repeats the question`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs },
@@ -57,6 +58,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] cancel stops the task and offers the menu; at the menu there is nothing to cancel`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -66,6 +68,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] "no" answers a yes/no question and is not taken as cancel`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const email = 'lea.fischer@mueller-design.example';
             await play(harness, convo, [{ say: p.whoIs }, { say: email }], email);
@@ -78,6 +81,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] start over goes back to the beginning`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.amI, expect: [p.askEmail] },
@@ -87,12 +91,14 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] something the bot does not understand gets a polite answer and the menu`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             await play(harness, convo, [{ say: 'purple elephants dance on the moon', expect: [p.notUnderstood, p.menu] }]);
         });
 
         it(`[${lang}] the menu offers the other language`, async () => {
+        const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             const button = lang === 'de' ? 'English' : 'Deutsch';
@@ -102,6 +108,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
     }
 
     it('without a client locale, the first message decides the language', async () => {
+        const harness = harnessOf();
         const german = harness.conversation(undefined);
         assert.match(joined(await german.say('Wer ist der Abrechnungsadministrator für unser Konto?')), PHRASES.de.askEmail);
         const english = harness.conversation(undefined);
@@ -109,11 +116,13 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
     });
 
     it('without a client locale, the welcome says German is welcome too', async () => {
+        const harness = harnessOf();
         const replies = await harness.conversation(undefined).start();
         assert.match(joined(replies), /Sie können mir auch gern auf Deutsch schreiben/);
     });
 
     it('a card submit (activity.value) answers a prompt like typed text', async () => {
+        const harness = harnessOf();
         const convo = harness.conversation('en-US');
         await convo.start();
         const replies = await convo.deliver({ type: 'message', value: { choice: PHRASES.en.whoIs } });

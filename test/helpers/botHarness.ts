@@ -145,3 +145,18 @@ function toReply(activity: Partial<Activity>): Reply {
 export function joined(replies: readonly Reply[]): string {
     return replies.map((r) => r.text).join('\n');
 }
+
+/** Gives each test of the enclosing `describe` a fresh harness; call the returned function inside tests. */
+export function useHarness(options: HarnessOptions = {}): () => BotHarness {
+    let harness: BotHarness | undefined;
+    beforeEach(async () => {
+        harness = await BotHarness.create(options);
+    });
+    afterEach(async () => harness?.close());
+    return () => {
+        if (!harness) {
+            throw new Error('useHarness(): only available inside a test');
+        }
+        return harness;
+    };
+}
