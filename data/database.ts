@@ -136,21 +136,26 @@ export class Database implements Queryable {
         }
     }
 
-    private statement(sql: string): sqlite3.Statement {
+    /** The prepared statement for `sql`, prepared once; a bad statement rejects and is not cached. */
+    private async statement(sql: string): Promise<sqlite3.Statement> {
         if (this.closed) {
             throw new Error('Database: the connection is closed');
         }
-        let statement = this.statements.get(sql);
-        if (!statement) {
-            statement = this.db.prepare(sql);
-            this.statements.set(sql, statement);
+        const cached = this.statements.get(sql);
+        if (cached) {
+            return cached;
         }
+        const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
+            const prepared = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(prepared)));
+        });
+        this.statements.set(sql, statement);
         return statement;
     }
 
-    private rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+    private async rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+        const statement = await this.statement(sql);
         return new Promise((resolve, reject) => {
-            this.statement(sql).run(params, function (this: sqlite3.RunResult, err: Error | null) {
+            statement.run(params, function (this: sqlite3.RunResult, err: Error | null) {
                 if (err) {
                     reject(err);
                 } else {
@@ -160,9 +165,9 @@ export class Database implements Queryable {
         });
     }
 
-    private rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
+    private async rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
+        const statement = await this.statement(sql);
         return new Promise((resolve, reject) => {
-            const statement = this.statement(sql);
             statement.get(params, (err: Error | null, row: T | undefined) => {
                 // A stepped-but-unfinished statement holds a read lock until reset.
                 statement.reset(() => (err ? reject(err) : resolve(row)));
@@ -170,9 +175,10 @@ export class Database implements Queryable {
         });
     }
 
-    private rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
+    private async rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
+        const statement = await this.statement(sql);
         return new Promise((resolve, reject) => {
-            this.statement(sql).all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
+            statement.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
         });
     }
 
