@@ -1,0 +1,49 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { ConfigError, loadConfig } from '../config';
+import { PROJECT_ROOT } from '../paths';
+
+describe('config', () => {
+    it('has working defaults: local mode, port 3978, data/bot.sqlite', () => {
+        const config = loadConfig({});
+        assert.strictEqual(config.port, 3978);
+        assert.strictEqual(config.localMode, true);
+        assert.strictEqual(config.dbPath, path.join(PROJECT_ROOT, 'data', 'bot.sqlite'));
+        assert.strictEqual(config.maxBodyBytes, 1024 * 1024);
+        assert.strictEqual(config.smtpUrl, undefined);
+        assert.strictEqual(config.publicUrl, 'http://localhost:3978');
+    });
+
+    it('reads app credentials and leaves local mode', () => {
+        const config = loadConfig({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'secret', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 'tenant' });
+        assert.strictEqual(config.localMode, false);
+        assert.strictEqual(config.microsoftAppType, 'SingleTenant');
+    });
+
+    const wrong: Array<[Record<string, string>, string, RegExp]> = [
+        [{ PORT: 'eighty' }, 'PORT', /whole number/],
+        [{ PORT: '70000' }, 'PORT', /between 0 and 65535/],
+        [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of debug, info/],
+        [{ MicrosoftAppType: 'Personal' }, 'MicrosoftAppType', /one of MultiTenant/],
+        [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword', /required when MicrosoftAppId is set/],
+        [{ MicrosoftAppId: 'id', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId', /required/],
+        [{ SMTP_URL: 'mail.example.com' }, 'SMTP_URL', /must be a URL/],
+        [{ SMTP_URL: 'http://mail.example.com' }, 'SMTP_URL', /smtp:\/\/ or smtps:\/\//],
+        [{ SECRET_KEY: 'short' }, 'SECRET_KEY', /64 hexadecimal/],
+        [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http:\/\/ or https:\/\//],
+        [{ MAX_BODY_BYTES: '12' }, 'MAX_BODY_BYTES', /between/],
+        [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', /email address/]
+    ];
+    for (const [env, setting, message] of wrong) {
+        it(`stops with a message naming ${setting} for ${JSON.stringify(env)}`, () => {
+            assert.throws(
+                () => loadConfig(env),
+                (err: unknown) => err instanceof ConfigError && err.setting === setting && err.message.includes(setting) && message.test(err.message)
+            );
+        });
+    }
+
+    it('never repeats a password from SMTP_URL in its message', () => {
+        assert.throws(() => loadConfig({ SMTP_URL: 'smtp//user:hunter2@mail' }), (err: Error) => !err.message.includes('hunter2'));
+    });
+});
