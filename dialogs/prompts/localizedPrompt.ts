@@ -4,6 +4,14 @@ import { submittedText } from '../../bot/activityText';
 import { renderChoices } from '../../bot/choiceRendering';
 import { turnInfo } from '../../bot/turn';
 
+/** After this many answers a prompt could not use, its retry also mentions help and cancel. */
+const FAILURES_BEFORE_HINT = 3;
+
+/** What a prompt counts in its own state. */
+interface PromptAttempts {
+    failures?: number;
+}
+
 /** A sentence by locale key, rendered in the conversation's language when shown. */
 export interface LocalizedText {
     readonly key: string;
@@ -76,23 +84,25 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         super(dialogId, validator);
     }
 
-    protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
+    protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
         const spec = options as LocalizedPromptOptions;
         const { t } = turnInfo(context);
-        const text = isRetry && spec.retryText ? t(spec.retryText.key, spec.retryText.args) : t(spec.text.key, spec.text.args);
+        let text = isRetry && spec.retryText ? t(spec.retryText.key, spec.retryText.args) : t(spec.text.key, spec.text.args);
+        if (isRetry) {
+            // A retry is shown exactly once per answer the prompt could not use.
+            const attempts = state as PromptAttempts;
+            attempts.failures = (attempts.failures ?? 0) + 1;
+            if (attempts.failures >= FAILURES_BEFORE_HINT) {
+                text = `${text} ${t('common:stuckHint')}`;
+            }
+        }
         await context.sendActivity(this.render(context, text, spec.buttons ?? []));
     }
 
     protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {
         const activity = context.activity;
-        if (activity.type !== ActivityTypes.Message) {
-            return { succeeded: false };
-        }
-        const text = submittedText(activity);
-        if (text === undefined) {
-            return { succeeded: false };
-        }
-        return this.recognize(context, text, options as LocalizedPromptOptions, state);
+        const text = activity.type === ActivityTypes.Message ? submittedText(activity) : undefined;
+        return text === undefined ? { succeeded: false } : this.recognize(context, text, options as LocalizedPromptOptions, state);
     }
 
     /**

@@ -97,6 +97,18 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
             await play(harness, convo, [{ say: 'purple elephants dance on the moon', expect: [p.notUnderstood, p.menu] }]);
         });
 
+        it(`[${lang}] after three answers it cannot use, the question also mentions help and cancel`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await convo.say(p.whoIs);
+            const hint = lang === 'de' ? /schreiben Sie „Hilfe“ oder „abbrechen“/ : /say "help", or "cancel" to stop/;
+            assert.doesNotMatch(joined(await convo.say('???')), hint);
+            assert.doesNotMatch(joined(await convo.say('12345')), hint);
+            const third = joined(await convo.say('hmm'));
+            assert.match(third, p.invalidEmail);
+            assert.match(third, hint);
+        });
+
         it(`[${lang}] the menu offers the other language`, async () => {
         const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
