@@ -76,7 +76,8 @@ export function loadConfig(env: Env = process.env): Config {
         return value === undefined || value === '' ? undefined : value;
     };
 
-    const port = parseInteger('PORT', read('PORT') ?? '3978', 1, 65535);
+    // 0 = any free port (tests).
+    const port = parseInteger('PORT', read('PORT') ?? '3978', 0, 65535);
     const host = read('HOST') ?? '0.0.0.0';
     const publicUrl = parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
     const dbPath = path.resolve(PROJECT_ROOT, read('DB_PATH') ?? 'data/bot.sqlite');
