@@ -126,6 +126,44 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.match(back, h.askEmailIdentify);
         });
 
+        it(`[${lang}] the agent gets the context: identity, account, billing role, what the bot did; other people's emails masked`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            const jonas = 'jonas.weber@mueller-design.example';
+            await play(harness, convo, [
+                { say: p.whoIs },
+                { say: jonas },
+                { say: CODE, expect: [p.caseB, /anna\.mueller@mueller-design\.example/] },
+                { say: h.human, expect: [h.askDescription] },
+                { say: h.skip, expect: [h.queuedNext] }
+            ], jonas);
+            const handoff = await handoffOf(harness, convo);
+            assert.deepStrictEqual(handoff.context.identity, { userId: 'U-102', name: 'Jonas Weber', email: jonas, method: 'email-code' });
+            assert.deepStrictEqual(handoff.context.account, { id: 'ACC-1001', name: 'Müller Design GmbH', type: 'online' });
+            assert.deepStrictEqual(handoff.context.billingRole, { case: 'b', isAdmin: true, isBillingContact: false });
+            assert.deepStrictEqual(handoff.context.actions.map((a) => a.kind), ['verified', 'billing-role-answered']);
+            const history = handoff.history.map((line) => line.text).join('\n');
+            assert.match(history, /a\*\*\*@mueller-design\.example/, 'Anna’s email is masked');
+            assert.doesNotMatch(history, /anna\.mueller@/);
+            assert.match(history, /jonas\.weber@mueller-design\.example/, 'the person’s own email stays');
+            assert.doesNotMatch(history, /\b\d{6}\b/, 'the code the person typed is hidden');
+        });
+
+        it(`[${lang}] an agent who went offline: the bot takes the conversation back`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await escalate(harness, convo, lang, 'Invoice', h.queuedNext);
+            const handoff = await handoffOf(harness, convo);
+            await harness.runtime.handoff.desk.accept(handoff.id, erika);
+            await harness.settle();
+            convo.inbox();
+            harness.clock.advance(6 * 60_000);
+            await harness.runtime.handoff.queue.sweep();
+            await harness.settle();
+            const back = joined(convo.inbox());
+            assert.match(back, h.agentGone);
+            assert.match(back, h.anythingElse);
+            assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
+        });
+
         it(`[${lang}] a transfer tells the person who they are talking to now`, async () => {
             const john = await harness.agentOnline('john');
             const convo = harness.conversation(localeOf(lang));

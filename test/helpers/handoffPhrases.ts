@@ -32,7 +32,8 @@ export const HANDOFF_PHRASES = {
         transferred: /You're now chatting with John Smith/,
         flowIdentify: /Let's find out whether you are the billing contact/,
         askEmailIdentify: /Which email address do you use/,
-        emailOnFile: /the address we have on file for you/
+        emailOnFile: /the address we have on file for you/,
+        agentGone: /the agent had to leave the chat/
     },
     de: {
         human: 'Ich möchte mit einem Menschen sprechen',
@@ -64,6 +65,7 @@ export const HANDOFF_PHRASES = {
         transferred: /Sie chatten jetzt mit John Smith/,
         flowIdentify: /Finden wir heraus, ob Sie der Abrechnungskontakt sind/,
         askEmailIdentify: /Mit welcher E-Mail-Adresse melden Sie sich/,
-        emailOnFile: /die Adresse, die wir von Ihnen haben/
+        emailOnFile: /die Adresse, die wir von Ihnen haben/,
+        agentGone: /der Mitarbeiter musste den Chat verlassen/
     }
 } satisfies Record<Lang, Record<string, string | RegExp>>;
