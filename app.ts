@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import * as path from 'path';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { systemClock, type Clock } from './core/clock';
@@ -14,7 +15,8 @@ import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { Mailer, type MailTransport } from './mail/mailer';
-import { LOCALES_DIR } from './paths';
+import { AgentConsole } from './agents/agentConsole';
+import { LOCALES_DIR, PUBLIC_DIR } from './paths';
 
 const log = getLogger('app');
 
@@ -70,10 +72,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
     mailer.start();
     const messenger = new ProactiveMessenger();
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff });
+    if (config.agentDemoPassword) {
+        const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
+        if (agents.length > 0) {
+            log.info('demo agents can sign in with AGENT_DEMO_PASSWORD', { agents });
+        }
+    }
     const adapter = createBotAdapter(config, runtime.errorHandler.handle);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
     const server = createServer({ config, adapter, bot: runtime.bot, db });
+    const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
+    agentConsole.mount(server);
+    runtime.handoff.queue.start();
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());
@@ -85,8 +96,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
         closing ??= (async () => {
+            agentConsole.close();
             await new Promise<void>((resolve) => server.close(() => resolve()));
             await runtime.bot.idle();
+            await runtime.handoff.queue.stop();
             await mailer.stop();
             await db.close();
             log.info('bot stopped');

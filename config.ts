@@ -2,9 +2,20 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT } from './paths';
 import type { LogLevel } from './core/logger';
+import { BusinessHours } from './services/businessHours';
 
 /** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+/** How conversations reach customer service (issue 4). */
+export interface HandoffSettings {
+    /** When agents answer chats; outside these hours the bot offers a callback. */
+    readonly businessHours: BusinessHours;
+    /** How long a person waits in the queue before the bot offers a callback instead. */
+    readonly waitTimeoutMs: number;
+    /** Also emit the Bot Framework `handoff.initiate` event (Direct Line only) for an external contact center. */
+    readonly external: boolean;
+}
 
 /** Every setting of the bot, read and checked once at start-up. */
 export interface Config {
@@ -27,6 +38,9 @@ export interface Config {
     readonly mailFrom: string;
     /** Largest accepted request body, before and after decompression. */
     readonly maxBodyBytes: number;
+    readonly handoff: HandoffSettings;
+    /** Local mode only: password given at start to demo agents that have none yet. */
+    readonly agentDemoPassword?: string;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -62,6 +76,7 @@ export function loadConfig(env: Env = process.env): Config {
         return value === undefined || value === '' ? undefined : value;
     };
 
+    // 0 = any free port (tests).
     const port = parseInteger('PORT', read('PORT') ?? '3978', 0, 65535);
     const host = read('HOST') ?? '0.0.0.0';
     const publicUrl = parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
@@ -104,6 +119,16 @@ export function loadConfig(env: Env = process.env): Config {
     }
 
     const maxBodyBytes = parseInteger('MAX_BODY_BYTES', read('MAX_BODY_BYTES') ?? String(1024 * 1024), 1024, 64 * 1024 * 1024);
+    const handoff = readHandoffSettings(read);
+    const agentDemoPassword = read('AGENT_DEMO_PASSWORD');
+    if (agentDemoPassword !== undefined) {
+        if (microsoftAppId !== '') {
+            throw new ConfigError('AGENT_DEMO_PASSWORD', 'is for local demos only; set agent passwords with `npm run agents -- set-password <login>`');
+        }
+        if (agentDemoPassword.length < 10 || agentDemoPassword.length > 256) {
+            throw new ConfigError('AGENT_DEMO_PASSWORD', 'must be 10 to 256 characters long');
+        }
+    }
 
     return {
         port,
@@ -120,8 +145,27 @@ export function loadConfig(env: Env = process.env): Config {
         localMode: microsoftAppId === '',
         smtpUrl,
         mailFrom,
-        maxBodyBytes
+        maxBodyBytes,
+        handoff,
+        agentDemoPassword
     };
+}
+
+function readHandoffSettings(read: (name: string) => string | undefined): HandoffSettings {
+    const timeZone = read('BUSINESS_TZ') ?? 'Europe/Berlin';
+    let businessHours: BusinessHours;
+    try {
+        businessHours = BusinessHours.parse(read('BUSINESS_HOURS') ?? 'always', timeZone);
+    } catch (err) {
+        const message = (err as Error).message;
+        throw new ConfigError(message.includes('time zone') ? 'BUSINESS_TZ' : 'BUSINESS_HOURS', message);
+    }
+    const waitTimeoutMs = parseInteger('HANDOFF_WAIT_MINUTES', read('HANDOFF_WAIT_MINUTES') ?? '5', 1, 240) * 60_000;
+    const externalText = (read('HANDOFF_EXTERNAL') ?? 'false').toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(externalText)) {
+        throw new ConfigError('HANDOFF_EXTERNAL', `must be true or false (got "${externalText}")`);
+    }
+    return { businessHours, waitTimeoutMs, external: externalText === 'true' || externalText === '1' };
 }
 
 function parseInteger(setting: string, text: string, min: number, max: number): number {

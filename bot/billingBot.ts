@@ -10,6 +10,7 @@ import type { ProcessedActivityRepository } from '../data/repositories/processed
 import { submittedText } from './activityText';
 import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
+import type { TurnGate } from './handoffGate';
 import { setTurnInfo, turnInfo, type ConversationProfile, type TurnInfo } from './turn';
 
 const log = getLogger('bot.billingBot');
@@ -31,7 +32,8 @@ export class BillingBot extends ActivityHandler {
         private readonly mainDialog: MainDialog,
         private readonly services: BotServices,
         private readonly processed: ProcessedActivityRepository,
-        private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined
+        private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
+        private readonly gate?: TurnGate
     ) {
         super();
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
@@ -61,7 +63,10 @@ export class BillingBot extends ActivityHandler {
                 return;
             }
             await this.prepareTurn(context, key);
-            await super.run(context);
+            // The handoff hook: while an agent has the conversation, the dialogs do not run.
+            if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
+                await super.run(context);
+            }
             await this.conversationState.saveChanges(context, false);
             if (activityKey) {
                 await this.processed.remember(activityKey, this.services.clock.now().getTime());
@@ -74,6 +79,14 @@ export class BillingBot extends ActivityHandler {
     public async resetDialog(context: TurnContext): Promise<void> {
         await this.dialogStateAccessor.delete(context);
         await this.conversationState.saveChanges(context, true);
+    }
+
+    /** Drops the dialog position and starts the main dialog with `options` (after a handoff ends). */
+    private async restartDialog(context: TurnContext, options: MainMenuOptions): Promise<void> {
+        const dc = await this.dialogs.createContext(context);
+        await dc.cancelAllDialogs();
+        turnInfo(context).profile.welcomed = true;
+        await dc.beginDialog(this.mainDialog.id, options);
     }
 
     /** Resolves when no turn is running (graceful shutdown). */

@@ -1,4 +1,5 @@
 import { ConversationState } from 'botbuilder';
+import type { HandoffSettings } from '../config';
 import type { Clock } from '../core/clock';
 import type { SecretBox } from '../core/secrets';
 import type { Database } from '../data/database';
@@ -16,6 +17,21 @@ import { AdminContactService } from '../services/adminContactService';
 import { BillingRoleService } from '../services/billingRoleService';
 import type { BotServices } from '../services/botServices';
 import { VerificationService } from '../services/verificationService';
+import { AgentDesk } from '../services/agentDesk';
+import { AgentDirectory } from '../services/agentDirectory';
+import { CallbackService } from '../services/callbackService';
+import { CustomerDelivery } from '../services/customerDelivery';
+import { HandoffEvents } from '../services/handoffEvents';
+import { HandoffService } from '../services/handoffService';
+import { HandoffSnapshot } from '../services/handoffSnapshot';
+import { BusinessHours } from '../services/businessHours';
+import { AgentRepository } from '../data/repositories/agentRepository';
+import { CallbackRepository } from '../data/repositories/callbackRepository';
+import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
+import { HandoffRepository } from '../data/repositories/handoffRepository';
+import type { TranscriptLine } from '../data/handoffModel';
+import { HandoffGate } from './handoffGate';
+import { TranscriptRecorder } from './transcript';
 import { BillingBot } from './billingBot';
 import type { Localizer } from './i18n';
 import type { IntentRecognizer } from './nlu';
@@ -31,7 +47,20 @@ export interface BotDependencies {
     readonly mailer: Mailer;
     /** Sends proactive turns (agent messages) through each conversation's own channel. */
     readonly messenger: ProactiveMessenger;
+    /** Business hours, wait timeout, external handoff event; defaults: always open, 5 minutes, off. */
+    readonly handoff?: HandoffSettings;
 }
+
+/** The agent side of the handoff, for the agent console. */
+export interface HandoffParts {
+    readonly agents: AgentDirectory;
+    readonly desk: AgentDesk;
+    readonly events: HandoffEvents;
+    readonly queue: HandoffService;
+}
+
+/** Used when no settings are given (tests, tools). */
+const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false };
 
 /** The built bot and the parts channels and tools need. */
 export interface BotRuntime {
@@ -39,6 +68,7 @@ export interface BotRuntime {
     readonly services: BotServices;
     readonly storage: SqliteStorage;
     readonly errorHandler: TurnErrorHandler;
+    readonly handoff: HandoffParts;
 }
 
 /** Wires repositories, services, dialogs and the bot over one database. */
@@ -48,6 +78,16 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const accounts = new AccountRepository(db);
     const audit = new AuditLog(db, clock);
     const outbox = new OutboxRepository(db);
+    let bot: BillingBot | undefined;
+    const handoffRepository = new HandoffRepository(db);
+    const callbackRepository = new CallbackRepository(db);
+    const references = new ConversationReferenceRepository(db);
+    const events = new HandoffEvents();
+    const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
+    const delivery = new CustomerDelivery(deps.messenger, references, async (context) => bot?.run(context));
+    const queue = new HandoffService(handoffRepository, references, agents, delivery, events, audit, clock, deps.handoff ?? DEFAULT_HANDOFF_SETTINGS);
+    const desk = new AgentDesk(handoffRepository, callbackRepository, queue, delivery, events, agents, audit, clock);
+    const billingRole = new BillingRoleService(users, accounts);
     const services: BotServices = {
         clock,
         localizer,
@@ -56,13 +96,16 @@ export function createBot(deps: BotDependencies): BotRuntime {
         accounts,
         audit,
         verification: new VerificationService(users, new VerificationCodeRepository(db), mailer, secrets, localizer, audit, clock),
-        billingRole: new BillingRoleService(users, accounts),
-        adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock)
+        billingRole,
+        adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock),
+        handoffs: queue,
+        callbacks: new CallbackService(callbackRepository, events, audit, clock),
+        handoffSnapshot: new HandoffSnapshot(users, billingRole)
     };
     const storage = new SqliteStorage(db, clock);
     const conversationState = new ConversationState(storage);
-    let bot: BillingBot | undefined;
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, new ProcessedActivityRepository(db), (key) => errorHandler.succeeded(key));
-    return { bot, services, storage, errorHandler };
+    const gate = new HandoffGate(queue, new TranscriptRecorder(conversationState.createProperty<TranscriptLine[]>('transcript'), clock));
+    bot = new BillingBot(conversationState, new MainDialog(services), services, new ProcessedActivityRepository(db), (key) => errorHandler.succeeded(key), gate);
+    return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
 }

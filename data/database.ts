@@ -115,12 +115,15 @@ export class Database implements Queryable {
         });
     }
 
-    /** Applies every migration newer than the recorded schema version, each in its own transaction. */
+    /**
+     * Applies every migration not yet recorded, each in its own transaction.
+     * By recorded version, not by the highest one: migrations numbered apart in
+     * parallel work (002 landing after 003) are still applied.
+     */
     private async migrate(migrations: readonly Migration[]): Promise<void> {
         await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-        const row = await this.get<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
-        const current = row?.version ?? 0;
-        for (const migration of migrations.filter((m) => m.version > current)) {
+        const applied = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
+        for (const migration of migrations.filter((m) => !applied.has(m.version))) {
             await this.lock.run(async () => {
                 await this.rawExec('BEGIN IMMEDIATE');
                 try {

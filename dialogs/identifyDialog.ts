@@ -8,6 +8,7 @@ import { localized, type LocalizedText } from './prompts/localizedPrompt';
 import { PickPrompt } from './prompts/pickPrompt';
 import { stepValues } from './stepValues';
 import type { IdentifyOptions, IdentifyResult } from './types';
+import type { EscalateOfferOptions } from './escalateOfferDialog';
 
 /** Options of the verify loop; each pass either asks for the email, sends a code, or waits for one. */
 interface VerifyOptions {
@@ -76,7 +77,7 @@ export class IdentifyDialog extends ComponentDialog {
         const { conversationKey, t } = turnInfo(step.context);
         if (await this.services.verification.isLocked(conversationKey)) {
             await step.context.sendActivity(t('identify:locked'));
-            return step.endDialog(undefined);
+            return this.offerCustomerService(step, 'verification-locked');
         }
         if (step.options.email) {
             return step.next(step.options.email);
@@ -94,7 +95,7 @@ export class IdentifyDialog extends ComponentDialog {
         const outcome = await this.services.verification.sendCode(conversationKey, email, lang);
         if (outcome === 'locked') {
             await step.context.sendActivity(t('identify:locked'));
-            return step.endDialog(undefined);
+            return this.offerCustomerService(step, 'verification-locked');
         }
         if (outcome === 'rate-limited') {
             await step.context.sendActivity(t('identify:rateLimited'));
@@ -135,8 +136,13 @@ export class IdentifyDialog extends ComponentDialog {
             case 'locked':
                 recordAction(step.context, 'verification-locked');
                 await step.context.sendActivity(t('identify:locked'));
-                return step.endDialog(undefined);
+                return this.offerCustomerService(step, 'verification-locked');
         }
+    }
+
+    /** Ends identification without a result and offers customer service instead. */
+    private async offerCustomerService(step: WaterfallStepContext, reason: string): Promise<DialogTurnResult> {
+        return step.replaceDialog(DialogIds.escalateOffer, { reason } satisfies EscalateOfferOptions);
     }
 
     private async askAccountStep(step: WaterfallStepContext<{ userId: string }>): Promise<DialogTurnResult> {
@@ -144,7 +150,7 @@ export class IdentifyDialog extends ComponentDialog {
         const { t } = turnInfo(step.context);
         if (memberships.length === 0) {
             await step.context.sendActivity(t('identify:noAccount'));
-            return step.endDialog(undefined);
+            return this.offerCustomerService(step, 'no-account');
         }
         if (memberships.length === 1) {
             return step.next(memberships[0].account.id);

@@ -13,7 +13,13 @@ export const DialogIds = {
     billingRole: 'billingRole.v1',
     billingRoleFlow: 'billingRole.flow.v1',
     emailAdmin: 'emailAdmin.v1',
-    emailAdminFlow: 'emailAdmin.flow.v1'
+    emailAdminFlow: 'emailAdmin.flow.v1',
+    escalate: 'escalate.v1',
+    escalateFlow: 'escalate.flow.v1',
+    escalateWait: 'escalate.wait.v1',
+    escalateCallback: 'escalate.callback.v1',
+    escalateOffer: 'escalateOffer.v1',
+    escalateOfferFlow: 'escalateOffer.flow.v1'
 } as const;
 
 /** Prompt ids; each component dialog adds the prompts it uses under these ids. */

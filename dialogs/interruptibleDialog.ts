@@ -6,6 +6,7 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { DialogIds } from './ids';
 import type { MainMenuOptions } from './types';
 
 /** Interruptions fire only when the classifier is this sure. */
@@ -16,7 +17,7 @@ const FREE_TEXT_MAX_WORDS = 3;
 
 /**
  * The one place where interruptions are handled, at any step of any child
- * dialog: help, cancel, start over, language switch. Subclasses say which
+ * dialog: help, cancel, start over, language switch, "talk to a person". Subclasses say which
  * waterfall is their menu and may add interruptions of their own.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -71,9 +72,26 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 }
                 return this.reprompt(innerDc);
             }
+            case 'talk-to-human':
+                // Already on the way to an agent: the escalation's own step answers.
+                if (this.isOnStack(innerDc, DialogIds.escalate)) {
+                    return undefined;
+                }
+                await innerDc.cancelAllDialogs();
+                return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
             default:
                 return undefined;
         }
+    }
+
+    /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */
+    protected isOnStack(innerDc: DialogContext, dialogId: string): boolean {
+        for (let dc: DialogContext | undefined = innerDc; dc; dc = dc.child) {
+            if (dc.stack.some((instance) => instance.id === dialogId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows the active prompt again (in the current language) and ends the turn. */

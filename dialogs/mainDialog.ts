@@ -5,6 +5,8 @@ import type { Intent, Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { LINKS } from '../services/links';
 import { BillingRoleDialog } from './billingRoleDialog';
+import { EscalateDialog } from './escalateDialog';
+import { EscalateOfferDialog } from './escalateOfferDialog';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
@@ -15,6 +17,7 @@ import type { BillingRoleOptions, MainMenuOptions } from './types';
 const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'who-is-billing-contact', label: 'main:menu.whoIs' },
     { value: 'am-i-billing-contact', label: 'main:menu.amI' },
+    { value: 'talk-to-human', label: 'main:menu.talkToHuman' },
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
 
@@ -31,6 +34,8 @@ export class MainDialog extends InterruptibleDialog {
         super(DialogIds.main, services, DialogIds.mainMenu);
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new BillingRoleDialog(services));
+        this.addDialog(new EscalateDialog(services));
+        this.addDialog(new EscalateOfferDialog());
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
     }
@@ -75,6 +80,8 @@ export class MainDialog extends InterruptibleDialog {
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'start-over':
                 return step.replaceDialog(DialogIds.mainMenu, { restart: true } satisfies MainMenuOptions);
+            case 'talk-to-human':
+                return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? {});
             case 'none':
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);

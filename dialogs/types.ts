@@ -1,4 +1,5 @@
 import type { Intent, Understanding } from '../bot/nlu';
+import type { CallbackReason } from '../data/handoffModel';
 
 /** Options of the main menu waterfall. */
 export interface MainMenuOptions {
@@ -10,6 +11,18 @@ export interface MainMenuOptions {
     readonly restart?: boolean;
     /** Already understood (the first message had a clear intent): route it without showing the menu. */
     readonly understood?: Understanding;
+    /** Options for the escalation when `understood` is `talk-to-human` (a callback offer after a timeout). */
+    readonly escalate?: EscalateOptions;
+}
+
+/** Options of the escalate dialog. */
+export interface EscalateOptions {
+    /** Why the person comes to customer service (`asked`, `verification-locked`); shown to agents. */
+    readonly reason?: string;
+    /** Already known description: the one-line question is skipped. */
+    readonly description?: string;
+    /** Go straight to the callback offer, for this reason. */
+    readonly callbackReason?: CallbackReason;
 }
 
 /** Options of the identify dialog. */

@@ -6,6 +6,9 @@ import type { AuditLog } from '../data/repositories/auditLog';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { AdminContactService } from './adminContactService';
 import type { BillingRoleService } from './billingRoleService';
+import type { CallbackService } from './callbackService';
+import type { HandoffService } from './handoffService';
+import type { HandoffSnapshot } from './handoffSnapshot';
 import type { VerificationService } from './verificationService';
 
 /** What dialogs may use; built once at start-up and passed in through constructors. */
@@ -19,4 +22,8 @@ export interface BotServices {
     readonly verification: VerificationService;
     readonly billingRole: BillingRoleService;
     readonly adminContact: AdminContactService;
+    /** The queue to customer service (escalate dialog). */
+    readonly handoffs: HandoffService;
+    readonly callbacks: CallbackService;
+    readonly handoffSnapshot: HandoffSnapshot;
 }

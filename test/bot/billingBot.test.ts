@@ -35,6 +35,7 @@ describe('BillingBot: state, restarts, concurrency and errors', () => {
         const harnessOf = useHarness();
 
         it('runs 20 parallel turns of one conversation one after another: no update is lost', async () => {
+
             const harness = harnessOf();
             const convo = harness.conversation('en-US', 'parallel-1');
             await convo.say(PHRASES.en.whoIs);
@@ -51,6 +52,7 @@ describe('BillingBot: state, restarts, concurrency and errors', () => {
         });
 
         it('runs 50 conversations in parallel, each to its own answer', async () => {
+
             const harness = harnessOf();
             const people = ['jonas.weber@mueller-design.example', 'lea.fischer@mueller-design.example', 'tom.hughes@northwind.example', 'eva.schulz@bergmann-soehne.example', 'anna.mueller@mueller-design.example'];
             await Promise.all(
@@ -66,6 +68,7 @@ describe('BillingBot: state, restarts, concurrency and errors', () => {
         });
 
         it('apologises in the person\'s language when a turn fails, and the step can simply be repeated', async () => {
+
             const harness = harnessOf();
             const convo = harness.conversation('de-DE');
             await convo.say(PHRASES.de.whoIs);
@@ -80,6 +83,7 @@ describe('BillingBot: state, restarts, concurrency and errors', () => {
         });
 
         it('after two failures in a row starts the step afresh instead of failing forever', async () => {
+
             const harness = harnessOf();
             const convo = harness.conversation('en-US');
             await convo.say(PHRASES.en.whoIs);

@@ -73,7 +73,7 @@ describe('BillingRoleDialog: the cases of the help article', () => {
     for (const lang of LANGUAGES) {
         for (const row of CASES) {
             it(`[${lang}] ${row.person}`, async () => {
-        const harness = harnessOf();
+                const harness = harnessOf();
                 const convo = harness.conversation(localeOf(lang));
                 const welcome = joined(await convo.start());
                 assert.match(welcome, PHRASES[lang].welcome);
@@ -89,7 +89,8 @@ describe('BillingRoleDialog: the cases of the help article', () => {
         }
 
         it(`[${lang}] Chris Taylor belongs to two accounts and picks one, then the other in a new conversation`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const p = PHRASES[lang];
             const email = 'chris.taylor@taylor-consulting.example';
             const first = harness.conversation(localeOf(lang));
@@ -109,7 +110,8 @@ describe('BillingRoleDialog: the cases of the help article', () => {
         });
 
         it(`[${lang}] asking again after verification answers at once, without a new code`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const p = PHRASES[lang];
             const convo = harness.conversation(localeOf(lang));
             const email = 'lea.fischer@mueller-design.example';

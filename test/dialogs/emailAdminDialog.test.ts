@@ -10,7 +10,8 @@ describe('EmailAdminDialog: case b, emailing the billing administrator for the p
         const p = PHRASES[lang];
 
         it(`[${lang}] Jonas emails Anna: preview in Anna's language, sent only after yes, reply-to Jonas`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const jonas = 'jonas.weber@mueller-design.example';
             await play(harness, convo, [
@@ -31,7 +32,8 @@ describe('EmailAdminDialog: case b, emailing the billing administrator for the p
         });
 
         it(`[${lang}] Tom emails Peter in English; saying no sends nothing`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const tom = 'tom.hughes@northwind.example';
             await play(harness, convo, [
@@ -46,7 +48,8 @@ describe('EmailAdminDialog: case b, emailing the billing administrator for the p
         });
 
         it(`[${lang}] a message that is too long is asked for again, politely`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const lea = 'lea.fischer@mueller-design.example';
             await play(harness, convo, [{ say: p.whoIs }, { say: lea }, { say: CODE }, { say: p.emailButton, expect: [p.askMessage] }], lea);

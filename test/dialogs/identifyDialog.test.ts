@@ -13,7 +13,8 @@ describe('IdentifyDialog: proving who you are', () => {
         const p = PHRASES[lang];
 
         it(`[${lang}] an unknown email gets the same answer as a known one, and no mail`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const known = harness.conversation(localeOf(lang));
             const unknown = harness.conversation(localeOf(lang));
             await known.say(p.whoIs);
@@ -29,7 +30,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] an answer that is no email address is asked for again`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -39,7 +41,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a wrong code tells the tries left; the fifth wrong code locks the conversation`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const right = await harness.latestCode(JONAS);
@@ -50,15 +53,18 @@ describe('IdentifyDialog: proving who you are', () => {
                 assert.match(reply, new RegExp(`\\b${left}\\b`));
             }
             assert.match(joined(await convo.say(wrong)), p.locked);
-            // Even the right code is refused now, and a new attempt is refused at once.
+            // The person declines the offer of a human; a new attempt is refused at once, even with the right code.
+            await convo.say(p.no);
             const after = joined(await convo.say(p.whoIs));
             assert.match(after, p.locked);
             assert.doesNotMatch(after, p.askEmail);
+            await convo.say(p.no);
             assert.doesNotMatch(joined(await convo.say(right)), p.verified);
         });
 
         it(`[${lang}] "send a new code" replaces the old one`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const first = await harness.latestCode(JONAS);
@@ -73,7 +79,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] resend works in the person's own words too`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const words = lang === 'de' ? 'Ich habe nichts bekommen, bitte nochmal senden' : "I didn't get it, please send it again";
@@ -81,7 +88,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a code older than 10 minutes has expired; a new one works`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const code = await harness.latestCode(JONAS);
@@ -91,7 +99,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] a code works once: another conversation cannot reuse it`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const first = harness.conversation(localeOf(lang));
             await play(harness, first, [{ say: p.whoIs }, { say: JONAS }, { say: CODE, expect: [p.verified] }], JONAS);
             const code = await harness.latestCode(JONAS);
@@ -101,7 +110,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] "use a different email" asks again`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs },
@@ -113,7 +123,8 @@ describe('IdentifyDialog: proving who you are', () => {
         });
 
         it(`[${lang}] after 5 codes in an hour the bot waits before sending more`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const resend = lang === 'de' ? 'Neuen Code senden' : 'Send a new code';
@@ -126,6 +137,7 @@ describe('IdentifyDialog: proving who you are', () => {
     }
 
     it('never writes a one-time code into the logs', async () => {
+
         const harness = harnessOf();
         const lines: string[] = [];
         configureLogging('debug', (line) => lines.push(line));

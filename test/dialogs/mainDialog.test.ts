@@ -11,7 +11,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         const other = lang === 'de' ? PHRASES.en : PHRASES.de;
 
         it(`[${lang}] greets on conversation start with the menu as buttons`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const replies = await harness.conversation(localeOf(lang)).start();
             assert.match(joined(replies), p.welcome);
             assert.match(joined(replies), p.menu);
@@ -20,7 +21,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] a menu button and the same question in own words lead to the same step`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             assert.match(joined(await convo.say(p.whoIs)), p.askEmail);
@@ -31,7 +33,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] switching language mid-question repeats the question in the new language`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -41,7 +44,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] the conversation keeps its language when the client's locale differs later`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             const replies = await convo.deliver({ type: 'message', text: p.whoIs, locale: lang === 'de' ? 'en-US' : 'de-DE' });
@@ -49,7 +53,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] help in the middle of a task explains and repeats the question`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs },
@@ -58,7 +63,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] cancel stops the task and offers the menu; at the menu there is nothing to cancel`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.whoIs, expect: [p.askEmail] },
@@ -68,7 +74,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] "no" answers a yes/no question and is not taken as cancel`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const email = 'lea.fischer@mueller-design.example';
             await play(harness, convo, [{ say: p.whoIs }, { say: email }], email);
@@ -81,7 +88,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] start over goes back to the beginning`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.amI, expect: [p.askEmail] },
@@ -91,13 +99,15 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] something the bot does not understand gets a polite answer and the menu`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             await play(harness, convo, [{ say: 'purple elephants dance on the moon', expect: [p.notUnderstood, p.menu] }]);
         });
 
         it(`[${lang}] after three answers it cannot use, the question also mentions help and cancel`, async () => {
+
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.say(p.whoIs);
@@ -110,7 +120,8 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
         });
 
         it(`[${lang}] the menu offers the other language`, async () => {
-        const harness = harnessOf();
+
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await convo.start();
             const button = lang === 'de' ? 'English' : 'Deutsch';
@@ -120,6 +131,7 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
     }
 
     it('without a client locale, the first message decides the language', async () => {
+
         const harness = harnessOf();
         const german = harness.conversation(undefined);
         assert.match(joined(await german.say('Wer ist der Abrechnungsadministrator für unser Konto?')), PHRASES.de.askEmail);
@@ -128,12 +140,14 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
     });
 
     it('without a client locale, the welcome says German is welcome too', async () => {
+
         const harness = harnessOf();
         const replies = await harness.conversation(undefined).start();
         assert.match(joined(replies), /Sie können mir auch gern auf Deutsch schreiben/);
     });
 
     it('a card submit (activity.value) answers a prompt like typed text', async () => {
+
         const harness = harnessOf();
         const convo = harness.conversation('en-US');
         await convo.start();

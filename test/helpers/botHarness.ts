@@ -1,6 +1,9 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { ActivityTypes, TestAdapter, type Activity, type ConversationReference } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { HandoffSettings } from '../../config';
+import type { Agent } from '../../data/handoffModel';
+import { BusinessHours } from '../../services/businessHours';
 import { loadLanguage } from '../../app';
 import { createBot, type BotRuntime } from '../../bot/createBot';
 import { ProactiveMessenger } from '../../channels/proactive';
@@ -28,7 +31,12 @@ export interface HarnessOptions {
     readonly key?: Buffer;
     readonly clock?: ManualClock;
     readonly channelId?: string;
+    /** Handoff settings; default: always open, 5 minutes wait, no external event. */
+    readonly handoff?: Partial<HandoffSettings>;
 }
+
+/** The password the harness gives agents it brings online. */
+export const AGENT_TEST_PASSWORD = 'test-password-123';
 
 /**
  * A bot over a real SQLite file with the demo data, driven through
@@ -43,8 +51,17 @@ export class BotHarness {
         public readonly key: Buffer,
         public readonly dbFile: string,
         private readonly cleanup: () => void,
-        private readonly channelId: string
-    ) {}
+        private readonly channelId: string,
+        messenger: ProactiveMessenger
+    ) {
+        // Proactive turns (agent messages, queue updates, hand-back) reach the conversations of this harness.
+        messenger.register({
+            matches: (reference) => this.conversations.has(reference.conversation?.id ?? ''),
+            continueConversation: async (reference, logic) => this.conversations.get(reference.conversation?.id ?? '')?.continueTurn(logic)
+        });
+    }
+
+    private readonly conversations = new Map<string, Conversation>();
 
     public static async create(options: HarnessOptions = {}): Promise<BotHarness> {
         const temp = options.dbFile ? { dir: path.dirname(options.dbFile), cleanup: () => undefined } : makeTempDir();
@@ -57,13 +74,33 @@ export class BotHarness {
         const mailer = new Mailer(new OutboxRepository(db), secrets, clock, 'bot@test.example');
         const { localizer, recognizer } = await loadLanguage();
         const messenger = new ProactiveMessenger();
-        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
-        return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline');
+        const handoff: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false, ...options.handoff };
+        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff });
+        return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline', messenger);
     }
 
     /** Starts a conversation (its own id and user) in the given client locale. */
-    public conversation(locale?: string, id: string = crypto.randomUUID()): Conversation {
-        return new Conversation(this, id, locale, this.channelId);
+    public conversation(locale?: string, id: string = crypto.randomUUID(), channelId: string = this.channelId): Conversation {
+        const convo = new Conversation(this, id, locale, channelId);
+        this.conversations.set(id, convo);
+        return convo;
+    }
+
+    /** Gives the agent a password and signs them in, so they count as online. */
+    public async agentOnline(login: string): Promise<Agent> {
+        const agents = this.runtime.handoff.agents;
+        await agents.setPassword(login, AGENT_TEST_PASSWORD);
+        const outcome = await agents.login(login, AGENT_TEST_PASSWORD, '127.0.0.1');
+        if (outcome.kind !== 'ok') {
+            throw new Error(`BotHarness.agentOnline(): ${login} could not sign in (${outcome.kind})`);
+        }
+        return outcome.agent;
+    }
+
+    /** Waits until the bot's own messages started so far (queue updates, agent messages) are delivered. */
+    public async settle(): Promise<void> {
+        await this.runtime.handoff.queue.idle();
+        await this.runtime.bot.idle();
     }
 
     /** Mails in the outbox, newest first, with secrets filled in. */
@@ -83,7 +120,7 @@ export class BotHarness {
     }
 
     public async close(): Promise<void> {
-        await this.runtime.bot.idle();
+        await this.settle();
         await this.db.close();
         this.cleanup();
     }
@@ -92,6 +129,9 @@ export class BotHarness {
 /** A conversation with the harness bot. */
 export class Conversation {
     private readonly adapter: TestAdapter;
+    private readonly proactive: Reply[] = [];
+    /** Every event activity the bot sent (e.g. `handoff.initiate`). */
+    public readonly events: Array<Partial<Activity>> = [];
 
     public constructor(private readonly harness: BotHarness, public readonly id: string, private readonly locale: string | undefined, channelId: string) {
         const reference: Partial<ConversationReference> = {
@@ -122,10 +162,27 @@ export class Conversation {
         // Real channels give every activity a unique id (a fresh TestAdapter would start again at "0").
         const withLocale = { id: crypto.randomUUID(), ...activity, locale: activity.locale ?? (this.locale || undefined) };
         await this.adapter.processActivity(withLocale, (context) => this.harness.runtime.bot.run(context));
+        return this.drain();
+    }
+
+    /** Runs a proactive turn in this conversation, as a channel's adapter would; its replies go to {@link inbox}. */
+    public async continueTurn(logic: (context: TurnContext) => Promise<void>): Promise<void> {
+        await this.adapter.processActivity({ type: ActivityTypes.Event, name: 'ContinueConversation', id: crypto.randomUUID() }, logic);
+        this.proactive.push(...this.drain());
+    }
+
+    /** The messages the bot sent on its own since the last call (call `harness.settle()` first). */
+    public inbox(): Reply[] {
+        return this.proactive.splice(0, this.proactive.length);
+    }
+
+    private drain(): Reply[] {
         const replies: Reply[] = [];
         for (let reply = this.adapter.getNextReply(); reply; reply = this.adapter.getNextReply()) {
             if (reply.type === ActivityTypes.Message) {
                 replies.push(toReply(reply));
+            } else if (reply.type === ActivityTypes.Event) {
+                this.events.push(reply);
             }
         }
         return replies;

@@ -1,0 +1,160 @@
+import type { Request, Response, Server } from 'restify';
+import type { Config } from '../config';
+import type { Localizer } from '../bot/i18n';
+import type { HandoffParts } from '../bot/createBot';
+import type { Clock } from '../core/clock';
+import { MAX_PASSWORD_LENGTH } from '../core/passwords';
+import { HttpError } from '../channels/httpError';
+import { sendError } from '../channels/messagesRoute';
+import type { Agent } from '../data/handoffModel';
+import type { DeskResult } from '../services/agentDesk';
+import type { AgentSessionView } from '../services/agentDirectory';
+import { guarded, idParam, optionalString, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
+import { AgentViews } from './agentViews';
+import { ConsolePage } from './consolePage';
+import { LiveChannel } from './liveChannel';
+
+/** What the console is built from. */
+export interface AgentConsoleParts {
+    readonly config: Config;
+    readonly handoff: HandoffParts;
+    readonly localizer: Localizer;
+    readonly clock: Clock;
+    /** Folder of `index.html`, `console.js`, `console.css`. */
+    readonly staticDir: string;
+    readonly localesDir: string;
+}
+
+const PROBLEM_STATUS: Record<string, [number, string]> = {
+    'not-found': [404, 'NotFound'],
+    'not-waiting': [409, 'NotWaiting'],
+    'not-yours': [409, 'NotYours'],
+    invalid: [400, 'InvalidBody']
+};
+
+/** What the page learns about the signed-in agent. */
+function publicAgent(agent: Agent): { login: string; name: string; languages: readonly string[] } {
+    return { login: agent.login, name: agent.name, languages: agent.languages };
+}
+
+/**
+ * The agent console at `/agent`: the page, and the JSON API the page uses.
+ * Every API route but login needs a session (401), and every state-changing
+ * one also the session's CSRF token (403).
+ */
+export class AgentConsole {
+    private readonly live: LiveChannel;
+    private readonly views: AgentViews;
+    private readonly page: ConsolePage;
+
+    public constructor(private readonly parts: AgentConsoleParts) {
+        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash));
+        this.views = new AgentViews(parts.localizer, () => parts.clock.now().getTime());
+        this.page = new ConsolePage(parts.localizer, parts.staticDir, parts.localesDir);
+    }
+
+    /** Adds the console's routes to the server. */
+    public mount(server: Server): void {
+        const agents = this.parts.handoff.agents;
+        const read = (handler: (req: Request, res: Response, session: AgentSessionView) => Promise<void>) => guarded(agents, { csrf: false }, handler);
+        const write = (handler: (req: Request, res: Response, session: AgentSessionView) => Promise<void>) => guarded(agents, { csrf: true }, handler);
+
+        server.get('/agent', this.page.page);
+        server.get('/agent/', this.page.page);
+        server.get('/agent/console.js', this.page.asset('console.js'));
+        server.get('/agent/console.css', this.page.asset('console.css'));
+
+        server.post('/agent/api/login', this.login);
+        server.post('/agent/api/logout', write(this.logout));
+        server.get('/agent/api/session', read(async (_req, res, session) => sendJson(res, 200, { agent: publicAgent(session.agent), csrfToken: session.csrfToken })));
+        server.get('/agent/api/queue', read(async (_req, res, session) => sendJson(res, 200, this.views.queue(await this.parts.handoff.desk.snapshot(session.agent)))));
+        server.get('/agent/api/events', read(async (_req, res, session) => this.live.open(res, session)));
+        server.get('/agent/api/handoffs/:id', read(this.detail));
+        server.post('/agent/api/handoffs/:id/accept', write(this.action((id, _body, agent) => this.parts.handoff.desk.accept(id, agent))));
+        server.post('/agent/api/handoffs/:id/messages', write(this.message));
+        server.post('/agent/api/handoffs/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.handBack(id, agent, optionalString(body, 'note')))));
+        server.post('/agent/api/handoffs/:id/flow', write(this.action((id, body, agent) => this.parts.handoff.desk.handToFlow(id, agent, requiredString(body, 'flow'), optionalString(body, 'note')))));
+        server.post('/agent/api/handoffs/:id/transfer', write(this.action((id, body, agent) => this.parts.handoff.desk.transfer(id, agent, requiredString(body, 'to')))));
+        server.post('/agent/api/callbacks/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.closeCallback(id, agent, optionalString(body, 'note')))));
+    }
+
+    /** Ends the live streams, so the server can close. */
+    public close(): void {
+        this.live.close();
+    }
+
+    private readonly login = async (req: Request, res: Response): Promise<void> => {
+        try {
+            this.checkOrigin(req);
+            const body = await readBody(req);
+            const login = requiredString(body, 'login').trim();
+            const password = requiredString(body, 'password');
+            if (login === '' || login.length > 100 || password.length > MAX_PASSWORD_LENGTH) {
+                throw new HttpError(400, 'InvalidBody', '"login" and "password" must be given.');
+            }
+            const outcome = await this.parts.handoff.agents.login(login, password, req.socket.remoteAddress ?? 'unknown');
+            if (outcome.kind === 'rate-limited') {
+                res.header('Retry-After', String(outcome.retryAfterSeconds));
+                throw new HttpError(429, 'TooManyAttempts', 'Too many failed sign-ins; try again later.');
+            }
+            if (outcome.kind === 'wrong') {
+                throw new HttpError(401, 'WrongCredentials', 'Login or password is wrong.');
+            }
+            const secure = this.parts.config.publicUrl.startsWith('https:');
+            res.header('Set-Cookie', sessionCookie(outcome.token, Math.floor(this.parts.handoff.agents.policy.sessionTtlMs / 1000), secure));
+            sendJson(res, 200, { agent: publicAgent(outcome.agent), csrfToken: outcome.csrfToken });
+        } catch (err) {
+            res.header('Cache-Control', 'no-store');
+            sendError(res, err);
+        }
+    };
+
+    private readonly logout = async (_req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        await this.parts.handoff.agents.logout(session.tokenHash, session.agent.login);
+        res.header('Set-Cookie', sessionCookie('', 0, this.parts.config.publicUrl.startsWith('https:')));
+        sendJson(res, 200, { ok: true });
+    };
+
+    private readonly detail = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const result = await this.parts.handoff.desk.detail(idParam(req), session.agent);
+        const value = this.unwrap(result);
+        sendJson(res, 200, this.views.detail(value.handoff, value.messages, await this.parts.handoff.agents.list()));
+    };
+
+    private readonly message = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const id = idParam(req);
+        const text = requiredString(await readBody(req), 'text');
+        const message = this.unwrap(await this.parts.handoff.desk.sendMessage(id, session.agent, text));
+        sendJson(res, 201, this.views.message(message, new Map([[session.agent.login, session.agent.name]])));
+    };
+
+    /** A handoff or callback action: `{ok: true}` or the JSON error of the problem. */
+    private action(run: (id: number, body: Record<string, unknown>, agent: AgentSessionView['agent']) => Promise<DeskResult<unknown>>) {
+        return async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+            const id = idParam(req);
+            const body = req.headers['content-length'] === '0' || req.headers['content-type'] === undefined ? {} : await readBody(req);
+            this.unwrap(await run(id, body, session.agent));
+            sendJson(res, 200, { ok: true });
+        };
+    }
+
+    private unwrap<T>(result: DeskResult<T>): T {
+        if (result.ok) {
+            return result.value;
+        }
+        const [status, code] = PROBLEM_STATUS[result.problem];
+        throw new HttpError(status, code, result.detail ?? result.problem.replace('-', ' '));
+    }
+
+    /** A sign-in from another site's page is refused (SameSite covers the cookie, this covers the login itself). */
+    private checkOrigin(req: Request): void {
+        const origin = req.headers.origin;
+        if (typeof origin !== 'string') {
+            return;
+        }
+        const allowed = new Set([new URL(this.parts.config.publicUrl).origin, `http://${req.headers.host ?? ''}`, `https://${req.headers.host ?? ''}`]);
+        if (!allowed.has(origin)) {
+            throw new HttpError(403, 'ForeignOrigin', 'Sign in from the console page.');
+        }
+    }
+}

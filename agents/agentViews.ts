@@ -1,0 +1,108 @@
+import type { Localizer } from '../bot/i18n';
+import type { Agent, CallbackRequest, Handoff, HandoffContext, HandoffMessage } from '../data/handoffModel';
+import { HANDOFF_FLOWS, type QueueSnapshot } from '../services/agentDesk';
+
+/** Canned replies offered to agents; their texts are in `escalate:canned.*`, in the customer's language. */
+const CANNED_KEYS = ['greeting', 'checking', 'verify', 'anythingElse', 'goodbye'] as const;
+
+/** A line of the live exchange as the console shows it: text, or a system event to word in the agent's language. */
+interface MessageView {
+    readonly id: number;
+    readonly at: number;
+    readonly sender: HandoffMessage['sender'];
+    readonly agent: string | null;
+    readonly text?: string;
+    readonly event?: string;
+    readonly args?: Record<string, string>;
+}
+
+/**
+ * Shapes handoffs and callback requests for the console's JSON API. Only
+ * data goes out, no markup: the page puts every value in as text.
+ */
+export class AgentViews {
+    public constructor(private readonly localizer: Localizer, private readonly now: () => number) {}
+
+    public queue(snapshot: QueueSnapshot): Record<string, unknown> {
+        const online = new Set(snapshot.online);
+        return {
+            waiting: snapshot.waiting.map((handoff, index) => ({ ...this.summary(handoff), position: index + 1 })),
+            mine: snapshot.mine.map((handoff) => ({ ...this.summary(handoff), acceptedAt: handoff.acceptedAt })),
+            callbacks: snapshot.callbacks.map((request) => this.callback(request)),
+            agents: snapshot.agents.map((agent) => ({ login: agent.login, name: agent.name, languages: agent.languages, online: online.has(agent.login) }))
+        };
+    }
+
+    public detail(handoff: Handoff, messages: readonly HandoffMessage[], agents: readonly Agent[]): Record<string, unknown> {
+        const names = new Map(agents.map((a) => [a.login, a.name]));
+        const t = this.localizer.t(handoff.lang);
+        return {
+            ...this.summary(handoff),
+            status: handoff.status,
+            agent: handoff.agentLogin ? { login: handoff.agentLogin, name: names.get(handoff.agentLogin) ?? handoff.agentLogin } : null,
+            acceptedAt: handoff.acceptedAt,
+            context: this.context(handoff.context),
+            history: handoff.history,
+            messages: messages.map((m) => this.message(m, names)),
+            canned: CANNED_KEYS.map((key) => ({ key, text: t(`escalate:canned.${key}`) })),
+            flows: [...HANDOFF_FLOWS]
+        };
+    }
+
+    /** One line of the exchange; system lines carry their event and arguments instead of text. */
+    public message(message: HandoffMessage, names: ReadonlyMap<string, string>): MessageView {
+        const base = { id: message.id, at: message.at, sender: message.sender, agent: message.agentLogin ? (names.get(message.agentLogin) ?? message.agentLogin) : null };
+        if (message.sender !== 'system') {
+            return { ...base, text: message.text };
+        }
+        try {
+            const parsed = JSON.parse(message.text) as { event?: unknown; args?: unknown };
+            return { ...base, event: String(parsed.event), args: (parsed.args ?? {}) as Record<string, string> };
+        } catch {
+            return { ...base, text: message.text };
+        }
+    }
+
+    private summary(handoff: Handoff): Record<string, unknown> {
+        const context = handoff.context;
+        return {
+            id: handoff.id,
+            lang: handoff.lang,
+            channel: handoff.channelId,
+            description: handoff.description,
+            createdAt: handoff.createdAt,
+            waitMinutes: Math.max(0, Math.floor((this.now() - handoff.createdAt) / 60_000)),
+            name: context.identity?.name ?? null,
+            verified: context.identity !== undefined,
+            account: context.account?.name ?? null,
+            billingRole: context.billingRole ?? null,
+            reason: context.reason
+        };
+    }
+
+    private context(context: HandoffContext): Record<string, unknown> {
+        return {
+            lang: context.lang,
+            channel: context.channelId,
+            reason: context.reason,
+            identity: context.identity ? { name: context.identity.name, email: context.identity.email, method: context.identity.method } : null,
+            account: context.account ?? null,
+            billingRole: context.billingRole ?? null,
+            actions: context.actions
+        };
+    }
+
+    private callback(request: CallbackRequest): Record<string, unknown> {
+        return {
+            id: request.id,
+            reference: request.reference,
+            email: request.email,
+            lang: request.lang,
+            note: request.note,
+            reason: request.reason,
+            createdAt: request.createdAt,
+            name: request.context.identity?.name ?? null,
+            account: request.context.account?.name ?? null
+        };
+    }
+}

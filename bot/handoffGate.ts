@@ -1,0 +1,62 @@
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import type { MainMenuOptions } from '../dialogs/types';
+import type { HandoffService } from '../services/handoffService';
+import { submittedText } from './activityText';
+import { proactiveInstruction, type ProactiveInstruction } from './proactiveTurn';
+import type { TranscriptRecorder } from './transcript';
+import { turnInfo } from './turn';
+
+/** Runs before the dialogs of every turn; true when it handled the turn and the dialogs must not run. */
+export interface TurnGate {
+    beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean>;
+}
+
+/**
+ * The bot's side of the handoff, before any dialog runs: records the
+ * transcript; while an agent has the conversation, passes everything the
+ * person writes to the agent (state in SQLite, so it holds across restarts);
+ * and carries out the bot's own proactive turns (agent messages, queue
+ * updates, hand-back) in the person's current language.
+ */
+export class HandoffGate implements TurnGate {
+    public constructor(private readonly handoffs: HandoffService, private readonly recorder: TranscriptRecorder) {}
+
+    public async beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
+        await this.recorder.attach(context);
+        const instruction = proactiveInstruction(context);
+        if (instruction) {
+            await this.carryOut(context, instruction, restart);
+            return true;
+        }
+        if (context.activity.type !== ActivityTypes.Message) {
+            return false;
+        }
+        const { conversationKey, lang } = turnInfo(context);
+        const open = await this.handoffs.openFor(conversationKey);
+        if (open?.status !== 'active') {
+            return false;
+        }
+        const text = submittedText(context.activity);
+        if (text !== undefined) {
+            await this.handoffs.fromCustomer(open, text, TurnContext.getConversationReference(context.activity), lang);
+        }
+        return true;
+    }
+
+    private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: (options: MainMenuOptions) => Promise<void>): Promise<void> {
+        const { t } = turnInfo(context);
+        switch (instruction.kind) {
+            case 'say':
+                await context.sendActivity(t(instruction.key, instruction.args));
+                return;
+            case 'agent-message':
+                // Plain text: what an agent types is never rendered as markdown or HTML.
+                await context.sendActivity({ type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: instruction.agentName, text: instruction.text }), textFormat: 'plain' });
+                return;
+            case 'resume':
+                await context.sendActivity(t(instruction.key, instruction.args));
+                await restart(instruction.options);
+                return;
+        }
+    }
+}

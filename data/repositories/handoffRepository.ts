@@ -1,0 +1,171 @@
+import type { Lang } from '../../core/language';
+import type { Database } from '../database';
+import type { Handoff, HandoffCloseReason, HandoffContext, HandoffMessage, HandoffSender, HandoffStatus, TranscriptLine } from '../handoffModel';
+
+interface HandoffRow {
+    id: number;
+    conversation_key: string;
+    status: HandoffStatus;
+    lang: Lang;
+    channel_id: string;
+    description: string | null;
+    context: string;
+    history: string;
+    agent_login: string | null;
+    created_at: number;
+    accepted_at: number | null;
+    closed_at: number | null;
+    close_reason: HandoffCloseReason | null;
+    close_note: string | null;
+    flow: string | null;
+    told_position: number | null;
+}
+
+interface MessageRow {
+    id: number;
+    handoff_id: number;
+    at: number;
+    sender: HandoffSender;
+    agent_login: string | null;
+    text: string;
+}
+
+/** A handoff to queue. */
+export interface NewHandoff {
+    readonly conversationKey: string;
+    readonly lang: Lang;
+    readonly channelId: string;
+    readonly description?: string;
+    readonly context: HandoffContext;
+    readonly history: readonly TranscriptLine[];
+}
+
+const COLUMNS =
+    'id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position';
+
+/** The queue and the live exchanges: handoffs and their messages. */
+export class HandoffRepository {
+    public constructor(private readonly db: Database) {}
+
+    /**
+     * Queues a handoff, or returns the conversation's open one (a retried turn
+     * or a second "agent please" never queues twice).
+     */
+    public async create(handoff: NewHandoff, now: number): Promise<Handoff> {
+        return this.db.transaction(async (tx) => {
+            const open = await tx.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE conversation_key = ? AND status IN ('waiting', 'active')`, [handoff.conversationKey]);
+            if (open) {
+                return toHandoff(open);
+            }
+            const result = await tx.run(
+                'INSERT INTO handoffs (conversation_key, status, lang, channel_id, description, context, history, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                [handoff.conversationKey, 'waiting', handoff.lang, handoff.channelId, handoff.description ?? null, JSON.stringify(handoff.context), JSON.stringify(handoff.history), now]
+            );
+            const row = await tx.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [result.lastId]);
+            if (!row) {
+                throw new Error('HandoffRepository.create(): the new handoff was not found');
+            }
+            return toHandoff(row);
+        });
+    }
+
+    public async get(id: number): Promise<Handoff | undefined> {
+        const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [id]);
+        return row && toHandoff(row);
+    }
+
+    /** The conversation's waiting or active handoff. */
+    public async openFor(conversationKey: string): Promise<Handoff | undefined> {
+        const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE conversation_key = ? AND status IN ('waiting', 'active')`, [conversationKey]);
+        return row && toHandoff(row);
+    }
+
+    /** The queue, first come first served. */
+    public async waiting(): Promise<Handoff[]> {
+        return (await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status = 'waiting' ORDER BY created_at, id`)).map(toHandoff);
+    }
+
+    /** Conversations agents have now, oldest first; only one agent's when `login` is given. */
+    public async active(login?: string): Promise<Handoff[]> {
+        const rows =
+            login === undefined
+                ? await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status = 'active' ORDER BY accepted_at, id`)
+                : await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status = 'active' AND agent_login = ? ORDER BY accepted_at, id`, [login]);
+        return rows.map(toHandoff);
+    }
+
+    /** Moves a waiting handoff to an agent; false when it is no longer waiting (someone else was quicker). */
+    public async accept(id: number, login: string, now: number): Promise<boolean> {
+        const result = await this.db.run("UPDATE handoffs SET status = 'active', agent_login = ?, accepted_at = ? WHERE id = ? AND status = 'waiting'", [login, now, id]);
+        return result.changes === 1;
+    }
+
+    /** Gives an active handoff to another agent; false when it is not active with `from`. */
+    public async transfer(id: number, from: string, to: string): Promise<boolean> {
+        const result = await this.db.run("UPDATE handoffs SET agent_login = ? WHERE id = ? AND status = 'active' AND agent_login = ?", [to, id, from]);
+        return result.changes === 1;
+    }
+
+    /** Ends an open handoff; false when it was already over. */
+    public async close(id: number, reason: HandoffCloseReason, now: number, note?: string, flow?: string): Promise<boolean> {
+        const result = await this.db.run("UPDATE handoffs SET status = 'closed', closed_at = ?, close_reason = ?, close_note = ?, flow = ? WHERE id = ? AND status IN ('waiting', 'active')", [
+            now,
+            reason,
+            note ?? null,
+            flow ?? null,
+            id
+        ]);
+        return result.changes === 1;
+    }
+
+    /** Remembers the queue position last told to the person. */
+    public async setToldPosition(id: number, position: number): Promise<void> {
+        await this.db.run('UPDATE handoffs SET told_position = ? WHERE id = ?', [position, id]);
+    }
+
+    /** Keeps the conversation's language current for messages the bot sends on its own. */
+    public async setLang(id: number, lang: Lang): Promise<void> {
+        await this.db.run('UPDATE handoffs SET lang = ? WHERE id = ? AND lang <> ?', [lang, id, lang]);
+    }
+
+    /** How long the last accepted handoffs waited, newest first (for wait estimates). */
+    public async recentWaits(limit: number): Promise<number[]> {
+        const rows = await this.db.all<{ wait: number }>('SELECT accepted_at - created_at AS wait FROM handoffs WHERE accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?', [limit]);
+        return rows.map((row) => row.wait);
+    }
+
+    public async addMessage(handoffId: number, sender: HandoffSender, text: string, now: number, agentLogin?: string): Promise<HandoffMessage> {
+        const result = await this.db.run('INSERT INTO handoff_messages (handoff_id, at, sender, agent_login, text) VALUES (?, ?, ?, ?, ?)', [handoffId, now, sender, agentLogin ?? null, text]);
+        return { id: result.lastId, handoffId, at: now, sender, agentLogin: agentLogin ?? null, text };
+    }
+
+    /** The live exchange of a handoff, in order (the last `limit` lines). */
+    public async messages(handoffId: number, limit = 500): Promise<HandoffMessage[]> {
+        const rows = await this.db.all<MessageRow>(
+            'SELECT id, handoff_id, at, sender, agent_login, text FROM (SELECT * FROM handoff_messages WHERE handoff_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+            [handoffId, limit]
+        );
+        return rows.map((row) => ({ id: row.id, handoffId: row.handoff_id, at: row.at, sender: row.sender, agentLogin: row.agent_login, text: row.text }));
+    }
+}
+
+function toHandoff(row: HandoffRow): Handoff {
+    return {
+        id: row.id,
+        conversationKey: row.conversation_key,
+        status: row.status,
+        lang: row.lang,
+        channelId: row.channel_id,
+        description: row.description,
+        context: JSON.parse(row.context) as HandoffContext,
+        history: JSON.parse(row.history) as TranscriptLine[],
+        agentLogin: row.agent_login,
+        createdAt: row.created_at,
+        acceptedAt: row.accepted_at,
+        closedAt: row.closed_at,
+        closeReason: row.close_reason,
+        closeNote: row.close_note,
+        flow: row.flow,
+        toldPosition: row.told_position
+    };
+}

@@ -1,0 +1,243 @@
+import { EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { ComponentDialog, DialogReason, WaterfallDialog, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordAction, turnInfo } from '../bot/turn';
+import { turnTranscript } from '../bot/transcript';
+import { isLang, type Lang } from '../core/language';
+import type { CallbackReason, Handoff, TranscriptLine } from '../data/handoffModel';
+import type { BotServices } from '../services/botServices';
+import { LINKS } from '../services/links';
+import { DialogIds, PromptIds } from './ids';
+import { EmailPrompt } from './prompts/emailPrompt';
+import { localized, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';
+import { PickPrompt } from './prompts/pickPrompt';
+import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
+import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { stepValues } from './stepValues';
+import type { EscalateOptions } from './types';
+
+/** Options of the waiting loop: what to say instead of the plain waiting text. */
+interface WaitOptions {
+    readonly notice?: LocalizedText;
+}
+
+/** Options of the callback offer. */
+interface CallbackOptions {
+    readonly reason: CallbackReason;
+    readonly description?: string;
+    /** Why the person came to customer service (for the agents). */
+    readonly why: string;
+}
+
+/** Values the callback waterfall keeps between its steps. */
+interface CallbackValues {
+    email: string;
+    lang: Lang;
+}
+
+/** Longest description kept for the agents. */
+const MAX_DESCRIPTION = 500;
+
+const SKIP: PromptButton = { value: 'skip', label: 'escalate:button.skip', synonyms: 'escalate:synonyms.skip' };
+const LEAVE: PromptButton = { value: 'leave', label: 'escalate:button.leave', synonyms: 'escalate:synonyms.leave' };
+
+/**
+ * "I want to talk to a person": asks for a one-line description, then queues
+ * the conversation with its context and tells the person their place and the
+ * expected wait; while waiting, what they write is kept for the agent and
+ * "cancel" leaves the queue. Outside business hours, with no agent online, or
+ * after a wait timeout it offers a callback request with a reference number.
+ * Once an agent accepts, the bot's handoff hook relays messages; the agent's
+ * hand-back restarts the main dialog.
+ */
+export class EscalateDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.escalate);
+        this.addDialog(new TextInputPrompt(PromptIds.text));
+        this.addDialog(new YesNoPrompt(PromptIds.yesNo));
+        this.addDialog(new EmailPrompt(PromptIds.email));
+        this.addDialog(new PickPrompt(PromptIds.pick));
+        this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
+        this.addDialog(new WaterfallDialog(DialogIds.escalateWait, [this.waitPromptStep.bind(this), this.waitAnswerStep.bind(this)]));
+        this.addDialog(
+            new WaterfallDialog(DialogIds.escalateCallback, [
+                this.offerCallbackStep.bind(this),
+                this.callbackEmailStep.bind(this),
+                this.callbackLanguageStep.bind(this),
+                this.callbackNoteStep.bind(this),
+                this.saveCallbackStep.bind(this)
+            ])
+        );
+        this.initialDialogId = DialogIds.escalateFlow;
+    }
+
+    /** Leaving the escalation any other way ("start over") also leaves the queue. */
+    protected override async onEndDialog(context: TurnContext, instance: DialogInstance, reason: DialogReason): Promise<void> {
+        if (reason === DialogReason.cancelCalled && (await this.services.handoffs.cancelWaiting(turnInfo(context).conversationKey))) {
+            await context.sendActivity(turnInfo(context).t('escalate:left'));
+        }
+        await super.onEndDialog(context, instance, reason);
+    }
+
+    private async askDescriptionStep(step: WaterfallStepContext<EscalateOptions>): Promise<DialogTurnResult> {
+        const options = step.options ?? {};
+        if (options.callbackReason) {
+            return step.replaceDialog(DialogIds.escalateCallback, { reason: options.callbackReason, description: options.description, why: options.reason ?? 'asked' } satisfies CallbackOptions);
+        }
+        const open = await this.services.handoffs.openFor(turnInfo(step.context).conversationKey);
+        if (open?.status === 'waiting') {
+            return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);
+        }
+        if (options.description) {
+            return step.next({ text: options.description } satisfies TextInput);
+        }
+        return step.prompt(PromptIds.text, localized({ text: { key: 'escalate:askDescription' }, buttons: [SKIP], freeText: true }));
+    }
+
+    private async queueStep(step: WaterfallStepContext<EscalateOptions>): Promise<DialogTurnResult> {
+        const input = step.result as TextInput;
+        const description = input.button === 'skip' ? undefined : input.text.trim().slice(0, MAX_DESCRIPTION) || undefined;
+        const why = step.options?.reason ?? 'asked';
+        const { conversationKey, lang, profile, t } = turnInfo(step.context);
+        const availability = await this.services.handoffs.availability(lang);
+        if (availability !== 'open') {
+            return step.replaceDialog(DialogIds.escalateCallback, { reason: availability, description, why } satisfies CallbackOptions);
+        }
+        const channelId = step.context.activity.channelId;
+        const handoffContext = await this.services.handoffSnapshot.context(profile, lang, channelId, why);
+        const history = this.services.handoffSnapshot.history(turnTranscript(step.context), handoffContext.identity?.email);
+        const place = await this.services.handoffs.enqueue({
+            conversationKey,
+            reference: TurnContext.getConversationReference(step.context.activity),
+            lang,
+            channelId,
+            description,
+            context: handoffContext,
+            history
+        });
+        recordAction(step.context, 'escalated', `handoff ${place.handoff.id}`);
+        // An external contact center can take it over too; only Direct Line carries the event (Teams rejects it).
+        if (this.services.handoffs.settings.external && channelId === 'directline') {
+            const initiation = EventFactory.createHandoffInitiation(
+                step.context,
+                { handoffId: place.handoff.id, language: lang, description, reason: why, verified: handoffContext.identity !== undefined },
+                { activities: this.transcriptActivities(step.context, history) }
+            );
+            await step.context.sendActivity(initiation);
+        }
+        await step.context.sendActivity(t(place.position === 1 ? 'escalate:queuedNext' : 'escalate:queued', { position: place.position, minutes: place.estimateMinutes }));
+        return step.replaceDialog(DialogIds.escalateWait, {} satisfies WaitOptions);
+    }
+
+    private async waitPromptStep(step: WaterfallStepContext<WaitOptions>): Promise<DialogTurnResult> {
+        const text = step.options?.notice ?? { key: 'escalate:waitPrompt' };
+        return step.prompt(PromptIds.text, localized({ text, retryText: { key: 'escalate:waitPrompt' }, buttons: [LEAVE], freeText: true }));
+    }
+
+    private async waitAnswerStep(step: WaterfallStepContext<WaitOptions>): Promise<DialogTurnResult> {
+        const input = step.result as TextInput;
+        const { conversationKey, lang, t } = turnInfo(step.context);
+        if (input.button === 'leave') {
+            const left = await this.services.handoffs.cancelWaiting(conversationKey);
+            await step.context.sendActivity(t(left ? 'escalate:left' : 'escalate:notWaiting'));
+            return step.endDialog();
+        }
+        const open = await this.services.handoffs.openFor(conversationKey);
+        if (!open || open.status !== 'waiting') {
+            await step.context.sendActivity(t('escalate:notWaiting'));
+            return step.endDialog();
+        }
+        await this.services.handoffs.fromCustomer(open, input.text, TurnContext.getConversationReference(step.context.activity), lang);
+        return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);
+    }
+
+    private async offerCallbackStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
+        const { lang, t } = turnInfo(step.context);
+        if (step.options.reason === 'closed') {
+            await step.context.sendActivity(t('escalate:closed', { hours: this.services.handoffs.settings.businessHours.describe(lang) }));
+        } else if (step.options.reason === 'no-agent') {
+            await step.context.sendActivity(t('escalate:noAgent'));
+        }
+        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'escalate:offerCallback' }));
+    }
+
+    private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
+        const { profile, t } = turnInfo(step.context);
+        if (step.result !== true) {
+            await step.context.sendActivity(t('escalate:noCallback', { supportUrl: LINKS.support }));
+            return step.endDialog();
+        }
+        const user = profile.identity ? await this.services.users.get(profile.identity.userId) : undefined;
+        if (user) {
+            await step.context.sendActivity(t('escalate:emailOnFile', { email: user.email }));
+            return step.next(user.email);
+        }
+        return step.prompt(PromptIds.email, localized({ text: { key: 'escalate:askEmail' }, retryText: { key: 'escalate:askEmailRetry' } }));
+    }
+
+    private async callbackLanguageStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
+        stepValues<CallbackValues>(step).email = step.result as string;
+        const current = turnInfo(step.context).lang;
+        const buttons: PromptButton[] = (['de', 'en'] as const).map((lang) => ({ value: lang, label: `escalate:button.language.${lang}` }));
+        return step.prompt(PromptIds.pick, localized({
+            text: { key: 'escalate:askLanguage' },
+            retryText: { key: 'escalate:askLanguageRetry' },
+            buttons: buttons.sort((a) => (a.value === current ? -1 : 1))
+        }));
+    }
+
+    private async callbackNoteStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
+        stepValues<CallbackValues>(step).lang = isLang(step.result) ? step.result : turnInfo(step.context).lang;
+        if (step.options.description) {
+            return step.next({ text: step.options.description } satisfies TextInput);
+        }
+        return step.prompt(PromptIds.text, localized({ text: { key: 'escalate:askNote' }, buttons: [SKIP], freeText: true }));
+    }
+
+    private async saveCallbackStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
+        const input = step.result as TextInput;
+        const values = stepValues<CallbackValues>(step);
+        const { conversationKey, lang, profile, t } = turnInfo(step.context);
+        const email = values.email ?? '';
+        const context = await this.services.handoffSnapshot.context(profile, lang, step.context.activity.channelId, step.options.why);
+        const outcome = await this.services.callbacks.request({
+            conversationKey,
+            email,
+            lang: values.lang ?? lang,
+            note: input.button === 'skip' ? undefined : input.text,
+            reason: step.options.reason,
+            context
+        });
+        if (outcome.kind === 'rate-limited') {
+            await step.context.sendActivity(t('escalate:callbackLimit', { supportUrl: LINKS.support }));
+            return step.endDialog();
+        }
+        recordAction(step.context, 'callback-requested', outcome.request.reference);
+        await step.context.sendActivity(
+            t('escalate:callbackCreated', { reference: outcome.request.reference, email, language: t(`common:languageName.${outcome.request.lang}`) })
+        );
+        return step.endDialog();
+    }
+
+    private async stillWaitingNotice(handoff: Handoff): Promise<LocalizedText> {
+        const place = await this.services.handoffs.place(handoff);
+        return { key: place.position === 1 ? 'escalate:stillWaitingNext' : 'escalate:stillWaiting', args: { position: place.position, minutes: place.estimateMinutes } };
+    }
+
+    /** The history as activities, for the `handoff.initiate` event's transcript attachment. */
+    private transcriptActivities(context: TurnContext, history: readonly TranscriptLine[]): Activity[] {
+        const { from: user, recipient: bot } = context.activity;
+        return history.map((line, index) => ({
+            ...context.activity,
+            id: `history-${index}`,
+            type: 'message',
+            text: line.text,
+            from: line.from === 'customer' ? user : bot,
+            recipient: line.from === 'customer' ? bot : user,
+            timestamp: new Date(line.at),
+            attachments: [],
+            entities: [],
+            value: undefined,
+            suggestedActions: undefined
+        }));
+    }
+}

@@ -1,0 +1,206 @@
+import type { Clock } from '../core/clock';
+import type { Intent } from '../bot/nlu';
+import type { Agent, CallbackRequest, Handoff, HandoffMessage } from '../data/handoffModel';
+import type { AuditLog } from '../data/repositories/auditLog';
+import type { CallbackRepository } from '../data/repositories/callbackRepository';
+import type { HandoffRepository } from '../data/repositories/handoffRepository';
+import type { CustomerDelivery } from './customerDelivery';
+import type { HandoffEvents } from './handoffEvents';
+import type { HandoffService } from './handoffService';
+
+/** Bot flows an agent can hand a person to; the bot starts them as if the person had asked. */
+export const HANDOFF_FLOWS = ['am-i-billing-contact', 'who-is-billing-contact', 'email-billing-admin', 'portal-password-reset', 'change-billing-contact'] as const satisfies readonly Intent[];
+
+/** A bot flow an agent can hand a person to. */
+export type HandoffFlow = (typeof HANDOFF_FLOWS)[number];
+
+/** Longest message an agent may send at once. */
+export const MAX_AGENT_MESSAGE_LENGTH = 2000;
+
+/** Longest note an agent may store with a closed conversation or callback. */
+export const MAX_NOTE_LENGTH = 1000;
+
+/** Result of an agent action: done, or why not. */
+export type DeskResult<T = void> =
+    | { readonly ok: true; readonly value: T }
+    | { readonly ok: false; readonly problem: 'not-found' | 'not-waiting' | 'not-yours' | 'invalid'; readonly detail?: string };
+
+/** What an agent sees of the queue. */
+export interface QueueSnapshot {
+    readonly waiting: readonly Handoff[];
+    readonly mine: readonly Handoff[];
+    readonly callbacks: readonly CallbackRequest[];
+    readonly agents: readonly Agent[];
+    readonly online: readonly string[];
+}
+
+/**
+ * The agent side of the handoff: take a waiting conversation, write to the
+ * person, hand back to the bot (optionally into a flow), transfer to another
+ * agent, close callback requests. Every change reaches the person through
+ * {@link CustomerDelivery} and the other agents through {@link HandoffEvents}.
+ */
+export class AgentDesk {
+    public constructor(
+        private readonly handoffs: HandoffRepository,
+        private readonly callbacks: CallbackRepository,
+        private readonly queue: HandoffService,
+        private readonly delivery: CustomerDelivery,
+        private readonly events: HandoffEvents,
+        private readonly directory: { list(): Promise<Agent[]>; online(): Promise<Agent[]>; get(login: string): Promise<Agent | undefined> },
+        private readonly audit: AuditLog,
+        private readonly clock: Clock
+    ) {}
+
+    public async snapshot(agent: Agent): Promise<QueueSnapshot> {
+        const [waiting, mine, callbacks, agents, online] = await Promise.all([
+            this.handoffs.waiting(),
+            this.handoffs.active(agent.login),
+            this.callbacks.open(),
+            this.directory.list(),
+            this.directory.online()
+        ]);
+        return { waiting, mine, callbacks, agents, online: online.map((a) => a.login) };
+    }
+
+    /** A handoff with its exchange, for the agent who has it or for anyone while it waits. */
+    public async detail(id: number, agent: Agent): Promise<DeskResult<{ handoff: Handoff; messages: HandoffMessage[] }>> {
+        const handoff = await this.handoffs.get(id);
+        if (!handoff) {
+            return { ok: false, problem: 'not-found' };
+        }
+        if (handoff.status === 'active' && handoff.agentLogin !== agent.login) {
+            return { ok: false, problem: 'not-yours' };
+        }
+        return { ok: true, value: { handoff, messages: await this.handoffs.messages(id) } };
+    }
+
+    public async accept(id: number, agent: Agent): Promise<DeskResult<Handoff>> {
+        const now = this.clock.now().getTime();
+        if (!(await this.handoffs.accept(id, agent.login, now))) {
+            return (await this.handoffs.get(id)) ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
+        }
+        const handoff = await this.requireHandoff(id);
+        await this.system(handoff, 'accepted', { name: agent.name }, agent.login);
+        await this.audit.record(`agent:${agent.login}`, 'handoff.accepted', `handoff:${id}`);
+        void this.delivery.deliver(handoff.conversationKey, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name } });
+        this.queue.queueChanged();
+        return { ok: true, value: handoff };
+    }
+
+    public async sendMessage(id: number, agent: Agent, text: string): Promise<DeskResult<HandoffMessage>> {
+        const clean = text.trim();
+        if (clean === '' || clean.length > MAX_AGENT_MESSAGE_LENGTH) {
+            return { ok: false, problem: 'invalid', detail: `text must be 1 to ${MAX_AGENT_MESSAGE_LENGTH} characters` };
+        }
+        const mine = await this.mine(id, agent);
+        if (!mine.ok) {
+            return mine;
+        }
+        const message = await this.handoffs.addMessage(id, 'agent', clean, this.clock.now().getTime(), agent.login);
+        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, message });
+        void this.delivery.deliver(mine.value.conversationKey, { kind: 'agent-message', agentName: agent.name, text: clean });
+        return { ok: true, value: message };
+    }
+
+    /** Ends the chat; the bot tells the person and asks what else it can do. */
+    public async handBack(id: number, agent: Agent, note?: string): Promise<DeskResult> {
+        return this.end(id, agent, 'handed-back', note, undefined);
+    }
+
+    /** Ends the chat and starts a bot flow for the person. */
+    public async handToFlow(id: number, agent: Agent, flow: string, note?: string): Promise<DeskResult> {
+        if (!(HANDOFF_FLOWS as readonly string[]).includes(flow)) {
+            return { ok: false, problem: 'invalid', detail: `flow must be one of ${HANDOFF_FLOWS.join(', ')}` };
+        }
+        return this.end(id, agent, 'flow', note, flow as HandoffFlow);
+    }
+
+    public async transfer(id: number, agent: Agent, toLogin: string): Promise<DeskResult> {
+        const target = await this.directory.get(toLogin);
+        if (!target || target.login === agent.login) {
+            return { ok: false, problem: 'invalid', detail: 'to must be the login of another agent' };
+        }
+        const mine = await this.mine(id, agent);
+        if (!mine.ok) {
+            return mine;
+        }
+        if (!(await this.handoffs.transfer(id, agent.login, target.login))) {
+            return { ok: false, problem: 'not-yours' };
+        }
+        await this.system(mine.value, 'transferred', { name: agent.name, to: target.name }, agent.login);
+        await this.audit.record(`agent:${agent.login}`, 'handoff.transferred', `handoff:${id}`, { to: target.login });
+        void this.delivery.deliver(mine.value.conversationKey, { kind: 'say', key: 'escalate:transferred', args: { name: target.name } });
+        this.events.emit({ type: 'handoff', handoffId: id, status: 'active', agentLogin: target.login });
+        this.events.emit({ type: 'queue' });
+        return { ok: true, value: undefined };
+    }
+
+    public async closeCallback(id: number, agent: Agent, note?: string): Promise<DeskResult> {
+        if ((note?.length ?? 0) > MAX_NOTE_LENGTH) {
+            return { ok: false, problem: 'invalid', detail: `note must be at most ${MAX_NOTE_LENGTH} characters` };
+        }
+        if (!(await this.callbacks.close(id, agent.login, this.clock.now().getTime(), note?.trim() || undefined))) {
+            return (await this.callbacks.get(id)) ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
+        }
+        await this.audit.record(`agent:${agent.login}`, 'callback.closed', `callback:${id}`);
+        this.events.emit({ type: 'queue' });
+        return { ok: true, value: undefined };
+    }
+
+    private async end(id: number, agent: Agent, reason: 'handed-back' | 'flow', note: string | undefined, flow: HandoffFlow | undefined): Promise<DeskResult> {
+        if ((note?.length ?? 0) > MAX_NOTE_LENGTH) {
+            return { ok: false, problem: 'invalid', detail: `note must be at most ${MAX_NOTE_LENGTH} characters` };
+        }
+        const mine = await this.mine(id, agent);
+        if (!mine.ok) {
+            return mine;
+        }
+        const cleanNote = note?.trim() || undefined;
+        if (!(await this.handoffs.close(id, reason, this.clock.now().getTime(), cleanNote, flow))) {
+            return { ok: false, problem: 'not-yours' };
+        }
+        await this.system(mine.value, flow ? 'handedToFlow' : 'handedBack', { name: agent.name, flow: flow ?? '', note: cleanNote ?? '' }, agent.login);
+        await this.audit.record(`agent:${agent.login}`, reason === 'flow' ? 'handoff.handed-to-flow' : 'handoff.handed-back', `handoff:${id}`, flow ? { flow } : undefined);
+        const lang = mine.value.lang;
+        void this.delivery.deliver(
+            mine.value.conversationKey,
+            flow
+                ? { kind: 'resume', key: `escalate:handedToFlow.${flow}`, args: { name: agent.name }, options: { understood: { intent: flow, score: 1, language: lang } } }
+                : { kind: 'resume', key: 'escalate:handedBack', args: { name: agent.name }, options: { again: true } }
+        );
+        this.events.emit({ type: 'handoff', handoffId: id, status: 'closed', agentLogin: agent.login });
+        this.events.emit({ type: 'queue' });
+        return { ok: true, value: undefined };
+    }
+
+    /** The handoff if it is active with this agent. */
+    private async mine(id: number, agent: Agent): Promise<DeskResult<Handoff>> {
+        const handoff = await this.handoffs.get(id);
+        if (!handoff) {
+            return { ok: false, problem: 'not-found' };
+        }
+        if (handoff.status !== 'active' || handoff.agentLogin !== agent.login) {
+            return { ok: false, problem: 'not-yours' };
+        }
+        return { ok: true, value: handoff };
+    }
+
+    private async requireHandoff(id: number): Promise<Handoff> {
+        const handoff = await this.handoffs.get(id);
+        if (!handoff) {
+            throw new Error(`AgentDesk: handoff ${id} vanished`);
+        }
+        return handoff;
+    }
+
+    /**
+     * A line for the transcript that neither side wrote (who accepted, handed
+     * back, the note), stored as `{event, args}` so the console words it in the
+     * agent's language.
+     */
+    private async system(handoff: Handoff, event: string, args: Record<string, string>, login: string): Promise<void> {
+        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event, args }), this.clock.now().getTime(), login);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin ?? login, message });
+    }
+}

@@ -1,0 +1,218 @@
+import type { ConversationReference } from 'botbuilder';
+import type { HandoffSettings } from '../config';
+import type { Clock } from '../core/clock';
+import type { Lang } from '../core/language';
+import { getLogger } from '../core/logger';
+import type { Handoff, HandoffContext, TranscriptLine } from '../data/handoffModel';
+import type { AuditLog } from '../data/repositories/auditLog';
+import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
+import type { HandoffRepository } from '../data/repositories/handoffRepository';
+import type { AgentDirectory } from './agentDirectory';
+import type { CustomerDelivery } from './customerDelivery';
+import type { HandoffEvents } from './handoffEvents';
+
+/** Whether a chat with an agent can start now, and if not, why. */
+export type Availability = 'open' | 'closed' | 'no-agent';
+
+/** What the person is told after joining the queue. */
+export interface QueuePlace {
+    readonly handoff: Handoff;
+    readonly position: number;
+    readonly estimateMinutes: number;
+}
+
+/** A conversation asking for an agent. */
+export interface EscalationRequest {
+    readonly conversationKey: string;
+    readonly reference: Partial<ConversationReference>;
+    readonly lang: Lang;
+    readonly channelId: string;
+    readonly description?: string;
+    readonly context: HandoffContext;
+    readonly history: readonly TranscriptLine[];
+}
+
+/** Assumed wait per person ahead while there is no history to learn from. */
+const DEFAULT_WAIT_MS = 3 * 60_000;
+
+const log = getLogger('services.handoff');
+
+/**
+ * The customer side of the handoff: availability (business hours, agents
+ * online), the queue with positions and estimates, updates when the queue
+ * moves, messages from the person to the agent, and the wait timeout.
+ */
+export class HandoffService {
+    private timer?: NodeJS.Timeout;
+    private sweeping?: Promise<void>;
+    private notifying: Promise<void> = Promise.resolve();
+
+    public constructor(
+        private readonly handoffs: HandoffRepository,
+        private readonly references: ConversationReferenceRepository,
+        private readonly agents: AgentDirectory,
+        private readonly delivery: CustomerDelivery,
+        private readonly events: HandoffEvents,
+        private readonly audit: AuditLog,
+        private readonly clock: Clock,
+        public readonly settings: HandoffSettings
+    ) {}
+
+    /** Can a person in `lang` chat with an agent now? */
+    public async availability(lang: Lang): Promise<Availability> {
+        if (!this.settings.businessHours.isOpen(this.clock.now())) {
+            return 'closed';
+        }
+        return (await this.agents.online(lang)).length > 0 ? 'open' : 'no-agent';
+    }
+
+    /** Queues the conversation (once) and says where it stands. */
+    public async enqueue(request: EscalationRequest): Promise<QueuePlace> {
+        const now = this.clock.now().getTime();
+        await this.references.save(request.conversationKey, request.reference, now);
+        const handoff = await this.handoffs.create(
+            { conversationKey: request.conversationKey, lang: request.lang, channelId: request.channelId, description: request.description, context: request.context, history: request.history },
+            now
+        );
+        const position = await this.positionOf(handoff.id);
+        await this.handoffs.setToldPosition(handoff.id, position);
+        await this.audit.record(`conversation:${request.conversationKey}`, 'handoff.queued', `handoff:${handoff.id}`, { lang: request.lang, reason: request.context.reason });
+        log.info('conversation queued for an agent', { handoff: handoff.id, position });
+        this.events.emit({ type: 'queue' });
+        return { handoff, position, estimateMinutes: await this.estimateMinutes(position, request.lang) };
+    }
+
+    /** The conversation's waiting or active handoff. */
+    public openFor(conversationKey: string): Promise<Handoff | undefined> {
+        return this.handoffs.openFor(conversationKey);
+    }
+
+    /** Where a waiting handoff stands now, and the estimate. */
+    public async place(handoff: Handoff): Promise<QueuePlace> {
+        const position = await this.positionOf(handoff.id);
+        return { handoff, position, estimateMinutes: await this.estimateMinutes(position, handoff.lang) };
+    }
+
+    /** The person leaves the queue; false when they were not waiting. */
+    public async cancelWaiting(conversationKey: string): Promise<boolean> {
+        const open = await this.handoffs.openFor(conversationKey);
+        if (!open || open.status !== 'waiting' || !(await this.handoffs.close(open.id, 'cancelled', this.clock.now().getTime()))) {
+            return false;
+        }
+        await this.audit.record(`conversation:${conversationKey}`, 'handoff.cancelled', `handoff:${open.id}`);
+        this.queueChanged();
+        return true;
+    }
+
+    /**
+     * A message from the person while their handoff is open: stored for the
+     * agent and pushed to the console; the reference is kept current.
+     */
+    public async fromCustomer(handoff: Handoff, text: string, reference: Partial<ConversationReference>, lang: Lang): Promise<void> {
+        const now = this.clock.now().getTime();
+        await this.references.save(handoff.conversationKey, reference, now);
+        await this.handoffs.setLang(handoff.id, lang);
+        const message = await this.handoffs.addMessage(handoff.id, 'customer', text, now);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+    }
+
+    /**
+     * Tells every waiting person whose place changed their new position. Runs
+     * after the queue moved; deliveries are started, not awaited.
+     */
+    public async notifyPositions(): Promise<void> {
+        const waiting = await this.handoffs.waiting();
+        for (const [index, handoff] of waiting.entries()) {
+            const position = index + 1;
+            if (handoff.toldPosition !== null && position >= handoff.toldPosition) {
+                continue;
+            }
+            await this.handoffs.setToldPosition(handoff.id, position);
+            const minutes = await this.estimateMinutes(position, handoff.lang);
+            void this.delivery.deliver(handoff.conversationKey, { kind: 'say', key: position === 1 ? 'escalate:positionNext' : 'escalate:positionUpdate', args: { position, minutes } });
+        }
+    }
+
+    /** The queue moved: agents reload it, and waiting people hear their new place (one round at a time). */
+    public queueChanged(): void {
+        this.events.emit({ type: 'queue' });
+        this.notifying = this.notifying.then(() => this.notifyPositions()).catch((err: unknown) => log.error('position updates failed', { error: err }));
+    }
+
+    /** Resolves when position updates and deliveries started so far are done (tests, shutdown). */
+    public async idle(): Promise<void> {
+        await this.notifying;
+        await this.delivery.idle();
+    }
+
+    /**
+     * Waiting longer than the timeout → the bot offers a callback instead; an
+     * agent gone silent for as long → the bot takes the conversation back.
+     */
+    public async sweep(): Promise<void> {
+        const now = this.clock.now().getTime();
+        const timeout = this.settings.waitTimeoutMs;
+        let moved = false;
+        for (const handoff of await this.handoffs.waiting()) {
+            if (now - handoff.createdAt >= timeout && (await this.handoffs.close(handoff.id, 'timed-out', now))) {
+                moved = true;
+                log.info('queue wait timed out; offering a callback', { handoff: handoff.id });
+                void this.delivery.deliver(handoff.conversationKey, {
+                    kind: 'resume',
+                    key: 'escalate:waitTimedOut',
+                    args: { minutes: Math.round(timeout / 60_000) },
+                    options: { understood: { intent: 'talk-to-human', score: 1, language: handoff.lang }, escalate: { callbackReason: 'timeout', description: handoff.description ?? undefined } }
+                });
+            }
+        }
+        const online = new Set((await this.agents.online()).map((a) => a.login));
+        for (const handoff of await this.handoffs.active()) {
+            if (handoff.agentLogin && !online.has(handoff.agentLogin) && (handoff.acceptedAt ?? now) <= now - timeout) {
+                if (await this.handoffs.close(handoff.id, 'agent-gone', now)) {
+                    moved = true;
+                    log.warn('agent went offline during a conversation; the bot takes it back', { handoff: handoff.id });
+                    void this.delivery.deliver(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentGone', options: { again: true } });
+                }
+            }
+        }
+        if (moved) {
+            this.queueChanged();
+        }
+    }
+
+    /** Sweeps every 15 seconds until {@link stop}. */
+    public start(intervalMs = 15_000): void {
+        if (!this.timer) {
+            this.timer = setInterval(() => {
+                this.sweeping ??= this.sweep()
+                    .catch((err: unknown) => log.error('handoff sweep failed', { error: err }))
+                    .finally(() => (this.sweeping = undefined));
+            }, intervalMs);
+            this.timer.unref();
+        }
+    }
+
+    /** Stops sweeping and waits for deliveries already started. */
+    public async stop(): Promise<void> {
+        if (this.timer) {
+            clearInterval(this.timer);
+            this.timer = undefined;
+        }
+        await this.sweeping;
+        await this.idle();
+    }
+
+    private async positionOf(id: number): Promise<number> {
+        const waiting = await this.handoffs.waiting();
+        const index = waiting.findIndex((h) => h.id === id);
+        return index < 0 ? 1 : index + 1;
+    }
+
+    /** Minutes until an agent is free: the recent average wait per person ahead, shared by the agents online. */
+    private async estimateMinutes(position: number, lang: Lang): Promise<number> {
+        const waits = await this.handoffs.recentWaits(20);
+        const average = waits.length > 0 ? waits.reduce((a, b) => a + b, 0) / waits.length : DEFAULT_WAIT_MS;
+        const agents = Math.max(1, (await this.agents.online(lang)).length);
+        return Math.max(1, Math.ceil((Math.max(average, 60_000) * position) / agents / 60_000));
+    }
+}

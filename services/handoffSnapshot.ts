@@ -1,0 +1,53 @@
+import type { Lang } from '../core/language';
+import type { ConversationProfile } from '../bot/turn';
+import type { HandoffContext, TranscriptLine } from '../data/handoffModel';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { BillingRoleService } from './billingRoleService';
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const CODE = /\b\d{6}\b/g;
+
+/**
+ * Masks every email address in `text` except `keep` (the person's own):
+ * `anna.mueller@x.example` → `a***@x.example`.
+ */
+export function maskOtherEmails(text: string, keep?: string): string {
+    const own = keep?.toLowerCase();
+    return text.replace(EMAIL, (email) => (email.toLowerCase() === own ? email : `${email[0]}***@${email.slice(email.indexOf('@') + 1)}`));
+}
+
+/**
+ * What agents get to see when a conversation comes to them: who the person is
+ * (if verified), their account and billing role, what the bot did, and the
+ * conversation so far with other people's emails masked and one-time codes hidden.
+ */
+export class HandoffSnapshot {
+    public constructor(private readonly users: UserRepository, private readonly billingRole: BillingRoleService) {}
+
+    public async context(profile: ConversationProfile, lang: Lang, channelId: string, reason: string): Promise<HandoffContext> {
+        const base = { lang, channelId, reason, actions: [...(profile.actions ?? [])] };
+        const identity = profile.identity;
+        const user = identity ? await this.users.get(identity.userId) : undefined;
+        if (!identity || !user) {
+            return base;
+        }
+        const withIdentity = { ...base, identity: { userId: user.id, name: user.name, email: user.email, method: identity.method } };
+        const answer = identity.accountId ? await this.billingRole.evaluate(user.id, identity.accountId) : undefined;
+        if (!answer) {
+            return withIdentity;
+        }
+        return {
+            ...withIdentity,
+            account: { id: answer.account.id, name: answer.account.name, type: answer.account.type },
+            billingRole: { case: answer.case, isAdmin: answer.membership.isAdmin, isBillingContact: answer.membership.isBillingContact }
+        };
+    }
+
+    /** The conversation so far, safe to show: emails of others masked, codes the person typed hidden. */
+    public history(lines: readonly TranscriptLine[], ownEmail?: string): TranscriptLine[] {
+        return lines.map((line) => ({
+            ...line,
+            text: maskOtherEmails(line.from === 'customer' ? line.text.replace(CODE, '••••••') : line.text, ownEmail)
+        }));
+    }
+}

@@ -1,0 +1,248 @@
+import * as assert from 'assert';
+import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+
+interface QueueBody {
+    waiting: Array<{ id: number; lang: string; description: string | null; position: number; verified: boolean }>;
+    mine: Array<{ id: number }>;
+    callbacks: Array<{ id: number; reference: string }>;
+}
+
+interface DetailBody {
+    status: string;
+    description: string | null;
+    messages: Array<{ sender: string; text?: string; event?: string }>;
+    canned: Array<{ key: string; text: string }>;
+    history: Array<{ from: string; text: string }>;
+}
+
+/** The customer asks for a person with this description and lands in the queue. */
+async function escalate(customer: LoopbackCustomer, lang: 'de' | 'en', description: string): Promise<void> {
+    const h = HANDOFF_PHRASES[lang];
+    assert.match((await customer.say(h.human)).join('\n'), h.askDescription);
+    assert.match((await customer.say(description)).join('\n'), h.waitPrompt);
+}
+
+describe('Agent console API', function () {
+    this.timeout(60_000);
+    let harness: AppHarness;
+    beforeEach(async () => {
+        harness = await AppHarness.start();
+    });
+    afterEach(async () => harness.close());
+
+    it('refuses every route but login without a session (401 JSON)', async () => {
+        const anonymous = harness.agent();
+        const routes: Array<[string, string]> = [
+            ['GET', '/agent/api/session'],
+            ['GET', '/agent/api/queue'],
+            ['GET', '/agent/api/events'],
+            ['GET', '/agent/api/handoffs/1'],
+            ['POST', '/agent/api/logout'],
+            ['POST', '/agent/api/handoffs/1/accept'],
+            ['POST', '/agent/api/handoffs/1/messages'],
+            ['POST', '/agent/api/handoffs/1/close'],
+            ['POST', '/agent/api/handoffs/1/flow'],
+            ['POST', '/agent/api/handoffs/1/transfer'],
+            ['POST', '/agent/api/callbacks/1/close']
+        ];
+        for (const [method, path] of routes) {
+            const res = await anonymous.request(method, path, method === 'POST' ? {} : undefined);
+            assert.strictEqual(res.status, 401, `${method} ${path}`);
+            assert.deepStrictEqual(res.body, { error: { code: 'Unauthorized', message: 'Sign in first.' } });
+        }
+        const forged = harness.agent();
+        forged.cookie = 'agent_session=not-a-real-session';
+        assert.strictEqual((await forged.get('/agent/api/queue')).status, 401);
+    });
+
+    it('signs in with the right password only; the cookie is HttpOnly and SameSite=Strict', async () => {
+        const client = harness.agent();
+        const wrong = await client.login('erika', 'not-her-password');
+        assert.strictEqual(wrong.status, 401);
+        assert.deepStrictEqual(wrong.body, { error: { code: 'WrongCredentials', message: 'Login or password is wrong.' } });
+        const unknown = await client.login('mallory', DEMO_PASSWORD);
+        assert.deepStrictEqual([unknown.status, unknown.body], [401, wrong.body], 'an unknown login looks the same');
+
+        const ok = await client.login('erika', DEMO_PASSWORD);
+        assert.strictEqual(ok.status, 200);
+        assert.deepStrictEqual(ok.body.agent, { login: 'erika', name: 'Erika Mustermann', languages: ['de', 'en'] });
+        const cookie = ok.headers.get('set-cookie') ?? '';
+        assert.match(cookie, /HttpOnly/);
+        assert.match(cookie, /SameSite=Strict/);
+        assert.match(cookie, /Path=\/agent/);
+        assert.doesNotMatch(cookie, /Secure/, 'plain http in tests');
+        assert.strictEqual((await client.get('/agent/api/session')).status, 200);
+
+        assert.strictEqual((await client.post('/agent/api/logout')).status, 200);
+        assert.strictEqual((await client.get('/agent/api/queue')).status, 401, 'the session ends with the sign-out');
+    });
+
+    it('rate-limits sign-in attempts per login, even with the right password afterwards', async () => {
+        const client = harness.agent();
+        for (let i = 0; i < 5; i++) {
+            assert.strictEqual((await client.login('john', `wrong-${i}-password`)).status, 401);
+        }
+        const limited = await client.login('john', DEMO_PASSWORD);
+        assert.strictEqual(limited.status, 429);
+        assert.strictEqual((limited.body as { error: { code: string } }).error.code, 'TooManyAttempts');
+        assert.ok(Number(limited.headers.get('retry-after')) > 0);
+        assert.strictEqual((await client.login('erika', DEMO_PASSWORD)).status, 200, 'other logins are not affected');
+    });
+
+    it('rate-limits sign-in attempts per address', async () => {
+        const client = harness.agent();
+        for (let i = 0; i < 20; i++) {
+            assert.strictEqual((await client.login(`nobody-${i}`, 'wrong-password-x')).status, 401);
+        }
+        assert.strictEqual((await client.login('erika', DEMO_PASSWORD)).status, 429);
+    });
+
+    it('refuses a sign-in posted from another site', async () => {
+        const res = await fetch(`${harness.url}/agent/api/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+            body: JSON.stringify({ login: 'erika', password: DEMO_PASSWORD })
+        });
+        assert.strictEqual(res.status, 403);
+    });
+
+    it('requires the CSRF token on state-changing requests (403 JSON when missing or wrong)', async () => {
+        const customer = harness.customer('de-DE');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'de', 'Rechnung falsch');
+        const { body } = await erika.get<QueueBody>('/agent/api/queue');
+        const id = body.waiting[0].id;
+        for (const token of [undefined, 'wrong-token', `${erika.csrfToken}x`]) {
+            const res = await erika.request('POST', `/agent/api/handoffs/${id}/accept`, {}, token);
+            assert.strictEqual(res.status, 403);
+            assert.strictEqual((res.body as { error: { code: string } }).error.code, 'CsrfTokenInvalid');
+        }
+        assert.strictEqual((await erika.get<QueueBody>('/agent/api/queue')).body.waiting.length, 1, 'nothing happened');
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+    });
+
+    it('accept, messages both ways, transfer and hand back; the customer hears each in German', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const customer = harness.customer('de-DE');
+        const erika = await harness.signedIn('erika');
+        const john = await harness.signedIn('john');
+        await escalate(customer, 'de', 'Falsche Rechnungsadresse');
+        const queue = (await erika.get<QueueBody>('/agent/api/queue')).body;
+        assert.deepStrictEqual(queue.waiting.map((w) => [w.lang, w.description, w.position, w.verified]), [['de', 'Falsche Rechnungsadresse', 1, false]]);
+        const id = queue.waiting[0].id;
+
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/accept`)).status, 409, 'only one agent gets it');
+        await customer.waitFor(h.agentJoined);
+
+        const sent = await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Guten Tag, ich sehe mir Ihre Rechnung an.' });
+        assert.strictEqual(sent.status, 201);
+        await customer.waitFor(/^Erika Mustermann: Guten Tag, ich sehe mir Ihre Rechnung an\.$/);
+        assert.deepStrictEqual(await customer.say('Danke!'), [], 'the bot stays out of it');
+        const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+        assert.ok(detail.messages.some((m) => m.sender === 'customer' && m.text === 'Danke!'));
+        assert.deepStrictEqual(
+            detail.canned.find((c) => c.key === 'greeting'),
+            { key: 'greeting', text: 'Guten Tag, hier ist der Kundendienst. Wie kann ich Ihnen helfen?' },
+            'canned replies come in the customer’s language'
+        );
+        assert.strictEqual((await john.get(`/agent/api/handoffs/${id}`)).status, 409, 'another agent cannot read an active conversation');
+
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'nobody' })).status, 400);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' })).status, 200);
+        await customer.waitFor(/Sie chatten jetzt mit John Smith/);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'noch da?' })).status, 409);
+        assert.deepStrictEqual((await john.get<QueueBody>('/agent/api/queue')).body.mine.map((m) => m.id), [id]);
+
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/close`, { note: 'Adresse korrigiert' })).status, 200);
+        await customer.waitFor(/John Smith hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
+        await customer.waitFor(h.anythingElse);
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/close`)).status, 409, 'closing twice is refused');
+        const closed = (await john.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+        assert.strictEqual(closed.status, 'closed');
+    });
+
+    it('hand to a bot flow: the bot starts it for the customer in English', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'en', 'Am I the billing contact?');
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/flow`, { flow: 'rm -rf' })).status, 400);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/flow`, { flow: 'am-i-billing-contact' })).status, 200);
+        await customer.waitFor(/Let's find out whether you are the billing contact/);
+        await customer.waitFor(/Which email address do you use/);
+    });
+
+    it('the second customer hears their place move when the first is accepted', async () => {
+        const first = harness.customer('en-US');
+        const second = harness.customer('de-DE');
+        const erika = await harness.signedIn('erika');
+        await escalate(first, 'en', 'first');
+        assert.match((await second.say(HANDOFF_PHRASES.de.human)).join('\n'), HANDOFF_PHRASES.de.askDescription);
+        assert.match((await second.say('zweite')).join('\n'), /Sie sind Nummer 2 in der Warteschlange/);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        await second.waitFor(HANDOFF_PHRASES.de.positionNext);
+    });
+
+    it('hostile text stays text: markup from customers and agents is passed on as is, never as HTML', async () => {
+        const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'en', hostile);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body.description, hostile);
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: hostile });
+        const text = await customer.waitFor(/^Erika Mustermann: /);
+        assert.strictEqual(text, `Erika Mustermann: ${hostile}`);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: '   ' })).status, 400);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'x'.repeat(2001) })).status, 400);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 42 })).status, 400);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/abc/accept`)).status, 404);
+        const page = await fetch(`${harness.url}/agent`);
+        assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    });
+
+    it('no agent online: the customer gets a callback reference; an agent sees and closes it', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const customer = harness.customer('en-US');
+        assert.match((await customer.say(h.human)).join('\n'), h.askDescription);
+        assert.match((await customer.say('Please call me about my invoice')).join('\n'), h.offerCallback);
+        assert.match((await customer.say('yes')).join('\n'), h.askEmail);
+        assert.match((await customer.say('kim@example.com')).join('\n'), h.askLanguage);
+        const done = (await customer.say('English')).join('\n');
+        const reference = h.callbackCreated.exec(done)?.[1];
+        assert.ok(reference, done);
+
+        const erika = await harness.signedIn('erika');
+        const queue = (await erika.get<QueueBody>('/agent/api/queue')).body;
+        assert.deepStrictEqual(queue.callbacks.map((c) => c.reference), [reference]);
+        assert.strictEqual((await erika.post(`/agent/api/callbacks/${queue.callbacks[0].id}/close`, { note: 'emailed' })).status, 200);
+        assert.strictEqual((await erika.get<QueueBody>('/agent/api/queue')).body.callbacks.length, 0);
+        assert.strictEqual((await erika.post(`/agent/api/callbacks/${queue.callbacks[0].id}/close`)).status, 409);
+    });
+
+    it('the live channel tells a signed-in console when the queue changes', async () => {
+        const erika = await harness.signedIn('erika');
+        const controller = new AbortController();
+        const res = await fetch(`${harness.url}/agent/api/events`, { headers: { Cookie: erika.cookie ?? '' }, signal: controller.signal });
+        assert.strictEqual(res.status, 200);
+        assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+        const reader = res.body?.getReader();
+        assert.ok(reader);
+        const customer = harness.customer('en-US');
+        const escalation = escalate(customer, 'en', 'live please');
+        let seen = '';
+        while (!/event: queue/.test(seen)) {
+            const chunk = await reader.read();
+            assert.ok(!chunk.done, 'the stream stays open');
+            seen += Buffer.from(chunk.value).toString('utf8');
+        }
+        await escalation;
+        controller.abort();
+    });
+});

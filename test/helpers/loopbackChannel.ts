@@ -1,0 +1,131 @@
+import * as crypto from 'crypto';
+import * as http from 'http';
+import type { AddressInfo } from 'net';
+
+/** An activity as the bot sent it to the channel. */
+export interface SentActivity {
+    readonly type: string;
+    readonly text?: string;
+    readonly conversation?: { id: string };
+    readonly [field: string]: unknown;
+}
+
+/**
+ * A small channel on this machine, as Bot Framework channels are: it receives
+ * what the bot sends on its own (`POST /v3/conversations/:id/activities`),
+ * and drives customers over the bot's `POST /api/messages` with a loopback
+ * `serviceUrl` pointing back at itself.
+ */
+export class LoopbackChannel {
+    private readonly received: SentActivity[] = [];
+    private waiters: Array<() => void> = [];
+
+    private constructor(private readonly server: http.Server, public readonly serviceUrl: string) {}
+
+    public static async start(): Promise<LoopbackChannel> {
+        let channel: LoopbackChannel | undefined;
+        const server = http.createServer((req, res) => {
+            const chunks: Buffer[] = [];
+            req.on('data', (chunk: Buffer) => chunks.push(chunk));
+            req.on('end', () => {
+                if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+                    channel?.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity);
+                    res.writeHead(200, { 'Content-Type': 'application/json' });
+                    res.end(JSON.stringify({ id: crypto.randomUUID() }));
+                    return;
+                }
+                res.writeHead(404);
+                res.end();
+            });
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        channel = new LoopbackChannel(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+        return channel;
+    }
+
+    /** A customer of this channel talking to the bot at `botUrl`. */
+    public customer(botUrl: string, locale: string): LoopbackCustomer {
+        return new LoopbackCustomer(this, botUrl, locale);
+    }
+
+    /** Messages the bot sent on its own into a conversation so far. */
+    public messagesTo(conversationId: string): string[] {
+        return this.received.filter((a) => a.type === 'message' && a.conversation?.id === conversationId).map((a) => a.text ?? '');
+    }
+
+    /** Waits until a proactive message to the conversation matches `pattern`; returns its text. */
+    public async waitForMessage(conversationId: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const found = this.messagesTo(conversationId).find((text) => pattern.test(text));
+            if (found !== undefined) {
+                return found;
+            }
+            const left = deadline - Date.now();
+            if (left <= 0) {
+                throw new Error(`LoopbackChannel: no message matching ${pattern} to ${conversationId}; got:\n${this.messagesTo(conversationId).join('\n')}`);
+            }
+            await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, left);
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+            });
+        }
+    }
+
+    public async close(): Promise<void> {
+        this.server.closeAllConnections();
+        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    private receive(activity: SentActivity): void {
+        this.received.push(activity);
+        const waiters = this.waiters;
+        this.waiters = [];
+        waiters.forEach((wake) => wake());
+    }
+}
+
+/** A customer whose own turns use `deliveryMode: expectReplies`, so the bot's answers come back in the response. */
+export class LoopbackCustomer {
+    public readonly conversationId = `loopback-${crypto.randomUUID()}`;
+    private readonly userId = `user-${crypto.randomUUID()}`;
+
+    public constructor(private readonly channel: LoopbackChannel, private readonly botUrl: string, private readonly locale: string) {}
+
+    /** Sends `text`; returns the texts of the bot's direct replies. */
+    public async say(text: string): Promise<string[]> {
+        const res = await fetch(`${this.botUrl}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+                type: 'message',
+                id: crypto.randomUUID(),
+                channelId: 'emulator',
+                serviceUrl: this.channel.serviceUrl,
+                deliveryMode: 'expectReplies',
+                locale: this.locale,
+                text,
+                from: { id: this.userId, name: 'Customer' },
+                recipient: { id: 'bot', name: 'Billing Contact Assistant' },
+                conversation: { id: this.conversationId }
+            })
+        });
+        if (res.status !== 200) {
+            throw new Error(`LoopbackCustomer.say(): /api/messages answered ${res.status}: ${await res.text()}`);
+        }
+        const body = (await res.json()) as { activities?: Array<{ type: string; text?: string }> };
+        return (body.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    }
+
+    /** Proactive messages received so far. */
+    public inbox(): string[] {
+        return this.channel.messagesTo(this.conversationId);
+    }
+
+    public waitFor(pattern: RegExp, timeoutMs?: number): Promise<string> {
+        return this.channel.waitForMessage(this.conversationId, pattern, timeoutMs);
+    }
+}
