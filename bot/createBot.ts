@@ -5,7 +5,6 @@ import type { Database } from '../data/database';
 import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
-import { ProcessedActivityRepository } from '../data/repositories/processedActivityRepository';
 import { UserRepository } from '../data/repositories/userRepository';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { SqliteStorage } from '../data/sqliteStorage';
@@ -63,6 +62,6 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const conversationState = new ConversationState(storage);
     let bot: BillingBot | undefined;
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, new ProcessedActivityRepository(db), (key) => errorHandler.succeeded(key));
+    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key));
     return { bot, services, storage, errorHandler };
 }
