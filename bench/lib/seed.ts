@@ -25,8 +25,9 @@ export async function seedConversations(dbPath: string, channelId: string, total
         const prefix = `${channelId}/conversations/`;
         const keys = (await db.all<{ key: string }>('SELECT key FROM bot_state WHERE key LIKE ? ORDER BY key LIMIT 2000', [`${prefix}%/`])).map((row) => row.key);
         const sources = Object.values(await storage.read(keys)).filter((item) => {
-            const profile = (item as { profile?: { identity?: unknown; lang?: unknown } }).profile;
-            return profile?.identity !== undefined && isLang(profile.lang);
+            // Only conversations that went all the way (the load run cuts some off mid-dialog).
+            const profile = (item as { profile?: { identity?: unknown; lang?: unknown; actions?: Array<{ kind?: string }> } }).profile;
+            return profile?.identity !== undefined && isLang(profile.lang) && (profile.actions ?? []).some((a) => a.kind === 'emailed-billing-admin');
         });
         if (sources.length === 0) {
             throw new Error('seedConversations(): the load run left no finished conversation to copy');
