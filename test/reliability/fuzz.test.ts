@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { startApp } from '../../app';
 import { loadConfig } from '../../config';
 import { httpRequest, keepAliveAgent } from '../../bench/lib/http';
+import { makeTempDir } from '../helpers/tempDir';
 import { hostilePayload, Random } from './payloads';
 import { BotUnderTest, figure, rssMiB } from './support';
 
@@ -16,13 +17,15 @@ interface RouteInfo {
 
 /** Every route the server has, read from its restify router (routes other features add are included). */
 async function routesOfTheServer(): Promise<RouteInfo[]> {
-    const config = loadConfig({ DB_PATH: ':memory:', LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
+    const temp = makeTempDir();
+    const config = loadConfig({ DB_PATH: `${temp.dir}/routes.sqlite`, LOG_LEVEL: 'silent', HOST: '127.0.0.1' });
     const app = await startApp({ ...config, port: 0 });
     try {
         const routes = (app.server.router as unknown as { getRoutes(): Record<string, RouteInfo> }).getRoutes();
         return Object.values(routes).map((r) => ({ method: r.method.toUpperCase(), path: String(r.path) }));
     } finally {
         await app.close();
+        temp.cleanup();
     }
 }
 
