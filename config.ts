@@ -32,6 +32,8 @@ export interface Config {
     readonly microsoftAppPassword: string;
     readonly microsoftAppTenantId: string;
     readonly microsoftAppType: AppType;
+    /** OpenID metadata URL for incoming Bot Framework tokens (sovereign clouds, tests); undefined = botbuilder's default. */
+    readonly botOpenIdMetadata?: string;
     /** True when no app id is set: no channel authentication, replies only to loopback service URLs. */
     readonly localMode: boolean;
     readonly smtpUrl?: string;
@@ -111,6 +113,9 @@ export function loadConfig(env: Env = process.env): Config {
         throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
     }
 
+    const openIdText = read('BotOpenIdMetadata');
+    const botOpenIdMetadata = openIdText === undefined ? undefined : parseUrl('BotOpenIdMetadata', openIdText, ['http:', 'https:']);
+
     const smtpText = read('SMTP_URL');
     const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);
     const mailFrom = read('MAIL_FROM') ?? 'Billing Contact Assistant <billing-assistant@localhost>';
@@ -142,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
         microsoftAppPassword,
         microsoftAppTenantId,
         microsoftAppType,
+        botOpenIdMetadata,
         localMode: microsoftAppId === '',
         smtpUrl,
         mailFrom,

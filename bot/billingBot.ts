@@ -6,7 +6,6 @@ import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { BotServices } from '../services/botServices';
-import type { ProcessedActivityRepository } from '../data/repositories/processedActivityRepository';
 import { submittedText } from './activityText';
 import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
@@ -15,15 +14,22 @@ import { setTurnInfo, turnInfo, type ConversationProfile, type TurnInfo } from '
 
 const log = getLogger('bot.billingBot');
 
+/** How many recent activity ids a conversation remembers to recognise a channel's retry. */
+const REMEMBERED_ACTIVITY_IDS = 20;
+
 /**
  * The bot: prepares each turn (language, profile), runs the main dialog and
  * saves the conversation state. Turns of one conversation run one at a time,
  * because botbuilder's state saving overwrites with `*` and would otherwise
- * lose an update when two turns of a conversation overlap.
+ * lose an update when two turns of a conversation overlap. The ids of the
+ * last activities are kept in the conversation state itself, so "this turn is
+ * done" is written in the same statement as the turn's state: a retry after a
+ * crash runs the turn again exactly when its state was not saved.
  */
 export class BillingBot extends ActivityHandler {
     private readonly profileAccessor: StatePropertyAccessor<ConversationProfile>;
     private readonly dialogStateAccessor: StatePropertyAccessor<DialogState>;
+    private readonly doneAccessor: StatePropertyAccessor<string[]>;
     private readonly dialogs: DialogSet;
     private readonly turns = new KeyedMutex();
 
@@ -31,13 +37,13 @@ export class BillingBot extends ActivityHandler {
         private readonly conversationState: ConversationState,
         private readonly mainDialog: MainDialog,
         private readonly services: BotServices,
-        private readonly processed: ProcessedActivityRepository,
         private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
         private readonly gate?: TurnGate
     ) {
         super();
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
         this.dialogStateAccessor = conversationState.createProperty<DialogState>('dialogState');
+        this.doneAccessor = conversationState.createProperty<string[]>('doneActivityIds');
         this.dialogs = new DialogSet(this.dialogStateAccessor);
         this.dialogs.add(mainDialog);
 
@@ -57,9 +63,10 @@ export class BillingBot extends ActivityHandler {
         const key = conversationKeyOf(context.activity);
         await this.turns.run(key, async () => {
             // A channel's retry of an activity whose turn completed runs no second turn.
-            const activityKey = context.activity.id ? `${key}:${context.activity.id}` : undefined;
-            if (activityKey && (await this.processed.seen(activityKey))) {
-                log.info('duplicate activity ignored', { conversation: key, activityId: context.activity.id });
+            const activityId = context.activity.id;
+            const done = await this.doneAccessor.get(context, []);
+            if (activityId && done.includes(activityId)) {
+                log.info('duplicate activity ignored', { conversation: key, activityId });
                 return;
             }
             await this.prepareTurn(context, key);
@@ -67,10 +74,10 @@ export class BillingBot extends ActivityHandler {
             if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
                 await super.run(context);
             }
-            await this.conversationState.saveChanges(context, false);
-            if (activityKey) {
-                await this.processed.remember(activityKey, this.services.clock.now().getTime());
+            if (activityId) {
+                await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
             }
+            await this.conversationState.saveChanges(context, false);
             this.onTurnSucceeded(key);
         });
     }

@@ -6,7 +6,6 @@ import type { Database } from '../data/database';
 import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
-import { ProcessedActivityRepository } from '../data/repositories/processedActivityRepository';
 import { UserRepository } from '../data/repositories/userRepository';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { SqliteStorage } from '../data/sqliteStorage';
@@ -106,6 +105,6 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const conversationState = new ConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
     const gate = new HandoffGate(queue, new TranscriptRecorder(conversationState.createProperty<TranscriptLine[]>('transcript'), clock));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, new ProcessedActivityRepository(db), (key) => errorHandler.succeeded(key), gate);
+    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate);
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
 }

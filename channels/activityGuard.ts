@@ -47,6 +47,9 @@ export function checkActivity(body: Record<string, unknown>): Activity {
         if (value !== undefined && value !== null && !Array.isArray(value)) {
             fail(`"${field}" must be an array.`);
         }
+        if (Array.isArray(value) && value.some((item) => item === null || typeof item !== 'object' || Array.isArray(item))) {
+            fail(`"${field}" must hold objects.`);
+        }
     };
 
     str(body.type, 'type', 64, true);

@@ -1,4 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botframework-schema';
 import type { Config } from '../config';
 
 /**
@@ -20,9 +22,28 @@ export function createBotAdapter(config: Config, onTurnError: (context: TurnCont
         MicrosoftAppId: config.microsoftAppId,
         MicrosoftAppPassword: config.microsoftAppPassword,
         MicrosoftAppTenantId: config.microsoftAppTenantId,
-        MicrosoftAppType: config.microsoftAppType
+        MicrosoftAppType: config.microsoftAppType,
+        ...(config.botOpenIdMetadata ? publicCloudWithMetadata(config.botOpenIdMetadata) : {})
     });
     const adapter = new BotAdapter(auth);
     adapter.onTurnError = onTurnError;
     return adapter;
+}
+
+/**
+ * The public cloud's settings with another OpenID metadata URL. botbuilder
+ * takes any one of these settings as "all are given", so the rest must be
+ * spelled out or tokens from the channel are never accepted.
+ */
+function publicCloudWithMetadata(metadataUrl: string): Record<string, string | boolean> {
+    return {
+        ValidateAuthority: true,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        OAuthUrl: AuthenticationConstants.OAuthUrl,
+        CallerId: CallerIdConstants.PublicAzureChannel,
+        ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl
+    };
 }

@@ -9,6 +9,9 @@ const DECODERS: Record<string, (input: Buffer, options: zlib.ZlibOptions & zlib.
     br: zlib.brotliDecompressSync
 };
 
+/** JSON is UTF-8 (RFC 8259); bytes that are not are refused rather than silently replaced. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a JSON object from the request: `application/json` only, at most
  * `maxBytes` on the wire and again after decompression (gzip, deflate, br),
@@ -41,9 +44,15 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
             throw new HttpError(400, 'BadEncoding', `The body is not valid ${encoding} data.`);
         }
     }
+    let text: string;
+    try {
+        text = UTF8.decode(data);
+    } catch {
+        throw new HttpError(400, 'InvalidJson', 'The body is not valid UTF-8.');
+    }
     let parsed: unknown;
     try {
-        parsed = JSON.parse(data.toString('utf8'));
+        parsed = JSON.parse(text);
     } catch {
         throw new HttpError(400, 'InvalidJson', 'The body is not valid JSON.');
     }

@@ -7,8 +7,12 @@ import { getLogger } from '../core/logger';
 import { checkActivity, isLoopbackUrl } from './activityGuard';
 import { HttpError } from './httpError';
 import { readJsonBody } from './jsonBody';
+import type { TenantGuard } from './tenantGuard';
 
 const log = getLogger('channels.messages');
+
+/** jsonwebtoken's errors for a token that fails verification (botbuilder passes them on as they are). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /** What `POST /api/messages` needs. */
 export interface MessagesRouteOptions {
@@ -17,6 +21,8 @@ export interface MessagesRouteOptions {
     readonly maxBodyBytes: number;
     /** Local mode: only loopback service URLs, so the bot never calls out to an address a stranger chose. */
     readonly loopbackOnly: boolean;
+    /** With app credentials: refuses tokens naming a tenant botbuilder would add to its issuer list. */
+    readonly tenantGuard?: TenantGuard;
 }
 
 /**
@@ -33,6 +39,7 @@ export function createMessagesHandler(options: MessagesRouteOptions): (req: Requ
                 throw new HttpError(400, 'ServiceUrlNotAllowed', 'In local mode the bot only answers loopback service URLs (localhost, 127.0.0.1, ::1).');
             }
             const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+            options.tenantGuard?.check(authHeader);
             const invokeResponse = await options.adapter.processCheckedActivity(authHeader, activity, options.logic);
             const status = invokeResponse?.status ?? 200;
             if (invokeResponse?.body !== undefined) {
@@ -55,7 +62,7 @@ export function sendError(res: Response, err: unknown): void {
         res.send(err.status, err.toBody());
         return;
     }
-    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401) {
+    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || TOKEN_ERRORS.has((err as Error).name)) {
         res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
         return;
     }

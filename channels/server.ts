@@ -6,6 +6,7 @@ import type { Database } from '../data/database';
 import type { BillingBot } from '../bot/billingBot';
 import { HttpError } from './httpError';
 import { createMessagesHandler, sendError } from './messagesRoute';
+import { TenantGuard } from './tenantGuard';
 
 const log = getLogger('channels.server');
 
@@ -41,7 +42,8 @@ export function createServer(parts: ServerParts): restify.Server {
             adapter: parts.adapter,
             logic: (context) => parts.bot.run(context),
             maxBodyBytes: parts.config.maxBodyBytes,
-            loopbackOnly: parts.config.localMode
+            loopbackOnly: parts.config.localMode,
+            tenantGuard: parts.config.localMode ? undefined : new TenantGuard(parts.config.microsoftAppTenantId)
         })
     );
 

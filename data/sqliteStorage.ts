@@ -1,5 +1,5 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Database } from './database';
+import type { Database, Queryable } from './database';
 import type { Clock } from '../core/clock';
 
 interface StateRow {
@@ -45,17 +45,14 @@ export class SqliteStorage implements Storage {
             return;
         }
         const now = this.clock.now().getTime();
+        if (entries.length === 1) {
+            // One item (every turn's conversation state): a single upsert is atomic on its own.
+            await this.upsert(this.db, entries[0], now);
+            return;
+        }
         await this.db.transaction(async (tx) => {
             for (const entry of entries) {
-                const current = await tx.get<{ etag: number }>('SELECT etag FROM bot_state WHERE key = ?', [entry.key]);
-                if (current && entry.eTag !== undefined && entry.eTag !== '*' && entry.eTag !== String(current.etag)) {
-                    throw new Error(`SqliteStorage.write(): eTag conflict on key "${entry.key}"`);
-                }
-                await tx.run(
-                    `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, 1, ?, ?)
-                     ON CONFLICT (key) DO UPDATE SET etag = etag + 1, data = excluded.data, updated_at = excluded.updated_at`,
-                    [entry.key, entry.data, now]
-                );
+                await this.upsert(tx, entry, now);
             }
         });
     }
@@ -72,6 +69,24 @@ export class SqliteStorage implements Storage {
                 await tx.run('DELETE FROM bot_state WHERE key = ?', [key]);
             }
         });
+    }
+
+    /**
+     * Inserts or updates one item; with an eTag other than `*` the update only
+     * happens when it matches the stored one (optimistic concurrency).
+     * @throws on an eTag conflict, so the surrounding transaction rolls back.
+     */
+    private async upsert(db: Queryable, entry: { key: string; eTag?: string; data: string }, now: number): Promise<void> {
+        const checked = entry.eTag !== undefined && entry.eTag !== '*';
+        const result = await db.run(
+            `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, 1, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET etag = etag + 1, data = excluded.data, updated_at = excluded.updated_at
+             WHERE ? = 0 OR CAST(bot_state.etag AS TEXT) = ?`,
+            [entry.key, entry.data, now, checked ? 1 : 0, entry.eTag ?? '*']
+        );
+        if (result.changes === 0) {
+            throw new Error(`SqliteStorage.write(): eTag conflict on key "${entry.key}"`);
+        }
     }
 
     /** Number of stored items (for benchmarks and operators). */

@@ -92,7 +92,7 @@ export class IdentifyDialog extends ComponentDialog {
             return step.next();
         }
         const { conversationKey, lang, t } = turnInfo(step.context);
-        const outcome = await this.services.verification.sendCode(conversationKey, email, lang);
+        const outcome = await this.services.verification.sendCode(conversationKey, email, lang, step.context.activity.id);
         if (outcome === 'locked') {
             await step.context.sendActivity(t('identify:locked'));
             return this.offerCustomerService(step, 'verification-locked');

@@ -92,6 +92,11 @@ export class Mailer {
         return id;
     }
 
+    /** True when a mail with `dedupeKey` was queued already (a retried turn). */
+    public isQueued(dedupeKey: string): Promise<boolean> {
+        return this.outbox.hasDedupeKey(dedupeKey);
+    }
+
     /** The body as the recipient reads it, secret filled in (operator view, delivery). */
     public reveal(mail: OutboxMail): string {
         if (mail.secretEnc === null) {

@@ -61,10 +61,16 @@ export class VerificationService {
     /**
      * Sends a fresh code to `email` when it is on file (replacing any earlier
      * code of the conversation) and behaves the same when it is not.
+     * `requestId` (the activity id) makes a retried turn send no second code:
+     * the code mailed the first time stays the live one.
      */
-    public async sendCode(conversationKey: string, email: string, lang: Lang): Promise<SendCodeOutcome> {
+    public async sendCode(conversationKey: string, email: string, lang: Lang, requestId?: string): Promise<SendCodeOutcome> {
         if (await this.isLocked(conversationKey)) {
             return 'locked';
+        }
+        const dedupeKey = requestId === undefined ? undefined : `verification-code:${conversationKey}:${requestId}`;
+        if (dedupeKey !== undefined && (await this.mailer.isQueued(dedupeKey))) {
+            return 'sent';
         }
         const now = this.clock.now().getTime();
         const hourAgo = now - 3600_000;
@@ -82,7 +88,7 @@ export class VerificationService {
         if (user) {
             const t = this.localizer.t(lang);
             const mail = composeMail(t, 'verificationCode', { name: user.name, code: SECRET_PLACEHOLDER, minutes: Math.round(this.policy.codeTtlMs / 60_000) });
-            await this.mailer.queue({ kind: 'verification-code', to: user.email, toName: user.name, locale: lang, ...mail, secret: code, conversationKey });
+            await this.mailer.queue({ kind: 'verification-code', to: user.email, toName: user.name, locale: lang, ...mail, secret: code, conversationKey, dedupeKey });
             await this.audit.record(`conversation:${conversationKey}`, 'verification.code-sent', `user:${user.id}`);
         } else {
             await this.audit.record(`conversation:${conversationKey}`, 'verification.code-requested-unknown');
@@ -96,11 +102,11 @@ export class VerificationService {
         if (failures >= this.policy.maxWrongCodes) {
             return { kind: 'locked' };
         }
+        const now = this.clock.now().getTime();
         const live = await this.codes.live(conversationKey);
         if (!live) {
-            return { kind: 'no-code' };
+            return (await this.repeatedCode(conversationKey, code, now)) ?? { kind: 'no-code' };
         }
-        const now = this.clock.now().getTime();
         if (now >= live.expiresAt) {
             return { kind: 'expired' };
         }
@@ -118,5 +124,23 @@ export class VerificationService {
             return { kind: 'locked' };
         }
         return { kind: 'wrong', triesLeft };
+    }
+
+    /**
+     * The code that verified this conversation, typed again before it expired:
+     * the turn that used it did not get saved (a crash, a retried delivery), so
+     * the same verification completes again instead of mailing a new code.
+     */
+    private async repeatedCode(conversationKey: string, code: string, now: number): Promise<CheckCodeOutcome | undefined> {
+        const used = await this.codes.lastUsed(conversationKey);
+        if (!used || used.userId === null || now >= used.expiresAt || !this.secrets.matches(`${conversationKey}:${code}`, used.codeHash)) {
+            return undefined;
+        }
+        const user = await this.users.get(used.userId);
+        if (!user) {
+            return undefined;
+        }
+        await this.audit.record(`conversation:${conversationKey}`, 'verification.repeated', `user:${user.id}`);
+        return { kind: 'verified', user };
     }
 }

@@ -1,6 +1,6 @@
 import type { Migration } from './index';
 
-/** Directory (accounts, people, roles), verification codes, outbox, bot state, processed activity ids, audit log. Times are epoch milliseconds. */
+/** Directory (accounts, people, roles), verification codes, outbox, bot state, audit log. Times are epoch milliseconds. */
 export const migration001: Migration = {
     version: 1,
     name: 'initial',
@@ -93,12 +93,6 @@ CREATE TABLE bot_state (
     data       TEXT NOT NULL,
     updated_at INTEGER NOT NULL
 );
-
-CREATE TABLE processed_activities (
-    key TEXT PRIMARY KEY,
-    at  INTEGER NOT NULL
-);
-CREATE INDEX processed_activities_at ON processed_activities (at);
 
 CREATE TABLE audit_log (
     id      INTEGER PRIMARY KEY,

@@ -71,6 +71,11 @@ export class OutboxRepository {
         return result.changes === 1 ? result.lastId : undefined;
     }
 
+    /** True when a mail with this dedupe key was queued already. */
+    public async hasDedupeKey(dedupeKey: string): Promise<boolean> {
+        return (await this.db.get<{ id: number }>('SELECT id FROM outbox WHERE dedupe_key = ?', [dedupeKey])) !== undefined;
+    }
+
     /** Pending mails whose next attempt is due, oldest first. */
     public async due(now: number, limit: number): Promise<OutboxMail[]> {
         const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`, [now, limit]);

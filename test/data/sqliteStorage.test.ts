@@ -20,6 +20,17 @@ describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
         assert.strictEqual(typeof a.eTag, 'string');
     });
 
+    it('bumps the eTag on each write; an eTag on a new item is no conflict', async () => {
+        const s = storage();
+        await s.write({ 'c/1': { step: 1 } });
+        const first = (await s.read(['c/1']))['c/1'];
+        assert.deepStrictEqual(first, { step: 1, eTag: '1' });
+        await s.write({ 'c/1': { step: 2, eTag: first.eTag } });
+        assert.deepStrictEqual((await s.read(['c/1']))['c/1'], { step: 2, eTag: '2' });
+        await s.write({ 'c/2': { step: 1, eTag: 'anything' } });
+        assert.strictEqual(await s.count(), 2);
+    });
+
     it('rejects a write with a stale eTag and keeps the newer item', async () => {
         const s = storage();
         await s.write({ k: { v: 1 } });

@@ -1,0 +1,50 @@
+import { systemClock } from '../../core/clock';
+import { loadOrCreateKeyFile, SecretBox } from '../../core/secrets';
+import { Database } from '../../data/database';
+import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
+import { Mailer } from '../../mail/mailer';
+
+/** Where the load generator gets a one-time code for a conversation. */
+export interface CodeSource {
+    codeFor(email: string, conversationKey: string): Promise<string>;
+}
+
+/**
+ * Reads one-time codes the way an operator does (`npm run outbox`): opens the
+ * bot's database beside the running server, finds the newest verification mail
+ * to the address for that conversation, and reveals its body with the key
+ * file that sits beside the database.
+ */
+export class OutboxCodeReader implements CodeSource {
+    private constructor(private readonly db: Database, private readonly outbox: OutboxRepository, private readonly mailer: Mailer) {}
+
+    /** Opens the database at `dbPath` (the server must have started once, so the key file exists). */
+    public static async open(dbPath: string): Promise<OutboxCodeReader> {
+        const db = await Database.open(dbPath);
+        const outbox = new OutboxRepository(db);
+        const mailer = new Mailer(outbox, new SecretBox(loadOrCreateKeyFile(`${dbPath}.key`)), systemClock, 'operator@localhost');
+        return new OutboxCodeReader(db, outbox, mailer);
+    }
+
+    public async codeFor(email: string, conversationKey: string): Promise<string> {
+        for (let attempt = 0; attempt < 50; attempt++) {
+            const mail = (await this.outbox.recent(10, email)).find((m) => m.kind === 'verification-code' && m.conversationKey === conversationKey);
+            const code = mail ? /\b(\d{6})\b/.exec(this.mailer.reveal(mail))?.[1] : undefined;
+            if (code) {
+                return code;
+            }
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        throw new Error(`OutboxCodeReader.codeFor(): no code mailed to ${email} for ${conversationKey}`);
+    }
+
+    /** Every mail in the outbox with its body as the recipient reads it, secret filled in. */
+    public async allMails(): Promise<Array<OutboxMail & { readonly text: string }>> {
+        const mails = await this.outbox.recent(1_000_000);
+        return mails.map((mail) => ({ ...mail, text: this.mailer.reveal(mail) }));
+    }
+
+    public close(): Promise<void> {
+        return this.db.close();
+    }
+}

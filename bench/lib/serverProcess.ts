@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import { waitForOk } from './http';
+
+/** How to start a server process. */
+export interface ServerSpec {
+    /** Name for reports and the log file. */
+    readonly name: string;
+    /** Script run with the current `node`. */
+    readonly script: string;
+    readonly env?: Readonly<Record<string, string>>;
+    /** Where stdout and stderr go (appended). */
+    readonly logFile: string;
+    /** Path answered with 200 once the server is ready (default `/healthz`). */
+    readonly healthPath?: string;
+}
+
+/** Resident memory of a process in bytes: now, and the peak since it started. */
+export interface Rss {
+    readonly current: number;
+    readonly peak: number;
+}
+
+/** A free TCP port on 127.0.0.1 (asked from the kernel, then released). */
+export function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = net.createServer();
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address() as net.AddressInfo;
+            server.close(() => resolve(address.port));
+        });
+    });
+}
+
+/** Reads VmRSS and VmHWM (peak) of a process from /proc. */
+export function readRss(pid: number): Rss {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string): number => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { current: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/**
+ * A bot (or baseline) running as its own process on a free loopback port, as
+ * in production: `node <script>`, ready when its health path answers 200.
+ */
+export class ServerProcess {
+    private exited = false;
+    private readonly exit: Promise<number | null>;
+
+    private constructor(public readonly spec: ServerSpec, public readonly url: string, private readonly child: ChildProcess, public readonly coldStartMs: number, exit: Promise<number | null>) {
+        this.exit = exit;
+        void exit.then(() => (this.exited = true));
+    }
+
+    /** Spawns the process and waits until it is ready; `coldStartMs` is spawn → first 200. */
+    public static async start(spec: ServerSpec, timeoutMs = 60_000): Promise<ServerProcess> {
+        const port = await freePort();
+        const log = fs.openSync(spec.logFile, 'a');
+        const started = process.hrtime.bigint();
+        const child = spawn(process.execPath, ['--disable-warning=DEP0111', spec.script], {
+            env: { ...process.env, ...spec.env, PORT: String(port), HOST: '127.0.0.1' },
+            stdio: ['ignore', log, log]
+        });
+        fs.closeSync(log);
+        let alive = true;
+        const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => ((alive = false), resolve(code))));
+        const url = `http://127.0.0.1:${port}`;
+        try {
+            await waitForOk(`${url}${spec.healthPath ?? '/healthz'}`, timeoutMs, () => alive);
+        } catch (err) {
+            child.kill('SIGKILL');
+            throw new Error(`${spec.name}: ${(err as Error).message} (see ${spec.logFile})`);
+        }
+        const coldStartMs = Number(process.hrtime.bigint() - started) / 1e6;
+        return new ServerProcess(spec, url, child, coldStartMs, exit);
+    }
+
+    public get pid(): number {
+        return this.child.pid ?? -1;
+    }
+
+    /** True while the process runs. */
+    public get running(): boolean {
+        return !this.exited;
+    }
+
+    public rss(): Rss {
+        return readRss(this.pid);
+    }
+
+    /** SIGTERM (graceful) and wait; SIGKILL after `graceMs`. */
+    public async stop(graceMs = 10_000): Promise<void> {
+        if (this.exited) {
+            return;
+        }
+        this.child.kill('SIGTERM');
+        const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
+        await this.exit;
+        clearTimeout(timer);
+    }
+
+    /** `kill -9`: no shutdown code runs. */
+    public async kill(): Promise<void> {
+        if (this.exited) {
+            return;
+        }
+        this.child.kill('SIGKILL');
+        await this.exit;
+    }
+}

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: our bot next to the plain Bot Framework echo bot and the
+ * bare HTTP floor, on this machine, in one run. See the README's "Benchmark".
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseArgs } from '../cli/args';
+import { loadConfig } from '../config';
+import { startApp } from '../app';
+import { PROJECT_ROOT } from '../paths';
+import { MessagesDriver } from './lib/messagesDriver';
+import { runLoad, type LoadResult } from './lib/loadGenerator';
+import { OutboxCodeReader } from './lib/outboxCodes';
+import { writeDirectory } from './lib/people';
+import { BillingScenario, EchoScenario, MixedScenario, ReturningScenario, type Scenario } from './lib/scenario';
+import { seedConversations } from './lib/seed';
+import { ServerProcess, type ServerSpec } from './lib/serverProcess';
+import { StorageProbe } from './lib/storageProbe';
+import { round } from './lib/stats';
+import { endProgress, formatReport, machineInfo, mib, progressPrinter, targetFigures, type BenchResult, type TargetFigures } from './lib/report';
+
+const USAGE = `usage: npm run bench -- [--duration 20] [--warmup 3] [--concurrency 16] [--stored 10000] [--out file.json]`;
+
+interface Settings {
+    readonly durationS: number;
+    readonly warmupS: number;
+    readonly concurrency: number;
+    readonly stored: number;
+    readonly out?: string;
+}
+
+const DIST = path.join(PROJECT_ROOT, 'dist');
+const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
+
+function settingsFrom(argv: string[]): Settings {
+    const { options } = parseArgs(argv, ['help']);
+    if (options.help) {
+        process.stdout.write(USAGE + '\n');
+        process.exit(0);
+    }
+    const num = (name: string, fallback: number, min: number, max: number): number => {
+        const value = options[name] === undefined ? fallback : Number(options[name]);
+        if (!Number.isFinite(value) || value < min || value > max) {
+            process.stderr.write(`--${name} must be a number from ${min} to ${max}\n${USAGE}\n`);
+            process.exit(2);
+        }
+        return value;
+    };
+    return {
+        durationS: num('duration', 20, 1, 3600),
+        warmupS: num('warmup', 3, 0, 600),
+        concurrency: num('concurrency', 16, 1, 1000),
+        stored: num('stored', 10_000, 0, 1_000_000),
+        out: typeof options.out === 'string' ? options.out : undefined
+    };
+}
+
+async function main(): Promise<void> {
+    const settings = settingsFrom(process.argv.slice(2));
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const logFile = path.join(RESULTS, `servers-${stamp}.log`);
+    const say = (text: string): void => void process.stderr.write(text + '\n');
+    try {
+        const directory = path.join(work, 'directory.json');
+        const askers = writeDirectory(directory, 1500);
+        const dbPath = path.join(work, 'bot.sqlite');
+        const specs: Record<'floor' | 'echo' | 'ours', ServerSpec> = {
+            floor: { name: 'http floor', script: path.join(DIST, 'bench', 'httpFloor.js'), logFile },
+            echo: { name: 'echo bot', script: path.join(DIST, 'bench', 'echoBot.js'), logFile },
+            ours: { name: 'ours', script: path.join(DIST, 'index.js'), logFile, env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '' } }
+        };
+
+        say('cold starts …');
+        const oursFirstStart = await coldStart(specs.ours, 1);
+        const coldEcho = await coldStart(specs.echo, 3);
+        const coldOurs = await coldStart(specs.ours, 3);
+
+        const load = async (key: 'floor' | 'echo' | 'ours', scenario: Scenario, durationS: number): Promise<TargetFigures> => {
+            const server = await ServerProcess.start(specs[key]);
+            const driver = new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
+            const codes = key === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
+            try {
+                const result = await runLoad({
+                    driver,
+                    scenario,
+                    concurrency: settings.concurrency,
+                    durationMs: durationS * 1000,
+                    warmupMs: settings.warmupS * 1000,
+                    codes,
+                    onProgress: progressPrinter(specs[key].name, durationS)
+                });
+                endProgress();
+                return report(specs[key].name, result, server);
+            } finally {
+                driver.close();
+                await codes?.close();
+                await server.stop();
+            }
+        };
+
+        say('load …');
+        const floor = await load('floor', new EchoScenario(askers), Math.min(settings.durationS, 8));
+        const echo = await load('echo', new EchoScenario(askers), settings.durationS);
+        const ours = await load('ours', new BillingScenario(askers), settings.durationS);
+
+        say(`storing ${settings.stored} conversations …`);
+        const seeded = await seedConversations(dbPath, 'webchat', settings.stored);
+        const stored = await storedPhase(specs.ours, dbPath, new MixedScenario([new ReturningScenario(seeded), new BillingScenario(askers.slice().reverse())]), settings);
+
+        say('state per turn (in-process) …');
+        const storage = await measureStorage(dbPath, directory, askers.slice(askers.length / 2), settings.concurrency);
+
+        const ratios = { turnsPerSecond: round(ours.turnsPerSecond / echo.turnsPerSecond), p99: round(ours.latencyMs.p99 / echo.latencyMs.p99) };
+        const result: BenchResult = {
+            date: new Date().toISOString(),
+            machine: machineInfo(),
+            settings: { concurrency: settings.concurrency, durationS: settings.durationS, warmupS: settings.warmupS, driver: 'POST /api/messages' },
+            targets: { floor, echo, ours },
+            ratios,
+            coldStartMs: { echo: coldEcho, oursFirstStart, ours: coldOurs, oursWith10k: stored.coldStartMs },
+            stored: { conversations: stored.count, rssIdleMiB: stored.rssIdleMiB, rssAfterLoadMiB: stored.rssAfterLoadMiB, peakRssMiB: stored.peakRssMiB, load: stored.load },
+            storage,
+            verdicts: [
+                { what: 'turns/s ours/echo', value: `${ratios.turnsPerSecond}×`, bar: '≥ 0.8×', met: ratios.turnsPerSecond >= 0.8 },
+                { what: 'p99 ours/echo', value: `${ratios.p99}×`, bar: '≤ 2×', met: ratios.p99 <= 2 },
+                { what: `peak RSS with ${stored.count} stored conversations`, value: `${stored.peakRssMiB} MiB`, bar: '≤ 200 MB', met: stored.peakRssMiB * 2 ** 20 <= 200e6 },
+                { what: 'errors in all load runs', value: String(echo.errors + ours.errors + stored.load.errors), bar: '0', met: echo.errors + ours.errors + stored.load.errors === 0 }
+            ]
+        };
+        const out = settings.out ?? path.join(RESULTS, `bench-${stamp}.json`);
+        fs.writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+        fs.writeFileSync(path.join(RESULTS, 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+        process.stdout.write('\n' + formatReport(result) + `\nresult: ${path.relative(process.cwd(), out)}\n`);
+    } finally {
+        fs.rmSync(work, { recursive: true, force: true });
+    }
+}
+
+function report(name: string, result: LoadResult, server: ServerProcess): TargetFigures {
+    return targetFigures(name, result, server.rss().peak);
+}
+
+/** Median of `runs` cold starts: spawn → /healthz 200, then a graceful stop. */
+async function coldStart(spec: ServerSpec, runs: number): Promise<number> {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const server = await ServerProcess.start(spec);
+        times.push(server.coldStartMs);
+        await server.stop();
+    }
+    times.sort((a, b) => a - b);
+    return Math.round(times[Math.floor(times.length / 2)]);
+}
+
+/** Starts our bot over the stored conversations, drives returning and new customers, reads its memory. */
+async function storedPhase(spec: ServerSpec, dbPath: string, scenario: Scenario, settings: Settings) {
+    const server = await ServerProcess.start(spec);
+    const idle = server.rss();
+    const driver = new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
+    const codes = await OutboxCodeReader.open(dbPath);
+    try {
+        const durationS = Math.min(settings.durationS, 10);
+        const result = await runLoad({ driver, scenario, concurrency: settings.concurrency, durationMs: durationS * 1000, warmupMs: 0, codes, onProgress: progressPrinter(`ours, stored conv.`, durationS) });
+        endProgress();
+        const after = server.rss();
+        const count = await countStored(dbPath);
+        return {
+            coldStartMs: Math.round(server.coldStartMs),
+            count,
+            rssIdleMiB: mib(idle.current),
+            rssAfterLoadMiB: mib(after.current),
+            peakRssMiB: mib(after.peak),
+            load: targetFigures('ours, 10k stored', result, after.peak)
+        };
+    } finally {
+        driver.close();
+        await codes.close();
+        await server.stop();
+    }
+}
+
+async function countStored(dbPath: string): Promise<number> {
+    const { Database } = await import('../data/database');
+    const { SqliteStorage } = await import('../data/sqliteStorage');
+    const { systemClock } = await import('../core/clock');
+    const db = await Database.open(dbPath);
+    try {
+        return await new SqliteStorage(db, systemClock).count();
+    } finally {
+        await db.close();
+    }
+}
+
+/** Runs the bot in this process with a probe on its Storage and database, and drives a few conversations. */
+async function measureStorage(dbPath: string, directory: string, askers: ReturnType<typeof writeDirectory>, concurrency: number) {
+    const config = loadConfig({ DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'warn', HOST: '127.0.0.1' });
+    const app = await startApp({ ...config, port: 0 });
+    const probe = new StorageProbe(app.runtime.storage, app.db);
+    const driver = new MessagesDriver({ baseUrl: app.url, sockets: concurrency });
+    const codes = await OutboxCodeReader.open(dbPath);
+    try {
+        const result = await runLoad({ driver, scenario: new BillingScenario(askers), concurrency: Math.min(concurrency, 4), durationMs: 4000, warmupMs: 0, codes });
+        return probe.perTurn(result.turns);
+    } finally {
+        driver.close();
+        await codes.close();
+        await app.close();
+    }
+}
+
+main().catch((err: unknown) => {
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+});
