@@ -11,6 +11,13 @@ const MAX_LINE = 1000;
 
 const TRANSCRIPT = Symbol('billingAssistant.transcript');
 
+const CODE = /\b\d{6}\b/g;
+
+/** Hides what looks like a one-time code, so no code is ever stored in clear text with the transcript. */
+export function hideCodes(text: string): string {
+    return text.replace(CODE, '••••••');
+}
+
 /**
  * Keeps the last lines of each conversation (what the person wrote, what the
  * bot answered) in the conversation state, so an agent sees how it went before
@@ -32,7 +39,8 @@ export class TranscriptRecorder {
             }
         };
         if (context.activity.type === ActivityTypes.Message) {
-            add('customer', submittedText(context.activity));
+            const text = submittedText(context.activity);
+            add('customer', text && hideCodes(text));
         }
         context.onSendActivities(async (_ctx, activities, next) => {
             for (const activity of activities) {

@@ -3,9 +3,9 @@ import type { ConversationProfile } from '../bot/turn';
 import type { HandoffContext, TranscriptLine } from '../data/handoffModel';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { BillingRoleService } from './billingRoleService';
+import { hideCodes } from '../bot/transcript';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
-const CODE = /\b\d{6}\b/g;
 
 /**
  * Masks every email address in `text` except `keep` (the person's own):
@@ -47,7 +47,7 @@ export class HandoffSnapshot {
     public history(lines: readonly TranscriptLine[], ownEmail?: string): TranscriptLine[] {
         return lines.map((line) => ({
             ...line,
-            text: maskOtherEmails(line.from === 'customer' ? line.text.replace(CODE, '••••••') : line.text, ownEmail)
+            text: maskOtherEmails(line.from === 'customer' ? hideCodes(line.text) : line.text, ownEmail)
         }));
     }
 }
