@@ -13,8 +13,10 @@ import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
+import { DirectLineChannel } from './channels/directline/directLineChannel';
+import { HelpPage } from './channels/helpPage/helpPage';
 import { Mailer, type MailTransport } from './mail/mailer';
-import { LOCALES_DIR } from './paths';
+import { LOCALES_DIR, PUBLIC_DIR } from './paths';
 
 const log = getLogger('app');
 
@@ -26,6 +28,8 @@ export interface App {
     readonly runtime: BotRuntime;
     readonly adapter: BotAdapter;
     readonly messenger: ProactiveMessenger;
+    /** The built-in Direct Line (`/v3/directline`) that the help page's Web Chat uses. */
+    readonly directLine: DirectLineChannel;
     readonly server: Server;
     /** Base URL of the listening server, e.g. `http://127.0.0.1:3978`. */
     readonly url: string;
@@ -65,7 +69,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }
-    const secrets = new SecretBox(secretKeyFor(config));
+    const key = secretKeyFor(config);
+    const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
     const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
     mailer.start();
@@ -73,7 +78,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
     const adapter = createBotAdapter(config, runtime.errorHandler.handle);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
+    const directLine = new DirectLineChannel({
+        db,
+        clock,
+        key,
+        secret: config.directLineSecret,
+        maxBodyBytes: config.maxBodyBytes,
+        logic: (context) => runtime.bot.run(context),
+        onTurnError: runtime.errorHandler.handle
+    });
+    messenger.register(directLine.proactiveRoute);
     const server = createServer({ config, adapter, bot: runtime.bot, db });
+    directLine.mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR }).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());
@@ -85,7 +102,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
         closing ??= (async () => {
-            await new Promise<void>((resolve) => server.close(() => resolve()));
+            const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+            directLine.close();
+            await stopped;
             await runtime.bot.idle();
             await mailer.stop();
             await db.close();
@@ -93,5 +112,5 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         })();
         return closing;
     };
-    return { config, db, mailer, runtime, adapter, messenger, server, url, close };
+    return { config, db, mailer, runtime, adapter, messenger, directLine, server, url, close };
 }

@@ -27,6 +27,8 @@ export interface Config {
     readonly mailFrom: string;
     /** Largest accepted request body, before and after decompression. */
     readonly maxBodyBytes: number;
+    /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
+    readonly directLineSecret?: string;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -105,6 +107,11 @@ export function loadConfig(env: Env = process.env): Config {
 
     const maxBodyBytes = parseInteger('MAX_BODY_BYTES', read('MAX_BODY_BYTES') ?? String(1024 * 1024), 1024, 64 * 1024 * 1024);
 
+    const directLineSecret = read('DIRECTLINE_SECRET');
+    if (directLineSecret !== undefined && !/^[A-Za-z0-9._~+/=-]{32,512}$/.test(directLineSecret)) {
+        throw new ConfigError('DIRECTLINE_SECRET', 'must be 32 to 512 characters of letters, digits and ._~+/=- (e.g. from `openssl rand -base64 32`)');
+    }
+
     return {
         port,
         host,
@@ -120,7 +127,8 @@ export function loadConfig(env: Env = process.env): Config {
         localMode: microsoftAppId === '',
         smtpUrl,
         mailFrom,
-        maxBodyBytes
+        maxBodyBytes,
+        directLineSecret
     };
 }
 

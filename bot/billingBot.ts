@@ -85,10 +85,14 @@ export class BillingBot extends ActivityHandler {
         const profile = await this.profileAccessor.get(context, {});
         const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.services.localizer.t(profile.lang ?? 'en') };
         setTurnInfo(context, info, (lang) => this.services.localizer.t(lang));
+        const fromLocale = langFromLocale(context.activity.locale);
         if (profile.lang && profile.langSource !== 'default') {
+            // A client that now reports another locale (the help page's language switch) is followed, unless the person chose in words.
+            if (profile.langSource === 'locale' && fromLocale && fromLocale !== profile.lang) {
+                this.setLanguage(info, fromLocale, 'locale');
+            }
             return;
         }
-        const fromLocale = langFromLocale(context.activity.locale);
         const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
         if (fromLocale) {
             this.setLanguage(info, fromLocale, 'locale');

@@ -1,4 +1,5 @@
 import { migration001 } from './001_initial';
+import { migration004 } from './004_directline';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -8,4 +9,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration004];
