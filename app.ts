@@ -15,6 +15,9 @@ import { createServer } from './channels/server';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { DirectLineChannel } from './channels/directline/directLineChannel';
 import { HelpPage } from './channels/helpPage/helpPage';
+import { TeamsIdentity } from './channels/teams/teamsIdentity';
+import { UserRepository } from './data/repositories/userRepository';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Mailer, type MailTransport } from './mail/mailer';
 import { LOCALES_DIR, PUBLIC_DIR } from './paths';
 
@@ -42,6 +45,8 @@ export interface AppOptions {
     readonly clock?: Clock;
     readonly mailTransport?: MailTransport;
     readonly mailPollMs?: number;
+    /** Credentials for the bot's calls to channels (tests: a local token issuer); default from the app password. */
+    readonly channelCredentials?: ServiceClientCredentialsFactory;
 }
 
 let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> | undefined;
@@ -75,8 +80,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
     mailer.start();
     const messenger = new ProactiveMessenger();
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger });
-    const adapter = createBotAdapter(config, runtime.errorHandler.handle);
+    const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, channelIdentity });
+    const adapter = createBotAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
     const directLine = new DirectLineChannel({
         db,

@@ -29,6 +29,10 @@ export interface Config {
     readonly maxBodyBytes: number;
     /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
     readonly directLineSecret?: string;
+    /** Azure AD tenants (lower-case GUIDs) whose Teams users are identified by their sign-in, without a code. */
+    readonly teamsAllowedTenants: readonly string[];
+    /** OpenID metadata of the tokens channels send to `/api/messages`; undefined = Bot Framework's. */
+    readonly botOpenIdMetadataUrl?: string;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -111,6 +115,13 @@ export function loadConfig(env: Env = process.env): Config {
     if (directLineSecret !== undefined && !/^[A-Za-z0-9._~+/=-]{32,512}$/.test(directLineSecret)) {
         throw new ConfigError('DIRECTLINE_SECRET', 'must be 32 to 512 characters of letters, digits and ._~+/=- (e.g. from `openssl rand -base64 32`)');
     }
+    const teamsAllowedTenants = parseTenants(read('TEAMS_ALLOWED_TENANTS'));
+    const metadataText = read('BOT_OPENID_METADATA_URL');
+    const botOpenIdMetadataUrl = metadataText === undefined ? undefined : parseUrl('BOT_OPENID_METADATA_URL', metadataText, ['https:', 'http:']);
+    // Signing keys fetched over plain http could be swapped on the way; only this machine may serve them so.
+    if (botOpenIdMetadataUrl !== undefined && /^http:/.test(botOpenIdMetadataUrl) && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(new URL(botOpenIdMetadataUrl).hostname)) {
+        throw new ConfigError('BOT_OPENID_METADATA_URL', 'must use https (plain http only on localhost)');
+    }
 
     return {
         port,
@@ -128,8 +139,21 @@ export function loadConfig(env: Env = process.env): Config {
         smtpUrl,
         mailFrom,
         maxBodyBytes,
-        directLineSecret
+        directLineSecret,
+        teamsAllowedTenants,
+        botOpenIdMetadataUrl
     };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function parseTenants(text: string | undefined): string[] {
+    const tenants = (text ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+    const wrong = tenants.find((t) => !GUID.test(t));
+    if (wrong !== undefined) {
+        throw new ConfigError('TEAMS_ALLOWED_TENANTS', `must be a comma-separated list of tenant ids (GUIDs) (got "${wrong}")`);
+    }
+    return tenants;
 }
 
 function parseInteger(setting: string, text: string, min: number, max: number): number {

@@ -17,6 +17,7 @@ import { BillingRoleService } from '../services/billingRoleService';
 import type { BotServices } from '../services/botServices';
 import { VerificationService } from '../services/verificationService';
 import { BillingBot } from './billingBot';
+import type { ChannelIdentity } from './channelIdentity';
 import type { Localizer } from './i18n';
 import type { IntentRecognizer } from './nlu';
 import { TurnErrorHandler } from './turnErrorHandler';
@@ -31,6 +32,8 @@ export interface BotDependencies {
     readonly mailer: Mailer;
     /** Sends proactive turns (agent messages) through each conversation's own channel. */
     readonly messenger: ProactiveMessenger;
+    /** Who a channel has already signed in (Teams); optional. */
+    readonly channelIdentity?: ChannelIdentity;
 }
 
 /** The built bot and the parts channels and tools need. */
@@ -57,7 +60,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         audit,
         verification: new VerificationService(users, new VerificationCodeRepository(db), mailer, secrets, localizer, audit, clock),
         billingRole: new BillingRoleService(users, accounts),
-        adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock)
+        adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock),
+        channelIdentity: deps.channelIdentity
     };
     const storage = new SqliteStorage(db, clock);
     const conversationState = new ConversationState(storage);

@@ -1,4 +1,13 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import {
+    CallerIdConstants,
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+    type Activity,
+    type ConfigurationBotFrameworkAuthenticationOptions,
+    type InvokeResponse,
+    type TurnContext
+} from 'botbuilder';
+import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../config';
 
 /**
@@ -14,15 +23,38 @@ export class BotAdapter extends CloudAdapter {
     }
 }
 
-/** Creates the adapter; without an app id (local mode) it accepts anonymous requests. */
-export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>): BotAdapter {
-    const auth = new ConfigurationBotFrameworkAuthentication({
+/**
+ * Creates the adapter; without an app id (local mode) it accepts anonymous requests.
+ * `credentials` replaces the app-password credentials for the bot's own calls to
+ * channels (tests use a local token issuer; production leaves it out).
+ */
+export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>, credentials?: ServiceClientCredentialsFactory): BotAdapter {
+    const auth = new ConfigurationBotFrameworkAuthentication(authSettings(config), credentials);
+    const adapter = new BotAdapter(auth);
+    adapter.onTurnError = onTurnError;
+    return adapter;
+}
+
+function authSettings(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+    const app = {
         MicrosoftAppId: config.microsoftAppId,
         MicrosoftAppPassword: config.microsoftAppPassword,
         MicrosoftAppTenantId: config.microsoftAppTenantId,
         MicrosoftAppType: config.microsoftAppType
-    });
-    const adapter = new BotAdapter(auth);
-    adapter.onTurnError = onTurnError;
-    return adapter;
+    };
+    if (!config.botOpenIdMetadataUrl) {
+        return app;
+    }
+    // With any endpoint given, botbuilder takes none of the public-cloud defaults: name them all, change only the metadata.
+    return {
+        ...app,
+        ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+        ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+        ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+        OAuthUrl: AuthenticationConstants.OAuthUrl,
+        ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+        CallerId: CallerIdConstants.PublicAzureChannel,
+        ValidateAuthority: true
+    };
 }

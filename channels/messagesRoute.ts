@@ -10,6 +10,8 @@ import { readJsonBody } from './jsonBody';
 
 const log = getLogger('channels.messages');
 
+const JWT_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
 /** What `POST /api/messages` needs. */
 export interface MessagesRouteOptions {
     readonly adapter: BotAdapter;
@@ -55,7 +57,8 @@ export function sendError(res: Response, err: unknown): void {
         res.send(err.status, err.toBody());
         return;
     }
-    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401) {
+    // jsonwebtoken's own errors (bad signature, expired) reach here unwrapped from the token check.
+    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || JWT_ERRORS.has((err as Error).name)) {
         res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
         return;
     }

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
 import type { IntentRecognizer } from '../bot/nlu';
 import type { Localizer } from '../bot/i18n';
+import type { ChannelIdentity } from '../bot/channelIdentity';
 import type { AccountRepository } from '../data/repositories/accountRepository';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { UserRepository } from '../data/repositories/userRepository';
@@ -19,4 +20,6 @@ export interface BotServices {
     readonly verification: VerificationService;
     readonly billingRole: BillingRoleService;
     readonly adminContact: AdminContactService;
+    /** Identity a channel vouches for (Teams sign-in); absent where none does. */
+    readonly channelIdentity?: ChannelIdentity;
 }
