@@ -14,6 +14,11 @@ import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
+import { DirectLineChannel } from './channels/directline/directLineChannel';
+import { HelpPage } from './channels/helpPage/helpPage';
+import { TeamsIdentity } from './channels/teams/teamsIdentity';
+import { UserRepository } from './data/repositories/userRepository';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Mailer, type MailTransport } from './mail/mailer';
 import { AgentConsole } from './agents/agentConsole';
 import { LOCALES_DIR, PUBLIC_DIR } from './paths';
@@ -28,6 +33,8 @@ export interface App {
     readonly runtime: BotRuntime;
     readonly adapter: BotAdapter;
     readonly messenger: ProactiveMessenger;
+    /** The built-in Direct Line (`/v3/directline`) that the help page's Web Chat uses. */
+    readonly directLine: DirectLineChannel;
     readonly server: Server;
     /** Base URL of the listening server, e.g. `http://127.0.0.1:3978`. */
     readonly url: string;
@@ -40,6 +47,8 @@ export interface AppOptions {
     readonly clock?: Clock;
     readonly mailTransport?: MailTransport;
     readonly mailPollMs?: number;
+    /** Credentials for the bot's calls to channels (tests: a local token issuer); default from the app password. */
+    readonly channelCredentials?: ServiceClientCredentialsFactory;
 }
 
 let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> | undefined;
@@ -67,24 +76,38 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }
-    const secrets = new SecretBox(secretKeyFor(config));
+    const key = secretKeyFor(config);
+    const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
     const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom, options.mailTransport ?? Mailer.smtpTransport(config.smtpUrl), options.mailPollMs);
     mailer.start();
     const messenger = new ProactiveMessenger();
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff });
+    const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
             log.info('demo agents can sign in with AGENT_DEMO_PASSWORD', { agents });
         }
     }
-    const adapter = createBotAdapter(config, runtime.errorHandler.handle);
+    const adapter = createBotAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
+    const directLine = new DirectLineChannel({
+        db,
+        clock,
+        key,
+        secret: config.directLineSecret,
+        maxBodyBytes: config.maxBodyBytes,
+        logic: (context) => runtime.bot.run(context),
+        onTurnError: runtime.errorHandler.handle
+    });
+    messenger.register(directLine.proactiveRoute);
     const server = createServer({ config, adapter, bot: runtime.bot, db });
     const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
     agentConsole.mount(server);
     runtime.handoff.queue.start();
+    directLine.mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR }).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());
@@ -97,7 +120,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const close = (): Promise<void> => {
         closing ??= (async () => {
             agentConsole.close();
-            await new Promise<void>((resolve) => server.close(() => resolve()));
+            const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+            directLine.close();
+            await stopped;
             await runtime.bot.idle();
             await runtime.handoff.queue.stop();
             await mailer.stop();
@@ -106,5 +131,5 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         })();
         return closing;
     };
-    return { config, db, mailer, runtime, adapter, messenger, server, url, close };
+    return { config, db, mailer, runtime, adapter, messenger, directLine, server, url, close };
 }

@@ -32,8 +32,6 @@ export interface Config {
     readonly microsoftAppPassword: string;
     readonly microsoftAppTenantId: string;
     readonly microsoftAppType: AppType;
-    /** OpenID metadata URL for incoming Bot Framework tokens (sovereign clouds, tests); undefined = botbuilder's default. */
-    readonly botOpenIdMetadata?: string;
     /** True when no app id is set: no channel authentication, replies only to loopback service URLs. */
     readonly localMode: boolean;
     readonly smtpUrl?: string;
@@ -43,6 +41,12 @@ export interface Config {
     readonly handoff: HandoffSettings;
     /** Local mode only: password given at start to demo agents that have none yet. */
     readonly agentDemoPassword?: string;
+    /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
+    readonly directLineSecret?: string;
+    /** Azure AD tenants (lower-case GUIDs) whose Teams users are identified by their sign-in, without a code. */
+    readonly teamsAllowedTenants: readonly string[];
+    /** OpenID metadata of the tokens channels send to `/api/messages`; undefined = Bot Framework's. */
+    readonly botOpenIdMetadataUrl?: string;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -113,8 +117,6 @@ export function loadConfig(env: Env = process.env): Config {
         throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
     }
 
-    const openIdText = read('BotOpenIdMetadata');
-    const botOpenIdMetadata = openIdText === undefined ? undefined : parseUrl('BotOpenIdMetadata', openIdText, ['http:', 'https:']);
 
     const smtpText = read('SMTP_URL');
     const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);
@@ -135,6 +137,18 @@ export function loadConfig(env: Env = process.env): Config {
         }
     }
 
+    const directLineSecret = read('DIRECTLINE_SECRET');
+    if (directLineSecret !== undefined && !/^[A-Za-z0-9._~+/=-]{32,512}$/.test(directLineSecret)) {
+        throw new ConfigError('DIRECTLINE_SECRET', 'must be 32 to 512 characters of letters, digits and ._~+/=- (e.g. from `openssl rand -base64 32`)');
+    }
+    const teamsAllowedTenants = parseTenants(read('TEAMS_ALLOWED_TENANTS'));
+    const metadataText = read('BOT_OPENID_METADATA_URL');
+    const botOpenIdMetadataUrl = metadataText === undefined ? undefined : parseUrl('BOT_OPENID_METADATA_URL', metadataText, ['https:', 'http:']);
+    // Signing keys fetched over plain http could be swapped on the way; only this machine may serve them so.
+    if (botOpenIdMetadataUrl !== undefined && /^http:/.test(botOpenIdMetadataUrl) && !/^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(new URL(botOpenIdMetadataUrl).hostname)) {
+        throw new ConfigError('BOT_OPENID_METADATA_URL', 'must use https (plain http only on localhost)');
+    }
+
     return {
         port,
         host,
@@ -147,14 +161,27 @@ export function loadConfig(env: Env = process.env): Config {
         microsoftAppPassword,
         microsoftAppTenantId,
         microsoftAppType,
-        botOpenIdMetadata,
         localMode: microsoftAppId === '',
         smtpUrl,
         mailFrom,
         maxBodyBytes,
         handoff,
-        agentDemoPassword
+        agentDemoPassword,
+        directLineSecret,
+        teamsAllowedTenants,
+        botOpenIdMetadataUrl
     };
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function parseTenants(text: string | undefined): string[] {
+    const tenants = (text ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+    const wrong = tenants.find((t) => !GUID.test(t));
+    if (wrong !== undefined) {
+        throw new ConfigError('TEAMS_ALLOWED_TENANTS', `must be a comma-separated list of tenant ids (GUIDs) (got "${wrong}")`);
+    }
+    return tenants;
 }
 
 function readHandoffSettings(read: (name: string) => string | undefined): HandoffSettings {

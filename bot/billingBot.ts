@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex } from '../core/mutex';
-import { langFromLocale } from '../core/language';
+import { isLang, langFromLocale, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
@@ -10,9 +10,12 @@ import { submittedText } from './activityText';
 import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
 import type { TurnGate } from './handoffGate';
-import { setTurnInfo, turnInfo, type ConversationProfile, type TurnInfo } from './turn';
+import { setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type TurnInfo } from './turn';
 
 const log = getLogger('bot.billingBot');
+
+/** Event a client sends when the person picks another language outside the chat (the help page's switch). */
+export const SET_LANGUAGE_EVENT = 'setLanguage';
 
 /** How many recent activity ids a conversation remembers to recognise a channel's retry. */
 const REMEMBERED_ACTIVITY_IDS = 20;
@@ -53,6 +56,12 @@ export class BillingBot extends ActivityHandler {
             }
             await next();
         });
+        this.onEvent(async (context, next) => {
+            if (context.activity.name === SET_LANGUAGE_EVENT && isLang(context.activity.value)) {
+                await this.setLanguageOnRequest(context, context.activity.value);
+            }
+            await next();
+        });
         this.onMessage(async (context, next) => {
             await this.runDialog(context);
             await next();
@@ -82,6 +91,19 @@ export class BillingBot extends ActivityHandler {
         });
     }
 
+    /** The page asked for another language (its language switch): switch and show the open question again in it. */
+    private async setLanguageOnRequest(context: TurnContext, lang: Lang): Promise<void> {
+        if (turnInfo(context).lang === lang) {
+            return;
+        }
+        switchLanguage(context, lang, 'switch');
+        await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
+        const dc = await this.dialogs.createContext(context);
+        if (dc.activeDialog) {
+            await dc.repromptDialog();
+        }
+    }
+
     /** Forgets the conversation's dialog position (after repeated failures); keeps language and identity. */
     public async resetDialog(context: TurnContext): Promise<void> {
         await this.dialogStateAccessor.delete(context);
@@ -105,10 +127,12 @@ export class BillingBot extends ActivityHandler {
         const profile = await this.profileAccessor.get(context, {});
         const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.services.localizer.t(profile.lang ?? 'en') };
         setTurnInfo(context, info, (lang) => this.services.localizer.t(lang));
+        const fromLocale = langFromLocale(context.activity.locale);
+        // Once decided, the conversation keeps its language whatever locale the client reports later;
+        // it changes only when the person asks (in words, by the menu, or by a `setLanguage` event from the page).
         if (profile.lang && profile.langSource !== 'default') {
             return;
         }
-        const fromLocale = langFromLocale(context.activity.locale);
         const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
         if (fromLocale) {
             this.setLanguage(info, fromLocale, 'locale');

@@ -32,6 +32,7 @@ import type { TranscriptLine } from '../data/handoffModel';
 import { HandoffGate } from './handoffGate';
 import { TranscriptRecorder } from './transcript';
 import { BillingBot } from './billingBot';
+import type { ChannelIdentity } from './channelIdentity';
 import type { Localizer } from './i18n';
 import type { IntentRecognizer } from './nlu';
 import { TurnErrorHandler } from './turnErrorHandler';
@@ -48,6 +49,8 @@ export interface BotDependencies {
     readonly messenger: ProactiveMessenger;
     /** Business hours, wait timeout, external handoff event; defaults: always open, 5 minutes, off. */
     readonly handoff?: HandoffSettings;
+    /** Who a channel has already signed in (Teams); optional. */
+    readonly channelIdentity?: ChannelIdentity;
 }
 
 /** The agent side of the handoff, for the agent console. */
@@ -99,7 +102,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock),
         handoffs: queue,
         callbacks: new CallbackService(callbackRepository, events, audit, clock),
-        handoffSnapshot: new HandoffSnapshot(users, billingRole)
+        handoffSnapshot: new HandoffSnapshot(users, billingRole),
+        channelIdentity: deps.channelIdentity
     };
     const storage = new SqliteStorage(db, clock);
     const conversationState = new ConversationState(storage);

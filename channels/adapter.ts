@@ -1,6 +1,13 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
-import { AuthenticationConstants } from 'botframework-connector';
-import { CallerIdConstants } from 'botframework-schema';
+import {
+    CallerIdConstants,
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+    type Activity,
+    type ConfigurationBotFrameworkAuthenticationOptions,
+    type InvokeResponse,
+    type TurnContext
+} from 'botbuilder';
+import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../config';
 
 /**
@@ -16,34 +23,38 @@ export class BotAdapter extends CloudAdapter {
     }
 }
 
-/** Creates the adapter; without an app id (local mode) it accepts anonymous requests. */
-export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>): BotAdapter {
-    const auth = new ConfigurationBotFrameworkAuthentication({
-        MicrosoftAppId: config.microsoftAppId,
-        MicrosoftAppPassword: config.microsoftAppPassword,
-        MicrosoftAppTenantId: config.microsoftAppTenantId,
-        MicrosoftAppType: config.microsoftAppType,
-        ...(config.botOpenIdMetadata ? publicCloudWithMetadata(config.botOpenIdMetadata) : {})
-    });
+/**
+ * Creates the adapter; without an app id (local mode) it accepts anonymous requests.
+ * `credentials` replaces the app-password credentials for the bot's own calls to
+ * channels (tests use a local token issuer; production leaves it out).
+ */
+export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>, credentials?: ServiceClientCredentialsFactory): BotAdapter {
+    const auth = new ConfigurationBotFrameworkAuthentication(authSettings(config), credentials);
     const adapter = new BotAdapter(auth);
     adapter.onTurnError = onTurnError;
     return adapter;
 }
 
-/**
- * The public cloud's settings with another OpenID metadata URL. botbuilder
- * takes any one of these settings as "all are given", so the rest must be
- * spelled out or tokens from the channel are never accepted.
- */
-function publicCloudWithMetadata(metadataUrl: string): Record<string, string | boolean> {
+function authSettings(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+    const app = {
+        MicrosoftAppId: config.microsoftAppId,
+        MicrosoftAppPassword: config.microsoftAppPassword,
+        MicrosoftAppTenantId: config.microsoftAppTenantId,
+        MicrosoftAppType: config.microsoftAppType
+    };
+    if (!config.botOpenIdMetadataUrl) {
+        return app;
+    }
+    // With any endpoint given, botbuilder takes none of the public-cloud defaults: name them all, change only the metadata.
     return {
-        ValidateAuthority: true,
+        ...app,
         ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
         ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
         ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
         OAuthUrl: AuthenticationConstants.OAuthUrl,
+        ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl,
+        ToBotFromEmulatorOpenIdMetadataUrl: config.botOpenIdMetadataUrl,
         CallerId: CallerIdConstants.PublicAzureChannel,
-        ToBotFromChannelOpenIdMetadataUrl: metadataUrl,
-        ToBotFromEmulatorOpenIdMetadataUrl: metadataUrl
+        ValidateAuthority: true
     };
 }

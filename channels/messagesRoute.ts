@@ -11,8 +11,7 @@ import type { TenantGuard } from './tenantGuard';
 
 const log = getLogger('channels.messages');
 
-/** jsonwebtoken's errors for a token that fails verification (botbuilder passes them on as they are). */
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+const JWT_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /** What `POST /api/messages` needs. */
 export interface MessagesRouteOptions {
@@ -62,7 +61,8 @@ export function sendError(res: Response, err: unknown): void {
         res.send(err.status, err.toBody());
         return;
     }
-    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || TOKEN_ERRORS.has((err as Error).name)) {
+    // jsonwebtoken's own errors (bad signature, expired) reach here unwrapped from the token check.
+    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || JWT_ERRORS.has((err as Error).name)) {
         res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
         return;
     }

@@ -48,6 +48,13 @@ export class IdentifyDialog extends ComponentDialog {
         if (profile.identity) {
             return step.next(profile.identity.userId);
         }
+        const known = await this.services.channelIdentity?.recognise(step.context);
+        if (known) {
+            profile.identity = { userId: known.user.id, method: known.method, verifiedAt: this.services.clock.now().getTime() };
+            recordAction(step.context, 'verified', known.user.id);
+            await step.context.sendActivity(t('identify:recognised', { name: known.user.name, email: known.user.email }));
+            return step.next(known.user.id);
+        }
         await step.context.sendActivity(t('identify:intro'));
         return step.beginDialog(DialogIds.identifyVerify, {} satisfies VerifyOptions);
     }

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
 import type { IntentRecognizer } from '../bot/nlu';
 import type { Localizer } from '../bot/i18n';
+import type { ChannelIdentity } from '../bot/channelIdentity';
 import type { AccountRepository } from '../data/repositories/accountRepository';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { UserRepository } from '../data/repositories/userRepository';
@@ -26,4 +27,6 @@ export interface BotServices {
     readonly handoffs: HandoffService;
     readonly callbacks: CallbackService;
     readonly handoffSnapshot: HandoffSnapshot;
+    /** Identity a channel vouches for (Teams sign-in); absent where none does. */
+    readonly channelIdentity?: ChannelIdentity;
 }

@@ -1,5 +1,6 @@
 import { migration001 } from './001_initial';
 import { migration003 } from './003_handoff';
+import { migration004 } from './004_directline';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration003, migration004];

@@ -52,6 +52,16 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
             assert.match(joined(replies), p.askEmail);
         });
 
+        it(`[${lang}] a setLanguage event from the page switches the language and repeats the open question`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await convo.say(p.whoIs);
+            const replies = joined(await convo.deliver({ type: 'event', name: 'setLanguage', value: lang === 'de' ? 'en' : 'de' }));
+            assert.match(replies, p.switched);
+            assert.match(replies, other.askEmail);
+            assert.strictEqual(joined(await convo.deliver({ type: 'event', name: 'setLanguage', value: 'fr' })), '', 'an unknown language changes nothing');
+        });
+
         it(`[${lang}] help in the middle of a task explains and repeats the question`, async () => {
 
             const harness = harnessOf();

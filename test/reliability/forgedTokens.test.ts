@@ -30,7 +30,7 @@ describe('reliability 5: forged Bot Framework tokens with app credentials set', 
         const attacker = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
         const keys = await startKeyServer(real.publicKey);
         const temp = makeTempDir();
-        const config = loadConfig({ DB_PATH: `${temp.dir}/bot.sqlite`, LOG_LEVEL: 'silent', HOST: '127.0.0.1', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-password', BotOpenIdMetadata: keys.url });
+        const config = loadConfig({ DB_PATH: `${temp.dir}/bot.sqlite`, LOG_LEVEL: 'silent', HOST: '127.0.0.1', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-password', BOT_OPENID_METADATA_URL: keys.url });
         const app: App = await startApp({ ...config, port: 0 });
         const issuers = ToBotFromBotOrEmulatorTokenValidationParameters.issuer as string[];
         const consoleError = console.error;

@@ -1,0 +1,88 @@
+import * as crypto from 'crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Server } from 'restify';
+import type { Clock } from '../../core/clock';
+import { getLogger } from '../../core/logger';
+import type { Database } from '../../data/database';
+import type { ProactiveRoute } from '../proactive';
+import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';
+import { DirectLineApi } from './directLineApi';
+import { DirectLineAuth } from './directLineAuth';
+import { DirectLineStore } from './directLineStore';
+import { DirectLineStream } from './directLineStream';
+import { DirectLineTokens } from './directLineTokens';
+
+const log = getLogger('channels.directline');
+
+/** Conversations nobody wrote in for this long are deleted with their history. */
+const KEEP_IDLE_MS = 30 * 24 * 3600_000;
+
+/** What the built-in Direct Line is made of. */
+export interface DirectLineOptions {
+    readonly db: Database;
+    readonly clock: Clock;
+    /** The bot's secret key; the token signing key is derived from it, so tokens outlive a restart. */
+    readonly key: Buffer;
+    /** `DIRECTLINE_SECRET`; undefined = a random secret for this run (only the bot's own token route can then start conversations). */
+    readonly secret?: string;
+    readonly maxBodyBytes: number;
+    /** Runs the bot for a turn (`bot.run`). */
+    readonly logic: (context: TurnContext) => Promise<void>;
+    readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+}
+
+/**
+ * The built-in Direct Line 3.0 channel: REST API and WebSocket stream over a
+ * SQLite transcript, with its own in-process adapter, so Web Chat talks to
+ * the same bot as every other channel and proactive messages (agents) reach
+ * web chat users too.
+ */
+export class DirectLineChannel {
+    /** The in-process adapter: runs this channel's turns and stores what the bot says. */
+    public readonly adapter: DirectLineAdapter;
+    /** The REST API; also hands out tokens for the help page's token route. */
+    public readonly api: DirectLineApi;
+    private readonly store: DirectLineStore;
+    private readonly stream: DirectLineStream;
+    /** Proactive turns for conversations of this channel; register it with the ProactiveMessenger. */
+    public readonly proactiveRoute: ProactiveRoute;
+    private readonly purgeTimer: NodeJS.Timeout;
+
+    public constructor(options: DirectLineOptions) {
+        if (!options.secret) {
+            log.info('no DIRECTLINE_SECRET set: using a random secret for this run; the help page gets its tokens from the bot');
+        }
+        this.store = new DirectLineStore(options.db, options.clock);
+        const tokens = new DirectLineTokens(options.key, options.secret ?? crypto.randomBytes(32).toString('base64url'), options.clock);
+        const auth = new DirectLineAuth(tokens, this.store);
+        this.adapter = new DirectLineAdapter(this.store);
+        this.adapter.onTurnError = options.onTurnError;
+        this.api = new DirectLineApi({ store: this.store, tokens, auth, adapter: this.adapter, logic: options.logic, maxBodyBytes: options.maxBodyBytes, clock: options.clock });
+        this.stream = new DirectLineStream(this.store, auth);
+        this.proactiveRoute = {
+            matches: (reference) => reference.channelId === DIRECT_LINE_CHANNEL_ID && reference.serviceUrl === IN_PROCESS_SERVICE_URL,
+            continueConversation: (reference, logic) => this.adapter.continueConversation(reference, logic)
+        };
+        const purge = (): void => {
+            this.store.purgeIdle(options.clock.now().getTime() - KEEP_IDLE_MS).then(
+                (count) => count > 0 && log.info('idle conversations deleted', { count }),
+                (err: unknown) => log.warn('could not delete idle conversations', { error: err })
+            );
+        };
+        purge();
+        this.purgeTimer = setInterval(purge, 24 * 3600_000);
+        this.purgeTimer.unref();
+    }
+
+    /** Serves the REST API and the WebSocket stream on the server. */
+    public mount(server: Server): void {
+        this.api.mount(server);
+        server.server.on('upgrade', (req, socket, head) => this.stream.handleUpgrade(req, socket, head));
+    }
+
+    /** Closes the streams (shutdown). */
+    public close(): void {
+        clearInterval(this.purgeTimer);
+        this.stream.close();
+    }
+}

@@ -1,0 +1,162 @@
+import { STATUS_CODES, type IncomingMessage } from 'http';
+import type { Duplex } from 'stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { getLogger } from '../../core/logger';
+import { HttpError } from '../httpError';
+import type { DirectLineAuth } from './directLineAuth';
+import type { DirectLineStore, StoredActivity } from './directLineStore';
+import { parseWatermark } from './watermark';
+
+const log = getLogger('channels.directline.stream');
+
+/** `/v3/directline/conversations/{id}/stream`, the `streamUrl` handed out with every conversation. */
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream\/?$/;
+
+/** A client that lets this much pile up unread is dropped; it reconnects with its watermark. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The WebSocket side of the built-in Direct Line. A client connects to the
+ * `streamUrl` (token in `t` or the Authorization header) and receives every
+ * activity after its watermark as `{ activities, watermark }` messages, in
+ * order and without gaps: first the stored backlog, then each new activity.
+ * Unanswered pings end dead connections.
+ */
+export class DirectLineStream {
+    private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+    private readonly connections = new Set<StreamConnection>();
+    private readonly heartbeat: NodeJS.Timeout;
+
+    public constructor(private readonly store: DirectLineStore, private readonly auth: DirectLineAuth, heartbeatMs = 30_000) {
+        this.heartbeat = setInterval(() => this.connections.forEach((c) => c.checkAlive()), heartbeatMs);
+        this.heartbeat.unref();
+    }
+
+    /**
+     * Takes an HTTP upgrade request if it is for a Direct Line stream; returns
+     * false (and leaves the socket alone) for any other path.
+     */
+    public handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+        const url = new URL(req.url ?? '/', 'http://stream.local');
+        const match = STREAM_PATH.exec(url.pathname);
+        if (!match) {
+            return false;
+        }
+        socket.on('error', () => socket.destroy());
+        this.accept(req, socket, head, decodeURIComponent(match[1]), url).catch((err: unknown) => refuse(socket, err));
+        return true;
+    }
+
+    /** Closes every stream (shutdown); clients reconnect with their watermark once the bot is back. */
+    public close(): void {
+        clearInterval(this.heartbeat);
+        for (const connection of this.connections) {
+            connection.close(1001, 'The bot is restarting.');
+        }
+        this.server.close();
+    }
+
+    private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, url: URL): Promise<void> {
+        const credential = url.searchParams.get('t');
+        const caller = credential ? this.auth.fromCredential(credential) : this.auth.fromHeader(req.headers.authorization);
+        await this.auth.conversation(caller, conversationId);
+        const watermark = parseWatermark(url.searchParams.get('watermark'));
+        this.server.handleUpgrade(req, socket, head, (ws) => {
+            const connection = new StreamConnection(ws, conversationId, watermark, this.store);
+            this.connections.add(connection);
+            ws.once('close', () => {
+                connection.stop();
+                this.connections.delete(connection);
+            });
+            connection.start();
+        });
+    }
+}
+
+/** One client's stream: delivers in watermark order, reading from the store to fill any gap. */
+class StreamConnection {
+    private queue: Promise<void> = Promise.resolve();
+    private unsubscribe?: () => void;
+    private alive = true;
+
+    public constructor(private readonly ws: WebSocket, private readonly conversationId: string, private watermark: number, private readonly store: DirectLineStore) {}
+
+    public start(): void {
+        this.ws.on('pong', () => {
+            this.alive = true;
+        });
+        // Clients send empty keep-alive messages; anything they send is ignored (posting is over REST).
+        this.ws.on('message', () => undefined);
+        this.ws.on('error', (err) => log.debug('stream error', { conversation: this.conversationId, error: err }));
+        this.unsubscribe = this.store.subscribe(this.conversationId, (stored) => this.enqueue(() => this.deliver(stored)));
+        this.enqueue(() => this.catchUp());
+    }
+
+    public stop(): void {
+        this.unsubscribe?.();
+    }
+
+    public checkAlive(): void {
+        if (!this.alive) {
+            this.ws.terminate();
+            return;
+        }
+        this.alive = false;
+        this.ws.ping();
+    }
+
+    public close(code: number, reason: string): void {
+        this.ws.close(code, reason);
+    }
+
+    private enqueue(task: () => Promise<void>): void {
+        this.queue = this.queue.then(task).catch((err: unknown) => {
+            log.warn('stream delivery failed; closing the stream so the client reconnects', { conversation: this.conversationId, error: err });
+            this.ws.close(1011, 'Delivery failed.');
+        });
+    }
+
+    private async deliver(stored: StoredActivity): Promise<void> {
+        if (stored.seq <= this.watermark) {
+            return;
+        }
+        if (stored.seq === this.watermark + 1) {
+            this.send([stored]);
+            return;
+        }
+        await this.catchUp();
+    }
+
+    private async catchUp(): Promise<void> {
+        for (;;) {
+            const batch = await this.store.after(this.conversationId, this.watermark);
+            if (batch.length === 0 || this.ws.readyState !== WebSocket.OPEN) {
+                return;
+            }
+            this.send(batch);
+        }
+    }
+
+    private send(batch: readonly StoredActivity[]): void {
+        if (this.ws.readyState !== WebSocket.OPEN) {
+            return;
+        }
+        if (this.ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+            this.ws.terminate();
+            return;
+        }
+        this.watermark = batch[batch.length - 1].seq;
+        this.ws.send(JSON.stringify({ activities: batch.map((s) => s.activity), watermark: String(this.watermark) }));
+    }
+}
+
+function refuse(socket: Duplex, err: unknown): void {
+    const error = err instanceof HttpError ? err : new HttpError(500, 'InternalError', 'The stream could not be opened.');
+    if (!(err instanceof HttpError)) {
+        log.error('stream upgrade failed', { error: err });
+    }
+    const body = JSON.stringify(error.toBody());
+    socket.end(
+        `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
+    );
+}

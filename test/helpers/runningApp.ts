@@ -1,0 +1,57 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { startApp, type App, type AppOptions } from '../../app';
+import { loadConfig } from '../../config';
+import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { makeTempDir } from './tempDir';
+
+/** A started bot on a free loopback port over a temporary database, and how to read its outbox. */
+export interface RunningApp {
+    readonly app: App;
+    readonly url: string;
+    /** The folder of the database and its key file. */
+    readonly dir: string;
+    readonly dbFile: string;
+    /** Stops the bot and keeps its folder (database and key file), for restart tests. */
+    stop(): Promise<void>;
+    /** Stops the bot and removes its folder. */
+    close(): Promise<void>;
+    /** The newest one-time code mailed to `email`, read from the outbox as an operator would. */
+    latestCode(email: string): Promise<string>;
+}
+
+/** Settings every test app gets; `env` adds or overrides. */
+export interface RunningAppOptions {
+    readonly env?: Readonly<Record<string, string>>;
+    readonly options?: AppOptions;
+    /** The folder of an earlier run to start again on (restart tests). */
+    readonly dir?: string;
+}
+
+/** Starts the real app (`startApp`) on port 0 of 127.0.0.1. */
+export async function startRunningApp(spec: RunningAppOptions = {}): Promise<RunningApp> {
+    const dir = spec.dir ?? makeTempDir('bca-app-').dir;
+    const dbFile = path.join(dir, 'bot.sqlite');
+    const config = loadConfig({ HOST: '127.0.0.1', DB_PATH: dbFile, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...spec.env });
+    // Port 0: the system picks a free port (PORT itself only takes 1–65535).
+    const app = await startApp({ ...config, port: 0 }, spec.options);
+    return {
+        app,
+        url: app.url,
+        dir,
+        dbFile,
+        stop: () => app.close(),
+        close: async () => {
+            await app.close();
+            fs.rmSync(dir, { recursive: true, force: true });
+        },
+        latestCode: async (email) => {
+            const mail = (await new OutboxRepository(app.db).recent(50, email)).find((m) => m.kind === 'verification-code');
+            const code = mail ? /\b(\d{6})\b/.exec(app.mailer.reveal(mail))?.[1] : undefined;
+            if (!code) {
+                throw new Error(`latestCode(): no code mailed to ${email}`);
+            }
+            return code;
+        }
+    };
+}
