@@ -107,7 +107,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     agentConsole.mount(server);
     runtime.handoff.queue.start();
     directLine.mount(server);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR }).mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());

@@ -5,6 +5,9 @@ import { sendError } from '../messagesRoute';
 import { DIRECT_LINE_PATH, type DirectLineApi } from '../directline/directLineApi';
 import { HelpPageRenderer, pageLanguage } from './helpPageRenderer';
 import { StaticAsset } from './staticAsset';
+import { HttpError } from '../httpError';
+import { RateLimiter } from '../../core/rateLimiter';
+import type { Clock } from '../../core/clock';
 
 /** What the help page needs. */
 export interface HelpPageOptions {
@@ -13,6 +16,7 @@ export interface HelpPageOptions {
     readonly directLine: DirectLineApi;
     /** Folder with `help/help.css` and `help/help.js`. */
     readonly publicDir: string;
+    readonly clock: Clock;
 }
 
 const URLS = {
@@ -47,9 +51,12 @@ const CONTENT_SECURITY_POLICY = [
 export class HelpPage {
     private readonly renderer: HelpPageRenderer;
     private readonly assets: ReadonlyMap<string, StaticAsset>;
+    /** New conversations per address and minute. */
+    private readonly tokenLimiter: RateLimiter;
 
     public constructor(private readonly options: HelpPageOptions) {
         this.renderer = new HelpPageRenderer(options.localizer, URLS);
+        this.tokenLimiter = new RateLimiter(30, 60_000, options.clock);
         this.assets = new Map([
             ['help.css', new StaticAsset(path.join(options.publicDir, 'help', 'help.css'), 'text/css; charset=utf-8', 300)],
             ['help.js', new StaticAsset(path.join(options.publicDir, 'help', 'help.js'), 'text/javascript; charset=utf-8', 300)]
@@ -63,8 +70,15 @@ export class HelpPage {
             await this.serve(req, res, this.assets.get(String(req.params.file)));
         });
         server.get(URLS.webChat, async (req, res) => this.serve(req, res, webChat));
-        server.post(URLS.token, async (_req, res) => {
+        server.post(URLS.token, async (req, res) => {
             res.header('Cache-Control', 'no-store');
+            // Every token opens a conversation: a script asking for thousands is slowed down per address.
+            const decision = this.tokenLimiter.take(req.socket.remoteAddress ?? 'unknown');
+            if (!decision.allowed) {
+                res.header('Retry-After', String(decision.retryAfterSeconds));
+                res.send(429, new HttpError(429, 'TooManyRequests', 'Too many new conversations from this address; please wait a moment.').toBody());
+                return;
+            }
             res.send(200, this.options.directLine.newConversationToken());
         });
         server.get('/favicon.ico', async (_req, res) => {

@@ -9,6 +9,10 @@ import { BotUnderTest, figure, rssMiB } from './support';
 const PAYLOADS = 5200;
 const LEAK = /\bat [\w.<>[\]]+ \(|node_modules|\/work\/|\/tmp\/|\.[jt]s:\d+|SQLITE|TypeError|ReferenceError|RangeError|SyntaxError|Cannot read prop|is not a function|undefined is not|stack/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+/** POST routes that read no body (the help page's token route): any body is ignored, so 200 is right. */
+const NO_BODY_ROUTES = new Set(['POST /api/webchat/token']);
+/** Static files (scripts, styles) hold words like "stack" or "TypeError" by nature; they are not checked for leaks. */
+const STATIC_ROUTE = /^GET \/(webchat\/|help\/|agent\/console\.|favicon)/;
 
 interface RouteInfo {
     readonly method: string;
@@ -49,7 +53,8 @@ describe('reliability 3: fuzzing every HTTP route', () => {
         try {
             const send = async (n: number): Promise<void> => {
                 const route = routes[n % routes.length];
-                const takesBody = BODY_METHODS.has(route.method);
+                const name = `${route.method} ${route.path}`;
+                const takesBody = BODY_METHODS.has(route.method) && !NO_BODY_ROUTES.has(name);
                 const payload = hostilePayload(rng, Math.floor(n / routes.length), 1024 * 1024);
                 const query = n % 7 === 0 ? `?${encodeURIComponent(rng.pick(['watermark', 'a', '__proto__']))}=${encodeURIComponent(rng.pick(['-1', 'x'.repeat(3000), '%zz', '[]']))}` : '';
                 const res = await httpRequest(agent, { method: route.method, url: `${bot.url()}${concretePath(route.path, rng)}${query}`, headers: payload.headers, body: payload.body }).catch((err: Error) => ({ status: 0, text: err.message }));
@@ -58,7 +63,7 @@ describe('reliability 3: fuzzing every HTTP route', () => {
                 const where = `${route.method} ${route.path} [${payload.kind}] → ${res.status}`;
                 if (res.status === 0 || res.status >= 500 || (takesBody && (res.status < 400 || res.status >= 500))) {
                     problems.push(`${where}: ${res.text.slice(0, 200)}`);
-                } else if (LEAK.test(res.text)) {
+                } else if (!STATIC_ROUTE.test(name) && LEAK.test(res.text)) {
                     problems.push(`${where} leaks: ${res.text.slice(0, 200)}`);
                 }
             };

@@ -147,4 +147,22 @@ describe('Help page (GET /) and its assets', () => {
         const generate = await dl(running.url, 'POST', '/tokens/generate', first.token);
         assert.strictEqual(generate.status, 403, 'a page token cannot mint others');
     });
+
+    it('slows down an address that asks for a flood of new conversations (429 with Retry-After)', async () => {
+        const statuses: number[] = [];
+        let retryAfter: string | null = null;
+        for (let i = 0; i < 40; i++) {
+            const res = await fetch(`${running.url}/api/webchat/token`, { method: 'POST' });
+            statuses.push(res.status);
+            if (res.status === 429) {
+                retryAfter = res.headers.get('retry-after');
+                assert.strictEqual(((await res.json()) as { error: { code: string } }).error.code, 'TooManyRequests');
+            } else {
+                await res.arrayBuffer();
+            }
+        }
+        assert.ok(statuses.filter((s) => s === 200).length <= 30, 'at most 30 a minute');
+        assert.ok(statuses.includes(429));
+        assert.ok(Number(retryAfter) > 0 && Number(retryAfter) <= 60);
+    });
 });
