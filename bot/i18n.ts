@@ -16,7 +16,7 @@ export class Localizer {
 
     private constructor(private readonly instance: i18n) {
         for (const lang of LANGS) {
-            this.fixed.set(lang, instance.getFixedT(lang));
+            this.fixed.set(lang, memoized(instance.getFixedT(lang)));
         }
     }
 
@@ -68,4 +68,25 @@ export class Localizer {
     public has(lang: Lang, key: string): boolean {
         return this.instance.exists(key, { lng: lang });
     }
+}
+
+/**
+ * The same `t`, remembering sentences asked for without options (button
+ * labels, fixed sentences): i18next resolves every call anew, which is a
+ * noticeable part of a turn. Calls with options are passed through.
+ */
+function memoized(t: TFunction): TFunction {
+    const plain = new Map<string, string>();
+    const wrapped = ((key: string | string[], ...rest: unknown[]): unknown => {
+        if (rest.length === 0 && typeof key === 'string') {
+            let text = plain.get(key);
+            if (text === undefined) {
+                text = t(key) as string;
+                plain.set(key, text);
+            }
+            return text;
+        }
+        return (t as unknown as (...args: unknown[]) => unknown)(key, ...rest);
+    }) as unknown as TFunction;
+    return wrapped;
 }

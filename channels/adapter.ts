@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../config';
+import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
 
 /**
  * The CloudAdapter for `/api/messages` (Azure Bot Service, Teams, Emulator),
@@ -30,7 +31,7 @@ export class BotAdapter extends CloudAdapter {
  */
 export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>, credentials?: ServiceClientCredentialsFactory): BotAdapter {
     const auth = new ConfigurationBotFrameworkAuthentication(authSettings(config), credentials);
-    const adapter = new BotAdapter(auth);
+    const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
     adapter.onTurnError = onTurnError;
     return adapter;
 }

@@ -36,8 +36,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
         }
+        // An answer the open question can use is no interruption: then the classifier need not run at all.
+        if (!(await this.mayInterrupt(innerDc, context))) {
+            return undefined;
+        }
         const understood = await understandTurn(context, this.services.recognizer);
-        if (!understood || understood.score < INTERRUPT_MIN_SCORE || !(await this.mayInterrupt(innerDc, context))) {
+        if (!understood || understood.score < INTERRUPT_MIN_SCORE) {
             return undefined;
         }
         return this.onInterruption(innerDc, understood);

@@ -1,0 +1,104 @@
+import {
+    BotFrameworkAuthentication,
+    ConnectorFactory,
+    JwtTokenValidation,
+    type AuthenticateRequestResult,
+    type BotFrameworkClient,
+    type ClaimsIdentity,
+    type ConnectorClient,
+    type UserTokenClient
+} from 'botframework-connector';
+import type { Activity } from 'botframework-schema';
+
+/** A small map that forgets its oldest entry beyond `max`. */
+class BoundedCache<T> {
+    private readonly entries = new Map<string, T>();
+
+    public constructor(private readonly max: number) {}
+
+    public getOrCreate(key: string, create: () => T): T {
+        const found = this.entries.get(key);
+        if (found !== undefined) {
+            return found;
+        }
+        const value = create();
+        this.entries.set(key, value);
+        if (this.entries.size > this.max) {
+            this.entries.delete(this.entries.keys().next().value as string);
+        }
+        return value;
+    }
+
+    public delete(key: string): void {
+        this.entries.delete(key);
+    }
+}
+
+/**
+ * botbuilder builds a new ConnectorClient (an HTTP pipeline with its
+ * policies) and a new UserTokenClient for every incoming activity, which is a
+ * good part of a turn's CPU time. Both are made to be reused: this wrapper
+ * keeps them per app id and service URL (a bounded number) and otherwise
+ * leaves authentication to the wrapped instance.
+ */
+export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {
+    private readonly connectors = new BoundedCache<Promise<ConnectorClient>>(200);
+    private readonly tokenClients = new BoundedCache<Promise<UserTokenClient>>(20);
+
+    public constructor(private readonly inner: BotFrameworkAuthentication) {
+        super();
+    }
+
+    public override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+        return this.reusingResult(await this.inner.authenticateRequest(activity, authHeader));
+    }
+
+    public override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
+        return this.reusingResult(await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader));
+    }
+
+    public override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+        return this.reusing(this.inner.createConnectorFactory(claimsIdentity), claimsIdentity);
+    }
+
+    public override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+        const key = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+        return this.remembered(this.tokenClients, key, () => this.inner.createUserTokenClient(claimsIdentity));
+    }
+
+    public override createBotFrameworkClient(): BotFrameworkClient {
+        return this.inner.createBotFrameworkClient();
+    }
+
+    public override getOriginatingAudience(): string {
+        return this.inner.getOriginatingAudience();
+    }
+
+    public override authenticateChannelRequest(authHeader: string): Promise<ClaimsIdentity> {
+        return this.inner.authenticateChannelRequest(authHeader);
+    }
+
+    private reusingResult(result: AuthenticateRequestResult): AuthenticateRequestResult {
+        return result.connectorFactory ? { ...result, connectorFactory: this.reusing(result.connectorFactory, result.claimsIdentity) } : result;
+    }
+
+    private reusing(factory: ConnectorFactory, claimsIdentity: ClaimsIdentity): ConnectorFactory {
+        const appId = JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+        const cache = this.connectors;
+        const remembered = this.remembered.bind(this);
+        return new (class extends ConnectorFactory {
+            public create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+                return remembered(cache, `${appId}|${audience ?? ''}|${serviceUrl}`, () => factory.create(serviceUrl, audience));
+            }
+        })();
+    }
+
+    /** The cached promise for `key`; a failed creation is forgotten so the next turn tries again. */
+    private remembered<T>(cache: BoundedCache<Promise<T>>, key: string, create: () => Promise<T>): Promise<T> {
+        return cache.getOrCreate(key, () => {
+            const created = create();
+            created.catch(() => cache.delete(key));
+            return created;
+        });
+    }
+}
