@@ -36,9 +36,10 @@ export class PortalResetRoutes {
 
     /** Adds the routes to the server. */
     public mount(server: Server): void {
-        server.get(RESET_PAGE_PATH, (req: Request, res: Response) => this.guard(res, () => this.showForm(req, res)));
-        server.post(RESET_PAGE_PATH, (req: Request, res: Response) => this.guard(res, () => this.submit(req, res)));
-        server.get(RESET_DONE_PATH, (req: Request, res: Response) => this.guard(res, async () => this.html(res, 200, this.view(this.queryLang(req)).done())));
+        // restify wants handlers that return promises to be async functions.
+        server.get(RESET_PAGE_PATH, async (req: Request, res: Response) => this.guard(res, () => this.showForm(req, res)));
+        server.post(RESET_PAGE_PATH, async (req: Request, res: Response) => this.guard(res, () => this.submit(req, res)));
+        server.get(RESET_DONE_PATH, async (req: Request, res: Response) => this.guard(res, async () => this.html(res, 200, this.view(this.queryLang(req)).done())));
     }
 
     private async showForm(req: Request, res: Response): Promise<void> {

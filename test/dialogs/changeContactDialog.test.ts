@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { ActivityTypes } from 'botbuilder';
 import { ChangeRequestRepository } from '../../data/repositories/changeRequestRepository';
 import { AuditLog } from '../../data/repositories/auditLog';
-import { BotHarness, joined, type Conversation } from '../helpers/botHarness';
+import { BotHarness, joined, type Conversation, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
@@ -30,17 +30,14 @@ async function jonasAsksForLea(harness: BotHarness, convo: Conversation, lang: L
 }
 
 describe('ChangeContactDialog: billing-contact change requests (article §1.3)', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = TASK_PHRASES[lang];
         const yes = PHRASES[lang].yes;
 
         it(`[${lang}] Jonas Weber (admin) requests Lea Fischer; he gets a reference and a confirmation, Anna Müller a German notice`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await jonasAsksForLea(harness, convo, lang);
             assert.strictEqual((await harness.mails(ANNA)).length, 0, 'nothing is sent before the yes');
@@ -76,6 +73,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] the status is told to Jonas and Anna; Lea and a made-up reference get the same "not found"`, async () => {
+            const harness = harnessOf();
             const jonas = harness.conversation(localeOf(lang));
             await jonasAsksForLea(harness, jonas, lang);
             const reference = p.filed.exec(joined(await jonas.say(yes)))?.[1] ?? '';
@@ -93,6 +91,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] asking for the status without a reference asks for it`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.statusQuestion, expect: [p.askReference] },
@@ -102,6 +101,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] Lea Fischer (no admin) cannot request: she learns her admins' names, not their emails, and is offered other ways`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const afterCode = await verifiedBy(harness, convo, lang, p.changeContact, LEA);
             assert.match(afterCode, p.adminsOnly);
@@ -113,6 +113,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] a new person as new contact: name, an invalid email asked again, then the request`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
             await play(harness, convo, [
@@ -129,6 +130,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] saying no files nothing and sends nothing`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await jonasAsksForLea(harness, convo, lang);
             await play(harness, convo, [{ say: PHRASES[lang].no, expect: [p.notFiled, PHRASES[lang].anythingElse] }]);
@@ -137,6 +139,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] offered to an admin after case b: the button goes straight to the request, without a new code`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: PHRASES[lang].whoIs },
@@ -147,6 +150,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] "Status BC-…" typed in the middle of a request answers, then the request goes on; a short reason is no command`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
             await play(harness, convo, [
@@ -158,6 +162,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
         });
 
         it(`[${lang}] a retried activity files one request and one set of emails`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await jonasAsksForLea(harness, convo, lang);
             // The channel drops the bot's answer the first time (the turn fails after the request is filed) and retries the activity.
@@ -185,6 +190,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
     }
 
     it('a day allows three requests per person, then answers politely', async () => {
+        const harness = harnessOf();
         const convo = harness.conversation('en-US');
         const p = TASK_PHRASES.en;
         await verifiedBy(harness, convo, 'en', p.changeContact, JONAS);

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { ActivityTypes } from 'botbuilder';
 import { configureLogging } from '../../core/logger';
-import { BotHarness, HARNESS_PUBLIC_URL, joined, type Conversation, type Reply } from '../helpers/botHarness';
+import { BotHarness, HARNESS_PUBLIC_URL, joined, type Conversation, type Reply, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
@@ -22,11 +22,7 @@ async function resetFor(harness: BotHarness, convo: Conversation, lang: Lang, us
 }
 
 describe('PortalResetDialog: Corporate Billing Portal password reset (article §1.4 d)', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = TASK_PHRASES[lang];
@@ -36,6 +32,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
             ["Klaus Bergmann with his email-format user ID", KLAUS, KLAUS, 'de']
         ] as const) {
             it(`[${lang}] ${who}: the link goes only by email, to the address on file, in the billing contact's language`, async () => {
+                const harness = harnessOf();
                 const convo = harness.conversation(localeOf(lang));
                 const replies = await resetFor(harness, convo, lang, userId);
                 const text = joined(replies);
@@ -61,6 +58,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
         }
 
         it(`[${lang}] a made-up user ID gets exactly the same chat reply as pbrooks, and no mail goes out`, async () => {
+            const harness = harnessOf();
             const real = await resetFor(harness, harness.conversation(localeOf(lang)), lang, 'pbrooks');
             const madeUp = await resetFor(harness, harness.conversation(localeOf(lang)), lang, 'nobody-by-this-name');
             const madeUpEmail = await resetFor(harness, harness.conversation(localeOf(lang)), lang, 'someone@nowhere.example');
@@ -72,6 +70,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
         });
 
         it(`[${lang}] where to find the user ID, then asked again; a user ID in a sentence is understood`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: p.resetQuestion, expect: [p.askUserId] },
@@ -85,12 +84,14 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
         });
 
         it(`[${lang}] a command at the user-ID question is a command, not a user ID`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [{ say: p.resetQuestion }, { say: PHRASES[lang].cancel, expect: [PHRASES[lang].cancelled], absent: [p.resetRequested] }]);
             assert.strictEqual((await harness.db.all('SELECT id FROM portal_reset_tokens')).length, 0);
         });
 
         it(`[${lang}] offered in case c: Peter gets a reset button, and his own user ID as a button`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: PHRASES[lang].amI },
@@ -103,6 +104,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
         });
 
         it(`[${lang}] rate limits: three links per user ID and five requests per conversation an hour, answered politely`, async () => {
+            const harness = harnessOf();
             for (let i = 1; i <= 4; i++) {
                 const text = joined(await resetFor(harness, harness.conversation(localeOf(lang)), lang, 'pbrooks'));
                 assert.match(text, i <= 3 ? p.resetRequested : p.resetRateLimited, `request ${i}`);
@@ -119,6 +121,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
     }
 
     it('a retried activity asks the portal once (one mail, the first link stays valid)', async () => {
+        const harness = harnessOf();
         const convo = harness.conversation('en-US');
         await play(harness, convo, [{ say: TASK_PHRASES.en.resetQuestion }]);
         let failOnce = true;
@@ -141,6 +144,7 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
     });
 
     it('logs never carry the reset link or its token', async () => {
+        const harness = harnessOf();
         const lines: string[] = [];
         configureLogging('debug', (line) => lines.push(line));
         try {

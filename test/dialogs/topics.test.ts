@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import type { Lang } from '../../core/language';
 import type { TopicIntent } from '../../bot/nlu';
 import { PROJECT_ROOT } from '../../paths';
-import { BotHarness, joined } from '../helpers/botHarness';
+import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
@@ -81,16 +81,13 @@ const TOPICS: readonly TopicRow[] = [
 const CHANGE_TITLE: Record<Lang, string> = { en: 'How do I change the billing contact?', de: 'Wie ändere ich den Abrechnungskontakt?' };
 
 describe('Related topics (article §1.6): answers, the "more topics" menu, the intent command', () => {
-    let harness: BotHarness;
-    beforeEach(async () => {
-        harness = await BotHarness.create();
-    });
-    afterEach(async () => harness.close());
+    const harnessOf = useHarness();
 
     for (const lang of LANGUAGES) {
         const p = TASK_PHRASES[lang];
 
         it(`[${lang}] every related topic is answered from free text, with a link and where to go next`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             for (const row of TOPICS) {
                 const [turn] = await play(harness, convo, [{ say: row.question[lang], expect: [row.answer[lang], /https:\/\/\w+\.logmeininc\.com/], buttons: [p.moreTopicsButton, p.noThanksButton] }]);
@@ -102,6 +99,7 @@ describe('Related topics (article §1.6): answers, the "more topics" menu, the i
         });
 
         it(`[${lang}] the "more topics" menu lists all ten related topics and answers each`, async () => {
+            const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const titles = [...TOPICS.map((row) => row.title[lang]), CHANGE_TITLE[lang]];
             await play(harness, convo, [{ say: p.moreTopicsButton, expect: [p.topicsMenu], buttons: titles }]);
@@ -116,6 +114,7 @@ describe('Related topics (article §1.6): answers, the "more topics" menu, the i
     }
 
     it('[de] "Warum kann ich meinen Tarif nicht online ändern?" as first words: corporate accounts go through the company, and an offer to check the account type', async () => {
+        const harness = harnessOf();
         const convo = harness.conversation(undefined);
         await convo.start();
         const de = TASK_PHRASES.de;
@@ -126,6 +125,7 @@ describe('Related topics (article §1.6): answers, the "more topics" menu, the i
     });
 
     it('the intent command routes every related-topic question in both languages, the language guessed from the text', async () => {
+        const harness = harnessOf();
         const cases = TOPICS.flatMap((row) => LANGUAGES.map((lang) => ({ text: row.question[lang], lang, intent: row.topic as string })));
         cases.push({ text: 'How do I change the billing contact for my account?', lang: 'en', intent: 'change-billing-contact' }, { text: 'Welche Themen gibt es noch?', lang: 'de', intent: 'more-topics' });
         // The command prints what the recognizer says without a language: every case in-process, the article's example through the command itself.
