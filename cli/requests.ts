@@ -1,5 +1,4 @@
 import * as os from 'os';
-import { secretKeyFor } from '../app';
 import { Localizer } from '../bot/i18n';
 import { systemClock } from '../core/clock';
 import { SecretBox } from '../core/secrets';
@@ -87,6 +86,8 @@ async function main(): Promise<void> {
         process.stdout.write(USAGE + '\n');
         return;
     }
+    // Loaded only now: the app module pulls in the whole bot, and a usage error should answer at once.
+    const { secretKeyFor } = await import('../app');
     await withDatabase(async (db, config) => {
         const localizer = await Localizer.load(LOCALES_DIR);
         const mailer = new Mailer(new OutboxRepository(db), new SecretBox(secretKeyFor(config)), systemClock, config.mailFrom);

@@ -92,7 +92,7 @@ ${error}
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(title)} – ${escapeHtml(this.t('portalPage:brand'))}</title>
 <style>${STYLE}</style>
 </head>

@@ -1,5 +1,6 @@
 import * as crypto from 'crypto';
 import type { IncomingMessage } from 'http';
+import type { TLSSocket } from 'tls';
 import type { Request, Response, Server } from 'restify';
 import type { Localizer } from '../bot/i18n';
 import { isLang, langFromLocale, type Lang } from '../core/language';
@@ -26,12 +27,10 @@ const MAX_FORM_BYTES = 8 * 1024;
  * field is an HMAC bound to the link's token, plus an Origin check.
  */
 export class PortalResetRoutes {
-    private readonly secureCookie: boolean;
     private readonly publicOrigin: string;
 
     public constructor(private readonly portal: EmbeddedBillingPortal, private readonly localizer: Localizer, private readonly secrets: SecretBox, publicUrl: string) {
         this.publicOrigin = new URL(publicUrl).origin;
-        this.secureCookie = this.publicOrigin.startsWith('https:');
     }
 
     /** Adds the routes to the server. */
@@ -52,7 +51,7 @@ export class PortalResetRoutes {
             return;
         }
         const nonce = crypto.randomBytes(32).toString('base64url');
-        this.html(res, 200, this.renderForm(lang, token, nonce, check.account.login), { 'Set-Cookie': this.cookie(nonce) });
+        this.html(res, 200, this.renderForm(lang, token, nonce, check.account.login), { 'Set-Cookie': this.cookie(req, nonce) });
     }
 
     private async submit(req: Request, res: Response): Promise<void> {
@@ -81,7 +80,7 @@ export class PortalResetRoutes {
                 this.html(res, 400, this.renderForm(lang, token, nonce, outcome.account.login, outcome.problem));
                 return;
             case 'changed':
-                res.sendRaw(303, '', { Location: `${RESET_DONE_PATH}?lang=${lang}`, 'Set-Cookie': this.cookie('', 0), 'Cache-Control': 'no-store' });
+                res.sendRaw(303, '', { Location: `${RESET_DONE_PATH}?lang=${lang}`, 'Set-Cookie': this.cookie(req, '', 0), 'Cache-Control': 'no-store' });
                 return;
         }
     }
@@ -115,8 +114,11 @@ export class PortalResetRoutes {
         return origin === this.publicOrigin || origin === `http://${host}` || origin === `https://${host}`;
     }
 
-    private cookie(value: string, maxAgeSeconds = 3600): string {
-        return `${CSRF_COOKIE}=${value}; Path=${RESET_PAGE_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${this.secureCookie ? '; Secure' : ''}`;
+    /** The CSRF cookie; `Secure` when the browser reached us over https (directly or through a proxy), as a browser drops it otherwise. */
+    private cookie(req: Request, value: string, maxAgeSeconds = 3600): string {
+        const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim().toLowerCase();
+        const secure = (req.socket as TLSSocket).encrypted === true || forwarded === 'https';
+        return `${CSRF_COOKIE}=${value}; Path=${RESET_PAGE_PATH}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
     }
 
     private cookieNonce(req: Request): string | undefined {
@@ -154,7 +156,7 @@ export class PortalResetRoutes {
             'Content-Type': 'text/html; charset=utf-8',
             'Content-Security-Policy': PAGE_CSP,
             'Cache-Control': 'no-store',
-            'Referrer-Policy': 'no-referrer',
+            'Referrer-Policy': 'same-origin',
             'X-Content-Type-Options': 'nosniff',
             'X-Frame-Options': 'DENY',
             ...extra
