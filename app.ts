@@ -7,9 +7,7 @@ import { configureLogging, getLogger } from './core/logger';
 import { loadOrCreateKeyFile, SecretBox } from './core/secrets';
 import { Database } from './data/database';
 import { loadDemoDataOnce, readDemoData } from './data/demoData';
-import { AuditLog } from './data/repositories/auditLog';
 import { OutboxRepository } from './data/repositories/outboxRepository';
-import { PortalAccountRepository } from './data/repositories/portalAccountRepository';
 import { Localizer } from './bot/i18n';
 import { IntentRecognizer } from './bot/nlu';
 import { createBot, type BotRuntime } from './bot/createBot';
@@ -87,7 +85,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     mailer.start();
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
-    const portal = new EmbeddedBillingPortal(new PortalAccountRepository(db), mailer, secrets, localizer, new AuditLog(db, clock), clock, config.publicUrl);
+    const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
     const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity, portal });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);

@@ -5,10 +5,12 @@ import { formatDateTime } from '../core/dates';
 import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { SecretBox } from '../core/secrets';
-import type { AuditLog } from '../data/repositories/auditLog';
-import { normalizeLogin, type PortalAccount, type PortalAccountRepository, type StoredResetToken } from '../data/repositories/portalAccountRepository';
+import type { Database } from '../data/database';
+import { AuditLog } from '../data/repositories/auditLog';
+import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { normalizeLogin, PortalAccountRepository, type PortalAccount, type StoredResetToken } from '../data/repositories/portalAccountRepository';
 import { composeMail } from '../mail/compose';
-import { SECRET_PLACEHOLDER, type Mailer } from '../mail/mailer';
+import { SECRET_PLACEHOLDER, type Mailer, type OutgoingMail } from '../mail/mailer';
 import { LINKS } from '../services/links';
 import type { BillingPortal } from './billingPortal';
 import { PasswordHasher } from './passwordHasher';
@@ -38,6 +40,11 @@ export type ResetOutcome =
 /** Path of the reset page the embedded portal serves. */
 export const RESET_PAGE_PATH = '/portal/reset';
 
+/** Whom the mail for a user ID that does not exist is composed for (it is never stored). */
+function standIn(login: string): PortalAccount {
+    return { userId: '', login, format: 'username', name: 'Billing Contact', email: 'nobody@invalid', locale: 'en' };
+}
+
 /** 32 random bytes, base64url: 43 characters. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
@@ -48,15 +55,18 @@ const log = getLogger('portal.embedded');
  * tokens (≥ 256 bits from the crypto source, only their keyed hash stored, a
  * new one replacing the previous), mails the link to the billing contact's
  * address on file (the link travels as the mail's encrypted secret, never in
- * clear text), and sets the new password as a scrypt hash.
+ * clear text), and sets the new password as a scrypt hash. Token, mail and
+ * audit entry are written in one transaction, for a known user ID and (without
+ * the mail) an unknown one alike, so both take about the same time.
  */
 export class EmbeddedBillingPortal implements BillingPortal {
+    private readonly accounts: PortalAccountRepository;
+
     public constructor(
-        private readonly accounts: PortalAccountRepository,
+        private readonly db: Database,
         private readonly mailer: Mailer,
         private readonly secrets: SecretBox,
         private readonly localizer: Localizer,
-        private readonly audit: AuditLog,
         private readonly clock: Clock,
         private readonly publicUrl: string,
         private readonly hasher: PasswordHasher = new PasswordHasher(),
@@ -65,6 +75,7 @@ export class EmbeddedBillingPortal implements BillingPortal {
         if (!/^https?:\/\//.test(publicUrl)) {
             throw new Error(`EmbeddedBillingPortal: publicUrl must be an http(s) URL (got "${publicUrl}")`);
         }
+        this.accounts = new PortalAccountRepository(db);
     }
 
     public get resetLinkValidMinutes(): number {
@@ -74,22 +85,27 @@ export class EmbeddedBillingPortal implements BillingPortal {
     public async requestPasswordReset(login: string): Promise<void> {
         const now = this.clock.now().getTime();
         const token = crypto.randomBytes(32).toString('base64url');
-        const account = await this.accounts.issueToken(login, this.loginHash(login), this.tokenHash(token), now, now + this.policy.tokenTtlMs);
-        if (!account) {
-            await this.audit.record('portal', 'portal.reset-requested-unknown');
-            return;
-        }
-        const t = this.localizer.t(account.locale);
-        const mail = composeMail(t, 'portalReset', {
-            name: account.name,
-            login: account.login,
-            link: SECRET_PLACEHOLDER,
-            minutes: this.resetLinkValidMinutes,
-            supportUrl: LINKS.support
+        const loginHash = this.loginHash(login);
+        const account = await this.db.transaction(async (tx) => {
+            const accounts = new PortalAccountRepository(tx);
+            const found = await accounts.byLogin(login);
+            await accounts.retireTokens(loginHash, now);
+            await accounts.insertToken(loginHash, found?.userId ?? null, this.tokenHash(token), now, now + this.policy.tokenTtlMs);
+            // An unknown user ID gets the same work: a stand-in's mail is composed, written and rolled back.
+            const mail = this.mailer.prepare(this.resetMail(found ?? standIn(login), token));
+            await tx.run('SAVEPOINT reset_mail');
+            await new OutboxRepository(tx).insert(mail, now);
+            if (!found) {
+                await tx.run('ROLLBACK TO reset_mail');
+            }
+            await tx.run('RELEASE reset_mail');
+            await new AuditLog(tx, this.clock).record('portal', found ? 'portal.reset-link-sent' : 'portal.reset-requested-unknown', found ? `user:${found.userId}` : undefined);
+            return found;
         });
-        await this.mailer.queue({ kind: 'portal-reset', to: account.email, toName: account.name, locale: account.locale, ...mail, secret: this.resetUrl(token, account.locale) });
-        await this.audit.record('portal', 'portal.reset-link-sent', `user:${account.userId}`);
-        log.info('reset link mailed', { userId: account.userId });
+        if (account) {
+            this.mailer.deliverSoon();
+            log.info('reset link mailed', { userId: account.userId });
+        }
     }
 
     /** Whether a link's token can still be used (the page shows the form only then). */
@@ -110,14 +126,23 @@ export class EmbeddedBillingPortal implements BillingPortal {
         }
         const hash = await this.hasher.hash(password);
         const now = this.clock.now().getTime();
-        if (!(await this.accounts.completeReset(found.stored, hash, now))) {
+        const { account } = found;
+        const changed = await this.db.transaction(async (tx) => {
+            const accounts = new PortalAccountRepository(tx);
+            if (!(await accounts.useToken(found.stored.id, now))) {
+                return false;
+            }
+            await accounts.setPassword(account.userId, hash, now);
+            const t = this.localizer.t(account.locale);
+            const mail = composeMail(t, 'portalPasswordChanged', { name: account.name, login: account.login, time: formatDateTime(account.locale, now), supportUrl: LINKS.support });
+            await new OutboxRepository(tx).insert(this.mailer.prepare({ kind: 'portal-password-changed', to: account.email, toName: account.name, locale: account.locale, ...mail }), now);
+            await new AuditLog(tx, this.clock).record('portal', 'portal.password-changed', `user:${account.userId}`);
+            return true;
+        });
+        if (!changed) {
             return { kind: 'invalid' };
         }
-        const { account } = found;
-        const t = this.localizer.t(account.locale);
-        const mail = composeMail(t, 'portalPasswordChanged', { name: account.name, login: account.login, time: formatDateTime(account.locale, now), supportUrl: LINKS.support });
-        await this.mailer.queue({ kind: 'portal-password-changed', to: account.email, toName: account.name, locale: account.locale, ...mail });
-        await this.audit.record('portal', 'portal.password-changed', `user:${account.userId}`);
+        this.mailer.deliverSoon();
         log.info('portal password changed', { userId: account.userId });
         return { kind: 'changed', account };
     }
@@ -130,6 +155,17 @@ export class EmbeddedBillingPortal implements BillingPortal {
     /** The keyed hash a token is stored as (also binds the page's CSRF field to the link). */
     public tokenHash(token: string): string {
         return this.secrets.hash(`portal-reset-token:${token}`);
+    }
+
+    private resetMail(account: PortalAccount, token: string): OutgoingMail {
+        const mail = composeMail(this.localizer.t(account.locale), 'portalReset', {
+            name: account.name,
+            login: account.login,
+            link: SECRET_PLACEHOLDER,
+            minutes: this.resetLinkValidMinutes,
+            supportUrl: LINKS.support
+        });
+        return { kind: 'portal-reset', to: account.email, toName: account.name, locale: account.locale, ...mail, secret: this.resetUrl(token, account.locale) };
     }
 
     private loginHash(login: string): string {
@@ -153,7 +189,7 @@ export class EmbeddedBillingPortal implements BillingPortal {
         return undefined;
     }
 
-    private async liveToken(token: string): Promise<{ stored: StoredResetToken & { userId: string }; account: PortalAccount } | undefined> {
+    private async liveToken(token: string): Promise<{ stored: StoredResetToken; account: PortalAccount } | undefined> {
         if (!TOKEN_SHAPE.test(token)) {
             return undefined;
         }
@@ -163,6 +199,6 @@ export class EmbeddedBillingPortal implements BillingPortal {
             return undefined;
         }
         const account = await this.accounts.byUserId(stored.userId);
-        return account && { stored: { ...stored, userId: stored.userId }, account };
+        return account && { stored, account };
     }
 }

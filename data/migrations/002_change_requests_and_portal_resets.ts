@@ -58,7 +58,8 @@ CREATE TABLE portal_reset_tokens (
     used_at       INTEGER,
     superseded_at INTEGER
 );
-CREATE INDEX portal_reset_tokens_login ON portal_reset_tokens (login_hash, id);
+CREATE INDEX portal_reset_tokens_live ON portal_reset_tokens (login_hash) WHERE used_at IS NULL AND superseded_at IS NULL;
+CREATE INDEX portal_reset_tokens_user ON portal_reset_tokens (user_id) WHERE used_at IS NULL AND superseded_at IS NULL;
 
 ALTER TABLE portal_logins ADD COLUMN password_changed_at INTEGER;
 `

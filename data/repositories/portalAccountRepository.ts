@@ -1,4 +1,4 @@
-import type { Database } from '../database';
+import type { Queryable } from '../database';
 import { isLang, type Lang } from '../../core/language';
 import type { PortalLoginFormat } from '../model';
 
@@ -38,34 +38,31 @@ export function normalizeLogin(login: string): string {
     return login.trim().toLowerCase();
 }
 
-/** The embedded portal's data: logins, password hashes and reset tokens. */
+/**
+ * The embedded portal's data: logins, password hashes and reset tokens.
+ * Construct it over a transaction handle where several steps must go together.
+ */
 export class PortalAccountRepository {
-    public constructor(private readonly db: Database) {}
+    public constructor(private readonly db: Queryable) {}
 
     public async byUserId(userId: string): Promise<PortalAccount | undefined> {
         const row = await this.db.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.user_id = ?`, [userId]);
         return row && toAccount(row);
     }
 
-    /**
-     * In one transaction: looks the login up, retires the live tokens issued for
-     * it, and stores the new token's hash (with a null user when the login does
-     * not exist, so both cases do the same work and the row can never be used).
-     * @returns the account the token is for, if the login exists.
-     */
-    public async issueToken(login: string, loginHash: string, tokenHash: string, now: number, expiresAt: number): Promise<PortalAccount | undefined> {
-        return this.db.transaction(async (tx) => {
-            const row = await tx.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.login_normalized = ?`, [normalizeLogin(login)]);
-            await tx.run('UPDATE portal_reset_tokens SET superseded_at = ? WHERE login_hash = ? AND used_at IS NULL AND superseded_at IS NULL', [now, loginHash]);
-            await tx.run('INSERT INTO portal_reset_tokens (login_hash, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [
-                loginHash,
-                row?.user_id ?? null,
-                tokenHash,
-                now,
-                expiresAt
-            ]);
-            return row && toAccount(row);
-        });
+    public async byLogin(login: string): Promise<PortalAccount | undefined> {
+        const row = await this.db.get<AccountRow>(`${ACCOUNT_SELECT} WHERE p.login_normalized = ?`, [normalizeLogin(login)]);
+        return row && toAccount(row);
+    }
+
+    /** Retires the live tokens issued for a login (by its hash): a new link replaces the previous. */
+    public async retireTokens(loginHash: string, now: number): Promise<void> {
+        await this.db.run('UPDATE portal_reset_tokens SET superseded_at = ? WHERE login_hash = ? AND used_at IS NULL AND superseded_at IS NULL', [now, loginHash]);
+    }
+
+    /** Stores a token's hash; `userId` null for a login that does not exist (the row can never be used). */
+    public async insertToken(loginHash: string, userId: string | null, tokenHash: string, now: number, expiresAt: number): Promise<void> {
+        await this.db.run('INSERT INTO portal_reset_tokens (login_hash, user_id, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)', [loginHash, userId, tokenHash, now, expiresAt]);
     }
 
     public async tokenByHash(tokenHash: string): Promise<StoredResetToken | undefined> {
@@ -76,21 +73,16 @@ export class PortalAccountRepository {
         return row && { id: row.id, userId: row.user_id, expiresAt: row.expires_at, usedAt: row.used_at, supersededAt: row.superseded_at };
     }
 
-    /**
-     * Uses the token and sets the password, atomically: false (and nothing
-     * changed) when the token was used, replaced or expired in the meantime.
-     * Every other live token of the login is retired with it.
-     */
-    public async completeReset(token: StoredResetToken & { userId: string }, passwordHash: string, now: number): Promise<boolean> {
-        return this.db.transaction(async (tx) => {
-            const used = await tx.run('UPDATE portal_reset_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?', [now, token.id, now]);
-            if (used.changes !== 1) {
-                return false;
-            }
-            await tx.run('UPDATE portal_logins SET password_hash = ?, password_changed_at = ? WHERE user_id = ?', [passwordHash, now, token.userId]);
-            await tx.run('UPDATE portal_reset_tokens SET superseded_at = ? WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL', [now, token.userId]);
-            return true;
-        });
+    /** Marks a token used; false when it was used, replaced or expired meanwhile (single use even under races). */
+    public async useToken(id: number, now: number): Promise<boolean> {
+        const result = await this.db.run('UPDATE portal_reset_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL AND superseded_at IS NULL AND expires_at > ?', [now, id, now]);
+        return result.changes === 1;
+    }
+
+    /** Stores a new password hash and retires every other live token of the person. */
+    public async setPassword(userId: string, passwordHash: string, now: number): Promise<void> {
+        await this.db.run('UPDATE portal_logins SET password_hash = ?, password_changed_at = ? WHERE user_id = ?', [passwordHash, now, userId]);
+        await this.db.run('UPDATE portal_reset_tokens SET superseded_at = ? WHERE user_id = ? AND used_at IS NULL AND superseded_at IS NULL', [now, userId]);
     }
 
     /** The stored password hash of a login (for the portal's sign-in and for tests). */

@@ -12,9 +12,7 @@ import { configureLogging } from '../../core/logger';
 import { SecretBox } from '../../core/secrets';
 import { Database } from '../../data/database';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
-import { AuditLog } from '../../data/repositories/auditLog';
 import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
-import { PortalAccountRepository } from '../../data/repositories/portalAccountRepository';
 import { Mailer } from '../../mail/mailer';
 import { EmbeddedBillingPortal } from '../../portal/embeddedBillingPortal';
 import { PROJECT_ROOT } from '../../paths';
@@ -81,7 +79,7 @@ export class BotHarness {
         const { localizer, recognizer } = await loadLanguage();
         const messenger = new ProactiveMessenger();
         const handoff: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false, ...options.handoff };
-        const portal = new EmbeddedBillingPortal(new PortalAccountRepository(db), mailer, secrets, localizer, new AuditLog(db, clock), clock, HARNESS_PUBLIC_URL);
+        const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, HARNESS_PUBLIC_URL);
         const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff, portal });
         return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline', messenger);
     }
