@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { ManualClock } from '../../core/clock';
 import { PortalAccountRepository } from '../../data/repositories/portalAccountRepository';
 import { PasswordHasher } from '../../portal/passwordHasher';
@@ -113,6 +115,12 @@ describe('Portal reset page over HTTP (started server, mails through a real SMTP
         const resubmit = await submit({ ...fields, password: 'another long password', confirm: 'another long password' }, { cookie });
         assert.strictEqual(resubmit.status, 410);
         assert.ok(await new PasswordHasher().verify(GOOD_PASSWORD, (await new PortalAccountRepository(server.app.db).passwordHash('U-201')) ?? ''), 'the password stayed');
+
+        const dir = path.dirname(server.dbFile);
+        for (const file of fs.readdirSync(dir)) {
+            const bytes = fs.readFileSync(path.join(dir, file));
+            assert.ok(!bytes.includes(link.token) && !bytes.includes(GOOD_PASSWORD), `${file} holds neither the token nor the password`);
+        }
     });
 
     it('Klaus resets with his email-format user ID in German: a newer link replaces the older, and a link expires after 60 minutes', async () => {
