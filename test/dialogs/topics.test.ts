@@ -78,6 +78,30 @@ const TOPICS: readonly TopicRow[] = [
     }
 ];
 
+/** The related topics as the help article titles them, in English and in German (the seed article). */
+const ARTICLE_TITLES: ReadonlyArray<{ readonly lang: Lang; readonly intent: string; readonly text: string }> = [
+    { lang: 'en', intent: 'topic-payment-invoicing', text: "Payment and invoicing Q&A" },
+    { lang: 'en', intent: 'topic-change-plan', text: "Change your GoToMeeting subscription plan" },
+    { lang: 'en', intent: 'topic-payment-method', text: "Change your GoToMeeting payment method" },
+    { lang: 'en', intent: 'topic-invoice-history', text: "View GoToMeeting invoice history" },
+    { lang: 'en', intent: 'topic-reactivate-plan', text: "Reactivate GoToMeeting subscription plan" },
+    { lang: 'en', intent: 'topic-sign-in-billing', text: "How do I sign in to Billing?" },
+    { lang: 'en', intent: 'change-billing-contact', text: "How do I change the billing contact for my account?" },
+    { lang: 'en', intent: 'topic-online-vs-corporate', text: "What is the difference between online and corporate accounts?" },
+    { lang: 'en', intent: 'topic-why-not-online', text: "Why can't I change my subscription plan or billing information online?" },
+    { lang: 'en', intent: 'topic-pay-online-portal', text: "How do I make an online payment through the Corporate Billing Portal?" },
+    { lang: 'de', intent: 'topic-payment-invoicing', text: "Fragen und Antworten zu Zahlung und Rechnungsstellung" },
+    { lang: 'de', intent: 'topic-change-plan', text: "Ändern des GoToMeeting-Abonnementplans" },
+    { lang: 'de', intent: 'topic-payment-method', text: "Ändern der GoToMeeting-Zahlungsmethode" },
+    { lang: 'de', intent: 'topic-invoice-history', text: "Anzeigen der GoToMeeting-Rechnungshistorie" },
+    { lang: 'de', intent: 'topic-reactivate-plan', text: "Reaktivieren des GoToMeeting-Abonnementplans" },
+    { lang: 'de', intent: 'topic-sign-in-billing', text: "Wie melde ich mich bei \"Abrechnung\" an?" },
+    { lang: 'de', intent: 'change-billing-contact', text: "Wie ändere ich den Abrechnungskontakt für mein Konto?" },
+    { lang: 'de', intent: 'topic-online-vs-corporate', text: "Was ist der Unterschied zwischen Online- und Unternehmenskonten?" },
+    { lang: 'de', intent: 'topic-why-not-online', text: "Warum kann ich meinen Abonnementplan oder meine Abrechnungsinformationen nicht online ändern?" },
+    { lang: 'de', intent: 'topic-pay-online-portal', text: "Wie führe ich eine Online-Zahlung über das Corporate Billing Portal durch?" }
+];
+
 const CHANGE_TITLE: Record<Lang, string> = { en: 'How do I change the billing contact?', de: 'Wie ändere ich den Abrechnungskontakt?' };
 
 describe('Related topics (article §1.6): answers, the "more topics" menu, the intent command', () => {
@@ -124,10 +148,10 @@ describe('Related topics (article §1.6): answers, the "more topics" menu, the i
         ]);
     });
 
-    it('the intent command routes every related-topic question in both languages, the language guessed from the text', async () => {
+    it('the intent command routes every related-topic question and the article\'s topic titles in both languages, the language guessed from the text', async () => {
         const harness = harnessOf();
         const cases = TOPICS.flatMap((row) => LANGUAGES.map((lang) => ({ text: row.question[lang], lang, intent: row.topic as string })));
-        cases.push({ text: 'How do I change the billing contact for my account?', lang: 'en', intent: 'change-billing-contact' }, { text: 'Welche Themen gibt es noch?', lang: 'de', intent: 'more-topics' });
+        cases.push(...ARTICLE_TITLES, { text: 'Welche Themen gibt es noch?', lang: 'de', intent: 'more-topics' });
         // The command prints what the recognizer says without a language: every case in-process, the article's example through the command itself.
         const wrong: string[] = [];
         for (const c of cases) {
