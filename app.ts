@@ -21,6 +21,8 @@ import { UserRepository } from './data/repositories/userRepository';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Mailer, type MailTransport } from './mail/mailer';
 import { AgentConsole } from './agents/agentConsole';
+import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
+import { PortalResetRoutes } from './portal/resetRoutes';
 import { LOCALES_DIR, PUBLIC_DIR } from './paths';
 
 const log = getLogger('app');
@@ -83,7 +85,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     mailer.start();
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity });
+    const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity, portal });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -108,6 +111,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runtime.handoff.queue.start();
     directLine.mount(server);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
+    new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.port, config.host, () => resolve());

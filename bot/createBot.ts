@@ -6,14 +6,18 @@ import type { Database } from '../data/database';
 import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { PortalResetRequestRepository } from '../data/repositories/portalResetRequestRepository';
 import { UserRepository } from '../data/repositories/userRepository';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { SqliteStorage } from '../data/sqliteStorage';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { Mailer } from '../mail/mailer';
 import type { ProactiveMessenger } from '../channels/proactive';
+import type { BillingPortal } from '../portal/billingPortal';
 import { AdminContactService } from '../services/adminContactService';
 import { BillingRoleService } from '../services/billingRoleService';
+import { ChangeRequestService } from '../services/changeRequestService';
+import { PortalResetService } from '../services/portalResetService';
 import type { BotServices } from '../services/botServices';
 import { VerificationService } from '../services/verificationService';
 import { AgentDesk } from '../services/agentDesk';
@@ -51,6 +55,8 @@ export interface BotDependencies {
     readonly handoff?: HandoffSettings;
     /** Who a channel has already signed in (Teams); optional. */
     readonly channelIdentity?: ChannelIdentity;
+    /** The Corporate Billing Portal that password resets go to (the embedded one by default, see app.ts). */
+    readonly portal: BillingPortal;
 }
 
 /** The agent side of the handoff, for the agent console. */
@@ -75,7 +81,7 @@ export interface BotRuntime {
 
 /** Wires repositories, services, dialogs and the bot over one database. */
 export function createBot(deps: BotDependencies): BotRuntime {
-    const { db, clock, localizer, recognizer, secrets, mailer } = deps;
+    const { db, clock, localizer, recognizer, secrets, mailer, portal } = deps;
     const users = new UserRepository(db);
     const accounts = new AccountRepository(db);
     const audit = new AuditLog(db, clock);
@@ -103,7 +109,9 @@ export function createBot(deps: BotDependencies): BotRuntime {
         handoffs: queue,
         callbacks: new CallbackService(callbackRepository, events, audit, clock),
         handoffSnapshot: new HandoffSnapshot(users, billingRole),
-        channelIdentity: deps.channelIdentity
+        channelIdentity: deps.channelIdentity,
+        changeRequests: new ChangeRequestService(db, users, accounts, mailer, localizer, clock),
+        portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
     const storage = new SqliteStorage(db, clock);
     const conversationState = new ConversationState(storage);

@@ -30,6 +30,7 @@ export type Intent =
     | 'topic-online-vs-corporate'
     | 'topic-why-not-online'
     | 'topic-pay-online-portal'
+    | 'more-topics'
     | 'none';
 
 /** The related topics of the help article (DESIGN §1.6), as intents. */
@@ -63,6 +64,9 @@ export interface Understanding {
 const MIN_SCORE = 0.6;
 
 const SWITCH_PREFIX = 'switch-language-';
+
+/** How much surer the classifier of the other language must be to overrule the guessed language. */
+const OTHER_LANGUAGE_MARGIN = 0.4;
 
 /**
  * Routes free text to an intent with NLP.js classifiers (one per language),
@@ -111,7 +115,8 @@ export class IntentRecognizer {
 
     /**
      * Understands `text` in `lang`, or, when no language is known yet, in the
-     * language whose classifier is more confident (the trigram guess breaks ties).
+     * language the text looks written in (trigram guess), unless only the other
+     * language's classifier understands it or is far surer.
      */
     public async recognize(text: string, lang?: Lang): Promise<Understanding> {
         const utterance = text.normalize('NFC').trim().slice(0, 500);
@@ -121,15 +126,16 @@ export class IntentRecognizer {
         if (lang) {
             return this.classify(utterance, lang);
         }
-        const [en, de] = await Promise.all([this.classify(utterance, 'en'), this.classify(utterance, 'de')]);
+        // The language the text looks written in wins; the other classifier decides only when the
+        // guessed one understands nothing or is far less sure (a classifier is often confident about
+        // text in the other language, so comparing scores alone picks the wrong language).
+        const guessed = this.guessLanguage(utterance);
+        const [first, other] = await Promise.all([this.classify(utterance, guessed), this.classify(utterance, guessed === 'de' ? 'en' : 'de')]);
         const known = (u: Understanding): boolean => u.intent !== 'none';
-        if (known(en) !== known(de)) {
-            return known(en) ? en : de;
+        if (known(other) && (!known(first) || other.score - first.score > OTHER_LANGUAGE_MARGIN)) {
+            return other;
         }
-        if (known(en) && Math.abs(en.score - de.score) > 0.05) {
-            return en.score > de.score ? en : de;
-        }
-        return this.guessLanguage(utterance) === 'de' ? de : en;
+        return first;
     }
 
     /** The language the text is most likely written in. */

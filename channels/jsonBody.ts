@@ -62,7 +62,8 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     return parsed as Record<string, unknown>;
 }
 
-function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+/** Reads the raw body, at most `maxBytes`. @throws HttpError 413 when larger, 400 when the request breaks off. */
+export function readLimited(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
     return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];
         let size = 0;

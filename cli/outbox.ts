@@ -1,12 +1,10 @@
-import { loadConfig, loadDotEnv } from '../config';
 import { secretKeyFor } from '../app';
-import { configureLogging } from '../core/logger';
 import { SecretBox } from '../core/secrets';
-import { Database } from '../data/database';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { Mailer } from '../mail/mailer';
 import { systemClock } from '../core/clock';
 import { parseArgs } from './args';
+import { withDatabase } from './withDatabase';
 
 const USAGE = `Shows the mails the bot queued or sent (newest first), one-time codes included.
 usage: npm run outbox -- [--to <address>] [--limit <n>] [--json]`;
@@ -29,14 +27,11 @@ async function main(): Promise<void> {
         process.exitCode = 2;
         return;
     }
-    configureLogging('warn');
-    loadDotEnv();
-    const config = loadConfig();
-    const db = await Database.open(config.dbPath);
-    try {
+    const to = typeof options.to === 'string' ? options.to : undefined;
+    await withDatabase(async (db, config) => {
         const outbox = new OutboxRepository(db);
         const mailer = new Mailer(outbox, new SecretBox(secretKeyFor(config)), systemClock, config.mailFrom);
-        const mails = await outbox.recent(limit, options.to);
+        const mails = await outbox.recent(limit, to);
         if (options.json) {
             for (const mail of mails) {
                 const { secretEnc: _secret, ...rest } = mail;
@@ -45,7 +40,7 @@ async function main(): Promise<void> {
             return;
         }
         if (mails.length === 0) {
-            process.stdout.write(options.to ? `No mails to ${options.to}.\n` : 'The outbox is empty.\n');
+            process.stdout.write(to ? `No mails to ${to}.\n` : 'The outbox is empty.\n');
             return;
         }
         for (const mail of mails) {
@@ -63,9 +58,7 @@ async function main(): Promise<void> {
                 ].join('\n')
             );
         }
-    } finally {
-        await db.close();
-    }
+    });
 }
 
 main().catch((err: unknown) => {

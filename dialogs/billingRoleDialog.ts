@@ -5,6 +5,7 @@ import type { User } from '../data/model';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import type { BotServices } from '../services/botServices';
 import { LINKS } from '../services/links';
+import { continueWith, offerNext } from './actions';
 import { EmailAdminDialog } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
@@ -48,18 +49,26 @@ export class BillingRoleDialog extends ComponentDialog {
         await this.sendAnswer(step.context, answer);
 
         const contactsOnly = answer.case === 'b' || answer.case === 'bd';
-        if (!contactsOnly || answer.otherBillingContacts.length === 0) {
+        if (answer.case === 'c') {
+            return step.endDialog(offerNext({ key: 'billingRole:offerReset' }, ['portal-password-reset', 'thanks']));
+        }
+        if (!contactsOnly) {
             return step.endDialog();
+        }
+        const mayChange = answer.membership.isAdmin;
+        if (answer.otherBillingContacts.length === 0) {
+            return step.endDialog(mayChange ? offerNext({ key: 'billingRole:offerChange' }, ['change-billing-contact', 'thanks']) : undefined);
         }
         if (step.options.intent === 'email-billing-admin') {
             return step.next('email');
         }
         const buttons: PromptButton[] = [
             { value: 'email', label: 'billingRole:button.emailAdmin' },
+            ...(mayChange ? [{ value: 'change', label: 'billingRole:button.requestChange' }] : []),
             { value: 'nothing', label: 'billingRole:button.noThanks' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
+            text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
             retryText: { key: 'billingRole:offerRetry' },
             buttons
         }));
@@ -69,6 +78,9 @@ export class BillingRoleDialog extends ComponentDialog {
         const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
         if (step.result === 'email' && identity) {
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId } satisfies EmailAdminOptions);
+        }
+        if (step.result === 'change') {
+            return step.endDialog(continueWith('change-billing-contact'));
         }
         return step.next();
     }

@@ -19,7 +19,14 @@ export const DialogIds = {
     escalateWait: 'escalate.wait.v1',
     escalateCallback: 'escalate.callback.v1',
     escalateOffer: 'escalateOffer.v1',
-    escalateOfferFlow: 'escalateOffer.flow.v1'
+    escalateOfferFlow: 'escalateOffer.flow.v1',
+    changeContact: 'changeContact.v1',
+    changeContactFlow: 'changeContact.flow.v1',
+    changeContactNewPerson: 'changeContact.newPerson.v1',
+    portalReset: 'portalReset.v1',
+    portalResetFlow: 'portalReset.flow.v1',
+    requestStatus: 'requestStatus.v1',
+    requestStatusFlow: 'requestStatus.flow.v1'
 } as const;
 
 /** Prompt ids; each component dialog adds the prompts it uses under these ids. */
@@ -28,5 +35,9 @@ export const PromptIds = {
     email: 'prompt.email',
     yesNo: 'prompt.yesNo',
     pick: 'prompt.pick',
-    code: 'prompt.code'
+    code: 'prompt.code',
+    name: 'prompt.name',
+    reason: 'prompt.reason',
+    reference: 'prompt.reference',
+    portalUserId: 'prompt.portalUserId'
 } as const;

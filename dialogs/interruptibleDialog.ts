@@ -5,9 +5,11 @@ import { switchLanguage, turnInfo } from '../bot/turn';
 import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
-import { LocalizedPrompt, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { findReference } from '../bot/entities';
 import { DialogIds } from './ids';
-import type { MainMenuOptions } from './types';
+import { RequestStatusDialog } from './requestStatusDialog';
+import { LocalizedPrompt, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import type { MainMenuOptions, RequestStatusOptions } from './types';
 
 /** Interruptions fire only when the classifier is this sure. */
 const INTERRUPT_MIN_SCORE = 0.8;
@@ -17,12 +19,15 @@ const FREE_TEXT_MAX_WORDS = 3;
 
 /**
  * The one place where interruptions are handled, at any step of any child
- * dialog: help, cancel, start over, language switch, "talk to a person". Subclasses say which
- * waterfall is their menu and may add interruptions of their own.
+ * dialog: help, cancel, start over, language switch, "talk to a person", and
+ * "Status BC-…" (the status is looked up on top of the task, which then asks
+ * its question again). Subclasses say which waterfall is their menu and may
+ * add interruptions of their own.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
     protected constructor(dialogId: string, protected readonly services: BotServices, private readonly menuId: string) {
         super(dialogId);
+        this.addDialog(new RequestStatusDialog(services));
     }
 
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -39,6 +44,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (!(await this.mayInterrupt(innerDc, context))) {
             return undefined;
+        }
+        const reference = findReference(submittedText(context.activity) ?? '');
+        if (reference) {
+            return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
         const understood = await understandTurn(context, this.services.recognizer);
         if (!understood || understood.score < INTERRUPT_MIN_SCORE) {

@@ -2,21 +2,29 @@ import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } fro
 import { switchLanguage, turnInfo } from '../bot/turn';
 import { understandTurn } from '../bot/understand';
 import type { Intent, Understanding } from '../bot/nlu';
+import { findReference } from '../bot/entities';
+import { submittedText } from '../bot/activityText';
 import type { BotServices } from '../services/botServices';
-import { LINKS } from '../services/links';
+import { actionButton } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
 import { EscalateDialog } from './escalateDialog';
 import { EscalateOfferDialog } from './escalateOfferDialog';
+import { ChangeContactDialog } from './changeContactDialog';
+import { PortalResetDialog } from './portalResetDialog';
+import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
-import type { BillingRoleOptions, MainMenuOptions } from './types';
+import type { BillingRoleOptions, MainMenuOptions, RequestStatusOptions, TaskResult } from './types';
 
 /** The menu: each button's value is the intent it stands for. */
 const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'who-is-billing-contact', label: 'main:menu.whoIs' },
     { value: 'am-i-billing-contact', label: 'main:menu.amI' },
+    actionButton('change-billing-contact'),
+    actionButton('portal-password-reset'),
+    actionButton('more-topics'),
     { value: 'talk-to-human', label: 'main:menu.talkToHuman' },
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
@@ -36,6 +44,8 @@ export class MainDialog extends InterruptibleDialog {
         this.addDialog(new BillingRoleDialog(services));
         this.addDialog(new EscalateDialog(services));
         this.addDialog(new EscalateOfferDialog());
+        this.addDialog(new ChangeContactDialog(services));
+        this.addDialog(new PortalResetDialog(services));
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
     }
@@ -46,16 +56,21 @@ export class MainDialog extends InterruptibleDialog {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
-        if (options.understood && options.understood.intent !== 'none') {
+        if (options.understood && (options.understood.intent !== 'none' || this.referenceInTurn(step))) {
             return step.next(options.understood);
         }
         const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
-        return step.prompt(PromptIds.text, localized({ text: { key }, retryText: { key: 'main:menuPrompt' }, buttons: MENU_BUTTONS }));
+        const followUp = options.followUp;
+        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, buttons: followUp?.buttons ?? MENU_BUTTONS }));
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
         const understood = await this.understanding(step);
         const { t } = turnInfo(step.context);
+        const reference = this.referenceInTurn(step);
+        if (reference || understood.intent === 'request-status') {
+            return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
+        }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             return step.beginDialog(DialogIds.billingRole, { intent: understood.intent } satisfies BillingRoleOptions);
         }
@@ -82,21 +97,35 @@ export class MainDialog extends InterruptibleDialog {
                 return step.replaceDialog(DialogIds.mainMenu, { restart: true } satisfies MainMenuOptions);
             case 'talk-to-human':
                 return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? {});
-            case 'none':
+            case 'change-billing-contact':
+                return step.beginDialog(DialogIds.changeContact);
+            case 'portal-password-reset':
+                return step.beginDialog(DialogIds.portalReset, {});
+            case 'more-topics':
+                return step.next(moreTopicsMenu());
+            default:
+                if (isTopicIntent(understood.intent)) {
+                    return step.next(await answerTopic(step.context, understood.intent));
+                }
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
-            default: {
-                const links = { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount };
-                const key = understood.intent.startsWith('topic-') ? `topics:${understood.intent}` : `main:interim.${understood.intent}`;
-                await step.context.sendActivity(t(key, links));
-                break;
-            }
         }
         return step.next();
     }
 
+    /** Back to "anything else?", with the finished task's offers, or straight on with the intent it chose. */
     private async againStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
-        return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
+        const result = (typeof step.result === 'object' && step.result !== null ? step.result : {}) as TaskResult;
+        if (result.next) {
+            const understood: Understanding = { intent: result.next, score: 1, language: turnInfo(step.context).lang };
+            return step.replaceDialog(DialogIds.mainMenu, { understood } satisfies MainMenuOptions);
+        }
+        return step.replaceDialog(DialogIds.mainMenu, { again: true, followUp: result.followUp } satisfies MainMenuOptions);
+    }
+
+    /** A change-request reference in the turn's text ("Status BC-2026-000123"): a status question, whatever else it says. */
+    private referenceInTurn(step: WaterfallStepContext<MainMenuOptions>): string | undefined {
+        return findReference(submittedText(step.context.activity) ?? '');
     }
 
     /** The intent of the menu answer: the button's, or the classifier's. */

@@ -1,5 +1,6 @@
 import type { Intent, Understanding } from '../bot/nlu';
 import type { CallbackReason } from '../data/handoffModel';
+import type { LocalizedText, PromptButton } from './prompts/localizedPrompt';
 
 /** Options of the main menu waterfall. */
 export interface MainMenuOptions {
@@ -13,6 +14,8 @@ export interface MainMenuOptions {
     readonly understood?: Understanding;
     /** Options for the escalation when `understood` is `talk-to-human` (a callback offer after a timeout). */
     readonly escalate?: EscalateOptions;
+    /** After a task: this question and these buttons (values are intents) instead of the menu's. */
+    readonly followUp?: FollowUp;
 }
 
 /** Options of the escalate dialog. */
@@ -23,6 +26,30 @@ export interface EscalateOptions {
     readonly description?: string;
     /** Go straight to the callback offer, for this reason. */
     readonly callbackReason?: CallbackReason;
+}
+
+/** A question with buttons whose values are intents, shown by the main menu after a task ("Reset my portal password?"). */
+export interface FollowUp {
+    readonly text: LocalizedText;
+    readonly buttons: readonly PromptButton[];
+}
+
+/** What a task dialog hands back to the main menu: go on with another intent, or offer next steps. */
+export interface TaskResult {
+    readonly next?: Intent;
+    readonly followUp?: FollowUp;
+}
+
+/** Options of the request-status dialog. */
+export interface RequestStatusOptions {
+    /** The reference, when the person typed it already. */
+    readonly reference?: string;
+}
+
+/** Options of the portal password-reset dialog. */
+export interface PortalResetOptions {
+    /** Asking again (after explaining where the user ID is): no introduction. */
+    readonly again?: boolean;
 }
 
 /** Options of the identify dialog. */

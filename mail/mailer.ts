@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
 import type { SecretBox } from '../core/secrets';
-import type { OutboxMail, OutboxRepository } from '../data/repositories/outboxRepository';
+import type { NewOutboxMail, OutboxMail, OutboxRepository } from '../data/repositories/outboxRepository';
 
 /** Placeholder in a mail body for its secret (one-time code, reset link). */
 export const SECRET_PLACEHOLDER = '{{secret}}';
@@ -67,24 +67,7 @@ export class Mailer {
 
     /** Stores the mail in the outbox and starts its delivery; returns its id (undefined for a duplicate). */
     public async queue(mail: OutgoingMail): Promise<number | undefined> {
-        if (mail.secret !== undefined && !mail.body.includes(SECRET_PLACEHOLDER)) {
-            throw new Error(`Mailer.queue(): a ${mail.kind} mail has a secret but no ${SECRET_PLACEHOLDER} in its body`);
-        }
-        const id = await this.outbox.insert(
-            {
-                kind: mail.kind,
-                to: mail.to,
-                toName: mail.toName,
-                replyTo: mail.replyTo,
-                locale: mail.locale,
-                subject: mail.subject,
-                body: mail.body,
-                secretEnc: mail.secret === undefined ? undefined : this.secrets.encrypt(mail.secret),
-                conversationKey: mail.conversationKey,
-                dedupeKey: mail.dedupeKey
-            },
-            this.clock.now().getTime()
-        );
+        const id = await this.outbox.insert(this.prepare(mail), this.clock.now().getTime());
         log.info('mail queued', { id, kind: mail.kind, to: mail.to });
         if (id !== undefined) {
             this.kick();
@@ -95,6 +78,34 @@ export class Mailer {
     /** True when a mail with `dedupeKey` was queued already (a retried turn). */
     public isQueued(dedupeKey: string): Promise<boolean> {
         return this.outbox.hasDedupeKey(dedupeKey);
+    }
+
+    /**
+     * The outbox row for `mail`, its secret encrypted, for a caller that stores
+     * it inside its own transaction (with `new OutboxRepository(tx)`); call
+     * {@link deliverSoon} after the commit.
+     */
+    public prepare(mail: OutgoingMail): NewOutboxMail {
+        if (mail.secret !== undefined && !mail.body.includes(SECRET_PLACEHOLDER)) {
+            throw new Error(`Mailer.prepare(): a ${mail.kind} mail has a secret but no ${SECRET_PLACEHOLDER} in its body`);
+        }
+        return {
+            kind: mail.kind,
+            to: mail.to,
+            toName: mail.toName,
+            replyTo: mail.replyTo,
+            locale: mail.locale,
+            subject: mail.subject,
+            body: mail.body,
+            secretEnc: mail.secret === undefined ? undefined : this.secrets.encrypt(mail.secret),
+            conversationKey: mail.conversationKey,
+            dedupeKey: mail.dedupeKey
+        };
+    }
+
+    /** Starts delivering what was stored with {@link prepare}. */
+    public deliverSoon(): void {
+        this.kick();
     }
 
     /** The body as the recipient reads it, secret filled in (operator view, delivery). */

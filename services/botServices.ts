@@ -10,6 +10,8 @@ import type { BillingRoleService } from './billingRoleService';
 import type { CallbackService } from './callbackService';
 import type { HandoffService } from './handoffService';
 import type { HandoffSnapshot } from './handoffSnapshot';
+import type { ChangeRequestService } from './changeRequestService';
+import type { PortalResetService } from './portalResetService';
 import type { VerificationService } from './verificationService';
 
 /** What dialogs may use; built once at start-up and passed in through constructors. */
@@ -29,4 +31,6 @@ export interface BotServices {
     readonly handoffSnapshot: HandoffSnapshot;
     /** Identity a channel vouches for (Teams sign-in); absent where none does. */
     readonly channelIdentity?: ChannelIdentity;
+    readonly changeRequests: ChangeRequestService;
+    readonly portalReset: PortalResetService;
 }

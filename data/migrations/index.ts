@@ -1,4 +1,5 @@
 import { migration001 } from './001_initial';
+import { migration002 } from './002_change_requests_and_portal_resets';
 import { migration003 } from './003_handoff';
 import { migration004 } from './004_directline';
 
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];

@@ -1,6 +1,6 @@
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import type { HandoffSettings } from '../../config';
 import type { Agent } from '../../data/handoffModel';
 import { BusinessHours } from '../../services/businessHours';
@@ -14,10 +14,14 @@ import { Database } from '../../data/database';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
 import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
 import { Mailer } from '../../mail/mailer';
+import { EmbeddedBillingPortal } from '../../portal/embeddedBillingPortal';
 import { PROJECT_ROOT } from '../../paths';
 import { makeTempDir } from './tempDir';
 
 configureLogging((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent');
+
+/** The public URL of harness bots: reset links in their mails start with it. */
+export const HARNESS_PUBLIC_URL = 'https://bot.test.example';
 
 /** One bot reply as a person sees it: its text and the buttons offered with it. */
 export interface Reply {
@@ -75,7 +79,8 @@ export class BotHarness {
         const { localizer, recognizer } = await loadLanguage();
         const messenger = new ProactiveMessenger();
         const handoff: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false, ...options.handoff };
-        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff });
+        const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, HARNESS_PUBLIC_URL);
+        const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff, portal });
         return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline', messenger);
     }
 
@@ -145,6 +150,11 @@ export class Conversation {
         this.adapter = new TestAdapter(reference as ConversationReference);
         this.adapter.onTurnError = harness.runtime.errorHandler.handle;
         this.adapter.locale = locale ?? '';
+    }
+
+    /** Adds middleware to this conversation's channel, e.g. to make a send fail once as a flaky channel would. */
+    public use(middleware: MiddlewareHandler): void {
+        this.adapter.use(middleware);
     }
 
     /** The conversation starts: the channel adds the user (the bot greets). */

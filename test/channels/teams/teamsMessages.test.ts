@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import { OutboxRepository } from '../../../data/repositories/outboxRepository';
 import { LANGUAGES, PHRASES } from '../../helpers/phrases';
+import { TASK_PHRASES } from '../../helpers/taskPhrases';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { localeOf } from '../../helpers/script';
 import { LocalChannelCredentials, TeamsStub, type SentActivity, type TeamsMember } from '../../helpers/teamsStub';
@@ -130,7 +131,7 @@ describe('Microsoft Teams through /api/messages with channel authentication on',
             assert.match(answer.text, lang === 'de' ? /Sie sind angemeldet als Jonas Weber \(jonas\.weber@mueller-design\.example\)/ : /You're signed in as Jonas Weber \(jonas\.weber@mueller-design\.example\)/);
             assert.match(answer.text, p.caseB);
             assert.doesNotMatch(answer.text, p.askEmail);
-            assert.deepStrictEqual(answer.buttons.slice(-2), [p.emailButton, p.noThanks], 'choices as card buttons, since Teams has no suggested actions');
+            assert.deepStrictEqual(answer.buttons.slice(-3), [p.emailButton, TASK_PHRASES[lang].requestChangeButton, p.noThanks], 'choices as card buttons, since Teams has no suggested actions');
             assert.strictEqual(await codeMails(JONAS.email), 0, 'no one-time code');
             const lookup = stub.memberLookups.find((l) => l.conversationId === conversationId);
             assert.deepStrictEqual([lookup?.userId, lookup?.authorization], [JONAS.id, `Bearer ${stub.outboundToken}`]);

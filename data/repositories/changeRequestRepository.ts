@@ -1,0 +1,186 @@
+import type { Queryable } from '../database';
+import { isLang, type Lang } from '../../core/language';
+
+/** Where a change request stands; `open` until a LogMeIn staff member decides. */
+export type ChangeRequestStatus = 'open' | 'approved' | 'rejected' | 'done';
+
+/** Every status, in the order a request moves through them. */
+export const CHANGE_REQUEST_STATUSES: readonly ChangeRequestStatus[] = ['open', 'approved', 'rejected', 'done'];
+
+/** A person named in a request, as they were called when it was filed. */
+export interface ContactSnapshot {
+    readonly id: string;
+    readonly name: string;
+}
+
+/** Who should become the billing contact: a member of the account, or a new person. */
+export interface NewContact {
+    /** Set when the new contact is a member of the account. */
+    readonly userId?: string;
+    readonly name: string;
+    /** Set when the requester typed a new person's address. */
+    readonly email?: string;
+}
+
+/** What the requester asked for, before it gets a reference. */
+export interface NewChangeRequest {
+    readonly accountId: string;
+    readonly accountName: string;
+    readonly requesterId: string;
+    readonly requesterName: string;
+    /** The language the requester chatted in; their status mails use it. */
+    readonly requesterLang: Lang;
+    readonly oldContacts: readonly ContactSnapshot[];
+    readonly newContact: NewContact;
+    readonly reason: string;
+    readonly channel: string;
+    readonly conversationKey: string;
+    /** One request per key: a retried activity finds the request its first attempt filed. */
+    readonly dedupeKey: string;
+}
+
+/** A stored change request. */
+export interface ChangeRequest extends Omit<NewChangeRequest, 'dedupeKey'> {
+    readonly id: number;
+    /** `BC-<year>-<6 digits>`. */
+    readonly reference: string;
+    readonly status: ChangeRequestStatus;
+    readonly note: string | null;
+    readonly createdAt: number;
+    readonly updatedAt: number;
+}
+
+interface Row {
+    id: number;
+    reference: string;
+    status: ChangeRequestStatus;
+    account_id: string;
+    account_name: string;
+    requester_id: string;
+    requester_name: string;
+    requester_lang: string;
+    old_contacts: string;
+    new_contact_user_id: string | null;
+    new_contact_name: string;
+    new_contact_email: string | null;
+    reason: string;
+    channel: string;
+    conversation_key: string;
+    note: string | null;
+    created_at: number;
+    updated_at: number;
+}
+
+const COLUMNS = `id, reference, status, account_id, account_name, requester_id, requester_name, requester_lang, old_contacts,
+    new_contact_user_id, new_contact_name, new_contact_email, reason, channel, conversation_key, note, created_at, updated_at`;
+
+/** Formats the reference of the `seq`-th request of `year`. */
+export function formatReference(year: number, seq: number): string {
+    return `BC-${year}-${String(seq).padStart(6, '0')}`;
+}
+
+/** Reads and writes change requests. Construct it over a transaction handle where several statements must go together. */
+export class ChangeRequestRepository {
+    public constructor(private readonly db: Queryable) {}
+
+    /**
+     * Stores the request with the next reference of the year. Run it inside a
+     * transaction: the number is read and taken in two statements.
+     */
+    public async insert(request: NewChangeRequest, now: number): Promise<ChangeRequest> {
+        const year = new Date(now).getUTCFullYear();
+        const next = await this.db.get<{ seq: number }>('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM change_requests WHERE year = ?', [year]);
+        const seq = next?.seq ?? 1;
+        if (seq > 999_999) {
+            throw new Error(`ChangeRequestRepository.insert(): no reference numbers left for ${year}`);
+        }
+        const reference = formatReference(year, seq);
+        const { newContact } = request;
+        await this.db.run(
+            `INSERT INTO change_requests (reference, year, seq, account_id, account_name, requester_id, requester_name, requester_lang, old_contacts,
+                 new_contact_user_id, new_contact_name, new_contact_email, reason, channel, conversation_key, dedupe_key, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [
+                reference,
+                year,
+                seq,
+                request.accountId,
+                request.accountName,
+                request.requesterId,
+                request.requesterName,
+                request.requesterLang,
+                JSON.stringify(request.oldContacts),
+                newContact.userId ?? null,
+                newContact.name,
+                newContact.email ?? null,
+                request.reason,
+                request.channel,
+                request.conversationKey,
+                request.dedupeKey,
+                now,
+                now
+            ]
+        );
+        const stored = await this.byReference(reference);
+        if (!stored) {
+            throw new Error(`ChangeRequestRepository.insert(): ${reference} was not stored`);
+        }
+        return stored;
+    }
+
+    public async byReference(reference: string): Promise<ChangeRequest | undefined> {
+        const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE reference = ?`, [reference.toUpperCase()]);
+        return row && toRequest(row);
+    }
+
+    public async byDedupeKey(dedupeKey: string): Promise<ChangeRequest | undefined> {
+        const row = await this.db.get<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE dedupe_key = ?`, [dedupeKey]);
+        return row && toRequest(row);
+    }
+
+    /** Requests oldest first, optionally only those with one status. */
+    public async list(status?: ChangeRequestStatus, limit = 500): Promise<ChangeRequest[]> {
+        const rows =
+            status === undefined
+                ? await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests ORDER BY id LIMIT ?`, [limit])
+                : await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE status = ? ORDER BY id LIMIT ?`, [status, limit]);
+        return rows.map(toRequest);
+    }
+
+    /** Sets the status (and note) of a request; false when it was not in `expected` any more. */
+    public async setStatus(id: number, expected: ChangeRequestStatus, status: ChangeRequestStatus, note: string | null, now: number): Promise<boolean> {
+        const result = await this.db.run('UPDATE change_requests SET status = ?, note = COALESCE(?, note), updated_at = ? WHERE id = ? AND status = ?', [status, note, now, id, expected]);
+        return result.changes === 1;
+    }
+
+    /** How many requests a person filed since `since` (rate limit). */
+    public async countByRequesterSince(requesterId: string, since: number): Promise<number> {
+        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM change_requests WHERE requester_id = ? AND created_at >= ?', [requesterId, since]);
+        return row?.n ?? 0;
+    }
+}
+
+function toRequest(row: Row): ChangeRequest {
+    return {
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        accountId: row.account_id,
+        accountName: row.account_name,
+        requesterId: row.requester_id,
+        requesterName: row.requester_name,
+        requesterLang: isLang(row.requester_lang) ? row.requester_lang : 'en',
+        oldContacts: JSON.parse(row.old_contacts) as ContactSnapshot[],
+        newContact: {
+            ...(row.new_contact_user_id === null ? {} : { userId: row.new_contact_user_id }),
+            name: row.new_contact_name,
+            ...(row.new_contact_email === null ? {} : { email: row.new_contact_email })
+        },
+        reason: row.reason,
+        channel: row.channel,
+        conversationKey: row.conversation_key,
+        note: row.note,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at
+    };
+}

@@ -1,0 +1,30 @@
+import type { Intent } from '../bot/nlu';
+import type { LocalizedText, PromptButton } from './prompts/localizedPrompt';
+import type { FollowUp, TaskResult } from './types';
+
+/** Intents that can be offered as a next step; each has a label `actions:<intent>`. */
+export type ActionIntent =
+    | 'am-i-billing-contact'
+    | 'change-billing-contact'
+    | 'portal-password-reset'
+    | 'email-billing-admin'
+    | 'request-status'
+    | 'talk-to-human'
+    | 'more-topics'
+    | 'thanks';
+
+/** A button that starts what `intent` stands for when the main menu gets it. */
+export function actionButton(intent: ActionIntent): PromptButton {
+    return { value: intent, label: `actions:${intent}` };
+}
+
+/** A task result that offers next steps: the question `text` with one button per intent. */
+export function offerNext(text: LocalizedText, intents: readonly ActionIntent[]): TaskResult {
+    const followUp: FollowUp = { text, buttons: intents.map(actionButton) };
+    return { followUp };
+}
+
+/** A task result that goes straight on with another intent (a button chosen inside the task). */
+export function continueWith(next: Intent): TaskResult {
+    return { next };
+}

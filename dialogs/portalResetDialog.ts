@@ -1,0 +1,65 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { recordAction, turnInfo } from '../bot/turn';
+import type { BotServices } from '../services/botServices';
+import { continueWith, offerNext } from './actions';
+import { DialogIds, PromptIds } from './ids';
+import { localized, type PromptButton } from './prompts/localizedPrompt';
+import { PortalUserIdPrompt, type PortalUserIdInput } from './prompts/portalUserIdPrompt';
+import type { PortalResetOptions, TaskResult } from './types';
+
+/** Where to go when no reset link arrives: the article's other paths. */
+const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-contact', 'talk-to-human', 'thanks']);
+
+/**
+ * Corporate Billing Portal password reset (article §1.4 d): explains that the
+ * portal only accepts billing contacts, asks for the billing-contact user ID
+ * (and where to find it), and has the portal mail a reset link to that billing
+ * contact's address on file. The chat answer is the same, to the byte, whether
+ * or not the user ID exists; the link never appears in the chat.
+ */
+export class PortalResetDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.portalReset);
+        this.addDialog(new PortalUserIdPrompt(PromptIds.portalUserId, services.recognizer));
+        this.addDialog(new WaterfallDialog(DialogIds.portalResetFlow, [this.askUserIdStep.bind(this), this.requestStep.bind(this)]));
+        this.initialDialogId = DialogIds.portalResetFlow;
+    }
+
+    private async askUserIdStep(step: WaterfallStepContext<PortalResetOptions>): Promise<DialogTurnResult> {
+        const { t, profile } = turnInfo(step.context);
+        if (!step.options.again) {
+            await step.context.sendActivity(t('portalReset:intro'));
+        }
+        const buttons: PromptButton[] = [];
+        // A verified billing contact gets their own user ID as a button; nothing is revealed that they don't know.
+        const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        if (own) {
+            buttons.push({ value: own.login, label: own.login, literal: true });
+        }
+        buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
+        buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });
+        return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons }));
+    }
+
+    private async requestStep(step: WaterfallStepContext<PortalResetOptions>): Promise<DialogTurnResult> {
+        const input = step.result as PortalUserIdInput;
+        const { t, conversationKey } = turnInfo(step.context);
+        if (input.kind === 'button' && input.value === 'where') {
+            await step.context.sendActivity(t('portalReset:whereToFind'));
+            return step.replaceDialog(DialogIds.portalResetFlow, { again: true } satisfies PortalResetOptions);
+        }
+        if (input.kind === 'button' && input.value === 'am-i-billing-contact') {
+            return step.endDialog(continueWith('am-i-billing-contact'));
+        }
+        const login = input.kind === 'login' ? input.login : input.value;
+        const dedupeKey = `portal-reset:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
+        const outcome = await this.services.portalReset.request(conversationKey, login, dedupeKey);
+        if (outcome === 'rate-limited') {
+            await step.context.sendActivity(t('portalReset:rateLimited'));
+            return step.endDialog(OTHER_PATHS satisfies TaskResult);
+        }
+        recordAction(step.context, 'portal-reset-requested');
+        await step.context.sendActivity(t('portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
+        return step.endDialog(OTHER_PATHS satisfies TaskResult);
+    }
+}

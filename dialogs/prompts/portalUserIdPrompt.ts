@@ -1,0 +1,49 @@
+import type { TurnContext } from 'botbuilder';
+import type { PromptRecognizerResult } from 'botbuilder-dialogs';
+import { findEmail, findReference } from '../../bot/entities';
+import { turnInfo } from '../../bot/turn';
+import { understandTurn } from '../../bot/understand';
+import type { IntentRecognizer } from '../../bot/nlu';
+import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
+
+/** A typed portal user ID, or one of the prompt's buttons. */
+export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string } | { readonly kind: 'button'; readonly value: string };
+
+/** A username as the portal issues them: letters, digits, dot, dash, underscore. */
+const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;
+
+/** "my user ID is pbrooks", "Benutzer-ID: pbrooks". */
+const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+
+/** Classifier confidence from which a one-word answer counts as a command ("abbrechen"), not a user ID. */
+const COMMAND_SCORE = 0.8;
+
+/**
+ * The user ID of a Corporate Billing Portal account: in email format (found
+ * with recognizers-text) or a username, typed alone or introduced ("my user ID
+ * is pbrooks"). A word the bot understands as a command, or a change-request
+ * reference, is not taken as one.
+ */
+export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
+    public constructor(dialogId: string, private readonly recognizer: IntentRecognizer) {
+        super(dialogId);
+    }
+
+    protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<PortalUserIdInput>> {
+        const button = matchButton(context, options.buttons ?? [], text);
+        if (button) {
+            return { succeeded: true, value: { kind: 'button', value: button.value } };
+        }
+        const { lang } = turnInfo(context);
+        const understanding = await understandTurn(context, this.recognizer);
+        if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= COMMAND_SCORE)) {
+            return { succeeded: false };
+        }
+        const email = findEmail(text, lang);
+        if (email) {
+            return { succeeded: true, value: { kind: 'login', login: email } };
+        }
+        const login = USERNAME.test(text) ? text : INTRODUCED.exec(text)?.[1];
+        return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
+    }
+}

@@ -1,0 +1,72 @@
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnInfo } from '../bot/turn';
+import { formatDate } from '../core/dates';
+import type { BotServices } from '../services/botServices';
+import { IdentifyDialog } from './identifyDialog';
+import { DialogIds, PromptIds } from './ids';
+import { localized } from './prompts/localizedPrompt';
+import { ReferencePrompt } from './prompts/referencePrompt';
+import { stepValues } from './stepValues';
+import type { IdentifyResult, RequestStatusOptions } from './types';
+
+/**
+ * "Status BC-2026-000123": tells a verified requester, or a billing contact of
+ * the request's account, where the request stands. Anyone else gets the same
+ * "not found" answer as for a reference that does not exist.
+ */
+export class RequestStatusDialog extends ComponentDialog {
+    public constructor(private readonly services: BotServices) {
+        super(DialogIds.requestStatus);
+        this.addDialog(new IdentifyDialog(services));
+        this.addDialog(new ReferencePrompt(PromptIds.reference));
+        this.addDialog(new WaterfallDialog(DialogIds.requestStatusFlow, [this.askReferenceStep.bind(this), this.identifyStep.bind(this), this.answerStep.bind(this)]));
+        this.initialDialogId = DialogIds.requestStatusFlow;
+    }
+
+    private async askReferenceStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
+        if (step.options.reference) {
+            return step.next(step.options.reference);
+        }
+        return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' } }));
+    }
+
+    private async identifyStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
+        stepValues<{ reference: string }>(step).reference = step.result as string;
+        const { profile, t } = turnInfo(step.context);
+        if (!profile.identity) {
+            await step.context.sendActivity(t('requestStatus:verifyFirst'));
+        }
+        return step.beginDialog(DialogIds.identify, {});
+    }
+
+    private async answerStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
+        const identity = step.result as IdentifyResult | undefined;
+        const reference = stepValues<{ reference: string }>(step).reference;
+        if (!identity || !reference) {
+            return step.endDialog();
+        }
+        const { t, lang } = turnInfo(step.context);
+        const request = await this.services.changeRequests.visibleTo(reference, identity.userId);
+        if (!request) {
+            await step.context.sendActivity(t('requestStatus:notFound'));
+            return step.endDialog();
+        }
+        const newContact = this.services.changeRequests.newContactText(request);
+        const lines = [
+            t('requestStatus:found', {
+                reference: request.reference,
+                account: request.accountName,
+                newContact,
+                requester: request.requesterName,
+                date: formatDate(lang, request.createdAt),
+                status: t(`changeContact:status.${request.status}`)
+            }),
+            t(`changeContact:statusExplanation.${request.status}`, { newContact })
+        ];
+        if (request.note) {
+            lines.push(t('requestStatus:note', { note: request.note }));
+        }
+        await step.context.sendActivity(lines.join(' '));
+        return step.endDialog();
+    }
+}

@@ -1,0 +1,55 @@
+import type { TurnContext } from 'botbuilder';
+import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../bot/nlu';
+import { turnInfo } from '../bot/turn';
+import { LINKS } from '../services/links';
+import { offerNext, type ActionIntent } from './actions';
+import type { PromptButton } from './prompts/localizedPrompt';
+import type { FollowUp, TaskResult } from './types';
+
+/**
+ * The related topics of the help article (DESIGN §1.6), in its order: nine
+ * answered here, and "How do I change the billing contact?", which is the
+ * change-request flow itself.
+ */
+export const MORE_TOPICS: readonly Intent[] = [...TOPIC_INTENTS, 'change-billing-contact'];
+
+/** What an answer offers next (besides more topics): the question (`topics:offer.*`) and its buttons. */
+interface NextSteps {
+    readonly offer: 'checkOrService' | 'checkOrChange' | 'check' | 'checkOrReset';
+    readonly intents: readonly ActionIntent[];
+}
+
+const CHECK_OR_SERVICE: NextSteps = { offer: 'checkOrService', intents: ['am-i-billing-contact', 'talk-to-human'] };
+const CHECK_OR_RESET: NextSteps = { offer: 'checkOrReset', intents: ['am-i-billing-contact', 'portal-password-reset'] };
+
+const NEXT_STEPS: Readonly<Record<TopicIntent, NextSteps>> = {
+    'topic-payment-invoicing': CHECK_OR_SERVICE,
+    'topic-change-plan': { offer: 'checkOrChange', intents: ['am-i-billing-contact', 'change-billing-contact'] },
+    'topic-payment-method': CHECK_OR_SERVICE,
+    'topic-invoice-history': CHECK_OR_RESET,
+    'topic-reactivate-plan': CHECK_OR_SERVICE,
+    'topic-sign-in-billing': CHECK_OR_RESET,
+    'topic-online-vs-corporate': { offer: 'check', intents: ['am-i-billing-contact'] },
+    'topic-why-not-online': CHECK_OR_SERVICE,
+    'topic-pay-online-portal': CHECK_OR_RESET
+};
+
+/** True for the nine answered related topics. */
+export function isTopicIntent(intent: Intent): intent is TopicIntent {
+    return (TOPIC_INTENTS as readonly string[]).includes(intent);
+}
+
+/** The "more topics" menu: one button per related topic, titled as in the article. */
+export function moreTopicsMenu(): TaskResult {
+    const buttons: PromptButton[] = MORE_TOPICS.map((intent) => ({ value: intent, label: `topics:title.${intent}` }));
+    const followUp: FollowUp = { text: { key: 'topics:menu' }, buttons };
+    return { followUp };
+}
+
+/** Answers a related topic with the article's links, and offers where to go next. */
+export async function answerTopic(context: TurnContext, topic: TopicIntent): Promise<TaskResult> {
+    const { t } = turnInfo(context);
+    await context.sendActivity(t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount }));
+    const next = NEXT_STEPS[topic];
+    return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks']);
+}

@@ -1,0 +1,220 @@
+import type { Localizer } from '../bot/i18n';
+import type { Clock } from '../core/clock';
+import { formatDate } from '../core/dates';
+import type { Lang } from '../core/language';
+import { getLogger } from '../core/logger';
+import type { Database } from '../data/database';
+import type { Account, User } from '../data/model';
+import type { AccountRepository } from '../data/repositories/accountRepository';
+import { AuditLog } from '../data/repositories/auditLog';
+import { ChangeRequestRepository, type ChangeRequest, type ChangeRequestStatus, type NewContact } from '../data/repositories/changeRequestRepository';
+import type { UserRepository } from '../data/repositories/userRepository';
+import { composeMail } from '../mail/compose';
+import type { Mailer } from '../mail/mailer';
+import { LINKS } from './links';
+
+/** What a verified admin asked for in chat. */
+export interface ChangeRequestDraft {
+    readonly requester: User;
+    readonly account: Account;
+    readonly newContact: NewContact;
+    readonly reason: string;
+    readonly lang: Lang;
+    readonly channel: string;
+    readonly conversationKey: string;
+}
+
+/** Outcome of filing a request. `notified` are the current billing contacts told about it. */
+export type SubmitOutcome = { readonly kind: 'filed'; readonly request: ChangeRequest; readonly notified: readonly User[] } | { readonly kind: 'rate-limited' };
+
+/** Outcome of an operator's status change. */
+export type UpdateOutcome =
+    | { readonly kind: 'updated'; readonly request: ChangeRequest; readonly mailedTo?: string }
+    | { readonly kind: 'not-found' }
+    | { readonly kind: 'not-allowed'; readonly from: ChangeRequestStatus };
+
+/** Which status may follow which: `rejected` and `done` are final. */
+export const STATUS_TRANSITIONS: Readonly<Record<ChangeRequestStatus, readonly ChangeRequestStatus[]>> = {
+    open: ['approved', 'rejected', 'done'],
+    approved: ['done', 'rejected'],
+    rejected: [],
+    done: []
+};
+
+/** Requests one person may file per day. */
+const MAX_PER_DAY = 3;
+
+const log = getLogger('services.changeRequest');
+
+/**
+ * Changes of billing contact (article §1.3): only account admins may ask; the
+ * request gets a reference, every change goes into the audit log, the requester
+ * gets a confirmation and each current billing contact a notice (each in their
+ * language), and the requester a mail on each status change.
+ */
+export class ChangeRequestService {
+    private readonly requests: ChangeRequestRepository;
+
+    public constructor(
+        private readonly db: Database,
+        private readonly users: UserRepository,
+        private readonly accounts: AccountRepository,
+        private readonly mailer: Mailer,
+        private readonly localizer: Localizer,
+        private readonly clock: Clock
+    ) {
+        this.requests = new ChangeRequestRepository(db);
+    }
+
+    /**
+     * Files the request and mails the confirmation and the notices. The same
+     * `dedupeKey` (conversation + activity) files one request and one set of
+     * mails however often the turn is retried.
+     */
+    public async submit(draft: ChangeRequestDraft, dedupeKey: string): Promise<SubmitOutcome> {
+        let request = await this.requests.byDedupeKey(dedupeKey);
+        if (!request) {
+            const dayAgo = this.clock.now().getTime() - 24 * 3600_000;
+            if ((await this.requests.countByRequesterSince(draft.requester.id, dayAgo)) >= MAX_PER_DAY) {
+                return { kind: 'rate-limited' };
+            }
+            request = await this.file(draft, dedupeKey);
+        }
+        const notified = (await this.accounts.billingContacts(request.accountId)).filter((c) => c.id !== request.requesterId);
+        await this.mailConfirmation(request, draft.requester);
+        for (const contact of notified) {
+            await this.mailNotice(request, contact);
+        }
+        return { kind: 'filed', request, notified };
+    }
+
+    /**
+     * The request if `userId` may see it: its requester, or a current billing
+     * contact of its account. Anyone else gets undefined, as for a reference
+     * that does not exist.
+     */
+    public async visibleTo(reference: string, userId: string): Promise<ChangeRequest | undefined> {
+        const request = await this.requests.byReference(reference);
+        const memberships = await this.users.memberships(userId);
+        if (!request) {
+            return undefined;
+        }
+        const isContact = memberships.some((m) => m.account.id === request.accountId && m.isBillingContact);
+        return request.requesterId === userId || isContact ? request : undefined;
+    }
+
+    public async list(status?: ChangeRequestStatus): Promise<ChangeRequest[]> {
+        return this.requests.list(status);
+    }
+
+    /** An operator sets a new status (audited) and the requester is mailed in their language. */
+    public async updateStatus(reference: string, status: ChangeRequestStatus, note: string | undefined, actor: string): Promise<UpdateOutcome> {
+        const now = this.clock.now().getTime();
+        const outcome = await this.db.transaction(async (tx): Promise<UpdateOutcome> => {
+            const requests = new ChangeRequestRepository(tx);
+            const current = await requests.byReference(reference);
+            if (!current) {
+                return { kind: 'not-found' };
+            }
+            if (!STATUS_TRANSITIONS[current.status].includes(status) || !(await requests.setStatus(current.id, current.status, status, note ?? null, now))) {
+                return { kind: 'not-allowed', from: current.status };
+            }
+            await new AuditLog(tx, this.clock).record(actor, 'change-request.status-changed', `request:${current.reference}`, { from: current.status, to: status, note: note ?? null });
+            const updated = await requests.byReference(reference);
+            return updated ? { kind: 'updated', request: updated } : { kind: 'not-found' };
+        });
+        if (outcome.kind !== 'updated') {
+            return outcome;
+        }
+        const requester = await this.users.get(outcome.request.requesterId);
+        if (!requester) {
+            log.warn('requester no longer on file; no status mail', { reference });
+            return outcome;
+        }
+        const { request } = outcome;
+        const t = this.localizer.t(request.requesterLang);
+        const mail = composeMail(t, 'changeRequestStatus', {
+            ...this.mailArgs(request.requesterLang, request, requester.name),
+            status: t(`changeContact:status.${status}`),
+            explanation: t(`changeContact:statusExplanation.${status}`, { newContact: this.newContactText(request) }),
+            note: note ? t('mail:changeRequestStatus.note', { note }) : ''
+        });
+        await this.mailer.queue({ kind: 'change-request-status', to: requester.email, toName: requester.name, locale: request.requesterLang, ...mail });
+        return { ...outcome, mailedTo: requester.email };
+    }
+
+    /** "Lea Fischer" or "Max Mustermann (max@example.com)". */
+    public newContactText(request: Pick<ChangeRequest, 'newContact'>): string {
+        const { name, email } = request.newContact;
+        return email ? `${name} (${email})` : name;
+    }
+
+    private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<ChangeRequest> {
+        const oldContacts = (await this.accounts.billingContacts(draft.account.id)).map((u) => ({ id: u.id, name: u.name }));
+        const now = this.clock.now().getTime();
+        return this.db.transaction(async (tx) => {
+            const request = await new ChangeRequestRepository(tx).insert(
+                {
+                    accountId: draft.account.id,
+                    accountName: draft.account.name,
+                    requesterId: draft.requester.id,
+                    requesterName: draft.requester.name,
+                    requesterLang: draft.lang,
+                    oldContacts,
+                    newContact: draft.newContact,
+                    reason: draft.reason,
+                    channel: draft.channel,
+                    conversationKey: draft.conversationKey,
+                    dedupeKey
+                },
+                now
+            );
+            await new AuditLog(tx, this.clock).record(`user:${draft.requester.id}`, 'change-request.filed', `request:${request.reference}`, {
+                account: draft.account.id,
+                oldContacts: oldContacts.map((c) => c.id),
+                newContact: draft.newContact.userId ?? 'new-person',
+                channel: draft.channel
+            });
+            return request;
+        });
+    }
+
+    private async mailConfirmation(request: ChangeRequest, requester: User): Promise<void> {
+        await this.mailAbout(request, 'changeRequestConfirmation', requester, request.requesterLang, 'confirmation');
+    }
+
+    private async mailNotice(request: ChangeRequest, contact: User): Promise<void> {
+        await this.mailAbout(request, 'changeRequestNotice', contact, contact.locale, `notice:${contact.id}`);
+    }
+
+    /** Queues a mail about the request, once per request and `purpose` however often the turn runs. */
+    private async mailAbout(request: ChangeRequest, template: 'changeRequestConfirmation' | 'changeRequestNotice', recipient: User, lang: Lang, purpose: string): Promise<void> {
+        const mail = composeMail(this.localizer.t(lang), template, this.mailArgs(lang, request, recipient.name));
+        await this.mailer.queue({
+            kind: template === 'changeRequestConfirmation' ? 'change-request-confirmation' : 'change-request-notice',
+            to: recipient.email,
+            toName: recipient.name,
+            locale: lang,
+            ...mail,
+            conversationKey: request.conversationKey,
+            dedupeKey: `change-request:${request.reference}:${purpose}`
+        });
+    }
+
+    private mailArgs(lang: Lang, request: ChangeRequest, recipientName: string): Record<string, string> {
+        const t = this.localizer.t(lang);
+        const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+        return {
+            name: recipientName,
+            reference: request.reference,
+            accountName: request.accountName,
+            accountId: request.accountId,
+            requesterName: request.requesterName,
+            newContact: this.newContactText(request),
+            oldContacts: request.oldContacts.length > 0 ? list.format(request.oldContacts.map((c) => c.name)) : t('changeContact:nobody'),
+            reason: request.reason,
+            date: formatDate(lang, request.createdAt),
+            supportUrl: LINKS.support
+        };
+    }
+}
