@@ -127,7 +127,7 @@ export class IdentifyDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.identifyVerify, (input.value === 'resend' ? { email } : {}) satisfies VerifyOptions);
         }
         const { conversationKey, t, profile } = turnInfo(step.context);
-        const outcome = await this.services.verification.checkCode(conversationKey, input.code);
+        const outcome = await this.services.verification.checkCode(conversationKey, input.code, step.context.activity.id);
         switch (outcome.kind) {
             case 'verified':
                 profile.identity = { userId: outcome.user.id, method: 'email-code', verifiedAt: this.services.clock.now().getTime() };

@@ -96,8 +96,12 @@ export class VerificationService {
         return 'sent';
     }
 
-    /** Checks a typed code against the conversation's live code. */
-    public async checkCode(conversationKey: string, code: string): Promise<CheckCodeOutcome> {
+    /**
+     * Checks a typed code against the conversation's live code. `activityId`
+     * is the turn's: a used code counts again only for a retry of the very
+     * activity that used it.
+     */
+    public async checkCode(conversationKey: string, code: string, activityId?: string): Promise<CheckCodeOutcome> {
         const failures = await this.codes.failuresInConversation(conversationKey);
         if (failures >= this.policy.maxWrongCodes) {
             return { kind: 'locked' };
@@ -105,12 +109,13 @@ export class VerificationService {
         const now = this.clock.now().getTime();
         const live = await this.codes.live(conversationKey);
         if (!live) {
-            return (await this.repeatedCode(conversationKey, code, now)) ?? { kind: 'no-code' };
+            const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
+            return repeated ?? { kind: 'no-code' };
         }
         if (now >= live.expiresAt) {
             return { kind: 'expired' };
         }
-        if (live.userId !== null && this.secrets.matches(`${conversationKey}:${code}`, live.codeHash) && (await this.codes.consume(live.id, now))) {
+        if (live.userId !== null && this.secrets.matches(`${conversationKey}:${code}`, live.codeHash) && (await this.codes.consume(live.id, now, activityId))) {
             const user = await this.users.get(live.userId);
             if (user) {
                 await this.audit.record(`conversation:${conversationKey}`, 'verification.succeeded', `user:${user.id}`);
@@ -127,12 +132,12 @@ export class VerificationService {
     }
 
     /**
-     * The code that verified this conversation, typed again before it expired:
-     * the turn that used it did not get saved (a crash, a retried delivery), so
-     * the same verification completes again instead of mailing a new code.
+     * The activity that used the code delivered again before the code expired:
+     * its turn did not get saved (a crash, a retried delivery), so the same
+     * verification completes again instead of mailing a new code.
      */
-    private async repeatedCode(conversationKey: string, code: string, now: number): Promise<CheckCodeOutcome | undefined> {
-        const used = await this.codes.lastUsed(conversationKey);
+    private async repeatedCode(conversationKey: string, code: string, now: number, activityId: string): Promise<CheckCodeOutcome | undefined> {
+        const used = await this.codes.lastUsed(conversationKey, activityId);
         if (!used || used.userId === null || now >= used.expiresAt || !this.secrets.matches(`${conversationKey}:${code}`, used.codeHash)) {
             return undefined;
         }

@@ -59,6 +59,7 @@ CREATE TABLE verification_codes (
     created_at       INTEGER NOT NULL,
     expires_at       INTEGER NOT NULL,
     used_at          INTEGER,
+    used_by_activity TEXT,
     superseded_at    INTEGER,
     failed_attempts  INTEGER NOT NULL DEFAULT 0
 );

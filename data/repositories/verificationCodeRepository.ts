@@ -44,18 +44,22 @@ export class VerificationCodeRepository {
     }
 
     /** The conversation's most recently used code (a retried turn may bring it again). */
-    public async lastUsed(conversationKey: string): Promise<StoredCode | undefined> {
+    public async lastUsed(conversationKey: string, activityId: string): Promise<StoredCode | undefined> {
         const row = await this.db.get<CodeRow>(
             `SELECT id, user_id, code_hash, expires_at, failed_attempts FROM verification_codes
-              WHERE conversation_key = ? AND used_at IS NOT NULL ORDER BY id DESC LIMIT 1`,
-            [conversationKey]
+              WHERE conversation_key = ? AND used_at IS NOT NULL AND used_by_activity = ? ORDER BY id DESC LIMIT 1`,
+            [conversationKey, activityId]
         );
         return row && { id: row.id, userId: row.user_id, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts };
     }
 
     /** Marks a code used; false when it was already used or replaced (single use even under races). */
-    public async consume(id: number, now: number): Promise<boolean> {
-        const result = await this.db.run('UPDATE verification_codes SET used_at = ? WHERE id = ? AND used_at IS NULL AND superseded_at IS NULL', [now, id]);
+    public async consume(id: number, now: number, activityId: string | undefined): Promise<boolean> {
+        const result = await this.db.run('UPDATE verification_codes SET used_at = ?, used_by_activity = ? WHERE id = ? AND used_at IS NULL AND superseded_at IS NULL', [
+            now,
+            activityId ?? null,
+            id
+        ]);
         return result.changes === 1;
     }
 
