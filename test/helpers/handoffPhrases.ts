@@ -38,7 +38,7 @@ export const HANDOFF_PHRASES = {
     de: {
         human: 'Ich möchte mit einem Menschen sprechen',
         menuButton: 'Mit einem Mitarbeiter sprechen',
-        askDescription: /Worum geht es, in einem Satz\?/,
+        askDescription: /Worum geht es\? Beschreiben Sie Ihr Anliegen bitte in einem Satz/,
         skip: 'Überspringen',
         queued: /Sie sind Nummer (\d+) in der Warteschlange/,
         queuedNext: /Sie sind als Nächstes an der Reihe/,
@@ -56,16 +56,16 @@ export const HANDOFF_PHRASES = {
         offerCallback: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/,
         yes: 'ja',
         askEmail: /An welche E-Mail-Adresse soll der Kundendienst schreiben\?/,
-        askLanguage: /In welcher Sprache soll man Ihnen schreiben\?/,
+        askLanguage: /In welcher Sprache soll der Kundendienst Ihnen schreiben\?/,
         languageButton: 'Deutsch',
-        askNote: /Sollte das Team noch etwas wissen\?/,
-        callbackCreated: /Referenznummer (CB-\d{4}-\d{6})\. Der Kundendienst schreibt Ihnen an (\S+), auf Deutsch/,
+        askNote: /Gibt es noch etwas, das der Kundendienst wissen sollte\?/,
+        callbackCreated: /Referenznummer (CB-\d{4}-\d{6})\. Der Kundendienst schreibt Ihnen auf Deutsch an (\S+)\./,
         timedOut: /in den letzten 5 Minuten ist niemand vom Kundendienst frei geworden/,
         offer: /Soll ich Sie mit ihm verbinden\?/,
         transferred: /Sie chatten jetzt mit John Smith/,
         flowIdentify: /Finden wir heraus, ob Sie der Abrechnungskontakt sind/,
         askEmailIdentify: /Mit welcher E-Mail-Adresse melden Sie sich/,
-        emailOnFile: /die Adresse, die wir von Ihnen haben/,
+        emailOnFile: /die bei uns hinterlegte Adresse/,
         agentGone: /der Mitarbeiter musste den Chat verlassen/
     }
 } satisfies Record<Lang, Record<string, string | RegExp>>;

@@ -51,7 +51,7 @@ export const PHRASES = {
         askEmail: /Mit welcher E-Mail-Adresse melden Sie sich/,
         codeSent: /habe ich gerade einen 6-stelligen Code/,
         askCode: /Bitte geben Sie den Code aus der E-Mail ein/,
-        verified: /Sie sind bestätigt/,
+        verified: /Ihre E-Mail-Adresse ist bestätigt/,
         wrongCode: /Dieser Code stimmt nicht/,
         locked: /keine weiteren Codes annehmen/,
         expired: /Dieser Code ist abgelaufen/,

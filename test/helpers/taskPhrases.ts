@@ -21,7 +21,7 @@ export const TASK_PHRASES = {
         noThanksButton: 'No, thanks',
         requestChangeButton: 'Request a change of billing contact',
         statusFound: /Request (BC-\d{4}-\d{6}) \(new billing contact for Müller Design GmbH: .*\) is \*\*open\*\*/,
-        statusNotFound: /I can't find a change request with that reference that you may see/,
+        statusNotFound: /I can't find a change request with that reference that you're allowed to see/,
         askReference: /Which request do you mean\?/,
         statusQuestion: "What's the status of my request?",
         resetQuestion: 'forgot my portal password',
@@ -51,7 +51,7 @@ export const TASK_PHRASES = {
         confirm: /Soll ich den Antrag stellen\?/,
         filed: /Ihr Antrag hat die Referenz (BC-\d{4}-\d{6})/,
         notFiled: /ich habe keinen Antrag gestellt/,
-        adminsOnly: /Nur Kontoadministratoren können eine Änderung des Abrechnungskontakts beantragen, und Sie sind kein Administrator von Müller Design GmbH/,
+        adminsOnly: /Eine Änderung des Abrechnungskontakts können nur Kontoadministratoren beantragen, Sie sind jedoch kein Administrator von Müller Design GmbH/,
         emailAdminButton: 'E-Mail an den Abrechnungsadministrator',
         customerServiceButton: 'Mit einem Mitarbeiter sprechen',
         noThanksButton: 'Nein, danke',
@@ -72,6 +72,6 @@ export const TASK_PHRASES = {
         offerReset: /Soll ich Ihnen gleich einen Link zum Zurücksetzen Ihres Portal-Kennworts/,
         checkRoleButton: 'Kontotyp und Rolle prüfen',
         moreTopicsButton: 'Weitere Themen',
-        topicsMenu: /Das sind die verwandten Themen/
+        topicsMenu: /Hier sind die verwandten Themen/
     }
 } satisfies Record<Lang, Record<string, string | RegExp>>;

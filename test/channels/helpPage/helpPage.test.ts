@@ -17,7 +17,7 @@ const ARTICLE = {
         '<strong>Zur Abrechnung</strong>',
         'Sie werden auf die Abonnementseite Ihres Kontos weitergeleitet',
         'Sie werden aufgefordert, dem Abrechnungskontakt eine E-Mail zu senden',
-        'Sie werden auf das Corporate Billing Portal umgeleitet und können sich erfolgreich anmelden',
+        'Sie werden zum Corporate Billing Portal weitergeleitet und können sich anmelden',
         'Sie werden zum Corporate Billing Portal weitergeleitet und können sich nicht anmelden',
         '<strong>Kennwort zurücksetzen/erstellen</strong>',
         'Verwandte Themen',

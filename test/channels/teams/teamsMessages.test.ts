@@ -128,7 +128,7 @@ describe('Microsoft Teams through /api/messages with channel authentication on',
             assert.ok(greeting.buttons.length >= 2, 'the menu as hero-card buttons');
 
             const answer = await say(teamsActivity(conversationId, JONAS, locale, { text: p.whoIs }));
-            assert.match(answer.text, lang === 'de' ? /Sie sind angemeldet als Jonas Weber \(jonas\.weber@mueller-design\.example\)/ : /You're signed in as Jonas Weber \(jonas\.weber@mueller-design\.example\)/);
+            assert.match(answer.text, lang === 'de' ? /Sie sind als Jonas Weber \(jonas\.weber@mueller-design\.example\) angemeldet/ : /You're signed in as Jonas Weber \(jonas\.weber@mueller-design\.example\)/);
             assert.match(answer.text, p.caseB);
             assert.doesNotMatch(answer.text, p.askEmail);
             assert.deepStrictEqual(answer.buttons.slice(-3), [p.emailButton, TASK_PHRASES[lang].requestChangeButton, p.noThanks], 'choices as card buttons, since Teams has no suggested actions');
