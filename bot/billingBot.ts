@@ -87,6 +87,7 @@ export class BillingBot extends ActivityHandler {
                 await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
             }
             await this.conversationState.saveChanges(context, false);
+            await this.gate?.afterTurn(context);
             this.onTurnSucceeded(key);
         });
     }

@@ -32,7 +32,7 @@ import { AgentRepository } from '../data/repositories/agentRepository';
 import { CallbackRepository } from '../data/repositories/callbackRepository';
 import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import { HandoffRepository } from '../data/repositories/handoffRepository';
-import type { TranscriptLine } from '../data/handoffModel';
+import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import { HandoffGate } from './handoffGate';
 import { TranscriptRecorder } from './transcript';
 import { BillingBot } from './billingBot';
@@ -116,7 +116,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const storage = new SqliteStorage(db, clock);
     const conversationState = new ConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
-    const gate = new HandoffGate(queue, new TranscriptRecorder(conversationState.createProperty<TranscriptLine[]>('transcript'), clock));
+    const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate);
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
 }
