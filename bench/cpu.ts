@@ -4,6 +4,7 @@
  * excluded), so a change to the bot can be judged by its cost rather than by
  * turns/s, which the load generator on the same cores also moves.
  */
+import { execFileSync } from 'child_process';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -20,7 +21,7 @@ import { BillingScenario, EchoScenario } from './lib/scenario';
 import { ServerProcess } from './lib/serverProcess';
 import { round, summarize } from './lib/stats';
 
-const USAGE = `usage: npm run bench:cpu -- [--target ours|echo] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--cpu-prof DIR]`;
+const USAGE = `usage: npm run bench:cpu -- [--target ours|echo] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR]`;
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 
@@ -31,11 +32,13 @@ interface Settings {
     readonly warmupS: number;
     readonly concurrency: number;
     readonly runs: number;
+    /** Load generator on CPU 0, server on CPU 1 (taskset), so they do not take turns on the same core. */
+    readonly pin: boolean;
     readonly cpuProfDir?: string;
 }
 
 function settingsFrom(argv: string[]): Settings {
-    const { options } = parseArgs(argv, ['help']);
+    const { options } = parseArgs(argv, ['help', 'pin']);
     const fail = (message: string): never => {
         process.stderr.write(`${message}\n${USAGE}\n`);
         process.exit(2);
@@ -67,6 +70,7 @@ function settingsFrom(argv: string[]): Settings {
         warmupS: num('warmup', 3, 0, 600),
         concurrency: num('concurrency', 16, 1, 1000),
         runs: num('runs', 1, 1, 20),
+        pin: options.pin === true,
         cpuProfDir: typeof cpuProf === 'string' ? path.resolve(cpuProf) : undefined
     };
 }
@@ -98,6 +102,10 @@ async function measure(settings: Settings): Promise<number> {
         env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: secret },
         nodeArgs: settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []
     });
+    if (settings.pin) {
+        execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+        execFileSync('taskset', ['-a', '-p', '-c', '1', String(server.pid)], { stdio: 'ignore' });
+    }
     const driver: Driver =
         settings.door === 'directline'
             ? new DirectLineDriver({ baseUrl: server.url, secret, sockets: settings.concurrency })
