@@ -3,6 +3,7 @@ import { migration002 } from './002_change_requests_and_portal_resets';
 import { migration003 } from './003_handoff';
 import { migration004 } from './004_directline';
 import { migration005 } from './005_transcripts';
+import { migration006 } from './006_code_replaces_code';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];

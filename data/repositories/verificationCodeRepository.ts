@@ -28,16 +28,16 @@ export interface SendingFigures {
 export class VerificationCodeRepository {
     public constructor(private readonly db: Database) {}
 
-    /** Stores a new code and retires every earlier live code of the conversation, atomically. */
+    /**
+     * Stores a new code; the trigger of migration 006 retires every earlier
+     * live code of the conversation in the same statement (atomically).
+     */
     public async replace(conversationKey: string, userId: string | null, targetHash: string, codeHash: string, now: number, expiresAt: number): Promise<number> {
-        return this.db.transaction(async (tx) => {
-            await tx.run('UPDATE verification_codes SET superseded_at = ? WHERE conversation_key = ? AND used_at IS NULL AND superseded_at IS NULL', [now, conversationKey]);
-            const result = await tx.run(
-                'INSERT INTO verification_codes (conversation_key, user_id, target_hash, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-                [conversationKey, userId, targetHash, codeHash, now, expiresAt]
-            );
-            return result.lastId;
-        });
+        const result = await this.db.run(
+            'INSERT INTO verification_codes (conversation_key, user_id, target_hash, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+            [conversationKey, userId, targetHash, codeHash, now, expiresAt]
+        );
+        return result.lastId;
     }
 
     /** The conversation's most recently used code (a retried turn may bring it again). */
