@@ -9,6 +9,9 @@ import { parseArgs } from '../cli/args';
 import { loadConfig } from '../config';
 import { startApp } from '../app';
 import { PROJECT_ROOT } from '../paths';
+import * as crypto from 'crypto';
+import { DirectLineDriver } from './lib/directLineDriver';
+import type { Driver } from './lib/driver';
 import { MessagesDriver } from './lib/messagesDriver';
 import { runLoad, type LoadResult } from './lib/loadGenerator';
 import { OutboxCodeReader } from './lib/outboxCodes';
@@ -32,6 +35,8 @@ interface Settings {
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
+/** The Direct Line row is measured for at most this long, to keep the whole run within two minutes. */
+const DIRECT_LINE_MAX_S = 12;
 
 function settingsFrom(argv: string[]): Settings {
     const { options } = parseArgs(argv, ['help']);
@@ -67,10 +72,11 @@ async function main(): Promise<void> {
         const directory = path.join(work, 'directory.json');
         const askers = writeDirectory(directory, 1500);
         const dbPath = path.join(work, 'bot.sqlite');
+        const directLineSecret = crypto.randomBytes(32).toString('base64url');
         const specs: Record<'floor' | 'echo' | 'ours', ServerSpec> = {
             floor: { name: 'http floor', script: path.join(DIST, 'bench', 'httpFloor.js'), logFile },
             echo: { name: 'echo bot', script: path.join(DIST, 'bench', 'echoBot.js'), logFile },
-            ours: { name: 'ours', script: path.join(DIST, 'index.js'), logFile, env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '' } }
+            ours: { name: 'ours', script: path.join(DIST, 'index.js'), logFile, env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: directLineSecret } }
         };
 
         say('cold starts …');
@@ -78,10 +84,14 @@ async function main(): Promise<void> {
         const coldEcho = await coldStart(specs.echo, 3);
         const coldOurs = await coldStart(specs.ours, 3);
 
-        const load = async (key: 'floor' | 'echo' | 'ours', scenario: Scenario, durationS: number): Promise<TargetFigures> => {
+        const load = async (key: 'floor' | 'echo' | 'ours', scenario: Scenario, durationS: number, door: 'messages' | 'directline' = 'messages'): Promise<TargetFigures> => {
             const server = await ServerProcess.start(specs[key]);
-            const driver = new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
+            const driver: Driver =
+                door === 'directline'
+                    ? new DirectLineDriver({ baseUrl: server.url, secret: directLineSecret, sockets: settings.concurrency })
+                    : new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
             const codes = key === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
+            const name = door === 'directline' ? `${specs[key].name}, Direct Line` : specs[key].name;
             try {
                 const result = await runLoad({
                     driver,
@@ -90,10 +100,10 @@ async function main(): Promise<void> {
                     durationMs: durationS * 1000,
                     warmupMs: settings.warmupS * 1000,
                     codes,
-                    onProgress: progressPrinter(specs[key].name, durationS)
+                    onProgress: progressPrinter(name, durationS)
                 });
                 endProgress();
-                return report(specs[key].name, result, server);
+                return report(name, result, server);
             } finally {
                 driver.close();
                 await codes?.close();
@@ -105,6 +115,7 @@ async function main(): Promise<void> {
         const floor = await load('floor', new EchoScenario(askers), Math.min(settings.durationS, 8));
         const echo = await load('echo', new EchoScenario(askers), settings.durationS);
         const ours = await load('ours', new BillingScenario(askers), settings.durationS);
+        const oursDirectLine = await load('ours', new BillingScenario(askers.slice().reverse()), Math.min(settings.durationS, DIRECT_LINE_MAX_S), 'directline');
 
         say(`storing ${settings.stored} conversations …`);
         const seeded = await seedConversations(dbPath, 'webchat', settings.stored);
@@ -113,12 +124,17 @@ async function main(): Promise<void> {
         say('state per turn (in-process) …');
         const storage = await measureStorage(dbPath, directory, askers.slice(askers.length / 2), settings.concurrency);
 
-        const ratios = { turnsPerSecond: round(ours.turnsPerSecond / echo.turnsPerSecond), p99: round(ours.latencyMs.p99 / echo.latencyMs.p99) };
+        const ratios = {
+            turnsPerSecond: round(ours.turnsPerSecond / echo.turnsPerSecond),
+            p99: round(ours.latencyMs.p99 / echo.latencyMs.p99),
+            directLineTurnsPerSecond: round(oursDirectLine.turnsPerSecond / echo.turnsPerSecond),
+            directLineP99: round(oursDirectLine.latencyMs.p99 / echo.latencyMs.p99)
+        };
         const result: BenchResult = {
             date: new Date().toISOString(),
             machine: machineInfo(),
             settings: { concurrency: settings.concurrency, durationS: settings.durationS, warmupS: settings.warmupS, driver: 'POST /api/messages' },
-            targets: { floor, echo, ours },
+            targets: { floor, echo, ours, oursDirectLine },
             ratios,
             coldStartMs: { echo: coldEcho, oursFirstStart, ours: coldOurs, oursWith10k: stored.coldStartMs },
             stored: { conversations: stored.count, rssIdleMiB: stored.rssIdleMiB, rssAfterLoadMiB: stored.rssAfterLoadMiB, peakRssMiB: stored.peakRssMiB, load: stored.load },
@@ -127,7 +143,7 @@ async function main(): Promise<void> {
                 { what: 'turns/s ours/echo', value: `${ratios.turnsPerSecond}×`, bar: '≥ 0.8×', met: ratios.turnsPerSecond >= 0.8 },
                 { what: 'p99 ours/echo', value: `${ratios.p99}×`, bar: '≤ 2×', met: ratios.p99 <= 2 },
                 { what: `peak RSS with ${stored.count} stored conversations`, value: `${stored.peakRssMiB} MiB`, bar: '≤ 200 MB', met: stored.peakRssMiB * 2 ** 20 <= 200e6 },
-                { what: 'errors in all load runs', value: String(echo.errors + ours.errors + stored.load.errors), bar: '0', met: echo.errors + ours.errors + stored.load.errors === 0 }
+                { what: 'errors in all load runs', value: String(errorsIn(echo, ours, oursDirectLine, stored.load)), bar: '0', met: errorsIn(echo, ours, oursDirectLine, stored.load) === 0 }
             ]
         };
         const out = settings.out ?? path.join(RESULTS, `bench-${stamp}.json`);
@@ -137,6 +153,10 @@ async function main(): Promise<void> {
     } finally {
         fs.rmSync(work, { recursive: true, force: true });
     }
+}
+
+function errorsIn(...targets: TargetFigures[]): number {
+    return targets.reduce((sum, t) => sum + t.errors, 0);
 }
 
 function report(name: string, result: LoadResult, server: ServerProcess): TargetFigures {

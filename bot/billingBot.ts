@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex } from '../core/mutex';
 import { isLang, langFromLocale, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
@@ -9,6 +9,7 @@ import type { BotServices } from '../services/botServices';
 import { submittedText } from './activityText';
 import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
+import { DialogMemoryReuse } from './dialogMemoryReuse';
 import type { TurnGate } from './handoffGate';
 import { setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type TurnInfo } from './turn';
 
@@ -35,6 +36,7 @@ export class BillingBot extends ActivityHandler {
     private readonly doneAccessor: StatePropertyAccessor<string[]>;
     private readonly dialogs: DialogSet;
     private readonly turns = new KeyedMutex();
+    private readonly dialogMemory = new DialogMemoryReuse();
 
     public constructor(
         private readonly conversationState: ConversationState,
@@ -78,6 +80,7 @@ export class BillingBot extends ActivityHandler {
                 log.info('duplicate activity ignored', { conversation: key, activityId });
                 return;
             }
+            this.dialogMemory.prepare(context);
             await this.prepareTurn(context, key);
             // The handoff hook: while an agent has the conversation, the dialogs do not run.
             if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
@@ -87,6 +90,7 @@ export class BillingBot extends ActivityHandler {
                 await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
             }
             await this.conversationState.saveChanges(context, false);
+            await this.gate?.afterTurn(context);
             this.onTurnSucceeded(key);
         });
     }
@@ -98,7 +102,7 @@ export class BillingBot extends ActivityHandler {
         }
         switchLanguage(context, lang, 'switch');
         await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         if (dc.activeDialog) {
             await dc.repromptDialog();
         }
@@ -112,10 +116,16 @@ export class BillingBot extends ActivityHandler {
 
     /** Drops the dialog position and starts the main dialog with `options` (after a handoff ends). */
     private async restartDialog(context: TurnContext, options: MainMenuOptions): Promise<void> {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         await dc.cancelAllDialogs();
         turnInfo(context).profile.welcomed = true;
         await dc.beginDialog(this.mainDialog.id, options);
+    }
+
+    private async dialogContext(context: TurnContext): Promise<DialogContext> {
+        const dc = await this.dialogs.createContext(context);
+        this.dialogMemory.learn(context, dc);
+        return dc;
     }
 
     /** Resolves when no turn is running (graceful shutdown). */
@@ -154,7 +164,7 @@ export class BillingBot extends ActivityHandler {
     }
 
     private async runDialog(context: TurnContext): Promise<void> {
-        const dc = await this.dialogs.createContext(context);
+        const dc = await this.dialogContext(context);
         const { profile } = turnInfo(context);
         if (dc.activeDialog) {
             try {

@@ -1,4 +1,3 @@
-import { ConversationState } from 'botbuilder';
 import type { HandoffSettings } from '../config';
 import type { Clock } from '../core/clock';
 import type { SecretBox } from '../core/secrets';
@@ -32,10 +31,11 @@ import { AgentRepository } from '../data/repositories/agentRepository';
 import { CallbackRepository } from '../data/repositories/callbackRepository';
 import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import { HandoffRepository } from '../data/repositories/handoffRepository';
-import type { TranscriptLine } from '../data/handoffModel';
+import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import { HandoffGate } from './handoffGate';
 import { TranscriptRecorder } from './transcript';
 import { BillingBot } from './billingBot';
+import { SnapshotConversationState } from './snapshotConversationState';
 import type { ChannelIdentity } from './channelIdentity';
 import type { Localizer } from './i18n';
 import type { IntentRecognizer } from './nlu';
@@ -114,9 +114,9 @@ export function createBot(deps: BotDependencies): BotRuntime {
         portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
     const storage = new SqliteStorage(db, clock);
-    const conversationState = new ConversationState(storage);
+    const conversationState = new SnapshotConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
-    const gate = new HandoffGate(queue, new TranscriptRecorder(conversationState.createProperty<TranscriptLine[]>('transcript'), clock));
+    const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate);
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
 }

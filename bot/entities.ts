@@ -1,6 +1,30 @@
-import { recognizeEmail } from '@microsoft/recognizers-text-sequence';
-import { recognizeBoolean } from '@microsoft/recognizers-text-choice';
+import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
+import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
 import { cultureOf, type Lang } from '../core/language';
+
+/** Something recognizers-text parses text with. */
+interface Model {
+    parse(query: string): Array<{ start: number; end: number; resolution?: unknown }>;
+}
+
+/**
+ * Each recognizers-text model built once per language: `recognizeEmail` and
+ * `recognizeBoolean` build a recognizer with all of its models on every call.
+ */
+function modelsOf(build: (lang: Lang) => Model): (lang: Lang) => Model {
+    const models = new Map<Lang, Model>();
+    return (lang) => {
+        let model = models.get(lang);
+        if (!model) {
+            model = build(lang);
+            models.set(lang, model);
+        }
+        return model;
+    };
+}
+
+const emailModel = modelsOf((lang) => new SequenceRecognizer(cultureOf(lang)).getEmailModel());
+const booleanModel = modelsOf((lang) => new ChoiceRecognizer(cultureOf(lang)).getBooleanModel(cultureOf(lang), true));
 
 const DOMAIN_CHAR = /[A-Za-z0-9-]/;
 const PLAIN_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -13,7 +37,7 @@ const PLAIN_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-
  */
 export function findEmail(text: string, lang: Lang): string | undefined {
     const input = text.slice(0, 1000);
-    for (const match of recognizeEmail(input, cultureOf(lang))) {
+    for (const match of emailModel(lang).parse(input)) {
         let end = match.end + 1;
         while (end < input.length && DOMAIN_CHAR.test(input[end])) {
             end++;
@@ -28,7 +52,7 @@ export function findEmail(text: string, lang: Lang): string | undefined {
 
 /** Yes (true), no (false) or neither (undefined), in the language's culture. */
 export function findBoolean(text: string, lang: Lang): boolean | undefined {
-    const results = recognizeBoolean(text.slice(0, 200), cultureOf(lang));
+    const results = booleanModel(lang).parse(text.slice(0, 200));
     const first = results[0]?.resolution as { value?: boolean } | undefined;
     return typeof first?.value === 'boolean' ? first.value : undefined;
 }

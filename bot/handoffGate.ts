@@ -6,9 +6,12 @@ import { proactiveInstruction, type ProactiveInstruction } from './proactiveTurn
 import type { TranscriptRecorder } from './transcript';
 import { turnInfo } from './turn';
 
-/** Runs before the dialogs of every turn; true when it handled the turn and the dialogs must not run. */
+/** Hooks around the dialogs of every turn. */
 export interface TurnGate {
+    /** Runs before the dialogs; true when it handled the turn and the dialogs must not run. */
     beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean>;
+    /** Runs once the turn's state is saved. */
+    afterTurn(context: TurnContext): Promise<void>;
 }
 
 /**
@@ -22,7 +25,8 @@ export class HandoffGate implements TurnGate {
     public constructor(private readonly handoffs: HandoffService, private readonly recorder: TranscriptRecorder) {}
 
     public async beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
-        await this.recorder.attach(context);
+        const { conversationKey, lang } = turnInfo(context);
+        this.recorder.attach(context, conversationKey);
         const instruction = proactiveInstruction(context);
         if (instruction) {
             await this.carryOut(context, instruction, restart);
@@ -31,7 +35,6 @@ export class HandoffGate implements TurnGate {
         if (context.activity.type !== ActivityTypes.Message) {
             return false;
         }
-        const { conversationKey, lang } = turnInfo(context);
         const open = await this.handoffs.openFor(conversationKey);
         if (open?.status !== 'active') {
             return false;
@@ -41,6 +44,10 @@ export class HandoffGate implements TurnGate {
             await this.handoffs.fromCustomer(open, text, TurnContext.getConversationReference(context.activity), lang);
         }
         return true;
+    }
+
+    public async afterTurn(context: TurnContext): Promise<void> {
+        await this.recorder.flush(context);
     }
 
     private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: (options: MainMenuOptions) => Promise<void>): Promise<void> {

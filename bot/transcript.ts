@@ -1,10 +1,8 @@
-import { ActivityTypes, type Activity, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../data/handoffModel';
+import { TRANSCRIPT_KEEP_LINES, type TranscriptRepository } from '../data/repositories/transcriptRepository';
 import type { Clock } from '../core/clock';
 import { submittedText } from './activityText';
-
-/** Lines kept per conversation for the agents' context. */
-const KEEP_LINES = 40;
 
 /** Longest line kept. */
 const MAX_LINE = 1000;
@@ -13,6 +11,13 @@ const TRANSCRIPT = Symbol('billingAssistant.transcript');
 
 const CODE = /\b\d{6}\b/g;
 
+/** The turn's lines so far, and how to read the conversation's earlier ones. */
+interface TurnTranscript {
+    readonly conversationKey: string;
+    readonly lines: TranscriptLine[];
+    readonly repository: TranscriptRepository;
+}
+
 /** Hides what looks like a one-time code, so no code is ever stored in clear text with the transcript. */
 export function hideCodes(text: string): string {
     return text.replace(CODE, '••••••');
@@ -20,22 +25,20 @@ export function hideCodes(text: string): string {
 
 /**
  * Keeps the last lines of each conversation (what the person wrote, what the
- * bot answered) in the conversation state, so an agent sees how it went before
- * the escalation. It costs no extra write: the state is saved anyway.
+ * bot answered) for the agents' context, in the `transcripts` table: a turn
+ * collects its lines and appends them in one statement at its end; they are
+ * read only when the conversation is escalated.
  */
 export class TranscriptRecorder {
-    public constructor(private readonly accessor: StatePropertyAccessor<TranscriptLine[]>, private readonly clock: Clock) {}
+    public constructor(private readonly repository: TranscriptRepository, private readonly clock: Clock) {}
 
     /** Records the turn's incoming message and, as they are sent, the bot's replies. */
-    public async attach(context: TurnContext): Promise<void> {
-        const lines = await this.accessor.get(context, []);
-        context.turnState.set(TRANSCRIPT, lines);
+    public attach(context: TurnContext, conversationKey: string): void {
+        const lines: TranscriptLine[] = [];
+        context.turnState.set(TRANSCRIPT, { conversationKey, lines, repository: this.repository } satisfies TurnTranscript);
         const add = (from: TranscriptLine['from'], text: string | undefined): void => {
             if (text) {
                 lines.push({ at: this.clock.now().getTime(), from, text: text.slice(0, MAX_LINE) });
-                if (lines.length > KEEP_LINES) {
-                    lines.splice(0, lines.length - KEEP_LINES);
-                }
             }
         };
         if (context.activity.type === ActivityTypes.Message) {
@@ -51,11 +54,30 @@ export class TranscriptRecorder {
             return next();
         });
     }
+
+    /**
+     * Stores the turn's lines; called once the turn's state is saved, so a
+     * channel's retry of a turn whose state was not saved records it once.
+     */
+    public async flush(context: TurnContext): Promise<void> {
+        const turn = context.turnState.get(TRANSCRIPT) as TurnTranscript | undefined;
+        if (turn && turn.lines.length > 0) {
+            await this.repository.append(turn.conversationKey, turn.lines.splice(0));
+        }
+    }
 }
 
-/** The lines recorded so far in this conversation (empty before {@link TranscriptRecorder.attach}). */
-export function turnTranscript(context: TurnContext): readonly TranscriptLine[] {
-    return (context.turnState.get(TRANSCRIPT) as TranscriptLine[] | undefined) ?? [];
+/**
+ * The conversation's last lines, this turn's so far included (empty before
+ * {@link TranscriptRecorder.attach}).
+ */
+export async function turnTranscript(context: TurnContext): Promise<readonly TranscriptLine[]> {
+    const turn = context.turnState.get(TRANSCRIPT) as TurnTranscript | undefined;
+    if (!turn) {
+        return [];
+    }
+    const stored = await turn.repository.recent(turn.conversationKey);
+    return [...stored, ...turn.lines].slice(-TRANSCRIPT_KEEP_LINES);
 }
 
 function visibleText(activity: Partial<Activity>): string | undefined {

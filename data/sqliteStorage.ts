@@ -8,26 +8,60 @@ interface StateRow {
     data: string;
 }
 
+/** An item as stored: its eTag and JSON text. */
+interface CachedItem {
+    readonly etag: number;
+    readonly data: string;
+}
+
+/** Items whose stored text is kept in memory, the most recently used. */
+const DEFAULT_CACHED_ITEMS = 1000;
+
 /**
  * botbuilder's `Storage` over the `bot_state` table. Items round-trip through
  * JSON (so what a dialog cannot serialise fails now, not after a restart), and
  * eTags give optimistic concurrency: a write carrying an eTag other than `*`
  * must match the stored one or nothing in the batch is written.
+ *
+ * The stored text and eTag of recently used items are kept in memory, so the
+ * read at the start of a turn costs no SQL when the conversation's last turn
+ * was written by this instance, which must then be the only writer of
+ * `bot_state` while it lives (one per process, see `createBot`). A read still
+ * parses the text anew, so callers get fresh objects as before. An item is
+ * dropped from memory before every write or delete of it and put back only
+ * once the write succeeded; a read fills the memory only when no write began
+ * while it ran.
  */
 export class SqliteStorage implements Storage {
-    public constructor(private readonly db: Database, private readonly clock: Clock) {}
+    private readonly cache = new Map<string, CachedItem>();
+    private writesBegun = 0;
+
+    public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {}
 
     public async read(keys: string[]): Promise<StoreItems> {
         if (!Array.isArray(keys)) {
             throw new TypeError('SqliteStorage.read(): keys must be an array');
         }
         const items: StoreItems = {};
-        const unique = [...new Set(keys)];
-        for (let start = 0; start < unique.length; start += 500) {
-            const batch = unique.slice(start, start + 500);
+        const missing: string[] = [];
+        for (const key of new Set(keys)) {
+            const cached = this.cache.get(key);
+            if (cached) {
+                this.remember(key, cached);
+                items[key] = { ...(JSON.parse(cached.data) as object), eTag: String(cached.etag) };
+            } else {
+                missing.push(key);
+            }
+        }
+        const writesBefore = this.writesBegun;
+        for (let start = 0; start < missing.length; start += 500) {
+            const batch = missing.slice(start, start + 500);
             const rows = await this.db.all<StateRow>(`SELECT key, etag, data FROM bot_state WHERE key IN (${batch.map(() => '?').join(',')})`, batch);
             for (const row of rows) {
                 items[row.key] = { ...(JSON.parse(row.data) as object), eTag: String(row.etag) };
+                if (this.writesBegun === writesBefore) {
+                    this.remember(row.key, { etag: row.etag, data: row.data });
+                }
             }
         }
         return items;
@@ -45,16 +79,21 @@ export class SqliteStorage implements Storage {
             return;
         }
         const now = this.clock.now().getTime();
+        this.forget(entries.map((entry) => entry.key));
         if (entries.length === 1) {
             // One item (every turn's conversation state): a single upsert is atomic on its own.
-            await this.upsert(this.db, entries[0], now);
+            const etag = await this.upsert(this.db, entries[0], now);
+            this.remember(entries[0].key, { etag, data: entries[0].data });
             return;
         }
-        await this.db.transaction(async (tx) => {
+        const etags = await this.db.transaction(async (tx) => {
+            const written: number[] = [];
             for (const entry of entries) {
-                await this.upsert(tx, entry, now);
+                written.push(await this.upsert(tx, entry, now));
             }
+            return written;
         });
+        entries.forEach((entry, i) => this.remember(entry.key, { etag: etags[i], data: entry.data }));
     }
 
     public async delete(keys: string[]): Promise<void> {
@@ -64,6 +103,7 @@ export class SqliteStorage implements Storage {
         if (keys.length === 0) {
             return;
         }
+        this.forget(keys);
         await this.db.transaction(async (tx) => {
             for (const key of keys) {
                 await tx.run('DELETE FROM bot_state WHERE key = ?', [key]);
@@ -74,18 +114,38 @@ export class SqliteStorage implements Storage {
     /**
      * Inserts or updates one item; with an eTag other than `*` the update only
      * happens when it matches the stored one (optimistic concurrency).
+     * @returns the item's new eTag.
      * @throws on an eTag conflict, so the surrounding transaction rolls back.
      */
-    private async upsert(db: Queryable, entry: { key: string; eTag?: string; data: string }, now: number): Promise<void> {
+    private async upsert(db: Queryable, entry: { key: string; eTag?: string; data: string }, now: number): Promise<number> {
         const checked = entry.eTag !== undefined && entry.eTag !== '*';
-        const result = await db.run(
+        const row = await db.get<{ etag: number }>(
             `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, 1, ?, ?)
              ON CONFLICT (key) DO UPDATE SET etag = etag + 1, data = excluded.data, updated_at = excluded.updated_at
-             WHERE ? = 0 OR CAST(bot_state.etag AS TEXT) = ?`,
+             WHERE ? = 0 OR CAST(bot_state.etag AS TEXT) = ?
+             RETURNING etag`,
             [entry.key, entry.data, now, checked ? 1 : 0, entry.eTag ?? '*']
         );
-        if (result.changes === 0) {
+        if (!row) {
             throw new Error(`SqliteStorage.write(): eTag conflict on key "${entry.key}"`);
+        }
+        return row.etag;
+    }
+
+    /** Keeps an item's stored text, as the most recently used; the least recently used beyond the limit goes. */
+    private remember(key: string, item: CachedItem): void {
+        this.cache.delete(key);
+        this.cache.set(key, item);
+        if (this.cache.size > this.cachedItems) {
+            this.cache.delete(this.cache.keys().next().value as string);
+        }
+    }
+
+    /** Drops items before they are written or deleted, and marks that a write began (see {@link read}). */
+    private forget(keys: readonly string[]): void {
+        this.writesBegun++;
+        for (const key of keys) {
+            this.cache.delete(key);
         }
     }
 

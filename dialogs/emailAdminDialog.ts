@@ -1,5 +1,7 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAction, turnInfo } from '../bot/turn';
+import type { User } from '../data/model';
+import type { AdminMailDraft } from '../services/adminContactService';
 import type { BotServices } from '../services/botServices';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
@@ -43,7 +45,7 @@ export class EmailAdminDialog extends ComponentDialog {
         const message = (step.result as TextInput).text;
         stepValues<{ message: string }>(step).message = message;
         const { t } = turnInfo(step.context);
-        for (const draft of await this.drafts(step.options, message)) {
+        for (const draft of (await this.drafts(step.options, message))?.drafts ?? []) {
             await step.context.sendActivity(
                 t('emailAdmin:preview', {
                     name: draft.recipient.name,
@@ -62,11 +64,11 @@ export class EmailAdminDialog extends ComponentDialog {
             await step.context.sendActivity(t('emailAdmin:notSent'));
             return step.endDialog();
         }
-        const sender = await this.services.users.get(step.options.userId);
-        const drafts = await this.drafts(step.options, stepValues<{ message: string }>(step).message ?? '');
-        if (!sender || drafts.length === 0) {
+        const drafted = await this.drafts(step.options, stepValues<{ message: string }>(step).message ?? '');
+        if (!drafted || drafted.drafts.length === 0) {
             return step.endDialog();
         }
+        const { sender, drafts } = drafted;
         const dedupeKey = `admin-contact:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
         const outcome = await this.services.adminContact.send(conversationKey, sender, drafts, dedupeKey);
         if (outcome === 'rate-limited') {
@@ -84,12 +86,13 @@ export class EmailAdminDialog extends ComponentDialog {
         return contacts.filter((c) => c.id !== options.userId);
     }
 
-    private async drafts(options: EmailAdminOptions, message: string) {
+    /** The mails as they will go out, and their sender; undefined when the person or the account is gone. */
+    private async drafts(options: EmailAdminOptions, message: string): Promise<{ sender: User; drafts: AdminMailDraft[] } | undefined> {
         const sender = await this.services.users.get(options.userId);
         const account = await this.services.accounts.get(options.accountId);
         if (!sender || !account) {
-            return [];
+            return undefined;
         }
-        return this.services.adminContact.draft(sender, account, await this.recipients(options), message);
+        return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options), message) };
     }
 }

@@ -104,7 +104,7 @@ export class EscalateDialog extends ComponentDialog {
         }
         const channelId = step.context.activity.channelId;
         const handoffContext = await this.services.handoffSnapshot.context(profile, lang, channelId, why);
-        const history = this.services.handoffSnapshot.history(turnTranscript(step.context), handoffContext.identity?.email);
+        const history = this.services.handoffSnapshot.history(await turnTranscript(step.context), handoffContext.identity?.email);
         const place = await this.services.handoffs.enqueue({
             conversationKey,
             reference: TurnContext.getConversationReference(step.context.activity),

@@ -65,20 +65,17 @@ export class VerificationService {
      * the code mailed the first time stays the live one.
      */
     public async sendCode(conversationKey: string, email: string, lang: Lang, requestId?: string): Promise<SendCodeOutcome> {
-        if (await this.isLocked(conversationKey)) {
+        const now = this.clock.now().getTime();
+        const targetHash = this.secrets.hash(`email:${normalizeEmail(email)}`);
+        const figures = await this.codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
+        if (figures.failures >= this.policy.maxWrongCodes) {
             return 'locked';
         }
         const dedupeKey = requestId === undefined ? undefined : `verification-code:${conversationKey}:${requestId}`;
         if (dedupeKey !== undefined && (await this.mailer.isQueued(dedupeKey))) {
             return 'sent';
         }
-        const now = this.clock.now().getTime();
-        const hourAgo = now - 3600_000;
-        const targetHash = this.secrets.hash(`email:${normalizeEmail(email)}`);
-        if (
-            (await this.codes.countForConversationSince(conversationKey, hourAgo)) >= this.policy.maxCodesPerHour ||
-            (await this.codes.countForTargetSince(targetHash, hourAgo)) >= this.policy.maxCodesPerHour
-        ) {
+        if (figures.codesInConversation >= this.policy.maxCodesPerHour || figures.codesForTarget >= this.policy.maxCodesPerHour) {
             log.warn('code rate limit reached', { conversationKey });
             return 'rate-limited';
         }
@@ -102,12 +99,11 @@ export class VerificationService {
      * activity that used it.
      */
     public async checkCode(conversationKey: string, code: string, activityId?: string): Promise<CheckCodeOutcome> {
-        const failures = await this.codes.failuresInConversation(conversationKey);
+        const { failures, live } = await this.codes.failuresAndLive(conversationKey);
         if (failures >= this.policy.maxWrongCodes) {
             return { kind: 'locked' };
         }
         const now = this.clock.now().getTime();
-        const live = await this.codes.live(conversationKey);
         if (!live) {
             const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
             return repeated ?? { kind: 'no-code' };

@@ -24,12 +24,15 @@ export interface DriverConversation {
      * retry); by default every turn gets a new id.
      */
     send(input: TurnInput, activityId?: string): Promise<TurnResult & { readonly activityId: string }>;
+    /** Lets go of what the conversation holds open (a stream); called when its script is over. */
+    close?(): void;
 }
 
 /**
- * A door into a bot: `POST /api/messages` with `expectReplies` today, and the
- * Direct Line endpoint once it exists. The load generator and the reliability
- * checks only talk to this interface, so a new door is one new class.
+ * A door into a bot: `POST /api/messages` with `expectReplies`
+ * ({@link MessagesDriver}) or the bot's own Direct Line 3.0 endpoint
+ * ({@link DirectLineDriver}). The load generator and the reliability checks
+ * only talk to this interface, so a new door is one new class.
  */
 export interface Driver {
     /** Short name for reports, e.g. `api/messages`. */

@@ -115,6 +115,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
                 }
             } catch (err) {
                 fail(`${convo.key}: ${(err as Error).message}`);
+            } finally {
+                convo.close?.();
             }
         }
     };

@@ -1,7 +1,8 @@
 import type * as http from 'http';
 import * as crypto from 'crypto';
 import { httpRequest, keepAliveAgent } from './http';
-import type { BotReply, Driver, DriverConversation, TurnInput, TurnResult } from './driver';
+import type { Driver, DriverConversation, TurnInput, TurnResult } from './driver';
+import { toReply, type WireActivity } from './wireActivity';
 
 /** Options of the `/api/messages` driver. */
 export interface MessagesDriverOptions {
@@ -13,14 +14,6 @@ export interface MessagesDriverOptions {
     readonly channelId?: string;
     /** `Authorization` header value, when the bot checks tokens. */
     readonly authorization?: string;
-}
-
-interface WireActivity {
-    type?: string;
-    text?: string;
-    summary?: string;
-    suggestedActions?: { actions?: Array<{ title?: string; value?: unknown }> };
-    attachments?: Array<{ content?: { buttons?: Array<{ title?: string }> } }>;
 }
 
 /**
@@ -83,12 +76,4 @@ export class MessagesDriver implements Driver {
         }
         return { status: res.status, replies: activities.filter((a) => a.type === 'message').map(toReply) };
     }
-}
-
-function toReply(activity: WireActivity): BotReply {
-    const buttons = (activity.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value));
-    for (const attachment of activity.attachments ?? []) {
-        buttons.push(...(attachment.content?.buttons ?? []).map((b) => String(b.title)));
-    }
-    return { text: activity.text || activity.summary || '', buttons };
 }

@@ -15,6 +15,8 @@ export interface MachineInfo {
 /** One target's figures. */
 export interface TargetFigures {
     readonly name: string;
+    /** Seconds measured. */
+    readonly measuredS: number;
     readonly turnsPerSecond: number;
     readonly conversations: number;
     readonly turns: number;
@@ -29,8 +31,9 @@ export interface BenchResult {
     readonly date: string;
     readonly machine: MachineInfo;
     readonly settings: { readonly concurrency: number; readonly durationS: number; readonly warmupS: number; readonly driver: string };
-    readonly targets: Readonly<Record<'floor' | 'echo' | 'ours', TargetFigures>>;
-    readonly ratios: { readonly turnsPerSecond: number; readonly p99: number };
+    /** `ours` through `POST /api/messages`, `oursDirectLine` the same bot through its Direct Line endpoint. */
+    readonly targets: Readonly<Record<'floor' | 'echo' | 'ours' | 'oursDirectLine', TargetFigures>>;
+    readonly ratios: { readonly turnsPerSecond: number; readonly p99: number; readonly directLineTurnsPerSecond: number; readonly directLineP99: number };
     readonly coldStartMs: { readonly echo: number; readonly oursFirstStart: number; readonly ours: number; readonly oursWith10k: number };
     readonly stored: { readonly conversations: number; readonly rssIdleMiB: number; readonly rssAfterLoadMiB: number; readonly peakRssMiB: number; readonly load: TargetFigures };
     readonly storage: StorageFigures;
@@ -53,6 +56,7 @@ export function machineInfo(): MachineInfo {
 export function targetFigures(name: string, load: LoadResult, peakRssBytes: number): TargetFigures {
     return {
         name,
+        measuredS: round(load.durationMs / 1000),
         turnsPerSecond: round(load.turns / (load.durationMs / 1000)),
         conversations: load.conversations,
         turns: load.turns,
@@ -98,14 +102,16 @@ export function formatReport(r: BenchResult): string {
     const lines: string[] = [];
     const row = (cells: Array<string | number>): string => cells.map((c, i) => (i === 0 ? String(c).padEnd(26) : String(c).padStart(10))).join(' ');
     lines.push(`Benchmark ${r.date} on ${r.machine.cores} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}, ${r.machine.os}`);
-    lines.push(`${r.settings.concurrency} concurrent conversations through ${r.settings.driver} (expectReplies), ${r.settings.warmupS} s warm-up + ${r.settings.durationS} s measured per target`);
+    lines.push(
+        `${r.settings.concurrency} concurrent conversations through ${r.settings.driver} (expectReplies), and through our Direct Line endpoint (REST + WebSocket stream) for the Direct Line row; ${r.settings.warmupS} s warm-up (none for stored conversations) + the seconds measured`
+    );
     lines.push('');
-    lines.push(row(['target', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'conv.', 'peak RSS']));
-    for (const t of [r.targets.floor, r.targets.echo, r.targets.ours, r.stored.load]) {
-        lines.push(row([t.name, t.turnsPerSecond, t.latencyMs.p50, t.latencyMs.p95, t.latencyMs.p99, t.latencyMs.max, t.errors, t.conversations, `${t.peakRssMiB} MiB`]));
+    lines.push(row(['target', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'conv.', 'peak RSS', 'measured']));
+    for (const t of [r.targets.floor, r.targets.echo, r.targets.ours, r.targets.oursDirectLine, r.stored.load]) {
+        lines.push(row([t.name, t.turnsPerSecond, t.latencyMs.p50, t.latencyMs.p95, t.latencyMs.p99, t.latencyMs.max, t.errors, t.conversations, `${t.peakRssMiB} MiB`, `${t.measuredS} s`]));
     }
     lines.push('');
-    lines.push(`ours/echo: turns/s ${r.ratios.turnsPerSecond}×, p99 ${r.ratios.p99}×`);
+    lines.push(`ours/echo: turns/s ${r.ratios.turnsPerSecond}×, p99 ${r.ratios.p99}×; through Direct Line: turns/s ${r.ratios.directLineTurnsPerSecond}×, p99 ${r.ratios.directLineP99}×`);
     lines.push(`cold start (spawn → /healthz 200): echo ${r.coldStartMs.echo} ms, ours ${r.coldStartMs.ours} ms (first start with migrations and directory: ${r.coldStartMs.oursFirstStart} ms; with ${r.stored.conversations} stored conversations: ${r.coldStartMs.oursWith10k} ms)`);
     lines.push(`with ${r.stored.conversations} stored conversations: RSS ${r.stored.rssIdleMiB} MiB idle, ${r.stored.rssAfterLoadMiB} MiB after load, peak ${r.stored.peakRssMiB} MiB`);
     const s = r.storage;
@@ -116,7 +122,7 @@ export function formatReport(r: BenchResult): string {
     for (const v of r.verdicts) {
         lines.push(`${v.met ? 'MET   ' : 'MISSED'} ${v.what}: ${v.value} (bar ${v.bar})`);
     }
-    const samples = [r.targets.echo, r.targets.ours, r.stored.load].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
+    const samples = [r.targets.echo, r.targets.ours, r.targets.oursDirectLine, r.stored.load].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
     if (samples.length > 0) {
         lines.push('', 'error samples:', ...samples.slice(0, 10).map((e) => `  ${e}`));
     }

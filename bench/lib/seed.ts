@@ -4,6 +4,9 @@ import { Database } from '../../data/database';
 import { SqliteStorage } from '../../data/sqliteStorage';
 import { isLang, type Lang } from '../../core/language';
 
+/** Conversations seeded even when the store already holds `total`. */
+const MIN_SEEDED = 100;
+
 /** A stored conversation the benchmark can come back to. */
 export interface SeededConversation {
     readonly channelId: string;
@@ -35,7 +38,8 @@ export async function seedConversations(dbPath: string, channelId: string, total
         const existing = await storage.count();
         const seeded: SeededConversation[] = [];
         let batch: StoreItems = {};
-        for (let n = 0; existing + n < total; n++) {
+        // At least a few, so the returning customers have somewhere to return to when `total` is small.
+        for (let n = 0; existing + n < total || n < MIN_SEEDED; n++) {
             const source = sources[n % sources.length] as { profile: { lang: Lang } } & Record<string, unknown>;
             const conversationId = `seed-${n}`;
             batch[`${prefix}${conversationId}/`] = { ...source, eTag: '*' };

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'child_process';
+import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import { waitForOk } from './http';
@@ -14,6 +14,8 @@ export interface ServerSpec {
     readonly logFile: string;
     /** Path answered with 200 once the server is ready (default `/healthz`). */
     readonly healthPath?: string;
+    /** Extra `node` options, e.g. `--cpu-prof`. */
+    readonly nodeArgs?: readonly string[];
 }
 
 /** Resident memory of a process in bytes: now, and the peak since it started. */
@@ -41,6 +43,17 @@ export function readRss(pid: number): Rss {
     return { current: field('VmRSS'), peak: field('VmHWM') };
 }
 
+let ticksPerSecond: number | undefined;
+
+/** CPU time (user + system, all threads) a process has used, in milliseconds, from /proc (10 ms steps). */
+export function readCpuMs(pid: number): number {
+    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    // The command name in parentheses may hold spaces: the fields after it are counted from its end.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
 /**
  * A bot (or baseline) running as its own process on a free loopback port, as
  * in production: `node <script>`, ready when its health path answers 200.
@@ -59,7 +72,7 @@ export class ServerProcess {
         const port = await freePort();
         const log = fs.openSync(spec.logFile, 'a');
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, ['--disable-warning=DEP0111', spec.script], {
+        const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(spec.nodeArgs ?? []), spec.script], {
             env: { ...process.env, ...spec.env, PORT: String(port), HOST: '127.0.0.1' },
             stdio: ['ignore', log, log]
         });
@@ -88,6 +101,11 @@ export class ServerProcess {
 
     public rss(): Rss {
         return readRss(this.pid);
+    }
+
+    /** CPU milliseconds the process has used so far. */
+    public cpuMs(): number {
+        return readCpuMs(this.pid);
     }
 
     /** SIGTERM (graceful) and wait; SIGKILL after `graceMs`. */

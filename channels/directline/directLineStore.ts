@@ -33,14 +33,23 @@ interface ConversationRow {
 /** Most activities one read returns; clients ask again from the returned watermark. */
 export const MAX_ACTIVITIES_PER_READ = 200;
 
+/** Conversations whose last watermark is kept in memory, the most recently used. */
+const REMEMBERED_WATERMARKS = 10_000;
+
 /**
  * The conversations and activities of the built-in Direct Line channel in
  * SQLite. Each appended activity gets the next number of its conversation
- * (its watermark) and an id `conversationId|0000042`, in one transaction, and
- * is then announced to the conversation's listeners (the WebSocket streams).
+ * (its watermark) and an id `conversationId|0000042`, is stored with one
+ * INSERT (the conversation's `last_seq` follows by the trigger of migration
+ * 007), and is then announced to the conversation's listeners (the WebSocket
+ * streams). The numbers are handed out in memory, read from the database once
+ * per conversation: this store is the process's only writer of these tables,
+ * and statements run one after another in the order they are issued, so the
+ * activities of a conversation are stored in the order of their numbers.
  */
 export class DirectLineStore {
     private readonly events = new EventEmitter();
+    private readonly lastSeq = new Map<string, number>();
 
     public constructor(private readonly db: Database, private readonly clock: Clock) {
         this.events.setMaxListeners(0);
@@ -66,27 +75,48 @@ export class DirectLineStore {
      * @throws when the conversation does not exist.
      */
     public async append(conversationId: string, build: ActivityBuilder): Promise<StoredActivity> {
+        const known = this.lastSeq.get(conversationId);
+        // No await between reading the last number and remembering the next: concurrent appends get distinct numbers.
+        const seq = (known ?? (await this.storedSeq(conversationId))) + 1;
+        this.remember(conversationId, seq);
         const now = this.clock.now();
-        const stored = await this.db.transaction(async (tx) => {
-            const row = await tx.get<{ last_seq: number }>(
-                'UPDATE directline_conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
-                [now.getTime(), conversationId]
-            );
-            if (!row) {
-                throw new Error(`DirectLineStore.append(): conversation ${conversationId} does not exist`);
-            }
-            const activity = build(activityId(conversationId, row.last_seq), now);
-            await tx.run('INSERT INTO directline_activities (conversation_id, seq, activity_id, activity, created_at) VALUES (?, ?, ?, ?, ?)', [
+        const activity = build(activityId(conversationId, seq), now);
+        try {
+            await this.db.run('INSERT INTO directline_activities (conversation_id, seq, activity_id, activity, created_at) VALUES (?, ?, ?, ?, ?)', [
                 conversationId,
-                row.last_seq,
+                seq,
                 activity.id ?? '',
                 JSON.stringify(activity),
                 now.getTime()
             ]);
-            return { seq: row.last_seq, activity };
-        });
+        } catch (err) {
+            // Read the number from the database again next time; the conversation may be gone (purged).
+            this.lastSeq.delete(conversationId);
+            if (/FOREIGN KEY/.test((err as Error).message)) {
+                throw new Error(`DirectLineStore.append(): conversation ${conversationId} does not exist`);
+            }
+            throw err;
+        }
+        const stored = { seq, activity };
         this.events.emit(conversationId, stored);
         return stored;
+    }
+
+    /** The conversation's last number as stored, unless another append handed out numbers while this one waited. */
+    private async storedSeq(conversationId: string): Promise<number> {
+        const row = await this.db.get<{ last_seq: number }>('SELECT last_seq FROM directline_conversations WHERE id = ?', [conversationId]);
+        if (!row) {
+            throw new Error(`DirectLineStore.append(): conversation ${conversationId} does not exist`);
+        }
+        return this.lastSeq.get(conversationId) ?? row.last_seq;
+    }
+
+    private remember(conversationId: string, seq: number): void {
+        this.lastSeq.delete(conversationId);
+        this.lastSeq.set(conversationId, seq);
+        if (this.lastSeq.size > REMEMBERED_WATERMARKS) {
+            this.lastSeq.delete(this.lastSeq.keys().next().value as string);
+        }
     }
 
     /**
@@ -126,6 +156,9 @@ export class DirectLineStore {
     /** Deletes conversations (and their activities) untouched since `before`; returns how many. */
     public async purgeIdle(before: number): Promise<number> {
         const result = await this.db.run('DELETE FROM directline_conversations WHERE updated_at < ?', [before]);
+        if (result.changes > 0) {
+            this.lastSeq.clear();
+        }
         return result.changes;
     }
 }

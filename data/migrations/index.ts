@@ -2,6 +2,9 @@ import { migration001 } from './001_initial';
 import { migration002 } from './002_change_requests_and_portal_resets';
 import { migration003 } from './003_handoff';
 import { migration004 } from './004_directline';
+import { migration005 } from './005_transcripts';
+import { migration006 } from './006_code_replaces_code';
+import { migration007 } from './007_directline_append';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -11,4 +14,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];

@@ -43,8 +43,16 @@ export interface NewHandoff {
 const COLUMNS =
     'id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position';
 
-/** The queue and the live exchanges: handoffs and their messages. */
+/**
+ * The queue and the live exchanges: handoffs and their messages. Every
+ * message turn asks whether its conversation has an open handoff, and almost
+ * none has: the conversation keys with one are kept in memory (read once,
+ * then changed with every write here, the only place that opens or closes
+ * handoffs), so that question costs no SQL for the others.
+ */
 export class HandoffRepository {
+    private openKeys?: Promise<Set<string>>;
+
     public constructor(private readonly db: Database) {}
 
     /**
@@ -52,6 +60,21 @@ export class HandoffRepository {
      * or a second "agent please" never queues twice).
      */
     public async create(handoff: NewHandoff, now: number): Promise<Handoff> {
+        const openKeys = await this.openKeySet();
+        // Known as open before the row exists: a concurrent openFor then asks the database, which waits for this transaction.
+        const known = openKeys.has(handoff.conversationKey);
+        openKeys.add(handoff.conversationKey);
+        try {
+            return await this.insert(handoff, now);
+        } catch (err) {
+            if (!known) {
+                openKeys.delete(handoff.conversationKey);
+            }
+            throw err;
+        }
+    }
+
+    private insert(handoff: NewHandoff, now: number): Promise<Handoff> {
         return this.db.transaction(async (tx) => {
             const open = await tx.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE conversation_key = ? AND status IN ('waiting', 'active')`, [handoff.conversationKey]);
             if (open) {
@@ -76,6 +99,9 @@ export class HandoffRepository {
 
     /** The conversation's waiting or active handoff. */
     public async openFor(conversationKey: string): Promise<Handoff | undefined> {
+        if (!(await this.openKeySet()).has(conversationKey)) {
+            return undefined;
+        }
         const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE conversation_key = ? AND status IN ('waiting', 'active')`, [conversationKey]);
         return row && toHandoff(row);
     }
@@ -108,14 +134,15 @@ export class HandoffRepository {
 
     /** Ends an open handoff; false when it was already over. */
     public async close(id: number, reason: HandoffCloseReason, now: number, note?: string, flow?: string): Promise<boolean> {
-        const result = await this.db.run("UPDATE handoffs SET status = 'closed', closed_at = ?, close_reason = ?, close_note = ?, flow = ? WHERE id = ? AND status IN ('waiting', 'active')", [
-            now,
-            reason,
-            note ?? null,
-            flow ?? null,
-            id
-        ]);
-        return result.changes === 1;
+        const openKeys = await this.openKeySet();
+        const closed = await this.db.get<{ conversation_key: string }>(
+            "UPDATE handoffs SET status = 'closed', closed_at = ?, close_reason = ?, close_note = ?, flow = ? WHERE id = ? AND status IN ('waiting', 'active') RETURNING conversation_key",
+            [now, reason, note ?? null, flow ?? null, id]
+        );
+        if (closed) {
+            openKeys.delete(closed.conversation_key);
+        }
+        return closed !== undefined;
     }
 
     /** Remembers the queue position last told to the person. */
@@ -132,6 +159,18 @@ export class HandoffRepository {
     public async recentWaits(limit: number): Promise<number[]> {
         const rows = await this.db.all<{ wait: number }>('SELECT accepted_at - created_at AS wait FROM handoffs WHERE accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?', [limit]);
         return rows.map((row) => row.wait);
+    }
+
+    /** The keys of conversations with a waiting or active handoff, read from the database once. */
+    private openKeySet(): Promise<Set<string>> {
+        this.openKeys ??= this.db.all<{ conversation_key: string }>("SELECT conversation_key FROM handoffs WHERE status IN ('waiting', 'active')").then(
+            (rows) => new Set(rows.map((row) => row.conversation_key)),
+            (err: unknown) => {
+                this.openKeys = undefined;
+                throw err;
+            }
+        );
+        return this.openKeys;
     }
 
     public async addMessage(handoffId: number, sender: HandoffSender, text: string, now: number, agentLogin?: string): Promise<HandoffMessage> {

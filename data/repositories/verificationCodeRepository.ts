@@ -17,30 +17,27 @@ interface CodeRow {
     failed_attempts: number;
 }
 
+/** The counts {@link VerificationCodeRepository.sendingFigures} returns. */
+export interface SendingFigures {
+    readonly failures: number;
+    readonly codesInConversation: number;
+    readonly codesForTarget: number;
+}
+
 /** Stores hashed one-time codes; at most one code per conversation is live. */
 export class VerificationCodeRepository {
     public constructor(private readonly db: Database) {}
 
-    /** Stores a new code and retires every earlier live code of the conversation, atomically. */
+    /**
+     * Stores a new code; the trigger of migration 006 retires every earlier
+     * live code of the conversation in the same statement (atomically).
+     */
     public async replace(conversationKey: string, userId: string | null, targetHash: string, codeHash: string, now: number, expiresAt: number): Promise<number> {
-        return this.db.transaction(async (tx) => {
-            await tx.run('UPDATE verification_codes SET superseded_at = ? WHERE conversation_key = ? AND used_at IS NULL AND superseded_at IS NULL', [now, conversationKey]);
-            const result = await tx.run(
-                'INSERT INTO verification_codes (conversation_key, user_id, target_hash, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-                [conversationKey, userId, targetHash, codeHash, now, expiresAt]
-            );
-            return result.lastId;
-        });
-    }
-
-    /** The conversation's live code (not used, not replaced), expired or not. */
-    public async live(conversationKey: string): Promise<StoredCode | undefined> {
-        const row = await this.db.get<CodeRow>(
-            `SELECT id, user_id, code_hash, expires_at, failed_attempts FROM verification_codes
-              WHERE conversation_key = ? AND used_at IS NULL AND superseded_at IS NULL ORDER BY id DESC LIMIT 1`,
-            [conversationKey]
+        const result = await this.db.run(
+            'INSERT INTO verification_codes (conversation_key, user_id, target_hash, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+            [conversationKey, userId, targetHash, codeHash, now, expiresAt]
         );
-        return row && { id: row.id, userId: row.user_id, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts };
+        return result.lastId;
     }
 
     /** The conversation's most recently used code (a retried turn may bring it again). */
@@ -67,16 +64,34 @@ export class VerificationCodeRepository {
         await this.db.run('UPDATE verification_codes SET failed_attempts = failed_attempts + 1 WHERE id = ?', [id]);
     }
 
-    /** How many codes the conversation asked for since `since` (rate limit per conversation). */
-    public async countForConversationSince(conversationKey: string, since: number): Promise<number> {
-        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM verification_codes WHERE conversation_key = ? AND created_at >= ?', [conversationKey, since]);
-        return row?.n ?? 0;
+    /**
+     * What the rate limits and the lock look at before a code is sent, in one
+     * statement: wrong codes in the conversation so far, codes it asked for
+     * since `since`, and codes asked for the address (by its hash) since `since`.
+     */
+    public async sendingFigures(conversationKey: string, targetHash: string, since: number): Promise<SendingFigures> {
+        const row = await this.db.get<{ failures: number; by_conversation: number; by_target: number }>(
+            `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
+                    (SELECT COUNT(*) FROM verification_codes WHERE conversation_key = $key AND created_at >= $since) AS by_conversation,
+                    (SELECT COUNT(*) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS by_target`,
+            { $key: conversationKey, $target: targetHash, $since: since }
+        );
+        return { failures: row?.failures ?? 0, codesInConversation: row?.by_conversation ?? 0, codesForTarget: row?.by_target ?? 0 };
     }
 
-    /** How many codes were asked for one email address (by its hash) since `since` (rate limit per target). */
-    public async countForTargetSince(targetHash: string, since: number): Promise<number> {
-        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM verification_codes WHERE target_hash = ? AND created_at >= ?', [targetHash, since]);
-        return row?.n ?? 0;
+    /** The conversation's wrong codes so far and its live code, in one statement (for checking a typed code). */
+    public async failuresAndLive(conversationKey: string): Promise<{ readonly failures: number; readonly live?: StoredCode }> {
+        const row = await this.db.get<{ failures: number } & { [K in keyof CodeRow]: CodeRow[K] | null }>(
+            `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
+                    live.id, live.user_id, live.code_hash, live.expires_at, live.failed_attempts
+               FROM (SELECT 1) LEFT JOIN (SELECT id, user_id, code_hash, expires_at, failed_attempts FROM verification_codes
+                                           WHERE conversation_key = $key AND used_at IS NULL AND superseded_at IS NULL ORDER BY id DESC LIMIT 1) live`,
+            { $key: conversationKey }
+        );
+        if (!row || row.id === null || row.code_hash === null || row.expires_at === null) {
+            return { failures: row?.failures ?? 0 };
+        }
+        return { failures: row.failures, live: { id: row.id, userId: row.user_id, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts ?? 0 } };
     }
 
     /** Wrong codes typed in the conversation so far, over all its codes. */

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { SqliteStorage } from '../../data/sqliteStorage';
 import { ManualClock } from '../../core/clock';
+import type { Database, SqlParams } from '../../data/database';
 import { useTempDatabase } from '../helpers/tempDatabase';
 
 describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
@@ -81,6 +82,35 @@ describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
         await s.write({ a: { v: 1 }, b: { v: 2 } });
         await s.delete(['a', 'unknown']);
         assert.deepStrictEqual(Object.keys(await s.read(['a', 'b'])), ['b']);
+    });
+
+    it('reads what it wrote itself without SQL, as fresh objects, and never serves what a failed write left unsure', async () => {
+        const db = dbOf();
+        const s = new SqliteStorage(db, new ManualClock(), 2);
+        let selects = 0;
+        const all = db.all.bind(db);
+        db.all = ((sql: string, params?: SqlParams) => (selects++, all(sql, params))) as Database['all'];
+
+        await s.write({ a: { v: 1 } });
+        const first = (await s.read(['a'])).a;
+        assert.deepStrictEqual(first, { v: 1, eTag: '1' });
+        assert.strictEqual(selects, 0, 'the item just written is read from memory');
+        first.v = 99;
+        assert.strictEqual((await s.read(['a'])).a.v, 1, 'each read parses anew: changing a read item changes nothing stored');
+
+        await s.write({ a: { v: 2, eTag: '1' } });
+        await assert.rejects(s.write({ a: { v: 3, eTag: '1' } }), /eTag conflict/);
+        assert.deepStrictEqual((await s.read(['a'])).a, { v: 2, eTag: '2' }, 'after a failed write the stored item is read');
+        assert.strictEqual(selects, 1);
+
+        await s.write({ b: { v: 1 } });
+        await s.write({ c: { v: 1 } });
+        selects = 0;
+        assert.deepStrictEqual(Object.keys(await s.read(['a', 'b', 'c'])).sort(), ['a', 'b', 'c']);
+        assert.strictEqual(selects, 1, 'two items are kept: the least recently used is read from the database');
+
+        await s.delete(['c']);
+        assert.deepStrictEqual(await s.read(['c']), {}, 'a deleted item is gone from memory too');
     });
 
     it('refuses what is not a key list or a change set', async () => {

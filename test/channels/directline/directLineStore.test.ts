@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import type { Activity } from 'botbuilder';
+import { ManualClock } from '../../../core/clock';
+import { DirectLineStore, type StoredActivity } from '../../../channels/directline/directLineStore';
+import { useTempDatabase } from '../../helpers/tempDatabase';
+
+const message = (text: string) => (id: string, timestamp: Date): Activity => ({ type: 'message', id, timestamp, text }) as Activity;
+
+describe('DirectLineStore: numbering the activities of a conversation', () => {
+    const dbOf = useTempDatabase();
+
+    it('gives concurrent appends distinct numbers in the order they were made, stores and announces them in that order', async () => {
+        const store = new DirectLineStore(dbOf(), new ManualClock());
+        assert.ok(await store.createConversation('conv-aaaaaaaa', 'user-1', 'en-US'));
+        const announced: number[] = [];
+        store.subscribe('conv-aaaaaaaa', (stored: StoredActivity) => announced.push(stored.seq));
+        const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => store.append('conv-aaaaaaaa', message(`m${i}`))));
+        assert.deepStrictEqual(appended.map((a) => a.seq), Array.from({ length: 40 }, (_, i) => i + 1));
+        assert.deepStrictEqual(announced, appended.map((a) => a.seq));
+        assert.strictEqual(appended[4].activity.id, 'conv-aaaaaaaa|0000005');
+        const read = await store.after('conv-aaaaaaaa', 0);
+        assert.deepStrictEqual(read.map((r) => [r.seq, (r.activity as { text?: string }).text]), appended.map((a, i) => [a.seq, `m${i}`]));
+        assert.strictEqual((await store.conversation('conv-aaaaaaaa'))?.lastSeq, 40, 'the conversation knows its watermark');
+    });
+
+    it('goes on from the stored watermark in a new process, and refuses a conversation that does not exist', async () => {
+        const first = new DirectLineStore(dbOf(), new ManualClock());
+        await first.createConversation('conv-bbbbbbbb', 'user-1', undefined);
+        await first.append('conv-bbbbbbbb', message('one'));
+        await first.append('conv-bbbbbbbb', message('two'));
+        const second = new DirectLineStore(dbOf(), new ManualClock());
+        const [a, b] = await Promise.all([second.append('conv-bbbbbbbb', message('three')), second.append('conv-bbbbbbbb', message('four'))]);
+        assert.deepStrictEqual([a.seq, b.seq], [3, 4]);
+        await assert.rejects(second.append('conv-missing', message('x')), /conversation conv-missing does not exist/);
+        assert.strictEqual(await first.purgeIdle(Date.now() + 1), 1);
+        await assert.rejects(first.append('conv-bbbbbbbb', message('after purge')), /conversation conv-bbbbbbbb does not exist/);
+    });
+});
