@@ -5,8 +5,9 @@ import { turnInfo } from '../../bot/turn';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /**
- * One of the buttons, chosen by clicking, typing its label or part of it, or
- * its number ("2", "the second one"). Returns the button's value.
+ * One of the buttons, chosen by clicking, typing its label, its number ("2",
+ * "the second one"), or words of one label only ("Lea" for "Lea Fischer").
+ * Returns the button's value.
  */
 export class PickPrompt extends LocalizedPrompt<string> {
     public constructor(dialogId: string) {
@@ -22,6 +23,36 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const choices = buttons.map((b) => ({ value: b.value, synonyms: [buttonLabel(context, b)] }));
         const found = recognizeChoices(text, choices, { locale: cultureOf(turnInfo(context).lang), allowPartialMatches: false });
         const best = found[0]?.resolution;
-        return best ? { succeeded: true, value: best.value } : { succeeded: false };
+        if (best) {
+            return { succeeded: true, value: best.value };
+        }
+        const byWords = onlyLabelWith(choices, text);
+        return byWords ? { succeeded: true, value: byWords } : { succeeded: false };
     }
+}
+
+/** Words of at least this many letters count on their own ("Lea"); shorter ones ("a", "of") say nothing. */
+const MIN_WORD = 3;
+
+/**
+ * The value of the one choice whose label holds every word of the answer,
+ * when the answer is nothing but such words ("Lea", "Fischer", "Müller
+ * Design"). An answer with any other word is left to the rest of the dialog,
+ * so a sentence that happens to share a word with a label is not taken as a
+ * pick.
+ */
+function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[], text: string): string | undefined {
+    const answer = wordsOf(text);
+    if (answer.length === 0 || answer.some((word) => word.length < MIN_WORD)) {
+        return undefined;
+    }
+    const matching = choices.filter((choice) => {
+        const label = new Set(wordsOf(choice.synonyms[0] ?? ''));
+        return answer.every((word) => label.has(word));
+    });
+    return matching.length === 1 ? matching[0].value : undefined;
+}
+
+function wordsOf(text: string): string[] {
+    return text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
 }

@@ -129,6 +129,16 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             assert.strictEqual(request.reason, 'Anna retires.');
         });
 
+        it(`[${lang}] the new contact is picked by first name alone; a sentence sharing a word with a name is asked again`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
+            await play(harness, convo, [
+                { say: lang === 'de' ? 'Lea soll es machen, sie ist neu' : 'Lea should do it, she is new', expect: [p.askNewContactRetry] },
+                { say: 'Lea', expect: [p.askReason, /Lea Fischer/] }
+            ]);
+        });
+
         it(`[${lang}] saying no files nothing and sends nothing`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
