@@ -151,7 +151,8 @@ export class IntentRecognizer {
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
-        if (known && !words(utterance).some((word) => known.words.has(word) || known.prefixes.has(word.slice(0, PREFIX)))) {
+        const said = words(utterance);
+        if (known && !known.utterances.has(said.join(' ')) && !said.some((word) => known.words.has(word) || known.prefixes.has(word.slice(0, PREFIX)))) {
             return { intent: 'none', score: 1, language: lang };
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
@@ -173,6 +174,8 @@ const PREFIX = 5;
 interface Vocabulary {
     readonly words: ReadonlySet<string>;
     readonly prefixes: ReadonlySet<string>;
+    /** The training utterances as words joined by spaces: one said as trained ("What can you do?") counts even without such a word. */
+    readonly utterances: ReadonlySet<string>;
 }
 
 /** The words of a text, lower-cased. */
@@ -200,5 +203,6 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
         }
         return new Set([...intentsByKey].filter(([, intents]) => intents.size <= limit).map(([k]) => k));
     };
-    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)) };
+    const utterances = new Set(Object.values(corpus).flatMap((list) => list.map((utterance) => words(utterance).join(' '))));
+    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances };
 }

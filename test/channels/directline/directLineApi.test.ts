@@ -210,7 +210,7 @@ describe('Direct Line 3.0 REST API (/v3/directline)', () => {
         base = running.url;
         const history = await activities(convo);
         assert.match(botTexts(history.activities).join('\n'), PHRASES.en.askEmail);
-        await say(convo, 'not an email');
+        await say(convo, 'jonas(at)mueller-design');
         const after = await activities(convo, history.watermark);
         assert.match(botTexts(after.activities).join('\n'), PHRASES.en.invalidEmail);
     });
