@@ -72,6 +72,30 @@ export function loadDotEnv(file: string = path.join(PROJECT_ROOT, '.env')): void
     }
 }
 
+/** What the Teams app package needs: the bot's app id and the public address. */
+export interface TeamsPackageSettings {
+    readonly appId: string;
+    readonly publicUrl: string;
+}
+
+/**
+ * Reads only what `npm run teams:package` needs, so the package can be built
+ * where the bot's password is not at hand (a build machine, a laptop).
+ * @throws ConfigError naming the missing or wrong setting.
+ */
+export function loadTeamsPackageSettings(env: Env = process.env): TeamsPackageSettings {
+    const appId = env.MicrosoftAppId?.trim() ?? '';
+    if (appId === '') {
+        throw new ConfigError('MicrosoftAppId', 'must be set to build the Teams package (it is the bot id in the manifest)');
+    }
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+        throw new ConfigError('MicrosoftAppId', `must be the bot's app id, a GUID (got "${appId}")`);
+    }
+    const port = env.PORT?.trim() || '3978';
+    const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
+    return { appId, publicUrl };
+}
+
 /**
  * Reads the configuration from environment variables and validates it.
  * @throws ConfigError naming the first wrong setting.

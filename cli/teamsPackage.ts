@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { ConfigError, loadConfig, loadDotEnv } from '../config';
+import { ConfigError, loadDotEnv, loadTeamsPackageSettings } from '../config';
 import { Localizer } from '../bot/i18n';
 import { configureLogging } from '../core/logger';
 import { writeTeamsPackage } from '../channels/teams/teamsPackage';
@@ -9,7 +9,7 @@ import { parseArgs } from './args';
 
 const USAGE = `Builds the Microsoft Teams app package (manifest, icons, German and English texts).
 usage: npm run teams:package [-- --out <folder>]   (default folder: appPackage/build)
-Needs MicrosoftAppId (the bot's Azure app id) in .env or the environment.`;
+Needs MicrosoftAppId (the bot's Azure app id) in .env or the environment; PUBLIC_URL gives the bot's address.`;
 
 /** `npm run teams:package`: writes `appPackage/build/billing-contact-assistant.zip`. */
 async function main(): Promise<void> {
@@ -25,13 +25,10 @@ async function main(): Promise<void> {
     }
     configureLogging('warn');
     loadDotEnv();
-    const config = loadConfig();
-    if (config.microsoftAppId === '') {
-        throw new ConfigError('MicrosoftAppId', 'must be set to build the Teams package (it is the bot id in the manifest)');
-    }
+    const settings = loadTeamsPackageSettings();
     const version = (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const file = writeTeamsPackage(
-        { appId: config.microsoftAppId, publicUrl: config.publicUrl, version, localizer: await Localizer.load(LOCALES_DIR) },
+        { appId: settings.appId, publicUrl: settings.publicUrl, version, localizer: await Localizer.load(LOCALES_DIR) },
         path.resolve(PROJECT_ROOT, options.out ?? path.join('appPackage', 'build'))
     );
     process.stdout.write(`Teams app package written to ${file}\nUpload it in Teams: Apps > Manage your apps > Upload an app > Upload a custom app.\n`);

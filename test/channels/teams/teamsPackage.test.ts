@@ -49,7 +49,8 @@ describe('npm run teams:package', () => {
     afterEach(() => temp.cleanup());
 
     it('builds a zip with a current-schema manifest, both icons and German and English texts, the bot id from configuration', async () => {
-        const run = await teamsPackage({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', PUBLIC_URL: 'https://billing-bot.example.com' }, temp.dir);
+        // The password is not needed to build a package: only the bot id and the public address.
+        const run = await teamsPackage({ MicrosoftAppId: APP_ID, PUBLIC_URL: 'https://billing-bot.example.com' }, temp.dir);
         assert.strictEqual(run.code, 0, run.stderr);
         const file = path.join(temp.dir, TEAMS_PACKAGE_NAME);
         assert.ok(run.stdout.includes(file));
@@ -105,5 +106,14 @@ describe('npm run teams:package', () => {
         const run = await teamsPackage({}, temp.dir);
         assert.strictEqual(run.code, 2);
         assert.match(run.stderr, /MicrosoftAppId must be set/);
+    });
+
+    it('refuses an app id that is no GUID and a wrong PUBLIC_URL, naming the setting', async () => {
+        const noGuid = await teamsPackage({ MicrosoftAppId: 'my-bot' }, temp.dir);
+        assert.strictEqual(noGuid.code, 2);
+        assert.match(noGuid.stderr, /MicrosoftAppId must be the bot's app id, a GUID/);
+        const badUrl = await teamsPackage({ MicrosoftAppId: APP_ID, PUBLIC_URL: 'ftp://bot.example' }, temp.dir);
+        assert.strictEqual(badUrl.code, 2);
+        assert.match(badUrl.stderr, /PUBLIC_URL/);
     });
 });
