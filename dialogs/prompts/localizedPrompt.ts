@@ -88,6 +88,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         const spec = options as LocalizedPromptOptions;
         const { t } = turnInfo(context);
         let text = isRetry && spec.retryText ? t(spec.retryText.key, spec.retryText.args) : t(spec.text.key, spec.text.args);
+        if (isRetry && sentOnlyFiles(context.activity)) {
+            text = `${t('common:textOnly')} ${text}`;
+        }
         if (isRetry) {
             // A retry is shown exactly once per answer the prompt could not use.
             const attempts = state as PromptAttempts;
@@ -126,4 +129,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
             buttons.map((button) => buttonLabel(context, button))
         );
     }
+}
+
+/** A message with pictures or files but no words: the person learns that only text reaches the bot. */
+function sentOnlyFiles(activity: Partial<Activity>): boolean {
+    return activity.type === ActivityTypes.Message && (activity.attachments?.length ?? 0) > 0 && submittedText(activity) === undefined;
 }

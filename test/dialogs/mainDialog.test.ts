@@ -43,6 +43,17 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
             ]);
         });
 
+        it(`[${lang}] a picture instead of words is answered: only text reaches the bot, and the question is asked again`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await convo.say(p.whoIs);
+            const picture = { type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.com/screenshot.png', name: 'screenshot.png' }] };
+            const replies = joined(await convo.deliver(picture));
+            assert.match(replies, lang === 'de' ? /Ich kann nur Text lesen/ : /I can only read text/);
+            assert.match(replies, p.invalidEmail, 'the open question is asked again');
+            assert.match(joined(await convo.say('jonas.weber@mueller-design.example')), p.codeSent, 'and the conversation goes on');
+        });
+
         it(`[${lang}] the conversation keeps its language when the client's locale differs later`, async () => {
 
             const harness = harnessOf();
