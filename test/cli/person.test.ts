@@ -17,10 +17,12 @@ const LEA = 'lea.fischer@mueller-design.example';
 const ANNA = 'anna.mueller@mueller-design.example';
 const EVA = 'eva.schulz@bergmann-soehne.example';
 const MAX = 'max.mustermann@bergmann-soehne.example';
+const PETER = 'peter.brooks@northwind.example';
 
 /** What the export prints, as far as these tests read it. */
 interface ExportDocument {
-    directoryUser: { id: string; memberships: Array<{ account: { id: string } }> } | null;
+    directoryUser: { id: string; memberships: Array<{ account: { id: string } }>; portalLogin: unknown } | null;
+    portalResets: { askedInChat: unknown[]; resetLinks: Array<{ expiresAt: string }> };
     changeRequests: Array<{ reference: string; roles: string[]; newContact: { name: string } }>;
     verificationCodes: Array<{ createdAt: string; usedAt: string | null }>;
     callbackRequests: Array<{ email: string; reference: string }>;
@@ -68,6 +70,11 @@ describe('npm run person (the operator exports and erases a person\'s data)', ()
             ],
             LEA
         );
+        // Someone asks for a portal reset link for Peter Brooks's user ID.
+        await play(harness, harness.conversation(localeOf('en')), [
+            { say: TASK_PHRASES.en.resetQuestion, expect: [TASK_PHRASES.en.askUserId] },
+            { say: 'pbrooks', expect: [TASK_PHRASES.en.resetRequested] }
+        ]);
     });
     after(async () => harness.close());
 
@@ -116,6 +123,17 @@ describe('npm run person (the operator exports and erases a person\'s data)', ()
         const { doc } = await exported(MAX);
         assert.strictEqual(doc.directoryUser, null);
         assert.deepStrictEqual(doc.changeRequests.map((r) => [r.reference, r.roles]), [[references.eva, ['new-contact']]]);
+    });
+
+    it('exports that a portal reset was asked for and a link issued, and when, never the token or its hash', async () => {
+        const { text, doc } = await exported(PETER);
+        assert.strictEqual(doc.portalResets.askedInChat.length, 1);
+        assert.strictEqual(doc.portalResets.resetLinks.length, 1);
+        assert.match(doc.portalResets.resetLinks[0].expiresAt, /^\d{4}-\d\d-\d\dT/);
+        assert.deepStrictEqual(doc.directoryUser?.portalLogin, { login: 'pbrooks', format: 'username', passwordSet: false, passwordChangedAt: null });
+        const tokens = await harness.db.all<{ token_hash: string }>('SELECT token_hash FROM portal_reset_tokens');
+        assert.ok(tokens.length > 0 && tokens.every((t) => !text.includes(t.token_hash)));
+        assert.doesNotMatch(text, /portal\/reset\?token=/, 'the link is not in the export');
     });
 
     it('without --yes shows the counts per table and changes nothing', async () => {
