@@ -10,6 +10,7 @@ import { Mailer } from '../mail/mailer';
 import { ChangeRequestService } from '../services/changeRequestService';
 import { LOCALES_DIR } from '../paths';
 import { parseArgs } from './args';
+import { runOperatorCommand, type Checked } from './operatorCommand';
 import { withDatabase } from './withDatabase';
 
 const USAGE = `Lists and updates billing-contact change requests.
@@ -20,11 +21,10 @@ The requester is emailed in their language on every update (the running bot deli
 /** What the command was asked to do, once its arguments are checked. */
 type Command =
     | { readonly kind: 'list'; readonly status?: ChangeRequestStatus; readonly json: boolean }
-    | { readonly kind: 'update'; readonly reference: string; readonly status: ChangeRequestStatus; readonly note?: string }
-    | { readonly kind: 'help' };
+    | { readonly kind: 'update'; readonly reference: string; readonly status: ChangeRequestStatus; readonly note?: string };
 
 /** Checks the arguments; a string is what was wrong with them. */
-function parseCommand(argv: readonly string[]): Command | string {
+function parseCommand(argv: readonly string[]): Checked<Command> {
     const { options, words } = parseArgs(argv, ['json', 'help']);
     if (options.help) {
         return { kind: 'help' };
@@ -75,17 +75,7 @@ function describe(request: ChangeRequest): string {
 }
 
 /** `npm run requests`: the operator's view and decisions on change requests. */
-async function main(): Promise<void> {
-    const command = parseCommand(process.argv.slice(2));
-    if (typeof command === 'string') {
-        process.stderr.write(`requests: ${command}\n${USAGE}\n`);
-        process.exitCode = 2;
-        return;
-    }
-    if (command.kind === 'help') {
-        process.stdout.write(USAGE + '\n');
-        return;
-    }
+runOperatorCommand('requests', USAGE, parseCommand, async (command) => {
     // Loaded only now: the app module pulls in the whole bot, and a usage error should answer at once.
     const { secretKeyFor } = await import('../app');
     await withDatabase(async (db, config) => {
@@ -119,9 +109,4 @@ async function main(): Promise<void> {
                 );
         }
     });
-}
-
-main().catch((err: unknown) => {
-    process.stderr.write(`requests: ${(err as Error).message}\n`);
-    process.exitCode = 1;
 });

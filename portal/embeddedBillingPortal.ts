@@ -50,6 +50,11 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
 const log = getLogger('portal.embedded');
 
+/** The keyed hash a portal user ID is stored as with its reset links. */
+export function portalLoginHash(secrets: SecretBox, login: string): string {
+    return secrets.hash(`portal-login:${normalizeLogin(login)}`);
+}
+
 /**
  * The embedded Corporate Billing Portal: issues single-use, expiring reset
  * tokens (≥ 256 bits from the crypto source, only their keyed hash stored, a
@@ -85,7 +90,7 @@ export class EmbeddedBillingPortal implements BillingPortal {
     public async requestPasswordReset(login: string): Promise<void> {
         const now = this.clock.now().getTime();
         const token = crypto.randomBytes(32).toString('base64url');
-        const loginHash = this.loginHash(login);
+        const loginHash = portalLoginHash(this.secrets, login);
         const account = await this.db.transaction(async (tx) => {
             const accounts = new PortalAccountRepository(tx);
             const found = await accounts.byLogin(login);
@@ -166,10 +171,6 @@ export class EmbeddedBillingPortal implements BillingPortal {
             supportUrl: LINKS.support
         });
         return { kind: 'portal-reset', to: account.email, toName: account.name, locale: account.locale, ...mail, secret: this.resetUrl(token, account.locale) };
-    }
-
-    private loginHash(login: string): string {
-        return this.secrets.hash(`portal-login:${normalizeLogin(login)}`);
     }
 
     private passwordProblem(password: string, confirmation: string, login: string): PasswordProblem | undefined {

@@ -20,6 +20,11 @@ export type PortalResetOutcome = 'requested' | 'rate-limited';
 
 const log = getLogger('services.portalReset');
 
+/** The keyed hash a portal user ID is stored as with the resets asked for in chat. */
+export function resetTargetHash(secrets: SecretBox, login: string): string {
+    return secrets.hash(`portal-reset-target:${normalizeLogin(login)}`);
+}
+
 /**
  * The bot's side of a portal password reset asked for in chat: rate limits per
  * conversation and per user ID (known or not, by keyed hash), one run per
@@ -49,7 +54,7 @@ export class PortalResetService {
         }
         const now = this.clock.now().getTime();
         const hourAgo = now - 3600_000;
-        const target = this.secrets.hash(`portal-reset-target:${normalizeLogin(login)}`);
+        const target = resetTargetHash(this.secrets, login);
         const [inConversation, forTarget] = [await this.requests.countForConversationSince(conversationKey, hourAgo), await this.requests.countForTargetSince(target, hourAgo)];
         if (inConversation >= this.limits.perConversationPerHour || forTarget >= this.limits.perUserIdPerHour) {
             log.warn('portal reset rate limit reached', { conversationKey });

@@ -36,6 +36,11 @@ export type CheckCodeOutcome =
 
 const log = getLogger('services.verification');
 
+/** The keyed hash an address is stored as with its codes (rate limits per address; finding a person's codes). */
+export function emailTargetHash(secrets: SecretBox, email: string): string {
+    return secrets.hash(`email:${normalizeEmail(email)}`);
+}
+
 /**
  * Proves that a person owns an email address on file: a random code goes to
  * that address, only its keyed hash is stored, it expires, works once, and a
@@ -66,7 +71,7 @@ export class VerificationService {
      */
     public async sendCode(conversationKey: string, email: string, lang: Lang, requestId?: string): Promise<SendCodeOutcome> {
         const now = this.clock.now().getTime();
-        const targetHash = this.secrets.hash(`email:${normalizeEmail(email)}`);
+        const targetHash = emailTargetHash(this.secrets, email);
         const figures = await this.codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
         if (figures.failures >= this.policy.maxWrongCodes) {
             return 'locked';
