@@ -108,6 +108,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const server = createServer({ config, adapter, bot: runtime.bot, db });
     const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
     agentConsole.mount(server);
+    runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
     directLine.mount(server);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
@@ -128,6 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             directLine.close();
             await stopped;
             await runtime.bot.idle();
+            runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
             await mailer.stop();
             await db.close();

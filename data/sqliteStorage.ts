@@ -30,11 +30,16 @@ const DEFAULT_CACHED_ITEMS = 1000;
  * parses the text anew, so callers get fresh objects as before. An item is
  * dropped from memory before every write or delete of it and put back only
  * once the write succeeded; a read fills the memory only when no write began
- * while it ran.
+ * while it ran. Another process may still change `bot_state` (an operator
+ * erasing a person's conversations): {@link watchOtherWriters} empties the
+ * memory within a second of any commit by another connection.
  */
 export class SqliteStorage implements Storage {
     private readonly cache = new Map<string, CachedItem>();
     private writesBegun = 0;
+    /** SQLite's `data_version` when last looked at: it changes when another connection commits. */
+    private dataVersion?: number;
+    private watcher?: NodeJS.Timeout;
 
     public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {}
 
@@ -147,6 +152,34 @@ export class SqliteStorage implements Storage {
         for (const key of keys) {
             this.cache.delete(key);
         }
+    }
+
+    /** Looks for commits by other connections every `intervalMs` until {@link stopWatching}. */
+    public watchOtherWriters(intervalMs = 1000): void {
+        this.stopWatching();
+        this.watcher = setInterval(() => {
+            this.checkOtherWriters().catch(() => undefined);
+        }, intervalMs);
+        this.watcher.unref();
+    }
+
+    public stopWatching(): void {
+        clearInterval(this.watcher);
+        this.watcher = undefined;
+    }
+
+    /**
+     * Empties the memory when another connection committed since the last
+     * look, so what it changed or deleted is read from the file again.
+     */
+    public async checkOtherWriters(): Promise<void> {
+        const row = await this.db.get<{ data_version: number }>('PRAGMA data_version');
+        const version = row?.data_version;
+        if (this.dataVersion !== undefined && version !== this.dataVersion) {
+            this.writesBegun++;
+            this.cache.clear();
+        }
+        this.dataVersion = version;
     }
 
     /** Number of stored items (for benchmarks and operators). */

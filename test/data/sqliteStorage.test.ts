@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { SqliteStorage } from '../../data/sqliteStorage';
 import { ManualClock } from '../../core/clock';
-import type { Database, SqlParams } from '../../data/database';
+import { Database, type SqlParams } from '../../data/database';
 import { useTempDatabase } from '../helpers/tempDatabase';
 
 describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
@@ -111,6 +111,26 @@ describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
 
         await s.delete(['c']);
         assert.deepStrictEqual(await s.read(['c']), {}, 'a deleted item is gone from memory too');
+    });
+
+    it('reads again from the file what another process changed or deleted, once it looked for other writers', async () => {
+        const s = storage();
+        await s.checkOtherWriters();
+        await s.write({ 'conv/1': { step: 3 } });
+        const other = await Database.open(dbOf().file);
+        try {
+            await other.run('DELETE FROM bot_state WHERE key = ?', ['conv/1']);
+        } finally {
+            await other.close();
+        }
+        assert.deepStrictEqual((await s.read(['conv/1']))['conv/1'], { step: 3, eTag: '1' }, 'before it looks, the memory still answers');
+        await s.checkOtherWriters();
+        assert.deepStrictEqual(await s.read(['conv/1']), {}, 'after it looked, the deletion is seen');
+        // Commits on its own connection are no other writer: the memory stays (seen by a row removed behind its back).
+        await s.write({ 'conv/2': { step: 1 } });
+        await dbOf().run('DELETE FROM bot_state WHERE key = ?', ['conv/2']);
+        await s.checkOtherWriters();
+        assert.deepStrictEqual(await s.read(['conv/2']), { 'conv/2': { step: 1, eTag: '1' } }, 'its own connection does not empty the memory');
     });
 
     it('refuses what is not a key list or a change set', async () => {
