@@ -65,8 +65,13 @@ export function findReference(text: string): string | undefined {
     return match ? `BC-${match[1]}-${match[2]}` : undefined;
 }
 
-/** The digits of a one-time code typed as `123456`, `123 456` or `123-456`; undefined otherwise. */
+/**
+ * The digits of a one-time code typed as `123456`, `123 456` or `123-456`,
+ * alone or in a sentence ("der Code lautet 123456"); undefined when there is
+ * none, or more than one different number of that length.
+ */
 export function findCode(text: string, length: number): string | undefined {
-    const compact = text.replace(/[\s-]/g, '');
-    return new RegExp(`^\\d{${length}}$`).test(compact) ? compact : undefined;
+    const numbers = (text.slice(0, 500).match(/\d(?:[\s-]?\d)*/g) ?? []).map((run) => run.replace(/[\s-]/g, ''));
+    const codes = new Set(numbers.filter((digits) => digits.length === length));
+    return codes.size === 1 ? [...codes][0] : undefined;
 }

@@ -152,12 +152,18 @@ export class IntentRecognizer {
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
         const said = words(utterance);
-        if (known && !known.utterances.has(said.join(' ')) && !said.some((word) => known.words.has(word) || known.prefixes.has(word.slice(0, PREFIX)))) {
+        const asTrained = known?.utterances.has(said.join(' ')) ?? false;
+        const telling = (word: string): ReadonlySet<string> | undefined => known?.words.get(word) ?? known?.prefixes.get(word.slice(0, PREFIX));
+        if (known && !asTrained && !said.some((word) => telling(word))) {
             return { intent: 'none', score: 1, language: lang };
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         if (!result.intent || result.intent === 'None' || result.score < MIN_SCORE || !this.intents.has(result.intent)) {
             return { intent: 'none', score: result.score ?? 0, language: lang };
+        }
+        // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
+        if (known && !asTrained && !said.some((word) => known.words.get(word)?.has(result.intent) || known.prefixes.get(word.slice(0, PREFIX))?.has(result.intent))) {
+            return { intent: 'none', score: result.score, language: lang };
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
             const target = result.intent.slice(SWITCH_PREFIX.length) === 'de' ? 'de' : 'en';
@@ -172,8 +178,9 @@ const PREFIX = 5;
 
 /** Words and word beginnings that tell intents apart. */
 interface Vocabulary {
-    readonly words: ReadonlySet<string>;
-    readonly prefixes: ReadonlySet<string>;
+    /** Each telling word, with the intents whose training utterances use it. */
+    readonly words: ReadonlyMap<string, ReadonlySet<string>>;
+    readonly prefixes: ReadonlyMap<string, ReadonlySet<string>>;
     /** The training utterances as words joined by spaces: one said as trained ("What can you do?") counts even without such a word. */
     readonly utterances: ReadonlySet<string>;
 }
@@ -192,7 +199,7 @@ function words(text: string): string[] {
  */
 function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
     const limit = Math.max(2, Math.floor(Object.keys(corpus).length / 3));
-    const pick = (key: (word: string) => string): Set<string> => {
+    const pick = (key: (word: string) => string): Map<string, Set<string>> => {
         const intentsByKey = new Map<string, Set<string>>();
         for (const [intent, utterances] of Object.entries(corpus)) {
             for (const word of utterances.flatMap(words)) {
@@ -201,7 +208,7 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
                 intentsByKey.set(key(word), set);
             }
         }
-        return new Set([...intentsByKey].filter(([, intents]) => intents.size <= limit).map(([k]) => k));
+        return new Map([...intentsByKey].filter(([, intents]) => intents.size <= limit));
     };
     const utterances = new Set(Object.values(corpus).flatMap((list) => list.map((utterance) => words(utterance).join(' '))));
     return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances };

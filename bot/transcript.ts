@@ -9,7 +9,8 @@ const MAX_LINE = 1000;
 
 const TRANSCRIPT = Symbol('billingAssistant.transcript');
 
-const CODE = /\b\d{6}\b/g;
+/** Six digits, also typed as `123 456` or `123-456`, the ways the code prompt accepts. */
+const CODE = /\b\d{3}[ -]?\d{3}\b/g;
 
 /** The turn's lines so far, and how to read the conversation's earlier ones. */
 interface TurnTranscript {

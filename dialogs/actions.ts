@@ -18,9 +18,15 @@ export function actionButton(intent: ActionIntent): PromptButton {
     return { value: intent, label: `actions:${intent}` };
 }
 
-/** A task result that offers next steps: the question `text` with one button per intent. */
-export function offerNext(text: LocalizedText, intents: readonly ActionIntent[]): TaskResult {
-    const followUp: FollowUp = { text, buttons: intents.map(actionButton) };
+/**
+ * A task result that offers next steps: the question `text` with one button
+ * per intent. A bare "no" chooses `thanks`; with `askedFirst` ("Shall I …?"
+ * asks for the first intent) a bare "yes" chooses the first.
+ */
+export function offerNext(text: LocalizedText, intents: readonly ActionIntent[], options: { readonly askedFirst?: boolean } = {}): TaskResult {
+    const answers = (intent: ActionIntent, index: number): PromptButton['answers'] =>
+        intent === 'thanks' ? 'no' : options.askedFirst && index === 0 ? 'yes' : undefined;
+    const followUp: FollowUp = { text, buttons: intents.map((intent, index) => ({ ...actionButton(intent), answers: answers(intent, index) })) };
     return { followUp };
 }
 

@@ -50,22 +50,22 @@ export class BillingRoleDialog extends ComponentDialog {
 
         const contactsOnly = answer.case === 'b' || answer.case === 'bd';
         if (answer.case === 'c') {
-            return step.endDialog(offerNext({ key: 'billingRole:offerReset' }, ['portal-password-reset', 'thanks']));
+            return step.endDialog(offerNext({ key: 'billingRole:offerReset' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
         }
         if (!contactsOnly) {
             return step.endDialog();
         }
         const mayChange = answer.membership.isAdmin;
         if (answer.otherBillingContacts.length === 0) {
-            return step.endDialog(mayChange ? offerNext({ key: 'billingRole:offerChange' }, ['change-billing-contact', 'thanks']) : undefined);
+            return step.endDialog(mayChange ? offerNext({ key: 'billingRole:offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }) : undefined);
         }
         if (step.options.intent === 'email-billing-admin') {
             return step.next('email');
         }
         const buttons: PromptButton[] = [
-            { value: 'email', label: 'billingRole:button.emailAdmin' },
+            { value: 'email', label: 'billingRole:button.emailAdmin', answers: 'yes' },
             ...(mayChange ? [{ value: 'change', label: 'billingRole:button.requestChange' }] : []),
-            { value: 'nothing', label: 'billingRole:button.noThanks' }
+            { value: 'nothing', label: 'billingRole:button.noThanks', answers: 'no' }
         ];
         return step.prompt(PromptIds.pick, localized({
             text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },

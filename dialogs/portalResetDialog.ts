@@ -8,7 +8,7 @@ import { PortalUserIdPrompt, type PortalUserIdInput } from './prompts/portalUser
 import type { PortalResetOptions, TaskResult } from './types';
 
 /** Where to go when no reset link arrives: the article's other paths. */
-const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-contact', 'talk-to-human', 'thanks']);
+const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-contact', 'talk-to-human', 'thanks'], { askedFirst: true });
 
 /**
  * Corporate Billing Portal password reset (article §1.4 d): explains that the

@@ -51,5 +51,5 @@ export async function answerTopic(context: TurnContext, topic: TopicIntent): Pro
     const { t } = turnInfo(context);
     await context.sendActivity(t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount }));
     const next = NEXT_STEPS[topic];
-    return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks']);
+    return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
 }

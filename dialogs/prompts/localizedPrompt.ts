@@ -3,6 +3,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { submittedText } from '../../bot/activityText';
 import { renderChoices } from '../../bot/choiceRendering';
 import { turnInfo } from '../../bot/turn';
+import { yesNoAnswer } from './yesNoAnswer';
 
 /** After this many answers a prompt could not use, its retry also mentions help and cancel. */
 const FAILURES_BEFORE_HINT = 3;
@@ -25,6 +26,8 @@ export interface PromptButton {
     readonly literal?: boolean;
     /** Locale key of a list of other words that mean this button ("resend", "nochmal senden"). */
     readonly synonyms?: string;
+    /** A bare yes or no (any phrasing: "ja bitte", "klar", "nope") chooses this button. */
+    readonly answers?: 'yes' | 'no';
 }
 
 /**
@@ -51,10 +54,20 @@ export function buttonLabel(context: TurnContext, button: PromptButton): string 
 }
 
 /**
- * The button the person chose: its value typed, its label, or one of its
- * synonyms as the whole answer or inside it ("bitte nochmal senden").
+ * The button the person chose: its value typed, its label, one of its
+ * synonyms as the whole answer or inside it ("bitte nochmal senden"), or a
+ * bare yes or no for the button that {@link PromptButton.answers} it.
  */
 export function matchButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
+    const named = namedButton(context, buttons, text);
+    if (named || !buttons.some((button) => button.answers)) {
+        return named;
+    }
+    const yes = yesNoAnswer(context, text, 'whole');
+    return yes === undefined ? undefined : buttons.find((button) => button.answers === (yes ? 'yes' : 'no'));
+}
+
+function namedButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
     const lower = normalizeAnswer(text);
     const { t } = turnInfo(context);
     return buttons.find((button) => {

@@ -1,16 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findBoolean } from '../../bot/entities';
 import { turnInfo } from '../../bot/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
+import { yesNoAnswer } from './yesNoAnswer';
 
 /** The yes and no buttons every yes/no prompt shows. */
 export const YES_NO_BUTTONS = [
-    { value: 'yes', label: 'common:yes' },
-    { value: 'no', label: 'common:no' }
+    { value: 'yes', label: 'common:yes', answers: 'yes' },
+    { value: 'no', label: 'common:no', answers: 'no' }
 ] as const;
 
-/** Yes or no, by button or in words ("ja, bitte", "nope"), in the turn's culture. */
+/** Yes or no, by button or in words ("ja, bitte", "klar doch", "passt so", "nope"), in the turn's language. */
 export class YesNoPrompt extends LocalizedPrompt<boolean> {
     public constructor(dialogId: string) {
         super(dialogId);
@@ -22,7 +22,7 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
     }
 
     protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<boolean>> {
-        const { t, lang } = turnInfo(context);
+        const { t } = turnInfo(context);
         const lower = text.toLocaleLowerCase();
         if (lower === t('common:yes').toLocaleLowerCase()) {
             return { succeeded: true, value: true };
@@ -30,7 +30,7 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
         if (lower === t('common:no').toLocaleLowerCase()) {
             return { succeeded: true, value: false };
         }
-        const value = findBoolean(text, lang);
+        const value = yesNoAnswer(context, text, 'start');
         return value === undefined ? { succeeded: false } : { succeeded: true, value };
     }
 }

@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+import { findBoolean } from '../../bot/entities';
+import { turnInfo } from '../../bot/turn';
+
+/**
+ * How much of the answer must be a yes or a no: `whole` for questions with
+ * other options too ("ja bitte" picks the offered action, "ja, lieber die
+ * Änderung" does not), `start` for plain yes/no questions ("passt so, schick ab").
+ */
+export type YesNoMode = 'whole' | 'start';
+
+/**
+ * Yes (true), no (false) or neither, by the phrases of `common:yesWords` and
+ * `common:noWords` in the turn's language ("klar", "passt", "nö", "nope"),
+ * then by recognizers-text.
+ */
+export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode): boolean | undefined {
+    const { t, lang } = turnInfo(context);
+    const said = normalized(text);
+    if (said === '') {
+        return undefined;
+    }
+    const phrases = (key: string): string[] => {
+        const list = t(key, { returnObjects: true }) as unknown;
+        return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').map(normalized) : [];
+    };
+    const fillers = phrases('common:yesNoFillers');
+    const core = mode === 'whole' ? withoutTrailing(said, fillers) : said;
+    let best: { value: boolean; length: number } | undefined;
+    for (const [value, list] of [[true, phrases('common:yesWords')], [false, phrases('common:noWords')]] as const) {
+        for (const phrase of list) {
+            const matches = core === phrase || (mode === 'start' && core.startsWith(`${phrase} `));
+            if (matches && (!best || phrase.length > best.length)) {
+                best = { value, length: phrase.length };
+            }
+        }
+    }
+    // "okay, but change the text" is no yes to "shall I send it?": a yes with a "but" asks again.
+    const contrast = mode === 'start' && phrases('common:yesNoContrast').some((word) => ` ${said} `.includes(` ${word} `));
+    const value = best ? best.value : mode === 'whole' && core.split(' ').length > 3 ? undefined : findBoolean(text, lang);
+    return value === true && contrast ? undefined : value;
+}
+
+function normalized(text: string): string {
+    return text
+        .toLocaleLowerCase()
+        .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+
+/** The answer without polite words at its end ("ja bitte" → "ja", "no thanks" → "no"). */
+function withoutTrailing(said: string, fillers: readonly string[]): string {
+    let rest = said;
+    for (let changed = true; changed; ) {
+        changed = false;
+        for (const filler of fillers) {
+            if (rest !== filler && rest.endsWith(` ${filler}`)) {
+                rest = rest.slice(0, -filler.length - 1);
+                changed = true;
+            }
+        }
+    }
+    return rest;
+}

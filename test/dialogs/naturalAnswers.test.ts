@@ -1,0 +1,110 @@
+import * as assert from 'assert';
+import { joined, useHarness } from '../helpers/botHarness';
+import { LANGUAGES, PHRASES } from '../helpers/phrases';
+import { CODE, localeOf, play } from '../helpers/script';
+import { TASK_PHRASES } from '../helpers/taskPhrases';
+
+const JONAS = 'jonas.weber@mueller-design.example';
+const ANNA = 'anna.mueller@mueller-design.example';
+const PETER = 'peter.brooks@northwind.example';
+
+/** How people answer in their own words, per language. */
+const SAID = {
+    en: {
+        yesPlease: 'yes please',
+        sureThing: 'sure thing',
+        yesBut: 'okay, but change the text first',
+        askAgain: /Please answer yes or no/,
+        nope: 'nope',
+        codeInSentence: (code: string) => `my code is ${code}`,
+        emailInSentence: 'his mail is max.mustermann(at)firma.example',
+        message: 'Please add me to the Enterprise plan.'
+    },
+    de: {
+        yesPlease: 'ja bitte',
+        sureThing: 'klar doch',
+        yesBut: 'okay, aber ändern Sie den Text',
+        askAgain: /Bitte antworten Sie mit „Ja“ oder „Nein“/,
+        nope: 'nö',
+        codeInSentence: (code: string) => `der Code lautet ${code}`,
+        emailInSentence: 'seine Mail ist max.mustermann(at)firma.example',
+        message: 'Bitte nehmen Sie mich in den Enterprise-Tarif auf.'
+    }
+} as const;
+
+describe('Answers in own words: yes and no, codes and addresses inside sentences', () => {
+    const harnessOf = useHarness();
+
+    for (const lang of LANGUAGES) {
+        const p = PHRASES[lang];
+        const task = TASK_PHRASES[lang];
+        const said = SAID[lang];
+
+        it(`[${lang}] a plain yes picks the offered email, and "${said.sureThing}" sends it`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs },
+                { say: JONAS, expect: [p.codeSent] },
+                { say: CODE, expect: [p.verified, p.offerEmail] },
+                { say: said.yesPlease, expect: [p.askMessage] },
+                { say: said.message, expect: [p.preview, p.confirm] },
+                { say: said.sureThing, expect: [p.sent], absent: [p.cancelled] }
+            ], JONAS);
+            assert.strictEqual((await harness.mails(ANNA)).length, 1);
+        });
+
+        it(`[${lang}] "${said.yesBut}" at the send question sends nothing and asks again`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs },
+                { say: JONAS },
+                { say: CODE, expect: [p.offerEmail] },
+                { say: p.emailButton, expect: [p.askMessage] },
+                { say: said.message, expect: [p.confirm] },
+                { say: said.yesBut, expect: [said.askAgain], absent: [p.sent, p.cancelled] }
+            ], JONAS);
+            assert.strictEqual((await harness.mails(ANNA)).length, 0);
+        });
+
+        it(`[${lang}] Peter (case c): "${said.yesPlease}" to the reset offer starts the reset, "${said.nope}" to the next offer declines`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.amI },
+                { say: PETER },
+                { say: CODE, expect: [p.caseC, task.offerReset] },
+                { say: said.yesPlease, expect: [task.askUserId], absent: [p.notUnderstood] }
+            ], PETER);
+            const other = harness.conversation(localeOf(lang));
+            await play(harness, other, [
+                { say: p.amI },
+                { say: PETER },
+                { say: CODE, expect: [task.offerReset] },
+                { say: said.nope, expect: [p.anythingElse], absent: [task.askUserId, p.notUnderstood, p.helpInTask] }
+            ], PETER);
+        });
+
+        it(`[${lang}] a code inside a sentence verifies`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [{ say: p.whoIs }, { say: JONAS, expect: [p.codeSent] }]);
+            const code = await harness.latestCode(JONAS);
+            assert.match(joined(await convo.say(said.codeInSentence(code))), p.verified);
+        });
+
+        it(`[${lang}] "${said.emailInSentence}" is asked again as an address, not taken as "cancel"`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: task.changeContact },
+                { say: JONAS },
+                { say: CODE, expect: [task.askNewContact] },
+                { say: task.someoneElse, expect: [task.askName] },
+                { say: 'Max Mustermann', expect: [task.askEmail] },
+                { say: said.emailInSentence, expect: [task.invalidEmail], absent: [p.cancelled] }
+            ], JONAS);
+        });
+    }
+});
