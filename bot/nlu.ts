@@ -68,6 +68,9 @@ const SWITCH_PREFIX = 'switch-language-';
 /** How much surer the classifier of the other language must be to overrule the guessed language. */
 const OTHER_LANGUAGE_MARGIN = 0.4;
 
+/** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
+const OTHER_LANGUAGE_MIN_SCORE = 0.8;
+
 /**
  * Routes free text to an intent with NLP.js classifiers (one per language),
  * trained at start-up from the utterance lists in `locales/{de,en}/intents.json`.
@@ -124,7 +127,7 @@ export class IntentRecognizer {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
         if (lang) {
-            return this.classify(utterance, lang);
+            return this.inConversationLanguage(utterance, lang);
         }
         // The language the text looks written in wins; the other classifier decides only when the
         // guessed one understands nothing or is far less sure (a classifier is often confident about
@@ -136,6 +139,22 @@ export class IntentRecognizer {
             return other;
         }
         return first;
+    }
+
+    /**
+     * Understands `utterance` for a conversation held in `lang`; a question
+     * plainly written in the other language ("How do I reactivate my
+     * subscription?" in a German chat) is understood by that language's
+     * classifier when its own understands nothing. The conversation's
+     * language stays: switching is asked for in words or by the menu.
+     */
+    private async inConversationLanguage(utterance: string, lang: Lang): Promise<Understanding> {
+        const own = await this.classify(utterance, lang);
+        if (own.intent !== 'none' || this.guessLanguage(utterance) === lang) {
+            return own;
+        }
+        const other = await this.classify(utterance, lang === 'de' ? 'en' : 'de');
+        return other.intent !== 'none' && other.score >= OTHER_LANGUAGE_MIN_SCORE ? { ...other, language: lang } : own;
     }
 
     /** The language the text is most likely written in. */

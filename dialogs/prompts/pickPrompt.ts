@@ -6,7 +6,7 @@ import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions 
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number ("2",
- * "the second one"), or words of one label only ("Lea" for "Lea Fischer").
+ * "the second one"), or words of one label only ("Lea", "die Lea" for "Lea Fischer").
  * Returns the button's value.
  */
 export class PickPrompt extends LocalizedPrompt<string> {
@@ -26,7 +26,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         if (best) {
             return { succeeded: true, value: best.value };
         }
-        const byWords = onlyLabelWith(choices, text);
+        const fillers = turnInfo(context).t('common:pickFillers', { returnObjects: true }) as unknown;
+        const byWords = onlyLabelWith(choices, text, Array.isArray(fillers) ? fillers.filter((f): f is string => typeof f === 'string') : []);
         return byWords ? { succeeded: true, value: byWords } : { succeeded: false };
     }
 }
@@ -41,8 +42,8 @@ const MIN_WORD = 3;
  * so a sentence that happens to share a word with a label is not taken as a
  * pick.
  */
-function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[], text: string): string | undefined {
-    const answer = wordsOf(text);
+function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[], text: string, fillers: readonly string[]): string | undefined {
+    const answer = wordsOf(text).filter((word) => !fillers.includes(word));
     if (answer.length === 0 || answer.some((word) => word.length < MIN_WORD)) {
         return undefined;
     }

@@ -129,7 +129,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             assert.strictEqual(request.reason, 'Anna retires.');
         });
 
-        it(`[${lang}] the new contact is picked by first name alone; a sentence sharing a word with a name is asked again`, async () => {
+        it(`[${lang}] the new contact is picked by a name alone ("Lea", "die Lea"); a sentence sharing a word with a name is asked again`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
@@ -137,6 +137,9 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
                 { say: lang === 'de' ? 'Lea soll es machen, sie ist neu' : 'Lea should do it, she is new', expect: [p.askNewContactRetry] },
                 { say: 'Lea', expect: [p.askReason, /Lea Fischer/] }
             ]);
+            const other = harness.conversation(localeOf(lang));
+            await verifiedBy(harness, other, lang, p.changeContact, JONAS);
+            await play(harness, other, [{ say: lang === 'de' ? 'die Lea bitte' : 'Mrs Fischer please', expect: [p.askReason, /Lea Fischer/] }]);
         });
 
         it(`[${lang}] saying no files nothing and sends nothing`, async () => {

@@ -35,6 +35,16 @@ const SAID = {
 describe('Answers in own words: yes and no, codes and addresses inside sentences', () => {
     const harnessOf = useHarness();
 
+    it('a question plainly in the other language is understood, and answered in the conversation\'s language', async () => {
+        const harness = harnessOf();
+        const german = harness.conversation('de-DE');
+        await german.start();
+        assert.match(joined(await german.say('How do I reactivate my subscription?')), /Einen abgelaufenen oder gekündigten Plan kann der Abrechnungskontakt reaktivieren/);
+        const english = harness.conversation('en-US');
+        await english.start();
+        assert.match(joined(await english.say('Wie kann ich mein Abo reaktivieren?')), /An expired or cancelled plan can be reactivated by the billing contact/);
+    });
+
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
         const task = TASK_PHRASES[lang];
