@@ -60,6 +60,7 @@ export class PortalResetDialog extends ComponentDialog {
         }
         recordAction(step.context, 'portal-reset-requested');
         await step.context.sendActivity(t('portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
-        return step.endDialog(OTHER_PATHS satisfies TaskResult);
+        // A verified person's role is known: no offer to check it, just "anything else?".
+        return turnInfo(step.context).profile.identity ? step.endDialog() : step.endDialog(OTHER_PATHS satisfies TaskResult);
     }
 }
