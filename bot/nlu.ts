@@ -5,6 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
+import { wordsOf as words } from '../core/words';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -204,13 +205,6 @@ interface Vocabulary {
     readonly utterances: ReadonlySet<string>;
 }
 
-/** The words of a text, lower-cased. */
-function words(text: string): string[] {
-    return text
-        .toLocaleLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((word) => word.length > 0);
-}
 
 /**
  * The words (and word beginnings) used by at most a third of the intents.

@@ -10,7 +10,7 @@ import { EmailAdminDialog } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
-import { PickPrompt } from './prompts/pickPrompt';
+import { WholeAnswerPickPrompt } from './prompts/wholeAnswerPickPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyResult } from './types';
 
@@ -23,7 +23,7 @@ export class BillingRoleDialog extends ComponentDialog {
         super(DialogIds.billingRole);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new EmailAdminDialog(services));
-        this.addDialog(new PickPrompt(PromptIds.pick));
+        this.addDialog(new WholeAnswerPickPrompt(PromptIds.pick));
         this.addDialog(
             new WaterfallDialog(DialogIds.billingRoleFlow, [this.identifyStep.bind(this), this.answerStep.bind(this), this.actStep.bind(this), this.finishStep.bind(this)])
         );

@@ -121,7 +121,8 @@ export class ChangeContactDialog extends ComponentDialog {
         stepValues<ChangeValues>(step).newContact = newContact;
         return step.prompt(PromptIds.reason, localized({
             text: { key: 'changeContact:askReason', args: { name: newContact.name } },
-            retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } }
+            retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
+            freeText: true
         }));
     }
 

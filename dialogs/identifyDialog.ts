@@ -5,8 +5,11 @@ import { DialogIds, PromptIds } from './ids';
 import { CodePrompt, type CodeInput } from './prompts/codePrompt';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type LocalizedText } from './prompts/localizedPrompt';
-import { PickPrompt } from './prompts/pickPrompt';
+import { WholeAnswerPickPrompt } from './prompts/wholeAnswerPickPrompt';
 import { stepValues } from './stepValues';
+import { namedAccount } from './accountChoice';
+import { submittedText } from '../bot/activityText';
+import { answerPendingStatus } from './statusAnswer';
 import type { IdentifyOptions, IdentifyResult } from './types';
 import type { EscalateOfferOptions } from './escalateOfferDialog';
 
@@ -34,7 +37,7 @@ export class IdentifyDialog extends ComponentDialog {
         super(DialogIds.identify);
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new CodePrompt(PromptIds.code, services.verification.policy.codeLength));
-        this.addDialog(new PickPrompt(PromptIds.pick));
+        this.addDialog(new WholeAnswerPickPrompt(PromptIds.pick));
         this.addDialog(new WaterfallDialog(DialogIds.identifyFlow, [this.verifyStep.bind(this), this.accountStep.bind(this), this.finishStep.bind(this)]));
         this.addDialog(
             new WaterfallDialog(DialogIds.identifyVerify, [this.askEmailStep.bind(this), this.sendCodeStep.bind(this), this.askCodeStep.bind(this), this.checkCodeStep.bind(this)])
@@ -64,7 +67,15 @@ export class IdentifyDialog extends ComponentDialog {
         if (!userId) {
             return step.endDialog(undefined);
         }
+        if (step.options.verifyOnly) {
+            return step.endDialog(userId);
+        }
         const { profile } = turnInfo(step.context);
+        // A question that names one of the person's accounts is about that one, whichever was chosen before.
+        const named = namedAccount(submittedText(step.context.activity) ?? '', await this.services.users.memberships(userId));
+        if (named && profile.identity) {
+            profile.identity = { ...profile.identity, accountId: named };
+        }
         if (profile.identity?.accountId) {
             return step.next(profile.identity.accountId);
         }
@@ -133,6 +144,7 @@ export class IdentifyDialog extends ComponentDialog {
                 profile.identity = { userId: outcome.user.id, method: 'email-code', verifiedAt: this.services.clock.now().getTime() };
                 recordAction(step.context, 'verified', outcome.user.id);
                 await step.context.sendActivity(t('identify:verified', { name: outcome.user.name }));
+                await answerPendingStatus(step.context, this.services, outcome.user.id);
                 return step.endDialog(outcome.user.id);
             case 'wrong':
                 return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, notice: { key: 'identify:wrongCode', args: { count: outcome.triesLeft } } } satisfies VerifyOptions);

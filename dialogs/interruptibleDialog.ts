@@ -8,11 +8,16 @@ import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
 import { DialogIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
-import { LocalizedPrompt, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { OTHER_ACCOUNT } from './accountChoice';
+import { clearHumanRequest, statusRequestOnly } from './freeTextInterruption';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 
 /** Interruptions fire only when the classifier is this sure. */
 const INTERRUPT_MIN_SCORE = 0.8;
+
+/** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
+const CANCEL_MIN_SCORE = 0.85;
 
 /** In free-text answers (a message to the billing admin) only short commands interrupt. */
 const FREE_TEXT_MAX_WORDS = 3;
@@ -41,19 +46,79 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
         }
+        const text = submittedText(context.activity) ?? '';
+        if (this.openPrompt(innerDc).options?.freeText) {
+            const strong = await this.freeTextInterruption(innerDc, text);
+            if (strong) {
+                return strong;
+            }
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
-        if (!(await this.mayInterrupt(innerDc, context))) {
+        if (!(await this.mayInterrupt(innerDc, context, text))) {
             return undefined;
         }
-        const reference = findReference(submittedText(context.activity) ?? '');
+        if (matchButton(context, [OTHER_ACCOUNT], text) && (await this.hasSeveralAccounts(context))) {
+            return this.switchAccount(innerDc);
+        }
+        const reference = findReference(text);
         if (reference) {
-            return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
+            return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(context, this.services.recognizer);
         if (!understood || understood.score < INTERRUPT_MIN_SCORE) {
             return undefined;
         }
         return this.onInterruption(innerDc, understood);
+    }
+
+    /** In a free-text answer only a bare status question or a clear request for a person interrupts. */
+    private async freeTextInterruption(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+        const { t } = turnInfo(innerDc.context);
+        const reference = statusRequestOnly(text, t);
+        if (reference) {
+            return this.statusInterruption(innerDc, reference);
+        }
+        const understood = await understandTurn(innerDc.context, this.services.recognizer);
+        if (understood && clearHumanRequest(text, understood, t)) {
+            return this.onInterruption(innerDc, understood);
+        }
+        return undefined;
+    }
+
+    private async hasSeveralAccounts(context: TurnContext): Promise<boolean> {
+        const userId = turnInfo(context).profile.identity?.userId;
+        return userId !== undefined && (await this.services.users.memberships(userId)).length > 1;
+    }
+
+    /** "Other account": forgets the chosen account and asks which one, with the billing question. */
+    private async switchAccount(innerDc: DialogContext): Promise<DialogTurnResult> {
+        const { profile, lang } = turnInfo(innerDc.context);
+        if (profile.identity) {
+            profile.identity = { ...profile.identity, accountId: undefined };
+        }
+        await innerDc.cancelAllDialogs();
+        const understood: Understanding = { intent: 'am-i-billing-contact', score: 1, language: lang };
+        return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
+    }
+
+    /**
+     * "Status BC-…" on top of the task. While the person is proving who they
+     * are, the status is answered once that succeeds (never a second
+     * verification); otherwise the status dialog runs and the task then asks
+     * its question again.
+     */
+    private async statusInterruption(innerDc: DialogContext, reference: string): Promise<DialogTurnResult> {
+        const { profile, t } = turnInfo(innerDc.context);
+        if (this.isOnStack(innerDc, DialogIds.requestStatus)) {
+            // A status question is already waiting for this verification: it is answered once.
+            return this.reprompt(innerDc);
+        }
+        if (!profile.identity && this.isOnStack(innerDc, DialogIds.identify)) {
+            profile.pendingReference = reference;
+            await innerDc.context.sendActivity(t('requestStatus:afterVerification', { reference }));
+            return this.reprompt(innerDc);
+        }
+        return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
     }
 
     /** Reacts to an understood interruption; returns undefined when the intent is not one. */
@@ -65,6 +130,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await context.sendActivity(t(this.isAtMenu(innerDc) ? 'main:help' : 'main:helpInTask'));
                 return this.reprompt(innerDc);
             case 'cancel':
+                if (understood.score < CANCEL_MIN_SCORE) {
+                    return undefined;
+                }
                 if (this.isAtMenu(innerDc)) {
                     await context.sendActivity(t('main:nothingToCancel'));
                     return this.reprompt(innerDc);
@@ -120,17 +188,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return bottom?.id === this.menuId && above.every((instance) => innerDc.findDialog(instance.id) instanceof LocalizedPrompt);
     }
 
-    /** Not when the text answers the open prompt, and in free-text answers only for short commands. */
-    private async mayInterrupt(innerDc: DialogContext, context: TurnContext): Promise<boolean> {
+    /** The innermost open prompt and its options, if a prompt is waiting. */
+    private openPrompt(innerDc: DialogContext): { prompt?: LocalizedPrompt<unknown>; options?: LocalizedPromptOptions } {
         let leaf: DialogContext = innerDc;
         while (leaf.child) {
             leaf = leaf.child;
         }
         const active = leaf.activeDialog;
-        const prompt = active ? leaf.findDialog(active.id) : undefined;
+        const dialog = active ? leaf.findDialog(active.id) : undefined;
         const options = active?.state?.options as LocalizedPromptOptions | undefined;
-        const text = submittedText(context.activity) ?? '';
-        if (prompt instanceof LocalizedPrompt && options && (await prompt.accepts(context, text, options))) {
+        return dialog instanceof LocalizedPrompt ? { prompt: dialog, options } : { options };
+    }
+
+    /** Not when the text answers the open prompt, and in free-text answers only for short commands. */
+    private async mayInterrupt(innerDc: DialogContext, context: TurnContext, text: string): Promise<boolean> {
+        const { prompt, options } = this.openPrompt(innerDc);
+        if (prompt && options && (await prompt.accepts(context, text, options))) {
             return false;
         }
         if (!options?.freeText) {

@@ -53,6 +53,13 @@ export class MainDialog extends InterruptibleDialog {
     private async showMenuStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const options = step.options ?? {};
+        const { profile } = turnInfo(step.context);
+        // Back at the menu no verification is running that could still answer a status question.
+        profile.pendingReference = undefined;
+        if (options.restart && profile.identity) {
+            // Starting over forgets the chosen account (not the verification): the next question asks which one.
+            profile.identity = { ...profile.identity, accountId: undefined };
+        }
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }

@@ -1,13 +1,13 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../bot/turn';
-import { formatDate } from '../core/dates';
 import type { BotServices } from '../services/botServices';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { ReferencePrompt } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
-import type { IdentifyResult, RequestStatusOptions } from './types';
+import { answerStatus } from './statusAnswer';
+import type { IdentifyOptions, RequestStatusOptions } from './types';
 
 /**
  * "Status BC-2026-000123": tells a verified requester, or a billing contact of
@@ -36,37 +36,15 @@ export class RequestStatusDialog extends ComponentDialog {
         if (!profile.identity) {
             await step.context.sendActivity(t('requestStatus:verifyFirst'));
         }
-        return step.beginDialog(DialogIds.identify, {});
+        return step.beginDialog(DialogIds.identify, { verifyOnly: true } satisfies IdentifyOptions);
     }
 
     private async answerStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
-        const identity = step.result as IdentifyResult | undefined;
+        const userId = turnInfo(step.context).profile.identity?.userId;
         const reference = stepValues<{ reference: string }>(step).reference;
-        if (!identity || !reference) {
-            return step.endDialog();
+        if (step.result && userId && reference) {
+            await answerStatus(step.context, this.services, reference, userId);
         }
-        const { t, lang } = turnInfo(step.context);
-        const request = await this.services.changeRequests.visibleTo(reference, identity.userId);
-        if (!request) {
-            await step.context.sendActivity(t('requestStatus:notFound'));
-            return step.endDialog();
-        }
-        const newContact = this.services.changeRequests.newContactText(request);
-        const lines = [
-            t('requestStatus:found', {
-                reference: request.reference,
-                account: request.accountName,
-                newContact,
-                requester: request.requesterName,
-                date: formatDate(lang, request.createdAt),
-                status: t(`changeContact:status.${request.status}`)
-            }),
-            t(`changeContact:statusExplanation.${request.status}`, { newContact })
-        ];
-        if (request.note) {
-            lines.push(t('requestStatus:note', { note: request.note }));
-        }
-        await step.context.sendActivity(lines.join(' '));
         return step.endDialog();
     }
 }

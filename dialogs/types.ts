@@ -56,6 +56,8 @@ export interface PortalResetOptions {
 export interface IdentifyOptions {
     /** Why the bot asks, shown before the email question. */
     readonly reason?: 'billing-role';
+    /** Only prove who the person is (a status question needs no account); ends with the user id. */
+    readonly verifyOnly?: boolean;
 }
 
 /** A verified person and the account the conversation is about. */

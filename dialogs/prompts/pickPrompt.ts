@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { recognizeChoices, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
 import { turnInfo } from '../../bot/turn';
+import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /**
@@ -52,8 +53,4 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
         return answer.every((word) => label.has(word));
     });
     return matching.length === 1 ? matching[0].value : undefined;
-}
-
-function wordsOf(text: string): string[] {
-    return text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
 }

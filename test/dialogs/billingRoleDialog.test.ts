@@ -109,6 +109,45 @@ describe('BillingRoleDialog: the cases of the help article', () => {
             ], email);
         });
 
+        it(`[${lang}] Chris Taylor switches between his two accounts: by naming one, after "start over", and with "other account"`, async () => {
+
+            const harness = harnessOf();
+            const p = PHRASES[lang];
+            const email = 'chris.taylor@taylor-consulting.example';
+            const convo = harness.conversation(localeOf(lang));
+            const aboutTaylor = lang === 'de' ? 'Bin ich der Abrechnungskontakt von Taylor Consulting?' : 'Am I the billing contact for Taylor Consulting?';
+            await play(harness, convo, [
+                { say: p.amI },
+                { say: email },
+                { say: CODE, expect: [p.chooseAccount] },
+                { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/], buttons: [p.emailButton, p.noThanks] },
+                { say: p.startOver, expect: [p.restarted] },
+                { say: p.amI, expect: [p.chooseAccount], absent: [p.caseBD, p.askEmail] },
+                { say: 'Northwind Traders Ltd', expect: [p.caseBD] },
+                { say: p.noThanks, expect: [p.anythingElse] },
+                { say: aboutTaylor, expect: [p.caseA, /Taylor Consulting/], absent: [p.chooseAccount, p.askEmail, /Northwind/] },
+                { say: lang === 'de' ? 'anderes Konto' : 'other account', expect: [p.chooseAccount], absent: [p.askEmail] },
+                { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/] }
+            ], email);
+            assert.strictEqual((await harness.mails(email)).length, 1, 'one verification only');
+        });
+
+        it(`[${lang}] a sentence that merely holds a number ("the other one") is no pick of the first option`, async () => {
+
+            const harness = harnessOf();
+            const p = PHRASES[lang];
+            const email = 'chris.taylor@taylor-consulting.example';
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.amI },
+                { say: email },
+                { say: CODE, expect: [p.chooseAccount] },
+                { say: 'Northwind Traders Ltd', expect: [p.caseBD], buttons: [p.emailButton, p.noThanks] },
+                { say: lang === 'de' ? 'nicht die 1, die andere' : 'the other one', expect: [lang === 'de' ? /Bitte wählen Sie eine der Optionen/ : /Please choose one of the options/], absent: [p.askMessage, p.cancelled] },
+                { say: lang === 'de' ? 'Nummer 2' : 'the second one', expect: [lang === 'de' ? /Wer soll Abrechnungskontakt von Northwind/ : /Who should become the billing contact of Northwind/], absent: [p.askMessage] }
+            ], email);
+        });
+
         it(`[${lang}] asking again after verification answers at once, without a new code`, async () => {
 
             const harness = harnessOf();

@@ -1,0 +1,32 @@
+import type { Membership } from '../data/model';
+import type { PromptButton } from './prompts/localizedPrompt';
+import { wordsOf } from '../core/words';
+
+/** "Other account" / "anderes Konto": a person with several accounts asks to switch. */
+export const OTHER_ACCOUNT: PromptButton = { value: 'other-account', label: 'identify:button.otherAccount', synonyms: 'identify:synonyms.otherAccount' };
+
+/** Words of a company name that say nothing about which company it is. */
+const LEGAL_FORMS = new Set(['ltd', 'gmbh', 'inc', 'ag', 'kg', 'llc', 'co', 'plc', 'se', 'ug', 'corp', 'and', 'und']);
+
+/** True when `text` holds the account's name, its legal form left out ("for Northwind Traders"). */
+function mentions(text: readonly string[], name: string): boolean {
+    const wanted = wordsOf(name).filter((word) => !LEGAL_FORMS.has(word));
+    if (wanted.length === 0) {
+        return false;
+    }
+    return text.some((_, start) => wanted.every((word, i) => text[start + i] === word));
+}
+
+/**
+ * The one account among `memberships` whose name the message mentions ("am I
+ * the billing contact for Taylor Consulting?"), or undefined when it names
+ * none or several.
+ */
+export function namedAccount(text: string, memberships: readonly Membership[]): string | undefined {
+    if (memberships.length < 2) {
+        return undefined;
+    }
+    const words = wordsOf(text);
+    const named = memberships.filter((m) => mentions(words, m.account.name));
+    return named.length === 1 ? named[0].account.id : undefined;
+}

@@ -1,0 +1,47 @@
+import type { TFunction } from 'i18next';
+import type { Understanding } from '../bot/nlu';
+import { findReference } from '../bot/entities';
+import { wordsOf } from '../core/words';
+
+/** A free-text answer is taken as "talk to a person" only when the classifier is at least this sure... */
+const HUMAN_MIN_SCORE = 0.95;
+
+/** ...and the message is this short, */
+const HUMAN_MAX_WORDS = 10;
+
+function wordList(t: TFunction, key: string): ReadonlySet<string> {
+    const list = t(key, { returnObjects: true }) as unknown;
+    return new Set(Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : []);
+}
+
+/**
+ * The reference of a message that is nothing but a status question ("Status
+ * BC-2026-000001", "Wie ist der Status von BC-2026-000001?"): every other word
+ * is one of `main:freeTextInterrupt.statusWords`. A reason or message that
+ * merely mentions a reference gives undefined.
+ */
+export function statusRequestOnly(text: string, t: TFunction): string | undefined {
+    const reference = findReference(text);
+    if (!reference) {
+        return undefined;
+    }
+    const allowed = wordList(t, 'main:freeTextInterrupt.statusWords');
+    const rest = wordsOf(text.replace(new RegExp(reference, 'gi'), ' '));
+    return rest.every((word) => allowed.has(word)) ? reference : undefined;
+}
+
+/**
+ * True when a free-text answer is a clear request for a human ("actually I
+ * want to talk to a person"): the classifier is very sure, the message is
+ * short, speaks in the first person and names a human to talk to. "Lea takes
+ * over, she talked to a person from sales" stays a message.
+ */
+export function clearHumanRequest(text: string, understood: Understanding | undefined, t: TFunction): boolean {
+    if (understood?.intent !== 'talk-to-human' || understood.score < HUMAN_MIN_SCORE) {
+        return false;
+    }
+    const words = wordsOf(text);
+    const firstPerson = wordList(t, 'main:freeTextInterrupt.firstPerson');
+    const human = wordList(t, 'main:freeTextInterrupt.humanWords');
+    return words.length <= HUMAN_MAX_WORDS && words.some((w) => firstPerson.has(w)) && words.some((w) => human.has(w));
+}

@@ -1,0 +1,43 @@
+import type { TurnContext } from 'botbuilder';
+import { turnInfo } from '../bot/turn';
+import { formatDate } from '../core/dates';
+import type { BotServices } from '../services/botServices';
+
+/**
+ * Tells a verified person where request `reference` stands, or the same "not
+ * found" answer for a reference that does not exist and one they may not see.
+ */
+export async function answerStatus(context: TurnContext, services: BotServices, reference: string, userId: string): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const request = await services.changeRequests.visibleTo(reference, userId);
+    if (!request) {
+        await context.sendActivity(t('requestStatus:notFound'));
+        return;
+    }
+    const newContact = services.changeRequests.newContactText(request);
+    const lines = [
+        t('requestStatus:found', {
+            reference: request.reference,
+            account: request.accountName,
+            newContact,
+            requester: request.requesterName,
+            date: formatDate(lang, request.createdAt),
+            status: t(`changeContact:status.${request.status}`)
+        }),
+        t(`changeContact:statusExplanation.${request.status}`, { newContact })
+    ];
+    if (request.note) {
+        lines.push(t('requestStatus:note', { note: request.note }));
+    }
+    await context.sendActivity(lines.join(' '));
+}
+
+/** Answers the status asked about during a verification that has just succeeded. */
+export async function answerPendingStatus(context: TurnContext, services: BotServices, userId: string): Promise<void> {
+    const { profile } = turnInfo(context);
+    const reference = profile.pendingReference;
+    if (reference) {
+        profile.pendingReference = undefined;
+        await answerStatus(context, services, reference, userId);
+    }
+}
