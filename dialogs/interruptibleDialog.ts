@@ -6,7 +6,7 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
-import { DialogIds } from './ids';
+import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { OTHER_ACCOUNT } from './accountChoice';
@@ -127,7 +127,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const { t } = turnInfo(context);
         switch (understood.intent) {
             case 'help':
-                await context.sendActivity(t(this.isAtMenu(innerDc) ? 'main:help' : 'main:helpInTask'));
+                await context.sendActivity(t(this.helpKey(innerDc)));
                 return this.reprompt(innerDc);
             case 'cancel':
                 if (understood.score < CANCEL_MIN_SCORE) {
@@ -182,6 +182,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
 
     /** True when only the menu (and its own question) is open: nothing to cancel. */
+    /** Help for where the person is: the menu, the one-time code (where the mail is, resend), or any other question. */
+    private helpKey(innerDc: DialogContext): string {
+        if (this.isAtMenu(innerDc)) {
+            return 'main:help';
+        }
+        return this.openPrompt(innerDc).prompt?.id === PromptIds.code ? 'identify:codeHelp' : 'main:helpInTask';
+    }
+
     protected isAtMenu(innerDc: DialogContext): boolean {
         // The stack grows at its end: the first entry is the bottom.
         const [bottom, ...above] = innerDc.stack;

@@ -63,6 +63,17 @@ describe('IdentifyDialog: proving who you are', () => {
             assert.doesNotMatch(joined(await convo.say(right)), p.verified);
         });
 
+        it(`[${lang}] help at the code question says where the code is and how to get a new one`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs },
+                { say: JONAS, expect: [p.codeSent] },
+                { say: p.help, expect: [lang === 'de' ? /landet manchmal im Spam-Ordner/ : /sometimes ends up in the spam folder/, p.askCode], absent: [p.helpInTask] },
+                { say: CODE, expect: [p.verified] }
+            ], JONAS);
+        });
+
         it(`[${lang}] "send a new code" replaces the old one`, async () => {
 
             const harness = harnessOf();
