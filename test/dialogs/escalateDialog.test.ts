@@ -164,12 +164,20 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
         });
 
-        it(`[${lang}] a transfer tells the person who they are talking to now`, async () => {
+        it(`[${lang}] a transfer tells the person who they are talking to now, and goes only to an agent who speaks their language`, async () => {
             const john = await harness.agentOnline('john');
             const convo = harness.conversation(localeOf(lang));
             await escalate(harness, convo, lang, 'Invoice', h.queuedNext);
             const handoff = await handoffOf(harness, convo);
             await harness.runtime.handoff.desk.accept(handoff.id, erika);
+            if (lang === 'de') {
+                // John speaks only English: the German customer stays with Erika and hears of no transfer.
+                const refused = await harness.runtime.handoff.desk.transfer(handoff.id, erika, 'john');
+                assert.deepStrictEqual(refused.ok ? 'done' : refused.problem, 'agent-language');
+                await harness.settle();
+                assert.doesNotMatch(joined(convo.inbox()), h.transferred);
+                return;
+            }
             assert.ok((await harness.runtime.handoff.desk.transfer(handoff.id, erika, 'john')).ok);
             await harness.settle();
             assert.match(joined(convo.inbox()), h.transferred);
