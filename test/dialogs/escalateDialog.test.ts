@@ -201,10 +201,14 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
                     { say: h.human, expect: [h.askDescription] },
                     { say: 'Please change our billing address', expect: [h.noAgent, h.offerCallback] },
                     { say: h.yes, expect: [h.askEmail] },
-                    { say: 'kim@example.com', expect: [h.askLanguage], buttons: ['Deutsch', 'English'] },
+                    { say: 'kim@example.com', expect: [h.askLanguage] },
+                    { say: lang === 'de' ? 'Latein' : 'Latin', expect: [lang === 'de' ? /Bitte wählen Sie „Deutsch“ oder „English“/ : /Please choose English or Deutsch/] },
                     { say: h.languageButton, expect: [h.callbackCreated] }
                 ]);
-                const [, reference, email] = h.callbackCreated.exec(joined(turns[4])) ?? [];
+                const order = lang === 'de' ? ['Deutsch', 'English'] : ['English', 'Deutsch'];
+                assert.deepStrictEqual(turns[3].flatMap((r) => r.buttons), order, 'the person\'s own language first');
+                assert.deepStrictEqual(turns[4].flatMap((r) => r.buttons), order, 'the retry names them in the order of the buttons');
+                const [, reference, email] = h.callbackCreated.exec(joined(turns[5])) ?? [];
                 assert.match(reference, /^CB-2026-\d{6}$/);
                 assert.strictEqual(email, 'kim@example.com');
                 const erika = await harness.agentOnline('erika');
