@@ -127,6 +127,9 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
                 { say: CODE, expect: [lang === 'de' ? /kein Administrator von Bergmann & Söhne AG/ : /not an admin of Bergmann & Söhne AG/], absent: [p.changeIntro], buttons: [p.customerServiceButton, p.noThanksButton] }
             ], MARIA);
             assert.ok(!turns[2].flatMap((r) => r.buttons).includes(p.emailAdminButton), 'she is a billing contact herself');
+            const closing = joined(await convo.say(p.noThanksButton));
+            assert.match(closing, lang === 'de' ? /In Ordnung\. Wenn Sie noch etwas brauchen/ : /All right\. If you need anything else/, 'the "No, thanks" button gets a closing');
+            assert.doesNotMatch(closing, lang === 'de' ? /Gern geschehen/ : /You're welcome/);
         });
 
         it(`[${lang}] Eva Schulz asks for a change at Bergmann & Söhne AG: two current billing contacts are named in the plural, in chat and mail`, async () => {
