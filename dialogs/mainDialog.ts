@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { switchLanguage, turnInfo } from '../bot/turn';
 import { understandTurn } from '../bot/understand';
 import type { Intent, Understanding } from '../bot/nlu';
@@ -51,6 +51,17 @@ export class MainDialog extends InterruptibleDialog {
         this.addDialog(new PortalResetDialog(services));
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
+    }
+
+    /** "Cancel" in words while waiting for an agent leaves the queue with one message, as the "Leave the queue" button does. */
+    protected override async onInterruption(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
+        if (understood.intent !== 'cancel' || !this.isOnStack(innerDc, DialogIds.escalate)) {
+            return super.onInterruption(innerDc, understood);
+        }
+        const left = await this.services.handoffs.cancelWaiting(turnInfo(innerDc.context).conversationKey);
+        await innerDc.cancelAllDialogs();
+        await innerDc.context.sendActivity(turnInfo(innerDc.context).t(left ? 'escalate:left' : 'main:cancelled'));
+        return innerDc.beginDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
     }
 
     private async showMenuStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {

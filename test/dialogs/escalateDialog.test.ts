@@ -88,13 +88,16 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.ok(detail.ok && detail.value.messages.some((m) => m.text === 'Are you still there?'), 'what the person writes while waiting is kept for the agent');
         });
 
-        it(`[${lang}] "${h.cancel}" leaves the queue and returns to the bot`, async () => {
-            const convo = harness.conversation(localeOf(lang));
-            await escalate(harness, convo, lang, 'Billing question', h.queuedNext);
-            await play(harness, convo, [{ say: h.cancel, expect: [h.left, h.anythingElse] }]);
-            assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
-            assert.strictEqual((await harness.runtime.handoff.desk.snapshot(erika)).waiting.length, 0);
-        });
+        for (const cancel of [h.cancel, lang === 'de' ? 'doch nicht' : 'quit']) {
+            it(`[${lang}] "${cancel}" leaves the queue with one message and returns to the bot`, async () => {
+                const convo = harness.conversation(localeOf(lang));
+                await escalate(harness, convo, lang, 'Billing question', h.queuedNext);
+                const [replies] = await play(harness, convo, [{ say: cancel, expect: [h.left, h.anythingElse], absent: [p.cancelled] }]);
+                assert.strictEqual(replies.filter((r) => h.left.test(r.text)).length, 1, joined(replies));
+                assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
+                assert.strictEqual((await harness.runtime.handoff.desk.snapshot(erika)).waiting.length, 0);
+            });
+        }
 
         it(`[${lang}] "start over" while waiting also leaves the queue`, async () => {
             const convo = harness.conversation(localeOf(lang));
