@@ -7,7 +7,7 @@ import { MAX_PASSWORD_LENGTH } from '../core/passwords';
 import { HttpError } from '../channels/httpError';
 import { sendError } from '../channels/messagesRoute';
 import type { Agent } from '../data/handoffModel';
-import type { DeskResult } from '../services/agentDesk';
+import type { DeskProblem, DeskResult } from '../services/agentDesk';
 import type { AgentSessionView } from '../services/agentDirectory';
 import { guarded, idParam, optionalString, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
@@ -25,11 +25,14 @@ export interface AgentConsoleParts {
     readonly localesDir: string;
 }
 
-const PROBLEM_STATUS: Record<string, [number, string]> = {
+const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
     'not-found': [404, 'NotFound'],
     'not-waiting': [409, 'NotWaiting'],
     'not-yours': [409, 'NotYours'],
-    invalid: [400, 'InvalidBody']
+    invalid: [400, 'InvalidBody'],
+    'same-agent': [422, 'SameAgent'],
+    'agent-language': [422, 'AgentLanguage'],
+    'agent-offline': [409, 'AgentOffline']
 };
 
 /** What the page learns about the signed-in agent. */

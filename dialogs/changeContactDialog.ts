@@ -29,6 +29,8 @@ interface ChangeValues {
     identity: IdentifyResult;
     account: Account;
     currentNames: string;
+    /** Number of current billing contacts for the plural forms (1 when there is nobody: "it is nobody"). */
+    currentCount: number;
     newContact: NewContact;
     reason: string;
 }
@@ -65,7 +67,6 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async identifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        await step.context.sendActivity(turnInfo(step.context).t('changeContact:intro'));
         return step.beginDialog(DialogIds.identify, {});
     }
 
@@ -85,10 +86,13 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!me.isAdmin) {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
+        await step.context.sendActivity(t('changeContact:intro'));
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
-        values.currentNames = this.list(step.context, members.filter((m) => m.isBillingContact).map((m) => m.user.name)) || t('changeContact:nobody');
+        const current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
+        values.currentNames = this.list(step.context, current) || t('changeContact:nobody');
+        values.currentCount = Math.max(1, current.length);
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
@@ -98,7 +102,7 @@ export class ChangeContactDialog extends ComponentDialog {
             { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.currentNames } },
+            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.currentNames, count: values.currentCount } },
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons
         }));
@@ -134,6 +138,7 @@ export class ChangeContactDialog extends ComponentDialog {
             t('changeContact:summary', {
                 account: values.account?.name ?? '',
                 current: values.currentNames ?? '',
+                count: values.currentCount ?? 1,
                 newContact: this.services.changeRequests.newContactText({ newContact: values.newContact ?? { name: '' } }),
                 reason: values.reason
             })
@@ -190,7 +195,8 @@ export class ChangeContactDialog extends ComponentDialog {
     private async refuseNonAdmin(context: TurnContext, account: Account, members: readonly Member[], me: Member): Promise<TaskResult> {
         const { t } = turnInfo(context);
         const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
-        const canEmail = members.some((m) => m.isBillingContact && m.user.id !== me.user.id);
+        // A billing contact is the one such an email would reach, so it is offered only to others.
+        const canEmail = !me.isBillingContact && members.some((m) => m.isBillingContact);
         recordAction(context, 'change-request-refused', 'not an admin');
         if (admins.length === 0) {
             await context.sendActivity(t('changeContact:adminsOnlyNoAdmins', { account: account.name }));

@@ -176,12 +176,15 @@ export class EscalateDialog extends ComponentDialog {
 
     private async callbackLanguageStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
         stepValues<CallbackValues>(step).email = step.result as string;
-        const current = turnInfo(step.context).lang;
-        const buttons: PromptButton[] = (['de', 'en'] as const).map((lang) => ({ value: lang, label: `escalate:button.language.${lang}` }));
+        const { lang: current, t } = turnInfo(step.context);
+        // The person's own language first; the retry names the languages in the order of the buttons.
+        const order: readonly Lang[] = current === 'de' ? ['de', 'en'] : ['en', 'de'];
+        const buttons: PromptButton[] = order.map((lang) => ({ value: lang, label: `escalate:button.language.${lang}` }));
+        const [first, second] = order.map((lang) => t(`escalate:button.language.${lang}`));
         return step.prompt(PromptIds.pick, localized({
             text: { key: 'escalate:askLanguage' },
-            retryText: { key: 'escalate:askLanguageRetry' },
-            buttons: buttons.sort((a) => (a.value === current ? -1 : 1))
+            retryText: { key: 'escalate:askLanguageRetry', args: { first, second } },
+            buttons
         }));
     }
 

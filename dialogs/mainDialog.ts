@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { switchLanguage, turnInfo } from '../bot/turn';
 import { understandTurn } from '../bot/understand';
 import type { Intent, Understanding } from '../bot/nlu';
@@ -29,6 +29,9 @@ const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
 
+/** Thanks that begin with a no decline the offer of more help. */
+const DECLINE = /^\s*(nein|nee|no|nope)\b/i;
+
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
 
@@ -48,6 +51,17 @@ export class MainDialog extends InterruptibleDialog {
         this.addDialog(new PortalResetDialog(services));
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
+    }
+
+    /** "Cancel" in words while waiting for an agent leaves the queue with one message, as the "Leave the queue" button does. */
+    protected override async onInterruption(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
+        if (understood.intent !== 'cancel' || !this.isOnStack(innerDc, DialogIds.escalate)) {
+            return super.onInterruption(innerDc, understood);
+        }
+        const left = await this.services.handoffs.cancelWaiting(turnInfo(innerDc.context).conversationKey);
+        await innerDc.cancelAllDialogs();
+        await innerDc.context.sendActivity(turnInfo(innerDc.context).t(left ? 'escalate:left' : 'main:cancelled'));
+        return innerDc.beginDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
     }
 
     private async showMenuStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
@@ -92,6 +106,10 @@ export class MainDialog extends InterruptibleDialog {
                 await step.context.sendActivity(t('main:greetingReply'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'thanks':
+                if (this.declines(step)) {
+                    // "No, thanks" to "anything else?": a closing that leaves the menu open, not "you're welcome".
+                    return step.replaceDialog(DialogIds.mainMenu, { followUp: { text: { key: 'main:noThanksReply' }, buttons: MENU_BUTTONS } } satisfies MainMenuOptions);
+                }
                 await step.context.sendActivity(t('main:thanksReply'));
                 break;
             case 'help':
@@ -128,6 +146,15 @@ export class MainDialog extends InterruptibleDialog {
             return step.replaceDialog(DialogIds.mainMenu, { understood } satisfies MainMenuOptions);
         }
         return step.replaceDialog(DialogIds.mainMenu, { again: true, followUp: result.followUp } satisfies MainMenuOptions);
+    }
+
+    /** A "no, thanks": the "No, thanks" button, or thanks that begin with a no ("nein danke", "no thank you"). */
+    private declines(step: WaterfallStepContext<MainMenuOptions>): boolean {
+        const input = step.result as TextInput | Understanding;
+        if ('button' in input && input.button === 'thanks') {
+            return true;
+        }
+        return DECLINE.test(submittedText(step.context.activity) ?? '');
     }
 
     /** A change-request reference in the turn's text ("Status BC-2026-000123"): a status question, whatever else it says. */

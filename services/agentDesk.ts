@@ -23,7 +23,14 @@ export const MAX_NOTE_LENGTH = 1000;
 /** Result of an agent action: done, or why not. */
 export type DeskResult<T = void> =
     | { readonly ok: true; readonly value: T }
-    | { readonly ok: false; readonly problem: 'not-found' | 'not-waiting' | 'not-yours' | 'invalid'; readonly detail?: string };
+    | { readonly ok: false; readonly problem: DeskProblem; readonly detail?: string };
+
+/**
+ * Why an agent action was refused. A transfer goes only to another agent who
+ * is online and speaks the customer's language (`same-agent`, `agent-offline`,
+ * `agent-language`).
+ */
+export type DeskProblem = 'not-found' | 'not-waiting' | 'not-yours' | 'invalid' | 'same-agent' | 'agent-offline' | 'agent-language';
 
 /** What an agent sees of the queue. */
 export interface QueueSnapshot {
@@ -116,14 +123,24 @@ export class AgentDesk {
         return this.end(id, agent, 'flow', note, flow as HandoffFlow);
     }
 
+    /** Passes an active chat to another agent who is online and speaks the customer's language. */
     public async transfer(id: number, agent: Agent, toLogin: string): Promise<DeskResult> {
         const target = await this.directory.get(toLogin);
-        if (!target || target.login === agent.login) {
+        if (!target) {
             return { ok: false, problem: 'invalid', detail: 'to must be the login of another agent' };
+        }
+        if (target.login === agent.login) {
+            return { ok: false, problem: 'same-agent', detail: 'You cannot transfer a conversation to yourself.' };
         }
         const mine = await this.mine(id, agent);
         if (!mine.ok) {
             return mine;
+        }
+        if (!target.languages.includes(mine.value.lang)) {
+            return { ok: false, problem: 'agent-language', detail: `${target.name} does not speak the customer's language (${mine.value.lang}).` };
+        }
+        if (!(await this.directory.online()).some((a) => a.login === target.login)) {
+            return { ok: false, problem: 'agent-offline', detail: `${target.name} is not online.` };
         }
         if (!(await this.handoffs.transfer(id, agent.login, target.login))) {
             return { ok: false, problem: 'not-yours' };

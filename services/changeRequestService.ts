@@ -211,7 +211,10 @@ export class ChangeRequestService {
             accountId: request.accountId,
             requesterName: request.requesterName,
             newContact: this.newContactText(request),
-            oldContacts: request.oldContacts.length > 0 ? list.format(request.oldContacts.map((c) => c.name)) : t('changeContact:nobody'),
+            oldContactsLine: t('mail:oldContactsLine', {
+                names: request.oldContacts.length > 0 ? list.format(request.oldContacts.map((c) => c.name)) : t('changeContact:nobody'),
+                count: Math.max(1, request.oldContacts.length)
+            }),
             reason: request.reason,
             date: formatDate(lang, request.createdAt),
             supportUrl: LINKS.support

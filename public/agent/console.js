@@ -34,6 +34,7 @@
                     if (!res.ok) {
                         var error = new Error((data.error && data.error.message) || String(res.status));
                         error.status = res.status;
+                        error.code = data.error && data.error.code;
                         throw error;
                     }
                     return data;
@@ -194,7 +195,11 @@
     }
 
     // --- one conversation ---------------------------------------------------------------------
-    function showError(err) { $('chat-error').textContent = t('chat.error', { message: err.message }); }
+    /** The error in the console's language where the code has a text (`errors.<code>`), else the server's message. */
+    function showError(err) {
+        var known = err.code && TEXTS.errors && typeof TEXTS.errors[err.code] === 'string';
+        $('chat-error').textContent = t('chat.error', { message: known ? t('errors.' + err.code) : err.message });
+    }
 
     function loadDetail(id, focus) {
         return api('GET', '/agent/api/handoffs/' + id)

@@ -151,17 +151,43 @@ describe('Agent console API', function () {
         assert.strictEqual((await john.get(`/agent/api/handoffs/${id}`)).status, 409, 'another agent cannot read an active conversation');
 
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'nobody' })).status, 400);
-        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' })).status, 200);
-        await customer.waitFor(/Sie chatten jetzt mit John Smith/);
-        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'noch da?' })).status, 409);
-        assert.deepStrictEqual((await john.get<QueueBody>('/agent/api/queue')).body.mine.map((m) => m.id), [id]);
+        const toSelf = await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'erika' });
+        assert.deepStrictEqual([toSelf.status, toSelf.body], [422, { error: { code: 'SameAgent', message: 'You cannot transfer a conversation to yourself.' } }]);
+        const toJohn = await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' });
+        assert.deepStrictEqual(
+            [toJohn.status, toJohn.body],
+            [422, { error: { code: 'AgentLanguage', message: "John Smith does not speak the customer's language (de)." } }],
+            'John, though online, speaks only English'
+        );
+        assert.deepStrictEqual((await erika.get<QueueBody>('/agent/api/queue')).body.mine.map((m) => m.id), [id], 'Erika keeps the chat');
 
-        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/close`, { note: 'Adresse korrigiert' })).status, 200);
-        await customer.waitFor(/John Smith hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`, { note: 'Adresse korrigiert' })).status, 200);
+        await customer.waitFor(/Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
         await customer.waitFor(h.anythingElse);
-        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/close`)).status, 409, 'closing twice is refused');
-        const closed = (await john.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+        assert.ok(!customer.inbox().some((line) => /Sie chatten jetzt mit John Smith/.test(line)), 'the customer never heard of John');
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 409, 'closing twice is refused');
+        const closed = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
         assert.strictEqual(closed.status, 'closed');
+    });
+
+    it('transfer in English: refused while John is offline, done once he is signed in; he then has the chat', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'en', 'Wrong invoice address');
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await customer.waitFor(HANDOFF_PHRASES.en.agentJoined);
+
+        const offline = await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' });
+        assert.deepStrictEqual([offline.status, offline.body], [409, { error: { code: 'AgentOffline', message: 'John Smith is not online.' } }]);
+
+        const john = await harness.signedIn('john');
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' })).status, 200);
+        await customer.waitFor(/You're now chatting with John Smith from customer service/);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'still there?' })).status, 409);
+        assert.deepStrictEqual((await john.get<QueueBody>('/agent/api/queue')).body.mine.map((m) => m.id), [id]);
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/close`)).status, 200);
+        await customer.waitFor(/John Smith has handed the conversation back to me/);
     });
 
     it('hand to a bot flow: the bot starts it for the customer in English', async () => {

@@ -78,6 +78,11 @@ describe('Agent console in Chromium', function () {
         await customer.waitFor(/^Erika Mustermann: Ich habe die Adresse korrigiert\.$/);
         assert.strictEqual(await page.evaluate('window.__xss'), undefined, 'no markup from the chat ever ran');
 
+        // John speaks only English: the transfer is refused and the console says why, in German.
+        await page.getByLabel('Mitarbeiter', { exact: true }).selectOption('john');
+        await page.getByRole('button', { name: 'Weiterleiten' }).click();
+        await page.locator('#chat-error').filter({ hasText: 'Das hat nicht funktioniert: Dieser Mitarbeiter spricht die Sprache des Kunden nicht.' }).waitFor();
+
         fs.mkdirSync(path.join(PROJECT_ROOT, 'test-results'), { recursive: true });
         await page.screenshot({ path: path.join(PROJECT_ROOT, 'test-results', 'agent-console.png'), fullPage: true });
 

@@ -11,6 +11,9 @@ import type { Lang } from '../../core/language';
 const JONAS = 'jonas.weber@mueller-design.example';
 const ANNA = 'anna.mueller@mueller-design.example';
 const LEA = 'lea.fischer@mueller-design.example';
+const MARIA = 'buchhaltung@bergmann-soehne.example';
+const EVA = 'eva.schulz@bergmann-soehne.example';
+const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
 
 /** Asks `question` and verifies as `email`; returns the replies of the code turn. */
 async function verifiedBy(harness: BotHarness, convo: Conversation, lang: Lang, question: string, email: string): Promise<string> {
@@ -23,6 +26,8 @@ async function jonasAsksForLea(harness: BotHarness, convo: Conversation, lang: L
     const p = TASK_PHRASES[lang];
     const afterCode = await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
     assert.match(afterCode, p.askNewContact);
+    assert.match(afterCode, p.changeIntro, 'an admin hears that the bot files the request');
+    assert.doesNotMatch(afterCode, /Anna (arbeitet|has moved)/);
     await play(harness, convo, [
         { say: 'Lea Fischer', expect: [p.askReason, /Lea Fischer/] },
         { say: lang === 'de' ? 'Anna wechselt in eine andere Abteilung.' : 'Anna is moving to another department.', expect: [p.summary, /Lea Fischer/, /Anna Müller/, p.confirm], absent: [/lea\.fischer@/] }
@@ -105,11 +110,45 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             const convo = harness.conversation(localeOf(lang));
             const afterCode = await verifiedBy(harness, convo, lang, p.changeContact, LEA);
             assert.match(afterCode, p.adminsOnly);
+            assert.doesNotMatch(afterCode, p.changeIntro, 'no promise to file a request to someone who may not ask');
             assert.match(afterCode, lang === 'de' ? /Anna Müller und Jonas Weber/ : /Anna Müller and Jonas Weber/);
             assert.doesNotMatch(afterCode.split('\n').slice(1).join('\n'), /@/, 'no email address after the verification line');
             await play(harness, convo, [{ say: p.emailAdminButton, expect: [PHRASES[lang].askMessage, /Anna Müller/] }]);
             const count = await new ChangeRequestRepository(harness.db).list();
             assert.strictEqual(count.length, 0);
+        });
+
+        it(`[${lang}] Maria Bergmann (billing contact, no admin) is refused without being offered to email the billing administrator`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const turns = await play(harness, convo, [
+                { say: p.changeContact, absent: [p.changeIntro] },
+                { say: MARIA },
+                { say: CODE, expect: [lang === 'de' ? /kein Administrator von Bergmann & Söhne AG/ : /not an admin of Bergmann & Söhne AG/], absent: [p.changeIntro], buttons: [p.customerServiceButton, p.noThanksButton] }
+            ], MARIA);
+            assert.ok(!turns[2].flatMap((r) => r.buttons).includes(p.emailAdminButton), 'she is a billing contact herself');
+            const closing = joined(await convo.say(p.noThanksButton));
+            assert.match(closing, lang === 'de' ? /In Ordnung\. Wenn Sie noch etwas brauchen/ : /All right\. If you need anything else/, 'the "No, thanks" button gets a closing');
+            assert.doesNotMatch(closing, lang === 'de' ? /Gern geschehen/ : /You're welcome/);
+        });
+
+        it(`[${lang}] Eva Schulz asks for a change at Bergmann & Söhne AG: two current billing contacts are named in the plural, in chat and mail`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const current = lang === 'de' ? 'Klaus Bergmann und Maria Bergmann' : 'Klaus Bergmann and Maria Bergmann';
+            const plural = lang === 'de' ? `Bisherige Abrechnungskontakte: ${current}` : `Current billing contacts: ${current}`;
+            await play(harness, convo, [
+                { say: p.changeContact },
+                { say: EVA },
+                { say: CODE, expect: [p.changeIntro, new RegExp(lang === 'de' ? `Im Moment sind es ${current}` : `At the moment they are ${current}`)] },
+                { say: 'Eva Schulz', expect: [p.askReason] },
+                { say: lang === 'de' ? 'Klaus geht in den Ruhestand.' : 'Klaus retires.', expect: [p.summary, new RegExp(plural)] },
+                { say: yes, expect: [p.filed] }
+            ], EVA);
+            const [confirmation] = (await harness.mails(EVA)).filter((m) => m.kind === 'change-request-confirmation');
+            assert.ok(confirmation.text.includes(plural), confirmation.text);
+            const [notice] = await harness.mails(KLAUS);
+            assert.ok(notice.text.includes(`Bisherige Abrechnungskontakte: Klaus Bergmann und Maria Bergmann`), notice.text);
         });
 
         it(`[${lang}] a new person as new contact: name, an invalid email asked again, then the request`, async () => {

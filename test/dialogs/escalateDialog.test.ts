@@ -88,13 +88,16 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.ok(detail.ok && detail.value.messages.some((m) => m.text === 'Are you still there?'), 'what the person writes while waiting is kept for the agent');
         });
 
-        it(`[${lang}] "${h.cancel}" leaves the queue and returns to the bot`, async () => {
-            const convo = harness.conversation(localeOf(lang));
-            await escalate(harness, convo, lang, 'Billing question', h.queuedNext);
-            await play(harness, convo, [{ say: h.cancel, expect: [h.left, h.anythingElse] }]);
-            assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
-            assert.strictEqual((await harness.runtime.handoff.desk.snapshot(erika)).waiting.length, 0);
-        });
+        for (const cancel of [h.cancel, lang === 'de' ? 'doch nicht' : 'quit']) {
+            it(`[${lang}] "${cancel}" leaves the queue with one message and returns to the bot`, async () => {
+                const convo = harness.conversation(localeOf(lang));
+                await escalate(harness, convo, lang, 'Billing question', h.queuedNext);
+                const [replies] = await play(harness, convo, [{ say: cancel, expect: [h.left, h.anythingElse], absent: [p.cancelled] }]);
+                assert.strictEqual(replies.filter((r) => h.left.test(r.text)).length, 1, joined(replies));
+                assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
+                assert.strictEqual((await harness.runtime.handoff.desk.snapshot(erika)).waiting.length, 0);
+            });
+        }
 
         it(`[${lang}] "start over" while waiting also leaves the queue`, async () => {
             const convo = harness.conversation(localeOf(lang));
@@ -164,12 +167,20 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
         });
 
-        it(`[${lang}] a transfer tells the person who they are talking to now`, async () => {
+        it(`[${lang}] a transfer tells the person who they are talking to now, and goes only to an agent who speaks their language`, async () => {
             const john = await harness.agentOnline('john');
             const convo = harness.conversation(localeOf(lang));
             await escalate(harness, convo, lang, 'Invoice', h.queuedNext);
             const handoff = await handoffOf(harness, convo);
             await harness.runtime.handoff.desk.accept(handoff.id, erika);
+            if (lang === 'de') {
+                // John speaks only English: the German customer stays with Erika and hears of no transfer.
+                const refused = await harness.runtime.handoff.desk.transfer(handoff.id, erika, 'john');
+                assert.deepStrictEqual(refused.ok ? 'done' : refused.problem, 'agent-language');
+                await harness.settle();
+                assert.doesNotMatch(joined(convo.inbox()), h.transferred);
+                return;
+            }
             assert.ok((await harness.runtime.handoff.desk.transfer(handoff.id, erika, 'john')).ok);
             await harness.settle();
             assert.match(joined(convo.inbox()), h.transferred);
@@ -193,10 +204,14 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
                     { say: h.human, expect: [h.askDescription] },
                     { say: 'Please change our billing address', expect: [h.noAgent, h.offerCallback] },
                     { say: h.yes, expect: [h.askEmail] },
-                    { say: 'kim@example.com', expect: [h.askLanguage], buttons: ['Deutsch', 'English'] },
+                    { say: 'kim@example.com', expect: [h.askLanguage] },
+                    { say: lang === 'de' ? 'Latein' : 'Latin', expect: [lang === 'de' ? /Bitte wählen Sie „Deutsch“ oder „English“/ : /Please choose English or Deutsch/] },
                     { say: h.languageButton, expect: [h.callbackCreated] }
                 ]);
-                const [, reference, email] = h.callbackCreated.exec(joined(turns[4])) ?? [];
+                const order = lang === 'de' ? ['Deutsch', 'English'] : ['English', 'Deutsch'];
+                assert.deepStrictEqual(turns[3].flatMap((r) => r.buttons), order, 'the person\'s own language first');
+                assert.deepStrictEqual(turns[4].flatMap((r) => r.buttons), order, 'the retry names them in the order of the buttons');
+                const [, reference, email] = h.callbackCreated.exec(joined(turns[5])) ?? [];
                 assert.match(reference, /^CB-2026-\d{6}$/);
                 assert.strictEqual(email, 'kim@example.com');
                 const erika = await harness.agentOnline('erika');

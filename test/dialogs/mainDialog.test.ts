@@ -94,6 +94,22 @@ describe('MainDialog: menu, free text, interruptions and language', () => {
             ]);
         });
 
+        it(`[${lang}] "no thanks" to "anything else?" gets a friendly closing, plain thanks a "you're welcome"`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const closing = lang === 'de' ? /In Ordnung\. Wenn Sie noch etwas brauchen, schreiben Sie mir einfach\./ : /All right\. If you need anything else, just write to me\./;
+            const welcome = lang === 'de' ? /Gern geschehen!/ : /You're welcome!/;
+            await play(harness, convo, [
+                { say: p.whoIs, expect: [p.askEmail] },
+                { say: p.cancel, expect: [p.cancelled, p.anythingElse] },
+                { say: lang === 'de' ? 'nein danke' : 'no thanks', expect: [closing], absent: [welcome, p.anythingElse] },
+                { say: p.whoIs, expect: [p.askEmail], absent: [p.notUnderstood] },
+                { say: p.cancel, expect: [p.anythingElse] },
+                { say: lang === 'de' ? 'Nein, vielen Dank!' : 'No, thank you!', expect: [closing], absent: [welcome] },
+                { say: lang === 'de' ? 'Danke!' : 'Thanks!', expect: [welcome], absent: [closing] }
+            ]);
+        });
+
         it(`[${lang}] "no" answers a yes/no question and is not taken as cancel`, async () => {
 
             const harness = harnessOf();

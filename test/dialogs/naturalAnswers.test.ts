@@ -15,6 +15,7 @@ const SAID = {
         sureThing: 'sure thing',
         yesBut: 'okay, but change the text first',
         askAgain: /Please answer yes or no/,
+        closing: /All right\. If you need anything else, just write to me/,
         nope: 'nope',
         codeInSentence: (code: string) => `my code is ${code}`,
         emailInSentence: 'his mail is max.mustermann(at)firma.example',
@@ -25,6 +26,7 @@ const SAID = {
         sureThing: 'klar doch',
         yesBut: 'okay, aber ändern Sie den Text',
         askAgain: /Bitte antworten Sie mit „Ja“ oder „Nein“/,
+        closing: /In Ordnung\. Wenn Sie noch etwas brauchen, schreiben Sie mir einfach/,
         nope: 'nö',
         codeInSentence: (code: string) => `der Code lautet ${code}`,
         emailInSentence: 'seine Mail ist max.mustermann(at)firma.example',
@@ -92,7 +94,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
                 { say: p.amI },
                 { say: PETER },
                 { say: CODE, expect: [task.offerReset] },
-                { say: said.nope, expect: [p.anythingElse], absent: [task.askUserId, p.notUnderstood, p.helpInTask] }
+                { say: said.nope, expect: [said.closing], absent: [task.askUserId, p.notUnderstood, p.helpInTask] }
             ], PETER);
         });
 

@@ -4,7 +4,7 @@ import type { Lang } from '../../core/language';
 export const TASK_PHRASES = {
     en: {
         changeContact: 'I want to change the billing contact',
-        changeIntro: /Only the admins of an account can have its billing contact changed/,
+        changeIntro: /I'll file the request with LogMeIn for you/,
         askNewContact: /Who should become the billing contact of Müller Design GmbH\? At the moment it is Anna Müller/,
         askNewContactRetry: /Please pick one of the people, or "Someone else"/,
         someoneElse: 'Someone else',
@@ -41,7 +41,7 @@ export const TASK_PHRASES = {
     },
     de: {
         changeContact: 'Ich möchte den Abrechnungskontakt ändern',
-        changeIntro: /Nur die Administratoren eines Kontos können den Abrechnungskontakt ändern lassen/,
+        changeIntro: /Ich stelle den Antrag für Sie bei LogMeIn/,
         askNewContact: /Wer soll Abrechnungskontakt von Müller Design GmbH werden\? Im Moment ist es Anna Müller/,
         askNewContactRetry: /Bitte wählen Sie eine der Personen oder „Eine andere Person“/,
         someoneElse: 'Eine andere Person',

@@ -107,7 +107,7 @@ describe('Portal reset page over HTTP (started server, mails through a real SMTP
         assert.ok(await new PasswordHasher().verify(GOOD_PASSWORD, stored ?? ''));
         const changedMail = await nextMail(smtp, PETER, before);
         assert.strictEqual(changedMail.subject, 'Your Corporate Billing Portal password was changed');
-        assert.match(changedMail.text, /the Corporate Billing Portal password of the user ID pbrooks was changed on 4 May 2026 at 08:00 UTC/);
+        assert.match(changedMail.text, /The Corporate Billing Portal password of the user ID pbrooks was changed on 4 May 2026 at 08:00 UTC/);
 
         const again = await page(link.path);
         assert.strictEqual(again.status, 410, 'a used link is refused');
