@@ -51,7 +51,7 @@ export const HANDOFF_PHRASES = {
         agentJoined: /Erika Mustermann vom Kundendienst ist jetzt im Chat/,
         handedBack: /Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/,
         anythingElse: /Kann ich sonst noch etwas für Sie tun\?/,
-        noAgent: /Gerade ist niemand vom Kundendienst frei/,
+        noAgent: /Gerade ist leider niemand vom Kundendienst frei/,
         closed: /gerade nicht im Chat erreichbar\. Chatzeiten: Mo\.?–Fr\.? 08:00–18:00 \(Europe\/Berlin\)/,
         offerCallback: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/,
         yes: 'ja',
