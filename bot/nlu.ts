@@ -158,6 +158,19 @@ export class IntentRecognizer {
         return other.intent !== 'none' && other.score >= OTHER_LANGUAGE_MIN_SCORE ? { ...other, language: lang } : own;
     }
 
+    /**
+     * True when `text` says nothing but `intent`: every word of it (or its
+     * beginning) occurs in that intent's training phrases. "vergiss es" says
+     * only "cancel"; "stop the renewal" says more, so in a message it is text.
+     */
+    public saysOnly(text: string, lang: Lang, intent: Intent): boolean {
+        const vocabulary = this.informative.get(lang);
+        const keys = intent === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [intent];
+        const known = keys.map((key) => vocabulary?.intentWords.get(key)).filter((set): set is ReadonlySet<string> => set !== undefined);
+        const said = words(text);
+        return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
+    }
+
     /** The language the text is most likely written in. */
     public guessLanguage(text: string): Lang {
         if (/[äöüßÄÖÜ]/.test(text)) {
@@ -203,6 +216,8 @@ interface Vocabulary {
     readonly prefixes: ReadonlyMap<string, ReadonlySet<string>>;
     /** The training utterances as words joined by spaces: one said as trained ("What can you do?") counts even without such a word. */
     readonly utterances: ReadonlySet<string>;
+    /** Every word (and word beginning) of each intent's training utterances, common ones included. */
+    readonly intentWords: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 
@@ -224,5 +239,8 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
         return new Map([...intentsByKey].filter(([, intents]) => intents.size <= limit));
     };
     const utterances = new Set(Object.values(corpus).flatMap((list) => list.map((utterance) => words(utterance).join(' '))));
-    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances };
+    const intentWords = new Map(
+        Object.entries(corpus).map(([intent, list]) => [intent, new Set(list.flatMap(words).flatMap((word) => [word, word.slice(0, PREFIX)]))] as const)
+    );
+    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords };
 }

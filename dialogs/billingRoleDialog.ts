@@ -9,8 +9,8 @@ import { continueWith, offerNext } from './actions';
 import { EmailAdminDialog } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
+import { PickPrompt } from './prompts/pickPrompt';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
-import { WholeAnswerPickPrompt } from './prompts/wholeAnswerPickPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyResult } from './types';
 
@@ -23,7 +23,7 @@ export class BillingRoleDialog extends ComponentDialog {
         super(DialogIds.billingRole);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new EmailAdminDialog(services));
-        this.addDialog(new WholeAnswerPickPrompt(PromptIds.pick));
+        this.addDialog(new PickPrompt(PromptIds.pick));
         this.addDialog(
             new WaterfallDialog(DialogIds.billingRoleFlow, [this.identifyStep.bind(this), this.answerStep.bind(this), this.actStep.bind(this), this.finishStep.bind(this)])
         );

@@ -10,7 +10,6 @@ import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { PickPrompt } from './prompts/pickPrompt';
-import { SentencePrompt } from './prompts/sentencePrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
@@ -51,7 +50,7 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt)));
-        this.addDialog(new SentencePrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
+        this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
                 this.identifyStep.bind(this),

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { Understanding } from '../bot/nlu';
+import type { IntentRecognizer, Understanding } from '../bot/nlu';
+import type { Lang } from '../core/language';
 import { findReference } from '../bot/entities';
 import { wordsOf } from '../core/words';
 
@@ -44,4 +45,26 @@ export function clearHumanRequest(text: string, understood: Understanding | unde
     const firstPerson = wordList(t, 'main:freeTextInterrupt.firstPerson');
     const human = wordList(t, 'main:freeTextInterrupt.humanWords');
     return words.length <= HUMAN_MAX_WORDS && words.some((w) => firstPerson.has(w)) && words.some((w) => human.has(w));
+}
+
+/** Commands that a short free-text answer may be, when it says nothing else. */
+const PLAIN_COMMANDS: ReadonlySet<string> = new Set(['cancel', 'start-over', 'switch-language', 'help', 'talk-to-human']);
+
+/** The longest free-text answer that may still be a plain command ("bitte abbrechen", "auf Englisch bitte"). */
+const COMMAND_MAX_WORDS = 6;
+
+/**
+ * True when a short free-text answer is a plain command ("vergiss es", "von
+ * vorn", "Hilfe bitte"): the classifier is sure enough and every word belongs
+ * to that command. "stop the renewal" or "Verlängerung bitte stoppen" stay a
+ * message, because they say more than "stop".
+ */
+export function plainCommand(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, lang: Lang, minScore: number): boolean {
+    return (
+        understood !== undefined &&
+        PLAIN_COMMANDS.has(understood.intent) &&
+        understood.score >= minScore &&
+        wordsOf(text).length <= COMMAND_MAX_WORDS &&
+        recognizer.saysOnly(text, lang, understood.intent)
+    );
 }

@@ -2,10 +2,10 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { recordAction, turnInfo } from '../bot/turn';
 import type { BotServices } from '../services/botServices';
 import { DialogIds, PromptIds } from './ids';
+import { PickPrompt } from './prompts/pickPrompt';
 import { CodePrompt, type CodeInput } from './prompts/codePrompt';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type LocalizedText } from './prompts/localizedPrompt';
-import { WholeAnswerPickPrompt } from './prompts/wholeAnswerPickPrompt';
 import { stepValues } from './stepValues';
 import { namedAccount } from './accountChoice';
 import { submittedText } from '../bot/activityText';
@@ -37,7 +37,7 @@ export class IdentifyDialog extends ComponentDialog {
         super(DialogIds.identify);
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new CodePrompt(PromptIds.code, services.verification.policy.codeLength));
-        this.addDialog(new WholeAnswerPickPrompt(PromptIds.pick));
+        this.addDialog(new PickPrompt(PromptIds.pick));
         this.addDialog(new WaterfallDialog(DialogIds.identifyFlow, [this.verifyStep.bind(this), this.accountStep.bind(this), this.finishStep.bind(this)]));
         this.addDialog(
             new WaterfallDialog(DialogIds.identifyVerify, [this.askEmailStep.bind(this), this.sendCodeStep.bind(this), this.askCodeStep.bind(this), this.checkCodeStep.bind(this)])

@@ -10,7 +10,7 @@ import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { OTHER_ACCOUNT } from './accountChoice';
-import { clearHumanRequest, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 
 /** Interruptions fire only when the classifier is this sure. */
@@ -18,9 +18,6 @@ const INTERRUPT_MIN_SCORE = 0.8;
 
 /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
 const CANCEL_MIN_SCORE = 0.85;
-
-/** In free-text answers (a message to the billing admin) only short commands interrupt. */
-const FREE_TEXT_MAX_WORDS = 3;
 
 /**
  * The one place where interruptions are handled, at any step of any child
@@ -47,11 +44,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return undefined;
         }
         const text = submittedText(context.activity) ?? '';
-        if (this.openPrompt(innerDc).options?.freeText) {
-            const strong = await this.freeTextInterruption(innerDc, text);
-            if (strong) {
-                return strong;
-            }
+        const open = this.openPrompt(innerDc);
+        if (open.options?.freeText) {
+            // A free-text answer is text unless it is a bare status question, a plain command or a clear request for a person.
+            return open.prompt && (await open.prompt.accepts(context, text, open.options)) ? undefined : this.freeTextInterruption(innerDc, text);
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (!(await this.mayInterrupt(innerDc, context, text))) {
@@ -79,7 +75,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
-        if (understood && clearHumanRequest(text, understood, t)) {
+        const minScore = understood?.intent === 'cancel' ? CANCEL_MIN_SCORE : INTERRUPT_MIN_SCORE;
+        if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, turnInfo(innerDc.context).lang, minScore))) {
             return this.onInterruption(innerDc, understood);
         }
         return undefined;
@@ -214,9 +211,6 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return false;
         }
-        if (!options?.freeText) {
-            return true;
-        }
-        return text.split(/\s+/).filter(Boolean).length <= FREE_TEXT_MAX_WORDS;
+        return true;
     }
 }

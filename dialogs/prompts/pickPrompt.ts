@@ -6,9 +6,9 @@ import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /**
- * One of the buttons, chosen by clicking, typing its label, its number ("2",
- * "the second one"), or words of one label only ("Lea", "die Lea" for "Lea Fischer").
- * Returns the button's value.
+ * One of the buttons, chosen by clicking, typing its label, its number as the
+ * whole answer ("2", "the second one", "Nummer 2"), or words of one label only
+ * ("Lea", "die Lea" for "Lea Fischer"). Returns the button's value.
  */
 export class PickPrompt extends LocalizedPrompt<string> {
     public constructor(dialogId: string) {
@@ -25,7 +25,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const found = recognizeChoices(text, choices, { locale: cultureOf(turnInfo(context).lang), allowPartialMatches: false });
         const best = found[0]?.resolution;
         if (best) {
-            return { succeeded: true, value: best.value };
+            // A number counts only as the whole answer: "the other one" holds "one" but picks nothing.
+            return numberInSentence(context, text, choices.map((choice) => choice.synonyms[0])) ? { succeeded: false } : { succeeded: true, value: best.value };
         }
         const fillers = turnInfo(context).t('common:pickFillers', { returnObjects: true }) as unknown;
         const byWords = onlyLabelWith(choices, text, Array.isArray(fillers) ? fillers.filter((f): f is string => typeof f === 'string') : []);
@@ -53,4 +54,21 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
         return answer.every((word) => label.has(word));
     });
     return matching.length === 1 ? matching[0].value : undefined;
+}
+
+/** Words that may stand around a number or ordinal ("the second one", "Nummer 2", "die erste bitte"). */
+const AROUND_NUMBERS = new Set(['the', 'one', 'number', 'no', 'nr', 'option', 'choice', 'please', 'der', 'die', 'das', 'den', 'nummer', 'bitte', 'eins', 'ok', 'okay']);
+
+/** True when the choice recognizer found a number or ordinal with other words around it. */
+function numberInSentence(context: TurnContext, text: string, labels: readonly string[]): boolean {
+    const labelWords = new Set(labels.flatMap(wordsOf));
+    const found = recognizeChoices(text, labels.map((label, index) => ({ value: String(index), synonyms: [label] })), {
+        locale: cultureOf(turnInfo(context).lang),
+        allowPartialMatches: false
+    })[0];
+    if (!found || wordsOf(found.text).every((word) => labelWords.has(word))) {
+        return false;
+    }
+    const around = wordsOf(`${text.slice(0, found.start)} ${text.slice(found.end + 1)}`);
+    return around.some((word) => !AROUND_NUMBERS.has(word) && !labelWords.has(word));
 }

@@ -19,7 +19,10 @@ const SAID = {
         nope: 'nope',
         codeInSentence: (code: string) => `my code is ${code}`,
         emailInSentence: 'his mail is max.mustermann(at)firma.example',
-        message: 'Please add me to the Enterprise plan.'
+        message: 'Please add me to the Enterprise plan.',
+        forgetIt: 'forget it',
+        helpPlease: 'help please',
+        shortMessage: 'stop the renewal'
     },
     de: {
         yesPlease: 'ja bitte',
@@ -30,7 +33,10 @@ const SAID = {
         nope: 'nö',
         codeInSentence: (code: string) => `der Code lautet ${code}`,
         emailInSentence: 'seine Mail ist max.mustermann(at)firma.example',
-        message: 'Bitte nehmen Sie mich in den Enterprise-Tarif auf.'
+        message: 'Bitte nehmen Sie mich in den Enterprise-Tarif auf.',
+        forgetIt: 'vergiss es',
+        helpPlease: 'Hilfe bitte',
+        shortMessage: 'Verlängerung bitte stoppen'
     }
 } as const;
 
@@ -96,6 +102,27 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
                 { say: CODE, expect: [task.offerReset] },
                 { say: said.nope, expect: [said.closing], absent: [task.askUserId, p.notUnderstood, p.helpInTask] }
             ], PETER);
+        });
+
+        it(`[${lang}] at the reason question "${said.helpPlease}" helps and "${said.forgetIt}" cancels; a short message to the admin that merely starts like a command is sent as written`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: task.changeContact },
+                { say: JONAS },
+                { say: CODE, expect: [task.askNewContact] },
+                { say: 'Lea', expect: [task.askReason] },
+                { say: said.helpPlease, expect: [p.helpInTask, task.askReason], absent: [task.summary] },
+                { say: said.forgetIt, expect: [p.cancelled], absent: [task.summary] }
+            ], JONAS);
+            const mail = harness.conversation(localeOf(lang));
+            await play(harness, mail, [
+                { say: p.whoIs },
+                { say: JONAS },
+                { say: CODE, expect: [p.offerEmail] },
+                { say: p.emailButton, expect: [p.askMessage] },
+                { say: said.shortMessage, expect: [p.preview, new RegExp(said.shortMessage), p.confirm], absent: [p.cancelled] }
+            ], JONAS);
         });
 
         it(`[${lang}] a code inside a sentence verifies`, async () => {
