@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
-import { CODE, localeOf, play } from '../helpers/script';
+import { CODE, localeOf, play, type Step } from '../helpers/script';
+import type { Lang } from '../../core/language';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 
 const JONAS = 'jonas.weber@mueller-design.example';
@@ -40,6 +41,11 @@ const SAID = {
     }
 } as const;
 
+/** Jonas asks who his billing contact is and verifies: the bot offers to email Anna. */
+function jonasOfferedEmail(lang: Lang): Step[] {
+    return [{ say: PHRASES[lang].whoIs }, { say: JONAS }, { say: CODE, expect: [PHRASES[lang].verified, PHRASES[lang].offerEmail] }];
+}
+
 describe('Answers in own words: yes and no, codes and addresses inside sentences', () => {
     const harnessOf = useHarness();
 
@@ -62,9 +68,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
-                { say: p.whoIs },
-                { say: JONAS, expect: [p.codeSent] },
-                { say: CODE, expect: [p.verified, p.offerEmail] },
+                ...jonasOfferedEmail(lang),
                 { say: said.yesPlease, expect: [p.askMessage] },
                 { say: said.message, expect: [p.preview, p.confirm] },
                 { say: said.sureThing, expect: [p.sent], absent: [p.cancelled] }
@@ -76,9 +80,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
-                { say: p.whoIs },
-                { say: JONAS },
-                { say: CODE, expect: [p.offerEmail] },
+                ...jonasOfferedEmail(lang),
                 { say: p.emailButton, expect: [p.askMessage] },
                 { say: said.message, expect: [p.confirm] },
                 { say: said.yesBut, expect: [said.askAgain], absent: [p.sent, p.cancelled] }
@@ -89,17 +91,11 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
         it(`[${lang}] Peter (case c): "${said.yesPlease}" to the reset offer starts the reset, "${said.nope}" to the next offer declines`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
-            await play(harness, convo, [
-                { say: p.amI },
-                { say: PETER },
-                { say: CODE, expect: [p.caseC, task.offerReset] },
-                { say: said.yesPlease, expect: [task.askUserId], absent: [p.notUnderstood] }
-            ], PETER);
+            const peterOfferedReset: Step[] = [{ say: p.amI }, { say: PETER }, { say: CODE, expect: [p.caseC, task.offerReset] }];
+            await play(harness, convo, [...peterOfferedReset, { say: said.yesPlease, expect: [task.askUserId], absent: [p.notUnderstood] }], PETER);
             const other = harness.conversation(localeOf(lang));
             await play(harness, other, [
-                { say: p.amI },
-                { say: PETER },
-                { say: CODE, expect: [task.offerReset] },
+                ...peterOfferedReset,
                 { say: said.nope, expect: [said.closing], absent: [task.askUserId, p.notUnderstood, p.helpInTask] }
             ], PETER);
         });
@@ -117,9 +113,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             ], JONAS);
             const mail = harness.conversation(localeOf(lang));
             await play(harness, mail, [
-                { say: p.whoIs },
-                { say: JONAS },
-                { say: CODE, expect: [p.offerEmail] },
+                ...jonasOfferedEmail(lang),
                 { say: p.emailButton, expect: [p.askMessage] },
                 { say: said.shortMessage, expect: [p.preview, new RegExp(said.shortMessage), p.confirm], absent: [p.cancelled] }
             ], JONAS);
