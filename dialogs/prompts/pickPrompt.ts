@@ -57,7 +57,7 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
 }
 
 /** Words that may stand around a number or ordinal ("the second one", "Nummer 2", "die erste bitte"). */
-const AROUND_NUMBERS = new Set(['the', 'one', 'number', 'no', 'nr', 'option', 'choice', 'please', 'der', 'die', 'das', 'den', 'nummer', 'bitte', 'eins', 'ok', 'okay']);
+const AROUND_NUMBERS = new Set(['the', 'one', 'number', 'nr', 'option', 'choice', 'please', 'der', 'die', 'das', 'den', 'nummer', 'bitte', 'eins', 'ok', 'okay']);
 
 /** True when the choice recognizer found a number or ordinal with other words around it. */
 function numberInSentence(context: TurnContext, text: string, labels: readonly string[]): boolean {

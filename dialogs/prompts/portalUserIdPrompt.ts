@@ -15,13 +15,16 @@ const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;
 /** "my user ID is pbrooks", "Benutzer-ID: pbrooks". */
 const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
 
+/** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
+const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+
 /** Classifier confidence from which a one-word answer counts as a command ("abbrechen"), not a user ID. */
 const COMMAND_SCORE = 0.8;
 
 /**
  * The user ID of a Corporate Billing Portal account: in email format (found
  * with recognizers-text) or a username, typed alone or introduced ("my user ID
- * is pbrooks"). A word the bot understands as a command, or a change-request
+ * is pbrooks", "it's pbrooks"). A word the bot understands as a command, or a change-request
  * reference, is not taken as one.
  */
 export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
@@ -43,7 +46,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (email) {
             return { succeeded: true, value: { kind: 'login', login: email } };
         }
-        const login = USERNAME.test(text) ? text : INTRODUCED.exec(text)?.[1];
+        const login = USERNAME.test(text) ? text : (INTRODUCED.exec(text) ?? SAID_PLAINLY.exec(text))?.[1];
         return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
     }
 }

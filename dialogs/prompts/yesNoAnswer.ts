@@ -35,6 +35,14 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
             }
         }
     }
+    // "nein, das mache ich selbst": a no followed by its reason is still a no.
+    if (!best && mode === 'whole') {
+        const firstClause = text.split(/[,;:.!–-]/)[0] ?? '';
+        const clause = normalized(firstClause);
+        if (clause !== said && phrases('common:noWords').includes(clause)) {
+            return false;
+        }
+    }
     // "okay, but change the text" is no yes to "shall I send it?": a yes with a "but" asks again.
     const contrast = mode === 'start' && phrases('common:yesNoContrast').some((word) => ` ${said} `.includes(` ${word} `));
     const value = best ? best.value : mode === 'whole' && core.split(' ').length > 3 ? undefined : findBoolean(text, lang);

@@ -23,7 +23,10 @@ const SAID = {
         message: 'Please add me to the Enterprise plan.',
         forgetIt: 'forget it',
         helpPlease: 'help please',
-        shortMessage: 'stop the renewal'
+        shortMessage: 'stop the renewal',
+        declineWithReason: "no, I'll do it myself",
+        otherLanguageYes: 'ja bitte',
+        itsLogin: "it's pbrooks"
     },
     de: {
         yesPlease: 'ja bitte',
@@ -37,7 +40,10 @@ const SAID = {
         message: 'Bitte nehmen Sie mich in den Enterprise-Tarif auf.',
         forgetIt: 'vergiss es',
         helpPlease: 'Hilfe bitte',
-        shortMessage: 'Verlängerung bitte stoppen'
+        shortMessage: 'Verlängerung bitte stoppen',
+        declineWithReason: 'nein, das mache ich selbst',
+        otherLanguageYes: 'yes please',
+        itsLogin: 'das ist pbrooks'
     }
 } as const;
 
@@ -117,6 +123,26 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
                 { say: p.emailButton, expect: [p.askMessage] },
                 { say: said.shortMessage, expect: [p.preview, new RegExp(said.shortMessage), p.confirm], absent: [p.cancelled] }
             ], JONAS);
+        });
+
+        it(`[${lang}] "${said.declineWithReason}" declines the offer, "${said.otherLanguageYes}" in the other language takes it`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [...jonasOfferedEmail(lang), { say: said.declineWithReason, expect: [p.anythingElse], absent: [p.askMessage] }], JONAS);
+            await play(harness, convo, [{ say: p.whoIs, expect: [p.offerEmail] }, { say: said.otherLanguageYes, expect: [p.askMessage] }]);
+        });
+
+        it(`[${lang}] "no one" at the list of people is asked again; "${said.itsLogin}" is a user ID`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: task.changeContact },
+                { say: JONAS },
+                { say: CODE, expect: [task.askNewContact] },
+                { say: 'no one', expect: [task.askNewContact], absent: [task.askReason] }
+            ], JONAS);
+            const reset = harness.conversation(localeOf(lang));
+            await play(harness, reset, [{ say: task.resetQuestion, expect: [task.askUserId] }, { say: said.itsLogin, expect: [task.resetRequested] }]);
         });
 
         it(`[${lang}] a code inside a sentence verifies`, async () => {
