@@ -52,6 +52,11 @@ function jonasOfferedEmail(lang: Lang): Step[] {
     return [{ say: PHRASES[lang].whoIs }, { say: JONAS }, { say: CODE, expect: [PHRASES[lang].verified, PHRASES[lang].offerEmail] }];
 }
 
+/** Jonas asks to change the billing contact and verifies: the bot asks who should become it. */
+function jonasAskedNewContact(lang: Lang): Step[] {
+    return [{ say: TASK_PHRASES[lang].changeContact }, { say: JONAS }, { say: CODE, expect: [TASK_PHRASES[lang].askNewContact] }];
+}
+
 describe('Answers in own words: yes and no, codes and addresses inside sentences', () => {
     const harnessOf = useHarness();
 
@@ -110,9 +115,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasAskedNewContact(lang),
                 { say: 'Lea', expect: [task.askReason] },
                 { say: said.helpPlease, expect: [p.helpInTask, task.askReason], absent: [task.summary] },
                 { say: said.forgetIt, expect: [p.cancelled], absent: [task.summary] }
@@ -136,9 +139,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasAskedNewContact(lang),
                 { say: 'no one', expect: [task.askNewContact], absent: [task.askReason] }
             ], JONAS);
             const reset = harness.conversation(localeOf(lang));
@@ -157,9 +158,7 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasAskedNewContact(lang),
                 { say: task.someoneElse, expect: [task.askName] },
                 { say: 'Max Mustermann', expect: [task.askEmail] },
                 { say: said.emailInSentence, expect: [task.invalidEmail], absent: [p.cancelled] }
