@@ -62,7 +62,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             assert.strictEqual(notice.locale, 'de', 'Anna reads German');
             assert.match(notice.subject, /Änderung des Abrechnungskontakts von Müller Design GmbH beantragt/);
             assert.match(notice.text, /Guten Tag Anna Müller/);
-            assert.match(notice.text, /Jonas Weber, Administrator von Müller Design GmbH/);
+            assert.match(notice.text, /Jonas Weber, mit Administratorrechten für Müller Design GmbH/);
             assert.ok(notice.text.includes(reference ?? '?'));
 
             const stored = await new ChangeRequestRepository(harness.db).byReference(reference ?? '');
@@ -124,7 +124,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             const turns = await play(harness, convo, [
                 { say: p.changeContact, absent: [p.changeIntro] },
                 { say: MARIA },
-                { say: CODE, expect: [lang === 'de' ? /kein Administrator von Bergmann & Söhne AG/ : /not an admin of Bergmann & Söhne AG/], absent: [p.changeIntro], buttons: [p.customerServiceButton, p.noThanksButton] }
+                { say: CODE, expect: [lang === 'de' ? /keine Administratorrechte für Bergmann & Söhne AG/ : /not an admin of Bergmann & Söhne AG/], absent: [p.changeIntro], buttons: [p.customerServiceButton, p.noThanksButton] }
             ], MARIA);
             assert.ok(!turns[2].flatMap((r) => r.buttons).includes(p.emailAdminButton), 'she is a billing contact herself');
             const closing = joined(await convo.say(p.noThanksButton));
