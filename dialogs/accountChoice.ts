@@ -19,8 +19,8 @@ function mentions(text: readonly string[], name: string): boolean {
 
 /**
  * The one account among `memberships` whose name the message mentions ("am I
- * the billing contact for Taylor Consulting?"), or undefined when it names
- * none or several.
+ * the billing contact for Taylor Consulting?", "… bei Northwind?"), or
+ * undefined when it names none or several.
  */
 export function namedAccount(text: string, memberships: readonly Membership[]): string | undefined {
     if (memberships.length < 2) {
@@ -28,5 +28,16 @@ export function namedAccount(text: string, memberships: readonly Membership[]): 
     }
     const words = wordsOf(text);
     const named = memberships.filter((m) => mentions(words, m.account.name));
-    return named.length === 1 ? named[0].account.id : undefined;
+    if (named.length > 0) {
+        return named.length === 1 ? named[0].account.id : undefined;
+    }
+    // The short name people use ("bei Northwind"): the first word of the name, when only one account has it.
+    const short = memberships.filter((m) => {
+        const first = wordsOf(m.account.name).find((word) => !LEGAL_FORMS.has(word));
+        return first !== undefined && first.length >= SHORT_NAME_MIN && words.includes(first);
+    });
+    return short.length === 1 ? short[0].account.id : undefined;
 }
+
+/** A first word this long is a name people use on its own ("Northwind", "Taylor"); shorter ones ("Die") are not. */
+const SHORT_NAME_MIN = 4;

@@ -127,7 +127,11 @@ describe('BillingRoleDialog: the cases of the help article', () => {
                 { say: p.noThanks, expect: [p.anythingElse] },
                 { say: aboutTaylor, expect: [p.caseA, /Taylor Consulting/], absent: [p.chooseAccount, p.askEmail, /Northwind/] },
                 { say: lang === 'de' ? 'anderes Konto' : 'other account', expect: [p.chooseAccount], absent: [p.askEmail] },
-                { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/] }
+                { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/] },
+                { say: p.noThanks, expect: [p.anythingElse] },
+                { say: aboutTaylor, expect: [p.caseA] },
+                // The short name people use works too.
+                { say: lang === 'de' ? 'Bin ich Abrechnungskontakt bei Northwind?' : 'Am I the billing contact for Northwind?', expect: [p.caseBD, /Northwind Traders Ltd/], absent: [p.caseA] }
             ], email);
             assert.strictEqual((await harness.mails(email)).length, 1, 'one verification only');
         });
