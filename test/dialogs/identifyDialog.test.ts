@@ -97,6 +97,8 @@ describe('IdentifyDialog: proving who you are', () => {
             await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }]);
             const words = lang === 'de' ? 'Ich habe nichts bekommen, bitte nochmal senden' : "I didn't get it, please send it again";
             assert.match(joined(await convo.say(words)), p.codeSent);
+            const plain = lang === 'de' ? 'Es ist kein Code angekommen' : "I didn't get a code";
+            assert.match(joined(await convo.say(plain)), p.codeSent, 'saying only that nothing came sends a new code too');
         });
 
         it(`[${lang}] a code older than 10 minutes has expired; a new one works`, async () => {
