@@ -142,6 +142,16 @@ export class ChangeContactDialog extends ComponentDialog {
                 reason: values.reason
             })
         );
+        const pending = values.account ? await this.services.changeRequests.pendingFor(values.account.id) : [];
+        if (pending.length > 0) {
+            await step.context.sendActivity(
+                t('changeContact:alreadyPending', {
+                    count: pending.length,
+                    references: this.list(step.context, pending.map((request) => request.reference)),
+                    account: values.account?.name ?? ''
+                })
+            );
+        }
         return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'changeContact:confirm' }));
     }
 

@@ -103,6 +103,11 @@ export class ChangeRequestService {
         return request.requesterId === userId || isContact ? request : undefined;
     }
 
+    /** Requests of the account not decided or not done yet, so a second one for the same change is not filed unawares. */
+    public async pendingFor(accountId: string): Promise<ChangeRequest[]> {
+        return this.requests.openForAccount(accountId);
+    }
+
     public async list(status?: ChangeRequestStatus): Promise<ChangeRequest[]> {
         return this.requests.list(status);
     }

@@ -147,6 +147,12 @@ export class ChangeRequestRepository {
         return rows.map(toRequest);
     }
 
+    /** The account's requests still waiting for a decision, oldest first. */
+    public async openForAccount(accountId: string): Promise<ChangeRequest[]> {
+        const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE account_id = ? AND status IN ('open', 'approved') ORDER BY id`, [accountId]);
+        return rows.map(toRequest);
+    }
+
     /** Sets the status (and note) of a request; false when it was not in `expected` any more. */
     public async setStatus(id: number, expected: ChangeRequestStatus, status: ChangeRequestStatus, note: string | null, now: number): Promise<boolean> {
         const result = await this.db.run('UPDATE change_requests SET status = ?, note = COALESCE(?, note), updated_at = ? WHERE id = ? AND status = ?', [status, note, now, id, expected]);

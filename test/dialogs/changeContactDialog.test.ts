@@ -181,6 +181,18 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             await play(harness, other, [{ say: lang === 'de' ? 'die Lea bitte' : 'Mrs Fischer please', expect: [p.askReason, /Lea Fischer/] }]);
         });
 
+        it(`[${lang}] a second request for the same account is filed only after a note about the one being handled`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await jonasAsksForLea(harness, convo, lang);
+            const first = p.filed.exec(joined(await convo.say(yes)))?.[1] ?? '?';
+            await play(harness, convo, [
+                { say: p.changeContact, expect: [p.askNewContact] },
+                { say: 'Lea Fischer', expect: [p.askReason] },
+                { say: lang === 'de' ? 'Nur zur Sicherheit noch einmal.' : 'Just to be sure.', expect: [p.summary, new RegExp(`${first}.*(in Bearbeitung|already being handled)`), p.confirm] }
+            ]);
+        });
+
         it(`[${lang}] saying no files nothing and sends nothing`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
