@@ -66,6 +66,9 @@ const MIN_SCORE = 0.6;
 
 const SWITCH_PREFIX = 'switch-language-';
 
+/** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"). */
+const LANGUAGE_NAME = /^(english|englisch\p{L}*|deutsch\p{L}*|german)$/u;
+
 /** How much surer the classifier of the other language must be to overrule the guessed language. */
 const OTHER_LANGUAGE_MARGIN = 0.4;
 
@@ -160,13 +163,13 @@ export class IntentRecognizer {
 
     /**
      * True when `text` says nothing but `intent`: every word of it (or its
-     * beginning) occurs in that intent's training phrases. "vergiss es" says
+     * beginning) occurs in that intent's training phrases, in either language. "vergiss es" says
      * only "cancel"; "stop the renewal" says more, so in a message it is text.
      */
-    public saysOnly(text: string, lang: Lang, intent: Intent): boolean {
-        const vocabulary = this.informative.get(lang);
+    public saysOnly(text: string, intent: Intent): boolean {
+        // Either language's phrases count: "von vorn" in an English chat still says only "start over".
         const keys = intent === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [intent];
-        const known = keys.map((key) => vocabulary?.intentWords.get(key)).filter((set): set is ReadonlySet<string> => set !== undefined);
+        const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
         const said = words(text);
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
@@ -199,6 +202,10 @@ export class IntentRecognizer {
             return { intent: 'none', score: result.score, language: lang };
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
+            // A switch names the language: "okay, aber bitte schnell" is no request for English.
+            if (!said.some((word) => LANGUAGE_NAME.test(word))) {
+                return { intent: 'none', score: result.score, language: lang };
+            }
             const target = result.intent.slice(SWITCH_PREFIX.length) === 'de' ? 'de' : 'en';
             return { intent: 'switch-language', score: result.score, language: lang, targetLanguage: target };
         }

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { IntentRecognizer, Understanding } from '../bot/nlu';
-import type { Lang } from '../core/language';
 import { findReference } from '../bot/entities';
 import { wordsOf } from '../core/words';
 
@@ -59,12 +58,12 @@ const COMMAND_MAX_WORDS = 6;
  * to that command. "stop the renewal" or "Verlängerung bitte stoppen" stay a
  * message, because they say more than "stop".
  */
-export function plainCommand(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, lang: Lang, minScore: number): boolean {
+export function plainCommand(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, minScore: number): boolean {
     return (
         understood !== undefined &&
         PLAIN_COMMANDS.has(understood.intent) &&
         understood.score >= minScore &&
         wordsOf(text).length <= COMMAND_MAX_WORDS &&
-        recognizer.saysOnly(text, lang, understood.intent)
+        recognizer.saysOnly(text, understood.intent)
     );
 }

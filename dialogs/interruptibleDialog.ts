@@ -76,7 +76,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
         const minScore = understood?.intent === 'cancel' ? CANCEL_MIN_SCORE : INTERRUPT_MIN_SCORE;
-        if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, turnInfo(innerDc.context).lang, minScore))) {
+        if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, minScore))) {
             return this.onInterruption(innerDc, understood);
         }
         return undefined;

@@ -30,6 +30,11 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
         if (lower === t('common:no').toLocaleLowerCase()) {
             return { succeeded: true, value: false };
         }
+        // The buttons are shown numbered where a channel has none: 1 is yes, 2 is no.
+        const number = /^\s*([12])\s*[.)]?\s*$/.exec(text)?.[1];
+        if (number) {
+            return { succeeded: true, value: number === '1' };
+        }
         const value = yesNoAnswer(context, text, 'start');
         return value === undefined ? { succeeded: false } : { succeeded: true, value };
     }

@@ -70,6 +70,30 @@ describe('Answers in own words: yes and no, codes and addresses inside sentences
         assert.match(joined(await english.say('Wie kann ich mein Abo reaktivieren?')), /An expired or cancelled plan can be reactivated by the billing contact/);
     });
 
+    it('"okay, aber …" and "okay, but …" at a German send question ask again, in German, and send nothing', async () => {
+        const harness = harnessOf();
+        const convo = harness.conversation('de-DE');
+        await play(harness, convo, [
+            ...jonasOfferedEmail('de'),
+            { say: PHRASES.de.emailButton },
+            { say: SAID.de.message, expect: [PHRASES.de.confirm] },
+            { say: 'okay, aber bitte schnell', expect: [SAID.de.askAgain], absent: [PHRASES.en.confirm, /continue in English/] },
+            { say: 'okay, but change the text', expect: [SAID.de.askAgain], absent: [PHRASES.de.sent] },
+            { say: '1', expect: [PHRASES.de.sent] }
+        ], JONAS);
+    });
+
+    it('German commands in an English chat still work at a free-text question', async () => {
+        const harness = harnessOf();
+        const convo = harness.conversation('en-US');
+        await play(harness, convo, [
+            ...jonasOfferedEmail('en'),
+            { say: PHRASES.en.emailButton, expect: [PHRASES.en.askMessage] },
+            { say: 'Hilfe bitte', expect: [PHRASES.en.helpInTask, PHRASES.en.askMessage], absent: [PHRASES.en.preview] },
+            { say: 'von vorn', expect: [PHRASES.en.restarted], absent: [PHRASES.en.preview] }
+        ], JONAS);
+    });
+
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
         const task = TASK_PHRASES[lang];
