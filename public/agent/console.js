@@ -188,8 +188,10 @@
         var transfer = $('transfer-to');
         transfer.replaceChildren();
         queue.agents.filter(function (a) { return state.agent && a.login !== state.agent.login; }).forEach(function (a) {
-            var option = el('option', null, a.name + ' (' + a.languages.map(langName).join(', ') + ')');
+            var option = el('option', null, a.name + ' (' + a.languages.map(langName).join(', ') + ')' + (a.online ? '' : ' – ' + t('queue.signedOut')));
             option.value = a.login;
+            // The server refuses a transfer to an agent who is not signed in; the list says so before anyone tries.
+            option.disabled = !a.online;
             transfer.appendChild(option);
         });
     }

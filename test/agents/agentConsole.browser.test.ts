@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import { AgentClient } from '../helpers/agentClient';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror="window.__xss = 1">Rechnung';
@@ -31,6 +32,8 @@ describe('Agent console in Chromium', function () {
 
     it('an agent signs in, takes a German conversation, chats with the customer and hands back to the bot', async () => {
         const h = HANDOFF_PHRASES.de;
+        // John (English only) is signed in elsewhere, so he can be chosen for a transfer, which the server refuses.
+        assert.strictEqual((await new AgentClient(harness.url).login('john', DEMO_PASSWORD)).status, 200);
         await page.goto(`${harness.url}/agent?lang=de`);
         await page.getByLabel('Anmeldename').fill('erika');
         await page.getByLabel('Kennwort').fill('wrong-password-1');
