@@ -10,9 +10,10 @@ import { EmailAdminDialog } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
+import { submittedText } from '../bot/activityText';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
-import type { BillingRoleOptions, EmailAdminOptions, IdentifyResult } from './types';
+import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 
 /**
  * "Am I the billing contact, and who is?": identifies the person, then answers
@@ -31,7 +32,7 @@ export class BillingRoleDialog extends ComponentDialog {
     }
 
     private async identifyStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
-        return step.beginDialog(DialogIds.identify, { reason: 'billing-role' });
+        return step.beginDialog(DialogIds.identify, { reason: 'billing-role', question: submittedText(step.context.activity)?.slice(0, 500) } satisfies IdentifyOptions);
     }
 
     private async answerStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {

@@ -72,7 +72,8 @@ export class IdentifyDialog extends ComponentDialog {
         }
         const { profile } = turnInfo(step.context);
         // A question that names one of the person's accounts is about that one, whichever was chosen before.
-        const named = namedAccount(submittedText(step.context.activity) ?? '', await this.services.users.memberships(userId));
+        const memberships = await this.services.users.memberships(userId);
+        const named = namedAccount(submittedText(step.context.activity) ?? '', memberships) ?? namedAccount(step.options.question ?? '', memberships);
         if (named && profile.identity) {
             profile.identity = { ...profile.identity, accountId: named };
         }

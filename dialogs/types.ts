@@ -58,6 +58,8 @@ export interface IdentifyOptions {
     readonly reason?: 'billing-role';
     /** Only prove who the person is (a status question needs no account); ends with the user id. */
     readonly verifyOnly?: boolean;
+    /** The question that started the task: an account it names ("… bei Northwind?") is chosen after the code. */
+    readonly question?: string;
 }
 
 /** A verified person and the account the conversation is about. */

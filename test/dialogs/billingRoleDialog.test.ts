@@ -136,6 +136,18 @@ describe('BillingRoleDialog: the cases of the help article', () => {
             assert.strictEqual((await harness.mails(email)).length, 1, 'one verification only');
         });
 
+        it(`[${lang}] an account named in the first question is answered after the code, without asking which account`, async () => {
+            const harness = harnessOf();
+            const p = PHRASES[lang];
+            const email = 'chris.taylor@taylor-consulting.example';
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: lang === 'de' ? 'Bin ich Abrechnungskontakt bei Northwind?' : 'Am I the billing contact for Northwind?', expect: [p.askEmail] },
+                { say: email },
+                { say: CODE, expect: [p.verified, p.caseBD, /Northwind Traders Ltd/], absent: [p.chooseAccount] }
+            ], email);
+        });
+
         it(`[${lang}] a sentence that merely holds a number ("the other one") is no pick of the first option`, async () => {
 
             const harness = harnessOf();
