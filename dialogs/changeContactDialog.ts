@@ -97,7 +97,8 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(SOMEONE_ELSE);
         }
         const buttons: PromptButton[] = [
-            ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true })),
+            // The requester's own button also answers "mich selbst" / "myself".
+            ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined })),
             { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
         ];
         return step.prompt(PromptIds.pick, localized({

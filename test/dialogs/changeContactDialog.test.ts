@@ -168,7 +168,7 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             assert.strictEqual(request.reason, 'Anna retires.');
         });
 
-        it(`[${lang}] the new contact is picked by a name alone ("Lea", "die Lea"); a sentence sharing a word with a name is asked again`, async () => {
+        it(`[${lang}] the new contact is picked by a name alone ("Lea", "die Lea"), by "myself", or "none of them" for someone else; a sentence sharing a word with a name is asked again`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
@@ -179,6 +179,12 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             const other = harness.conversation(localeOf(lang));
             await verifiedBy(harness, other, lang, p.changeContact, JONAS);
             await play(harness, other, [{ say: lang === 'de' ? 'die Lea bitte' : 'Mrs Fischer please', expect: [p.askReason, /Lea Fischer/] }]);
+            const self = harness.conversation(localeOf(lang));
+            await verifiedBy(harness, self, lang, p.changeContact, JONAS);
+            await play(harness, self, [{ say: lang === 'de' ? 'mich selbst' : 'myself', expect: [p.askReason, /Jonas Weber/] }]);
+            const none = harness.conversation(localeOf(lang));
+            await verifiedBy(harness, none, lang, p.changeContact, JONAS);
+            await play(harness, none, [{ say: lang === 'de' ? 'keiner davon' : 'none of them', expect: [p.askName] }]);
         });
 
         it(`[${lang}] a second request for the same account is filed only after a note about the one being handled`, async () => {
