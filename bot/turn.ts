@@ -27,8 +27,8 @@ export interface ConversationProfile {
     langSource?: LangSource;
     welcomed?: boolean;
     identity?: VerifiedIdentity;
-    /** A request reference asked about during a verification, answered as soon as it succeeds. */
-    pendingReference?: string;
+    /** Request references asked about during a verification, answered as soon as it succeeds. */
+    pendingReferences?: string[];
     actions?: BotAction[];
 }
 

@@ -16,6 +16,9 @@ import type { MainMenuOptions, RequestStatusOptions } from './types';
 /** Interruptions fire only when the classifier is this sure. */
 const INTERRUPT_MIN_SCORE = 0.8;
 
+/** Status questions kept for after a verification; more are asked again afterwards. */
+const MAX_PENDING_REFERENCES = 3;
+
 /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
 const CANCEL_MIN_SCORE = 0.85;
 
@@ -111,7 +114,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.reprompt(innerDc);
         }
         if (!profile.identity && this.isOnStack(innerDc, DialogIds.identify)) {
-            profile.pendingReference = reference;
+            profile.pendingReferences = [...new Set([...(profile.pendingReferences ?? []), reference])].slice(-MAX_PENDING_REFERENCES);
             await innerDc.context.sendActivity(t('requestStatus:afterVerification', { reference }));
             return this.reprompt(innerDc);
         }

@@ -69,7 +69,7 @@ export class MainDialog extends InterruptibleDialog {
         const options = step.options ?? {};
         const { profile } = turnInfo(step.context);
         // Back at the menu no verification is running that could still answer a status question.
-        profile.pendingReference = undefined;
+        profile.pendingReferences = undefined;
         if (options.restart && profile.identity) {
             // Starting over forgets the chosen account (not the verification): the next question asks which one.
             profile.identity = { ...profile.identity, accountId: undefined };

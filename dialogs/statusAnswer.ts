@@ -32,12 +32,12 @@ export async function answerStatus(context: TurnContext, services: BotServices, 
     await context.sendActivity(lines.join(' '));
 }
 
-/** Answers the status asked about during a verification that has just succeeded. */
+/** Answers the statuses asked about during a verification that has just succeeded, in the order asked. */
 export async function answerPendingStatus(context: TurnContext, services: BotServices, userId: string): Promise<void> {
     const { profile } = turnInfo(context);
-    const reference = profile.pendingReference;
-    if (reference) {
-        profile.pendingReference = undefined;
+    const references = profile.pendingReferences ?? [];
+    profile.pendingReferences = undefined;
+    for (const reference of references) {
         await answerStatus(context, services, reference, userId);
     }
 }

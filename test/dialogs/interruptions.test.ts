@@ -18,16 +18,18 @@ describe('Interruptions: status questions during sign-in and in free-text answer
         const askNewContact = lang === 'de' ? /Wer soll Abrechnungskontakt von Bergmann/ : /Who should become the billing contact of Bergmann/;
         const escalated = new RegExp(`${HANDOFF_PHRASES[lang].askDescription.source}|${HANDOFF_PHRASES[lang].noAgent.source}|${HANDOFF_PHRASES[lang].closed.source}`);
 
-        it(`[${lang}] "Status BC-…" while signing in for a change: one verification, the status, then the change goes on`, async () => {
+        it(`[${lang}] "Status BC-…" while signing in for a change: one verification, the statuses, then the change goes on`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
-            await play(harness, convo, [
+            const turns = await play(harness, convo, [
                 { say: task.changeContact, expect: [p.askEmail] },
                 { say: 'Status BC-2026-000001', expect: [afterVerification, p.askEmail] },
                 { say: EVA, expect: [p.codeSent] },
                 { say: 'Status BC-2026-000001', expect: [p.askCode], absent: [p.askEmail, p.codeSent] },
+                { say: 'Status BC-2026-000002', expect: [afterVerification, p.askCode], absent: [p.askEmail, p.codeSent] },
                 { say: CODE, expect: [p.verified, task.statusNotFound, askNewContact], absent: [p.askCode, p.askEmail] }
             ], EVA);
+            assert.strictEqual(joined(turns[5]).split(task.statusNotFound).length, 3, 'both statuses asked for are answered, each once');
             assert.strictEqual((await harness.mails(EVA)).length, 1, 'one code mail only');
         });
 
