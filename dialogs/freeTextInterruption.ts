@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { IntentRecognizer, Understanding } from '../bot/nlu';
 import { findReference } from '../bot/entities';
+import { phraseList } from '../bot/phraseLists';
 import { wordsOf } from '../core/words';
 
 /** A free-text answer is taken as "talk to a person" only when the classifier is at least this sure... */
@@ -8,11 +9,6 @@ const HUMAN_MIN_SCORE = 0.95;
 
 /** ...and the message is this short, */
 const HUMAN_MAX_WORDS = 10;
-
-function wordList(t: TFunction, key: string): ReadonlySet<string> {
-    const list = t(key, { returnObjects: true }) as unknown;
-    return new Set(Array.isArray(list) ? list.filter((w): w is string => typeof w === 'string') : []);
-}
 
 /**
  * The reference of a message that is nothing but a status question ("Status
@@ -25,9 +21,9 @@ export function statusRequestOnly(text: string, t: TFunction): string | undefine
     if (!reference) {
         return undefined;
     }
-    const allowed = wordList(t, 'main:freeTextInterrupt.statusWords');
+    const allowed = phraseList(t, 'main:freeTextInterrupt.statusWords');
     const rest = wordsOf(text.replace(new RegExp(reference, 'gi'), ' '));
-    return rest.every((word) => allowed.has(word)) ? reference : undefined;
+    return rest.every((word) => allowed.includes(word)) ? reference : undefined;
 }
 
 /**
@@ -41,9 +37,9 @@ export function clearHumanRequest(text: string, understood: Understanding | unde
         return false;
     }
     const words = wordsOf(text);
-    const firstPerson = wordList(t, 'main:freeTextInterrupt.firstPerson');
-    const human = wordList(t, 'main:freeTextInterrupt.humanWords');
-    return words.length <= HUMAN_MAX_WORDS && words.some((w) => firstPerson.has(w)) && words.some((w) => human.has(w));
+    const firstPerson = phraseList(t, 'main:freeTextInterrupt.firstPerson');
+    const human = phraseList(t, 'main:freeTextInterrupt.humanWords');
+    return words.length <= HUMAN_MAX_WORDS && words.some((w) => firstPerson.includes(w)) && words.some((w) => human.includes(w));
 }
 
 /** Commands that a short free-text answer may be, when it says nothing else. */

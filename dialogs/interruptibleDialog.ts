@@ -47,14 +47,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return undefined;
         }
         const text = submittedText(context.activity) ?? '';
-        const open = this.openPrompt(innerDc);
-        if (open.options?.freeText) {
-            // A free-text answer is text unless it is a bare status question, a plain command or a clear request for a person.
-            return open.prompt && (await open.prompt.accepts(context, text, open.options)) ? undefined : this.freeTextInterruption(innerDc, text);
-        }
+        const { prompt, options } = this.openPrompt(innerDc);
         // An answer the open question can use is no interruption: then the classifier need not run at all.
-        if (!(await this.mayInterrupt(innerDc, context, text))) {
+        if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
+        }
+        if (options?.freeText) {
+            return this.freeTextInterruption(innerDc, text);
         }
         if (matchButton(context, [OTHER_ACCOUNT], text) && (await this.hasSeveralAccounts(context))) {
             return this.switchAccount(innerDc);
@@ -70,7 +69,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return this.onInterruption(innerDc, understood);
     }
 
-    /** In a free-text answer only a bare status question or a clear request for a person interrupts. */
+    /** A free-text answer is text unless it is a bare status question, a plain command or a clear request for a person. */
     private async freeTextInterruption(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
         const { t } = turnInfo(innerDc.context);
         const reference = statusRequestOnly(text, t);
@@ -206,14 +205,5 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const dialog = active ? leaf.findDialog(active.id) : undefined;
         const options = active?.state?.options as LocalizedPromptOptions | undefined;
         return dialog instanceof LocalizedPrompt ? { prompt: dialog, options } : { options };
-    }
-
-    /** Not when the text answers the open prompt, and in free-text answers only for short commands. */
-    private async mayInterrupt(innerDc: DialogContext, context: TurnContext, text: string): Promise<boolean> {
-        const { prompt, options } = this.openPrompt(innerDc);
-        if (prompt && options && (await prompt.accepts(context, text, options))) {
-            return false;
-        }
-        return true;
     }
 }

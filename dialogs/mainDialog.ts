@@ -14,6 +14,7 @@ import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import type { BillingRoleOptions, MainMenuOptions, RequestStatusOptions, TaskResult } from './types';
@@ -28,9 +29,6 @@ const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'talk-to-human', label: 'main:menu.talkToHuman' },
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
-
-/** Thanks that begin with a no decline the offer of more help. */
-const DECLINE = /^\s*(nein|nee|no|nope)\b/i;
 
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
@@ -149,12 +147,13 @@ export class MainDialog extends InterruptibleDialog {
     }
 
     /** A "no, thanks": the "No, thanks" button, or thanks that begin with a no ("nein danke", "no thank you"). */
+    /** Thanks that begin with a no ("nein danke", "nope, thanks") or the "No, thanks" button decline the offer of more help. */
     private declines(step: WaterfallStepContext<MainMenuOptions>): boolean {
         const input = step.result as TextInput | Understanding;
         if ('button' in input && input.button === 'thanks') {
             return true;
         }
-        return DECLINE.test(submittedText(step.context.activity) ?? '');
+        return yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'start') === false;
     }
 
     /** A change-request reference in the turn's text ("Status BC-2026-000123"): a status question, whatever else it says. */

@@ -2,7 +2,9 @@ import { ActivityTypes, InputHints, MessageFactory, type Activity, type TurnCont
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { submittedText } from '../../bot/activityText';
 import { renderChoices } from '../../bot/choiceRendering';
+import { phraseList } from '../../bot/phraseLists';
 import { turnInfo } from '../../bot/turn';
+import { phraseOf } from '../../core/words';
 import { yesNoAnswer } from './yesNoAnswer';
 
 /** After this many answers a prompt could not use, its retry also mentions help and cancel. */
@@ -68,23 +70,14 @@ export function matchButton(context: TurnContext, buttons: readonly PromptButton
 }
 
 function namedButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
-    const lower = normalizeAnswer(text);
+    const said = phraseOf(text);
     const { t } = turnInfo(context);
-    return buttons.find((button) => {
-        if (button.value === text || normalizeAnswer(buttonLabel(context, button)) === lower) {
-            return true;
-        }
-        const synonyms = button.synonyms ? (t(button.synonyms, { returnObjects: true }) as unknown) : [];
-        return Array.isArray(synonyms) && synonyms.some((s) => typeof s === 'string' && ` ${lower} `.includes(` ${normalizeAnswer(s)} `));
-    });
-}
-
-function normalizeAnswer(text: string): string {
-    return text
-        .toLocaleLowerCase()
-        .replace(/[.!?,;:"'«»„“”]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
+    return buttons.find(
+        (button) =>
+            button.value === text ||
+            phraseOf(buttonLabel(context, button)) === said ||
+            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => ` ${said} `.includes(` ${synonym} `)))
+    );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { recognizeChoices, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
+import { phraseList } from '../../bot/phraseLists';
 import { turnInfo } from '../../bot/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
@@ -23,13 +24,12 @@ export class PickPrompt extends LocalizedPrompt<string> {
         }
         const choices = buttons.map((b) => ({ value: b.value, synonyms: [buttonLabel(context, b)] }));
         const found = recognizeChoices(text, choices, { locale: cultureOf(turnInfo(context).lang), allowPartialMatches: false });
-        const best = found[0]?.resolution;
+        const best = found[0];
         if (best) {
             // A number counts only as the whole answer: "the other one" holds "one" but picks nothing.
-            return numberInSentence(context, text, choices.map((choice) => choice.synonyms[0])) ? { succeeded: false } : { succeeded: true, value: best.value };
+            return numberInSentence(text, best, choices.map((choice) => choice.synonyms[0])) ? { succeeded: false } : { succeeded: true, value: best.resolution.value };
         }
-        const fillers = turnInfo(context).t('common:pickFillers', { returnObjects: true }) as unknown;
-        const byWords = onlyLabelWith(choices, text, Array.isArray(fillers) ? fillers.filter((f): f is string => typeof f === 'string') : []);
+        const byWords = onlyLabelWith(choices, text, phraseList(turnInfo(context).t, 'common:pickFillers'));
         return byWords ? { succeeded: true, value: byWords } : { succeeded: false };
     }
 }
@@ -59,14 +59,10 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
 /** Words that may stand around a number or ordinal ("the second one", "Nummer 2", "die erste bitte"). */
 const AROUND_NUMBERS = new Set(['the', 'one', 'number', 'nr', 'option', 'choice', 'please', 'der', 'die', 'das', 'den', 'nummer', 'bitte', 'eins', 'ok', 'okay']);
 
-/** True when the choice recognizer found a number or ordinal with other words around it. */
-function numberInSentence(context: TurnContext, text: string, labels: readonly string[]): boolean {
+/** True when the choice the recognizer `found` is a number or ordinal with other words around it. */
+function numberInSentence(text: string, found: { readonly start: number; readonly end: number; readonly text: string }, labels: readonly string[]): boolean {
     const labelWords = new Set(labels.flatMap(wordsOf));
-    const found = recognizeChoices(text, labels.map((label, index) => ({ value: String(index), synonyms: [label] })), {
-        locale: cultureOf(turnInfo(context).lang),
-        allowPartialMatches: false
-    })[0];
-    if (!found || wordsOf(found.text).every((word) => labelWords.has(word))) {
+    if (wordsOf(found.text).every((word) => labelWords.has(word))) {
         return false;
     }
     const around = wordsOf(`${text.slice(0, found.start)} ${text.slice(found.end + 1)}`);

@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { findBoolean } from '../../bot/entities';
+import { phraseList } from '../../bot/phraseLists';
 import { turnInfo } from '../../bot/turn';
+import { phraseOf } from '../../core/words';
 
 /**
  * How much of the answer must be a yes or a no: `whole` for questions with
@@ -16,14 +18,11 @@ export type YesNoMode = 'whole' | 'start';
  */
 export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode): boolean | undefined {
     const { t, lang } = turnInfo(context);
-    const said = normalized(text);
+    const said = phraseOf(text);
     if (said === '') {
         return undefined;
     }
-    const phrases = (key: string): string[] => {
-        const list = t(key, { returnObjects: true }) as unknown;
-        return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string').map(normalized) : [];
-    };
+    const phrases = (key: string): readonly string[] => phraseList(t, key);
     const fillers = phrases('common:yesNoFillers');
     const core = mode === 'whole' ? withoutTrailing(said, fillers) : said;
     let best: { value: boolean; length: number } | undefined;
@@ -38,7 +37,7 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     // "nein, das mache ich selbst": a no followed by its reason is still a no.
     if (!best && mode === 'whole') {
         const firstClause = text.split(/[,;:.!–-]/)[0] ?? '';
-        const clause = normalized(firstClause);
+        const clause = phraseOf(firstClause);
         if (clause !== said && phrases('common:noWords').includes(clause)) {
             return false;
         }
@@ -49,13 +48,6 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     return value === true && contrast ? undefined : value;
 }
 
-function normalized(text: string): string {
-    return text
-        .toLocaleLowerCase()
-        .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
 
 /** The answer without polite words at its end ("ja bitte" → "ja", "no thanks" → "no"). */
 function withoutTrailing(said: string, fillers: readonly string[]): string {

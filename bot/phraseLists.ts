@@ -1,0 +1,25 @@
+import type { TFunction } from 'i18next';
+import { phraseOf } from '../core/words';
+
+const lists = new WeakMap<TFunction, Map<string, readonly string[]>>();
+
+/**
+ * A locale list of words or phrases (`common:yesWords`, a button's synonyms)
+ * in the language of `t`, each as {@link phraseOf} gives it, so a typed
+ * answer compares by its own `phraseOf`. Read and normalised once per
+ * language and key: the lists are asked for on every turn with a prompt open.
+ */
+export function phraseList(t: TFunction, key: string): readonly string[] {
+    let byKey = lists.get(t);
+    if (!byKey) {
+        byKey = new Map();
+        lists.set(t, byKey);
+    }
+    let list = byKey.get(key);
+    if (!list) {
+        const raw = t(key, { returnObjects: true }) as unknown;
+        list = Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string').map(phraseOf).filter((phrase) => phrase !== '') : [];
+        byKey.set(key, list);
+    }
+    return list;
+}
