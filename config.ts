@@ -84,16 +84,33 @@ export interface TeamsPackageSettings {
  * @throws ConfigError naming the missing or wrong setting.
  */
 export function loadTeamsPackageSettings(env: Env = process.env): TeamsPackageSettings {
-    const appId = env.MicrosoftAppId?.trim() ?? '';
+    const read = reader(env);
+    const appId = read('MicrosoftAppId') ?? '';
     if (appId === '') {
         throw new ConfigError('MicrosoftAppId', 'must be set to build the Teams package (it is the bot id in the manifest)');
     }
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(appId)) {
+    if (!GUID.test(appId)) {
         throw new ConfigError('MicrosoftAppId', `must be the bot's app id, a GUID (got "${appId}")`);
     }
-    const port = env.PORT?.trim() || '3978';
-    const publicUrl = parseUrl('PUBLIC_URL', env.PUBLIC_URL?.trim() || `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
-    return { appId, publicUrl };
+    return { appId, publicUrl: readPublicUrl(read, readPort(read)) };
+}
+
+/** A setting's trimmed value; unset and empty are the same. */
+function reader(env: Env): (name: string) => string | undefined {
+    return (name) => {
+        const value = env[name]?.trim();
+        return value === undefined || value === '' ? undefined : value;
+    };
+}
+
+/** 0 = any free port (tests). */
+function readPort(read: (name: string) => string | undefined): number {
+    return parseInteger('PORT', read('PORT') ?? '3978', 0, 65535);
+}
+
+/** The address people and channels reach the bot at, without a trailing slash. */
+function readPublicUrl(read: (name: string) => string | undefined, port: number): string {
+    return parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
 }
 
 /**
@@ -101,15 +118,10 @@ export function loadTeamsPackageSettings(env: Env = process.env): TeamsPackageSe
  * @throws ConfigError naming the first wrong setting.
  */
 export function loadConfig(env: Env = process.env): Config {
-    const read = (name: string): string | undefined => {
-        const value = env[name]?.trim();
-        return value === undefined || value === '' ? undefined : value;
-    };
-
-    // 0 = any free port (tests).
-    const port = parseInteger('PORT', read('PORT') ?? '3978', 0, 65535);
+    const read = reader(env);
+    const port = readPort(read);
     const host = read('HOST') ?? '0.0.0.0';
-    const publicUrl = parseUrl('PUBLIC_URL', read('PUBLIC_URL') ?? `http://localhost:${port}`, ['http:', 'https:']).replace(/\/+$/, '');
+    const publicUrl = readPublicUrl(read, port);
     const dbPath = path.resolve(PROJECT_ROOT, read('DB_PATH') ?? 'data/bot.sqlite');
     const demoDataPath = path.resolve(PROJECT_ROOT, read('DEMO_DATA_PATH') ?? 'data/accounts.json');
 
@@ -197,7 +209,8 @@ export function loadConfig(env: Env = process.env): Config {
     };
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A GUID as Azure writes app and tenant ids (either case). */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function parseTenants(text: string | undefined): string[] {
     const tenants = (text ?? '').split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');

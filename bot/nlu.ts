@@ -188,9 +188,9 @@ export class IntentRecognizer {
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
         const said = words(utterance);
-        const asTrained = known?.utterances.has(said.join(' ')) ?? false;
-        const telling = (word: string): ReadonlySet<string> | undefined => known?.words.get(word) ?? known?.prefixes.get(word.slice(0, PREFIX));
-        if (known && !asTrained && !said.some((word) => telling(word))) {
+        // A sentence said exactly as trained ("What can you do?") needs no telling word.
+        const judged = known && !known.utterances.has(said.join(' ')) ? known : undefined;
+        if (judged && !said.some((word) => tells(judged, word))) {
             return { intent: 'none', score: 1, language: lang };
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
@@ -198,7 +198,7 @@ export class IntentRecognizer {
             return { intent: 'none', score: result.score ?? 0, language: lang };
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
-        if (known && !asTrained && !said.some((word) => known.words.get(word)?.has(result.intent) || known.prefixes.get(word.slice(0, PREFIX))?.has(result.intent))) {
+        if (judged && !said.some((word) => tells(judged, word, result.intent))) {
             return { intent: 'none', score: result.score, language: lang };
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
@@ -215,6 +215,11 @@ export class IntentRecognizer {
 
 /** Length of the word beginnings that match inflections ("licenses" ~ "license"). */
 const PREFIX = 5;
+
+/** True when `word` (or its beginning) tells intents apart, and, with `intent`, is one of that intent's. */
+function tells(vocabulary: Vocabulary, word: string, intent?: string): boolean {
+    return [vocabulary.words.get(word), vocabulary.prefixes.get(word.slice(0, PREFIX))].some((intents) => intents !== undefined && (intent === undefined || intents.has(intent)));
+}
 
 /** Words and word beginnings that tell intents apart. */
 interface Vocabulary {

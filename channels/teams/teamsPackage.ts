@@ -3,6 +3,7 @@ import * as path from 'path';
 import AdmZip from 'adm-zip';
 import type { Localizer } from '../../bot/i18n';
 import type { Lang } from '../../core/language';
+import { GUID } from '../../config';
 import { LINKS } from '../../services/links';
 import { ACCENT_COLOR, colorIcon, outlineIcon } from './teamsIcons';
 
@@ -13,7 +14,6 @@ export const TEAMS_MANIFEST_VERSION = '1.23';
 export const TEAMS_PACKAGE_NAME = 'billing-contact-assistant.zip';
 
 const SCHEMA_BASE = `https://developer.microsoft.com/json-schemas/teams/v${TEAMS_MANIFEST_VERSION}`;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COMMANDS = ['whoIs', 'amI', 'help'] as const;
 /** The manifest's own strings are English; German comes from its localization file. */
 const LANGUAGE_FILES: ReadonlyArray<{ lang: Lang; tag: string; file: string }> = [
