@@ -27,7 +27,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const best = found[0];
         if (best) {
             // A number counts only as the whole answer: "the other one" holds "one" but picks nothing.
-            return numberInSentence(text, best, choices.map((choice) => choice.synonyms[0])) ? { succeeded: false } : { succeeded: true, value: best.resolution.value };
+            const around = phraseList(turnInfo(context).t, 'common:numberFillers');
+            return numberInSentence(text, best, choices.map((choice) => choice.synonyms[0]), around) ? { succeeded: false } : { succeeded: true, value: best.resolution.value };
         }
         const byWords = onlyLabelWith(choices, text, phraseList(turnInfo(context).t, 'common:pickFillers'));
         return byWords ? { succeeded: true, value: byWords } : { succeeded: false };
@@ -56,15 +57,16 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
     return matching.length === 1 ? matching[0].value : undefined;
 }
 
-/** Words that may stand around a number or ordinal ("the second one", "Nummer 2", "die erste bitte"). */
-const AROUND_NUMBERS = new Set(['the', 'one', 'number', 'nr', 'option', 'choice', 'please', 'der', 'die', 'das', 'den', 'nummer', 'bitte', 'eins', 'ok', 'okay']);
 
-/** True when the choice the recognizer `found` is a number or ordinal with other words around it. */
-function numberInSentence(text: string, found: { readonly start: number; readonly end: number; readonly text: string }, labels: readonly string[]): boolean {
+/**
+ * True when the choice the recognizer `found` is a number or ordinal with
+ * other words around it than `allowed` ones ("the second one", "Nummer 2").
+ */
+function numberInSentence(text: string, found: { readonly start: number; readonly end: number; readonly text: string }, labels: readonly string[], allowed: readonly string[]): boolean {
     const labelWords = new Set(labels.flatMap(wordsOf));
     if (wordsOf(found.text).every((word) => labelWords.has(word))) {
         return false;
     }
     const around = wordsOf(`${text.slice(0, found.start)} ${text.slice(found.end + 1)}`);
-    return around.some((word) => !AROUND_NUMBERS.has(word) && !labelWords.has(word));
+    return around.some((word) => !allowed.includes(word) && !labelWords.has(word));
 }
