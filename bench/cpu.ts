@@ -9,7 +9,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from '../cli/args';
+import { numberOption, parseArgs } from '../cli/args';
 import { PROJECT_ROOT } from '../paths';
 import { DirectLineDriver } from './lib/directLineDriver';
 import type { Driver } from './lib/driver';
@@ -47,10 +47,7 @@ function settingsFrom(argv: string[]): Settings {
         process.stdout.write(USAGE + '\n');
         process.exit(0);
     }
-    const num = (name: string, fallback: number, min: number, max: number): number => {
-        const value = options[name] === undefined ? fallback : Number(options[name]);
-        return Number.isFinite(value) && value >= min && value <= max ? value : fail(`--${name} must be a number from ${min} to ${max}`);
-    };
+    const num = (name: string, fallback: number, min: number, max: number): number => numberOption(options, name, fallback, min, max, fail);
     const target = options.target ?? 'ours';
     const door = options.door ?? 'messages';
     if (target !== 'ours' && target !== 'echo') {

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { parseArgs } from '../cli/args';
+import { numberOption, parseArgs } from '../cli/args';
 import { loadConfig } from '../config';
 import { startApp } from '../app';
 import { PROJECT_ROOT } from '../paths';
@@ -44,14 +44,11 @@ function settingsFrom(argv: string[]): Settings {
         process.stdout.write(USAGE + '\n');
         process.exit(0);
     }
-    const num = (name: string, fallback: number, min: number, max: number): number => {
-        const value = options[name] === undefined ? fallback : Number(options[name]);
-        if (!Number.isFinite(value) || value < min || value > max) {
-            process.stderr.write(`--${name} must be a number from ${min} to ${max}\n${USAGE}\n`);
-            process.exit(2);
-        }
-        return value;
+    const fail = (message: string): never => {
+        process.stderr.write(`${message}\n${USAGE}\n`);
+        process.exit(2);
     };
+    const num = (name: string, fallback: number, min: number, max: number): number => numberOption(options, name, fallback, min, max, fail);
     return {
         durationS: num('duration', 20, 1, 3600),
         warmupS: num('warmup', 3, 0, 600),

@@ -29,3 +29,12 @@ export function parseArgs(argv: readonly string[], flags: readonly string[] = []
     }
     return { options, words };
 }
+
+/**
+ * A numeric option `--name` between `min` and `max`, `fallback` when absent;
+ * anything else is refused through `fail` with a message naming the option.
+ */
+export function numberOption(options: ParsedArgs['options'], name: string, fallback: number, min: number, max: number, fail: (message: string) => never): number {
+    const value = options[name] === undefined ? fallback : Number(options[name]);
+    return Number.isFinite(value) && value >= min && value <= max ? value : fail(`--${name} must be a number from ${min} to ${max}`);
+}
