@@ -5,8 +5,7 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE, play } from '../helpers/script';
 import { makeTempDir } from '../helpers/tempDir';
 import { SqliteStorage } from '../../data/sqliteStorage';
-
-const JONAS = 'jonas.weber@mueller-design.example';
+import { JONAS } from '../helpers/demoPeople';
 
 describe('BillingBot: state, restarts, concurrency and errors', () => {
     it('resumes a conversation at the same step after a restart over the same database file', async () => {

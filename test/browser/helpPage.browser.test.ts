@@ -5,10 +5,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { PHRASES } from '../helpers/phrases';
 import { startRunningApp, type RunningApp } from '../helpers/runningApp';
+import { JONAS } from '../helpers/demoPeople';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results');
-const JONAS = 'jonas.weber@mueller-design.example';
 
 /** Waits until the chat transcript shows `text` (the widget renders asynchronously). */
 async function chatShows(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {

@@ -9,15 +9,11 @@ import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { JONAS, PETER, EVA, ANNA, LEA } from '../helpers/demoPeople';
 
 const run = promisify(execFile);
 const PERSON = path.join(PROJECT_ROOT, 'dist', 'cli', 'person.js');
-const JONAS = 'jonas.weber@mueller-design.example';
-const LEA = 'lea.fischer@mueller-design.example';
-const ANNA = 'anna.mueller@mueller-design.example';
-const EVA = 'eva.schulz@bergmann-soehne.example';
 const MAX = 'max.mustermann@bergmann-soehne.example';
-const PETER = 'peter.brooks@northwind.example';
 
 /** What the export prints, as far as these tests read it. */
 interface ExportDocument {

@@ -6,11 +6,10 @@ import { PROJECT_ROOT } from '../../paths';
 import { OutboxRepository } from '../../data/repositories/outboxRepository';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { messageActivity, replyTexts, startTestApp, type TestApp } from '../helpers/testApp';
+import { JONAS, EVA } from '../helpers/demoPeople';
 
 const run = promisify(execFile);
 const REQUESTS = path.join(PROJECT_ROOT, 'dist', 'cli', 'requests.js');
-const JONAS = 'jonas.weber@mueller-design.example';
-const EVA = 'eva.schulz@bergmann-soehne.example';
 
 describe('npm run requests (the operator lists and decides change requests)', () => {
     let server: TestApp;

@@ -7,13 +7,7 @@ import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import type { Lang } from '../../core/language';
-
-const JONAS = 'jonas.weber@mueller-design.example';
-const ANNA = 'anna.mueller@mueller-design.example';
-const LEA = 'lea.fischer@mueller-design.example';
-const MARIA = 'buchhaltung@bergmann-soehne.example';
-const EVA = 'eva.schulz@bergmann-soehne.example';
-const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
+import { JONAS, KLAUS, EVA, ANNA, LEA, MARIA } from '../helpers/demoPeople';
 
 /** Asks `question` and verifies as `email`; returns the replies of the code turn. */
 async function verifiedBy(harness: BotHarness, convo: Conversation, lang: Lang, question: string, email: string): Promise<string> {

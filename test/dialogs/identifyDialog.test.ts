@@ -3,8 +3,7 @@ import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { configureLogging } from '../../core/logger';
-
-const JONAS = 'jonas.weber@mueller-design.example';
+import { JONAS } from '../helpers/demoPeople';
 
 describe('IdentifyDialog: proving who you are', () => {
     const harnessOf = useHarness();

@@ -4,9 +4,7 @@ import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play, type Step } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
-
-const EVA = 'eva.schulz@bergmann-soehne.example';
-const JONAS = 'jonas.weber@mueller-design.example';
+import { JONAS, EVA } from '../helpers/demoPeople';
 
 describe('Interruptions: status questions during sign-in and in free-text answers', () => {
     const harnessOf = useHarness();

@@ -4,10 +4,7 @@ import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play, type Step } from '../helpers/script';
 import type { Lang } from '../../core/language';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-
-const JONAS = 'jonas.weber@mueller-design.example';
-const ANNA = 'anna.mueller@mueller-design.example';
-const PETER = 'peter.brooks@northwind.example';
+import { JONAS, PETER, ANNA } from '../helpers/demoPeople';
 
 /** How people answer in their own words, per language. */
 const SAID = {

@@ -6,9 +6,8 @@ import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import type { Lang } from '../../core/language';
+import { PETER, KLAUS } from '../helpers/demoPeople';
 
-const PETER = 'peter.brooks@northwind.example';
-const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
 const LINK = /https:\/\/bot\.test\.example\/portal\/reset\?token=([A-Za-z0-9_-]{43})&lang=(de|en)/;
 
 /** Asks for a reset and types `userId`; returns the replies to the user ID. */

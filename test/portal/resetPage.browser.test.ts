@@ -5,9 +5,9 @@ import { nextMail, resetLinkIn } from '../helpers/resetMail';
 import { SmtpSink } from '../helpers/smtpSink';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { messageActivity, replyTexts, startTestApp, type TestApp } from '../helpers/testApp';
+import { KLAUS } from '../helpers/demoPeople';
 
 const CHROMIUM = '/usr/bin/chromium';
-const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
 
 describe('Portal reset page in Chromium: Klaus sets a new password through the link from his email', function () {
     this.timeout(60_000);

@@ -8,9 +8,8 @@ import { cookieFrom, formFields, nextMail, resetLinkIn } from '../helpers/resetM
 import { SmtpSink } from '../helpers/smtpSink';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { messageActivity, replyTexts, startTestApp, type TestApp } from '../helpers/testApp';
+import { PETER, KLAUS } from '../helpers/demoPeople';
 
-const PETER = 'peter.brooks@northwind.example';
-const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
 const PUBLIC_URL = 'https://billing.example.test';
 const GOOD_PASSWORD = 'correct horse battery staple';
 

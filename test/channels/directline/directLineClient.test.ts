@@ -4,8 +4,7 @@ import { nodeDirectLine, ReceivedActivities } from '../../helpers/directLineNode
 import { LANGUAGES, PHRASES } from '../../helpers/phrases';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { localeOf } from '../../helpers/script';
-
-const JONAS = 'jonas.weber@mueller-design.example';
+import { JONAS } from '../../helpers/demoPeople';
 
 describe('botframework-directlinejs against the built-in Direct Line', () => {
     let running: RunningApp;

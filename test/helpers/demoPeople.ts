@@ -1,0 +1,8 @@
+/** Email addresses of the demo people of `data/accounts.json`, as the tests sign in with them. */
+export const JONAS = 'jonas.weber@mueller-design.example';
+export const PETER = 'peter.brooks@northwind.example';
+export const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
+export const EVA = 'eva.schulz@bergmann-soehne.example';
+export const ANNA = 'anna.mueller@mueller-design.example';
+export const LEA = 'lea.fischer@mueller-design.example';
+export const MARIA = 'buchhaltung@bergmann-soehne.example';
