@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import {
     ActivityEventNames,
     ActivityTypes,
@@ -84,6 +85,9 @@ export class DirectLineAdapter extends BotAdapter {
     /** Runs `logic` as a turn of the referenced conversation (agent messages, notices). */
     public async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
         const event = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: ActivityEventNames.ContinueConversation }, reference, true);
+        // The reference carries the id of the person's last activity; a proactive turn is a turn of its own,
+        // and with that id the bot's retry guard would take it for a repeat of the person's message.
+        event.id = `proactive-${randomUUID()}`;
         await this.runMiddleware(new TurnContext(this, event), logic);
     }
 
