@@ -10,6 +10,7 @@ import type { HandoffRepository } from '../data/repositories/handoffRepository';
 import type { AgentDirectory } from './agentDirectory';
 import type { CustomerDelivery } from './customerDelivery';
 import type { HandoffEvents } from './handoffEvents';
+import { safeForAgents } from './handoffSnapshot';
 
 /** Whether a chat with an agent can start now, and if not, why. */
 export type Availability = 'open' | 'closed' | 'no-agent';
@@ -71,7 +72,15 @@ export class HandoffService {
         const now = this.clock.now().getTime();
         await this.references.save(request.conversationKey, request.reference, now);
         const handoff = await this.handoffs.create(
-            { conversationKey: request.conversationKey, lang: request.lang, channelId: request.channelId, description: request.description, context: request.context, history: request.history },
+            {
+                conversationKey: request.conversationKey,
+                lang: request.lang,
+                channelId: request.channelId,
+                // Masked like the transcript: the description is what the person typed, too.
+                description: request.description === undefined ? undefined : safeForAgents(request.description, request.context.identity?.email),
+                context: request.context,
+                history: request.history
+            },
             now
         );
         const position = await this.positionOf(handoff.id);
