@@ -9,7 +9,7 @@ import { sendError } from '../channels/messagesRoute';
 import type { Agent } from '../data/handoffModel';
 import type { DeskProblem, DeskResult } from '../services/agentDesk';
 import type { AgentSessionView } from '../services/agentDirectory';
-import { guarded, idParam, optionalString, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
+import { guarded, idParam, optionalString, publicIdParam, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
 import { ConsolePage } from './consolePage';
 import { LiveChannel } from './liveChannel';
@@ -32,12 +32,13 @@ const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
     invalid: [400, 'InvalidBody'],
     'same-agent': [422, 'SameAgent'],
     'agent-language': [422, 'AgentLanguage'],
-    'agent-offline': [409, 'AgentOffline']
+    'agent-offline': [409, 'AgentOffline'],
+    'agent-away': [409, 'AgentAway']
 };
 
 /** What the page learns about the signed-in agent. */
-function publicAgent(agent: Agent): { login: string; name: string; languages: readonly string[] } {
-    return { login: agent.login, name: agent.name, languages: agent.languages };
+function publicAgent(agent: Agent): { login: string; name: string; languages: readonly string[]; availability: string } {
+    return { login: agent.login, name: agent.name, languages: agent.languages, availability: agent.availability };
 }
 
 /**
@@ -51,7 +52,7 @@ export class AgentConsole {
     private readonly page: ConsolePage;
 
     public constructor(private readonly parts: AgentConsoleParts) {
-        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash));
+        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id));
         this.views = new AgentViews(parts.localizer, () => parts.clock.now().getTime());
         this.page = new ConsolePage(parts.localizer, parts.staticDir, parts.localesDir);
     }
@@ -75,10 +76,12 @@ export class AgentConsole {
         server.get('/agent/api/handoffs/:id', read(this.detail));
         server.post('/agent/api/handoffs/:id/accept', write(this.action((id, _body, agent) => this.parts.handoff.desk.accept(id, agent))));
         server.post('/agent/api/handoffs/:id/messages', write(this.message));
+        server.post('/agent/api/handoffs/:id/notes', write(this.note));
+        server.post('/agent/api/availability', write(this.availability));
         server.post('/agent/api/handoffs/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.handBack(id, agent, optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/flow', write(this.action((id, body, agent) => this.parts.handoff.desk.handToFlow(id, agent, requiredString(body, 'flow'), optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/transfer', write(this.action((id, body, agent) => this.parts.handoff.desk.transfer(id, agent, requiredString(body, 'to')))));
-        server.post('/agent/api/callbacks/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.closeCallback(id, agent, optionalString(body, 'note')))));
+        server.post('/agent/api/callbacks/:id/close', write(this.actionOn(async (req) => idParam(req), (id, body, agent) => this.parts.handoff.desk.closeCallback(id, agent, optionalString(body, 'note')))));
     }
 
     /** Ends the live streams, so the server can close. */
@@ -119,22 +122,56 @@ export class AgentConsole {
     };
 
     private readonly detail = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
-        const result = await this.parts.handoff.desk.detail(idParam(req), session.agent);
-        const value = this.unwrap(result);
-        sendJson(res, 200, this.views.detail(value.handoff, value.messages, await this.parts.handoff.agents.list()));
+        const result = await this.parts.handoff.desk.detail(await this.handoffId(req), session.agent);
+        sendJson(res, 200, this.views.detail(this.unwrap(result), await this.parts.handoff.agents.list()));
     };
 
     private readonly message = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
-        const id = idParam(req);
+        const id = await this.handoffId(req);
         const text = requiredString(await readBody(req), 'text');
         const message = this.unwrap(await this.parts.handoff.desk.sendMessage(id, session.agent, text));
         sendJson(res, 201, this.views.message(message, new Map([[session.agent.login, session.agent.name]])));
     };
 
-    /** A handoff or callback action: `{ok: true}` or the JSON error of the problem. */
+    private readonly note = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const id = await this.handoffId(req);
+        const text = requiredString(await readBody(req), 'text');
+        const message = this.unwrap(await this.parts.handoff.desk.addNote(id, session.agent, text));
+        sendJson(res, 201, this.views.message(message, new Map([[session.agent.login, session.agent.name]])));
+    };
+
+    /** Available or away; away agents keep their chats but get no new ones. */
+    private readonly availability = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const value = requiredString(await readBody(req), 'availability');
+        if (value !== 'available' && value !== 'away') {
+            throw new HttpError(400, 'InvalidBody', '"availability" must be "available" or "away".');
+        }
+        await this.parts.handoff.agents.setAvailability(session.agent.login, value);
+        this.parts.handoff.events.emit({ type: 'queue' });
+        sendJson(res, 200, { availability: value });
+    };
+
+    /** The internal id of the route's handoff (the URL carries its public id); @throws 404. */
+    private async handoffId(req: Request): Promise<number> {
+        const id = await this.parts.handoff.desk.resolve(publicIdParam(req));
+        if (id === undefined) {
+            throw new HttpError(404, 'NotFound', 'No such item.');
+        }
+        return id;
+    }
+
+    /** A handoff action: `{ok: true}` or the JSON error of the problem. */
     private action(run: (id: number, body: Record<string, unknown>, agent: AgentSessionView['agent']) => Promise<DeskResult<unknown>>) {
+        return this.actionOn((req) => this.handoffId(req), run);
+    }
+
+    /** An action on whatever `target` finds in the route: `{ok: true}` or the JSON error of the problem. */
+    private actionOn(
+        target: (req: Request) => Promise<number>,
+        run: (id: number, body: Record<string, unknown>, agent: AgentSessionView['agent']) => Promise<DeskResult<unknown>>
+    ) {
         return async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
-            const id = idParam(req);
+            const id = await target(req);
             const body = req.headers['content-length'] === '0' || req.headers['content-type'] === undefined ? {} : await readBody(req);
             this.unwrap(await run(id, body, session.agent));
             sendJson(res, 200, { ok: true });

@@ -70,6 +70,15 @@ export function idParam(req: Request): number {
     return Number(text);
 }
 
+/** The `:id` of a handoff route: its public id (random, URL-safe); @throws 404 for anything else. */
+export function publicIdParam(req: Request): string {
+    const text = String((req.params as Record<string, unknown> | undefined)?.id ?? '');
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(text)) {
+        throw new HttpError(404, 'NotFound', 'No such item.');
+    }
+    return text;
+}
+
 /** Answers with JSON that no cache keeps. */
 export function sendJson(res: Response, status: number, body: unknown): void {
     res.header('Cache-Control', 'no-store');

@@ -1,6 +1,9 @@
 import type { Response } from 'restify';
 import type { AgentSessionView } from '../services/agentDirectory';
+import { getLogger } from '../core/logger';
 import type { HandoffEvent, HandoffEvents } from '../services/handoffEvents';
+
+const log = getLogger('agents.liveChannel');
 
 /** Seconds between keep-alive pings (which also keep the agent counted as online). */
 const PING_MS = 25_000;
@@ -12,6 +15,9 @@ interface Listener {
     readonly ping: NodeJS.Timeout;
 }
 
+/** Public ids remembered (they never change); beyond this many the memory starts again. */
+const MAX_REMEMBERED_IDS = 5000;
+
 /**
  * The console's live channel: Server-Sent Events (`GET /agent/api/events`).
  * Each signed-in page gets queue changes, and new lines of the conversations
@@ -19,8 +25,17 @@ interface Listener {
  */
 export class LiveChannel {
     private readonly listeners = new Set<Listener>();
+    private readonly publicIds = new Map<number, string>();
 
-    public constructor(private readonly events: HandoffEvents, private readonly touch: (session: AgentSessionView) => Promise<void>) {}
+    /**
+     * @param publicIdOf the public id of a handoff: events name handoffs by
+     * their internal id, the console knows only public ones.
+     */
+    public constructor(
+        private readonly events: HandoffEvents,
+        private readonly touch: (session: AgentSessionView) => Promise<void>,
+        private readonly publicIdOf: (id: number) => Promise<string | undefined>
+    ) {}
 
     /** Keeps the response open as an event stream until the page goes away or {@link close}. */
     public open(res: Response, session: AgentSessionView): void {
@@ -32,9 +47,18 @@ export class LiveChannel {
         });
         res.write('retry: 3000\n\n');
         const login = session.agent.login;
+        // Events go out in the order they came, though naming the handoff may need a lookup.
+        let order = Promise.resolve();
         const unsubscribe = this.events.subscribe((event) => {
             if (this.visible(event, login)) {
-                res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+                order = order
+                    .then(async () => {
+                        const data = await this.outgoing(event);
+                        if (data) {
+                            res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
+                        }
+                    })
+                    .catch((err: unknown) => log.error('live event not sent', { type: event.type, error: err }));
             }
         });
         const ping = setInterval(() => {
@@ -61,7 +85,47 @@ export class LiveChannel {
     }
 
     private visible(event: HandoffEvent, login: string): boolean {
+        if (event.type === 'typing') {
+            return event.agentLogin === login;
+        }
         return event.type !== 'message' || event.agentLogin === null || event.agentLogin === login;
+    }
+
+    /**
+     * What the page gets of an event: the handoff named by its public id, a
+     * new line by its id only (the page reads the line through the API, where
+     * access is checked), nothing internal.
+     */
+    private async outgoing(event: HandoffEvent): Promise<Record<string, unknown> | undefined> {
+        const { message, agentLogin: _agent, ...rest } = event as HandoffEvent & { message?: { id: number }; agentLogin?: unknown };
+        const data: Record<string, unknown> = { ...rest };
+        delete data.type;
+        if (message) {
+            data.messageId = message.id;
+        }
+        if (typeof data.handoffId === 'number') {
+            const publicId = await this.publicId(data.handoffId);
+            if (!publicId) {
+                return undefined;
+            }
+            data.handoffId = publicId;
+        }
+        return data;
+    }
+
+    private async publicId(id: number): Promise<string | undefined> {
+        const known = this.publicIds.get(id);
+        if (known) {
+            return known;
+        }
+        const found = await this.publicIdOf(id);
+        if (found) {
+            if (this.publicIds.size >= MAX_REMEMBERED_IDS) {
+                this.publicIds.clear();
+            }
+            this.publicIds.set(id, found);
+        }
+        return found;
     }
 
     private drop(listener: Listener): void {

@@ -71,6 +71,11 @@ export class BillingBot extends ActivityHandler {
     }
 
     public override async run(context: TurnContext): Promise<void> {
+        // "The person is typing" changes no state: it is passed to an agent who has the chat, and no turn runs.
+        if (context.activity.type === ActivityTypes.Typing) {
+            await this.gate?.typing(context);
+            return;
+        }
         const key = conversationKeyOf(context.activity);
         await this.turns.run(key, async () => {
             // A channel's retry of an activity whose turn completed runs no second turn.

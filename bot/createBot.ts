@@ -30,6 +30,7 @@ import { BusinessHours } from '../services/businessHours';
 import { AgentRepository } from '../data/repositories/agentRepository';
 import { CallbackRepository } from '../data/repositories/callbackRepository';
 import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
+import { ChangeRequestRepository } from '../data/repositories/changeRequestRepository';
 import { HandoffRepository } from '../data/repositories/handoffRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import { HandoffGate } from './handoffGate';
@@ -94,7 +95,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const delivery = new CustomerDelivery(deps.messenger, references, async (context) => bot?.run(context));
     const queue = new HandoffService(handoffRepository, references, agents, delivery, events, audit, clock, deps.handoff ?? DEFAULT_HANDOFF_SETTINGS);
-    const desk = new AgentDesk(handoffRepository, callbackRepository, queue, delivery, events, agents, audit, clock);
+    const desk = new AgentDesk(handoffRepository, callbackRepository, new ChangeRequestRepository(db), queue, delivery, events, agents, audit, clock);
     const billingRole = new BillingRoleService(users, accounts);
     const services: BotServices = {
         clock,

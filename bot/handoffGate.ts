@@ -2,6 +2,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { HandoffService } from '../services/handoffService';
 import { submittedText } from './activityText';
+import { conversationKeyOf } from './conversationKey';
 import { proactiveInstruction, type ProactiveInstruction } from './proactiveTurn';
 import type { TranscriptRecorder } from './transcript';
 import { turnInfo } from './turn';
@@ -12,6 +13,8 @@ export interface TurnGate {
     beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean>;
     /** Runs once the turn's state is saved. */
     afterTurn(context: TurnContext): Promise<void>;
+    /** A typing activity: no turn runs for it; passed on to the agent while one has the conversation. */
+    typing(context: TurnContext): Promise<void>;
 }
 
 /**
@@ -44,6 +47,13 @@ export class HandoffGate implements TurnGate {
             await this.handoffs.fromCustomer(open, text, TurnContext.getConversationReference(context.activity), lang);
         }
         return true;
+    }
+
+    public async typing(context: TurnContext): Promise<void> {
+        const open = await this.handoffs.openFor(conversationKeyOf(context.activity));
+        if (open?.status === 'active') {
+            this.handoffs.customerTyping(open);
+        }
     }
 
     public async afterTurn(context: TurnContext): Promise<void> {

@@ -27,7 +27,10 @@ export interface HandoffContext {
 
 /** A handoff as stored. */
 export interface Handoff {
+    /** Internal id; never leaves the server. */
     readonly id: number;
+    /** Random id for the console's URLs and events: knowing one handoff's id tells nothing about another's. */
+    readonly publicId: string;
     readonly conversationKey: string;
     readonly status: HandoffStatus;
     readonly lang: Lang;
@@ -84,4 +87,9 @@ export interface Agent {
     readonly name: string;
     readonly languages: readonly Lang[];
     readonly hasPassword: boolean;
+    /** Whether the agent takes new conversations; routing counts only `available` agents. */
+    readonly availability: AgentAvailability;
 }
+
+/** An agent's status: taking conversations, or signed in but away. */
+export type AgentAvailability = 'available' | 'away';

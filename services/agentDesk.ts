@@ -3,6 +3,7 @@ import type { Intent } from '../bot/nlu';
 import type { Agent, CallbackRequest, Handoff, HandoffMessage } from '../data/handoffModel';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { CallbackRepository } from '../data/repositories/callbackRepository';
+import type { ChangeRequest, ChangeRequestRepository } from '../data/repositories/changeRequestRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
 import type { CustomerDelivery } from './customerDelivery';
 import type { HandoffEvents } from './handoffEvents';
@@ -17,8 +18,11 @@ export type HandoffFlow = (typeof HANDOFF_FLOWS)[number];
 /** Longest message an agent may send at once. */
 export const MAX_AGENT_MESSAGE_LENGTH = 2000;
 
-/** Longest note an agent may store with a closed conversation or callback. */
+/** Longest note an agent may store with a closed conversation or callback, or write as an internal note. */
 export const MAX_NOTE_LENGTH = 1000;
+
+/** The system event of an internal note: a line for agents only, never sent to the person. */
+export const NOTE_EVENT = 'note';
 
 /** Result of an agent action: done, or why not. */
 export type DeskResult<T = void> =
@@ -30,7 +34,7 @@ export type DeskResult<T = void> =
  * is online and speaks the customer's language (`same-agent`, `agent-offline`,
  * `agent-language`).
  */
-export type DeskProblem = 'not-found' | 'not-waiting' | 'not-yours' | 'invalid' | 'same-agent' | 'agent-offline' | 'agent-language';
+export type DeskProblem = 'not-found' | 'not-waiting' | 'not-yours' | 'invalid' | 'same-agent' | 'agent-offline' | 'agent-away' | 'agent-language';
 
 /** What an agent sees of the queue. */
 export interface QueueSnapshot {
@@ -39,6 +43,16 @@ export interface QueueSnapshot {
     readonly callbacks: readonly CallbackRequest[];
     readonly agents: readonly Agent[];
     readonly online: readonly string[];
+}
+
+/** A handoff as an agent may open it, with what else is known about the person. */
+export interface HandoffDetail {
+    readonly handoff: Handoff;
+    readonly messages: HandoffMessage[];
+    /** The person's earlier handoffs (verified people only), newest first. */
+    readonly earlier: Handoff[];
+    /** Change requests the person filed (verified people only), newest first. */
+    readonly changeRequests: ChangeRequest[];
 }
 
 /**
@@ -51,6 +65,7 @@ export class AgentDesk {
     public constructor(
         private readonly handoffs: HandoffRepository,
         private readonly callbacks: CallbackRepository,
+        private readonly changeRequests: ChangeRequestRepository,
         private readonly queue: HandoffService,
         private readonly delivery: CustomerDelivery,
         private readonly events: HandoffEvents,
@@ -70,8 +85,21 @@ export class AgentDesk {
         return { waiting, mine, callbacks, agents, online: online.map((a) => a.login) };
     }
 
-    /** A handoff with its exchange, for the agent who has it or for anyone while it waits. */
-    public async detail(id: number, agent: Agent): Promise<DeskResult<{ handoff: Handoff; messages: HandoffMessage[] }>> {
+    /** The public id of a handoff, for what goes out to the console. */
+    public publicIdOf(id: number): Promise<string | undefined> {
+        return this.handoffs.publicIdOf(id);
+    }
+
+    /** The internal id of the handoff with this public id (the console's URLs carry public ids only). */
+    public async resolve(publicId: string): Promise<number | undefined> {
+        return (await this.handoffs.byPublicId(publicId))?.id;
+    }
+
+    /**
+     * A handoff with its exchange: for anyone while it waits, for the agent
+     * who has it while active, and once closed only for agents who took part.
+     */
+    public async detail(id: number, agent: Agent): Promise<DeskResult<HandoffDetail>> {
         const handoff = await this.handoffs.get(id);
         if (!handoff) {
             return { ok: false, problem: 'not-found' };
@@ -79,7 +107,32 @@ export class AgentDesk {
         if (handoff.status === 'active' && handoff.agentLogin !== agent.login) {
             return { ok: false, problem: 'not-yours' };
         }
-        return { ok: true, value: { handoff, messages: await this.handoffs.messages(id) } };
+        if (handoff.status === 'closed' && !(await this.handoffs.participants(id)).includes(agent.login)) {
+            // Not "not yours": whether a closed conversation exists is none of a stranger's business.
+            return { ok: false, problem: 'not-found' };
+        }
+        const userId = handoff.context.identity?.userId;
+        const [messages, earlier, changeRequests] = await Promise.all([
+            this.handoffs.messages(id),
+            userId ? this.handoffs.earlierOf(userId, id) : Promise.resolve([]),
+            userId ? this.changeRequests.byRequester(userId) : Promise.resolve([])
+        ]);
+        return { ok: true, value: { handoff, messages, earlier, changeRequests } };
+    }
+
+    /** An internal note in an active chat of the agent: other agents see it, the person never does. */
+    public async addNote(id: number, agent: Agent, text: string): Promise<DeskResult<HandoffMessage>> {
+        const clean = text.trim();
+        if (clean === '' || clean.length > MAX_NOTE_LENGTH) {
+            return { ok: false, problem: 'invalid', detail: `text must be 1 to ${MAX_NOTE_LENGTH} characters` };
+        }
+        const mine = await this.mine(id, agent);
+        if (!mine.ok) {
+            return mine;
+        }
+        const message = await this.handoffs.addMessage(id, 'system', JSON.stringify({ event: NOTE_EVENT, args: { text: clean } }), this.clock.now().getTime(), agent.login);
+        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, message });
+        return { ok: true, value: message };
     }
 
     public async accept(id: number, agent: Agent): Promise<DeskResult<Handoff>> {
@@ -141,6 +194,9 @@ export class AgentDesk {
         }
         if (!(await this.directory.online()).some((a) => a.login === target.login)) {
             return { ok: false, problem: 'agent-offline', detail: `${target.name} is not online.` };
+        }
+        if (target.availability === 'away') {
+            return { ok: false, problem: 'agent-away', detail: `${target.name} is away.` };
         }
         if (!(await this.handoffs.transfer(id, agent.login, target.login))) {
             return { ok: false, problem: 'not-yours' };

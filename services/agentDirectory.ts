@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock';
 import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../core/passwords';
-import type { Agent } from '../data/handoffModel';
+import type { Agent, AgentAvailability } from '../data/handoffModel';
 import type { AgentRepository } from '../data/repositories/agentRepository';
 import type { AuditLog } from '../data/repositories/auditLog';
 
@@ -146,7 +146,25 @@ export class AgentDirectory {
         await this.audit.record(`agent:${login}`, 'agent.logout');
     }
 
-    /** Agents online now, optionally only those who speak `lang`. */
+    /** Sets whether the agent takes new conversations (`away`: signed in, but routing passes them by). */
+    public async setAvailability(login: string, availability: AgentAvailability): Promise<boolean> {
+        const changed = await this.agents.setAvailability(login, availability);
+        if (changed) {
+            await this.audit.record(`agent:${login}`, 'agent.availability', undefined, { availability });
+        }
+        return changed;
+    }
+
+    /**
+     * Agents who take conversations now: signed in and not away, optionally
+     * only those who speak `lang`. Routing (can a chat start, wait estimates,
+     * transfers) counts these.
+     */
+    public async available(lang?: Lang): Promise<Agent[]> {
+        return (await this.online(lang)).filter((a) => a.availability === 'available');
+    }
+
+    /** Agents signed in now (available or away), optionally only those who speak `lang`. */
     public async online(lang?: Lang): Promise<Agent[]> {
         const now = this.clock.now().getTime();
         const logins = new Set(await this.agents.seenSince(now - this.policy.presenceMs, now));

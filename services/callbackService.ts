@@ -3,6 +3,7 @@ import type { CallbackRequest } from '../data/handoffModel';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { CallbackRepository, NewCallbackRequest } from '../data/repositories/callbackRepository';
 import type { HandoffEvents } from './handoffEvents';
+import { safeForAgents } from './handoffSnapshot';
 
 /** Callback requests per conversation per day. */
 const MAX_PER_DAY = 3;
@@ -30,7 +31,9 @@ export class CallbackService {
         if ((await this.callbacks.countForConversationSince(input.conversationKey, now - 24 * 3600_000)) >= MAX_PER_DAY) {
             return { kind: 'rate-limited' };
         }
-        const request = await this.callbacks.create({ ...input, note: input.note?.trim().slice(0, MAX_CALLBACK_NOTE_LENGTH) || undefined }, now);
+        // The note is masked like the transcript; the address the person gave for the callback stays readable.
+        const note = input.note === undefined ? undefined : safeForAgents(input.note, input.context.identity?.email ?? input.email).trim().slice(0, MAX_CALLBACK_NOTE_LENGTH) || undefined;
+        const request = await this.callbacks.create({ ...input, note }, now);
         await this.audit.record(`conversation:${input.conversationKey}`, 'callback.requested', `callback:${request.id}`, { reason: input.reason, lang: input.lang });
         this.events.emit({ type: 'queue' });
         return { kind: 'created', request };

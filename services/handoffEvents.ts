@@ -6,6 +6,8 @@ export type HandoffEvent =
     | { readonly type: 'queue' }
     /** A new line in a handoff's exchange; `agentLogin` is who has the conversation (null while waiting). */
     | { readonly type: 'message'; readonly handoffId: number; readonly agentLogin: string | null; readonly message: HandoffMessage }
+    /** The person is typing; only the agent who has the conversation is told. */
+    | { readonly type: 'typing'; readonly handoffId: number; readonly agentLogin: string | null }
     /** A handoff ended or changed hands. */
     | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null };
 

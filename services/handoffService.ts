@@ -10,6 +10,7 @@ import type { HandoffRepository } from '../data/repositories/handoffRepository';
 import type { AgentDirectory } from './agentDirectory';
 import type { CustomerDelivery } from './customerDelivery';
 import type { HandoffEvents } from './handoffEvents';
+import { safeForAgents } from './handoffSnapshot';
 
 /** Whether a chat with an agent can start now, and if not, why. */
 export type Availability = 'open' | 'closed' | 'no-agent';
@@ -63,7 +64,8 @@ export class HandoffService {
         if (!this.settings.businessHours.isOpen(this.clock.now())) {
             return 'closed';
         }
-        return (await this.agents.online(lang)).length > 0 ? 'open' : 'no-agent';
+        // An agent who is away is signed in but takes no new conversations.
+        return (await this.agents.available(lang)).length > 0 ? 'open' : 'no-agent';
     }
 
     /** Queues the conversation (once) and says where it stands. */
@@ -71,7 +73,15 @@ export class HandoffService {
         const now = this.clock.now().getTime();
         await this.references.save(request.conversationKey, request.reference, now);
         const handoff = await this.handoffs.create(
-            { conversationKey: request.conversationKey, lang: request.lang, channelId: request.channelId, description: request.description, context: request.context, history: request.history },
+            {
+                conversationKey: request.conversationKey,
+                lang: request.lang,
+                channelId: request.channelId,
+                // Masked like the transcript: the description is what the person typed, too.
+                description: request.description === undefined ? undefined : safeForAgents(request.description, request.context.identity?.email),
+                context: request.context,
+                history: request.history
+            },
             now
         );
         const position = await this.positionOf(handoff.id);
@@ -114,6 +124,13 @@ export class HandoffService {
         await this.handoffs.setLang(handoff.id, lang);
         const message = await this.handoffs.addMessage(handoff.id, 'customer', text, now);
         this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+    }
+
+    /** The person is typing while an agent has the conversation: that agent's console shows it. */
+    public customerTyping(handoff: Handoff): void {
+        if (handoff.status === 'active') {
+            this.events.emit({ type: 'typing', handoffId: handoff.id, agentLogin: handoff.agentLogin });
+        }
     }
 
     /**
@@ -212,7 +229,7 @@ export class HandoffService {
     private async estimateMinutes(position: number, lang: Lang): Promise<number> {
         const waits = await this.handoffs.recentWaits(20);
         const average = waits.length > 0 ? waits.reduce((a, b) => a + b, 0) / waits.length : DEFAULT_WAIT_MS;
-        const agents = Math.max(1, (await this.agents.online(lang)).length);
+        const agents = Math.max(1, (await this.agents.available(lang)).length);
         return Math.max(1, Math.ceil((Math.max(average, 60_000) * position) / agents / 60_000));
     }
 }

@@ -17,6 +17,15 @@ export function maskOtherEmails(text: string, keep?: string): string {
 }
 
 /**
+ * A text the person wrote, as agents may see it: one-time codes hidden and
+ * every email address but `keep` (the person's own) masked. The transcript,
+ * the handoff description and the callback note all go through here.
+ */
+export function safeForAgents(text: string, keep?: string): string {
+    return maskOtherEmails(hideCodes(text), keep);
+}
+
+/**
  * What agents get to see when a conversation comes to them: who the person is
  * (if verified), their account and billing role, what the bot did, and the
  * conversation so far with other people's emails masked and one-time codes hidden.

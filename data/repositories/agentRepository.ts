@@ -1,12 +1,13 @@
 import { isLang, type Lang } from '../../core/language';
 import type { Queryable } from '../database';
-import type { Agent } from '../handoffModel';
+import type { Agent, AgentAvailability } from '../handoffModel';
 
 interface AgentRow {
     login: string;
     name: string;
     languages: string;
     password_hash: string | null;
+    availability: string;
 }
 
 /** A session as stored (the token itself is never stored, only its hash). */
@@ -23,13 +24,13 @@ export class AgentRepository {
     public constructor(private readonly db: Queryable) {}
 
     public async get(login: string): Promise<Agent | undefined> {
-        const row = await this.db.get<AgentRow>('SELECT login, name, languages, password_hash FROM agents WHERE login = ?', [login]);
+        const row = await this.db.get<AgentRow>('SELECT login, name, languages, password_hash, availability FROM agents WHERE login = ?', [login]);
         return row && toAgent(row);
     }
 
     /** Every agent, by name. */
     public async list(): Promise<Agent[]> {
-        return (await this.db.all<AgentRow>('SELECT login, name, languages, password_hash FROM agents ORDER BY name')).map(toAgent);
+        return (await this.db.all<AgentRow>('SELECT login, name, languages, password_hash, availability FROM agents ORDER BY name')).map(toAgent);
     }
 
     /** The stored password hash, or undefined (unknown agent or no password set). */
@@ -41,6 +42,11 @@ export class AgentRepository {
     /** Sets a password hash; false when the agent does not exist. */
     public async setPasswordHash(login: string, hash: string): Promise<boolean> {
         return (await this.db.run('UPDATE agents SET password_hash = ? WHERE login = ?', [hash, login])).changes === 1;
+    }
+
+    /** Sets whether the agent takes new conversations; false when the agent does not exist. */
+    public async setAvailability(login: string, availability: AgentAvailability): Promise<boolean> {
+        return (await this.db.run('UPDATE agents SET availability = ? WHERE login = ?', [availability, login])).changes === 1;
     }
 
     /** Ends every session of an agent (after a password change). */
@@ -111,5 +117,5 @@ function toAgent(row: AgentRow): Agent {
     } catch {
         languages = [];
     }
-    return { login: row.login, name: row.name, languages, hasPassword: row.password_hash !== null };
+    return { login: row.login, name: row.name, languages, hasPassword: row.password_hash !== null, availability: row.availability === 'away' ? 'away' : 'available' };
 }

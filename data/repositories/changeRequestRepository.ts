@@ -147,6 +147,12 @@ export class ChangeRequestRepository {
         return rows.map(toRequest);
     }
 
+    /** The requests a person filed, newest first. */
+    public async byRequester(requesterId: string, limit = 10): Promise<ChangeRequest[]> {
+        const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE requester_id = ? ORDER BY id DESC LIMIT ?`, [requesterId, limit]);
+        return rows.map(toRequest);
+    }
+
     /** The account's requests still waiting for a decision, oldest first. */
     public async openForAccount(accountId: string): Promise<ChangeRequest[]> {
         const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE account_id = ? AND status IN ('open', 'approved') ORDER BY id`, [accountId]);

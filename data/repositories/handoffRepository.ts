@@ -1,9 +1,11 @@
+import * as crypto from 'crypto';
 import type { Lang } from '../../core/language';
 import type { Database } from '../database';
 import type { Handoff, HandoffCloseReason, HandoffContext, HandoffMessage, HandoffSender, HandoffStatus, TranscriptLine } from '../handoffModel';
 
 interface HandoffRow {
     id: number;
+    public_id: string;
     conversation_key: string;
     status: HandoffStatus;
     lang: Lang;
@@ -41,7 +43,7 @@ export interface NewHandoff {
 }
 
 const COLUMNS =
-    'id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position';
+    'id, public_id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position';
 
 /**
  * The queue and the live exchanges: handoffs and their messages. Every
@@ -81,8 +83,8 @@ export class HandoffRepository {
                 return toHandoff(open);
             }
             const result = await tx.run(
-                'INSERT INTO handoffs (conversation_key, status, lang, channel_id, description, context, history, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-                [handoff.conversationKey, 'waiting', handoff.lang, handoff.channelId, handoff.description ?? null, JSON.stringify(handoff.context), JSON.stringify(handoff.history), now]
+                'INSERT INTO handoffs (public_id, conversation_key, status, lang, channel_id, description, context, history, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [newPublicId(), handoff.conversationKey, 'waiting', handoff.lang, handoff.channelId, handoff.description ?? null, JSON.stringify(handoff.context), JSON.stringify(handoff.history), now]
             );
             const row = await tx.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [result.lastId]);
             if (!row) {
@@ -95,6 +97,35 @@ export class HandoffRepository {
     public async get(id: number): Promise<Handoff | undefined> {
         const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [id]);
         return row && toHandoff(row);
+    }
+
+    /** The handoff with this public id. */
+    public async byPublicId(publicId: string): Promise<Handoff | undefined> {
+        const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE public_id = ?`, [publicId]);
+        return row && toHandoff(row);
+    }
+
+    /** The public id of a handoff (ids never change, so callers may keep it). */
+    public async publicIdOf(id: number): Promise<string | undefined> {
+        return (await this.db.get<{ public_id: string }>('SELECT public_id FROM handoffs WHERE id = ?', [id]))?.public_id;
+    }
+
+    /** Agents who took part in a handoff: who has it, and whoever wrote, accepted, transferred or noted anything in it. */
+    public async participants(id: number): Promise<string[]> {
+        const rows = await this.db.all<{ login: string }>(
+            'SELECT agent_login AS login FROM handoffs WHERE id = ? AND agent_login IS NOT NULL UNION SELECT agent_login FROM handoff_messages WHERE handoff_id = ? AND agent_login IS NOT NULL',
+            [id, id]
+        );
+        return rows.map((row) => row.login);
+    }
+
+    /** The person's other handoffs (by the verified user in their context), newest first. */
+    public async earlierOf(userId: string, exceptId: number, limit = 10): Promise<Handoff[]> {
+        const rows = await this.db.all<HandoffRow>(
+            `SELECT ${COLUMNS} FROM handoffs WHERE json_extract(context, '$.identity.userId') = ? AND id <> ? AND created_at <= (SELECT created_at FROM handoffs WHERE id = ?) ORDER BY created_at DESC, id DESC LIMIT ?`,
+            [userId, exceptId, exceptId, limit]
+        );
+        return rows.map(toHandoff);
     }
 
     /** The conversation's waiting or active handoff. */
@@ -188,9 +219,15 @@ export class HandoffRepository {
     }
 }
 
+/** 128 random bits, URL-safe. */
+function newPublicId(): string {
+    return crypto.randomBytes(16).toString('base64url');
+}
+
 function toHandoff(row: HandoffRow): Handoff {
     return {
         id: row.id,
+        publicId: row.public_id,
         conversationKey: row.conversation_key,
         status: row.status,
         lang: row.lang,

@@ -156,7 +156,7 @@
     var root = document.createElement('div');
     root.className = 'chat__webchat-root';
     host.replaceChildren(root);
-    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: config.locale, styleOptions: STYLE }, root);
+    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: config.locale, styleOptions: STYLE, sendTypingIndicator: true }, root);
   }
 
   /* The page now speaks another language than when the conversation began: ask the bot to go on in it (it keeps its language otherwise). */

@@ -120,6 +120,27 @@ export class LoopbackCustomer {
         return (body.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
     }
 
+    /** Sends a typing activity ("the person is typing"), as chat clients do. */
+    public async typing(): Promise<void> {
+        const res = await fetch(`${this.botUrl}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({
+                type: 'typing',
+                id: crypto.randomUUID(),
+                channelId: 'emulator',
+                serviceUrl: this.channel.serviceUrl,
+                locale: this.locale,
+                from: { id: this.userId, name: 'Customer' },
+                recipient: { id: 'bot', name: 'Billing Contact Assistant' },
+                conversation: { id: this.conversationId }
+            })
+        });
+        if (res.status >= 300) {
+            throw new Error(`LoopbackCustomer.typing(): /api/messages answered ${res.status}: ${await res.text()}`);
+        }
+    }
+
     /** Proactive messages received so far. */
     public inbox(): string[] {
         return this.channel.messagesTo(this.conversationId);

@@ -1,0 +1,185 @@
+import * as assert from 'assert';
+import { AppHarness } from '../helpers/appHarness';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+
+interface QueueItem {
+    id: string;
+    description: string | null;
+}
+
+interface QueueBody {
+    waiting: QueueItem[];
+    mine: QueueItem[];
+    callbacks: Array<{ id: number; note: string | null }>;
+}
+
+interface DetailBody {
+    id: string;
+    status: string;
+    description: string | null;
+    messages: Array<{ id: number; sender: string; text?: string; event?: string; args?: Record<string, string> }>;
+}
+
+/** The customer asks for a person with this description and lands in the queue. */
+async function escalate(customer: LoopbackCustomer, lang: 'de' | 'en', description: string): Promise<void> {
+    const h = HANDOFF_PHRASES[lang];
+    assert.match((await customer.say(h.human)).join('\n'), h.askDescription);
+    assert.match((await customer.say(description)).join('\n'), h.waitPrompt);
+}
+
+describe('Agent desk API: masking, notes, availability, ids', function () {
+    this.timeout(60_000);
+    let harness: AppHarness;
+    beforeEach(async () => {
+        harness = await AppHarness.start();
+    });
+    afterEach(async () => harness.close());
+
+    it('masks the description like the transcript: other people’s emails and typed codes never reach agents', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'en', 'my code 123 456 did not work, please write to bob.other@example.com');
+        const queue = (await erika.get<QueueBody>('/agent/api/queue')).body;
+        assert.strictEqual(queue.waiting[0].description, 'my code •••••• did not work, please write to b***@example.com');
+        const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${queue.waiting[0].id}`)).body;
+        assert.strictEqual(detail.description, 'my code •••••• did not work, please write to b***@example.com');
+    });
+
+    it('masks the note of a callback request the same way, keeping the address the person gave for it', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const customer = harness.customer('en-US');
+        assert.match((await customer.say(h.human)).join('\n'), h.askDescription);
+        assert.match((await customer.say('code 654321 failed; cc carol.other@example.com')).join('\n'), h.offerCallback);
+        assert.match((await customer.say('yes')).join('\n'), h.askEmail);
+        assert.match((await customer.say('kim@example.com')).join('\n'), h.askLanguage);
+        assert.match((await customer.say('English')).join('\n'), h.callbackCreated);
+        const erika = await harness.signedIn('erika');
+        const queue = (await erika.get<QueueBody>('/agent/api/queue')).body;
+        assert.strictEqual(queue.callbacks[0].note, 'code •••••• failed; cc c***@example.com');
+    });
+});
+
+describe('Agent desk API: notes, availability, ids, typing', function () {
+    this.timeout(60_000);
+    let harness: AppHarness;
+    beforeEach(async () => {
+        harness = await AppHarness.start();
+    });
+    afterEach(async () => harness.close());
+
+    /** Queues a customer and lets Erika accept; returns the public id. */
+    async function accepted(customer: LoopbackCustomer, erika: Awaited<ReturnType<AppHarness['signedIn']>>, description: string): Promise<string> {
+        await escalate(customer, 'en', description);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await customer.waitFor(HANDOFF_PHRASES.en.agentJoined);
+        return id;
+    }
+
+    it('an internal note is kept for agents, the next agent sees it, and it never reaches the customer', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        const john = await harness.signedIn('john');
+        const id = await accepted(customer, erika, 'invoice address');
+        const note = await erika.post<{ sender: string; text: string; agent: string }>(`/agent/api/handoffs/${id}/notes`, { text: 'Customer sounds upset; check invoice 4711 first.' });
+        assert.strictEqual(note.status, 201);
+        assert.deepStrictEqual([note.body.sender, note.body.text, note.body.agent], ['note', 'Customer sounds upset; check invoice 4711 first.', 'Erika Mustermann']);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'One moment please.' })).status, 201);
+        // The message sent after the note has arrived, so the note would have too.
+        await customer.waitFor(/^Erika Mustermann: One moment please\.$/);
+        assert.ok(!customer.inbox().some((line) => /upset|4711/.test(line)), customer.inbox().join('\n'));
+
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/notes`, { text: '  ' })).status, 400);
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${id}/notes`, { text: 'not mine' })).status, 409, 'only the agent who has the chat writes notes');
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' })).status, 200);
+        const seen = (await john.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+        assert.ok(seen.messages.some((m) => m.sender === 'note' && m.text === 'Customer sounds upset; check invoice 4711 first.'), 'the next agent reads the note');
+        assert.ok(!customer.inbox().some((line) => /upset|4711/.test(line)));
+    });
+
+    it('an agent who is away is passed by: no chat starts with only away agents, and no transfer goes to them', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const erika = await harness.signedIn('erika');
+        assert.deepStrictEqual((await erika.post('/agent/api/availability', { availability: 'away' })).body, { availability: 'away' });
+        assert.strictEqual((await erika.get<{ agent: { availability: string } }>('/agent/api/session')).body.agent.availability, 'away');
+        assert.strictEqual((await erika.post('/agent/api/availability', { availability: 'asleep' })).status, 400);
+
+        const first = harness.customer('en-US');
+        assert.match((await first.say(h.human)).join('\n'), h.askDescription);
+        assert.match((await first.say('wrong invoice')).join('\n'), h.offerCallback, 'Erika is signed in but away: nobody can chat');
+
+        assert.strictEqual((await erika.post('/agent/api/availability', { availability: 'available' })).status, 200);
+        const second = harness.customer('en-US');
+        const id = await accepted(second, erika, 'wrong invoice');
+
+        const john = await harness.signedIn('john');
+        assert.strictEqual((await john.post('/agent/api/availability', { availability: 'away' })).status, 200);
+        const queue = (await erika.get<{ agents: Array<{ login: string; availability: string; online: boolean }> }>('/agent/api/queue')).body;
+        assert.deepStrictEqual(queue.agents.find((a) => a.login === 'john'), { login: 'john', name: 'John Smith', languages: ['en'], online: true, availability: 'away' });
+        const transfer = await erika.post(`/agent/api/handoffs/${id}/transfer`, { to: 'john' });
+        assert.deepStrictEqual([transfer.status, transfer.body], [409, { error: { code: 'AgentAway', message: 'John Smith is away.' } }]);
+    });
+
+    it('handoff ids cannot be guessed, and a closed handoff opens only for agents who took part', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        const john = await harness.signedIn('john');
+        const id = await accepted(customer, erika, 'first question');
+        assert.match(id, /^[A-Za-z0-9_-]{22,}$/, 'a random public id, not a counter');
+        for (const guess of ['1', '2', '0001']) {
+            assert.strictEqual((await erika.get(`/agent/api/handoffs/${guess}`)).status, 404, `id ${guess}`);
+        }
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
+        assert.strictEqual((await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body.status, 'closed', 'Erika took part');
+        const stranger = await john.get(`/agent/api/handoffs/${id}`);
+        assert.deepStrictEqual([stranger.status, stranger.body], [404, { error: { code: 'NotFound', message: 'not found' } }], 'John never had it');
+
+        // A handoff transferred to John: both took part.
+        const other = harness.customer('en-US');
+        const second = await accepted(other, erika, 'second question');
+        assert.notStrictEqual(second, id);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${second}/transfer`, { to: 'john' })).status, 200);
+        assert.strictEqual((await john.post(`/agent/api/handoffs/${second}/close`)).status, 200);
+        assert.strictEqual((await john.get(`/agent/api/handoffs/${second}`)).status, 200);
+        assert.strictEqual((await erika.get(`/agent/api/handoffs/${second}`)).status, 200);
+    });
+
+    it('the agent who has the chat sees the customer typing (live channel, by public id); nobody else does', async () => {
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        const john = await harness.signedIn('john');
+        const id = await accepted(customer, erika, 'typing test');
+        const streams = await Promise.all([erika, john].map(async (client) => {
+            const controller = new AbortController();
+            const res = await fetch(`${harness.url}/agent/api/events`, { headers: { Cookie: client.cookie ?? '' }, signal: controller.signal });
+            const reader = res.body?.getReader();
+            assert.ok(reader);
+            let seen = '';
+            void (async () => {
+                for (;;) {
+                    const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+                    if (chunk.done) {
+                        return;
+                    }
+                    seen += Buffer.from(chunk.value).toString('utf8');
+                }
+            })();
+            return { controller, seen: () => seen };
+        }));
+        await customer.typing();
+        const deadline = Date.now() + 10_000;
+        while (!/event: typing/.test(streams[0].seen()) && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.match(streams[0].seen(), new RegExp(`event: typing\\ndata: \\{"handoffId":"${id}"\\}`));
+        // John's stream got the queue events of the same moments but no typing.
+        await erika.post(`/agent/api/handoffs/${id}/close`);
+        while (!/event: queue/.test(streams[1].seen()) && Date.now() < deadline + 10_000) {
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.doesNotMatch(streams[1].seen(), /event: typing/);
+        assert.doesNotMatch(streams[0].seen() + streams[1].seen(), /"handoffId":\d/, 'no internal id goes out');
+        streams.forEach((s) => s.controller.abort());
+    });
+});
