@@ -118,7 +118,7 @@ export class BillingRoleDialog extends ComponentDialog {
                 }
                 await context.sendActivity(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count: answer.otherBillingContacts.length }));
                 if (answer.membership.isAdmin) {
-                    await context.sendActivity(t('billingRole:adminMayChange', { supportUrl: LINKS.support }));
+                    await context.sendActivity(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
                 }
                 break;
         }
