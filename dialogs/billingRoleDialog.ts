@@ -71,7 +71,8 @@ export class BillingRoleDialog extends ComponentDialog {
         return step.prompt(PromptIds.pick, localized({
             text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
             retryText: { key: 'billingRole:offerRetry' },
-            buttons
+            buttons,
+            nothingToLose: true
         }));
     }
 
