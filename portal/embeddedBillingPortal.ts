@@ -1,3 +1,4 @@
+import { BoundedQueue } from '../core/boundedQueue';
 import * as crypto from 'crypto';
 import type { Localizer } from '../bot/i18n';
 import type { Clock } from '../core/clock';
@@ -35,7 +36,9 @@ export type TokenCheck = { readonly kind: 'valid'; readonly account: PortalAccou
 export type ResetOutcome =
     | { readonly kind: 'changed'; readonly account: PortalAccount }
     | { readonly kind: 'invalid' }
-    | { readonly kind: 'rejected'; readonly problem: PasswordProblem; readonly account: PortalAccount };
+    | { readonly kind: 'rejected'; readonly problem: PasswordProblem; readonly account: PortalAccount }
+    /** Too many passwords are being hashed right now, or this link is already being used: try again shortly. */
+    | { readonly kind: 'busy'; readonly account: PortalAccount };
 
 /** Path of the reset page the embedded portal serves. */
 export const RESET_PAGE_PATH = '/portal/reset';
@@ -66,6 +69,10 @@ export function portalLoginHash(secrets: SecretBox, login: string): string {
  */
 export class EmbeddedBillingPortal implements BillingPortal {
     private readonly accounts: PortalAccountRepository;
+    /** Passwords being hashed: one at a time (scrypt at the OWASP cost takes 128 MiB), two more may wait. */
+    private readonly hashing = new BoundedQueue(1, 2);
+    /** Ids of the links whose new password is being set right now. */
+    private readonly resetting = new Set<number>();
 
     public constructor(
         private readonly db: Database,
@@ -129,7 +136,25 @@ export class EmbeddedBillingPortal implements BillingPortal {
         if (problem) {
             return { kind: 'rejected', problem, account: found.account };
         }
-        const hash = await this.hasher.hash(password);
+        // One use of a link at a time, and a bounded number of hashes at once: a flood of posts, even with
+        // a valid link, costs a refusal instead of scrypt's memory and the thread pool the database needs.
+        const tokenId = found.stored.id;
+        if (this.resetting.has(tokenId)) {
+            return { kind: 'busy', account: found.account };
+        }
+        this.resetting.add(tokenId);
+        try {
+            const hashing = this.hashing.tryRun(() => this.hasher.hash(password));
+            if (!hashing) {
+                return { kind: 'busy', account: found.account };
+            }
+            return await this.useTokenFor(found, await hashing);
+        } finally {
+            this.resetting.delete(tokenId);
+        }
+    }
+
+    private async useTokenFor(found: { stored: StoredResetToken; account: PortalAccount }, hash: string): Promise<ResetOutcome> {
         const now = this.clock.now().getTime();
         const { account } = found;
         const changed = await this.db.transaction(async (tx) => {

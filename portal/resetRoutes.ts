@@ -19,6 +19,9 @@ const CSRF_COOKIE = 'bca_portal_csrf';
 /** A reset form is small; anything larger is not one. */
 const MAX_FORM_BYTES = 8 * 1024;
 
+/** Seconds a refused (busy) form asks the browser to wait. */
+const BUSY_RETRY_SECONDS = 5;
+
 /**
  * The embedded portal's reset page: `GET /portal/reset?token=…&lang=de|en`
  * shows the form for a valid link, `POST /portal/reset` sets the password,
@@ -78,6 +81,9 @@ export class PortalResetRoutes {
                 return;
             case 'rejected':
                 this.html(res, 400, this.renderForm(lang, token, nonce, outcome.account.login, outcome.problem));
+                return;
+            case 'busy':
+                this.html(res, 429, this.renderForm(lang, token, nonce, outcome.account.login, 'busy'), { 'Retry-After': String(BUSY_RETRY_SECONDS) });
                 return;
             case 'changed':
                 res.sendRaw(303, '', { Location: `${RESET_DONE_PATH}?lang=${lang}`, 'Set-Cookie': this.cookie(req, '', 0), 'Cache-Control': 'no-store' });

@@ -172,4 +172,22 @@ describe('Portal reset page over HTTP (started server, mails through a real SMTP
         const empty = await submit({}, {});
         assert.strictEqual(empty.status, 403);
     });
+
+    it('twenty parallel posts of one valid link: one password is saved, the others are asked to try again (429) instead of each hashing', async () => {
+        const link = await mailedLink('http-peter-flood', 'pbrooks', PETER, 'en-US');
+        const form = await page(link.path);
+        const cookie = cookieFrom(form.headers.get('set-cookie'));
+        const fields = formFields(await form.text());
+        const answers = await Promise.all(
+            Array.from({ length: 20 }, () => submit({ ...fields, password: GOOD_PASSWORD, confirm: GOOD_PASSWORD }, { cookie, origin: server.app.url }))
+        );
+        const statuses = answers.map((a) => a.status).sort();
+        assert.strictEqual(statuses.filter((s) => s === 303).length, 1, `one post saves the password (${statuses.join(', ')})`);
+        const busy = answers.filter((a) => a.status === 429);
+        assert.ok(busy.length >= 16, `the posts that came while the password was being saved are refused at once (${statuses.join(', ')})`);
+        assert.strictEqual(busy[0].headers.get('retry-after'), '5');
+        assert.match(await busy[0].text(), /Please wait a few seconds and click (&quot;|")Save password(&quot;|") again/);
+        const health = await fetch(server.app.url + '/healthz');
+        assert.strictEqual(health.status, 200);
+    });
 });
