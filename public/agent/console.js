@@ -117,7 +117,7 @@
     }
 
     function whoText(item) {
-        return item.verified ? item.name : t('queue.notVerified');
+        return item.verified ? item.name : t('queue.unverifiedName');
     }
 
     // --- language of the console -------------------------------------------------------------
@@ -298,7 +298,7 @@
         var unread = state.unread[item.id];
         if (kind === 'mine' && unread) { who.appendChild(el('span', 'badge', t('queue.unread', { count: unread }))); }
         li.appendChild(who);
-        li.appendChild(el('div', 'summary', item.description || t('queue.noDescription')));
+        li.appendChild(el('div', 'summary description', item.description || t('queue.noDescription')));
         var facts = [item.account, roleText(item.billingRole)].filter(Boolean).join(' · ');
         if (facts) { li.appendChild(el('div', 'meta', facts)); }
         var row = el('div', 'row');
@@ -455,7 +455,7 @@
         var c = detail.context;
         var dl = $('context-card');
         dl.replaceChildren();
-        addTerm(dl, t('chat.name'), c.identity ? c.identity.name : t('queue.notVerified'));
+        addTerm(dl, t('chat.name'), c.identity ? c.identity.name : t('chat.notVerifiedLong'));
         if (c.identity) {
             addTerm(dl, t('chat.email'), c.identity.email);
             addTerm(dl, t('chat.verifiedBy'), known('method.' + c.identity.method) || t('method.other'));
@@ -540,7 +540,7 @@
     }
 
     function chatHeading(detail) {
-        return t('chat.headingWith', { name: detail.verified ? detail.name : t('queue.notVerified') });
+        return detail.verified ? t('chat.headingWith', { name: detail.name }) : t('chat.headingUnverified');
     }
 
     function renderSub(detail) {

@@ -128,7 +128,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
             assert.match((await first.say(`Detail number ${i + 1} about the invoice`)).join('\n'), h.stillWaiting);
         }
         await eventually('the tab title counts one waiting', async () => (await page.title()) === '(1) Customer service console');
-        await eventually('the announcement is made', async () => /New customer waiting: not verified, English: My invoice went to the wrong address\. Waiting now: 1\./.test((await page.locator('#announcer').textContent()) ?? ''));
+        await eventually('the announcement is made', async () => /New customer waiting: unverified customer, English: My invoice went to the wrong address\. Waiting now: 1\./.test((await page.locator('#announcer').textContent()) ?? ''));
         assert.strictEqual(await page.locator('#announcer').getAttribute('aria-live'), 'polite');
         await eventually('the sound played', async () => ((await page.evaluate('window.__sounds')) as number) > soundsBefore);
         const wait = page.locator('#waiting-list .wait').first();
@@ -138,7 +138,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await assertNoSeriousAxeFindings(page, 'queue');
 
         // Open and accept, by keyboard; the accept button is in view.
-        await tabTo(page, /Open: not verified – My invoice went to the wrong address/);
+        await tabTo(page, /Open: unverified customer – My invoice went to the wrong address/);
         await page.keyboard.press('Enter');
         await eventually('the conversation heading has the focus', async () => (await focused(page)).startsWith('#chat-heading'));
         await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Accept' }));
@@ -196,9 +196,9 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         // A second customer while the first chat is open: announced, accepted, answered.
         const second = harness.customer('en-US');
         await escalate(second, 'Who is our billing contact?');
-        await eventually('the second customer is announced', async () => /New customer waiting: not verified, English: Who is our billing contact\?/.test((await page.locator('#announcer').textContent()) ?? ''));
+        await eventually('the second customer is announced', async () => /New customer waiting: unverified customer, English: Who is our billing contact\?/.test((await page.locator('#announcer').textContent()) ?? ''));
         assert.strictEqual(await page.title(), '(1) Customer service console');
-        await tabTo(page, /Open: not verified – Who is our billing contact\?/, { back: true });
+        await tabTo(page, /Open: unverified customer – Who is our billing contact\?/, { back: true });
         await page.keyboard.press('Enter');
         await tabTo(page, /^#accept\|/);
         await page.keyboard.press('Enter');
@@ -216,7 +216,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await firstCard.locator('.badge').filter({ hasText: '1 new' }).waitFor();
 
         // Back to the first one, hand it back to the bot.
-        await tabTo(page, /Open: not verified – My invoice went to the wrong address/, { back: true });
+        await tabTo(page, /Open: unverified customer – My invoice went to the wrong address/, { back: true });
         await page.keyboard.press('Enter');
         await page.locator('#messages li.customer').filter({ hasText: 'Is it done?' }).waitFor();
         assert.strictEqual(await firstCard.locator('.badge').count(), 0, 'read now');
