@@ -316,13 +316,19 @@
         return li;
     }
 
-    /** Fills a list; the element that had the focus (by `data-focus-key`) gets it back. */
+    /** Fills a list; typed values and the focus (by `data-focus-key`) survive the new rendering. */
     function fillList(list, items, empty, render) {
         var active = document.activeElement;
         var key = active && list.contains(active) ? active.getAttribute('data-focus-key') : null;
+        var typed = {};
+        list.querySelectorAll('input[data-focus-key]').forEach(function (input) { typed[input.getAttribute('data-focus-key')] = input.value; });
         list.replaceChildren();
         if (items.length === 0) { list.appendChild(el('li', 'meta', empty)); }
         items.forEach(function (item) { list.appendChild(render(item)); });
+        list.querySelectorAll('input[data-focus-key]').forEach(function (input) {
+            var value = typed[input.getAttribute('data-focus-key')];
+            if (value) { input.value = value; }
+        });
         if (key) {
             var again = list.querySelector('[data-focus-key="' + key + '"]');
             (again || $('queue-heading')).focus();
@@ -558,6 +564,10 @@
     }
 
     function renderDetail(detail, changed) {
+        var before = state.detail;
+        if (!changed && before && before.status !== 'closed' && detail.status === 'closed' && detail.closeReason === 'customer-ended') {
+            announce(t('chat.customerLeftHint'));
+        }
         state.detail = detail;
         var pane = $('transcript');
         var atEnd = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
