@@ -191,7 +191,14 @@
 
     // --- queue --------------------------------------------------------------------------------
     function loadQueue() {
-        return api('GET', '/agent/api/queue').then(renderQueue).catch(function () { return null; });
+        return api('GET', '/agent/api/queue').then(function (queue) {
+            renderQueue(queue);
+            // The waiting person on screen was taken by someone else, or left: show what became of it.
+            var shown = state.detail;
+            if (shown && shown.status === 'waiting' && !queue.waiting.some(function (w) { return w.id === shown.id; })) {
+                loadDetail(shown.id, false);
+            }
+        }).catch(function () { return null; });
     }
 
     function closeCallback(item, note) {
