@@ -23,7 +23,7 @@ import { Mailer, type MailTransport } from './mail/mailer';
 import { AgentConsole } from './agents/agentConsole';
 import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
-import { LOCALES_DIR, PUBLIC_DIR } from './paths';
+import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
 
 const log = getLogger('app');
 
@@ -111,7 +111,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
     directLine.mount(server);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

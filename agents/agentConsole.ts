@@ -4,6 +4,7 @@ import type { Localizer } from '../bot/i18n';
 import type { HandoffParts } from '../bot/createBot';
 import type { Clock } from '../core/clock';
 import { MAX_PASSWORD_LENGTH } from '../core/passwords';
+import { clientAddress } from '../channels/clientAddress';
 import { HttpError } from '../channels/httpError';
 import { sendError } from '../channels/messagesRoute';
 import type { Agent } from '../data/handoffModel';
@@ -99,10 +100,14 @@ export class AgentConsole {
             if (login === '' || login.length > 100 || password.length > MAX_PASSWORD_LENGTH) {
                 throw new HttpError(400, 'InvalidBody', '"login" and "password" must be given.');
             }
-            const outcome = await this.parts.handoff.agents.login(login, password, req.socket.remoteAddress ?? 'unknown');
+            const outcome = await this.parts.handoff.agents.login(login, password, clientAddress(req));
             if (outcome.kind === 'rate-limited') {
                 res.header('Retry-After', String(outcome.retryAfterSeconds));
                 throw new HttpError(429, 'TooManyAttempts', 'Too many failed sign-ins; try again later.');
+            }
+            if (outcome.kind === 'busy') {
+                res.header('Retry-After', String(outcome.retryAfterSeconds));
+                throw new HttpError(429, 'Busy', 'Too many sign-ins at once; try again in a moment.');
             }
             if (outcome.kind === 'wrong') {
                 throw new HttpError(401, 'WrongCredentials', 'Login or password is wrong.');

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex } from '../core/mutex';
-import { isLang, langFromLocale, type Lang } from '../core/language';
+import { isLang, langFromLocale, localeOf, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
@@ -142,6 +142,15 @@ export class BillingBot extends ActivityHandler {
         const profile = await this.profileAccessor.get(context, {});
         const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.services.localizer.t(profile.lang ?? 'en') };
         setTurnInfo(context, info, (lang) => this.services.localizer.t(lang));
+        // Replies carry the conversation's language at the moment they are sent, so the help page's widget follows a switch.
+        context.onSendActivities(async (ctx, activities, next) => {
+            for (const activity of activities) {
+                if (activity.type === ActivityTypes.Message && !activity.locale) {
+                    activity.locale = localeOf(turnInfo(ctx).lang);
+                }
+            }
+            return next();
+        });
         const fromLocale = langFromLocale(context.activity.locale);
         // Once decided, the conversation keeps its language whatever locale the client reports later;
         // it changes only when the person asks (in words, by the menu, or by a `setLanguage` event from the page).

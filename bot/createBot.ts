@@ -4,10 +4,8 @@ import type { SecretBox } from '../core/secrets';
 import type { Database } from '../data/database';
 import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
-import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { PortalResetRequestRepository } from '../data/repositories/portalResetRequestRepository';
 import { UserRepository } from '../data/repositories/userRepository';
-import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { SqliteStorage } from '../data/sqliteStorage';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { Mailer } from '../mail/mailer';
@@ -86,7 +84,6 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const users = new UserRepository(db);
     const accounts = new AccountRepository(db);
     const audit = new AuditLog(db, clock);
-    const outbox = new OutboxRepository(db);
     let bot: BillingBot | undefined;
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
@@ -104,9 +101,9 @@ export function createBot(deps: BotDependencies): BotRuntime {
         users,
         accounts,
         audit,
-        verification: new VerificationService(users, new VerificationCodeRepository(db), mailer, secrets, localizer, audit, clock),
+        verification: new VerificationService(users, db, mailer, secrets, localizer, audit, clock),
         billingRole,
-        adminContact: new AdminContactService(localizer, mailer, outbox, audit, clock),
+        adminContact: new AdminContactService(localizer, mailer, db, audit, clock),
         handoffs: queue,
         callbacks: new CallbackService(callbackRepository, events, audit, clock),
         handoffSnapshot: new HandoffSnapshot(users, billingRole),

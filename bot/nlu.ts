@@ -32,6 +32,8 @@ export type Intent =
     | 'topic-why-not-online'
     | 'topic-pay-online-portal'
     | 'more-topics'
+    | 'goodbye'
+    | 'out-of-scope'
     | 'none';
 
 /** The related topics of the help article (DESIGN §1.6), as intents. */
@@ -63,6 +65,18 @@ export interface Understanding {
 
 /** Below this confidence an utterance counts as not understood. */
 const MIN_SCORE = 0.6;
+
+/** The intent of messages outside the bot's field ("What's the weather like tomorrow?"). */
+const OUT_OF_SCOPE = 'out-of-scope';
+
+/** A message the classifier cannot place counts as out of scope from this many words on, when none of them is a word of the bot's field. */
+const OUT_OF_SCOPE_MIN_WORDS = 3;
+
+/** Confidence given to such a message: below the interruption threshold, so it never breaks into a task on its own. */
+const OUT_OF_SCOPE_FALLBACK_SCORE = 0.7;
+
+/** A word used by at most this many of the bot's own intents is a word of its field ("abrechnungskontakt", "invoice"). */
+const FIELD_WORD_MAX_INTENTS = 3;
 
 const SWITCH_PREFIX = 'switch-language-';
 
@@ -131,7 +145,7 @@ export class IntentRecognizer {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
         if (lang) {
-            return this.inConversationLanguage(utterance, lang);
+            return this.orOutOfScope(await this.inConversationLanguage(utterance, lang), utterance);
         }
         // The language the text looks written in wins; the other classifier decides only when the
         // guessed one understands nothing or is far less sure (a classifier is often confident about
@@ -142,7 +156,12 @@ export class IntentRecognizer {
         if (known(other) && (!known(first) || other.score - first.score > OTHER_LANGUAGE_MARGIN)) {
             return other;
         }
-        return first;
+        return this.orOutOfScope(first, utterance);
+    }
+
+    /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
+    private orOutOfScope(understood: Understanding, utterance: string): Understanding {
+        return understood.intent === 'none' && this.outOfField(words(utterance)) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
     }
 
     /**
@@ -162,16 +181,26 @@ export class IntentRecognizer {
     }
 
     /**
-     * True when `text` says nothing but `intent`: every word of it (or its
+     * True when `text` says nothing but `intent` (or the intents listed): every word of it (or its
      * beginning) occurs in that intent's training phrases, in either language. "vergiss es" says
      * only "cancel"; "stop the renewal" says more, so in a message it is text.
      */
-    public saysOnly(text: string, intent: Intent): boolean {
+    public saysOnly(text: string, intent: Intent | readonly Intent[]): boolean {
         // Either language's phrases count: "von vorn" in an English chat still says only "start over".
-        const keys = intent === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [intent];
+        const keys = (Array.isArray(intent) ? intent : [intent]).flatMap((one: Intent) => (one === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [one]));
         const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
         const said = words(text);
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
+    }
+
+    /**
+     * True when a sentence of several words has no word of the bot's field
+     * ("wer hat die fußball-wm gewonnen"): it is about something else, not
+     * misunderstood. Short answers ("Lea Fischer", "pbrooks") never are.
+     */
+    private outOfField(said: readonly string[]): boolean {
+        const fields = LANGS.map((lang) => this.informative.get(lang)?.field ?? new Set<string>());
+        return said.length >= OUT_OF_SCOPE_MIN_WORDS && !said.some((word) => fields.some((field) => field.has(word) || field.has(word.slice(0, PREFIX))));
     }
 
     /** The language the text is most likely written in. */
@@ -190,16 +219,17 @@ export class IntentRecognizer {
         const said = words(utterance);
         // A sentence said exactly as trained ("What can you do?") needs no telling word.
         const judged = known && !known.utterances.has(said.join(' ')) ? known : undefined;
+        const notUnderstood = (score: number): Understanding => ({ intent: 'none', score, language: lang });
         if (judged && !said.some((word) => tells(judged, word))) {
-            return { intent: 'none', score: 1, language: lang };
+            return notUnderstood(1);
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         if (!result.intent || result.intent === 'None' || result.score < MIN_SCORE || !this.intents.has(result.intent)) {
-            return { intent: 'none', score: result.score ?? 0, language: lang };
+            return notUnderstood(result.score ?? 0);
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
         if (judged && !said.some((word) => tells(judged, word, result.intent))) {
-            return { intent: 'none', score: result.score, language: lang };
+            return notUnderstood(result.score);
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
             // A switch names the language: "okay, aber bitte schnell" is no request for English.
@@ -212,6 +242,9 @@ export class IntentRecognizer {
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
 }
+
+/** Shorter words (the "s" of "what's") tell no intent apart. */
+const MIN_TELLING_LENGTH = 2;
 
 /** Length of the word beginnings that match inflections ("licenses" ~ "license"). */
 const PREFIX = 5;
@@ -230,6 +263,8 @@ interface Vocabulary {
     readonly utterances: ReadonlySet<string>;
     /** Every word (and word beginning) of each intent's training utterances, common ones included. */
     readonly intentWords: ReadonlyMap<string, ReadonlySet<string>>;
+    /** Words and word beginnings of the bot's field: used by few of its own intents (not by `out-of-scope`). */
+    readonly field: ReadonlySet<string>;
 }
 
 
@@ -242,7 +277,8 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
     const pick = (key: (word: string) => string): Map<string, Set<string>> => {
         const intentsByKey = new Map<string, Set<string>>();
         for (const [intent, utterances] of Object.entries(corpus)) {
-            for (const word of utterances.flatMap(words)) {
+            // A letter left of a contraction ("what's", "das war's") tells nothing.
+            for (const word of utterances.flatMap(words).filter((w) => w.length >= MIN_TELLING_LENGTH)) {
                 const set = intentsByKey.get(key(word)) ?? new Set<string>();
                 set.add(intent);
                 intentsByKey.set(key(word), set);
@@ -254,5 +290,22 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
     const intentWords = new Map(
         Object.entries(corpus).map(([intent, list]) => [intent, new Set(list.flatMap(words).flatMap((word) => [word, word.slice(0, PREFIX)]))] as const)
     );
-    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords };
+    const own = Object.fromEntries(Object.entries(corpus).filter(([intent]) => intent !== OUT_OF_SCOPE));
+    const elsewhere = (corpus[OUT_OF_SCOPE] ?? []).flatMap(words);
+    const field = new Set<string>();
+    for (const key of [(word: string) => word, (word: string) => word.slice(0, PREFIX)]) {
+        const outside = new Set(elsewhere.map(key));
+        const intentsByKey = new Map<string, Set<string>>();
+        for (const [intent, list] of Object.entries(own)) {
+            for (const word of list.flatMap(words)) {
+                intentsByKey.set(key(word), (intentsByKey.get(key(word)) ?? new Set<string>()).add(intent));
+            }
+        }
+        for (const [word, intents] of intentsByKey) {
+            if (intents.size <= FIELD_WORD_MAX_INTENTS && !outside.has(word)) {
+                field.add(word);
+            }
+        }
+    }
+    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords, field };
 }

@@ -1,30 +1,42 @@
+import { parseArgs as parseWithNode } from 'node:util';
+
 /** Parsed `--name value` / `--flag` options and the remaining words. */
 export interface ParsedArgs {
     readonly options: Record<string, string | true>;
     readonly words: string[];
 }
 
-/** Parses command-line arguments; `--name=value`, `--name value` and `--flag` are accepted. */
+/**
+ * Parses command-line arguments with `node:util`'s parser; `--name=value`,
+ * `--name value` and `--flag` are accepted, `--` ends the options. Names in
+ * `flags` never take a value; any other option takes the word after it as its
+ * value, or is `true` when nothing follows (the commands then explain their usage).
+ */
 export function parseArgs(argv: readonly string[], flags: readonly string[] = []): ParsedArgs {
+    const { tokens } = parseWithNode({ args: [...argv], strict: false, allowPositionals: true, tokens: true });
     const options: Record<string, string | true> = {};
     const words: string[] = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--') {
-            words.push(...argv.slice(i + 1));
-            break;
-        }
-        if (arg.startsWith('--')) {
-            const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-            if (inline !== undefined) {
-                options[name] = inline;
-            } else if (flags.includes(name) || i + 1 >= argv.length) {
-                options[name] = true;
-            } else {
-                options[name] = argv[++i];
+    const shortSeen = new Set<number>();
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (token.kind === 'positional') {
+            words.push(token.value);
+        } else if (token.kind === 'option' && !token.rawName.startsWith('--')) {
+            // Only `--name` is an option here; `-5` or `-x` stays a word, as typed (short groups give one token per letter).
+            if (!shortSeen.has(token.index)) {
+                shortSeen.add(token.index);
+                words.push(argv[token.index]);
             }
-        } else {
-            words.push(arg);
+        } else if (token.kind === 'option') {
+            const next = tokens[i + 1];
+            if (token.value !== undefined) {
+                options[token.name] = token.value;
+            } else if (!flags.includes(token.name) && next?.kind === 'positional' && next.index === token.index + 1) {
+                options[token.name] = next.value;
+                i++;
+            } else {
+                options[token.name] = true;
+            }
         }
     }
     return { options, words };

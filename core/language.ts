@@ -24,6 +24,11 @@ export function cultureOf(lang: Lang): string {
     return lang === 'de' ? 'de-de' : 'en-us';
 }
 
+/** The BCP-47 locale the bot's replies carry for a language (clients such as Web Chat follow it). */
+export function localeOf(lang: Lang): string {
+    return lang === 'de' ? 'de-DE' : 'en-US';
+}
+
 /** Type guard for values read from storage or JSON. */
 export function isLang(value: unknown): value is Lang {
     return value === 'de' || value === 'en';

@@ -71,7 +71,8 @@ export class BillingRoleDialog extends ComponentDialog {
         return step.prompt(PromptIds.pick, localized({
             text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
             retryText: { key: 'billingRole:offerRetry' },
-            buttons
+            buttons,
+            nothingToLose: true
         }));
     }
 
@@ -118,7 +119,7 @@ export class BillingRoleDialog extends ComponentDialog {
                 }
                 await context.sendActivity(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count: answer.otherBillingContacts.length }));
                 if (answer.membership.isAdmin) {
-                    await context.sendActivity(t('billingRole:adminMayChange', { supportUrl: LINKS.support }));
+                    await context.sendActivity(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
                 }
                 break;
         }

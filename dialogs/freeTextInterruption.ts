@@ -63,3 +63,20 @@ export function plainCommand(text: string, understood: Understanding | undefined
         recognizer.saysOnly(text, understood.intent)
     );
 }
+
+/** What a closing says: goodbye, thanks, or both ("danke, tschüss", "thanks bye"). */
+const CLOSING_INTENTS = ['goodbye', 'thanks'] as const;
+
+/**
+ * True when a message says nothing but goodbye or thanks ("danke, tschüss",
+ * "thanks, bye!"): it closes the conversation and is never taken as the text
+ * of an answer (a message to the billing contact, a reason).
+ */
+export function closingOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer): boolean {
+    return (
+        understood !== undefined &&
+        (CLOSING_INTENTS as readonly string[]).includes(understood.intent) &&
+        wordsOf(text).length <= COMMAND_MAX_WORDS &&
+        recognizer.saysOnly(text, CLOSING_INTENTS)
+    );
+}

@@ -101,7 +101,7 @@ export class IdentifyDialog extends ComponentDialog {
         if (step.options.email) {
             return step.next(step.options.email);
         }
-        return step.prompt(PromptIds.email, localized({ text: { key: 'identify:askEmail' }, retryText: { key: 'identify:askEmailRetry' } }));
+        return step.prompt(PromptIds.email, localized({ text: { key: 'identify:askEmail' }, retryText: { key: 'identify:askEmailRetry' }, nothingToLose: true }));
     }
 
     private async sendCodeStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {

@@ -26,7 +26,8 @@ export const DialogIds = {
     portalReset: 'portalReset.v1',
     portalResetFlow: 'portalReset.flow.v1',
     requestStatus: 'requestStatus.v1',
-    requestStatusFlow: 'requestStatus.flow.v1'
+    requestStatusFlow: 'requestStatus.flow.v1',
+    closing: 'closing.v1'
 } as const;
 
 /** Prompt ids; each component dialog adds the prompts it uses under these ids. */
@@ -39,5 +40,6 @@ export const PromptIds = {
     name: 'prompt.name',
     reason: 'prompt.reason',
     reference: 'prompt.reference',
-    portalUserId: 'prompt.portalUserId'
+    portalUserId: 'prompt.portalUserId',
+    dropTask: 'prompt.dropTask'
 } as const;

@@ -1,5 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../bot/understand';
 import { switchLanguage, turnInfo } from '../bot/turn';
 import type { Understanding } from '../bot/nlu';
@@ -10,7 +10,9 @@ import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { OTHER_ACCOUNT } from './accountChoice';
-import { clearHumanRequest, plainCommand, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, closingOnly, plainCommand, statusRequestOnly } from './freeTextInterruption';
+import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 
 /** Interruptions fire only when the classifier is this sure. */
@@ -33,6 +35,26 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     protected constructor(dialogId: string, protected readonly services: BotServices, private readonly menuId: string) {
         super(dialogId);
         this.addDialog(new RequestStatusDialog(services));
+        this.addDialog(new YesNoPrompt(PromptIds.dropTask));
+        this.addDialog(new WaterfallDialog(DialogIds.closing, [this.askDropStep.bind(this), this.goOnStep.bind(this)]));
+    }
+
+    /** A goodbye in the middle of a task: asks whether to drop it (a yes is taken by {@link interrupt}, which ends everything). */
+    private async askDropStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        return step.prompt(PromptIds.dropTask, YesNoPrompt.options({ key: 'main:dropTask' }));
+    }
+
+    /** "No, don't drop it": the task below asks its question again. */
+    private async goOnStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        await step.context.sendActivity(turnInfo(step.context).t('main:goOn'));
+        return step.endDialog();
+    }
+
+    /** Ends the conversation with one friendly line: nothing stays open. */
+    protected async close(innerDc: DialogContext, key: string): Promise<DialogTurnResult> {
+        await innerDc.cancelAllDialogs();
+        await innerDc.context.sendActivity(turnInfo(innerDc.context).t(key));
+        return { status: DialogTurnStatus.complete };
     }
 
     protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -47,6 +69,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return undefined;
         }
         const text = submittedText(context.activity) ?? '';
+        // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
+        if (this.isOnStack(innerDc, DialogIds.closing)) {
+            const understood = await understandTurn(context, this.services.recognizer);
+            if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer)) {
+                return this.close(innerDc, 'main:goodbye');
+            }
+        }
         const { prompt, options } = this.openPrompt(innerDc);
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
@@ -61,6 +90,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const reference = findReference(text);
         if (reference) {
             return this.statusInterruption(innerDc, reference);
+        }
+        // A bare "nein" at the menu answers "anything else?": the menu decides, it is no "cancel".
+        if (this.isAtMenu(innerDc) && yesNoAnswer(context, text, 'whole') === false) {
+            return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);
         if (!understood || understood.score < INTERRUPT_MIN_SCORE) {
@@ -77,6 +110,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
+        if (understood && closingOnly(text, understood, this.services.recognizer)) {
+            // "danke, tschüss" is no message to pass on: it ends the conversation (after asking, as a task is open).
+            return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
+        }
         const minScore = understood?.intent === 'cancel' ? CANCEL_MIN_SCORE : INTERRUPT_MIN_SCORE;
         if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, minScore))) {
             return this.onInterruption(innerDc, understood);
@@ -152,6 +189,22 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 }
                 return this.reprompt(innerDc);
             }
+            case 'goodbye':
+                // Waiting for an agent: the escalation's own step answers (leaving the queue is its business).
+                if (this.isOnStack(innerDc, DialogIds.escalate)) {
+                    return undefined;
+                }
+                if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {
+                    return this.close(innerDc, 'main:goodbye');
+                }
+                return innerDc.beginDialog(DialogIds.closing);
+            case 'out-of-scope':
+                // At the menu the menu answers it; in a task the question stays open.
+                if (this.isAtMenu(innerDc)) {
+                    return undefined;
+                }
+                await context.sendActivity(t('main:outOfScopeInTask'));
+                return this.reprompt(innerDc);
             case 'talk-to-human':
                 // Already on the way to an agent: the escalation's own step answers.
                 if (this.isOnStack(innerDc, DialogIds.escalate)) {

@@ -5,7 +5,7 @@ import type { Intent, Understanding } from '../bot/nlu';
 import { findReference } from '../bot/entities';
 import { submittedText } from '../bot/activityText';
 import type { BotServices } from '../services/botServices';
-import { actionButton } from './actions';
+import { actionButton, offerNext } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
 import { EscalateDialog } from './escalateDialog';
 import { EscalateOfferDialog } from './escalateOfferDialog';
@@ -29,6 +29,12 @@ const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'talk-to-human', label: 'main:menu.talkToHuman' },
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
+
+/** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
+const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
+
+/** What a "no" to "anything else?" may come with and still mean "nothing more" ("nein, abbrechen", "no, I don't know"). */
+const NOTHING_MORE: ReadonlySet<Intent> = new Set(['none', 'help', 'cancel', 'thanks', 'goodbye']);
 
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
@@ -87,6 +93,10 @@ export class MainDialog extends InterruptibleDialog {
         const understood = await this.understanding(step);
         const { t } = turnInfo(step.context);
         const reference = this.referenceInTurn(step);
+        if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
+            // A bare "nein" to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
+            return this.closeAtMenu(step, 'main:noThanksReply');
+        }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
@@ -103,13 +113,22 @@ export class MainDialog extends InterruptibleDialog {
             case 'greeting':
                 await step.context.sendActivity(t('main:greetingReply'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
+            case 'goodbye':
+                return this.closeAtMenu(step, 'main:goodbye');
             case 'thanks':
                 if (this.declines(step)) {
-                    // "No, thanks" to "anything else?": a closing that leaves the menu open, not "you're welcome".
-                    return step.replaceDialog(DialogIds.mainMenu, { followUp: { text: { key: 'main:noThanksReply' }, buttons: MENU_BUTTONS } } satisfies MainMenuOptions);
+                    // "No, thanks" to "anything else?": a closing, not "you're welcome".
+                    return this.closeAtMenu(step, 'main:noThanksReply');
+                }
+                if (step.options?.again) {
+                    // Thanks after a task, to "anything else?": that was all.
+                    return this.closeAtMenu(step, 'main:closingThanks');
                 }
                 await step.context.sendActivity(t('main:thanksReply'));
                 break;
+            case 'out-of-scope':
+                // Outside the bot's field: what it can do, and a person; never a guessed topic.
+                return step.next(offerNext({ key: 'main:outOfScope' }, OUT_OF_SCOPE_OFFERS, { askedFirst: true }));
             case 'help':
                 await step.context.sendActivity(t('main:help'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
@@ -134,6 +153,12 @@ export class MainDialog extends InterruptibleDialog {
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
         return step.next();
+    }
+
+    /** Ends the conversation with one friendly line: the menu is not shown again. */
+    private async closeAtMenu(step: WaterfallStepContext<MainMenuOptions>, key: string): Promise<DialogTurnResult> {
+        await step.context.sendActivity(turnInfo(step.context).t(key));
+        return step.endDialog();
     }
 
     /** Back to "anything else?", with the finished task's offers, or straight on with the intent it chose. */

@@ -2,7 +2,8 @@ import type { Localizer } from '../bot/i18n';
 import type { Clock } from '../core/clock';
 import type { Account, User } from '../data/model';
 import type { AuditLog } from '../data/repositories/auditLog';
-import type { OutboxRepository } from '../data/repositories/outboxRepository';
+import type { Database } from '../data/database';
+import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { composeMail, type ComposedMail } from '../mail/compose';
 import type { Mailer } from '../mail/mailer';
 
@@ -17,6 +18,9 @@ export type AdminMailOutcome = 'queued' | 'rate-limited';
 /** Mails to billing contacts per conversation per day. */
 const MAX_PER_DAY = 3;
 
+/** Mails to one billing contact per day, over all conversations. */
+const MAX_PER_RECIPIENT_PER_DAY = 10;
+
 /**
  * Case b of the article, done for the person: "Email billing administrator".
  * The mail goes to each billing contact in their own language, with the
@@ -26,7 +30,7 @@ export class AdminContactService {
     public constructor(
         private readonly localizer: Localizer,
         private readonly mailer: Mailer,
-        private readonly outbox: OutboxRepository,
+        private readonly db: Database,
         private readonly audit: AuditLog,
         private readonly clock: Clock
     ) {}
@@ -47,14 +51,16 @@ export class AdminContactService {
         });
     }
 
-    /** Queues the confirmed drafts; `dedupeKey` makes a retried turn send them once. */
+    /**
+     * Queues the confirmed drafts; `dedupeKey` makes a retried turn send them
+     * once. The limits (per conversation, per recipient over all conversations)
+     * are counted and the mails stored in one transaction.
+     */
     public async send(conversationKey: string, sender: User, drafts: readonly AdminMailDraft[], dedupeKey: string): Promise<AdminMailOutcome> {
-        const dayAgo = this.clock.now().getTime() - 24 * 3600_000;
-        if ((await this.outbox.countForConversation(conversationKey, 'admin-contact', dayAgo)) >= MAX_PER_DAY * Math.max(1, drafts.length)) {
-            return 'rate-limited';
-        }
-        for (const draft of drafts) {
-            await this.mailer.queue({
+        const now = this.clock.now().getTime();
+        const dayAgo = now - 24 * 3600_000;
+        const mails = drafts.map((draft) =>
+            this.mailer.prepare({
                 kind: 'admin-contact',
                 to: draft.recipient.email,
                 toName: draft.recipient.name,
@@ -64,9 +70,33 @@ export class AdminContactService {
                 body: draft.body,
                 conversationKey,
                 dedupeKey: `${dedupeKey}:${draft.recipient.id}`
-            });
+            })
+        );
+        const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
+            const outbox = new OutboxRepository(tx);
+            if (mails.length > 0 && mails[0].dedupeKey !== undefined && (await outbox.hasDedupeKey(mails[0].dedupeKey))) {
+                return 'again';
+            }
+            if ((await outbox.countForConversation(conversationKey, 'admin-contact', dayAgo)) >= MAX_PER_DAY * Math.max(1, drafts.length)) {
+                return 'rate-limited';
+            }
+            for (const mail of mails) {
+                if ((await outbox.countTo(mail.to, 'admin-contact', dayAgo)) >= MAX_PER_RECIPIENT_PER_DAY) {
+                    return 'rate-limited';
+                }
+            }
+            for (const mail of mails) {
+                await outbox.insert(mail, now);
+            }
+            return 'queued';
+        });
+        if (outcome === 'again') {
+            return 'queued';
         }
-        await this.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
-        return 'queued';
+        if (outcome === 'queued') {
+            this.mailer.deliverSoon();
+            await this.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
+        }
+        return outcome;
     }
 }

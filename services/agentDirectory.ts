@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import { BoundedQueue } from '../core/boundedQueue';
 import type { Clock } from '../core/clock';
 import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
@@ -13,26 +14,45 @@ export interface AgentSessionPolicy {
     readonly idleTimeoutMs: number;
     /** An agent counts as online while a session was seen this recently (the live channel pings). */
     readonly presenceMs: number;
+    /** How long a wrong password counts. */
     readonly failureWindowMs: number;
-    readonly maxFailuresPerLogin: number;
+    /** Wrong passwords for one login from one address before every further try has to wait. */
+    readonly freeFailuresPerLoginAndIp: number;
+    /** The first wait after those; it doubles with every further wrong password, up to the failure window. */
+    readonly firstDelayMs: number;
+    /** Wrong passwords from one address, for any logins, before it has to wait out the window. */
     readonly maxFailuresPerIp: number;
+    /** Password checks at once (scrypt runs on the thread pool the database uses too). */
+    readonly hashConcurrency: number;
+    /** Password checks waiting behind those; a sign-in beyond is answered "busy" at once. */
+    readonly hashQueueLength: number;
 }
 
-/** 12 h sessions, 2 h idle, online for 2 min after the last sign of life, 5 wrong passwords per login and 20 per address in 15 min. */
+/**
+ * 12 h sessions, 2 h idle, online for 2 min after the last sign of life; per
+ * login and address 5 free wrong passwords, then waits of 30 s, 60 s, 120 s …
+ * (at most 15 min); 20 wrong passwords per address in 15 min; one password
+ * check at a time with 4 waiting.
+ */
 export const DEFAULT_AGENT_SESSION_POLICY: AgentSessionPolicy = {
     sessionTtlMs: 12 * 3600_000,
     idleTimeoutMs: 2 * 3600_000,
     presenceMs: 2 * 60_000,
     failureWindowMs: 15 * 60_000,
-    maxFailuresPerLogin: 5,
-    maxFailuresPerIp: 20
+    freeFailuresPerLoginAndIp: 5,
+    firstDelayMs: 30_000,
+    maxFailuresPerIp: 20,
+    hashConcurrency: 1,
+    hashQueueLength: 4
 };
 
 /** Outcome of a sign-in. */
 export type LoginOutcome =
     | { readonly kind: 'ok'; readonly agent: Agent; readonly token: string; readonly csrfToken: string }
     | { readonly kind: 'wrong' }
-    | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number };
+    | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
+    /** Too many password checks at once: nothing was checked or counted. */
+    | { readonly kind: 'busy'; readonly retryAfterSeconds: number };
 
 /** A signed-in agent, as a request sees it. */
 export interface AgentSessionView {
@@ -51,12 +71,16 @@ const log = getLogger('services.agents');
  * as hashes, with a CSRF token each), rate-limited sign-in and who is online.
  */
 export class AgentDirectory {
+    private readonly hashing: BoundedQueue;
+
     public constructor(
         private readonly agents: AgentRepository,
         private readonly audit: AuditLog,
         private readonly clock: Clock,
         public readonly policy: AgentSessionPolicy = DEFAULT_AGENT_SESSION_POLICY
-    ) {}
+    ) {
+        this.hashing = new BoundedQueue(policy.hashConcurrency, policy.hashQueueLength);
+    }
 
     public get(login: string): Promise<Agent | undefined> {
         return this.agents.get(login);
@@ -86,27 +110,46 @@ export class AgentDirectory {
         return missing.map((a) => a.login);
     }
 
-    /** Signs an agent in, unless this login or address has failed too often lately. */
+    /**
+     * Signs an agent in, unless this login has failed too often lately from
+     * this address (growing waits) or the address has (for any logins). The
+     * attempt is counted before the password is checked, in one transaction
+     * with the check of the limits, so parallel attempts cannot race past
+     * them; a wrong password elsewhere does not lock the agent out here.
+     * Password checks are queued and bounded: beyond the queue the answer is
+     * `busy` without any work.
+     */
     public async login(login: string, password: string, ip: string): Promise<LoginOutcome> {
+        if (this.hashing.full) {
+            return { kind: 'busy', retryAfterSeconds: 1 };
+        }
         const now = this.clock.now().getTime();
         const since = now - this.policy.failureWindowMs;
         const loginKey = `login:${login.toLowerCase().slice(0, 100)}`;
+        const pairKey = `login+ip:${ip} ${loginKey}`;
         const ipKey = `ip:${ip}`;
-        if (
-            (await this.agents.loginFailuresSince(loginKey, since)) >= this.policy.maxFailuresPerLogin ||
-            (await this.agents.loginFailuresSince(ipKey, since)) >= this.policy.maxFailuresPerIp
-        ) {
+        const reservation = await this.agents.reserveLoginAttempt(
+            { keys: [pairKey, ipKey], since, allowedFrom: ([pair, address]) => Math.max(this.pairAllowedFrom(pair), this.addressAllowedFrom(address)) },
+            now
+        );
+        if (reservation.kind === 'throttled') {
             log.warn('agent sign-in rate-limited', { ip });
-            return { kind: 'rate-limited', retryAfterSeconds: Math.ceil(this.policy.failureWindowMs / 1000) };
+            return { kind: 'rate-limited', retryAfterSeconds: Math.max(1, Math.ceil((reservation.allowedFrom - now) / 1000)) };
         }
         const hash = await this.agents.passwordHash(login);
-        const agent = hash ? await this.agents.get(login) : undefined;
-        if (!(await verifyPassword(password, hash)) || !agent) {
-            await this.agents.recordLoginFailure([loginKey, ipKey], now);
+        const checking = this.hashing.tryRun(() => verifyPassword(password, hash));
+        if (!checking) {
+            await this.agents.forgiveAttempt(reservation.rowIds);
+            return { kind: 'busy', retryAfterSeconds: 1 };
+        }
+        const agent = (await checking) && hash ? await this.agents.get(login) : undefined;
+        if (!agent) {
             await this.agents.pruneLoginFailures(now - 24 * 3600_000);
             await this.audit.record(`ip:${ip}`, 'agent.login-failed', loginKey);
             return { kind: 'wrong' };
         }
+        await this.agents.forgiveAttempt(reservation.rowIds);
+        await this.agents.clearLoginFailures(pairKey);
         const token = crypto.randomBytes(32).toString('base64url');
         const csrfToken = crypto.randomBytes(32).toString('base64url');
         await this.agents.deleteExpiredSessions(now);
@@ -169,6 +212,17 @@ export class AgentDirectory {
         const now = this.clock.now().getTime();
         const logins = new Set(await this.agents.seenSince(now - this.policy.presenceMs, now));
         return (await this.agents.list()).filter((a) => logins.has(a.login) && (lang === undefined || a.languages.includes(lang)));
+    }
+
+    /** From when one login may try again from one address: free tries first, then waits that double, at most the window. */
+    private pairAllowedFrom(failures: { readonly count: number; readonly last: number }): number {
+        const over = failures.count - this.policy.freeFailuresPerLoginAndIp;
+        return over < 0 ? 0 : failures.last + Math.min(this.policy.failureWindowMs, this.policy.firstDelayMs * 2 ** over);
+    }
+
+    /** From when an address may try again after too many wrong passwords for any logins. */
+    private addressAllowedFrom(failures: { readonly count: number; readonly last: number }): number {
+        return failures.count < this.policy.maxFailuresPerIp ? 0 : failures.last + this.policy.failureWindowMs;
     }
 }
 

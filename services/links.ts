@@ -2,5 +2,6 @@
 export const LINKS = {
     adminCenter: 'https://admin.logmeininc.com',
     myAccount: 'https://myaccount.logmeininc.com',
-    support: 'https://support.logmeininc.com'
+    support: 'https://support.logmeininc.com',
+    company: 'https://www.logmeininc.com'
 } as const;

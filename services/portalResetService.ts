@@ -47,22 +47,28 @@ export class PortalResetService {
         return this.portal.resetLinkValidMinutes;
     }
 
-    /** Asks the portal to mail a reset link for `login`; `dedupeKey` (conversation + activity) makes a retried turn ask once. */
+    /**
+     * Asks the portal to mail a reset link for `login`; `dedupeKey` (conversation
+     * + activity) makes a retried turn ask once. The request is counted against
+     * the limits and recorded in one step before the portal is asked, so
+     * parallel conversations cannot race past the limit of a user ID.
+     */
     public async request(conversationKey: string, login: string, dedupeKey: string): Promise<PortalResetOutcome> {
-        if (await this.requests.seen(dedupeKey)) {
+        const now = this.clock.now().getTime();
+        const target = resetTargetHash(this.secrets, login);
+        const recorded = await this.requests.recordWithinLimits(conversationKey, target, dedupeKey, now, now - 3600_000, {
+            perConversation: this.limits.perConversationPerHour,
+            perTarget: this.limits.perUserIdPerHour
+        });
+        if (recorded === 'duplicate') {
             return 'requested';
         }
-        const now = this.clock.now().getTime();
-        const hourAgo = now - 3600_000;
-        const target = resetTargetHash(this.secrets, login);
-        const [inConversation, forTarget] = [await this.requests.countForConversationSince(conversationKey, hourAgo), await this.requests.countForTargetSince(target, hourAgo)];
-        if (inConversation >= this.limits.perConversationPerHour || forTarget >= this.limits.perUserIdPerHour) {
+        if (recorded === 'rate-limited') {
             log.warn('portal reset rate limit reached', { conversationKey });
             await this.audit.record(`conversation:${conversationKey}`, 'portal-reset.rate-limited');
             return 'rate-limited';
         }
         await this.portal.requestPasswordReset(login);
-        await this.requests.record(conversationKey, target, dedupeKey, now);
         await this.audit.record(`conversation:${conversationKey}`, 'portal-reset.requested');
         return 'requested';
     }

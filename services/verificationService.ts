@@ -4,9 +4,11 @@ import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import { randomDigits, type SecretBox } from '../core/secrets';
 import { normalizeEmail, type User } from '../data/model';
+import type { Database } from '../data/database';
 import type { AuditLog } from '../data/repositories/auditLog';
+import { OutboxRepository, type NewOutboxMail } from '../data/repositories/outboxRepository';
 import type { UserRepository } from '../data/repositories/userRepository';
-import type { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
+import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { composeMail } from '../mail/compose';
 import { SECRET_PLACEHOLDER, type Mailer } from '../mail/mailer';
 
@@ -18,10 +20,12 @@ export interface VerificationPolicy {
     readonly maxWrongCodes: number;
     /** Codes per conversation, and per email address, per hour. */
     readonly maxCodesPerHour: number;
+    /** Wrong codes per email address per hour, over all conversations, before its codes are locked. */
+    readonly maxWrongCodesPerAddress: number;
 }
 
-/** The policy of the issue: 6 digits, 10 minutes, 5 wrong tries, 5 codes an hour. */
-export const DEFAULT_VERIFICATION_POLICY: VerificationPolicy = { codeLength: 6, codeTtlMs: 10 * 60_000, maxWrongCodes: 5, maxCodesPerHour: 5 };
+/** The policy of the issue: 6 digits, 10 minutes, 5 wrong tries, 5 codes an hour; 10 wrong codes an hour per address. */
+export const DEFAULT_VERIFICATION_POLICY: VerificationPolicy = { codeLength: 6, codeTtlMs: 10 * 60_000, maxWrongCodes: 5, maxCodesPerHour: 5, maxWrongCodesPerAddress: 10 };
 
 /** Outcome of asking for a code. Unknown emails get `sent` too, so nobody learns who is a customer. */
 export type SendCodeOutcome = 'sent' | 'rate-limited' | 'locked';
@@ -41,22 +45,36 @@ export function emailTargetHash(secrets: SecretBox, email: string): string {
     return secrets.hash(`email:${normalizeEmail(email)}`);
 }
 
+/** What the one transaction of a code check decided. */
+type CheckStep =
+    | { readonly kind: 'locked' }
+    | { readonly kind: 'no-code' }
+    | { readonly kind: 'expired' }
+    | { readonly kind: 'right'; readonly codeId: number; readonly userId: string }
+    | { readonly kind: 'wrong'; readonly triesLeft: number };
+
 /**
  * Proves that a person owns an email address on file: a random code goes to
  * that address, only its keyed hash is stored, it expires, works once, and a
- * conversation gets a limited number of wrong tries.
+ * conversation, and an address over all conversations, get a limited number of
+ * codes and of wrong tries. Every limit is checked and recorded in one
+ * transaction, so parallel conversations cannot race past it.
  */
 export class VerificationService {
+    private readonly codes: VerificationCodeRepository;
+
     public constructor(
         private readonly users: UserRepository,
-        private readonly codes: VerificationCodeRepository,
+        private readonly db: Database,
         private readonly mailer: Mailer,
         private readonly secrets: SecretBox,
         private readonly localizer: Localizer,
         private readonly audit: AuditLog,
         private readonly clock: Clock,
         public readonly policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY
-    ) {}
+    ) {
+        this.codes = new VerificationCodeRepository(db);
+    }
 
     /** True once the conversation has used up its wrong tries. */
     public async isLocked(conversationKey: string): Promise<boolean> {
@@ -72,25 +90,42 @@ export class VerificationService {
     public async sendCode(conversationKey: string, email: string, lang: Lang, requestId?: string): Promise<SendCodeOutcome> {
         const now = this.clock.now().getTime();
         const targetHash = emailTargetHash(this.secrets, email);
-        const figures = await this.codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
-        if (figures.failures >= this.policy.maxWrongCodes) {
-            return 'locked';
-        }
         const dedupeKey = requestId === undefined ? undefined : `verification-code:${conversationKey}:${requestId}`;
         if (dedupeKey !== undefined && (await this.mailer.isQueued(dedupeKey))) {
             return 'sent';
         }
-        if (figures.codesInConversation >= this.policy.maxCodesPerHour || figures.codesForTarget >= this.policy.maxCodesPerHour) {
-            log.warn('code rate limit reached', { conversationKey });
-            return 'rate-limited';
-        }
         const user = await this.users.findByEmail(email);
         const code = randomDigits(this.policy.codeLength);
-        await this.codes.replace(conversationKey, user?.id ?? null, targetHash, this.secrets.hash(`${conversationKey}:${code}`), now, now + this.policy.codeTtlMs);
+        const mail = user && this.codeMail(user, lang, code, conversationKey, dedupeKey);
+        // Count and record in one transaction: parallel conversations asking for one address cannot all pass the count.
+        const outcome = await this.db.transaction(async (tx): Promise<SendCodeOutcome> => {
+            const codes = new VerificationCodeRepository(tx);
+            const figures = await codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
+            if (figures.failures >= this.policy.maxWrongCodes) {
+                return 'locked';
+            }
+            if (
+                figures.codesInConversation >= this.policy.maxCodesPerHour ||
+                figures.codesForTarget >= this.policy.maxCodesPerHour ||
+                figures.failuresForTarget >= this.policy.maxWrongCodesPerAddress
+            ) {
+                return 'rate-limited';
+            }
+            await codes.replace(conversationKey, user?.id ?? null, targetHash, this.secrets.hash(`${conversationKey}:${code}`), now, now + this.policy.codeTtlMs);
+            if (mail) {
+                await new OutboxRepository(tx).insert(mail, now);
+            }
+            return 'sent';
+        });
+        if (outcome === 'rate-limited') {
+            log.warn('code rate limit reached', { conversationKey });
+        }
+        if (outcome !== 'sent') {
+            return outcome;
+        }
         if (user) {
-            const t = this.localizer.t(lang);
-            const mail = composeMail(t, 'verificationCode', { name: user.name, code: SECRET_PLACEHOLDER, minutes: Math.round(this.policy.codeTtlMs / 60_000) });
-            await this.mailer.queue({ kind: 'verification-code', to: user.email, toName: user.name, locale: lang, ...mail, secret: code, conversationKey, dedupeKey });
+            log.info('code mailed', { conversationKey });
+            this.mailer.deliverSoon();
             await this.audit.record(`conversation:${conversationKey}`, 'verification.code-sent', `user:${user.id}`);
         } else {
             await this.audit.record(`conversation:${conversationKey}`, 'verification.code-requested-unknown');
@@ -101,35 +136,63 @@ export class VerificationService {
     /**
      * Checks a typed code against the conversation's live code. `activityId`
      * is the turn's: a used code counts again only for a retry of the very
-     * activity that used it.
+     * activity that used it. The lock, the check and the recorded failure are
+     * one transaction; wrong codes count per conversation and per address.
      */
     public async checkCode(conversationKey: string, code: string, activityId?: string): Promise<CheckCodeOutcome> {
-        const { failures, live } = await this.codes.failuresAndLive(conversationKey);
-        if (failures >= this.policy.maxWrongCodes) {
-            return { kind: 'locked' };
-        }
         const now = this.clock.now().getTime();
-        if (!live) {
-            const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
-            return repeated ?? { kind: 'no-code' };
-        }
-        if (now >= live.expiresAt) {
-            return { kind: 'expired' };
-        }
-        if (live.userId !== null && this.secrets.matches(`${conversationKey}:${code}`, live.codeHash) && (await this.codes.consume(live.id, now, activityId))) {
-            const user = await this.users.get(live.userId);
-            if (user) {
-                await this.audit.record(`conversation:${conversationKey}`, 'verification.succeeded', `user:${user.id}`);
-                return { kind: 'verified', user };
+        const step = await this.db.transaction(async (tx): Promise<CheckStep> => {
+            const codes = new VerificationCodeRepository(tx);
+            const { failures, live } = await codes.failuresAndLive(conversationKey);
+            if (failures >= this.policy.maxWrongCodes) {
+                return { kind: 'locked' };
             }
+            if (!live) {
+                return { kind: 'no-code' };
+            }
+            if (now >= live.expiresAt) {
+                return { kind: 'expired' };
+            }
+            const addressFailures = await codes.failuresForTargetSince(live.targetHash, now - 3600_000);
+            if (addressFailures >= this.policy.maxWrongCodesPerAddress) {
+                return { kind: 'locked' };
+            }
+            if (live.userId !== null && this.secrets.matches(`${conversationKey}:${code}`, live.codeHash) && (await codes.consume(live.id, now, activityId))) {
+                return { kind: 'right', codeId: live.id, userId: live.userId };
+            }
+            await codes.recordFailure(live.id);
+            return { kind: 'wrong', triesLeft: Math.min(this.policy.maxWrongCodes - (failures + 1), this.policy.maxWrongCodesPerAddress - (addressFailures + 1)) };
+        });
+        switch (step.kind) {
+            case 'no-code': {
+                const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
+                return repeated ?? { kind: 'no-code' };
+            }
+            case 'right': {
+                const user = await this.users.get(step.userId);
+                if (user) {
+                    await this.audit.record(`conversation:${conversationKey}`, 'verification.succeeded', `user:${user.id}`);
+                    return { kind: 'verified', user };
+                }
+                await this.codes.recordFailure(step.codeId);
+                return { kind: 'no-code' };
+            }
+            case 'wrong':
+                if (step.triesLeft <= 0) {
+                    await this.audit.record(`conversation:${conversationKey}`, 'verification.locked');
+                    return { kind: 'locked' };
+                }
+                return step;
+            default:
+                return step;
         }
-        await this.codes.recordFailure(live.id);
-        const triesLeft = this.policy.maxWrongCodes - (failures + 1);
-        if (triesLeft <= 0) {
-            await this.audit.record(`conversation:${conversationKey}`, 'verification.locked');
-            return { kind: 'locked' };
-        }
-        return { kind: 'wrong', triesLeft };
+    }
+
+    /** The code mail of `user`, its code stored encrypted as the mail's secret. */
+    private codeMail(user: User, lang: Lang, code: string, conversationKey: string, dedupeKey: string | undefined): NewOutboxMail {
+        const t = this.localizer.t(lang);
+        const mail = composeMail(t, 'verificationCode', { name: user.name, code: SECRET_PLACEHOLDER, minutes: Math.round(this.policy.codeTtlMs / 60_000) });
+        return this.mailer.prepare({ kind: 'verification-code', to: user.email, toName: user.name, locale: lang, ...mail, secret: code, conversationKey, dedupeKey });
     }
 
     /**

@@ -16,16 +16,12 @@ export interface HelpPageOptions {
     readonly directLine: DirectLineApi;
     /** Folder with `help/help.css` and `help/help.js`. */
     readonly publicDir: string;
+    /** Folder of the brotli and gzip copies made by the build (see {@link StaticAsset.precompress}). */
+    readonly precompressedDir?: string;
     readonly clock: Clock;
 }
 
-const URLS = {
-    css: '/help/help.css',
-    script: '/help/help.js',
-    webChat: '/webchat/webchat.js',
-    token: '/api/webchat/token',
-    directLine: DIRECT_LINE_PATH
-} as const;
+const TOKEN_URL = '/api/webchat/token';
 
 /** Scripts and styles only from here; Web Chat styles itself inline and talks to the bot over fetch and WebSocket. */
 const CONTENT_SECURITY_POLICY = [
@@ -42,35 +38,58 @@ const CONTENT_SECURITY_POLICY = [
     "frame-ancestors 'self'"
 ].join('; ');
 
+/** The files of the page, by the folder they are served under. */
+interface AssetFiles {
+    readonly help: Readonly<Record<string, { readonly file: string; readonly type: string }>>;
+    readonly webchat: Readonly<Record<string, { readonly file: string; readonly type: string }>>;
+}
+
+/** The files the page serves (and the build compresses). */
+export function helpPageAssetFiles(publicDir: string): AssetFiles {
+    return {
+        help: {
+            'help.css': { file: path.join(publicDir, 'help', 'help.css'), type: 'text/css; charset=utf-8' },
+            'help.js': { file: path.join(publicDir, 'help', 'help.js'), type: 'text/javascript; charset=utf-8' }
+        },
+        webchat: { 'webchat-minimal.js': { file: webChatBundlePath(), type: 'text/javascript; charset=utf-8' } }
+    };
+}
+
 /**
  * The help page at `/`: the article, server-rendered in German or English,
  * with the Web Chat widget in a corner. Serves the installed Web Chat bundle
- * (no CDN) and the token route the page starts its conversation with, so the
- * Direct Line secret never leaves the server.
+ * (no CDN) under a content-hashed name, precompressed, and the token route the
+ * page starts its conversation with, so the Direct Line secret never leaves
+ * the server.
  */
 export class HelpPage {
-    private readonly renderer: HelpPageRenderer;
-    private readonly assets: ReadonlyMap<string, StaticAsset>;
+    private renderer?: HelpPageRenderer;
+    /** Per folder (`help`, `webchat`): each asset under its plain and its hashed name. */
+    private readonly assets = new Map<string, Map<string, { asset: StaticAsset; immutable: boolean }>>();
+    private readonly files: Record<'css' | 'script' | 'webChat', StaticAsset>;
     /** New conversations per address and minute. */
     private readonly tokenLimiter: RateLimiter;
 
     public constructor(private readonly options: HelpPageOptions) {
-        this.renderer = new HelpPageRenderer(options.localizer, URLS);
         this.tokenLimiter = new RateLimiter(30, 60_000, options.clock);
-        this.assets = new Map([
-            ['help.css', new StaticAsset(path.join(options.publicDir, 'help', 'help.css'), 'text/css; charset=utf-8', 300)],
-            ['help.js', new StaticAsset(path.join(options.publicDir, 'help', 'help.js'), 'text/javascript; charset=utf-8', 300)]
-        ]);
+        const files = helpPageAssetFiles(options.publicDir);
+        const make = (spec: { file: string; type: string }, maxAgeSeconds: number): StaticAsset =>
+            new StaticAsset(spec.file, { contentType: spec.type, maxAgeSeconds, precompressedDir: options.precompressedDir });
+        this.files = {
+            css: make(files.help['help.css'], 300),
+            script: make(files.help['help.js'], 300),
+            webChat: make(files.webchat['webchat-minimal.js'], 3600)
+        };
+        this.assets.set('help', new Map([['help.css', { asset: this.files.css, immutable: false }], ['help.js', { asset: this.files.script, immutable: false }]]));
+        this.assets.set('webchat', new Map([['webchat-minimal.js', { asset: this.files.webChat, immutable: false }]]));
     }
 
     public mount(server: Server): void {
-        const webChat = new StaticAsset(webChatBundlePath(), 'text/javascript; charset=utf-8', 86_400);
         server.get('/', async (req, res) => this.page(req, res));
-        server.get('/help/:file', async (req, res) => {
-            await this.serve(req, res, this.assets.get(String(req.params.file)));
-        });
-        server.get(URLS.webChat, async (req, res) => this.serve(req, res, webChat));
-        server.post(URLS.token, async (req, res) => {
+        for (const folder of this.assets.keys()) {
+            server.get(`/${folder}/:file`, async (req, res) => this.serve(req, res, folder, String(req.params.file)));
+        }
+        server.post(TOKEN_URL, async (req, res) => {
             res.header('Cache-Control', 'no-store');
             // Every token opens a conversation: a script asking for thousands is slowed down per address.
             const decision = this.tokenLimiter.take(req.socket.remoteAddress ?? 'unknown');
@@ -89,7 +108,7 @@ export class HelpPage {
     private async page(req: Request, res: Response): Promise<void> {
         const query = new URL(req.url ?? '/', 'http://page.local').searchParams.get('lang');
         const lang = pageLanguage(query, typeof req.headers['accept-language'] === 'string' ? req.headers['accept-language'] : undefined);
-        const html = this.renderer.render(lang);
+        const html = this.pageRenderer().render(lang);
         res.writeHead(200, {
             'Content-Type': 'text/html; charset=utf-8',
             'Content-Length': String(Buffer.byteLength(html)),
@@ -103,21 +122,48 @@ export class HelpPage {
         res.end(html);
     }
 
-    private async serve(req: Request, res: Response, asset: StaticAsset | undefined): Promise<void> {
+    /** The renderer, with the hashed asset names read on first use (not at start). */
+    private pageRenderer(): HelpPageRenderer {
+        if (!this.renderer) {
+            const hashed = (folder: string, asset: StaticAsset): string => {
+                const name = asset.hashedName();
+                this.assets.get(folder)?.set(name, { asset, immutable: true });
+                return `/${folder}/${name}`;
+            };
+            this.renderer = new HelpPageRenderer(this.options.localizer, {
+                css: hashed('help', this.files.css),
+                script: hashed('help', this.files.script),
+                webChat: hashed('webchat', this.files.webChat),
+                token: TOKEN_URL,
+                directLine: DIRECT_LINE_PATH
+            });
+        }
+        return this.renderer;
+    }
+
+    private async serve(req: Request, res: Response, folder: string, name: string): Promise<void> {
         try {
-            if (!asset) {
+            this.pageRenderer();
+            const entry = this.assets.get(folder)?.get(name);
+            if (!entry) {
                 res.send(404, { error: { code: 'NotFound', message: 'There is no such file.' } });
                 return;
             }
-            await asset.serve(req, res);
+            await entry.asset.serve(req, res, entry.immutable);
         } catch (err) {
             sendError(res, err);
         }
     }
 }
 
-/** The full Web Chat bundle of the installed `botframework-webchat` package. */
+/**
+ * The minimal Web Chat bundle of the installed `botframework-webchat`
+ * package: half the size of the full one and half its start-up work. It
+ * leaves out Adaptive Cards, speech and markdown-it; on Direct Line the bot
+ * sends text and suggested actions only (cards are for Teams), and the page
+ * renders the bot's markdown itself.
+ */
 function webChatBundlePath(): string {
     // The package exports only its module entry; the browser bundle sits in dist/ beside lib/.
-    return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+    return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat-minimal.js');
 }

@@ -1,7 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Localizer } from '../../bot/i18n';
-import { LANGS, type Lang } from '../../core/language';
+import { LANGS, localeOf, type Lang } from '../../core/language';
 import { LINKS } from '../../services/links';
+
+/** The chat widget's own words in one language (header, status, launcher). */
+export type ChatWidgetText = Readonly<Record<'title' | 'close' | 'restart' | 'connecting' | 'failed' | 'unread' | 'launcher' | 'language' | 'otherLanguage', string>>;
 
 /** What the page's script needs to start the chat; embedded as JSON, never executed. */
 export interface ChatPageConfig {
@@ -12,7 +15,8 @@ export interface ChatPageConfig {
     readonly directLinePath: string;
     readonly webChatUrl: string;
     readonly webSocket: boolean;
-    readonly text: Readonly<Record<'connecting' | 'failed' | 'unread', string>>;
+    /** The widget's words in every language: it follows a language switch in the chat without a reload. */
+    readonly text: Readonly<Record<Lang, ChatWidgetText>>;
 }
 
 /** Where the page's parts are served. */
@@ -23,8 +27,6 @@ export interface HelpPageUrls {
     readonly token: string;
     readonly directLine: string;
 }
-
-const LOCALES: Record<Lang, string> = { de: 'de-DE', en: 'en-US' };
 
 /** The related topics of the article (DESIGN §1.6), in its order; each can be asked in the chat. */
 const RELATED_TOPICS = [
@@ -55,13 +57,15 @@ export class HelpPageRenderer {
         const k = (key: string): string => escapeHtml(t(`helpPage:${key}`));
         const config: ChatPageConfig = {
             lang,
-            locale: LOCALES[lang],
+            locale: localeOf(lang),
             tokenUrl: this.urls.token,
             directLinePath: this.urls.directLine,
             webChatUrl: this.urls.webChat,
             webSocket: true,
-            text: { connecting: t('helpPage:chat.connecting'), failed: t('helpPage:chat.failed'), unread: t('helpPage:chat.unread') }
+            text: { de: this.widgetText('de'), en: this.widgetText('en') }
         };
+        const other: Lang = lang === 'de' ? 'en' : 'de';
+        const w = config.text[lang];
         return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -78,7 +82,12 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
 <a class="skip-link" href="#content">${k('header.skipToContent')}</a>
 <header class="site-header">
   <div class="site-header__inner">
-    <a class="brand" href="/?lang=${lang}"><span class="brand__mark" aria-hidden="true">G</span>${k('header.brand')}</a>
+    <a class="brand" href="/?lang=${lang}">${BRAND_MARK}<span class="brand__name">${k('header.brand')}</span></a>
+    <nav class="site-nav" aria-label="${k('header.navLabel')}">
+      <a href="${LINKS.support}">${k('header.support')}</a>
+      <a href="${LINKS.myAccount}">${k('header.myAccount')}</a>
+      <a href="${LINKS.adminCenter}">${k('header.adminCenter')}</a>
+    </nav>
     <nav class="language-switch" aria-label="${k('header.languageLabel')}">
       ${LANGS.slice()
           .sort()
@@ -87,47 +96,76 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
     </nav>
   </div>
 </header>
-<main id="content" class="page">
-  <nav class="breadcrumb" aria-label="${k('breadcrumb.label')}"><a href="${LINKS.support}">${k('breadcrumb.home')}</a> › <span>${k('breadcrumb.section')}</span></nav>
+<div class="page">
+  <nav class="breadcrumb" aria-label="${k('breadcrumb.label')}"><a href="${LINKS.support}">${k('breadcrumb.home')}</a> <span aria-hidden="true">›</span> <span>${k('breadcrumb.section')}</span></nav>
+  <main id="content" class="article-layout">
   <article class="article">
     <h1>${k('article.title')}</h1>
     <p class="article__intro">${this.rich(t, 'article.intro')}</p>
-    ${this.section(t, 'who', `<p>${this.rich(t, 'article.who.text')}</p>${this.seeAlso(t, 'article.who.seeAlso')}`)}
-    ${this.section(t, 'change', `<p>${this.rich(t, 'article.change.text')} ${this.moreInfo(t)}</p>`)}
+    ${this.section(t, 'who', `<p>${this.rich(t, 'article.who.text')}</p>${this.seeAlso(t, 'article.who.seeAlso', LINKS.adminCenter)}`)}
+    ${this.section(t, 'change', `<p>${this.rich(t, 'article.change.text')} ${this.moreInfo(t, 'changeBillingContact')}</p>`)}
     ${this.section(t, 'think', `<p>${this.rich(t, 'article.think.text')}</p>${this.cases(t)}<p>${this.rich(t, 'article.customerService')}</p>`)}
-    <section class="related" aria-labelledby="related-heading">
+    <section class="related" id="related" aria-labelledby="related-heading">
       <h2 id="related-heading">${k('article.related.heading')}</h2>
       <p class="related__hint">${k('article.related.hint')}</p>
       <ul class="related__list">
         ${RELATED_TOPICS.map((topic) => {
             const ask = escapeHtml(t(`helpPage:article.related.topics.${topic}.ask`));
-            return `<li><button type="button" class="link-button" data-ask="${ask}">${escapeHtml(t(`helpPage:article.related.topics.${topic}.title`))}</button></li>`;
+            return `<li id="${topicAnchor(topic)}"><button type="button" class="link-button" data-ask="${ask}">${escapeHtml(t(`helpPage:article.related.topics.${topic}.title`))}</button></li>`;
         }).join('\n        ')}
       </ul>
     </section>
+    <section class="contact" id="contact" aria-labelledby="contact-heading">
+      <h2 id="contact-heading">${k('contact.heading')}</h2>
+      <div class="contact__options">
+        <div class="contact__option">
+          <p>${k('contact.text')}</p>
+          <p><button type="button" class="button button--primary" data-chat-open>${k('contact.chat')}</button></p>
+        </div>
+        <div class="contact__option">
+          <p>${k('contact.supportText')}</p>
+          <p><a class="button" href="${LINKS.support}">${k('contact.support')}</a></p>
+        </div>
+      </div>
+    </section>
   </article>
-  <aside class="contact" aria-labelledby="contact-heading">
-    <h2 id="contact-heading">${k('contact.heading')}</h2>
-    <p>${k('contact.text')}</p>
-    <p class="contact__actions">
-      <button type="button" class="button button--primary" data-chat-open>${k('contact.chat')}</button>
-      <a class="button" href="${LINKS.support}">${k('contact.support')}</a>
-    </p>
-  </aside>
-</main>
-<footer class="site-footer"><p>${k('footer.copyright')}</p><p>${k('footer.note')}</p></footer>
+  <nav class="toc" aria-labelledby="toc-heading">
+    <h2 id="toc-heading" class="toc__heading">${k('toc')}</h2>
+    <ul>
+      ${(['who', 'change', 'think'] as const).map((name) => `<li><a href="#${name}">${escapeHtml(t(`helpPage:article.${name}.heading`))}</a></li>`).join('\n      ')}
+      <li><a href="#related">${k('article.related.heading')}</a></li>
+      <li><a href="#contact">${k('contact.heading')}</a></li>
+    </ul>
+  </nav>
+  </main>
+</div>
+<footer class="site-footer">
+  <div class="site-footer__inner">
+    <p class="site-footer__brand">${BRAND_MARK}<span>${k('header.brand')}</span></p>
+    <nav aria-label="${k('footer.navLabel')}">
+      <ul class="site-footer__links">
+        <li><a href="${LINKS.support}">${k('header.support')}</a></li>
+        <li><a href="${LINKS.myAccount}">${k('header.myAccount')}</a></li>
+        <li><a href="${LINKS.adminCenter}">${k('header.adminCenter')}</a></li>
+        <li><a href="${LINKS.company}">${k('footer.company')}</a></li>
+      </ul>
+    </nav>
+    <p>${k('footer.copyright')}</p>
+  </div>
+</footer>
 <div class="chat" id="chat">
-  <section class="chat__panel" id="chat-panel" role="dialog" aria-labelledby="chat-title" hidden>
+  <section class="chat__panel" id="chat-panel" role="dialog" aria-modal="true" aria-labelledby="chat-title" tabindex="-1" hidden>
     <header class="chat__header">
-      <h2 id="chat-title" class="chat__title">${k('chat.title')}</h2>
-      <button type="button" class="chat__icon-button" id="chat-restart" title="${k('chat.restart')}" aria-label="${k('chat.restart')}">↻</button>
-      <button type="button" class="chat__icon-button" id="chat-close" title="${k('chat.close')}" aria-label="${k('chat.close')}">✕</button>
+      <h2 id="chat-title" class="chat__title" data-text="title">${escapeHtml(w.title)}</h2>
+      <button type="button" class="chat__text-button" id="chat-language" data-lang="${other}" lang="${other}" title="${escapeHtml(w.language)}"><span data-text="otherLanguage">${escapeHtml(w.otherLanguage)}</span></button>
+      <button type="button" class="chat__icon-button" id="chat-restart" data-label="restart" title="${escapeHtml(w.restart)}" aria-label="${escapeHtml(w.restart)}"><span aria-hidden="true">↻</span></button>
+      <button type="button" class="chat__icon-button" id="chat-close" data-label="close" title="${escapeHtml(w.close)}" aria-label="${escapeHtml(w.close)}"><span aria-hidden="true">✕</span></button>
     </header>
     <p class="chat__status" id="chat-status" role="status"></p>
     <div class="chat__webchat" id="webchat"></div>
   </section>
-  <button type="button" class="chat__launcher" id="chat-launcher" aria-controls="chat-panel" aria-expanded="false">
-    <span class="chat__launcher-icon" aria-hidden="true"></span><span class="chat__launcher-label">${k('chat.launcher')}</span><span class="chat__badge" id="chat-badge" hidden></span>
+  <button type="button" class="chat__launcher" id="chat-launcher" aria-controls="chat-panel" aria-expanded="false" aria-haspopup="dialog">
+    <span class="chat__launcher-icon" aria-hidden="true"></span><span class="chat__launcher-label" data-text="launcher">${escapeHtml(w.launcher)}</span><span class="chat__badge" id="chat-badge" role="img" aria-label="${escapeHtml(w.unread)}" hidden></span>
   </button>
   <noscript><p class="chat__noscript">${k('chat.noScript')}</p></noscript>
 </div>
@@ -136,8 +174,14 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
 `;
     }
 
+    private widgetText(lang: Lang): ChatWidgetText {
+        const t = this.localizer.t(lang);
+        const keys = ['title', 'close', 'restart', 'connecting', 'failed', 'unread', 'launcher', 'language', 'otherLanguage'] as const;
+        return Object.fromEntries(keys.map((key) => [key, t(`helpPage:chat.${key}`)])) as Record<(typeof keys)[number], string>;
+    }
+
     private section(t: TFunction, name: string, body: string): string {
-        return `<section aria-labelledby="${name}-heading">
+        return `<section id="${name}" aria-labelledby="${name}-heading">
       <h2 id="${name}-heading">${escapeHtml(t(`helpPage:article.${name}.heading`))}</h2>
       ${body}
     </section>`;
@@ -145,33 +189,46 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
 
     private cases(t: TFunction): string {
         return `<ul class="cases">
-        <li>${this.rich(t, 'article.cases.a')} ${this.moreInfo(t)}</li>
-        <li>${this.rich(t, 'article.cases.b')}${this.seeAlso(t, 'article.cases.bSeeAlso')}</li>
-        <li>${this.rich(t, 'article.cases.c')} ${this.moreInfo(t)}</li>
+        <li>${this.rich(t, 'article.cases.a')} ${this.moreInfo(t, 'onlineVsCorporate')}</li>
+        <li>${this.rich(t, 'article.cases.b')}${this.seeAlso(t, 'article.cases.bSeeAlso', '#contact')}</li>
+        <li>${this.rich(t, 'article.cases.c')} ${this.moreInfo(t, 'payOnlinePortal')}</li>
         <li>${this.rich(t, 'article.cases.d')}
-          <ul><li>${this.rich(t, 'article.cases.dNotContact')}</li><li>${this.rich(t, 'article.cases.dWrongLogin')}</li></ul>${this.seeAlso(t, 'article.cases.dSeeAlso')}
+          <ul><li>${this.rich(t, 'article.cases.dNotContact')}</li><li>${this.rich(t, 'article.cases.dWrongLogin')}</li></ul>${this.seeAlso(t, 'article.cases.dSeeAlso', `#${topicAnchor('signInBilling')}`)}
         </li>
       </ul>`;
     }
 
-    private moreInfo(t: TFunction): string {
-        return `<a href="${LINKS.support}">${escapeHtml(t('helpPage:article.moreInfo'))}</a>`;
+    /** "More information" about a related topic: a link to it on this page, its title read out to screen readers. */
+    private moreInfo(t: TFunction, topic: (typeof RELATED_TOPICS)[number]): string {
+        return `<a href="#${topicAnchor(topic)}">${escapeHtml(t('helpPage:article.moreInfo'))}<span class="visually-hidden">: ${escapeHtml(t(`helpPage:article.related.topics.${topic}.title`))}</span></a>`;
     }
 
-    private seeAlso(t: TFunction, key: string): string {
-        return `<p class="see-also"><a href="${LINKS.support}">${escapeHtml(t(`helpPage:${key}`))}</a></p>`;
+    private seeAlso(t: TFunction, key: string, href: string): string {
+        return `<p class="see-also"><a href="${href}">${escapeHtml(t(`helpPage:${key}`))}</a></p>`;
     }
 
     /** A sentence with its links and bold parts: escaped first, then the markers become markup. */
     private rich(t: TFunction, key: string): string {
-        const links: Record<string, string> = { adminCenter: LINKS.adminCenter, myAccount: LINKS.myAccount };
+        const links: Record<string, { href: string; text: string }> = {
+            adminCenter: { href: LINKS.adminCenter, text: LINKS.adminCenter },
+            myAccount: { href: LINKS.myAccount, text: LINKS.myAccount },
+            contactOptions: { href: '#contact', text: t('helpPage:article.contactOptionsLink') }
+        };
         const marker = (name: string): string => `\u0000${name}\u0000`;
-        const text = escapeHtml(t(`helpPage:${key}`, { adminCenter: marker('adminCenter'), myAccount: marker('myAccount') }));
+        const text = escapeHtml(t(`helpPage:${key}`, { adminCenter: marker('adminCenter'), myAccount: marker('myAccount'), contactOptions: marker('contactOptions') }));
         return text
             .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-            .replace(/\u0000(\w+)\u0000/g, (_match, name: string) => `<a href="${links[name]}">${links[name]}</a>`);
+            .replace(/\u0000(\w+)\u0000/g, (_match, name: string) => `<a href="${links[name].href}">${escapeHtml(links[name].text)}</a>`);
     }
 }
+
+/** The id of a related topic's entry, the target of the article's "more information" links. */
+function topicAnchor(topic: string): string {
+    return `topic-${topic.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The company's mark (drawn here: a camera in a speech bubble), beside its name. */
+const BRAND_MARK = `<svg class="brand__mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="8" fill="#fff"/><path d="M7 10.5A2.5 2.5 0 0 1 9.5 8h9a2.5 2.5 0 0 1 2.5 2.5v1.2l3.6-2.3a.9.9 0 0 1 1.4.8v9.6a.9.9 0 0 1-1.4.8L21 18.3v1.2a2.5 2.5 0 0 1-2.5 2.5H13l-4 3.2V22h.5-1A1.5 1.5 0 0 1 7 20.5z" fill="#0b5cab"/></svg>`;
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {

@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '../../core/language';
-import type { Queryable } from '../database';
+import type { Database } from '../database';
 import type { Agent, AgentAvailability } from '../handoffModel';
 
 interface AgentRow {
@@ -19,9 +19,24 @@ export interface AgentSession {
     readonly expiresAt: number;
 }
 
+/** How a sign-in attempt is throttled: what {@link AgentRepository.reserveLoginAttempt} reads and decides on. */
+export interface LoginThrottle {
+    /** The keys an attempt counts against (e.g. login + address, address). */
+    readonly keys: readonly string[];
+    readonly since: number;
+    /**
+     * Given the failures of each key since `since` (count and newest time),
+     * the time from which another attempt is allowed (≤ now: allowed).
+     */
+    readonly allowedFrom: (failures: ReadonlyArray<{ readonly count: number; readonly last: number }>) => number;
+}
+
+/** A reserved attempt: its failure rows, removed again when the password is right. */
+export type LoginReservation = { readonly kind: 'reserved'; readonly rowIds: readonly number[] } | { readonly kind: 'throttled'; readonly allowedFrom: number };
+
 /** Support agents, their password hashes, sessions and failed logins. */
 export class AgentRepository {
-    public constructor(private readonly db: Queryable) {}
+    public constructor(private readonly db: Database) {}
 
     public async get(login: string): Promise<Agent | undefined> {
         const row = await this.db.get<AgentRow>('SELECT login, name, languages, password_hash, availability FROM agents WHERE login = ?', [login]);
@@ -92,15 +107,44 @@ export class AgentRepository {
         await this.db.run('DELETE FROM agent_sessions WHERE expires_at <= ?', [now]);
     }
 
-    public async recordLoginFailure(keys: readonly string[], now: number): Promise<void> {
-        for (const key of keys) {
-            await this.db.run('INSERT INTO agent_login_failures (key, at) VALUES (?, ?)', [key, now]);
+    /**
+     * Checks the throttle and records the attempt as a failure in one
+     * transaction, before the password is checked: parallel attempts each see
+     * the ones before them. A right password then takes its rows back
+     * ({@link forgiveAttempt}).
+     */
+    public reserveLoginAttempt(throttle: LoginThrottle, now: number): Promise<LoginReservation> {
+        return this.db.transaction(async (tx): Promise<LoginReservation> => {
+            const failures = [];
+            for (const key of throttle.keys) {
+                const row = await tx.get<{ n: number; last: number | null }>('SELECT COUNT(*) AS n, MAX(at) AS last FROM agent_login_failures WHERE key = ? AND at >= ?', [
+                    key,
+                    throttle.since
+                ]);
+                failures.push({ count: row?.n ?? 0, last: row?.last ?? 0 });
+            }
+            const allowedFrom = throttle.allowedFrom(failures);
+            if (allowedFrom > now) {
+                return { kind: 'throttled', allowedFrom };
+            }
+            const rowIds: number[] = [];
+            for (const key of throttle.keys) {
+                rowIds.push((await tx.run('INSERT INTO agent_login_failures (key, at) VALUES (?, ?)', [key, now])).lastId);
+            }
+            return { kind: 'reserved', rowIds };
+        });
+    }
+
+    /** Takes back the failure rows of a reserved attempt (right password, or not checked after all). */
+    public async forgiveAttempt(rowIds: readonly number[]): Promise<void> {
+        for (const rowId of rowIds) {
+            await this.db.run('DELETE FROM agent_login_failures WHERE rowid = ?', [rowId]);
         }
     }
 
-    public async loginFailuresSince(key: string, since: number): Promise<number> {
-        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM agent_login_failures WHERE key = ? AND at >= ?', [key, since]);
-        return row?.n ?? 0;
+    /** Forgets the failures of a key (a right password from that login and address). */
+    public async clearLoginFailures(key: string): Promise<void> {
+        await this.db.run('DELETE FROM agent_login_failures WHERE key = ?', [key]);
     }
 
     /** Drops failure records older than `before`. */

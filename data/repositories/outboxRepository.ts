@@ -110,6 +110,12 @@ export class OutboxRepository {
         const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE conversation_key = ? AND kind = ? AND created_at >= ?', [conversationKey, kind, since]);
         return row?.n ?? 0;
     }
+
+    /** Counts mails of a kind queued to an address since `since`, over all conversations (rate limits). */
+    public async countTo(to: string, kind: string, since: number): Promise<number> {
+        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ?', [to, kind, since]);
+        return row?.n ?? 0;
+    }
 }
 
 function toMail(row: OutboxRow): OutboxMail {

@@ -89,6 +89,20 @@ export const SHARED_ROWS = {
 /** A kind of shared row the person is taken out of. */
 export type SharedRows = keyof typeof SHARED_ROWS;
 
+/**
+ * Tables that hold nothing about a customer, each with the reason. Every
+ * table of the schema is in {@link OWN_ROWS}, in {@link SHARED_ROWS} or here
+ * (a test checks it), so a new table cannot escape export and erasure unnoticed.
+ */
+export const TABLES_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = {
+    accounts: 'company accounts: names and types, no person',
+    agents: 'support staff, not customers',
+    agent_sessions: 'support staff sessions',
+    agent_login_failures: 'support staff sign-in attempts',
+    meta: 'settings of the database itself',
+    schema_migrations: 'applied migrations'
+};
+
 /** The person's own audit entries, and earlier entries already under their marker (exports, erasures). */
 export const AUDIT_ROWS = `${AUDIT_ABOUT} OR actor = $marker OR subject = $marker`;
 

@@ -1,9 +1,10 @@
-import type { Database } from '../database';
+import type { Queryable } from '../database';
 
 /** A one-time code as stored: only its hash. `userId` is null when the email was unknown. */
 export interface StoredCode {
     readonly id: number;
     readonly userId: string | null;
+    readonly targetHash: string;
     readonly codeHash: string;
     readonly expiresAt: number;
     readonly failedAttempts: number;
@@ -12,6 +13,7 @@ export interface StoredCode {
 interface CodeRow {
     id: number;
     user_id: string | null;
+    target_hash: string;
     code_hash: string;
     expires_at: number;
     failed_attempts: number;
@@ -22,11 +24,18 @@ export interface SendingFigures {
     readonly failures: number;
     readonly codesInConversation: number;
     readonly codesForTarget: number;
+    readonly failuresForTarget: number;
 }
 
-/** Stores hashed one-time codes; at most one code per conversation is live. */
+const CODE_COLUMNS = 'id, user_id, target_hash, code_hash, expires_at, failed_attempts';
+
+/**
+ * Stores hashed one-time codes; at most one code per conversation is live.
+ * Limits are checked and recorded in one step: run the figures and the write
+ * on the handle of one {@link Database.transaction}.
+ */
 export class VerificationCodeRepository {
-    public constructor(private readonly db: Database) {}
+    public constructor(private readonly db: Queryable) {}
 
     /**
      * Stores a new code; the trigger of migration 006 retires every earlier
@@ -43,11 +52,11 @@ export class VerificationCodeRepository {
     /** The conversation's most recently used code (a retried turn may bring it again). */
     public async lastUsed(conversationKey: string, activityId: string): Promise<StoredCode | undefined> {
         const row = await this.db.get<CodeRow>(
-            `SELECT id, user_id, code_hash, expires_at, failed_attempts FROM verification_codes
+            `SELECT ${CODE_COLUMNS} FROM verification_codes
               WHERE conversation_key = ? AND used_at IS NOT NULL AND used_by_activity = ? ORDER BY id DESC LIMIT 1`,
             [conversationKey, activityId]
         );
-        return row && { id: row.id, userId: row.user_id, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts };
+        return row && toCode(row);
     }
 
     /** Marks a code used; false when it was already used or replaced (single use even under races). */
@@ -65,33 +74,52 @@ export class VerificationCodeRepository {
     }
 
     /**
-     * What the rate limits and the lock look at before a code is sent, in one
-     * statement: wrong codes in the conversation so far, codes it asked for
-     * since `since`, and codes asked for the address (by its hash) since `since`.
+     * What the rate limits and the locks look at, in one statement: wrong codes
+     * in the conversation so far, codes it asked for since `since`, and codes
+     * asked for and wrong codes typed for the address (by its hash) since
+     * `since`, over all conversations.
      */
     public async sendingFigures(conversationKey: string, targetHash: string, since: number): Promise<SendingFigures> {
-        const row = await this.db.get<{ failures: number; by_conversation: number; by_target: number }>(
+        const row = await this.db.get<{ failures: number; by_conversation: number; by_target: number; target_failures: number }>(
             `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
                     (SELECT COUNT(*) FROM verification_codes WHERE conversation_key = $key AND created_at >= $since) AS by_conversation,
-                    (SELECT COUNT(*) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS by_target`,
+                    (SELECT COUNT(*) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS by_target,
+                    (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS target_failures`,
             { $key: conversationKey, $target: targetHash, $since: since }
         );
-        return { failures: row?.failures ?? 0, codesInConversation: row?.by_conversation ?? 0, codesForTarget: row?.by_target ?? 0 };
+        return {
+            failures: row?.failures ?? 0,
+            codesInConversation: row?.by_conversation ?? 0,
+            codesForTarget: row?.by_target ?? 0,
+            failuresForTarget: row?.target_failures ?? 0
+        };
     }
 
     /** The conversation's wrong codes so far and its live code, in one statement (for checking a typed code). */
     public async failuresAndLive(conversationKey: string): Promise<{ readonly failures: number; readonly live?: StoredCode }> {
         const row = await this.db.get<{ failures: number } & { [K in keyof CodeRow]: CodeRow[K] | null }>(
             `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
-                    live.id, live.user_id, live.code_hash, live.expires_at, live.failed_attempts
-               FROM (SELECT 1) LEFT JOIN (SELECT id, user_id, code_hash, expires_at, failed_attempts FROM verification_codes
+                    live.id, live.user_id, live.target_hash, live.code_hash, live.expires_at, live.failed_attempts
+               FROM (SELECT 1) LEFT JOIN (SELECT ${CODE_COLUMNS} FROM verification_codes
                                            WHERE conversation_key = $key AND used_at IS NULL AND superseded_at IS NULL ORDER BY id DESC LIMIT 1) live`,
             { $key: conversationKey }
         );
-        if (!row || row.id === null || row.code_hash === null || row.expires_at === null) {
+        if (!row || row.id === null || row.code_hash === null || row.expires_at === null || row.target_hash === null) {
             return { failures: row?.failures ?? 0 };
         }
-        return { failures: row.failures, live: { id: row.id, userId: row.user_id, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts ?? 0 } };
+        return {
+            failures: row.failures,
+            live: { id: row.id, userId: row.user_id, targetHash: row.target_hash, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts ?? 0 }
+        };
+    }
+
+    /** Wrong codes typed for an address (by its hash) since `since`, over all conversations. */
+    public async failuresForTargetSince(targetHash: string, since: number): Promise<number> {
+        const row = await this.db.get<{ n: number }>('SELECT COALESCE(SUM(failed_attempts), 0) AS n FROM verification_codes WHERE target_hash = ? AND created_at >= ?', [
+            targetHash,
+            since
+        ]);
+        return row?.n ?? 0;
     }
 
     /** Wrong codes typed in the conversation so far, over all its codes. */
@@ -99,4 +127,8 @@ export class VerificationCodeRepository {
         const row = await this.db.get<{ n: number | null }>('SELECT SUM(failed_attempts) AS n FROM verification_codes WHERE conversation_key = ?', [conversationKey]);
         return row?.n ?? 0;
     }
+}
+
+function toCode(row: CodeRow): StoredCode {
+    return { id: row.id, userId: row.user_id, targetHash: row.target_hash, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts };
 }

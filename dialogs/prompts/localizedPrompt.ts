@@ -43,6 +43,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly buttons?: readonly PromptButton[];
     /** A free-text answer (a message): only short commands may interrupt it. */
     readonly freeText?: boolean;
+    /** Nothing the person gave would be lost by leaving here (an offer, the first question of a task): a goodbye ends without asking. */
+    readonly nothingToLose?: boolean;
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */

@@ -91,7 +91,7 @@
                     $('queue-heading').focus();
                 })
                 .catch(function (err) {
-                    $('login-error').textContent = err.status === 401 ? t('login.wrong') : err.status === 429 ? t('login.rateLimited') : t('login.failed');
+                    $('login-error').textContent = err.status === 401 ? t('login.wrong') : err.status === 429 ? t(err.code === 'Busy' ? 'login.busy' : 'login.rateLimited') : t('login.failed');
                 });
         });
         $('logout').addEventListener('click', function () {

@@ -1,10 +1,13 @@
 /*
- * The help page's chat widget. Opens in a corner (full screen on a phone),
- * loads the Web Chat bundle on first use, and talks to the bot through its
- * built-in Direct Line. The conversation id and token are kept in
+ * The help page's chat widget: a modal dialog (WAI-ARIA dialog pattern) in a
+ * corner on a large screen, full screen when the viewport is small in either
+ * direction (phones, zoom). Talks to the bot through its built-in Direct
+ * Line. To answer fast, the Web Chat bundle is fetched when the page is idle
+ * and started when the person heads for the launcher, and the conversation is
+ * opened while the bundle loads. The conversation id and token are kept in
  * sessionStorage, so a reload (or the language switch) resumes the same
- * conversation: the token is refreshed and Web Chat reconnects with
- * GET conversations/{id}, which replays the stored history.
+ * conversation: Web Chat reconnects with GET conversations/{id}, which
+ * replays the stored history.
  */
 (function () {
   'use strict';
@@ -13,8 +16,11 @@
   var STORAGE_KEY = 'billingContactAssistant.chat';
   var ONLINE = 2;
   var FAILED_TO_CONNECT = 4;
+  var LOCALES = { de: 'de-DE', en: 'en-US' };
+  var FONT = getComputedStyle(document.documentElement).fontFamily;
   var STYLE = {
     accent: '#0b5cab',
+    primaryFont: FONT,
     backgroundColor: '#ffffff',
     bubbleBorderRadius: 12,
     bubbleFromUserBorderRadius: 12,
@@ -22,24 +28,49 @@
     bubbleBackground: '#f3f4f6',
     bubbleBorderWidth: 0,
     bubbleFromUserBorderWidth: 0,
+    bubbleMaxWidth: 600,
     hideUploadButton: true,
-    suggestedActionLayout: 'flow',
-    suggestedActionBorderRadius: 16,
+    // Long menus as a list of whole labels (never cut off), in a box of their own that scrolls, so the answer above stays in view.
+    suggestedActionLayout: 'stacked',
+    suggestedActionsStackedLayoutButtonTextWrap: true,
+    suggestedActionsStackedOverflow: 'auto',
+    suggestedActionBorderRadius: 8,
+    suggestedActionKeyboardFocusIndicatorBorderColor: '#1f2328',
+    suggestedActionKeyboardFocusIndicatorBorderWidth: 2,
     sendBoxBackground: '#ffffff',
+    sendBoxButtonKeyboardFocusIndicatorBorderColor: '#1f2328',
+    sendBoxButtonKeyboardFocusIndicatorBorderWidth: 2,
+    sendBoxButtonKeyboardFocusIndicatorBorderRadius: 4,
+    transcriptVisualKeyboardIndicatorColor: '#1f2328',
+    transcriptVisualKeyboardIndicatorWidth: 2,
+    transcriptActivityVisualKeyboardIndicatorColor: '#1f2328',
+    // A new answer is shown from its first line, not scrolled past to its buttons.
+    autoScrollSnapOnActivity: true,
+    autoScrollSnapOnActivityOffset: 8,
     rootHeight: '100%',
     rootWidth: '100%'
   };
 
+  var chat = document.getElementById('chat');
   var panel = document.getElementById('chat-panel');
   var launcher = document.getElementById('chat-launcher');
   var badge = document.getElementById('chat-badge');
   var status = document.getElementById('chat-status');
   var host = document.getElementById('webchat');
+  var languageButton = document.getElementById('chat-language');
 
+  var lang = config.lang;
   var directLine = null;
   var store = null;
+  var root = null;
   var connecting = null;
   var online = null;
+  var bundle = null;
+  var lastFocus = null;
+
+  function text(key) {
+    return config.text[lang][key];
+  }
 
   function saved() {
     try {
@@ -61,30 +92,100 @@
     }
   }
 
-  function setStatus(text) {
-    status.textContent = text;
-    status.hidden = !text;
+  function setStatus(key) {
+    status.textContent = key ? text(key) : '';
+    status.hidden = !key;
+    status.setAttribute('data-key', key || '');
+  }
+
+  /* ---- The bot's markdown (the minimal Web Chat bundle has no renderer): paragraphs, "- " lists, **bold**, links. ---- */
+
+  function escapeHtml(value) {
+    return value.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function inline(line) {
+    return escapeHtml(line)
+      .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+      .replace(/\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\u201c\u201d]/g, function (url) {
+        return '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + url + '</a>';
+      });
+  }
+
+  function renderMarkdown(markdown) {
+    return String(markdown || '')
+      .replace(/\r\n?/g, '\n')
+      .split(/\n{2,}/)
+      .map(function (block) {
+        var lines = block.split('\n');
+        if (lines.every(function (line) { return /^\s*[-*•] /.test(line); })) {
+          return '<ul>' + lines.map(function (line) { return '<li>' + inline(line.replace(/^\s*[-*•] /, '')) + '</li>'; }).join('') + '</ul>';
+        }
+        return '<p>' + lines.map(inline).join('<br>') + '</p>';
+      })
+      .join('');
+  }
+
+  /* ---- Loading: fetch when idle, start on the way to the launcher. ---- */
+
+  /*
+   * Fetched into the cache when the page is idle. On a desktop (a mouse, a big screen) it is also started
+   * then, in the next idle moment: its one long task falls while the person reads, not when they open the
+   * chat. A phone only starts it on the way to the launcher, so readers who never chat pay nothing for it.
+   */
+  function prefetch() {
+    if (window.WebChat || !window.fetch) {
+      return;
+    }
+    fetch(config.webChatUrl, { credentials: 'same-origin' }).then(function (response) {
+      return response.arrayBuffer();
+    }).then(function () {
+      if (window.matchMedia('(hover: hover) and (pointer: fine) and (min-width: 640px)').matches) {
+        whenIdle(function () {
+          loadWebChat().catch(function () {});
+        }, 5000);
+      }
+    }).catch(function () {
+      /* Tried again when the chat opens. */
+    });
   }
 
   function loadWebChat() {
     if (window.WebChat) {
       return Promise.resolve();
     }
-    return new Promise(function (resolve, reject) {
+    bundle = bundle || new Promise(function (resolve, reject) {
       var script = document.createElement('script');
       script.src = config.webChatUrl;
       script.onload = resolve;
-      script.onerror = reject;
+      script.onerror = function (error) {
+        bundle = null;
+        script.remove();
+        reject(error);
+      };
       document.head.appendChild(script);
     });
+    return bundle;
   }
 
-  function post(url, token) {
-    return fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: token ? { Authorization: 'Bearer ' + token } : {}
-    }).then(function (response) {
+  function whenIdle(callback, timeout) {
+    if (window.requestIdleCallback) {
+      window.requestIdleCallback(callback, { timeout: timeout });
+    } else {
+      setTimeout(callback, 200);
+    }
+  }
+
+  /* ---- The conversation. ---- */
+
+  function post(url, token, body) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (token) {
+      headers.Authorization = 'Bearer ' + token;
+    }
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: headers, body: body ? JSON.stringify(body) : undefined }).then(function (response) {
       if (!response.ok) {
         throw new Error('HTTP ' + response.status);
       }
@@ -92,9 +193,12 @@
     });
   }
 
+  /* A new conversation, started here while Web Chat loads (the bot greets at once); Web Chat then joins it. */
   function newConversation() {
     return post(config.tokenUrl).then(function (body) {
-      return { token: body.token, conversationId: body.conversationId, resumed: false };
+      return post(config.directLinePath + '/conversations', body.token, { locale: LOCALES[lang] }).then(function () {
+        return { token: body.token, conversationId: body.conversationId, resumed: false };
+      });
     });
   }
 
@@ -114,17 +218,24 @@
     );
   }
 
-  function render(chat) {
-    var options = {
+  function userOf(token) {
+    return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
+  }
+
+  function renderChat() {
+    window.WebChat.renderWebChat(
+      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown, sendTypingIndicator: true },
+      root
+    );
+  }
+
+  function render(started) {
+    directLine = window.WebChat.createDirectLine({
       domain: location.origin + config.directLinePath,
-      token: chat.token,
+      token: started.token,
       webSocket: config.webSocket,
-      conversationStartProperties: { locale: config.locale }
-    };
-    if (chat.resumed) {
-      options.conversationId = chat.conversationId;
-    }
-    directLine = window.WebChat.createDirectLine(options);
+      conversationId: started.conversationId
+    });
     var markOnline;
     online = new Promise(function (resolve) {
       markOnline = resolve;
@@ -133,56 +244,95 @@
       if (value === ONLINE) {
         setStatus('');
         markOnline();
-      } else if (value === FAILED_TO_CONNECT && chat.resumed) {
+      } else if (value === FAILED_TO_CONNECT && started.resumed) {
         restart();
       } else if (value === FAILED_TO_CONNECT) {
-        setStatus(config.text.failed);
+        setStatus('failed');
       }
     });
     store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
-          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && panel.hidden) {
-            var activity = action.payload.activity;
-            if (activity.type === 'message' && activity.from && activity.from.role === 'bot') {
-              badge.hidden = false;
-              badge.setAttribute('aria-label', config.text.unread);
-            }
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            incoming(action.payload.activity);
           }
           return next(action);
         };
       };
     });
-    var root = document.createElement('div');
+    root = document.createElement('div');
     root.className = 'chat__webchat-root';
     host.replaceChildren(root);
-    window.WebChat.renderWebChat({ directLine: directLine, store: store, locale: config.locale, styleOptions: STYLE, sendTypingIndicator: true }, root);
+    renderChat();
+    focusSendBoxWhenReady();
   }
 
-  /* The page now speaks another language than when the conversation began: ask the bot to go on in it (it keeps its language otherwise). */
-  function askForPageLanguage(token) {
-    var user = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
-    online.then(function () {
-      directLine.postActivity({ type: 'event', name: 'setLanguage', value: config.locale.slice(0, 2), from: { id: user } }).subscribe({ error: function () {} });
+  /* The bot's messages carry the conversation's language: when it changes (the person asked the bot), the widget follows. */
+  function incoming(activity) {
+    if (activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') {
+      return;
+    }
+    var spoken = /^(de|en)\b/i.exec(activity.locale || '');
+    if (spoken && spoken[1].toLowerCase() !== lang) {
+      setTimeout(function () {
+        setLanguage(spoken[1].toLowerCase(), false);
+      }, 0);
+    }
+    if (panel.hidden) {
+      badge.hidden = false;
+    }
+  }
+
+  /* The widget's own words (header, status, Web Chat's placeholder, dates and times) in `next`; `tellBot` asks the bot to switch too. */
+  function setLanguage(next, tellBot) {
+    if (next === lang || !config.text[next]) {
+      return;
+    }
+    lang = next;
+    remember({ locale: LOCALES[lang] });
+    panel.setAttribute('lang', lang);
+    Array.prototype.forEach.call(chat.querySelectorAll('[data-text]'), function (element) {
+      element.textContent = text(element.getAttribute('data-text'));
     });
+    Array.prototype.forEach.call(chat.querySelectorAll('[data-label]'), function (element) {
+      element.setAttribute('aria-label', text(element.getAttribute('data-label')));
+      element.setAttribute('title', text(element.getAttribute('data-label')));
+    });
+    var other = lang === 'de' ? 'en' : 'de';
+    languageButton.setAttribute('lang', other);
+    languageButton.setAttribute('hreflang', other);
+    languageButton.setAttribute('data-lang', other);
+    badge.setAttribute('aria-label', text('unread'));
+    setStatus(status.getAttribute('data-key'));
+    if (root && window.WebChat) {
+      renderChat();
+    }
+    if (tellBot && online) {
+      online.then(function () {
+        directLine.postActivity({ type: 'event', name: 'setLanguage', value: lang, locale: LOCALES[lang], from: { id: userOf(directLine.token) } }).subscribe({ error: function () {} });
+      });
+    }
   }
 
   function connect() {
     if (!connecting) {
-      setStatus(config.text.connecting);
+      setStatus('connecting');
       connecting = Promise.all([loadWebChat(), credentials()])
         .then(function (results) {
-          var chat = results[1];
+          var started = results[1];
           var previous = saved().locale;
-          remember({ conversationId: chat.conversationId, token: chat.token, locale: config.locale });
-          render(chat);
-          if (chat.resumed && previous && previous !== config.locale) {
-            askForPageLanguage(chat.token);
+          remember({ conversationId: started.conversationId, token: started.token, locale: LOCALES[lang] });
+          render(started);
+          if (started.resumed && previous && previous !== LOCALES[lang]) {
+            // The page now speaks another language than the conversation: ask the bot to go on in it.
+            online.then(function () {
+              directLine.postActivity({ type: 'event', name: 'setLanguage', value: lang, from: { id: userOf(started.token) } }).subscribe({ error: function () {} });
+            });
           }
         })
         .catch(function () {
           connecting = null;
-          setStatus(config.text.failed);
+          setStatus('failed');
         });
     }
     return connecting;
@@ -195,35 +345,118 @@
     }
     remember({ conversationId: null, token: null });
     connecting = null;
-    return connect();
+    return connect().then(function () {
+      focusSendBoxWhenReady(true);
+    });
+  }
+
+  /* ---- The dialog: modal, focus inside while open, back to the launcher on close. ---- */
+
+  var FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+  function focusables() {
+    return Array.prototype.filter.call(panel.querySelectorAll(FOCUSABLE), function (element) {
+      return element.getClientRects().length > 0 && !element.closest('[inert]') && getComputedStyle(element).visibility !== 'hidden';
+    });
+  }
+
+  function sendBox() {
+    return host.querySelector('.webchat__send-box-text-box__input');
+  }
+
+  /* Focus goes to the send box once Web Chat has drawn it, unless the person has moved on meanwhile. */
+  function focusSendBoxWhenReady(force) {
+    var tries = 0;
+    (function attempt() {
+      if (panel.hidden) {
+        return;
+      }
+      var box = sendBox();
+      var waiting = document.activeElement === panel || document.activeElement === document.body || force;
+      if (box && waiting) {
+        box.focus();
+      } else if (!box && tries++ < 100) {
+        setTimeout(attempt, 50);
+      }
+    })();
+  }
+
+  function setPageInert(inert) {
+    Array.prototype.forEach.call(document.body.children, function (element) {
+      if (element !== chat && element.tagName !== 'SCRIPT') {
+        element.inert = inert;
+      }
+    });
+    launcher.inert = inert;
   }
 
   function open() {
-    panel.hidden = false;
-    launcher.setAttribute('aria-expanded', 'true');
-    document.body.classList.add('chat-open');
-    badge.hidden = true;
-    remember({ open: true });
+    if (panel.hidden) {
+      lastFocus = document.activeElement && document.activeElement !== document.body ? document.activeElement : launcher;
+      panel.hidden = false;
+      launcher.setAttribute('aria-expanded', 'true');
+      document.body.classList.add('chat-open');
+      setPageInert(true);
+      badge.hidden = true;
+      remember({ open: true });
+      var box = sendBox();
+      (box || panel).focus();
+    }
     return connect();
   }
 
   function close() {
+    if (panel.hidden) {
+      return;
+    }
     panel.hidden = true;
     launcher.setAttribute('aria-expanded', 'false');
     document.body.classList.remove('chat-open');
+    setPageInert(false);
     remember({ open: false });
-    launcher.focus();
+    var back = lastFocus && document.contains(lastFocus) && !lastFocus.closest('[hidden]') ? lastFocus : launcher;
+    back.focus();
   }
 
   /* A related topic asked in the chat, once the conversation is online. */
-  function ask(text) {
+  function ask(question) {
     open().then(function () {
       return online;
     }).then(function () {
-      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: text } });
+      store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: question } });
     });
   }
 
+  panel.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Tab') {
+      var list = focusables();
+      if (!list.length) {
+        event.preventDefault();
+        panel.focus();
+        return;
+      }
+      var first = list[0];
+      var last = list[list.length - 1];
+      var at = document.activeElement;
+      if (event.shiftKey && (at === first || at === panel || list.indexOf(at) < 0)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (at === last || at === panel)) {
+        event.preventDefault();
+        first.focus();
+      }
+    }
+  });
+  /* Whatever moves focus out of the open dialog (a click on the page behind, a script) brings it back in. */
+  document.addEventListener('focusin', function (event) {
+    if (!panel.hidden && !panel.contains(event.target)) {
+      var list = focusables();
+      (list[0] || panel).focus();
+    }
+  });
   launcher.addEventListener('click', function () {
     if (panel.hidden) {
       open();
@@ -233,18 +466,30 @@
   });
   document.getElementById('chat-close').addEventListener('click', close);
   document.getElementById('chat-restart').addEventListener('click', restart);
-  panel.addEventListener('keydown', function (event) {
-    if (event.key === 'Escape') {
-      close();
-    }
+  languageButton.addEventListener('click', function () {
+    setLanguage(languageButton.getAttribute('data-lang'), true);
   });
   Array.prototype.forEach.call(document.querySelectorAll('[data-chat-open]'), function (button) {
-    button.addEventListener('click', open);
+    button.addEventListener('click', function (event) {
+      event.preventDefault();
+      open();
+    });
   });
   Array.prototype.forEach.call(document.querySelectorAll('[data-ask]'), function (button) {
     button.addEventListener('click', function () {
       ask(button.getAttribute('data-ask'));
     });
+  });
+  /* Heading for the launcher (pointer, finger or keyboard): start Web Chat now, it is needed in a moment. */
+  ['pointerenter', 'pointerdown', 'touchstart', 'focus'].forEach(function (type) {
+    launcher.addEventListener(type, function () {
+      loadWebChat().catch(function () {});
+    }, { passive: true });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('[data-chat-open], [data-ask]'), function (button) {
+    button.addEventListener('pointerenter', function () {
+      loadWebChat().catch(function () {});
+    }, { passive: true });
   });
   /* Keep the newest token (directlinejs refreshes it) for the next page load. */
   window.addEventListener('pagehide', function () {
@@ -254,7 +499,11 @@
   });
 
   setStatus('');
-  if (saved().open) {
+  if (saved().open || location.hash === '#assistant') {
     open();
+  } else {
+    window.addEventListener('load', function () {
+      whenIdle(prefetch, 3000);
+    });
   }
 })();

@@ -53,7 +53,19 @@ describe('BillingBot: state, restarts, concurrency and errors', () => {
         it('runs 50 conversations in parallel, each to its own answer', async () => {
 
             const harness = harnessOf();
-            const people = ['jonas.weber@mueller-design.example', 'lea.fischer@mueller-design.example', 'tom.hughes@northwind.example', 'eva.schulz@bergmann-soehne.example', 'anna.mueller@mueller-design.example'];
+            // Ten people, five conversations each: the hourly code limit of an address, reached but not passed.
+            const people = [
+                'jonas.weber@mueller-design.example',
+                'lea.fischer@mueller-design.example',
+                'tom.hughes@northwind.example',
+                'eva.schulz@bergmann-soehne.example',
+                'anna.mueller@mueller-design.example',
+                'buchhaltung@bergmann-soehne.example',
+                'chris.taylor@taylor-consulting.example',
+                'klaus.bergmann@bergmann-soehne.example',
+                'peter.brooks@northwind.example',
+                'sarah.lee@northwind.example'
+            ];
             await Promise.all(
                 Array.from({ length: 50 }, async (_, i) => {
                     const convo = harness.conversation(i % 2 ? 'de-DE' : 'en-US', `many-${i}`);

@@ -59,9 +59,29 @@ describe('IntentRecognizer', () => {
         assert.deepStrictEqual(await pick(recognizer, 'Können wir Englisch sprechen?', 'de'), ['switch-language', 'en']);
     });
 
-    it('answers none for text it has no idea about, and for empty text', async () => {
-        assert.strictEqual((await recognizer.recognize('purple elephants dance', 'en')).intent, 'none');
+    it('answers out-of-scope for a sentence about something else, none for a word it cannot place and for empty text', async () => {
+        assert.strictEqual((await recognizer.recognize('purple elephants dance', 'en')).intent, 'out-of-scope');
+        assert.strictEqual((await recognizer.recognize('blorf', 'en')).intent, 'none');
+        assert.strictEqual((await recognizer.recognize('Lea Fischer', 'de')).intent, 'none');
         assert.strictEqual((await recognizer.recognize('   ', 'de')).intent, 'none');
+    });
+
+    it('knows goodbyes and off-topic questions in either language, without a language switch on a guess', async () => {
+        const cases: Array<[string, Lang | undefined, string, Lang]> = [
+            ["what's the weather like tomorrow?", 'en', 'out-of-scope', 'en'],
+            ["what's the weather like tomorrow?", 'de', 'out-of-scope', 'de'],
+            ['wer hat die fußball-wm gewonnen', 'de', 'out-of-scope', 'de'],
+            ['wer hat die fußball-wm gewonnen', 'en', 'out-of-scope', 'en'],
+            ['tschüss', 'de', 'goodbye', 'de'],
+            ['danke, tschüss', 'de', 'goodbye', 'de'],
+            ['auf Wiedersehen', 'de', 'goodbye', 'de'],
+            ['thanks bye', 'en', 'goodbye', 'en'],
+            ['bye', 'de', 'goodbye', 'de']
+        ];
+        for (const [text, lang, intent, language] of cases) {
+            const result = await recognizer.recognize(text, lang);
+            assert.deepStrictEqual([result.intent, result.language], [intent, language], `${text} (${lang ?? 'no language'})`);
+        }
     });
 });
 

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { startApp, type App } from '../../app';
+import { startApp, type App, type AppOptions } from '../../app';
 import { loadConfig } from '../../config';
 import { makeTempDir } from './tempDir';
 import { AgentClient } from './agentClient';
@@ -12,7 +12,7 @@ export const DEMO_PASSWORD = 'demo-password-for-tests';
 export class AppHarness {
     private constructor(public readonly app: App, public readonly channel: LoopbackChannel, private readonly cleanup: () => void) {}
 
-    public static async start(env: Record<string, string> = {}): Promise<AppHarness> {
+    public static async start(env: Record<string, string> = {}, options: AppOptions = {}): Promise<AppHarness> {
         const temp = makeTempDir();
         const config = loadConfig({
             PORT: '0',
@@ -22,7 +22,7 @@ export class AppHarness {
             AGENT_DEMO_PASSWORD: DEMO_PASSWORD,
             ...env
         });
-        const app = await startApp(config);
+        const app = await startApp(config, options);
         return new AppHarness(app, await LoopbackChannel.start(), temp.cleanup);
     }
 
@@ -42,6 +42,12 @@ export class AppHarness {
             throw new Error(`AppHarness.signedIn(): ${login} could not sign in (${res.status})`);
         }
         return client;
+    }
+
+    /** A Web Chat token from the help page's token route, as the page gets it. */
+    public async webChatToken(): Promise<string> {
+        const res = await fetch(`${this.app.url}/api/webchat/token`, { method: 'POST' });
+        return ((await res.json()) as { token: string }).token;
     }
 
     public customer(locale: string): LoopbackCustomer {

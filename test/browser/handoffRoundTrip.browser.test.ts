@@ -1,0 +1,117 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AppHarness } from '../helpers/appHarness';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import { PHRASES } from '../helpers/phrases';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+interface QueueBody {
+    waiting: Array<{ id: number }>;
+}
+
+interface DetailBody {
+    messages: Array<{ sender: string; text?: string }>;
+}
+
+async function chatShows(page: Page, text: string | RegExp, timeout = 15_000): Promise<void> {
+    try {
+        await page.locator('#webchat', { hasText: text }).waitFor({ timeout });
+    } catch (err) {
+        throw new Error(`the chat does not show ${String(text)}; it shows:\n${await page.locator('#webchat').innerText()}`);
+    }
+}
+
+async function type(page: Page, text: string): Promise<void> {
+    const input = page.locator('.webchat__send-box-text-box__input');
+    await input.fill(text);
+    await input.press('Enter');
+}
+
+async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    while (!(await check())) {
+        if (Date.now() > deadline) {
+            throw new Error(`timed out waiting until ${what}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
+/**
+ * The whole customer ↔ agent round trip as a help-page visitor lives it: Web
+ * Chat in Chromium over the built-in Direct Line, the agent on the console's
+ * HTTP API.
+ */
+describe('Help page in Chromium: a Web Chat customer and an agent', function () {
+    this.timeout(120_000);
+    let harness: AppHarness;
+    let browser: Browser;
+    const errors: string[] = [];
+
+    before(async () => {
+        assert.ok(fs.existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`);
+        harness = await AppHarness.start();
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    });
+    after(async () => {
+        await browser?.close();
+        await harness?.close();
+    });
+
+    for (const lang of ['de', 'en'] as const) {
+        it(`[${lang}] accept, two messages each way, hand-back, and a follow-up the bot answers`, async () => {
+            const h = HANDOFF_PHRASES[lang];
+            const p = PHRASES[lang];
+            const words = {
+                de: ['Guten Tag, ich sehe mir das an.', 'Erledigt, die Adresse ist korrigiert.', 'Vielen Dank!', 'Noch eine Frage zur Rechnung'],
+                en: ['Hello, I am looking into it.', 'Done, the address is fixed.', 'Thanks a lot!', 'One more question about the invoice']
+            }[lang];
+            const erika = await harness.signedIn('erika');
+            const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
+            const page = await context.newPage();
+            page.on('pageerror', (err) => errors.push(err.message));
+            await page.goto(`${harness.url}/?lang=${lang}`);
+            await page.click('#chat-launcher');
+            await chatShows(page, p.menu);
+
+            await type(page, h.human);
+            await chatShows(page, h.askDescription);
+            await type(page, h.skip);
+            // Web Chat renders markdown with typographic quotes: “cancel”.
+            await chatShows(page, /(to leave the queue|verlassen Sie die Warteschlange)\./);
+            const waiting = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting;
+            assert.strictEqual(waiting.length, 1);
+            const id = waiting[0].id;
+
+            assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+            await chatShows(page, h.agentJoined);
+            await erika.post(`/agent/api/handoffs/${id}/messages`, { text: words[0] });
+            await erika.post(`/agent/api/handoffs/${id}/messages`, { text: words[1] });
+            await chatShows(page, `Erika Mustermann: ${words[0]}`);
+            await chatShows(page, `Erika Mustermann: ${words[1]}`);
+
+            await type(page, words[2]);
+            await type(page, words[3]);
+            await waitUntil(async () => {
+                const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+                return detail.messages.filter((m) => m.sender === 'customer').length === 2;
+            }, 'the agent has both customer messages');
+            const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+            assert.deepStrictEqual(detail.messages.filter((m) => m.sender === 'customer').map((m) => m.text), [words[2], words[3]]);
+
+            assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
+            await chatShows(page, h.handedBack);
+            await chatShows(page, h.anythingElse);
+            await type(page, p.whoIs);
+            await chatShows(page, p.askEmail);
+
+            for (const text of [`Erika Mustermann: ${words[0]}`, `Erika Mustermann: ${words[1]}`]) {
+                assert.strictEqual(await page.locator('.webchat__bubble__content', { hasText: text }).count(), 1, `"${text}" shows once`);
+            }
+            await context.close();
+            assert.deepStrictEqual(errors, [], 'no script errors on the page');
+        });
+    }
+});

@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { AppHarness } from '../helpers/appHarness';
+import { JONAS, PETER } from '../helpers/demoPeople';
+import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+import { PHRASES } from '../helpers/phrases';
+import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { APOLOGY, figure } from './support';
+
+const en = PHRASES.en;
+
+/** Mails of a kind in the outbox to an address, as the operator counts them. */
+async function mailsTo(harness: AppHarness, kind: string, to: string): Promise<number> {
+    const row = await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE kind = ? AND to_address = ? COLLATE NOCASE', [kind, to]);
+    return row?.n ?? 0;
+}
+
+/** The codes mailed to an address so far (to type a code that is surely wrong). */
+async function codesMailedTo(harness: AppHarness, email: string): Promise<Set<string>> {
+    const mails = (await new OutboxRepository(harness.app.db).recent(1000, email)).filter((m) => m.kind === 'verification-code');
+    return new Set(mails.map((mail) => /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1] ?? ''));
+}
+
+function parallel<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]> {
+    return Promise.all(Array.from({ length: count }, (_, index) => work(index)));
+}
+
+describe('reliability 7: limits hold when many conversations race for one target', () => {
+    let harness: AppHarness;
+    beforeEach(async () => {
+        harness = await AppHarness.start();
+    });
+    afterEach(async () => harness.close());
+
+    it('30 parallel conversations ask for a code to one address: at most 5 code mails an hour', async () => {
+        const customers = Array.from({ length: 30 }, () => harness.customer('en-US'));
+        await parallel(30, (i) => customers[i].say(en.whoIs));
+        const replies = (await parallel(30, (i) => customers[i].say(JONAS))).map((r) => r.join('\n'));
+        const mails = await mailsTo(harness, 'verification-code', JONAS);
+        const told = replies.filter((text) => en.codeSent.test(text)).length;
+        figure('code mails to one address from 30 parallel conversations', mails, '≤ 5');
+        figure('conversations told a code was sent / told to wait', `${told} / ${replies.filter((t) => /I've already sent several codes/.test(t)).length}`);
+        assert.ok(mails <= 5, `${mails} code mails went to ${JONAS}`);
+        assert.strictEqual(told, mails, 'only the conversations whose code was mailed say so');
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
+    });
+
+    it('code guesses against one person are capped over all conversations, however many ask', async () => {
+        // Five conversations get a code each (the hourly limit of the address), one after another.
+        const customers: LoopbackCustomer[] = [];
+        for (let i = 0; i < 5; i++) {
+            const customer = harness.customer('en-US');
+            await customer.say(en.whoIs);
+            assert.match((await customer.say(JONAS)).join('\n'), en.codeSent);
+            customers.push(customer);
+        }
+        const real = await codesMailedTo(harness, JONAS);
+        const wrong = ['000000', '111111', '222222', '333333', '444444', '555555', '666666'].filter((c) => !real.has(c))[0];
+        // Then all of them guess at once, five wrong codes each (each conversation's own limit).
+        const replies = (await parallel(5, async (i) => {
+            const texts: string[] = [];
+            for (let turn = 0; turn < 5; turn++) {
+                texts.push((await customers[i].say(wrong)).join('\n'));
+            }
+            return texts;
+        })).flat();
+        const row = await harness.app.db.get<{ n: number }>("SELECT COALESCE(SUM(failed_attempts), 0) AS n FROM verification_codes WHERE user_id = (SELECT id FROM users WHERE email_normalized = ?)", [JONAS]);
+        const checked = replies.filter((t) => en.wrongCode.test(t)).length;
+        figure('wrong codes checked against one person (5 conversations × 5 tries)', `${row?.n} (answered "not right": ${checked})`, '≤ 10');
+        assert.ok((row?.n ?? 0) <= 10, `${row?.n} guesses were checked against one person`);
+        assert.ok(replies.filter((t) => en.locked.test(t)).length >= 5, 'every conversation ends locked');
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
+    });
+
+    it('40 parallel conversations ask for a portal reset of one user ID: at most 3 links', async () => {
+        const p = TASK_PHRASES.en;
+        const customers = Array.from({ length: 40 }, () => harness.customer('en-US'));
+        await parallel(40, (i) => customers[i].say(p.resetQuestion));
+        const replies = (await parallel(40, (i) => customers[i].say('pbrooks'))).map((r) => r.join('\n'));
+        const links = await mailsTo(harness, 'portal-reset', PETER);
+        figure('reset links for one user ID from 40 parallel conversations', links, '≤ 3');
+        assert.ok(links <= 3, `${links} reset links went to ${PETER}`);
+        assert.ok(replies.filter((t) => p.resetRateLimited.test(t)).length >= 37, 'the others are told to wait');
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
+    });
+
+    it('60 parallel wrong passwords for one agent from one address: at most 5 are checked', async () => {
+        const results = await parallel(60, () => harness.agent().login('erika', 'wrong-password-000'));
+        const checked = results.filter((r) => r.status === 401).length;
+        const refused = results.filter((r) => r.status === 429);
+        figure('wrong passwords checked / refused with 429', `${checked} / ${refused.length}`, '≤ 5 checked');
+        assert.ok(checked <= 5, `${checked} wrong passwords were checked`);
+        assert.strictEqual(checked + refused.length, 60);
+        assert.ok(refused.every((r) => Number(r.headers.get('retry-after')) >= 1), 'every refusal says when to try again');
+    });
+});
