@@ -386,10 +386,12 @@
         return detail.closeReason === 'customer-ended' ? t('chat.customerLeftHint') : t('chat.closedHint');
     }
 
-    function act(path, body) {
+    /** An action on the open conversation; `done` runs as soon as the server took it, before the page reloads. */
+    function act(path, body, done) {
         $('chat-error').textContent = '';
         var id = state.current;
         return api('POST', '/agent/api/handoffs/' + encodeURIComponent(id) + path, body).then(function (result) {
+            if (done) { done(result); }
             return Promise.all([loadDetail(id, false), loadQueue()]).then(function () { return result; });
         });
     }
@@ -421,9 +423,12 @@
             event.preventDefault();
             var text = $('message-text').value.trim();
             if (!text) { return; }
-            act(mode() === 'note' ? '/notes' : '/messages', { text: text })
-                .then(function () { $('message-text').value = ''; $('message-text').focus(); })
-                .catch(showError);
+            var box = $('message-text');
+            // Emptied once the server has the text (not after the reload), so nothing typed meanwhile is lost.
+            act(mode() === 'note' ? '/notes' : '/messages', { text: text }, function () {
+                if (box.value.trim() === text) { box.value = ''; }
+                box.focus();
+            }).catch(showError);
         });
         $('message-text').addEventListener('keydown', function (event) {
             if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('message-form').requestSubmit(); }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
-import { seriousAxeFindings } from '../helpers/axe';
+import { seriousAxeFindings } from '../helpers/axeAudit';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
 
@@ -185,6 +185,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await page.keyboard.type('Customer mentioned invoice 4711; check the address history.');
         await page.keyboard.press('Enter');
         await page.locator('#messages li.note').filter({ hasText: 'Internal note by You: ' }).filter({ hasText: 'invoice 4711' }).waitFor();
+        await eventually('the note box is empty again', async () => (await page.locator('#message-text').inputValue()) === '');
         await tabTo(page, /^#mode-note\|/, { back: true });
         await page.keyboard.press('ArrowLeft');
         await tabTo(page, /^#message-text\|/);
