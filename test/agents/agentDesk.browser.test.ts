@@ -164,6 +164,12 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await visibleWithoutScrolling(page, page.getByLabel('Message to the customer'));
         await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Send', exact: true }));
         await assertNoSeriousAxeFindings(page, 'conversation open');
+        // A 1366x768 screen with the browser's own bars leaves less height; the reply box stays in view.
+        await page.setViewportSize({ width: 1366, height: 620 });
+        await visibleWithoutScrolling(page, page.getByLabel('Message to the customer'));
+        await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Send', exact: true }));
+        await page.setViewportSize({ width: 1366, height: 768 });
+        assert.match(await focused(page), /^#message-text\|/, 'the focus stayed in the reply box');
 
         // Reply.
         await page.keyboard.type('Hello, I am looking at your invoice.');
