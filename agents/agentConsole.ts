@@ -12,7 +12,7 @@ import type { DeskProblem, DeskResult } from '../services/agentDesk';
 import type { AgentSessionView } from '../services/agentDirectory';
 import { guarded, idParam, optionalString, publicIdParam, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
-import { ConsolePage } from './consolePage';
+import { CONSOLE_ASSETS, ConsolePage } from './consolePage';
 import { LiveChannel } from './liveChannel';
 
 /** What the console is built from. */
@@ -21,7 +21,7 @@ export interface AgentConsoleParts {
     readonly handoff: HandoffParts;
     readonly localizer: Localizer;
     readonly clock: Clock;
-    /** Folder of `index.html`, `console.js`, `console.css`. */
+    /** Folder of `index.html` and the {@link CONSOLE_ASSETS}. */
     readonly staticDir: string;
     readonly localesDir: string;
 }
@@ -66,8 +66,9 @@ export class AgentConsole {
 
         server.get('/agent', this.page.page);
         server.get('/agent/', this.page.page);
-        server.get('/agent/console.js', this.page.asset('console.js'));
-        server.get('/agent/console.css', this.page.asset('console.css'));
+        for (const file of CONSOLE_ASSETS) {
+            server.get(`/agent/${file}`, this.page.asset(file));
+        }
 
         server.post('/agent/api/login', this.login);
         server.post('/agent/api/logout', write(this.logout));

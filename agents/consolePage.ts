@@ -20,6 +20,9 @@ export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
     'X-Frame-Options': 'DENY'
 };
 
+/** The console's script (in load order) and style files, served from `/agent/<file>`. */
+export const CONSOLE_ASSETS = ['deskKit.js', 'deskCards.js', 'console.js', 'console.css'] as const;
+
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /**
@@ -35,7 +38,7 @@ export class ConsolePage {
 
     public constructor(private readonly localizer: Localizer, dir: string, private readonly localesDir: string) {
         this.template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-        for (const file of ['console.js', 'console.css']) {
+        for (const file of CONSOLE_ASSETS) {
             const body = fs.readFileSync(path.join(dir, file));
             this.assets.set(file, { body, type: TYPES[path.extname(file)], etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` });
         }
@@ -52,7 +55,7 @@ export class ConsolePage {
         res.end(html);
     };
 
-    /** Serves `console.js` or `console.css` with an ETag. */
+    /** Serves one of {@link CONSOLE_ASSETS} with an ETag. */
     public asset(file: string): (req: Request, res: Response) => Promise<void> {
         return async (req, res) => {
             const asset = this.assets.get(file);

@@ -84,11 +84,21 @@ export class LiveChannel {
         }
     }
 
+    /**
+     * Queue and status changes go to every console; a new line to everyone
+     * while the conversation waits, then only to the agent who has it; any
+     * other event about a conversation (typing) only to that agent.
+     */
     private visible(event: HandoffEvent, login: string): boolean {
-        if (event.type === 'typing') {
-            return event.agentLogin === login;
+        switch (event.type) {
+            case 'queue':
+            case 'handoff':
+                return true;
+            case 'message':
+                return event.agentLogin === null || event.agentLogin === login;
+            default:
+                return event.agentLogin === login;
         }
-        return event.type !== 'message' || event.agentLogin === null || event.agentLogin === login;
     }
 
     /**

@@ -1,46 +1,20 @@
-// The agent console. Every text comes from the embedded locale JSON; every value from the API goes
-// into the page with textContent, never as HTML.
+// The agent console: sign-in, status, the live channel, the queue and the actions on one conversation
+// (helpers in deskKit.js, cards in deskCards.js). Every text comes from the embedded locale JSON; every
+// value from the API goes into the page with textContent, never as HTML.
 (function () {
     'use strict';
 
-    var TEXTS = JSON.parse(document.getElementById('agent-texts').textContent);
-    var LANG = document.documentElement.lang;
+    var K = window.AgentDeskKit;
+    var C = window.AgentDeskCards;
+    var $ = K.$, t = K.t, known = K.known, el = K.el, announce = K.announce, timeText = K.timeText;
+    var runningTime = K.runningTime, langName = K.langName, whoText = K.whoText;
     var TITLE = document.title;
     /** How long "is typing" stays without a new typing signal. */
     var TYPING_MS = 6000;
     var state = {
         csrf: null, agent: null, current: null, detail: null, queue: null, events: null,
-        seenWaiting: null, unread: {}, clockOffset: 0, typingTimer: null, audio: null, ticker: null
+        seenWaiting: null, unread: {}, typingTimer: null, audio: null, ticker: null
     };
-
-    function $(id) { return document.getElementById(id); }
-
-    /** A text by dotted key, with {{name}} placeholders filled in. */
-    function t(key, args) {
-        var value = key.split('.').reduce(function (node, part) { return node && node[part]; }, TEXTS);
-        if (typeof value !== 'string') { return key; }
-        return value.replace(/\{\{\s*(\w+)\s*\}\}/g, function (_m, name) { return args && args[name] !== undefined ? String(args[name]) : ''; });
-    }
-
-    /** A text if the locale has it, else undefined (for codes the server may add later). */
-    function known(key, args) {
-        var text = t(key, args);
-        return text === key ? undefined : text;
-    }
-
-    function el(tag, className, text) {
-        var node = document.createElement(tag);
-        if (className) { node.className = className; }
-        if (text !== undefined && text !== null) { node.textContent = String(text); }
-        return node;
-    }
-
-    function button(text, className, onClick) {
-        var node = el('button', className, text);
-        node.type = 'button';
-        node.addEventListener('click', onClick);
-        return node;
-    }
 
     function api(method, path, body) {
         var headers = { 'Accept': 'application/json' };
@@ -61,72 +35,13 @@
             });
     }
 
-    // --- time, in the agent's language and its time format ---------------------------------
-    /** The browser's own locale when it is of the console's language (en-US: 12 h, en-GB: 24 h), else the language. */
-    var LOCALE = (navigator.languages || [navigator.language]).filter(function (l) { return l && l.toLowerCase().indexOf(LANG) === 0; })[0] || LANG;
-    var TIME = new Intl.DateTimeFormat(LOCALE, { hour: 'numeric', minute: '2-digit' });
-    var DATE_TIME = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
-    var DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
-
-    function serverNow() { return Date.now() + state.clockOffset; }
-
-    function timeText(at) {
-        var date = new Date(at);
-        return date.toDateString() === new Date(serverNow()).toDateString() ? TIME.format(date) : DATE_TIME.format(date);
-    }
-
-    function timeEl(at) {
-        var node = el('time', null, timeText(at));
-        node.dateTime = new Date(at).toISOString();
-        return node;
-    }
-
-    /** 1:05 or 1:02:05 since `since`. */
-    function duration(since) {
-        var seconds = Math.max(0, Math.floor((serverNow() - since) / 1000));
-        var h = Math.floor(seconds / 3600);
-        var m = Math.floor((seconds % 3600) / 60);
-        var s = seconds % 60;
-        var mm = h > 0 && m < 10 ? '0' + m : String(m);
-        return (h > 0 ? h + ':' : '') + mm + ':' + (s < 10 ? '0' + s : s);
-    }
-
-    /** Every element with `data-since` shows its running time; called each second. */
-    function tick() {
-        var nodes = document.querySelectorAll('[data-since]');
-        for (var i = 0; i < nodes.length; i++) {
-            nodes[i].textContent = t(nodes[i].getAttribute('data-text'), { time: duration(Number(nodes[i].getAttribute('data-since'))) });
-        }
-    }
-
-    function runningTime(className, key, since) {
-        var node = el('span', className);
-        node.setAttribute('data-since', String(since));
-        node.setAttribute('data-text', key);
-        node.textContent = t(key, { time: duration(since) });
-        return node;
-    }
-
-    // --- words for codes ---------------------------------------------------------------------
-    function langName(lang) { return t('lang.' + lang); }
-    function channelName(channel) { return t('channel.' + channel); }
-
-    function roleText(role) {
-        if (!role) { return null; }
-        return t('role.' + role.case) + (role.isAdmin ? ', ' + t('role.admin') : '');
-    }
-
-    function whoText(item) {
-        return item.verified ? item.name : t('queue.notVerified');
-    }
-
     // --- language of the console -------------------------------------------------------------
     function setupLanguage() {
         var select = $('ui-lang');
-        select.value = LANG;
+        select.value = K.LANG;
         var params = new URLSearchParams(location.search);
         var stored = localStorage.getItem('agentConsoleLang');
-        if (!params.get('lang') && stored && stored !== LANG) {
+        if (!params.get('lang') && stored && stored !== K.LANG) {
             location.replace('/agent?lang=' + encodeURIComponent(stored));
             return;
         }
@@ -160,7 +75,7 @@
         ['logout', 'whoami', 'availability-tool', 'sound-tool'].forEach(function (id) { $(id).hidden = false; });
         $('availability').value = session.agent.availability || 'available';
         $('sound').checked = localStorage.getItem('agentConsoleSound') === 'on';
-        if (!state.ticker) { state.ticker = setInterval(tick, 1000); }
+        if (!state.ticker) { state.ticker = setInterval(K.tick, 1000); }
         connectLive();
         return loadQueue();
     }
@@ -202,13 +117,6 @@
     }
 
     // --- announcements ------------------------------------------------------------------------
-    function announce(text) {
-        var region = $('announcer');
-        // A new text node each time, so a repeated sentence is read again.
-        region.textContent = '';
-        setTimeout(function () { region.textContent = text; }, 50);
-    }
-
     function beep() {
         var Context = window.AudioContext || window.webkitAudioContext;
         if (!Context) { return; }
@@ -263,7 +171,7 @@
             var data = JSON.parse(event.data);
             if (state.current !== data.handoffId) { return; }
             var line = document.querySelector('#messages li[data-id="' + Number(data.messageId) + '"]');
-            if (line) { setDelivery(line, { id: Number(data.messageId), delivery: data.delivery, attempts: data.attempts }); }
+            if (line) { C.setDelivery(line, { id: Number(data.messageId), text: line.querySelector('.text').textContent, delivery: data.delivery, attempts: data.attempts }, retryMessage); }
         });
     }
 
@@ -283,74 +191,18 @@
 
     // --- queue --------------------------------------------------------------------------------
     function loadQueue() {
-        return api('GET', '/agent/api/queue').then(renderQueue).catch(function () { return null; });
+        return api('GET', '/agent/api/queue').then(function (queue) {
+            renderQueue(queue);
+            // The waiting person on screen was taken by someone else, or left: show what became of it.
+            var shown = state.detail;
+            if (shown && shown.status === 'waiting' && !queue.waiting.some(function (w) { return w.id === shown.id; })) {
+                loadDetail(shown.id, false);
+            }
+        }).catch(function () { return null; });
     }
 
-    function handoffCard(item, kind) {
-        var li = el('li');
-        var current = item.id === state.current;
-        if (current) { li.className = 'current'; }
-        var meta = [langName(item.lang), channelName(item.channel)];
-        if (kind === 'waiting') { meta.unshift(t('queue.position', { position: item.position })); }
-        li.appendChild(el('div', 'meta', meta.join(' · ')));
-        var who = el('div', 'summary');
-        who.appendChild(el('strong', null, whoText(item)));
-        var unread = state.unread[item.id];
-        if (kind === 'mine' && unread) { who.appendChild(el('span', 'badge', t('queue.unread', { count: unread }))); }
-        li.appendChild(who);
-        li.appendChild(el('div', 'summary', item.description || t('queue.noDescription')));
-        var facts = [item.account, roleText(item.billingRole)].filter(Boolean).join(' · ');
-        if (facts) { li.appendChild(el('div', 'meta', facts)); }
-        var row = el('div', 'row');
-        if (kind === 'waiting') {
-            row.appendChild(runningTime('meta wait', 'queue.waitingFor', item.createdAt));
-        } else if (item.acceptedAt) {
-            row.appendChild(el('span', 'meta', t('queue.since', { time: timeText(item.acceptedAt) })));
-        }
-        var open = button(t('queue.open'), 'secondary', function () { loadDetail(item.id, true); });
-        open.setAttribute('aria-label', t('queue.openLabel', { name: whoText(item), description: item.description || t('queue.noDescription') }));
-        open.setAttribute('data-focus-key', kind + ':' + item.id);
-        if (current) { open.setAttribute('aria-current', 'true'); }
-        row.appendChild(open);
-        li.appendChild(row);
-        return li;
-    }
-
-    /** Fills a list; the element that had the focus (by `data-focus-key`) gets it back. */
-    function fillList(list, items, empty, render) {
-        var active = document.activeElement;
-        var key = active && list.contains(active) ? active.getAttribute('data-focus-key') : null;
-        list.replaceChildren();
-        if (items.length === 0) { list.appendChild(el('li', 'meta', empty)); }
-        items.forEach(function (item) { list.appendChild(render(item)); });
-        if (key) {
-            var again = list.querySelector('[data-focus-key="' + key + '"]');
-            (again || $('queue-heading')).focus();
-        }
-    }
-
-    function callbackCard(item) {
-        var li = el('li');
-        li.appendChild(el('div', 'meta', [t('callback.reference') + ' ' + item.reference, langName(item.lang), t('reason.' + item.reason)].join(' · ')));
-        li.appendChild(el('div', 'summary', item.email));
-        if (item.note) { li.appendChild(el('div', 'summary', item.note)); }
-        if (item.name) { li.appendChild(el('div', 'meta', [item.name, item.account].filter(Boolean).join(' · '))); }
-        var noteId = 'callback-note-' + item.id;
-        var label = el('label', null, t('callback.closeNote'));
-        label.htmlFor = noteId;
-        var note = el('input');
-        note.id = noteId;
-        note.maxLength = 1000;
-        note.setAttribute('data-focus-key', 'callback-note:' + item.id);
-        var close = button(t('callback.close'), 'secondary', function () {
-            api('POST', '/agent/api/callbacks/' + item.id + '/close', { note: note.value }).then(loadQueue).catch(showError);
-        });
-        close.setAttribute('aria-label', t('callback.close') + ': ' + item.reference);
-        close.setAttribute('data-focus-key', 'callback:' + item.id);
-        var row = el('div', 'row');
-        row.append(label, note, close);
-        li.appendChild(row);
-        return li;
+    function closeCallback(item, note) {
+        api('POST', '/agent/api/callbacks/' + item.id + '/close', { note: note }).then(loadQueue).catch(showError);
     }
 
     /** New people in the queue are announced (and rung, if the agent wants); the first load only counts them. */
@@ -370,7 +222,7 @@
 
     function renderQueue(queue) {
         state.queue = queue;
-        if (typeof queue.now === 'number') { state.clockOffset = queue.now - Date.now(); }
+        if (typeof queue.now === 'number') { K.setClockOffset(queue.now - Date.now()); }
         noticeNewWaiting(queue);
         var mineIds = {};
         queue.mine.forEach(function (m) { mineIds[m.id] = true; });
@@ -378,9 +230,10 @@
         updateTitle(queue.waiting.length);
         $('waiting-count').textContent = '(' + queue.waiting.length + ')';
         $('mine-count').textContent = '(' + queue.mine.length + ')';
-        fillList($('waiting-list'), queue.waiting, t('queue.empty'), function (item) { return handoffCard(item, 'waiting'); });
-        fillList($('mine-list'), queue.mine, t('queue.mineEmpty'), function (item) { return handoffCard(item, 'mine'); });
-        fillList($('callback-list'), queue.callbacks, t('queue.callbacksEmpty'), callbackCard);
+        var view = { current: state.current, unread: state.unread, open: function (id) { loadDetail(id, true); } };
+        C.fillList($('waiting-list'), queue.waiting, t('queue.empty'), function (item) { return C.handoffCard(item, 'waiting', view); });
+        C.fillList($('mine-list'), queue.mine, t('queue.mineEmpty'), function (item) { return C.handoffCard(item, 'mine', view); });
+        C.fillList($('callback-list'), queue.callbacks, t('queue.callbacksEmpty'), function (item) { return C.callbackCard(item, closeCallback); });
         var online = queue.agents.filter(function (a) { return a.online; }).map(function (a) {
             return a.availability === 'away' ? t('queue.agentAway', { name: a.name }) : a.name;
         });
@@ -441,106 +294,8 @@
         if (state.queue) { renderQueue(state.queue); }
     }
 
-    function addTerm(dl, term, value) {
-        if (value === null || value === undefined || value === '') { return; }
-        dl.append(el('dt', null, term), el('dd', null, value));
-    }
-
-    function actionText(a) {
-        var what = known('action.' + a.kind) || t('action.other');
-        return timeText(a.at) + ' ' + what + (a.reference ? ' (' + a.reference + ')' : '');
-    }
-
-    function renderContext(detail) {
-        var c = detail.context;
-        var dl = $('context-card');
-        dl.replaceChildren();
-        addTerm(dl, t('chat.name'), c.identity ? c.identity.name : t('queue.notVerified'));
-        if (c.identity) {
-            addTerm(dl, t('chat.email'), c.identity.email);
-            addTerm(dl, t('chat.verifiedBy'), known('method.' + c.identity.method) || t('method.other'));
-        }
-        addTerm(dl, t('chat.account'), c.account ? t('chat.accountValue', { name: c.account.name, type: known('accountType.' + c.account.type) || t('accountType.other') }) : null);
-        addTerm(dl, t('chat.billingRole'), roleText(c.billingRole));
-        addTerm(dl, t('chat.language'), langName(c.lang));
-        addTerm(dl, t('chat.channel'), channelName(c.channel));
-        addTerm(dl, t('chat.reason'), known('reason.' + c.reason) || t('reason.other'));
-        addTerm(dl, t('chat.description'), detail.description || t('queue.noDescription'));
-        var actions = (c.actions || []).map(actionText);
-        addTerm(dl, t('chat.actions'), actions.length ? actions.join('\n') : t('chat.noActions'));
-
-        var earlier = $('earlier');
-        earlier.replaceChildren();
-        if (detail.earlier.length === 0) { earlier.appendChild(el('li', 'meta', t('chat.noEarlier'))); }
-        detail.earlier.forEach(function (h) {
-            var parts = [DATE.format(new Date(h.createdAt)), h.description || t('queue.noDescription')];
-            var li = el('li', null, parts.join(' – '));
-            var how = [h.agent ? t('chat.earlierAgent', { name: h.agent }) : null, h.closeReason ? known('closed.' + h.closeReason) : null, h.note ? t('system.note', { note: h.note }) : null].filter(Boolean);
-            if (how.length) { li.appendChild(el('div', 'meta', how.join(' · '))); }
-            earlier.appendChild(li);
-        });
-        var requests = $('change-requests');
-        requests.replaceChildren();
-        if (detail.changeRequests.length === 0) { requests.appendChild(el('li', 'meta', t('chat.noChangeRequests'))); }
-        detail.changeRequests.forEach(function (r) {
-            var li = el('li', null, r.reference + ' – ' + t('chat.changeRequestValue', { account: r.account, contact: r.newContact }));
-            li.appendChild(el('div', 'meta', [DATE.format(new Date(r.createdAt)), known('requestStatus.' + r.status) || r.status].join(' · ')));
-            requests.appendChild(li);
-        });
-    }
-
-    function line(className, who, text, at) {
-        var li = el('li', className);
-        if (at) { li.appendChild(timeEl(at)); }
-        if (who) { li.appendChild(el('span', 'who', who + ':')); }
-        li.appendChild(el('span', 'text', text));
-        return li;
-    }
-
-    function systemText(m) {
-        var args = m.args || {};
-        var text = known('system.' + m.event, { name: args.name, to: args.to, flow: args.flow ? t('flow.' + args.flow) : '' }) || t('system.other');
-        if (args.note) { text += ' ' + t('system.note', { note: args.note }); }
-        return text;
-    }
-
-    /** The state of an agent message on its way to the customer, when the server reports one. */
-    function setDelivery(li, m) {
-        var old = li.querySelector('.delivery');
-        if (old) { old.remove(); }
-        if (!m.delivery) { return; }
-        var status = el('span', 'delivery ' + m.delivery, t('delivery.' + m.delivery, { attempts: m.attempts || 0 }));
-        if (m.delivery === 'failed') {
-            var retry = button(t('delivery.retry'), 'secondary', function () {
-                retry.disabled = true;
-                api('POST', '/agent/api/handoffs/' + encodeURIComponent(state.current) + '/messages/' + m.id + '/retry', {})
-                    .then(function () { setDelivery(li, { id: m.id, delivery: 'pending', attempts: m.attempts }); })
-                    .catch(function (err) { retry.disabled = false; showError(err); });
-            });
-            retry.setAttribute('aria-label', t('delivery.retryLabel', { text: m.text || '' }));
-            status.appendChild(retry);
-        }
-        li.appendChild(status);
-    }
-
-    function messageLine(m) {
-        var li;
-        if (m.sender === 'system') {
-            li = line('system', null, m.text || systemText(m), m.at);
-        } else if (m.sender === 'note') {
-            li = line('note', t('chat.noteBy', { name: state.agent && m.agent === state.agent.name ? t('chat.you') : m.agent }), m.text, m.at);
-        } else if (m.sender === 'agent') {
-            li = line('agent', state.agent && m.agent === state.agent.name ? t('chat.you') : m.agent, m.text, m.at);
-            setDelivery(li, m);
-        } else {
-            li = line('customer', t('chat.customer'), m.text, m.at);
-        }
-        li.setAttribute('data-id', String(m.id));
-        return li;
-    }
-
     function chatHeading(detail) {
-        return t('chat.headingWith', { name: detail.verified ? detail.name : t('queue.notVerified') });
+        return detail.verified ? t('chat.headingWith', { name: detail.name }) : t('chat.headingUnverified');
     }
 
     function renderSub(detail) {
@@ -558,6 +313,10 @@
     }
 
     function renderDetail(detail, changed) {
+        var before = state.detail;
+        if (!changed && before && before.status !== 'closed' && detail.status === 'closed' && detail.closeReason === 'customer-ended') {
+            announce(t('chat.customerLeftHint'));
+        }
         state.detail = detail;
         var pane = $('transcript');
         var atEnd = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 40;
@@ -567,13 +326,13 @@
         $('side-body').hidden = false;
         $('chat-heading').textContent = chatHeading(detail);
         renderSub(detail);
-        renderContext(detail);
+        C.renderContext(detail);
         var list = $('messages');
         if (changed) {
             var history = $('history');
             history.replaceChildren();
             if (detail.history.length === 0) { history.appendChild(el('li', 'system', t('chat.noHistory'))); }
-            detail.history.forEach(function (h) { history.appendChild(line(h.from, h.from === 'customer' ? t('chat.customer') : t('chat.bot'), h.text, h.at)); });
+            detail.history.forEach(function (h) { history.appendChild(C.line(h.from, h.from === 'customer' ? t('chat.customer') : t('chat.bot'), h.text, h.at)); });
             list.replaceChildren();
             $('typing').textContent = '';
         }
@@ -582,10 +341,10 @@
         detail.messages.forEach(function (m) {
             var existing = list.querySelector('li[data-id="' + m.id + '"]');
             if (existing) {
-                if (m.sender === 'agent') { setDelivery(existing, m); }
+                if (m.sender === 'agent') { C.setDelivery(existing, m, retryMessage); }
                 return;
             }
-            list.appendChild(messageLine(m));
+            list.appendChild(C.messageLine(m, { me: state.agent ? state.agent.name : null, retry: retryMessage }));
             added = true;
             if (m.sender === 'customer') { $('typing').textContent = ''; }
         });
@@ -617,14 +376,22 @@
         if (changed || (added && atEnd)) { pane.scrollTop = pane.scrollHeight; }
     }
 
+    /** Sends a failed agent message again (the server's retry route); errors are shown and passed on. */
+    function retryMessage(m) {
+        return api('POST', '/agent/api/handoffs/' + encodeURIComponent(state.current) + '/messages/' + m.id + '/retry', {})
+            .catch(function (err) { showError(err); throw err; });
+    }
+
     function closedHint(detail) {
         return detail.closeReason === 'customer-ended' ? t('chat.customerLeftHint') : t('chat.closedHint');
     }
 
-    function act(path, body) {
+    /** An action on the open conversation; `done` runs as soon as the server took it, before the page reloads. */
+    function act(path, body, done) {
         $('chat-error').textContent = '';
         var id = state.current;
         return api('POST', '/agent/api/handoffs/' + encodeURIComponent(id) + path, body).then(function (result) {
+            if (done) { done(result); }
             return Promise.all([loadDetail(id, false), loadQueue()]).then(function () { return result; });
         });
     }
@@ -656,9 +423,12 @@
             event.preventDefault();
             var text = $('message-text').value.trim();
             if (!text) { return; }
-            act(mode() === 'note' ? '/notes' : '/messages', { text: text })
-                .then(function () { $('message-text').value = ''; $('message-text').focus(); })
-                .catch(showError);
+            var box = $('message-text');
+            // Emptied once the server has the text (not after the reload), so nothing typed meanwhile is lost.
+            act(mode() === 'note' ? '/notes' : '/messages', { text: text }, function () {
+                if (box.value.trim() === text) { box.value = ''; }
+                box.focus();
+            }).catch(showError);
         });
         $('message-text').addEventListener('keydown', function (event) {
             if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('message-form').requestSubmit(); }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
-import { seriousAxeFindings } from '../helpers/axe';
+import { seriousAxeFindings } from '../helpers/axeAudit';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
 
@@ -128,7 +128,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
             assert.match((await first.say(`Detail number ${i + 1} about the invoice`)).join('\n'), h.stillWaiting);
         }
         await eventually('the tab title counts one waiting', async () => (await page.title()) === '(1) Customer service console');
-        await eventually('the announcement is made', async () => /New customer waiting: not verified, English: My invoice went to the wrong address\. Waiting now: 1\./.test((await page.locator('#announcer').textContent()) ?? ''));
+        await eventually('the announcement is made', async () => /New customer waiting: unverified customer, English: My invoice went to the wrong address\. Waiting now: 1\./.test((await page.locator('#announcer').textContent()) ?? ''));
         assert.strictEqual(await page.locator('#announcer').getAttribute('aria-live'), 'polite');
         await eventually('the sound played', async () => ((await page.evaluate('window.__sounds')) as number) > soundsBefore);
         const wait = page.locator('#waiting-list .wait').first();
@@ -138,7 +138,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await assertNoSeriousAxeFindings(page, 'queue');
 
         // Open and accept, by keyboard; the accept button is in view.
-        await tabTo(page, /Open: not verified – My invoice went to the wrong address/);
+        await tabTo(page, /Open: unverified customer – My invoice went to the wrong address/);
         await page.keyboard.press('Enter');
         await eventually('the conversation heading has the focus', async () => (await focused(page)).startsWith('#chat-heading'));
         await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Accept' }));
@@ -164,6 +164,12 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await visibleWithoutScrolling(page, page.getByLabel('Message to the customer'));
         await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Send', exact: true }));
         await assertNoSeriousAxeFindings(page, 'conversation open');
+        // A 1366x768 screen with the browser's own bars leaves less height; the reply box stays in view.
+        await page.setViewportSize({ width: 1366, height: 620 });
+        await visibleWithoutScrolling(page, page.getByLabel('Message to the customer'));
+        await visibleWithoutScrolling(page, page.getByRole('button', { name: 'Send', exact: true }));
+        await page.setViewportSize({ width: 1366, height: 768 });
+        assert.match(await focused(page), /^#message-text\|/, 'the focus stayed in the reply box');
 
         // Reply.
         await page.keyboard.type('Hello, I am looking at your invoice.');
@@ -185,6 +191,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await page.keyboard.type('Customer mentioned invoice 4711; check the address history.');
         await page.keyboard.press('Enter');
         await page.locator('#messages li.note').filter({ hasText: 'Internal note by You: ' }).filter({ hasText: 'invoice 4711' }).waitFor();
+        await eventually('the note box is empty again', async () => (await page.locator('#message-text').inputValue()) === '');
         await tabTo(page, /^#mode-note\|/, { back: true });
         await page.keyboard.press('ArrowLeft');
         await tabTo(page, /^#message-text\|/);
@@ -196,9 +203,9 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         // A second customer while the first chat is open: announced, accepted, answered.
         const second = harness.customer('en-US');
         await escalate(second, 'Who is our billing contact?');
-        await eventually('the second customer is announced', async () => /New customer waiting: not verified, English: Who is our billing contact\?/.test((await page.locator('#announcer').textContent()) ?? ''));
+        await eventually('the second customer is announced', async () => /New customer waiting: unverified customer, English: Who is our billing contact\?/.test((await page.locator('#announcer').textContent()) ?? ''));
         assert.strictEqual(await page.title(), '(1) Customer service console');
-        await tabTo(page, /Open: not verified – Who is our billing contact\?/, { back: true });
+        await tabTo(page, /Open: unverified customer – Who is our billing contact\?/, { back: true });
         await page.keyboard.press('Enter');
         await tabTo(page, /^#accept\|/);
         await page.keyboard.press('Enter');
@@ -216,7 +223,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await firstCard.locator('.badge').filter({ hasText: '1 new' }).waitFor();
 
         // Back to the first one, hand it back to the bot.
-        await tabTo(page, /Open: not verified – My invoice went to the wrong address/, { back: true });
+        await tabTo(page, /Open: unverified customer – My invoice went to the wrong address/, { back: true });
         await page.keyboard.press('Enter');
         await page.locator('#messages li.customer').filter({ hasText: 'Is it done?' }).waitFor();
         assert.strictEqual(await firstCard.locator('.badge').count(), 0, 'read now');
@@ -254,5 +261,49 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         assert.ok(widths.page <= 320 && widths.header <= 320 && widths.right <= 320, JSON.stringify(widths));
         await assertNoSeriousAxeFindings(narrow, 'queue at 320 px');
         await narrow.close();
+    });
+
+    it('shows the delivery state of agent messages with Retry, and a customer who ended the chat (fields of the delivery branch, added to real answers)', async () => {
+        const erika = await harness.signedIn('erika');
+        // The shift above ended with Erika away.
+        assert.strictEqual((await erika.post('/agent/api/availability', { availability: 'available' })).status, 200);
+        const customer = harness.customer('en-US');
+        await escalate(customer, 'Delivery check');
+        const id = (await erika.get<{ waiting: Array<{ id: string }> }>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Are you still there?' })).status, 201);
+
+        const tab = await context.newPage();
+        // The durable-delivery work adds `delivery`/`attempts` to agent lines and a retry route; until it is merged, the real answer gets them here.
+        let ended = false;
+        const retried: string[] = [];
+        await tab.route(`**/agent/api/handoffs/${id}`, async (route) => {
+            const response = await route.fetch();
+            const body = (await response.json()) as { status: string; closeReason: string | null; messages: Array<Record<string, unknown>> };
+            body.messages = body.messages.map((m) => (m.sender === 'agent' ? { ...m, delivery: retried.length > 0 ? 'pending' : 'failed', attempts: 3 } : m));
+            if (ended) {
+                body.status = 'closed';
+                body.closeReason = 'customer-ended';
+            }
+            await route.fulfill({ response, json: body });
+        });
+        await tab.route(`**/agent/api/handoffs/${id}/messages/*/retry`, async (route) => {
+            retried.push(new URL(route.request().url()).pathname);
+            await route.fulfill({ status: 202, json: { delivery: 'pending', attempts: 3 } });
+        });
+        await tab.goto(`${harness.url}/agent?lang=en`);
+        await tab.getByRole('button', { name: /Open: unverified customer – Delivery check/ }).click();
+        const line = tab.locator('#messages li.agent').filter({ hasText: 'Are you still there?' });
+        await line.locator('.delivery').filter({ hasText: 'not delivered (attempts: 3)' }).waitFor();
+        await line.getByRole('button', { name: 'Send again: Are you still there?' }).click();
+        await line.locator('.delivery').filter({ hasText: 'sent, not yet delivered' }).waitFor();
+        assert.strictEqual(retried.length, 1);
+        assert.match(retried[0], new RegExp(`^/agent/api/handoffs/${id}/messages/\\d+/retry$`));
+
+        ended = true;
+        await tab.locator('#mine-list').getByRole('button', { name: /Delivery check/ }).click();
+        await tab.getByText('The customer has left the chat. The conversation is over.').waitFor();
+        assert.strictEqual(await tab.locator('#message-form').isHidden(), true, 'no reply box for a chat that is over');
+        await tab.close();
     });
 });

@@ -1,5 +1,9 @@
 import * as assert from 'assert';
+import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { ChangeRequestRepository } from '../../data/repositories/changeRequestRepository';
 import { AppHarness } from '../helpers/appHarness';
+import { KLAUS } from '../helpers/demoPeople';
+import { PHRASES } from '../helpers/phrases';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
 
@@ -181,5 +185,61 @@ describe('Agent desk API: notes, availability, ids, typing', function () {
         assert.doesNotMatch(streams[1].seen(), /event: typing/);
         assert.doesNotMatch(streams[0].seen() + streams[1].seen(), /"handoffId":\d/, 'no internal id goes out');
         streams.forEach((s) => s.controller.abort());
+    });
+
+    it('the detail speaks in words and brings the person’s earlier conversations and change requests, without internal ids', async () => {
+        const p = PHRASES.en;
+        const klaus = harness.customer('en-US');
+        assert.match((await klaus.say(p.amI)).join('\n'), p.askEmail);
+        assert.match((await klaus.say(KLAUS)).join('\n'), p.askCode);
+        const mail = (await new OutboxRepository(harness.app.db).recent(10, KLAUS)).find((m) => m.kind === 'verification-code');
+        const code = mail ? /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1] : undefined;
+        assert.ok(code, 'a code was mailed');
+        assert.match((await klaus.say(code)).join('\n'), p.caseC);
+        const erika = await harness.signedIn('erika');
+        const first = await accepted(klaus, erika, 'Portal sign-in fails');
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${first}/close`, { note: 'Explained the user ID' })).status, 200);
+        await klaus.waitFor(HANDOFF_PHRASES.en.handedBack);
+        await new ChangeRequestRepository(harness.app.db).insert(
+            {
+                accountId: 'ACC-3003',
+                accountName: 'Bergmann & Söhne',
+                requesterId: 'U-301',
+                requesterName: 'Klaus Bergmann',
+                requesterLang: 'en',
+                oldContacts: [{ id: 'U-302', name: 'Maria Bergmann' }],
+                newContact: { userId: 'U-303', name: 'Eva Schulz' },
+                reason: 'Maria retires',
+                channel: 'emulator',
+                conversationKey: 'emulator:other',
+                dedupeKey: 'test-1'
+            },
+            Date.now()
+        );
+
+        await escalate(klaus, 'en', 'Still cannot sign in');
+        const second = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        const res = await erika.get<Record<string, unknown>>(`/agent/api/handoffs/${second}`);
+        const body = res.body as {
+            context: { channel: string; identity: { name: string; email: string; method: string }; account: Record<string, unknown>; billingRole: { case: string }; actions: Array<Record<string, unknown>> };
+            earlier: Array<{ description: string; agent: string; closeReason: string; note: string }>;
+            changeRequests: Array<{ reference: string; status: string; account: string; newContact: string }>;
+        };
+        assert.strictEqual(body.context.channel, 'emulator');
+        assert.deepStrictEqual(body.context.identity, { name: 'Klaus Bergmann', email: KLAUS, method: 'email-code' });
+        assert.deepStrictEqual(Object.keys(body.context.account).sort(), ['name', 'type'], 'no account id');
+        assert.strictEqual(body.context.account.type, 'corporate');
+        assert.strictEqual(body.context.billingRole.case, 'c');
+        assert.ok(body.context.actions.some((a) => a.kind === 'verified'));
+        assert.doesNotMatch(JSON.stringify(body.context.actions), /U-\d|ACC-|case [a-d]|handoff \d/, 'actions carry no internal ids');
+        assert.deepStrictEqual(
+            body.earlier.map((e) => [e.description, e.agent, e.closeReason, e.note]),
+            [['Portal sign-in fails', 'Erika Mustermann', 'handed-back', 'Explained the user ID']]
+        );
+        assert.deepStrictEqual(
+            body.changeRequests.map((r) => [r.status, r.account, r.newContact]),
+            [['open', 'Bergmann & Söhne', 'Eva Schulz']]
+        );
+        assert.match(body.changeRequests[0].reference, /^BC-\d{4}-\d{6}$/);
     });
 });

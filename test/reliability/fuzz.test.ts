@@ -12,7 +12,7 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 /** POST routes that read no body (the help page's token route): any body is ignored, so 200 is right. */
 const NO_BODY_ROUTES = new Set(['POST /api/webchat/token']);
 /** Static files (scripts, styles) hold words like "stack" or "TypeError" by nature; they are not checked for leaks. */
-const STATIC_ROUTE = /^GET \/(webchat\/|help\/|agent\/console\.|favicon)/;
+const STATIC_ROUTE = /^GET \/(webchat\/|help\/|agent\/(console|desk\w+)\.|favicon)/;
 
 interface RouteInfo {
     readonly method: string;
