@@ -93,4 +93,36 @@ describe('reliability 7: limits hold when many conversations race for one target
         assert.strictEqual(checked + refused.length, 60);
         assert.ok(refused.every((r) => Number(r.headers.get('retry-after')) >= 1), 'every refusal says when to try again');
     });
+
+    it('60 parallel sign-in attempts do not stall /healthz or chat turns: password checks are queued and bounded', async () => {
+        const customer = harness.customer('en-US');
+        await customer.say('hello');
+        const timed = async (work: () => Promise<unknown>): Promise<number> => {
+            const started = Date.now();
+            await work();
+            return Date.now() - started;
+        };
+        // Distinct logins, so the throttle per login does not stop them before the password check.
+        let flooding = true;
+        const flood = parallel(60, (i) => harness.agent().login(`nobody-${i}`, 'wrong-password-000')).finally(() => {
+            flooding = false;
+        });
+        // Health checks and chat turns, one after another, for as long as the sign-ins are being answered.
+        const probe = async (work: () => Promise<unknown>): Promise<number> => {
+            let slowest = 0;
+            do {
+                slowest = Math.max(slowest, await timed(work));
+            } while (flooding);
+            return slowest;
+        };
+        const [health, turn] = await Promise.all([probe(() => fetch(`${harness.url}/healthz`)), probe(() => customer.say(en.whoIs))]);
+        const results = await flood;
+        const busy = results.filter((r) => r.status === 429 && (r.body as { error?: { code?: string } }).error?.code === 'Busy');
+        figure('slowest /healthz / chat turn during 60 parallel sign-ins', `${health} ms / ${turn} ms`, '< 1500 ms each');
+        figure('answers: checked (401) / busy (429) / throttled (429)', `${results.filter((r) => r.status === 401).length} / ${busy.length} / ${results.length - busy.length - results.filter((r) => r.status === 401).length}`);
+        assert.ok(health < 1500, `/healthz took ${health} ms`);
+        assert.ok(turn < 1500, `a chat turn took ${turn} ms`);
+        assert.ok(busy.length > 0 && busy.every((r) => Number(r.headers.get('retry-after')) >= 1), 'sign-ins beyond the queue are told to come back');
+        assert.ok(results.every((r) => r.status === 401 || r.status === 429));
+    });
 });
