@@ -3,6 +3,7 @@ import { OutboxRepository } from '../../data/repositories/outboxRepository';
 import { AppHarness } from '../helpers/appHarness';
 import { JONAS, PETER } from '../helpers/demoPeople';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { APOLOGY, figure } from './support';
@@ -124,5 +125,37 @@ describe('reliability 7: limits hold when many conversations race for one target
         assert.ok(turn < 1500, `a chat turn took ${turn} ms`);
         assert.ok(busy.length > 0 && busy.every((r) => Number(r.headers.get('retry-after')) >= 1), 'sign-ins beyond the queue are told to come back');
         assert.ok(results.every((r) => r.status === 401 || r.status === 429));
+    });
+
+    it('25 parallel unverified conversations ask for a callback to one address: at most 3 requests, one confirmation mail', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const target = 'kim.victim@example.com';
+        const customers = Array.from({ length: 25 }, () => harness.customer('en-US'));
+        await parallel(25, (i) => customers[i].say(h.human));
+        await parallel(25, (i) => customers[i].say('Please call me back'));
+        await parallel(25, (i) => customers[i].say(h.yes));
+        await parallel(25, (i) => customers[i].say(target));
+        const replies = (await parallel(25, (i) => customers[i].say(h.languageButton))).map((r) => r.join('\n'));
+        const requests = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM callback_requests WHERE email = ?', [target]))?.n ?? 0;
+        const mails = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', [target]))?.n ?? 0;
+        figure('callback requests / mails for one typed address from 25 parallel conversations', `${requests} / ${mails}`, '≤ 3 / ≤ 1');
+        assert.ok(requests <= 3, `${requests} callback requests name ${target}`);
+        assert.ok(mails <= 1, `${mails} mails went to ${target}`);
+        assert.strictEqual(replies.filter((t) => h.callbackCreated.test(t)).length, requests, 'only the stored requests are confirmed in the chat');
+        assert.strictEqual(replies.filter((t) => /Several callbacks to that address have been requested today already/.test(t)).length, 25 - requests);
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
+
+        // A person filing again in their own conversation is told about their own limit.
+        const again = harness.customer('en-US');
+        const own = 'lee.own@example.com';
+        for (let i = 0; i < 4; i++) {
+            await again.say(h.human);
+            await again.say('Please call me back');
+            await again.say(h.yes);
+            await again.say(own);
+            const text = (await again.say(h.languageButton)).join('\n');
+            assert.match(text, i < 3 ? h.callbackCreated : /You've already asked for several callbacks today/);
+        }
+        assert.strictEqual((await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', [own]))?.n, 1, 'one confirmation a day');
     });
 });
