@@ -16,6 +16,14 @@ async function mailsTo(harness: AppHarness, kind: string, to: string): Promise<n
     return row?.n ?? 0;
 }
 
+/** The newest code mailed to an address, as the operator reads it. */
+async function latestCode(harness: AppHarness, email: string): Promise<string> {
+    const mail = (await new OutboxRepository(harness.app.db).recent(20, email)).find((m) => m.kind === 'verification-code');
+    const code = mail && /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1];
+    assert.ok(code, `no code mailed to ${email}`);
+    return code;
+}
+
 /** The codes mailed to an address so far (to type a code that is surely wrong). */
 async function codesMailedTo(harness: AppHarness, email: string): Promise<Set<string>> {
     const mails = (await new OutboxRepository(harness.app.db).recent(1000, email)).filter((m) => m.kind === 'verification-code');
@@ -157,5 +165,25 @@ describe('reliability 7: limits hold when many conversations race for one target
             assert.match(text, i < 3 ? h.callbackCreated : /You've already asked for several callbacks today/);
         }
         assert.strictEqual((await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', [own]))?.n, 1, 'one confirmation a day');
+    });
+
+    it('one admin confirms change requests in 5 conversations at once: at most 3 are filed a day', async () => {
+        const p = TASK_PHRASES.en;
+        const customers: LoopbackCustomer[] = [];
+        for (let i = 0; i < 5; i++) {
+            const customer = harness.customer('en-US');
+            await customer.say(p.changeContact);
+            await customer.say(JONAS);
+            await customer.say(await latestCode(harness, JONAS));
+            await customer.say('Lea Fischer');
+            assert.match((await customer.say(`Anna moves to another team (${i}).`)).join('\n'), p.confirm);
+            customers.push(customer);
+        }
+        const replies = (await parallel(5, (i) => customers[i].say(en.yes))).map((r) => r.join('\n'));
+        const filed = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM change_requests WHERE requester_id = (SELECT id FROM users WHERE email_normalized = ?)', [JONAS]))?.n ?? 0;
+        figure('change requests filed by one person from 5 parallel confirmations', filed, '≤ 3');
+        assert.ok(filed <= 3, `${filed} change requests were filed`);
+        assert.strictEqual(replies.filter((t) => p.filed.test(t)).length, filed);
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
     });
 });
