@@ -30,6 +30,7 @@ async function codesMailedTo(harness: AppHarness, email: string): Promise<Set<st
     return new Set(mails.map((mail) => /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1] ?? ''));
 }
 
+/** Starts `count` runs of `work` at once and waits for all of them. */
 function parallel<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]> {
     return Promise.all(Array.from({ length: count }, (_, index) => work(index)));
 }
