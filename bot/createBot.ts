@@ -105,7 +105,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         billingRole,
         adminContact: new AdminContactService(localizer, mailer, db, audit, clock),
         handoffs: queue,
-        callbacks: new CallbackService(callbackRepository, events, audit, clock),
+        callbacks: new CallbackService(callbackRepository, mailer, localizer, events, audit, clock),
         handoffSnapshot: new HandoffSnapshot(users, billingRole),
         channelIdentity: deps.channelIdentity,
         changeRequests: new ChangeRequestService(db, users, accounts, mailer, localizer, clock),

@@ -4,6 +4,7 @@ import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { Mailer } from '../mail/mailer';
 import { systemClock } from '../core/clock';
 import { parseArgs } from './args';
+import { printable, printableJson } from './terminalText';
 import { withDatabase } from './withDatabase';
 
 const USAGE = `Shows the mails the bot queued or sent (newest first), one-time codes included.
@@ -35,23 +36,24 @@ async function main(): Promise<void> {
         if (options.json) {
             for (const mail of mails) {
                 const { secretEnc: _secret, ...rest } = mail;
-                process.stdout.write(JSON.stringify({ ...rest, body: mailer.reveal(mail) }) + '\n');
+                process.stdout.write(printableJson({ ...rest, body: mailer.reveal(mail) }) + '\n');
             }
             return;
         }
         if (mails.length === 0) {
-            process.stdout.write(to ? `No mails to ${to}.\n` : 'The outbox is empty.\n');
+            process.stdout.write(to ? `No mails to ${printable(to)}.\n` : 'The outbox is empty.\n');
             return;
         }
         for (const mail of mails) {
             process.stdout.write(
                 [
-                    `#${mail.id}  ${new Date(mail.createdAt).toISOString()}  ${mail.status}${mail.attempts ? ` after ${mail.attempts} attempt(s)` : ''}  [${mail.kind}]`,
-                    `To: ${mail.toName ? `${mail.toName} <${mail.to}>` : mail.to}`,
-                    ...(mail.replyTo ? [`Reply-To: ${mail.replyTo}`] : []),
-                    `Subject: ${mail.subject}`,
+                    `#${mail.id}  ${new Date(mail.createdAt).toISOString()}  ${mail.status}${mail.attempts ? ` after ${mail.attempts} attempt(s)` : ''}  [${printable(mail.kind)}]`,
+                    `To: ${printable(mail.toName ? `${mail.toName} <${mail.to}>` : mail.to)}`,
+                    ...(mail.replyTo ? [`Reply-To: ${printable(mail.replyTo)}`] : []),
+                    `Subject: ${printable(mail.subject)}`,
                     '',
-                    mailer.reveal(mail).trimEnd(),
+                    // The body keeps its lines; every other control character (escape sequences too) is shown escaped.
+                    printable(mailer.reveal(mail).trimEnd(), true),
                     '',
                     '-'.repeat(72),
                     ''

@@ -10,6 +10,7 @@ import { Mailer } from '../mail/mailer';
 import { ChangeRequestService } from '../services/changeRequestService';
 import { LOCALES_DIR } from '../paths';
 import { parseArgs } from './args';
+import { printable, printableJson } from './terminalText';
 import { runOperatorCommand, type Checked } from './operatorCommand';
 import { withDatabase } from './withDatabase';
 
@@ -63,14 +64,15 @@ function parseCommand(argv: readonly string[]): Checked<Command> {
     return verb === undefined ? 'say list or update' : `unknown command "${verb}"`;
 }
 
+/** A request as the operator reads it; every text that came from a person or a mail is shown escaped (no terminal escapes get through). */
 function describe(request: ChangeRequest): string {
     const to = request.newContact.email ? `${request.newContact.name} <${request.newContact.email}>` : request.newContact.name;
     const from = request.oldContacts.map((c) => c.name).join(', ') || '-';
     return [
-        `${request.reference}  ${request.status.padEnd(8)}  ${new Date(request.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${request.accountName} (${request.accountId})`,
-        `    requested by ${request.requesterName} (${request.requesterId}) via ${request.channel}: ${from} -> ${to}`,
-        `    reason: ${request.reason}`,
-        ...(request.note ? [`    note: ${request.note}`] : [])
+        `${request.reference}  ${request.status.padEnd(8)}  ${new Date(request.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${printable(request.accountName)} (${printable(request.accountId)})`,
+        `    requested by ${printable(request.requesterName)} (${printable(request.requesterId)}) via ${printable(request.channel)}: ${printable(from)} -> ${printable(to)}`,
+        `    reason: ${printable(request.reason)}`,
+        ...(request.note ? [`    note: ${printable(request.note)}`] : [])
     ].join('\n');
 }
 
@@ -86,7 +88,7 @@ runOperatorCommand('requests', USAGE, parseCommand, async (command) => {
         if (command.kind === 'list') {
             const requests = await service.list(command.status);
             if (command.json) {
-                requests.forEach((r) => process.stdout.write(JSON.stringify(r) + '\n'));
+                requests.forEach((r) => process.stdout.write(printableJson(r) + '\n'));
             } else {
                 process.stdout.write(requests.length === 0 ? 'No change requests.\n' : requests.map(describe).join('\n') + '\n');
             }
@@ -105,7 +107,7 @@ runOperatorCommand('requests', USAGE, parseCommand, async (command) => {
             case 'updated':
                 process.stdout.write(
                     `${outcome.request.reference} is now ${outcome.request.status}. ` +
-                        (outcome.mailedTo ? `The requester was emailed at ${outcome.mailedTo} (in the outbox until delivered).\n` : 'The requester is no longer on file; no email was sent.\n')
+                        (outcome.mailedTo ? `The requester was emailed at ${printable(outcome.mailedTo)} (in the outbox until delivered).\n` : 'The requester is no longer on file; no email was sent.\n')
                 );
         }
     });

@@ -29,6 +29,9 @@ export interface Queryable {
 
 const log = getLogger('data.database');
 
+/** Told of every statement a {@link Database} runs (with its parameters); see {@link Database.watchStatements}. */
+export type StatementListener = (sql: string, params: SqlParams) => void;
+
 /**
  * The one SQLite connection of the process. node-sqlite3 shares a connection
  * between all async callers, so every statement and every transaction runs under
@@ -38,6 +41,7 @@ const log = getLogger('data.database');
 export class Database implements Queryable {
     private readonly lock = new Mutex();
     private readonly statements = new Map<string, sqlite3.Statement>();
+    private readonly listeners = new Set<StatementListener>();
     private closed = false;
 
     private constructor(private readonly db: sqlite3.Database, public readonly file: string) {}
@@ -100,6 +104,17 @@ export class Database implements Queryable {
         });
     }
 
+    /**
+     * Tells `listener` of every parameterised statement run from now on, in a
+     * transaction or not (the query-plan check collects a turn's statements
+     * this way); returns the function that stops it. Scripts given to
+     * {@link exec} are not reported.
+     */
+    public watchStatements(listener: StatementListener): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
     /** Finalises cached statements and closes the connection. Safe to call twice. */
     public close(): Promise<void> {
         return this.lock.run(async () => {
@@ -140,9 +155,12 @@ export class Database implements Queryable {
     }
 
     /** The prepared statement for `sql`, prepared once; a bad statement rejects and is not cached. */
-    private async statement(sql: string): Promise<sqlite3.Statement> {
+    private async statement(sql: string, params: SqlParams): Promise<sqlite3.Statement> {
         if (this.closed) {
             throw new Error('Database: the connection is closed');
+        }
+        for (const listener of this.listeners) {
+            listener(sql, params);
         }
         const cached = this.statements.get(sql);
         if (cached) {
@@ -156,7 +174,7 @@ export class Database implements Queryable {
     }
 
     private async rawRun(sql: string, params: SqlParams): Promise<RunResult> {
-        const statement = await this.statement(sql);
+        const statement = await this.statement(sql, params);
         return new Promise((resolve, reject) => {
             statement.run(params, function (this: sqlite3.RunResult, err: Error | null) {
                 if (err) {
@@ -169,7 +187,7 @@ export class Database implements Queryable {
     }
 
     private async rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
-        const statement = await this.statement(sql);
+        const statement = await this.statement(sql, params);
         return new Promise((resolve, reject) => {
             statement.get(params, (err: Error | null, row: T | undefined) => {
                 // A stepped-but-unfinished statement holds a read lock until reset.
@@ -179,7 +197,7 @@ export class Database implements Queryable {
     }
 
     private async rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
-        const statement = await this.statement(sql);
+        const statement = await this.statement(sql, params);
         return new Promise((resolve, reject) => {
             statement.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
         });

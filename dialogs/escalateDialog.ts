@@ -211,7 +211,7 @@ export class EscalateDialog extends ComponentDialog {
             context
         });
         if (outcome.kind === 'rate-limited') {
-            await step.context.sendActivity(t('escalate:callbackLimit', { supportUrl: LINKS.support }));
+            await step.context.sendActivity(t(outcome.scope === 'email' ? 'escalate:callbackLimitEmail' : 'escalate:callbackLimit', { supportUrl: LINKS.support }));
             return step.endDialog();
         }
         recordAction(step.context, 'callback-requested', outcome.request.reference);

@@ -74,11 +74,10 @@ export class ChangeRequestService {
     public async submit(draft: ChangeRequestDraft, dedupeKey: string): Promise<SubmitOutcome> {
         let request = await this.requests.byDedupeKey(dedupeKey);
         if (!request) {
-            const dayAgo = this.clock.now().getTime() - 24 * 3600_000;
-            if ((await this.requests.countByRequesterSince(draft.requester.id, dayAgo)) >= MAX_PER_DAY) {
+            request = await this.file(draft, dedupeKey);
+            if (!request) {
                 return { kind: 'rate-limited' };
             }
-            request = await this.file(draft, dedupeKey);
         }
         const notified = (await this.accounts.billingContacts(request.accountId)).filter((c) => c.id !== request.requesterId);
         await this.mailConfirmation(request, draft.requester);
@@ -154,11 +153,16 @@ export class ChangeRequestService {
         return email ? `${name} (${email})` : name;
     }
 
-    private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<ChangeRequest> {
+    /** Files the request, unless the requester reached the daily limit (undefined): counted and stored in one transaction. */
+    private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<ChangeRequest | undefined> {
         const oldContacts = (await this.accounts.billingContacts(draft.account.id)).map((u) => ({ id: u.id, name: u.name }));
         const now = this.clock.now().getTime();
         return this.db.transaction(async (tx) => {
-            const request = await new ChangeRequestRepository(tx).insert(
+            const requests = new ChangeRequestRepository(tx);
+            if ((await requests.countByRequesterSince(draft.requester.id, now - 24 * 3600_000)) >= MAX_PER_DAY) {
+                return undefined;
+            }
+            const request = await requests.insert(
                 {
                     accountId: draft.account.id,
                     accountName: draft.account.name,

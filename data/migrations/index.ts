@@ -6,6 +6,7 @@ import { migration005 } from './005_transcripts';
 import { migration006 } from './006_code_replaces_code';
 import { migration007 } from './007_directline_append';
 import { migration009 } from './009_agent_desk';
+import { migration011 } from './011_limit_indexes';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -15,4 +16,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009, migration011];

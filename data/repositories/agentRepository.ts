@@ -96,9 +96,9 @@ export class AgentRepository {
         await this.db.run('DELETE FROM agent_sessions WHERE token_hash = ?', [tokenHash]);
     }
 
-    /** Agents with a live session seen since `since`. */
+    /** Agents with a live session seen since `since` (a login once per session; callers make a set of them). */
     public async seenSince(since: number, now: number): Promise<string[]> {
-        const rows = await this.db.all<{ login: string }>('SELECT DISTINCT login FROM agent_sessions WHERE last_seen_at >= ? AND expires_at > ?', [since, now]);
+        const rows = await this.db.all<{ login: string }>('SELECT login FROM agent_sessions WHERE last_seen_at >= ? AND expires_at > ?', [since, now]);
         return rows.map((row) => row.login);
     }
 

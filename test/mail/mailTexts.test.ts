@@ -27,7 +27,8 @@ describe('Mail texts: the sentence after the salutation', () => {
         it(`[en] ${template}: "Hello …," is followed by a capital letter`, () => {
             const { body } = composeMail(localizer.t('en'), template, { name: 'Lea Fischer', recipientName: 'Lea Fischer', senderName: 'Jonas Weber', requesterName: 'Jonas Weber' });
             const [salutation, blank, first] = body.split('\n');
-            assert.match(salutation, /^Hello Lea Fischer,$/);
+            // A mail to an address nobody has verified (a callback confirmation) greets without a name.
+            assert.match(salutation, template === 'callbackConfirmation' ? /^Hello,$/ : /^Hello Lea Fischer,$/);
             assert.strictEqual(blank, '');
             assert.match(first, /^\p{Lu}/u, `after the salutation: ${first}`);
         });
@@ -35,7 +36,7 @@ describe('Mail texts: the sentence after the salutation', () => {
         it(`[de] ${template}: "Guten Tag …," is followed by a lowercase word or a noun/pronoun that is always capitalised`, () => {
             const { body } = composeMail(localizer.t('de'), template, { name: 'Lea Fischer', recipientName: 'Lea Fischer', senderName: 'Jonas Weber', requesterName: 'Jonas Weber' });
             const [salutation, blank, first] = body.split('\n');
-            assert.match(salutation, /^Guten Tag Lea Fischer,$/);
+            assert.match(salutation, template === 'callbackConfirmation' ? /^Guten Tag,$/ : /^Guten Tag Lea Fischer,$/);
             assert.strictEqual(blank, '');
             assert.match(first, /^(\p{Ll}|Ihr|Sie|Jonas Weber)/u, `after the salutation: ${first}`);
         });

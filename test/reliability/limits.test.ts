@@ -3,6 +3,7 @@ import { OutboxRepository } from '../../data/repositories/outboxRepository';
 import { AppHarness } from '../helpers/appHarness';
 import { JONAS, PETER } from '../helpers/demoPeople';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { APOLOGY, figure } from './support';
@@ -15,12 +16,21 @@ async function mailsTo(harness: AppHarness, kind: string, to: string): Promise<n
     return row?.n ?? 0;
 }
 
+/** The newest code mailed to an address, as the operator reads it. */
+async function latestCode(harness: AppHarness, email: string): Promise<string> {
+    const mail = (await new OutboxRepository(harness.app.db).recent(20, email)).find((m) => m.kind === 'verification-code');
+    const code = mail && /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1];
+    assert.ok(code, `no code mailed to ${email}`);
+    return code;
+}
+
 /** The codes mailed to an address so far (to type a code that is surely wrong). */
 async function codesMailedTo(harness: AppHarness, email: string): Promise<Set<string>> {
     const mails = (await new OutboxRepository(harness.app.db).recent(1000, email)).filter((m) => m.kind === 'verification-code');
     return new Set(mails.map((mail) => /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1] ?? ''));
 }
 
+/** Starts `count` runs of `work` at once and waits for all of them. */
 function parallel<T>(count: number, work: (index: number) => Promise<T>): Promise<T[]> {
     return Promise.all(Array.from({ length: count }, (_, index) => work(index)));
 }
@@ -92,5 +102,89 @@ describe('reliability 7: limits hold when many conversations race for one target
         assert.ok(checked <= 5, `${checked} wrong passwords were checked`);
         assert.strictEqual(checked + refused.length, 60);
         assert.ok(refused.every((r) => Number(r.headers.get('retry-after')) >= 1), 'every refusal says when to try again');
+    });
+
+    it('60 parallel sign-in attempts do not stall /healthz or chat turns: password checks are queued and bounded', async () => {
+        const customer = harness.customer('en-US');
+        await customer.say('hello');
+        const timed = async (work: () => Promise<unknown>): Promise<number> => {
+            const started = Date.now();
+            await work();
+            return Date.now() - started;
+        };
+        // Distinct logins, so the throttle per login does not stop them before the password check.
+        let flooding = true;
+        const flood = parallel(60, (i) => harness.agent().login(`nobody-${i}`, 'wrong-password-000')).finally(() => {
+            flooding = false;
+        });
+        // Health checks and chat turns, one after another, for as long as the sign-ins are being answered.
+        const probe = async (work: () => Promise<unknown>): Promise<number> => {
+            let slowest = 0;
+            do {
+                slowest = Math.max(slowest, await timed(work));
+            } while (flooding);
+            return slowest;
+        };
+        const [health, turn] = await Promise.all([probe(() => fetch(`${harness.url}/healthz`)), probe(() => customer.say(en.whoIs))]);
+        const results = await flood;
+        const busy = results.filter((r) => r.status === 429 && (r.body as { error?: { code?: string } }).error?.code === 'Busy');
+        figure('slowest /healthz / chat turn during 60 parallel sign-ins', `${health} ms / ${turn} ms`, '< 1500 ms each');
+        figure('answers: checked (401) / busy (429) / throttled (429)', `${results.filter((r) => r.status === 401).length} / ${busy.length} / ${results.length - busy.length - results.filter((r) => r.status === 401).length}`);
+        assert.ok(health < 1500, `/healthz took ${health} ms`);
+        assert.ok(turn < 1500, `a chat turn took ${turn} ms`);
+        assert.ok(busy.length > 0 && busy.every((r) => Number(r.headers.get('retry-after')) >= 1), 'sign-ins beyond the queue are told to come back');
+        assert.ok(results.every((r) => r.status === 401 || r.status === 429));
+    });
+
+    it('25 parallel unverified conversations ask for a callback to one address: at most 3 requests, one confirmation mail', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const target = 'kim.victim@example.com';
+        const customers = Array.from({ length: 25 }, () => harness.customer('en-US'));
+        await parallel(25, (i) => customers[i].say(h.human));
+        await parallel(25, (i) => customers[i].say('Please call me back'));
+        await parallel(25, (i) => customers[i].say(h.yes));
+        await parallel(25, (i) => customers[i].say(target));
+        const replies = (await parallel(25, (i) => customers[i].say(h.languageButton))).map((r) => r.join('\n'));
+        const requests = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM callback_requests WHERE email = ?', [target]))?.n ?? 0;
+        const mails = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', [target]))?.n ?? 0;
+        figure('callback requests / mails for one typed address from 25 parallel conversations', `${requests} / ${mails}`, '≤ 3 / ≤ 1');
+        assert.ok(requests <= 3, `${requests} callback requests name ${target}`);
+        assert.ok(mails <= 1, `${mails} mails went to ${target}`);
+        assert.strictEqual(replies.filter((t) => h.callbackCreated.test(t)).length, requests, 'only the stored requests are confirmed in the chat');
+        assert.strictEqual(replies.filter((t) => /Several callbacks to that address have been requested today already/.test(t)).length, 25 - requests);
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
+
+        // A person filing again in their own conversation is told about their own limit.
+        const again = harness.customer('en-US');
+        const own = 'lee.own@example.com';
+        for (let i = 0; i < 4; i++) {
+            await again.say(h.human);
+            await again.say('Please call me back');
+            await again.say(h.yes);
+            await again.say(own);
+            const text = (await again.say(h.languageButton)).join('\n');
+            assert.match(text, i < 3 ? h.callbackCreated : /You've already asked for several callbacks today/);
+        }
+        assert.strictEqual((await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ?', [own]))?.n, 1, 'one confirmation a day');
+    });
+
+    it('one admin confirms change requests in 5 conversations at once: at most 3 are filed a day', async () => {
+        const p = TASK_PHRASES.en;
+        const customers: LoopbackCustomer[] = [];
+        for (let i = 0; i < 5; i++) {
+            const customer = harness.customer('en-US');
+            await customer.say(p.changeContact);
+            await customer.say(JONAS);
+            await customer.say(await latestCode(harness, JONAS));
+            await customer.say('Lea Fischer');
+            assert.match((await customer.say(`Anna moves to another team (${i}).`)).join('\n'), p.confirm);
+            customers.push(customer);
+        }
+        const replies = (await parallel(5, (i) => customers[i].say(en.yes))).map((r) => r.join('\n'));
+        const filed = (await harness.app.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM change_requests WHERE requester_id = (SELECT id FROM users WHERE email_normalized = ?)', [JONAS]))?.n ?? 0;
+        figure('change requests filed by one person from 5 parallel confirmations', filed, '≤ 3');
+        assert.ok(filed <= 3, `${filed} change requests were filed`);
+        assert.strictEqual(replies.filter((t) => p.filed.test(t)).length, filed);
+        assert.ok(!replies.some((t) => APOLOGY.test(t)));
     });
 });
