@@ -13,6 +13,7 @@ import { IntentRecognizer } from './bot/nlu';
 import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
+import { UpgradeRouter } from './channels/upgradeRouter';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { DirectLineChannel } from './channels/directline/directLineChannel';
 import { HelpPage } from './channels/helpPage/helpPage';
@@ -105,12 +106,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         onTurnError: runtime.errorHandler.handle
     });
     messenger.register(directLine.proactiveRoute);
-    const server = createServer({ config, adapter, bot: runtime.bot, db });
+    const upgrades = new UpgradeRouter();
+    const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades });
     const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
-    directLine.mount(server);
+    directLine.mount(server, upgrades);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {

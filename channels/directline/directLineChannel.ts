@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
 import type { ProactiveRoute } from '../proactive';
+import type { UpgradeRouter } from '../upgradeRouter';
 import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';
 import { DirectLineApi } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
@@ -74,10 +75,10 @@ export class DirectLineChannel {
         this.purgeTimer.unref();
     }
 
-    /** Serves the REST API and the WebSocket stream on the server. */
-    public mount(server: Server): void {
+    /** Serves the REST API on the server and the WebSocket stream through its upgrade router. */
+    public mount(server: Server, upgrades: UpgradeRouter): void {
         this.api.mount(server);
-        server.server.on('upgrade', (req, socket, head) => this.stream.handleUpgrade(req, socket, head));
+        upgrades.add(this.stream.handleUpgrade);
     }
 
     /** Closes the streams (shutdown). */

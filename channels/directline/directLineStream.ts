@@ -1,8 +1,8 @@
-import { STATUS_CODES, type IncomingMessage } from 'http';
+import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { getLogger } from '../../core/logger';
-import { HttpError } from '../httpError';
+import type { UpgradeHandler } from '../upgradeRouter';
 import type { DirectLineAuth } from './directLineAuth';
 import type { DirectLineStore, StoredActivity } from './directLineStore';
 import { parseWatermark } from './watermark';
@@ -33,19 +33,16 @@ export class DirectLineStream {
     }
 
     /**
-     * Takes an HTTP upgrade request if it is for a Direct Line stream; returns
-     * false (and leaves the socket alone) for any other path.
+     * The {@link UpgradeHandler} of the stream path: undefined for any other
+     * path, else the handshake (rejected with an HttpError when refused).
      */
-    public handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-        const url = new URL(req.url ?? '/', 'http://stream.local');
-        const match = STREAM_PATH.exec(url.pathname);
+    public readonly handleUpgrade: UpgradeHandler = (req, socket, head, path, url) => {
+        const match = STREAM_PATH.exec(path);
         if (!match) {
-            return false;
+            return undefined;
         }
-        socket.on('error', () => socket.destroy());
-        this.accept(req, socket, head, decodeURIComponent(match[1]), url).catch((err: unknown) => refuse(socket, err));
-        return true;
-    }
+        return this.accept(req, socket, head, decodeURIComponent(match[1]), url);
+    };
 
     /** Closes every stream (shutdown); clients reconnect with their watermark once the bot is back. */
     public close(): void {
@@ -61,14 +58,20 @@ export class DirectLineStream {
         const caller = credential ? this.auth.fromCredential(credential) : this.auth.fromHeader(req.headers.authorization);
         await this.auth.conversation(caller, conversationId);
         const watermark = parseWatermark(url.searchParams.get('watermark'));
-        this.server.handleUpgrade(req, socket, head, (ws) => {
-            const connection = new StreamConnection(ws, conversationId, watermark, this.store);
-            this.connections.add(connection);
-            ws.once('close', () => {
-                connection.stop();
-                this.connections.delete(connection);
+        if (socket.destroyed) {
+            return;
+        }
+        await new Promise<void>((resolve) => {
+            this.server.handleUpgrade(req, socket, head, (ws) => {
+                const connection = new StreamConnection(ws, conversationId, watermark, this.store);
+                this.connections.add(connection);
+                ws.once('close', () => {
+                    connection.stop();
+                    this.connections.delete(connection);
+                });
+                connection.start();
+                resolve();
             });
-            connection.start();
         });
     }
 }
@@ -148,15 +151,4 @@ class StreamConnection {
         this.watermark = batch[batch.length - 1].seq;
         this.ws.send(JSON.stringify({ activities: batch.map((s) => s.activity), watermark: String(this.watermark) }));
     }
-}
-
-function refuse(socket: Duplex, err: unknown): void {
-    const error = err instanceof HttpError ? err : new HttpError(500, 'InternalError', 'The stream could not be opened.');
-    if (!(err instanceof HttpError)) {
-        log.error('stream upgrade failed', { error: err });
-    }
-    const body = JSON.stringify(error.toBody());
-    socket.end(
-        `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
-    );
 }
