@@ -58,11 +58,14 @@ export function sendError(res: Response, err: unknown): void {
         return;
     }
     if (err instanceof HttpError) {
+        // One line, no stack: a refused request is the client's mistake, not the bot's.
+        log.info('request refused', { status: err.status, code: err.code });
         res.send(err.status, err.toBody());
         return;
     }
     // jsonwebtoken's own errors (bad signature, expired) reach here unwrapped from the token check.
     if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || JWT_ERRORS.has((err as Error).name)) {
+        log.info('request refused', { status: 401, code: 'Unauthorized' });
         res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
         return;
     }
