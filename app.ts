@@ -14,6 +14,7 @@ import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { UpgradeRouter } from './channels/upgradeRouter';
+import { ClientAddresses } from './channels/clientAddress';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { DirectLineChannel } from './channels/directline/directLineChannel';
 import { HelpPage } from './channels/helpPage/helpPage';
@@ -107,13 +108,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
-    const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades });
-    const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
+    const clients = new ClientAddresses(config.trustProxy);
+    const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
+    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
     directLine.mount(server, upgrades);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock }).mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, clock, clients }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

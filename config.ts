@@ -3,6 +3,7 @@ import * as path from 'path';
 import { PROJECT_ROOT } from './paths';
 import type { LogLevel } from './core/logger';
 import { BusinessHours } from './services/businessHours';
+import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
 
 /** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -20,7 +21,12 @@ export interface HandoffSettings {
 /** Every setting of the bot, read and checked once at start-up. */
 export interface Config {
     readonly port: number;
+    /** Listen address; default 127.0.0.1 in local mode, 0.0.0.0 with app credentials. */
     readonly host: string;
+    /** Proxies whose `X-Forwarded-For` names the client (rate limits, the local-mode loopback check). */
+    readonly trustProxy: TrustProxy;
+    /** Local mode: `/api/messages` also answers callers that are not on this machine (default false: 403). */
+    readonly localModeAllowRemote: boolean;
     /** Base URL people reach the bot at; used for links in emails. */
     readonly publicUrl: string;
     readonly dbPath: string;
@@ -120,7 +126,6 @@ function readPublicUrl(read: (name: string) => string | undefined, port: number)
 export function loadConfig(env: Env = process.env): Config {
     const read = reader(env);
     const port = readPort(read);
-    const host = read('HOST') ?? '0.0.0.0';
     const publicUrl = readPublicUrl(read, port);
     const dbPath = path.resolve(PROJECT_ROOT, read('DB_PATH') ?? 'data/bot.sqlite');
     const demoDataPath = path.resolve(PROJECT_ROOT, read('DEMO_DATA_PATH') ?? 'data/accounts.json');
@@ -153,6 +158,17 @@ export function loadConfig(env: Env = process.env): Config {
         throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
     }
 
+
+    const localMode = microsoftAppId === '';
+    // Local mode has no channel authentication: by default only this machine can reach it.
+    const host = read('HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+    let trustProxy: TrustProxy;
+    try {
+        trustProxy = parseTrustProxy(read('TRUST_PROXY'));
+    } catch (err) {
+        throw new ConfigError('TRUST_PROXY', (err as Error).message);
+    }
+    const localModeAllowRemote = readBoolean('LOCAL_MODE_ALLOW_REMOTE', read('LOCAL_MODE_ALLOW_REMOTE'), false);
 
     const smtpText = read('SMTP_URL');
     const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);
@@ -188,6 +204,8 @@ export function loadConfig(env: Env = process.env): Config {
     return {
         port,
         host,
+        trustProxy,
+        localModeAllowRemote,
         publicUrl,
         dbPath,
         demoDataPath,
@@ -197,7 +215,7 @@ export function loadConfig(env: Env = process.env): Config {
         microsoftAppPassword,
         microsoftAppTenantId,
         microsoftAppType,
-        localMode: microsoftAppId === '',
+        localMode,
         smtpUrl,
         mailFrom,
         maxBodyBytes,
@@ -236,6 +254,17 @@ function readHandoffSettings(read: (name: string) => string | undefined): Handof
         throw new ConfigError('HANDOFF_EXTERNAL', `must be true or false (got "${externalText}")`);
     }
     return { businessHours, waitTimeoutMs, external: externalText === 'true' || externalText === '1' };
+}
+
+function readBoolean(setting: string, text: string | undefined, fallback: boolean): boolean {
+    if (text === undefined) {
+        return fallback;
+    }
+    const value = text.toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(value)) {
+        throw new ConfigError(setting, `must be true or false (got "${text}")`);
+    }
+    return value === 'true' || value === '1';
 }
 
 function parseInteger(setting: string, text: string, min: number, max: number): number {

@@ -9,6 +9,7 @@ import type { BillingBot } from '../bot/billingBot';
 import { HttpError } from './httpError';
 import { createMessagesHandler, sendError } from './messagesRoute';
 import { TenantGuard } from './tenantGuard';
+import type { ClientAddresses } from './clientAddress';
 import type { UpgradeRouter } from './upgradeRouter';
 
 const log = getLogger('channels.server');
@@ -21,6 +22,7 @@ export interface ServerParts {
     readonly db: Database;
     /** Becomes the server's only upgrade listener; channels add their WebSocket paths to it. */
     readonly upgrades: UpgradeRouter;
+    readonly clients: ClientAddresses;
 }
 
 /** Idle and slow connections are closed after these times, so they cannot pile up. */
@@ -60,6 +62,8 @@ export function createServer(parts: ServerParts): restify.Server {
             logic: (context) => parts.bot.run(context),
             maxBodyBytes: parts.config.maxBodyBytes,
             loopbackOnly: parts.config.localMode,
+            loopbackCallersOnly: parts.config.localMode && !parts.config.localModeAllowRemote,
+            clients: parts.clients,
             tenantGuard: parts.config.localMode ? undefined : new TenantGuard(parts.config.microsoftAppTenantId)
         })
     );
