@@ -88,7 +88,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
     const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity, portal });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -103,6 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         key,
         secret: config.directLineSecret,
         maxBodyBytes: config.maxBodyBytes,
+        limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
         onTurnError: runtime.errorHandler.handle
     });

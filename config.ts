@@ -18,6 +18,28 @@ export interface HandoffSettings {
     readonly external: boolean;
 }
 
+/** Limits of the built-in Direct Line (issue 11). */
+export interface DirectLineSettings {
+    /** Refreshing keeps a conversation's tokens alive at most this long from the first one. */
+    readonly tokenLifetimeSeconds: number;
+    /** WebSocket streams one conversation (whatever its tokens) may have open at once. */
+    readonly streamsPerConversation: number;
+    /** Bytes of activities one conversation may store; past it the person's posts get 413. */
+    readonly conversationBudgetBytes: number;
+    /** Bytes of activities all conversations together may store; past it the oldest conversations are deleted first. */
+    readonly storageBudgetBytes: number;
+    /** Conversations are deleted with their activities this long after they started. */
+    readonly retentionMs: number;
+}
+
+/** When a verified identity must be confirmed again (a one-time code, or Teams sign-in). */
+export interface VerificationLifetime {
+    /** No message from the person for this long. */
+    readonly idleMs: number;
+    /** This long after the verification, however active. */
+    readonly maxMs: number;
+}
+
 /** Every setting of the bot, read and checked once at start-up. */
 export interface Config {
     readonly port: number;
@@ -47,6 +69,8 @@ export interface Config {
     readonly handoff: HandoffSettings;
     /** Local mode only: password given at start to demo agents that have none yet. */
     readonly agentDemoPassword?: string;
+    readonly directLine: DirectLineSettings;
+    readonly verification: VerificationLifetime;
     /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
     readonly directLineSecret?: string;
     /** Azure AD tenants (lower-case GUIDs) whose Teams users are identified by their sign-in, without a code. */
@@ -193,6 +217,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (directLineSecret !== undefined && !/^[A-Za-z0-9._~+/=-]{32,512}$/.test(directLineSecret)) {
         throw new ConfigError('DIRECTLINE_SECRET', 'must be 32 to 512 characters of letters, digits and ._~+/=- (e.g. from `openssl rand -base64 32`)');
     }
+    const directLine: DirectLineSettings = {
+        tokenLifetimeSeconds: parseInteger('DIRECTLINE_TOKEN_LIFETIME_HOURS', read('DIRECTLINE_TOKEN_LIFETIME_HOURS') ?? '24', 1, 720) * 3600,
+        streamsPerConversation: parseInteger('DIRECTLINE_STREAMS_PER_CONVERSATION', read('DIRECTLINE_STREAMS_PER_CONVERSATION') ?? '4', 1, 50),
+        conversationBudgetBytes: parseInteger('DIRECTLINE_CONVERSATION_BUDGET_KB', read('DIRECTLINE_CONVERSATION_BUDGET_KB') ?? '1024', 64, 1024 * 1024) * 1024,
+        storageBudgetBytes: parseInteger('DIRECTLINE_STORAGE_BUDGET_MB', read('DIRECTLINE_STORAGE_BUDGET_MB') ?? '1024', 1, 1024 * 1024) * 1024 * 1024,
+        retentionMs: parseInteger('DIRECTLINE_RETENTION_DAYS', read('DIRECTLINE_RETENTION_DAYS') ?? '7', 1, 3650) * 24 * 3600_000
+    };
+    const verification: VerificationLifetime = {
+        idleMs: parseInteger('VERIFICATION_IDLE_MINUTES', read('VERIFICATION_IDLE_MINUTES') ?? '30', 1, 24 * 60) * 60_000,
+        maxMs: parseInteger('VERIFICATION_MAX_HOURS', read('VERIFICATION_MAX_HOURS') ?? '8', 1, 720) * 3600_000
+    };
     const teamsAllowedTenants = parseTenants(read('TEAMS_ALLOWED_TENANTS'));
     const metadataText = read('BOT_OPENID_METADATA_URL');
     const botOpenIdMetadataUrl = metadataText === undefined ? undefined : parseUrl('BOT_OPENID_METADATA_URL', metadataText, ['https:', 'http:']);
@@ -222,6 +257,8 @@ export function loadConfig(env: Env = process.env): Config {
         handoff,
         agentDemoPassword,
         directLineSecret,
+        directLine,
+        verification,
         teamsAllowedTenants,
         botOpenIdMetadataUrl
     };

@@ -87,7 +87,8 @@ export class DirectLineApi {
 
     private async refreshToken(req: Request, res: Response): Promise<void> {
         const grant = this.parts.auth.requireToken(this.caller(req));
-        const issued = this.parts.tokens.issue(grant.conversationId, grant.userId);
+        // A refresh continues the chain: it cannot outlive the first token's lifetime.
+        const issued = this.parts.tokens.issue(grant.conversationId, grant.userId, grant.originAt);
         res.send(200, { conversationId: grant.conversationId, token: issued.token, expires_in: issued.expiresIn });
     }
 
@@ -104,14 +105,14 @@ export class DirectLineApi {
         } else {
             await this.parts.auth.conversation(caller, conversationId);
         }
-        res.send(created ? 201 : 200, this.conversationBody(req, conversationId, userId, 0));
+        res.send(created ? 201 : 200, this.conversationBody(req, conversationId, userId, 0, originOf(caller)));
     }
 
     private async reconnect(req: Request, res: Response): Promise<void> {
         const caller = this.caller(req);
         const conversation = await this.parts.auth.conversation(caller, req.params.conversationId as string);
         const watermark = parseWatermark(queryValue(req, 'watermark'));
-        res.send(200, this.conversationBody(req, conversation.id, this.parts.auth.userOf(caller, conversation), watermark));
+        res.send(200, this.conversationBody(req, conversation.id, this.parts.auth.userOf(caller, conversation), watermark, originOf(caller)));
     }
 
     private async postActivity(req: Request, res: Response): Promise<void> {
@@ -209,8 +210,8 @@ export class DirectLineApi {
     }
 
     /** The Direct Line `Conversation` object, with a fresh token and the stream URL for this host. */
-    private conversationBody(req: Request, conversationId: string, userId: string, watermark: number): Record<string, unknown> {
-        const issued = this.parts.tokens.issue(conversationId, userId);
+    private conversationBody(req: Request, conversationId: string, userId: string, watermark: number, originAt: number | undefined): Record<string, unknown> {
+        const issued = this.parts.tokens.issue(conversationId, userId, originAt);
         const secure = req.headers['x-forwarded-proto'] === 'https' || (req.socket as { encrypted?: boolean }).encrypted === true;
         const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : 'localhost';
         const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: issued.token });
@@ -230,6 +231,11 @@ export class DirectLineApi {
         }
         return readJsonBody(req as unknown as IncomingMessage, this.parts.maxBodyBytes);
     }
+}
+
+/** The start of the caller's token chain; the secret starts a new one. */
+function originOf(caller: DirectLineCaller): number | undefined {
+    return caller.kind === 'token' ? caller.grant.originAt : undefined;
 }
 
 function newConversationId(): string {

@@ -11,7 +11,8 @@ import { DirectLineApi } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
 import { DirectLineStore } from './directLineStore';
 import { DirectLineStream } from './directLineStream';
-import { DirectLineTokens } from './directLineTokens';
+import { DEFAULT_TOKEN_TTL_SECONDS, DirectLineTokens } from './directLineTokens';
+import type { DirectLineSettings } from '../../config';
 
 const log = getLogger('channels.directline');
 
@@ -27,6 +28,7 @@ export interface DirectLineOptions {
     /** `DIRECTLINE_SECRET`; undefined = a random secret for this run (only the bot's own token route can then start conversations). */
     readonly secret?: string;
     readonly maxBodyBytes: number;
+    readonly limits: DirectLineSettings;
     /** Runs the bot for a turn (`bot.run`). */
     readonly logic: (context: TurnContext) => Promise<void>;
     readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
@@ -54,12 +56,18 @@ export class DirectLineChannel {
             log.info('no DIRECTLINE_SECRET set: using a random secret for this run; the help page gets its tokens from the bot');
         }
         this.store = new DirectLineStore(options.db, options.clock);
-        const tokens = new DirectLineTokens(options.key, options.secret ?? crypto.randomBytes(32).toString('base64url'), options.clock);
+        const tokens = new DirectLineTokens(
+            options.key,
+            options.secret ?? crypto.randomBytes(32).toString('base64url'),
+            options.clock,
+            DEFAULT_TOKEN_TTL_SECONDS,
+            options.limits.tokenLifetimeSeconds
+        );
         const auth = new DirectLineAuth(tokens, this.store);
         this.adapter = new DirectLineAdapter(this.store);
         this.adapter.onTurnError = options.onTurnError;
         this.api = new DirectLineApi({ store: this.store, tokens, auth, adapter: this.adapter, logic: options.logic, maxBodyBytes: options.maxBodyBytes, clock: options.clock });
-        this.stream = new DirectLineStream(this.store, auth);
+        this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
         this.proactiveRoute = {
             matches: (reference) => reference.channelId === DIRECT_LINE_CHANNEL_ID && reference.serviceUrl === IN_PROCESS_SERVICE_URL,
             continueConversation: (reference, logic) => this.adapter.continueConversation(reference, logic)

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { getLogger } from '../../core/logger';
+import { HttpError } from '../httpError';
 import type { UpgradeHandler } from '../upgradeRouter';
 import type { DirectLineAuth } from './directLineAuth';
 import type { DirectLineStore, StoredActivity } from './directLineStore';
@@ -11,6 +12,9 @@ const log = getLogger('channels.directline.stream');
 
 /** `/v3/directline/conversations/{id}/stream`, the `streamUrl` handed out with every conversation. */
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream\/?$/;
+
+/** Streams one conversation may have open at once by default: a page, a reconnect overlapping a dead socket, a second tab. */
+export const DEFAULT_STREAMS_PER_CONVERSATION = 4;
 
 /** A client that lets this much pile up unread is dropped; it reconnects with its watermark. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -26,8 +30,15 @@ export class DirectLineStream {
     private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
     private readonly connections = new Set<StreamConnection>();
     private readonly heartbeat: NodeJS.Timeout;
+    /** Streams open or being opened, per conversation (every token of a conversation counts together). */
+    private readonly perConversation = new Map<string, number>();
 
-    public constructor(private readonly store: DirectLineStore, private readonly auth: DirectLineAuth, heartbeatMs = 30_000) {
+    public constructor(
+        private readonly store: DirectLineStore,
+        private readonly auth: DirectLineAuth,
+        heartbeatMs = 30_000,
+        private readonly maxPerConversation = DEFAULT_STREAMS_PER_CONVERSATION
+    ) {
         this.heartbeat = setInterval(() => this.connections.forEach((c) => c.checkAlive()), heartbeatMs);
         this.heartbeat.unref();
     }
@@ -61,11 +72,38 @@ export class DirectLineStream {
         if (socket.destroyed) {
             return;
         }
+        // Checked and counted with no await in between, so parallel handshakes cannot pass the cap together.
+        const open = this.perConversation.get(conversationId) ?? 0;
+        if (open >= this.maxPerConversation) {
+            throw new HttpError(429, 'TooManyStreams', `A conversation can have at most ${this.maxPerConversation} streams open; close one first.`);
+        }
+        this.perConversation.set(conversationId, open + 1);
+        let released = false;
+        const release = (): void => {
+            if (!released) {
+                released = true;
+                const left = (this.perConversation.get(conversationId) ?? 1) - 1;
+                if (left > 0) {
+                    this.perConversation.set(conversationId, left);
+                } else {
+                    this.perConversation.delete(conversationId);
+                }
+            }
+        };
+        let accepted = false;
+        // A handshake ws refuses (bad headers) ends with the socket; an accepted one hands over to the WebSocket.
+        socket.once('close', () => {
+            if (!accepted) {
+                release();
+            }
+        });
         await new Promise<void>((resolve) => {
             this.server.handleUpgrade(req, socket, head, (ws) => {
+                accepted = true;
                 const connection = new StreamConnection(ws, conversationId, watermark, this.store);
                 this.connections.add(connection);
                 ws.once('close', () => {
+                    release();
                     connection.stop();
                     this.connections.delete(connection);
                 });
