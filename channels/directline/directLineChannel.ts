@@ -10,14 +10,12 @@ import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } fro
 import { DirectLineApi } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
 import { DirectLineStore } from './directLineStore';
+import { DirectLineRetention } from './directLineRetention';
 import { DirectLineStream } from './directLineStream';
 import { DEFAULT_TOKEN_TTL_SECONDS, DirectLineTokens } from './directLineTokens';
 import type { DirectLineSettings } from '../../config';
 
 const log = getLogger('channels.directline');
-
-/** Conversations nobody wrote in for this long are deleted with their history. */
-const KEEP_IDLE_MS = 30 * 24 * 3600_000;
 
 /** What the built-in Direct Line is made of. */
 export interface DirectLineOptions {
@@ -49,7 +47,7 @@ export class DirectLineChannel {
     private readonly stream: DirectLineStream;
     /** Proactive turns for conversations of this channel; register it with the ProactiveMessenger. */
     public readonly proactiveRoute: ProactiveRoute;
-    private readonly purgeTimer: NodeJS.Timeout;
+    private readonly retention: DirectLineRetention;
 
     public constructor(options: DirectLineOptions) {
         if (!options.secret) {
@@ -66,21 +64,24 @@ export class DirectLineChannel {
         const auth = new DirectLineAuth(tokens, this.store);
         this.adapter = new DirectLineAdapter(this.store);
         this.adapter.onTurnError = options.onTurnError;
-        this.api = new DirectLineApi({ store: this.store, tokens, auth, adapter: this.adapter, logic: options.logic, maxBodyBytes: options.maxBodyBytes, clock: options.clock });
+        this.retention = new DirectLineRetention(this.store, options.clock, options.limits);
+        this.api = new DirectLineApi({
+            store: this.store,
+            tokens,
+            auth,
+            adapter: this.adapter,
+            logic: options.logic,
+            maxBodyBytes: options.maxBodyBytes,
+            clock: options.clock,
+            conversationBudgetBytes: options.limits.conversationBudgetBytes,
+            onStored: (bytes) => this.retention.noteStored(bytes)
+        });
         this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
         this.proactiveRoute = {
             matches: (reference) => reference.channelId === DIRECT_LINE_CHANNEL_ID && reference.serviceUrl === IN_PROCESS_SERVICE_URL,
             continueConversation: (reference, logic) => this.adapter.continueConversation(reference, logic)
         };
-        const purge = (): void => {
-            this.store.purgeIdle(options.clock.now().getTime() - KEEP_IDLE_MS).then(
-                (count) => count > 0 && log.info('idle conversations deleted', { count }),
-                (err: unknown) => log.warn('could not delete idle conversations', { error: err })
-            );
-        };
-        purge();
-        this.purgeTimer = setInterval(purge, 24 * 3600_000);
-        this.purgeTimer.unref();
+        this.retention.start();
     }
 
     /** Serves the REST API on the server and the WebSocket stream through its upgrade router. */
@@ -91,7 +92,7 @@ export class DirectLineChannel {
 
     /** Closes the streams (shutdown). */
     public close(): void {
-        clearInterval(this.purgeTimer);
+        this.retention.stop();
         this.stream.close();
     }
 }
