@@ -13,6 +13,8 @@ import { IntentRecognizer } from './bot/nlu';
 import { createBot, type BotRuntime } from './bot/createBot';
 import { createBotAdapter, type BotAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
+import { UpgradeRouter } from './channels/upgradeRouter';
+import { ClientAddresses } from './channels/clientAddress';
 import { cloudAdapterRoute, ProactiveMessenger } from './channels/proactive';
 import { DirectLineChannel } from './channels/directline/directLineChannel';
 import { HelpPage } from './channels/helpPage/helpPage';
@@ -86,7 +88,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
     const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, channelIdentity, portal });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -101,17 +103,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         key,
         secret: config.directLineSecret,
         maxBodyBytes: config.maxBodyBytes,
+        limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
         onTurnError: runtime.errorHandler.handle
     });
     messenger.register(directLine.proactiveRoute);
-    const server = createServer({ config, adapter, bot: runtime.bot, db });
-    const agentConsole = new AgentConsole({ config, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
+    const upgrades = new UpgradeRouter();
+    const clients = new ClientAddresses(config.trustProxy);
+    const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
+    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
-    directLine.mount(server);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock }).mount(server);
+    directLine.mount(server, upgrades);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { PROJECT_ROOT } from './paths';
 import type { LogLevel } from './core/logger';
 import { BusinessHours } from './services/businessHours';
+import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
 
 /** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -17,10 +18,37 @@ export interface HandoffSettings {
     readonly external: boolean;
 }
 
+/** Limits of the built-in Direct Line (issue 11). */
+export interface DirectLineSettings {
+    /** Refreshing keeps a conversation's tokens alive at most this long from the first one. */
+    readonly tokenLifetimeSeconds: number;
+    /** WebSocket streams one conversation (whatever its tokens) may have open at once. */
+    readonly streamsPerConversation: number;
+    /** Bytes of activities one conversation may store; past it the person's posts get 413. */
+    readonly conversationBudgetBytes: number;
+    /** Bytes of activities all conversations together may store; past it the oldest conversations are deleted first. */
+    readonly storageBudgetBytes: number;
+    /** Conversations are deleted with their activities this long after they started. */
+    readonly retentionMs: number;
+}
+
+/** When a verified identity must be confirmed again (a one-time code, or Teams sign-in). */
+export interface VerificationLifetime {
+    /** No message from the person for this long. */
+    readonly idleMs: number;
+    /** This long after the verification, however active. */
+    readonly maxMs: number;
+}
+
 /** Every setting of the bot, read and checked once at start-up. */
 export interface Config {
     readonly port: number;
+    /** Listen address; default 127.0.0.1 in local mode, 0.0.0.0 with app credentials. */
     readonly host: string;
+    /** Proxies whose `X-Forwarded-For` names the client (rate limits, the local-mode loopback check). */
+    readonly trustProxy: TrustProxy;
+    /** Local mode: `/api/messages` also answers callers that are not on this machine (default false: 403). */
+    readonly localModeAllowRemote: boolean;
     /** Base URL people reach the bot at; used for links in emails. */
     readonly publicUrl: string;
     readonly dbPath: string;
@@ -41,6 +69,8 @@ export interface Config {
     readonly handoff: HandoffSettings;
     /** Local mode only: password given at start to demo agents that have none yet. */
     readonly agentDemoPassword?: string;
+    readonly directLine: DirectLineSettings;
+    readonly verification: VerificationLifetime;
     /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
     readonly directLineSecret?: string;
     /** Azure AD tenants (lower-case GUIDs) whose Teams users are identified by their sign-in, without a code. */
@@ -120,7 +150,6 @@ function readPublicUrl(read: (name: string) => string | undefined, port: number)
 export function loadConfig(env: Env = process.env): Config {
     const read = reader(env);
     const port = readPort(read);
-    const host = read('HOST') ?? '0.0.0.0';
     const publicUrl = readPublicUrl(read, port);
     const dbPath = path.resolve(PROJECT_ROOT, read('DB_PATH') ?? 'data/bot.sqlite');
     const demoDataPath = path.resolve(PROJECT_ROOT, read('DEMO_DATA_PATH') ?? 'data/accounts.json');
@@ -154,6 +183,17 @@ export function loadConfig(env: Env = process.env): Config {
     }
 
 
+    const localMode = microsoftAppId === '';
+    // Local mode has no channel authentication: by default only this machine can reach it.
+    const host = read('HOST') ?? (localMode ? '127.0.0.1' : '0.0.0.0');
+    let trustProxy: TrustProxy;
+    try {
+        trustProxy = parseTrustProxy(read('TRUST_PROXY'));
+    } catch (err) {
+        throw new ConfigError('TRUST_PROXY', (err as Error).message);
+    }
+    const localModeAllowRemote = readBoolean('LOCAL_MODE_ALLOW_REMOTE', read('LOCAL_MODE_ALLOW_REMOTE'), false);
+
     const smtpText = read('SMTP_URL');
     const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);
     const mailFrom = read('MAIL_FROM') ?? 'Billing Contact Assistant <billing-assistant@localhost>';
@@ -177,6 +217,17 @@ export function loadConfig(env: Env = process.env): Config {
     if (directLineSecret !== undefined && !/^[A-Za-z0-9._~+/=-]{32,512}$/.test(directLineSecret)) {
         throw new ConfigError('DIRECTLINE_SECRET', 'must be 32 to 512 characters of letters, digits and ._~+/=- (e.g. from `openssl rand -base64 32`)');
     }
+    const directLine: DirectLineSettings = {
+        tokenLifetimeSeconds: parseInteger('DIRECTLINE_TOKEN_LIFETIME_HOURS', read('DIRECTLINE_TOKEN_LIFETIME_HOURS') ?? '24', 1, 720) * 3600,
+        streamsPerConversation: parseInteger('DIRECTLINE_STREAMS_PER_CONVERSATION', read('DIRECTLINE_STREAMS_PER_CONVERSATION') ?? '4', 1, 50),
+        conversationBudgetBytes: parseInteger('DIRECTLINE_CONVERSATION_BUDGET_KB', read('DIRECTLINE_CONVERSATION_BUDGET_KB') ?? '1024', 64, 1024 * 1024) * 1024,
+        storageBudgetBytes: parseInteger('DIRECTLINE_STORAGE_BUDGET_MB', read('DIRECTLINE_STORAGE_BUDGET_MB') ?? '1024', 1, 1024 * 1024) * 1024 * 1024,
+        retentionMs: parseInteger('DIRECTLINE_RETENTION_DAYS', read('DIRECTLINE_RETENTION_DAYS') ?? '7', 1, 3650) * 24 * 3600_000
+    };
+    const verification: VerificationLifetime = {
+        idleMs: parseInteger('VERIFICATION_IDLE_MINUTES', read('VERIFICATION_IDLE_MINUTES') ?? '30', 1, 24 * 60) * 60_000,
+        maxMs: parseInteger('VERIFICATION_MAX_HOURS', read('VERIFICATION_MAX_HOURS') ?? '8', 1, 720) * 3600_000
+    };
     const teamsAllowedTenants = parseTenants(read('TEAMS_ALLOWED_TENANTS'));
     const metadataText = read('BOT_OPENID_METADATA_URL');
     const botOpenIdMetadataUrl = metadataText === undefined ? undefined : parseUrl('BOT_OPENID_METADATA_URL', metadataText, ['https:', 'http:']);
@@ -188,6 +239,8 @@ export function loadConfig(env: Env = process.env): Config {
     return {
         port,
         host,
+        trustProxy,
+        localModeAllowRemote,
         publicUrl,
         dbPath,
         demoDataPath,
@@ -197,13 +250,15 @@ export function loadConfig(env: Env = process.env): Config {
         microsoftAppPassword,
         microsoftAppTenantId,
         microsoftAppType,
-        localMode: microsoftAppId === '',
+        localMode,
         smtpUrl,
         mailFrom,
         maxBodyBytes,
         handoff,
         agentDemoPassword,
         directLineSecret,
+        directLine,
+        verification,
         teamsAllowedTenants,
         botOpenIdMetadataUrl
     };
@@ -236,6 +291,17 @@ function readHandoffSettings(read: (name: string) => string | undefined): Handof
         throw new ConfigError('HANDOFF_EXTERNAL', `must be true or false (got "${externalText}")`);
     }
     return { businessHours, waitTimeoutMs, external: externalText === 'true' || externalText === '1' };
+}
+
+function readBoolean(setting: string, text: string | undefined, fallback: boolean): boolean {
+    if (text === undefined) {
+        return fallback;
+    }
+    const value = text.toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(value)) {
+        throw new ConfigError(setting, `must be true or false (got "${text}")`);
+    }
+    return value === 'true' || value === '1';
 }
 
 function parseInteger(setting: string, text: string, min: number, max: number): number {

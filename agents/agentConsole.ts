@@ -4,8 +4,8 @@ import type { Localizer } from '../bot/i18n';
 import type { HandoffParts } from '../bot/createBot';
 import type { Clock } from '../core/clock';
 import { MAX_PASSWORD_LENGTH } from '../core/passwords';
-import { clientAddress } from '../channels/clientAddress';
 import { HttpError } from '../channels/httpError';
+import type { ClientAddresses } from '../channels/clientAddress';
 import { sendError } from '../channels/messagesRoute';
 import type { Agent } from '../data/handoffModel';
 import type { DeskProblem, DeskResult } from '../services/agentDesk';
@@ -18,6 +18,8 @@ import { LiveChannel } from './liveChannel';
 /** What the console is built from. */
 export interface AgentConsoleParts {
     readonly config: Config;
+    /** The client's address behind trusted proxies, the key of the sign-in limit. */
+    readonly clients: ClientAddresses;
     readonly handoff: HandoffParts;
     readonly localizer: Localizer;
     readonly clock: Clock;
@@ -100,7 +102,7 @@ export class AgentConsole {
             if (login === '' || login.length > 100 || password.length > MAX_PASSWORD_LENGTH) {
                 throw new HttpError(400, 'InvalidBody', '"login" and "password" must be given.');
             }
-            const outcome = await this.parts.handoff.agents.login(login, password, clientAddress(req));
+            const outcome = await this.parts.handoff.agents.login(login, password, this.parts.clients.of(req));
             if (outcome.kind === 'rate-limited') {
                 res.header('Retry-After', String(outcome.retryAfterSeconds));
                 throw new HttpError(429, 'TooManyAttempts', 'Too many failed sign-ins; try again later.');

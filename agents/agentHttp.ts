@@ -24,7 +24,12 @@ export function cookieOf(req: Request, name: string): string | undefined {
     for (const part of header.split(';')) {
         const [key, ...rest] = part.trim().split('=');
         if (key === name) {
-            return decodeURIComponent(rest.join('='));
+            try {
+                return decodeURIComponent(rest.join('='));
+            } catch {
+                // A malformed escape is no session: the caller answers 401.
+                return undefined;
+            }
         }
     }
     return undefined;

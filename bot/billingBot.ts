@@ -11,7 +11,7 @@ import { conversationKeyOf } from './conversationKey';
 import { understandTurn } from './understand';
 import { DialogMemoryReuse } from './dialogMemoryReuse';
 import type { TurnGate } from './handoffGate';
-import { setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type TurnInfo } from './turn';
+import { DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from './turn';
 
 const log = getLogger('bot.billingBot');
 
@@ -43,7 +43,8 @@ export class BillingBot extends ActivityHandler {
         private readonly mainDialog: MainDialog,
         private readonly services: BotServices,
         private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
-        private readonly gate?: TurnGate
+        private readonly gate?: TurnGate,
+        private readonly identityLifetime: IdentityLifetime = DEFAULT_IDENTITY_LIFETIME
     ) {
         super();
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
@@ -87,6 +88,7 @@ export class BillingBot extends ActivityHandler {
             }
             this.dialogMemory.prepare(context);
             await this.prepareTurn(context, key);
+            await this.applyIdentityLifetime(context);
             // The handoff hook: while an agent has the conversation, the dialogs do not run.
             if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
                 await super.run(context);
@@ -98,6 +100,22 @@ export class BillingBot extends ActivityHandler {
             await this.gate?.afterTurn(context);
             this.onTurnSucceeded(key);
         });
+    }
+
+    /**
+     * A message after the verification ran out (idle or in all): the identity
+     * is forgotten and any dialog that relied on it ends, so nothing more is
+     * done or shown for it until the person verifies again.
+     */
+    private async applyIdentityLifetime(context: TurnContext): Promise<void> {
+        if (context.activity.type !== ActivityTypes.Message) {
+            return;
+        }
+        if (expireIdentity(turnInfo(context).profile, this.services.clock.now().getTime(), this.identityLifetime)) {
+            log.info('verification expired; the person verifies again', { conversation: conversationKeyOf(context.activity) });
+            const dc = await this.dialogContext(context);
+            await dc.cancelAllDialogs();
+        }
     }
 
     /** The page asked for another language (its language switch): switch and show the open question again in it. */

@@ -39,6 +39,7 @@ import type { ChannelIdentity } from './channelIdentity';
 import type { Localizer } from './i18n';
 import type { IntentRecognizer } from './nlu';
 import { TurnErrorHandler } from './turnErrorHandler';
+import type { IdentityLifetime } from './turn';
 
 /** What the bot is built from. */
 export interface BotDependencies {
@@ -54,6 +55,8 @@ export interface BotDependencies {
     readonly handoff?: HandoffSettings;
     /** Who a channel has already signed in (Teams); optional. */
     readonly channelIdentity?: ChannelIdentity;
+    /** How long a verification holds (idle, in all); default 30 minutes and 8 hours. */
+    readonly verificationLifetime?: IdentityLifetime;
     /** The Corporate Billing Portal that password resets go to (the embedded one by default, see app.ts). */
     readonly portal: BillingPortal;
 }
@@ -115,6 +118,6 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const conversationState = new SnapshotConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate);
+    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate, deps.verificationLifetime);
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
 }

@@ -9,7 +9,18 @@ export interface VerifiedIdentity {
     readonly accountId?: string;
     readonly method: 'email-code' | 'teams';
     readonly verifiedAt: number;
+    /** The person's last message while verified (epoch ms); idle longer than allowed means verifying again. */
+    readonly lastActiveAt?: number;
 }
+
+/** How long a verification holds: idle (no message) and in all. */
+export interface IdentityLifetime {
+    readonly idleMs: number;
+    readonly maxMs: number;
+}
+
+/** 30 minutes idle, 8 hours in all (the defaults of VERIFICATION_IDLE_MINUTES and VERIFICATION_MAX_HOURS). */
+export const DEFAULT_IDENTITY_LIFETIME: IdentityLifetime = { idleMs: 30 * 60_000, maxMs: 8 * 3600_000 };
 
 /** Something the bot did for the person; shown to agents as context. */
 export interface BotAction {
@@ -27,6 +38,8 @@ export interface ConversationProfile {
     langSource?: LangSource;
     welcomed?: boolean;
     identity?: VerifiedIdentity;
+    /** A verification ran out: the next identification says why it asks again. */
+    reverify?: boolean;
     /** Request references asked about during a verification, answered as soon as it succeeds. */
     pendingReferences?: string[];
     actions?: BotAction[];
@@ -83,4 +96,25 @@ export function recordAction(context: TurnContext, kind: string, detail?: string
     const actions = profile.actions ?? [];
     actions.push({ at: Date.now(), kind, detail });
     profile.actions = actions.slice(-50);
+}
+
+/**
+ * Applies the verification's lifetime at a message from the person: an
+ * identity idle or held longer than allowed is forgotten (and `reverify`
+ * set), a valid one is marked active now.
+ * @returns true when an identity was just forgotten.
+ */
+export function expireIdentity(profile: ConversationProfile, now: number, lifetime: IdentityLifetime): boolean {
+    const identity = profile.identity;
+    if (!identity) {
+        return false;
+    }
+    const lastActive = identity.lastActiveAt ?? identity.verifiedAt;
+    if (now - identity.verifiedAt >= lifetime.maxMs || now - lastActive >= lifetime.idleMs) {
+        profile.identity = undefined;
+        profile.reverify = true;
+        return true;
+    }
+    profile.identity = { ...identity, lastActiveAt: now };
+    return false;
 }

@@ -9,6 +9,9 @@ const DECODERS: Record<string, (input: Buffer, options: zlib.ZlibOptions & zlib.
     br: zlib.brotliDecompressSync
 };
 
+/** Deepest nesting of objects and arrays accepted; activities nest a handful of levels, adaptive cards a few more. */
+export const MAX_JSON_DEPTH = 64;
+
 /** JSON is UTF-8 (RFC 8259); bytes that are not are refused rather than silently replaced. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -50,6 +53,9 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
     } catch {
         throw new HttpError(400, 'InvalidJson', 'The body is not valid UTF-8.');
     }
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+        throw new HttpError(400, 'InvalidJson', `The body must not nest objects and arrays deeper than ${MAX_JSON_DEPTH} levels.`);
+    }
     let parsed: unknown;
     try {
         parsed = JSON.parse(text);
@@ -60,6 +66,37 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
         throw new HttpError(400, 'InvalidJson', 'The body must be a JSON object.');
     }
     return parsed as Record<string, unknown>;
+}
+
+/**
+ * The deepest nesting of `{` and `[` in JSON text, brackets inside strings
+ * not counted; checked before parsing, because code that walks a parsed
+ * value recursively (JSON.stringify, the SDK) overflows the stack on deep ones.
+ */
+export function nestingDepth(text: string): number {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c) {
+                i++;
+            } else if (c === 0x22) {
+                inString = false;
+            }
+        } else if (c === 0x22) {
+            inString = true;
+        } else if (c === 0x7b || c === 0x5b) {
+            depth++;
+            if (depth > deepest) {
+                deepest = depth;
+            }
+        } else if (c === 0x7d || c === 0x5d) {
+            depth--;
+        }
+    }
+    return deepest;
 }
 
 /** Reads the raw body, at most `maxBytes`. @throws HttpError 413 when larger, 400 when the request breaks off. */

@@ -5,6 +5,7 @@ import type { BotAdapter } from './adapter';
 import type { Request, Response } from 'restify';
 import { getLogger } from '../core/logger';
 import { checkActivity, isLoopbackUrl } from './activityGuard';
+import { isLoopbackAddress, type ClientAddresses } from './clientAddress';
 import { HttpError } from './httpError';
 import { readJsonBody } from './jsonBody';
 import type { TenantGuard } from './tenantGuard';
@@ -20,6 +21,9 @@ export interface MessagesRouteOptions {
     readonly maxBodyBytes: number;
     /** Local mode: only loopback service URLs, so the bot never calls out to an address a stranger chose. */
     readonly loopbackOnly: boolean;
+    /** Local mode: only callers on this machine (the client address as {@link ClientAddresses} sees it); others get 403. */
+    readonly loopbackCallersOnly: boolean;
+    readonly clients: ClientAddresses;
     /** With app credentials: refuses tokens naming a tenant botbuilder would add to its issuer list. */
     readonly tenantGuard?: TenantGuard;
 }
@@ -32,6 +36,10 @@ export interface MessagesRouteOptions {
 export function createMessagesHandler(options: MessagesRouteOptions): (req: Request, res: Response) => Promise<void> {
     return async (req, res) => {
         try {
+            // Without channel authentication anyone who can reach the port could act in any conversation.
+            if (options.loopbackCallersOnly && !isLoopbackAddress(options.clients.of(req as unknown as IncomingMessage))) {
+                throw new HttpError(403, 'LocalModeLoopbackOnly', 'In local mode (no MicrosoftAppId) only callers on this machine may use /api/messages.');
+            }
             const body = await readJsonBody(req as unknown as IncomingMessage, options.maxBodyBytes);
             const activity = checkActivity(body);
             if (options.loopbackOnly && !isLoopbackUrl(activity.serviceUrl)) {
@@ -58,11 +66,14 @@ export function sendError(res: Response, err: unknown): void {
         return;
     }
     if (err instanceof HttpError) {
+        // One line, no stack: a refused request is the client's mistake, not the bot's.
+        log.info('request refused', { status: err.status, code: err.code });
         res.send(err.status, err.toBody());
         return;
     }
     // jsonwebtoken's own errors (bad signature, expired) reach here unwrapped from the token check.
     if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || JWT_ERRORS.has((err as Error).name)) {
+        log.info('request refused', { status: 401, code: 'Unauthorized' });
         res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
         return;
     }

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'http';
+import type { Socket } from 'net';
 import * as restify from 'restify';
 import type { BotAdapter } from './adapter';
 import type { Config } from '../config';
@@ -7,6 +9,8 @@ import type { BillingBot } from '../bot/billingBot';
 import { HttpError } from './httpError';
 import { createMessagesHandler, sendError } from './messagesRoute';
 import { TenantGuard } from './tenantGuard';
+import type { ClientAddresses } from './clientAddress';
+import type { UpgradeRouter } from './upgradeRouter';
 
 const log = getLogger('channels.server');
 
@@ -16,7 +20,15 @@ export interface ServerParts {
     readonly adapter: BotAdapter;
     readonly bot: BillingBot;
     readonly db: Database;
+    /** Becomes the server's only upgrade listener; channels add their WebSocket paths to it. */
+    readonly upgrades: UpgradeRouter;
+    readonly clients: ClientAddresses;
 }
+
+/** Idle and slow connections are closed after these times, so they cannot pile up. */
+const HEADERS_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 /**
  * The restify server: `GET /healthz`, `POST /api/messages`. Every error a
@@ -24,6 +36,13 @@ export interface ServerParts {
  */
 export function createServer(parts: ServerParts): restify.Server {
     const server = restify.createServer({ name: 'billing-contact-assistant', handleUncaughtExceptions: false });
+    server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+    server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+    server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    // Node checks headersTimeout only every 30 s; a connection that never sends a request is closed sooner.
+    server.server.on('connection', (socket: Socket) => socket.setTimeout(HEADERS_TIMEOUT_MS));
+    server.server.on('request', (req: IncomingMessage) => req.socket.setTimeout(0));
+    parts.upgrades.attach(server.server);
     server.pre(restify.plugins.pre.sanitizePath());
 
     server.get('/healthz', async (_req, res) => {
@@ -43,6 +62,8 @@ export function createServer(parts: ServerParts): restify.Server {
             logic: (context) => parts.bot.run(context),
             maxBodyBytes: parts.config.maxBodyBytes,
             loopbackOnly: parts.config.localMode,
+            loopbackCallersOnly: parts.config.localMode && !parts.config.localModeAllowRemote,
+            clients: parts.clients,
             tenantGuard: parts.config.localMode ? undefined : new TenantGuard(parts.config.microsoftAppTenantId)
         })
     );

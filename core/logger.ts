@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 /** Severity of a log line, lowest first. */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -11,6 +13,18 @@ const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+)/g;
 /** Masks every email address in a string: `anna@x.example` → `a***@x.example`. */
 export function maskEmails(text: string): string {
     return text.replace(EMAIL, (_match, first: string, domain: string) => `${first}***@${domain}`);
+}
+
+/**
+ * Fields that carry a conversation id: knowing one is enough to act in that
+ * conversation (Web Chat, local mode), so logs carry a pseudonym instead,
+ * the same for the same id, so lines of one conversation still group.
+ */
+const CONVERSATION_FIELDS: ReadonlySet<string> = new Set(['conversation', 'conversationId', 'conversationKey', 'activityId', 'replyToId']);
+
+/** `c:` and the first 12 hex digits of the SHA-256 of a conversation id (or key, or activity id). */
+export function conversationPseudonym(id: string): string {
+    return `c:${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 12)}`;
 }
 
 /** Where log lines go; replaced in tests to capture them. */
@@ -29,7 +43,8 @@ export function configureLogging(level: LogLevel, newSink?: LogSink): void {
 
 /**
  * A named logger writing one JSON line per event. Email addresses in messages
- * and string fields are masked, so logs never carry other people's addresses.
+ * and string fields are masked, so logs never carry other people's addresses;
+ * conversation ids are replaced by their {@link conversationPseudonym}.
  */
 export class Logger {
     public constructor(private readonly name: string) {}
@@ -56,7 +71,7 @@ export class Logger {
         }
         const safe: LogFields = {};
         for (const [key, value] of Object.entries(fields ?? {})) {
-            safe[key] = sanitize(value);
+            safe[key] = CONVERSATION_FIELDS.has(key) && typeof value === 'string' ? conversationPseudonym(value) : sanitize(value);
         }
         sink(JSON.stringify({ time: new Date().toISOString(), level, logger: this.name, message: maskEmails(message), ...safe }));
     }

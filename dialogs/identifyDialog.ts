@@ -53,12 +53,15 @@ export class IdentifyDialog extends ComponentDialog {
         }
         const known = await this.services.channelIdentity?.recognise(step.context);
         if (known) {
+            profile.reverify = undefined;
             profile.identity = { userId: known.user.id, method: known.method, verifiedAt: this.services.clock.now().getTime() };
             recordAction(step.context, 'verified', known.user.id);
             await step.context.sendActivity(t('identify:recognised', { name: known.user.name, email: known.user.email }));
             return step.next(known.user.id);
         }
-        await step.context.sendActivity(t('identify:intro'));
+        // After a verification ran out, the person hears why they are asked again.
+        await step.context.sendActivity(t(profile.reverify ? 'identify:verifyAgain' : 'identify:intro'));
+        profile.reverify = undefined;
         return step.beginDialog(DialogIds.identifyVerify, {} satisfies VerifyOptions);
     }
 

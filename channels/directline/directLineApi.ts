@@ -23,8 +23,20 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 const CLIENT_TYPES: ReadonlySet<string> = new Set(['message', 'event', 'typing']);
 const CLIENT_FIELDS = ['text', 'textFormat', 'value', 'name', 'channelData', 'attachments', 'attachmentLayout', 'entities', 'replyToId', 'localTimestamp', 'localTimezone'] as const;
 const USER_ID = /^[A-Za-z0-9_.:@|-]{1,128}$/;
-/** Direct Line's own limit for one activity; larger posts get 413 before anything is stored. */
-const MAX_ACTIVITY_BYTES = 256 * 1024;
+/**
+ * Largest activity a person's client may post; larger posts get 413 before
+ * anything is stored. Web Chat sends a typed message with a few hundred bytes
+ * of channelData and entities, an adaptive card submit a small value.
+ */
+const MAX_ACTIVITY_BYTES = 32 * 1024;
+/** Per field: characters of text, bytes of JSON for the others. */
+const FIELD_LIMITS: ReadonlyArray<readonly [string, number]> = [
+    ['text', 8_000],
+    ['value', 8 * 1024],
+    ['channelData', 4 * 1024],
+    ['entities', 4 * 1024],
+    ['attachments', 4 * 1024]
+];
 /** Posts per conversation and minute; a person types far fewer, a runaway client is slowed down (429). */
 const MAX_POSTS_PER_MINUTE = 60;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
@@ -38,6 +50,10 @@ export interface DirectLineApiParts {
     readonly logic: (context: TurnContext) => Promise<void>;
     readonly maxBodyBytes: number;
     readonly clock: Clock;
+    /** Bytes one conversation may store; past it the person's posts get 413. */
+    readonly conversationBudgetBytes: number;
+    /** Told the size of each stored post (the global storage budget). */
+    readonly onStored?: (bytes: number) => void;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -87,7 +103,8 @@ export class DirectLineApi {
 
     private async refreshToken(req: Request, res: Response): Promise<void> {
         const grant = this.parts.auth.requireToken(this.caller(req));
-        const issued = this.parts.tokens.issue(grant.conversationId, grant.userId);
+        // A refresh continues the chain: it cannot outlive the first token's lifetime.
+        const issued = this.parts.tokens.issue(grant.conversationId, grant.userId, grant.originAt);
         res.send(200, { conversationId: grant.conversationId, token: issued.token, expires_in: issued.expiresIn });
     }
 
@@ -104,24 +121,28 @@ export class DirectLineApi {
         } else {
             await this.parts.auth.conversation(caller, conversationId);
         }
-        res.send(created ? 201 : 200, this.conversationBody(req, conversationId, userId, 0));
+        res.send(created ? 201 : 200, this.conversationBody(req, conversationId, userId, 0, originOf(caller)));
     }
 
     private async reconnect(req: Request, res: Response): Promise<void> {
         const caller = this.caller(req);
         const conversation = await this.parts.auth.conversation(caller, req.params.conversationId as string);
         const watermark = parseWatermark(queryValue(req, 'watermark'));
-        res.send(200, this.conversationBody(req, conversation.id, this.parts.auth.userOf(caller, conversation), watermark));
+        res.send(200, this.conversationBody(req, conversation.id, this.parts.auth.userOf(caller, conversation), watermark, originOf(caller)));
     }
 
     private async postActivity(req: Request, res: Response): Promise<void> {
         const caller = this.caller(req);
         const conversation = await this.parts.auth.conversation(caller, req.params.conversationId as string);
         this.countPost(conversation.id, res);
+        if (conversation.storedBytes >= this.parts.conversationBudgetBytes) {
+            throw new HttpError(413, 'ConversationFull', 'This conversation has reached its storage limit; please start a new chat.');
+        }
         const body = await readJsonBody(req as unknown as IncomingMessage, Math.min(this.parts.maxBodyBytes, MAX_ACTIVITY_BYTES));
         if (typeof body.type !== 'string' || !CLIENT_TYPES.has(body.type)) {
             throw new HttpError(400, 'InvalidActivity', '"type" must be "message", "event" or "typing".');
         }
+        checkFieldSizes(body);
         const from = (body.from ?? {}) as { name?: unknown };
         const stored = await this.parts.store.append(conversation.id, (id, timestamp) => {
             const activity: Record<string, unknown> = {
@@ -142,6 +163,7 @@ export class DirectLineApi {
             }
             return checkActivity(activity);
         });
+        this.parts.onStored?.(Buffer.byteLength(JSON.stringify(stored.activity)));
         await this.runTurn(stored.activity);
         res.send(200, { id: stored.activity.id });
     }
@@ -209,8 +231,8 @@ export class DirectLineApi {
     }
 
     /** The Direct Line `Conversation` object, with a fresh token and the stream URL for this host. */
-    private conversationBody(req: Request, conversationId: string, userId: string, watermark: number): Record<string, unknown> {
-        const issued = this.parts.tokens.issue(conversationId, userId);
+    private conversationBody(req: Request, conversationId: string, userId: string, watermark: number, originAt: number | undefined): Record<string, unknown> {
+        const issued = this.parts.tokens.issue(conversationId, userId, originAt);
         const secure = req.headers['x-forwarded-proto'] === 'https' || (req.socket as { encrypted?: boolean }).encrypted === true;
         const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : 'localhost';
         const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: issued.token });
@@ -230,6 +252,25 @@ export class DirectLineApi {
         }
         return readJsonBody(req as unknown as IncomingMessage, this.parts.maxBodyBytes);
     }
+}
+
+/** @throws 413 naming the first client field over its limit. */
+function checkFieldSizes(body: Record<string, unknown>): void {
+    for (const [field, limit] of FIELD_LIMITS) {
+        const value = body[field];
+        if (value === undefined || value === null) {
+            continue;
+        }
+        const size = typeof value === 'string' && field === 'text' ? value.length : Buffer.byteLength(JSON.stringify(value));
+        if (size > limit) {
+            throw new HttpError(413, 'FieldTooLarge', `"${field}" must not be larger than ${limit} ${field === 'text' ? 'characters' : 'bytes'}.`);
+        }
+    }
+}
+
+/** The start of the caller's token chain; the secret starts a new one. */
+function originOf(caller: DirectLineCaller): number | undefined {
+    return caller.kind === 'token' ? caller.grant.originAt : undefined;
 }
 
 function newConversationId(): string {

@@ -5,17 +5,17 @@ import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
 import type { ProactiveRoute } from '../proactive';
+import type { UpgradeRouter } from '../upgradeRouter';
 import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';
 import { DirectLineApi } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
 import { DirectLineStore } from './directLineStore';
+import { DirectLineRetention } from './directLineRetention';
 import { DirectLineStream } from './directLineStream';
-import { DirectLineTokens } from './directLineTokens';
+import { DEFAULT_TOKEN_TTL_SECONDS, DirectLineTokens } from './directLineTokens';
+import type { DirectLineSettings } from '../../config';
 
 const log = getLogger('channels.directline');
-
-/** Conversations nobody wrote in for this long are deleted with their history. */
-const KEEP_IDLE_MS = 30 * 24 * 3600_000;
 
 /** What the built-in Direct Line is made of. */
 export interface DirectLineOptions {
@@ -26,6 +26,7 @@ export interface DirectLineOptions {
     /** `DIRECTLINE_SECRET`; undefined = a random secret for this run (only the bot's own token route can then start conversations). */
     readonly secret?: string;
     readonly maxBodyBytes: number;
+    readonly limits: DirectLineSettings;
     /** Runs the bot for a turn (`bot.run`). */
     readonly logic: (context: TurnContext) => Promise<void>;
     readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
@@ -46,43 +47,52 @@ export class DirectLineChannel {
     private readonly stream: DirectLineStream;
     /** Proactive turns for conversations of this channel; register it with the ProactiveMessenger. */
     public readonly proactiveRoute: ProactiveRoute;
-    private readonly purgeTimer: NodeJS.Timeout;
+    private readonly retention: DirectLineRetention;
 
     public constructor(options: DirectLineOptions) {
         if (!options.secret) {
             log.info('no DIRECTLINE_SECRET set: using a random secret for this run; the help page gets its tokens from the bot');
         }
         this.store = new DirectLineStore(options.db, options.clock);
-        const tokens = new DirectLineTokens(options.key, options.secret ?? crypto.randomBytes(32).toString('base64url'), options.clock);
+        const tokens = new DirectLineTokens(
+            options.key,
+            options.secret ?? crypto.randomBytes(32).toString('base64url'),
+            options.clock,
+            DEFAULT_TOKEN_TTL_SECONDS,
+            options.limits.tokenLifetimeSeconds
+        );
         const auth = new DirectLineAuth(tokens, this.store);
         this.adapter = new DirectLineAdapter(this.store);
         this.adapter.onTurnError = options.onTurnError;
-        this.api = new DirectLineApi({ store: this.store, tokens, auth, adapter: this.adapter, logic: options.logic, maxBodyBytes: options.maxBodyBytes, clock: options.clock });
-        this.stream = new DirectLineStream(this.store, auth);
+        this.retention = new DirectLineRetention(this.store, options.clock, options.limits);
+        this.api = new DirectLineApi({
+            store: this.store,
+            tokens,
+            auth,
+            adapter: this.adapter,
+            logic: options.logic,
+            maxBodyBytes: options.maxBodyBytes,
+            clock: options.clock,
+            conversationBudgetBytes: options.limits.conversationBudgetBytes,
+            onStored: (bytes) => this.retention.noteStored(bytes)
+        });
+        this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
         this.proactiveRoute = {
             matches: (reference) => reference.channelId === DIRECT_LINE_CHANNEL_ID && reference.serviceUrl === IN_PROCESS_SERVICE_URL,
             continueConversation: (reference, logic) => this.adapter.continueConversation(reference, logic)
         };
-        const purge = (): void => {
-            this.store.purgeIdle(options.clock.now().getTime() - KEEP_IDLE_MS).then(
-                (count) => count > 0 && log.info('idle conversations deleted', { count }),
-                (err: unknown) => log.warn('could not delete idle conversations', { error: err })
-            );
-        };
-        purge();
-        this.purgeTimer = setInterval(purge, 24 * 3600_000);
-        this.purgeTimer.unref();
+        this.retention.start();
     }
 
-    /** Serves the REST API and the WebSocket stream on the server. */
-    public mount(server: Server): void {
+    /** Serves the REST API on the server and the WebSocket stream through its upgrade router. */
+    public mount(server: Server, upgrades: UpgradeRouter): void {
         this.api.mount(server);
-        server.server.on('upgrade', (req, socket, head) => this.stream.handleUpgrade(req, socket, head));
+        upgrades.add(this.stream.handleUpgrade);
     }
 
     /** Closes the streams (shutdown). */
     public close(): void {
-        clearInterval(this.purgeTimer);
+        this.retention.stop();
         this.stream.close();
     }
 }

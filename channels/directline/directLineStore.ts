@@ -11,6 +11,8 @@ export interface DirectLineConversation {
     readonly createdAt: number;
     /** Watermark of the newest activity (0 before the first). */
     readonly lastSeq: number;
+    /** Bytes its activities take in storage (migration 010). */
+    readonly storedBytes: number;
 }
 
 /** An activity with its place in the conversation; `seq` is its watermark. */
@@ -28,6 +30,7 @@ interface ConversationRow {
     locale: string | null;
     created_at: number;
     last_seq: number;
+    stored_bytes: number;
 }
 
 /** Most activities one read returns; clients ask again from the returned watermark. */
@@ -66,8 +69,8 @@ export class DirectLineStore {
     }
 
     public async conversation(id: string): Promise<DirectLineConversation | undefined> {
-        const row = await this.db.get<ConversationRow>('SELECT id, user_id, locale, created_at, last_seq FROM directline_conversations WHERE id = ?', [id]);
-        return row && { id: row.id, userId: row.user_id, locale: row.locale, createdAt: row.created_at, lastSeq: row.last_seq };
+        const row = await this.db.get<ConversationRow>('SELECT id, user_id, locale, created_at, last_seq, stored_bytes FROM directline_conversations WHERE id = ?', [id]);
+        return row && { id: row.id, userId: row.user_id, locale: row.locale, createdAt: row.created_at, lastSeq: row.last_seq, storedBytes: row.stored_bytes };
     }
 
     /**
@@ -156,6 +159,24 @@ export class DirectLineStore {
     /** Deletes conversations (and their activities) untouched since `before`; returns how many. */
     public async purgeIdle(before: number): Promise<number> {
         const result = await this.db.run('DELETE FROM directline_conversations WHERE updated_at < ?', [before]);
+        if (result.changes > 0) {
+            this.lastSeq.clear();
+        }
+        return result.changes;
+    }
+
+    /** Bytes all conversations' activities take (the global storage budget). */
+    public async totalBytes(): Promise<number> {
+        const row = await this.db.get<{ total: number | null }>('SELECT SUM(stored_bytes) AS total FROM directline_conversations');
+        return row?.total ?? 0;
+    }
+
+    /** Deletes the `count` conversations (with their activities) untouched the longest; returns how many. */
+    public async purgeLeastRecent(count: number): Promise<number> {
+        const result = await this.db.run(
+            'DELETE FROM directline_conversations WHERE id IN (SELECT id FROM directline_conversations ORDER BY updated_at, id LIMIT ?)',
+            [count]
+        );
         if (result.changes > 0) {
             this.lastSeq.clear();
         }

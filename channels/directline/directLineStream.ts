@@ -1,8 +1,9 @@
-import { STATUS_CODES, type IncomingMessage } from 'http';
+import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { getLogger } from '../../core/logger';
 import { HttpError } from '../httpError';
+import type { UpgradeHandler } from '../upgradeRouter';
 import type { DirectLineAuth } from './directLineAuth';
 import type { DirectLineStore, StoredActivity } from './directLineStore';
 import { parseWatermark } from './watermark';
@@ -11,6 +12,9 @@ const log = getLogger('channels.directline.stream');
 
 /** `/v3/directline/conversations/{id}/stream`, the `streamUrl` handed out with every conversation. */
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream\/?$/;
+
+/** Streams one conversation may have open at once by default: a page, a reconnect overlapping a dead socket, a second tab. */
+export const DEFAULT_STREAMS_PER_CONVERSATION = 4;
 
 /** A client that lets this much pile up unread is dropped; it reconnects with its watermark. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
@@ -26,26 +30,30 @@ export class DirectLineStream {
     private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
     private readonly connections = new Set<StreamConnection>();
     private readonly heartbeat: NodeJS.Timeout;
+    /** Streams open or being opened, per conversation (every token of a conversation counts together). */
+    private readonly perConversation = new Map<string, number>();
 
-    public constructor(private readonly store: DirectLineStore, private readonly auth: DirectLineAuth, heartbeatMs = 30_000) {
+    public constructor(
+        private readonly store: DirectLineStore,
+        private readonly auth: DirectLineAuth,
+        heartbeatMs = 30_000,
+        private readonly maxPerConversation = DEFAULT_STREAMS_PER_CONVERSATION
+    ) {
         this.heartbeat = setInterval(() => this.connections.forEach((c) => c.checkAlive()), heartbeatMs);
         this.heartbeat.unref();
     }
 
     /**
-     * Takes an HTTP upgrade request if it is for a Direct Line stream; returns
-     * false (and leaves the socket alone) for any other path.
+     * The {@link UpgradeHandler} of the stream path: undefined for any other
+     * path, else the handshake (rejected with an HttpError when refused).
      */
-    public handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-        const url = new URL(req.url ?? '/', 'http://stream.local');
-        const match = STREAM_PATH.exec(url.pathname);
+    public readonly handleUpgrade: UpgradeHandler = (req, socket, head, path, url) => {
+        const match = STREAM_PATH.exec(path);
         if (!match) {
-            return false;
+            return undefined;
         }
-        socket.on('error', () => socket.destroy());
-        this.accept(req, socket, head, decodeURIComponent(match[1]), url).catch((err: unknown) => refuse(socket, err));
-        return true;
-    }
+        return this.accept(req, socket, head, decodeURIComponent(match[1]), url);
+    };
 
     /** Closes every stream (shutdown); clients reconnect with their watermark once the bot is back. */
     public close(): void {
@@ -61,14 +69,47 @@ export class DirectLineStream {
         const caller = credential ? this.auth.fromCredential(credential) : this.auth.fromHeader(req.headers.authorization);
         await this.auth.conversation(caller, conversationId);
         const watermark = parseWatermark(url.searchParams.get('watermark'));
-        this.server.handleUpgrade(req, socket, head, (ws) => {
-            const connection = new StreamConnection(ws, conversationId, watermark, this.store);
-            this.connections.add(connection);
-            ws.once('close', () => {
-                connection.stop();
-                this.connections.delete(connection);
+        if (socket.destroyed) {
+            return;
+        }
+        // Checked and counted with no await in between, so parallel handshakes cannot pass the cap together.
+        const open = this.perConversation.get(conversationId) ?? 0;
+        if (open >= this.maxPerConversation) {
+            throw new HttpError(429, 'TooManyStreams', `A conversation can have at most ${this.maxPerConversation} streams open; close one first.`);
+        }
+        this.perConversation.set(conversationId, open + 1);
+        let released = false;
+        const release = (): void => {
+            if (!released) {
+                released = true;
+                const left = (this.perConversation.get(conversationId) ?? 1) - 1;
+                if (left > 0) {
+                    this.perConversation.set(conversationId, left);
+                } else {
+                    this.perConversation.delete(conversationId);
+                }
+            }
+        };
+        let accepted = false;
+        // A handshake ws refuses (bad headers) ends with the socket; an accepted one hands over to the WebSocket.
+        socket.once('close', () => {
+            if (!accepted) {
+                release();
+            }
+        });
+        await new Promise<void>((resolve) => {
+            this.server.handleUpgrade(req, socket, head, (ws) => {
+                accepted = true;
+                const connection = new StreamConnection(ws, conversationId, watermark, this.store);
+                this.connections.add(connection);
+                ws.once('close', () => {
+                    release();
+                    connection.stop();
+                    this.connections.delete(connection);
+                });
+                connection.start();
+                resolve();
             });
-            connection.start();
         });
     }
 }
@@ -148,15 +189,4 @@ class StreamConnection {
         this.watermark = batch[batch.length - 1].seq;
         this.ws.send(JSON.stringify({ activities: batch.map((s) => s.activity), watermark: String(this.watermark) }));
     }
-}
-
-function refuse(socket: Duplex, err: unknown): void {
-    const error = err instanceof HttpError ? err : new HttpError(500, 'InternalError', 'The stream could not be opened.');
-    if (!(err instanceof HttpError)) {
-        log.error('stream upgrade failed', { error: err });
-    }
-    const body = JSON.stringify(error.toBody());
-    socket.end(
-        `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`
-    );
 }

@@ -7,6 +7,8 @@ export interface DirectLineGrant {
     readonly userId: string;
     /** Epoch milliseconds. */
     readonly expiresAt: number;
+    /** When the first token of this chain was issued (epoch ms); refreshing keeps it, so a chain ends after the lifetime. */
+    readonly originAt: number;
 }
 
 /** A freshly issued token as the Direct Line API returns it. */
@@ -25,6 +27,9 @@ export type TokenCheck = { readonly ok: true; readonly grant: DirectLineGrant } 
 /** One hour, like Azure Direct Line; clients refresh it well before (directlinejs every 15 minutes). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 
+/** How long refreshing can keep a conversation's tokens alive, from the first one; then the page starts a new chat. */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
 const ISSUER = 'billing-contact-assistant/directline';
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
@@ -35,6 +40,8 @@ interface Claims {
     user?: unknown;
     iat?: unknown;
     exp?: unknown;
+    /** First issue of the chain (seconds); tokens from before it was added count from their `iat`. */
+    orig?: unknown;
 }
 
 /**
@@ -47,7 +54,13 @@ export class DirectLineTokens {
     private readonly signingKey: Buffer;
     private readonly secretDigest: Buffer;
 
-    public constructor(key: Buffer, secret: string, private readonly clock: Clock, private readonly ttlSeconds: number = DEFAULT_TOKEN_TTL_SECONDS) {
+    public constructor(
+        key: Buffer,
+        secret: string,
+        private readonly clock: Clock,
+        private readonly ttlSeconds: number = DEFAULT_TOKEN_TTL_SECONDS,
+        private readonly lifetimeSeconds: number = DEFAULT_TOKEN_LIFETIME_SECONDS
+    ) {
         if (key.length < 32) {
             throw new Error('DirectLineTokens: the key must be at least 32 bytes');
         }
@@ -55,11 +68,18 @@ export class DirectLineTokens {
         this.secretDigest = digest(secret);
     }
 
-    /** A token for `conversationId` as `userId`, valid for the configured time from now. */
-    public issue(conversationId: string, userId: string): IssuedToken {
+    /**
+     * A token for `conversationId` as `userId`, valid for the configured time
+     * from now but never past the lifetime of its chain: `originAt` is the
+     * first issue of the chain the caller's token belongs to (a refresh), or
+     * now for a new one.
+     */
+    public issue(conversationId: string, userId: string, originAt?: number): IssuedToken {
         const iat = Math.floor(this.clock.now().getTime() / 1000);
-        const payload = base64url(JSON.stringify({ iss: ISSUER, conv: conversationId, user: userId, iat, exp: iat + this.ttlSeconds }));
-        return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresIn: this.ttlSeconds };
+        const orig = originAt === undefined ? iat : Math.min(iat, Math.floor(originAt / 1000));
+        const exp = Math.max(iat, Math.min(iat + this.ttlSeconds, orig + this.lifetimeSeconds));
+        const payload = base64url(JSON.stringify({ iss: ISSUER, conv: conversationId, user: userId, iat, exp, orig }));
+        return { token: `${HEADER}.${payload}.${this.sign(`${HEADER}.${payload}`)}`, expiresIn: exp - iat };
     }
 
     /** Checks signature, issuer and expiry of a presented token. */
@@ -83,10 +103,12 @@ export class DirectLineTokens {
             return { ok: false, problem: 'malformed' };
         }
         const expiresAt = claims.exp * 1000;
-        if (this.clock.now().getTime() >= expiresAt) {
+        const originAt = (typeof claims.orig === 'number' ? claims.orig : typeof claims.iat === 'number' ? claims.iat : 0) * 1000;
+        const now = this.clock.now().getTime();
+        if (now >= expiresAt || now >= originAt + this.lifetimeSeconds * 1000) {
             return { ok: false, problem: 'expired' };
         }
-        return { ok: true, grant: { conversationId: claims.conv, userId: claims.user, expiresAt } };
+        return { ok: true, grant: { conversationId: claims.conv, userId: claims.user, expiresAt, originAt } };
     }
 
     /** True when `value` is the Direct Line secret (compared in constant time). */

@@ -8,6 +8,7 @@ import { StaticAsset } from './staticAsset';
 import { HttpError } from '../httpError';
 import { RateLimiter } from '../../core/rateLimiter';
 import type { Clock } from '../../core/clock';
+import type { ClientAddresses } from '../clientAddress';
 
 /** What the help page needs. */
 export interface HelpPageOptions {
@@ -19,6 +20,8 @@ export interface HelpPageOptions {
     /** Folder of the brotli and gzip copies made by the build (see {@link StaticAsset.precompress}). */
     readonly precompressedDir?: string;
     readonly clock: Clock;
+    /** The visitor's address behind trusted proxies, the key of the token limit. */
+    readonly clients: ClientAddresses;
 }
 
 const TOKEN_URL = '/api/webchat/token';
@@ -92,7 +95,7 @@ export class HelpPage {
         server.post(TOKEN_URL, async (req, res) => {
             res.header('Cache-Control', 'no-store');
             // Every token opens a conversation: a script asking for thousands is slowed down per address.
-            const decision = this.tokenLimiter.take(req.socket.remoteAddress ?? 'unknown');
+            const decision = this.tokenLimiter.take(this.options.clients.of(req));
             if (!decision.allowed) {
                 res.header('Retry-After', String(decision.retryAfterSeconds));
                 res.send(429, new HttpError(429, 'TooManyRequests', 'Too many new conversations from this address; please wait a moment.').toBody());

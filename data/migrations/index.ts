@@ -7,6 +7,7 @@ import { migration006 } from './006_code_replaces_code';
 import { migration007 } from './007_directline_append';
 import { migration009 } from './009_agent_desk';
 import { migration011 } from './011_limit_indexes';
+import { migration010 } from './010_directline_budget';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -16,4 +17,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009, migration011];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009, migration010, migration011];

@@ -173,7 +173,8 @@ describe('Direct Line 3.0 REST API (/v3/directline)', () => {
         const path = `/conversations/${convo.conversationId}/activities`;
         const cases: Array<[unknown, Record<string, string>, number]> = [
             [{ type: 'conversationUpdate', membersAdded: [{ id: 'x' }] }, {}, 400],
-            [{ type: 'message', text: 'x'.repeat(20_001) }, {}, 400],
+            // Longer than the 8,000 characters a person's message may have (issue 11, item 6).
+            [{ type: 'message', text: 'x'.repeat(20_001) }, {}, 413],
             ['{"type": "message", ', {}, 400],
             ['type=message', { 'Content-Type': 'application/x-www-form-urlencoded' }, 415]
         ];

@@ -1,0 +1,82 @@
+import type { Clock } from '../../core/clock';
+import { getLogger } from '../../core/logger';
+import type { DirectLineStore } from './directLineStore';
+
+const log = getLogger('channels.directline.retention');
+
+/** What the keeper enforces. */
+export interface RetentionSettings {
+    /** Conversations untouched this long are deleted with their activities. */
+    readonly retentionMs: number;
+    /** All conversations together; past it the least recently used go first. */
+    readonly storageBudgetBytes: number;
+}
+
+/** How often the stored total is read again and the retention applied. */
+const SWEEP_MS = 60 * 60_000;
+/** Conversations deleted per statement when over the budget. */
+const PURGE_BATCH = 50;
+
+/**
+ * Keeps the Direct Line transcript within its retention and its global
+ * storage budget: at start and every hour it deletes conversations idle past
+ * the retention; between sweeps it counts what is stored, and once the total
+ * passes the budget it deletes the least recently used conversations until
+ * the total is back under 90 % of it. One sweep runs at a time.
+ */
+export class DirectLineRetention {
+    private timer?: NodeJS.Timeout;
+    private running?: Promise<void>;
+    private total = 0;
+
+    public constructor(private readonly store: DirectLineStore, private readonly clock: Clock, private readonly settings: RetentionSettings) {}
+
+    /** Sweeps now and every hour. */
+    public start(): void {
+        void this.sweep();
+        this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+        this.timer.unref();
+    }
+
+    public stop(): void {
+        clearInterval(this.timer);
+    }
+
+    /** Counts bytes just stored; past the budget a sweep starts. */
+    public noteStored(bytes: number): void {
+        this.total += bytes;
+        if (this.total > this.settings.storageBudgetBytes) {
+            void this.sweep();
+        }
+    }
+
+    /** Applies retention and budget; resolves when done (a sweep already running is joined). Never rejects. */
+    public sweep(): Promise<void> {
+        this.running ??= this.enforce()
+            .catch((err: unknown) => log.warn('could not apply the Direct Line retention', { error: err instanceof Error ? err.message : String(err) }))
+            .finally(() => {
+                this.running = undefined;
+            });
+        return this.running;
+    }
+
+    private async enforce(): Promise<void> {
+        const expired = await this.store.purgeIdle(this.clock.now().getTime() - this.settings.retentionMs);
+        if (expired > 0) {
+            log.info('conversations past the retention deleted', { count: expired });
+        }
+        this.total = await this.store.totalBytes();
+        let evicted = 0;
+        while (this.total > this.settings.storageBudgetBytes * 0.9) {
+            const deleted = await this.store.purgeLeastRecent(PURGE_BATCH);
+            if (deleted === 0) {
+                break;
+            }
+            evicted += deleted;
+            this.total = await this.store.totalBytes();
+        }
+        if (evicted > 0) {
+            log.warn('Direct Line storage budget reached: least recently used conversations deleted', { count: evicted, bytes: this.total });
+        }
+    }
+}
