@@ -67,6 +67,7 @@
   var online = null;
   var bundle = null;
   var lastFocus = null;
+  var botLang = null;
 
   function text(key) {
     return config.text[lang][key];
@@ -250,6 +251,7 @@
         setStatus('failed');
       }
     });
+    botLang = null;
     store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
@@ -267,17 +269,22 @@
     focusSendBoxWhenReady();
   }
 
-  /* The bot's messages carry the conversation's language: when it changes (the person asked the bot), the widget follows. */
+  /*
+   * The bot's messages carry the conversation's language: when it changes from one message to the next (the
+   * person asked the bot to switch), the widget follows. The history replayed on a reconnect does not move it.
+   */
   function incoming(activity) {
     if (activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') {
       return;
     }
     var spoken = /^(de|en)\b/i.exec(activity.locale || '');
-    if (spoken && spoken[1].toLowerCase() !== lang) {
+    var now = spoken && spoken[1].toLowerCase();
+    if (now && botLang && now !== botLang && now !== lang) {
       setTimeout(function () {
-        setLanguage(spoken[1].toLowerCase(), false);
+        setLanguage(now, false);
       }, 0);
     }
+    botLang = now || botLang;
     if (panel.hidden) {
       badge.hidden = false;
     }
@@ -300,7 +307,6 @@
     });
     var other = lang === 'de' ? 'en' : 'de';
     languageButton.setAttribute('lang', other);
-    languageButton.setAttribute('hreflang', other);
     languageButton.setAttribute('data-lang', other);
     badge.setAttribute('aria-label', text('unread'));
     setStatus(status.getAttribute('data-key'));
