@@ -129,6 +129,46 @@
       .join('');
   }
 
+  /*
+   * Web Chat formats the time of a message with a 12-hour pattern in every language ("um 1:26 PM"); in
+   * German the time is written 13:26. Only the activity status (time and send state) is touched.
+   */
+  var CLOCK_12 = /\b(\d{1,2}):(\d{2})\s?([AP])M\b/g;
+
+  function clock24(node) {
+    if (lang !== 'de') {
+      return;
+    }
+    var element = node.nodeType === 3 ? node.parentElement : node;
+    if (!element || !element.closest) {
+      return;
+    }
+    var STATUS = '.webchat__stacked-layout__status, .webchat__activity-status';
+    var statuses = element.closest(STATUS) ? [element] : Array.prototype.slice.call(element.querySelectorAll(STATUS));
+    statuses.forEach(function (status) {
+      var walker = document.createTreeWalker(status, NodeFilter.SHOW_TEXT);
+      for (var text = node.nodeType === 3 ? node : walker.nextNode(); text; text = node.nodeType === 3 ? null : walker.nextNode()) {
+        var fixed = text.data.replace(CLOCK_12, function (match, hour, minute, half) {
+          var h = (Number(hour) % 12) + (half === 'P' ? 12 : 0);
+          return (h < 10 ? '0' : '') + h + ':' + minute;
+        });
+        if (fixed !== text.data) {
+          text.data = fixed;
+        }
+      }
+    });
+  }
+
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === 'characterData') {
+        clock24(record.target);
+      } else {
+        Array.prototype.forEach.call(record.addedNodes, clock24);
+      }
+    });
+  }).observe(host, { childList: true, subtree: true, characterData: true });
+
   /* ---- Loading: fetch when idle, start on the way to the launcher. ---- */
 
   /*
