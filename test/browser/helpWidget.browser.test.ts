@@ -51,6 +51,10 @@ async function until(page: Page, expression: string, what: string, timeoutMs = 1
     }
 }
 
+/** The suggested actions whose label does not fit (clipped, or shortened with an ellipsis). */
+const CUT_OFF =
+    "Array.from(document.querySelectorAll('.webchat__suggested-action')).filter((b) => { const t = b.querySelector('.webchat__suggested-action__text') || b; return t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1 || /…$/.test(t.textContent); }).map((b) => b.textContent)";
+
 /** Where the focus is: inside the chat dialog, the launcher, or elsewhere (described). */
 const FOCUS = `(() => { const a = document.activeElement; return !a || a === document.body ? 'body' : a.closest('#chat-panel') ? 'chat' : a.id === 'chat-launcher' ? 'launcher' : (a.tagName + '.' + a.className); })()`;
 
@@ -123,6 +127,7 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
                     await page.evaluate<boolean>(`document.elementFromPoint(${center.x}, ${center.y}) === document.querySelector('.webchat__send-box-text-box__input')`),
                     'nothing covers the send box'
                 );
+                assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label');
                 const header = await page.evaluate<number[]>("(() => { const h = document.querySelector('.chat__header'); return [h.scrollWidth, h.clientWidth]; })()");
                 assert.ok(header[0] <= header[1], 'the chat header fits');
                 await page.screenshot({ path: path.join(SCREENSHOTS, `help-widget-${size.width}x${size.height}.png`) });
@@ -236,13 +241,12 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
                 );
                 assert.strictEqual(new Set(fonts).size, 1, `one font: ${fonts.join(' | ')}`);
 
-                const cutOff = "Array.from(document.querySelectorAll('.webchat__suggested-action')).filter((b) => { const t = b.querySelector('.webchat__suggested-action__text') || b; return t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1 || b.scrollWidth > b.clientWidth + 1 || /…$/.test(t.textContent); }).map((b) => b.textContent)";
-                assert.deepStrictEqual(await page.evaluate<string[]>(cutOff), [], 'no cut-off label in the main menu');
+                assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label in the main menu');
                 await page.locator('.webchat__suggested-action', { hasText: lang === 'de' ? 'Weitere Themen' : 'More topics' }).click();
                 await chatShows(page, lang === 'de' ? /Hier sind die verwandten Themen/ : /related topics/);
                 await page.locator('.webchat__suggested-action').nth(5).waitFor();
                 await new Promise((resolve) => setTimeout(resolve, 300));
-                assert.deepStrictEqual(await page.evaluate<string[]>(cutOff), [], 'no cut-off label in the topics menu');
+                assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label in the topics menu');
                 await visible(lang === 'de' ? /Hier sind die verwandten Themen/ : /related topics/);
                 const buttons = await box(page, '.webchat__suggested-actions');
                 assert.ok(buttons.height <= 768 * 0.3 + 20, `a long menu takes at most a third of the chat (${Math.round(buttons.height)} px)`);
