@@ -263,9 +263,57 @@
     return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
   }
 
+  /*
+   * A long menu shows its first options and "Show all options" (the bot's order puts the likely ones first),
+   * so the answer above it stays in view; the button shows the rest and moves the focus to the first of them.
+   */
+  var SHOWN = 4;
+  var ALL_OPTIONS = 'x-all-options';
+  var allOptions = null;
+
+  function collapse(action) {
+    var actions = action.type === 'WEB_CHAT/SET_SUGGESTED_ACTIONS' && action.payload && action.payload.suggestedActions;
+    if (!actions || actions.length <= SHOWN + 1 || action.meta === ALL_OPTIONS) {
+      return action;
+    }
+    allOptions = actions;
+    return {
+      type: action.type,
+      payload: { suggestedActions: actions.slice(0, SHOWN).concat([{ type: ALL_OPTIONS, title: text('allOptions'), value: ALL_OPTIONS }]) }
+    };
+  }
+
+  function showAllOptions() {
+    if (!allOptions) {
+      return;
+    }
+    store.dispatch({ type: 'WEB_CHAT/SET_SUGGESTED_ACTIONS', payload: { suggestedActions: allOptions }, meta: ALL_OPTIONS });
+    var tries = 0;
+    (function focusFirstNew() {
+      var buttons = host.querySelectorAll('.webchat__suggested-action');
+      if (buttons.length > SHOWN + 1) {
+        buttons[SHOWN].focus();
+      } else if (tries++ < 40) {
+        setTimeout(focusFirstNew, 25);
+      }
+    })();
+  }
+
+  function cardActionMiddleware() {
+    return function (next) {
+      return function (card) {
+        if (card.cardAction && card.cardAction.type === ALL_OPTIONS) {
+          showAllOptions();
+          return undefined;
+        }
+        return next(card);
+      };
+    };
+  }
+
   function renderChat() {
     window.WebChat.renderWebChat(
-      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown },
+      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown, cardActionMiddleware: cardActionMiddleware },
       root
     );
   }
@@ -298,7 +346,7 @@
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             incoming(action.payload.activity);
           }
-          return next(action);
+          return next(collapse(action));
         };
       };
     });

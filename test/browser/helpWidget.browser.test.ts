@@ -242,9 +242,21 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
                 assert.strictEqual(new Set(fonts).size, 1, `one font: ${fonts.join(' | ')}`);
 
                 assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label in the main menu');
-                await page.locator('.webchat__suggested-action', { hasText: lang === 'de' ? 'Weitere Themen' : 'More topics' }).click();
+                // The seven-option menu shows four and "show all"; that shows the rest and moves the focus to the first of them.
+                const all = lang === 'de' ? 'Alle Optionen anzeigen' : 'Show all options';
+                assert.strictEqual(await page.locator('.webchat__suggested-action').count(), 5);
+                assert.strictEqual((await page.locator('.webchat__suggested-action').last().innerText()).trim(), all);
+                await page.locator('.webchat__suggested-action', { hasText: all }).focus();
+                await page.keyboard.press('Enter');
+                await until(page, "document.querySelectorAll('.webchat__suggested-action').length === 7", 'all seven options');
+                const moreTopics = lang === 'de' ? 'Weitere Themen' : 'More topics';
+                assert.strictEqual((await page.evaluate<string>('document.activeElement.textContent')).trim(), moreTopics, 'the focus on the first option that was hidden');
+                assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label in the whole menu');
+                await page.keyboard.press('Enter');
                 await chatShows(page, lang === 'de' ? /Hier sind die verwandten Themen/ : /related topics/);
-                await page.locator('.webchat__suggested-action').nth(5).waitFor();
+                await page.locator('.webchat__suggested-action', { hasText: all }).waitFor();
+                await page.locator('.webchat__suggested-action', { hasText: all }).click();
+                await page.locator('.webchat__suggested-action').nth(9).waitFor();
                 await new Promise((resolve) => setTimeout(resolve, 300));
                 assert.deepStrictEqual(await page.evaluate<string[]>(CUT_OFF), [], 'no cut-off label in the topics menu');
                 await visible(lang === 'de' ? /Hier sind die verwandten Themen/ : /related topics/);
