@@ -68,6 +68,7 @@
   var bundle = null;
   var lastFocus = null;
   var botLang = null;
+  var botLangAt = 0;
 
   function text(key) {
     return config.text[lang][key];
@@ -340,6 +341,7 @@
       }
     });
     botLang = null;
+    botLangAt = 0;
     store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
@@ -367,12 +369,17 @@
     }
     var spoken = /^(de|en)\b/i.exec(activity.locale || '');
     var now = spoken && spoken[1].toLowerCase();
-    if (now && botLang && now !== botLang && now !== lang) {
-      setTimeout(function () {
-        setLanguage(now, false);
-      }, 0);
+    // History can arrive after a new reply (a reconnect): only messages newer than every one seen so far count.
+    var at = Date.parse(activity.timestamp || '') || 0;
+    if (now && at >= botLangAt) {
+      if (botLang && now !== botLang && now !== lang) {
+        setTimeout(function () {
+          setLanguage(now, false);
+        }, 0);
+      }
+      botLang = now;
+      botLangAt = at;
     }
-    botLang = now || botLang;
     if (panel.hidden) {
       badge.hidden = false;
     }
