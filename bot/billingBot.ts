@@ -160,10 +160,11 @@ export class BillingBot extends ActivityHandler {
         const profile = await this.profileAccessor.get(context, {});
         const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.services.localizer.t(profile.lang ?? 'en') };
         setTurnInfo(context, info, (lang) => this.services.localizer.t(lang));
-        // Replies carry the conversation's language at the moment they are sent, so the help page's widget follows a switch.
+        // Replies carry the conversation's language at the moment they are sent (not the locale the client wrote
+        // in, which botbuilder copies onto them), so the help page's widget follows a switch.
         context.onSendActivities(async (ctx, activities, next) => {
             for (const activity of activities) {
-                if (activity.type === ActivityTypes.Message && !activity.locale) {
+                if (activity.type === ActivityTypes.Message) {
                     activity.locale = localeOf(turnInfo(ctx).lang);
                 }
             }

@@ -4,7 +4,7 @@ import { LANGS, localeOf, type Lang } from '../../core/language';
 import { LINKS } from '../../services/links';
 
 /** The chat widget's own words in one language (header, status, launcher). */
-export type ChatWidgetText = Readonly<Record<'title' | 'close' | 'restart' | 'connecting' | 'failed' | 'unread' | 'launcher' | 'language' | 'otherLanguage', string>>;
+export type ChatWidgetText = Readonly<Record<'title' | 'close' | 'restart' | 'connecting' | 'failed' | 'unread' | 'launcher' | 'language' | 'otherLanguage' | 'allOptions', string>>;
 
 /** What the page's script needs to start the chat; embedded as JSON, never executed. */
 export interface ChatPageConfig {
@@ -176,7 +176,7 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
 
     private widgetText(lang: Lang): ChatWidgetText {
         const t = this.localizer.t(lang);
-        const keys = ['title', 'close', 'restart', 'connecting', 'failed', 'unread', 'launcher', 'language', 'otherLanguage'] as const;
+        const keys = ['title', 'close', 'restart', 'connecting', 'failed', 'unread', 'launcher', 'language', 'otherLanguage', 'allOptions'] as const;
         return Object.fromEntries(keys.map((key) => [key, t(`helpPage:chat.${key}`)])) as Record<(typeof keys)[number], string>;
     }
 

@@ -67,6 +67,8 @@
   var online = null;
   var bundle = null;
   var lastFocus = null;
+  var botLang = null;
+  var botLangAt = 0;
 
   function text(key) {
     return config.text[lang][key];
@@ -127,6 +129,46 @@
       })
       .join('');
   }
+
+  /*
+   * Web Chat formats the time of a message with a 12-hour pattern in every language ("um 1:26 PM"); in
+   * German the time is written 13:26. Only the activity status (time and send state) is touched.
+   */
+  var CLOCK_12 = /\b(\d{1,2}):(\d{2})\s?([AP])M\b/g;
+
+  function clock24(node) {
+    if (lang !== 'de') {
+      return;
+    }
+    var element = node.nodeType === 3 ? node.parentElement : node;
+    if (!element || !element.closest) {
+      return;
+    }
+    var STATUS = '.webchat__stacked-layout__status, .webchat__activity-status';
+    var statuses = element.closest(STATUS) ? [element] : Array.prototype.slice.call(element.querySelectorAll(STATUS));
+    statuses.forEach(function (status) {
+      var walker = document.createTreeWalker(status, NodeFilter.SHOW_TEXT);
+      for (var text = node.nodeType === 3 ? node : walker.nextNode(); text; text = node.nodeType === 3 ? null : walker.nextNode()) {
+        var fixed = text.data.replace(CLOCK_12, function (match, hour, minute, half) {
+          var h = (Number(hour) % 12) + (half === 'P' ? 12 : 0);
+          return (h < 10 ? '0' : '') + h + ':' + minute;
+        });
+        if (fixed !== text.data) {
+          text.data = fixed;
+        }
+      }
+    });
+  }
+
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === 'characterData') {
+        clock24(record.target);
+      } else {
+        Array.prototype.forEach.call(record.addedNodes, clock24);
+      }
+    });
+  }).observe(host, { childList: true, subtree: true, characterData: true });
 
   /* ---- Loading: fetch when idle, start on the way to the launcher. ---- */
 
@@ -222,9 +264,57 @@
     return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).user;
   }
 
+  /*
+   * A long menu shows its first options and "Show all options" (the bot's order puts the likely ones first),
+   * so the answer above it stays in view; the button shows the rest and moves the focus to the first of them.
+   */
+  var SHOWN = 4;
+  var ALL_OPTIONS = 'x-all-options';
+  var allOptions = null;
+
+  function collapse(action) {
+    var actions = action.type === 'WEB_CHAT/SET_SUGGESTED_ACTIONS' && action.payload && action.payload.suggestedActions;
+    if (!actions || actions.length <= SHOWN + 1 || action.meta === ALL_OPTIONS) {
+      return action;
+    }
+    allOptions = actions;
+    return {
+      type: action.type,
+      payload: { suggestedActions: actions.slice(0, SHOWN).concat([{ type: ALL_OPTIONS, title: text('allOptions'), value: ALL_OPTIONS }]) }
+    };
+  }
+
+  function showAllOptions() {
+    if (!allOptions) {
+      return;
+    }
+    store.dispatch({ type: 'WEB_CHAT/SET_SUGGESTED_ACTIONS', payload: { suggestedActions: allOptions }, meta: ALL_OPTIONS });
+    var tries = 0;
+    (function focusFirstNew() {
+      var buttons = host.querySelectorAll('.webchat__suggested-action');
+      if (buttons.length > SHOWN + 1) {
+        buttons[SHOWN].focus();
+      } else if (tries++ < 40) {
+        setTimeout(focusFirstNew, 25);
+      }
+    })();
+  }
+
+  function cardActionMiddleware() {
+    return function (next) {
+      return function (card) {
+        if (card.cardAction && card.cardAction.type === ALL_OPTIONS) {
+          showAllOptions();
+          return undefined;
+        }
+        return next(card);
+      };
+    };
+  }
+
   function renderChat() {
     window.WebChat.renderWebChat(
-      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown, sendTypingIndicator: true },
+      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown, cardActionMiddleware: cardActionMiddleware, sendTypingIndicator: true },
       root
     );
   }
@@ -250,13 +340,15 @@
         setStatus('failed');
       }
     });
+    botLang = null;
+    botLangAt = 0;
     store = window.WebChat.createStore({}, function () {
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             incoming(action.payload.activity);
           }
-          return next(action);
+          return next(collapse(action));
         };
       };
     });
@@ -267,16 +359,26 @@
     focusSendBoxWhenReady();
   }
 
-  /* The bot's messages carry the conversation's language: when it changes (the person asked the bot), the widget follows. */
+  /*
+   * The bot's messages carry the conversation's language: when it changes from one message to the next (the
+   * person asked the bot to switch), the widget follows. The history replayed on a reconnect does not move it.
+   */
   function incoming(activity) {
     if (activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') {
       return;
     }
     var spoken = /^(de|en)\b/i.exec(activity.locale || '');
-    if (spoken && spoken[1].toLowerCase() !== lang) {
-      setTimeout(function () {
-        setLanguage(spoken[1].toLowerCase(), false);
-      }, 0);
+    var now = spoken && spoken[1].toLowerCase();
+    // History can arrive after a new reply (a reconnect): only messages newer than every one seen so far count.
+    var at = Date.parse(activity.timestamp || '') || 0;
+    if (now && at >= botLangAt) {
+      if (botLang && now !== botLang && now !== lang) {
+        setTimeout(function () {
+          setLanguage(now, false);
+        }, 0);
+      }
+      botLang = now;
+      botLangAt = at;
     }
     if (panel.hidden) {
       badge.hidden = false;
@@ -300,7 +402,6 @@
     });
     var other = lang === 'de' ? 'en' : 'de';
     languageButton.setAttribute('lang', other);
-    languageButton.setAttribute('hreflang', other);
     languageButton.setAttribute('data-lang', other);
     badge.setAttribute('aria-label', text('unread'));
     setStatus(status.getAttribute('data-key'));

@@ -74,9 +74,12 @@ describe('Help page in Chromium: the Web Chat widget over the built-in Direct Li
         assert.ok(await page.locator('#chat-panel').isVisible(), 'the open chat stays open');
         await page.screenshot({ path: path.join(SCREENSHOTS, 'help-page-after-reload.png') });
 
+        // The open chat is modal: the page's own switch is reached after closing it.
+        await page.keyboard.press('Escape');
         await page.click('a[hreflang="en"]');
         await page.waitForURL(/lang=en/);
         assert.strictEqual(await page.locator('h1').innerText(), 'Who is the billing contact for my account?');
+        await page.click('#chat-launcher');
         await chatShows(page, 'Anna Müller (anna.mueller@mueller-design.example)');
         assert.strictEqual(await page.locator('.webchat__send-box-text-box__input').getAttribute('placeholder'), 'Type your message', 'the widget speaks the page language');
         await chatShows(page, /continue in English/);

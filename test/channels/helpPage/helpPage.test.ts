@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
@@ -6,6 +7,8 @@ import * as zlib from 'zlib';
 import { loadLanguage } from '../../../app';
 import { dl, tokenClaims, type DlConversation } from '../../helpers/directLineHttp';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
+import { makeTempDir } from '../../helpers/tempDir';
+import { StaticAsset } from '../../../channels/helpPage/staticAsset';
 
 /** Sentences of the help article that each page must show, per language. */
 const ARTICLE = {
@@ -79,9 +82,25 @@ describe('Help page (GET /) and its assets', () => {
             assert.match(html, /<a href="\/\?lang=en" hreflang="en" lang="en"[^>]*>English<\/a>/);
             assert.match(html, new RegExp(`href="/\\?lang=${lang}" hreflang="${lang}" lang="${lang}" aria-current="page"`));
             assert.match(html, /id="chat-launcher" aria-controls="chat-panel" aria-expanded="false"/);
-            const config = JSON.parse(/<script type="application\/json" id="chat-config">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as { locale: string; webSocket: boolean; webChatUrl: string };
-            assert.deepStrictEqual([config.locale, config.webSocket, config.webChatUrl], [lang === 'de' ? 'de-DE' : 'en-US', true, '/webchat/webchat.js']);
+            const config = JSON.parse(/<script type="application\/json" id="chat-config">(.*?)<\/script>/.exec(html)?.[1] ?? '{}') as { locale: string; webSocket: boolean; webChatUrl: string; text: Record<string, { title: string }> };
+            assert.deepStrictEqual([config.locale, config.webSocket], [lang === 'de' ? 'de-DE' : 'en-US', true]);
+            assert.match(config.webChatUrl, /^\/webchat\/webchat-minimal\.[0-9a-f]{16}\.js$/, 'the bundle under a content-hashed name');
+            assert.deepStrictEqual([config.text.de.title, config.text.en.title], ['Assistent für Abrechnungskontakte', 'Billing Contact Assistant'], 'the widget can follow a switch to either language');
+            assert.match(html, /<link rel="stylesheet" href="\/help\/help\.[0-9a-f]{16}\.css">/);
+            assert.match(html, /<script src="\/help\/help\.[0-9a-f]{16}\.js" defer><\/script>/);
             assert.doesNotMatch(html, /\{\{|\*\*|undefined/, 'no raw placeholders or markers');
+            assert.doesNotMatch(html, /Demo|>G</, 'no demo footer, no placeholder logo');
+            assert.match(html, /<svg class="brand__mark"/);
+            // "More information" leads to the topic it is about on this page, not to the support home page.
+            const moreInfo = [...html.matchAll(/<a href="([^"]*)">(?:Weitere Informationen|Learn more)</g)].map((m) => m[1]);
+            assert.deepStrictEqual(moreInfo, ['#topic-change-billing-contact', '#topic-online-vs-corporate', '#topic-pay-online-portal']);
+            for (const [, anchor] of html.matchAll(/<a href="#([\w-]+)"/g)) {
+                assert.ok(html.includes(`id="${anchor}"`), `#${anchor} is on the page`);
+            }
+            // The article says the contact options are at its end: they are.
+            const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
+            assert.ok(article.indexOf('id="contact"') > article.indexOf('id="related"'), 'contact options at the end of the article');
+            assert.match(article, /<a href="#contact">(Kontaktmöglichkeiten|contact options)<\/a> (finden Sie am Ende dieses Artikels|at the end of this article)/);
             assert.doesNotMatch(html, /cdn|unpkg|jsdelivr/i, 'nothing from a CDN');
         });
     }
@@ -110,24 +129,63 @@ describe('Help page (GET /) and its assets', () => {
         assert.match(csp, /frame-ancestors 'self'/);
     });
 
-    it('serves the installed Web Chat bundle itself, gzipped when asked, and 304 when unchanged', async () => {
-        const bundle = fs.readFileSync(path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js'));
-        const plain = await fetch(`${running.url}/webchat/webchat.js`, { headers: { 'Accept-Encoding': 'identity' } });
-        assert.strictEqual(plain.status, 200);
-        assert.ok(Buffer.from(await plain.arrayBuffer()).equals(bundle), 'the bundle of node_modules/botframework-webchat');
-        const zipped = await rawGet(`${running.url}/webchat/webchat.js`, { 'Accept-Encoding': 'gzip, deflate, br' });
-        assert.strictEqual(zipped.headers['content-encoding'], 'gzip');
-        assert.ok(zipped.body.length < bundle.length / 2, 'compressed on the wire');
-        assert.ok(zlib.gunzipSync(zipped.body).equals(bundle));
-        const again = await fetch(`${running.url}/webchat/webchat.js`, { headers: { 'If-None-Match': String(zipped.headers.etag) } });
+    it('serves the minimal Web Chat bundle itself under its content hash: brotli or gzip, cached for a year, 304 when unchanged', async () => {
+        const bundle = fs.readFileSync(path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat-minimal.js'));
+        const hash = crypto.createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+        const url = `${running.url}/webchat/webchat-minimal.${hash}.js`;
+        assert.ok((await page()).html.includes(`/webchat/webchat-minimal.${hash}.js`), 'the page names the hashed file');
+        const plain = await rawGet(url, { 'Accept-Encoding': 'identity' });
+        assert.ok(plain.body.equals(bundle), 'the bundle of node_modules/botframework-webchat');
+        assert.strictEqual(plain.headers['content-encoding'], undefined);
+        assert.strictEqual(plain.headers['cache-control'], 'public, max-age=31536000, immutable');
+        const brotli = await rawGet(url, { 'Accept-Encoding': 'gzip, deflate, br' });
+        assert.strictEqual(brotli.headers['content-encoding'], 'br');
+        assert.ok(brotli.body.length < bundle.length / 4, `brotli on the wire: ${brotli.body.length} bytes`);
+        assert.ok(zlib.brotliDecompressSync(brotli.body).equals(bundle));
+        const gzip = await rawGet(url, { 'Accept-Encoding': 'gzip, br;q=0' });
+        assert.strictEqual(gzip.headers['content-encoding'], 'gzip');
+        assert.ok(zlib.gunzipSync(gzip.body).equals(bundle));
+        const again = await fetch(url, { headers: { 'If-None-Match': String(brotli.headers.etag) } });
         assert.strictEqual(again.status, 304);
+        const other = await fetch(`${running.url}/webchat/webchat-minimal.0000000000000000.js`);
+        assert.strictEqual(other.status, 404, 'another hash is not this file');
+        const full = await fetch(`${running.url}/webchat/webchat.js`);
+        assert.strictEqual(full.status, 404, 'the full bundle is not served');
+    });
+
+    it('the build writes the brotli and gzip copies that the server then sends as they are', async () => {
+        const { dir, cleanup } = makeTempDir('bca-assets-');
+        try {
+            const source = path.join(dir, 'sample.js');
+            fs.writeFileSync(source, 'console.log("hello");\n'.repeat(500));
+            const written = await StaticAsset.precompress(source, path.join(dir, 'out'));
+            const hash = crypto.createHash('sha256').update(fs.readFileSync(source)).digest('hex').slice(0, 16);
+            assert.deepStrictEqual(written.map((file) => path.basename(file)), [`sample.${hash}.js.br`, `sample.${hash}.js.gz`]);
+            assert.ok(zlib.brotliDecompressSync(fs.readFileSync(written[0])).equals(fs.readFileSync(source)));
+            assert.ok(zlib.gunzipSync(fs.readFileSync(written[1])).equals(fs.readFileSync(source)));
+            const asset = new StaticAsset(source, { contentType: 'text/javascript', maxAgeSeconds: 60, precompressedDir: path.join(dir, 'out') });
+            assert.strictEqual(asset.hashedName(), `sample.${hash}.js`);
+            const sent: { headers?: Record<string, string>; body?: Buffer } = {};
+            const res = { writeHead: (_status: number, headers: Record<string, string>) => (sent.headers = headers), end: (body: Buffer) => (sent.body = body) };
+            await asset.serve({ headers: { 'accept-encoding': 'br' } } as never, res as never, true);
+            assert.strictEqual(sent.headers?.['Content-Encoding'], 'br');
+            assert.ok(sent.body?.equals(fs.readFileSync(written[0])), 'the built copy, byte for byte');
+        } finally {
+            cleanup();
+        }
     });
 
     it('serves the page script and styles; anything else under /help is a JSON 404', async () => {
+        const html = (await page()).html;
         for (const [file, type] of [['help.js', 'text/javascript'], ['help.css', 'text/css']]) {
             const res = await fetch(`${running.url}/help/${file}`);
             assert.strictEqual(res.status, 200);
             assert.match(res.headers.get('content-type') ?? '', new RegExp(type));
+            assert.strictEqual(res.headers.get('cache-control'), 'public, max-age=300');
+            const hashed = new RegExp(`/help/${file.replace('.', '\\.[0-9a-f]{16}\\.')}`).exec(html)?.[0] ?? 'missing';
+            const immutable = await fetch(`${running.url}${hashed}`);
+            assert.strictEqual(immutable.status, 200, hashed);
+            assert.strictEqual(immutable.headers.get('cache-control'), 'public, max-age=31536000, immutable');
         }
         for (const name of ['nope.js', '__proto__', 'constructor']) {
             const res = await fetch(`${running.url}/help/${name}`);
