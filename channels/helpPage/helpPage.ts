@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Request, Response, Server } from 'restify';
 import type { Localizer } from '../../bot/i18n';
@@ -9,6 +10,10 @@ import { HttpError } from '../httpError';
 import { RateLimiter } from '../../core/rateLimiter';
 import type { Clock } from '../../core/clock';
 import type { ClientAddresses } from '../clientAddress';
+import { ASSETS_DIR } from '../../paths';
+
+/** File name of the Web Chat build the page uses (text, suggested actions and markdown; no Adaptive Cards). */
+export const WEB_CHAT_BUNDLE = 'webchat-minimal.js';
 
 /** What the help page needs. */
 export interface HelpPageOptions {
@@ -167,6 +172,13 @@ export class HelpPage {
  * renders the bot's markdown itself.
  */
 function webChatBundlePath(): string {
+    // The build copies the bundle into dist/assets (Web Chat is a build-time package, not installed in production).
+    const built = path.join(ASSETS_DIR, WEB_CHAT_BUNDLE);
+    return fs.existsSync(built) ? built : installedWebChatBundle();
+}
+
+/** The minimal Web Chat bundle in the installed `botframework-webchat` package (build time and development only). */
+export function installedWebChatBundle(): string {
     // The package exports only its module entry; the browser bundle sits in dist/ beside lib/.
-    return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat-minimal.js');
+    return path.join(path.dirname(require.resolve('botframework-webchat')), '..', 'dist', WEB_CHAT_BUNDLE);
 }
