@@ -32,7 +32,8 @@ const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
     invalid: [400, 'InvalidBody'],
     'same-agent': [422, 'SameAgent'],
     'agent-language': [422, 'AgentLanguage'],
-    'agent-offline': [409, 'AgentOffline']
+    'agent-offline': [409, 'AgentOffline'],
+    'not-failed': [409, 'NotFailed']
 };
 
 /** What the page learns about the signed-in agent. */
@@ -75,6 +76,7 @@ export class AgentConsole {
         server.get('/agent/api/handoffs/:id', read(this.detail));
         server.post('/agent/api/handoffs/:id/accept', write(this.action((id, _body, agent) => this.parts.handoff.desk.accept(id, agent))));
         server.post('/agent/api/handoffs/:id/messages', write(this.message));
+        server.post('/agent/api/handoffs/:id/messages/:messageId/retry', write(this.retry));
         server.post('/agent/api/handoffs/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.handBack(id, agent, optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/flow', write(this.action((id, body, agent) => this.parts.handoff.desk.handToFlow(id, agent, requiredString(body, 'flow'), optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/transfer', write(this.action((id, body, agent) => this.parts.handoff.desk.transfer(id, agent, requiredString(body, 'to')))));
@@ -121,14 +123,22 @@ export class AgentConsole {
     private readonly detail = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
         const result = await this.parts.handoff.desk.detail(idParam(req), session.agent);
         const value = this.unwrap(result);
-        sendJson(res, 200, this.views.detail(value.handoff, value.messages, await this.parts.handoff.agents.list()));
+        sendJson(res, 200, this.views.detail(value.handoff, value.messages, await this.parts.handoff.agents.list(), value.deliveries));
     };
 
     private readonly message = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
         const id = idParam(req);
         const text = requiredString(await readBody(req), 'text');
         const message = this.unwrap(await this.parts.handoff.desk.sendMessage(id, session.agent, text));
-        sendJson(res, 201, this.views.message(message, new Map([[session.agent.login, session.agent.name]])));
+        sendJson(res, 201, { ...this.views.message(message, new Map([[session.agent.login, session.agent.name]])), delivery: 'pending', attempts: 0 });
+    };
+
+    /** Sends a message that could not be delivered again: 202, the delivery starts over. */
+    private readonly retry = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const id = idParam(req);
+        const messageId = idParam(req, 'messageId');
+        const delivery = this.unwrap(await this.parts.handoff.desk.retryMessage(id, messageId, session.agent));
+        sendJson(res, 202, { handoffId: id, messageId, delivery: delivery.status, attempts: delivery.attempts });
     };
 
     /** A handoff or callback action: `{ok: true}` or the JSON error of the problem. */

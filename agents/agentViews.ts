@@ -1,5 +1,6 @@
 import type { Localizer } from '../bot/i18n';
 import type { Agent, CallbackRequest, Handoff, HandoffContext, HandoffMessage } from '../data/handoffModel';
+import type { Delivery, DeliveryStatus } from '../data/repositories/proactiveDeliveryRepository';
 import { HANDOFF_FLOWS, type QueueSnapshot } from '../services/agentDesk';
 
 /** Canned replies offered to agents; their texts are in `escalate:canned.*`, in the customer's language. */
@@ -14,6 +15,9 @@ interface MessageView {
     readonly text?: string;
     readonly event?: string;
     readonly args?: Record<string, string>;
+    /** How far the message to the person got (agent messages and the lines the person is told of). */
+    readonly delivery?: DeliveryStatus;
+    readonly attempts?: number;
 }
 
 /**
@@ -33,7 +37,7 @@ export class AgentViews {
         };
     }
 
-    public detail(handoff: Handoff, messages: readonly HandoffMessage[], agents: readonly Agent[]): Record<string, unknown> {
+    public detail(handoff: Handoff, messages: readonly HandoffMessage[], agents: readonly Agent[], deliveries: ReadonlyMap<number, Delivery> = new Map()): Record<string, unknown> {
         const names = new Map(agents.map((a) => [a.login, a.name]));
         const t = this.localizer.t(handoff.lang);
         return {
@@ -43,7 +47,10 @@ export class AgentViews {
             acceptedAt: handoff.acceptedAt,
             context: this.context(handoff.context),
             history: handoff.history,
-            messages: messages.map((m) => this.message(m, names)),
+            messages: messages.map((m) => {
+                const delivery = deliveries.get(m.id);
+                return delivery ? { ...this.message(m, names), delivery: delivery.status, attempts: delivery.attempts } : this.message(m, names);
+            }),
             canned: CANNED_KEYS.map((key) => ({ key, text: t(`escalate:canned.${key}`) })),
             flows: [...HANDOFF_FLOWS]
         };

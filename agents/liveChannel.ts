@@ -34,7 +34,9 @@ export class LiveChannel {
         const login = session.agent.login;
         const unsubscribe = this.events.subscribe((event) => {
             if (this.visible(event, login)) {
-                res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+                const data =
+                    event.type === 'delivery' ? { handoffId: event.handoffId, messageId: event.messageId, delivery: event.delivery, attempts: event.attempts } : event;
+                res.write(`event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
             }
         });
         const ping = setInterval(() => {
@@ -61,6 +63,9 @@ export class LiveChannel {
     }
 
     private visible(event: HandoffEvent, login: string): boolean {
+        if (event.type === 'delivery') {
+            return event.agentLogin === login;
+        }
         return event.type !== 'message' || event.agentLogin === null || event.agentLogin === login;
     }
 

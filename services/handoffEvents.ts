@@ -1,4 +1,5 @@
 import type { HandoffMessage } from '../data/handoffModel';
+import type { DeliveryStatus } from '../data/repositories/proactiveDeliveryRepository';
 
 /** What the agents' live channel is told. */
 export type HandoffEvent =
@@ -7,7 +8,9 @@ export type HandoffEvent =
     /** A new line in a handoff's exchange; `agentLogin` is who has the conversation (null while waiting). */
     | { readonly type: 'message'; readonly handoffId: number; readonly agentLogin: string | null; readonly message: HandoffMessage }
     /** A handoff ended or changed hands. */
-    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null };
+    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null }
+    /** The delivery of an agent's message to the person changed (sent, delivered, failed, retried). */
+    | { readonly type: 'delivery'; readonly handoffId: number; readonly agentLogin: string | null; readonly messageId: number; readonly delivery: DeliveryStatus; readonly attempts: number };
 
 /** Listeners of handoff changes (the agent console's live channel subscribes). */
 export class HandoffEvents {

@@ -129,7 +129,7 @@ export class HandoffService {
             }
             await this.handoffs.setToldPosition(handoff.id, position);
             const minutes = await this.estimateMinutes(position, handoff.lang);
-            void this.delivery.deliver(handoff.conversationKey, { kind: 'say', key: position === 1 ? 'escalate:positionNext' : 'escalate:positionUpdate', args: { position, minutes } });
+            await this.delivery.enqueue(handoff.conversationKey, { kind: 'say', key: position === 1 ? 'escalate:positionNext' : 'escalate:positionUpdate', args: { position, minutes } }, handoff.id);
         }
     }
 
@@ -157,12 +157,12 @@ export class HandoffService {
             if (now - handoff.createdAt >= timeout && (await this.handoffs.close(handoff.id, 'timed-out', now))) {
                 moved = true;
                 log.info('queue wait timed out; offering a callback', { handoff: handoff.id });
-                void this.delivery.deliver(handoff.conversationKey, {
+                await this.delivery.enqueue(handoff.conversationKey, {
                     kind: 'resume',
                     key: 'escalate:waitTimedOut',
                     args: { minutes: Math.round(timeout / 60_000) },
                     options: { understood: { intent: 'talk-to-human', score: 1, language: handoff.lang }, escalate: { callbackReason: 'timeout', description: handoff.description ?? undefined } }
-                });
+                }, handoff.id);
             }
         }
         const online = new Set((await this.agents.online()).map((a) => a.login));
@@ -171,7 +171,7 @@ export class HandoffService {
                 if (await this.handoffs.close(handoff.id, 'agent-gone', now)) {
                     moved = true;
                     log.warn('agent went offline during a conversation; the bot takes it back', { handoff: handoff.id });
-                    void this.delivery.deliver(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentGone', options: { again: true } });
+                    await this.delivery.enqueue(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentGone', options: { again: true } });
                 }
             }
         }

@@ -5,6 +5,7 @@ import { migration004 } from './004_directline';
 import { migration005 } from './005_transcripts';
 import { migration006 } from './006_code_replaces_code';
 import { migration007 } from './007_directline_append';
+import { migration008 } from './008_proactive_deliveries';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -14,4 +15,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];

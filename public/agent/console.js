@@ -113,6 +113,10 @@
             var data = JSON.parse(event.data);
             if (state.current === data.handoffId) { loadDetail(data.handoffId, false); }
         });
+        source.addEventListener('delivery', function (event) {
+            var data = JSON.parse(event.data);
+            if (state.current === data.handoffId) { showDelivery(data); }
+        });
         source.addEventListener('handoff', function (event) {
             var data = JSON.parse(event.data);
             if (state.current === data.handoffId) { loadDetail(data.handoffId, false); }
@@ -241,7 +245,39 @@
         return li;
     }
 
+    /** How far an agent's message got: sent, delivered, or not delivered with a button to send it again. */
+    function deliveryLabel(m) {
+        var span = el('span', 'delivery delivery-' + m.delivery);
+        var text = m.delivery === 'pending' && m.attempts > 1 ? t('delivery.retrying', { attempts: m.attempts }) : t('delivery.' + m.delivery);
+        span.appendChild(el('span', null, text));
+        if (m.delivery === 'failed') {
+            var retry = el('button', 'secondary', t('delivery.retry'));
+            retry.type = 'button';
+            retry.setAttribute('aria-label', t('delivery.retryLabel'));
+            retry.addEventListener('click', function () {
+                api('POST', '/agent/api/handoffs/' + state.current + '/messages/' + m.id + '/retry', {}).then(showDelivery).catch(showError);
+            });
+            span.appendChild(retry);
+        }
+        return span;
+    }
+
+    function showDelivery(data) {
+        var li = document.querySelector('#messages li[data-message-id="' + data.messageId + '"]');
+        if (!li || li.classList.contains('system')) { return; }
+        var old = li.querySelector('.delivery');
+        var label = deliveryLabel({ id: data.messageId, delivery: data.delivery, attempts: data.attempts });
+        if (old) { old.replaceWith(label); } else { li.appendChild(label); }
+    }
+
     function messageLine(m) {
+        var li = messageContent(m);
+        li.setAttribute('data-message-id', String(m.id));
+        if (m.sender === 'agent' && m.delivery) { li.appendChild(deliveryLabel(m)); }
+        return li;
+    }
+
+    function messageContent(m) {
         if (m.sender === 'system') {
             var args = m.args || {};
             var text = t('system.' + m.event, { name: args.name, to: args.to, flow: args.flow ? t('flow.' + args.flow) : '' });
