@@ -18,7 +18,11 @@ export interface SentActivity {
  */
 export class LoopbackChannel {
     private readonly received: SentActivity[] = [];
-    /** While true, the channel refuses what the bot sends (503), as a channel that is down. */
+    /**
+     * While true, the channel refuses what the bot sends (403, which the
+     * connector client does not retry on its own, so each of the bot's
+     * attempts is one request).
+     */
     public refusing = false;
     /** How many sends the channel refused. */
     public refused = 0;
@@ -35,8 +39,8 @@ export class LoopbackChannel {
                 if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
                     if (channel?.refusing) {
                         channel.refused++;
-                        res.writeHead(503, { 'Content-Type': 'application/json' });
-                        res.end(JSON.stringify({ error: { code: 'ServiceUnavailable', message: 'down for the test' } }));
+                        res.writeHead(403, { 'Content-Type': 'application/json' });
+                        res.end(JSON.stringify({ error: { code: 'BotNotAllowed', message: 'refused for the test' } }));
                         return;
                     }
                     channel?.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity);
