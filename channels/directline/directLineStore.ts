@@ -1,7 +1,10 @@
 import { EventEmitter } from 'events';
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../core/clock';
+import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
+
+const log = getLogger('channels.directline.store');
 
 /** A Direct Line conversation as stored. */
 export interface DirectLineConversation {
@@ -96,6 +99,7 @@ export class DirectLineStore {
                     dedupeKey
                 ]);
                 if (earlier) {
+                    log.info('activity of a repeated proactive turn was stored before; not stored again', { conversation: conversationId, dedupeKey });
                     return { seq: earlier.seq, activity: JSON.parse(earlier.activity) as Activity };
                 }
             }
