@@ -10,11 +10,41 @@ import type { Migration } from './index';
  * On the built-in Direct Line, an activity a proactive turn stores carries a
  * dedupe key (the turn's id and its place in the turn), unique per
  * conversation, so a turn run again after a crash appends nothing twice.
+ *
+ * A person can end a live chat themselves: `handoffs.close_reason` also
+ * takes `customer-ended`. SQLite cannot change a CHECK in place, so the
+ * table is rebuilt (with foreign keys off, as https://sqlite.org/lang_altertable.html
+ * describes, so its messages stay).
  */
 export const migration008: Migration = {
     version: 8,
     name: 'proactive_deliveries',
+    foreignKeysOff: true,
     sql: `
+CREATE TABLE handoffs_new (
+    id               INTEGER PRIMARY KEY,
+    conversation_key TEXT NOT NULL,
+    status           TEXT NOT NULL CHECK (status IN ('waiting', 'active', 'closed')),
+    lang             TEXT NOT NULL CHECK (lang IN ('de', 'en')),
+    channel_id       TEXT NOT NULL,
+    description      TEXT,
+    context          TEXT NOT NULL,
+    history          TEXT NOT NULL,
+    agent_login      TEXT REFERENCES agents (login),
+    created_at       INTEGER NOT NULL,
+    accepted_at      INTEGER,
+    closed_at        INTEGER,
+    close_reason     TEXT CHECK (close_reason IN ('handed-back', 'flow', 'cancelled', 'timed-out', 'agent-gone', 'customer-ended')),
+    close_note       TEXT,
+    flow             TEXT,
+    told_position    INTEGER
+);
+INSERT INTO handoffs_new SELECT id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position FROM handoffs;
+DROP TABLE handoffs;
+ALTER TABLE handoffs_new RENAME TO handoffs;
+CREATE UNIQUE INDEX handoffs_open_conversation ON handoffs (conversation_key) WHERE status IN ('waiting', 'active');
+CREATE INDEX handoffs_status ON handoffs (status, created_at);
+
 CREATE TABLE proactive_deliveries (
     id               INTEGER PRIMARY KEY,
     conversation_key TEXT NOT NULL,

@@ -12,6 +12,12 @@ export interface Migration {
     readonly version: number;
     readonly name: string;
     readonly sql: string;
+    /**
+     * Runs with foreign key enforcement off (a table rebuild: dropping the old
+     * table must not cascade to its children); the keys are checked before
+     * the commit.
+     */
+    readonly foreignKeysOff?: boolean;
 }
 
 /** All migrations, oldest first. */
