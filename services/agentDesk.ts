@@ -91,7 +91,7 @@ export class AgentDesk {
             return (await this.handoffs.get(id)) ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
         }
         const handoff = await this.requireHandoff(id);
-        await this.system(handoff, 'accepted', { name: agent.name }, agent.login, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name } });
+        await this.system(handoff, 'accepted', { name: agent.name }, agent.login, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name }, offerEnd: true });
         await this.audit.record(`agent:${agent.login}`, 'handoff.accepted', `handoff:${id}`);
         this.queue.queueChanged();
         return { ok: true, value: handoff };
@@ -151,7 +151,7 @@ export class AgentDesk {
         if (!(await this.handoffs.transfer(id, agent.login, target.login))) {
             return { ok: false, problem: 'not-yours' };
         }
-        await this.system(mine.value, 'transferred', { name: agent.name, to: target.name }, agent.login, { kind: 'say', key: 'escalate:transferred', args: { name: target.name } });
+        await this.system(mine.value, 'transferred', { name: agent.name, to: target.name }, agent.login, { kind: 'say', key: 'escalate:transferred', args: { name: target.name }, offerEnd: true });
         await this.audit.record(`agent:${agent.login}`, 'handoff.transferred', `handoff:${id}`, { to: target.login });
         this.events.emit({ type: 'handoff', handoffId: id, status: 'active', agentLogin: target.login });
         this.events.emit({ type: 'queue' });

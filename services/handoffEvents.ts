@@ -7,8 +7,8 @@ export type HandoffEvent =
     | { readonly type: 'queue' }
     /** A new line in a handoff's exchange; `agentLogin` is who has the conversation (null while waiting). */
     | { readonly type: 'message'; readonly handoffId: number; readonly agentLogin: string | null; readonly message: HandoffMessage }
-    /** A handoff ended or changed hands. */
-    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null }
+    /** A handoff ended (`reason` when the person ended it) or changed hands. */
+    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null; readonly reason?: string }
     /** The delivery of an agent's message to the person changed (sent, delivered, failed, retried). */
     | { readonly type: 'delivery'; readonly handoffId: number; readonly agentLogin: string | null; readonly messageId: number; readonly delivery: DeliveryStatus; readonly attempts: number };
 

@@ -117,6 +117,25 @@ export class HandoffService {
     }
 
     /**
+     * The person ends their live chat: the handoff closes (`customer-ended`),
+     * the agent sees a line and the change live. Returns the agent's name, or
+     * undefined when the chat was no longer active.
+     */
+    public async endByCustomer(handoff: Handoff): Promise<string | undefined> {
+        const now = this.clock.now().getTime();
+        if (handoff.status !== 'active' || !(await this.handoffs.close(handoff.id, 'customer-ended', now))) {
+            return undefined;
+        }
+        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event: 'customerEnded', args: {} }), now);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+        this.events.emit({ type: 'handoff', handoffId: handoff.id, status: 'closed', agentLogin: handoff.agentLogin, reason: 'customer-ended' });
+        await this.audit.record(`conversation:${handoff.conversationKey}`, 'handoff.customer-ended', `handoff:${handoff.id}`);
+        this.queueChanged();
+        const agent = handoff.agentLogin ? await this.agents.get(handoff.agentLogin) : undefined;
+        return agent?.name ?? handoff.agentLogin ?? '';
+    }
+
+    /**
      * Tells every waiting person whose place changed their new position. Runs
      * after the queue moved; deliveries are started, not awaited.
      */
