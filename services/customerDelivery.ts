@@ -26,6 +26,9 @@ export interface DeliveryPolicy {
 /** About two minutes of retries: 1, 2, 4, 8, 16, 32, 60 s. */
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { firstRetryMs: 1000, maxRetryMs: 60_000, maxAttempts: 8, pollMs: 1000 };
 
+/** How long a delivered message's row is kept (the console shows its status meanwhile). */
+export const KEEP_DELIVERED_MS = 30 * 24 * 3600_000;
+
 /** The activity id of a delivery's proactive turn: the retry guard and the Direct Line dedupe key both use it. */
 export function proactiveActivityId(deliveryId: number): string {
     return `${PROACTIVE_ID_PREFIX}${deliveryId}`;
@@ -54,6 +57,7 @@ export function proactiveActivityId(deliveryId: number): string {
  */
 export class CustomerDelivery {
     private timer?: NodeJS.Timeout;
+    private purgeTimer?: NodeJS.Timeout;
     private pumping?: Promise<void>;
     private again = false;
     private readonly running = new Set<string>();
@@ -104,19 +108,34 @@ export class CustomerDelivery {
         return true;
     }
 
-    /** Sends what is pending (from before a restart too) and keeps looking every {@link DeliveryPolicy.pollMs}. */
+    /**
+     * Sends what is pending (from before a restart too) and keeps looking
+     * every {@link DeliveryPolicy.pollMs}; deletes delivered rows after
+     * {@link KEEP_DELIVERED_MS}.
+     */
     public start(): void {
         if (!this.timer) {
             this.timer = setInterval(() => this.kick(), this.policy.pollMs);
             this.timer.unref();
+            this.purgeTimer = setInterval(() => this.purge(), 3600_000);
+            this.purgeTimer.unref();
+            this.purge();
             this.kick();
         }
+    }
+
+    private purge(): void {
+        this.deliveries.deleteDelivered(this.clock.now().getTime() - KEEP_DELIVERED_MS).then(
+            (count) => count > 0 && log.info('delivered proactive messages forgotten', { count }),
+            (err: unknown) => log.warn('could not delete delivered proactive messages', { error: err })
+        );
     }
 
     /** Stops looking for due deliveries and waits for those under way. */
     public async stop(): Promise<void> {
         if (this.timer) {
             clearInterval(this.timer);
+            clearInterval(this.purgeTimer);
             this.timer = undefined;
         }
         await this.idle();
@@ -137,12 +156,21 @@ export class CustomerDelivery {
             }
             this.running.add(delivery.conversationKey);
             const run: Promise<void> = this.send(delivery)
-                .catch((err: unknown) => log.error('delivery bookkeeping failed', { delivery: delivery.id, error: err }))
-                .finally(() => {
+                .then(
+                    // The conversation's next message may be waiting for this one.
+                    () => true,
+                    (err: unknown) => {
+                        // The database failed us: leave the row to the next round of the timer instead of trying again at once.
+                        log.error('delivery bookkeeping failed', { delivery: delivery.id, error: err });
+                        return false;
+                    }
+                )
+                .then((next) => {
                     this.running.delete(delivery.conversationKey);
                     this.inFlight.delete(run);
-                    // The conversation's next message may be waiting for this one.
-                    this.kick();
+                    if (next) {
+                        this.kick();
+                    }
                 });
             this.inFlight.add(run);
         }

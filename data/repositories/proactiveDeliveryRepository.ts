@@ -106,6 +106,11 @@ export class ProactiveDeliveryRepository {
         return result.changes === 1;
     }
 
+    /** Deletes rows delivered before `before`; returns how many. */
+    public async deleteDelivered(before: number): Promise<number> {
+        return (await this.db.run("DELETE FROM proactive_deliveries WHERE status = 'delivered' AND delivered_at < ?", [before])).changes;
+    }
+
     /** The deliveries of a handoff's lines, by message id. */
     public async forMessages(handoffId: number): Promise<Map<number, Delivery>> {
         const rows = await this.db.all<DeliveryRow>(`SELECT ${COLUMNS} FROM proactive_deliveries WHERE handoff_id = ? AND message_id IS NOT NULL`, [handoffId]);

@@ -5,7 +5,7 @@
 
     var TEXTS = JSON.parse(document.getElementById('agent-texts').textContent);
     var LANG = document.documentElement.lang;
-    var state = { csrf: null, agent: null, current: null, detail: null, queue: null, events: null };
+    var state = { csrf: null, agent: null, current: null, detail: null, queue: null, events: null, detailSeq: 0, detailShown: 0 };
 
     function $(id) { return document.getElementById(id); }
 
@@ -115,7 +115,8 @@
         });
         source.addEventListener('delivery', function (event) {
             var data = JSON.parse(event.data);
-            if (state.current === data.handoffId) { showDelivery(data); }
+            // Read again rather than patch: the line may not be on the page yet, and the newest read wins.
+            if (state.current === data.handoffId) { loadDetail(data.handoffId, false); }
         });
         source.addEventListener('handoff', function (event) {
             var data = JSON.parse(event.data);
@@ -208,8 +209,12 @@
     }
 
     function loadDetail(id, focus) {
+        var seq = ++state.detailSeq;
         return api('GET', '/agent/api/handoffs/' + id)
             .then(function (detail) {
+                // An older read that arrives late must not undo a newer one.
+                if (seq < state.detailShown) { return; }
+                state.detailShown = seq;
                 var changed = state.current !== id;
                 state.current = id;
                 renderDetail(detail, changed);
@@ -248,6 +253,7 @@
     /** How far an agent's message got: sent, delivered, or not delivered with a button to send it again. */
     function deliveryLabel(m) {
         var span = el('span', 'delivery delivery-' + m.delivery);
+        span.setAttribute('data-state', m.delivery + ':' + m.attempts);
         var text = m.delivery === 'pending' && m.attempts > 1 ? t('delivery.retrying', { attempts: m.attempts }) : t('delivery.' + m.delivery);
         span.appendChild(el('span', null, text));
         if (m.delivery === 'failed') {
@@ -255,18 +261,23 @@
             retry.type = 'button';
             retry.setAttribute('aria-label', t('delivery.retryLabel'));
             retry.addEventListener('click', function () {
-                api('POST', '/agent/api/handoffs/' + state.current + '/messages/' + m.id + '/retry', {}).then(showDelivery).catch(showError);
+                retry.disabled = true;
+                api('POST', '/agent/api/handoffs/' + state.current + '/messages/' + m.id + '/retry', {})
+                    .then(function () { return loadDetail(state.current, false); })
+                    .catch(function (err) { retry.disabled = false; showError(err); });
             });
             span.appendChild(retry);
         }
         return span;
     }
 
-    function showDelivery(data) {
-        var li = document.querySelector('#messages li[data-message-id="' + data.messageId + '"]');
-        if (!li || li.classList.contains('system')) { return; }
+    /** Puts the message's current delivery on its line, if it changed (lines already shown stay, for the live region). */
+    function showDelivery(m) {
+        var li = document.querySelector('#messages li[data-message-id="' + m.id + '"]');
+        if (!li || m.sender !== 'agent' || !m.delivery) { return; }
         var old = li.querySelector('.delivery');
-        var label = deliveryLabel({ id: data.messageId, delivery: data.delivery, attempts: data.attempts });
+        if (old && old.getAttribute('data-state') === m.delivery + ':' + m.attempts) { return; }
+        var label = deliveryLabel(m);
         if (old) { old.replaceWith(label); } else { li.appendChild(label); }
     }
 
@@ -301,6 +312,7 @@
         if (changed) { list.replaceChildren(); }
         // Only new lines are appended, so the live region announces just those.
         detail.messages.slice(shown).forEach(function (m) { list.appendChild(messageLine(m)); });
+        detail.messages.slice(0, shown).forEach(showDelivery);
         list.scrollTop = list.scrollHeight;
         var mine = detail.status === 'active' && detail.agent && state.agent && detail.agent.login === state.agent.login;
         $('accept').hidden = detail.status !== 'waiting';
@@ -341,7 +353,11 @@
             event.preventDefault();
             var text = $('message-text').value.trim();
             if (!text) { return; }
-            act('/messages', { text: text }).then(function () { $('message-text').value = ''; $('message-text').focus(); });
+            // Cleared only if it still holds what was sent: the agent may already be typing the next message.
+            act('/messages', { text: text }).then(function () {
+                if ($('message-text').value.trim() === text) { $('message-text').value = ''; }
+                $('message-text').focus();
+            });
         });
         $('message-text').addEventListener('keydown', function (event) {
             if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('message-form').requestSubmit(); }
