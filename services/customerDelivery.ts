@@ -60,6 +60,7 @@ export class CustomerDelivery {
     private purgeTimer?: NodeJS.Timeout;
     private pumping?: Promise<void>;
     private again = false;
+    private stopped = false;
     private readonly running = new Set<string>();
     private readonly inFlight = new Set<Promise<void>>();
 
@@ -83,6 +84,9 @@ export class CustomerDelivery {
 
     /** Looks for due deliveries now (after a message was written elsewhere, e.g. with its line of the exchange). */
     public kick(): void {
+        if (this.stopped) {
+            return;
+        }
         if (this.pumping) {
             this.again = true;
             return;
@@ -114,6 +118,7 @@ export class CustomerDelivery {
      * {@link KEEP_DELIVERED_MS}.
      */
     public start(): void {
+        this.stopped = false;
         if (!this.timer) {
             this.timer = setInterval(() => this.kick(), this.policy.pollMs);
             this.timer.unref();
@@ -133,6 +138,7 @@ export class CustomerDelivery {
 
     /** Stops looking for due deliveries and waits for those under way. */
     public async stop(): Promise<void> {
+        this.stopped = true;
         if (this.timer) {
             clearInterval(this.timer);
             clearInterval(this.purgeTimer);
