@@ -1,6 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { MainMenuOptions } from '../dialogs/types';
 
+/**
+ * Activity ids of proactive turns start with this: `proactive-<outbox row>`
+ * (CustomerDelivery), or `proactive-<uuid>` for a turn run without the outbox.
+ */
+export const PROACTIVE_ID_PREFIX = 'proactive-';
+
 /** Arguments of a locale sentence. */
 export type TextArgs = Readonly<Record<string, string | number>>;
 

@@ -10,6 +10,7 @@ import {
     type ResourceResponse
 } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
+import { PROACTIVE_ID_PREFIX } from '../../bot/proactiveTurn';
 import type { DirectLineStore } from './directLineStore';
 
 /** The channel id of the built-in Direct Line; Web Chat renders suggested actions for it. */
@@ -26,9 +27,6 @@ export const IN_PROCESS_SERVICE_URL = 'https://directline.in-process.invalid/';
 
 /** The bot as the Direct Line client sees it. */
 export const DIRECT_LINE_BOT: ChannelAccount = { id: 'billing-contact-assistant', name: 'Billing Contact Assistant', role: 'bot' };
-
-/** Activity ids of proactive turns start with this (see CustomerDelivery, which sets `proactive-<outbox row>`). */
-export const PROACTIVE_ID_PREFIX = 'proactive-';
 
 /** Turn-state key: how many activities this turn has stored. */
 const SENT_IN_TURN = Symbol('directLine.sentInTurn');
