@@ -26,6 +26,7 @@ import { AgentConsole } from './agents/agentConsole';
 import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
 import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
+import type { DeliveryPolicy } from './services/customerDelivery';
 
 const log = getLogger('app');
 
@@ -53,6 +54,8 @@ export interface AppOptions {
     readonly mailPollMs?: number;
     /** Credentials for the bot's calls to channels (tests: a local token issuer); default from the app password. */
     readonly channelCredentials?: ServiceClientCredentialsFactory;
+    /** How proactive messages are retried (tests: in milliseconds instead of minutes). */
+    readonly deliveryPolicy?: DeliveryPolicy;
 }
 
 let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> | undefined;
@@ -88,7 +91,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
     const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal, deliveryPolicy: options.deliveryPolicy });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -115,6 +118,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
+    // Messages written before a restart and not yet delivered go out now.
+    runtime.handoff.delivery.start();
     directLine.mount(server, upgrades);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
@@ -136,6 +141,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             await runtime.bot.idle();
             runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
+            await runtime.handoff.delivery.stop();
             await mailer.stop();
             await db.close();
             log.info('bot stopped');

@@ -36,7 +36,8 @@ const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
     'same-agent': [422, 'SameAgent'],
     'agent-language': [422, 'AgentLanguage'],
     'agent-offline': [409, 'AgentOffline'],
-    'agent-away': [409, 'AgentAway']
+    'agent-away': [409, 'AgentAway'],
+    'not-failed': [409, 'NotFailed']
 };
 
 /** What the page learns about the signed-in agent. */
@@ -82,6 +83,7 @@ export class AgentConsole {
         server.post('/agent/api/handoffs/:id/messages', write(this.message));
         server.post('/agent/api/handoffs/:id/notes', write(this.note));
         server.post('/agent/api/availability', write(this.availability));
+        server.post('/agent/api/handoffs/:id/messages/:messageId/retry', write(this.retry));
         server.post('/agent/api/handoffs/:id/close', write(this.action((id, body, agent) => this.parts.handoff.desk.handBack(id, agent, optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/flow', write(this.action((id, body, agent) => this.parts.handoff.desk.handToFlow(id, agent, requiredString(body, 'flow'), optionalString(body, 'note')))));
         server.post('/agent/api/handoffs/:id/transfer', write(this.action((id, body, agent) => this.parts.handoff.desk.transfer(id, agent, requiredString(body, 'to')))));
@@ -138,7 +140,15 @@ export class AgentConsole {
         const id = await this.handoffId(req);
         const text = requiredString(await readBody(req), 'text');
         const message = this.unwrap(await this.parts.handoff.desk.sendMessage(id, session.agent, text));
-        sendJson(res, 201, this.views.message(message, new Map([[session.agent.login, session.agent.name]])));
+        sendJson(res, 201, { ...this.views.message(message, new Map([[session.agent.login, session.agent.name]])), delivery: 'pending', attempts: 0 });
+    };
+
+    /** Sends a message that could not be delivered again: 202, the delivery starts over. */
+    private readonly retry = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {
+        const id = await this.handoffId(req);
+        const messageId = idParam(req, 'messageId');
+        const delivery = this.unwrap(await this.parts.handoff.desk.retryMessage(id, messageId, session.agent));
+        sendJson(res, 202, { handoffId: publicIdParam(req), messageId, delivery: delivery.status, attempts: delivery.attempts });
     };
 
     private readonly note = async (req: Request, res: Response, session: AgentSessionView): Promise<void> => {

@@ -66,9 +66,9 @@ export function requiredString(body: Record<string, unknown>, field: string): st
     return value;
 }
 
-/** The numeric `:id` of the route; @throws 404 for anything else. */
-export function idParam(req: Request): number {
-    const text = String((req.params as Record<string, unknown> | undefined)?.id ?? '');
+/** The numeric `:id` (or another numeric parameter) of the route; @throws 404 for anything else. */
+export function idParam(req: Request, name = 'id'): number {
+    const text = String((req.params as Record<string, unknown> | undefined)?.[name] ?? '');
     if (!/^\d{1,12}$/.test(text)) {
         throw new HttpError(404, 'NotFound', 'No such item.');
     }

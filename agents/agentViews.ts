@@ -1,6 +1,7 @@
 import type { Localizer } from '../bot/i18n';
 import type { Agent, CallbackRequest, Handoff, HandoffContext, HandoffMessage } from '../data/handoffModel';
 import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
+import type { DeliveryStatus } from '../data/repositories/proactiveDeliveryRepository';
 import { HANDOFF_FLOWS, NOTE_EVENT, type HandoffDetail, type QueueSnapshot } from '../services/agentDesk';
 
 /** Canned replies offered to agents; their texts are in `escalate:canned.*`, in the customer's language. */
@@ -24,6 +25,9 @@ interface MessageView {
     readonly text?: string;
     readonly event?: string;
     readonly args?: Record<string, string>;
+    /** How far the message to the person got (agent messages and the lines the person is told of). */
+    readonly delivery?: DeliveryStatus;
+    readonly attempts?: number;
 }
 
 /**
@@ -52,7 +56,7 @@ export class AgentViews {
     }
 
     public detail(detail: HandoffDetail, agents: readonly Agent[]): Record<string, unknown> {
-        const { handoff, messages } = detail;
+        const { handoff, messages, deliveries } = detail;
         const names = new Map(agents.map((a) => [a.login, a.name]));
         const t = this.localizer.t(handoff.lang);
         return {
@@ -63,7 +67,10 @@ export class AgentViews {
             acceptedAt: handoff.acceptedAt,
             context: this.context(handoff.context),
             history: handoff.history,
-            messages: messages.map((m) => this.message(m, names)),
+            messages: messages.map((m) => {
+                const delivery = deliveries.get(m.id);
+                return delivery ? { ...this.message(m, names), delivery: delivery.status, attempts: delivery.attempts } : this.message(m, names);
+            }),
             earlier: detail.earlier.map((h) => ({
                 createdAt: h.createdAt,
                 closedAt: h.closedAt,

@@ -20,7 +20,7 @@ import { VerificationService } from '../services/verificationService';
 import { AgentDesk } from '../services/agentDesk';
 import { AgentDirectory } from '../services/agentDirectory';
 import { CallbackService } from '../services/callbackService';
-import { CustomerDelivery } from '../services/customerDelivery';
+import { CustomerDelivery, type DeliveryPolicy } from '../services/customerDelivery';
 import { HandoffEvents } from '../services/handoffEvents';
 import { HandoffService } from '../services/handoffService';
 import { HandoffSnapshot } from '../services/handoffSnapshot';
@@ -30,6 +30,7 @@ import { CallbackRepository } from '../data/repositories/callbackRepository';
 import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import { ChangeRequestRepository } from '../data/repositories/changeRequestRepository';
 import { HandoffRepository } from '../data/repositories/handoffRepository';
+import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import { HandoffGate } from './handoffGate';
 import { TranscriptRecorder } from './transcript';
@@ -59,6 +60,8 @@ export interface BotDependencies {
     readonly verificationLifetime?: IdentityLifetime;
     /** The Corporate Billing Portal that password resets go to (the embedded one by default, see app.ts). */
     readonly portal: BillingPortal;
+    /** How proactive messages are retried; the default retries for about two minutes. */
+    readonly deliveryPolicy?: DeliveryPolicy;
 }
 
 /** The agent side of the handoff, for the agent console. */
@@ -67,6 +70,8 @@ export interface HandoffParts {
     readonly desk: AgentDesk;
     readonly events: HandoffEvents;
     readonly queue: HandoffService;
+    /** The durable outbox of what the bot sends on its own. */
+    readonly delivery: CustomerDelivery;
 }
 
 /** Used when no settings are given (tests, tools). */
@@ -93,9 +98,10 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const references = new ConversationReferenceRepository(db);
     const events = new HandoffEvents();
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
-    const delivery = new CustomerDelivery(deps.messenger, references, async (context) => bot?.run(context));
+    const deliveries = new ProactiveDeliveryRepository(db);
+    const delivery = new CustomerDelivery(deps.messenger, references, deliveries, handoffRepository, events, clock, async (context) => bot?.run(context), deps.deliveryPolicy);
     const queue = new HandoffService(handoffRepository, references, agents, delivery, events, audit, clock, deps.handoff ?? DEFAULT_HANDOFF_SETTINGS);
-    const desk = new AgentDesk(handoffRepository, callbackRepository, new ChangeRequestRepository(db), queue, delivery, events, agents, audit, clock);
+    const desk = new AgentDesk(handoffRepository, callbackRepository, new ChangeRequestRepository(db), queue, delivery, events, agents, audit, clock, deliveries);
     const billingRole = new BillingRoleService(users, accounts);
     const services: BotServices = {
         clock,
@@ -119,5 +125,5 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate, deps.verificationLifetime);
-    return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue } };
+    return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue, delivery } };
 }

@@ -1,4 +1,7 @@
-import { ActivityTypes, TurnContext } from 'botbuilder';
+import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import { supportsSuggestedActions } from 'botbuilder-dialogs';
+import { phraseOf } from '../core/words';
+import { phraseList } from './phraseLists';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { HandoffService } from '../services/handoffService';
 import { submittedText } from './activityText';
@@ -28,7 +31,7 @@ export class HandoffGate implements TurnGate {
     public constructor(private readonly handoffs: HandoffService, private readonly recorder: TranscriptRecorder) {}
 
     public async beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
-        const { conversationKey, lang } = turnInfo(context);
+        const { conversationKey, lang, t } = turnInfo(context);
         this.recorder.attach(context, conversationKey);
         const instruction = proactiveInstruction(context);
         if (instruction) {
@@ -43,6 +46,15 @@ export class HandoffGate implements TurnGate {
             return false;
         }
         const text = submittedText(context.activity);
+        if (text !== undefined && phraseList(t, 'escalate:endChat.words').includes(phraseOf(text))) {
+            // The person ends the live chat: the agent is told, the bot takes over again.
+            const agentName = await this.handoffs.endByCustomer(open);
+            if (agentName !== undefined) {
+                await context.sendActivity(t('escalate:endChat.ended', { name: agentName }));
+                await restart({ again: true });
+                return true;
+            }
+        }
         if (text !== undefined) {
             await this.handoffs.fromCustomer(open, text, TurnContext.getConversationReference(context.activity), lang);
         }
@@ -64,16 +76,27 @@ export class HandoffGate implements TurnGate {
         const { t } = turnInfo(context);
         switch (instruction.kind) {
             case 'say':
-                await context.sendActivity(t(instruction.key, instruction.args));
+                await context.sendActivity(this.withEndButton(context, { type: ActivityTypes.Message, text: t(instruction.key, instruction.args) }, instruction.offerEnd === true));
                 return;
             case 'agent-message':
                 // Plain text: what an agent types is never rendered as markdown or HTML.
-                await context.sendActivity({ type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: instruction.agentName, text: instruction.text }), textFormat: 'plain' });
+                await context.sendActivity(
+                    this.withEndButton(context, { type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: instruction.agentName, text: instruction.text }), textFormat: 'plain' }, true)
+                );
                 return;
             case 'resume':
                 await context.sendActivity(t(instruction.key, instruction.args));
                 await restart(instruction.options);
                 return;
         }
+    }
+
+    /** The "end chat" button under a message of the live chat, where the channel shows suggested actions. */
+    private withEndButton(context: TurnContext, activity: Partial<Activity>, offer: boolean): Partial<Activity> {
+        if (!offer || !supportsSuggestedActions(context.activity.channelId ?? '', 1)) {
+            return activity;
+        }
+        const label = turnInfo(context).t('escalate:endChat.button');
+        return { ...activity, suggestedActions: { actions: [{ type: 'imBack', title: label, value: label }], to: [] } };
     }
 }

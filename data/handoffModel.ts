@@ -4,7 +4,7 @@ import type { Lang } from '../core/language';
 export type HandoffStatus = 'waiting' | 'active' | 'closed';
 
 /** Why a handoff ended. */
-export type HandoffCloseReason = 'handed-back' | 'flow' | 'cancelled' | 'timed-out' | 'agent-gone';
+export type HandoffCloseReason = 'handed-back' | 'flow' | 'cancelled' | 'timed-out' | 'agent-gone' | 'customer-ended';
 
 /** One line of what was said before the escalation (emails of others masked). */
 export interface TranscriptLine {

@@ -1,10 +1,12 @@
 import type { Clock } from '../core/clock';
 import type { Intent } from '../bot/nlu';
+import type { ProactiveInstruction } from '../bot/proactiveTurn';
 import type { Agent, CallbackRequest, Handoff, HandoffMessage } from '../data/handoffModel';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { CallbackRepository } from '../data/repositories/callbackRepository';
 import type { ChangeRequest, ChangeRequestRepository } from '../data/repositories/changeRequestRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
+import type { Delivery, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import type { CustomerDelivery } from './customerDelivery';
 import type { HandoffEvents } from './handoffEvents';
 import type { HandoffService } from './handoffService';
@@ -34,7 +36,7 @@ export type DeskResult<T = void> =
  * is online and speaks the customer's language (`same-agent`, `agent-offline`,
  * `agent-language`).
  */
-export type DeskProblem = 'not-found' | 'not-waiting' | 'not-yours' | 'invalid' | 'same-agent' | 'agent-offline' | 'agent-away' | 'agent-language';
+export type DeskProblem = 'not-found' | 'not-waiting' | 'not-yours' | 'invalid' | 'same-agent' | 'agent-offline' | 'agent-away' | 'agent-language' | 'not-failed';
 
 /** What an agent sees of the queue. */
 export interface QueueSnapshot {
@@ -53,6 +55,8 @@ export interface HandoffDetail {
     readonly earlier: Handoff[];
     /** Change requests the person filed (verified people only), newest first. */
     readonly changeRequests: ChangeRequest[];
+    /** How the person was told each line that reached them (agent messages, joined, transferred), by line id. */
+    readonly deliveries: ReadonlyMap<number, Delivery>;
 }
 
 /**
@@ -71,7 +75,8 @@ export class AgentDesk {
         private readonly events: HandoffEvents,
         private readonly directory: { list(): Promise<Agent[]>; online(): Promise<Agent[]>; get(login: string): Promise<Agent | undefined> },
         private readonly audit: AuditLog,
-        private readonly clock: Clock
+        private readonly clock: Clock,
+        private readonly deliveries: ProactiveDeliveryRepository
     ) {}
 
     public async snapshot(agent: Agent): Promise<QueueSnapshot> {
@@ -117,7 +122,7 @@ export class AgentDesk {
             userId ? this.handoffs.earlierOf(userId, id) : Promise.resolve([]),
             userId ? this.changeRequests.byRequester(userId) : Promise.resolve([])
         ]);
-        return { ok: true, value: { handoff, messages, earlier, changeRequests } };
+        return { ok: true, value: { handoff, messages, earlier, changeRequests, deliveries: await this.deliveries.forMessages(id) } };
     }
 
     /** An internal note in an active chat of the agent: other agents see it, the person never does. */
@@ -141,9 +146,8 @@ export class AgentDesk {
             return (await this.handoffs.get(id)) ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
         }
         const handoff = await this.requireHandoff(id);
-        await this.system(handoff, 'accepted', { name: agent.name }, agent.login);
+        await this.system(handoff, 'accepted', { name: agent.name }, agent.login, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name }, offerEnd: true });
         await this.audit.record(`agent:${agent.login}`, 'handoff.accepted', `handoff:${id}`);
-        void this.delivery.deliver(handoff.conversationKey, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name } });
         this.queue.queueChanged();
         return { ok: true, value: handoff };
     }
@@ -157,9 +161,13 @@ export class AgentDesk {
         if (!mine.ok) {
             return mine;
         }
-        const message = await this.handoffs.addMessage(id, 'agent', clean, this.clock.now().getTime(), agent.login);
+        // The message and its delivery are written together, before anything is sent.
+        const { message } = await this.handoffs.addMessageToDeliver(id, 'agent', clean, this.clock.now().getTime(), agent.login, {
+            conversationKey: mine.value.conversationKey,
+            instruction: { kind: 'agent-message', agentName: agent.name, text: clean } satisfies ProactiveInstruction
+        });
         this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, message });
-        void this.delivery.deliver(mine.value.conversationKey, { kind: 'agent-message', agentName: agent.name, text: clean });
+        this.delivery.kick();
         return { ok: true, value: message };
     }
 
@@ -201,12 +209,27 @@ export class AgentDesk {
         if (!(await this.handoffs.transfer(id, agent.login, target.login))) {
             return { ok: false, problem: 'not-yours' };
         }
-        await this.system(mine.value, 'transferred', { name: agent.name, to: target.name }, agent.login);
+        await this.system(mine.value, 'transferred', { name: agent.name, to: target.name }, agent.login, { kind: 'say', key: 'escalate:transferred', args: { name: target.name }, offerEnd: true });
         await this.audit.record(`agent:${agent.login}`, 'handoff.transferred', `handoff:${id}`, { to: target.login });
-        void this.delivery.deliver(mine.value.conversationKey, { kind: 'say', key: 'escalate:transferred', args: { name: target.name } });
         this.events.emit({ type: 'handoff', handoffId: id, status: 'active', agentLogin: target.login });
         this.events.emit({ type: 'queue' });
         return { ok: true, value: undefined };
+    }
+
+    /** Sends an agent's failed message again; only while the chat is the agent's. */
+    public async retryMessage(id: number, messageId: number, agent: Agent): Promise<DeskResult<Delivery>> {
+        const mine = await this.mine(id, agent);
+        if (!mine.ok) {
+            return mine;
+        }
+        const delivery = await this.deliveries.forMessage(id, messageId);
+        if (!delivery) {
+            return { ok: false, problem: 'not-found' };
+        }
+        if (!(await this.delivery.retry(delivery.id))) {
+            return { ok: false, problem: 'not-failed', detail: 'Only a message that could not be delivered can be sent again.' };
+        }
+        return { ok: true, value: { ...delivery, status: 'pending', attempts: 0 } };
     }
 
     public async closeCallback(id: number, agent: Agent, note?: string): Promise<DeskResult> {
@@ -233,15 +256,17 @@ export class AgentDesk {
         if (!(await this.handoffs.close(id, reason, this.clock.now().getTime(), cleanNote, flow))) {
             return { ok: false, problem: 'not-yours' };
         }
-        await this.system(mine.value, flow ? 'handedToFlow' : 'handedBack', { name: agent.name, flow: flow ?? '', note: cleanNote ?? '' }, agent.login);
-        await this.audit.record(`agent:${agent.login}`, reason === 'flow' ? 'handoff.handed-to-flow' : 'handoff.handed-back', `handoff:${id}`, flow ? { flow } : undefined);
         const lang = mine.value.lang;
-        void this.delivery.deliver(
-            mine.value.conversationKey,
+        await this.system(
+            mine.value,
+            flow ? 'handedToFlow' : 'handedBack',
+            { name: agent.name, flow: flow ?? '', note: cleanNote ?? '' },
+            agent.login,
             flow
                 ? { kind: 'resume', key: `escalate:handedToFlow.${flow}`, args: { name: agent.name }, options: { understood: { intent: flow, score: 1, language: lang } } }
                 : { kind: 'resume', key: 'escalate:handedBack', args: { name: agent.name }, options: { again: true } }
         );
+        await this.audit.record(`agent:${agent.login}`, reason === 'flow' ? 'handoff.handed-to-flow' : 'handoff.handed-back', `handoff:${id}`, flow ? { flow } : undefined);
         this.events.emit({ type: 'handoff', handoffId: id, status: 'closed', agentLogin: agent.login });
         this.events.emit({ type: 'queue' });
         return { ok: true, value: undefined };
@@ -270,10 +295,18 @@ export class AgentDesk {
     /**
      * A line for the transcript that neither side wrote (who accepted, handed
      * back, the note), stored as `{event, args}` so the console words it in the
-     * agent's language.
+     * agent's language; with what the person is told of it, written in the
+     * same transaction and then sent.
      */
-    private async system(handoff: Handoff, event: string, args: Record<string, string>, login: string): Promise<void> {
-        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event, args }), this.clock.now().getTime(), login);
+    private async system(handoff: Handoff, event: string, args: Record<string, string>, login: string, tell?: ProactiveInstruction): Promise<void> {
+        const text = JSON.stringify({ event, args });
+        const now = this.clock.now().getTime();
+        const message = tell
+            ? (await this.handoffs.addMessageToDeliver(handoff.id, 'system', text, now, login, { conversationKey: handoff.conversationKey, instruction: tell })).message
+            : await this.handoffs.addMessage(handoff.id, 'system', text, now, login);
         this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin ?? login, message });
+        if (tell) {
+            this.delivery.kick();
+        }
     }
 }

@@ -1,54 +1,248 @@
 import type { TurnContext } from 'botbuilder';
 import type { ProactiveMessenger } from '../channels/proactive';
-import { KeyedMutex } from '../core/mutex';
+import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
-import { setProactiveInstruction, type ProactiveInstruction } from '../bot/proactiveTurn';
+import { PROACTIVE_ID_PREFIX, setProactiveInstruction, type ProactiveInstruction } from '../bot/proactiveTurn';
 import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
+import type { HandoffRepository } from '../data/repositories/handoffRepository';
+import type { Delivery, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
+import type { HandoffEvents } from './handoffEvents';
 
 const log = getLogger('services.customerDelivery');
 
+/** How deliveries are retried. */
+export interface DeliveryPolicy {
+    /** Wait before the second attempt; doubled for each further one. */
+    readonly firstRetryMs: number;
+    /** Longest wait between two attempts. */
+    readonly maxRetryMs: number;
+    /** Attempts before a delivery is marked failed (an agent can send it again). */
+    readonly maxAttempts: number;
+    /** How often the outbox is looked at for due retries. */
+    readonly pollMs: number;
+}
+
+/** About two minutes of retries: 1, 2, 4, 8, 16, 32, 60 s. */
+export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { firstRetryMs: 1000, maxRetryMs: 60_000, maxAttempts: 8, pollMs: 1000 };
+
+/** How long a delivered message's row is kept (the console shows its status meanwhile). */
+export const KEEP_DELIVERED_MS = 30 * 24 * 3600_000;
+
+/** The activity id of a delivery's proactive turn: the retry guard and the Direct Line dedupe key both use it. */
+export function proactiveActivityId(deliveryId: number): string {
+    return `${PROACTIVE_ID_PREFIX}${deliveryId}`;
+}
+
 /**
  * Brings the bot's own messages to a person (agent messages, queue updates,
- * hand-back): runs a proactive turn through the conversation's own channel
+ * hand-back), durably. {@link enqueue} writes the message to the outbox
+ * (`proactive_deliveries`) and returns; a worker sends what is due: it runs a
+ * proactive turn through the conversation's own channel
  * ({@link ProactiveMessenger} with the stored reference), in which the bot
- * carries out a {@link ProactiveInstruction} under its usual one-turn-at-a-time
- * lock. Deliveries to one conversation keep their order.
+ * carries out the {@link ProactiveInstruction} under its usual
+ * one-turn-at-a-time lock, with the activity id `proactive-<row id>`. When
+ * the channel refuses, the delivery is retried with exponential backoff and
+ * after {@link DeliveryPolicy.maxAttempts} marked failed. A conversation's
+ * messages go out in the order they were written. Pending rows are picked up
+ * again after a restart.
  *
- * Never await a delivery inside a turn: two turns awaiting each other's
- * conversation would wait forever. Turns start deliveries and move on.
+ * Exactly once: a turn whose state was saved is not run again (the bot's
+ * retry guard remembers the activity id), and on the built-in Direct Line an
+ * activity of a turn run again after a crash is not stored twice (dedupe
+ * key). Through `/api/messages` a crash after the channel took a message and
+ * before the turn's state was saved sends it again (at least once).
+ *
+ * Never await a delivery inside a turn: turns enqueue and move on.
  */
 export class CustomerDelivery {
-    private readonly order = new KeyedMutex();
+    private timer?: NodeJS.Timeout;
+    private purgeTimer?: NodeJS.Timeout;
+    private pumping?: Promise<void>;
+    private again = false;
+    private stopped = false;
+    private readonly running = new Set<string>();
+    private readonly inFlight = new Set<Promise<void>>();
 
     public constructor(
         private readonly messenger: ProactiveMessenger,
         private readonly references: ConversationReferenceRepository,
-        private readonly runTurn: (context: TurnContext) => Promise<void>
+        private readonly deliveries: ProactiveDeliveryRepository,
+        private readonly handoffs: HandoffRepository,
+        private readonly events: HandoffEvents,
+        private readonly clock: Clock,
+        private readonly runTurn: (context: TurnContext) => Promise<void>,
+        private readonly policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY
     ) {}
 
-    /** Delivers the instruction; resolves true when it was carried out, false (logged) when not. */
-    public deliver(conversationKey: string, instruction: ProactiveInstruction): Promise<boolean> {
-        return this.order.run(conversationKey, async () => {
-            try {
-                const reference = await this.references.get(conversationKey);
-                if (!reference) {
-                    log.warn('no conversation reference stored; message not delivered', { conversation: conversationKey, kind: instruction.kind });
-                    return false;
-                }
-                await this.messenger.continueConversation(reference, async (context) => {
-                    setProactiveInstruction(context, instruction);
-                    await this.runTurn(context);
-                });
-                return true;
-            } catch (err) {
-                log.error('proactive delivery failed', { conversation: conversationKey, kind: instruction.kind, error: err });
-                return false;
-            }
-        });
+    /** Writes the message to the outbox and starts sending it; resolves with the delivery id once it is stored. */
+    public async enqueue(conversationKey: string, instruction: ProactiveInstruction, handoffId?: number): Promise<number> {
+        const id = await this.deliveries.add({ conversationKey, instruction, handoffId }, this.clock.now().getTime());
+        this.kick();
+        return id;
     }
 
-    /** Resolves when every delivery started so far has finished (tests, shutdown). */
+    /** Looks for due deliveries now (after a message was written elsewhere, e.g. with its line of the exchange). */
+    public kick(): void {
+        if (this.stopped) {
+            return;
+        }
+        if (this.pumping) {
+            this.again = true;
+            return;
+        }
+        this.pumping = this.pump()
+            .catch((err: unknown) => log.error('delivery worker failed', { error: err }))
+            .finally(() => {
+                this.pumping = undefined;
+                if (this.again) {
+                    this.again = false;
+                    this.kick();
+                }
+            });
+    }
+
+    /** An agent sends a failed message again; false when it had not failed. */
+    public async retry(deliveryId: number): Promise<boolean> {
+        if (!(await this.deliveries.retry(deliveryId, this.clock.now().getTime()))) {
+            return false;
+        }
+        await this.announce(deliveryId);
+        this.kick();
+        return true;
+    }
+
+    /**
+     * Sends what is pending (from before a restart too) and keeps looking
+     * every {@link DeliveryPolicy.pollMs}; deletes delivered rows after
+     * {@link KEEP_DELIVERED_MS}.
+     */
+    public start(): void {
+        this.stopped = false;
+        if (!this.timer) {
+            this.timer = setInterval(() => this.kick(), this.policy.pollMs);
+            this.timer.unref();
+            this.purgeTimer = setInterval(() => this.purge(), 3600_000);
+            this.purgeTimer.unref();
+            this.purge();
+            this.kick();
+        }
+    }
+
+    private purge(): void {
+        this.deliveries.deleteDelivered(this.clock.now().getTime() - KEEP_DELIVERED_MS).then(
+            (count) => count > 0 && log.info('delivered proactive messages forgotten', { count }),
+            (err: unknown) => log.warn('could not delete delivered proactive messages', { error: err })
+        );
+    }
+
+    /** Stops looking for due deliveries and waits for those under way. */
+    public async stop(): Promise<void> {
+        this.stopped = true;
+        if (this.timer) {
+            clearInterval(this.timer);
+            clearInterval(this.purgeTimer);
+            this.timer = undefined;
+        }
+        await this.idle();
+    }
+
+    /** Resolves when the deliveries due now are done or waiting for a retry (tests, shutdown). */
     public async idle(): Promise<void> {
-        await this.order.idle();
+        while (this.pumping || this.inFlight.size > 0) {
+            await this.pumping;
+            await Promise.all([...this.inFlight]);
+        }
+    }
+
+    private async pump(): Promise<void> {
+        for (const delivery of await this.deliveries.due(this.clock.now().getTime())) {
+            if (this.running.has(delivery.conversationKey)) {
+                continue;
+            }
+            this.running.add(delivery.conversationKey);
+            const run: Promise<void> = this.send(delivery)
+                .then(
+                    // The conversation's next message may be waiting for this one.
+                    () => true,
+                    (err: unknown) => {
+                        // The database failed us: leave the row to the next round of the timer instead of trying again at once.
+                        log.error('delivery bookkeeping failed', { delivery: delivery.id, error: err });
+                        return false;
+                    }
+                )
+                .then((next) => {
+                    this.running.delete(delivery.conversationKey);
+                    this.inFlight.delete(run);
+                    if (next) {
+                        this.kick();
+                    }
+                });
+            this.inFlight.add(run);
+        }
+    }
+
+    private async send(delivery: Delivery): Promise<void> {
+        const attempts = await this.deliveries.countAttempt(delivery.id);
+        const instruction = delivery.instruction as ProactiveInstruction;
+        let error: unknown;
+        try {
+            const reference = await this.references.get(delivery.conversationKey);
+            if (!reference) {
+                log.warn('no conversation reference stored; message not delivered', { conversation: delivery.conversationKey, kind: instruction.kind });
+                await this.deliveries.attemptFailed(delivery.id, 'no conversation reference', undefined);
+                await this.announce(delivery.id);
+                return;
+            }
+            let done = false;
+            await this.messenger.continueConversation(reference, async (context) => {
+                // The turn's id comes from the outbox row, so a repeat after a crash is recognised as such.
+                context.activity.id = proactiveActivityId(delivery.id);
+                setProactiveInstruction(context, instruction);
+                try {
+                    await this.runTurn(context);
+                    done = true;
+                } catch (err) {
+                    // Not passed on to the turn-error handler: no apology for a message that will be sent again.
+                    error = err;
+                }
+            });
+            if (!done) {
+                throw error ?? new Error('the proactive turn did not run');
+            }
+        } catch (err) {
+            const retryAt = attempts < this.policy.maxAttempts ? this.clock.now().getTime() + this.backoff(attempts) : undefined;
+            log.warn(retryAt === undefined ? 'proactive delivery failed; giving up' : 'proactive delivery failed; will retry', {
+                conversation: delivery.conversationKey,
+                kind: instruction.kind,
+                attempts,
+                error: err
+            });
+            await this.deliveries.attemptFailed(delivery.id, (err as Error)?.message ?? String(err), retryAt);
+            await this.announce(delivery.id);
+            return;
+        }
+        await this.deliveries.delivered(delivery.id, this.clock.now().getTime());
+        await this.announce(delivery.id);
+    }
+
+    private backoff(attempts: number): number {
+        return Math.min(this.policy.maxRetryMs, this.policy.firstRetryMs * 2 ** Math.max(0, attempts - 1));
+    }
+
+    /** Tells the console about a change of an agent message's delivery. */
+    private async announce(deliveryId: number): Promise<void> {
+        const delivery = await this.deliveries.get(deliveryId);
+        if (!delivery || delivery.handoffId === null || delivery.messageId === null) {
+            return;
+        }
+        const handoff = await this.handoffs.get(delivery.handoffId);
+        this.events.emit({
+            type: 'delivery',
+            handoffId: delivery.handoffId,
+            agentLogin: handoff?.agentLogin ?? null,
+            messageId: delivery.messageId,
+            delivery: delivery.status,
+            attempts: delivery.attempts
+        });
     }
 }

@@ -1,4 +1,5 @@
 import type { HandoffMessage } from '../data/handoffModel';
+import type { DeliveryStatus } from '../data/repositories/proactiveDeliveryRepository';
 
 /** What the agents' live channel is told. */
 export type HandoffEvent =
@@ -8,8 +9,10 @@ export type HandoffEvent =
     | { readonly type: 'message'; readonly handoffId: number; readonly agentLogin: string | null; readonly message: HandoffMessage }
     /** The person is typing; only the agent who has the conversation is told. */
     | { readonly type: 'typing'; readonly handoffId: number; readonly agentLogin: string | null }
-    /** A handoff ended or changed hands. */
-    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null };
+    /** A handoff ended (`reason` when the person ended it) or changed hands. */
+    | { readonly type: 'handoff'; readonly handoffId: number; readonly status: string; readonly agentLogin: string | null; readonly reason?: string }
+    /** The delivery of an agent's message to the person changed (sent, delivered, failed, retried). */
+    | { readonly type: 'delivery'; readonly handoffId: number; readonly agentLogin: string | null; readonly messageId: number; readonly delivery: DeliveryStatus; readonly attempts: number };
 
 /** Listeners of handoff changes (the agent console's live channel subscribes). */
 export class HandoffEvents {

@@ -134,6 +134,25 @@ export class HandoffService {
     }
 
     /**
+     * The person ends their live chat: the handoff closes (`customer-ended`),
+     * the agent sees a line and the change live. Returns the agent's name, or
+     * undefined when the chat was no longer active.
+     */
+    public async endByCustomer(handoff: Handoff): Promise<string | undefined> {
+        const now = this.clock.now().getTime();
+        if (handoff.status !== 'active' || !(await this.handoffs.close(handoff.id, 'customer-ended', now))) {
+            return undefined;
+        }
+        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event: 'customerEnded', args: {} }), now);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+        this.events.emit({ type: 'handoff', handoffId: handoff.id, status: 'closed', agentLogin: handoff.agentLogin, reason: 'customer-ended' });
+        await this.audit.record(`conversation:${handoff.conversationKey}`, 'handoff.customer-ended', `handoff:${handoff.id}`);
+        this.queueChanged();
+        const agent = handoff.agentLogin ? await this.agents.get(handoff.agentLogin) : undefined;
+        return agent?.name ?? handoff.agentLogin ?? '';
+    }
+
+    /**
      * Tells every waiting person whose place changed their new position. Runs
      * after the queue moved; deliveries are started, not awaited.
      */
@@ -146,7 +165,7 @@ export class HandoffService {
             }
             await this.handoffs.setToldPosition(handoff.id, position);
             const minutes = await this.estimateMinutes(position, handoff.lang);
-            void this.delivery.deliver(handoff.conversationKey, { kind: 'say', key: position === 1 ? 'escalate:positionNext' : 'escalate:positionUpdate', args: { position, minutes } });
+            await this.delivery.enqueue(handoff.conversationKey, { kind: 'say', key: position === 1 ? 'escalate:positionNext' : 'escalate:positionUpdate', args: { position, minutes } }, handoff.id);
         }
     }
 
@@ -174,12 +193,12 @@ export class HandoffService {
             if (now - handoff.createdAt >= timeout && (await this.handoffs.close(handoff.id, 'timed-out', now))) {
                 moved = true;
                 log.info('queue wait timed out; offering a callback', { handoff: handoff.id });
-                void this.delivery.deliver(handoff.conversationKey, {
+                await this.delivery.enqueue(handoff.conversationKey, {
                     kind: 'resume',
                     key: 'escalate:waitTimedOut',
                     args: { minutes: Math.round(timeout / 60_000) },
                     options: { understood: { intent: 'talk-to-human', score: 1, language: handoff.lang }, escalate: { callbackReason: 'timeout', description: handoff.description ?? undefined } }
-                });
+                }, handoff.id);
             }
         }
         const online = new Set((await this.agents.online()).map((a) => a.login));
@@ -188,7 +207,7 @@ export class HandoffService {
                 if (await this.handoffs.close(handoff.id, 'agent-gone', now)) {
                     moved = true;
                     log.warn('agent went offline during a conversation; the bot takes it back', { handoff: handoff.id });
-                    void this.delivery.deliver(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentGone', options: { again: true } });
+                    await this.delivery.enqueue(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentGone', options: { again: true } });
                 }
             }
         }

@@ -10,6 +10,7 @@ import {
     type ResourceResponse
 } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
+import { PROACTIVE_ID_PREFIX } from '../../bot/proactiveTurn';
 import type { DirectLineStore } from './directLineStore';
 
 /** The channel id of the built-in Direct Line; Web Chat renders suggested actions for it. */
@@ -26,6 +27,9 @@ export const IN_PROCESS_SERVICE_URL = 'https://directline.in-process.invalid/';
 
 /** The bot as the Direct Line client sees it. */
 export const DIRECT_LINE_BOT: ChannelAccount = { id: 'billing-contact-assistant', name: 'Billing Contact Assistant', role: 'bot' };
+
+/** Turn-state key: how many activities this turn has stored. */
+const SENT_IN_TURN = Symbol('directLine.sentInTurn');
 
 /** Activities that only make sense inside the process and are not shown to the person. */
 const NOT_DELIVERED: ReadonlySet<string> = new Set([ActivityTypes.Trace, ActivityTypes.InvokeResponse]);
@@ -56,7 +60,7 @@ export class DirectLineAdapter extends BotAdapter {
             } else if (NOT_DELIVERED.has(outgoing.type ?? '')) {
                 responses.push({ id: '' });
             } else {
-                const stored = await this.store.append(conversationId, (id, timestamp) => this.fromBot(context, outgoing, id, timestamp));
+                const stored = await this.store.append(conversationId, (id, timestamp) => this.fromBot(context, outgoing, id, timestamp), this.dedupeKey(context));
                 responses.push({ id: stored.activity.id ?? '' });
             }
         }
@@ -87,7 +91,7 @@ export class DirectLineAdapter extends BotAdapter {
         const event = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: ActivityEventNames.ContinueConversation }, reference, true);
         // The reference carries the id of the person's last activity; a proactive turn is a turn of its own,
         // and with that id the bot's retry guard would take it for a repeat of the person's message.
-        event.id = `proactive-${randomUUID()}`;
+        event.id = `${PROACTIVE_ID_PREFIX}${randomUUID()}`;
         await this.runMiddleware(new TurnContext(this, event), logic);
     }
 
@@ -102,6 +106,21 @@ export class DirectLineAdapter extends BotAdapter {
             throw new Error('DirectLineAdapter.continueConversationAsync(): logic is required');
         }
         await this.continueConversation(reference, logic);
+    }
+
+    /**
+     * A proactive turn may run again after a crash (its outbox row is still
+     * pending): its n-th activity gets the key `<turn id>#<n>`, so the store
+     * keeps the one from the first run. Other turns store without a key.
+     */
+    private dedupeKey(context: TurnContext): string | undefined {
+        const turnId = context.activity.id;
+        if (!turnId?.startsWith(PROACTIVE_ID_PREFIX)) {
+            return undefined;
+        }
+        const n = ((context.turnState.get(SENT_IN_TURN) as number | undefined) ?? 0) + 1;
+        context.turnState.set(SENT_IN_TURN, n);
+        return `${turnId}#${n}`;
     }
 
     /** The bot's activity as stored: this channel's ids, addresses and time, whatever the caller set. */

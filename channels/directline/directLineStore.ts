@@ -1,7 +1,10 @@
 import { EventEmitter } from 'events';
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../core/clock';
+import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
+
+const log = getLogger('channels.directline.store');
 
 /** A Direct Line conversation as stored. */
 export interface DirectLineConversation {
@@ -75,9 +78,12 @@ export class DirectLineStore {
 
     /**
      * Stores a new activity at the end of the conversation and announces it.
+     * With a `dedupeKey`, an activity stored before under the same key (a
+     * proactive turn run again after a crash) is returned instead, and
+     * nothing is stored or announced.
      * @throws when the conversation does not exist.
      */
-    public async append(conversationId: string, build: ActivityBuilder): Promise<StoredActivity> {
+    public async append(conversationId: string, build: ActivityBuilder, dedupeKey?: string): Promise<StoredActivity> {
         const known = this.lastSeq.get(conversationId);
         // No await between reading the last number and remembering the next: concurrent appends get distinct numbers.
         const seq = (known ?? (await this.storedSeq(conversationId))) + 1;
@@ -85,13 +91,21 @@ export class DirectLineStore {
         const now = this.clock.now();
         const activity = build(activityId(conversationId, seq), now);
         try {
-            await this.db.run('INSERT INTO directline_activities (conversation_id, seq, activity_id, activity, created_at) VALUES (?, ?, ?, ?, ?)', [
-                conversationId,
-                seq,
-                activity.id ?? '',
-                JSON.stringify(activity),
-                now.getTime()
-            ]);
+            const result = await this.db.run(
+                'INSERT INTO directline_activities (conversation_id, seq, activity_id, activity, created_at, dedupe_key) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (conversation_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING',
+                [conversationId, seq, activity.id ?? '', JSON.stringify(activity), now.getTime(), dedupeKey ?? null]
+            );
+            if (result.changes === 0 && dedupeKey !== undefined) {
+                // Stored before the crash; its number stays unused, which watermarks allow.
+                const earlier = await this.db.get<{ seq: number; activity: string }>('SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND dedupe_key = ?', [
+                    conversationId,
+                    dedupeKey
+                ]);
+                if (earlier) {
+                    log.info('activity of a repeated proactive turn was stored before; not stored again', { conversation: conversationId, dedupeKey });
+                    return { seq: earlier.seq, activity: JSON.parse(earlier.activity) as Activity };
+                }
+            }
         } catch (err) {
             // Read the number from the database again next time; the conversation may be gone (purged).
             this.lastSeq.delete(conversationId);

@@ -5,16 +5,23 @@ import { migration004 } from './004_directline';
 import { migration005 } from './005_transcripts';
 import { migration006 } from './006_code_replaces_code';
 import { migration007 } from './007_directline_append';
+import { migration008 } from './008_proactive_deliveries';
 import { migration009 } from './009_agent_desk';
-import { migration011 } from './011_limit_indexes';
 import { migration010 } from './010_directline_budget';
+import { migration011 } from './011_limit_indexes';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
     readonly version: number;
     readonly name: string;
     readonly sql: string;
+    /**
+     * Runs with foreign key enforcement off (a table rebuild: dropping the old
+     * table must not cascade to its children); the keys are checked before
+     * the commit.
+     */
+    readonly foreignKeysOff?: boolean;
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration009, migration010, migration011];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];

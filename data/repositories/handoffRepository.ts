@@ -1,6 +1,7 @@
 import * as crypto from 'crypto';
 import type { Lang } from '../../core/language';
 import type { Database } from '../database';
+import { insertDelivery, type NewDelivery } from './proactiveDeliveryRepository';
 import type { Handoff, HandoffCloseReason, HandoffContext, HandoffMessage, HandoffSender, HandoffStatus, TranscriptLine } from '../handoffModel';
 
 interface HandoffRow {
@@ -207,6 +208,25 @@ export class HandoffRepository {
     public async addMessage(handoffId: number, sender: HandoffSender, text: string, now: number, agentLogin?: string): Promise<HandoffMessage> {
         const result = await this.db.run('INSERT INTO handoff_messages (handoff_id, at, sender, agent_login, text) VALUES (?, ?, ?, ?, ?)', [handoffId, now, sender, agentLogin ?? null, text]);
         return { id: result.lastId, handoffId, at: now, sender, agentLogin: agentLogin ?? null, text };
+    }
+
+    /**
+     * Records a line and the proactive message that carries it to the person
+     * in one transaction: a crash leaves both or neither.
+     */
+    public async addMessageToDeliver(
+        handoffId: number,
+        sender: HandoffSender,
+        text: string,
+        now: number,
+        agentLogin: string | undefined,
+        delivery: Pick<NewDelivery, 'conversationKey' | 'instruction'>
+    ): Promise<{ message: HandoffMessage; deliveryId: number }> {
+        return this.db.transaction(async (tx) => {
+            const result = await tx.run('INSERT INTO handoff_messages (handoff_id, at, sender, agent_login, text) VALUES (?, ?, ?, ?, ?)', [handoffId, now, sender, agentLogin ?? null, text]);
+            const deliveryId = await insertDelivery(tx, { ...delivery, handoffId, messageId: result.lastId }, now);
+            return { message: { id: result.lastId, handoffId, at: now, sender, agentLogin: agentLogin ?? null, text }, deliveryId };
+        });
     }
 
     /** The live exchange of a handoff, in order (the last `limit` lines). */

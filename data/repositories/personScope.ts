@@ -44,6 +44,8 @@ export const OWN_ROWS = {
     portal_reset_tokens: 'user_id = $user OR login_hash = $loginHash',
     outbox: 'to_address = $email COLLATE NOCASE OR reply_to = $email COLLATE NOCASE',
     callback_requests: `email = $email COLLATE NOCASE OR conversation_key IN ${CONVERSATIONS}`,
+    // What the bot was to send them on its own (agent messages among it).
+    proactive_deliveries: `conversation_key IN ${CONVERSATIONS}`,
     handoff_messages: `handoff_id IN (SELECT id FROM handoffs WHERE conversation_key IN ${CONVERSATIONS})`,
     handoffs: `conversation_key IN ${CONVERSATIONS}`,
     transcripts: `conversation_key IN ${CONVERSATIONS}`,

@@ -114,4 +114,33 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
             assert.deepStrictEqual(errors, [], 'no script errors on the page');
         });
     }
+
+    it('[de] the customer ends the live chat with the "Chat beenden" button; the agent sees it, and the bot answers again', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const erika = await harness.signedIn('erika');
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
+        const page = await context.newPage();
+        page.on('pageerror', (err) => errors.push(err.message));
+        await page.goto(`${harness.url}/?lang=de`);
+        await page.click('#chat-launcher');
+        await chatShows(page, PHRASES.de.menu);
+        await type(page, h.human);
+        await chatShows(page, h.askDescription);
+        await type(page, h.skip);
+        await chatShows(page, /verlassen Sie die Warteschlange\./);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Was kann ich für Sie tun?' });
+        await chatShows(page, 'Erika Mustermann: Was kann ich für Sie tun?');
+
+        await page.locator('.webchat__suggested-actions__button', { hasText: 'Chat beenden' }).click();
+        await chatShows(page, 'Sie haben den Chat mit Erika Mustermann beendet.');
+        await chatShows(page, HANDOFF_PHRASES.de.anythingElse);
+        const detail = (await erika.get<DetailBody & { status: string }>(`/agent/api/handoffs/${id}`)).body;
+        assert.strictEqual(detail.status, 'closed');
+        await type(page, PHRASES.de.whoIs);
+        await chatShows(page, PHRASES.de.askEmail);
+        await context.close();
+        assert.deepStrictEqual(errors, [], 'no script errors on the page');
+    });
 });

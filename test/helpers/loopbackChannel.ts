@@ -18,6 +18,14 @@ export interface SentActivity {
  */
 export class LoopbackChannel {
     private readonly received: SentActivity[] = [];
+    /**
+     * While true, the channel refuses what the bot sends (403, which the
+     * connector client does not retry on its own, so each of the bot's
+     * attempts is one request).
+     */
+    public refusing = false;
+    /** How many sends the channel refused. */
+    public refused = 0;
     private waiters: Array<() => void> = [];
 
     private constructor(private readonly server: http.Server, public readonly serviceUrl: string) {}
@@ -29,6 +37,12 @@ export class LoopbackChannel {
             req.on('data', (chunk: Buffer) => chunks.push(chunk));
             req.on('end', () => {
                 if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+                    if (channel?.refusing) {
+                        channel.refused++;
+                        res.writeHead(403, { 'Content-Type': 'application/json' });
+                        res.end(JSON.stringify({ error: { code: 'BotNotAllowed', message: 'refused for the test' } }));
+                        return;
+                    }
                     channel?.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity);
                     res.writeHead(200, { 'Content-Type': 'application/json' });
                     res.end(JSON.stringify({ id: crypto.randomUUID() }));

@@ -143,6 +143,17 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
         await second.botSays(h.offerCallback);
         await third.botSays(h.timedOut);
     });
+    it('[de] over polling: hand to a bot flow; the bot starts it for the customer', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const erika = await harness.signedIn('erika');
+        const chat = await customer('de', false);
+        const id = await queueUp(chat, 'de', erika, 1);
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        await chat.botSays(h.agentJoined);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/flow`, { flow: 'am-i-billing-contact' })).status, 200);
+        await chat.botSays(h.flowIdentify);
+        await chat.botSays(h.askEmailIdentify);
+    });
 });
 
 async function waitUntil(check: () => Promise<boolean>, what: string): Promise<void> {

@@ -35,4 +35,21 @@ describe('DirectLineStore: numbering the activities of a conversation', () => {
         assert.strictEqual(await first.purgeIdle(Date.now() + 1), 1);
         await assert.rejects(first.append('conv-bbbbbbbb', message('after purge')), /conversation conv-bbbbbbbb does not exist/);
     });
+
+    it('stores an activity with a dedupe key once: a proactive turn run again after a crash (new process) adds nothing and announces nothing', async () => {
+        const first = new DirectLineStore(dbOf(), new ManualClock());
+        await first.createConversation('conv-cccccccc', 'user-1', 'de-DE');
+        const original = await first.append('conv-cccccccc', message('Erika: Hallo'), 'proactive-7#1');
+        const second = new DirectLineStore(dbOf(), new ManualClock());
+        const announced: number[] = [];
+        second.subscribe('conv-cccccccc', (stored: StoredActivity) => announced.push(stored.seq));
+        const again = await second.append('conv-cccccccc', message('Erika: Hallo (second run)'), 'proactive-7#1');
+        assert.deepStrictEqual([again.seq, again.activity.id, (again.activity as { text?: string }).text], [original.seq, original.activity.id, 'Erika: Hallo']);
+        const next = await second.append('conv-cccccccc', message('Erika: Noch etwas'), 'proactive-7#2');
+        const plain = await second.append('conv-cccccccc', message('ohne Schlüssel'));
+        assert.deepStrictEqual(announced, [next.seq, plain.seq], 'only what is new is announced');
+        const read = await second.after('conv-cccccccc', 0);
+        assert.deepStrictEqual(read.map((r) => (r.activity as { text?: string }).text), ['Erika: Hallo', 'Erika: Noch etwas', 'ohne Schlüssel']);
+        assert.ok(read.every((r, i) => i === 0 || r.seq > read[i - 1].seq), 'in watermark order (a number may stay unused)');
+    });
 });

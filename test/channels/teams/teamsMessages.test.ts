@@ -6,6 +6,9 @@ import { TASK_PHRASES } from '../../helpers/taskPhrases';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { localeOf } from '../../helpers/script';
 import { LocalChannelCredentials, TeamsStub, type SentActivity, type TeamsMember } from '../../helpers/teamsStub';
+import { AgentClient } from '../../helpers/agentClient';
+import { DEMO_PASSWORD } from '../../helpers/appHarness';
+import { HANDOFF_PHRASES } from '../../helpers/handoffPhrases';
 
 const APP_ID = '5f2a0c64-1f7e-4c1e-9a55-0b7d2f6c9e11';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -160,5 +163,43 @@ describe('Microsoft Teams through /api/messages with channel authentication on',
         const [retry, concurrentRetry] = await Promise.all([say(email), say(email)]);
         assert.deepStrictEqual([retry.text, concurrentRetry.text], ['', ''], 'nothing is said again');
         assert.strictEqual(await codeMails(lea.email), 1);
+    });
+
+    it('[de] a live chat with an agent: joined, two messages each way, hand-back, and a follow-up the bot answers, all in the Teams chat', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const conversationId = `a:1${crypto.randomUUID()}`;
+        await running.app.runtime.handoff.agents.setMissingPasswords(DEMO_PASSWORD);
+        const erika = new AgentClient(running.url);
+        assert.strictEqual((await erika.login('erika', DEMO_PASSWORD)).status, 200);
+        assert.match((await say(teamsActivity(conversationId, JONAS, 'de-DE', { text: h.human }))).text, h.askDescription);
+        assert.match((await say(teamsActivity(conversationId, JONAS, 'de-DE', { text: h.skip }))).text, h.waitPrompt);
+        const id = (await erika.get<{ waiting: Array<{ id: number }> }>('/agent/api/queue')).body.waiting[0].id;
+        const before = stub.repliesTo(conversationId).length;
+        const inChat = async (pattern: RegExp): Promise<void> => {
+            const deadline = Date.now() + 10_000;
+            // A question with buttons comes as a card in Teams: its text is the card's.
+            while (!stub.repliesTo(conversationId).slice(before).some((s) => pattern.test(seen([s]).text))) {
+                assert.ok(Date.now() < deadline, `Teams got no message matching ${pattern}: ${seen(stub.repliesTo(conversationId).slice(before)).text}`);
+                await new Promise((resolve) => setTimeout(resolve, 50));
+            }
+        };
+
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await inChat(h.agentJoined);
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Guten Tag, Herr Weber.' });
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Ich sehe mir das an.' });
+        await inChat(/^Erika Mustermann: Ich sehe mir das an\.$/);
+        assert.deepStrictEqual((await say(teamsActivity(conversationId, JONAS, 'de-DE', { text: 'Danke' }))).text, '', 'the bot stays out of it');
+        assert.deepStrictEqual((await say(teamsActivity(conversationId, JONAS, 'de-DE', { text: 'Ich warte' }))).text, '');
+        const detail = (await erika.get<{ messages: Array<{ sender: string; text?: string }> }>(`/agent/api/handoffs/${id}`)).body;
+        assert.deepStrictEqual(detail.messages.filter((m) => m.sender === 'customer').map((m) => m.text), ['Danke', 'Ich warte']);
+
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
+        await inChat(h.handedBack);
+        await inChat(h.anythingElse);
+        const texts = stub.repliesTo(conversationId).slice(before).map((s) => s.activity.text ?? '');
+        assert.deepStrictEqual(texts.filter((t) => t.startsWith('Erika Mustermann:')), ['Erika Mustermann: Guten Tag, Herr Weber.', 'Erika Mustermann: Ich sehe mir das an.'], 'each once, in order');
+        assert.ok(stub.repliesTo(conversationId).every((s) => s.authorization?.startsWith('Bearer ')), 'the bot authenticates to the channel');
+        assert.match((await say(teamsActivity(conversationId, JONAS, 'de-DE', { text: PHRASES.de.whoIs }))).text, PHRASES.de.caseB);
     });
 });
