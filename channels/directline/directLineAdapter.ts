@@ -126,8 +126,12 @@ export class DirectLineAdapter extends BotAdapter {
     /** The bot's activity as stored: this channel's ids, addresses and time, whatever the caller set. */
     private fromBot(context: TurnContext, outgoing: Partial<Activity>, id: string, timestamp: Date): Activity {
         const incoming = context.activity;
+        // A proactive turn answers nothing the client has: Web Chat holds a reply to an unknown activity
+        // for about five seconds, waiting for it, so such a reply goes out without `replyToId`.
+        const replyToId = incoming.id?.startsWith(PROACTIVE_ID_PREFIX) ? undefined : outgoing.replyToId;
         return {
             ...outgoing,
+            replyToId,
             type: outgoing.type ?? ActivityTypes.Message,
             id,
             timestamp,

@@ -113,6 +113,10 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
             await chat.botSays(p.askEmail);
             const ids = chat.all.map((a) => a.id ?? '');
             assert.strictEqual(new Set(ids).size, ids.length, 'each activity once');
+            // Web Chat holds a reply to an activity it has not seen for about five seconds before showing it.
+            const replyTo = (a: object): string | undefined => (a as { replyToId?: string }).replyToId;
+            const unknownReplies = chat.all.filter((a) => replyTo(a) !== undefined && !ids.includes(replyTo(a) ?? '')).map((a) => (a.type === 'message' ? a.text : a.type));
+            assert.deepStrictEqual(unknownReplies, [], 'no message answers an activity the client never saw');
         });
     }
 
