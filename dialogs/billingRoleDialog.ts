@@ -14,6 +14,18 @@ import { submittedText } from '../bot/activityText';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
+import type { Intent } from '../bot/nlu';
+import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
+import { phraseOf } from '../core/words';
+
+/** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
+const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
+
+/** The labels of the offer's buttons. */
+const OFFER_LABELS = ['billingRole:button.emailAdmin', 'billingRole:button.requestChange', 'billingRole:button.noThanks'] as const;
+
+/** How sure the classifier must be about that rest. */
+const ASKED_MIN_SCORE = 0.75;
 
 /**
  * "Am I the billing contact, and who is?": identifies the person, then answers
@@ -78,8 +90,22 @@ export class BillingRoleDialog extends ComponentDialog {
 
     private async actStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
         const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
+        const { t } = turnInfo(step.context);
+        const said = submittedText(step.context.activity) ?? '';
+        // A clicked button says nothing more than its choice.
+        const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
+        // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
+        const lead = leadingAnswer(step.context, text);
+        const rest = lead && contentAfterAnswer(step.context, lead.rest);
+        if (rest) {
+            const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
+            if (asked.score >= ASKED_MIN_SCORE && FOLLOW_ON_INTENTS.has(asked.intent)) {
+                return step.endDialog(continueWith(asked.intent));
+            }
+        }
         if (step.result === 'email' && identity) {
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId } satisfies EmailAdminOptions);
+            const message = messageContent(step.context, text);
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));
