@@ -125,10 +125,10 @@ export class IntentRecognizer {
                 }
                 intents.add(intent);
                 for (const utterance of utterances) {
-                    nlp.addDocument(lang, utterance, intent);
+                    nlp.addDocument(lang, folded(utterance), intent);
                 }
             }
-            informative.set(lang, informativeVocabulary(corpus));
+            informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
         return new IntentRecognizer(nlp, intents, informative);
@@ -161,7 +161,7 @@ export class IntentRecognizer {
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
     private orOutOfScope(understood: Understanding, utterance: string): Understanding {
-        return understood.intent === 'none' && this.outOfField(words(utterance)) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
+        return understood.intent === 'none' && this.outOfField(words(folded(utterance))) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
     }
 
     /**
@@ -189,7 +189,7 @@ export class IntentRecognizer {
         // Either language's phrases count: "von vorn" in an English chat still says only "start over".
         const keys = (Array.isArray(intent) ? intent : [intent]).flatMap((one: Intent) => (one === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [one]));
         const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
-        const said = words(text);
+        const said = words(folded(text));
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
@@ -212,7 +212,9 @@ export class IntentRecognizer {
         return guess === 'de' ? 'de' : 'en';
     }
 
-    private async classify(utterance: string, lang: Lang): Promise<Understanding> {
+    private async classify(original: string, lang: Lang): Promise<Understanding> {
+        // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier.
+        const utterance = folded(original);
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
@@ -242,6 +244,13 @@ export class IntentRecognizer {
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
 }
+
+/** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */
+function folded(text: string): string {
+    return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
+}
+
+const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
 
 /** Shorter words (the "s" of "what's") tell no intent apart. */
 const MIN_TELLING_LENGTH = 2;

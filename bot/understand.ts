@@ -37,6 +37,9 @@ export interface MessageReading {
     };
 }
 
+/** A sentence this short that begins with a no only declines ("Nein, keine Mail."). */
+const DECLINE_MAX_WORDS = 4;
+
 /** Sentences and clauses a long message is read in ("Nein, keine Mail. Also bitte den Kontakt ändern"). */
 export function messageParts(text: string): string[] {
     return text
@@ -56,6 +59,10 @@ export async function readMessage(recognizer: IntentRecognizer, text: string, la
     const intents: Understanding[] = [];
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
+        // "Nein, keine Mail." only declines: it asks for nothing.
+        if (findBoolean(part.split(/[,;:]/)[0] ?? '', language) === false && part.split(/\s+/).length <= DECLINE_MAX_WORDS) {
+            continue;
+        }
         const one = await recognizer.recognize(part, language);
         if (one.intent !== 'none' && !intents.some((known) => known.intent === one.intent)) {
             intents.push(one);
