@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { wordsOf as words } from '../core/words';
+import { sentencesOf, wordsOf as words } from '../core/words';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -65,6 +65,18 @@ export interface Understanding {
 
 /** Below this confidence an utterance counts as not understood. */
 const MIN_SCORE = 0.6;
+
+/** From this many sentences on, a message is read sentence by sentence. */
+const LONG_MESSAGE_PARTS = 3;
+
+/** What the reading of a long message as a whole weighs against one of its sentences. */
+const WHOLE_WEIGHT = 0.5;
+
+/** A question weighs this much more than a statement in a long message. */
+const QUESTION_WEIGHT = 2;
+
+/** Intents that say nothing about what a long message wants. */
+const SMALL_TALK: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'help', 'out-of-scope', 'goodbye']);
 
 /** The intent of messages outside the bot's field ("What's the weather like tomorrow?"). */
 const OUT_OF_SCOPE = 'out-of-scope';
@@ -144,6 +156,39 @@ export class IntentRecognizer {
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
+        const whole = await this.recognizeOne(utterance, lang);
+        const parts = sentencesOf(utterance);
+        return parts.length >= LONG_MESSAGE_PARTS ? this.byParts(whole, parts) : whole;
+    }
+
+    /**
+     * A long message ("Ich habe auf Zur Abrechnung geklickt. Dann kam das
+     * Portal. Ich kann mich nicht anmelden. …") is read sentence by sentence:
+     * the intent with the most weight wins, the whole message counting as half
+     * a sentence; a question counts double, small talk ("Guten Tag") not at all.
+     */
+    private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
+        const weights = new Map<Intent, number>();
+        const scores = new Map<Intent, number>();
+        const add = (understood: Understanding, weight: number): void => {
+            if (!SMALL_TALK.has(understood.intent)) {
+                weights.set(understood.intent, (weights.get(understood.intent) ?? 0) + understood.score * weight);
+                scores.set(understood.intent, Math.max(scores.get(understood.intent) ?? 0, understood.score));
+            }
+        };
+        add(whole, WHOLE_WEIGHT);
+        for (const part of parts) {
+            add(await this.recognizeOne(part, whole.language), part.endsWith('?') ? QUESTION_WEIGHT : 1);
+        }
+        const [best] = [...weights].sort((a, b) => b[1] - a[1]);
+        if (!best || best[0] === whole.intent) {
+            return whole;
+        }
+        // A language switch is asked for plainly, never found in the middle of a story.
+        return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? MIN_SCORE, language: whole.language };
+    }
+
+    private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
         if (lang) {
             return this.orOutOfScope(await this.inConversationLanguage(utterance, lang), utterance);
         }

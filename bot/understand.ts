@@ -4,6 +4,7 @@ import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from './entities';
 import type { Lang } from '../core/language';
+import { sentencesOf as messageParts } from '../core/words';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -40,13 +41,6 @@ export interface MessageReading {
 /** A sentence this short that begins with a no only declines ("Nein, keine Mail."). */
 const DECLINE_MAX_WORDS = 4;
 
-/** Sentences and clauses a long message is read in ("Nein, keine Mail. Also bitte den Kontakt ändern"). */
-export function messageParts(text: string): string[] {
-    return text
-        .split(/(?<=[.!?;])\s+|\n+/u)
-        .map((part) => part.trim())
-        .filter((part) => /[\p{L}\p{N}]/u.test(part));
-}
 
 /**
  * Reads a whole message: the intent of the whole and of each sentence, and

@@ -1,8 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { phraseList } from '../bot/phraseLists';
-import { messageParts } from '../bot/understand';
 import { turnInfo } from '../bot/turn';
-import { phraseOf, wordsOf } from '../core/words';
+import { phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
 export interface LeadingAnswer {

@@ -9,7 +9,8 @@ import { findReference } from '../bot/entities';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
-import { OTHER_ACCOUNT } from './accountChoice';
+import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
+import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
@@ -77,6 +78,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             }
         }
         const { prompt, options } = this.openPrompt(innerDc);
+        // "no i meant taylor consulting!": another of the person's accounts, named after one was chosen, is a correction.
+        const corrected = options?.freeText ? undefined : await this.otherNamedAccount(context, text);
+        if (corrected) {
+            return this.switchAccount(innerDc, corrected);
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
@@ -126,14 +132,29 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return userId !== undefined && (await this.services.users.memberships(userId)).length > 1;
     }
 
-    /** "Other account": forgets the chosen account and asks which one, with the billing question. */
-    private async switchAccount(innerDc: DialogContext): Promise<DialogTurnResult> {
+    /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */
+    private async otherNamedAccount(context: TurnContext, text: string): Promise<string | undefined> {
+        const identity = turnInfo(context).profile.identity;
+        if (!identity?.accountId) {
+            return undefined;
+        }
+        const named = namedAccount(text, await this.services.users.memberships(identity.userId));
+        return named !== undefined && named !== identity.accountId ? named : undefined;
+    }
+
+    /**
+     * "Other account" (asks which one) or a named one ("I meant Taylor
+     * Consulting"): the task starts again for it, a change request as a change
+     * request, anything else with the billing question.
+     */
+    private async switchAccount(innerDc: DialogContext, accountId?: string): Promise<DialogTurnResult> {
         const { profile, lang } = turnInfo(innerDc.context);
         if (profile.identity) {
-            profile.identity = { ...profile.identity, accountId: undefined };
+            profile.identity = { ...profile.identity, accountId };
         }
+        const intent = this.isOnStack(innerDc, DialogIds.changeContact) ? 'change-billing-contact' : 'am-i-billing-contact';
         await innerDc.cancelAllDialogs();
-        const understood: Understanding = { intent: 'am-i-billing-contact', score: 1, language: lang };
+        const understood: Understanding = { intent, score: 1, language: lang };
         return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
     }
 
@@ -213,6 +234,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
             default:
+                // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
+                if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
+                    await answerTopic(context, understood.intent);
+                    return this.reprompt(innerDc);
+                }
                 return undefined;
         }
     }

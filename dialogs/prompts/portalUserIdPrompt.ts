@@ -38,6 +38,11 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
             return { succeeded: true, value: { kind: 'button', value: button.value } };
         }
         const { lang } = turnInfo(context);
+        // "Meine Benutzer-ID ist mbergmann-billing" names it, whatever else the words could mean.
+        const introduced = INTRODUCED.exec(text)?.[1];
+        if (introduced && USERNAME.test(introduced) && !findReference(text)) {
+            return { succeeded: true, value: { kind: 'login', login: findEmail(introduced, lang) ?? introduced } };
+        }
         const understanding = await understandTurn(context, this.recognizer);
         if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= COMMAND_SCORE)) {
             return { succeeded: false };

@@ -4,6 +4,8 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play, type Step } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { ANNA, JONAS, PETER } from '../helpers/demoPeople';
+
+const CHRIS = 'chris.taylor@taylor-consulting.example';
 import type { Lang } from '../../core/language';
 
 /** What a customer cares about at the end of a conversation. */
@@ -107,6 +109,76 @@ const ROWS: readonly Row[] = [
         lang: 'en', email: JONAS,
         steps: () => [{ say: 'please change the billing contact to Lea Fischer' }, { say: JONAS }, { say: CODE, expect: [/Why should Lea Fischer become the billing contact/], absent: [en.task.askNewContact] },
             { say: 'Anna left the company', expect: [en.task.summary] }, { say: 'yes', expect: [en.task.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/ } }
+    },
+    {
+        name: '"no i meant taylor consulting!" after the answer for Northwind answers for Taylor Consulting',
+        lang: 'en', email: CHRIS,
+        steps: () => [{ say: 'am I the billing contact for northwind?' }, { say: CHRIS }, { say: CODE, expect: [/Northwind Traders Ltd/, en.p.caseBD] },
+            { say: 'no i meant taylor consulting!', expect: [en.p.caseA, /Taylor Consulting/], absent: [/Northwind/, en.p.notUnderstood] }],
+        outcome: {}
+    },
+    {
+        name: '"nein, ich meinte Taylor Consulting" after the answer for Northwind answers for Taylor Consulting',
+        lang: 'de', email: CHRIS,
+        steps: () => [{ say: 'Bin ich Abrechnungskontakt bei Northwind?' }, { say: CHRIS }, { say: CODE, expect: [/Northwind Traders Ltd/] },
+            { say: 'nein, ich meinte Taylor Consulting', expect: [de.p.caseA, /Taylor Consulting/], absent: [/Northwind/, de.p.notUnderstood] }],
+        outcome: {}
+    },
+    {
+        name: '"falsche Adresse, ich meinte jonas.weber@…" at the code question sends the code to the corrected address',
+        lang: 'de', email: JONAS,
+        steps: () => [{ say: 'wer ist mein abrechnungskontakt?' }, { say: 'jonsa.weber@mueller-design.example', expect: [de.p.codeSent] },
+            { say: `falsche Adresse, ich meinte ${JONAS}`, expect: [de.p.codeSent, new RegExp(JONAS.replace(/\./g, '\\.'))], absent: [/Dieser Code stimmt nicht/] },
+            { say: CODE, expect: [de.p.verified, de.p.caseB] }],
+        outcome: {}
+    },
+    {
+        name: '"wrong address, I meant jonas.weber@…" at the code question sends the code to the corrected address',
+        lang: 'en', email: JONAS,
+        steps: () => [{ say: 'Who is my billing contact?' }, { say: 'jonas.webr@mueller-design.example', expect: [en.p.codeSent] },
+            { say: `oops wrong address, I meant ${JONAS}`, expect: [en.p.codeSent, new RegExp(JONAS.replace(/\./g, '\\.'))] },
+            { say: CODE, expect: [en.p.verified, en.p.caseB] }],
+        outcome: {}
+    },
+    {
+        name: 'a question about account types at the account choice is answered, and the choice asked again',
+        lang: 'de', email: CHRIS,
+        steps: () => [{ say: 'bin ich der abrechnungskontakt' }, { say: CHRIS }, { say: CODE, expect: [de.p.chooseAccount] },
+            { say: 'Was ist der Unterschied zwischen Online- und Unternehmenskonten?', expect: [/Online-Konten werden online gekauft und verwaltet/, /Sie gehören zu 2 Konten/] },
+            { say: 'Taylor Consulting', expect: [de.p.caseA] }],
+        outcome: {}
+    },
+    {
+        name: 'a question about account types at the account choice is answered, and the choice asked again',
+        lang: 'en', email: CHRIS,
+        steps: () => [{ say: 'am i the billing contact' }, { say: CHRIS }, { say: CODE, expect: [en.p.chooseAccount] },
+            { say: "what's the difference between online and corporate accounts?", expect: [/Online accounts are bought and managed online/, /You belong to 2 accounts/] },
+            { say: 'the second one', absent: [en.p.notUnderstood] }],
+        outcome: {}
+    },
+    {
+        name: 'case d told in four sentences is understood as the portal password reset',
+        lang: 'de', email: PETER,
+        steps: () => [{ say: 'Ich habe mich bei Mein Konto angemeldet und unten auf Zur Abrechnung geklickt. Dann wurde ich zum Corporate Billing Portal weitergeleitet. Dort kann ich mich aber nicht anmelden. Ich glaube, ich habe mein Kennwort vergessen.',
+            expect: [de.task.resetIntro, de.task.askUserId], absent: [de.p.notUnderstood, /Zur Abrechnung“ in „Mein Konto“/] },
+            { say: 'pbrooks', expect: [de.task.resetRequested] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'case d told in four sentences is understood as the portal password reset',
+        lang: 'en', email: PETER,
+        steps: () => [{ say: "I clicked Go to Billing in My Account. It sent me to the Corporate Billing Portal. I can't sign in there. I think I forgot my password.",
+            expect: [en.task.resetIntro, en.task.askUserId], absent: [en.p.notUnderstood] },
+            { say: 'my user id is pbrooks', expect: [en.task.resetRequested] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'a long request for a change in four sentences files it for the member it names',
+        lang: 'de', email: JONAS,
+        steps: () => [{ say: 'Hallo, unsere bisherige Abrechnungskontaktin Anna ist in Elternzeit. Ich bin Administrator des Kontos. Ich möchte, dass Lea Fischer den Abrechnungskontakt übernimmt. Können Sie das veranlassen?', expect: [de.p.askEmail] },
+            { say: JONAS }, { say: CODE, expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/] },
+            { say: 'Elternzeit von Anna Müller', expect: [de.task.summary] }, { say: 'ja', expect: [de.task.filed] }],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/ } }
     }
 ];
