@@ -21,6 +21,9 @@ import { phraseOf } from '../core/words';
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
 
+/** Answers remembered per conversation, to say a long paragraph only once. */
+const MAX_ANSWERED = 10;
+
 /** The labels of the offer's buttons. */
 const OFFER_LABELS = ['billingRole:button.emailAdmin', 'billingRole:button.requestChange', 'billingRole:button.noThanks'] as const;
 
@@ -117,41 +120,52 @@ export class BillingRoleDialog extends ComponentDialog {
         return step.endDialog();
     }
 
-    /** The article's answer for the person's case, with the links it names. */
+    /**
+     * The article's answer for the person's case, with the links it names, in
+     * one message. Asked again in the same conversation for the same account,
+     * the long paragraph is not repeated: a short reference says the gist.
+     */
     private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
-        const { t } = turnInfo(context);
+        const { t, profile } = turnInfo(context);
         const account = answer.account.name;
         const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
+        const count = answer.otherBillingContacts.length;
+        const login = answer.portalLogin ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login }) : t('billingRole:portalLogin.unknown');
+        const said = `${answer.case}:${answer.account.id}`;
+        if (profile.answered?.includes(said) && (count > 0 || answer.case === 'a' || answer.case === 'c')) {
+            const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
+            await context.sendActivity(t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount }));
+            return;
+        }
+        profile.answered = [...(profile.answered ?? []), said].slice(-MAX_ANSWERED);
+        const lines: string[] = [];
         switch (answer.case) {
             case 'a':
-                await context.sendActivity(t('billingRole:caseA', { account, product: answer.account.product, myAccountUrl: LINKS.myAccount }));
+                lines.push(t('billingRole:caseA', { account, product: answer.account.product, myAccountUrl: LINKS.myAccount }));
                 break;
-            case 'c': {
-                const login = answer.portalLogin
-                    ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login })
-                    : t('billingRole:portalLogin.unknown');
-                await context.sendActivity(t('billingRole:caseC', { account, myAccountUrl: LINKS.myAccount, login }));
-                if (answer.otherBillingContacts.length > 0) {
-                    await context.sendActivity(t('billingRole:otherContacts', { count: answer.otherBillingContacts.length, names: this.names(context, answer.otherBillingContacts) }));
+            case 'c':
+                lines.push(t('billingRole:caseC', { account, myAccountUrl: LINKS.myAccount, login }));
+                if (count > 0) {
+                    lines.push(t('billingRole:otherContacts', { count, names: this.names(context, answer.otherBillingContacts) }));
                 }
-                await context.sendActivity(t('billingRole:caseD', { supportUrl: LINKS.support }));
+                lines.push(t('billingRole:caseD', { supportUrl: LINKS.support }));
                 break;
-            }
             case 'b':
             case 'bd':
-                if (answer.otherBillingContacts.length === 0) {
-                    await context.sendActivity(t('billingRole:noContactOnFile', { account, supportUrl: LINKS.support }));
+                if (count === 0) {
+                    lines.push(t('billingRole:noContactOnFile', { account, supportUrl: LINKS.support }));
                     break;
                 }
-                await context.sendActivity(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count: answer.otherBillingContacts.length }));
+                lines.push(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count }));
                 if (answer.membership.isAdmin) {
-                    await context.sendActivity(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
+                    lines.push(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
                 }
                 break;
         }
         if (answer.case === 'a' || answer.case === 'c') {
-            await context.sendActivity(t('billingRole:permissions'));
+            lines.push(t('billingRole:permissions'));
         }
+        await context.sendActivity(lines.join('\n\n'));
     }
 
     private names(context: TurnContext, users: readonly User[]): string {
