@@ -177,8 +177,10 @@ export class IntentRecognizer {
             }
         };
         add(whole, WHOLE_WEIGHT);
-        for (const part of parts) {
-            add(await this.recognizeOne(part, whole.language), part.endsWith('?') ? QUESTION_WEIGHT : 1);
+        for (const [index, part] of parts.entries()) {
+            // What happened comes first, the problem later: later sentences weigh a little more.
+            const position = 1 + index / parts.length;
+            add(await this.recognizeOne(part, whole.language), position * (part.endsWith('?') ? QUESTION_WEIGHT : 1));
         }
         const [best] = [...weights].sort((a, b) => b[1] - a[1]);
         if (!best || best[0] === whole.intent) {
