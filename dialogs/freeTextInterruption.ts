@@ -72,11 +72,15 @@ const CLOSING_INTENTS = ['goodbye', 'thanks'] as const;
  * "thanks, bye!"): it closes the conversation and is never taken as the text
  * of an answer (a message to the billing contact, a reason).
  */
-export function closingOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer): boolean {
+export function closingOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, t: TFunction): boolean {
+    // Words around a goodbye ("ach", "ok, das war's") say nothing more.
+    const fillers = phraseList(t, 'common:closingFillers');
+    const rest = wordsOf(text).filter((word) => !fillers.includes(word));
     return (
         understood !== undefined &&
         (CLOSING_INTENTS as readonly string[]).includes(understood.intent) &&
         wordsOf(text).length <= COMMAND_MAX_WORDS &&
-        recognizer.saysOnly(text, CLOSING_INTENTS)
+        rest.length > 0 &&
+        recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS)
     );
 }

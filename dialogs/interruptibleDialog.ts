@@ -73,7 +73,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
             const understood = await understandTurn(context, this.services.recognizer);
-            if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer)) {
+            if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
                 return this.close(innerDc, 'main:goodbye');
             }
         }
@@ -116,7 +116,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
-        if (understood && closingOnly(text, understood, this.services.recognizer)) {
+        if (understood && closingOnly(text, understood, this.services.recognizer, t)) {
             // "danke, tschüss" is no message to pass on: it ends the conversation (after asking, as a task is open).
             return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
         }

@@ -242,6 +242,163 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'en', email: PETER,
         steps: [{ say: 'who is my billing contact' }, { say: PETER }, { say: CODE, expect: [en.caseC, en.offerReset] }, { say: 'nein danke', expect: [en.closing], absent: [/Auf Wiedersehen|weiter/] }],
         outcome: {}
+    },
+    {
+        name: 'a goodbye while writing to Anna: asked, yes, nothing is sent',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist mein abrechnungskontakt' }, { say: JONAS }, { say: CODE }, { say: 'ja', expect: [de.askMessage] },
+            { say: 'ach, danke und tschüss', expect: [/Soll ich ihn verwerfen/], absent: [de.preview] }, { say: 'ja', expect: [de.closing] }],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: 'a goodbye at the reason: "no" carries on and the request is filed',
+        lang: 'en', email: JONAS,
+        steps: [{ say: 'change the billing contact' }, { say: JONAS }, { say: CODE }, { say: 'Lea', expect: [en.askReason] },
+            { say: 'thanks bye', expect: [/Shall I drop it/], absent: [en.summary] }, { say: 'no', expect: [/let's carry on/, en.askReason] },
+            { say: 'Anna is on parental leave.', expect: [en.summary, /Anna is on parental leave/] }, { say: 'yes', expect: [en.filed] }, { say: 'bye', expect: [en.closing] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /parental leave/ } }
+    },
+    {
+        name: 'a clear "auf Englisch bitte" switches, to the closing',
+        lang: 'de', email: LEA,
+        steps: [{ say: 'wer ist mein abrechnungskontakt' }, { say: 'auf Englisch bitte', expect: [/let's continue in English/, en.askEmail] }, { say: LEA },
+            { say: CODE, expect: [en.caseB] }, { say: en.noThanks, expect: [en.anythingElse] }, { say: 'no', expect: [en.closing], absent: [de.closing] }],
+        outcome: {}
+    },
+    {
+        name: 'a clear "can we speak German?" switches, to the closing',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'can we speak german?', expect: [/auf Deutsch weiter/] }, { say: 'Ich habe mein Portal-Kennwort vergessen', expect: [de.askUserId] },
+            { say: 'pbrooks', expect: [de.resetRequested] }, { say: 'nein danke', expect: [de.closing], absent: [en.closing] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'help at the code question, then the code',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist mein abrechnungskontakt' }, { say: JONAS }, { say: 'hilfe', expect: [de.askCode] }, { say: CODE, expect: [de.verified, de.caseB] },
+            { say: 'nein', expect: [de.anythingElse] }, { say: 'nein', expect: [de.closing] }],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: 'a wrong code, then the right one',
+        lang: 'en', email: JONAS,
+        steps: [{ say: 'who is my billing contact' }, { say: JONAS }, { say: '000000', expect: [en.wrongCode] }, { say: CODE, expect: [en.verified, en.caseB] },
+            { say: 'no thanks', expect: [en.anythingElse] }, { say: 'goodbye', expect: [en.closing] }],
+        outcome: {}
+    },
+    {
+        name: '"von vorn" in the middle, then goodbye',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Abrechnungskontakt ändern' }, { say: JONAS }, { say: CODE, expect: [de.askNewContact] }, { say: 'von vorn', expect: [de.restarted] },
+            { say: 'tschüss', expect: [de.closing] }],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: 'the weather at the code question: said so, and the code is still asked for',
+        lang: 'en', email: TOM,
+        steps: [{ say: 'who is my billing contact' }, { say: TOM }, { say: "what's the weather tomorrow?", expect: [/I only handle billing contacts/, en.askCode] },
+            { say: CODE, expect: [en.verified, en.caseBD] }, { say: 'no thanks', expect: [en.anythingElse] }, { say: 'bye', expect: [en.closing] }],
+        outcome: {}
+    },
+    {
+        name: 'Sarah names the new contact when asking',
+        lang: 'de', email: SARAH,
+        steps: [{ say: 'Kontakt ändern auf Tom Hughes' }, { say: SARAH }, { say: CODE, expect: [/Warum soll Tom Hughes Abrechnungskontakt werden/] },
+            { say: 'Peter geht in Rente', expect: [de.summary] }, { say: 'ja', expect: [de.filed] }, { say: 'danke, tschüss', expect: [de.closing] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, requester: 'Sarah Lee', lang: 'de' } }
+    },
+    {
+        name: 'Sarah names the new contact when asking',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'please make tom hughes the billing contact' }, { say: SARAH }, { say: CODE, expect: [/Why should Tom Hughes become the billing contact/] },
+            { say: 'Peter retires', expect: [en.summary] }, { say: 'yes', expect: [en.filed] }, { say: 'bye', expect: [en.closing] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, requester: 'Sarah Lee', lang: 'en' } }
+    },
+    {
+        name: 'Eva declines the mail and asks for the change for herself',
+        lang: 'de', email: EVA,
+        steps: [{ say: 'Wer ist unser Abrechnungskontakt?' }, { say: EVA }, { say: CODE, expect: [de.caseBD] },
+            { say: 'Nein, keine Mail. Bitte den Kontakt ändern', expect: [/Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden/] },
+            { say: 'mich selbst', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] }, { say: 'Ich übernehme die Buchhaltung.', expect: [de.summary] },
+            { say: 'ja', expect: [de.filed] }, { say: 'tschüss', expect: [de.closing] }],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, requester: 'Eva Schulz' }, noMailTo: KLAUS }
+    },
+    {
+        name: 'Eva asks to become the billing contact herself',
+        lang: 'en', email: EVA,
+        steps: [{ say: 'I want to change the billing contact' }, { say: EVA }, { say: CODE, expect: [/Who should become the billing contact of Bergmann & Söhne AG/] },
+            { say: 'myself', expect: [/Why should Eva Schulz become the billing contact/] }, { say: 'I took over accounting.', expect: [en.summary] },
+            { say: 'yes', expect: [en.filed] }, { say: 'bye', expect: [en.closing] }],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, requester: 'Eva Schulz', lang: 'en' } }
+    },
+    {
+        name: 'Klaus (case c) declines the reset offer',
+        lang: 'de', email: KLAUS,
+        steps: [{ say: 'wer ist mein abrechnungskontakt' }, { say: KLAUS }, { say: CODE, expect: [de.caseC, /Maria Bergmann/, de.offerReset] },
+            { say: 'nein danke', expect: [de.closing], absent: [de.askUserId] }],
+        outcome: {}
+    },
+    {
+        name: 'Klaus (case c) declines the reset offer',
+        lang: 'en', email: KLAUS,
+        steps: [{ say: 'am I the billing contact' }, { say: KLAUS }, { say: CODE, expect: [en.caseC, en.offerReset] }, { say: 'no thanks', expect: [en.closing], absent: [en.askUserId] }],
+        outcome: {}
+    },
+    {
+        name: 'a related topic, then no',
+        lang: 'de',
+        steps: [{ say: 'wie bezahle ich eine rechnung online im portal?', expect: [/Corporate Billing Portal online bezahlen/] }, { say: 'nein', expect: [de.closing] }],
+        outcome: {}
+    },
+    {
+        name: '"how do I add licenses?" gets the article, not a made-up Admin Center step, then no',
+        lang: 'en',
+        steps: [{ say: 'how do i add licenses?', expect: [/only sees the billing contact's name and email address/], absent: [/Admins can (also )?add licenses/] }, { say: 'no', expect: [en.closing] }],
+        outcome: {}
+    },
+    {
+        name: 'Chris switches the account in the middle of a change request',
+        lang: 'de', email: CHRIS,
+        steps: [{ say: 'Abrechnungskontakt ändern' }, { say: CHRIS }, { say: CODE, expect: [de.chooseAccount] }, { say: 'Northwind', expect: [/Wer soll Abrechnungskontakt von Northwind Traders Ltd werden/] },
+            { say: 'nein, ich meinte Taylor Consulting', expect: [de.askName], absent: [/Northwind/] }, { say: 'abbrechen', expect: [de.cancelled] }, { say: 'nein', expect: [de.closing] }],
+        outcome: { noRequest: 'ACC-2002' }
+    },
+    {
+        name: 'Lea corrects a typo in her address at the code question',
+        lang: 'en', email: LEA,
+        steps: [{ say: 'whos my billing contact' }, { say: 'lea.fischer@mueller-desing.example', expect: [en.codeSent] },
+            { say: `sorry wrong address, it's ${LEA}`, expect: [en.codeSent, /lea\.fischer@mueller-design\.example/] }, { say: CODE, expect: [en.caseB] },
+            { say: 'yes please', expect: [en.askMessage] }, { say: 'Could you add me as a second billing contact?', expect: [en.preview] }, { say: 'yes', expect: [en.sent] },
+            { say: 'thx bye', expect: [en.closing] }],
+        outcome: { mailTo: { to: [ANNA], words: /add me as a second billing contact/ } }
+    },
+    {
+        name: 'the Add licenses story in four sentences: the bot writes to Anna',
+        lang: 'en', email: JONAS,
+        steps: [{ say: "Hi, I wanted to add licenses for my team. When I click Add licenses it says I'm not the billing contact. It shows Anna's name. Can you email her for me?", expect: [en.askEmail] },
+            { say: JONAS }, { say: CODE, expect: [en.caseB, en.askMessage] }, { say: 'We need 3 more licenses for the design team.', expect: [en.preview] },
+            { say: 'yes', expect: [en.sent] }, { say: 'bye', expect: [en.closing] }],
+        outcome: { mailTo: { to: [ANNA], words: /3 more licenses for the design team/ } }
+    },
+    {
+        name: 'the Add licenses story in four sentences: the bot writes to Anna',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Hallo, ich wollte Lizenzen für mein Team hinzufügen. Beim Klick auf Lizenzen hinzufügen steht, dass ich nicht der Abrechnungskontakt bin. Dort steht der Name von Anna Müller. Können Sie ihr eine E-Mail schreiben?', expect: [de.askEmail] },
+            { say: JONAS }, { say: CODE, expect: [de.caseB, de.askMessage] }, { say: 'Wir brauchen drei weitere Lizenzen für das Designteam.', expect: [de.preview] },
+            { say: 'ja', expect: [de.sent] }, { say: 'tschüss', expect: [de.closing] }],
+        outcome: { mailTo: { to: [ANNA], words: /drei weitere Lizenzen für das Designteam/ } }
+    },
+    {
+        name: 'the reset asked with the user ID in the same message',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'reset my portal password, user id pbrooks', expect: [en.resetRequested], absent: [en.askUserId] }, { say: 'no thanks', expect: [en.closing] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'the reset asked with the user ID in the same message',
+        lang: 'de', email: MARIA,
+        steps: [{ say: 'Kennwort fürs Portal zurücksetzen, meine Benutzer-ID ist mbergmann-billing', expect: [de.resetRequested], absent: [de.askUserId] }, { say: 'nein danke', expect: [de.closing] }],
+        outcome: { resetTo: MARIA }
     }
 ];
 
