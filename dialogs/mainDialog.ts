@@ -6,6 +6,7 @@ import { findIntroducedUserId, findReference } from '../bot/entities';
 import { leadingAnswer } from './answerContent';
 import { submittedText } from '../bot/activityText';
 import type { BotServices } from '../services/botServices';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { actionButton, offerNext } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
 import { EscalateDialog } from './escalateDialog';
@@ -148,12 +149,18 @@ export class MainDialog extends InterruptibleDialog {
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
-                    return step.next(await answerTopic(step.context, understood.intent));
+                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
                 }
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
         return step.next();
+    }
+
+    /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
+    private async knownAccount(step: WaterfallStepContext<MainMenuOptions>): Promise<BillingRoleAnswer | undefined> {
+        const identity = turnInfo(step.context).profile.identity;
+        return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
     }
 
     /** Ends the conversation with one friendly line: the menu is not shown again. */
