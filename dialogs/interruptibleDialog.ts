@@ -212,7 +212,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             }
             case 'goodbye':
                 // Waiting for an agent: the escalation's own step answers (leaving the queue is its business).
-                if (this.isOnStack(innerDc, DialogIds.escalate)) {
+                if (this.isOnStack(innerDc, DialogIds.escalateWait)) {
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {

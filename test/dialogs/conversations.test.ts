@@ -416,6 +416,20 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'how do I pay an invoice online?', expect: [/For you: Northwind Traders Ltd is a corporate account and you are a billing contact/], absent: [/Shall I check whether you are a billing contact/] },
             { say: 'no', expect: [en.closing] }],
         outcome: {}
+    },
+    {
+        name: 'a goodbye at the one-line description for customer service is no description: asked, yes, nobody is queued',
+        lang: 'de',
+        steps: [{ say: 'Ich möchte mit einem Mitarbeiter sprechen', expect: [/Worum geht es\?/] }, { say: 'ok danke, tschüss', expect: [/Soll ich ihn verwerfen/] },
+            { say: 'ja', expect: [de.closing] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: 'a goodbye at the one-line description for customer service is no description: asked, yes, nobody is queued',
+        lang: 'en',
+        steps: [{ say: 'I want to talk to a person', expect: [/In one line, what is it about\?/] }, { say: 'thanks, bye', expect: [/Shall I drop it/] },
+            { say: 'yes', expect: [en.closing] }],
+        outcome: { noHandoff: true }
     }
 ];
 

@@ -15,6 +15,8 @@ export interface Outcome {
     readonly noRequest?: string;
     /** A portal reset link mailed to this billing contact. */
     readonly resetTo?: string;
+    /** The conversation is not handed to customer service. */
+    readonly noHandoff?: boolean;
 }
 
 /** A whole conversation in the person's own words: the demo person who signs in, what they type, what must have happened. */
@@ -29,8 +31,12 @@ export interface ConversationRow {
 
 /** Plays a row in a fresh conversation (client locale of its language) and checks its outcome. */
 export async function playRow(harness: BotHarness, row: ConversationRow): Promise<void> {
-    await play(harness, harness.conversation(localeOf(row.lang)), row.steps, row.email);
+    const convo = harness.conversation(localeOf(row.lang));
+    await play(harness, convo, row.steps, row.email);
     await checkOutcome(harness, row.outcome);
+    if (row.outcome.noHandoff) {
+        assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined, 'not handed to customer service');
+    }
 }
 
 async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void> {
