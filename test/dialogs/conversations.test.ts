@@ -234,7 +234,7 @@ const ROWS: readonly ConversationRow[] = [
     {
         name: 'English words in a German chat keep the chat German, to the closing',
         lang: 'de', email: ANNA,
-        steps: [{ say: 'bin ich abrechnungskontakt' }, { say: ANNA }, { say: CODE, expect: [de.caseA] }, { say: 'ok thanks', expect: [/Gern geschehen! Auf Wiedersehen/], absent: [/Goodbye|welcome/] }],
+        steps: [{ say: 'bin ich abrechnungskontakt' }, { say: ANNA }, { say: CODE, expect: [de.caseA] }, { say: 'ok thanks', expect: [de.closing], absent: [/Goodbye|welcome/] }],
         outcome: {}
     },
     {
