@@ -6,6 +6,7 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
+import { wordsOf } from '../core/words';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
@@ -24,6 +25,19 @@ const MAX_PENDING_REFERENCES = 3;
 
 /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
 const CANCEL_MIN_SCORE = 0.85;
+
+/** A message in a task is taken as off topic from this many words on (or as a question). */
+const OFF_TOPIC_MIN_WORDS = 5;
+
+/**
+ * True when a message in the middle of a task reads as a question about
+ * something else ("what's the weather tomorrow?"), not as a try at the answer:
+ * a question or a longer sentence, without digits or the makings of an address.
+ */
+function offTopicQuestion(text: string): boolean {
+    const words = wordsOf(text);
+    return (text.trim().endsWith('?') || words.length >= OFF_TOPIC_MIN_WORDS) && !/[@\d]|\(at\)/.test(text) && !words.includes('at');
+}
 
 /**
  * The one place where interruptions are handled, at any step of any child
@@ -220,8 +234,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 }
                 return innerDc.beginDialog(DialogIds.closing);
             case 'out-of-scope':
-                // At the menu the menu answers it; in a task the question stays open.
-                if (this.isAtMenu(innerDc)) {
+                // At the menu the menu answers it; in a task the question stays open. A try at the answer
+                // ("jonas at mueller design", "max(at)firma 2") is no question about something else.
+                if (this.isAtMenu(innerDc) || !offTopicQuestion(submittedText(context.activity) ?? '')) {
                     return undefined;
                 }
                 await context.sendActivity(t('main:outOfScopeInTask'));
