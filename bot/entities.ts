@@ -57,12 +57,44 @@ export function findBoolean(text: string, lang: Lang): boolean | undefined {
     return typeof first?.value === 'boolean' ? first.value : undefined;
 }
 
-const REFERENCE = /\bBC-(\d{4})-(\d{6})\b/i;
+/** A reference as people type it: the number may lose its leading zeros ("BC-2026-3"). */
+const REFERENCE = /\bBC[\s-]?(\d{4})[\s-](\d{1,6})(?![\d-])/gi;
 
-/** A change-request reference like `BC-2026-000123`, upper-cased, if present. */
+/** Digits of the number part of a reference. */
+const REFERENCE_DIGITS = 6;
+
+/** Every change-request reference in `text`, written out in full (`BC-2026-3` → `BC-2026-000003`), in order. */
+export function findReferences(text: string): string[] {
+    return [...new Set([...text.slice(0, 2000).matchAll(REFERENCE)].map((match) => `BC-${match[1]}-${match[2].padStart(REFERENCE_DIGITS, '0')}`))];
+}
+
+/** A change-request reference like `BC-2026-000123` (or `bc-2026-123`), written out in full, if present. */
 export function findReference(text: string): string | undefined {
-    const match = REFERENCE.exec(text);
-    return match ? `BC-${match[1]}-${match[2]}` : undefined;
+    return findReferences(text)[0];
+}
+
+/** `text` without its references ("Status BC-2026-3?" → "Status  ?"). */
+export function withoutReferences(text: string): string {
+    return text.replace(REFERENCE, ' ');
+}
+
+/** Every email address in `text`, in order (see {@link findEmail}). */
+export function findEmails(text: string, lang: Lang): string[] {
+    const found: string[] = [];
+    let rest = text.slice(0, 1000);
+    for (let email = findEmail(rest, lang); email; email = findEmail(rest, lang)) {
+        found.push(email);
+        rest = rest.slice(rest.indexOf(email) + email.length);
+    }
+    return found;
+}
+
+/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name. */
+const INTRODUCED_USER_ID = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
+
+/** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks"), without trailing punctuation. */
+export function findIntroducedUserId(text: string): string | undefined {
+    return INTRODUCED_USER_ID.exec(text.slice(0, 500))?.[1]?.replace(/[.]+$/, '');
 }
 
 /**

@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { wordsOf as words } from '../core/words';
+import { sentencesOf, wordsOf as words } from '../core/words';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -66,6 +66,18 @@ export interface Understanding {
 /** Below this confidence an utterance counts as not understood. */
 const MIN_SCORE = 0.6;
 
+/** From this many sentences on, a message is read sentence by sentence. */
+const LONG_MESSAGE_PARTS = 3;
+
+/** What the reading of a long message as a whole weighs against one of its sentences. */
+const WHOLE_WEIGHT = 0.5;
+
+/** A question weighs this much more than a statement in a long message. */
+const QUESTION_WEIGHT = 2;
+
+/** Intents that say nothing about what a long message wants. */
+const SMALL_TALK: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'help', 'out-of-scope', 'goodbye']);
+
 /** The intent of messages outside the bot's field ("What's the weather like tomorrow?"). */
 const OUT_OF_SCOPE = 'out-of-scope';
 
@@ -125,10 +137,10 @@ export class IntentRecognizer {
                 }
                 intents.add(intent);
                 for (const utterance of utterances) {
-                    nlp.addDocument(lang, utterance, intent);
+                    nlp.addDocument(lang, folded(utterance), intent);
                 }
             }
-            informative.set(lang, informativeVocabulary(corpus));
+            informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
         return new IntentRecognizer(nlp, intents, informative);
@@ -144,6 +156,41 @@ export class IntentRecognizer {
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
+        const whole = await this.recognizeOne(utterance, lang);
+        const parts = sentencesOf(utterance);
+        return parts.length >= LONG_MESSAGE_PARTS ? this.byParts(whole, parts) : whole;
+    }
+
+    /**
+     * A long message ("Ich habe auf Zur Abrechnung geklickt. Dann kam das
+     * Portal. Ich kann mich nicht anmelden. …") is read sentence by sentence:
+     * the intent with the most weight wins, the whole message counting as half
+     * a sentence; a question counts double, small talk ("Guten Tag") not at all.
+     */
+    private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
+        const weights = new Map<Intent, number>();
+        const scores = new Map<Intent, number>();
+        const add = (understood: Understanding, weight: number): void => {
+            if (!SMALL_TALK.has(understood.intent)) {
+                weights.set(understood.intent, (weights.get(understood.intent) ?? 0) + understood.score * weight);
+                scores.set(understood.intent, Math.max(scores.get(understood.intent) ?? 0, understood.score));
+            }
+        };
+        add(whole, WHOLE_WEIGHT);
+        for (const [index, part] of parts.entries()) {
+            // What happened comes first, the problem later: later sentences weigh a little more.
+            const position = 1 + index / parts.length;
+            add(await this.recognizeOne(part, whole.language), position * (part.endsWith('?') ? QUESTION_WEIGHT : 1));
+        }
+        const [best] = [...weights].sort((a, b) => b[1] - a[1]);
+        if (!best || best[0] === whole.intent) {
+            return whole;
+        }
+        // A language switch is asked for plainly, never found in the middle of a story.
+        return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? MIN_SCORE, language: whole.language };
+    }
+
+    private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
         if (lang) {
             return this.orOutOfScope(await this.inConversationLanguage(utterance, lang), utterance);
         }
@@ -161,7 +208,7 @@ export class IntentRecognizer {
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
     private orOutOfScope(understood: Understanding, utterance: string): Understanding {
-        return understood.intent === 'none' && this.outOfField(words(utterance)) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
+        return understood.intent === 'none' && this.outOfField(words(folded(utterance))) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
     }
 
     /**
@@ -189,7 +236,7 @@ export class IntentRecognizer {
         // Either language's phrases count: "von vorn" in an English chat still says only "start over".
         const keys = (Array.isArray(intent) ? intent : [intent]).flatMap((one: Intent) => (one === 'switch-language' ? [`${SWITCH_PREFIX}de`, `${SWITCH_PREFIX}en`] : [one]));
         const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
-        const said = words(text);
+        const said = words(folded(text));
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
@@ -212,7 +259,9 @@ export class IntentRecognizer {
         return guess === 'de' ? 'de' : 'en';
     }
 
-    private async classify(utterance: string, lang: Lang): Promise<Understanding> {
+    private async classify(original: string, lang: Lang): Promise<Understanding> {
+        // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier.
+        const utterance = folded(original);
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
@@ -242,6 +291,13 @@ export class IntentRecognizer {
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
 }
+
+/** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */
+function folded(text: string): string {
+    return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
+}
+
+const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
 
 /** Shorter words (the "s" of "what's") tell no intent apart. */
 const MIN_TELLING_LENGTH = 2;

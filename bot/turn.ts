@@ -43,6 +43,8 @@ export interface ConversationProfile {
     /** Request references asked about during a verification, answered as soon as it succeeds. */
     pendingReferences?: string[];
     actions?: BotAction[];
+    /** Billing-role answers given (`case:accountId`): the long paragraph is said once, then a short reference. */
+    answered?: string[];
 }
 
 /** The per-turn view dialogs work with. */

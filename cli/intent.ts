@@ -1,11 +1,14 @@
 import { IntentRecognizer } from '../bot/nlu';
+import { readMessage } from '../bot/understand';
 import { isLang } from '../core/language';
 import { LOCALES_DIR } from '../paths';
 import { parseArgs } from './args';
 
 /**
  * `npm run --silent intent -- "<text>" [--lang de|en]`: prints one JSON line
- * `{"intent": "...", "score": 0.0-1.0, "language": "de"|"en"}`.
+ * `{"intent": "...", "score": 0.0-1.0, "language": "de"|"en", "intents": [...], "entities": {...}}`:
+ * the intent of the whole message, every intent found in its sentences, and
+ * every entity (emails, references, user ID, yes/no, code, language asked for).
  */
 async function main(): Promise<void> {
     const { options, words } = parseArgs(process.argv.slice(2));
@@ -17,12 +20,19 @@ async function main(): Promise<void> {
     }
     const recognizer = await IntentRecognizer.train(LOCALES_DIR);
     const lang = isLang(options.lang) ? options.lang : undefined;
-    const result = await recognizer.recognize(text, lang);
-    const line: Record<string, unknown> = { intent: result.intent, score: Math.round(result.score * 1000) / 1000, language: result.language };
+    const reading = await readMessage(recognizer, text, lang);
+    const result = reading.understood;
+    const line: Record<string, unknown> = { intent: result.intent, score: round(result.score), language: result.language };
     if (result.targetLanguage) {
         line.target = result.targetLanguage;
     }
+    line.intents = reading.intents.map((one) => ({ intent: one.intent, score: round(one.score), ...(one.targetLanguage ? { target: one.targetLanguage } : {}) }));
+    line.entities = Object.fromEntries(Object.entries(reading.entities).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0)));
     process.stdout.write(JSON.stringify(line) + '\n');
+}
+
+function round(score: number): number {
+    return Math.round(score * 1000) / 1000;
 }
 
 main().catch((err: unknown) => {

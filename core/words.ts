@@ -7,3 +7,11 @@ export function wordsOf(text: string): string[] {
 export function phraseOf(text: string): string {
     return wordsOf(text).join(' ');
 }
+
+/** The sentences of a message, at . ! ? ; and line breaks ("Nein, keine Mail. Also bitte den Kontakt ändern" → two). */
+export function sentencesOf(text: string): string[] {
+    return text
+        .split(/(?<=[.!?;])\s+|\n+/u)
+        .map((part) => part.trim())
+        .filter((part) => /[\p{L}\p{N}]/u.test(part));
+}

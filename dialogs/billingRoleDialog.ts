@@ -14,6 +14,21 @@ import { submittedText } from '../bot/activityText';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
+import type { Intent } from '../bot/nlu';
+import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
+import { phraseOf } from '../core/words';
+
+/** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
+const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
+
+/** Answers remembered per conversation, to say a long paragraph only once. */
+const MAX_ANSWERED = 10;
+
+/** The labels of the offer's buttons. */
+const OFFER_LABELS = ['billingRole:button.emailAdmin', 'billingRole:button.requestChange', 'billingRole:button.noThanks'] as const;
+
+/** How sure the classifier must be about that rest. */
+const ASKED_MIN_SCORE = 0.75;
 
 /**
  * "Am I the billing contact, and who is?": identifies the person, then answers
@@ -78,8 +93,22 @@ export class BillingRoleDialog extends ComponentDialog {
 
     private async actStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
         const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
+        const { t } = turnInfo(step.context);
+        const said = submittedText(step.context.activity) ?? '';
+        // A clicked button says nothing more than its choice.
+        const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
+        // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
+        const lead = leadingAnswer(step.context, text);
+        const rest = lead && contentAfterAnswer(step.context, lead.rest);
+        if (rest) {
+            const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
+            if (asked.score >= ASKED_MIN_SCORE && FOLLOW_ON_INTENTS.has(asked.intent)) {
+                return step.endDialog(continueWith(asked.intent));
+            }
+        }
         if (step.result === 'email' && identity) {
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId } satisfies EmailAdminOptions);
+            const message = messageContent(step.context, text);
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));
@@ -91,41 +120,52 @@ export class BillingRoleDialog extends ComponentDialog {
         return step.endDialog();
     }
 
-    /** The article's answer for the person's case, with the links it names. */
+    /**
+     * The article's answer for the person's case, with the links it names, in
+     * one message. Asked again in the same conversation for the same account,
+     * the long paragraph is not repeated: a short reference says the gist.
+     */
     private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
-        const { t } = turnInfo(context);
+        const { t, profile } = turnInfo(context);
         const account = answer.account.name;
         const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
+        const count = answer.otherBillingContacts.length;
+        const login = answer.portalLogin ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login }) : t('billingRole:portalLogin.unknown');
+        const said = `${answer.case}:${answer.account.id}`;
+        if (profile.answered?.includes(said) && (count > 0 || answer.case === 'a' || answer.case === 'c')) {
+            const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
+            await context.sendActivity(t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount }));
+            return;
+        }
+        profile.answered = [...(profile.answered ?? []), said].slice(-MAX_ANSWERED);
+        const lines: string[] = [];
         switch (answer.case) {
             case 'a':
-                await context.sendActivity(t('billingRole:caseA', { account, product: answer.account.product, myAccountUrl: LINKS.myAccount }));
+                lines.push(t('billingRole:caseA', { account, product: answer.account.product, myAccountUrl: LINKS.myAccount }));
                 break;
-            case 'c': {
-                const login = answer.portalLogin
-                    ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login })
-                    : t('billingRole:portalLogin.unknown');
-                await context.sendActivity(t('billingRole:caseC', { account, myAccountUrl: LINKS.myAccount, login }));
-                if (answer.otherBillingContacts.length > 0) {
-                    await context.sendActivity(t('billingRole:otherContacts', { count: answer.otherBillingContacts.length, names: this.names(context, answer.otherBillingContacts) }));
+            case 'c':
+                lines.push(t('billingRole:caseC', { account, myAccountUrl: LINKS.myAccount, login }));
+                if (count > 0) {
+                    lines.push(t('billingRole:otherContacts', { count, names: this.names(context, answer.otherBillingContacts) }));
                 }
-                await context.sendActivity(t('billingRole:caseD', { supportUrl: LINKS.support }));
+                lines.push(t('billingRole:caseD', { supportUrl: LINKS.support }));
                 break;
-            }
             case 'b':
             case 'bd':
-                if (answer.otherBillingContacts.length === 0) {
-                    await context.sendActivity(t('billingRole:noContactOnFile', { account, supportUrl: LINKS.support }));
+                if (count === 0) {
+                    lines.push(t('billingRole:noContactOnFile', { account, supportUrl: LINKS.support }));
                     break;
                 }
-                await context.sendActivity(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count: answer.otherBillingContacts.length }));
+                lines.push(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count }));
                 if (answer.membership.isAdmin) {
-                    await context.sendActivity(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
+                    lines.push(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
                 }
                 break;
         }
         if (answer.case === 'a' || answer.case === 'c') {
-            await context.sendActivity(t('billingRole:permissions'));
+            lines.push(t('billingRole:permissions'));
         }
+        await context.sendActivity(lines.join('\n\n'));
     }
 
     private names(context: TurnContext, users: readonly User[]): string {

@@ -13,7 +13,8 @@ import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
-import type { IdentifyResult, TaskResult } from './types';
+import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
+import { wordsOf } from '../core/words';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -65,11 +66,11 @@ export class ChangeContactDialog extends ComponentDialog {
         this.initialDialogId = DialogIds.changeContactFlow;
     }
 
-    private async identifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        return step.beginDialog(DialogIds.identify, {});
+    private async identifyStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
+        return step.beginDialog(DialogIds.identify, { question: step.options.question } satisfies IdentifyOptions);
     }
 
-    private async checkAdminStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    private async checkAdminStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
         const identity = step.result as IdentifyResult | undefined;
         if (!identity) {
             return step.endDialog();
@@ -95,6 +96,11 @@ export class ChangeContactDialog extends ComponentDialog {
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
+        }
+        // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
+        const named = namedMember(candidates, step.options.question ?? '');
+        if (named) {
+            return step.next(named.user.id);
         }
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
@@ -230,4 +236,11 @@ export class ChangeContactDialog extends ComponentDialog {
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
     const text = prompt.recognized.value?.text.trim() ?? '';
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text);
+}
+
+/** The one member whose full name `text` holds ("… auf Lea Fischer"), if exactly one. */
+function namedMember(members: readonly Member[], text: string): Member | undefined {
+    const said = ` ${wordsOf(text).join(' ')} `;
+    const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
+    return named.length === 1 ? named[0] : undefined;
 }

@@ -9,6 +9,8 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
+import { messageContent } from './answerContent';
+import { submittedText } from '../bot/activityText';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -31,6 +33,9 @@ export class EmailAdminDialog extends ComponentDialog {
         const recipients = await this.recipients(step.options);
         if (recipients.length === 0) {
             return step.endDialog();
+        }
+        if (step.options.message) {
+            return step.next({ text: step.options.message } satisfies TextInput);
         }
         const { lang } = turnInfo(step.context);
         const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(recipients.map((r) => r.name));
@@ -61,6 +66,11 @@ export class EmailAdminDialog extends ComponentDialog {
     private async sendStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
         const { t, conversationKey } = turnInfo(step.context);
         if (step.result !== true) {
+            // "no dont send that. tell him I need 5 more licences": this draft goes, the new words are shown back.
+            const message = messageContent(step.context, submittedText(step.context.activity) ?? '');
+            if (message) {
+                return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);
+            }
             await step.context.sendActivity(t('emailAdmin:notSent'));
             return step.endDialog();
         }

@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { IntentRecognizer, Understanding } from '../bot/nlu';
-import { findReference } from '../bot/entities';
+import { findReference, withoutReferences } from '../bot/entities';
 import { phraseList } from '../bot/phraseLists';
 import { wordsOf } from '../core/words';
 
 /** A free-text answer is taken as "talk to a person" only when the classifier is at least this sure... */
-const HUMAN_MIN_SCORE = 0.95;
+const HUMAN_MIN_SCORE = 0.9;
 
 /** ...and the message is this short, */
 const HUMAN_MAX_WORDS = 10;
@@ -22,7 +22,7 @@ export function statusRequestOnly(text: string, t: TFunction): string | undefine
         return undefined;
     }
     const allowed = phraseList(t, 'main:freeTextInterrupt.statusWords');
-    const rest = wordsOf(text.replace(new RegExp(reference, 'gi'), ' '));
+    const rest = wordsOf(withoutReferences(text));
     return rest.every((word) => allowed.includes(word)) ? reference : undefined;
 }
 
@@ -72,11 +72,15 @@ const CLOSING_INTENTS = ['goodbye', 'thanks'] as const;
  * "thanks, bye!"): it closes the conversation and is never taken as the text
  * of an answer (a message to the billing contact, a reason).
  */
-export function closingOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer): boolean {
+export function closingOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, t: TFunction): boolean {
+    // Words around a goodbye ("ach", "ok, das war's") say nothing more.
+    const fillers = phraseList(t, 'common:closingFillers');
+    const rest = wordsOf(text).filter((word) => !fillers.includes(word));
     return (
         understood !== undefined &&
         (CLOSING_INTENTS as readonly string[]).includes(understood.intent) &&
         wordsOf(text).length <= COMMAND_MAX_WORDS &&
-        recognizer.saysOnly(text, CLOSING_INTENTS)
+        rest.length > 0 &&
+        recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS)
     );
 }

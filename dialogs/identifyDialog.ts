@@ -141,6 +141,10 @@ export class IdentifyDialog extends ComponentDialog {
         if (input.kind === 'button') {
             return step.replaceDialog(DialogIds.identifyVerify, (input.value === 'resend' ? { email } : {}) satisfies VerifyOptions);
         }
+        if (input.kind === 'email') {
+            // A corrected address replaces the one typed before: the code goes there.
+            return step.replaceDialog(DialogIds.identifyVerify, { email: input.email } satisfies VerifyOptions);
+        }
         const { conversationKey, t, profile } = turnInfo(step.context);
         const outcome = await this.services.verification.checkCode(conversationKey, input.code, step.context.activity.id);
         switch (outcome.kind) {

@@ -6,10 +6,12 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
+import { wordsOf } from '../core/words';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
-import { OTHER_ACCOUNT } from './accountChoice';
+import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
+import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
@@ -23,6 +25,19 @@ const MAX_PENDING_REFERENCES = 3;
 
 /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
 const CANCEL_MIN_SCORE = 0.85;
+
+/** A message in a task is taken as off topic from this many words on (or as a question). */
+const OFF_TOPIC_MIN_WORDS = 5;
+
+/**
+ * True when a message in the middle of a task reads as a question about
+ * something else ("what's the weather tomorrow?"), not as a try at the answer:
+ * a question or a longer sentence, without digits or the makings of an address.
+ */
+function offTopicQuestion(text: string): boolean {
+    const words = wordsOf(text);
+    return (text.trim().endsWith('?') || words.length >= OFF_TOPIC_MIN_WORDS) && !/[@\d]|\(at\)/.test(text) && !words.includes('at');
+}
 
 /**
  * The one place where interruptions are handled, at any step of any child
@@ -72,11 +87,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
             const understood = await understandTurn(context, this.services.recognizer);
-            if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer)) {
+            if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
                 return this.close(innerDc, 'main:goodbye');
             }
         }
         const { prompt, options } = this.openPrompt(innerDc);
+        // "no i meant taylor consulting!": another of the person's accounts, named after one was chosen, is a correction.
+        const corrected = options?.freeText ? undefined : await this.otherNamedAccount(context, text);
+        if (corrected) {
+            return this.switchAccount(innerDc, corrected);
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
@@ -110,7 +130,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
-        if (understood && closingOnly(text, understood, this.services.recognizer)) {
+        if (understood && closingOnly(text, understood, this.services.recognizer, t)) {
             // "danke, tschüss" is no message to pass on: it ends the conversation (after asking, as a task is open).
             return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
         }
@@ -126,14 +146,29 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return userId !== undefined && (await this.services.users.memberships(userId)).length > 1;
     }
 
-    /** "Other account": forgets the chosen account and asks which one, with the billing question. */
-    private async switchAccount(innerDc: DialogContext): Promise<DialogTurnResult> {
+    /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */
+    private async otherNamedAccount(context: TurnContext, text: string): Promise<string | undefined> {
+        const identity = turnInfo(context).profile.identity;
+        if (!identity?.accountId) {
+            return undefined;
+        }
+        const named = namedAccount(text, await this.services.users.memberships(identity.userId));
+        return named !== undefined && named !== identity.accountId ? named : undefined;
+    }
+
+    /**
+     * "Other account" (asks which one) or a named one ("I meant Taylor
+     * Consulting"): the task starts again for it, a change request as a change
+     * request, anything else with the billing question.
+     */
+    private async switchAccount(innerDc: DialogContext, accountId?: string): Promise<DialogTurnResult> {
         const { profile, lang } = turnInfo(innerDc.context);
         if (profile.identity) {
-            profile.identity = { ...profile.identity, accountId: undefined };
+            profile.identity = { ...profile.identity, accountId };
         }
+        const intent = this.isOnStack(innerDc, DialogIds.changeContact) ? 'change-billing-contact' : 'am-i-billing-contact';
         await innerDc.cancelAllDialogs();
-        const understood: Understanding = { intent: 'am-i-billing-contact', score: 1, language: lang };
+        const understood: Understanding = { intent, score: 1, language: lang };
         return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
     }
 
@@ -191,7 +226,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             }
             case 'goodbye':
                 // Waiting for an agent: the escalation's own step answers (leaving the queue is its business).
-                if (this.isOnStack(innerDc, DialogIds.escalate)) {
+                if (this.isOnStack(innerDc, DialogIds.escalateWait)) {
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {
@@ -199,8 +234,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 }
                 return innerDc.beginDialog(DialogIds.closing);
             case 'out-of-scope':
-                // At the menu the menu answers it; in a task the question stays open.
-                if (this.isAtMenu(innerDc)) {
+                // At the menu the menu answers it; in a task the question stays open. A try at the answer
+                // ("jonas at mueller design", "max(at)firma 2") is no question about something else.
+                if (this.isAtMenu(innerDc) || !offTopicQuestion(submittedText(context.activity) ?? '')) {
                     return undefined;
                 }
                 await context.sendActivity(t('main:outOfScopeInTask'));
@@ -213,6 +249,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
             default:
+                // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
+                if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
+                    await answerTopic(context, understood.intent);
+                    return this.reprompt(innerDc);
+                }
                 return undefined;
         }
     }

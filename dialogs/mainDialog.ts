@@ -2,9 +2,11 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { switchLanguage, turnInfo } from '../bot/turn';
 import { understandTurn } from '../bot/understand';
 import type { Intent, Understanding } from '../bot/nlu';
-import { findReference } from '../bot/entities';
+import { findIntroducedUserId, findReference } from '../bot/entities';
+import { leadingAnswer } from './answerContent';
 import { submittedText } from '../bot/activityText';
 import type { BotServices } from '../services/botServices';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { actionButton, offerNext } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
 import { EscalateDialog } from './escalateDialog';
@@ -17,7 +19,7 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
-import type { BillingRoleOptions, MainMenuOptions, RequestStatusOptions, TaskResult } from './types';
+import type { BillingRoleOptions, ChangeContactOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
 
 /** The menu: each button's value is the intent it stands for. */
 const MENU_BUTTONS: readonly PromptButton[] = [
@@ -140,19 +142,25 @@ export class MainDialog extends InterruptibleDialog {
             case 'talk-to-human':
                 return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? {});
             case 'change-billing-contact':
-                return step.beginDialog(DialogIds.changeContact);
+                return step.beginDialog(DialogIds.changeContact, { question: submittedText(step.context.activity)?.slice(0, 500) } satisfies ChangeContactOptions);
             case 'portal-password-reset':
-                return step.beginDialog(DialogIds.portalReset, {});
+                return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(submittedText(step.context.activity) ?? '') } satisfies PortalResetOptions);
             case 'more-topics':
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
-                    return step.next(await answerTopic(step.context, understood.intent));
+                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
                 }
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
         return step.next();
+    }
+
+    /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
+    private async knownAccount(step: WaterfallStepContext<MainMenuOptions>): Promise<BillingRoleAnswer | undefined> {
+        const identity = turnInfo(step.context).profile.identity;
+        return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
     }
 
     /** Ends the conversation with one friendly line: the menu is not shown again. */
@@ -196,6 +204,13 @@ export class MainDialog extends InterruptibleDialog {
         if (input.button) {
             return { intent: input.button as Intent, score: 1, language: lang };
         }
-        return (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
+        const understood = (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
+        if (!NOTHING_MORE.has(understood.intent)) {
+            return understood;
+        }
+        // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest.
+        const lead = leadingAnswer(step.context, input.text);
+        const answered = lead && step.options?.followUp?.buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
+        return answered ? { intent: answered.value as Intent, score: 1, language: lang } : understood;
     }
 }

@@ -30,6 +30,10 @@ export class PortalResetDialog extends ComponentDialog {
         if (!step.options.again) {
             await step.context.sendActivity(t('portalReset:intro'));
         }
+        if (step.options.login) {
+            // Prompt or skip: "yeah go ahead, my username is pbrooks" named it already.
+            return step.next({ kind: 'login', login: step.options.login } satisfies PortalUserIdInput);
+        }
         const buttons: PromptButton[] = [];
         // A verified billing contact gets their own user ID as a button; nothing is revealed that they don't know.
         const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;

@@ -27,6 +27,11 @@ export class RequestStatusDialog extends ComponentDialog {
         if (step.options.reference) {
             return step.next(step.options.reference);
         }
+        // "What's the status of my request?" right after filing one: that request.
+        const filed = turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
+        if (filed) {
+            return step.next(filed);
+        }
         return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' } }));
     }
 

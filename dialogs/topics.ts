@@ -5,6 +5,7 @@ import { LINKS } from '../services/links';
 import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
 import type { FollowUp, TaskResult } from './types';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
 
 /**
  * The related topics of the help article (DESIGN §1.6), in its order: nine
@@ -46,10 +47,27 @@ export function moreTopicsMenu(): TaskResult {
     return { followUp };
 }
 
-/** Answers a related topic with the article's links, and offers where to go next. */
-export async function answerTopic(context: TurnContext, topic: TopicIntent): Promise<TaskResult> {
-    const { t } = turnInfo(context);
-    await context.sendActivity(t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount }));
-    const next = NEXT_STEPS[topic];
-    return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
+/**
+ * Answers a related topic with the article's links, and offers where to go
+ * next. For a verified person whose account is `known`, one line more says
+ * what it means for them (their account type, who can act), in the same
+ * message, and the offers fit them: no "shall I check your account?".
+ */
+export async function answerTopic(context: TurnContext, topic: TopicIntent, known?: BillingRoleAnswer): Promise<TaskResult> {
+    const { t, lang } = turnInfo(context);
+    const answer = t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount });
+    const contacts = known?.otherBillingContacts ?? [];
+    const isContact = known?.case === 'a' || known?.case === 'c';
+    if (!known || (!isContact && contacts.length === 0)) {
+        await context.sendActivity(answer);
+        const next = NEXT_STEPS[topic];
+        return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
+    }
+    const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(contacts.map((user) => user.name));
+    const yours = t(`topics:yourAccount.${known.case}`, { account: known.account.name, names, count: contacts.length });
+    await context.sendActivity(`${answer}\n\n${yours}`);
+    if (isContact) {
+        return offerNext({ key: 'main:anythingElse' }, known.case === 'c' ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
+    }
+    return offerNext({ key: 'topics:offer.emailOrService' }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
 }

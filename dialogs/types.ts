@@ -50,6 +50,14 @@ export interface RequestStatusOptions {
 export interface PortalResetOptions {
     /** Asking again (after explaining where the user ID is): no introduction. */
     readonly again?: boolean;
+    /** The user ID, when the person named it already ("my username is pbrooks"). */
+    readonly login?: string;
+}
+
+/** Options of the change-request dialog. */
+export interface ChangeContactOptions {
+    /** The message that started the request ("Kontakt ändern, auf Lea Fischer"): a member it names becomes the new contact. */
+    readonly question?: string;
 }
 
 /** Options of the identify dialog. */
@@ -78,4 +86,6 @@ export interface BillingRoleOptions {
 export interface EmailAdminOptions {
     readonly userId: string;
     readonly accountId: string;
+    /** The message, when the person said it already ("ja, schreib ihr, dass …"): shown back for a yes, not asked. */
+    readonly message?: string;
 }

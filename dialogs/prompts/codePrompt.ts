@@ -1,12 +1,17 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findCode } from '../../bot/entities';
+import { findCode, findEmail } from '../../bot/entities';
+import { turnInfo } from '../../bot/turn';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /** A typed one-time code, or one of the prompt's buttons (resend, other email). */
-export type CodeInput = { readonly kind: 'code'; readonly code: string } | { readonly kind: 'button'; readonly value: string };
+export type CodeInput =
+    | { readonly kind: 'code'; readonly code: string }
+    | { readonly kind: 'button'; readonly value: string }
+    /** "falsche Adresse, ich meinte jonas.weber@…": the code goes to this address instead. */
+    | { readonly kind: 'email'; readonly email: string };
 
-/** Six digits (spaces and dashes ignored) or a button; anything else re-prompts. */
+/** Six digits (spaces and dashes ignored), a corrected email address, or a button; anything else re-prompts. */
 export class CodePrompt extends LocalizedPrompt<CodeInput> {
     public constructor(dialogId: string, private readonly length: number) {
         super(dialogId);
@@ -16,6 +21,10 @@ export class CodePrompt extends LocalizedPrompt<CodeInput> {
         const code = findCode(text, this.length);
         if (code) {
             return { succeeded: true, value: { kind: 'code', code } };
+        }
+        const email = findEmail(text, turnInfo(context).lang);
+        if (email) {
+            return { succeeded: true, value: { kind: 'email', email } };
         }
         const button = matchButton(context, options.buttons ?? [], text);
         return button ? { succeeded: true, value: { kind: 'button', value: button.value } } : { succeeded: false };

@@ -7,8 +7,8 @@ import { turnInfo } from '../../bot/turn';
 import { phraseOf } from '../../core/words';
 import { yesNoAnswer } from './yesNoAnswer';
 
-/** After this many answers a prompt could not use, its retry also mentions help and cancel. */
-const FAILURES_BEFORE_HINT = 3;
+/** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
+const FAILURES_BEFORE_HINT = 2;
 
 /** What a prompt counts in its own state. */
 interface PromptAttempts {

@@ -5,6 +5,7 @@ import { phraseList } from '../../bot/phraseLists';
 import { turnInfo } from '../../bot/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
+import { leadingAnswer } from '../answerContent';
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number as the
@@ -31,7 +32,13 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return numberInSentence(text, best, choices.map((choice) => choice.synonyms[0]), around) ? { succeeded: false } : { succeeded: true, value: best.resolution.value };
         }
         const byWords = onlyLabelWith(choices, text, phraseList(turnInfo(context).t, 'common:pickFillers'));
-        return byWords ? { succeeded: true, value: byWords } : { succeeded: false };
+        if (byWords) {
+            return { succeeded: true, value: byWords };
+        }
+        // "Nein, keine Mail. Also …", "ja schreib ihr bitte, dass …": the yes or no chooses; the dialog reads the rest.
+        const lead = buttons.some((button) => button.answers) ? leadingAnswer(context, text) : undefined;
+        const answered = lead && buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
+        return answered ? { succeeded: true, value: answered.value } : { succeeded: false };
     }
 }
 

@@ -38,6 +38,12 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
             return { succeeded: true, value: { kind: 'button', value: button.value } };
         }
         const { lang } = turnInfo(context);
+        // "Meine Benutzer-ID ist mbergmann-billing" names it, whatever else the words could mean.
+        const introduced = INTRODUCED.exec(text)?.[1];
+        const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
+        if (named) {
+            return { succeeded: true, value: { kind: 'login', login: named } };
+        }
         const understanding = await understandTurn(context, this.recognizer);
         if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= COMMAND_SCORE)) {
             return { succeeded: false };

@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import { useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
@@ -52,6 +53,24 @@ describe('The article, said right: Add licenses, the note of Go to Billing, the 
                 { say: JONAS },
                 { say: CODE, expect: [PHRASES[lang].caseB, f.adminCenterWay] }
             ], JONAS);
+        });
+    }
+});
+
+describe('Shorter answers: the case in one message, a long paragraph once', () => {
+    const harnessOf = useHarness();
+    for (const lang of LANGUAGES) {
+        const p = PHRASES[lang];
+        it(`[${lang}] the verified admin of case b gets the case and what an admin may do in one message, and a short reference when asking again`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const turns = await play(harness, convo, [{ say: p.whoIs }, { say: JONAS }, { say: CODE, expect: [p.verified, p.caseB, p.adminMayChange, p.offerEmail] }], JONAS);
+            const answer = turns[2].filter((reply) => p.caseB.test(reply.text));
+            assert.strictEqual(answer.length, 1);
+            assert.match(answer[0].text, p.adminMayChange, 'the admin line is in the same message');
+            const again = await play(harness, convo, [{ say: p.noThanks }, { say: p.amI, expect: [p.saidBefore], absent: [p.caseB, p.adminMayChange] }]);
+            const reference = again[1].find((reply) => p.saidBefore.test(reply.text));
+            assert.ok(reference && reference.text.length < 160, 'the reference is short');
         });
     }
 });

@@ -123,15 +123,16 @@ describe('BillingRoleDialog: the cases of the help article', () => {
                 { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/], buttons: [p.emailButton, p.noThanks] },
                 { say: p.startOver, expect: [p.restarted] },
                 { say: p.amI, expect: [p.chooseAccount], absent: [p.caseBD, p.askEmail] },
-                { say: 'Northwind Traders Ltd', expect: [p.caseBD] },
+                // Said before in this conversation: a short reference instead of the long paragraph.
+                { say: 'Northwind Traders Ltd', expect: [p.saidBefore, /Northwind Traders Ltd/, /Peter Brooks/], absent: [p.caseBD] },
                 { say: p.noThanks, expect: [p.anythingElse] },
                 { say: aboutTaylor, expect: [p.caseA, /Taylor Consulting/], absent: [p.chooseAccount, p.askEmail, /Northwind/] },
                 { say: lang === 'de' ? 'anderes Konto' : 'other account', expect: [p.chooseAccount], absent: [p.askEmail] },
-                { say: 'Northwind Traders Ltd', expect: [p.caseBD, /Northwind Traders Ltd/] },
+                { say: 'Northwind Traders Ltd', expect: [p.saidBefore, /Northwind Traders Ltd/] },
                 { say: p.noThanks, expect: [p.anythingElse] },
-                { say: aboutTaylor, expect: [p.caseA] },
+                { say: aboutTaylor, expect: [p.saidBefore, /Taylor Consulting/] },
                 // The short name people use works too.
-                { say: lang === 'de' ? 'Bin ich Abrechnungskontakt bei Northwind?' : 'Am I the billing contact for Northwind?', expect: [p.caseBD, /Northwind Traders Ltd/], absent: [p.caseA] }
+                { say: lang === 'de' ? 'Bin ich Abrechnungskontakt bei Northwind?' : 'Am I the billing contact for Northwind?', expect: [p.saidBefore, /Northwind Traders Ltd/], absent: [p.caseA, /Taylor/] }
             ], email);
             assert.strictEqual((await harness.mails(email)).length, 1, 'one verification only');
         });
@@ -171,7 +172,8 @@ describe('BillingRoleDialog: the cases of the help article', () => {
             const convo = harness.conversation(localeOf(lang));
             const email = 'lea.fischer@mueller-design.example';
             await play(harness, convo, [...identifySteps(lang, p.whoIs, email), { say: p.noThanks, expect: [p.anythingElse] }], email);
-            await play(harness, convo, [{ say: p.amI, expect: [p.caseB], absent: [p.askEmail, p.codeSent] }]);
+            // The answer was given in full above: now a short reference.
+            await play(harness, convo, [{ say: p.amI, expect: [p.saidBefore, /Anna Müller \(anna\.mueller@mueller-design\.example\)/], absent: [p.askEmail, p.codeSent, p.caseB] }]);
             assert.strictEqual((await harness.mails(email)).length, 1, 'one code mail only');
         });
     }

@@ -41,7 +41,8 @@ export const PHRASES = {
         startOver: 'start over',
         restarted: /Let's start over/,
         notUnderstood: /I didn't quite get that/,
-        invalidEmail: /doesn't look like an email address/
+        invalidEmail: /doesn't look like an email address/,
+        saidBefore: /As I said above: /
     },
     de: {
         whoIs: 'Wer ist mein Abrechnungskontakt?',
@@ -82,7 +83,8 @@ export const PHRASES = {
         startOver: 'von vorn anfangen',
         restarted: /fangen wir von vorn an/,
         notUnderstood: /Das habe ich leider nicht verstanden/,
-        invalidEmail: /Das sieht nicht nach einer E-Mail-Adresse aus/
+        invalidEmail: /Das sieht nicht nach einer E-Mail-Adresse aus/,
+        saidBefore: /Wie oben gesagt: /
     }
 } satisfies Record<Lang, Record<string, string | RegExp>>;
 

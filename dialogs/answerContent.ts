@@ -1,0 +1,119 @@
+import type { TurnContext } from 'botbuilder';
+import { phraseList } from '../bot/phraseLists';
+import { turnInfo } from '../bot/turn';
+import { phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
+
+/** A yes or no at the start of a longer answer, and what follows it. */
+export interface LeadingAnswer {
+    readonly value: boolean;
+    /** The text after the yes or no, as written ("keine Mail. Also bitte den Kontakt ändern"). */
+    readonly rest: string;
+}
+
+/** Content needs at least this many words ("I need 5 more licences"); "ok danke" is none. */
+const MIN_CONTENT_WORDS = 3;
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+
+/** `text` after its first `count` words, without the punctuation that followed them. */
+function afterWords(text: string, count: number): string {
+    let end = 0;
+    let seen = 0;
+    for (const match of text.matchAll(WORD)) {
+        seen += wordsOf(match[0]).length;
+        end = (match.index ?? 0) + match[0].length;
+        if (seen >= count) {
+            break;
+        }
+    }
+    return text.slice(end).replace(/^[\s,.;:!?–-]+/u, '');
+}
+
+/**
+ * The yes or no a longer answer begins with ("Nein, keine Mail. Also …",
+ * "ja schreib ihr bitte, dass …", "yeah go ahead, my username is pbrooks"),
+ * by the phrases of `common:yesWords` and `common:noWords`; undefined when it
+ * begins with neither or is nothing else.
+ */
+export function leadingAnswer(context: TurnContext, text: string): LeadingAnswer | undefined {
+    const { t } = turnInfo(context);
+    const said = phraseOf(text);
+    let best: { value: boolean; words: number } | undefined;
+    for (const [value, key] of [[true, 'common:yesWords'], [false, 'common:noWords']] as const) {
+        for (const phrase of phraseList(t, key)) {
+            const count = phrase.split(' ').length;
+            if (said.startsWith(`${phrase} `) && (!best || count > best.words)) {
+                best = { value, words: count };
+            }
+        }
+    }
+    if (!best) {
+        return undefined;
+    }
+    const rest = afterWords(text, best.words).trim();
+    return rest === '' ? undefined : { value: best.value, rest };
+}
+
+/**
+ * What a longer answer asks for besides its yes or no: the rest without the
+ * sentences that only decline ("keine Mail.", "dont send that."); undefined
+ * when nothing is left.
+ */
+export function contentAfterAnswer(context: TurnContext, rest: string): string | undefined {
+    const negations = phraseList(turnInfo(context).t, 'common:negationWords');
+    const parts = messageParts(rest);
+    while (parts.length > 1 && wordsOf(parts[0]).some((word) => negations.includes(word))) {
+        parts.shift();
+    }
+    const content = parts.join(' ').trim();
+    return content === '' ? undefined : content;
+}
+
+/**
+ * The message for the billing contact carried by an answer ("ja schreib ihr
+ * bitte, dass ich die Rechnung vom Oktober als PDF brauche", "no dont send
+ * that. tell him I need 5 more licences"): without the yes or no, the
+ * declining sentence and the words addressed to the bot
+ * (`emailAdmin:leadIns`). Undefined when fewer than three words are left.
+ */
+export function messageContent(context: TurnContext, text: string): string | undefined {
+    const lead = leadingAnswer(context, text);
+    let content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
+    if (!content) {
+        return undefined;
+    }
+    const { t } = turnInfo(context);
+    const leadIns = phraseList(t, 'emailAdmin:leadIns');
+    const verbLast = phraseList(t, 'emailAdmin:verbLastAfter');
+    let subordinate = false;
+    for (let found = true; found; ) {
+        const said = phraseOf(content);
+        const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
+        found = leadIn !== undefined;
+        if (leadIn) {
+            subordinate = verbLast.includes(leadIn);
+            content = afterWords(content, leadIn.split(' ').length);
+        }
+    }
+    if (wordsOf(content).length < MIN_CONTENT_WORDS) {
+        return undefined;
+    }
+    if (subordinate) {
+        content = mainClauseOrder(content, phraseList(t, 'emailAdmin:clauseSubjects'));
+    }
+    return content.charAt(0).toLocaleUpperCase() + content.slice(1);
+}
+
+/**
+ * A German "dass" clause said as a sentence of its own: the verb at its end
+ * moves behind the subject ("ich die Rechnung als PDF brauche" → "ich brauche
+ * die Rechnung als PDF"). Other clauses stay as written.
+ */
+function mainClauseOrder(clause: string, subjects: readonly string[]): string {
+    const match = /^(\S+)\s+(.+?)\s+(\S+?)([.!?]*)$/u.exec(clause.trim());
+    if (!match || !subjects.includes(match[1].toLocaleLowerCase())) {
+        return clause;
+    }
+    const [, subject, middle, verb, end] = match;
+    return `${subject} ${verb} ${middle}${end}`;
+}

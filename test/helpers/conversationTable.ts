@@ -1,0 +1,73 @@
+import * as assert from 'assert';
+import type { Lang } from '../../core/language';
+import type { BotHarness } from './botHarness';
+import { localeOf, play, type Step } from './script';
+
+/** What a customer cares about once a conversation is over. */
+export interface Outcome {
+    /** Mails to the billing contact(s) holding the person's words (one per address). */
+    readonly mailTo?: { readonly to: readonly string[]; readonly words: RegExp };
+    /** Nothing mailed on the person's behalf to this address. */
+    readonly noMailTo?: string;
+    /** One open change request for this account, for this new contact, filed by this person in this language, with these words as reason. */
+    readonly request?: { readonly account: string; readonly newContact: RegExp; readonly requester?: string; readonly lang?: Lang; readonly reason?: RegExp };
+    /** No change request for this account. */
+    readonly noRequest?: string;
+    /** A portal reset link mailed to this billing contact. */
+    readonly resetTo?: string;
+    /** The conversation is not handed to customer service. */
+    readonly noHandoff?: boolean;
+}
+
+/** A whole conversation in the person's own words: the demo person who signs in, what they type, what must have happened. */
+export interface ConversationRow {
+    readonly name: string;
+    readonly lang: Lang;
+    /** Whose code {@link CODE} stands for. */
+    readonly email?: string;
+    readonly steps: readonly Step[];
+    readonly outcome: Outcome;
+}
+
+/** Plays a row in a fresh conversation (client locale of its language) and checks its outcome. */
+export async function playRow(harness: BotHarness, row: ConversationRow): Promise<void> {
+    const convo = harness.conversation(localeOf(row.lang));
+    await play(harness, convo, row.steps, row.email);
+    await checkOutcome(harness, row.outcome);
+    if (row.outcome.noHandoff) {
+        assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined, 'not handed to customer service');
+    }
+}
+
+async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void> {
+    for (const to of outcome.mailTo?.to ?? []) {
+        const mails = (await harness.mails(to)).filter((m) => m.kind === 'admin-contact');
+        assert.strictEqual(mails.length, 1, `one mail to ${to}`);
+        assert.match(mails[0].text, outcome.mailTo?.words ?? /./);
+    }
+    if (outcome.noMailTo) {
+        assert.strictEqual((await harness.mails(outcome.noMailTo)).filter((m) => m.kind === 'admin-contact').length, 0, `nothing mailed to ${outcome.noMailTo}`);
+    }
+    const requests = harness.runtime.services.changeRequests;
+    if (outcome.request) {
+        const pending = await requests.pendingFor(outcome.request.account);
+        assert.strictEqual(pending.length, 1, 'one request filed');
+        const [request] = pending;
+        assert.match(requests.newContactText(request), outcome.request.newContact);
+        if (outcome.request.requester) {
+            assert.strictEqual(request.requesterName, outcome.request.requester);
+        }
+        if (outcome.request.lang) {
+            assert.strictEqual(request.requesterLang, outcome.request.lang);
+        }
+        if (outcome.request.reason) {
+            assert.match(request.reason, outcome.request.reason);
+        }
+    }
+    if (outcome.noRequest) {
+        assert.strictEqual((await requests.pendingFor(outcome.noRequest)).length, 0, 'no request filed');
+    }
+    if (outcome.resetTo) {
+        assert.strictEqual((await harness.mails(outcome.resetTo)).filter((m) => m.kind === 'portal-reset').length, 1, 'one reset link');
+    }
+}
