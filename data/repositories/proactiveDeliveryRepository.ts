@@ -74,7 +74,11 @@ export class ProactiveDeliveryRepository {
      */
     public async due(now: number, limit = 50): Promise<Delivery[]> {
         const rows = await this.db.all<DeliveryRow>(
-            `SELECT ${COLUMNS} FROM proactive_deliveries WHERE id IN (SELECT MIN(id) FROM proactive_deliveries WHERE status = 'pending' GROUP BY conversation_key) AND next_at <= ? ORDER BY id LIMIT ?`,
+            // Due pending rows with no earlier pending row of their conversation; both reads go through
+            // indexes of pending rows, so the delivered history (kept 30 days) is never read here.
+            `SELECT ${COLUMNS} FROM proactive_deliveries p WHERE p.status = 'pending' AND p.next_at <= ?
+               AND NOT EXISTS (SELECT 1 FROM proactive_deliveries q WHERE q.status = 'pending' AND q.conversation_key = p.conversation_key AND q.id < p.id)
+             ORDER BY p.id LIMIT ?`,
             [now, limit]
         );
         return rows.map(toDelivery);

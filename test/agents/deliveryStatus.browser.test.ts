@@ -53,16 +53,16 @@ describe('Agent console in Chromium: delivery of the agent\'s messages, and the 
         await textbox.fill('Zweite Nachricht');
         await textbox.press('Enter');
         const second = page.locator('#messages li', { hasText: 'Zweite Nachricht' });
-        await second.filter({ hasText: 'nicht zugestellt' }).waitFor();
+        await second.locator('.delivery.failed', { hasText: 'nicht zugestellt' }).waitFor();
         harness.channel.refusing = false;
-        await second.getByRole('button', { name: 'Diese Nachricht erneut senden' }).click();
+        await second.getByRole('button', { name: 'Erneut senden: Zweite Nachricht' }).click();
         await customer.waitFor(/^Erika Mustermann: Zweite Nachricht$/);
         await second.filter({ hasText: /zugestellt/ }).filter({ hasNotText: 'nicht zugestellt' }).waitFor();
         assert.strictEqual(await second.getByRole('button').count(), 0, 'no button once delivered');
 
         const replies = await customer.say('Chat beenden');
         assert.match(replies.join('\n'), /Sie haben den Chat mit Erika Mustermann beendet\./);
-        await page.locator('#messages li.system', { hasText: 'Der Kunde hat den Chat beendet.' }).waitFor();
-        await page.getByText('Dieses Gespräch ist beendet.').waitFor();
+        await page.locator('#messages li.system', { hasText: 'Der Kunde hat den Chat beendet' }).waitFor();
+        await page.getByText('Der Kunde hat den Chat verlassen. Das Gespräch ist beendet.').waitFor();
     });
 });
