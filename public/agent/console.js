@@ -265,6 +265,8 @@
                 var changed = state.current !== id;
                 state.current = id;
                 delete state.unread[id];
+                // Another conversation starts in reply mode: a note meant for one customer's file never becomes the next one's default.
+                if (changed) { replyMode(); }
                 renderDetail(detail, changed);
                 if (focus) { $('chat-heading').focus(); }
             })
@@ -406,6 +408,11 @@
         return $('mode-note').checked ? 'note' : 'reply';
     }
 
+    function replyMode() {
+        $('mode-reply').checked = true;
+        setMode();
+    }
+
     function setMode() {
         var note = mode() === 'note';
         $('message-form').classList.toggle('note-mode', note);
@@ -425,8 +432,11 @@
             if (!text) { return; }
             var box = $('message-text');
             // Emptied once the server has the text (not after the reload), so nothing typed meanwhile is lost.
-            act(mode() === 'note' ? '/notes' : '/messages', { text: text }, function () {
+            var wasNote = mode() === 'note';
+            act(wasNote ? '/notes' : '/messages', { text: text }, function () {
                 if (box.value.trim() === text) { box.value = ''; }
+                // A note is one entry: the next line goes to the customer again unless the agent picks Note anew.
+                if (wasNote) { replyMode(); announce(t('chat.noteSaved')); }
                 box.focus();
             }).catch(showError);
         });

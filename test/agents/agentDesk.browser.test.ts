@@ -192,9 +192,9 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await page.keyboard.press('Enter');
         await page.locator('#messages li.note').filter({ hasText: 'Internal note by You: ' }).filter({ hasText: 'invoice 4711' }).waitFor();
         await eventually('the note box is empty again', async () => (await page.locator('#message-text').inputValue()) === '');
-        await tabTo(page, /^#mode-note\|/, { back: true });
-        await page.keyboard.press('ArrowLeft');
-        await tabTo(page, /^#message-text\|/);
+        // A note is one entry: the form is back in reply mode, the focus still in the box.
+        assert.ok(await page.locator('#mode-reply').isChecked(), 'after a note the next line goes to the customer');
+        await page.getByText('Note saved. The next message goes to the customer.').waitFor({ state: 'attached' });
         await page.keyboard.type('I have corrected the address.');
         await page.keyboard.press('Enter');
         await first.waitFor(/^Erika Mustermann: I have corrected the address\.$/);
