@@ -125,6 +125,10 @@ export class BillingBot extends ActivityHandler {
         }
         switchLanguage(context, lang, 'switch');
         await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
+        // While an agent has the chat, the open question underneath (the queue's wait) is not the person's next step.
+        if (await this.gate?.afterLanguageSwitch(context)) {
+            return;
+        }
         const dc = await this.dialogContext(context);
         if (dc.activeDialog) {
             await dc.repromptDialog();

@@ -18,6 +18,8 @@ export interface TurnGate {
     afterTurn(context: TurnContext): Promise<void>;
     /** A typing activity: no turn runs for it; passed on to the agent while one has the conversation. */
     typing(context: TurnContext): Promise<void>;
+    /** After a language switch: tells the person where they stand while an agent has the chat; true when it did (no re-prompt then). */
+    afterLanguageSwitch(context: TurnContext): Promise<boolean>;
 }
 
 /**
@@ -89,6 +91,16 @@ export class HandoffGate implements TurnGate {
                 await restart(instruction.options);
                 return;
         }
+    }
+
+    public async afterLanguageSwitch(context: TurnContext): Promise<boolean> {
+        const open = await this.handoffs.openFor(turnInfo(context).conversationKey);
+        if (open?.status !== 'active') {
+            return false;
+        }
+        const name = await this.handoffs.agentNameOf(open);
+        await context.sendActivity(this.withEndButton(context, { type: ActivityTypes.Message, text: turnInfo(context).t('escalate:stillWithAgent', { name }) }, true));
+        return true;
     }
 
     /** The "end chat" button under a message of the live chat, where the channel shows suggested actions. */

@@ -148,6 +148,11 @@ export class HandoffService {
         this.events.emit({ type: 'handoff', handoffId: handoff.id, status: 'closed', agentLogin: handoff.agentLogin, reason: 'customer-ended' });
         await this.audit.record(`conversation:${handoff.conversationKey}`, 'handoff.customer-ended', `handoff:${handoff.id}`);
         this.queueChanged();
+        return this.agentNameOf(handoff);
+    }
+
+    /** The name of the agent who has (or had) the handoff, as the person sees it. */
+    public async agentNameOf(handoff: Handoff): Promise<string> {
         const agent = handoff.agentLogin ? await this.agents.get(handoff.agentLogin) : undefined;
         return agent?.name ?? handoff.agentLogin ?? '';
     }

@@ -102,6 +102,13 @@ export class ReceivedActivities {
         });
     }
 
+    /** Sends an event as the page does (e.g. the language switch `setLanguage`). */
+    public event(name: string, value: unknown): Promise<string> {
+        return new Promise((resolve, reject) => {
+            this.directLine.postActivity({ type: 'event', name, value, from: { id: 'ignored-by-the-server' } }).subscribe({ next: resolve, error: reject });
+        });
+    }
+
     public end(): void {
         this.subscription.unsubscribe();
         this.directLine.end();

@@ -120,6 +120,26 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
         });
     }
 
+    it('[de→en] the page switches the language during the live chat: the customer is told who has the chat, with "End chat", not the queue prompt', async () => {
+        const erika = await harness.signedIn('erika');
+        const chat = await customer('de', true);
+        const id = await queueUp(chat, 'de', erika, 1);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await chat.botSays(HANDOFF_PHRASES.de.agentJoined);
+        await chat.event('setLanguage', 'en');
+        const told = await chat.botSays(/^You're chatting with Erika Mustermann from customer service\./);
+        const actions = ((told as { suggestedActions?: { actions: Array<{ title: string }> } }).suggestedActions?.actions ?? []).map((a) => a.title);
+        assert.deepStrictEqual(actions, ['End chat']);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.deepStrictEqual(
+            botTextsAfter(chat, /Erika Mustermann vom Kundendienst ist jetzt im Chat/).filter((text) => HANDOFF_PHRASES.en.waitPrompt.test(text)),
+            [],
+            'no queue prompt while an agent has the chat'
+        );
+        await chat.say('End chat');
+        await chat.botSays(/You've ended the chat with Erika Mustermann\./);
+    });
+
     it('[en] over WebSocket: queue position update, transfer to another agent, and the callback offer after the wait timeout', async () => {
         const h = HANDOFF_PHRASES.en;
         const erika = await harness.signedIn('erika');
