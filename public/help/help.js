@@ -312,12 +312,30 @@
     };
   }
 
+  /* The corner panel (as in help.css); smaller in either direction the chat fills the screen. */
+  var PANEL = window.matchMedia('(min-width: 640px) and (min-height: 600px)');
+
+  /*
+   * In the corner panel a new answer is shown from its first line; on a small screen or zoomed in, where the
+   * transcript is only a few lines high, the chat follows the newest line, so the question to answer is never
+   * left under the send box.
+   */
+  function styleOptions() {
+    return PANEL.matches ? STYLE : Object.assign({}, STYLE, { autoScrollSnapOnActivity: false });
+  }
+
   function renderChat() {
     window.WebChat.renderWebChat(
-      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: STYLE, renderMarkdown: renderMarkdown, cardActionMiddleware: cardActionMiddleware, sendTypingIndicator: true },
+      { directLine: directLine, store: store, locale: LOCALES[lang], styleOptions: styleOptions(), renderMarkdown: renderMarkdown, cardActionMiddleware: cardActionMiddleware, sendTypingIndicator: true },
       root
     );
   }
+
+  PANEL.addEventListener('change', function () {
+    if (root && window.WebChat && directLine) {
+      renderChat();
+    }
+  });
 
   function render(started) {
     directLine = window.WebChat.createDirectLine({

@@ -137,6 +137,30 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
         });
     }
 
+    for (const size of [
+        { width: 683, height: 384, name: '200 % zoom' },
+        { width: 320, height: 568, name: '320 px wide' }
+    ]) {
+        it(`${size.name}: after a question the transcript follows to the bot's newest line, so the question to answer is not under the send box`, async () => {
+            const page = await open({ width: size.width, height: size.height }, 'de');
+            try {
+                await page.focus('#chat-launcher');
+                await page.keyboard.press('Enter');
+                await chatShows(page, PHRASES.de.welcome);
+                await page.locator('.webchat__send-box-text-box__input').fill(PHRASES.de.whoIs);
+                await page.keyboard.press('Enter');
+                await chatShows(page, PHRASES.de.askEmail);
+                await until(
+                    page,
+                    "(() => { const sc = document.querySelector('.webchat__basic-transcript__scrollable'); const all = document.querySelectorAll('.webchat__basic-transcript__activity'); const last = all[all.length - 1]; return !!sc && !!last && last.getBoundingClientRect().bottom <= sc.getBoundingClientRect().bottom + 1; })()",
+                    "the newest line in view"
+                );
+            } finally {
+                await page.context().close();
+            }
+        });
+    }
+
     for (const device of [
         { name: 'desktop', viewport: { width: 1366, height: 768 }, touch: false },
         { name: 'phone', viewport: { width: 390, height: 844 }, touch: true }
