@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Request, Response } from 'restify';
 import type { Localizer } from '../bot/i18n';
+import { escapeHtml } from '../core/html';
 import { LANGS, langFromLocale, type Lang } from '../core/language';
 
 /** A static file of the console, held in memory. */
@@ -85,6 +86,3 @@ export class ConsolePage {
     }
 }
 
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
