@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Localizer } from '../../bot/i18n';
 import { escapeHtml } from '../../core/html';
-import { LANGS, localeOf, type Lang } from '../../core/language';
+import { LANGS, langFromAcceptLanguage, localeOf, type Lang } from '../../core/language';
 import { LINKS } from '../../services/links';
 
 /** The chat widget's own words in one language (header, status, launcher). */
@@ -237,14 +237,5 @@ export function pageLanguage(query: string | null, acceptLanguage: string | unde
     if (query === 'de' || query === 'en') {
         return query;
     }
-    const preferred = (acceptLanguage ?? '')
-        .split(',')
-        .map((part) => {
-            const [tag, ...params] = part.trim().toLowerCase().split(';');
-            const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find((v) => v !== undefined);
-            return { primary: tag.split('-')[0], q: q === undefined ? 1 : Number(q) };
-        })
-        .filter((entry) => entry.primary === 'de' || entry.primary === 'en')
-        .sort((a, b) => b.q - a.q)[0];
-    return preferred?.primary === 'en' ? 'en' : 'de';
+    return langFromAcceptLanguage(acceptLanguage, 'de');
 }
