@@ -4,6 +4,7 @@ import { loadConfig } from '../../config';
 import { makeTempDir } from './tempDir';
 import { AgentClient } from './agentClient';
 import { LoopbackChannel, type LoopbackCustomer } from './loopbackChannel';
+import { latestCode } from './outboxCode';
 
 /** The demo agents' password in HTTP and browser tests. */
 export const DEMO_PASSWORD = 'demo-password-for-tests';
@@ -48,6 +49,11 @@ export class AppHarness {
     public async webChatToken(): Promise<string> {
         const res = await fetch(`${this.app.url}/api/webchat/token`, { method: 'POST' });
         return ((await res.json()) as { token: string }).token;
+    }
+
+    /** The code of the newest verification mail to `email`, read the way an operator would. */
+    public latestCode(email: string): Promise<string> {
+        return latestCode(this.app, email);
     }
 
     public customer(locale: string): LoopbackCustomer {

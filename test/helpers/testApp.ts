@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { startApp, type App, type AppOptions } from '../../app';
 import { loadConfig } from '../../config';
-import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { latestCode } from './outboxCode';
 import { makeTempDir } from './tempDir';
 
 /** A started bot on a free port over a fresh database file, plus helpers to talk to it over HTTP. */
@@ -51,15 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
                 body: typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit['body']) : JSON.stringify(body)
             }),
         get: (pathname) => call(pathname, { method: 'GET' }),
-        latestCode: async (email) => {
-            const mails = await new OutboxRepository(app.db).recent(20, email);
-            const mail = mails.find((m) => m.kind === 'verification-code');
-            const code = mail ? /\b(\d{6})\b/.exec(app.mailer.reveal(mail))?.[1] : undefined;
-            if (!code) {
-                throw new Error(`startTestApp().latestCode(): no code mailed to ${email}`);
-            }
-            return code;
-        },
+        latestCode: (email) => latestCode(app, email),
         stop: async () => {
             await app.close();
             temp.cleanup();
