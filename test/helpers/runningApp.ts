@@ -28,7 +28,10 @@ export interface RunningAppOptions {
     readonly dir?: string;
 }
 
-/** Starts the real app (`startApp`) on port 0 of 127.0.0.1. */
+/**
+ * Starts the real app (`startApp`) on port 0 of 127.0.0.1: the one way tests start it
+ * (`AppHarness` and `startTestApp` build on this).
+ */
 export async function startRunningApp(spec: RunningAppOptions = {}): Promise<RunningApp> {
     const dir = spec.dir ?? makeTempDir('bca-app-').dir;
     const dbFile = path.join(dir, 'bot.sqlite');

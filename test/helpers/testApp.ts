@@ -1,8 +1,6 @@
-import * as path from 'path';
-import { startApp, type App, type AppOptions } from '../../app';
-import { loadConfig } from '../../config';
+import type { App, AppOptions } from '../../app';
 import { latestCode } from './outboxCode';
-import { makeTempDir } from './tempDir';
+import { startRunningApp } from './runningApp';
 
 /** A started bot on a free port over a fresh database file, plus helpers to talk to it over HTTP. */
 export interface TestApp {
@@ -26,10 +24,8 @@ export interface HttpResult {
 
 /** Starts the real app with settings as environment variables would give them. */
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
-    const temp = makeTempDir();
-    const dbFile = path.join(temp.dir, 'bot.sqlite');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DB_PATH: dbFile, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-    const app = await startApp(config, options);
+    const running = await startRunningApp({ env, options });
+    const app = running.app;
     const call = async (pathname: string, init: RequestInit): Promise<HttpResult> => {
         const response = await fetch(app.url + pathname, init);
         const text = await response.text();
@@ -43,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     };
     return {
         app,
-        dbFile,
+        dbFile: running.dbFile,
         post: (pathname, body, headers = {}) =>
             call(pathname, {
                 method: 'POST',
@@ -52,10 +48,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
             }),
         get: (pathname) => call(pathname, { method: 'GET' }),
         latestCode: (email) => latestCode(app, email),
-        stop: async () => {
-            await app.close();
-            temp.cleanup();
-        }
+        stop: () => running.close()
     };
 }
 
