@@ -11,7 +11,7 @@ import { OutboxRepository } from './data/repositories/outboxRepository';
 import { Localizer } from './bot/i18n';
 import { IntentRecognizer } from './bot/nlu';
 import { createBot, type BotRuntime } from './bot/createBot';
-import { createBotAdapter, type BotAdapter } from './channels/adapter';
+import { createChannelAdapter, type ChannelAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { UpgradeRouter } from './channels/upgradeRouter';
 import { ClientAddresses } from './channels/clientAddress';
@@ -36,7 +36,7 @@ export interface App {
     readonly db: Database;
     readonly mailer: Mailer;
     readonly runtime: BotRuntime;
-    readonly adapter: BotAdapter;
+    readonly adapter: ChannelAdapter;
     readonly messenger: ProactiveMessenger;
     /** The built-in Direct Line (`/v3/directline`) that the help page's Web Chat uses. */
     readonly directLine: DirectLineChannel;
@@ -98,7 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             log.info('demo agents can sign in with AGENT_DEMO_PASSWORD', { agents });
         }
     }
-    const adapter = createBotAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
+    const adapter = createChannelAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
     const directLine = new DirectLineChannel({
         db,

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Request, Response } from 'restify';
 import type { Localizer } from '../bot/i18n';
-import { LANGS, langFromLocale, type Lang } from '../core/language';
+import { escapeHtml } from '../core/html';
+import { LANGS, langFromAcceptLanguage, langFromLocale, type Lang } from '../core/language';
 
 /** A static file of the console, held in memory. */
 interface Asset {
@@ -49,7 +50,7 @@ export class ConsolePage {
 
     public readonly page = async (req: Request, res: Response): Promise<void> => {
         const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
-        const lang = langFromLocale(query) ?? langFromLocale(String(req.headers['accept-language'] ?? '').split(',')[0]) ?? 'en';
+        const lang = langFromLocale(query) ?? langFromAcceptLanguage(req.headers['accept-language'], 'en');
         const html = this.pages.get(lang) ?? '';
         res.writeHead(200, { ...CONSOLE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) });
         res.end(html);
@@ -85,6 +86,3 @@ export class ConsolePage {
     }
 }
 
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}

@@ -15,9 +15,10 @@ import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
  * The CloudAdapter for `/api/messages` (Azure Bot Service, Teams, Emulator),
  * opened up so the route can hand it an activity it has already read and
  * checked, and answer every outcome itself (the stock `process()` answers
- * some bad requests with 500 and internal error text).
+ * some bad requests with 500 and internal error text). Named apart from
+ * botbuilder's own `BotAdapter`, the base class of every adapter.
  */
-export class BotAdapter extends CloudAdapter {
+export class ChannelAdapter extends CloudAdapter {
     /** Authenticates (JWT when app credentials are set) and runs the turn. */
     public processCheckedActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
         return this.processActivity(authHeader, activity, logic);
@@ -29,9 +30,9 @@ export class BotAdapter extends CloudAdapter {
  * `credentials` replaces the app-password credentials for the bot's own calls to
  * channels (tests use a local token issuer; production leaves it out).
  */
-export function createBotAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>, credentials?: ServiceClientCredentialsFactory): BotAdapter {
+export function createChannelAdapter(config: Config, onTurnError: (context: TurnContext, error: Error) => Promise<void>, credentials?: ServiceClientCredentialsFactory): ChannelAdapter {
     const auth = new ConfigurationBotFrameworkAuthentication(authSettings(config), credentials);
-    const adapter = new BotAdapter(new ReusingBotFrameworkAuthentication(auth));
+    const adapter = new ChannelAdapter(new ReusingBotFrameworkAuthentication(auth));
     adapter.onTurnError = onTurnError;
     return adapter;
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'http';
 import { AuthenticationError } from 'botframework-connector';
 import type { TurnContext } from 'botbuilder';
-import type { BotAdapter } from './adapter';
+import type { ChannelAdapter } from './adapter';
 import type { Request, Response } from 'restify';
 import { getLogger } from '../core/logger';
 import { checkActivity, isLoopbackUrl } from './activityGuard';
@@ -16,7 +16,7 @@ const JWT_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'TokenExpi
 
 /** What `POST /api/messages` needs. */
 export interface MessagesRouteOptions {
-    readonly adapter: BotAdapter;
+    readonly adapter: ChannelAdapter;
     readonly logic: (context: TurnContext) => Promise<void>;
     readonly maxBodyBytes: number;
     /** Local mode: only loopback service URLs, so the bot never calls out to an address a stranger chose. */

@@ -1,7 +1,7 @@
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import { getLogger } from '../core/logger';
 import { isLoopbackUrl } from './activityGuard';
-import type { BotAdapter } from './adapter';
+import type { ChannelAdapter } from './adapter';
 
 /** A turn run by the bot on its own initiative (an agent's message, a status update). */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -49,7 +49,7 @@ export class ProactiveMessenger {
  * local mode it refuses references whose service URL is not on this machine,
  * so a stranger's `serviceUrl` never receives the bot's messages.
  */
-export function cloudAdapterRoute(adapter: BotAdapter, appId: string, loopbackOnly: boolean): ProactiveRoute {
+export function cloudAdapterRoute(adapter: ChannelAdapter, appId: string, loopbackOnly: boolean): ProactiveRoute {
     return {
         matches: () => true,
         continueConversation: async (reference, logic) => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'http';
 import type { Socket } from 'net';
 import * as restify from 'restify';
-import type { BotAdapter } from './adapter';
+import type { ChannelAdapter } from './adapter';
 import type { Config } from '../config';
 import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
@@ -17,7 +17,7 @@ const log = getLogger('channels.server');
 /** What the HTTP server serves. */
 export interface ServerParts {
     readonly config: Config;
-    readonly adapter: BotAdapter;
+    readonly adapter: ChannelAdapter;
     readonly bot: BillingBot;
     readonly db: Database;
     /** Becomes the server's only upgrade listener; channels add their WebSocket paths to it. */

@@ -33,3 +33,28 @@ export function localeOf(lang: Lang): string {
 export function isLang(value: unknown): value is Lang {
     return value === 'de' || value === 'en';
 }
+
+/**
+ * The language a browser asks for in its `Accept-Language` header: the de/en entry with
+ * the highest q-value (the earlier one on a tie; `de-AT` counts as `de`; `q=0` or a q that
+ * is not a number drops the entry), else `fallback` when the header names neither.
+ */
+export function langFromAcceptLanguage(header: string | undefined, fallback: Lang): Lang {
+    let best: { lang: Lang; q: number } | undefined;
+    for (const part of (header ?? '').split(',')) {
+        const [tag, ...params] = part.split(';');
+        const lang = langFromLocale(tag);
+        if (!lang) {
+            continue;
+        }
+        const qParam = params.map((p) => /^\s*q\s*=(.*)$/i.exec(p)?.[1]).find((v) => v !== undefined);
+        const q = qParam === undefined ? 1 : Number(qParam.trim() || Number.NaN);
+        if (!Number.isFinite(q) || q <= 0) {
+            continue;
+        }
+        if (!best || q > best.q) {
+            best = { lang, q };
+        }
+    }
+    return best?.lang ?? fallback;
+}

@@ -14,7 +14,7 @@ import { composeMail } from '../mail/compose';
 import { SECRET_PLACEHOLDER, type Mailer, type OutgoingMail } from '../mail/mailer';
 import { LINKS } from '../services/links';
 import type { BillingPortal } from './billingPortal';
-import { PasswordHasher } from './passwordHasher';
+import { PasswordHasher } from '../core/passwordHasher';
 
 /** Rules of the embedded portal's reset. */
 export interface PortalResetPolicy {

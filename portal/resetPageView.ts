@@ -1,12 +1,8 @@
 import * as crypto from 'crypto';
 import type { TFunction } from 'i18next';
+import { escapeHtml } from '../core/html';
 import type { Lang } from '../core/language';
 import { LINKS } from '../services/links';
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f6f8;color:#1d2530;margin:0}

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'http';
 import type { TLSSocket } from 'tls';
 import type { Request, Response, Server } from 'restify';
 import type { Localizer } from '../bot/i18n';
-import { isLang, langFromLocale, type Lang } from '../core/language';
+import { isLang, langFromAcceptLanguage, type Lang } from '../core/language';
 import type { SecretBox } from '../core/secrets';
 import { HttpError } from '../channels/httpError';
 import { readLimited } from '../channels/jsonBody';
@@ -67,7 +67,7 @@ export class PortalResetRoutes {
         }
         const form = new URLSearchParams((await readLimited(req as unknown as IncomingMessage, MAX_FORM_BYTES)).toString('utf8'));
         const field = (name: string): string => form.get(name) ?? '';
-        const lang: Lang = isLang(field('lang')) ? (field('lang') as Lang) : this.acceptLang(req);
+        const lang: Lang = isLang(field('lang')) ? (field('lang') as Lang) : langFromAcceptLanguage(req.headers['accept-language'], 'en');
         const token = field('token');
         const nonce = this.cookieNonce(req);
         if (!this.sameOrigin(req) || !nonce || !this.csrfMatches(nonce, token, field('csrf'))) {
@@ -139,18 +139,7 @@ export class PortalResetRoutes {
 
     private queryLang(req: Request): Lang {
         const lang = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
-        return isLang(lang) ? lang : this.acceptLang(req);
-    }
-
-    /** The first of de/en in Accept-Language, else English. */
-    private acceptLang(req: Request): Lang {
-        for (const part of (req.headers['accept-language'] ?? '').split(',')) {
-            const lang = langFromLocale(part.split(';')[0]);
-            if (lang) {
-                return lang;
-            }
-        }
-        return 'en';
+        return isLang(lang) ? lang : langFromAcceptLanguage(req.headers['accept-language'], 'en');
     }
 
     private view(lang: Lang): ResetPageView {

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Localizer } from '../../bot/i18n';
-import { LANGS, localeOf, type Lang } from '../../core/language';
+import { escapeHtml } from '../../core/html';
+import { LANGS, langFromAcceptLanguage, localeOf, type Lang } from '../../core/language';
 import { LINKS } from '../../services/links';
 
 /** The chat widget's own words in one language (header, status, launcher). */
@@ -230,24 +231,11 @@ function topicAnchor(topic: string): string {
 /** The company's mark (drawn here: a camera in a speech bubble), beside its name. */
 const BRAND_MARK = `<svg class="brand__mark" viewBox="0 0 32 32" width="32" height="32" aria-hidden="true" focusable="false"><rect width="32" height="32" rx="8" fill="#fff"/><path d="M7 10.5A2.5 2.5 0 0 1 9.5 8h9a2.5 2.5 0 0 1 2.5 2.5v1.2l3.6-2.3a.9.9 0 0 1 1.4.8v9.6a.9.9 0 0 1-1.4.8L21 18.3v1.2a2.5 2.5 0 0 1-2.5 2.5H13l-4 3.2V22h.5-1A1.5 1.5 0 0 1 7 20.5z" fill="#0b5cab"/></svg>`;
 
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-    return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /** The page language: `?lang=` first, then the browser's preference, else German (the article's own language). */
 export function pageLanguage(query: string | null, acceptLanguage: string | undefined): Lang {
     if (query === 'de' || query === 'en') {
         return query;
     }
-    const preferred = (acceptLanguage ?? '')
-        .split(',')
-        .map((part) => {
-            const [tag, ...params] = part.trim().toLowerCase().split(';');
-            const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find((v) => v !== undefined);
-            return { primary: tag.split('-')[0], q: q === undefined ? 1 : Number(q) };
-        })
-        .filter((entry) => entry.primary === 'de' || entry.primary === 'en')
-        .sort((a, b) => b.q - a.q)[0];
-    return preferred?.primary === 'en' ? 'en' : 'de';
+    return langFromAcceptLanguage(acceptLanguage, 'de');
 }

@@ -91,7 +91,9 @@ describe('Agent console API', function () {
         assert.strictEqual((await client.login('erika', DEMO_PASSWORD)).status, 200, 'other logins are not affected');
     });
 
-    it('rate-limits sign-in attempts per address', async () => {
+    it('rate-limits sign-in attempts per address', async function () {
+        // 20 password checks one after another at the OWASP scrypt cost (N=2^17): up to a second each on a busy machine.
+        this.timeout(180_000);
         const client = harness.agent();
         for (let i = 0; i < 20; i++) {
             assert.strictEqual((await client.login(`nobody-${i}`, 'wrong-password-x')).status, 401);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startApp, type App, type AppOptions } from '../../app';
 import { loadConfig } from '../../config';
-import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { latestCode } from './outboxCode';
 import { makeTempDir } from './tempDir';
 
 /** A started bot on a free loopback port over a temporary database, and how to read its outbox. */
@@ -28,7 +28,10 @@ export interface RunningAppOptions {
     readonly dir?: string;
 }
 
-/** Starts the real app (`startApp`) on port 0 of 127.0.0.1. */
+/**
+ * Starts the real app (`startApp`) on port 0 of 127.0.0.1: the one way tests start it
+ * (`AppHarness` and `startTestApp` build on this).
+ */
 export async function startRunningApp(spec: RunningAppOptions = {}): Promise<RunningApp> {
     const dir = spec.dir ?? makeTempDir('bca-app-').dir;
     const dbFile = path.join(dir, 'bot.sqlite');
@@ -45,13 +48,6 @@ export async function startRunningApp(spec: RunningAppOptions = {}): Promise<Run
             await app.close();
             fs.rmSync(dir, { recursive: true, force: true });
         },
-        latestCode: async (email) => {
-            const mail = (await new OutboxRepository(app.db).recent(50, email)).find((m) => m.kind === 'verification-code');
-            const code = mail ? /\b(\d{6})\b/.exec(app.mailer.reveal(mail))?.[1] : undefined;
-            if (!code) {
-                throw new Error(`latestCode(): no code mailed to ${email}`);
-            }
-            return code;
-        }
+        latestCode: (email) => latestCode(app, email)
     };
 }

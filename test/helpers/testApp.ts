@@ -1,8 +1,6 @@
-import * as path from 'path';
-import { startApp, type App, type AppOptions } from '../../app';
-import { loadConfig } from '../../config';
-import { OutboxRepository } from '../../data/repositories/outboxRepository';
-import { makeTempDir } from './tempDir';
+import type { App, AppOptions } from '../../app';
+import { latestCode } from './outboxCode';
+import { startRunningApp } from './runningApp';
 
 /** A started bot on a free port over a fresh database file, plus helpers to talk to it over HTTP. */
 export interface TestApp {
@@ -26,10 +24,8 @@ export interface HttpResult {
 
 /** Starts the real app with settings as environment variables would give them. */
 export async function startTestApp(env: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
-    const temp = makeTempDir();
-    const dbFile = path.join(temp.dir, 'bot.sqlite');
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DB_PATH: dbFile, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-    const app = await startApp(config, options);
+    const running = await startRunningApp({ env, options });
+    const app = running.app;
     const call = async (pathname: string, init: RequestInit): Promise<HttpResult> => {
         const response = await fetch(app.url + pathname, init);
         const text = await response.text();
@@ -43,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
     };
     return {
         app,
-        dbFile,
+        dbFile: running.dbFile,
         post: (pathname, body, headers = {}) =>
             call(pathname, {
                 method: 'POST',
@@ -51,19 +47,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Ap
                 body: typeof body === 'string' || body instanceof Uint8Array ? (body as RequestInit['body']) : JSON.stringify(body)
             }),
         get: (pathname) => call(pathname, { method: 'GET' }),
-        latestCode: async (email) => {
-            const mails = await new OutboxRepository(app.db).recent(20, email);
-            const mail = mails.find((m) => m.kind === 'verification-code');
-            const code = mail ? /\b(\d{6})\b/.exec(app.mailer.reveal(mail))?.[1] : undefined;
-            if (!code) {
-                throw new Error(`startTestApp().latestCode(): no code mailed to ${email}`);
-            }
-            return code;
-        },
-        stop: async () => {
-            await app.close();
-            temp.cleanup();
-        }
+        latestCode: (email) => latestCode(app, email),
+        stop: () => running.close()
     };
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ManualClock } from '../../core/clock';
 import { PortalAccountRepository } from '../../data/repositories/portalAccountRepository';
-import { PasswordHasher } from '../../portal/passwordHasher';
+import { PasswordHasher } from '../../core/passwordHasher';
 import { cookieFrom, formFields, nextMail, resetLinkIn } from '../helpers/resetMail';
 import { SmtpSink } from '../helpers/smtpSink';
 import { TASK_PHRASES } from '../helpers/taskPhrases';

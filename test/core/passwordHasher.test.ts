@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SCRYPT_COST, PasswordHasher } from '../../portal/passwordHasher';
+import { DEFAULT_SCRYPT_COST, PasswordHasher } from '../../core/passwordHasher';
 
 describe('PasswordHasher (scrypt, a salt per password)', () => {
     const hasher = new PasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
