@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as http from 'http';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
@@ -15,6 +16,19 @@ interface DetailBody {
     messages: Array<{ sender: string; text?: string; event?: string }>;
     canned: Array<{ key: string; text: string }>;
     history: Array<{ from: string; text: string }>;
+}
+
+/** A sign-in with these Origin and Host headers (fetch cannot set Host); the status it gets. */
+function signInWith(url: string, origin: string, host: string): Promise<number> {
+    const body = JSON.stringify({ login: 'erika', password: DEMO_PASSWORD });
+    return new Promise((resolve, reject) => {
+        const req = http.request(`${url}/agent/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Origin: origin, Host: host } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+    });
 }
 
 /** The customer asks for a person with this description and lands in the queue. */
@@ -106,6 +120,22 @@ describe('Agent console API', function () {
             body: JSON.stringify({ login: 'erika', password: DEMO_PASSWORD })
         });
         assert.strictEqual(res.status, 403);
+    });
+
+    it('refuses a sign-in from a rebound DNS name (Origin and Host both evil.example); accepts PUBLIC_URL and the server’s own loopback origins', async () => {
+        const port = new URL(harness.url).port;
+        assert.strictEqual(await signInWith(harness.url, 'http://evil.example', 'evil.example'), 403);
+        assert.strictEqual(await signInWith(harness.url, `http://evil.example:${port}`, `evil.example:${port}`), 403);
+        assert.strictEqual(await signInWith(harness.url, 'http://127.0.0.1:1', '127.0.0.1:1'), 403, 'another port on this machine is another site');
+        assert.strictEqual(await signInWith(harness.url, `http://127.0.0.1:${port}`, `127.0.0.1:${port}`), 200);
+        assert.strictEqual(await signInWith(harness.url, `http://localhost:${port}`, 'evil.example'), 200);
+        const behindProxy = await AppHarness.start({ PUBLIC_URL: 'https://bot.example.com' });
+        try {
+            assert.strictEqual(await signInWith(behindProxy.url, 'https://bot.example.com', 'bot.example.com'), 200);
+            assert.strictEqual(await signInWith(behindProxy.url, 'http://evil.example', 'evil.example'), 403);
+        } finally {
+            await behindProxy.close();
+        }
     });
 
     it('requires the CSRF token on state-changing requests (403 JSON when missing or wrong)', async () => {
