@@ -13,7 +13,7 @@ import type { AgentSessionView } from '../services/agentDirectory';
 import { guarded, idParam, optionalString, publicIdParam, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
 import { CONSOLE_ASSETS, ConsolePage } from './consolePage';
-import { LiveChannel } from './liveChannel';
+import { LiveChannel, type LiveStreamLimits } from './liveChannel';
 
 /** What the console is built from. */
 export interface AgentConsoleParts {
@@ -26,6 +26,8 @@ export interface AgentConsoleParts {
     /** Folder of `index.html` and the {@link CONSOLE_ASSETS}. */
     readonly staticDir: string;
     readonly localesDir: string;
+    /** Live streams open at once (default: 5 per session, 200 in all). */
+    readonly liveStreams?: LiveStreamLimits;
 }
 
 const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
@@ -56,7 +58,7 @@ export class AgentConsole {
     private readonly page: ConsolePage;
 
     public constructor(private readonly parts: AgentConsoleParts) {
-        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id));
+        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id), parts.liveStreams);
         this.views = new AgentViews(parts.localizer, () => parts.clock.now().getTime());
         this.page = new ConsolePage(parts.localizer, parts.staticDir, parts.localesDir);
     }

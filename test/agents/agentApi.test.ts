@@ -31,6 +31,16 @@ function signInWith(url: string, origin: string, host: string): Promise<number> 
     });
 }
 
+/** Opens `GET /agent/api/events` with the cookie; the status, the JSON body of a refusal, and how to close it. */
+async function openStream(url: string, cookie: string | undefined): Promise<{ status: number; body?: unknown; close: () => void }> {
+    const controller = new AbortController();
+    const res = await fetch(`${url}/agent/api/events`, { headers: { Cookie: cookie ?? '' }, signal: controller.signal });
+    if (res.status !== 200) {
+        return { status: res.status, body: await res.json(), close: () => controller.abort() };
+    }
+    return { status: res.status, close: () => controller.abort() };
+}
+
 /** The customer asks for a person with this description and lands in the queue. */
 async function escalate(customer: LoopbackCustomer, lang: 'de' | 'en', description: string): Promise<void> {
     const h = HANDOFF_PHRASES[lang];
@@ -300,5 +310,51 @@ describe('Agent console API', function () {
         }
         await escalation;
         controller.abort();
+    });
+
+    it('caps live streams: five per session (the sixth gets 429 JSON, another session still gets one); closing one makes room', async () => {
+        const erika = await harness.signedIn('erika');
+        const streams = [];
+        try {
+            for (let i = 0; i < 5; i++) {
+                streams.push(await openStream(harness.url, erika.cookie));
+                assert.strictEqual(streams[i].status, 200, `stream ${i + 1}`);
+            }
+            const sixth = await openStream(harness.url, erika.cookie);
+            assert.deepStrictEqual([sixth.status, (sixth.body as { error: { code: string } }).error.code], [429, 'TooManyStreams']);
+            const john = await openStream(harness.url, (await harness.signedIn('john')).cookie);
+            streams.push(john);
+            assert.strictEqual(john.status, 200, 'the limit is per session');
+            streams.shift()?.close();
+            // The server notices the closed stream a moment later.
+            const deadline = Date.now() + 20_000;
+            let again = await openStream(harness.url, erika.cookie);
+            while (again.status === 429 && Date.now() < deadline) {
+                await new Promise((resolve) => setTimeout(resolve, 100));
+                again = await openStream(harness.url, erika.cookie);
+            }
+            streams.push(again);
+            assert.strictEqual(again.status, 200);
+        } finally {
+            streams.forEach((s) => s.close());
+        }
+    });
+
+    it('caps live streams on the whole server too (429 JSON with Retry-After)', async () => {
+        const small = await AppHarness.start({}, { agentLiveStreams: { perSession: 5, total: 3 } });
+        const streams: Array<{ status: number; close: () => void }> = [];
+        try {
+            for (const login of ['erika', 'john', 'erika']) {
+                streams.push(await openStream(small.url, (await small.signedIn(login)).cookie));
+            }
+            assert.deepStrictEqual(streams.map((s) => s.status), [200, 200, 200]);
+            const res = await fetch(`${small.url}/agent/api/events`, { headers: { Cookie: (await small.signedIn('john')).cookie ?? '' } });
+            assert.strictEqual(res.status, 429);
+            assert.ok(Number(res.headers.get('retry-after')) > 0);
+            assert.strictEqual(((await res.json()) as { error: { code: string } }).error.code, 'TooManyStreams');
+        } finally {
+            streams.forEach((s) => s.close());
+            await small.close();
+        }
     });
 });
