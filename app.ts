@@ -103,6 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     const adapter = createBotAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
+    const clients = new ClientAddresses(config.trustProxy);
     const directLine = new DirectLineChannel({
         db,
         clock,
@@ -111,11 +112,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         maxBodyBytes: config.maxBodyBytes,
         limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
-        onTurnError: runtime.errorHandler.handle
+        onTurnError: runtime.errorHandler.handle,
+        clients
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
-    const clients = new ClientAddresses(config.trustProxy);
     const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
     const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams });
     agentConsole.mount(server);
