@@ -23,6 +23,7 @@ import { UserRepository } from './data/repositories/userRepository';
 import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Mailer, type MailTransport } from './mail/mailer';
 import { AgentConsole } from './agents/agentConsole';
+import type { LiveStreamLimits } from './agents/liveChannel';
 import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
 import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
@@ -56,6 +57,8 @@ export interface AppOptions {
     readonly channelCredentials?: ServiceClientCredentialsFactory;
     /** How proactive messages are retried (tests: in milliseconds instead of minutes). */
     readonly deliveryPolicy?: DeliveryPolicy;
+    /** Live streams of the agent console open at once (tests: a few instead of 200). */
+    readonly agentLiveStreams?: LiveStreamLimits;
 }
 
 let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> | undefined;
@@ -100,6 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     const adapter = createChannelAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
+    const clients = new ClientAddresses(config.trustProxy);
     const directLine = new DirectLineChannel({
         db,
         clock,
@@ -108,13 +112,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         maxBodyBytes: config.maxBodyBytes,
         limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
-        onTurnError: runtime.errorHandler.handle
+        onTurnError: runtime.errorHandler.handle,
+        clients
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
-    const clients = new ClientAddresses(config.trustProxy);
     const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
-    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR });
+    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams });
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();

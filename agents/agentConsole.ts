@@ -5,7 +5,7 @@ import type { HandoffParts } from '../bot/createBot';
 import type { Clock } from '../core/clock';
 import { MAX_PASSWORD_LENGTH } from '../core/passwords';
 import { HttpError } from '../channels/httpError';
-import type { ClientAddresses } from '../channels/clientAddress';
+import { isLoopbackAddress, type ClientAddresses } from '../channels/clientAddress';
 import { sendError } from '../channels/messagesRoute';
 import type { Agent } from '../data/handoffModel';
 import type { DeskProblem, DeskResult } from '../services/agentDesk';
@@ -13,7 +13,7 @@ import type { AgentSessionView } from '../services/agentDirectory';
 import { guarded, idParam, optionalString, publicIdParam, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
 import { CONSOLE_ASSETS, ConsolePage } from './consolePage';
-import { LiveChannel } from './liveChannel';
+import { LiveChannel, type LiveStreamLimits } from './liveChannel';
 
 /** What the console is built from. */
 export interface AgentConsoleParts {
@@ -26,6 +26,8 @@ export interface AgentConsoleParts {
     /** Folder of `index.html` and the {@link CONSOLE_ASSETS}. */
     readonly staticDir: string;
     readonly localesDir: string;
+    /** Live streams open at once (default: 5 per session, 200 in all). */
+    readonly liveStreams?: LiveStreamLimits;
 }
 
 const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
@@ -56,7 +58,7 @@ export class AgentConsole {
     private readonly page: ConsolePage;
 
     public constructor(private readonly parts: AgentConsoleParts) {
-        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id));
+        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id), parts.liveStreams);
         this.views = new AgentViews(parts.localizer, () => parts.clock.now().getTime());
         this.page = new ConsolePage(parts.localizer, parts.staticDir, parts.localesDir);
     }
@@ -204,15 +206,36 @@ export class AgentConsole {
         throw new HttpError(status, code, result.detail ?? result.problem.replace('-', ' '));
     }
 
-    /** A sign-in from another site's page is refused (SameSite covers the cookie, this covers the login itself). */
+    /**
+     * A sign-in from another site's page is refused (SameSite covers the
+     * cookie, this covers the login itself). Allowed are the origin of
+     * `PUBLIC_URL` and loopback origins on the port this server listens on;
+     * never one named by the request's own Host header, which a rebound DNS
+     * name sets as it likes.
+     */
     private checkOrigin(req: Request): void {
         const origin = req.headers.origin;
         if (typeof origin !== 'string') {
             return;
         }
-        const allowed = new Set([new URL(this.parts.config.publicUrl).origin, `http://${req.headers.host ?? ''}`, `https://${req.headers.host ?? ''}`]);
-        if (!allowed.has(origin)) {
+        if (origin !== new URL(this.parts.config.publicUrl).origin && !isOwnLoopbackOrigin(origin, req.socket.localPort)) {
             throw new HttpError(403, 'ForeignOrigin', 'Sign in from the console page.');
         }
     }
+}
+
+/** True for `http(s)://localhost`, `127.x.x.x` or `[::1]` on `port`: a page this server itself served on this machine. */
+function isOwnLoopbackOrigin(origin: string, port: number | undefined): boolean {
+    let url: URL;
+    try {
+        url = new URL(origin);
+    } catch {
+        return false;
+    }
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) {
+        return false;
+    }
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    const urlPort = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    return (host === 'localhost' || isLoopbackAddress(host)) && port !== undefined && urlPort === port;
 }

@@ -1,5 +1,6 @@
 import type { Response } from 'restify';
 import type { AgentSessionView } from '../services/agentDirectory';
+import { HttpError } from '../channels/httpError';
 import { getLogger } from '../core/logger';
 import type { HandoffEvent, HandoffEvents } from '../services/handoffEvents';
 
@@ -18,6 +19,17 @@ interface Listener {
 /** Public ids remembered (they never change); beyond this many the memory starts again. */
 const MAX_REMEMBERED_IDS = 5000;
 
+/** How many live streams may be open at once; beyond either, `GET /agent/api/events` answers 429. */
+export interface LiveStreamLimits {
+    /** Per agent session (a console open in a few tabs). */
+    readonly perSession: number;
+    /** On the whole server. */
+    readonly total: number;
+}
+
+/** Five per session, 200 in all. */
+export const DEFAULT_LIVE_STREAM_LIMITS: LiveStreamLimits = { perSession: 5, total: 200 };
+
 /**
  * The console's live channel: Server-Sent Events (`GET /agent/api/events`).
  * Each signed-in page gets queue changes, and new lines of the conversations
@@ -34,11 +46,27 @@ export class LiveChannel {
     public constructor(
         private readonly events: HandoffEvents,
         private readonly touch: (session: AgentSessionView) => Promise<void>,
-        private readonly publicIdOf: (id: number) => Promise<string | undefined>
+        private readonly publicIdOf: (id: number) => Promise<string | undefined>,
+        private readonly limits: LiveStreamLimits = DEFAULT_LIVE_STREAM_LIMITS
     ) {}
 
-    /** Keeps the response open as an event stream until the page goes away or {@link close}. */
+    /**
+     * Keeps the response open as an event stream until the page goes away or
+     * {@link close}. @throws 429 when the session or the server has as many
+     * streams open as {@link LiveStreamLimits} allow.
+     */
     public open(res: Response, session: AgentSessionView): void {
+        let ofSession = 0;
+        for (const listener of this.listeners) {
+            ofSession += listener.session.tokenHash === session.tokenHash ? 1 : 0;
+        }
+        if (ofSession >= this.limits.perSession) {
+            throw new HttpError(429, 'TooManyStreams', `A session may have at most ${this.limits.perSession} live streams open; close one first.`);
+        }
+        if (this.listeners.size >= this.limits.total) {
+            res.header('Retry-After', '30');
+            throw new HttpError(429, 'TooManyStreams', 'Too many live streams are open; try again later.');
+        }
         res.writeHead(200, {
             'Content-Type': 'text/event-stream; charset=utf-8',
             'Cache-Control': 'no-store',

@@ -9,8 +9,12 @@ const MAX_LINE = 1000;
 
 const TRANSCRIPT = Symbol('billingAssistant.transcript');
 
-/** Six digits, also typed as `123 456` or `123-456`, the ways the code prompt accepts. */
-const CODE = /\b\d{3}[ -]?\d{3}\b/g;
+/**
+ * Six digits, also typed as `123 456` or `123-456`, the ways the code prompt
+ * accepts; or (first group) a change-request or callback reference
+ * (`BC-2026-000001`, also without its letters), which stays readable.
+ */
+const CODE_OR_REFERENCE = /\b((?:[A-Za-z]{2}-)?\d{4}-\d{6})\b|\b\d{3}[ -]?\d{3}\b/g;
 
 /** The turn's lines so far, and how to read the conversation's earlier ones. */
 interface TurnTranscript {
@@ -19,9 +23,12 @@ interface TurnTranscript {
     readonly repository: TranscriptRepository;
 }
 
-/** Hides what looks like a one-time code, so no code is ever stored in clear text with the transcript. */
+/**
+ * Hides what looks like a one-time code, so no code is ever stored in clear
+ * text with the transcript; references like `BC-2026-000001` stay as they are.
+ */
 export function hideCodes(text: string): string {
-    return text.replace(CODE, '••••••');
+    return text.replace(CODE_OR_REFERENCE, (match: string, reference: string | undefined) => reference ?? '••••••');
 }
 
 /**

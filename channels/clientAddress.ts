@@ -88,6 +88,42 @@ export class ClientAddresses {
         return client;
     }
 
+    /**
+     * Whether the client reached us over https: TLS to this server itself, or
+     * `X-Forwarded-Proto: https` set by a trusted proxy (the value of the
+     * outermost one trusted). Without a trusted proxy the header is ignored:
+     * anyone can send it.
+     */
+    public isHttps(req: IncomingMessage): boolean {
+        if ((req.socket as { encrypted?: boolean }).encrypted === true) {
+            return true;
+        }
+        const hops = this.trustedHops(req);
+        if (hops === 0) {
+            return false;
+        }
+        const header = req.headers['x-forwarded-proto'];
+        const values = (Array.isArray(header) ? header.join(',') : (header ?? '')).split(',').map((part) => part.trim().toLowerCase()).filter((part) => part !== '');
+        return values[Math.max(0, values.length - hops)] === 'https';
+    }
+
+    /** How many proxies in front of us are trusted for this request (0: the peer is the client, or not trusted). */
+    private trustedHops(req: IncomingMessage): number {
+        const peer = normalise(req.socket.remoteAddress ?? '');
+        if (this.trust.kind === 'none' || peer === '') {
+            return 0;
+        }
+        if (this.trust.kind === 'hops') {
+            return this.trust.hops;
+        }
+        const chain = [...forwardedFor(req), peer];
+        let hops = 0;
+        for (let i = chain.length - 1; i >= 0 && this.isTrusted(chain[i]); i--) {
+            hops++;
+        }
+        return hops;
+    }
+
     private isTrusted(address: string): boolean {
         const family = isIP(address);
         return family !== 0 && (this.trusted?.check(address, family === 4 ? 'ipv4' : 'ipv6') ?? false);

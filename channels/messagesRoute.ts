@@ -49,6 +49,9 @@ export function createMessagesHandler(options: MessagesRouteOptions): (req: Requ
             options.tenantGuard?.check(authHeader);
             const invokeResponse = await options.adapter.processCheckedActivity(authHeader, activity, options.logic);
             const status = invokeResponse?.status ?? 200;
+            if (status >= 400 && isBotbuilderError(invokeResponse?.body)) {
+                throw refusedInvoke(status, invokeResponse?.body);
+            }
             if (invokeResponse?.body !== undefined) {
                 res.send(status, invokeResponse.body);
             } else {
@@ -58,6 +61,23 @@ export function createMessagesHandler(options: MessagesRouteOptions): (req: Requ
             sendError(res, err);
         }
     };
+}
+
+/** botbuilder's own error of an invoke (`application/vnd.microsoft.error`), or none at all. */
+function isBotbuilderError(body: unknown): boolean {
+    return body === undefined || body === null || (body as { type?: unknown }).type === 'application/vnd.microsoft.error';
+}
+
+/**
+ * An invoke the bot refused (botbuilder's checks: `adaptiveCard/action` without
+ * a value 400, an invoke it does not handle 501), as the project's JSON error.
+ */
+function refusedInvoke(status: number, body: unknown): HttpError {
+    const value = (body as { value?: { code?: unknown; message?: unknown } } | undefined)?.value;
+    if (typeof value?.code === 'string' && typeof value.message === 'string') {
+        return new HttpError(status, value.code, value.message);
+    }
+    return status === 501 ? new HttpError(501, 'NotImplemented', 'The bot does not handle this invoke.') : new HttpError(status, 'InvokeRefused', 'The bot refused the invoke.');
 }
 
 /** Answers with the JSON error for `err`; unknown errors are logged and answered as a plain 500. */

@@ -119,7 +119,8 @@ export class EscalateDialog extends ComponentDialog {
         if (this.services.handoffs.settings.external && channelId === 'directline') {
             const initiation = EventFactory.createHandoffInitiation(
                 step.context,
-                { handoffId: place.handoff.id, language: lang, description, reason: why, verified: handoffContext.identity !== undefined },
+                // The stored description: masked like everything else agents see.
+                { handoffId: place.handoff.id, language: lang, description: place.handoff.description ?? undefined, reason: why, verified: handoffContext.identity !== undefined },
                 { activities: this.transcriptActivities(step.context, history) }
             );
             await step.context.sendActivity(initiation);

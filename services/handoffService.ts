@@ -115,14 +115,16 @@ export class HandoffService {
     }
 
     /**
-     * A message from the person while their handoff is open: stored for the
-     * agent and pushed to the console; the reference is kept current.
+     * A message from the person while their handoff is open: masked like the
+     * description (codes hidden, other people's emails masked, invisible
+     * characters removed), stored for the agent and pushed to the console;
+     * the reference is kept current.
      */
     public async fromCustomer(handoff: Handoff, text: string, reference: Partial<ConversationReference>, lang: Lang): Promise<void> {
         const now = this.clock.now().getTime();
         await this.references.save(handoff.conversationKey, reference, now);
         await this.handoffs.setLang(handoff.id, lang);
-        const message = await this.handoffs.addMessage(handoff.id, 'customer', text, now);
+        const message = await this.handoffs.addMessage(handoff.id, 'customer', safeForAgents(text, handoff.context.identity?.email), now);
         this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
     }
 

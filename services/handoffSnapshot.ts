@@ -8,6 +8,24 @@ import { hideCodes } from '../bot/transcript';
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 /**
+ * A flag emoji made of tag characters (kept whole, first alternative), or one
+ * invisible character: a control character other than tab and line breaks, or
+ * a format character (bidi overrides, isolates and marks, zero-width spaces,
+ * byte order mark, tags) other than the zero-width (non-)joiner that emoji and
+ * some scripts need.
+ */
+const HIDDEN = /(\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F})|(?![\t\n\r\u200C\u200D])[\p{Cc}\p{Cf}]/gu;
+
+/**
+ * `text` without invisible control and format characters, so what an agent
+ * sees is what was written: a bidi override (U+202E) cannot turn text around,
+ * an isolate cannot hide part of it. Letters, emoji and line breaks stay.
+ */
+export function withoutHiddenCharacters(text: string): string {
+    return text.replace(HIDDEN, (match: string, flag: string | undefined) => flag ?? '');
+}
+
+/**
  * Masks every email address in `text` except `keep` (the person's own):
  * `anna.mueller@x.example` → `a***@x.example`.
  */
@@ -17,12 +35,14 @@ export function maskOtherEmails(text: string, keep?: string): string {
 }
 
 /**
- * A text the person wrote, as agents may see it: one-time codes hidden and
- * every email address but `keep` (the person's own) masked. The transcript,
- * the handoff description and the callback note all go through here.
+ * A text the person wrote, as agents may see it: one-time codes hidden, every
+ * email address but `keep` (the person's own) masked, invisible characters
+ * removed. The handoff description, the callback note and every message the
+ * person writes while waiting or chatting with an agent go through here (the
+ * transcript through {@link HandoffSnapshot.history}).
  */
 export function safeForAgents(text: string, keep?: string): string {
-    return maskOtherEmails(hideCodes(text), keep);
+    return maskOtherEmails(hideCodes(withoutHiddenCharacters(text)), keep);
 }
 
 /**
@@ -52,11 +72,11 @@ export class HandoffSnapshot {
         };
     }
 
-    /** The conversation so far, safe to show: emails of others masked, codes the person typed hidden. */
+    /** The conversation so far, safe to show: emails of others masked, codes the person typed hidden, no invisible characters. */
     public history(lines: readonly TranscriptLine[], ownEmail?: string): TranscriptLine[] {
         return lines.map((line) => ({
             ...line,
-            text: maskOtherEmails(line.from === 'customer' ? hideCodes(line.text) : line.text, ownEmail)
+            text: line.from === 'customer' ? safeForAgents(line.text, ownEmail) : maskOtherEmails(withoutHiddenCharacters(line.text), ownEmail)
         }));
     }
 }

@@ -5,6 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import { checkActivity } from '../activityGuard';
+import type { ClientAddresses } from '../clientAddress';
 import { HttpError } from '../httpError';
 import { readJsonBody } from '../jsonBody';
 import { sendError } from '../messagesRoute';
@@ -54,6 +55,8 @@ export interface DirectLineApiParts {
     readonly conversationBudgetBytes: number;
     /** Told the size of each stored post (the global storage budget). */
     readonly onStored?: (bytes: number) => void;
+    /** Which proxies are trusted (`TRUST_PROXY`): only theirs `X-Forwarded-Proto` picks wss:// for the stream URL. */
+    readonly clients: ClientAddresses;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -233,7 +236,7 @@ export class DirectLineApi {
     /** The Direct Line `Conversation` object, with a fresh token and the stream URL for this host. */
     private conversationBody(req: Request, conversationId: string, userId: string, watermark: number, originAt: number | undefined): Record<string, unknown> {
         const issued = this.parts.tokens.issue(conversationId, userId, originAt);
-        const secure = req.headers['x-forwarded-proto'] === 'https' || (req.socket as { encrypted?: boolean }).encrypted === true;
+        const secure = this.parts.clients.isHttps(req as unknown as IncomingMessage);
         const host = typeof req.headers.host === 'string' && /^[A-Za-z0-9.:[\]-]{1,255}$/.test(req.headers.host) ? req.headers.host : 'localhost';
         const query = new URLSearchParams({ watermark: watermark > 0 ? String(watermark) : '', t: issued.token });
         return {

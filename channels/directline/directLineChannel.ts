@@ -4,6 +4,7 @@ import type { Server } from 'restify';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
+import type { ClientAddresses } from '../clientAddress';
 import type { ProactiveRoute } from '../proactive';
 import type { UpgradeRouter } from '../upgradeRouter';
 import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';
@@ -30,6 +31,8 @@ export interface DirectLineOptions {
     /** Runs the bot for a turn (`bot.run`). */
     readonly logic: (context: TurnContext) => Promise<void>;
     readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+    /** The trusted proxies (`TRUST_PROXY`), for the scheme of the stream URL. */
+    readonly clients: ClientAddresses;
 }
 
 /**
@@ -74,7 +77,8 @@ export class DirectLineChannel {
             maxBodyBytes: options.maxBodyBytes,
             clock: options.clock,
             conversationBudgetBytes: options.limits.conversationBudgetBytes,
-            onStored: (bytes) => this.retention.noteStored(bytes)
+            onStored: (bytes) => this.retention.noteStored(bytes),
+            clients: options.clients
         });
         this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
         this.proactiveRoute = {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as http from 'http';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
@@ -15,6 +16,29 @@ interface DetailBody {
     messages: Array<{ sender: string; text?: string; event?: string }>;
     canned: Array<{ key: string; text: string }>;
     history: Array<{ from: string; text: string }>;
+}
+
+/** A sign-in with these Origin and Host headers (fetch cannot set Host); the status it gets. */
+function signInWith(url: string, origin: string, host: string): Promise<number> {
+    const body = JSON.stringify({ login: 'erika', password: DEMO_PASSWORD });
+    return new Promise((resolve, reject) => {
+        const req = http.request(`${url}/agent/api/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Origin: origin, Host: host } }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.end(body);
+    });
+}
+
+/** Opens `GET /agent/api/events` with the cookie; the status, the JSON body of a refusal, and how to close it. */
+async function openStream(url: string, cookie: string | undefined): Promise<{ status: number; body?: unknown; close: () => void }> {
+    const controller = new AbortController();
+    const res = await fetch(`${url}/agent/api/events`, { headers: { Cookie: cookie ?? '' }, signal: controller.signal });
+    if (res.status !== 200) {
+        return { status: res.status, body: await res.json(), close: () => controller.abort() };
+    }
+    return { status: res.status, close: () => controller.abort() };
 }
 
 /** The customer asks for a person with this description and lands in the queue. */
@@ -108,6 +132,22 @@ describe('Agent console API', function () {
             body: JSON.stringify({ login: 'erika', password: DEMO_PASSWORD })
         });
         assert.strictEqual(res.status, 403);
+    });
+
+    it('refuses a sign-in from a rebound DNS name (Origin and Host both evil.example); accepts PUBLIC_URL and the server’s own loopback origins', async () => {
+        const port = new URL(harness.url).port;
+        assert.strictEqual(await signInWith(harness.url, 'http://evil.example', 'evil.example'), 403);
+        assert.strictEqual(await signInWith(harness.url, `http://evil.example:${port}`, `evil.example:${port}`), 403);
+        assert.strictEqual(await signInWith(harness.url, 'http://127.0.0.1:1', '127.0.0.1:1'), 403, 'another port on this machine is another site');
+        assert.strictEqual(await signInWith(harness.url, `http://127.0.0.1:${port}`, `127.0.0.1:${port}`), 200);
+        assert.strictEqual(await signInWith(harness.url, `http://localhost:${port}`, 'evil.example'), 200);
+        const behindProxy = await AppHarness.start({ PUBLIC_URL: 'https://bot.example.com' });
+        try {
+            assert.strictEqual(await signInWith(behindProxy.url, 'https://bot.example.com', 'bot.example.com'), 200);
+            assert.strictEqual(await signInWith(behindProxy.url, 'http://evil.example', 'evil.example'), 403);
+        } finally {
+            await behindProxy.close();
+        }
     });
 
     it('requires the CSRF token on state-changing requests (403 JSON when missing or wrong)', async () => {
@@ -272,5 +312,51 @@ describe('Agent console API', function () {
         }
         await escalation;
         controller.abort();
+    });
+
+    it('caps live streams: five per session (the sixth gets 429 JSON, another session still gets one); closing one makes room', async () => {
+        const erika = await harness.signedIn('erika');
+        const streams = [];
+        try {
+            for (let i = 0; i < 5; i++) {
+                streams.push(await openStream(harness.url, erika.cookie));
+                assert.strictEqual(streams[i].status, 200, `stream ${i + 1}`);
+            }
+            const sixth = await openStream(harness.url, erika.cookie);
+            assert.deepStrictEqual([sixth.status, (sixth.body as { error: { code: string } }).error.code], [429, 'TooManyStreams']);
+            const john = await openStream(harness.url, (await harness.signedIn('john')).cookie);
+            streams.push(john);
+            assert.strictEqual(john.status, 200, 'the limit is per session');
+            streams.shift()?.close();
+            // The server notices the closed stream a moment later.
+            const deadline = Date.now() + 20_000;
+            let again = await openStream(harness.url, erika.cookie);
+            while (again.status === 429 && Date.now() < deadline) {
+                await new Promise((resolve) => setTimeout(resolve, 100));
+                again = await openStream(harness.url, erika.cookie);
+            }
+            streams.push(again);
+            assert.strictEqual(again.status, 200);
+        } finally {
+            streams.forEach((s) => s.close());
+        }
+    });
+
+    it('caps live streams on the whole server too (429 JSON with Retry-After)', async () => {
+        const small = await AppHarness.start({}, { agentLiveStreams: { perSession: 5, total: 3 } });
+        const streams: Array<{ status: number; close: () => void }> = [];
+        try {
+            for (const login of ['erika', 'john', 'erika']) {
+                streams.push(await openStream(small.url, (await small.signedIn(login)).cookie));
+            }
+            assert.deepStrictEqual(streams.map((s) => s.status), [200, 200, 200]);
+            const res = await fetch(`${small.url}/agent/api/events`, { headers: { Cookie: (await small.signedIn('john')).cookie ?? '' } });
+            assert.strictEqual(res.status, 429);
+            assert.ok(Number(res.headers.get('retry-after')) > 0);
+            assert.strictEqual(((await res.json()) as { error: { code: string } }).error.code, 'TooManyStreams');
+        } finally {
+            streams.forEach((s) => s.close());
+            await small.close();
+        }
     });
 });

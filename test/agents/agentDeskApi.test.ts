@@ -49,6 +49,54 @@ describe('Agent desk API: masking, notes, availability, ids', function () {
         assert.strictEqual(detail.description, 'my code •••••• did not work, please write to b***@example.com');
     });
 
+    it('masks what the person writes while waiting and in the live chat like the description: own email readable, references readable, codes and other emails hidden', async () => {
+        const p = PHRASES.en;
+        const h = HANDOFF_PHRASES.en;
+        const klaus = harness.customer('en-US');
+        assert.match((await klaus.say(p.amI)).join('\n'), p.askEmail);
+        assert.match((await klaus.say(KLAUS)).join('\n'), p.askCode);
+        const mail = (await new OutboxRepository(harness.app.db).recent(10, KLAUS)).find((m) => m.kind === 'verification-code');
+        const code = mail ? /\b(\d{6})\b/.exec(harness.app.mailer.reveal(mail))?.[1] : undefined;
+        assert.ok(code, 'a code was mailed');
+        assert.match((await klaus.say(code)).join('\n'), p.caseC);
+        const erika = await harness.signedIn('erika');
+        await escalate(klaus, 'en', 'About BC-2026-000001, code 123 456 failed');
+        assert.match((await klaus.say(`anna.mueller@mueller-design.example code 654321, write to ${KLAUS}`)).join('\n'), h.stillWaiting);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await klaus.waitFor(h.agentJoined);
+        await klaus.say('still BC-2026-000001; new code 321-987 for lea.fischer@mueller-design.example');
+
+        const detail = (await erika.get<DetailBody & { history: Array<{ from: string; text: string }> }>(`/agent/api/handoffs/${id}`)).body;
+        assert.strictEqual(detail.description, 'About BC-2026-000001, code •••••• failed');
+        assert.deepStrictEqual(detail.messages.filter((m) => m.sender === 'customer').map((m) => m.text), [
+            `a***@mueller-design.example code ••••••, write to ${KLAUS}`,
+            'still BC-2026-000001; new code •••••• for l***@mueller-design.example'
+        ]);
+        const said = detail.history.filter((line) => line.from === 'customer').map((line) => line.text);
+        assert.ok(said.includes('About BC-2026-000001, code •••••• failed'), said.join('\n'));
+        assert.ok(said.includes(KLAUS), 'the person’s own email stays readable');
+        assert.ok(!said.includes(code), 'the verification code is hidden');
+    });
+
+    it('removes bidi overrides, isolates and other invisible characters from what reaches agents, keeping letters and emoji', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        await escalate(customer, 'en', 'refund \u202Eexe.txt\u202C please\u200B');
+        assert.match((await customer.say('pay \u2067\u2066now\u2069\u2069 to\u00AD me\uFEFF \u{1F469}\u200D\u{1F4BB} \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}')).join('\n'), h.stillWaiting);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await customer.waitFor(h.agentJoined);
+        await customer.say('\u202Dlive\u202A line\u202B\u200E\u200F\u061C\u2060\u{E0041}');
+
+        const detail = (await erika.get<DetailBody & { history: Array<{ from: string; text: string }> }>(`/agent/api/handoffs/${id}`)).body;
+        assert.strictEqual(detail.description, 'refund exe.txt please');
+        assert.deepStrictEqual(detail.messages.filter((m) => m.sender === 'customer').map((m) => m.text), ['pay now to me \u{1F469}\u200D\u{1F4BB} \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', 'live line']);
+        assert.ok(detail.history.some((line) => line.text === 'refund exe.txt please'), JSON.stringify(detail.history));
+        assert.doesNotMatch(JSON.stringify(detail), /[\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/);
+    });
+
     it('masks the note of a callback request the same way, keeping the address the person gave for it', async () => {
         const h = HANDOFF_PHRASES.en;
         const customer = harness.customer('en-US');

@@ -39,6 +39,24 @@ describe('ClientAddresses (TRUST_PROXY)', () => {
         }
     });
 
+    it('believes X-Forwarded-Proto only from trusted proxies: the value the outermost trusted one set', () => {
+        const proto = (peer: string, value: string, forwardedFor?: string): IncomingMessage => {
+            const req = request(peer, forwardedFor);
+            (req.headers as Record<string, string>)['x-forwarded-proto'] = value;
+            return req;
+        };
+        assert.strictEqual(new ClientAddresses(parseTrustProxy('')).isHttps(proto('127.0.0.1', 'https')), false);
+        const one = new ClientAddresses(parseTrustProxy('1'));
+        assert.strictEqual(one.isHttps(proto('127.0.0.1', 'https')), true);
+        assert.strictEqual(one.isHttps(proto('127.0.0.1', 'https, http')), false, 'a client-sent value before the proxy’s own is not believed');
+        assert.strictEqual(new ClientAddresses(parseTrustProxy('2')).isHttps(proto('10.0.0.2', 'https, http')), true);
+        const ranges = new ClientAddresses(parseTrustProxy('10.0.0.0/8'));
+        assert.strictEqual(ranges.isHttps(proto('10.0.0.2', 'HTTPS')), true);
+        assert.strictEqual(ranges.isHttps(proto('198.51.100.4', 'https')), false, 'the peer is no trusted proxy');
+        assert.strictEqual(ranges.isHttps(proto('10.0.0.2', 'https, http', '203.0.113.7, 10.0.0.1')), true, 'two trusted hops');
+        assert.strictEqual(new ClientAddresses(parseTrustProxy('')).isHttps({ socket: { encrypted: true }, headers: {} } as unknown as IncomingMessage), true);
+    });
+
     it('knows loopback addresses, IPv4-mapped ones included', () => {
         assert.ok(isLoopbackAddress('127.0.0.1') && isLoopbackAddress('::ffff:127.0.0.2') && isLoopbackAddress('::1'));
         assert.ok(!isLoopbackAddress('192.0.2.2') && !isLoopbackAddress('unknown') && !isLoopbackAddress('::ffff:10.0.0.1'));

@@ -48,6 +48,23 @@ describe('hostile bodies and cookies (issue 11, item 11)', () => {
         assert.doesNotMatch(lines.join('\n'), STACK);
     });
 
+    it('/api/messages: an invoke with value null, or one the bot does not handle, is answered in the project’s JSON error shape', async () => {
+        const base = { type: 'invoke', channelId: 'test', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } };
+        for (const [activity, status, code] of [
+            [{ ...base, id: 'i1', name: 'adaptiveCard/action', value: null }, 400, 'BadRequest'],
+            [{ ...base, id: 'i2', name: 'application/search', value: null }, 400, 'BadRequest'],
+            [{ ...base, id: 'i3', name: 'no/such/invoke', value: null }, 501, 'NotImplemented']
+        ] as const) {
+            const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+            const body = (await res.json().catch(() => undefined)) as { error?: { code?: unknown; message?: unknown } } | undefined;
+            assert.strictEqual(res.status, status, activity.name);
+            assert.deepStrictEqual(Object.keys(body ?? {}), ['error'], `${activity.name}: ${JSON.stringify(body)}`);
+            assert.strictEqual(body?.error?.code, code);
+            assert.strictEqual(typeof body?.error?.message, 'string');
+        }
+        assert.doesNotMatch(lines.join('\n'), STACK);
+    });
+
     it('agent console: a malformed agent_session cookie is 401 (sign in), with no stack trace', async () => {
         for (const cookie of ['agent_session=%E0%A4%A', 'agent_session=%', 'agent_session=%zz; other=1']) {
             const res = await fetch(`${running.url}/agent/api/session`, { headers: { Cookie: cookie } });

@@ -16,12 +16,12 @@ describe('Escalation: the handoff.initiate event and the state across restarts',
                 await harness.agentOnline('erika');
                 const h = HANDOFF_PHRASES.en;
                 const convo = harness.conversation(localeOf('en'));
-                await play(harness, convo, [{ say: 'Who is my billing contact?' }, { say: h.human }, { say: 'Wrong invoice address', expect: [h.queuedNext] }]);
+                await play(harness, convo, [{ say: 'Who is my billing contact?' }, { say: h.human }, { say: 'Wrong invoice address, code 654321, cc bob.other@example.com', expect: [h.queuedNext] }]);
                 const initiations = convo.events.filter((e) => e.name === 'handoff.initiate');
                 assert.strictEqual(initiations.length, expected ? 1 : 0);
                 if (expected) {
                     const [event] = initiations;
-                    assert.deepStrictEqual((event.value as { description?: string; language?: string }).description, 'Wrong invoice address');
+                    assert.deepStrictEqual((event.value as { description?: string; language?: string }).description, 'Wrong invoice address, code ••••••, cc b***@example.com', 'masked like the description agents see in the console');
                     const transcript = event.attachments?.[0]?.content as { activities: Array<{ text?: string }> };
                     assert.ok(transcript.activities.some((a) => a.text === 'Who is my billing contact?'), 'the transcript travels with the event');
                 }

@@ -215,4 +215,20 @@ describe('Direct Line 3.0 REST API (/v3/directline)', () => {
         const after = await activities(convo, history.watermark);
         assert.match(botTexts(after.activities).join('\n'), PHRASES.en.invalidEmail);
     });
+
+    it('X-Forwarded-Proto picks wss:// for the stream URL only from a trusted proxy (TRUST_PROXY), not from anyone', async () => {
+        const forwarded = { 'X-Forwarded-Proto': 'https' };
+        const untrusted = await dl<DlConversation>(base, 'POST', '/conversations', (await generate()).token, { locale: 'en-US' }, forwarded);
+        assert.match(untrusted.body.streamUrl, /^ws:\/\//, 'no TRUST_PROXY: the header is ignored');
+        for (const [trustProxy, scheme] of [['loopback', 'wss'], ['1', 'wss'], ['10.0.0.0/8', 'ws']] as const) {
+            const behind = await startRunningApp({ env: { DIRECTLINE_SECRET: SECRET, TRUST_PROXY: trustProxy } });
+            try {
+                const { token } = (await dl<{ token: string }>(behind.url, 'POST', '/tokens/generate', SECRET)).body;
+                const res = await dl<DlConversation>(behind.url, 'POST', '/conversations', token, { locale: 'en-US' }, forwarded);
+                assert.strictEqual(res.body.streamUrl.split('://')[0], scheme, `TRUST_PROXY=${trustProxy}`);
+            } finally {
+                await behind.close();
+            }
+        }
+    });
 });
