@@ -6,6 +6,7 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
+import { asksForPerson } from '../bot/personRequest';
 import { wordsOf } from '../core/words';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
@@ -96,6 +97,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const corrected = options?.freeText ? undefined : await this.otherNamedAccount(context, text);
         if (corrected) {
             return this.switchAccount(innerDc, corrected);
+        }
+        // A clear request for a person ("can someone from support help me") wins over an answer the open question could use ("never got any code").
+        if (!options?.freeText && !this.isOnStack(innerDc, DialogIds.escalate) && asksForPerson(text, turnInfo(context).t)) {
+            return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {

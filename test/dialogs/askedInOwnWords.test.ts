@@ -1,0 +1,72 @@
+import { useHarness } from '../helpers/botHarness';
+import { CODE } from '../helpers/script';
+import { JONAS, PETER } from '../helpers/demoPeople';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+
+const de = { askDescription: /Worum geht es\?/, codeSent: /6-stelligen Code/, topic: /Zahlungsmethode|Rechnungsstellung/ };
+const en = { askDescription: /In one line, what is it about\?/, codeSent: /6-digit code/, topic: /payment method|invoices online/ };
+
+/** A clear request for a person, in the customer's words: it wins over the topic words around it and over the open question. */
+const PERSON_ROWS: readonly ConversationRow[] = [
+    {
+        name: 'an angry request for an agent with a double charge in the same message goes to customer service, not to the payment answer',
+        lang: 'en',
+        steps: [{ say: 'hi' }, { say: 'I need to speak to an agent NOW. You charged us twice for the March invoice. The payment went out two times from our card!', expect: [en.askDescription], absent: [en.topic] }],
+        outcome: {}
+    },
+    {
+        name: 'a request for an agent with the charge in one sentence goes to customer service',
+        lang: 'en',
+        steps: [{ say: 'hello' }, { say: 'I need to speak to an agent NOW, we were charged twice for our invoice', expect: [en.askDescription] }],
+        outcome: {}
+    },
+    {
+        name: 'someone from support asked for at the code step: customer service, no new code',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'am i the billing contact' }, { say: PETER }, { say: 'i never got any code. can someone from support help me please', expect: [en.askDescription], absent: [en.codeSent] }],
+        outcome: {}
+    },
+    {
+        name: '"yes customer service" to "Shall I check …? Or talk to customer service?" goes to customer service',
+        lang: 'en',
+        steps: [{ say: 'how do i change the payment method?', expect: [/talk to customer service/] }, { say: 'yes customer service', expect: [en.askDescription], absent: [/make sure it's you/] }],
+        outcome: {}
+    },
+    {
+        name: 'ein sofortiger Wunsch nach einem Menschen mit einer Doppelbuchung in derselben Nachricht geht an den Kundendienst',
+        lang: 'de',
+        steps: [{ say: 'hallo' }, { say: 'ich will sofort mit einem Menschen sprechen. Sie haben uns die Rechnung doppelt abgebucht. Das ist schon das zweite Mal!', expect: [de.askDescription], absent: [de.topic] }],
+        outcome: {}
+    },
+    {
+        name: 'jemand vom Support mit einer Zahlungsfrage dahinter: Kundendienst',
+        lang: 'de',
+        steps: [{ say: 'hallo' }, { say: 'kann mir jemand vom Support helfen? Die Zahlung per Kreditkarte klappt nicht.', expect: [de.askDescription], absent: [de.topic] }],
+        outcome: {}
+    },
+    {
+        name: 'jemand vom Support beim Code: Kundendienst statt eines neuen Codes',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'bin ich der abrechnungskontakt' }, { say: JONAS }, { say: 'ich habe keinen Code bekommen. kann mir jemand vom Support helfen?', expect: [de.askDescription], absent: [de.codeSent] }],
+        outcome: {}
+    },
+    {
+        name: '„ja, Kundendienst“ auf „Soll ich prüfen …? Oder möchten Sie mit dem Kundendienst sprechen?“ geht an den Kundendienst',
+        lang: 'de',
+        steps: [{ say: 'wie ändere ich die zahlungsmethode?', expect: [/mit dem Kundendienst sprechen/] }, { say: 'ja, Kundendienst', expect: [de.askDescription], absent: [/sicherstellen, dass Sie es/] }],
+        outcome: {}
+    },
+    {
+        name: 'a code is still a code: the person who only says the code never came gets a new one',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'am i the billing contact' }, { say: PETER }, { say: 'i never got any code', expect: [en.codeSent], absent: [en.askDescription] }, { say: CODE, expect: [/billing contact/] }],
+        outcome: {}
+    }
+];
+
+describe('Conversations in customers\' own words: requests and corrections found by exploratory testing', () => {
+    const harnessOf = useHarness();
+    for (const row of PERSON_ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+});
