@@ -1,6 +1,8 @@
 import { useHarness } from '../helpers/botHarness';
 import { CODE } from '../helpers/script';
-import { JONAS, PETER } from '../helpers/demoPeople';
+import { JONAS, LEA, PETER } from '../helpers/demoPeople';
+
+const SARAH = 'sarah.lee@northwind.example';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 
 const de = { askDescription: /Worum geht es\?/, codeSent: /6-stelligen Code/, topic: /Zahlungsmethode|Rechnungsstellung/ };
@@ -64,9 +66,55 @@ const PERSON_ROWS: readonly ConversationRow[] = [
     }
 ];
 
+/** Details the person gave in the same message are used, not asked for again. */
+const DETAIL_ROWS: readonly ConversationRow[] = [
+    {
+        name: 'an email introduced in the first message gets the code without the email question',
+        lang: 'en', email: SARAH,
+        steps: [{ say: "hi, i'm sarah.lee@northwind.example, am i the billing contact?", expect: [/sent a 6-digit code to it/], absent: [/Which email address/] },
+            { say: CODE, expect: [/not a billing contact|billing contact of Northwind Traders Ltd is Peter Brooks|Peter Brooks/] }],
+        outcome: {}
+    },
+    {
+        name: 'eine im ersten Satz genannte E-Mail-Adresse bekommt den Code ohne Rückfrage',
+        lang: 'de', email: LEA,
+        steps: [{ say: 'Guten Tag, hier ist lea.fischer@mueller-design.example. Bin ich der Abrechnungskontakt?', expect: [/6-stelligen Code an diese Adresse/], absent: [/Mit welcher E-Mail-Adresse/] },
+            { say: CODE, expect: [/Anna Müller/] }],
+        outcome: {}
+    },
+    {
+        name: 'an email that is not introduced as the own one is not used for the code',
+        lang: 'en',
+        steps: [{ say: 'who is our billing contact? is it anna.mueller@mueller-design.example?', expect: [/Which email address/] }],
+        outcome: {}
+    },
+    {
+        name: 'a user ID in the reset request is used (already worked on main)',
+        lang: 'en',
+        steps: [{ say: 'reset my portal password, user id pbrooks', expect: [/asked the portal to send a password reset link/], absent: [/Please type the user ID/] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'die Benutzer-ID in der Bitte um ein neues Kennwort wird verwendet (ging schon auf main)',
+        lang: 'de',
+        steps: [{ say: 'Bitte mein Portal-Kennwort zurücksetzen, Benutzer-ID pbrooks', expect: [/Link zum Zurücksetzen/], absent: [/Bitte geben Sie die Benutzer-ID/] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'the new contact named in the change request is not asked for again (already worked on main)',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'make Sarah Lee the billing contact' }, { say: PETER }, { say: CODE, expect: [/Why should Sarah Lee become the billing contact/], absent: [/Who should become/] },
+            { say: 'She runs our finance team now.', expect: [/New billing contact: Sarah Lee/] }, { say: 'yes' }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Sarah Lee/, reason: /finance team/ } }
+    }
+];
+
 describe('Conversations in customers\' own words: requests and corrections found by exploratory testing', () => {
     const harnessOf = useHarness();
     for (const row of PERSON_ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+    for (const row of DETAIL_ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
     }
 });
