@@ -109,9 +109,73 @@ const DETAIL_ROWS: readonly ConversationRow[] = [
     }
 ];
 
+/** A correction at the reason question or at the summary replaces what it names; nothing wrong is filed. */
+const CORRECTION_ROWS: readonly ConversationRow[] = [
+    {
+        name: 'Korrektur bei der Frage nach dem Grund: Lea statt Jonas, die Zusammenfassung nennt Lea',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Ich möchte den Abrechnungskontakt ändern' }, { say: JONAS }, { say: CODE }, { say: 'Jonas Weber', expect: [/Warum soll Jonas Weber/] },
+            { say: 'nein warte, ich meinte Lea Fischer, nicht Jonas', expect: [/Warum soll Lea Fischer/], absent: [/Grund: nein warte/] },
+            { say: 'Sie übernimmt ab Mai die Buchhaltung.', expect: [/Neuer Abrechnungskontakt: Lea Fischer/], absent: [/Neuer Abrechnungskontakt: Jonas/] }, { say: 'ja' }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /^Sie übernimmt ab Mai die Buchhaltung\.$/ } }
+    },
+    {
+        name: 'a correction at the reason question: Tom instead of Sarah, the summary names Tom',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }, { say: 'Sarah Lee', expect: [/Why should Sarah Lee/] },
+            { say: 'no wait, I meant Tom Hughes, not Sarah', expect: [/Why should Tom Hughes/] },
+            { say: 'He runs accounts payable now.', expect: [/New billing contact: Tom Hughes/], absent: [/New billing contact: Sarah/] }, { say: 'yes' }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, reason: /^He runs accounts payable now\.$/ } }
+    },
+    {
+        name: 'a correction at the summary replaces the new contact and shows the summary again',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }, { say: 'Sarah Lee' }, { say: 'She runs our finance team now.', expect: [/New billing contact: Sarah Lee/] },
+            { say: 'no, instead make Tom Hughes the new contact', expect: [/New billing contact: Tom Hughes/, /Reason: She runs our finance team now\./, /Shall I file this request\?/], absent: [/didn't file/] },
+            { say: 'yes', expect: [/BC-\d{4}-\d{6}/] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, reason: /finance team/ } }
+    },
+    {
+        name: 'Korrektur bei der Zusammenfassung: stattdessen Jonas, die Zusammenfassung kommt noch einmal',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Ich möchte den Abrechnungskontakt ändern' }, { say: JONAS }, { say: CODE }, { say: 'Lea Fischer' }, { say: 'Sie übernimmt die Buchhaltung.', expect: [/Neuer Abrechnungskontakt: Lea Fischer/] },
+            { say: 'nein, tragen Sie stattdessen Jonas Weber ein', expect: [/Neuer Abrechnungskontakt: Jonas Weber/, /Soll ich den Antrag stellen\?/], absent: [/keinen Antrag gestellt/] },
+            { say: 'ja' }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Jonas Weber/, reason: /Buchhaltung/ } }
+    },
+    {
+        name: 'a misspelt new person is corrected in place at the summary',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }, { say: 'Someone else' }, { say: 'Jane Smyth' }, { say: 'jane.smith@northwind.example' },
+            { say: 'She is our new controller.', expect: [/Jane Smyth/] },
+            { say: 'the name is Jane Smith, not Jane Smyth', expect: [/New billing contact: Jane Smith/, /jane\.smith@northwind\.example/, /Shall I file this request\?/], absent: [/New billing contact: Jane Smyth/] },
+            { say: 'yes' }],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Jane Smith/, reason: /controller/ } }
+    },
+    {
+        name: 'ein falsch geschriebener neuer Name wird bei der Zusammenfassung berichtigt',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Ich möchte den Abrechnungskontakt ändern' }, { say: JONAS }, { say: CODE }, { say: 'Eine andere Person' }, { say: 'Max Mayer' }, { say: 'max.meier@mueller-design.example' },
+            { say: 'Er ist unser neuer Controller.', expect: [/Max Mayer/] },
+            { say: 'der Name ist Max Meier, nicht Max Mayer', expect: [/Neuer Abrechnungskontakt: Max Meier/, /Soll ich den Antrag stellen\?/], absent: [/Neuer Abrechnungskontakt: Max Mayer/] },
+            { say: 'ja' }],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Max Meier/, reason: /Controller/ } }
+    },
+    {
+        name: 'a reason that names another member without correcting stays the reason',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }, { say: 'Sarah Lee' },
+            { say: 'Tom Hughes used to do it but he moved to sales.', expect: [/New billing contact: Sarah Lee/, /Reason: Tom Hughes used to do it/] }, { say: 'yes' }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Sarah Lee/, reason: /Tom Hughes used to do it/ } }
+    }
+];
+
 describe('Conversations in customers\' own words: requests and corrections found by exploratory testing', () => {
     const harnessOf = useHarness();
     for (const row of PERSON_ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+    for (const row of CORRECTION_ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
     }
     for (const row of DETAIL_ROWS) {
