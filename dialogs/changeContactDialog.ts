@@ -125,7 +125,7 @@ export class ChangeContactDialog extends ComponentDialog {
             { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: this.currentNames(step.context, values.current), count: Math.max(1, values.current.length) } },
+            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.current.length > 0 ? values.current : t('changeContact:nobody'), count: Math.max(1, values.current.length) } },
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons
         }));

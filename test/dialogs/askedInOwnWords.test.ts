@@ -1,6 +1,9 @@
 import { useHarness } from '../helpers/botHarness';
 import { CODE } from '../helpers/script';
-import { JONAS, LEA, PETER } from '../helpers/demoPeople';
+import * as assert from 'assert';
+import { BotHarness } from '../helpers/botHarness';
+import { localeOf, play } from '../helpers/script';
+import { EVA, JONAS, KLAUS, LEA, PETER } from '../helpers/demoPeople';
 
 const SARAH = 'sarah.lee@northwind.example';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
@@ -170,6 +173,36 @@ const CORRECTION_ROWS: readonly ConversationRow[] = [
     }
 ];
 
+/** Small things: lists in the language of the moment, no stale lead-in after help, a description that begins with "no". */
+const SMALL_ROWS: readonly ConversationRow[] = [
+    {
+        name: 'after "english please" the current billing contacts are joined with "and", not "und"',
+        lang: 'de', email: KLAUS,
+        steps: [{ say: 'Ich möchte den Abrechnungskontakt ändern' }, { say: KLAUS }, { say: CODE, expect: [/Klaus Bergmann und Maria Bergmann/] },
+            { say: 'english please', expect: [/Klaus Bergmann and Maria Bergmann/], absent: [/ und /] }],
+        outcome: {}
+    },
+    {
+        name: 'nach „auf Deutsch bitte“ werden die Abrechnungskontakte mit „und“ verbunden, nicht mit „and“',
+        lang: 'en', email: EVA,
+        steps: [{ say: 'who is our billing contact?' }, { say: EVA }, { say: CODE, expect: [/Klaus Bergmann and Maria Bergmann/] },
+            { say: 'auf Deutsch bitte', expect: [/Klaus Bergmann und Maria Bergmann/], absent: [/ and /] }],
+        outcome: {}
+    },
+    {
+        name: '„hilfe“ nach „von vorn“ erklärt und fragt, ohne noch einmal „fangen wir von vorn an“',
+        lang: 'de',
+        steps: [{ say: 'von vorn anfangen', expect: [/fangen wir von vorn an/] }, { say: 'hilfe', expect: [/Ich helfe Ihnen bei Fragen/, /Was kann ich für Sie tun\?/], absent: [/fangen wir von vorn an/] }],
+        outcome: {}
+    },
+    {
+        name: '"help" after "start over" explains and asks, without "Let\'s start over" again',
+        lang: 'en',
+        steps: [{ say: 'start over', expect: [/Let's start over/] }, { say: 'help', expect: [/I help with billing contacts/, /What can I do for you\?/], absent: [/Let's start over/] }],
+        outcome: {}
+    }
+];
+
 describe('Conversations in customers\' own words: requests and corrections found by exploratory testing', () => {
     const harnessOf = useHarness();
     for (const row of PERSON_ROWS) {
@@ -178,7 +211,31 @@ describe('Conversations in customers\' own words: requests and corrections found
     for (const row of CORRECTION_ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
     }
+    for (const row of SMALL_ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
+    }
     for (const row of DETAIL_ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+});
+
+describe('Conversations in customers\' own words: a description for customer service that begins with "no"', () => {
+    let harness: BotHarness;
+    beforeEach(async () => {
+        harness = await BotHarness.create();
+        await harness.agentOnline('erika');
+    });
+    afterEach(async () => harness.close());
+    const cases = [
+        { lang: 'en', ask: 'I want to talk to a person', description: 'no code arrives in my inbox since Monday' },
+        { lang: 'de', ask: 'Ich möchte mit einem Mitarbeiter sprechen', description: 'nein, bei mir kommt seit Montag kein Code an' }
+    ] as const;
+    for (const { lang, ask, description } of cases) {
+        it(`[${lang}] the description reaches the agent whole, it is no "skip"`, async () => {
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [{ say: ask }, { say: description }]);
+            const handoff = await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`);
+            assert.strictEqual(handoff?.description, description);
+        });
     }
 });
