@@ -92,6 +92,9 @@ const FIELD_WORD_MAX_INTENTS = 3;
 
 const SWITCH_PREFIX = 'switch-language-';
 
+/** Anything written like an email address ("sarah.lee@northwind.example"). */
+const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
+
 /** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"). */
 const LANGUAGE_NAME = /^(english|englisch\p{L}*|deutsch\p{L}*|german)$/u;
 
@@ -152,7 +155,8 @@ export class IntentRecognizer {
      * language's classifier understands it or is far surer.
      */
     public async recognize(text: string, lang?: Lang): Promise<Understanding> {
-        const utterance = text.normalize('NFC').trim().slice(0, 500);
+        // An address says who the person is, not what they want: "i'm sarah.lee@northwind.example, am i …" is read without it.
+        const utterance = text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }

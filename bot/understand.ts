@@ -5,6 +5,7 @@ import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from './entities';
 import type { Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
+import { asksForPerson } from './personRequest';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -19,7 +20,8 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
     if (text === undefined) {
         return undefined;
     }
-    info.understanding = await recognizer.recognize(text, info.lang);
+    // A clear request for a person wins over the topic words around it ("… you charged us twice").
+    info.understanding = asksForPerson(text, info.t) ? { intent: 'talk-to-human', score: 1, language: info.lang } : await recognizer.recognize(text, info.lang);
     return info.understanding;
 }
 

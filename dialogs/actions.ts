@@ -13,9 +13,12 @@ export type ActionIntent =
     | 'more-topics'
     | 'thanks';
 
+/** Intents whose button is also chosen by other words (`actions:synonyms.<intent>`: "yes, customer service"). */
+const WITH_SYNONYMS: ReadonlySet<ActionIntent> = new Set(['talk-to-human']);
+
 /** A button that starts what `intent` stands for when the main menu gets it. */
 export function actionButton(intent: ActionIntent): PromptButton {
-    return { value: intent, label: `actions:${intent}` };
+    return { value: intent, label: `actions:${intent}`, ...(WITH_SYNONYMS.has(intent) ? { synonyms: `actions:synonyms.${intent}` } : {}) };
 }
 
 /**

@@ -84,7 +84,7 @@ export class BillingRoleDialog extends ComponentDialog {
             { value: 'nothing', label: 'billingRole:button.noThanks', answers: 'no' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: this.names(step.context, answer.otherBillingContacts) } },
+            text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: answer.otherBillingContacts.map((user) => user.name) } },
             retryText: { key: 'billingRole:offerRetry' },
             buttons,
             nothingToLose: true

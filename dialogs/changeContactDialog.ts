@@ -14,7 +14,11 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
-import { wordsOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
+import type { TFunction } from 'i18next';
+import { submittedText } from '../bot/activityText';
+import { findEmail } from '../bot/entities';
+import { phraseList } from '../bot/phraseLists';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -28,11 +32,24 @@ const SOMEONE_ELSE = 'someone-else';
 interface ChangeValues {
     identity: IdentifyResult;
     account: Account;
-    currentNames: string;
-    /** Number of current billing contacts for the plural forms (1 when there is nobody: "it is nobody"). */
-    currentCount: number;
-    newContact: NewContact;
-    reason: string;
+    /** Names of the current billing contacts, joined in the language of the moment they are shown. */
+    current: string[];
+}
+
+/** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
+interface ReviewOptions {
+    readonly accountId: string;
+    readonly accountName: string;
+    readonly current: readonly string[];
+    readonly newContact: NewContact;
+    /** Known after a correction at the summary: only the summary is shown again. */
+    readonly reason?: string;
+}
+
+/** What the review ends with once the person confirmed; undefined when they did not. */
+interface Reviewed {
+    readonly newContact: NewContact;
+    readonly reason: string;
 }
 
 /**
@@ -50,6 +67,8 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new PickPrompt(PromptIds.pick));
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
+        // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
+        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt)));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
@@ -57,11 +76,11 @@ export class ChangeContactDialog extends ComponentDialog {
                 this.identifyStep.bind(this),
                 this.checkAdminStep.bind(this),
                 this.newContactStep.bind(this),
-                this.askReasonStep.bind(this),
-                this.confirmStep.bind(this),
+                this.reviewStep.bind(this),
                 this.submitStep.bind(this)
             ])
         );
+        this.addDialog(new WaterfallDialog(DialogIds.changeContactReview, [this.askReasonStep.bind(this), this.summaryStep.bind(this), this.decideStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.changeContactNewPerson, [this.askNameStep.bind(this), this.askEmailStep.bind(this), this.newPersonDoneStep.bind(this)]));
         this.initialDialogId = DialogIds.changeContactFlow;
     }
@@ -90,9 +109,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
-        const current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
-        values.currentNames = this.list(step.context, current) || t('changeContact:nobody');
-        values.currentCount = Math.max(1, current.length);
+        values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
@@ -108,7 +125,7 @@ export class ChangeContactDialog extends ComponentDialog {
             { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.currentNames, count: values.currentCount } },
+            text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.current.length > 0 ? values.current : t('changeContact:nobody'), count: Math.max(1, values.current.length) } },
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons
         }));
@@ -123,54 +140,87 @@ export class ChangeContactDialog extends ComponentDialog {
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
     }
 
-    private async askReasonStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    /** The new contact is known: the reason and the summary, until confirmed or declined. */
+    private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const newContact = step.result as NewContact | undefined;
-        if (!newContact) {
+        const { account, current } = stepValues<ChangeValues>(step);
+        if (!newContact || !account) {
             return step.endDialog();
         }
-        stepValues<ChangeValues>(step).newContact = newContact;
+        return step.beginDialog(DialogIds.changeContactReview, { accountId: account.id, accountName: account.name, current: current ?? [], newContact } satisfies ReviewOptions);
+    }
+
+    private async askReasonStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+        if (step.options.reason !== undefined) {
+            return step.next({ text: step.options.reason } satisfies TextInput);
+        }
         return step.prompt(PromptIds.reason, localized({
-            text: { key: 'changeContact:askReason', args: { name: newContact.name } },
+            text: { key: 'changeContact:askReason', args: { name: step.options.newContact.name } },
             retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
             freeText: true
         }));
     }
 
-    private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const values = stepValues<ChangeValues>(step);
-        values.reason = (step.result as TextInput).text.trim();
+    private async summaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+        const options = step.options;
+        const reason = (step.result as TextInput).text.trim();
+        if (options.reason === undefined) {
+            // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
+            const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
+            if (corrected) {
+                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected } satisfies ReviewOptions);
+            }
+        }
+        stepValues<{ reason: string }>(step).reason = reason;
         const { t } = turnInfo(step.context);
         await step.context.sendActivity(
             t('changeContact:summary', {
-                account: values.account?.name ?? '',
-                current: values.currentNames ?? '',
-                count: values.currentCount ?? 1,
-                newContact: this.services.changeRequests.newContactText({ newContact: values.newContact ?? { name: '' } }),
-                reason: values.reason
+                account: options.accountName,
+                current: this.currentNames(step.context, options.current),
+                count: Math.max(1, options.current.length),
+                newContact: this.services.changeRequests.newContactText({ newContact: options.newContact }),
+                reason
             })
         );
-        const pending = values.account ? await this.services.changeRequests.pendingFor(values.account.id) : [];
+        const pending = await this.services.changeRequests.pendingFor(options.accountId);
         if (pending.length > 0) {
             await step.context.sendActivity(
                 t('changeContact:alreadyPending', {
                     count: pending.length,
                     references: this.list(step.context, pending.map((request) => request.reference)),
-                    account: values.account?.name ?? ''
+                    account: options.accountName
                 })
             );
         }
-        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'changeContact:confirm' }));
+        return step.prompt(PromptIds.confirmChange, YesNoPrompt.options({ key: 'changeContact:confirm' }));
+    }
+
+    /** Yes files, no drops; a correction ("the name is Eva Schulz, not Eva Schultz") shows the summary again with it. */
+    private async decideStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+        const options = step.options;
+        const reason = stepValues<{ reason: string }>(step).reason ?? '';
+        const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
+        if (corrected || typeof step.result !== 'boolean') {
+            // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected ?? options.newContact, reason } satisfies ReviewOptions);
+        }
+        if (!step.result) {
+            await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
+            return step.endDialog(undefined);
+        }
+        return step.endDialog({ newContact: options.newContact, reason } satisfies Reviewed);
     }
 
     private async submitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const { t, lang, conversationKey } = turnInfo(step.context);
-        const { identity, account, newContact, reason } = stepValues<ChangeValues>(step);
-        if (step.result !== true) {
-            await step.context.sendActivity(t('changeContact:notFiled'));
+        const { identity, account } = stepValues<ChangeValues>(step);
+        const reviewed = step.result as Reviewed | undefined;
+        if (!reviewed) {
             return step.endDialog();
         }
+        const { newContact, reason } = reviewed;
         const requester = identity && (await this.services.users.get(identity.userId));
-        if (!requester || !account || !newContact || reason === undefined) {
+        if (!requester || !account) {
             return step.endDialog();
         }
         const dedupeKey = `change-request:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
@@ -227,6 +277,34 @@ export class ChangeContactDialog extends ComponentDialog {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
     }
 
+    /** The current billing contacts' names joined in the turn's language, or "nobody". */
+    private currentNames(context: TurnContext, names: readonly string[]): string {
+        return this.list(context, names) || turnInfo(context).t('changeContact:nobody');
+    }
+
+    /**
+     * The new contact a correction in the turn's message names, when it is one
+     * (see {@link correcting}): another member by full name, or for a new
+     * person a name or an address written anew. Undefined when it corrects nothing.
+     */
+    private async correctionIn(context: TurnContext, accountId: string, current: NewContact): Promise<NewContact | undefined> {
+        const text = submittedText(context.activity) ?? '';
+        const { t, lang } = turnInfo(context);
+        if (!correcting(text, t)) {
+            return undefined;
+        }
+        const named = namedMember(this.candidates(await this.services.accounts.members(accountId)), text);
+        if (named) {
+            return named.user.id === current.userId ? undefined : { userId: named.user.id, name: named.user.name };
+        }
+        if (current.userId !== undefined) {
+            return undefined;
+        }
+        const email = findEmail(text, lang);
+        const name = writtenAnew(text, current.name, t);
+        return email || name ? { ...current, name: name ?? current.name, email: email ?? current.email } : undefined;
+    }
+
     private list(context: TurnContext, items: readonly string[]): string {
         return new Intl.ListFormat(turnInfo(context).lang, { type: 'conjunction' }).format(items);
     }
@@ -243,4 +321,42 @@ function namedMember(members: readonly Member[], text: string): Member | undefin
     const said = ` ${wordsOf(text).join(' ')} `;
     const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
     return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * True when a message corrects what was said ("nein warte, ich meinte …",
+ * "no, instead make …", "the name is …"): it begins with one of
+ * `changeContact:correction.starts` or holds one of `changeContact:correction.phrases`.
+ */
+function correcting(text: string, t: TFunction): boolean {
+    // "no wait, …", "nein, …": a short first clause; "No one else does billing since …" corrects nothing.
+    const opening = ` ${phraseOf(text.split(/[,;:.!?–-]/)[0] ?? '')} `;
+    const said = ` ${phraseOf(text)} `;
+    return (
+        (wordsOf(opening).length <= CORRECTION_OPENING_WORDS && phraseList(t, 'changeContact:correction.starts').some((start) => opening.startsWith(` ${start} `))) ||
+        phraseList(t, 'changeContact:correction.phrases').some((phrase) => said.includes(` ${phrase} `))
+    );
+}
+
+/** The longest first clause that opens a correction ("nein warte", "no, sorry"). */
+const CORRECTION_OPENING_WORDS = 3;
+
+/** A full name written with capitals ("Jane Smith", "Max Meier"). */
+const WRITTEN_NAME = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu;
+
+/** The one full name in a correction that is not `old` ("the name is Jane Smith, not Jane Smyth" → "Jane Smith"), without lead words ("Bitte", "No"). */
+function writtenAnew(text: string, old: string, t: TFunction): string | undefined {
+    const fillers = phraseList(t, 'changeContact:correction.fillers');
+    const names = new Set<string>();
+    for (const match of text.slice(0, 500).match(WRITTEN_NAME) ?? []) {
+        const words = match.split(/\s+/);
+        while (words.length > 0 && fillers.includes(phraseOf(words[0]))) {
+            words.shift();
+        }
+        const name = words.join(' ');
+        if (words.length >= 2 && phraseOf(name) !== phraseOf(old)) {
+            names.add(name);
+        }
+    }
+    return names.size === 1 ? [...names][0] : undefined;
 }

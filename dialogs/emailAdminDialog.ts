@@ -37,10 +37,8 @@ export class EmailAdminDialog extends ComponentDialog {
         if (step.options.message) {
             return step.next({ text: step.options.message } satisfies TextInput);
         }
-        const { lang } = turnInfo(step.context);
-        const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(recipients.map((r) => r.name));
         return step.prompt(PromptIds.text, localized({
-            text: { key: 'emailAdmin:askMessage', args: { names } },
+            text: { key: 'emailAdmin:askMessage', args: { names: recipients.map((r) => r.name) } },
             retryText: { key: 'emailAdmin:askMessageRetry', args: { max: MAX_MESSAGE_LENGTH } },
             freeText: true
         }));

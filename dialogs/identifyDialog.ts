@@ -9,6 +9,11 @@ import { localized, type LocalizedText } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import { namedAccount } from './accountChoice';
 import { submittedText } from '../bot/activityText';
+import type { TFunction } from 'i18next';
+import { findEmail } from '../bot/entities';
+import { phraseList } from '../bot/phraseLists';
+import { phraseOf } from '../core/words';
+import type { Lang } from '../core/language';
 import { answerPendingStatus } from './statusAnswer';
 import type { IdentifyOptions, IdentifyResult } from './types';
 import type { EscalateOfferOptions } from './escalateOfferDialog';
@@ -62,7 +67,8 @@ export class IdentifyDialog extends ComponentDialog {
         // After a verification ran out, the person hears why they are asked again.
         await step.context.sendActivity(t(profile.reverify ? 'identify:verifyAgain' : 'identify:intro'));
         profile.reverify = undefined;
-        return step.beginDialog(DialogIds.identifyVerify, {} satisfies VerifyOptions);
+        // "hi, i'm sarah.lee@northwind.example, am i …": the address introduced in the question gets the code without asking again.
+        return step.beginDialog(DialogIds.identifyVerify, { email: ownEmail(submittedText(step.context.activity) ?? '', turnInfo(step.context)) } satisfies VerifyOptions);
     }
 
     private async accountStep(step: WaterfallStepContext<IdentifyOptions>): Promise<DialogTurnResult> {
@@ -197,4 +203,19 @@ export class IdentifyDialog extends ComponentDialog {
         }
         return step.endDialog(accountId);
     }
+}
+
+/**
+ * The address a message introduces as the person's own ("i'm …", "hier ist
+ * …", "my email is …"): the words right before it end with one of
+ * `identify:ownEmailLeadIns`. Another address ("is anna@… our billing
+ * contact?") is someone else's.
+ */
+function ownEmail(text: string, info: { readonly t: TFunction; readonly lang: Lang }): string | undefined {
+    const email = findEmail(text, info.lang);
+    if (!email) {
+        return undefined;
+    }
+    const before = ` ${phraseOf(text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '')}`;
+    return phraseList(info.t, 'identify:ownEmailLeadIns').some((lead) => before.endsWith(` ${lead}`)) ? email : undefined;
 }

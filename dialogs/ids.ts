@@ -21,7 +21,8 @@ export const DialogIds = {
     escalateOffer: 'escalateOffer.v1',
     escalateOfferFlow: 'escalateOffer.flow.v1',
     changeContact: 'changeContact.v1',
-    changeContactFlow: 'changeContact.flow.v1',
+    changeContactFlow: 'changeContact.flow.v2',
+    changeContactReview: 'changeContact.review.v1',
     changeContactNewPerson: 'changeContact.newPerson.v1',
     portalReset: 'portalReset.v1',
     portalResetFlow: 'portalReset.flow.v1',
@@ -39,6 +40,7 @@ export const PromptIds = {
     code: 'prompt.code',
     name: 'prompt.name',
     reason: 'prompt.reason',
+    confirmChange: 'prompt.confirmChange',
     reference: 'prompt.reference',
     portalUserId: 'prompt.portalUserId',
     dropTask: 'prompt.dropTask'

@@ -6,10 +6,11 @@ import type { Understanding } from '../bot/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../bot/activityText';
 import { findReference } from '../bot/entities';
-import { wordsOf } from '../core/words';
+import { asksForPerson } from '../bot/personRequest';
+import { phraseOf, wordsOf } from '../core/words';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
-import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, plainCommand, statusRequestOnly } from './freeTextInterruption';
@@ -96,6 +97,17 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const corrected = options?.freeText ? undefined : await this.otherNamedAccount(context, text);
         if (corrected) {
             return this.switchAccount(innerDc, corrected);
+        }
+        // A clear request for a person ("can someone from support help me") wins over an answer the open question could use ("never got any code").
+        // Not where the question already leads to a person (an offer of customer service keeps its reason), nor for a button's own words.
+        if (
+            !options?.freeText &&
+            !this.isOnStack(innerDc, DialogIds.escalate) &&
+            !this.isOnStack(innerDc, DialogIds.escalateOffer) &&
+            !(options?.buttons ?? []).some((button) => button.value === text || phraseOf(buttonLabel(context, button)) === phraseOf(text)) &&
+            asksForPerson(text, turnInfo(context).t)
+        ) {
+            return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {

@@ -88,7 +88,7 @@ export class MainDialog extends InterruptibleDialog {
         }
         const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
-        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, buttons: followUp?.buttons ?? MENU_BUTTONS }));
+        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? MENU_BUTTONS }));
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {

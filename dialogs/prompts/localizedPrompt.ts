@@ -13,12 +13,27 @@ const FAILURES_BEFORE_HINT = 2;
 /** What a prompt counts in its own state. */
 interface PromptAttempts {
     failures?: number;
+    /** Set once the question was shown: showing it again (after help, a language switch) uses {@link LocalizedPromptOptions.againText}. */
+    shown?: boolean;
 }
+
+/** A free-text answer of at most this many words may be a button's synonym inside a few words ("skip it please"); a longer one is text. */
+const SHORT_ANSWER_WORDS = 3;
 
 /** A sentence by locale key, rendered in the conversation's language when shown. */
 export interface LocalizedText {
     readonly key: string;
-    readonly args?: Readonly<Record<string, string | number>>;
+    /** A list of names is joined in the language the text is shown in ("Klaus und Maria", "Klaus and Maria"). */
+    readonly args?: Readonly<Record<string, string | number | readonly string[]>>;
+}
+
+/** `text` rendered with `t` in `lang`, lists in its args joined as that language joins them. */
+export function renderText(t: (key: string, args?: Record<string, string | number>) => string, lang: string, text: LocalizedText): string {
+    if (!text.args) {
+        return t(text.key);
+    }
+    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+    return t(text.key, Object.fromEntries(Object.entries(text.args).map(([name, value]) => [name, typeof value === 'object' ? list.format(value) : value])));
 }
 
 /** A button of a prompt. `label` is a locale key unless `literal` (names of accounts or people). */
@@ -40,6 +55,8 @@ export interface PromptButton {
 export interface LocalizedPromptOptions extends PromptOptions {
     readonly text: LocalizedText;
     readonly retryText?: LocalizedText;
+    /** The question when it is shown again after an interruption, without a one-off lead-in ("Let's start over."). */
+    readonly againText?: LocalizedText;
     readonly buttons?: readonly PromptButton[];
     /** A free-text answer (a message): only short commands may interrupt it. */
     readonly freeText?: boolean;
@@ -62,8 +79,8 @@ export function buttonLabel(context: TurnContext, button: PromptButton): string 
  * synonyms as the whole answer or inside it ("bitte nochmal senden"), or a
  * bare yes or no for the button that {@link PromptButton.answers} it.
  */
-export function matchButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
-    const named = namedButton(context, buttons, text);
+export function matchButton(context: TurnContext, buttons: readonly PromptButton[], text: string, freeText = false): PromptButton | undefined {
+    const named = namedButton(context, buttons, text, freeText);
     if (named || !buttons.some((button) => button.answers)) {
         return named;
     }
@@ -71,14 +88,20 @@ export function matchButton(context: TurnContext, buttons: readonly PromptButton
     return yes === undefined ? undefined : buttons.find((button) => button.answers === (yes ? 'yes' : 'no'));
 }
 
-function namedButton(context: TurnContext, buttons: readonly PromptButton[], text: string): PromptButton | undefined {
+/**
+ * The button `text` names. In a free-text answer a synonym counts only as the
+ * whole answer or inside a short one: "no code arrives at mike@…" is a
+ * description, not "no" for "Skip".
+ */
+function namedButton(context: TurnContext, buttons: readonly PromptButton[], text: string, freeText: boolean): PromptButton | undefined {
     const said = phraseOf(text);
     const { t } = turnInfo(context);
+    const inside = !freeText || said.split(' ').length <= SHORT_ANSWER_WORDS;
     return buttons.find(
         (button) =>
             button.value === text ||
             phraseOf(buttonLabel(context, button)) === said ||
-            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => ` ${said} `.includes(` ${synonym} `)))
+            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && ` ${said} `.includes(` ${synonym} `))))
     );
 }
 
@@ -94,14 +117,16 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
 
     protected async onPrompt(context: TurnContext, state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
         const spec = options as LocalizedPromptOptions;
-        const { t } = turnInfo(context);
-        let text = isRetry && spec.retryText ? t(spec.retryText.key, spec.retryText.args) : t(spec.text.key, spec.text.args);
+        const { t, lang } = turnInfo(context);
+        const attempts = state as PromptAttempts;
+        const again = !isRetry && attempts.shown === true && spec.againText !== undefined;
+        attempts.shown = true;
+        let text = renderText(t, lang, isRetry && spec.retryText ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
         if (isRetry && sentOnlyFiles(context.activity)) {
             text = `${t('common:textOnly')} ${text}`;
         }
         if (isRetry) {
             // A retry is shown exactly once per answer the prompt could not use.
-            const attempts = state as PromptAttempts;
             attempts.failures = (attempts.failures ?? 0) + 1;
             if (attempts.failures >= FAILURES_BEFORE_HINT) {
                 text = `${text} ${t('common:stuckHint')}`;

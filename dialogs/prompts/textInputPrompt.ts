@@ -19,14 +19,14 @@ export class TextInputPrompt extends LocalizedPrompt<TextInput> {
 
     /** Any text is a valid answer, but only a button counts as one when deciding about interruptions. */
     public override async accepts(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<boolean> {
-        return matchButton(context, options.buttons ?? [], text) !== undefined;
+        return matchButton(context, options.buttons ?? [], text, options.freeText) !== undefined;
     }
 
     protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<TextInput>> {
         if (text.length > MAX_TEXT_LENGTH) {
             return { succeeded: false };
         }
-        const button = matchButton(context, options.buttons ?? [], text);
+        const button = matchButton(context, options.buttons ?? [], text, options.freeText);
         return { succeeded: true, value: { text, button: button?.value } };
     }
 }

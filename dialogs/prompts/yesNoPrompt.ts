@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
 import { turnInfo } from '../../bot/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
 import { yesNoAnswer } from './yesNoAnswer';
@@ -12,8 +12,8 @@ export const YES_NO_BUTTONS = [
 
 /** Yes or no, by button or in words ("ja, bitte", "klar doch", "passt so", "nope"), in the turn's language. */
 export class YesNoPrompt extends LocalizedPrompt<boolean> {
-    public constructor(dialogId: string) {
-        super(dialogId);
+    public constructor(dialogId: string, validator?: PromptValidator<boolean>) {
+        super(dialogId, validator);
     }
 
     /** Prompt options with the yes/no buttons added. */
