@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { AgentClient } from '../helpers/agentClient';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror="window.__xss = 1">Rechnung';
 
 describe('Agent console in Chromium', function () {
@@ -17,11 +17,8 @@ describe('Agent console in Chromium', function () {
     let page: Page;
 
     before(async function () {
-        if (!fs.existsSync(CHROMIUM)) {
-            throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-        }
         harness = await AppHarness.start();
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
     });
 

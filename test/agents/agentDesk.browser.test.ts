@@ -1,14 +1,14 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { seriousAxeFindings } from '../helpers/axeAudit';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const h = HANDOFF_PHRASES.en;
 
 /** Counts the console's "new customer" sounds: the page's AudioContext, replaced before any script runs. */
@@ -85,11 +85,8 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
     let page: Page;
 
     before(async function () {
-        if (!fs.existsSync(CHROMIUM)) {
-            throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it)`);
-        }
         harness = await AppHarness.start();
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
         context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-US' });
         await context.addInitScript(COUNT_SOUNDS);
         page = await context.newPage();

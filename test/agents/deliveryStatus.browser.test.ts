@@ -1,10 +1,9 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { AppHarness, DEMO_PASSWORD } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * The console shows how far each of the agent's messages got, live: sent,
@@ -18,9 +17,8 @@ describe('Agent console in Chromium: delivery of the agent\'s messages, and the 
     let page: Page;
 
     before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
         harness = await AppHarness.start({}, { deliveryPolicy: { firstRetryMs: 50, maxRetryMs: 200, maxAttempts: 2, pollMs: 50 } });
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
         page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' });
     });
     after(async () => {

@@ -1,11 +1,10 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { AppHarness } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 interface QueueBody {
     waiting: Array<{ id: number }>;
@@ -51,9 +50,8 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
     const errors: string[] = [];
 
     before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`);
         harness = await AppHarness.start();
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
     });
     after(async () => {
         await browser?.close();

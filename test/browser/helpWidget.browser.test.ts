@@ -1,13 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../paths';
 import { seriousAxeFindings } from '../helpers/axeAudit';
 import { PHRASES } from '../helpers/phrases';
 import { startRunningApp, type RunningApp } from '../helpers/runningApp';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(PROJECT_ROOT, 'test-results');
 
 /**
@@ -76,10 +76,9 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
     const errors: string[] = [];
 
     before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`);
         fs.mkdirSync(SCREENSHOTS, { recursive: true });
         running = await startRunningApp();
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
     });
     after(async () => {
         await browser?.close();

@@ -1,14 +1,13 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { nextMail, resetLinkIn } from '../helpers/resetMail';
 import { SmtpSink } from '../helpers/smtpSink';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { messageActivity, replyTexts, startTestApp, type TestApp } from '../helpers/testApp';
 import { KLAUS } from '../helpers/demoPeople';
 import { seriousAxeFindings } from '../helpers/axeAudit';
+import { launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('Portal reset page in Chromium: Klaus sets a new password through the link from his email', function () {
     this.timeout(60_000);
@@ -18,10 +17,9 @@ describe('Portal reset page in Chromium: Klaus sets a new password through the l
     const problems: string[] = [];
 
     before(async () => {
-        assert.ok(fs.existsSync(CHROMIUM), `Chromium is needed at ${CHROMIUM} (apt-get install -y chromium)`);
         smtp = await SmtpSink.start();
         server = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://billing.example.test' }, { mailPollMs: 100 });
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium();
     });
     after(async () => {
         await browser?.close();
