@@ -83,7 +83,10 @@
             var again = button(t('delivery.retry'), 'secondary', function () {
                 again.disabled = true;
                 retry(m)
-                    .then(function () { setDelivery(li, { id: m.id, text: m.text, delivery: 'pending', attempts: m.attempts }, retry); })
+                    .then(function () {
+                        // A live event may already have said "delivered": only a line still shown as failed goes back to "sent".
+                        if (li.querySelector('.delivery.failed')) { setDelivery(li, { id: m.id, text: m.text, delivery: 'pending', attempts: m.attempts }, retry); }
+                    })
                     .catch(function () { again.disabled = false; });
             });
             again.setAttribute('aria-label', t('delivery.retryLabel', { text: m.text || '' }));
