@@ -1,3 +1,4 @@
+import { CoalescingRunner } from '../core/coalescingRunner';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
@@ -43,8 +44,7 @@ const MAX_ATTEMPTS = 10;
  */
 export class Mailer {
     private timer?: NodeJS.Timeout;
-    private running?: Promise<void>;
-    private again = false;
+    private readonly rounds = new CoalescingRunner(() => this.deliverDue(), (err) => log.error('delivery round failed', { error: err }));
 
     public constructor(
         private readonly outbox: OutboxRepository,
@@ -131,35 +131,21 @@ export class Mailer {
             clearInterval(this.timer);
             this.timer = undefined;
         }
-        await this.running;
+        await this.rounds.idle();
         this.transport?.close?.();
     }
 
     /** Delivers every due mail now; resolves when the round (and any requested rerun) is done. */
     public async flush(): Promise<void> {
         this.kick();
-        while (this.running) {
-            await this.running;
-        }
+        await this.rounds.idle();
     }
 
     private kick(): void {
         if (!this.transport) {
             return;
         }
-        if (this.running) {
-            this.again = true;
-            return;
-        }
-        this.running = this.deliverDue()
-            .catch((err: unknown) => log.error('delivery round failed', { error: err }))
-            .finally(() => {
-                this.running = undefined;
-                if (this.again) {
-                    this.again = false;
-                    this.kick();
-                }
-            });
+        this.rounds.request();
     }
 
     private async deliverDue(): Promise<void> {

@@ -1,3 +1,4 @@
+import { CoalescingRunner } from '../core/coalescingRunner';
 import type { TurnContext } from 'botbuilder';
 import type { ProactiveMessenger } from '../channels/proactive';
 import type { Clock } from '../core/clock';
@@ -57,8 +58,7 @@ export function proactiveActivityId(deliveryId: number): string {
 export class CustomerDelivery {
     private timer?: NodeJS.Timeout;
     private purgeTimer?: NodeJS.Timeout;
-    private pumping?: Promise<void>;
-    private again = false;
+    private readonly rounds = new CoalescingRunner(() => this.pump(), (err) => log.error('delivery worker failed', { error: err }));
     private stopped = false;
     private readonly running = new Set<string>();
     private readonly inFlight = new Set<Promise<void>>();
@@ -86,19 +86,7 @@ export class CustomerDelivery {
         if (this.stopped) {
             return;
         }
-        if (this.pumping) {
-            this.again = true;
-            return;
-        }
-        this.pumping = this.pump()
-            .catch((err: unknown) => log.error('delivery worker failed', { error: err }))
-            .finally(() => {
-                this.pumping = undefined;
-                if (this.again) {
-                    this.again = false;
-                    this.kick();
-                }
-            });
+        this.rounds.request();
     }
 
     /** An agent sends a failed message again; false when it had not failed. */
@@ -148,8 +136,8 @@ export class CustomerDelivery {
 
     /** Resolves when the deliveries due now are done or waiting for a retry (tests, shutdown). */
     public async idle(): Promise<void> {
-        while (this.pumping || this.inFlight.size > 0) {
-            await this.pumping;
+        while (this.rounds.busy || this.inFlight.size > 0) {
+            await this.rounds.idle();
             await Promise.all([...this.inFlight]);
         }
     }
