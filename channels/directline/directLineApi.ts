@@ -147,8 +147,8 @@ export class DirectLineApi {
         }
         checkFieldSizes(body);
         const from = (body.from ?? {}) as { name?: unknown };
-        const stored = await this.parts.store.append(conversation.id, (id, timestamp) => {
-            const activity: Record<string, unknown> = {
+        const activity = (id: string, timestamp: Date): Activity => {
+            const built: Record<string, unknown> = {
                 type: body.type,
                 id,
                 timestamp: timestamp.toISOString(),
@@ -161,11 +161,20 @@ export class DirectLineApi {
             };
             for (const field of CLIENT_FIELDS) {
                 if (body[field] !== undefined) {
-                    activity[field] = body[field];
+                    built[field] = body[field];
                 }
             }
-            return checkActivity(activity);
-        });
+            return checkActivity(built);
+        };
+        if (body.type === 'typing') {
+            // "The person is typing" is news for an agent right now, not history: it is passed on, never stored
+            // (Web Chat sends one every few seconds while the person types).
+            const typing = activity(`${conversation.id}|typing-${crypto.randomUUID()}`, this.parts.clock.now());
+            await this.runTurn(typing);
+            res.send(200, { id: typing.id });
+            return;
+        }
+        const stored = await this.parts.store.append(conversation.id, activity);
         this.parts.onStored?.(Buffer.byteLength(JSON.stringify(stored.activity)));
         await this.runTurn(stored.activity);
         res.send(200, { id: stored.activity.id });

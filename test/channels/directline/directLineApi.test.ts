@@ -109,6 +109,18 @@ describe('Direct Line 3.0 REST API (/v3/directline)', () => {
         assert.deepStrictEqual([nothingNew.activities.length, nothingNew.watermark], [0, set.watermark]);
     });
 
+    it('typing is answered but not stored: the history and the watermark stay as they were', async () => {
+        const convo = await start('en-US');
+        const before = await activities(convo);
+        for (let i = 0; i < 5; i++) {
+            const res = await dl<{ id: string }>(base, 'POST', `/conversations/${convo.conversationId}/activities`, convo.token, { type: 'typing', from: { id: 'someone' } });
+            assert.strictEqual(res.status, 200);
+            assert.ok(res.body.id.startsWith(`${convo.conversationId}|typing-`), res.body.id);
+        }
+        const after = await activities(convo);
+        assert.deepStrictEqual([after.activities.filter((a) => a.type === 'typing').length, after.watermark], [0, before.watermark]);
+    });
+
     it('GET conversations/{id} reconnects: a fresh token and a streamUrl that carries the watermark', async () => {
         const convo = await start();
         const res = await dl<DlConversation>(base, 'GET', `/conversations/${convo.conversationId}?watermark=2`, convo.token);
