@@ -3,7 +3,8 @@ import type { IntentRecognizer, Understanding } from './nlu';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from './entities';
-import type { Lang } from '../core/language';
+import type { TFunction } from 'i18next';
+import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from './personRequest';
 
@@ -20,9 +21,19 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
     if (text === undefined) {
         return undefined;
     }
-    // A clear request for a person wins over the topic words around it ("… you charged us twice").
-    info.understanding = asksForPerson(text, info.t) ? { intent: 'talk-to-human', score: 1, language: info.lang } : await recognizer.recognize(text, info.lang);
+    info.understanding = await understandText(recognizer, () => info.t, text, info.lang);
     return info.understanding;
+}
+
+/**
+ * What a text asks for, as the bot and `npm run intent` both read it: a clear
+ * request for a person wins over the topic words around it ("… you charged us
+ * twice"); otherwise the classifier decides. Without `lang` the request for a
+ * person is looked for in each language.
+ */
+export async function understandText(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding> {
+    const asking = (lang ? [lang] : LANGS).find((one) => asksForPerson(text, t(one)));
+    return asking ? { intent: 'talk-to-human', score: 1, language: asking } : recognizer.recognize(text, lang);
 }
 
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
@@ -49,8 +60,8 @@ const DECLINE_MAX_WORDS = 4;
  * every entity (emails, references, an introduced user ID, a leading yes or
  * no, a one-time code, a language asked for). Used by `npm run intent`.
  */
-export async function readMessage(recognizer: IntentRecognizer, text: string, lang?: Lang, codeLength = 6): Promise<MessageReading> {
-    const understood = await recognizer.recognize(text, lang);
+export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang, codeLength = 6): Promise<MessageReading> {
+    const understood = await understandText(recognizer, t, text, lang);
     const language = lang ?? understood.language;
     const intents: Understanding[] = [];
     const parts = messageParts(text);
@@ -59,7 +70,7 @@ export async function readMessage(recognizer: IntentRecognizer, text: string, la
         if (findBoolean(part.split(/[,;:]/)[0] ?? '', language) === false && part.split(/\s+/).length <= DECLINE_MAX_WORDS) {
             continue;
         }
-        const one = await recognizer.recognize(part, language);
+        const one = await understandText(recognizer, t, part, language);
         if (one.intent !== 'none' && !intents.some((known) => known.intent === one.intent)) {
             intents.push(one);
         }

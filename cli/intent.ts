@@ -1,3 +1,4 @@
+import { Localizer } from '../bot/i18n';
 import { IntentRecognizer } from '../bot/nlu';
 import { readMessage } from '../bot/understand';
 import { isLang } from '../core/language';
@@ -18,9 +19,9 @@ async function main(): Promise<void> {
         process.exitCode = 2;
         return;
     }
-    const recognizer = await IntentRecognizer.train(LOCALES_DIR);
+    const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
     const lang = isLang(options.lang) ? options.lang : undefined;
-    const reading = await readMessage(recognizer, text, lang);
+    const reading = await readMessage(recognizer, (one) => localizer.t(one), text, lang);
     const result = reading.understood;
     const line: Record<string, unknown> = { intent: result.intent, score: round(result.score), language: result.language };
     if (result.targetLanguage) {

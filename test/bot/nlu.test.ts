@@ -117,6 +117,14 @@ describe('npm run intent', () => {
         assert.deepStrictEqual([login.entities.userId, login.entities.yesNo], ['pbrooks', true]);
     });
 
+    it('reads a clear request for a person as the bot does, also amid topic words, in both languages', async () => {
+        const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
+        for (const text of ['I need to speak to an agent NOW, you charged us twice for the invoice', 'kann mir jemand vom Support helfen, die Rechnung ist falsch']) {
+            const result = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string };
+            assert.strictEqual(result.intent, 'talk-to-human', text);
+        }
+    });
+
     it('explains its usage and exits with 2 without text', async () => {
         await assert.rejects(run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js')]), (err: { code?: number; stderr?: string }) => err.code === 2 && /usage/.test(err.stderr ?? ''));
     });
