@@ -119,7 +119,7 @@ describe('npm run intent', () => {
 
     it('reads a clear request for a person as the bot does, also amid topic words, in both languages', async () => {
         const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
-        for (const text of ['I need to speak to an agent NOW, you charged us twice for the invoice', 'kann mir jemand vom Support helfen, die Rechnung ist falsch']) {
+        for (const text of ['I need to speak to an agent NOW, you charged us twice for the invoice', 'kann mir jemand vom Support helfen, die Rechnung ist falsch', 'i need an agent asap, invoice is wrong', 'hallo, ich brauch dringend nen mitarbeiter, die rechnung stimmt nich']) {
             const result = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string };
             assert.strictEqual(result.intent, 'talk-to-human', text);
         }
