@@ -64,6 +64,11 @@ export function plainCommand(text: string, understood: Understanding | undefined
     );
 }
 
+/** True when a message is short enough to be a plain command or a closing; longer ones need not be classified for that. */
+export function commandSized(text: string): boolean {
+    return wordsOf(text).length <= COMMAND_MAX_WORDS;
+}
+
 /** What a closing says: goodbye, thanks, or both ("danke, tschüss", "thanks bye"). */
 const CLOSING_INTENTS = ['goodbye', 'thanks'] as const;
 

@@ -13,7 +13,7 @@ import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
-import { clearHumanRequest, closingOnly, plainCommand, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, closingOnly, commandSized, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
@@ -108,6 +108,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             asksForPerson(text, turnInfo(context).t)
         ) {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
+        }
+        // "ok thx bye" at a yes/no question says goodbye; its leading "ok" is no yes. (A bare "danke" stays an answer.)
+        if (!options?.freeText && commandSized(text)) {
+            const understood = await understandTurn(context, this.services.recognizer);
+            if (understood?.intent === 'goodbye' && closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
+                return this.onInterruption(innerDc, understood);
+            }
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {

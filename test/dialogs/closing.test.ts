@@ -143,6 +143,13 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             await play(harness, second, [{ say: c.offTopic[1], expect: [c.outOfScope] }, { say: c.yes, absent: [c.closing, p.notUnderstood, c.outOfScope] }]);
         });
 
+        it(`[${lang}] a goodbye that starts with "ok" at a yes/no offer closes; it is no yes`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const okBye = lang === 'de' ? 'ok danke tschüss' : 'ok thx bye';
+            await play(harness, convo, [{ say: c.offTopic[0], expect: [c.outOfScope] }, { say: okBye, expect: [c.closing], absent: [c.escalateAsk] }]);
+        });
+
         it(`[${lang}] an off-topic question in the middle of a task says so and keeps the question open`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
