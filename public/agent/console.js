@@ -13,7 +13,8 @@
     var TYPING_MS = 6000;
     var state = {
         csrf: null, agent: null, current: null, detail: null, queue: null, events: null,
-        seenWaiting: null, unread: {}, typingTimer: null, audio: null, ticker: null
+        seenWaiting: null, unread: {}, typingTimer: null, audio: null, ticker: null,
+        detailSeq: 0, detailShown: 0
     };
 
     function api(method, path, body) {
@@ -171,7 +172,10 @@
             var data = JSON.parse(event.data);
             if (state.current !== data.handoffId) { return; }
             var line = document.querySelector('#messages li[data-id="' + Number(data.messageId) + '"]');
-            if (line) { C.setDelivery(line, { id: Number(data.messageId), text: line.querySelector('.text').textContent, delivery: data.delivery, attempts: data.attempts }, retryMessage); }
+            // The state can change before the page has the line (a fast failure while the send is still answering):
+            // then the transcript is read again, which carries the newest state.
+            if (!line) { loadDetail(data.handoffId, false); return; }
+            C.setDelivery(line, { id: Number(data.messageId), text: line.querySelector('.text').textContent, delivery: data.delivery, attempts: data.attempts }, retryMessage);
         });
     }
 
@@ -260,8 +264,12 @@
     }
 
     function loadDetail(id, focus) {
+        // Answers can arrive out of order; one older than an answer already shown would put back stale states.
+        var seq = ++state.detailSeq;
         return api('GET', '/agent/api/handoffs/' + encodeURIComponent(id))
             .then(function (detail) {
+                if (seq < state.detailShown) { return; }
+                state.detailShown = seq;
                 var changed = state.current !== id;
                 state.current = id;
                 delete state.unread[id];
