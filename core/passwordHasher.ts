@@ -34,6 +34,16 @@ export class PasswordHasher {
         return [PREFIX, this.cost.N, this.cost.r, this.cost.p, salt.toString('base64url'), key.toString('base64url')].join('$');
     }
 
+    /**
+     * True when `stored` was made with another cost or key length than this hasher's: after a
+     * successful sign-in it should be replaced by `hash(password)`, so older hashes reach today's cost.
+     */
+    public needsRehash(stored: string): boolean {
+        const [prefix, n, r, p, , hash] = stored.split('$');
+        return prefix !== PREFIX || Number(n) !== this.cost.N || Number(r) !== this.cost.r || Number(p) !== this.cost.p
+            || Buffer.from(hash ?? '', 'base64url').length !== KEY_LENGTH;
+    }
+
     /** True when `password` matches `stored`; false for a stored value of another form. */
     public async verify(password: string, stored: string): Promise<boolean> {
         const [prefix, n, r, p, salt, hash] = stored.split('$');

@@ -12,6 +12,11 @@ export async function hashPassword(password: string): Promise<string> {
     return hasher.hash(password);
 }
 
+/** True when a stored agent hash predates today's cost or key length (replace it at the next sign-in). */
+export function passwordNeedsRehash(stored: string): boolean {
+    return hasher.needsRehash(stored);
+}
+
 /** A hash to compare against when the login is unknown, so both cases take equally long. */
 let decoy: Promise<string> | undefined;
 

@@ -3,7 +3,7 @@ import { BoundedQueue } from '../core/boundedQueue';
 import type { Clock } from '../core/clock';
 import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
-import { hashPassword, MAX_PASSWORD_LENGTH, verifyPassword } from '../core/passwords';
+import { hashPassword, MAX_PASSWORD_LENGTH, passwordNeedsRehash, verifyPassword } from '../core/passwords';
 import type { Agent, AgentAvailability } from '../data/handoffModel';
 import type { AgentRepository } from '../data/repositories/agentRepository';
 import type { AuditLog } from '../data/repositories/auditLog';
@@ -150,12 +150,30 @@ export class AgentDirectory {
         }
         await this.agents.forgiveAttempt(reservation.rowIds);
         await this.agents.clearLoginFailures(pairKey);
+        if (hash) {
+            await this.upgradeHash(agent.login, password, hash);
+        }
         const token = crypto.randomBytes(32).toString('base64url');
         const csrfToken = crypto.randomBytes(32).toString('base64url');
         await this.agents.deleteExpiredSessions(now);
         await this.agents.createSession(hashToken(token), agent.login, csrfToken, now, now + this.policy.sessionTtlMs);
         await this.audit.record(`agent:${agent.login}`, 'agent.login', undefined, { ip });
         return { kind: 'ok', agent, token, csrfToken };
+    }
+
+    /**
+     * A hash stored at an older, lower cost is replaced by one at today's cost while the password is
+     * at hand; when the hashing slots are all busy it waits for a later sign-in instead of queueing.
+     */
+    private async upgradeHash(login: string, password: string, stored: string): Promise<void> {
+        if (!passwordNeedsRehash(stored)) {
+            return;
+        }
+        const hashing = this.hashing.tryRun(() => hashPassword(password));
+        if (hashing) {
+            await this.agents.setPasswordHash(login, await hashing);
+            log.info('agent password hash raised to the current cost', { login });
+        }
     }
 
     /** The session of a cookie token, if it is live; marks the agent as seen. */

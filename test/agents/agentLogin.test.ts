@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import { ManualClock } from '../../core/clock';
+import { PasswordHasher } from '../../core/passwordHasher';
 import { DEMO_PASSWORD } from '../helpers/appHarness';
 import { startTestApp, type TestApp } from '../helpers/testApp';
 
@@ -57,5 +58,16 @@ describe('Agent sign-in: throttled per login and address', function () {
         assert.strictEqual((await loginFrom(app, attacker, 'john', DEMO_PASSWORD)).status, 200, 'the right password after the wait works');
         assert.strictEqual((await loginFrom(app, attacker, 'john', 'wrong-7-password')).status, 401, 'a success starts the count afresh');
         assert.strictEqual((await loginFrom(app, attacker, 'john', 'wrong-8-password')).status, 401);
+    });
+
+    it('an agent whose password was stored at an older, lower cost signs in, and the stored hash is raised to the OWASP cost', async () => {
+        const older = await new PasswordHasher({ N: 2 ** 14, r: 8, p: 1 }).hash(DEMO_PASSWORD);
+        await app.app.db.run('UPDATE agents SET password_hash = ? WHERE login = ?', [older, 'john']);
+
+        assert.strictEqual((await loginFrom(app, '127.0.0.1', 'john', DEMO_PASSWORD)).status, 200);
+        const stored = (await app.app.db.get<{ password_hash: string }>('SELECT password_hash FROM agents WHERE login = ?', ['john']))!.password_hash;
+        assert.match(stored, /^scrypt\$131072\$8\$1\$/);
+        assert.strictEqual((await loginFrom(app, '127.0.0.1', 'john', DEMO_PASSWORD)).status, 200, 'the raised hash still accepts the password');
+        assert.strictEqual((await loginFrom(app, '127.0.0.1', 'john', 'not-the-password')).status, 401);
     });
 });

@@ -32,4 +32,12 @@ describe('PasswordHasher (scrypt, a salt per password)', () => {
     it('defaults to the OWASP cost N=2^17, r=8, p=1', () => {
         assert.deepStrictEqual(DEFAULT_SCRYPT_COST, { N: 131072, r: 8, p: 1 });
     });
+
+    it('asks for a new hash when the stored one has another cost or a 64-byte key, not when it matches', async () => {
+        const owasp = new PasswordHasher();
+        assert.strictEqual(owasp.needsRehash(await hasher.hash('same password here')), true, 'lower cost');
+        assert.strictEqual(owasp.needsRehash(await owasp.hash('same password here')), false, 'today\'s cost');
+        const long = 'scrypt$131072$8$1$UQLZ08YZpmylZaxWTFaUog$' + Buffer.alloc(64, 7).toString('base64url');
+        assert.strictEqual(owasp.needsRehash(long), true, '64-byte key of the older agent code');
+    });
 });
