@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT } from './paths';
 import type { LogLevel } from './core/logger';
-import { BusinessHours } from './services/businessHours';
-import { parseTrustProxy, type TrustProxy } from './channels/clientAddress';
+import { BusinessHours } from './core/businessHours';
+import { parseTrustProxy, type TrustProxy } from './web/clientAddress';
 
 /** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';

@@ -1,12 +1,12 @@
 import type { Request, Response, Server } from 'restify';
 import type { Config } from '../config';
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { HandoffParts } from '../bot/createBot';
 import type { Clock } from '../core/clock';
 import { MAX_PASSWORD_LENGTH } from '../core/passwords';
-import { HttpError } from '../channels/httpError';
-import { isLoopbackAddress, type ClientAddresses } from '../channels/clientAddress';
-import { sendError } from '../channels/messagesRoute';
+import { HttpError } from '../web/httpError';
+import { isLoopbackAddress, type ClientAddresses } from '../web/clientAddress';
+import { sendError } from '../web/sendError';
 import type { Agent } from '../data/handoffModel';
 import type { DeskProblem, DeskResult } from '../services/agentDesk';
 import type { AgentSessionView } from '../services/agentDirectory';

@@ -1,9 +1,9 @@
 import * as crypto from 'crypto';
 import type { IncomingMessage } from 'http';
 import type { Request, Response } from 'restify';
-import { HttpError } from '../channels/httpError';
-import { readJsonBody } from '../channels/jsonBody';
-import { sendError } from '../channels/messagesRoute';
+import { HttpError } from '../web/httpError';
+import { readJsonBody } from '../web/jsonBody';
+import { sendError } from '../web/sendError';
 import type { AgentDirectory, AgentSessionView } from '../services/agentDirectory';
 
 /** Name of the agent session cookie. */

@@ -1,4 +1,4 @@
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Agent, CallbackRequest, Handoff, HandoffContext, HandoffMessage } from '../data/handoffModel';
 import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 import type { DeliveryStatus } from '../data/repositories/proactiveDeliveryRepository';

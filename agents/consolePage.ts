@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Request, Response } from 'restify';
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import { escapeHtml } from '../core/html';
 import { LANGS, langFromAcceptLanguage, langFromLocale, type Lang } from '../core/language';
 

@@ -1,6 +1,6 @@
 import type { Response } from 'restify';
 import type { AgentSessionView } from '../services/agentDirectory';
-import { HttpError } from '../channels/httpError';
+import { HttpError } from '../web/httpError';
 import { getLogger } from '../core/logger';
 import type { HandoffEvent, HandoffEvents } from '../services/handoffEvents';
 

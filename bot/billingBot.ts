@@ -6,12 +6,12 @@ import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { BotServices } from '../services/botServices';
-import { submittedText } from './activityText';
-import { conversationKeyOf } from './conversationKey';
-import { understandTurn } from './understand';
+import { submittedText } from '../turn/activityText';
+import { conversationKeyOf } from '../turn/conversationKey';
+import { understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from './dialogMemoryReuse';
 import type { TurnGate } from './handoffGate';
-import { DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from './turn';
+import { DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.billingBot');
 

@@ -24,7 +24,7 @@ import { CustomerDelivery, type DeliveryPolicy } from '../services/customerDeliv
 import { HandoffEvents } from '../services/handoffEvents';
 import { HandoffService } from '../services/handoffService';
 import { HandoffSnapshot } from '../services/handoffSnapshot';
-import { BusinessHours } from '../services/businessHours';
+import { BusinessHours } from '../core/businessHours';
 import { AgentRepository } from '../data/repositories/agentRepository';
 import { CallbackRepository } from '../data/repositories/callbackRepository';
 import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
@@ -33,14 +33,14 @@ import { HandoffRepository } from '../data/repositories/handoffRepository';
 import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import { HandoffGate } from './handoffGate';
-import { TranscriptRecorder } from './transcript';
+import { TranscriptRecorder } from '../turn/transcript';
 import { BillingBot } from './billingBot';
 import { SnapshotConversationState } from './snapshotConversationState';
-import type { ChannelIdentity } from './channelIdentity';
-import type { Localizer } from './i18n';
-import type { IntentRecognizer } from './nlu';
+import type { ChannelIdentity } from '../turn/channelIdentity';
+import type { Localizer } from '../language/i18n';
+import type { IntentRecognizer } from '../language/nlu';
 import { TurnErrorHandler } from './turnErrorHandler';
-import type { IdentityLifetime } from './turn';
+import type { IdentityLifetime } from '../turn/turn';
 
 /** What the bot is built from. */
 export interface BotDependencies {

@@ -1,14 +1,14 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import { phraseOf } from '../core/words';
-import { phraseList } from './phraseLists';
+import { phraseList } from '../language/phraseLists';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { HandoffService } from '../services/handoffService';
-import { submittedText } from './activityText';
-import { conversationKeyOf } from './conversationKey';
-import { proactiveInstruction, type ProactiveInstruction } from './proactiveTurn';
-import type { TranscriptRecorder } from './transcript';
-import { turnInfo } from './turn';
+import { submittedText } from '../turn/activityText';
+import { conversationKeyOf } from '../turn/conversationKey';
+import { proactiveInstruction, type ProactiveInstruction } from '../turn/proactiveTurn';
+import type { TranscriptRecorder } from '../turn/transcript';
+import { turnInfo } from '../turn/turn';
 
 /** Hooks around the dialogs of every turn. */
 export interface TurnGate {

@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { langFromLocale, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
-import { conversationKeyOf } from './conversationKey';
-import type { Localizer } from './i18n';
-import { findTurnInfo } from './turn';
+import { conversationKeyOf } from '../turn/conversationKey';
+import type { Localizer } from '../language/i18n';
+import { findTurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.turnError');
 

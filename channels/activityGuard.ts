@@ -1,5 +1,5 @@
 import type { Activity } from 'botbuilder';
-import { HttpError } from './httpError';
+import { HttpError } from '../web/httpError';
 
 const MAX_ID = 1024;
 const MAX_TEXT = 20_000;

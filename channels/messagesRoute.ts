@@ -1,18 +1,13 @@
 import type { IncomingMessage } from 'http';
-import { AuthenticationError } from 'botframework-connector';
 import type { TurnContext } from 'botbuilder';
 import type { ChannelAdapter } from './adapter';
 import type { Request, Response } from 'restify';
-import { getLogger } from '../core/logger';
 import { checkActivity, isLoopbackUrl } from './activityGuard';
-import { isLoopbackAddress, type ClientAddresses } from './clientAddress';
-import { HttpError } from './httpError';
-import { readJsonBody } from './jsonBody';
+import { isLoopbackAddress, type ClientAddresses } from '../web/clientAddress';
+import { HttpError } from '../web/httpError';
+import { readJsonBody } from '../web/jsonBody';
+import { sendError } from '../web/sendError';
 import type { TenantGuard } from './tenantGuard';
-
-const log = getLogger('channels.messages');
-
-const JWT_ERRORS: ReadonlySet<string> = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /** What `POST /api/messages` needs. */
 export interface MessagesRouteOptions {
@@ -80,23 +75,3 @@ function refusedInvoke(status: number, body: unknown): HttpError {
     return status === 501 ? new HttpError(501, 'NotImplemented', 'The bot does not handle this invoke.') : new HttpError(status, 'InvokeRefused', 'The bot refused the invoke.');
 }
 
-/** Answers with the JSON error for `err`; unknown errors are logged and answered as a plain 500. */
-export function sendError(res: Response, err: unknown): void {
-    if (res.headersSent) {
-        return;
-    }
-    if (err instanceof HttpError) {
-        // One line, no stack: a refused request is the client's mistake, not the bot's.
-        log.info('request refused', { status: err.status, code: err.code });
-        res.send(err.status, err.toBody());
-        return;
-    }
-    // jsonwebtoken's own errors (bad signature, expired) reach here unwrapped from the token check.
-    if (err instanceof AuthenticationError || (err as { statusCode?: number }).statusCode === 401 || JWT_ERRORS.has((err as Error).name)) {
-        log.info('request refused', { status: 401, code: 'Unauthorized' });
-        res.send(401, new HttpError(401, 'Unauthorized', 'A valid Bot Framework token is required.').toBody());
-        return;
-    }
-    log.error('request failed', { error: err });
-    res.send(500, new HttpError(500, 'InternalError', 'The bot could not process the request.').toBody());
-}

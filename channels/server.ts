@@ -6,10 +6,11 @@ import type { Config } from '../config';
 import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
 import type { BillingBot } from '../bot/billingBot';
-import { HttpError } from './httpError';
-import { createMessagesHandler, sendError } from './messagesRoute';
+import { HttpError } from '../web/httpError';
+import { createMessagesHandler } from './messagesRoute';
+import { sendError } from '../web/sendError';
 import { TenantGuard } from './tenantGuard';
-import type { ClientAddresses } from './clientAddress';
+import type { ClientAddresses } from '../web/clientAddress';
 import type { UpgradeRouter } from './upgradeRouter';
 
 const log = getLogger('channels.server');

@@ -1,5 +1,5 @@
 import { ToBotFromBotOrEmulatorTokenValidationParameters } from 'botframework-connector';
-import { HttpError } from './httpError';
+import { HttpError } from '../web/httpError';
 
 const TENANT_IN_ISSUER = /\/([0-9a-fA-F-]{36})\//;
 

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server } from 'http';
 import type { Duplex } from 'stream';
 import { getLogger } from '../core/logger';
-import { HttpError } from './httpError';
+import { HttpError } from '../web/httpError';
 
 const log = getLogger('channels.upgrades');
 

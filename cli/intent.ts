@@ -1,6 +1,6 @@
-import { Localizer } from '../bot/i18n';
-import { IntentRecognizer } from '../bot/nlu';
-import { readMessage } from '../bot/understand';
+import { Localizer } from '../language/i18n';
+import { IntentRecognizer } from '../language/nlu';
+import { readMessage } from '../turn/understand';
 import { isLang } from '../core/language';
 import { LOCALES_DIR } from '../paths';
 import { parseArgs } from './args';

@@ -1,5 +1,5 @@
 import * as os from 'os';
-import { Localizer } from '../bot/i18n';
+import { Localizer } from '../language/i18n';
 import { systemClock } from '../core/clock';
 import { SecretBox } from '../core/secrets';
 import { AccountRepository } from '../data/repositories/accountRepository';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ConfigError, loadDotEnv, loadTeamsPackageSettings } from '../config';
-import { Localizer } from '../bot/i18n';
+import { Localizer } from '../language/i18n';
 import { configureLogging } from '../core/logger';
 import { writeTeamsPackage } from '../channels/teams/teamsPackage';
 import { LOCALES_DIR, PROJECT_ROOT } from '../paths';

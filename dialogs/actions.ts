@@ -1,4 +1,4 @@
-import type { Intent } from '../bot/nlu';
+import type { Intent } from '../language/nlu';
 import type { LocalizedText, PromptButton } from './prompts/localizedPrompt';
 import type { FollowUp, TaskResult } from './types';
 

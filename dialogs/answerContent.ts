@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { phraseList } from '../bot/phraseLists';
-import { turnInfo } from '../bot/turn';
+import { phraseList } from '../language/phraseLists';
+import { turnInfo } from '../turn/turn';
 import { phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 
 /** A yes or no at the start of a longer answer, and what follows it. */

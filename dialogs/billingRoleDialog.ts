@@ -1,20 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../bot/turn';
+import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import type { BotServices } from '../services/botServices';
-import { LINKS } from '../services/links';
+import { LINKS } from '../core/links';
 import { continueWith, offerNext } from './actions';
 import { EmailAdminDialog } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
-import { submittedText } from '../bot/activityText';
+import { submittedText } from '../turn/activityText';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
-import type { Intent } from '../bot/nlu';
+import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { phraseOf } from '../core/words';
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../bot/turn';
+import { recordAction, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
 import type { NewContact } from '../data/repositories/changeRequestRepository';
 import type { BotServices } from '../services/botServices';
@@ -16,9 +16,9 @@ import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { phraseOf, wordsOf } from '../core/words';
 import type { TFunction } from 'i18next';
-import { submittedText } from '../bot/activityText';
-import { findEmail } from '../bot/entities';
-import { phraseList } from '../bot/phraseLists';
+import { submittedText } from '../turn/activityText';
+import { findEmail } from '../language/entities';
+import { phraseList } from '../language/phraseLists';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;

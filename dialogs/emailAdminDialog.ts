@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../bot/turn';
+import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { AdminMailDraft } from '../services/adminContactService';
 import type { BotServices } from '../services/botServices';
@@ -10,7 +10,7 @@ import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
 import { messageContent } from './answerContent';
-import { submittedText } from '../bot/activityText';
+import { submittedText } from '../turn/activityText';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;

@@ -1,11 +1,11 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogReason, WaterfallDialog, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../bot/turn';
-import { turnTranscript } from '../bot/transcript';
+import { recordAction, turnInfo } from '../turn/turn';
+import { turnTranscript } from '../turn/transcript';
 import { isLang, type Lang } from '../core/language';
 import type { CallbackReason, Handoff, TranscriptLine } from '../data/handoffModel';
 import type { BotServices } from '../services/botServices';
-import { LINKS } from '../services/links';
+import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';

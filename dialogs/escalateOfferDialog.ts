@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnInfo } from '../bot/turn';
+import { turnInfo } from '../turn/turn';
 import { DialogIds, PromptIds } from './ids';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import type { EscalateOptions } from './types';

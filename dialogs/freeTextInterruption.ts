@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
-import type { IntentRecognizer, Understanding } from '../bot/nlu';
-import { findReference, withoutReferences } from '../bot/entities';
-import { phraseList } from '../bot/phraseLists';
+import type { IntentRecognizer, Understanding } from '../language/nlu';
+import { findReference, withoutReferences } from '../language/entities';
+import { phraseList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
 
 /** A free-text answer is taken as "talk to a person" only when the classifier is at least this sure... */

@@ -1,12 +1,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { understandTurn } from '../bot/understand';
-import { switchLanguage, turnInfo } from '../bot/turn';
-import type { Understanding } from '../bot/nlu';
+import { understandTurn } from '../turn/understand';
+import { switchLanguage, turnInfo } from '../turn/turn';
+import type { Understanding } from '../language/nlu';
 import type { BotServices } from '../services/botServices';
-import { submittedText } from '../bot/activityText';
-import { findReference } from '../bot/entities';
-import { asksForPerson } from '../bot/personRequest';
+import { submittedText } from '../turn/activityText';
+import { findReference } from '../language/entities';
+import { asksForPerson } from '../language/personRequest';
 import { phraseOf, wordsOf } from '../core/words';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';

@@ -1,10 +1,10 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { switchLanguage, turnInfo } from '../bot/turn';
-import { understandTurn } from '../bot/understand';
-import type { Intent, Understanding } from '../bot/nlu';
-import { findIntroducedUserId, findReference } from '../bot/entities';
+import { switchLanguage, turnInfo } from '../turn/turn';
+import { understandTurn } from '../turn/understand';
+import type { Intent, Understanding } from '../language/nlu';
+import { findIntroducedUserId, findReference } from '../language/entities';
 import { leadingAnswer } from './answerContent';
-import { submittedText } from '../bot/activityText';
+import { submittedText } from '../turn/activityText';
 import type { BotServices } from '../services/botServices';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { actionButton, offerNext } from './actions';

@@ -1,5 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../bot/turn';
+import { recordAction, turnInfo } from '../turn/turn';
 import type { BotServices } from '../services/botServices';
 import { continueWith, offerNext } from './actions';
 import { DialogIds, PromptIds } from './ids';

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { turnInfo } from '../bot/turn';
+import { turnInfo } from '../turn/turn';
 import { formatDate } from '../core/dates';
 import type { BotServices } from '../services/botServices';
 

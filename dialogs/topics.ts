@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../bot/nlu';
-import { turnInfo } from '../bot/turn';
-import { LINKS } from '../services/links';
+import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../language/nlu';
+import { turnInfo } from '../turn/turn';
+import { LINKS } from '../core/links';
 import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
 import type { FollowUp, TaskResult } from './types';

@@ -1,4 +1,4 @@
-import type { Intent, Understanding } from '../bot/nlu';
+import type { Intent, Understanding } from '../language/nlu';
 import type { CallbackReason } from '../data/handoffModel';
 import type { LocalizedText, PromptButton } from './prompts/localizedPrompt';
 

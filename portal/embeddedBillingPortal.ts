@@ -1,6 +1,6 @@
 import { BoundedQueue } from '../core/boundedQueue';
 import * as crypto from 'crypto';
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import { formatDateTime } from '../core/dates';
 import type { Lang } from '../core/language';
@@ -12,7 +12,7 @@ import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { normalizeLogin, PortalAccountRepository, type PortalAccount, type StoredResetToken } from '../data/repositories/portalAccountRepository';
 import { composeMail } from '../mail/compose';
 import { SECRET_PLACEHOLDER, type Mailer, type OutgoingMail } from '../mail/mailer';
-import { LINKS } from '../services/links';
+import { LINKS } from '../core/links';
 import type { BillingPortal } from './billingPortal';
 import { PasswordHasher } from '../core/passwordHasher';
 

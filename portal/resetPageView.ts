@@ -2,7 +2,7 @@ import * as crypto from 'crypto';
 import type { TFunction } from 'i18next';
 import { escapeHtml } from '../core/html';
 import type { Lang } from '../core/language';
-import { LINKS } from '../services/links';
+import { LINKS } from '../core/links';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f4f6f8;color:#1d2530;margin:0}

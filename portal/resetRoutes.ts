@@ -2,12 +2,12 @@ import * as crypto from 'crypto';
 import type { IncomingMessage } from 'http';
 import type { TLSSocket } from 'tls';
 import type { Request, Response, Server } from 'restify';
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import { isLang, langFromAcceptLanguage, type Lang } from '../core/language';
 import type { SecretBox } from '../core/secrets';
-import { HttpError } from '../channels/httpError';
-import { readLimited } from '../channels/jsonBody';
-import { sendError } from '../channels/messagesRoute';
+import { HttpError } from '../web/httpError';
+import { readLimited } from '../web/jsonBody';
+import { sendError } from '../web/sendError';
 import { RESET_PAGE_PATH, type EmbeddedBillingPortal } from './embeddedBillingPortal';
 import { PAGE_CSP, ResetPageView } from './resetPageView';
 

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * Prints the imports that go up the layer order of ARCHITECTURE.md
- * (core < data < mail < services < portal < bot/dialogs < channels < agents < cli/bench/app),
- * grouped by folder, with their count. Report only: exits 0 (issue 14 will make it fail).
+ * Checks that no import goes up the layer order of ARCHITECTURE.md (see RANKS):
+ * prints the imports that do, grouped by folder, and exits 1 when there is one,
+ * or when a top-level folder or root file with TypeScript has no rank (a new
+ * folder must be placed in the order). test/layers.test.ts runs it in `npm test`.
  *
  * Usage: node scripts/check-imports.js [root]   (root defaults to the project folder)
- * `config.ts` and `paths.ts` at the root are read by every layer and rank with `core/`;
- * `app.ts` and `index.ts` rank with cli/bench. Tests, `dist/`, `public/`, `types/` and
- * `vendor/` are not checked. Type-only imports count: they tie the layers together too.
+ * `paths.ts` ranks with `core/`; `config.ts` sits above `web/` (it parses proxy settings
+ * with `web/clientAddress`); `compose.ts`, `app.ts` and `index.ts` rank with cli/bench.
+ * Tests, `dist/`, `public/`, `types/` and `vendor/` are not checked. Type-only imports
+ * count: they tie the layers together too.
  */
 const fs = require('fs');
 const path = require('path');
@@ -16,21 +18,32 @@ const path = require('path');
 /** Rank of each top-level folder (or root file); a higher rank may import a lower one. */
 const RANKS = {
     core: 0,
-    'config.ts': 0,
     'paths.ts': 0,
-    data: 1,
-    mail: 2,
-    services: 3,
-    portal: 4,
-    bot: 5,
-    dialogs: 5,
-    channels: 6,
-    agents: 7,
-    cli: 8,
-    bench: 8,
-    'app.ts': 8,
-    'index.ts': 8
+    sdkSpeedups: 1,
+    data: 2,
+    language: 3,
+    turn: 4,
+    mail: 5,
+    web: 6,
+    'config.ts': 7,
+    portal: 8,
+    services: 9,
+    dialogs: 10,
+    bot: 11,
+    channels: 12,
+    agents: 13,
+    cli: 14,
+    bench: 14,
+    'compose.ts': 14,
+    'app.ts': 14,
+    'index.ts': 14
 };
+
+/** The layer order as one line, lowest first (layers of one rank joined by `/`). */
+const ORDER = [...new Set(Object.values(RANKS))]
+    .sort((a, b) => a - b)
+    .map((rank) => Object.keys(RANKS).filter((key) => RANKS[key] === rank).map((key) => key.replace(/\.ts$/, '')).join('/'))
+    .join(' < ');
 
 const SKIPPED = new Set(['node_modules', 'dist', 'test', 'public', 'types', 'vendor', 'scripts', 'locales']);
 
@@ -56,6 +69,11 @@ function layerOf(root, file) {
 }
 
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"](\.{1,2}\/[^'"]*)['"]/gm;
+
+/** Top-level folders and root files with TypeScript that have no rank. */
+function unrankedLayers(root) {
+    return [...new Set(sourceFiles(root).map((file) => layerOf(root, file)))].filter((layer) => !(layer in RANKS)).sort();
+}
 
 function upwardImports(root) {
     const found = [];
@@ -85,7 +103,11 @@ function report(root) {
         const key = `${item.from} → ${item.to}`;
         groups.set(key, [...(groups.get(key) ?? []), item]);
     }
-    const lines = [`${found.length} upward import${found.length === 1 ? '' : 's'} (layer order: core < data < mail < services < portal < bot/dialogs < channels < agents < cli/bench/app)`];
+    const lines = [`${found.length} upward import${found.length === 1 ? '' : 's'} (layer order: ${ORDER})`];
+    const unranked = unrankedLayers(root);
+    if (unranked.length > 0) {
+        lines.push(`not in the layer order (add to RANKS in scripts/check-imports.js): ${unranked.join(', ')}`);
+    }
     for (const [key, items] of [...groups].sort((a, b) => RANKS[a[1][0].from] - RANKS[b[1][0].from] || a[0].localeCompare(b[0]))) {
         lines.push('', `${key} (${items.length})`);
         for (const item of items) {
@@ -98,6 +120,7 @@ function report(root) {
 if (require.main === module) {
     const root = path.resolve(process.argv[2] ?? path.join(__dirname, '..'));
     console.log(report(root));
+    process.exitCode = upwardImports(root).length > 0 || unrankedLayers(root).length > 0 ? 1 : 0;
 }
 
-module.exports = { upwardImports, report };
+module.exports = { upwardImports, unrankedLayers, report, RANKS };

@@ -1,4 +1,4 @@
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import type { Account, User } from '../data/model';
 import type { AuditLog } from '../data/repositories/auditLog';

@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock';
-import type { Intent } from '../bot/nlu';
-import type { ProactiveInstruction } from '../bot/proactiveTurn';
+import type { Intent } from '../language/nlu';
+import type { ProactiveInstruction } from '../turn/proactiveTurn';
 import type { Agent, CallbackRequest, Handoff, HandoffMessage } from '../data/handoffModel';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { CallbackRepository } from '../data/repositories/callbackRepository';

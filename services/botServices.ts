@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock';
-import type { IntentRecognizer } from '../bot/nlu';
-import type { Localizer } from '../bot/i18n';
-import type { ChannelIdentity } from '../bot/channelIdentity';
+import type { IntentRecognizer } from '../language/nlu';
+import type { Localizer } from '../language/i18n';
+import type { ChannelIdentity } from '../turn/channelIdentity';
 import type { AccountRepository } from '../data/repositories/accountRepository';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { UserRepository } from '../data/repositories/userRepository';

@@ -1,4 +1,4 @@
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import type { CallbackRequest } from '../data/handoffModel';
 import { normalizeEmail } from '../data/model';

@@ -1,4 +1,4 @@
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import { formatDate } from '../core/dates';
 import type { Lang } from '../core/language';
@@ -11,7 +11,7 @@ import { ChangeRequestRepository, type ChangeRequest, type ChangeRequestStatus, 
 import type { UserRepository } from '../data/repositories/userRepository';
 import { composeMail } from '../mail/compose';
 import type { Mailer } from '../mail/mailer';
-import { LINKS } from './links';
+import { LINKS } from '../core/links';
 
 /** What a verified admin asked for in chat. */
 export interface ChangeRequestDraft {

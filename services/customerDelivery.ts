@@ -3,7 +3,7 @@ import type { TurnContext } from 'botbuilder';
 import type { ProactiveMessenger } from '../channels/proactive';
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
-import { PROACTIVE_ID_PREFIX, setProactiveInstruction, type ProactiveInstruction } from '../bot/proactiveTurn';
+import { PROACTIVE_ID_PREFIX, setProactiveInstruction, type ProactiveInstruction } from '../turn/proactiveTurn';
 import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
 import type { Delivery, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';

@@ -1,9 +1,9 @@
 import type { Lang } from '../core/language';
-import type { ConversationProfile } from '../bot/turn';
+import type { ConversationProfile } from '../turn/turn';
 import type { HandoffContext, TranscriptLine } from '../data/handoffModel';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { BillingRoleService } from './billingRoleService';
-import { hideCodes } from '../bot/transcript';
+import { hideCodes } from '../turn/transcript';
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 

@@ -1,4 +1,4 @@
-import type { Localizer } from '../bot/i18n';
+import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';

@@ -10,7 +10,7 @@ import {
     type ResourceResponse
 } from 'botbuilder';
 import type { ClaimsIdentity } from 'botframework-connector';
-import { PROACTIVE_ID_PREFIX } from '../../bot/proactiveTurn';
+import { PROACTIVE_ID_PREFIX } from '../../turn/proactiveTurn';
 import type { DirectLineStore } from './directLineStore';
 
 /** The channel id of the built-in Direct Line; Web Chat renders suggested actions for it. */

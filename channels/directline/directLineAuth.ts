@@ -1,4 +1,4 @@
-import { HttpError } from '../httpError';
+import { HttpError } from '../../web/httpError';
 import type { DirectLineGrant, DirectLineTokens } from './directLineTokens';
 import type { DirectLineConversation, DirectLineStore } from './directLineStore';
 

@@ -4,7 +4,7 @@ import type { Server } from 'restify';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
-import type { ClientAddresses } from '../clientAddress';
+import type { ClientAddresses } from '../../web/clientAddress';
 import type { ProactiveRoute } from '../proactive';
 import type { UpgradeRouter } from '../upgradeRouter';
 import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';

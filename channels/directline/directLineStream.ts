@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'http';
 import type { Duplex } from 'stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { getLogger } from '../../core/logger';
-import { HttpError } from '../httpError';
+import { HttpError } from '../../web/httpError';
 import type { UpgradeHandler } from '../upgradeRouter';
 import type { DirectLineAuth } from './directLineAuth';
 import type { DirectLineStore, StoredActivity } from './directLineStore';

@@ -1,4 +1,4 @@
-import { HttpError } from '../httpError';
+import { HttpError } from '../../web/httpError';
 
 /**
  * Reads a Direct Line watermark: the number of the last activity the client

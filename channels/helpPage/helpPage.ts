@@ -1,15 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Request, Response, Server } from 'restify';
-import type { Localizer } from '../../bot/i18n';
-import { sendError } from '../messagesRoute';
+import type { Localizer } from '../../language/i18n';
+import { sendError } from '../../web/sendError';
 import { DIRECT_LINE_PATH, type DirectLineApi } from '../directline/directLineApi';
 import { HelpPageRenderer, pageLanguage } from './helpPageRenderer';
 import { StaticAsset } from './staticAsset';
-import { HttpError } from '../httpError';
+import { HttpError } from '../../web/httpError';
 import { RateLimiter } from '../../core/rateLimiter';
 import type { Clock } from '../../core/clock';
-import type { ClientAddresses } from '../clientAddress';
+import type { ClientAddresses } from '../../web/clientAddress';
 import { ASSETS_DIR } from '../../paths';
 
 /** File name of the Web Chat build the page uses (text, suggested actions and markdown; no Adaptive Cards). */

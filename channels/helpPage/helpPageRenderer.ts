@@ -1,8 +1,8 @@
 import type { TFunction } from 'i18next';
-import type { Localizer } from '../../bot/i18n';
+import type { Localizer } from '../../language/i18n';
 import { escapeHtml } from '../../core/html';
 import { LANGS, langFromAcceptLanguage, localeOf, type Lang } from '../../core/language';
-import { LINKS } from '../../services/links';
+import { LINKS } from '../../core/links';
 
 /** The chat widget's own words in one language (header, status, launcher). */
 export type ChatWidgetText = Readonly<Record<'title' | 'close' | 'restart' | 'connecting' | 'failed' | 'unread' | 'launcher' | 'language' | 'otherLanguage' | 'allOptions', string>>;

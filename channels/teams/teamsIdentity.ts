@@ -1,5 +1,5 @@
 import { Channels, TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
-import type { ChannelIdentity, RecognisedPerson } from '../../bot/channelIdentity';
+import type { ChannelIdentity, RecognisedPerson } from '../../turn/channelIdentity';
 import { getLogger } from '../../core/logger';
 import type { UserRepository } from '../../data/repositories/userRepository';
 

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import AdmZip from 'adm-zip';
-import type { Localizer } from '../../bot/i18n';
+import type { Localizer } from '../../language/i18n';
 import type { Lang } from '../../core/language';
 import { GUID } from '../../config';
-import { LINKS } from '../../services/links';
+import { LINKS } from '../../core/links';
 import { ACCENT_COLOR, colorIcon, outlineIcon } from './teamsIcons';
 
 /** The app manifest schema the package follows (the current one). */

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findCode, findEmail } from '../../bot/entities';
-import { turnInfo } from '../../bot/turn';
+import { findCode, findEmail } from '../../language/entities';
+import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /** A typed one-time code, or one of the prompt's buttons (resend, other email). */

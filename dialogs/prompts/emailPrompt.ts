@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findEmail } from '../../bot/entities';
-import { turnInfo } from '../../bot/turn';
+import { findEmail } from '../../language/entities';
+import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt } from './localizedPrompt';
 
 /** An email address anywhere in the answer ("it's anna@example.com"), in the turn's culture. */

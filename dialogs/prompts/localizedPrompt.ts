@@ -1,9 +1,9 @@
 import { ActivityTypes, InputHints, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
-import { submittedText } from '../../bot/activityText';
-import { renderChoices } from '../../bot/choiceRendering';
-import { phraseList } from '../../bot/phraseLists';
-import { turnInfo } from '../../bot/turn';
+import { submittedText } from '../../turn/activityText';
+import { renderChoices } from '../../turn/choiceRendering';
+import { phraseList } from '../../language/phraseLists';
+import { turnInfo } from '../../turn/turn';
 import { phraseOf } from '../../core/words';
 import { yesNoAnswer } from './yesNoAnswer';
 

@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { recognizeChoices, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
-import { phraseList } from '../../bot/phraseLists';
-import { turnInfo } from '../../bot/turn';
+import { phraseList } from '../../language/phraseLists';
+import { turnInfo } from '../../turn/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { leadingAnswer } from '../answerContent';

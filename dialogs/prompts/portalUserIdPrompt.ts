@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findEmail, findReference } from '../../bot/entities';
-import { turnInfo } from '../../bot/turn';
-import { understandTurn } from '../../bot/understand';
-import type { IntentRecognizer } from '../../bot/nlu';
+import { findEmail, findReference } from '../../language/entities';
+import { turnInfo } from '../../turn/turn';
+import { understandTurn } from '../../turn/understand';
+import type { IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 
 /** A typed portal user ID, or one of the prompt's buttons. */

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findReference } from '../../bot/entities';
+import { findReference } from '../../language/entities';
 import { LocalizedPrompt } from './localizedPrompt';
 
 /** A change-request reference (`BC-2026-000123`) anywhere in the answer, any case. */

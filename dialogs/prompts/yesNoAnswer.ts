@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import { findBoolean } from '../../bot/entities';
-import { phraseList } from '../../bot/phraseLists';
-import { turnInfo } from '../../bot/turn';
+import { findBoolean } from '../../language/entities';
+import { phraseList } from '../../language/phraseLists';
+import { turnInfo } from '../../turn/turn';
 import { phraseOf } from '../../core/words';
 
 /**

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
-import { turnInfo } from '../../bot/turn';
+import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
 import { yesNoAnswer } from './yesNoAnswer';
 

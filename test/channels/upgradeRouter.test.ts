@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import * as net from 'net';
-import { HttpError } from '../../channels/httpError';
+import { HttpError } from '../../web/httpError';
 import { UpgradeRouter } from '../../channels/upgradeRouter';
 import { configureLogging } from '../../core/logger';
 

@@ -3,7 +3,7 @@ import { BotHarness, joined, type Conversation } from '../helpers/botHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
-import { BusinessHours } from '../../services/businessHours';
+import { BusinessHours } from '../../core/businessHours';
 import type { Agent, Handoff } from '../../data/handoffModel';
 import type { Lang } from '../../core/language';
 

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
 import type { Lang } from '../../core/language';
-import type { TopicIntent } from '../../bot/nlu';
+import type { TopicIntent } from '../../language/nlu';
 import { PROJECT_ROOT } from '../../paths';
 import { joined, useHarness } from '../helpers/botHarness';
 import { LANGUAGES, PHRASES } from '../helpers/phrases';

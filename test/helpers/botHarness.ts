@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ActivityTypes, TestAdapter, type Activity, type ConversationReference, type MiddlewareHandler, type TurnContext } from 'botbuilder';
 import type { HandoffSettings } from '../../config';
 import type { Agent } from '../../data/handoffModel';
-import { BusinessHours } from '../../services/businessHours';
+import { BusinessHours } from '../../core/businessHours';
 import { loadLanguage } from '../../app';
 import { createBot, type BotRuntime } from '../../bot/createBot';
 import { ProactiveMessenger } from '../../channels/proactive';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Localizer } from '../../bot/i18n';
+import { Localizer } from '../../language/i18n';
 import { composeMail } from '../../mail/compose';
 import { LOCALES_DIR } from '../../paths';
 

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
-import type { Understanding } from './nlu';
+import type { Understanding } from '../language/nlu';
 
 /** A person proven to own an email on file, and the account they chose. */
 export interface VerifiedIdentity {

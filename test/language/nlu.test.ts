@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
-import { IntentRecognizer } from '../../bot/nlu';
+import { IntentRecognizer } from '../../language/nlu';
 import type { Lang } from '../../core/language';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../paths';
 

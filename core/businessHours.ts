@@ -1,4 +1,4 @@
-import type { Lang } from '../core/language';
+import type { Lang } from './language';
 
 /** One opening window: on these weekdays (0 = Sunday) from `start` to `end` minutes after midnight. */
 interface OpeningWindow {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ConfigError, loadConfig } from '../../config';
-import { BusinessHours } from '../../services/businessHours';
+import { BusinessHours } from '../../core/businessHours';
 
 describe('BusinessHours and the handoff settings', () => {
     const hours = BusinessHours.parse('Mon-Fri 08:00-18:00; Sat 09:00-13:00', 'Europe/Berlin');

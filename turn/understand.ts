@@ -1,12 +1,12 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { IntentRecognizer, Understanding } from './nlu';
+import type { IntentRecognizer, Understanding } from '../language/nlu';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
-import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from './entities';
+import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
 import type { TFunction } from 'i18next';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
-import { asksForPerson } from './personRequest';
+import { asksForPerson } from '../language/personRequest';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { IncomingMessage } from 'http';
-import { ClientAddresses, isLoopbackAddress, parseTrustProxy } from '../../channels/clientAddress';
+import { ClientAddresses, isLoopbackAddress, parseTrustProxy } from '../../web/clientAddress';
 
 function request(peer: string, forwardedFor?: string): IncomingMessage {
     return { socket: { remoteAddress: peer }, headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor } } as unknown as IncomingMessage;
