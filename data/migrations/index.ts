@@ -15,7 +15,10 @@ import { migration012 } from './012_delivery_indexes';
 export interface Migration {
     readonly version: number;
     readonly name: string;
+    /** The change in SQLite's dialect; on PostgreSQL it is translated (types only) unless {@link postgres} is given. */
     readonly sql: string;
+    /** The same change in PostgreSQL's dialect, where translating the types is not enough (triggers, rebuilds, SQLite functions). */
+    readonly postgres?: string;
     /**
      * Runs with foreign key enforcement off (a table rebuild: dropping the old
      * table must not cascade to its children); the keys are checked before
