@@ -34,7 +34,7 @@ export class PostgresDatabase implements Database {
     private readonly statements = new Map<string, PostgresStatement>();
     private readonly listeners = new Set<StatementListener>();
     private readonly transactions = new Mutex();
-    private identityTables: ReadonlySet<string> = new Set();
+    private identityTables: ReadonlyMap<string, string> = new Map();
     private lockKey = 0;
     private closed = false;
 
@@ -168,12 +168,13 @@ export class PostgresDatabase implements Database {
         }
     }
 
-    /** The tables whose `id` the database generates: an INSERT into them reports the new id. */
+    /** The tables whose key (`id`, else `rowid`) the database generates: an INSERT into them reports the new key. */
     private async loadIdentityTables(): Promise<void> {
-        const rows = await this.pool.query<{ table_name: string }>(
-            "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'"
+        const rows = await this.pool.query<{ table_name: string; column_name: string }>(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name IN ('id', 'rowid') AND is_identity = 'YES' ORDER BY column_name DESC"
         );
-        this.identityTables = new Set(rows.rows.map((row) => row.table_name));
+        // An identity `id` wins over a `rowid` (the order puts `id` last).
+        this.identityTables = new Map(rows.rows.map((row) => [row.table_name, row.column_name]));
         this.statements.clear();
     }
 

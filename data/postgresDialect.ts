@@ -5,8 +5,11 @@
  * - parameters: `?` and `$name` become `$1`, `$2`, … (a name used twice is one parameter);
  * - `INSERT OR IGNORE INTO …` becomes `INSERT INTO … ON CONFLICT DO NOTHING`;
  * - the id of an inserted row (SQLite's `lastID`): `RETURNING id` is added to an
- *   INSERT into a table whose `id` is an identity column;
+ *   INSERT into a table whose `id` is an identity column (`RETURNING rowid AS id`
+ *   where only the `rowid` of migration 013 is one);
  * - an alias in mixed case (`AS createdAt`) is quoted, as PostgreSQL would fold it to lower case;
+ * - a subquery in FROM or JOIN without an alias gets one, and a JOIN without
+ *   ON gets `ON true` (PostgreSQL 15 requires both, SQLite neither);
  * - types: `INTEGER PRIMARY KEY` (SQLite's rowid) is a `BIGINT` identity, every
  *   other `INTEGER` a `BIGINT` (times are epoch milliseconds), `BLOB` is `BYTEA`;
  *   BIGINT, NUMERIC and BOOLEAN results come back as JavaScript numbers (a
@@ -30,10 +33,11 @@ export interface PostgresStatement {
 }
 
 /**
- * Translates one statement of the SQLite dialect. `identityTables` are the
- * tables whose `id` is generated (an INSERT into them reports its id).
+ * Translates one statement of the SQLite dialect. `identityTables` maps each
+ * table with a generated key to that column (`id`, else `rowid`): an INSERT
+ * into them reports the new key.
  */
-export function translateStatement(sql: string, identityTables: ReadonlySet<string>): PostgresStatement {
+export function translateStatement(sql: string, identityTables: ReadonlyMap<string, string>): PostgresStatement {
     let text = '';
     let positional = 0;
     const names: string[] = [];
@@ -66,6 +70,7 @@ export function translateStatement(sql: string, identityTables: ReadonlySet<stri
     if (positional > 0 && names.length > 0) {
         throw new Error(`translateStatement(): a statement mixes ? and $name parameters: ${sql}`);
     }
+    text = aliasSubqueries(text);
     text = text.replace(/\bAS\s+([A-Za-z_][A-Za-z0-9_]*)\b/g, (whole, alias: string) => (/[a-z]/.test(alias) && /[A-Z]/.test(alias) ? `AS "${alias}"` : whole));
     if (/^\s*INSERT\s+OR\s+REPLACE\b/i.test(text)) {
         throw new Error('translateStatement(): INSERT OR REPLACE has no PostgreSQL equivalent; write INSERT … ON CONFLICT (…) DO UPDATE');
@@ -79,11 +84,64 @@ export function translateStatement(sql: string, identityTables: ReadonlySet<stri
         text = returning ? `${text.slice(0, returning.index)}ON CONFLICT DO NOTHING ${text.slice(returning.index)}` : `${text.trimEnd()} ON CONFLICT DO NOTHING`;
     }
     const table = /^\s*INSERT\s+INTO\s+([A-Za-z_][A-Za-z0-9_]*)/i.exec(text)?.[1]?.toLowerCase();
-    const returnsId = !returning && table !== undefined && identityTables.has(table);
-    if (returnsId) {
-        text = `${text.trimEnd()} RETURNING id`;
+    const identity = table === undefined || returning ? undefined : identityTables.get(table);
+    const returnsId = identity !== undefined;
+    if (identity !== undefined) {
+        text = `${text.trimEnd()} RETURNING ${identity === 'id' ? 'id' : `${identity} AS id`}`;
     }
     return { text, names: names.length > 0 ? names : undefined, returnsId };
+}
+
+/** Words that may follow a subquery where its alias would be: the subquery has none. */
+const NOT_AN_ALIAS = new Set(['ORDER', 'WHERE', 'GROUP', 'LIMIT', 'LEFT', 'RIGHT', 'INNER', 'OUTER', 'FULL', 'JOIN', 'CROSS', 'ON', 'USING', 'UNION', 'EXCEPT', 'INTERSECT', 'HAVING', 'WINDOW', 'RETURNING']);
+
+/** Gives each subquery in FROM or JOIN an alias when it has none, and a JOIN without a condition `ON true`. */
+function aliasSubqueries(sql: string): string {
+    let out = sql;
+    let counter = 0;
+    const opener = /\b(FROM|JOIN)\s*\(/gi;
+    let match: RegExpExecArray | null;
+    while ((match = opener.exec(out)) !== null) {
+        const open = match.index + match[0].length - 1;
+        const close = matchingParen(out, open);
+        if (close < 0) {
+            break;
+        }
+        let after = close + 1;
+        const word = /^\s*(?:AS\s+)?([A-Za-z_][A-Za-z0-9_]*)/i.exec(out.slice(after));
+        if (!word || NOT_AN_ALIAS.has(word[1].toUpperCase())) {
+            const alias = ` AS subquery_${++counter}`;
+            out = `${out.slice(0, after)}${alias}${out.slice(after)}`;
+            after += alias.length;
+        } else {
+            after += word[0].length;
+        }
+        if (match[1].toUpperCase() === 'JOIN' && !/^\s*(ON|USING)\b/i.test(out.slice(after))) {
+            out = `${out.slice(0, after)} ON true${out.slice(after)}`;
+        }
+        opener.lastIndex = open + 1;
+    }
+    return out;
+}
+
+/** The index of the `)` closing the `(` at `open` (quoted text skipped), or -1. */
+function matchingParen(sql: string, open: number): number {
+    let depth = 0;
+    let i = open;
+    while (i < sql.length) {
+        const c = sql[i];
+        if (c === "'" || c === '"') {
+            i = closingQuote(sql, i);
+            continue;
+        }
+        if (c === '(') {
+            depth++;
+        } else if (c === ')' && --depth === 0) {
+            return i;
+        }
+        i++;
+    }
+    return -1;
 }
 
 /** The index just past the quoted string or identifier starting at `start` (a doubled quote continues it). */
