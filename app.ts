@@ -82,7 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     configureLogging(config.logLevel);
     const started = Date.now();
     const clock = options.clock ?? systemClock;
-    const db = await Database.open(config.dbPath);
+    const db = await Database.open(config.databaseUrl ?? config.dbPath);
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }

@@ -51,9 +51,12 @@ export interface Config {
     readonly localModeAllowRemote: boolean;
     /** Base URL people reach the bot at; used for links in emails. */
     readonly publicUrl: string;
+    /** The SQLite file; unused when {@link databaseUrl} is set. */
     readonly dbPath: string;
+    /** A PostgreSQL database (`postgres://…`) shared by every instance; undefined = SQLite at {@link dbPath}. */
+    readonly databaseUrl?: string;
     readonly demoDataPath: string;
-    /** 32-byte key for HMACs and the outbox secret cipher; undefined = generated and kept beside the database. */
+    /** 32-byte key for HMACs and the outbox secret cipher; undefined = generated and kept beside the SQLite file (required with PostgreSQL). */
     readonly secretKey?: Buffer;
     readonly logLevel: LogLevel;
     readonly microsoftAppId: string;
@@ -167,6 +170,11 @@ export function loadConfig(env: Env = process.env): Config {
         }
         secretKey = Buffer.from(secretText, 'hex');
     }
+    const databaseUrl = readDatabaseUrl(read('DATABASE_URL'));
+    if (databaseUrl !== undefined && secretKey === undefined) {
+        // Every instance must hash and encrypt with the same key: a code mailed by one is checked by another.
+        throw new ConfigError('SECRET_KEY', 'is required with DATABASE_URL (the same on every instance), e.g. from `openssl rand -hex 32`');
+    }
 
     const microsoftAppId = read('MicrosoftAppId') ?? '';
     const microsoftAppPassword = read('MicrosoftAppPassword') ?? '';
@@ -243,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
         localModeAllowRemote,
         publicUrl,
         dbPath,
+        databaseUrl,
         demoDataPath,
         secretKey,
         logLevel,
@@ -313,6 +322,22 @@ function parseInteger(setting: string, text: string, min: number, max: number): 
         throw new ConfigError(setting, `must be between ${min} and ${max} (got ${value})`);
     }
     return value;
+}
+
+/** DATABASE_URL: a PostgreSQL URL naming a host and a database, optionally a schema (`?schema=name`). */
+function readDatabaseUrl(text: string | undefined): string | undefined {
+    if (text === undefined) {
+        return undefined;
+    }
+    const url = new URL(parseUrl('DATABASE_URL', text, ['postgres:', 'postgresql:']));
+    if (url.hostname === '' || url.pathname.replace(/^\//, '') === '') {
+        throw new ConfigError('DATABASE_URL', 'must name a host and a database, e.g. postgres://bot:secret@db.example.com:5432/billing_bot');
+    }
+    const schema = url.searchParams.get('schema');
+    if (schema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+        throw new ConfigError('DATABASE_URL', 'schema= must be a lower-case SQL name (letters, digits, _)');
+    }
+    return text;
 }
 
 function parseUrl(setting: string, text: string, protocols: string[]): string {

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
             return;
         }
     }
-    const db = await Database.open(config.dbPath);
+    const db = await Database.open(config.databaseUrl ?? config.dbPath);
     try {
         const directory = new AgentDirectory(new AgentRepository(db), new AuditLog(db, systemClock), systemClock);
         if (command === 'list') {

@@ -11,7 +11,7 @@ export async function withDatabase<T>(work: (db: Database, config: Config) => Pr
     configureLogging('warn');
     loadDotEnv();
     const config = loadConfig();
-    const db = await Database.open(config.dbPath);
+    const db = await Database.open(config.databaseUrl ?? config.dbPath);
     try {
         return await work(db, config);
     } finally {

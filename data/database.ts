@@ -1,18 +1,14 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import sqlite3 from 'sqlite3';
-import { Mutex } from '../core/mutex';
-import { getLogger } from '../core/logger';
-import { MIGRATIONS, type Migration } from './migrations';
+import type { Migration } from './migrations';
 
 /** A value that can be bound to a statement parameter. */
 export type SqlValue = string | number | null | Buffer;
 
-/** Parameters of a statement: positional or named (`$name`). */
+/** Parameters of a statement: positional (`?`) or named (`$name`, the keys spelled with the `$`). */
 export type SqlParams = readonly SqlValue[] | Readonly<Record<string, SqlValue>>;
 
 /** Result of a statement that changes rows. */
 export interface RunResult {
+    /** The `id` of the row an INSERT added (0 when it added none or the table has no `id`). */
     lastId: number;
     changes: number;
 }
@@ -20,6 +16,10 @@ export interface RunResult {
 /**
  * What repositories need to run SQL. Implemented by {@link Database} (each call
  * on its own) and by the transaction handle given to {@link Database.transaction}.
+ *
+ * Statements are written in the SQLite dialect with `?` or `$name`
+ * parameters; the PostgreSQL backend translates them (see `postgresDialect.ts`,
+ * the one place that knows the differences).
  */
 export interface Queryable {
     run(sql: string, params?: SqlParams): Promise<RunResult>;
@@ -27,200 +27,49 @@ export interface Queryable {
     all<T>(sql: string, params?: SqlParams): Promise<T[]>;
 }
 
-const log = getLogger('data.database');
-
 /** Told of every statement a {@link Database} runs (with its parameters); see {@link Database.watchStatements}. */
 export type StatementListener = (sql: string, params: SqlParams) => void;
 
+/** The SQL engine behind a {@link Database}. */
+export type Dialect = 'sqlite' | 'postgres';
+
 /**
- * The one SQLite connection of the process. node-sqlite3 shares a connection
- * between all async callers, so every statement and every transaction runs under
- * one mutex: a transaction's statements can never interleave with another's.
- * Statements are prepared once and cached by their SQL text.
+ * The database of the process: SQLite (one file, one connection) or
+ * PostgreSQL (a pool, shared by several instances of the bot).
  */
-export class Database implements Queryable {
-    private readonly lock = new Mutex();
-    private readonly statements = new Map<string, sqlite3.Statement>();
-    private readonly listeners = new Set<StatementListener>();
-    private closed = false;
-
-    private constructor(private readonly db: sqlite3.Database, public readonly file: string) {}
-
+export interface Database extends Queryable {
+    readonly dialect: Dialect;
+    /** The SQLite file, or the PostgreSQL URL without its password. */
+    readonly file: string;
+    /** Runs a script of several statements without parameters (schema). Written for the backend at hand. */
+    exec(sql: string): Promise<void>;
     /**
-     * Opens (creating if needed) the database file, switches to WAL and applies
-     * pending migrations (all by default; tests of a migration pass the earlier ones). Use `':memory:'` for a throw-away database.
+     * Runs `work` in one transaction on one connection; rolls back when it
+     * throws. Transactions run one at a time (across all instances on
+     * PostgreSQL), as SQLite's BEGIN IMMEDIATE does, so a read-modify-write in
+     * `work` is never lost. Use only `tx` inside `work`.
      */
-    public static async open(file: string, migrations: readonly Migration[] = MIGRATIONS): Promise<Database> {
-        if (file !== ':memory:') {
-            fs.mkdirSync(path.dirname(file), { recursive: true });
-        }
-        const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-            const db = new sqlite3.Database(file, (err) => (err ? reject(new Error(`Database.open(): cannot open ${file}: ${err.message}`)) : resolve(db)));
-        });
-        const database = new Database(raw, file);
-        await database.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-        await database.migrate(migrations);
-        return database;
-    }
-
-    public run(sql: string, params: SqlParams = []): Promise<RunResult> {
-        return this.lock.run(() => this.rawRun(sql, params));
-    }
-
-    public get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-        return this.lock.run(() => this.rawGet<T>(sql, params));
-    }
-
-    public all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-        return this.lock.run(() => this.rawAll<T>(sql, params));
-    }
-
-    /** Runs a script of several statements without parameters (schema, pragmas). */
-    public exec(sql: string): Promise<void> {
-        return this.lock.run(() => this.rawExec(sql));
-    }
-
-    /**
-     * Runs `work` inside BEGIN IMMEDIATE … COMMIT with exclusive use of the
-     * connection; rolls back when it throws. Use only `tx` inside `work`:
-     * calling the database itself there would wait for the transaction to end.
-     */
-    public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-        return this.lock.run(async () => {
-            const tx: Queryable = {
-                run: (sql, params = []) => this.rawRun(sql, params),
-                get: <R>(sql: string, params: SqlParams = []) => this.rawGet<R>(sql, params),
-                all: <R>(sql: string, params: SqlParams = []) => this.rawAll<R>(sql, params)
-            };
-            await this.rawExec('BEGIN IMMEDIATE');
-            try {
-                const result = await work(tx);
-                await this.rawExec('COMMIT');
-                return result;
-            } catch (err) {
-                await this.rawExec('ROLLBACK').catch((rollbackError: unknown) => log.error('rollback failed', { error: rollbackError }));
-                throw err;
-            }
-        });
-    }
-
-    /**
-     * Tells `listener` of every parameterised statement run from now on, in a
-     * transaction or not (the query-plan check collects a turn's statements
-     * this way); returns the function that stops it. Scripts given to
-     * {@link exec} are not reported.
-     */
-    public watchStatements(listener: StatementListener): () => void {
-        this.listeners.add(listener);
-        return () => this.listeners.delete(listener);
-    }
-
-    /** Finalises cached statements and closes the connection. Safe to call twice. */
-    public close(): Promise<void> {
-        return this.lock.run(async () => {
-            if (this.closed) {
-                return;
-            }
-            this.closed = true;
-            for (const statement of this.statements.values()) {
-                await new Promise<void>((resolve) => statement.finalize(() => resolve()));
-            }
-            this.statements.clear();
-            await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
-        });
-    }
-
-    /**
-     * Applies every migration not yet recorded, each in its own transaction.
-     * By recorded version, not by the highest one: migrations numbered apart in
-     * parallel work (002 landing after 003) are still applied.
-     */
-    private async migrate(migrations: readonly Migration[]): Promise<void> {
-        await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-        const applied = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
-        for (const migration of migrations.filter((m) => !applied.has(m.version))) {
-            await this.lock.run(async () => {
-                if (migration.foreignKeysOff) {
-                    // Only outside a transaction does this pragma take effect.
-                    await this.rawExec('PRAGMA foreign_keys = OFF');
-                }
-                await this.rawExec('BEGIN IMMEDIATE');
-                try {
-                    await this.rawExec(migration.sql);
-                    if (migration.foreignKeysOff && (await this.rawAll('PRAGMA foreign_key_check', [])).length > 0) {
-                        throw new Error('foreign keys do not hold after the migration');
-                    }
-                    await this.rawRun('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)', [migration.version, migration.name, Date.now()]);
-                    await this.rawExec('COMMIT');
-                } catch (err) {
-                    await this.rawExec('ROLLBACK').catch(() => undefined);
-                    throw new Error(`Database.migrate(): migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`);
-                } finally {
-                    if (migration.foreignKeysOff) {
-                        await this.rawExec('PRAGMA foreign_keys = ON');
-                    }
-                }
-            });
-            log.info('migration applied', { version: migration.version, name: migration.name });
-        }
-    }
-
-    /** The prepared statement for `sql`, prepared once; a bad statement rejects and is not cached. */
-    private async statement(sql: string, params: SqlParams): Promise<sqlite3.Statement> {
-        if (this.closed) {
-            throw new Error('Database: the connection is closed');
-        }
-        for (const listener of this.listeners) {
-            listener(sql, params);
-        }
-        const cached = this.statements.get(sql);
-        if (cached) {
-            return cached;
-        }
-        const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
-            const prepared = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(prepared)));
-        });
-        this.statements.set(sql, statement);
-        return statement;
-    }
-
-    private async rawRun(sql: string, params: SqlParams): Promise<RunResult> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.run(params, function (this: sqlite3.RunResult, err: Error | null) {
-                if (err) {
-                    reject(err);
-                } else {
-                    resolve({ lastId: this.lastID, changes: this.changes });
-                }
-            });
-        });
-    }
-
-    private async rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.get(params, (err: Error | null, row: T | undefined) => {
-                // A stepped-but-unfinished statement holds a read lock until reset.
-                statement.reset(() => (err ? reject(err) : resolve(row)));
-            });
-        });
-    }
-
-    private async rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-        });
-    }
-
-    private rawExec(sql: string): Promise<void> {
-        return new Promise((resolve, reject) => {
-            if (this.closed) {
-                reject(new Error('Database: the connection is closed'));
-                return;
-            }
-            this.db.exec(sql, (err) => (err ? reject(err) : resolve()));
-        });
-    }
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+    /** Tells `listener` of every parameterised statement run from now on; returns the function that stops it. */
+    watchStatements(listener: StatementListener): () => void;
+    /** Closes the connection(s). Safe to call twice. */
+    close(): Promise<void>;
 }
+
+/** Whether `target` names a PostgreSQL database (`postgres://…` or `postgresql://…`). */
+export function isPostgresUrl(target: string): boolean {
+    return /^postgres(?:ql)?:\/\//i.test(target);
+}
+
+/** The database at `target` opened, migrations applied: a PostgreSQL URL, a SQLite file or `':memory:'`. */
+async function open(target: string, migrations?: readonly Migration[]): Promise<Database> {
+    if (isPostgresUrl(target)) {
+        const { PostgresDatabase } = await import('./postgresDatabase');
+        return PostgresDatabase.open(target, migrations);
+    }
+    const { SqliteDatabase } = await import('./sqliteDatabase');
+    return SqliteDatabase.open(target, migrations);
+}
+
+// eslint-disable-next-line @typescript-eslint/no-redeclare -- the interface and its opener share the name
+export const Database = { open };

@@ -1,6 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Database, Queryable } from './database';
 import type { Clock } from '../core/clock';
+import { UPSERT_STATE, storageEntries, storageKeys, upsertParams, type StorageEntry } from './storageInput';
 
 interface StateRow {
     key: string;
@@ -44,12 +45,9 @@ export class SqliteStorage implements Storage {
     public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {}
 
     public async read(keys: string[]): Promise<StoreItems> {
-        if (!Array.isArray(keys)) {
-            throw new TypeError('SqliteStorage.read(): keys must be an array');
-        }
         const items: StoreItems = {};
         const missing: string[] = [];
-        for (const key of new Set(keys)) {
+        for (const key of storageKeys(keys, 'SqliteStorage.read()')) {
             const cached = this.cache.get(key);
             if (cached) {
                 this.remember(key, cached);
@@ -73,13 +71,7 @@ export class SqliteStorage implements Storage {
     }
 
     public async write(changes: StoreItems): Promise<void> {
-        if (changes === null || typeof changes !== 'object') {
-            throw new TypeError('SqliteStorage.write(): changes must be an object');
-        }
-        const entries = Object.entries(changes).map(([key, item]) => {
-            const { eTag, ...rest } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-            return { key, eTag, data: JSON.stringify(rest) };
-        });
+        const entries = storageEntries(changes, 'SqliteStorage.write()');
         if (entries.length === 0) {
             return;
         }
@@ -102,9 +94,7 @@ export class SqliteStorage implements Storage {
     }
 
     public async delete(keys: string[]): Promise<void> {
-        if (!Array.isArray(keys)) {
-            throw new TypeError('SqliteStorage.delete(): keys must be an array');
-        }
+        keys = storageKeys(keys, 'SqliteStorage.delete()');
         if (keys.length === 0) {
             return;
         }
@@ -122,15 +112,8 @@ export class SqliteStorage implements Storage {
      * @returns the item's new eTag.
      * @throws on an eTag conflict, so the surrounding transaction rolls back.
      */
-    private async upsert(db: Queryable, entry: { key: string; eTag?: string; data: string }, now: number): Promise<number> {
-        const checked = entry.eTag !== undefined && entry.eTag !== '*';
-        const row = await db.get<{ etag: number }>(
-            `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, 1, ?, ?)
-             ON CONFLICT (key) DO UPDATE SET etag = etag + 1, data = excluded.data, updated_at = excluded.updated_at
-             WHERE ? = 0 OR CAST(bot_state.etag AS TEXT) = ?
-             RETURNING etag`,
-            [entry.key, entry.data, now, checked ? 1 : 0, entry.eTag ?? '*']
-        );
+    private async upsert(db: Queryable, entry: StorageEntry, now: number): Promise<number> {
+        const row = await db.get<{ etag: number }>(UPSERT_STATE, upsertParams(entry, now));
         if (!row) {
             throw new Error(`SqliteStorage.write(): eTag conflict on key "${entry.key}"`);
         }

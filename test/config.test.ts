@@ -32,7 +32,12 @@ describe('config', () => {
         [{ SECRET_KEY: 'short' }, 'SECRET_KEY', /64 hexadecimal/],
         [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http:\/\/ or https:\/\//],
         [{ MAX_BODY_BYTES: '12' }, 'MAX_BODY_BYTES', /between/],
-        [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', /email address/]
+        [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', /email address/],
+        [{ DATABASE_URL: 'mysql://db/bot', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /postgres:\/\/ or postgresql:\/\//],
+        [{ DATABASE_URL: 'db.example.com/bot', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /must be a URL/],
+        [{ DATABASE_URL: 'postgres://db.example.com', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /host and a database/],
+        [{ DATABASE_URL: 'postgres://db.example.com/bot?schema=Bad-Name', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /schema=/],
+        [{ DATABASE_URL: 'postgres://db.example.com/bot' }, 'SECRET_KEY', /required with DATABASE_URL/]
     ];
     for (const [env, setting, message] of wrong) {
         it(`stops with a message naming ${setting} for ${JSON.stringify(env)}`, () => {
@@ -42,6 +47,17 @@ describe('config', () => {
             );
         });
     }
+
+    it('takes a PostgreSQL URL with the key every instance shares; without it the database is SQLite', () => {
+        const config = loadConfig({ DATABASE_URL: 'postgresql://bot:pw@db.example.com:5432/billing?schema=bot', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' });
+        assert.strictEqual(config.databaseUrl, 'postgresql://bot:pw@db.example.com:5432/billing?schema=bot');
+        assert.strictEqual(config.secretKey?.toString('hex'), '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+        assert.strictEqual(loadConfig({}).databaseUrl, undefined);
+    });
+
+    it('never repeats a password from DATABASE_URL in its message', () => {
+        assert.throws(() => loadConfig({ DATABASE_URL: 'postgres//bot:hunter2@db/bot' }), (err: Error) => !err.message.includes('hunter2'));
+    });
 
     it('never repeats a password from SMTP_URL in its message', () => {
         assert.throws(() => loadConfig({ SMTP_URL: 'smtp//user:hunter2@mail' }), (err: Error) => !err.message.includes('hunter2'));

@@ -14,5 +14,14 @@ CREATE TRIGGER verification_codes_replace BEFORE INSERT ON verification_codes BE
     UPDATE verification_codes SET superseded_at = NEW.created_at
      WHERE conversation_key = NEW.conversation_key AND used_at IS NULL AND superseded_at IS NULL;
 END;
+`,
+    postgres: `
+CREATE FUNCTION verification_codes_replace() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE verification_codes SET superseded_at = NEW.created_at
+     WHERE conversation_key = NEW.conversation_key AND used_at IS NULL AND superseded_at IS NULL;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER verification_codes_replace BEFORE INSERT ON verification_codes FOR EACH ROW EXECUTE FUNCTION verification_codes_replace();
 `
 };

@@ -12,5 +12,13 @@ export const migration007: Migration = {
 CREATE TRIGGER directline_activities_seq AFTER INSERT ON directline_activities BEGIN
     UPDATE directline_conversations SET last_seq = MAX(last_seq, NEW.seq), updated_at = NEW.created_at WHERE id = NEW.conversation_id;
 END;
+`,
+    postgres: `
+CREATE FUNCTION directline_activities_seq() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE directline_conversations SET last_seq = GREATEST(last_seq, NEW.seq), updated_at = NEW.created_at WHERE id = NEW.conversation_id;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER directline_activities_seq AFTER INSERT ON directline_activities FOR EACH ROW EXECUTE FUNCTION directline_activities_seq();
 `
 };

@@ -14,5 +14,12 @@ UPDATE handoffs SET public_id = lower(hex(randomblob(16))) WHERE public_id IS NU
 CREATE UNIQUE INDEX handoffs_public_id ON handoffs (public_id);
 
 ALTER TABLE agents ADD COLUMN availability TEXT NOT NULL DEFAULT 'available' CHECK (availability IN ('available', 'away'));
+`,
+    postgres: `
+ALTER TABLE handoffs ADD COLUMN public_id TEXT;
+UPDATE handoffs SET public_id = replace(gen_random_uuid()::text, '-', '') WHERE public_id IS NULL;
+CREATE UNIQUE INDEX handoffs_public_id ON handoffs (public_id);
+
+ALTER TABLE agents ADD COLUMN availability TEXT NOT NULL DEFAULT 'available' CHECK (availability IN ('available', 'away'));
 `
 };

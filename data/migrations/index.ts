@@ -10,12 +10,16 @@ import { migration009 } from './009_agent_desk';
 import { migration010 } from './010_directline_budget';
 import { migration011 } from './011_limit_indexes';
 import { migration012 } from './012_delivery_indexes';
+import { migration013 } from './013_postgres_rowid';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
     readonly version: number;
     readonly name: string;
+    /** The change in SQLite's dialect; on PostgreSQL it is translated (types only) unless {@link postgres} is given. */
     readonly sql: string;
+    /** The same change in PostgreSQL's dialect, where translating the types is not enough (triggers, rebuilds, SQLite functions). */
+    readonly postgres?: string;
     /**
      * Runs with foreign key enforcement off (a table rebuild: dropping the old
      * table must not cascade to its children); the keys are checked before
@@ -25,4 +29,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];

@@ -199,7 +199,7 @@ export class PersonalDataRepository {
     }
 
     /** The person's rows of a table (`also` narrows them), oldest first. */
-    private async own<T>(table: OwnTable, columns: string, keys: PersonKeys, also = '1', order = 'rowid'): Promise<T[]> {
+    private async own<T>(table: OwnTable, columns: string, keys: PersonKeys, also = '1 = 1', order = 'rowid'): Promise<T[]> {
         const sql = `SELECT ${columns} FROM ${table} WHERE (${OWN_ROWS[table]}) AND ${also} ORDER BY ${order}`;
         return this.db.all<T>(sql, bindPerson(sql, keys));
     }

@@ -10,6 +10,7 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS, PETER, EVA, ANNA, LEA } from '../helpers/demoPeople';
+import { describeEachBackend } from '../helpers/tempDatabase';
 
 const run = promisify(execFile);
 const PERSON = path.join(PROJECT_ROOT, 'dist', 'cli', 'person.js');
@@ -30,7 +31,7 @@ interface ExportDocument {
 /** A failed run of the command: its exit code and what it wrote to stderr. */
 type Failure = { code?: number; stderr?: string };
 
-describe('npm run person (the operator exports and erases a person\'s data)', () => {
+describeEachBackend('npm run person (the operator exports and erases a person\'s data)', (backend) => {
     let harness: BotHarness;
     const references: Record<string, string> = {};
 
@@ -46,7 +47,7 @@ describe('npm run person (the operator exports and erases a person\'s data)', ()
     }
 
     before(async () => {
-        harness = await BotHarness.create();
+        harness = await BotHarness.create({ backend });
         references.jonas = await file('de', JONAS, ['Lea Fischer', 'Anna wechselt die Abteilung.', 'ja']);
         references.eva = await file('en', EVA, ['Someone else', 'Max Mustermann', MAX, 'Klaus is retiring.', 'yes']);
         // Lea verifies, asks for a person, nobody is online: she leaves a callback request with her address on file.
@@ -74,7 +75,9 @@ describe('npm run person (the operator exports and erases a person\'s data)', ()
     });
     after(async () => harness.close());
 
-    const person = (...args: string[]) => run(process.execPath, [PERSON, ...args], { env: { ...process.env, DB_PATH: harness.dbFile, SECRET_KEY: harness.key.toString('hex') } });
+    const person = (...args: string[]) => run(process.execPath, [PERSON, ...args], {
+            env: { ...process.env, [backend === 'postgres' ? 'DATABASE_URL' : 'DB_PATH']: harness.dbFile, SECRET_KEY: harness.key.toString('hex') }
+        });
     const exported = async (email: string): Promise<{ text: string; doc: ExportDocument }> => {
         const { stdout } = await person('export', '--email', email);
         return { text: stdout, doc: JSON.parse(stdout) as ExportDocument };

@@ -5,14 +5,26 @@ import { MIGRATIONS } from '../../data/migrations';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
 import { PROJECT_ROOT } from '../../paths';
 import { makeTempDir } from '../helpers/tempDir';
-import { useTempDatabase } from '../helpers/tempDatabase';
+import { describeEachBackend, tempDatabaseTarget, useTempDatabase } from '../helpers/tempDatabase';
 
-describe('Database', () => {
-    const dbOf = useTempDatabase();
+describe('Database [sqlite]: the file', () => {
+    const dbOf = useTempDatabase('sqlite');
 
     it('runs in WAL mode with foreign keys on', async () => {
         assert.strictEqual((await dbOf().get<{ journal_mode: string }>('PRAGMA journal_mode'))?.journal_mode, 'wal');
         assert.strictEqual((await dbOf().get<{ foreign_keys: number }>('PRAGMA foreign_keys'))?.foreign_keys, 1);
+    });
+});
+
+describeEachBackend('Database', (backend) => {
+    const dbOf = useTempDatabase(backend);
+
+    it('is the backend asked for', () => {
+        assert.strictEqual(dbOf().dialect, backend);
+    });
+
+    it('enforces foreign keys', async () => {
+        await assert.rejects(dbOf().run("INSERT INTO memberships (user_id, account_id) VALUES ('nobody', 'nothing')"), /FOREIGN KEY|foreign key/);
     });
 
     it('applies every migration once, in order', async () => {
@@ -48,15 +60,15 @@ describe('Database', () => {
     });
 
     it('reports SQL errors to the caller and stays usable', async () => {
-        await assert.rejects(dbOf().run('INSERT INTO no_such_table VALUES (1)'), /no such table/);
+        await assert.rejects(dbOf().run('INSERT INTO no_such_table VALUES (1)'), /no such table|does not exist/);
         assert.ok(await dbOf().get('SELECT 1 AS one'));
     });
 });
 
-describe('demo data', () => {
+describeEachBackend('demo data', (backend) => {
     it('is loaded on first start only, and survives a reopen', async () => {
-        const temp = makeTempDir();
-        const file = path.join(temp.dir, 'demo.sqlite');
+        const place = tempDatabaseTarget(backend);
+        const file = place.target;
         const data = readDemoData(path.join(PROJECT_ROOT, 'data', 'accounts.json'));
         try {
             let db = await Database.open(file);
@@ -69,10 +81,12 @@ describe('demo data', () => {
             assert.strictEqual((await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM users'))?.n, data.users.length);
             await db.close();
         } finally {
-            temp.cleanup();
+            await place.cleanup();
         }
     });
+});
 
+describe('demo data file', () => {
     it('refuses a broken demo file with a message naming it', () => {
         const temp = makeTempDir();
         try {

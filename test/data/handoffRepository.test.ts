@@ -1,8 +1,7 @@
 import * as assert from 'assert';
-import * as path from 'path';
 import { Database } from '../../data/database';
 import { HandoffRepository, type NewHandoff } from '../../data/repositories/handoffRepository';
-import { makeTempDir } from '../helpers/tempDir';
+import { describeEachBackend, tempDatabaseTarget } from '../helpers/tempDatabase';
 
 const handoff = (conversationKey: string): NewHandoff => ({
     conversationKey,
@@ -12,10 +11,10 @@ const handoff = (conversationKey: string): NewHandoff => ({
     history: []
 });
 
-describe('HandoffRepository: which conversations have an open handoff', () => {
+describeEachBackend('HandoffRepository: which conversations have an open handoff', (backend) => {
     it('finds a handoff from its creation until it is closed, and again after a restart while it is open', async () => {
-        const temp = makeTempDir();
-        const file = path.join(temp.dir, 'bot.sqlite');
+        const place = tempDatabaseTarget(backend);
+        const file = place.target;
         try {
             let db = await Database.open(file);
             let repository = new HandoffRepository(db);
@@ -36,7 +35,7 @@ describe('HandoffRepository: which conversations have an open handoff', () => {
             assert.strictEqual(await repository.openFor('webchat:c'), undefined);
             await db.close();
         } finally {
-            temp.cleanup();
+            await place.cleanup();
         }
     });
 });

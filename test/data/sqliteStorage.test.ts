@@ -4,85 +4,9 @@ import { ManualClock } from '../../core/clock';
 import { Database, type SqlParams } from '../../data/database';
 import { useTempDatabase } from '../helpers/tempDatabase';
 
-describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
+describe('SqliteStorage: items kept in memory (the cases of every backend are in storage.test.ts)', () => {
     const dbOf = useTempDatabase();
     const storage = (): SqliteStorage => new SqliteStorage(dbOf(), new ManualClock());
-
-    it('reads nothing for unknown keys', async () => {
-        assert.deepStrictEqual(await storage().read(['nope', 'also-nope']), {});
-        assert.deepStrictEqual(await storage().read([]), {});
-    });
-
-    it('round-trips items through JSON and hands out an eTag', async () => {
-        const s = storage();
-        await s.write({ a: { count: 1, nested: { list: [1, 'two'] }, when: new Date('2026-01-02T03:04:05Z'), gone: undefined } });
-        const { a } = await s.read(['a']);
-        assert.deepStrictEqual({ ...a, eTag: undefined }, { count: 1, nested: { list: [1, 'two'] }, when: '2026-01-02T03:04:05.000Z', eTag: undefined });
-        assert.strictEqual(typeof a.eTag, 'string');
-    });
-
-    it('bumps the eTag on each write; an eTag on a new item is no conflict', async () => {
-        const s = storage();
-        await s.write({ 'c/1': { step: 1 } });
-        const first = (await s.read(['c/1']))['c/1'];
-        assert.deepStrictEqual(first, { step: 1, eTag: '1' });
-        await s.write({ 'c/1': { step: 2, eTag: first.eTag } });
-        assert.deepStrictEqual((await s.read(['c/1']))['c/1'], { step: 2, eTag: '2' });
-        await s.write({ 'c/2': { step: 1, eTag: 'anything' } });
-        assert.strictEqual(await s.count(), 2);
-    });
-
-    it('rejects a write with a stale eTag and keeps the newer item', async () => {
-        const s = storage();
-        await s.write({ k: { v: 1 } });
-        const first = (await s.read(['k'])).k;
-        await s.write({ k: { ...first, v: 2 } });
-        await assert.rejects(s.write({ k: { ...first, v: 3 } }), /eTag conflict on key "k"/);
-        assert.strictEqual((await s.read(['k'])).k.v, 2);
-    });
-
-    it('writes a batch all or nothing', async () => {
-        const s = storage();
-        await s.write({ x: { v: 1 } });
-        const stale = (await s.read(['x'])).x;
-        await s.write({ x: { ...stale, v: 2 } });
-        await assert.rejects(s.write({ fresh: { v: 1 }, x: { ...stale, v: 3 } }));
-        assert.deepStrictEqual(await s.read(['fresh']), {}, 'nothing of the failed batch is written');
-    });
-
-    it('overwrites with "*" whatever the stored eTag', async () => {
-        const s = storage();
-        await s.write({ k: { v: 1 } });
-        await s.write({ k: { v: 2, eTag: '*' } });
-        assert.strictEqual((await s.read(['k'])).k.v, 2);
-    });
-
-    it('lets exactly one of two writers with the same eTag win', async () => {
-        const s = storage();
-        await s.write({ k: { v: 0 } });
-        const base = (await s.read(['k'])).k;
-        const results = await Promise.allSettled([s.write({ k: { ...base, v: 'a' } }), s.write({ k: { ...base, v: 'b' } })]);
-        assert.deepStrictEqual(results.map((r) => r.status).sort(), ['fulfilled', 'rejected']);
-    });
-
-    it('takes any key string', async () => {
-        const s = storage();
-        const keys = ["o'brien\"; DROP TABLE bot_state; --", 'emoji/🙂/ü/ß', '%_*?[]', 'k'.repeat(5000), '', 'line\nbreak', 'msteams/conversations/a:1/'];
-        for (const key of keys) {
-            await s.write({ [key]: { key } });
-        }
-        const items = await s.read(keys);
-        for (const key of keys) {
-            assert.strictEqual(items[key]?.key, key, JSON.stringify(key.slice(0, 40)));
-        }
-    });
-
-    it('deletes items, and deleting unknown keys is fine', async () => {
-        const s = storage();
-        await s.write({ a: { v: 1 }, b: { v: 2 } });
-        await s.delete(['a', 'unknown']);
-        assert.deepStrictEqual(Object.keys(await s.read(['a', 'b'])), ['b']);
-    });
 
     it('reads what it wrote itself without SQL, as fresh objects, and never serves what a failed write left unsure', async () => {
         const db = dbOf();
@@ -131,11 +55,5 @@ describe('SqliteStorage (botbuilder Storage over SQLite)', () => {
         await dbOf().run('DELETE FROM bot_state WHERE key = ?', ['conv/2']);
         await s.checkOtherWriters();
         assert.deepStrictEqual(await s.read(['conv/2']), { 'conv/2': { step: 1, eTag: '1' } }, 'its own connection does not empty the memory');
-    });
-
-    it('refuses what is not a key list or a change set', async () => {
-        const s = storage();
-        await assert.rejects(s.read('a' as unknown as string[]), /keys must be an array/);
-        await assert.rejects(s.write(null as unknown as Record<string, unknown>), /changes must be an object/);
     });
 });

@@ -10,13 +10,14 @@ import { ProactiveMessenger } from '../../channels/proactive';
 import { ManualClock } from '../../core/clock';
 import { configureLogging } from '../../core/logger';
 import { SecretBox } from '../../core/secrets';
-import { Database } from '../../data/database';
+import { Database, type Dialect } from '../../data/database';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
 import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
 import { Mailer } from '../../mail/mailer';
 import { EmbeddedBillingPortal } from '../../portal/embeddedBillingPortal';
 import { PROJECT_ROOT } from '../../paths';
 import { makeTempDir } from './tempDir';
+import { tempDatabaseTarget } from './tempDatabase';
 import { latestCode } from './outboxCode';
 
 configureLogging((process.env.TEST_LOG_LEVEL as 'debug' | undefined) ?? 'silent');
@@ -33,6 +34,8 @@ export interface Reply {
 /** Options of a harness: an existing database file (restart tests) and the secret key to reuse. */
 export interface HarnessOptions {
     readonly dbFile?: string;
+    /** The database backend (default SQLite); PostgreSQL gets a schema of its own, dropped at close. */
+    readonly backend?: Dialect;
     readonly key?: Buffer;
     readonly clock?: ManualClock;
     readonly channelId?: string;
@@ -55,7 +58,7 @@ export class BotHarness {
         public readonly clock: ManualClock,
         public readonly key: Buffer,
         public readonly dbFile: string,
-        private readonly cleanup: () => void,
+        private readonly cleanup: () => void | Promise<void>,
         private readonly channelId: string,
         messenger: ProactiveMessenger
     ) {
@@ -69,8 +72,11 @@ export class BotHarness {
     private readonly conversations = new Map<string, Conversation>();
 
     public static async create(options: HarnessOptions = {}): Promise<BotHarness> {
-        const temp = options.dbFile ? { dir: path.dirname(options.dbFile), cleanup: () => undefined } : makeTempDir();
-        const dbFile = options.dbFile ?? path.join(temp.dir, 'bot.sqlite');
+        // A file (in a temp folder unless given), or on PostgreSQL a schema of its own.
+        const place = options.backend === 'postgres' ? tempDatabaseTarget('postgres') : undefined;
+        const temp = place ? undefined : options.dbFile ? { dir: path.dirname(options.dbFile), cleanup: () => undefined } : makeTempDir();
+        const dbFile = place?.target ?? options.dbFile ?? path.join(temp?.dir ?? '', 'bot.sqlite');
+        const cleanup = (): void | Promise<void> => (place ? place.cleanup() : temp?.cleanup());
         const db = await Database.open(dbFile);
         await loadDemoDataOnce(db, readDemoData(path.join(PROJECT_ROOT, 'data', 'accounts.json')));
         const key = options.key ?? crypto.randomBytes(32);
@@ -82,7 +88,7 @@ export class BotHarness {
         const handoff: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false, ...options.handoff };
         const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, HARNESS_PUBLIC_URL);
         const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff, portal });
-        return new BotHarness(db, runtime, mailer, clock, key, dbFile, temp.cleanup, options.channelId ?? 'directline', messenger);
+        return new BotHarness(db, runtime, mailer, clock, key, dbFile, cleanup, options.channelId ?? 'directline', messenger);
     }
 
     /** Starts a conversation (its own id and user) in the given client locale. */
@@ -123,7 +129,7 @@ export class BotHarness {
     public async close(): Promise<void> {
         await this.settle();
         await this.db.close();
-        this.cleanup();
+        await this.cleanup();
     }
 }
 

@@ -6,11 +6,11 @@ import { OutboxRepository } from '../../data/repositories/outboxRepository';
 import { Mailer } from '../../mail/mailer';
 import { PHRASES } from '../helpers/phrases';
 import { decodeQuotedPrintable, SmtpSink } from '../helpers/smtpSink';
-import { useTempDatabase } from '../helpers/tempDatabase';
+import { describeEachBackend, useTempDatabase } from '../helpers/tempDatabase';
 import { messageActivity, replyTexts, startTestApp } from '../helpers/testApp';
 
-describe('Mailer: outbox first, then SMTP', () => {
-    const dbOf = useTempDatabase();
+describeEachBackend('Mailer: outbox first, then SMTP', (backend) => {
+    const dbOf = useTempDatabase(backend);
 
     it('delivers a code mail over real SMTP, then drops the secret from the outbox', async () => {
         const sink = await SmtpSink.start();

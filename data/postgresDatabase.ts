@@ -1,0 +1,211 @@
+import { Pool, type PoolClient, type QueryResult } from 'pg';
+import { Mutex } from '../core/mutex';
+import { getLogger } from '../core/logger';
+import { MIGRATIONS, type Migration } from './migrations';
+import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
+import { POSTGRES_COMPAT, RESULT_TYPES, orderParams, translateSchema, translateStatement, type PostgresStatement } from './postgresDialect';
+
+const log = getLogger('data.postgres');
+
+/** First key of the advisory locks this class takes; the second names the schema. */
+const LOCK_TRANSACTIONS = 0x42430001;
+const LOCK_MIGRATIONS = 0x42430002;
+
+/** Connections per instance. */
+const POOL_SIZE = 10;
+
+/** Something that runs a query: the pool, or the client of a transaction. */
+type Runner = Pick<Pool | PoolClient, 'query'>;
+
+/**
+ * A PostgreSQL database over a pool of connections, shared by every instance
+ * of the bot that is given the same URL. Statements are written in the SQLite
+ * dialect and translated (see `postgresDialect.ts`). A transaction runs on one
+ * client and holds an advisory lock for its duration, so transactions run one
+ * at a time across all instances, as SQLite's BEGIN IMMEDIATE does on one
+ * file; single statements run in parallel.
+ *
+ * The URL may name a schema (`?schema=name`, created when missing): the
+ * tables live there, so several databases can share one PostgreSQL database
+ * (the tests give each run its own).
+ */
+export class PostgresDatabase implements Database {
+    public readonly dialect = 'postgres';
+    private readonly statements = new Map<string, PostgresStatement>();
+    private readonly listeners = new Set<StatementListener>();
+    private readonly transactions = new Mutex();
+    private identityTables: ReadonlyMap<string, string> = new Map();
+    private lockKey = 0;
+    private closed = false;
+
+    private constructor(
+        private readonly pool: Pool,
+        public readonly file: string
+    ) {}
+
+    /** Connects, and applies pending migrations under a lock (several instances may start at once). */
+    public static async open(url: string, migrations: readonly Migration[] = MIGRATIONS): Promise<PostgresDatabase> {
+        const parsed = new URL(url);
+        const schema = parsed.searchParams.get('schema') ?? undefined;
+        parsed.searchParams.delete('schema');
+        if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+            throw new Error('Database.open(): the schema in the URL must be a lower-case SQL name');
+        }
+        const pool = new Pool({
+            connectionString: parsed.toString(),
+            max: POOL_SIZE,
+            types: RESULT_TYPES,
+            options: schema ? `-c search_path=${schema}` : undefined
+        });
+        // An idle connection that breaks (a restarted server) must not end the process; the pool replaces it.
+        pool.on('error', (err) => log.warn('idle connection failed', { error: err.message }));
+        parsed.password = '';
+        const database = new PostgresDatabase(pool, parsed.toString());
+        try {
+            if (schema) {
+                await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+            }
+            const row = (await pool.query<{ key: number }>("SELECT hashtext(current_database() || '.' || current_schema()) AS key")).rows[0];
+            database.lockKey = row.key;
+            await database.migrate(migrations);
+            await database.loadIdentityTables();
+        } catch (err) {
+            await pool.end().catch(() => undefined);
+            throw new Error(`Database.open(): cannot open ${database.file}: ${(err as Error).message}`);
+        }
+        return database;
+    }
+
+    public run(sql: string, params: SqlParams = []): Promise<RunResult> {
+        return this.runOn(this.pool, sql, params);
+    }
+
+    public async get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
+        return (await this.query(this.pool, sql, params)).rows[0] as T | undefined;
+    }
+
+    public async all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+        return (await this.query(this.pool, sql, params)).rows as T[];
+    }
+
+    public async exec(sql: string): Promise<void> {
+        this.assertOpen();
+        await this.pool.query(sql);
+    }
+
+    public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+        // Waiting here rather than on the lock keeps the pool's clients free for single statements.
+        return this.transactions.run(async () => {
+            this.assertOpen();
+            const client = await this.pool.connect();
+            const tx: Queryable = {
+                run: (sql, params = []) => this.runOn(client, sql, params),
+                get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
+                all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[]
+            };
+            let broken: Error | undefined;
+            try {
+                await client.query('BEGIN');
+                await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_TRANSACTIONS, this.lockKey]);
+                const result = await work(tx);
+                await client.query('COMMIT');
+                return result;
+            } catch (err) {
+                await client.query('ROLLBACK').catch((rollbackError: Error) => {
+                    broken = rollbackError;
+                    log.error('rollback failed', { error: rollbackError });
+                });
+                throw err;
+            } finally {
+                client.release(broken);
+            }
+        });
+    }
+
+    public watchStatements(listener: StatementListener): () => void {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+
+    public async close(): Promise<void> {
+        if (this.closed) {
+            return;
+        }
+        this.closed = true;
+        await this.transactions.run(() => this.pool.end());
+    }
+
+    /**
+     * Applies every migration not yet recorded, each in its own transaction,
+     * while holding an advisory lock: of several instances starting together
+     * one migrates, the others wait and then find nothing left to do.
+     */
+    private async migrate(migrations: readonly Migration[]): Promise<void> {
+        const client = await this.pool.connect();
+        try {
+            await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_MIGRATIONS, this.lockKey]);
+            try {
+                await client.query(POSTGRES_COMPAT);
+                await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+                const applied = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)));
+                for (const migration of migrations.filter((m) => !applied.has(m.version))) {
+                    await client.query('BEGIN');
+                    try {
+                        await client.query(migration.postgres ?? translateSchema(migration.sql));
+                        await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [migration.version, migration.name, Date.now()]);
+                        await client.query('COMMIT');
+                    } catch (err) {
+                        await client.query('ROLLBACK').catch(() => undefined);
+                        throw new Error(`migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`);
+                    }
+                    log.info('migration applied', { version: migration.version, name: migration.name });
+                }
+            } finally {
+                await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_MIGRATIONS, this.lockKey]);
+            }
+        } finally {
+            client.release();
+        }
+    }
+
+    /** The tables whose key (`id`, else `rowid`) the database generates: an INSERT into them reports the new key. */
+    private async loadIdentityTables(): Promise<void> {
+        const rows = await this.pool.query<{ table_name: string; column_name: string }>(
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name IN ('id', 'rowid') AND is_identity = 'YES' ORDER BY column_name DESC"
+        );
+        // An identity `id` wins over a `rowid` (the order puts `id` last).
+        this.identityTables = new Map(rows.rows.map((row) => [row.table_name, row.column_name]));
+        this.statements.clear();
+    }
+
+    private async runOn(runner: Runner, sql: string, params: SqlParams): Promise<RunResult> {
+        const result = await this.query(runner, sql, params);
+        const statement = this.translated(sql);
+        const last = statement.returnsId ? (result.rows[result.rows.length - 1] as { id?: number } | undefined) : undefined;
+        return { lastId: last?.id ?? 0, changes: result.rowCount ?? 0 };
+    }
+
+    private query(runner: Runner, sql: string, params: SqlParams): Promise<QueryResult> {
+        this.assertOpen();
+        for (const listener of this.listeners) {
+            listener(sql, params);
+        }
+        const statement = this.translated(sql);
+        return runner.query(statement.text, orderParams(statement, params));
+    }
+
+    private translated(sql: string): PostgresStatement {
+        let statement = this.statements.get(sql);
+        if (!statement) {
+            statement = translateStatement(sql, this.identityTables);
+            this.statements.set(sql, statement);
+        }
+        return statement;
+    }
+
+    private assertOpen(): void {
+        if (this.closed) {
+            throw new Error('Database: the connection is closed');
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import type { StoreItems } from 'botbuilder';
+
+/** An item to write: its key, the eTag it carries (if any) and its JSON text without the eTag. */
+export interface StorageEntry {
+    readonly key: string;
+    readonly eTag?: string;
+    readonly data: string;
+}
+
+/**
+ * The keys of a read or delete, each once. No keys (null, undefined) is none,
+ * as botbuilder's storage tests expect of a provider; what is not a list is refused.
+ */
+export function storageKeys(keys: unknown, caller: string): string[] {
+    if (keys === null || keys === undefined) {
+        return [];
+    }
+    if (!Array.isArray(keys)) {
+        throw new TypeError(`${caller}: keys must be an array`);
+    }
+    return [...new Set(keys.map((key) => String(key)))];
+}
+
+/**
+ * The items of a write. No change set (null, undefined) writes nothing, as
+ * botbuilder's storage tests expect of a provider; an empty list too.
+ */
+export function storageEntries(changes: unknown, caller: string): StorageEntry[] {
+    if (changes === null || changes === undefined) {
+        return [];
+    }
+    if (typeof changes !== 'object') {
+        throw new TypeError(`${caller}: changes must be an object`);
+    }
+    return Object.entries(changes as StoreItems).map(([key, item]) => {
+        const { eTag, ...rest } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
+        return { key, eTag, data: JSON.stringify(rest) };
+    });
+}
+
+/** Whether an entry's eTag must match the stored one: any eTag but `*` (none means "last writer wins"). */
+export function checksETag(entry: StorageEntry): boolean {
+    return entry.eTag !== undefined && entry.eTag !== '*';
+}
+
+/**
+ * Inserts or updates one item in `bot_state`; with an eTag that is checked
+ * the update only happens when it matches the stored one. The same
+ * statement for SQLite and PostgreSQL.
+ */
+export const UPSERT_STATE = `INSERT INTO bot_state (key, etag, data, updated_at) VALUES (?, 1, ?, ?)
+             ON CONFLICT (key) DO UPDATE SET etag = bot_state.etag + 1, data = excluded.data, updated_at = excluded.updated_at
+             WHERE ? = 0 OR CAST(bot_state.etag AS TEXT) = ?
+             RETURNING etag`;
+
+/** The parameters of {@link UPSERT_STATE} for an entry. */
+export function upsertParams(entry: StorageEntry, now: number): (string | number)[] {
+    return [entry.key, entry.data, now, checksETag(entry) ? 1 : 0, entry.eTag ?? '*'];
+}
