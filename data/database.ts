@@ -43,6 +43,8 @@ export class Database implements Queryable {
     private readonly statements = new Map<string, sqlite3.Statement>();
     private readonly listeners = new Set<StatementListener>();
     private closed = false;
+    /** Statements run since the connection opened: parameterised ones, transaction ones and BEGIN/COMMIT/ROLLBACK included (the bench prints them per turn). */
+    private ran = 0;
 
     private constructor(private readonly db: sqlite3.Database, public readonly file: string) {}
 
@@ -115,6 +117,11 @@ export class Database implements Queryable {
         return () => this.listeners.delete(listener);
     }
 
+    /** How many statements this connection has run so far (each parameterised statement, in a transaction or not, and BEGIN/COMMIT/ROLLBACK); scripts given to {@link exec} count as one. */
+    public get statementsRun(): number {
+        return this.ran;
+    }
+
     /** Finalises cached statements and closes the connection. Safe to call twice. */
     public close(): Promise<void> {
         return this.lock.run(async () => {
@@ -170,6 +177,7 @@ export class Database implements Queryable {
         if (this.closed) {
             throw new Error('Database: the connection is closed');
         }
+        this.ran++;
         for (const listener of this.listeners) {
             listener(sql, params);
         }
@@ -215,6 +223,7 @@ export class Database implements Queryable {
     }
 
     private rawExec(sql: string): Promise<void> {
+        this.ran++;
         return new Promise((resolve, reject) => {
             if (this.closed) {
                 reject(new Error('Database: the connection is closed'));
