@@ -28,6 +28,7 @@ import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
 import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
 import type { DeliveryPolicy } from './services/customerDelivery';
+import { RetentionKeeper, retentionRules } from './services/retention';
 
 const log = getLogger('app');
 
@@ -44,6 +45,8 @@ export interface App {
     readonly server: Server;
     /** Base URL of the listening server, e.g. `http://127.0.0.1:3978`. */
     readonly url: string;
+    /** Deletes what is past its keeping time from the tables that only grow (hourly; `sweep()` runs it now). */
+    readonly retention: RetentionKeeper;
     /** Stops taking requests, lets running turns finish, stops mail delivery, closes the database. */
     close(): Promise<void>;
 }
@@ -124,6 +127,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     runtime.handoff.queue.start();
     // Messages written before a restart and not yet delivered go out now.
     runtime.handoff.delivery.start();
+    const retention = new RetentionKeeper(retentionRules(db, config.retention), clock);
+    retention.start();
     directLine.mount(server, upgrades);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
@@ -146,11 +151,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
             await runtime.handoff.delivery.stop();
+            await retention.stop();
             await mailer.stop();
             await db.close();
             log.info('bot stopped');
         })();
         return closing;
     };
-    return { config, db, mailer, runtime, adapter, messenger, directLine, server, url, close };
+    return { config, db, mailer, runtime, adapter, messenger, directLine, server, url, retention, close };
 }

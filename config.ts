@@ -32,6 +32,16 @@ export interface DirectLineSettings {
     readonly retentionMs: number;
 }
 
+/** How long rows of the tables that only grow are kept (services/retention.ts; Direct Line has {@link DirectLineSettings.retentionMs}). */
+export interface RetentionSettings {
+    /** A sent mail leaves the outbox this long after it was sent (pending and failed mails stay). */
+    readonly outboxSentMs: number;
+    /** Transcript lines are deleted this long after they were written (not while a handoff of the conversation is open). */
+    readonly transcriptMs: number;
+    /** A proactive message's delivery row is deleted this long after it was delivered (the agent console shows its status meanwhile). */
+    readonly deliveredMs: number;
+}
+
 /** When a verified identity must be confirmed again (a one-time code, or Teams sign-in). */
 export interface VerificationLifetime {
     /** No message from the person for this long. */
@@ -74,6 +84,7 @@ export interface Config {
     readonly agentDemoPassword?: string;
     readonly directLine: DirectLineSettings;
     readonly verification: VerificationLifetime;
+    readonly retention: RetentionSettings;
     /** Secret of the built-in Direct Line endpoint (`tokens/generate`); undefined = a random one per start. */
     readonly directLineSecret?: string;
     /** Azure AD tenants (lower-case GUIDs) whose Teams users are identified by their sign-in, without a code. */
@@ -236,6 +247,12 @@ export function loadConfig(env: Env = process.env): Config {
         idleMs: parseInteger('VERIFICATION_IDLE_MINUTES', read('VERIFICATION_IDLE_MINUTES') ?? '30', 1, 24 * 60) * 60_000,
         maxMs: parseInteger('VERIFICATION_MAX_HOURS', read('VERIFICATION_MAX_HOURS') ?? '8', 1, 720) * 3600_000
     };
+    const days = (setting: string, fallback: string): number => parseInteger(setting, read(setting) ?? fallback, 1, 3650) * 24 * 3600_000;
+    const retention: RetentionSettings = {
+        outboxSentMs: days('OUTBOX_RETENTION_DAYS', '30'),
+        transcriptMs: days('TRANSCRIPT_RETENTION_DAYS', '30'),
+        deliveredMs: days('DELIVERED_RETENTION_DAYS', '30')
+    };
     const teamsAllowedTenants = parseTenants(read('TEAMS_ALLOWED_TENANTS'));
     const metadataText = read('BOT_OPENID_METADATA_URL');
     const botOpenIdMetadataUrl = metadataText === undefined ? undefined : parseUrl('BOT_OPENID_METADATA_URL', metadataText, ['https:', 'http:']);
@@ -268,6 +285,7 @@ export function loadConfig(env: Env = process.env): Config {
         directLineSecret,
         directLine,
         verification,
+        retention,
         teamsAllowedTenants,
         botOpenIdMetadataUrl
     };

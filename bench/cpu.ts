@@ -17,16 +17,16 @@ import { runLoad } from './lib/loadGenerator';
 import { MessagesDriver } from './lib/messagesDriver';
 import { OutboxCodeReader } from './lib/outboxCodes';
 import { writeDirectory } from './lib/people';
-import { BillingScenario, EchoScenario } from './lib/scenario';
+import { BillingScenario, EchoScenario, WaterfallScenario } from './lib/scenario';
 import { ServerProcess } from './lib/serverProcess';
 import { round, summarize } from './lib/stats';
 
-const USAGE = `usage: npm run bench:cpu -- [--target ours|echo] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR]`;
+const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR]`;
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 
 interface Settings {
-    readonly target: 'ours' | 'echo';
+    readonly target: 'ours' | 'echo' | 'waterfall';
     readonly door: 'messages' | 'directline';
     readonly durationS: number;
     readonly warmupS: number;
@@ -50,14 +50,14 @@ function settingsFrom(argv: string[]): Settings {
     const num = (name: string, fallback: number, min: number, max: number): number => numberOption(options, name, fallback, min, max, fail);
     const target = options.target ?? 'ours';
     const door = options.door ?? 'messages';
-    if (target !== 'ours' && target !== 'echo') {
-        return fail('--target must be ours or echo');
+    if (target !== 'ours' && target !== 'echo' && target !== 'waterfall') {
+        return fail('--target must be ours, echo or waterfall');
     }
     if (door !== 'messages' && door !== 'directline') {
         return fail('--door must be messages or directline');
     }
-    if (target === 'echo' && door === 'directline') {
-        return fail('the echo bot has no Direct Line endpoint');
+    if (target !== 'ours' && door === 'directline') {
+        return fail(`the ${target} bot has no Direct Line endpoint`);
     }
     const cpuProf = options['cpu-prof'];
     return {
@@ -94,7 +94,7 @@ async function measure(settings: Settings): Promise<number> {
     const secret = crypto.randomBytes(32).toString('base64url');
     const server = await ServerProcess.start({
         name: settings.target,
-        script: path.join(DIST, settings.target === 'ours' ? 'index.js' : 'bench/echoBot.js'),
+        script: path.join(DIST, { ours: 'index.js', echo: 'bench/echoBot.js', waterfall: 'bench/waterfallBot.js' }[settings.target]),
         logFile: path.join(work, 'server.log'),
         env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: secret },
         nodeArgs: settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []
@@ -108,7 +108,7 @@ async function measure(settings: Settings): Promise<number> {
             ? new DirectLineDriver({ baseUrl: server.url, secret, sockets: settings.concurrency })
             : new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
     const codes = settings.target === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
-    const scenario = settings.target === 'ours' ? new BillingScenario(askers) : new EchoScenario(askers);
+    const scenario = { ours: () => new BillingScenario(askers), echo: () => new EchoScenario(askers), waterfall: () => new WaterfallScenario(askers) }[settings.target]();
     try {
         const common = { driver, scenario, concurrency: settings.concurrency, warmupMs: 0, codes };
         await runLoad({ ...common, durationMs: settings.warmupS * 1000 });
@@ -119,7 +119,7 @@ async function measure(settings: Settings): Promise<number> {
         const cpuMsPerTurn = Math.round((cpuMs / Math.max(result.turns, 1)) * 1000) / 1000;
         process.stdout.write(
             `${settings.target} via ${settings.door}: ${cpuMsPerTurn} ms CPU per turn, ${round(result.turns / (result.durationMs / 1000))} turns/s, ` +
-                `p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms, ${result.turns} turns, ${result.errors} errors` +
+                `p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms, peak RSS ${round(server.rss().peak / 2 ** 20)} MiB, ${result.turns} turns, ${result.errors} errors` +
                 `${result.errorSamples.length ? ` (${result.errorSamples[0]})` : ''}\n`
         );
         return cpuMsPerTurn;

@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: our bot next to the plain Bot Framework echo bot and the
- * bare HTTP floor, on this machine, in one run. See the README's "Benchmark".
+ * `npm run bench`: our bot next to the plain Bot Framework echo bot, a
+ * core-bot-style waterfall bot (the fair baseline) and the bare HTTP floor, on
+ * this machine, in one run. See the README's "Benchmark".
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,7 +17,7 @@ import { MessagesDriver } from './lib/messagesDriver';
 import { runLoad, type LoadResult } from './lib/loadGenerator';
 import { OutboxCodeReader } from './lib/outboxCodes';
 import { writeDirectory } from './lib/people';
-import { BillingScenario, EchoScenario, MixedScenario, ReturningScenario, type Scenario } from './lib/scenario';
+import { BillingScenario, EchoScenario, MixedScenario, ReturningScenario, WaterfallScenario, type Scenario } from './lib/scenario';
 import { seedConversations } from './lib/seed';
 import { ServerProcess, type ServerSpec } from './lib/serverProcess';
 import { StorageProbe } from './lib/storageProbe';
@@ -34,6 +35,8 @@ interface Settings {
 }
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
+
+type Target = 'floor' | 'echo' | 'waterfall' | 'ours';
 const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
 /** The Direct Line row is measured for at most this long, to keep the whole run within two minutes. */
 const DIRECT_LINE_MAX_S = 12;
@@ -70,9 +73,10 @@ async function main(): Promise<void> {
         const askers = writeDirectory(directory, 1500);
         const dbPath = path.join(work, 'bot.sqlite');
         const directLineSecret = crypto.randomBytes(32).toString('base64url');
-        const specs: Record<'floor' | 'echo' | 'ours', ServerSpec> = {
+        const specs: Record<Target, ServerSpec> = {
             floor: { name: 'http floor', script: path.join(DIST, 'bench', 'httpFloor.js'), logFile },
             echo: { name: 'echo bot', script: path.join(DIST, 'bench', 'echoBot.js'), logFile },
+            waterfall: { name: 'waterfall bot', script: path.join(DIST, 'bench', 'waterfallBot.js'), logFile },
             ours: { name: 'ours', script: path.join(DIST, 'index.js'), logFile, env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: directLineSecret } }
         };
 
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
         const coldEcho = await coldStart(specs.echo, 3);
         const coldOurs = await coldStart(specs.ours, 3);
 
-        const load = async (key: 'floor' | 'echo' | 'ours', scenario: Scenario, durationS: number, door: 'messages' | 'directline' = 'messages'): Promise<TargetFigures> => {
+        const load = async (key: Target, scenario: Scenario, durationS: number, door: 'messages' | 'directline' = 'messages'): Promise<TargetFigures> => {
             const server = await ServerProcess.start(specs[key]);
             const driver: Driver =
                 door === 'directline'
@@ -89,6 +93,7 @@ async function main(): Promise<void> {
                     : new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
             const codes = key === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
             const name = door === 'directline' ? `${specs[key].name}, Direct Line` : specs[key].name;
+            const cpu = new CpuWindow(server, settings.warmupS * 1000);
             try {
                 const result = await runLoad({
                     driver,
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
                     onProgress: progressPrinter(name, durationS)
                 });
                 endProgress();
-                return report(name, result, server);
+                return report(name, result, server, cpu.msPerTurn(result.turns));
             } finally {
                 driver.close();
                 await codes?.close();
@@ -111,6 +116,7 @@ async function main(): Promise<void> {
         say('load …');
         const floor = await load('floor', new EchoScenario(askers), Math.min(settings.durationS, 8));
         const echo = await load('echo', new EchoScenario(askers), settings.durationS);
+        const waterfall = await load('waterfall', new WaterfallScenario(askers), settings.durationS);
         const ours = await load('ours', new BillingScenario(askers), settings.durationS);
         const oursDirectLine = await load('ours', new BillingScenario(askers.slice().reverse()), Math.min(settings.durationS, DIRECT_LINE_MAX_S), 'directline');
 
@@ -124,6 +130,10 @@ async function main(): Promise<void> {
         const ratios = {
             turnsPerSecond: round(ours.turnsPerSecond / echo.turnsPerSecond),
             p99: round(ours.latencyMs.p99 / echo.latencyMs.p99),
+            cpuPerTurn: round(ours.cpuMsPerTurn / echo.cpuMsPerTurn),
+            waterfallTurnsPerSecond: round(ours.turnsPerSecond / waterfall.turnsPerSecond),
+            waterfallP99: round(ours.latencyMs.p99 / waterfall.latencyMs.p99),
+            waterfallCpuPerTurn: round(ours.cpuMsPerTurn / waterfall.cpuMsPerTurn),
             directLineTurnsPerSecond: round(oursDirectLine.turnsPerSecond / echo.turnsPerSecond),
             directLineP99: round(oursDirectLine.latencyMs.p99 / echo.latencyMs.p99)
         };
@@ -131,7 +141,7 @@ async function main(): Promise<void> {
             date: new Date().toISOString(),
             machine: machineInfo(),
             settings: { concurrency: settings.concurrency, durationS: settings.durationS, warmupS: settings.warmupS, driver: 'POST /api/messages' },
-            targets: { floor, echo, ours, oursDirectLine },
+            targets: { floor, echo, waterfall, ours, oursDirectLine },
             ratios,
             coldStartMs: { echo: coldEcho, oursFirstStart, ours: coldOurs, oursWith10k: stored.coldStartMs },
             stored: { conversations: stored.count, rssIdleMiB: stored.rssIdleMiB, rssAfterLoadMiB: stored.rssAfterLoadMiB, peakRssMiB: stored.peakRssMiB, load: stored.load },
@@ -139,8 +149,10 @@ async function main(): Promise<void> {
             verdicts: [
                 { what: 'turns/s ours/echo', value: `${ratios.turnsPerSecond}×`, bar: '≥ 0.8×', met: ratios.turnsPerSecond >= 0.8 },
                 { what: 'p99 ours/echo', value: `${ratios.p99}×`, bar: '≤ 2×', met: ratios.p99 <= 2 },
+                { what: 'turns/s ours/waterfall', value: `${ratios.waterfallTurnsPerSecond}×`, bar: '≥ 0.75×', met: ratios.waterfallTurnsPerSecond >= 0.75 },
+                { what: 'CPU per turn, ours', value: `${ours.cpuMsPerTurn} ms`, bar: '≤ 1.0 ms', met: ours.cpuMsPerTurn <= 1.0 },
                 { what: `peak RSS with ${stored.count} stored conversations`, value: `${stored.peakRssMiB} MiB`, bar: '≤ 200 MB', met: stored.peakRssMiB * 2 ** 20 <= 200e6 },
-                { what: 'errors in all load runs', value: String(errorsIn(echo, ours, oursDirectLine, stored.load)), bar: '0', met: errorsIn(echo, ours, oursDirectLine, stored.load) === 0 }
+                { what: 'errors in all load runs', value: String(errorsIn(echo, waterfall, ours, oursDirectLine, stored.load)), bar: '0', met: errorsIn(echo, waterfall, ours, oursDirectLine, stored.load) === 0 }
             ]
         };
         const out = settings.out ?? path.join(RESULTS, `bench-${stamp}.json`);
@@ -156,8 +168,29 @@ function errorsIn(...targets: TargetFigures[]): number {
     return targets.reduce((sum, t) => sum + t.errors, 0);
 }
 
-function report(name: string, result: LoadResult, server: ServerProcess): TargetFigures {
-    return targetFigures(name, result, server.rss().peak);
+function report(name: string, result: LoadResult, server: ServerProcess, cpuMsPerTurn: number): TargetFigures {
+    return targetFigures(name, result, server.rss().peak, cpuMsPerTurn);
+}
+
+/**
+ * The server's CPU time (user + system, all threads, from /proc) over the
+ * measured seconds of a load run: read when the warm-up ends and when the
+ * run is over.
+ */
+class CpuWindow {
+    private startMs?: number;
+    private readonly timer: NodeJS.Timeout;
+
+    public constructor(private readonly server: ServerProcess, warmupMs: number) {
+        this.timer = setTimeout(() => (this.startMs = server.cpuMs()), warmupMs);
+    }
+
+    /** CPU milliseconds per measured turn. */
+    public msPerTurn(turns: number): number {
+        clearTimeout(this.timer);
+        const used = this.server.cpuMs() - (this.startMs ?? NaN);
+        return Math.round((used / Math.max(turns, 1)) * 1000) / 1000;
+    }
 }
 
 /** Median of `runs` cold starts: spawn → /healthz 200, then a graceful stop. */
@@ -180,6 +213,7 @@ async function storedPhase(spec: ServerSpec, dbPath: string, scenario: Scenario,
     const codes = await OutboxCodeReader.open(dbPath);
     try {
         const durationS = Math.min(settings.durationS, 10);
+        const cpu = new CpuWindow(server, 0);
         const result = await runLoad({ driver, scenario, concurrency: settings.concurrency, durationMs: durationS * 1000, warmupMs: 0, codes, onProgress: progressPrinter(`ours, stored conv.`, durationS) });
         endProgress();
         const after = server.rss();
@@ -190,7 +224,7 @@ async function storedPhase(spec: ServerSpec, dbPath: string, scenario: Scenario,
             rssIdleMiB: mib(idle.current),
             rssAfterLoadMiB: mib(after.current),
             peakRssMiB: mib(after.peak),
-            load: targetFigures('ours, 10k stored', result, after.peak)
+            load: targetFigures('ours, 10k stored', result, after.peak, cpu.msPerTurn(result.turns))
         };
     } finally {
         driver.close();

@@ -52,6 +52,8 @@ export interface Database extends Queryable {
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
     /** Tells `listener` of every parameterised statement run from now on; returns the function that stops it. */
     watchStatements(listener: StatementListener): () => void;
+    /** How many statements this database has run so far: each parameterised one (in a transaction or not), BEGIN/COMMIT/ROLLBACK, and a script given to {@link exec} as one (the bench prints them per turn). */
+    readonly statementsRun: number;
     /** Closes the connection(s). Safe to call twice. */
     close(): Promise<void>;
 }

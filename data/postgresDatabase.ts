@@ -33,6 +33,7 @@ export class PostgresDatabase implements Database {
     public readonly dialect = 'postgres';
     private readonly statements = new Map<string, PostgresStatement>();
     private readonly listeners = new Set<StatementListener>();
+    private ran = 0;
     private readonly transactions = new Mutex();
     private identityTables: ReadonlyMap<string, string> = new Map();
     private lockKey = 0;
@@ -105,6 +106,8 @@ export class PostgresDatabase implements Database {
             };
             let broken: Error | undefined;
             try {
+                // BEGIN, the lock and COMMIT or ROLLBACK.
+                this.ran += 3;
                 await client.query('BEGIN');
                 await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_TRANSACTIONS, this.lockKey]);
                 const result = await work(tx);
@@ -120,6 +123,10 @@ export class PostgresDatabase implements Database {
                 client.release(broken);
             }
         });
+    }
+
+    public get statementsRun(): number {
+        return this.ran;
     }
 
     public watchStatements(listener: StatementListener): () => void {
@@ -187,6 +194,7 @@ export class PostgresDatabase implements Database {
 
     private query(runner: Runner, sql: string, params: SqlParams): Promise<QueryResult> {
         this.assertOpen();
+        this.ran++;
         for (const listener of this.listeners) {
             listener(sql, params);
         }

@@ -19,6 +19,7 @@ export class SqliteDatabase implements Database {
     private readonly lock = new Mutex();
     private readonly statements = new Map<string, sqlite3.Statement>();
     private readonly listeners = new Set<StatementListener>();
+    private ran = 0;
     private closed = false;
 
     private constructor(private readonly db: sqlite3.Database, public readonly file: string) {}
@@ -92,6 +93,10 @@ export class SqliteDatabase implements Database {
         return () => this.listeners.delete(listener);
     }
 
+    public get statementsRun(): number {
+        return this.ran;
+    }
+
     /** Finalises cached statements and closes the connection. Safe to call twice. */
     public close(): Promise<void> {
         return this.lock.run(async () => {
@@ -147,6 +152,7 @@ export class SqliteDatabase implements Database {
         if (this.closed) {
             throw new Error('Database: the connection is closed');
         }
+        this.ran++;
         for (const listener of this.listeners) {
             listener(sql, params);
         }
@@ -192,6 +198,7 @@ export class SqliteDatabase implements Database {
     }
 
     private rawExec(sql: string): Promise<void> {
+        this.ran++;
         return new Promise((resolve, reject) => {
             if (this.closed) {
                 reject(new Error('Database: the connection is closed'));

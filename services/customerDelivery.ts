@@ -26,9 +26,6 @@ export interface DeliveryPolicy {
 /** About two minutes of retries: 1, 2, 4, 8, 16, 32, 60 s. */
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { firstRetryMs: 1000, maxRetryMs: 60_000, maxAttempts: 8, pollMs: 1000 };
 
-/** How long a delivered message's row is kept (the console shows its status meanwhile). */
-export const KEEP_DELIVERED_MS = 30 * 24 * 3600_000;
-
 /** The activity id of a delivery's proactive turn: the retry guard and the Direct Line dedupe key both use it. */
 export function proactiveActivityId(deliveryId: number): string {
     return `${PROACTIVE_ID_PREFIX}${deliveryId}`;
@@ -57,7 +54,6 @@ export function proactiveActivityId(deliveryId: number): string {
  */
 export class CustomerDelivery {
     private timer?: NodeJS.Timeout;
-    private purgeTimer?: NodeJS.Timeout;
     private readonly rounds = new CoalescingRunner(() => this.pump(), (err) => log.error('delivery worker failed', { error: err }));
     private stopped = false;
     private readonly running = new Set<string>();
@@ -101,26 +97,16 @@ export class CustomerDelivery {
 
     /**
      * Sends what is pending (from before a restart too) and keeps looking
-     * every {@link DeliveryPolicy.pollMs}; deletes delivered rows after
-     * {@link KEEP_DELIVERED_MS}.
+     * every {@link DeliveryPolicy.pollMs}. (Delivered rows are deleted by the
+     * retention keeper, services/retention.ts.)
      */
     public start(): void {
         this.stopped = false;
         if (!this.timer) {
             this.timer = setInterval(() => this.kick(), this.policy.pollMs);
             this.timer.unref();
-            this.purgeTimer = setInterval(() => this.purge(), 3600_000);
-            this.purgeTimer.unref();
-            this.purge();
             this.kick();
         }
-    }
-
-    private purge(): void {
-        this.deliveries.deleteDelivered(this.clock.now().getTime() - KEEP_DELIVERED_MS).then(
-            (count) => count > 0 && log.info('delivered proactive messages forgotten', { count }),
-            (err: unknown) => log.warn('could not delete delivered proactive messages', { error: err })
-        );
     }
 
     /** Stops looking for due deliveries and waits for those under way. */
@@ -128,7 +114,6 @@ export class CustomerDelivery {
         this.stopped = true;
         if (this.timer) {
             clearInterval(this.timer);
-            clearInterval(this.purgeTimer);
             this.timer = undefined;
         }
         await this.idle();

@@ -16,12 +16,26 @@ describe('config: limits at the edge (issue 11)', () => {
         assert.strictEqual(config.localModeAllowRemote, false);
     });
 
+    it('keeps sent mails, transcript lines and delivered proactive messages 30 days by default; each is a setting in days', () => {
+        const day = 24 * 3600_000;
+        assert.deepStrictEqual(loadConfig({}).retention, { outboxSentMs: 30 * day, transcriptMs: 30 * day, deliveredMs: 30 * day });
+        assert.deepStrictEqual(loadConfig({ OUTBOX_RETENTION_DAYS: '90', TRANSCRIPT_RETENTION_DAYS: '7', DELIVERED_RETENTION_DAYS: '1' }).retention, {
+            outboxSentMs: 90 * day,
+            transcriptMs: 7 * day,
+            deliveredMs: day
+        });
+    });
+
     const wrong: Array<[string, string]> = [
         ['DIRECTLINE_TOKEN_LIFETIME_HOURS', '0'],
         ['DIRECTLINE_STREAMS_PER_CONVERSATION', 'many'],
         ['DIRECTLINE_CONVERSATION_BUDGET_KB', '1'],
         ['DIRECTLINE_STORAGE_BUDGET_MB', '-5'],
         ['DIRECTLINE_RETENTION_DAYS', '0'],
+        ['OUTBOX_RETENTION_DAYS', '0'],
+        ['OUTBOX_RETENTION_DAYS', '30d'],
+        ['TRANSCRIPT_RETENTION_DAYS', '3651'],
+        ['DELIVERED_RETENTION_DAYS', '-1'],
         ['VERIFICATION_IDLE_MINUTES', '0'],
         ['VERIFICATION_MAX_HOURS', '1000'],
         ['TRUST_PROXY', '10.0.0.0/40'],

@@ -24,6 +24,8 @@ export interface TargetFigures {
     readonly errorSamples: readonly string[];
     readonly latencyMs: LatencySummary;
     readonly peakRssMiB: number;
+    /** The server's CPU milliseconds (user + system, all threads) per measured turn. */
+    readonly cpuMsPerTurn: number;
 }
 
 /** Everything `npm run bench` measured. */
@@ -32,8 +34,17 @@ export interface BenchResult {
     readonly machine: MachineInfo;
     readonly settings: { readonly concurrency: number; readonly durationS: number; readonly warmupS: number; readonly driver: string };
     /** `ours` through `POST /api/messages`, `oursDirectLine` the same bot through its Direct Line endpoint. */
-    readonly targets: Readonly<Record<'floor' | 'echo' | 'ours' | 'oursDirectLine', TargetFigures>>;
-    readonly ratios: { readonly turnsPerSecond: number; readonly p99: number; readonly directLineTurnsPerSecond: number; readonly directLineP99: number };
+    readonly targets: Readonly<Record<'floor' | 'echo' | 'waterfall' | 'ours' | 'oursDirectLine', TargetFigures>>;
+    readonly ratios: {
+        readonly turnsPerSecond: number;
+        readonly p99: number;
+        readonly cpuPerTurn: number;
+        readonly waterfallTurnsPerSecond: number;
+        readonly waterfallP99: number;
+        readonly waterfallCpuPerTurn: number;
+        readonly directLineTurnsPerSecond: number;
+        readonly directLineP99: number;
+    };
     readonly coldStartMs: { readonly echo: number; readonly oursFirstStart: number; readonly ours: number; readonly oursWith10k: number };
     readonly stored: { readonly conversations: number; readonly rssIdleMiB: number; readonly rssAfterLoadMiB: number; readonly peakRssMiB: number; readonly load: TargetFigures };
     readonly storage: StorageFigures;
@@ -53,7 +64,7 @@ export function machineInfo(): MachineInfo {
 }
 
 /** Turns a load result into a target's figures. */
-export function targetFigures(name: string, load: LoadResult, peakRssBytes: number): TargetFigures {
+export function targetFigures(name: string, load: LoadResult, peakRssBytes: number, cpuMsPerTurn: number): TargetFigures {
     return {
         name,
         measuredS: round(load.durationMs / 1000),
@@ -63,7 +74,8 @@ export function targetFigures(name: string, load: LoadResult, peakRssBytes: numb
         errors: load.errors,
         errorSamples: load.errorSamples,
         latencyMs: roundSummary(summarize(load.latencies)),
-        peakRssMiB: mib(peakRssBytes)
+        peakRssMiB: mib(peakRssBytes),
+        cpuMsPerTurn
     };
 }
 
@@ -106,23 +118,24 @@ export function formatReport(r: BenchResult): string {
         `${r.settings.concurrency} concurrent conversations through ${r.settings.driver} (expectReplies), and through our Direct Line endpoint (REST + WebSocket stream) for the Direct Line row; ${r.settings.warmupS} s warm-up (none for stored conversations) + the seconds measured`
     );
     lines.push('');
-    lines.push(row(['target', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'errors', 'conv.', 'peak RSS', 'measured']));
-    for (const t of [r.targets.floor, r.targets.echo, r.targets.ours, r.targets.oursDirectLine, r.stored.load]) {
-        lines.push(row([t.name, t.turnsPerSecond, t.latencyMs.p50, t.latencyMs.p95, t.latencyMs.p99, t.latencyMs.max, t.errors, t.conversations, `${t.peakRssMiB} MiB`, `${t.measuredS} s`]));
+    lines.push(row(['target', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU/turn', 'errors', 'conv.', 'peak RSS', 'measured']));
+    for (const t of [r.targets.floor, r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load]) {
+        lines.push(row([t.name, t.turnsPerSecond, t.latencyMs.p50, t.latencyMs.p95, t.latencyMs.p99, t.latencyMs.max, `${t.cpuMsPerTurn} ms`, t.errors, t.conversations, `${t.peakRssMiB} MiB`, `${t.measuredS} s`]));
     }
     lines.push('');
-    lines.push(`ours/echo: turns/s ${r.ratios.turnsPerSecond}×, p99 ${r.ratios.p99}×; through Direct Line: turns/s ${r.ratios.directLineTurnsPerSecond}×, p99 ${r.ratios.directLineP99}×`);
+    lines.push(`ours/echo: turns/s ${r.ratios.turnsPerSecond}×, p99 ${r.ratios.p99}×, CPU per turn ${r.ratios.cpuPerTurn}×; through Direct Line: turns/s ${r.ratios.directLineTurnsPerSecond}×, p99 ${r.ratios.directLineP99}×`);
+    lines.push(`ours/waterfall: turns/s ${r.ratios.waterfallTurnsPerSecond}×, p99 ${r.ratios.waterfallP99}×, CPU per turn ${r.ratios.waterfallCpuPerTurn}×`);
     lines.push(`cold start (spawn → /healthz 200): echo ${r.coldStartMs.echo} ms, ours ${r.coldStartMs.ours} ms (first start with migrations and directory: ${r.coldStartMs.oursFirstStart} ms; with ${r.stored.conversations} stored conversations: ${r.coldStartMs.oursWith10k} ms)`);
     lines.push(`with ${r.stored.conversations} stored conversations: RSS ${r.stored.rssIdleMiB} MiB idle, ${r.stored.rssAfterLoadMiB} MiB after load, peak ${r.stored.peakRssMiB} MiB`);
     const s = r.storage;
     lines.push(
-        `state per turn (${s.turns} turns, in-process): ${round(s.readsPerTurn)} Storage.read (${round(s.readMsPerTurn)} ms), ${round(s.writesPerTurn)} Storage.write (${round(s.writeMsPerTurn)} ms, ${round(s.bytesPerWrite)} bytes each); all SQL: ${round(s.sqlStatementsPerTurn)} statements + ${round(s.transactionsPerTurn)} transactions`
+        `state per turn (${s.turns} turns, in-process): ${round(s.readsPerTurn)} Storage.read (${round(s.readMsPerTurn)} ms), ${round(s.writesPerTurn)} Storage.write (${round(s.writeMsPerTurn)} ms, ${round(s.bytesPerWrite)} bytes each); all SQL: ${round(s.sqlStatementsPerTurn)} statements per turn (BEGIN/COMMIT and background jobs included), ${round(s.transactionsPerTurn)} transactions`
     );
     lines.push('');
     for (const v of r.verdicts) {
         lines.push(`${v.met ? 'MET   ' : 'MISSED'} ${v.what}: ${v.value} (bar ${v.bar})`);
     }
-    const samples = [r.targets.echo, r.targets.ours, r.targets.oursDirectLine, r.stored.load].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
+    const samples = [r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
     if (samples.length > 0) {
         lines.push('', 'error samples:', ...samples.slice(0, 10).map((e) => `  ${e}`));
     }

@@ -2,6 +2,7 @@ import type { Lang } from '../../core/language';
 import type { Asker } from './people';
 import type { SeededConversation } from './seed';
 import type { TurnInput } from './driver';
+import { WATERFALL_TEXTS } from './waterfallTexts';
 
 /** A turn of a scripted conversation; `code` stands for the one-time code mailed to the person. */
 export interface ScriptStep {
@@ -138,6 +139,27 @@ export class EchoScenario implements Scenario {
             locale: plan.locale,
             steps: plan.steps.map((step) => ({ input: step.input === 'code' ? text('123456') : step.input }))
         };
+    }
+}
+
+/**
+ * The same seven inputs for the waterfall baseline (`bench/waterfallBot.ts`),
+ * each turn checked against the prompt the waterfall must answer with, so a
+ * turn the baseline misunderstands counts as an error instead of a cheap turn.
+ */
+export class WaterfallScenario implements Scenario {
+    public readonly name = 'same turns, waterfall';
+    private readonly inner: EchoScenario;
+
+    public constructor(askers: readonly Asker[]) {
+        this.inner = new EchoScenario(askers);
+    }
+
+    public next(): ConversationPlan {
+        const plan = this.inner.next();
+        const t = WATERFALL_TEXTS;
+        const expects = [t.welcome, t.askEmail, t.askCode, t.offerEmail, t.askMessage, t.confirmSend, t.sent].map((s) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+        return { locale: plan.locale, steps: plan.steps.map((step, i) => ({ input: step.input, expect: expects[i] })) };
     }
 }
 

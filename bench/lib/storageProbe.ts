@@ -10,7 +10,7 @@ export interface StorageFigures {
     readonly readMsPerTurn: number;
     readonly writeMsPerTurn: number;
     readonly bytesPerWrite: number;
-    /** Statements run outside transactions, and transactions, per turn (all repositories, not only state). */
+    /** Statements (inside transactions too, BEGIN and COMMIT included), and transactions, per turn (all repositories, not only state), from the connection's own counter. */
     readonly sqlStatementsPerTurn: number;
     readonly transactionsPerTurn: number;
 }
@@ -27,10 +27,11 @@ export class StorageProbe {
     private readNs = 0n;
     private writeNs = 0n;
     private bytes = 0;
-    private statements = 0;
+    private readonly statementsAtStart: number;
     private transactions = 0;
 
-    public constructor(storage: Storage, db: Database) {
+    public constructor(storage: Storage, private readonly db: Database) {
+        this.statementsAtStart = db.statementsRun;
         const timed = <A extends unknown[], R>(fn: Async<A, R>, record: (ns: bigint, args: A) => void): Async<A, R> => {
             return async (...args: A) => {
                 const start = process.hrtime.bigint();
@@ -50,10 +51,6 @@ export class StorageProbe {
             this.writeNs += ns;
             this.bytes += JSON.stringify(changes).length;
         });
-        for (const method of ['run', 'get', 'all'] as const) {
-            const original = db[method].bind(db) as Async<unknown[], unknown>;
-            Object.assign(db, { [method]: (...args: unknown[]) => (this.statements++, original(...args)) });
-        }
         const transaction = db.transaction.bind(db);
         db.transaction = (work) => (this.transactions++, transaction(work));
     }
@@ -68,7 +65,7 @@ export class StorageProbe {
             readMsPerTurn: per(Number(this.readNs) / 1e6),
             writeMsPerTurn: per(Number(this.writeNs) / 1e6),
             bytesPerWrite: this.writes ? this.bytes / this.writes : NaN,
-            sqlStatementsPerTurn: per(this.statements),
+            sqlStatementsPerTurn: per(this.db.statementsRun - this.statementsAtStart),
             transactionsPerTurn: per(this.transactions)
         };
     }

@@ -96,6 +96,11 @@ export class OutboxRepository {
         await this.db.run(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, secret_enc = NULL, last_error = NULL WHERE id = ?`, [now, id]);
     }
 
+    /** Deletes mails sent before `before` (retention); pending and failed ones stay. Returns how many. */
+    public async deleteSentBefore(before: number): Promise<number> {
+        return (await this.db.run("DELETE FROM outbox WHERE status = 'sent' AND sent_at < ?", [before])).changes;
+    }
+
     /** A failed attempt: try again at `nextAttemptAt`, or give up (`failed`) when it is null. */
     public async markAttemptFailed(id: number, error: string, nextAttemptAt: number | null): Promise<void> {
         if (nextAttemptAt === null) {

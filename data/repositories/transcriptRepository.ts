@@ -35,4 +35,17 @@ export class TranscriptRepository {
         );
         return rows.map((row) => ({ at: row.at, from: row.sender, text: row.text }));
     }
+
+    /**
+     * Deletes lines written before `before` (retention), except in
+     * conversations with an open handoff, whose agent may still read them.
+     * Returns how many.
+     */
+    public async deleteBefore(before: number): Promise<number> {
+        const result = await this.db.run(
+            "DELETE FROM transcripts WHERE at < ? AND conversation_key NOT IN (SELECT conversation_key FROM handoffs WHERE status IN ('waiting', 'active'))",
+            [before]
+        );
+        return result.changes;
+    }
 }

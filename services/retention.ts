@@ -1,0 +1,97 @@
+import type { Clock } from '../core/clock';
+import { getLogger } from '../core/logger';
+import type { Database } from '../data/database';
+import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
+import { TranscriptRepository } from '../data/repositories/transcriptRepository';
+import type { RetentionSettings } from '../config';
+
+const log = getLogger('services.retention');
+
+/** How often the keeper sweeps (it also sweeps once at start). */
+export const RETENTION_SWEEP_MS = 60 * 60_000;
+
+/** Rows of one table that only grows, and how to delete those past their keeping time. */
+export interface RetentionRule {
+    /** For the log, e.g. `sent mails`. */
+    readonly name: string;
+    /** Rows older than this are deleted. */
+    readonly keepMs: number;
+    /** Deletes the rows from before `before` (epoch ms); resolves with how many. */
+    purge(before: number): Promise<number>;
+}
+
+/**
+ * The rules for the tables that grow with every conversation: sent mails in
+ * the outbox, transcript lines, and proactive messages already delivered.
+ * (Direct Line conversations have their own keeper, `DirectLineRetention`,
+ * with a storage budget besides their age.)
+ */
+export function retentionRules(db: Database, settings: RetentionSettings): RetentionRule[] {
+    const outbox = new OutboxRepository(db);
+    const transcripts = new TranscriptRepository(db);
+    const deliveries = new ProactiveDeliveryRepository(db);
+    return [
+        { name: 'sent mails', keepMs: settings.outboxSentMs, purge: (before) => outbox.deleteSentBefore(before) },
+        { name: 'transcript lines', keepMs: settings.transcriptMs, purge: (before) => transcripts.deleteBefore(before) },
+        { name: 'delivered proactive messages', keepMs: settings.deliveredMs, purge: (before) => deliveries.deleteDelivered(before) }
+    ];
+}
+
+/**
+ * Applies {@link RetentionRule}s at start and then every
+ * {@link RETENTION_SWEEP_MS}: each rule deletes what is older than its
+ * keeping time. A rule that fails is logged and the others still run; a
+ * sweep never throws out of the keeper, and one sweep runs at a time.
+ */
+export class RetentionKeeper {
+    private timer?: NodeJS.Timeout;
+    private running?: Promise<Record<string, number>>;
+
+    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS) {}
+
+    /** Sweeps now and then every `sweepMs`; the timer does not keep the process alive. */
+    public start(): void {
+        if (this.timer) {
+            return;
+        }
+        void this.sweep();
+        this.timer = setInterval(() => void this.sweep(), this.sweepMs);
+        this.timer.unref();
+    }
+
+    /** Stops the timer and waits for a sweep under way. */
+    public async stop(): Promise<void> {
+        clearInterval(this.timer);
+        this.timer = undefined;
+        await this.running;
+    }
+
+    /**
+     * Applies every rule once (a sweep already running is joined); resolves
+     * with the rows deleted per rule, a failed rule counting -1. Never rejects.
+     */
+    public sweep(): Promise<Record<string, number>> {
+        this.running ??= this.apply().finally(() => {
+            this.running = undefined;
+        });
+        return this.running;
+    }
+
+    private async apply(): Promise<Record<string, number>> {
+        const deleted: Record<string, number> = {};
+        const now = this.clock.now().getTime();
+        for (const rule of this.rules) {
+            try {
+                deleted[rule.name] = await rule.purge(now - rule.keepMs);
+                if (deleted[rule.name] > 0) {
+                    log.info('rows past their retention deleted', { what: rule.name, count: deleted[rule.name], keptDays: Math.round(rule.keepMs / 86_400_000) });
+                }
+            } catch (err) {
+                deleted[rule.name] = -1;
+                log.warn('could not apply the retention', { what: rule.name, error: err instanceof Error ? err.message : String(err) });
+            }
+        }
+        return deleted;
+    }
+}
