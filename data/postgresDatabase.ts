@@ -91,6 +91,7 @@ export class PostgresDatabase implements Database {
 
     public async exec(sql: string): Promise<void> {
         this.assertOpen();
+        this.ran++;
         await this.pool.query(sql);
     }
 

@@ -286,7 +286,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         assert.strictEqual(customer.inbox().filter((text) => /Are you still there/.test(text)).length, 1, 'sent again once');
 
         assert.match((await customer.say('End chat')).join('\n'), /You've ended the chat with Erika Mustermann\./);
-        await tab.getByText('The customer has left the chat. The conversation is over.').waitFor();
+        await tab.locator('#chat-hint', { hasText: 'The customer has left the chat. The conversation is over.' }).waitFor();
         assert.strictEqual(await tab.locator('#message-form').isHidden(), true, 'no reply box for a chat that is over');
         await tab.close();
     });

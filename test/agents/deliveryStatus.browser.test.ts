@@ -61,6 +61,6 @@ describe('Agent console in Chromium: delivery of the agent\'s messages, and the 
         const replies = await customer.say('Chat beenden');
         assert.match(replies.join('\n'), /Sie haben den Chat mit Erika Mustermann beendet\./);
         await page.locator('#messages li.system', { hasText: 'Der Kunde hat den Chat beendet' }).waitFor();
-        await page.getByText('Der Kunde hat den Chat verlassen. Das Gespräch ist beendet.').waitFor();
+        await page.locator('#chat-hint', { hasText: 'Der Kunde hat den Chat verlassen. Das Gespräch ist beendet.' }).waitFor();
     });
 });
