@@ -1,3 +1,5 @@
+// First: keeps recognizers-text bundles we do not use out of memory (must run before botbuilder-dialogs loads).
+import './core/leaveUnusedRecognizersOut';
 import { ConfigError, loadConfig, loadDotEnv } from './config';
 import { startApp } from './app';
 import { getLogger } from './core/logger';

@@ -1,0 +1,77 @@
+import * as assert from 'assert';
+import { execFileSync } from 'child_process';
+import * as path from 'path';
+import { PROJECT_ROOT } from '../../paths';
+
+const DIST = path.join(PROJECT_ROOT, 'dist');
+
+/** Runs `body` in a fresh Node process (an empty module cache, as at the bot's start) and returns what it printed as JSON. */
+function inFreshProcess<T>(body: string): T {
+    const script = `
+const path = require('path');
+const dist = ${JSON.stringify(DIST)};
+const out = {};
+(async () => {
+${body}
+})().then(() => process.stdout.write(JSON.stringify(out)), (err) => { process.stderr.write(String(err && err.stack || err)); process.exit(1); });`;
+    return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 })) as T;
+}
+
+describe('Unused recognizers-text bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs 4.23 internals)', function () {
+    this.timeout(90_000);
+
+    it('the whole app loaded after the entry point\'s first import: neither the date-time nor the suite bundle is loaded', () => {
+        const result = inFreshProcess<{ leftOut: boolean[] }>(`
+require(path.join(dist, 'core/leaveUnusedRecognizersOut.js'));
+require(path.join(dist, 'app.js'));
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.LEFT_OUT.map((name) => !u.recognizerLoaded(name));
+`);
+        assert.deepStrictEqual(result.leftOut, [true, true]);
+    });
+
+    it('the prompts\' culture table reads the same Culture constants from the stand-in as from the real suite', () => {
+        const result = inFreshProcess<{ before: string[]; real: string[]; loadedBefore: boolean; loadedAfter: boolean }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+u.leaveUnusedRecognizersOut();
+const dialogs = require('botbuilder-dialogs');
+out.before = dialogs.PromptCultureModels.getSupportedCultures().map((c) => c.locale);
+out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-suite');
+const suite = require(require('module').createRequire(require.resolve('botbuilder-dialogs')).resolve('@microsoft/recognizers-text-suite'));
+const real = suite.recognizeNumber && suite.Culture;
+out.real = ['Chinese', 'Dutch', 'English', 'French', 'German', 'Italian', 'Japanese', 'Korean', 'Portuguese', 'Spanish', 'Turkish', 'Hindi', 'Swedish']
+    .filter((name) => typeof real[name] === 'string' && out.before.includes(real[name])).map((name) => real[name]);
+out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-suite');
+`);
+        assert.strictEqual(result.loadedBefore, false);
+        assert.ok(result.before.includes('de-de') && result.before.includes('en-us'), result.before.join());
+        assert.deepStrictEqual([...result.real].sort(), [...result.before].sort(), 'every locale of the culture table is a constant of the real suite');
+        assert.strictEqual(result.loadedAfter, true, 'reading anything else loads the real bundle');
+    });
+
+    it('a DateTimePrompt still works: its first recognition loads the real date-time bundle', () => {
+        const result = inFreshProcess<{ loadedBefore: boolean; loadedAfter: boolean; recognized: string }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+u.leaveUnusedRecognizersOut();
+const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
+const { DateTimePrompt, DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
+const state = new ConversationState(new MemoryStorage());
+const dialogs = new DialogSet(state.createProperty('dialog'));
+dialogs.add(new DateTimePrompt('when'));
+const adapter = new TestAdapter(async (context) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+        await dc.prompt('when', 'When?');
+    } else if (result.status === DialogTurnStatus.complete) {
+        await context.sendActivity(result.result[0].timex);
+    }
+    await state.saveChanges(context);
+});
+await adapter.send('hi').assertReply('When?').send('March 5th 2027').assertReply((activity) => (out.recognized = activity.text));
+out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
+`);
+        assert.deepStrictEqual(result, { loadedBefore: false, loadedAfter: true, recognized: '2027-03-05' });
+    });
+});
