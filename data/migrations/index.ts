@@ -10,6 +10,7 @@ import { migration009 } from './009_agent_desk';
 import { migration010 } from './010_directline_budget';
 import { migration011 } from './011_limit_indexes';
 import { migration012 } from './012_delivery_indexes';
+import { migration014 } from './014_insights';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -25,4 +26,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration014];
