@@ -9,7 +9,7 @@ import { phraseOf } from '../core/words';
 import { noteInsight, noteRatingComment } from '../services/insights/insightsRecorder';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 
-/** A comment is taken for a new request instead when the classifier is this sure of one of these intents. */
+/** A question (not a remark) is taken for a new request instead of a comment when the classifier is this sure of one of these intents. */
 const NEW_REQUEST_MIN_SCORE = 0.8;
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'greeting', 'thanks', 'goodbye', 'help']);
 
@@ -71,8 +71,8 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         await context.sendActivity(t('rating:noCommentReply'));
         return true;
     }
-    if (understood && understood.score >= NEW_REQUEST_MIN_SCORE && !NOT_A_REQUEST.has(understood.intent)) {
-        // A new question rather than a comment: the bot answers it.
+    if (text.trim().endsWith('?') && understood && understood.score >= NEW_REQUEST_MIN_SCORE && !NOT_A_REQUEST.has(understood.intent)) {
+        // A new question rather than a comment ("how do I change the billing contact?"): the bot answers it.
         return false;
     }
     noteRatingComment(context, rating, text);
