@@ -75,6 +75,7 @@ export class AgentConsole {
 
         server.get('/agent', this.page.page);
         server.get('/agent/', this.page.page);
+        server.get('/agent/insights', this.page.insightsPage);
         for (const file of CONSOLE_ASSETS) {
             server.get(`/agent/${file}`, this.page.asset(file));
         }
