@@ -8,6 +8,7 @@ import { understandTurn } from '../bot/understand';
 import { phraseOf } from '../core/words';
 import { noteInsight, noteRatingComment } from '../services/insights/insightsRecorder';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { closingOnly } from './freeTextInterruption';
 
 /** A question (not a remark) is taken for a new request instead of a comment when the classifier is this sure of one of these intents. */
 const NEW_REQUEST_MIN_SCORE = 0.8;
@@ -67,7 +68,8 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
     const rating = profile.rating === 'comment-up' ? 'up' : 'down';
     profile.rating = 'done';
     const understood = await understandTurn(context, recognizer);
-    if (phraseOf(text) === phraseOf(t('rating:noComment')) || yesNoAnswer(context, text, 'whole') === false || understood?.intent === 'goodbye' || understood?.intent === 'thanks') {
+    const nothingToSay = phraseOf(text) === phraseOf(t('rating:noComment')) || yesNoAnswer(context, text, 'whole') === false;
+    if (nothingToSay || (understood !== undefined && closingOnly(text, understood, recognizer, t))) {
         await context.sendActivity(t('rating:noCommentReply'));
         return true;
     }
