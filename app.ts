@@ -28,6 +28,8 @@ import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
 import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
 import type { DeliveryPolicy } from './services/customerDelivery';
+import { InsightFigures } from './services/insights/insightFigures';
+import { InsightRetention } from './services/insights/insightRetention';
 import { RetentionKeeper, retentionRules } from './services/retention';
 
 const log = getLogger('app');
@@ -121,7 +123,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
     const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
-    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams });
+    const insights = new InsightFigures(runtime.insights, config.insights.abandonAfterMs);
+    const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams, insights });
+    const insightsRetention = new InsightRetention(runtime.insights, config.insights, clock);
+    insightsRetention.start();
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
     runtime.handoff.queue.start();
@@ -144,6 +149,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const close = (): Promise<void> => {
         closing ??= (async () => {
             agentConsole.close();
+            insightsRetention.stop();
             const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
             directLine.close();
             await stopped;

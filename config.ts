@@ -50,6 +50,16 @@ export interface VerificationLifetime {
     readonly maxMs: number;
 }
 
+/** What the support team's insights keep, and for how long (issue 17). */
+export interface InsightSettings {
+    /** Masked messages the bot could not place, and rating comments, are deleted this long after they were written. */
+    readonly textRetentionMs: number;
+    /** Events (no personal data) are deleted this long after they happened. */
+    readonly eventRetentionMs: number;
+    /** A task with no message from the person for this long counts as abandoned. */
+    readonly abandonAfterMs: number;
+}
+
 /** Every setting of the bot, read and checked once at start-up. */
 export interface Config {
     readonly port: number;
@@ -91,6 +101,7 @@ export interface Config {
     readonly teamsAllowedTenants: readonly string[];
     /** OpenID metadata of the tokens channels send to `/api/messages`; undefined = Bot Framework's. */
     readonly botOpenIdMetadataUrl?: string;
+    readonly insights: InsightSettings;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -261,6 +272,12 @@ export function loadConfig(env: Env = process.env): Config {
         throw new ConfigError('BOT_OPENID_METADATA_URL', 'must use https (plain http only on localhost)');
     }
 
+    const insights: InsightSettings = {
+        textRetentionMs: parseInteger('INSIGHTS_TEXT_RETENTION_DAYS', read('INSIGHTS_TEXT_RETENTION_DAYS') ?? '30', 1, 3650) * 24 * 3600_000,
+        eventRetentionMs: parseInteger('INSIGHTS_EVENT_RETENTION_DAYS', read('INSIGHTS_EVENT_RETENTION_DAYS') ?? '400', 1, 3650) * 24 * 3600_000,
+        abandonAfterMs: parseInteger('INSIGHTS_ABANDON_MINUTES', read('INSIGHTS_ABANDON_MINUTES') ?? '15', 1, 24 * 60) * 60_000
+    };
+
     return {
         port,
         host,
@@ -287,7 +304,8 @@ export function loadConfig(env: Env = process.env): Config {
         verification,
         retention,
         teamsAllowedTenants,
-        botOpenIdMetadataUrl
+        botOpenIdMetadataUrl,
+        insights
     };
 }
 

@@ -14,6 +14,8 @@ import { guarded, idParam, optionalString, publicIdParam, readBody, requiredStri
 import { AgentViews } from './agentViews';
 import { CONSOLE_ASSETS, ConsolePage } from './consolePage';
 import { LiveChannel, type LiveStreamLimits } from './liveChannel';
+import { insightsHandler } from './insightsRoute';
+import type { InsightFigures } from '../services/insights/insightFigures';
 
 /** What the console is built from. */
 export interface AgentConsoleParts {
@@ -28,6 +30,8 @@ export interface AgentConsoleParts {
     readonly localesDir: string;
     /** Live streams open at once (default: 5 per session, 200 in all). */
     readonly liveStreams?: LiveStreamLimits;
+    /** The figures of the supervisor view (issue 17). */
+    readonly insights: InsightFigures;
 }
 
 const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
@@ -43,8 +47,8 @@ const PROBLEM_STATUS: Record<DeskProblem, [number, string]> = {
 };
 
 /** What the page learns about the signed-in agent. */
-function publicAgent(agent: Agent): { login: string; name: string; languages: readonly string[]; availability: string } {
-    return { login: agent.login, name: agent.name, languages: agent.languages, availability: agent.availability };
+function publicAgent(agent: Agent): { login: string; name: string; languages: readonly string[]; availability: string; supervisor: boolean } {
+    return { login: agent.login, name: agent.name, languages: agent.languages, availability: agent.availability, supervisor: agent.supervisor };
 }
 
 /**
@@ -71,6 +75,7 @@ export class AgentConsole {
 
         server.get('/agent', this.page.page);
         server.get('/agent/', this.page.page);
+        server.get('/agent/insights', this.page.insightsPage);
         for (const file of CONSOLE_ASSETS) {
             server.get(`/agent/${file}`, this.page.asset(file));
         }
@@ -80,6 +85,7 @@ export class AgentConsole {
         server.get('/agent/api/session', read(async (_req, res, session) => sendJson(res, 200, { agent: publicAgent(session.agent), csrfToken: session.csrfToken })));
         server.get('/agent/api/queue', read(async (_req, res, session) => sendJson(res, 200, this.views.queue(await this.parts.handoff.desk.snapshot(session.agent)))));
         server.get('/agent/api/events', read(async (_req, res, session) => this.live.open(res, session)));
+        server.get('/agent/api/insights', read(insightsHandler(this.parts.insights, () => this.parts.clock.now().getTime())));
         server.get('/agent/api/handoffs/:id', read(this.detail));
         server.post('/agent/api/handoffs/:id/accept', write(this.action((id, _body, agent) => this.parts.handoff.desk.accept(id, agent))));
         server.post('/agent/api/handoffs/:id/messages', write(this.message));

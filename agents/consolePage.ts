@@ -22,7 +22,7 @@ export const CONSOLE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** The console's script (in load order) and style files, served from `/agent/<file>`. */
-export const CONSOLE_ASSETS = ['deskKit.js', 'deskCards.js', 'console.js', 'console.css'] as const;
+export const CONSOLE_ASSETS = ['deskKit.js', 'deskCards.js', 'console.js', 'console.css', 'insights.js'] as const;
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
@@ -34,27 +34,36 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
  */
 export class ConsolePage {
     private readonly template: string;
+    private readonly insightsTemplate: string;
+    private readonly insightsPages = new Map<Lang, string>();
     private readonly assets = new Map<string, Asset>();
     private readonly pages = new Map<Lang, string>();
 
     public constructor(private readonly localizer: Localizer, dir: string, private readonly localesDir: string) {
         this.template = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+        this.insightsTemplate = fs.readFileSync(path.join(dir, 'insights.html'), 'utf8');
         for (const file of CONSOLE_ASSETS) {
             const body = fs.readFileSync(path.join(dir, file));
             this.assets.set(file, { body, type: TYPES[path.extname(file)], etag: `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22)}"` });
         }
         for (const lang of LANGS) {
-            this.pages.set(lang, this.render(lang));
+            this.pages.set(lang, this.render(this.template, lang));
+            this.insightsPages.set(lang, this.render(this.insightsTemplate, lang));
         }
     }
 
-    public readonly page = async (req: Request, res: Response): Promise<void> => {
+    public readonly page = async (req: Request, res: Response): Promise<void> => this.send(req, res, this.pages);
+
+    /** The supervisor view (`GET /agent/insights`); the figures themselves need a supervisor's session. */
+    public readonly insightsPage = async (req: Request, res: Response): Promise<void> => this.send(req, res, this.insightsPages);
+
+    private send(req: Request, res: Response, pages: ReadonlyMap<Lang, string>): void {
         const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang');
         const lang = langFromLocale(query) ?? langFromAcceptLanguage(req.headers['accept-language'], 'en');
-        const html = this.pages.get(lang) ?? '';
+        const html = pages.get(lang) ?? '';
         res.writeHead(200, { ...CONSOLE_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(html) });
         res.end(html);
-    };
+    }
 
     /** Serves one of {@link CONSOLE_ASSETS} with an ETag. */
     public asset(file: string): (req: Request, res: Response) => Promise<void> {
@@ -74,12 +83,12 @@ export class ConsolePage {
         };
     }
 
-    private render(lang: Lang): string {
+    private render(template: string, lang: Lang): string {
         const t = this.localizer.t(lang);
         // The whole namespace for the script; i18next hands out keys, not namespaces.
         const texts = JSON.parse(fs.readFileSync(path.join(this.localesDir, lang, 'agent.json'), 'utf8')) as unknown;
         const json = JSON.stringify(texts).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-        return this.template
+        return template
             .replace(/\{\{lang\}\}/g, lang)
             .replace('{{texts}}', json)
             .replace(/\{\{t:([\w.]+)\}\}/g, (_m, key: string) => escapeHtml(t(`agent:${key}`)));

@@ -1,4 +1,5 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { takeRating } from '../dialogs/rating';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex } from '../core/mutex';
 import { isLang, langFromLocale, localeOf, type Lang } from '../core/language';
@@ -6,6 +7,7 @@ import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
 import type { BotServices } from '../services/botServices';
+import type { InsightsRecorder } from '../services/insights/insightsRecorder';
 import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
@@ -44,7 +46,8 @@ export class BillingBot extends ActivityHandler {
         private readonly services: BotServices,
         private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
         private readonly gate?: TurnGate,
-        private readonly identityLifetime: IdentityLifetime = DEFAULT_IDENTITY_LIFETIME
+        private readonly identityLifetime: IdentityLifetime = DEFAULT_IDENTITY_LIFETIME,
+        private readonly insights?: InsightsRecorder
     ) {
         super();
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
@@ -88,6 +91,7 @@ export class BillingBot extends ActivityHandler {
             }
             this.dialogMemory.prepare(context);
             await this.prepareTurn(context, key);
+            this.insights?.begin(context, () => turnInfo(context).lang);
             await this.applyIdentityLifetime(context);
             // The handoff hook: while an agent has the conversation, the dialogs do not run.
             if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
@@ -98,6 +102,7 @@ export class BillingBot extends ActivityHandler {
             }
             await this.conversationState.saveChanges(context, false);
             await this.gate?.afterTurn(context);
+            await this.insights?.flush(context);
             this.onTurnSucceeded(key);
         });
     }
@@ -201,6 +206,10 @@ export class BillingBot extends ActivityHandler {
     }
 
     private async runDialog(context: TurnContext): Promise<void> {
+        // The answer to "did this help?" after a closing (or the comment after it) is taken before any dialog.
+        if (await takeRating(context, this.services.recognizer)) {
+            return;
+        }
         const dc = await this.dialogContext(context);
         const { profile } = turnInfo(context);
         if (dc.activeDialog) {

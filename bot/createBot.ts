@@ -32,6 +32,8 @@ import { ChangeRequestRepository } from '../data/repositories/changeRequestRepos
 import { HandoffRepository } from '../data/repositories/handoffRepository';
 import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
+import { InsightRepository } from '../data/repositories/insightRepository';
+import { InsightsRecorder } from '../services/insights/insightsRecorder';
 import { HandoffGate } from './handoffGate';
 import { TranscriptRecorder } from '../turn/transcript';
 import { BillingBot } from './billingBot';
@@ -84,6 +86,8 @@ export interface BotRuntime {
     readonly storage: SqliteStorage;
     readonly errorHandler: TurnErrorHandler;
     readonly handoff: HandoffParts;
+    /** The support team's figures (issue 17). */
+    readonly insights: InsightRepository;
 }
 
 /** Wires repositories, services, dialogs and the bot over one database. */
@@ -124,6 +128,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const conversationState = new SnapshotConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate, deps.verificationLifetime);
-    return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue, delivery } };
+    const insights = new InsightRepository(db);
+    const recorder = new InsightsRecorder(insights, secrets, clock);
+    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate, deps.verificationLifetime, recorder);
+    return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue, delivery }, insights };
 }

@@ -1,4 +1,5 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import { phraseOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -52,6 +53,7 @@ export class HandoffGate implements TurnGate {
             // The person ends the live chat: the agent is told, the bot takes over again.
             const agentName = await this.handoffs.endByCustomer(open);
             if (agentName !== undefined) {
+                noteInsight(context, 'handed-back');
                 await context.sendActivity(t('escalate:endChat.ended', { name: agentName }));
                 await restart({ again: true });
                 return true;
@@ -87,6 +89,9 @@ export class HandoffGate implements TurnGate {
                 );
                 return;
             case 'resume':
+                if (instruction.key.startsWith('escalate:handed')) {
+                    noteInsight(context, 'handed-back');
+                }
                 await context.sendActivity(t(instruction.key, instruction.args));
                 await restart(instruction.options);
                 return;

@@ -10,6 +10,7 @@ import { parseArgs } from './args';
 const USAGE = `Manages the support agents of the console (/agent).
 usage: npm run agents -- list
        npm run agents -- set-password <login> [--password <password>]
+       npm run agents -- supervisor <login> on|off
 Without --password the password is read from standard input (typed hidden on a terminal, or piped).`;
 
 /** Reads one line from stdin; on a terminal without echo. */
@@ -55,7 +56,14 @@ function readPassword(): Promise<string> {
 async function main(): Promise<void> {
     const { options, words } = parseArgs(process.argv.slice(2), ['help']);
     const [command, login] = words;
-    if (options.help || !command || !['list', 'set-password'].includes(command) || (command === 'set-password' && !login)) {
+    const switchTo = words[2];
+    if (
+        options.help ||
+        !command ||
+        !['list', 'set-password', 'supervisor'].includes(command) ||
+        (command !== 'list' && !login) ||
+        (command === 'supervisor' && switchTo !== 'on' && switchTo !== 'off')
+    ) {
         process.stdout.write(USAGE + '\n');
         process.exitCode = options.help ? 0 : 2;
         return;
@@ -84,9 +92,18 @@ async function main(): Promise<void> {
         if (command === 'list') {
             const online = new Set((await directory.online()).map((a) => a.login));
             for (const agent of await directory.list()) {
-                const flags = [agent.hasPassword ? 'password set' : 'no password', online.has(agent.login) ? 'online' : 'offline'];
+                const flags = [agent.hasPassword ? 'password set' : 'no password', online.has(agent.login) ? 'online' : 'offline', ...(agent.supervisor ? ['supervisor'] : [])];
                 process.stdout.write(`${agent.login}\t${agent.name}\t${agent.languages.join(',')}\t${flags.join(', ')}\n`);
             }
+            return;
+        }
+        if (command === 'supervisor') {
+            if (!(await directory.setSupervisor(login, switchTo === 'on'))) {
+                process.stderr.write(`agents: there is no agent "${login}" (see: npm run agents -- list)\n`);
+                process.exitCode = 1;
+                return;
+            }
+            process.stdout.write(switchTo === 'on' ? `${login} is a supervisor now and sees the insights.\n` : `${login} is no supervisor any more.\n`);
             return;
         }
         if (!(await directory.setPassword(login, password))) {

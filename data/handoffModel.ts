@@ -89,6 +89,8 @@ export interface Agent {
     readonly hasPassword: boolean;
     /** Whether the agent takes new conversations; routing counts only `available` agents. */
     readonly availability: AgentAvailability;
+    /** A supervisor also sees the support team's insights (issue 17); set with `npm run agents -- supervisor`. */
+    readonly supervisor: boolean;
 }
 
 /** An agent's status: taking conversations, or signed in but away. */

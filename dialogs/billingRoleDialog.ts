@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
@@ -61,6 +62,8 @@ export class BillingRoleDialog extends ComponentDialog {
             return step.endDialog();
         }
         stepValues<{ identity: IdentifyResult }>(step).identity = identity;
+        noteInsight(step.context, 'case', answer.case === 'bd' ? 'd' : answer.case);
+        noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
         await this.sendAnswer(step.context, answer);
 
@@ -108,6 +111,7 @@ export class BillingRoleDialog extends ComponentDialog {
         }
         if (step.result === 'email' && identity) {
             const message = messageContent(step.context, text);
+            noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {

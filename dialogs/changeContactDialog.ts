@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
@@ -233,6 +234,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.endDialog(offerNext({ key: 'changeContact:otherWays' }, ['talk-to-human', 'thanks']) satisfies TaskResult);
         }
         const { request, notified } = outcome;
+        noteInsight(step.context, 'task-completed', 'change-request');
         recordAction(step.context, 'change-request-filed', request.reference);
         const names = this.list(step.context, notified.map((u) => u.name));
         await step.context.sendActivity(

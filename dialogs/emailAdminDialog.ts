@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { AdminMailDraft } from '../services/adminContactService';
@@ -84,6 +85,7 @@ export class EmailAdminDialog extends ComponentDialog {
             return step.endDialog();
         }
         const names = new Intl.ListFormat(turnInfo(step.context).lang, { type: 'conjunction' }).format(drafts.map((d) => d.recipient.name));
+        noteInsight(step.context, 'task-completed', 'admin-mail');
         recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
         await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));
         return step.endDialog();

@@ -1,4 +1,5 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, DialogReason, WaterfallDialog, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAction, turnInfo } from '../turn/turn';
 import { turnTranscript } from '../turn/transcript';
@@ -114,6 +115,7 @@ export class EscalateDialog extends ComponentDialog {
             context: handoffContext,
             history
         });
+        noteInsight(step.context, 'escalated');
         recordAction(step.context, 'escalated', `handoff ${place.handoff.id}`);
         // An external contact center can take it over too; only Direct Line carries the event (Teams rejects it).
         if (this.services.handoffs.settings.external && channelId === 'directline') {
@@ -215,6 +217,7 @@ export class EscalateDialog extends ComponentDialog {
             await step.context.sendActivity(t(outcome.scope === 'email' ? 'escalate:callbackLimitEmail' : 'escalate:callbackLimit', { supportUrl: LINKS.support }));
             return step.endDialog();
         }
+        noteInsight(step.context, 'callback');
         recordAction(step.context, 'callback-requested', outcome.request.reference);
         await step.context.sendActivity(
             t('escalate:callbackCreated', { reference: outcome.request.reference, email, language: t(`common:languageName.${outcome.request.lang}`) })

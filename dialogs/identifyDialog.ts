@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { BotServices } from '../services/botServices';
 import { DialogIds, PromptIds } from './ids';
@@ -60,6 +61,7 @@ export class IdentifyDialog extends ComponentDialog {
         if (known) {
             profile.reverify = undefined;
             profile.identity = { userId: known.user.id, method: known.method, verifiedAt: this.services.clock.now().getTime() };
+            noteInsight(step.context, 'verified');
             recordAction(step.context, 'verified', known.user.id);
             await step.context.sendActivity(t('identify:recognised', { name: known.user.name, email: known.user.email }));
             return step.next(known.user.id);
@@ -156,6 +158,7 @@ export class IdentifyDialog extends ComponentDialog {
         switch (outcome.kind) {
             case 'verified':
                 profile.identity = { userId: outcome.user.id, method: 'email-code', verifiedAt: this.services.clock.now().getTime() };
+                noteInsight(step.context, 'verified');
                 recordAction(step.context, 'verified', outcome.user.id);
                 await step.context.sendActivity(t('identify:verified', { name: outcome.user.name }));
                 await answerPendingStatus(step.context, this.services, outcome.user.id);

@@ -1,4 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
+import { offerRating } from './rating';
+import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
 import { switchLanguage, turnInfo } from '../turn/turn';
@@ -70,6 +73,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     protected async close(innerDc: DialogContext, key: string): Promise<DialogTurnResult> {
         await innerDc.cancelAllDialogs();
         await innerDc.context.sendActivity(turnInfo(innerDc.context).t(key));
+        noteInsight(innerDc.context, 'closing');
+        await offerRating(innerDc.context);
         return { status: DialogTurnStatus.complete };
     }
 
@@ -258,6 +263,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 if (this.isAtMenu(innerDc) || !offTopicQuestion(submittedText(context.activity) ?? '')) {
                     return undefined;
                 }
+                noteNotUnderstood(context, 'out-of-scope', submittedText(context.activity) ?? '', understood.intent, understood.score);
                 await context.sendActivity(t('main:outOfScopeInTask'));
                 return this.reprompt(innerDc);
             case 'talk-to-human':

@@ -1,4 +1,6 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { offerRating } from './rating';
+import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { switchLanguage, turnInfo } from '../turn/turn';
 import { understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -103,6 +105,7 @@ export class MainDialog extends InterruptibleDialog {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
+            noteInsight(step.context, 'task-started', 'billing-role');
             return step.beginDialog(DialogIds.billingRole, { intent: understood.intent } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
@@ -129,6 +132,7 @@ export class MainDialog extends InterruptibleDialog {
                 await step.context.sendActivity(t('main:thanksReply'));
                 break;
             case 'out-of-scope':
+                noteNotUnderstood(step.context, 'out-of-scope', submittedText(step.context.activity) ?? '', understood.intent, understood.score);
                 // Outside the bot's field: what it can do, and a person; never a guessed topic.
                 return step.next(offerNext({ key: 'main:outOfScope' }, OUT_OF_SCOPE_OFFERS, { askedFirst: true }));
             case 'help':
@@ -142,8 +146,10 @@ export class MainDialog extends InterruptibleDialog {
             case 'talk-to-human':
                 return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? {});
             case 'change-billing-contact':
+                noteInsight(step.context, 'task-started', 'change-request');
                 return step.beginDialog(DialogIds.changeContact, { question: submittedText(step.context.activity)?.slice(0, 500) } satisfies ChangeContactOptions);
             case 'portal-password-reset':
+                noteInsight(step.context, 'task-started', 'portal-reset');
                 return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(submittedText(step.context.activity) ?? '') } satisfies PortalResetOptions);
             case 'more-topics':
                 return step.next(moreTopicsMenu());
@@ -151,6 +157,7 @@ export class MainDialog extends InterruptibleDialog {
                 if (isTopicIntent(understood.intent)) {
                     return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
                 }
+                noteNotUnderstood(step.context, 'low-confidence', submittedText(step.context.activity) ?? '', understood.intent, understood.score);
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
@@ -166,6 +173,8 @@ export class MainDialog extends InterruptibleDialog {
     /** Ends the conversation with one friendly line: the menu is not shown again. */
     private async closeAtMenu(step: WaterfallStepContext<MainMenuOptions>, key: string): Promise<DialogTurnResult> {
         await step.context.sendActivity(turnInfo(step.context).t(key));
+        noteInsight(step.context, 'closing');
+        await offerRating(step.context);
         return step.endDialog();
     }
 

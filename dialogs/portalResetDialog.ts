@@ -1,4 +1,5 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { BotServices } from '../services/botServices';
 import { continueWith, offerNext } from './actions';
@@ -62,6 +63,7 @@ export class PortalResetDialog extends ComponentDialog {
             await step.context.sendActivity(t('portalReset:rateLimited'));
             return step.endDialog(OTHER_PATHS satisfies TaskResult);
         }
+        noteInsight(step.context, 'task-completed', 'portal-reset');
         recordAction(step.context, 'portal-reset-requested');
         await step.context.sendActivity(t('portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
         // A verified person's role is known: no offer to check it, just "anything else?".

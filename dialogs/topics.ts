@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { noteInsight } from '../services/insights/insightsRecorder';
 import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../language/nlu';
 import { turnInfo } from '../turn/turn';
 import { LINKS } from '../core/links';
@@ -55,6 +56,8 @@ export function moreTopicsMenu(): TaskResult {
  */
 export async function answerTopic(context: TurnContext, topic: TopicIntent, known?: BillingRoleAnswer): Promise<TaskResult> {
     const { t, lang } = turnInfo(context);
+    noteInsight(context, 'task-started', 'topic');
+    noteInsight(context, 'task-completed', 'topic');
     const answer = t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount });
     const contacts = known?.otherBillingContacts ?? [];
     const isContact = known?.case === 'a' || known?.case === 'c';

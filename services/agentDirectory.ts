@@ -101,6 +101,15 @@ export class AgentDirectory {
         return changed;
     }
 
+    /** Makes an agent a supervisor (sees the insights) or takes that away; false when there is no such agent. */
+    public async setSupervisor(login: string, supervisor: boolean): Promise<boolean> {
+        const changed = await this.agents.setSupervisor(login, supervisor);
+        if (changed) {
+            await this.audit.record('operator', supervisor ? 'agent.supervisor-granted' : 'agent.supervisor-revoked', `agent:${login}`);
+        }
+        return changed;
+    }
+
     /** Gives `password` to every agent that has none yet (local demos); returns their logins. */
     public async setMissingPasswords(password: string): Promise<string[]> {
         const missing = (await this.agents.list()).filter((a) => !a.hasPassword);

@@ -26,6 +26,8 @@ export interface ConversationExport {
     readonly transcript: ConversationLine[];
     readonly directLine: ConversationLine[];
     readonly handoffs: Array<Handoff & { readonly messages: HandoffMessage[] }>;
+    /** Masked texts the support team's insights keep (not understood, rating comments). */
+    readonly insightTexts: ReadonlyArray<{ readonly kind: string; readonly text: string; readonly at: number }>;
 }
 
 /** Everything stored about a person. Secrets, codes, tokens and password hashes are never part of it, only that they exist and when. */
@@ -86,6 +88,7 @@ export class PersonalDataService {
         const users = new UserRepository(this.db);
         const changeRequests = await Promise.all((await data.changeRequestReferences(keys)).map(async (reference) => requests.byReference(reference)));
         const lines = await data.conversationLines(keys);
+        const insightTexts = await data.insightTexts(keys);
         const profiles = new Map((await data.conversationProfiles(keys)).map((p) => [p.key, p.profile]));
         const allHandoffs = await Promise.all((await data.handoffIds(keys)).map(async (id) => handoffs.get(id)));
         const document: PersonalDataExport = {
@@ -102,6 +105,7 @@ export class PersonalDataService {
                     profile: profiles.get(stateKeyOf(conversationKey)) ?? null,
                     transcript: lines.transcripts.filter((line) => line.conversationKey === conversationKey),
                     directLine: lines.directLine.filter((line) => line.conversationKey === conversationKey),
+                    insightTexts: insightTexts.filter((text) => text.conversationKey === conversationKey).map(({ kind, text, at }) => ({ kind, text, at })),
                     handoffs: await Promise.all(
                         allHandoffs.flatMap((h) => (h && h.conversationKey === conversationKey ? [h] : [])).map(async (h) => ({ ...h, messages: await handoffs.messages(h.id) }))
                     )

@@ -45,6 +45,8 @@ export interface ConversationProfile {
     actions?: BotAction[];
     /** Billing-role answers given (`case:accountId`): the long paragraph is said once, then a short reference. */
     answered?: string[];
+    /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
+    rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
 }
 
 /** The per-turn view dialogs work with. */

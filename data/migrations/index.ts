@@ -11,6 +11,7 @@ import { migration010 } from './010_directline_budget';
 import { migration011 } from './011_limit_indexes';
 import { migration012 } from './012_delivery_indexes';
 import { migration013 } from './013_postgres_rowid';
+import { migration014 } from './014_insights';
 import { migration015 } from './015_retention_indexes';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
@@ -30,4 +31,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration015];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];

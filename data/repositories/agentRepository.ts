@@ -8,6 +8,7 @@ interface AgentRow {
     languages: string;
     password_hash: string | null;
     availability: string;
+    supervisor: number;
 }
 
 /** A session as stored (the token itself is never stored, only its hash). */
@@ -39,13 +40,13 @@ export class AgentRepository {
     public constructor(private readonly db: Database) {}
 
     public async get(login: string): Promise<Agent | undefined> {
-        const row = await this.db.get<AgentRow>('SELECT login, name, languages, password_hash, availability FROM agents WHERE login = ?', [login]);
+        const row = await this.db.get<AgentRow>('SELECT login, name, languages, password_hash, availability, supervisor FROM agents WHERE login = ?', [login]);
         return row && toAgent(row);
     }
 
     /** Every agent, by name. */
     public async list(): Promise<Agent[]> {
-        return (await this.db.all<AgentRow>('SELECT login, name, languages, password_hash, availability FROM agents ORDER BY name')).map(toAgent);
+        return (await this.db.all<AgentRow>('SELECT login, name, languages, password_hash, availability, supervisor FROM agents ORDER BY name')).map(toAgent);
     }
 
     /** The stored password hash, or undefined (unknown agent or no password set). */
@@ -60,6 +61,11 @@ export class AgentRepository {
     }
 
     /** Sets whether the agent takes new conversations; false when the agent does not exist. */
+    /** Makes the agent a supervisor or not; false when there is no such agent. */
+    public async setSupervisor(login: string, supervisor: boolean): Promise<boolean> {
+        return (await this.db.run('UPDATE agents SET supervisor = ? WHERE login = ?', [supervisor ? 1 : 0, login])).changes === 1;
+    }
+
     public async setAvailability(login: string, availability: AgentAvailability): Promise<boolean> {
         return (await this.db.run('UPDATE agents SET availability = ? WHERE login = ?', [availability, login])).changes === 1;
     }
@@ -161,5 +167,5 @@ function toAgent(row: AgentRow): Agent {
     } catch {
         languages = [];
     }
-    return { login: row.login, name: row.name, languages, hasPassword: row.password_hash !== null, availability: row.availability === 'away' ? 'away' : 'available' };
+    return { login: row.login, name: row.name, languages, hasPassword: row.password_hash !== null, availability: row.availability === 'away' ? 'away' : 'available', supervisor: row.supervisor === 1 };
 }

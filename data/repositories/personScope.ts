@@ -49,6 +49,9 @@ export const OWN_ROWS = {
     handoff_messages: `handoff_id IN (SELECT id FROM handoffs WHERE conversation_key IN ${CONVERSATIONS})`,
     handoffs: `conversation_key IN ${CONVERSATIONS}`,
     transcripts: `conversation_key IN ${CONVERSATIONS}`,
+    // Masked, but free text all the same: what they wrote that the bot could not place, and their rating's comment.
+    insight_unplaced: `conversation_key IN ${CONVERSATIONS}`,
+    insight_comments: `conversation_key IN ${CONVERSATIONS}`,
     conversation_references: `conversation_key IN ${CONVERSATIONS}`,
     // The built-in Direct Line channel's id is `directline` (DIRECT_LINE_CHANNEL_ID); its activities go with the conversation.
     directline_activities: `'directline:' || conversation_id IN ${CONVERSATIONS}`,
@@ -102,6 +105,7 @@ export const TABLES_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = {
     agent_sessions: 'support staff sessions',
     agent_login_failures: 'support staff sign-in attempts',
     meta: 'settings of the database itself',
+    insight_events: 'what happened in conversations as kinds and short codes (door, language, case a-d, task), under a keyed hash of the conversation: no address, name, code or free text',
     schema_migrations: 'applied migrations'
 };
 

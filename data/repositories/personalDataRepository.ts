@@ -1,6 +1,14 @@
 import type { Queryable } from '../database';
 import { AUDIT_ROWS, OWN_ROWS, SHARED_ROWS, bindPerson, type OwnTable, type PersonKeys, type SharedRows } from './personScope';
 
+/** A masked text the insights keep (see migration 014). */
+export interface InsightText {
+    readonly conversationKey: string;
+    readonly kind: 'not-understood' | 'rating-comment';
+    readonly text: string;
+    readonly at: number;
+}
+
 /** A portal login as the export shows it: whether a password is set and when it changed, never its hash. */
 export interface PortalLoginFacts {
     readonly login: string;
@@ -149,6 +157,13 @@ export class PersonalDataRepository {
     }
 
     /** What was said in the person's conversations (the agents' transcript and the Direct Line history). */
+    /** What the support team's insights keep of the person's conversations: masked messages the bot could not place, and rating comments. */
+    public async insightTexts(keys: PersonKeys): Promise<InsightText[]> {
+        const unplaced = await this.own<InsightText>('insight_unplaced', "conversation_key AS conversationKey, 'not-understood' AS kind, text, at", keys);
+        const comments = await this.own<InsightText>('insight_comments', "conversation_key AS conversationKey, 'rating-comment' AS kind, text, at", keys);
+        return [...unplaced, ...comments].sort((a, b) => a.at - b.at);
+    }
+
     public async conversationLines(keys: PersonKeys): Promise<{ transcripts: ConversationLine[]; directLine: ConversationLine[] }> {
         const transcripts = await this.own<ConversationLine>('transcripts', 'conversation_key AS conversationKey, at, sender AS "from", text', keys);
         const directLine = await this.own<ConversationLine>(

@@ -1,4 +1,5 @@
 import { ActivityTypes, InputHints, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { noteNotUnderstood } from '../../services/insights/insightsRecorder';
 import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
@@ -129,6 +130,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
             // A retry is shown exactly once per answer the prompt could not use.
             attempts.failures = (attempts.failures ?? 0) + 1;
             if (attempts.failures >= FAILURES_BEFORE_HINT) {
+                // Twice an answer this question could not use: kept (masked) for the team to review.
+                const understood = turnInfo(context).understanding;
+                noteNotUnderstood(context, 'reprompted', submittedText(context.activity) ?? '', understood?.intent ?? 'none', understood?.score ?? 0);
                 text = `${text} ${t('common:stuckHint')}`;
             }
         }

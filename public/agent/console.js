@@ -62,7 +62,7 @@
         state.seenWaiting = null;
         document.title = TITLE;
         $('console-view').hidden = true;
-        ['logout', 'whoami', 'availability-tool', 'sound-tool'].forEach(function (id) { $(id).hidden = true; });
+        ['logout', 'whoami', 'availability-tool', 'sound-tool', 'insights-link'].forEach(function (id) { $(id).hidden = true; });
         $('login-view').hidden = false;
         $('login').focus();
     }
@@ -74,6 +74,7 @@
         $('console-view').hidden = false;
         $('whoami').textContent = t('signedInAs', { name: session.agent.name });
         ['logout', 'whoami', 'availability-tool', 'sound-tool'].forEach(function (id) { $(id).hidden = false; });
+        $('insights-link').hidden = !session.agent.supervisor;
         $('availability').value = session.agent.availability || 'available';
         $('sound').checked = localStorage.getItem('agentConsoleSound') === 'on';
         if (!state.ticker) { state.ticker = setInterval(K.tick, 1000); }

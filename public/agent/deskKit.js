@@ -104,6 +104,7 @@
 
     window.AgentDeskKit = {
         LANG: LANG,
+        LOCALE: LOCALE,
         TEXTS: TEXTS,
         DATE: DATE,
         $: $,

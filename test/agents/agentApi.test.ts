@@ -91,7 +91,7 @@ describe('Agent console API', function () {
 
         const ok = await client.login('erika', DEMO_PASSWORD);
         assert.strictEqual(ok.status, 200);
-        assert.deepStrictEqual(ok.body.agent, { login: 'erika', name: 'Erika Mustermann', languages: ['de', 'en'], availability: 'available' });
+        assert.deepStrictEqual(ok.body.agent, { login: 'erika', name: 'Erika Mustermann', languages: ['de', 'en'], availability: 'available', supervisor: false });
         const cookie = ok.headers.get('set-cookie') ?? '';
         assert.match(cookie, /HttpOnly/);
         assert.match(cookie, /SameSite=Strict/);

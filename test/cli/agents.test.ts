@@ -49,4 +49,31 @@ describe('npm run agents', function () {
             temp.cleanup();
         }
     });
+
+    it('makes an agent a supervisor, who then gets the insights, and takes it back', async () => {
+        const temp = makeTempDir();
+        try {
+            const env = { DB_PATH: path.join(temp.dir, 'bot.sqlite'), LOG_LEVEL: 'silent' };
+            const harness = await AppHarness.start({ DB_PATH: env.DB_PATH });
+            try {
+                const john = await harness.signedIn('john');
+                assert.strictEqual((await john.get('/agent/api/insights')).status, 403);
+                const on = await run(['supervisor', 'john', 'on'], env);
+                assert.strictEqual(on.code, 0, on.stderr);
+                assert.match(on.stdout, /john is a supervisor now/);
+                assert.match((await run(['list'], env)).stdout, /^john\t.*, supervisor$/m);
+                assert.strictEqual((await john.get('/agent/api/insights')).status, 200, 'the running bot sees the change at once');
+                assert.strictEqual((await run(['supervisor', 'john', 'off'], env)).code, 0);
+                assert.strictEqual((await john.get('/agent/api/insights')).status, 403);
+                assert.strictEqual((await run(['supervisor', 'john', 'maybe'], env)).code, 2);
+                const unknown = await run(['supervisor', 'mallory', 'on'], env);
+                assert.strictEqual(unknown.code, 1);
+                assert.match(unknown.stderr, /no agent "mallory"/);
+            } finally {
+                await harness.close();
+            }
+        } finally {
+            temp.cleanup();
+        }
+    });
 });

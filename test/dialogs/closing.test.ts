@@ -11,6 +11,8 @@ const CLOSING = {
     en: {
         goodbyes: ['bye', 'goodbye!', 'thanks bye', 'Thanks, bye!', 'no', 'no thanks', 'thanks', 'nope'],
         closing: /Goodbye|goodbye/,
+        rating: /did this conversation help you\?/,
+        ratingButtons: ['👍 Yes, it helped', "👎 No, it didn't"],
         dropTask: /Shall I drop it and end here\?/,
         goOn: /let's carry on/,
         offTopic: ["what's the weather like tomorrow?", 'who won the world cup', 'can you order me a pizza'],
@@ -24,6 +26,8 @@ const CLOSING = {
     de: {
         goodbyes: ['tschüss', 'Auf Wiedersehen', 'danke, tschüss', 'Danke und tschüss!', 'nein', 'nein danke', 'danke', 'nö'],
         closing: /Auf Wiedersehen/,
+        rating: /Hat Ihnen dieses Gespräch geholfen\?/,
+        ratingButtons: ['👍 Ja, hat geholfen', '👎 Nein, leider nicht'],
         dropTask: /Soll ich ihn verwerfen und das Gespräch beenden\?/,
         goOn: /dann machen wir weiter/,
         offTopic: ['wer hat die fußball-wm gewonnen', 'Wie wird das Wetter morgen?', 'koennen sie mir eine pizza bestellen'],
@@ -56,7 +60,7 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
         const other = CLOSING[lang === 'de' ? 'en' : 'de'];
 
         for (const goodbye of c.goodbyes) {
-            it(`[${lang}] "${goodbye}" to "anything else?" ends with one short line in ${lang}, no menu`, async () => {
+            it(`[${lang}] "${goodbye}" to "anything else?" ends with one short line in ${lang}, no menu, then only the rating question`, async () => {
                 const harness = harnessOf();
                 const convo = harness.conversation(localeOf(lang));
                 const turns = await play(harness, convo, [
@@ -64,8 +68,11 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
                     { say: goodbye, expect: [c.closing], absent: [p.anythingElse, p.menu, p.notUnderstood, other.closing] }
                 ]);
                 const last = turns[turns.length - 1];
-                assert.strictEqual(last.length, 1, 'one line');
-                assert.deepStrictEqual(last[0].buttons, [], 'nothing more is offered');
+                assert.strictEqual(last.length, 2, 'the goodbye and the rating question');
+                assert.match(last[0].text, c.closing);
+                assert.deepStrictEqual(last[0].buttons, [], 'nothing more is offered with the goodbye');
+                assert.match(last[1].text, c.rating);
+                assert.deepStrictEqual(last[1].buttons, c.ratingButtons, 'the rating is one click');
             });
         }
 

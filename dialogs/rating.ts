@@ -1,0 +1,83 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { submittedText } from '../turn/activityText';
+import { renderChoices } from '../turn/choiceRendering';
+import type { IntentRecognizer, Intent } from '../language/nlu';
+import { phraseList } from '../language/phraseLists';
+import { turnInfo } from '../turn/turn';
+import { understandTurn } from '../turn/understand';
+import { phraseOf } from '../core/words';
+import { noteInsight, noteRatingComment } from '../services/insights/insightsRecorder';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { closingOnly } from './freeTextInterruption';
+
+/** A question (not a remark) is taken for a new request instead of a comment when the classifier is this sure of one of these intents. */
+const NEW_REQUEST_MIN_SCORE = 0.8;
+const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'greeting', 'thanks', 'goodbye', 'help']);
+
+/**
+ * After a closing, asks once whether the conversation helped (👍/👎 as
+ * buttons: suggested actions in Web Chat, card buttons in Teams). Never asked
+ * twice in a conversation.
+ */
+export async function offerRating(context: TurnContext): Promise<void> {
+    const { profile, t } = turnInfo(context);
+    if (profile.rating !== undefined) {
+        return;
+    }
+    profile.rating = 'asked';
+    await context.sendActivity(renderChoices(context, t('rating:question'), [t('rating:up'), t('rating:down')]));
+}
+
+/** The rating in a message: the button's label, a word of the language's list, or a plain yes or no. */
+function ratingOf(context: TurnContext, text: string): 'up' | 'down' | undefined {
+    const { t } = turnInfo(context);
+    const said = phraseOf(text);
+    const has = (key: string): boolean => said === phraseOf(t(`rating:${key}`)) || phraseList(t, `rating:${key}Words`).includes(said) || text.includes(key === 'up' ? '👍' : '👎');
+    if (has('up')) {
+        return 'up';
+    }
+    if (has('down')) {
+        return 'down';
+    }
+    const yesNo = yesNoAnswer(context, text, 'whole');
+    return yesNo === undefined ? undefined : yesNo ? 'up' : 'down';
+}
+
+/**
+ * Takes the answer to the rating question or the comment after it.
+ * @returns true when the message was that answer (the dialogs do not run);
+ * false for anything else, which the bot handles as usual.
+ */
+export async function takeRating(context: TurnContext, recognizer: IntentRecognizer): Promise<boolean> {
+    const { profile, t } = turnInfo(context);
+    const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
+    if (text === undefined || (profile.rating !== 'asked' && profile.rating !== 'comment-up' && profile.rating !== 'comment-down')) {
+        return false;
+    }
+    if (profile.rating === 'asked') {
+        const rating = ratingOf(context, text);
+        if (!rating) {
+            profile.rating = 'done';
+            return false;
+        }
+        noteInsight(context, 'rating', rating);
+        profile.rating = rating === 'up' ? 'comment-up' : 'comment-down';
+        await context.sendActivity(renderChoices(context, t(`rating:askComment.${rating}`), [t('rating:noComment')]));
+        return true;
+    }
+    const rating = profile.rating === 'comment-up' ? 'up' : 'down';
+    profile.rating = 'done';
+    const understood = await understandTurn(context, recognizer);
+    const nothingToSay = phraseOf(text) === phraseOf(t('rating:noComment')) || yesNoAnswer(context, text, 'whole') === false;
+    if (nothingToSay || (understood !== undefined && closingOnly(text, understood, recognizer, t))) {
+        await context.sendActivity(t('rating:noCommentReply'));
+        return true;
+    }
+    if (text.trim().endsWith('?') && understood && understood.score >= NEW_REQUEST_MIN_SCORE && !NOT_A_REQUEST.has(understood.intent)) {
+        // A new question rather than a comment ("how do I change the billing contact?"): the bot answers it.
+        return false;
+    }
+    noteRatingComment(context, rating, text);
+    await context.sendActivity(t('rating:commentThanks'));
+    return true;
+}
