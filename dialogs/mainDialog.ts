@@ -45,6 +45,9 @@ interface MenuValues {
     queue: readonly Intent[];
 }
 
+/** From this confidence a request wins over a user ID in the same message. */
+const SURE_REQUEST = 0.8;
+
 /** What the reading of a whole message may say when its parts still ask for something. */
 const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);
 
@@ -125,7 +128,10 @@ export class MainDialog extends InterruptibleDialog {
         if (step.options?.queue !== undefined) {
             return { intent: understood.intent, queue: step.options.queue };
         }
-        if (text === '' || understood.intent === 'talk-to-human' || this.referenceInTurn(step)) {
+        // Only words read by the classifier are cut into requests: not a button, not a "yes" that chose an offer.
+        const read = await understandTurn(step.context, this.services.recognizer);
+        const typed = !('button' in (step.result as object) && (step.result as TextInput).button);
+        if (text === '' || !typed || read?.intent !== understood.intent || understood.intent === 'talk-to-human' || this.referenceInTurn(step)) {
             return { intent: understood.intent, queue: [] };
         }
         const { t, lang } = turnInfo(step.context);
@@ -147,14 +153,14 @@ export class MainDialog extends InterruptibleDialog {
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
+        const login = findIntroducedUserId(text);
+        if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < SURE_REQUEST)) {
+            // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
+            return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
+        }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
             return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked } satisfies BillingRoleOptions);
-        }
-        const login = findIntroducedUserId(text);
-        if (login && !isRequest(understood.intent) && understood.intent !== 'talk-to-human') {
-            // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
-            return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {
