@@ -197,7 +197,7 @@ export class MainDialog extends InterruptibleDialog {
             case 'start-over':
                 return step.replaceDialog(DialogIds.mainMenu, { restart: true } satisfies MainMenuOptions);
             case 'talk-to-human':
-                return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? this.escalateWith(text));
+                return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? this.escalateWith(step, text));
             case 'change-billing-contact':
                 return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) || undefined } satisfies ChangeContactOptions);
             case 'portal-password-reset':
@@ -231,8 +231,10 @@ export class MainDialog extends InterruptibleDialog {
     }
 
     /** A request for a person that says more than that ("… about a wrong invoice"): those words are the description for the agent. */
-    private escalateWith(text: string): EscalateOptions {
-        return text !== '' && !this.services.recognizer.saysOnly(text, 'talk-to-human') ? { description: text } : {};
+    private escalateWith(step: WaterfallStepContext<MainMenuOptions>, text: string): EscalateOptions {
+        // "yes customer service" to an offer says no more than "customer service".
+        const said = leadingAnswer(step.context, text)?.rest ?? text;
+        return phraseOf(said) !== '' && !this.services.recognizer.saysOnly(said, 'talk-to-human') ? { description: text } : {};
     }
 
     /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */
