@@ -41,7 +41,7 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
 export interface MessageReading {
     readonly understood: Understanding;
-    /** The intents of the message's sentences, in order, each once ("none" left out). */
+    /** The intents of the message's sentences and joined parts, its requests first in the order asked, each once ("none" left out). */
     readonly intents: readonly Understanding[];
     readonly entities: {
         readonly emails: readonly string[];
@@ -80,12 +80,15 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     if (understood.intent !== 'none' && !intents.some((known) => known.intent === understood.intent)) {
         intents.unshift(understood);
     }
-    // Requests joined in one sentence ("who is our billing contact and how do I reset my portal password").
-    for (const intent of await requestsOf(recognizer, t(language), text, language)) {
+    // Requests joined in one sentence ("who is our billing contact and how do I reset my portal password"), in the order asked.
+    const requests = await requestsOf(recognizer, t(language), text, language);
+    for (const intent of requests) {
         if (!intents.some((known) => known.intent === intent)) {
             intents.push({ intent, score: 1, language });
         }
     }
+    const order = (one: Understanding): number => (requests.includes(one.intent) ? requests.indexOf(one.intent) : requests.length);
+    intents.sort((a, b) => order(a) - order(b));
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
     return {
         understood,
@@ -113,6 +116,9 @@ const REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
     ...TOPIC_INTENTS
 ]);
 
+/** Sentences that ask for nothing. */
+const SMALL_TALK: readonly Intent[] = ['greeting', 'thanks', 'goodbye'];
+
 /** How sure the classifier must be of one part of a message to take it as a request of its own. */
 const PART_MIN_SCORE = 0.75;
 
@@ -133,7 +139,8 @@ export function isRequest(intent: Intent): boolean {
  * nothing; a story of several sentences asks for one thing.
  */
 export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
-    const sentences = messageParts(text);
+    // "Hello!" or "Danke." is no sentence of a story.
+    const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
     if (sentences.length >= STORY_SENTENCES) {
         return [];
     }

@@ -169,6 +169,19 @@ describe('npm run intent', () => {
         }
     });
 
+    it('prints every request of a message in the order asked, also when "and" joins them', async () => {
+        const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
+        const cases: Array<[string, string[]]> = [
+            ['who is our billing contact and how do I reset my portal password', ['who-is-billing-contact', 'portal-password-reset']],
+            ['Wo finde ich alte Rechnungen? Außerdem möchte ich die Zahlungsmethode ändern.', ['topic-invoice-history', 'topic-payment-method']]
+        ];
+        for (const [text, expected] of cases) {
+            const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intents: Array<{ intent: string }> };
+            const found = reading.intents.map((one) => one.intent).filter((intent) => expected.includes(intent));
+            assert.deepStrictEqual(found, expected, text);
+        }
+    });
+
     it('explains its usage and exits with 2 without text', async () => {
         await assert.rejects(run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js')]), (err: { code?: number; stderr?: string }) => err.code === 2 && /usage/.test(err.stderr ?? ''));
     });

@@ -75,6 +75,17 @@ const ROWS: readonly Row[] = [
         ],
         outcome: { resetTo: MARIA, noHandoff: true }
     },
+    {
+        name: 'a task and a question: the reset first, then verification and the role answer',
+        lang: 'en', email: PETER,
+        steps: [
+            { say: 'hello! I forgot my portal password. also, who is our billing contact?', expect: [en.task.askUserId], absent: [en.p.askEmail] },
+            { say: 'pbrooks', expect: [en.task.resetRequested, NEXT.en, en.p.askEmail] },
+            { say: PETER, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseC] }
+        ],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
     // A greeting in front of the question, with no locale from the client: the question is answered in its language.
     {
         name: '"hi whos our billing contact??" without a client locale: answered in English',
@@ -104,6 +115,18 @@ const ROWS: readonly Row[] = [
         name: '"good morning! am i the billing contact?" is answered, not greeted back',
         lang: 'en', email: PETER,
         steps: [{ say: 'good morning! am i the billing contact?', expect: [en.p.askEmail] }, { say: PETER }, { say: CODE, expect: [en.p.caseC] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"Hi, bin ich der Abrechnungskontakt?" ohne Locale: Deutsch, obwohl "Hi" in beiden Sprachen vorkommt',
+        lang: 'de', email: KLAUS, noLocale: true,
+        steps: [{ say: 'Hi, bin ich der Abrechnungskontakt?', expect: [de.p.askEmail], absent: [en.p.askEmail] }, { say: KLAUS, expect: [de.p.codeSent] }, { say: CODE, expect: [de.p.caseC] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"am i admin" without a client locale stays English',
+        lang: 'en', email: PETER, noLocale: true,
+        steps: [{ say: 'am i admin', expect: [en.p.askEmail], absent: [de.p.askEmail] }, { say: PETER, expect: [en.p.codeSent] }, { say: CODE, expect: [en.p.caseC] }],
         outcome: { noHandoff: true }
     },
     // A bare email address starts the identification; it is not asked for again.
