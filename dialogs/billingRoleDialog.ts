@@ -66,6 +66,10 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
         await this.sendAnswer(step.context, answer);
+        if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
+            // The person's next request follows at once: it is their next step.
+            return step.endDialog();
+        }
 
         const contactsOnly = answer.case === 'b' || answer.case === 'bd';
         if (answer.case === 'c') {

@@ -219,6 +219,10 @@ function ownEmail(text: string, info: { readonly t: TFunction; readonly lang: La
     if (!email) {
         return undefined;
     }
+    if (phraseOf(text.replace(email, '')) === '') {
+        // The address alone ("sarah.lee@northwind.example" at the menu): the person says who they are.
+        return email;
+    }
     const before = ` ${phraseOf(text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '')}`;
     return phraseList(info.t, 'identify:ownEmailLeadIns').some((lead) => before.endsWith(` ${lead}`)) ? email : undefined;
 }

@@ -2,9 +2,10 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { offerRating } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { switchLanguage, turnInfo } from '../turn/turn';
-import { understandTurn } from '../turn/understand';
+import { isRequest, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findIntroducedUserId, findReference } from '../language/entities';
+import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
+import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import type { BotServices } from '../services/botServices';
@@ -19,9 +20,10 @@ import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { stepValues } from './stepValues';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
-import type { BillingRoleOptions, ChangeContactOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
+import type { BillingRoleOptions, ChangeContactOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
 
 /** The menu: each button's value is the intent it stands for. */
 const MENU_BUTTONS: readonly PromptButton[] = [
@@ -39,6 +41,17 @@ const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-bi
 
 /** What a "no" to "anything else?" may come with and still mean "nothing more" ("nein, abbrechen", "no, I don't know"). */
 const NOTHING_MORE: ReadonlySet<Intent> = new Set(['none', 'help', 'cancel', 'thanks', 'goodbye']);
+
+/** What the menu waterfall keeps between its steps: the requests still to take up. */
+interface MenuValues {
+    queue: readonly Intent[];
+}
+
+/** From this confidence a request wins over a user ID in the same message. */
+const SURE_REQUEST = 0.8;
+
+/** What the reading of a whole message may say when its parts still ask for something. */
+const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);
 
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
@@ -85,7 +98,7 @@ export class MainDialog extends InterruptibleDialog {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
-        if (options.understood && (options.understood.intent !== 'none' || this.referenceInTurn(step))) {
+        if (options.understood && (options.understood.intent !== 'none' || (await this.asksSomething(step)))) {
             return step.next(options.understood);
         }
         const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
@@ -94,7 +107,45 @@ export class MainDialog extends InterruptibleDialog {
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
-        const understood = await this.understanding(step);
+        const queued = step.options?.queued === true;
+        // A request taken from the queue was made in an earlier message: this turn's words are not its details.
+        const text = queued ? '' : (submittedText(step.context.activity) ?? '');
+        const first = await this.understanding(step);
+        const { intent, queue } = await this.ordered(step, first, text);
+        const understood: Understanding = intent === first.intent ? first : { intent, score: 1, language: first.language };
+        stepValues<MenuValues>(step).queue = queue;
+        if (queued) {
+            await step.context.sendActivity(turnInfo(step.context).t('main:nextRequest'));
+        }
+        return this.route(step, understood, text);
+    }
+
+    /**
+     * The request to take up now and those to take up after it, in the order
+     * the message makes them ("who is our billing contact and how do I reset
+     * my portal password"). A request for a person takes the rest along as its
+     * description; a queued request keeps the queue it came with.
+     */
+    private async ordered(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<{ intent: Intent; queue: readonly Intent[] }> {
+        if (step.options?.queue !== undefined) {
+            return { intent: understood.intent, queue: step.options.queue };
+        }
+        // Only words read by the classifier are cut into requests: not a button, not a "yes" that chose an offer.
+        const read = await understandTurn(step.context, this.services.recognizer);
+        const typed = !('button' in (step.result as object) && (step.result as TextInput).button);
+        if (text === '' || !typed || read?.intent !== understood.intent || understood.intent === 'talk-to-human' || this.referenceInTurn(step)) {
+            return { intent: understood.intent, queue: [] };
+        }
+        const { t, lang } = turnInfo(step.context);
+        const requests = await requestsOf(this.services.recognizer, t, text, lang);
+        if (requests.length === 0 || (requests.length === 1 && !WITHOUT_REQUEST.has(understood.intent))) {
+            return { intent: understood.intent, queue: [] };
+        }
+        // The reading of the whole message picks one of its requests; the parts say which come first.
+        return isRequest(understood.intent) || WITHOUT_REQUEST.has(understood.intent) ? { intent: requests[0], queue: requests.slice(1) } : { intent: understood.intent, queue: [] };
+    }
+
+    private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const reference = this.referenceInTurn(step);
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
@@ -104,9 +155,15 @@ export class MainDialog extends InterruptibleDialog {
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
+        const login = findIntroducedUserId(text);
+        if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < SURE_REQUEST)) {
+            // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
+            return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
+        }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             noteInsight(step.context, 'task-started', 'billing-role');
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent } satisfies BillingRoleOptions);
+            const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {
@@ -144,20 +201,25 @@ export class MainDialog extends InterruptibleDialog {
             case 'start-over':
                 return step.replaceDialog(DialogIds.mainMenu, { restart: true } satisfies MainMenuOptions);
             case 'talk-to-human':
-                return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? {});
+                return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? this.escalateWith(step, text));
             case 'change-billing-contact':
                 noteInsight(step.context, 'task-started', 'change-request');
-                return step.beginDialog(DialogIds.changeContact, { question: submittedText(step.context.activity)?.slice(0, 500) } satisfies ChangeContactOptions);
+                return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) || undefined } satisfies ChangeContactOptions);
             case 'portal-password-reset':
                 noteInsight(step.context, 'task-started', 'portal-reset');
-                return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(submittedText(step.context.activity) ?? '') } satisfies PortalResetOptions);
+                return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text) } satisfies PortalResetOptions);
             case 'more-topics':
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
                     return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
                 }
-                noteNotUnderstood(step.context, 'low-confidence', submittedText(step.context.activity) ?? '', understood.intent, understood.score);
+                if (this.onlyAnEmail(step, text)) {
+                    // An address alone says who the person is: identification starts with it, and the role answer follows.
+                    noteInsight(step.context, 'task-started', 'billing-role');
+                    return step.beginDialog(DialogIds.billingRole, { intent: 'am-i-billing-contact' } satisfies BillingRoleOptions);
+                }
+                noteNotUnderstood(step.context, 'low-confidence', text, understood.intent, understood.score);
                 await step.context.sendActivity(t('main:notUnderstood'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
@@ -178,12 +240,43 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
     }
 
-    /** Back to "anything else?", with the finished task's offers, or straight on with the intent it chose. */
+    /** A request for a person that says more than that ("… about a wrong invoice"): those words are the description for the agent. */
+    private escalateWith(step: WaterfallStepContext<MainMenuOptions>, text: string): EscalateOptions {
+        // "yes customer service" to an offer says no more than "customer service".
+        const said = leadingAnswer(step.context, text)?.rest ?? text;
+        return phraseOf(said) !== '' && !this.services.recognizer.saysOnly(said, 'talk-to-human') ? { description: text } : {};
+    }
+
+    /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */
+    private async asksSomething(step: WaterfallStepContext<MainMenuOptions>): Promise<boolean> {
+        const text = submittedText(step.context.activity) ?? '';
+        const { t, lang } = turnInfo(step.context);
+        return (
+            this.referenceInTurn(step) !== undefined ||
+            this.onlyAnEmail(step, text) ||
+            findIntroducedUserId(text) !== undefined ||
+            (await requestsOf(this.services.recognizer, t, text, lang)).length > 0
+        );
+    }
+
+    /** True when the message is an email address and nothing else. */
+    private onlyAnEmail(step: WaterfallStepContext<MainMenuOptions>, text: string): boolean {
+        const email = findEmail(text, turnInfo(step.context).lang);
+        return email !== undefined && phraseOf(text.replace(email, '')) === '';
+    }
+
+    /** Back to "anything else?", with the finished task's offers, or straight on with the intent it chose or the next one the person asked for. */
     private async againStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
         const result = (typeof step.result === 'object' && step.result !== null ? step.result : {}) as TaskResult;
+        const queue = stepValues<MenuValues>(step).queue ?? [];
+        const lang = turnInfo(step.context).lang;
         if (result.next) {
-            const understood: Understanding = { intent: result.next, score: 1, language: turnInfo(step.context).lang };
-            return step.replaceDialog(DialogIds.mainMenu, { understood } satisfies MainMenuOptions);
+            const understood: Understanding = { intent: result.next, score: 1, language: lang };
+            return step.replaceDialog(DialogIds.mainMenu, { understood, ...(queue.length > 0 ? { queue } : {}) } satisfies MainMenuOptions);
+        }
+        if (queue.length > 0) {
+            const understood: Understanding = { intent: queue[0], score: 1, language: lang };
+            return step.replaceDialog(DialogIds.mainMenu, { understood, queue: queue.slice(1), queued: true } satisfies MainMenuOptions);
         }
         return step.replaceDialog(DialogIds.mainMenu, { again: true, followUp: result.followUp } satisfies MainMenuOptions);
     }

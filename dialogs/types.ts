@@ -12,6 +12,10 @@ export interface MainMenuOptions {
     readonly restart?: boolean;
     /** Already understood (the first message had a clear intent): route it without showing the menu. */
     readonly understood?: Understanding;
+    /** Further requests of the message that started `understood`, in order: each is taken up when the one before ends. */
+    readonly queue?: readonly Intent[];
+    /** `understood` was taken from the queue: it was asked in an earlier message. */
+    readonly queued?: boolean;
     /** Options for the escalation when `understood` is `talk-to-human` (a callback offer after a timeout). */
     readonly escalate?: EscalateOptions;
     /** After a task: this question and these buttons (values are intents) instead of the menu's. */
@@ -80,6 +84,8 @@ export interface IdentifyResult {
 export interface BillingRoleOptions {
     /** What the person asked; `email-billing-admin` goes straight to the email. */
     readonly intent: Intent;
+    /** The same message asked for more, taken up next: answer without offering a next step. */
+    readonly moreAsked?: boolean;
 }
 
 /** Options of the email-the-billing-admin dialog. */

@@ -89,8 +89,8 @@ export function findEmails(text: string, lang: Lang): string[] {
     return found;
 }
 
-/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name. */
-const INTRODUCED_USER_ID = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
+/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name (a correction's "actually", "eigentlich" skipped). */
+const INTRODUCED_USER_ID = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
 
 /** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks"), without trailing punctuation. */
 export function findIntroducedUserId(text: string): string | undefined {

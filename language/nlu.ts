@@ -78,6 +78,15 @@ const QUESTION_WEIGHT = 2;
 /** Intents that say nothing about what a long message wants. */
 const SMALL_TALK: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'help', 'out-of-scope', 'goodbye']);
 
+/** What may open a message before the request itself ("Hallo, …", "thanks! and …"). */
+const OPENINGS: readonly Intent[] = ['greeting', 'thanks'];
+
+/** An opening is at most this many words long ("good morning", "hallo zusammen", "hi there"). */
+const MAX_OPENING_WORDS = 3;
+
+/** How sure the classifier must be of what follows an opening ("danke dir, hat geholfen" asks for nothing). */
+const OPENING_REST_MIN_SCORE = 0.75;
+
 /** The intent of messages outside the bot's field ("What's the weather like tomorrow?"). */
 const OUT_OF_SCOPE = 'out-of-scope';
 
@@ -112,7 +121,8 @@ export class IntentRecognizer {
     private constructor(
         private readonly nlp: NlpInstance,
         private readonly intents: ReadonlySet<string>,
-        private readonly informative: ReadonlyMap<Lang, Vocabulary>
+        private readonly informative: ReadonlyMap<Lang, Vocabulary>,
+        private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -130,6 +140,7 @@ export class IntentRecognizer {
         nlp.settings.autoLoad = false;
         const intents = new Set<string>();
         const informative = new Map<Lang, Vocabulary>();
+        const languageWords = new Map<Lang, ReadonlySet<string>>();
         for (const lang of LANGS) {
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
@@ -143,10 +154,11 @@ export class IntentRecognizer {
                     nlp.addDocument(lang, folded(utterance), intent);
                 }
             }
+            languageWords.set(lang, wordsOfLanguage(corpus));
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative);
+        return new IntentRecognizer(nlp, intents, informative, languageWords);
     }
 
     /**
@@ -162,7 +174,29 @@ export class IntentRecognizer {
         }
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
-        return parts.length >= LONG_MESSAGE_PARTS ? this.byParts(whole, parts) : whole;
+        const read = parts.length >= LONG_MESSAGE_PARTS ? await this.byParts(whole, parts) : whole;
+        return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+    }
+
+    /**
+     * "hi whos our billing contact??", "Hallo, wie ändere ich den Rechnungskontakt?":
+     * a greeting or thanks in front does not hide the question after it. The
+     * shortest opening that says nothing else is set aside; what follows is
+     * understood on its own, when it asks for more than small talk.
+     */
+    private async afterOpening(utterance: string, lang?: Lang): Promise<Understanding | undefined> {
+        const said = words(folded(utterance));
+        for (let count = 1; count <= Math.min(MAX_OPENING_WORDS, said.length - 1); count++) {
+            if (!this.saysOnly(said.slice(0, count).join(' '), OPENINGS)) {
+                continue;
+            }
+            const rest = withoutLeadingWords(utterance, count);
+            const understood = await this.recognizeOne(rest, lang);
+            if (!SMALL_TALK.has(understood.intent) && understood.score >= OPENING_REST_MIN_SCORE) {
+                return understood;
+            }
+        }
+        return undefined;
     }
 
     /**
@@ -201,11 +235,13 @@ export class IntentRecognizer {
         // The language the text looks written in wins; the other classifier decides only when the
         // guessed one understands nothing or is far less sure (a classifier is often confident about
         // text in the other language, so comparing scores alone picks the wrong language).
-        const guessed = this.guessLanguage(utterance);
+        const byWords = this.languageByWords(utterance);
+        const guessed = byWords ?? this.guessByLetters(utterance);
         const [first, other] = await Promise.all([this.classify(utterance, guessed), this.classify(utterance, guessed === 'de' ? 'en' : 'de')]);
         const known = (u: Understanding): boolean => u.intent !== 'none';
         if (known(other) && (!known(first) || other.score - first.score > OTHER_LANGUAGE_MARGIN)) {
-            return other;
+            // Words of one language alone decide the language; the other classifier may still know the intent.
+            return byWords ? { ...other, language: byWords } : other;
         }
         return this.orOutOfScope(first, utterance);
     }
@@ -256,6 +292,26 @@ export class IntentRecognizer {
 
     /** The language the text is most likely written in. */
     public guessLanguage(text: string): Lang {
+        return this.languageByWords(text) ?? this.guessByLetters(text);
+    }
+
+    /**
+     * The language whose words the text uses more of, counting only words the
+     * bot knows in one language alone ("im", "contact" against "ist", "bitte");
+     * undefined when they do not tell ("hallo", "portal", "ok"). Letter
+     * trigrams misread short messages ("am i admin" as German), words do not.
+     */
+    private languageByWords(text: string): Lang | undefined {
+        const said = words(folded(text));
+        const [en, de] = (['en', 'de'] as const).map((lang) => {
+            const own = this.languageWords.get(lang);
+            const other = this.languageWords.get(lang === 'en' ? 'de' : 'en');
+            return said.filter((word) => own?.has(word) && !other?.has(word)).length;
+        });
+        return en === de ? undefined : en > de ? 'en' : 'de';
+    }
+
+    private guessByLetters(text: string): Lang {
         if (/[äöüßÄÖÜ]/.test(text)) {
             return 'de';
         }
@@ -294,6 +350,21 @@ export class IntentRecognizer {
         }
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
+}
+
+/**
+ * Every word of a language's training phrases, folded and in lower case; the
+ * phrases of a language switch are left out, as they are trained in the other
+ * language's words too ("auf Deutsch bitte" in English). (The other locale
+ * files accept answers in either language, so they tell no language apart.)
+ */
+function wordsOfLanguage(corpus: Record<string, string[]>): Set<string> {
+    return new Set(Object.entries(corpus).filter(([intent]) => !intent.startsWith(SWITCH_PREFIX)).flatMap(([, list]) => list.flatMap((utterance) => words(folded(utterance)))));
+}
+
+/** `text` without its first `count` words (and what stands between them). */
+function withoutLeadingWords(text: string, count: number): string {
+    return text.replace(new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+){${count}}`, 'u'), '');
 }
 
 /** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */

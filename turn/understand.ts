@@ -1,5 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { IntentRecognizer, Understanding } from '../language/nlu';
+import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
+import { phraseList } from '../language/phraseLists';
+import { wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -39,7 +41,7 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
 export interface MessageReading {
     readonly understood: Understanding;
-    /** The intents of the message's sentences, in order, each once ("none" left out). */
+    /** The intents of the message's sentences and joined parts, its requests first in the order asked, each once ("none" left out). */
     readonly intents: readonly Understanding[];
     readonly entities: {
         readonly emails: readonly string[];
@@ -67,7 +69,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
         // "Nein, keine Mail." only declines: it asks for nothing.
-        if (findBoolean(part.split(/[,;:]/)[0] ?? '', language) === false && part.split(/\s+/).length <= DECLINE_MAX_WORDS) {
+        if (declinesOnly(part, language)) {
             continue;
         }
         const one = await understandText(recognizer, t, part, language);
@@ -78,6 +80,15 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     if (understood.intent !== 'none' && !intents.some((known) => known.intent === understood.intent)) {
         intents.unshift(understood);
     }
+    // Requests joined in one sentence ("who is our billing contact and how do I reset my portal password"), in the order asked.
+    const requests = await requestsOf(recognizer, t(language), text, language);
+    for (const intent of requests) {
+        if (!intents.some((known) => known.intent === intent)) {
+            intents.push({ intent, score: 1, language });
+        }
+    }
+    const order = (one: Understanding): number => (requests.includes(one.intent) ? requests.indexOf(one.intent) : requests.length);
+    intents.sort((a, b) => order(a) - order(b));
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
     return {
         understood,
@@ -91,4 +102,79 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage
         }
     };
+}
+
+/** What a person can ask for several of in one message: the tasks and the article's topics. */
+const REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
+    'who-is-billing-contact',
+    'am-i-billing-contact',
+    'change-billing-contact',
+    'portal-password-reset',
+    'email-billing-admin',
+    'request-status',
+    'more-topics',
+    ...TOPIC_INTENTS
+]);
+
+/** Sentences that ask for nothing. */
+const SMALL_TALK: readonly Intent[] = ['greeting', 'thanks', 'goodbye'];
+
+/** How sure the classifier must be of one part of a message to take it as a request of its own. */
+const PART_MIN_SCORE = 0.75;
+
+/** From this many sentences on, a message tells a story and asks one thing (the classifier reads it by its parts). */
+const STORY_SENTENCES = 3;
+
+/** True for an intent that asks the bot to do or answer something (not small talk, not a command). */
+export function isRequest(intent: Intent): boolean {
+    return REQUESTS.has(intent);
+}
+
+/**
+ * The requests of a message, in the order it makes them: "who is our billing
+ * contact and how do I reset my portal password" → who-is, then the reset.
+ * The message is cut at sentences and at joining words (`main:requestJoiners`:
+ * "and", "und", "außerdem"); a part counts when the classifier is sure of a
+ * request in it. A part that only declines ("Nein, keine Mail.") asks for
+ * nothing; a story of several sentences asks for one thing.
+ */
+export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
+    // "Hello!" or "Danke." is no sentence of a story.
+    const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
+    if (sentences.length >= STORY_SENTENCES) {
+        return [];
+    }
+    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
+    const found: Intent[] = [];
+    for (const sentence of sentences) {
+        for (const part of cutAt(sentence, joiners)) {
+            if (declinesOnly(part, lang)) {
+                continue;
+            }
+            const one = await understandText(recognizer, () => t, part, lang);
+            if (isRequest(one.intent) && one.score >= PART_MIN_SCORE && !found.includes(one.intent)) {
+                found.push(one.intent);
+            }
+        }
+    }
+    return found;
+}
+
+/** The pieces of a sentence between its joining words. */
+function cutAt(sentence: string, joiners: ReadonlySet<string>): string[] {
+    const pieces: string[][] = [[]];
+    for (const token of sentence.split(/\s+/)) {
+        const word = wordsOf(token).join(' ');
+        if (joiners.has(word)) {
+            pieces.push([]);
+        } else {
+            pieces[pieces.length - 1].push(token);
+        }
+    }
+    return pieces.map((piece) => piece.join(' ')).filter((piece) => /[\p{L}\p{N}]/u.test(piece));
+}
+
+/** "Nein, keine Mail.": a short part that begins with a no only declines. */
+function declinesOnly(part: string, lang: Lang): boolean {
+    return findBoolean(part.split(/[,;:]/)[0] ?? '', lang) === false && part.split(/\s+/).length <= DECLINE_MAX_WORDS;
 }

@@ -13,7 +13,7 @@ export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;
 
 /** "my user ID is pbrooks", "Benutzer-ID: pbrooks". */
-const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
 
 /** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
 const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;

@@ -17,6 +17,8 @@ export interface Outcome {
     readonly resetTo?: string;
     /** The conversation is not handed to customer service. */
     readonly noHandoff?: boolean;
+    /** The conversation waits for customer service, described to the agents in these words. */
+    readonly handoff?: { readonly description: RegExp };
 }
 
 /** A whole conversation in the person's own words: the demo person who signs in, what they type, what must have happened. */
@@ -29,13 +31,19 @@ export interface ConversationRow {
     readonly outcome: Outcome;
 }
 
-/** Plays a row in a fresh conversation (client locale of its language) and checks its outcome. */
-export async function playRow(harness: BotHarness, row: ConversationRow): Promise<void> {
-    const convo = harness.conversation(localeOf(row.lang));
+/** Plays a row in a fresh conversation (client locale of its language, or none with `noLocale`) and checks its outcome. */
+export async function playRow(harness: BotHarness, row: ConversationRow & { readonly noLocale?: boolean }): Promise<void> {
+    const convo = harness.conversation(row.noLocale ? undefined : localeOf(row.lang));
     await play(harness, convo, row.steps, row.email);
     await checkOutcome(harness, row.outcome);
     if (row.outcome.noHandoff) {
         assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined, 'not handed to customer service');
+    }
+    if (row.outcome.handoff) {
+        const handoff = await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`);
+        assert.ok(handoff, 'handed to customer service');
+        assert.match(handoff.description ?? '', row.outcome.handoff.description);
+        assert.strictEqual(handoff.lang, row.lang, 'in the language of the conversation');
     }
 }
 
