@@ -59,8 +59,10 @@ export class PostgresDatabase implements Database {
         });
         // An idle connection that breaks (a restarted server) must not end the process; the pool replaces it.
         pool.on('error', (err) => log.warn('idle connection failed', { error: err.message }));
-        parsed.password = '';
-        const database = new PostgresDatabase(pool, parsed.toString());
+        // The URL as given, less its password: opening it again reaches the same tables.
+        const shown = new URL(url);
+        shown.password = '';
+        const database = new PostgresDatabase(pool, shown.toString());
         try {
             if (schema) {
                 await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
