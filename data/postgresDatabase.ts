@@ -101,6 +101,7 @@ export class PostgresDatabase implements Database {
             this.assertOpen();
             const client = await this.pool.connect();
             const tx: Queryable = {
+                dialect: this.dialect,
                 run: (sql, params = []) => this.runOn(client, sql, params),
                 get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
                 all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[]
