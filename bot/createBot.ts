@@ -6,7 +6,7 @@ import { AccountRepository } from '../data/repositories/accountRepository';
 import { AuditLog } from '../data/repositories/auditLog';
 import { PortalResetRequestRepository } from '../data/repositories/portalResetRequestRepository';
 import { UserRepository } from '../data/repositories/userRepository';
-import { SqliteStorage } from '../data/sqliteStorage';
+import { createBotStorage, type BotStorage } from '../data/botStorage';
 import { MainDialog } from '../dialogs/mainDialog';
 import type { Mailer } from '../mail/mailer';
 import type { ProactiveMessenger } from '../channels/proactive';
@@ -83,7 +83,7 @@ const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = { businessHours: BusinessHours
 export interface BotRuntime {
     readonly bot: BillingBot;
     readonly services: BotServices;
-    readonly storage: SqliteStorage;
+    readonly storage: BotStorage;
     readonly errorHandler: TurnErrorHandler;
     readonly handoff: HandoffParts;
     /** The support team's figures (issue 17). */
@@ -124,7 +124,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         changeRequests: new ChangeRequestService(db, users, accounts, mailer, localizer, clock),
         portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
-    const storage = new SqliteStorage(db, clock);
+    const storage = createBotStorage(db, clock);
     const conversationState = new SnapshotConversationState(storage);
     const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));

@@ -22,6 +22,8 @@ export interface RunResult {
  * the one place that knows the differences).
  */
 export interface Queryable {
+    /** The SQL engine, for the rare statement that differs in kind (claiming rows with SKIP LOCKED). */
+    readonly dialect: Dialect;
     run(sql: string, params?: SqlParams): Promise<RunResult>;
     get<T>(sql: string, params?: SqlParams): Promise<T | undefined>;
     all<T>(sql: string, params?: SqlParams): Promise<T[]>;
@@ -38,7 +40,6 @@ export type Dialect = 'sqlite' | 'postgres';
  * PostgreSQL (a pool, shared by several instances of the bot).
  */
 export interface Database extends Queryable {
-    readonly dialect: Dialect;
     /** The SQLite file, or the PostgreSQL URL without its password. */
     readonly file: string;
     /** Runs a script of several statements without parameters (schema). Written for the backend at hand. */

@@ -60,8 +60,10 @@ export class PostgresDatabase implements Database {
         });
         // An idle connection that breaks (a restarted server) must not end the process; the pool replaces it.
         pool.on('error', (err) => log.warn('idle connection failed', { error: err.message }));
-        parsed.password = '';
-        const database = new PostgresDatabase(pool, parsed.toString());
+        // The URL as given, less its password: opening it again reaches the same tables.
+        const shown = new URL(url);
+        shown.password = '';
+        const database = new PostgresDatabase(pool, shown.toString());
         try {
             if (schema) {
                 await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -101,6 +103,7 @@ export class PostgresDatabase implements Database {
             this.assertOpen();
             const client = await this.pool.connect();
             const tx: Queryable = {
+                dialect: this.dialect,
                 run: (sql, params = []) => this.runOn(client, sql, params),
                 get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
                 all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[]

@@ -66,6 +66,7 @@ export class SqliteDatabase implements Database {
     public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
         return this.lock.run(async () => {
             const tx: Queryable = {
+                dialect: this.dialect,
                 run: (sql, params = []) => this.rawRun(sql, params),
                 get: <R>(sql: string, params: SqlParams = []) => this.rawGet<R>(sql, params),
                 all: <R>(sql: string, params: SqlParams = []) => this.rawAll<R>(sql, params)

@@ -1,7 +1,9 @@
+import * as crypto from 'crypto';
 import { EventEmitter } from 'events';
 import type { Activity } from 'botbuilder';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
+import { KeyedMutex } from '../../core/mutex';
 import type { Database } from '../../data/database';
 
 const log = getLogger('channels.directline.store');
@@ -52,10 +54,18 @@ const REMEMBERED_WATERMARKS = 10_000;
  * per conversation: this store is the process's only writer of these tables,
  * and statements run one after another in the order they are issued, so the
  * activities of a conversation are stored in the order of their numbers.
+ *
+ * On PostgreSQL, where several instances share the tables, the number is
+ * taken from the conversation's row by the same statement that stores the
+ * activity (the row stays locked until it commits), so no instance stores a
+ * later number before an earlier one is visible; within the instance the
+ * appends of a conversation run one at a time, so they are announced in the
+ * order of their numbers.
  */
 export class DirectLineStore {
     private readonly events = new EventEmitter();
     private readonly lastSeq = new Map<string, number>();
+    private readonly appending = new KeyedMutex();
 
     public constructor(private readonly db: Database, private readonly clock: Clock) {
         this.events.setMaxListeners(0);
@@ -84,6 +94,9 @@ export class DirectLineStore {
      * @throws when the conversation does not exist.
      */
     public async append(conversationId: string, build: ActivityBuilder, dedupeKey?: string): Promise<StoredActivity> {
+        if (this.db.dialect === 'postgres') {
+            return this.appending.run(conversationId, () => this.appendShared(conversationId, build, dedupeKey));
+        }
         const known = this.lastSeq.get(conversationId);
         // No await between reading the last number and remembering the next: concurrent appends get distinct numbers.
         const seq = (known ?? (await this.storedSeq(conversationId))) + 1;
@@ -117,6 +130,50 @@ export class DirectLineStore {
         const stored = { seq, activity };
         this.events.emit(conversationId, stored);
         return stored;
+    }
+
+    /** {@link append} on a database shared by several instances: the number is allocated in the database. */
+    private async appendShared(conversationId: string, build: ActivityBuilder, dedupeKey: string | undefined): Promise<StoredActivity> {
+        const earlier = dedupeKey === undefined ? undefined : await this.storedUnder(conversationId, dedupeKey);
+        if (earlier) {
+            return earlier;
+        }
+        const now = this.clock.now();
+        // The id holds the number, known only inside the statement: the activity is built with a stand-in no one can guess.
+        const standIn = `${conversationId}|${crypto.randomUUID()}`;
+        const text = JSON.stringify(build(standIn, now));
+        const row = await this.db.get<{ seq: number }>(
+            `WITH next AS (UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq)
+             INSERT INTO directline_activities (conversation_id, seq, activity_id, activity, created_at, dedupe_key)
+             SELECT ?, last_seq, ? || lpad(last_seq::text, GREATEST(7, length(last_seq::text)), '0'),
+                    replace(?, ?, ? || lpad(last_seq::text, GREATEST(7, length(last_seq::text)), '0')), ?, ?
+               FROM next
+             ON CONFLICT (conversation_id, dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+             RETURNING seq`,
+            [conversationId, conversationId, `${conversationId}|`, text, standIn, `${conversationId}|`, now.getTime(), dedupeKey ?? null]
+        );
+        if (!row) {
+            const stored = dedupeKey === undefined ? undefined : await this.storedUnder(conversationId, dedupeKey);
+            if (stored) {
+                return stored;
+            }
+            throw new Error(`DirectLineStore.append(): conversation ${conversationId} does not exist`);
+        }
+        const stored = { seq: row.seq, activity: JSON.parse(text.split(standIn).join(activityId(conversationId, row.seq))) as Activity };
+        this.events.emit(conversationId, stored);
+        return stored;
+    }
+
+    /** The activity stored under a dedupe key (a proactive turn run again), if any. */
+    private async storedUnder(conversationId: string, dedupeKey: string): Promise<StoredActivity | undefined> {
+        const earlier = await this.db.get<{ seq: number; activity: string }>('SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND dedupe_key = ?', [
+            conversationId,
+            dedupeKey
+        ]);
+        if (earlier) {
+            log.info('activity of a repeated proactive turn was stored before; not stored again', { conversation: conversationId, dedupeKey });
+        }
+        return earlier && { seq: earlier.seq, activity: JSON.parse(earlier.activity) as Activity };
     }
 
     /** The conversation's last number as stored, unless another append handed out numbers while this one waited. */

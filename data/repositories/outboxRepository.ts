@@ -55,6 +55,9 @@ interface OutboxRow {
     conversation_key: string | null;
 }
 
+/** How long a mail claimed by one instance (PostgreSQL) is left to it before another may send it. */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
 const COLUMNS = 'id, kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, status, attempts, last_error, created_at, sent_at, conversation_key';
 
 /** The outbox table: every mail the bot sends is stored here before delivery. */
@@ -76,8 +79,24 @@ export class OutboxRepository {
         return (await this.db.get<{ id: number }>('SELECT id FROM outbox WHERE dedupe_key = ?', [dedupeKey])) !== undefined;
     }
 
-    /** Pending mails whose next attempt is due, oldest first. */
+    /**
+     * Pending mails whose next attempt is due, oldest first. On PostgreSQL,
+     * where several instances deliver from one outbox, the mails returned are
+     * claimed: rows another instance is claiming are skipped (`FOR UPDATE SKIP
+     * LOCKED`) and their next attempt moves {@link CLAIM_LEASE_MS} ahead, so
+     * no other instance sends them meanwhile; the sender then marks them sent
+     * or failed. A mail whose sender died is due again when the lease ends.
+     */
     public async due(now: number, limit: number): Promise<OutboxMail[]> {
+        if (this.db.dialect === 'postgres') {
+            const rows = await this.db.all<OutboxRow>(
+                `UPDATE outbox SET next_attempt_at = ?
+                  WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                 RETURNING ${COLUMNS}`,
+                [now + CLAIM_LEASE_MS, now, limit]
+            );
+            return rows.sort((a, b) => a.id - b.id).map(toMail);
+        }
         const rows = await this.db.all<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`, [now, limit]);
         return rows.map(toMail);
     }

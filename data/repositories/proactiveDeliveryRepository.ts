@@ -55,6 +55,13 @@ export async function insertDelivery(tx: Queryable, delivery: NewDelivery, now: 
 }
 
 /** The proactive-delivery outbox (`proactive_deliveries`, migration 008). */
+/**
+ * How long a delivery claimed by one instance (PostgreSQL) is left to it
+ * before another may run it: its attempt either ends in `delivered` or sets
+ * the next attempt itself; only a crashed instance lets the lease run out.
+ */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
 export class ProactiveDeliveryRepository {
     public constructor(private readonly db: Database) {}
 
@@ -73,6 +80,18 @@ export class ProactiveDeliveryRepository {
      * one waiting for its retry holds back the later ones.
      */
     public async due(now: number, limit = 50): Promise<Delivery[]> {
+        if (this.db.dialect === 'postgres') {
+            // Several instances: the rows returned are claimed (see CLAIM_LEASE_MS); rows another instance is claiming are skipped.
+            const rows = await this.db.all<DeliveryRow>(
+                `UPDATE proactive_deliveries SET next_at = ?
+                  WHERE id IN (SELECT p.id FROM proactive_deliveries p WHERE p.status = 'pending' AND p.next_at <= ?
+                                  AND NOT EXISTS (SELECT 1 FROM proactive_deliveries q WHERE q.status = 'pending' AND q.conversation_key = p.conversation_key AND q.id < p.id)
+                                ORDER BY p.id LIMIT ? FOR UPDATE OF p SKIP LOCKED)
+                 RETURNING ${COLUMNS}`,
+                [now + CLAIM_LEASE_MS, now, limit]
+            );
+            return rows.sort((a, b) => a.id - b.id).map(toDelivery);
+        }
         const rows = await this.db.all<DeliveryRow>(
             // Due pending rows with no earlier pending row of their conversation; both reads go through
             // indexes of pending rows, so the delivered history (kept 30 days) is never read here.

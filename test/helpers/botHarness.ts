@@ -34,7 +34,7 @@ export interface Reply {
 /** Options of a harness: an existing database file (restart tests) and the secret key to reuse. */
 export interface HarnessOptions {
     readonly dbFile?: string;
-    /** The database backend (default SQLite); PostgreSQL gets a schema of its own, dropped at close. */
+    /** The database backend (default SQLite, or TEST_BACKEND); PostgreSQL gets a schema of its own, dropped at close. */
     readonly backend?: Dialect;
     readonly key?: Buffer;
     readonly clock?: ManualClock;
@@ -73,7 +73,8 @@ export class BotHarness {
 
     public static async create(options: HarnessOptions = {}): Promise<BotHarness> {
         // A file (in a temp folder unless given), or on PostgreSQL a schema of its own.
-        const place = options.backend === 'postgres' ? tempDatabaseTarget('postgres') : undefined;
+        const backend = options.backend ?? (process.env.TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite');
+        const place = backend === 'postgres' ? tempDatabaseTarget('postgres') : undefined;
         const temp = place ? undefined : options.dbFile ? { dir: path.dirname(options.dbFile), cleanup: () => undefined } : makeTempDir();
         const dbFile = place?.target ?? options.dbFile ?? path.join(temp?.dir ?? '', 'bot.sqlite');
         const cleanup = (): void | Promise<void> => (place ? place.cleanup() : temp?.cleanup());

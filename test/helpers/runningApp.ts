@@ -1,9 +1,12 @@
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { startApp, type App, type AppOptions } from '../../app';
 import { loadConfig } from '../../config';
 import { latestCode } from './outboxCode';
 import { makeTempDir } from './tempDir';
+import { tempDatabaseTarget } from './tempDatabase';
+import type { Dialect } from '../../data/database';
 
 /** A started bot on a free loopback port over a temporary database, and how to read its outbox. */
 export interface RunningApp {
@@ -26,6 +29,8 @@ export interface RunningAppOptions {
     readonly options?: AppOptions;
     /** The folder of an earlier run to start again on (restart tests). */
     readonly dir?: string;
+    /** The database backend (default SQLite); PostgreSQL gets a schema of its own (DATABASE_URL), dropped at close. */
+    readonly backend?: Dialect;
 }
 
 /**
@@ -34,8 +39,10 @@ export interface RunningAppOptions {
  */
 export async function startRunningApp(spec: RunningAppOptions = {}): Promise<RunningApp> {
     const dir = spec.dir ?? makeTempDir('bca-app-').dir;
-    const dbFile = path.join(dir, 'bot.sqlite');
-    const config = loadConfig({ HOST: '127.0.0.1', DB_PATH: dbFile, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...spec.env });
+    const postgres = spec.backend === 'postgres' ? tempDatabaseTarget('postgres') : undefined;
+    const dbFile = postgres?.target ?? path.join(dir, 'bot.sqlite');
+    const database: Record<string, string> = postgres ? { DATABASE_URL: postgres.target, SECRET_KEY: crypto.randomBytes(32).toString('hex') } : { DB_PATH: dbFile };
+    const config = loadConfig({ HOST: '127.0.0.1', ...database, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...spec.env });
     // Port 0: the system picks a free port (PORT itself only takes 1–65535).
     const app = await startApp({ ...config, port: 0 }, spec.options);
     return {
@@ -47,6 +54,7 @@ export async function startRunningApp(spec: RunningAppOptions = {}): Promise<Run
         close: async () => {
             await app.close();
             fs.rmSync(dir, { recursive: true, force: true });
+            await postgres?.cleanup();
         },
         latestCode: (email) => latestCode(app, email)
     };

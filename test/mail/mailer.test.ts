@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import { ManualClock } from '../../core/clock';
 import { SecretBox } from '../../core/secrets';
+import { Database } from '../../data/database';
 import { OutboxRepository } from '../../data/repositories/outboxRepository';
 import { Mailer } from '../../mail/mailer';
 import { PHRASES } from '../helpers/phrases';
@@ -76,6 +77,32 @@ describeEachBackend('Mailer: outbox first, then SMTP', (backend) => {
         assert.doesNotMatch(row.body + (row.secretEnc ?? ''), /123456/);
         assert.strictEqual(mailer.reveal(row), 'Code: 123456');
     });
+
+    if (backend === 'postgres') {
+        it('sends each mail once when two instances deliver from one outbox at the same time', async () => {
+            const other = await Database.open(dbOf().file);
+            const key = crypto.randomBytes(32);
+            const sent: string[] = [];
+            // A transport that takes a moment, so both instances are busy at once.
+            const transport = { sendMail: async (message: { to: string }) => (await new Promise((resolve) => setTimeout(resolve, 5)), sent.push(message.to)) };
+            const clock = new ManualClock();
+            const a = new Mailer(new OutboxRepository(dbOf()), new SecretBox(key), clock, 'bot@test.example', transport);
+            const b = new Mailer(new OutboxRepository(other), new SecretBox(key), clock, 'bot@test.example', transport);
+            try {
+                const addresses = Array.from({ length: 60 }, (_, i) => `person${i}@test.example`);
+                for (const to of addresses) {
+                    await a.queue({ kind: 'admin-contact', to, locale: 'en', subject: 'Hello', body: 'Please add licenses.' });
+                }
+                await Promise.all([a.flush(), b.flush(), a.flush(), b.flush()]);
+                assert.deepStrictEqual([...sent].sort(), [...addresses].sort(), 'every mail sent, none twice');
+                assert.deepStrictEqual(new Set((await new OutboxRepository(other).recent(100)).map((row) => row.status)), new Set(['sent']));
+            } finally {
+                await a.stop();
+                await b.stop();
+                await other.close();
+            }
+        });
+    }
 
     it('queues a mail with the same dedupe key once', async () => {
         const outbox = new OutboxRepository(dbOf());

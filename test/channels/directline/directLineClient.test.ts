@@ -5,13 +5,14 @@ import { LANGUAGES, PHRASES } from '../../helpers/phrases';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { localeOf } from '../../helpers/script';
 import { JONAS } from '../../helpers/demoPeople';
+import { describeEachBackend } from '../../helpers/tempDatabase';
 
-describe('botframework-directlinejs against the built-in Direct Line', () => {
+describeEachBackend('botframework-directlinejs against the built-in Direct Line', (backend) => {
     let running: RunningApp;
     const clients: ReceivedActivities[] = [];
 
     beforeEach(async () => {
-        running = await startRunningApp();
+        running = await startRunningApp({ backend });
     });
     afterEach(async () => {
         clients.splice(0).forEach((c) => c.end());

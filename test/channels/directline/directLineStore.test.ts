@@ -2,12 +2,13 @@ import * as assert from 'assert';
 import type { Activity } from 'botbuilder';
 import { ManualClock } from '../../../core/clock';
 import { DirectLineStore, type StoredActivity } from '../../../channels/directline/directLineStore';
-import { useTempDatabase } from '../../helpers/tempDatabase';
+import { Database } from '../../../data/database';
+import { describeEachBackend, useTempDatabase } from '../../helpers/tempDatabase';
 
 const message = (text: string) => (id: string, timestamp: Date): Activity => ({ type: 'message', id, timestamp, text }) as Activity;
 
-describe('DirectLineStore: numbering the activities of a conversation', () => {
-    const dbOf = useTempDatabase();
+describeEachBackend('DirectLineStore: numbering the activities of a conversation', (backend) => {
+    const dbOf = useTempDatabase(backend);
 
     it('gives concurrent appends distinct numbers in the order they were made, stores and announces them in that order', async () => {
         const store = new DirectLineStore(dbOf(), new ManualClock());
@@ -52,4 +53,38 @@ describe('DirectLineStore: numbering the activities of a conversation', () => {
         assert.deepStrictEqual(read.map((r) => (r.activity as { text?: string }).text), ['Erika: Hallo', 'Erika: Noch etwas', 'ohne Schlüssel']);
         assert.ok(read.every((r, i) => i === 0 || r.seq > read[i - 1].seq), 'in watermark order (a number may stay unused)');
     });
+
+    if (backend === 'postgres') {
+        it('numbers the appends of two instances on one database without a gap or a clash, each stored before a later one shows', async () => {
+            const other = await Database.open(dbOf().file);
+            try {
+                const a = new DirectLineStore(dbOf(), new ManualClock());
+                const b = new DirectLineStore(other, new ManualClock());
+                await a.createConversation('conv-dddddddd', 'user-1', 'en-US');
+                const seen: number[][] = [];
+                // A reader polling while both write: what it reads is always 1..n, never n+1 before n.
+                let reading = true;
+                const reader = (async () => {
+                    while (reading) {
+                        seen.push((await a.after('conv-dddddddd', 0)).map((r) => r.seq));
+                    }
+                })();
+                const appended = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? a : b).append('conv-dddddddd', message(`m${i}`))));
+                reading = false;
+                await reader;
+                assert.deepStrictEqual(appended.map((x) => x.seq).sort((x, y) => x - y), Array.from({ length: 30 }, (_, i) => i + 1));
+                for (const x of appended) {
+                    assert.strictEqual(x.activity.id, `conv-dddddddd|${String(x.seq).padStart(7, '0')}`);
+                }
+                const gaps = seen.filter((seqs) => seqs.some((seq, i) => seq !== i + 1));
+                assert.deepStrictEqual(gaps, [], 'a reader never sees a later number before an earlier one');
+                assert.ok(seen.length > 1, 'the reader read while they wrote');
+                const stored = await b.after('conv-dddddddd', 0);
+                assert.deepStrictEqual(stored.map((r) => r.activity.id), appended.map((x) => x.activity.id).sort());
+                assert.strictEqual((await b.conversation('conv-dddddddd'))?.lastSeq, 30);
+            } finally {
+                await other.close();
+            }
+        });
+    }
 });
