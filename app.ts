@@ -10,7 +10,7 @@ import { loadDemoDataOnce, readDemoData } from './data/demoData';
 import { OutboxRepository } from './data/repositories/outboxRepository';
 import { Localizer } from './language/i18n';
 import { IntentRecognizer } from './language/nlu';
-import { createBot, type BotRuntime } from './bot/createBot';
+import { createBot, type BotRuntime } from './compose';
 import { createChannelAdapter, type ChannelAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { UpgradeRouter } from './channels/upgradeRouter';

@@ -1,46 +1,47 @@
-import type { HandoffSettings } from '../config';
-import type { Clock } from '../core/clock';
-import type { SecretBox } from '../core/secrets';
-import type { Database } from '../data/database';
-import { AccountRepository } from '../data/repositories/accountRepository';
-import { AuditLog } from '../data/repositories/auditLog';
-import { PortalResetRequestRepository } from '../data/repositories/portalResetRequestRepository';
-import { UserRepository } from '../data/repositories/userRepository';
-import { SqliteStorage } from '../data/sqliteStorage';
-import { MainDialog } from '../dialogs/mainDialog';
-import type { Mailer } from '../mail/mailer';
-import type { ProactiveMessenger } from '../channels/proactive';
-import type { BillingPortal } from '../portal/billingPortal';
-import { AdminContactService } from '../services/adminContactService';
-import { BillingRoleService } from '../services/billingRoleService';
-import { ChangeRequestService } from '../services/changeRequestService';
-import { PortalResetService } from '../services/portalResetService';
-import type { BotServices } from '../services/botServices';
-import { VerificationService } from '../services/verificationService';
-import { AgentDesk } from '../services/agentDesk';
-import { AgentDirectory } from '../services/agentDirectory';
-import { CallbackService } from '../services/callbackService';
-import { CustomerDelivery, type DeliveryPolicy } from '../services/customerDelivery';
-import { HandoffEvents } from '../services/handoffEvents';
-import { HandoffService } from '../services/handoffService';
-import { HandoffSnapshot } from '../services/handoffSnapshot';
-import { BusinessHours } from '../core/businessHours';
-import { AgentRepository } from '../data/repositories/agentRepository';
-import { CallbackRepository } from '../data/repositories/callbackRepository';
-import { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
-import { ChangeRequestRepository } from '../data/repositories/changeRequestRepository';
-import { HandoffRepository } from '../data/repositories/handoffRepository';
-import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
-import { TranscriptRepository } from '../data/repositories/transcriptRepository';
-import { HandoffGate } from './handoffGate';
-import { TranscriptRecorder } from '../turn/transcript';
-import { BillingBot } from './billingBot';
-import { SnapshotConversationState } from './snapshotConversationState';
-import type { ChannelIdentity } from '../turn/channelIdentity';
-import type { Localizer } from '../language/i18n';
-import type { IntentRecognizer } from '../language/nlu';
-import { TurnErrorHandler } from './turnErrorHandler';
-import type { IdentityLifetime } from '../turn/turn';
+import type { HandoffSettings } from './config';
+import type { Clock } from './core/clock';
+import type { SecretBox } from './core/secrets';
+import type { Database } from './data/database';
+import { AccountRepository } from './data/repositories/accountRepository';
+import { AuditLog } from './data/repositories/auditLog';
+import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
+import { UserRepository } from './data/repositories/userRepository';
+import { SqliteStorage } from './data/sqliteStorage';
+import { MainDialog } from './dialogs/mainDialog';
+import type { Mailer } from './mail/mailer';
+import { ProactiveBotTurns, type ProactiveMessenger } from './channels/proactive';
+import type { HandoffParts } from './agents/agentConsole';
+import type { BillingPortal } from './portal/billingPortal';
+import { AdminContactService } from './services/adminContactService';
+import { BillingRoleService } from './services/billingRoleService';
+import { ChangeRequestService } from './services/changeRequestService';
+import { PortalResetService } from './services/portalResetService';
+import type { BotServices } from './services/botServices';
+import { VerificationService } from './services/verificationService';
+import { AgentDesk } from './services/agentDesk';
+import { AgentDirectory } from './services/agentDirectory';
+import { CallbackService } from './services/callbackService';
+import { CustomerDelivery, type DeliveryPolicy } from './services/customerDelivery';
+import { HandoffEvents } from './services/handoffEvents';
+import { HandoffService } from './services/handoffService';
+import { HandoffSnapshot } from './services/handoffSnapshot';
+import { BusinessHours } from './core/businessHours';
+import { AgentRepository } from './data/repositories/agentRepository';
+import { CallbackRepository } from './data/repositories/callbackRepository';
+import { ConversationReferenceRepository } from './data/repositories/conversationReferenceRepository';
+import { ChangeRequestRepository } from './data/repositories/changeRequestRepository';
+import { HandoffRepository } from './data/repositories/handoffRepository';
+import { ProactiveDeliveryRepository } from './data/repositories/proactiveDeliveryRepository';
+import { TranscriptRepository } from './data/repositories/transcriptRepository';
+import { HandoffGate } from './bot/handoffGate';
+import { TranscriptRecorder } from './turn/transcript';
+import { BillingBot } from './bot/billingBot';
+import { SnapshotConversationState } from './bot/snapshotConversationState';
+import type { ChannelIdentity } from './turn/channelIdentity';
+import type { Localizer } from './language/i18n';
+import type { IntentRecognizer } from './language/nlu';
+import { TurnErrorHandler, TurnFailures } from './bot/turnErrorHandler';
+import type { IdentityLifetime } from './turn/turn';
 
 /** What the bot is built from. */
 export interface BotDependencies {
@@ -64,16 +65,6 @@ export interface BotDependencies {
     readonly deliveryPolicy?: DeliveryPolicy;
 }
 
-/** The agent side of the handoff, for the agent console. */
-export interface HandoffParts {
-    readonly agents: AgentDirectory;
-    readonly desk: AgentDesk;
-    readonly events: HandoffEvents;
-    readonly queue: HandoffService;
-    /** The durable outbox of what the bot sends on its own. */
-    readonly delivery: CustomerDelivery;
-}
-
 /** Used when no settings are given (tests, tools). */
 const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = { businessHours: BusinessHours.always(), waitTimeoutMs: 5 * 60_000, external: false };
 
@@ -92,14 +83,13 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const users = new UserRepository(db);
     const accounts = new AccountRepository(db);
     const audit = new AuditLog(db, clock);
-    let bot: BillingBot | undefined;
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
     const references = new ConversationReferenceRepository(db);
     const events = new HandoffEvents();
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const deliveries = new ProactiveDeliveryRepository(db);
-    const delivery = new CustomerDelivery(deps.messenger, references, deliveries, handoffRepository, events, clock, async (context) => bot?.run(context), deps.deliveryPolicy);
+    const delivery = new CustomerDelivery(references, deliveries, handoffRepository, events, clock, deps.deliveryPolicy);
     const queue = new HandoffService(handoffRepository, references, agents, delivery, events, audit, clock, deps.handoff ?? DEFAULT_HANDOFF_SETTINGS);
     const desk = new AgentDesk(handoffRepository, callbackRepository, new ChangeRequestRepository(db), queue, delivery, events, agents, audit, clock, deliveries);
     const billingRole = new BillingRoleService(users, accounts);
@@ -122,8 +112,11 @@ export function createBot(deps: BotDependencies): BotRuntime {
     };
     const storage = new SqliteStorage(db, clock);
     const conversationState = new SnapshotConversationState(storage);
-    const errorHandler = new TurnErrorHandler(localizer, async (context) => bot?.resetDialog(context));
+    const failures = new TurnFailures();
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
-    bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => errorHandler.succeeded(key), gate, deps.verificationLifetime);
+    const bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => failures.succeeded(key), gate, deps.verificationLifetime);
+    const errorHandler = new TurnErrorHandler(localizer, failures, bot);
+    // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.
+    delivery.connect(new ProactiveBotTurns(deps.messenger, (context) => bot.run(context)));
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue, delivery } };
 }
