@@ -36,7 +36,7 @@ import { TranscriptRepository } from './data/repositories/transcriptRepository';
 import { HandoffGate } from './bot/handoffGate';
 import { TranscriptRecorder } from './turn/transcript';
 import { BillingBot } from './bot/billingBot';
-import { SnapshotConversationState } from './bot/snapshotConversationState';
+import { SnapshotConversationState } from './sdkSpeedups/snapshotConversationState';
 import type { ChannelIdentity } from './turn/channelIdentity';
 import type { Localizer } from './language/i18n';
 import type { IntentRecognizer } from './language/nlu';

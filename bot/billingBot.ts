@@ -9,7 +9,7 @@ import type { BotServices } from '../services/botServices';
 import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
-import { DialogMemoryReuse } from './dialogMemoryReuse';
+import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import type { TurnGate } from './handoffGate';
 import { DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
