@@ -1,5 +1,5 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { switchLanguage, turnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import { understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findIntroducedUserId, findReference } from '../language/entities';
@@ -107,9 +107,9 @@ export class MainDialog extends InterruptibleDialog {
         }
         switch (understood.intent) {
             case 'switch-language': {
-                const target = understood.targetLanguage ?? (turnInfo(step.context).lang === 'de' ? 'en' : 'de');
-                switchLanguage(step.context, target, 'switch');
-                await step.context.sendActivity(turnInfo(step.context).t('common:languageSwitched'));
+                if (!(await changeLanguageOnRequest(step.context, understood.targetLanguage))) {
+                    await step.context.sendActivity(t('common:languageAlready'));
+                }
                 break;
             }
             case 'greeting':
