@@ -1,6 +1,10 @@
-import type { HandoffSettings } from './config';
-import type { Clock } from './core/clock';
-import type { SecretBox } from './core/secrets';
+import * as crypto from 'crypto';
+import type { Config, HandoffSettings } from './config';
+import { systemClock, type Clock } from './core/clock';
+import { loadOrCreateKeyFile, SecretBox } from './core/secrets';
+import { OutboxRepository } from './data/repositories/outboxRepository';
+import { Mailer } from './mail/mailer';
+import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { AccountRepository } from './data/repositories/accountRepository';
 import { AuditLog } from './data/repositories/auditLog';
@@ -8,7 +12,6 @@ import { PortalResetRequestRepository } from './data/repositories/portalResetReq
 import { UserRepository } from './data/repositories/userRepository';
 import { SqliteStorage } from './data/sqliteStorage';
 import { MainDialog } from './dialogs/mainDialog';
-import type { Mailer } from './mail/mailer';
 import { ProactiveBotTurns, type ProactiveMessenger } from './channels/proactive';
 import type { HandoffParts } from './agents/agentConsole';
 import type { BillingPortal } from './portal/billingPortal';
@@ -119,4 +122,35 @@ export function createBot(deps: BotDependencies): BotRuntime {
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.
     delivery.connect(new ProactiveBotTurns(deps.messenger, (context) => bot.run(context)));
     return { bot, services, storage, errorHandler, handoff: { agents, desk, events, queue, delivery } };
+}
+
+/** The key for hashes and the outbox cipher: configured, or kept in a file beside the database. */
+export function secretKeyFor(config: Config): Buffer {
+    if (config.secretKey) {
+        return config.secretKey;
+    }
+    return config.dbPath === ':memory:' ? crypto.randomBytes(32) : loadOrCreateKeyFile(`${config.dbPath}.key`);
+}
+
+/** What an operator command works with, built as the bot builds it (`npm run outbox`, `requests`, `person`, `agents`). */
+export interface OperatorParts {
+    readonly secrets: SecretBox;
+    /** The outbox mailer; it does not deliver by itself (the running bot does). */
+    readonly mailer: Mailer;
+    readonly agents: AgentDirectory;
+    readonly personalData: PersonalDataService;
+    changeRequests(localizer: Localizer): ChangeRequestService;
+}
+
+/** The parts of an operator command over the bot's database and settings. */
+export function composeOperatorParts(db: Database, config: Config, clock: Clock = systemClock): OperatorParts {
+    const secrets = new SecretBox(secretKeyFor(config));
+    const mailer = new Mailer(new OutboxRepository(db), secrets, clock, config.mailFrom);
+    return {
+        secrets,
+        mailer,
+        agents: new AgentDirectory(new AgentRepository(db), new AuditLog(db, clock), clock),
+        personalData: new PersonalDataService(db, secrets, clock),
+        changeRequests: (localizer) => new ChangeRequestService(db, new UserRepository(db), new AccountRepository(db), mailer, localizer, clock)
+    };
 }
