@@ -1,16 +1,15 @@
-import * as crypto from 'crypto';
 import * as path from 'path';
 import type { Server } from 'restify';
 import type { Config } from './config';
 import { systemClock, type Clock } from './core/clock';
 import { configureLogging, getLogger } from './core/logger';
-import { loadOrCreateKeyFile, SecretBox } from './core/secrets';
+import { SecretBox } from './core/secrets';
 import { Database } from './data/database';
 import { loadDemoDataOnce, readDemoData } from './data/demoData';
 import { OutboxRepository } from './data/repositories/outboxRepository';
 import { Localizer } from './language/i18n';
 import { IntentRecognizer } from './language/nlu';
-import { createBot, type BotRuntime } from './bot/createBot';
+import { createBot, secretKeyFor, type BotRuntime } from './compose';
 import { createChannelAdapter, type ChannelAdapter } from './channels/adapter';
 import { createServer } from './channels/server';
 import { UpgradeRouter } from './channels/upgradeRouter';
@@ -72,14 +71,6 @@ let sharedLanguage: Promise<{ localizer: Localizer; recognizer: IntentRecognizer
 export function loadLanguage(): Promise<{ localizer: Localizer; recognizer: IntentRecognizer }> {
     sharedLanguage ??= Promise.all([Localizer.load(LOCALES_DIR), IntentRecognizer.train(LOCALES_DIR)]).then(([localizer, recognizer]) => ({ localizer, recognizer }));
     return sharedLanguage;
-}
-
-/** The key for hashes and the outbox cipher: configured, or kept in a file beside the database. */
-export function secretKeyFor(config: Config): Buffer {
-    if (config.secretKey) {
-        return config.secretKey;
-    }
-    return config.dbPath === ':memory:' ? crypto.randomBytes(32) : loadOrCreateKeyFile(`${config.dbPath}.key`);
 }
 
 /** Starts the bot: database and demo data, language, mail, bot, HTTP server. */

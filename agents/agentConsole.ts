@@ -1,21 +1,33 @@
 import type { Request, Response, Server } from 'restify';
 import type { Config } from '../config';
 import type { Localizer } from '../language/i18n';
-import type { HandoffParts } from '../bot/createBot';
 import type { Clock } from '../core/clock';
 import { MAX_PASSWORD_LENGTH } from '../core/passwords';
 import { HttpError } from '../web/httpError';
 import { isLoopbackAddress, type ClientAddresses } from '../web/clientAddress';
 import { sendError } from '../web/sendError';
 import type { Agent } from '../data/handoffModel';
-import type { DeskProblem, DeskResult } from '../services/agentDesk';
-import type { AgentSessionView } from '../services/agentDirectory';
+import type { AgentDesk, DeskProblem, DeskResult } from '../services/agentDesk';
+import type { AgentDirectory, AgentSessionView } from '../services/agentDirectory';
+import type { CustomerDelivery } from '../services/customerDelivery';
+import type { HandoffEvents } from '../services/handoffEvents';
+import type { HandoffService } from '../services/handoffService';
 import { guarded, idParam, optionalString, publicIdParam, readBody, requiredString, sendJson, sessionCookie } from './agentHttp';
 import { AgentViews } from './agentViews';
 import { CONSOLE_ASSETS, ConsolePage } from './consolePage';
 import { LiveChannel, type LiveStreamLimits } from './liveChannel';
 import { insightsHandler } from './insightsRoute';
 import type { InsightFigures } from '../services/insights/insightFigures';
+
+/** The agent side of the handoff, for the agent console. */
+export interface HandoffParts {
+    readonly agents: AgentDirectory;
+    readonly desk: AgentDesk;
+    readonly events: HandoffEvents;
+    readonly queue: HandoffService;
+    /** The durable outbox of what the bot sends on its own. */
+    readonly delivery: CustomerDelivery;
+}
 
 /** What the console is built from. */
 export interface AgentConsoleParts {

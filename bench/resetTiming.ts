@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ActivityTypes, TestAdapter, type ConversationReference } from 'botbuilder';
 import { loadLanguage } from '../app';
-import { createBot } from '../bot/createBot';
+import { createBot } from '../compose';
 import { ProactiveMessenger } from '../channels/proactive';
 import { parseArgs } from '../cli/args';
 import { ManualClock } from '../core/clock';

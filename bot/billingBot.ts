@@ -11,9 +11,9 @@ import type { InsightsRecorder } from '../services/insights/insightsRecorder';
 import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
-import { DialogMemoryReuse } from './dialogMemoryReuse';
+import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import type { TurnGate } from './handoffGate';
-import { DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, switchLanguage, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.billingBot');
 
@@ -125,11 +125,9 @@ export class BillingBot extends ActivityHandler {
 
     /** The page asked for another language (its language switch): switch and show the open question again in it. */
     private async setLanguageOnRequest(context: TurnContext, lang: Lang): Promise<void> {
-        if (turnInfo(context).lang === lang) {
+        if (!(await changeLanguageOnRequest(context, lang))) {
             return;
         }
-        switchLanguage(context, lang, 'switch');
-        await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
         // While an agent has the chat, the open question underneath (the queue's wait) is not the person's next step.
         if (await this.gate?.afterLanguageSwitch(context)) {
             return;

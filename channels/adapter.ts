@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Config } from '../config';
-import { ReusingBotFrameworkAuthentication } from './reusingAuthentication';
+import { ReusingBotFrameworkAuthentication } from '../sdkSpeedups/reusingAuthentication';
 
 /**
  * The CloudAdapter for `/api/messages` (Azure Bot Service, Teams, Emulator),

@@ -2,6 +2,8 @@ import type { ConversationReference, TurnContext } from 'botbuilder';
 import { getLogger } from '../core/logger';
 import { isLoopbackUrl } from './activityGuard';
 import type { ChannelAdapter } from './adapter';
+import type { CustomerNotifier } from '../services/customerDelivery';
+import { setProactiveInstruction, type ProactiveInstruction } from '../turn/proactiveTurn';
 
 /** A turn run by the bot on its own initiative (an agent's message, a status update). */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
@@ -41,6 +43,35 @@ export class ProactiveMessenger {
             throw new Error('ProactiveMessenger.continueConversation(): no channel route is registered');
         }
         await route.continueConversation(reference, logic);
+    }
+}
+
+/**
+ * Brings the bot's own messages (CustomerDelivery) to the person: a proactive
+ * turn of the bot through the conversation's channel, with the instruction in
+ * its turn state.
+ */
+export class ProactiveBotTurns implements CustomerNotifier {
+    public constructor(private readonly messenger: ProactiveMessenger, private readonly bot: TurnLogic) {}
+
+    public async notify(reference: Partial<ConversationReference>, activityId: string, instruction: ProactiveInstruction): Promise<void> {
+        let done = false;
+        let error: unknown;
+        await this.messenger.continueConversation(reference, async (context) => {
+            // The turn's id comes from the outbox row, so a repeat after a crash is recognised as such.
+            context.activity.id = activityId;
+            setProactiveInstruction(context, instruction);
+            try {
+                await this.bot(context);
+                done = true;
+            } catch (err) {
+                // Not passed on to the turn-error handler: no apology for a message that will be sent again.
+                error = err;
+            }
+        });
+        if (!done) {
+            throw error ?? new Error('the proactive turn did not run');
+        }
     }
 }
 

@@ -1,8 +1,5 @@
-import { secretKeyFor } from '../app';
-import { SecretBox } from '../core/secrets';
+import { composeOperatorParts } from '../compose';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
-import { Mailer } from '../mail/mailer';
-import { systemClock } from '../core/clock';
 import { parseArgs } from './args';
 import { printable, printableJson } from './terminalText';
 import { withDatabase } from './withDatabase';
@@ -31,7 +28,7 @@ async function main(): Promise<void> {
     const to = typeof options.to === 'string' ? options.to : undefined;
     await withDatabase(async (db, config) => {
         const outbox = new OutboxRepository(db);
-        const mailer = new Mailer(outbox, new SecretBox(secretKeyFor(config)), systemClock, config.mailFrom);
+        const { mailer } = composeOperatorParts(db, config);
         const mails = await outbox.recent(limit, to);
         if (options.json) {
             for (const mail of mails) {

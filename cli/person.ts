@@ -1,7 +1,5 @@
 import * as os from 'os';
-import { systemClock } from '../core/clock';
-import { SecretBox } from '../core/secrets';
-import { PersonalDataService, type ErasureCounts, type ErasureOutcome } from '../services/personalDataService';
+import type { ErasureCounts, ErasureOutcome } from '../services/personalDataService';
 import { parseArgs } from './args';
 import { runOperatorCommand, type Checked } from './operatorCommand';
 import { withDatabase } from './withDatabase';
@@ -85,10 +83,10 @@ function report(email: string, outcome: ErasureOutcome): { text: string; exitCod
 
 /** `npm run person`: the operator exports or erases a person's data (DESIGN §4). */
 runOperatorCommand('person', USAGE, parseCommand, async (command) => {
-    // Loaded only now: the app module pulls in the whole bot, and a usage error should answer at once.
-    const { secretKeyFor } = await import('../app');
+    // Loaded only now: the composition root pulls in the whole bot, and a usage error should answer at once.
+    const { composeOperatorParts } = await import('../compose');
     await withDatabase(async (db, config) => {
-        const service = new PersonalDataService(db, new SecretBox(secretKeyFor(config)), systemClock);
+        const service = composeOperatorParts(db, config).personalData;
         const actor = `operator:${os.userInfo().username}`;
         if (command.kind === 'export') {
             const document = await service.export(command.email, actor);

@@ -1,13 +1,6 @@
 import * as os from 'os';
 import { Localizer } from '../language/i18n';
-import { systemClock } from '../core/clock';
-import { SecretBox } from '../core/secrets';
-import { AccountRepository } from '../data/repositories/accountRepository';
 import { CHANGE_REQUEST_STATUSES, type ChangeRequest, type ChangeRequestStatus } from '../data/repositories/changeRequestRepository';
-import { OutboxRepository } from '../data/repositories/outboxRepository';
-import { UserRepository } from '../data/repositories/userRepository';
-import { Mailer } from '../mail/mailer';
-import { ChangeRequestService } from '../services/changeRequestService';
 import { LOCALES_DIR } from '../paths';
 import { parseArgs } from './args';
 import { printable, printableJson } from './terminalText';
@@ -78,13 +71,11 @@ function describe(request: ChangeRequest): string {
 
 /** `npm run requests`: the operator's view and decisions on change requests. */
 runOperatorCommand('requests', USAGE, parseCommand, async (command) => {
-    // Loaded only now: the app module pulls in the whole bot, and a usage error should answer at once.
-    const { secretKeyFor } = await import('../app');
+    // Loaded only now: the composition root pulls in the whole bot, and a usage error should answer at once.
+    const { composeOperatorParts } = await import('../compose');
     await withDatabase(async (db, config) => {
         const localizer = await Localizer.load(LOCALES_DIR);
-        const mailer = new Mailer(new OutboxRepository(db), new SecretBox(secretKeyFor(config)), systemClock, config.mailFrom);
-        const users = new UserRepository(db);
-        const service = new ChangeRequestService(db, users, new AccountRepository(db), mailer, localizer, systemClock);
+        const service = composeOperatorParts(db, config).changeRequests(localizer);
         if (command.kind === 'list') {
             const requests = await service.list(command.status);
             if (command.json) {

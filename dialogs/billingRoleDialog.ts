@@ -18,6 +18,7 @@ import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyRe
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { phraseOf } from '../core/words';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
@@ -28,8 +29,6 @@ const MAX_ANSWERED = 10;
 /** The labels of the offer's buttons. */
 const OFFER_LABELS = ['billingRole:button.emailAdmin', 'billingRole:button.requestChange', 'billingRole:button.noThanks'] as const;
 
-/** How sure the classifier must be about that rest. */
-const ASKED_MIN_SCORE = 0.75;
 
 /**
  * "Am I the billing contact, and who is?": identifies the person, then answers
@@ -109,7 +108,7 @@ export class BillingRoleDialog extends ComponentDialog {
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
             const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
-            if (asked.score >= ASKED_MIN_SCORE && FOLLOW_ON_INTENTS.has(asked.intent)) {
+            if (asked.score >= UNDERSTANDING_POLICY.followOn && FOLLOW_ON_INTENTS.has(asked.intent)) {
                 return step.endDialog(continueWith(asked.intent));
             }
         }

@@ -3,11 +3,9 @@ import type { IntentRecognizer, Understanding } from '../language/nlu';
 import { findReference, withoutReferences } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
-/** A free-text answer is taken as "talk to a person" only when the classifier is at least this sure... */
-const HUMAN_MIN_SCORE = 0.9;
-
-/** ...and the message is this short, */
+/** A free-text answer is taken as "talk to a person" only when the classifier is sure enough (UNDERSTANDING_POLICY.personInFreeText) and the message is this short, */
 const HUMAN_MAX_WORDS = 10;
 
 /**
@@ -33,7 +31,7 @@ export function statusRequestOnly(text: string, t: TFunction): string | undefine
  * over, she talked to a person from sales" stays a message.
  */
 export function clearHumanRequest(text: string, understood: Understanding | undefined, t: TFunction): boolean {
-    if (understood?.intent !== 'talk-to-human' || understood.score < HUMAN_MIN_SCORE) {
+    if (understood?.intent !== 'talk-to-human' || understood.score < UNDERSTANDING_POLICY.personInFreeText) {
         return false;
     }
     const words = wordsOf(text);

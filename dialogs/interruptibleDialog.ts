@@ -4,7 +4,7 @@ import { offerRating } from './rating';
 import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
-import { switchLanguage, turnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import type { Understanding } from '../language/nlu';
 import type { BotServices } from '../services/botServices';
 import { submittedText } from '../turn/activityText';
@@ -20,15 +20,10 @@ import { clearHumanRequest, closingOnly, commandSized, plainCommand, statusReque
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
-
-/** Interruptions fire only when the classifier is this sure. */
-const INTERRUPT_MIN_SCORE = 0.8;
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** Status questions kept for after a verification; more are asked again afterwards. */
 const MAX_PENDING_REFERENCES = 3;
-
-/** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
-const CANCEL_MIN_SCORE = 0.85;
 
 /** A message in a task is taken as off topic from this many words on (or as a question). */
 const OFF_TOPIC_MIN_WORDS = 5;
@@ -140,7 +135,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);
-        if (!understood || understood.score < INTERRUPT_MIN_SCORE) {
+        if (!understood || understood.score < UNDERSTANDING_POLICY.interrupt) {
             return undefined;
         }
         return this.onInterruption(innerDc, understood);
@@ -158,7 +153,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             // "danke, tschüss" is no message to pass on: it ends the conversation (after asking, as a task is open).
             return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
         }
-        const minScore = understood?.intent === 'cancel' ? CANCEL_MIN_SCORE : INTERRUPT_MIN_SCORE;
+        const minScore = understood?.intent === 'cancel' ? UNDERSTANDING_POLICY.cancel : UNDERSTANDING_POLICY.interrupt;
         if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, minScore))) {
             return this.onInterruption(innerDc, understood);
         }
@@ -225,7 +220,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await context.sendActivity(t(this.helpKey(innerDc)));
                 return this.reprompt(innerDc);
             case 'cancel':
-                if (understood.score < CANCEL_MIN_SCORE) {
+                if (understood.score < UNDERSTANDING_POLICY.cancel) {
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc)) {
@@ -239,12 +234,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { restart: true } satisfies MainMenuOptions);
             case 'switch-language': {
-                const target = understood.targetLanguage ?? (turnInfo(context).lang === 'de' ? 'en' : 'de');
-                if (target === turnInfo(context).lang) {
+                if (!(await changeLanguageOnRequest(context, understood.targetLanguage))) {
                     await context.sendActivity(t('common:languageAlready'));
-                } else {
-                    switchLanguage(context, target, 'switch');
-                    await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
                 }
                 return this.reprompt(innerDc);
             }

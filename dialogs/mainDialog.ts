@@ -1,7 +1,7 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { offerRating } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { switchLanguage, turnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import { isRequest, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
@@ -167,9 +167,9 @@ export class MainDialog extends InterruptibleDialog {
         }
         switch (understood.intent) {
             case 'switch-language': {
-                const target = understood.targetLanguage ?? (turnInfo(step.context).lang === 'de' ? 'en' : 'de');
-                switchLanguage(step.context, target, 'switch');
-                await step.context.sendActivity(turnInfo(step.context).t('common:languageSwitched'));
+                if (!(await changeLanguageOnRequest(step.context, understood.targetLanguage))) {
+                    await step.context.sendActivity(t('common:languageAlready'));
+                }
                 break;
             }
             case 'greeting':

@@ -6,6 +6,7 @@ import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf, wordsOf as words } from '../core/words';
+import { UNDERSTANDING_POLICY } from './understandingPolicy';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -63,9 +64,6 @@ export interface Understanding {
     readonly targetLanguage?: Lang;
 }
 
-/** Below this confidence an utterance counts as not understood. */
-const MIN_SCORE = 0.6;
-
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
 
@@ -93,9 +91,6 @@ const OUT_OF_SCOPE = 'out-of-scope';
 /** A message the classifier cannot place counts as out of scope from this many words on, when none of them is a word of the bot's field. */
 const OUT_OF_SCOPE_MIN_WORDS = 3;
 
-/** Confidence given to such a message: below the interruption threshold, so it never breaks into a task on its own. */
-const OUT_OF_SCOPE_FALLBACK_SCORE = 0.7;
-
 /** A word used by at most this many of the bot's own intents is a word of its field ("abrechnungskontakt", "invoice"). */
 const FIELD_WORD_MAX_INTENTS = 3;
 
@@ -106,12 +101,6 @@ const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
 
 /** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"). */
 const LANGUAGE_NAME = /^(english|englisch\p{L}*|deutsch\p{L}*|german)$/u;
-
-/** How much surer the classifier of the other language must be to overrule the guessed language. */
-const OTHER_LANGUAGE_MARGIN = 0.4;
-
-/** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
-const OTHER_LANGUAGE_MIN_SCORE = 0.8;
 
 /**
  * Routes free text to an intent with NLP.js classifiers (one per language),
@@ -225,7 +214,7 @@ export class IntentRecognizer {
             return whole;
         }
         // A language switch is asked for plainly, never found in the middle of a story.
-        return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? MIN_SCORE, language: whole.language };
+        return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? UNDERSTANDING_POLICY.understood, language: whole.language };
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
@@ -239,7 +228,7 @@ export class IntentRecognizer {
         const guessed = byWords ?? this.guessByLetters(utterance);
         const [first, other] = await Promise.all([this.classify(utterance, guessed), this.classify(utterance, guessed === 'de' ? 'en' : 'de')]);
         const known = (u: Understanding): boolean => u.intent !== 'none';
-        if (known(other) && (!known(first) || other.score - first.score > OTHER_LANGUAGE_MARGIN)) {
+        if (known(other) && (!known(first) || other.score - first.score > UNDERSTANDING_POLICY.otherLanguageMargin)) {
             // Words of one language alone decide the language; the other classifier may still know the intent.
             return byWords ? { ...other, language: byWords } : other;
         }
@@ -248,7 +237,7 @@ export class IntentRecognizer {
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
     private orOutOfScope(understood: Understanding, utterance: string): Understanding {
-        return understood.intent === 'none' && this.outOfField(words(folded(utterance))) ? { intent: OUT_OF_SCOPE, score: OUT_OF_SCOPE_FALLBACK_SCORE, language: understood.language } : understood;
+        return understood.intent === 'none' && this.outOfField(words(folded(utterance))) ? { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.outOfScope, language: understood.language } : understood;
     }
 
     /**
@@ -264,7 +253,7 @@ export class IntentRecognizer {
             return own;
         }
         const other = await this.classify(utterance, lang === 'de' ? 'en' : 'de');
-        return other.intent !== 'none' && other.score >= OTHER_LANGUAGE_MIN_SCORE ? { ...other, language: lang } : own;
+        return other.intent !== 'none' && other.score >= UNDERSTANDING_POLICY.otherLanguage ? { ...other, language: lang } : own;
     }
 
     /**
@@ -333,7 +322,7 @@ export class IntentRecognizer {
             return notUnderstood(1);
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
-        if (!result.intent || result.intent === 'None' || result.score < MIN_SCORE || !this.intents.has(result.intent)) {
+        if (!result.intent || result.intent === 'None' || result.score < UNDERSTANDING_POLICY.understood || !this.intents.has(result.intent)) {
             return notUnderstood(result.score ?? 0);
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.

@@ -1,9 +1,8 @@
 import { CoalescingRunner } from '../core/coalescingRunner';
-import type { TurnContext } from 'botbuilder';
-import type { ProactiveMessenger } from '../channels/proactive';
+import type { ConversationReference } from 'botbuilder';
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
-import { PROACTIVE_ID_PREFIX, setProactiveInstruction, type ProactiveInstruction } from '../turn/proactiveTurn';
+import { PROACTIVE_ID_PREFIX, type ProactiveInstruction } from '../turn/proactiveTurn';
 import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
 import type { Delivery, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
@@ -26,6 +25,20 @@ export interface DeliveryPolicy {
 /** About two minutes of retries: 1, 2, 4, 8, 16, 32, 60 s. */
 export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = { firstRetryMs: 1000, maxRetryMs: 60_000, maxAttempts: 8, pollMs: 1000 };
 
+/**
+ * How a message reaches the person: the channel layer runs the bot's
+ * proactive turn that carries out the instruction in the person's own
+ * conversation (`ProactiveBotTurns` in channels/proactive.ts). Owned here, so
+ * services never import a channel or the bot.
+ */
+export interface CustomerNotifier {
+    /**
+     * Runs the turn with the id `activityId` in the conversation of `reference`;
+     * rejects when the channel refused it or the turn failed.
+     */
+    notify(reference: Partial<ConversationReference>, activityId: string, instruction: ProactiveInstruction): Promise<void>;
+}
+
 /** The activity id of a delivery's proactive turn: the retry guard and the Direct Line dedupe key both use it. */
 export function proactiveActivityId(deliveryId: number): string {
     return `${PROACTIVE_ID_PREFIX}${deliveryId}`;
@@ -36,7 +49,7 @@ export function proactiveActivityId(deliveryId: number): string {
  * hand-back), durably. {@link enqueue} writes the message to the outbox
  * (`proactive_deliveries`) and returns; a worker sends what is due: it runs a
  * proactive turn through the conversation's own channel
- * ({@link ProactiveMessenger} with the stored reference), in which the bot
+ * ({@link CustomerNotifier} with the stored reference), in which the bot
  * carries out the {@link ProactiveInstruction} under its usual
  * one-turn-at-a-time lock, with the activity id `proactive-<row id>`. When
  * the channel refuses, the delivery is retried with exponential backoff and
@@ -59,16 +72,25 @@ export class CustomerDelivery {
     private readonly running = new Set<string>();
     private readonly inFlight = new Set<Promise<void>>();
 
+    private notifier?: CustomerNotifier;
+
     public constructor(
-        private readonly messenger: ProactiveMessenger,
         private readonly references: ConversationReferenceRepository,
         private readonly deliveries: ProactiveDeliveryRepository,
         private readonly handoffs: HandoffRepository,
         private readonly events: HandoffEvents,
         private readonly clock: Clock,
-        private readonly runTurn: (context: TurnContext) => Promise<void>,
         private readonly policy: DeliveryPolicy = DEFAULT_DELIVERY_POLICY
     ) {}
+
+    /**
+     * Gives the worker its way to the person, once the bot exists (the bot's
+     * handoff gate needs this outbox, so the outbox comes first); until then
+     * messages wait in the outbox.
+     */
+    public connect(notifier: CustomerNotifier): void {
+        this.notifier = notifier;
+    }
 
     /** Writes the message to the outbox and starts sending it; resolves with the delivery id once it is stored. */
     public async enqueue(conversationKey: string, instruction: ProactiveInstruction, handoffId?: number): Promise<number> {
@@ -128,12 +150,16 @@ export class CustomerDelivery {
     }
 
     private async pump(): Promise<void> {
+        const notifier = this.notifier;
+        if (!notifier) {
+            return;
+        }
         for (const delivery of await this.deliveries.due(this.clock.now().getTime())) {
             if (this.running.has(delivery.conversationKey)) {
                 continue;
             }
             this.running.add(delivery.conversationKey);
-            const run: Promise<void> = this.send(delivery)
+            const run: Promise<void> = this.send(delivery, notifier)
                 .then(
                     // The conversation's next message may be waiting for this one.
                     () => true,
@@ -154,10 +180,9 @@ export class CustomerDelivery {
         }
     }
 
-    private async send(delivery: Delivery): Promise<void> {
+    private async send(delivery: Delivery, notifier: CustomerNotifier): Promise<void> {
         const attempts = await this.deliveries.countAttempt(delivery.id);
         const instruction = delivery.instruction as ProactiveInstruction;
-        let error: unknown;
         try {
             const reference = await this.references.get(delivery.conversationKey);
             if (!reference) {
@@ -166,22 +191,7 @@ export class CustomerDelivery {
                 await this.announce(delivery.id);
                 return;
             }
-            let done = false;
-            await this.messenger.continueConversation(reference, async (context) => {
-                // The turn's id comes from the outbox row, so a repeat after a crash is recognised as such.
-                context.activity.id = proactiveActivityId(delivery.id);
-                setProactiveInstruction(context, instruction);
-                try {
-                    await this.runTurn(context);
-                    done = true;
-                } catch (err) {
-                    // Not passed on to the turn-error handler: no apology for a message that will be sent again.
-                    error = err;
-                }
-            });
-            if (!done) {
-                throw error ?? new Error('the proactive turn did not run');
-            }
+            await notifier.notify(reference, proactiveActivityId(delivery.id), instruction);
         } catch (err) {
             const retryAt = attempts < this.policy.maxAttempts ? this.clock.now().getTime() + this.backoff(attempts) : undefined;
             log.warn(retryAt === undefined ? 'proactive delivery failed; giving up' : 'proactive delivery failed; will retry', {

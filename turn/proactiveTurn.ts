@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import type { MainMenuOptions } from '../dialogs/types';
+import type { CallbackReason } from '../data/handoffModel';
+import type { Understanding } from '../language/nlu';
 
 /**
  * Activity ids of proactive turns start with this: `proactive-<outbox row>`
@@ -9,6 +10,20 @@ export const PROACTIVE_ID_PREFIX = 'proactive-';
 
 /** Arguments of a locale sentence. */
 export type TextArgs = Readonly<Record<string, string | number>>;
+
+/**
+ * Where the conversation goes on after a hand-back: the main menu asked again,
+ * or a task already understood. A part of the main dialog's options, kept here
+ * so services can name it without knowing the dialogs.
+ */
+export interface ResumeAt {
+    /** Ask "Can I help with anything else?" instead of the first menu. */
+    readonly again?: boolean;
+    /** Route this understanding at once instead of showing the menu. */
+    readonly understood?: Understanding;
+    /** For `talk-to-human`: what the escalation already knows (a callback offer after a timeout). */
+    readonly escalate?: { readonly description?: string; readonly callbackReason?: CallbackReason };
+}
 
 /**
  * What a turn the bot runs on its own (see CustomerDelivery) is to do in the
@@ -21,7 +36,7 @@ export type ProactiveInstruction =
     /** Pass on an agent's message, with the agent's name and the "end chat" button. */
     | { readonly kind: 'agent-message'; readonly agentName: string; readonly text: string }
     /** Say a sentence, drop the dialog position and go on at the main menu with these options. */
-    | { readonly kind: 'resume'; readonly key: string; readonly args?: TextArgs; readonly options: MainMenuOptions };
+    | { readonly kind: 'resume'; readonly key: string; readonly args?: TextArgs; readonly options: ResumeAt };
 
 const INSTRUCTION = Symbol('billingAssistant.proactiveInstruction');
 

@@ -94,6 +94,24 @@ export function switchLanguage(context: TurnContext, lang: Lang, source: LangSou
     info.understanding = undefined;
 }
 
+/**
+ * The one place that decides a change of language the person asked for (the
+ * page's language switch, "English please", "auf Deutsch"): to the language
+ * asked for, or to the other one when none was named. When it changes, says
+ * so in the new language and returns true; false when the conversation is
+ * already held in it (what to say then is the caller's).
+ */
+export async function changeLanguageOnRequest(context: TurnContext, asked: Lang | undefined): Promise<boolean> {
+    const current = turnInfo(context).lang;
+    const target = asked ?? (current === 'de' ? 'en' : 'de');
+    if (target === current) {
+        return false;
+    }
+    switchLanguage(context, target, 'switch');
+    await context.sendActivity(turnInfo(context).t('common:languageSwitched'));
+    return true;
+}
+
 /** Records an action for the agents' context, keeping the last 50. */
 export function recordAction(context: TurnContext, kind: string, detail?: string): void {
     const { profile } = turnInfo(context);

@@ -5,6 +5,7 @@ import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
 import type { IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
+import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 
 /** A typed portal user ID, or one of the prompt's buttons. */
 export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string } | { readonly kind: 'button'; readonly value: string };
@@ -17,9 +18,6 @@ const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-
 
 /** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
 const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
-
-/** Classifier confidence from which a one-word answer counts as a command ("abbrechen"), not a user ID. */
-const COMMAND_SCORE = 0.8;
 
 /**
  * The user ID of a Corporate Billing Portal account: in email format (found
@@ -45,7 +43,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
             return { succeeded: true, value: { kind: 'login', login: named } };
         }
         const understanding = await understandTurn(context, this.recognizer);
-        if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= COMMAND_SCORE)) {
+        if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= UNDERSTANDING_POLICY.commandNotUserId)) {
             return { succeeded: false };
         }
         const email = findEmail(text, lang);

@@ -5,7 +5,7 @@ import type { HandoffSettings } from '../../config';
 import type { Agent } from '../../data/handoffModel';
 import { BusinessHours } from '../../core/businessHours';
 import { loadLanguage } from '../../app';
-import { createBot, type BotRuntime } from '../../bot/createBot';
+import { createBot, type BotRuntime } from '../../compose';
 import { ProactiveMessenger } from '../../channels/proactive';
 import { ManualClock } from '../../core/clock';
 import { configureLogging } from '../../core/logger';

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
-import { SnapshotConversationState } from '../../bot/snapshotConversationState';
+import { BotState, ConversationState, MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
+import { SnapshotConversationState } from '../../sdkSpeedups/snapshotConversationState';
 
 /** MemoryStorage that counts writes. */
 class CountingStorage extends MemoryStorage {
@@ -60,5 +60,28 @@ describe('SnapshotConversationState: writes the conversation state exactly when 
         assert.strictEqual(storage.writes, 0);
         await state.saveChanges(turn(), true);
         assert.strictEqual(storage.writes, 1);
+    });
+});
+
+describe('SnapshotConversationState pins the botbuilder internals it relies on', () => {
+    it("BotState touches a turn's cached state only in the methods this class overrides", () => {
+        const prototype = BotState.prototype as unknown as Record<string, unknown>;
+        const usingCache = Object.getOwnPropertyNames(prototype).filter((name) => name !== 'constructor' && String(prototype[name]).includes('stateKey'));
+        assert.deepStrictEqual(usingCache.sort(), ['clear', 'delete', 'get', 'load', 'saveChanges']);
+        for (const name of usingCache) {
+            assert.ok(Object.prototype.hasOwnProperty.call(SnapshotConversationState.prototype, name), `${name} is overridden`);
+        }
+    });
+
+    it('ConversationState has the storage and storageKey fields this class reads, and property accessors go through load', async () => {
+        const storage = new MemoryStorage();
+        const plain = new ConversationState(storage) as unknown as { storage: unknown; storageKey: (context: TurnContext) => string | Promise<string> };
+        assert.strictEqual(plain.storage, storage);
+        assert.strictEqual(await plain.storageKey(turn()), 'test/conversations/c1/');
+
+        const state = new SnapshotConversationState(storage);
+        const context = turn();
+        await state.createProperty<number>('count').set(context, 5);
+        assert.deepStrictEqual(state.get(context), { count: 5 }, 'the accessor wrote into the state this class loaded');
     });
 });

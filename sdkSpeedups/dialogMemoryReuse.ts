@@ -1,3 +1,11 @@
+/**
+ * SDK speed-up: one set of dialog memory scopes for every turn.
+ *
+ * Relies on botbuilder-dialogs internals (pinned by test/sdkSpeedups/dialogMemoryReuse.test.ts):
+ * `DialogStateManager`'s constructor takes its configuration from the turn state
+ * under the key 'DialogStateManagerConfiguration' when one is there, and puts the
+ * one it builds there otherwise; the configuration holds no per-turn state.
+ */
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 

@@ -1,3 +1,12 @@
+/**
+ * SDK speed-up: connector and user-token clients reused across turns.
+ *
+ * Relies on botbuilder internals (pinned by test/sdkSpeedups/reusingAuthentication.test.ts):
+ * `CloudAdapter` asks its `BotFrameworkAuthentication` only through the methods
+ * overridden here (each delegates to the wrapped instance), and creates a turn's
+ * connector client with the `connectorFactory` of the authentication result or
+ * of `createConnectorFactory`, so caching inside the factory takes effect.
+ */
 import {
     BotFrameworkAuthentication,
     ConnectorFactory,

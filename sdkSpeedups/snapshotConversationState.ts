@@ -1,3 +1,12 @@
+/**
+ * SDK speed-up: conversation state with a cheap change check.
+ *
+ * Relies on botbuilder-core internals (pinned by test/sdkSpeedups/snapshotConversationState.test.ts):
+ * `BotState` keeps a turn's state only through `load`, `saveChanges`, `clear`,
+ * `delete` and `get` (all overridden here, so its own cache under `stateKey` is
+ * never used), property accessors go through `load`, and `ConversationState`
+ * sets the fields `storage` and `storageKey(context)` that this class reads.
+ */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
 
 const CACHED = Symbol('billingAssistant.conversationState');

@@ -1,0 +1,29 @@
+/**
+ * How sure the bot must be of what it understood before it acts on it: every
+ * threshold on a classifier score (0–1, NLP.js) in one place, so they can be
+ * read and tuned against each other. The order matters: what throws work away
+ * needs more certainty than what only answers.
+ */
+export const UNDERSTANDING_POLICY = {
+    /** Below this an utterance counts as not understood (`none`). */
+    understood: 0.6,
+    /**
+     * Score given to a message outside the bot's field that the classifier could not place:
+     * below {@link interrupt}, so it never breaks into a task on its own.
+     */
+    outOfScope: 0.7,
+    /** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
+    otherLanguage: 0.8,
+    /** How much surer the classifier of the other language must be to overrule the guessed language. */
+    otherLanguageMargin: 0.4,
+    /** The rest of a message that asked about the billing role ("… and can you change it?") is acted on from here. */
+    followOn: 0.75,
+    /** An interruption (help, status question, a person) breaks into a task from here. */
+    interrupt: 0.8,
+    /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */
+    cancel: 0.85,
+    /** A one-word answer to the user-ID question counts as a command ("abbrechen"), not as a user ID, from here. */
+    commandNotUserId: 0.8,
+    /** A free-text answer (a description, a reason) is taken as "talk to a person" only from here. */
+    personInFreeText: 0.9
+} as const;
