@@ -8,7 +8,7 @@ import { parseArgs } from './args';
 /**
  * `npm run --silent intent -- "<text>" [--lang de|en]`: prints one JSON line
  * `{"intent": "...", "score": 0.0-1.0, "language": "de"|"en", "intents": [...], "entities": {...}}`:
- * the intent of the whole message, every intent found in its sentences, and
+ * the intent the bot acts on first (the first of several requests), every intent found in its sentences, and
  * every entity (emails, references, user ID, yes/no, code, language asked for).
  */
 async function main(): Promise<void> {
@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
     const lang = isLang(options.lang) ? options.lang : undefined;
     const reading = await readMessage(recognizer, (one) => localizer.t(one), text, lang);
-    const result = reading.understood;
+    // With several requests in one message, the one the bot takes up first.
+    const result = reading.lead;
     const line: Record<string, unknown> = { intent: result.intent, score: round(result.score), language: result.language };
     if (result.targetLanguage) {
         line.target = result.targetLanguage;

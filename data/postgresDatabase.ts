@@ -2,6 +2,7 @@ import { Pool, type PoolClient, type QueryResult } from 'pg';
 import { Mutex } from '../core/mutex';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
+import { ADD_POSTGRES_ROWIDS } from './migrations/013_postgres_rowid';
 import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
 import { POSTGRES_COMPAT, RESULT_TYPES, orderParams, translateSchema, translateStatement, type PostgresStatement } from './postgresDialect';
 
@@ -159,7 +160,8 @@ export class PostgresDatabase implements Database {
                 await client.query(POSTGRES_COMPAT);
                 await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
                 const applied = new Set((await client.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((row) => Number(row.version)));
-                for (const migration of migrations.filter((m) => !applied.has(m.version))) {
+                const pending = migrations.filter((m) => !applied.has(m.version));
+                for (const migration of pending) {
                     await client.query('BEGIN');
                     try {
                         await client.query(migration.postgres ?? translateSchema(migration.sql));
@@ -170,6 +172,10 @@ export class PostgresDatabase implements Database {
                         throw new Error(`migration ${migration.version} (${migration.name}) failed: ${(err as Error).message}`);
                     }
                     log.info('migration applied', { version: migration.version, name: migration.name });
+                }
+                if (pending.length > 0) {
+                    // Tables of migrations after 013 get their rowid too.
+                    await client.query(ADD_POSTGRES_ROWIDS);
                 }
             } finally {
                 await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_MIGRATIONS, this.lockKey]);

@@ -1,8 +1,9 @@
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
-import { isRequest, requestsOf, understandTurn } from '../turn/understand';
+import { isRequest, leadIntent, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
 import { phraseOf } from '../core/words';
@@ -46,12 +47,6 @@ const NOTHING_MORE: ReadonlySet<Intent> = new Set(['none', 'help', 'cancel', 'th
 interface MenuValues {
     queue: readonly Intent[];
 }
-
-/** From this confidence a request wins over a user ID in the same message. */
-const SURE_REQUEST = 0.8;
-
-/** What the reading of a whole message may say when its parts still ask for something. */
-const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);
 
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
@@ -138,11 +133,9 @@ export class MainDialog extends InterruptibleDialog {
         }
         const { t, lang } = turnInfo(step.context);
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
-        if (requests.length === 0 || (requests.length === 1 && !WITHOUT_REQUEST.has(understood.intent))) {
-            return { intent: understood.intent, queue: [] };
-        }
         // The reading of the whole message picks one of its requests; the parts say which come first.
-        return isRequest(understood.intent) || WITHOUT_REQUEST.has(understood.intent) ? { intent: requests[0], queue: requests.slice(1) } : { intent: understood.intent, queue: [] };
+        const intent = leadIntent(understood.intent, requests);
+        return { intent, queue: requests.length > 0 && intent === requests[0] ? requests.slice(1) : [] };
     }
 
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
@@ -156,7 +149,7 @@ export class MainDialog extends InterruptibleDialog {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
         const login = findIntroducedUserId(text);
-        if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < SURE_REQUEST)) {
+        if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < UNDERSTANDING_POLICY.requestOverUserId)) {
             // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
             return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
         }

@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { submittedText } from '../turn/activityText';
 import { renderChoices } from '../turn/choiceRendering';
 import type { IntentRecognizer, Intent } from '../language/nlu';
@@ -10,8 +11,6 @@ import { noteInsight, noteRatingComment } from '../services/insights/insightsRec
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { closingOnly } from './freeTextInterruption';
 
-/** A question (not a remark) is taken for a new request instead of a comment when the classifier is this sure of one of these intents. */
-const NEW_REQUEST_MIN_SCORE = 0.8;
 const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'greeting', 'thanks', 'goodbye', 'help']);
 
 /**
@@ -73,7 +72,7 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         await context.sendActivity(t('rating:noCommentReply'));
         return true;
     }
-    if (text.trim().endsWith('?') && understood && understood.score >= NEW_REQUEST_MIN_SCORE && !NOT_A_REQUEST.has(understood.intent)) {
+    if (text.trim().endsWith('?') && understood && understood.score >= UNDERSTANDING_POLICY.requestAtComment && !NOT_A_REQUEST.has(understood.intent)) {
         // A new question rather than a comment ("how do I change the billing contact?"): the bot answers it.
         return false;
     }

@@ -82,8 +82,6 @@ const OPENINGS: readonly Intent[] = ['greeting', 'thanks'];
 /** An opening is at most this many words long ("good morning", "hallo zusammen", "hi there"). */
 const MAX_OPENING_WORDS = 3;
 
-/** How sure the classifier must be of what follows an opening ("danke dir, hat geholfen" asks for nothing). */
-const OPENING_REST_MIN_SCORE = 0.75;
 
 /** The intent of messages outside the bot's field ("What's the weather like tomorrow?"). */
 const OUT_OF_SCOPE = 'out-of-scope';
@@ -181,7 +179,7 @@ export class IntentRecognizer {
             }
             const rest = withoutLeadingWords(utterance, count);
             const understood = await this.recognizeOne(rest, lang);
-            if (!SMALL_TALK.has(understood.intent) && understood.score >= OPENING_REST_MIN_SCORE) {
+            if (!SMALL_TALK.has(understood.intent) && understood.score >= UNDERSTANDING_POLICY.afterOpening) {
                 return understood;
             }
         }

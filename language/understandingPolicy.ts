@@ -25,5 +25,13 @@ export const UNDERSTANDING_POLICY = {
     /** A one-word answer to the user-ID question counts as a command ("abbrechen"), not as a user ID, from here. */
     commandNotUserId: 0.8,
     /** A free-text answer (a description, a reason) is taken as "talk to a person" only from here. */
-    personInFreeText: 0.9
+    personInFreeText: 0.9,
+    /** One part of a message ("… and how do I reset my password") counts as a request of its own from here. */
+    requestPart: 0.75,
+    /** What follows an opening ("Hallo, …", "thanks! and …") is read as the message from here ("danke dir, hat geholfen" asks for nothing). */
+    afterOpening: 0.75,
+    /** From here a request wins over a user ID in the same message (else the user ID restarts the portal reset). */
+    requestOverUserId: 0.8,
+    /** A question at the rating's comment is taken as a new request instead of a comment from here. */
+    requestAtComment: 0.8
 } as const;

@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
@@ -40,7 +41,10 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
 
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
 export interface MessageReading {
+    /** The reading of the whole message. */
     readonly understood: Understanding;
+    /** What the bot acts on first: the whole message's intent, or the first of several requests it makes ({@link leadIntent}). */
+    readonly lead: Understanding;
     /** The intents of the message's sentences and joined parts, its requests first in the order asked, each once ("none" left out). */
     readonly intents: readonly Understanding[];
     readonly entities: {
@@ -90,8 +94,10 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const order = (one: Understanding): number => (requests.includes(one.intent) ? requests.indexOf(one.intent) : requests.length);
     intents.sort((a, b) => order(a) - order(b));
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
+    const lead = leadIntent(understood.intent, requests);
     return {
         understood,
+        lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),
         intents,
         entities: {
             emails: findEmails(text, language),
@@ -102,6 +108,23 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage
         }
     };
+}
+
+/** Readings of a whole message that ask for nothing by themselves: a request among its parts is what it asks. */
+const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set<Intent>(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);
+
+/**
+ * The intent acted on first, given the reading of the whole message and the
+ * requests its parts make in the order asked: the first request when the whole
+ * message is a request itself or asks for nothing ("hi, who is our billing
+ * contact?"); otherwise the whole message's intent (a request for a person,
+ * a goodbye, …). The bot's main menu and `npm run intent` both decide by it.
+ */
+export function leadIntent(whole: Intent, requests: readonly Intent[]): Intent {
+    if (requests.length === 0 || (requests.length === 1 && !WITHOUT_REQUEST.has(whole))) {
+        return whole;
+    }
+    return isRequest(whole) || WITHOUT_REQUEST.has(whole) ? requests[0] : whole;
 }
 
 /** What a person can ask for several of in one message: the tasks and the article's topics. */
@@ -119,8 +142,6 @@ const REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
 /** Sentences that ask for nothing. */
 const SMALL_TALK: readonly Intent[] = ['greeting', 'thanks', 'goodbye'];
 
-/** How sure the classifier must be of one part of a message to take it as a request of its own. */
-const PART_MIN_SCORE = 0.75;
 
 /** From this many sentences on, a message tells a story and asks one thing (the classifier reads it by its parts). */
 const STORY_SENTENCES = 3;
@@ -152,7 +173,7 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);
-            if (isRequest(one.intent) && one.score >= PART_MIN_SCORE && !found.includes(one.intent)) {
+            if (isRequest(one.intent) && one.score >= UNDERSTANDING_POLICY.requestPart && !found.includes(one.intent)) {
                 found.push(one.intent);
             }
         }

@@ -1,17 +1,12 @@
 import type { Migration } from './index';
 
 /**
- * PostgreSQL only: every table gets SQLite's `rowid`, so statements that use
- * it (the order of a person's rows in an export, the sign-in failure a
- * request recorded) mean the same on both backends: a table with an integer
- * `id` gets it as a copy of the id (SQLite's rowid is that id), any other
- * table an identity of its own. On SQLite nothing changes.
+ * The statement that gives every table without one its `rowid` (see above).
+ * It changes nothing where every table has it, so the PostgreSQL migration
+ * runner runs it after applying migrations: tables of later migrations get
+ * their `rowid` too.
  */
-export const migration013: Migration = {
-    version: 13,
-    name: 'postgres_rowid',
-    sql: '',
-    postgres: `
+export const ADD_POSTGRES_ROWIDS = `
 DO $do$
 DECLARE
     t record;
@@ -32,5 +27,18 @@ BEGIN
     END LOOP;
 END
 $do$;
-`
+`;
+
+/**
+ * PostgreSQL only: every table gets SQLite's `rowid`, so statements that use
+ * it (the order of a person's rows in an export, the sign-in failure a
+ * request recorded) mean the same on both backends: a table with an integer
+ * `id` gets it as a copy of the id (SQLite's rowid is that id), any other
+ * table an identity of its own. On SQLite nothing changes.
+ */
+export const migration013: Migration = {
+    version: 13,
+    name: 'postgres_rowid',
+    sql: '',
+    postgres: ADD_POSTGRES_ROWIDS
 };
