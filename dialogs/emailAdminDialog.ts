@@ -12,6 +12,14 @@ import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
 import { messageContent } from './answerContent';
 import { submittedText } from '../turn/activityText';
+import { findBoolean } from '../language/entities';
+import { wordsOf } from '../core/words';
+import type { Lang } from '../core/language';
+
+/** True when a text is nothing but a yes or a no ("yes", "ja gerne", "no"): no message for anyone. */
+function saysOnlyYesOrNo(text: string, lang: Lang): boolean {
+    return wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined;
+}
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -47,8 +55,13 @@ export class EmailAdminDialog extends ComponentDialog {
 
     private async confirmStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
         const message = (step.result as TextInput).text;
+        const { t, lang } = turnInfo(step.context);
+        if (saysOnlyYesOrNo(message, lang)) {
+            // "yes" answers no question here: a mail saying only that would puzzle the billing contact.
+            await step.context.sendActivity(t('emailAdmin:messageNeeded'));
+            return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined });
+        }
         stepValues<{ message: string }>(step).message = message;
-        const { t } = turnInfo(step.context);
         for (const draft of (await this.drafts(step.options, message))?.drafts ?? []) {
             await step.context.sendActivity(
                 t('emailAdmin:preview', {

@@ -39,7 +39,8 @@ export class PortalResetDialog extends ComponentDialog {
         // A verified billing contact gets their own user ID as a button; nothing is revealed that they don't know.
         const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
         if (own) {
-            buttons.push({ value: own.login, label: own.login, literal: true });
+            // "yes" to the question with their own user ID on a button means that ID.
+            buttons.push({ value: own.login, label: own.login, literal: true, answers: 'yes' });
         }
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
         buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findEmail, findReference } from '../../language/entities';
+import { findBoolean, findEmail, findReference } from '../../language/entities';
+import { wordsOf } from '../../core/words';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
 import type { IntentRecognizer } from '../../language/nlu';
@@ -41,6 +42,10 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
+        }
+        if (wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined) {
+            // "yes" or "no" is an answer, never a user ID (with the person's own ID on a button, "yes" chose it above).
+            return { succeeded: false };
         }
         const understanding = await understandTurn(context, this.recognizer);
         if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= UNDERSTANDING_POLICY.commandNotUserId)) {

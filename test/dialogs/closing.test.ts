@@ -108,6 +108,32 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.match(mails[0].text, /drei weitere Lizenzen|three more licenses/);
         });
 
+        it(`[${lang}] "never mind, bye" at the message to the billing contact is no message either: asked first, nothing is sent`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                ...jonasWritingToAnna(lang),
+                { say: lang === 'de' ? 'egal, tschüss' : 'nvm, bye', expect: [c.dropTask], absent: [p.preview, p.confirm] },
+                { say: c.yes, expect: [c.closing], absent: [p.sent] }
+            ], JONAS);
+            assert.strictEqual((await harness.mails(ANNA)).length, 0);
+        });
+
+        it(`[${lang}] a bare "${c.yes}" as the message to the billing contact is asked for again; the real message is what is sent`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const message = lang === 'de' ? 'Wir brauchen bitte vier weitere Lizenzen.' : 'We need four more licenses, please.';
+            await play(harness, convo, [
+                ...jonasWritingToAnna(lang),
+                { say: c.yes, expect: [lang === 'de' ? /nur ein Ja oder Nein/ : /only say yes or no/, p.askMessage], absent: [p.preview, p.confirm] },
+                { say: message, expect: [p.preview, /vier weitere Lizenzen|four more licenses/, p.confirm] },
+                { say: c.yes, expect: [p.sent] }
+            ], JONAS);
+            const mails = await harness.mails(ANNA);
+            assert.strictEqual(mails.length, 1);
+            assert.match(mails[0].text, /vier weitere Lizenzen|four more licenses/);
+        });
+
         it(`[${lang}] a goodbye at the reason of a change request asks first; a second goodbye ends; no request is filed`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));

@@ -107,6 +107,28 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
             assert.strictEqual((await harness.mails(PETER)).filter((m) => m.kind === 'portal-reset').length, 1);
         });
 
+        it(`[${lang}] Peter answers the user-ID question with a bare yes: his own user ID on the button is meant, and the link goes out`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: PHRASES[lang].amI },
+                { say: PETER },
+                { say: CODE, expect: [PHRASES[lang].caseC, p.offerReset], buttons: [p.resetButton] },
+                { say: p.resetButton, expect: [p.resetIntro, p.askUserId], buttons: ['pbrooks', p.whereButton] },
+                { say: lang === 'de' ? 'ja' : 'yes', expect: [p.resetRequested] }
+            ], PETER);
+            assert.strictEqual((await harness.mails(PETER)).filter((m) => m.kind === 'portal-reset').length, 1);
+        });
+
+        it(`[${lang}] a bare yes or no is never taken as a user ID: asked again, nothing is requested`, async () => {
+            const harness = harnessOf();
+            for (const answer of lang === 'de' ? ['ja', 'nein'] : ['yes', 'no']) {
+                const replies = await resetFor(harness, harness.conversation(localeOf(lang)), lang, answer);
+                assert.doesNotMatch(replies.map((r) => r.text).join('\n'), p.resetRequested, answer);
+            }
+            assert.strictEqual((await harness.mails(PETER)).length, 0);
+        });
+
         it(`[${lang}] rate limits: three links per user ID and five requests per conversation an hour, answered politely`, async () => {
             const harness = harnessOf();
             for (let i = 1; i <= 4; i++) {
