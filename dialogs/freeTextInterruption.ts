@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { IntentRecognizer, Understanding } from '../language/nlu';
-import { findReference, withoutReferences } from '../language/entities';
+import { findBoolean, findReference, withoutReferences } from '../language/entities';
+import { isRequest, understandText } from '../turn/understand';
+import type { Lang } from '../core/language';
 import { phraseList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
@@ -86,4 +88,24 @@ export function closingOnly(text: string, understood: Understanding | undefined,
         rest.length > 0 &&
         recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS)
     );
+}
+
+/** A first clause and the rest: "nein, keine Mail an Anna" | "ich will, dass …". */
+const FIRST_CLAUSE = /^([^,;.!?–-]+)[,;.!?–-]+\s*(.+)$/su;
+
+/**
+ * The new request of a free-text answer that first declines ("nein, keine
+ * Mail an Anna, ich will, dass der Kontakt auf mich geändert wird", "no don't
+ * send that, how do I reset my portal password"): the words after the no, when
+ * the classifier is sure they ask for one of the bot's tasks or topics. A
+ * message that only starts with a no ("No invoice has arrived since May,
+ * please check") asks for nothing new and stays the answer.
+ */
+export async function declinedForAnother(text: string, lang: Lang, t: TFunction, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
+    const parts = FIRST_CLAUSE.exec(text.trim());
+    if (!parts || findBoolean(parts[1], lang) !== false) {
+        return undefined;
+    }
+    const rest = await understandText(recognizer, () => t, parts[2], lang);
+    return isRequest(rest.intent) && rest.score >= UNDERSTANDING_POLICY.interrupt ? rest : undefined;
 }

@@ -16,7 +16,7 @@ import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
-import { clearHumanRequest, closingOnly, commandSized, plainCommand, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
@@ -156,6 +156,12 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         const minScore = understood?.intent === 'cancel' ? UNDERSTANDING_POLICY.cancel : UNDERSTANDING_POLICY.interrupt;
         if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, minScore))) {
             return this.onInterruption(innerDc, understood);
+        }
+        const instead = await declinedForAnother(text, turnInfo(innerDc.context).lang, t, this.services.recognizer);
+        if (instead) {
+            // The no drops this step (nothing is sent or filed); what follows it is the person's request now.
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(this.menuId, { understood: instead } satisfies MainMenuOptions);
         }
         return undefined;
     }

@@ -134,6 +134,19 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.match(mails[0].text, /vier weitere Lizenzen|four more licenses/);
         });
 
+        it(`[${lang}] "no, no mail …, I want the contact changed" at the message to the billing contact drops the mail and starts the change request`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const instead = lang === 'de'
+                ? 'nein keine mail an anna, ich will dass der abrechnungskontakt geaendert wird'
+                : "no dont send anna anything, I want to change the billing contact";
+            await play(harness, convo, [
+                ...jonasWritingToAnna(lang),
+                { say: instead, expect: [TASK_PHRASES[lang].changeIntro], absent: [p.preview, p.confirm] }
+            ], JONAS);
+            assert.strictEqual((await harness.mails(ANNA)).length, 0, 'nothing went to Anna');
+        });
+
         it(`[${lang}] a goodbye at the reason of a change request asks first; a second goodbye ends; no request is filed`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
