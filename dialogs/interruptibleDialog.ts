@@ -20,6 +20,7 @@ import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plain
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
+import { isLang } from '../core/language';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** Status questions kept for after a verification; more are asked again afterwards. */
@@ -110,9 +111,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }
         // "ok thx bye" at a yes/no question says goodbye; its leading "ok" is no yes. (A bare "danke" stays an answer.)
+        // Likewise "ok english again pls" asks for the language, and says no yes (except where the question is the language).
         if (!options?.freeText && commandSized(text)) {
             const understood = await understandTurn(context, this.services.recognizer);
             if (understood?.intent === 'goodbye' && closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
+                return this.onInterruption(innerDc, understood);
+            }
+            const asksLanguage = (options?.buttons ?? []).some((button) => isLang(button.value));
+            if (understood?.intent === 'switch-language' && understood.targetLanguage && understood.score >= UNDERSTANDING_POLICY.interrupt && !asksLanguage) {
                 return this.onInterruption(innerDc, understood);
             }
         }

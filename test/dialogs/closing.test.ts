@@ -54,6 +54,19 @@ function jonasWritingToAnna(lang: Lang): Step[] {
 describe('Closing and out-of-scope: goodbyes end the conversation, off-topic gets what the bot can do', () => {
     const harnessOf = useHarness();
 
+    it('[de→en] "ok english again pls" at "Soll ich sie senden?" switches the language and asks again: its "ok" is no yes, nothing is sent until the yes', async () => {
+        const harness = harnessOf();
+        const convo = harness.conversation(localeOf('de'));
+        await play(harness, convo, [
+            ...jonasWritingToAnna('de'),
+            { say: 'Wir brauchen bitte zwei weitere Lizenzen.', expect: [PHRASES.de.preview, PHRASES.de.confirm] },
+            { say: 'ok english again pls', expect: [PHRASES.en.confirm], absent: [PHRASES.en.sent, PHRASES.de.sent] }
+        ], JONAS);
+        assert.strictEqual((await harness.mails(ANNA)).length, 0, 'nothing sent on the "ok"');
+        await play(harness, convo, [{ say: 'yes', expect: [PHRASES.en.sent] }], JONAS);
+        assert.strictEqual((await harness.mails(ANNA)).length, 1);
+    });
+
     for (const lang of LANGUAGES) {
         const p = PHRASES[lang];
         const c = CLOSING[lang];
