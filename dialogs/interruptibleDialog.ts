@@ -243,6 +243,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
                 await context.sendActivity(t('main:cancelled'));
                 return innerDc.beginDialog(this.menuId, { again: true } satisfies MainMenuOptions);
             case 'start-over':
+                // Starting over throws the task away: only a message that says nothing else does it ("yes send the reset link" does not).
+                if (!this.isAtMenu(innerDc) && !this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', 'start-over')) {
+                    return undefined;
+                }
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { restart: true } satisfies MainMenuOptions);
             case 'switch-language': {

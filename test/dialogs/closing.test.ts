@@ -54,6 +54,16 @@ function jonasWritingToAnna(lang: Lang): Step[] {
 describe('Closing and out-of-scope: goodbyes end the conversation, off-topic gets what the bot can do', () => {
     const harnessOf = useHarness();
 
+    it('[en] "yes send the reset link" at the email question does not start over; a bare "start over" still does', async () => {
+        const harness = harnessOf();
+        const convo = harness.conversation(localeOf('en'));
+        await play(harness, convo, [
+            { say: PHRASES.en.whoIs, expect: [PHRASES.en.askEmail] },
+            { say: 'yes send the reset link', absent: [PHRASES.en.restarted] },
+            { say: PHRASES.en.startOver, expect: [PHRASES.en.restarted] }
+        ]);
+    });
+
     it('[de→en] "ok english again pls" at "Soll ich sie senden?" switches the language and asks again: its "ok" is no yes, nothing is sent until the yes', async () => {
         const harness = harnessOf();
         const convo = harness.conversation(localeOf('de'));
