@@ -11,10 +11,12 @@
     var TITLE = document.title;
     /** How long "is typing" stays without a new typing signal. */
     var TYPING_MS = 6000;
+    // How long a message on its way waits for its live event before the transcript is read again.
+    var DELIVERY_CHECK_MS = 3000;
     var state = {
         csrf: null, agent: null, current: null, detail: null, queue: null, events: null,
         seenWaiting: null, unread: {}, typingTimer: null, audio: null, ticker: null,
-        detailSeq: 0, detailShown: 0
+        detailSeq: 0, detailShown: 0, deliveryCheck: null
     };
 
     function api(method, path, body) {
@@ -349,8 +351,10 @@
         }
         // New lines are appended (the live region announces just those); known ones only get their delivery state.
         var added = false;
+        var underway = false;
         detail.messages.forEach(function (m) {
             var existing = list.querySelector('li[data-id="' + m.id + '"]');
+            if (m.sender === 'agent' && m.delivery === 'pending') { underway = true; }
             if (existing) {
                 if (m.sender === 'agent') { C.setDelivery(existing, m, retryMessage); }
                 return;
@@ -359,6 +363,14 @@
             added = true;
             if (m.sender === 'customer') { $('typing').textContent = ''; }
         });
+        // A message still on its way is looked at again after a while: should the live event about it be
+        // lost (the stream reconnecting), the agent still sees it delivered or failed, with Retry.
+        clearTimeout(state.deliveryCheck);
+        if (underway) {
+            state.deliveryCheck = setTimeout(function () {
+                if (state.current === detail.id) { loadDetail(detail.id, false); }
+            }, DELIVERY_CHECK_MS);
+        }
         var mine = detail.status === 'active' && detail.agent && state.agent && detail.agent.login === state.agent.login;
         $('accept').hidden = detail.status !== 'waiting';
         $('message-form').hidden = !mine;

@@ -51,7 +51,10 @@ describe('Agent console in Chromium: delivery of the agent\'s messages, and the 
         await textbox.fill('Zweite Nachricht');
         await textbox.press('Enter');
         const second = page.locator('#messages li', { hasText: 'Zweite Nachricht' });
-        await second.locator('.delivery.failed', { hasText: 'nicht zugestellt' }).waitFor();
+        await second.locator('.delivery.failed', { hasText: 'nicht zugestellt' }).waitFor().catch(async (err: Error) => {
+            // What the agent saw instead, for whoever reads a failure.
+            throw new Error(`${err.message}\nTranscript on the page:\n${await page.locator('#messages').innerText()}\nError line: ${await page.locator('#chat-error').innerText()}`);
+        });
         harness.channel.refusing = false;
         await second.getByRole('button', { name: 'Erneut senden: Zweite Nachricht' }).click();
         await customer.waitFor(/^Erika Mustermann: Zweite Nachricht$/);
