@@ -13,10 +13,12 @@
     var TYPING_MS = 6000;
     // How long a message on its way waits for its live event before the transcript is read again.
     var DELIVERY_CHECK_MS = 3000;
+    // How long the console waits before it opens a live stream again that the server refused or ended.
+    var LIVE_RETRY_MS = 3000;
     var state = {
         csrf: null, agent: null, current: null, detail: null, queue: null, events: null,
         seenWaiting: null, unread: {}, typingTimer: null, audio: null, ticker: null,
-        detailSeq: 0, detailShown: 0, deliveryCheck: null
+        detailSeq: 0, detailShown: 0, deliveryCheck: null, liveWasDown: false
     };
 
     function api(method, path, body) {
@@ -149,8 +151,25 @@
         if (state.events) { state.events.close(); }
         var source = new EventSource('/agent/api/events');
         state.events = source;
-        source.onopen = function () { $('live-status').textContent = t('live.connected'); };
-        source.onerror = function () { $('live-status').textContent = t('live.disconnected'); };
+        source.onopen = function () {
+            $('live-status').textContent = t('live.connected');
+            // Back after a break: what happened meanwhile came as events nobody heard, so read it again.
+            if (state.liveWasDown) {
+                state.liveWasDown = false;
+                loadQueue();
+                if (state.current) { loadDetail(state.current, false); }
+            }
+        };
+        source.onerror = function () {
+            $('live-status').textContent = t('live.disconnected');
+            state.liveWasDown = true;
+            // The browser retries by itself unless the server refused the stream; then the console tries again.
+            if (source.readyState === EventSource.CLOSED) {
+                setTimeout(function () {
+                    if (state.events === source && state.agent) { connectLive(); }
+                }, LIVE_RETRY_MS);
+            }
+        };
         source.addEventListener('queue', function () { loadQueue(); });
         source.addEventListener('message', function (event) {
             var data = JSON.parse(event.data);
