@@ -12,14 +12,7 @@ import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
 import { messageContent } from './answerContent';
 import { submittedText } from '../turn/activityText';
-import { findBoolean } from '../language/entities';
-import { wordsOf } from '../core/words';
-import type { Lang } from '../core/language';
-
-/** True when a text is nothing but a yes or a no ("yes", "ja gerne", "no"): no message for anyone. */
-function saysOnlyYesOrNo(text: string, lang: Lang): boolean {
-    return wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined;
-}
+import { saysOnlyYesOrNo } from '../language/entities';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;

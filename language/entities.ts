@@ -1,6 +1,7 @@
 import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
 import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
 import { cultureOf, type Lang } from '../core/language';
+import { wordsOf } from '../core/words';
 
 /** Something recognizers-text parses text with. */
 interface Model {
@@ -55,6 +56,11 @@ export function findBoolean(text: string, lang: Lang): boolean | undefined {
     const results = booleanModel(lang).parse(text.slice(0, 200));
     const first = results[0]?.resolution as { value?: boolean } | undefined;
     return typeof first?.value === 'boolean' ? first.value : undefined;
+}
+
+/** True when a text is nothing but a yes or a no ("yes", "ja gerne", "no"): an answer, never a message or a user ID. */
+export function saysOnlyYesOrNo(text: string, lang: Lang): boolean {
+    return wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined;
 }
 
 /** A reference as people type it: the number may lose its leading zeros ("BC-2026-3"). */

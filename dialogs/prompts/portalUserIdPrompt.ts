@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findBoolean, findEmail, findReference } from '../../language/entities';
-import { wordsOf } from '../../core/words';
+import { findEmail, findReference, saysOnlyYesOrNo } from '../../language/entities';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
 import type { IntentRecognizer } from '../../language/nlu';
@@ -43,7 +42,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
         }
-        if (wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined) {
+        if (saysOnlyYesOrNo(text, lang)) {
             // "yes" or "no" is an answer, never a user ID (with the person's own ID on a button, "yes" chose it above).
             return { succeeded: false };
         }
