@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { submittedText } from '../turn/activityText';
 import { renderChoices } from '../turn/choiceRendering';
-import type { IntentRecognizer, Intent } from '../language/nlu';
+import { SMALL_TALK, type IntentRecognizer } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import { understandTurn } from '../turn/understand';
@@ -11,7 +11,6 @@ import { noteInsight, noteRatingComment } from '../services/insights/insightsRec
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { closingOnly } from './freeTextInterruption';
 
-const NOT_A_REQUEST: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'greeting', 'thanks', 'goodbye', 'help']);
 
 /**
  * After a closing, asks once whether the conversation helped (👍/👎 as
@@ -72,7 +71,7 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         await context.sendActivity(t('rating:noCommentReply'));
         return true;
     }
-    if (text.trim().endsWith('?') && understood && understood.score >= UNDERSTANDING_POLICY.requestAtComment && !NOT_A_REQUEST.has(understood.intent)) {
+    if (text.trim().endsWith('?') && understood && understood.score >= UNDERSTANDING_POLICY.requestAtComment && !SMALL_TALK.has(understood.intent)) {
         // A new question rather than a comment ("how do I change the billing contact?"): the bot answers it.
         return false;
     }

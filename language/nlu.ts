@@ -73,8 +73,8 @@ const WHOLE_WEIGHT = 0.5;
 /** A question weighs this much more than a statement in a long message. */
 const QUESTION_WEIGHT = 2;
 
-/** Intents that say nothing about what a long message wants. */
-const SMALL_TALK: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'help', 'out-of-scope', 'goodbye']);
+/** Intents that ask for nothing: they say nothing about what a long message wants, and a question at the rating's comment reading as one is no new request. */
+export const SMALL_TALK: ReadonlySet<Intent> = new Set(['none', 'greeting', 'thanks', 'help', 'out-of-scope', 'goodbye']);
 
 /** What may open a message before the request itself ("Hallo, …", "thanks! and …"). */
 const OPENINGS: readonly Intent[] = ['greeting', 'thanks'];
