@@ -6,12 +6,10 @@ import { OutboxRepository } from './data/repositories/outboxRepository';
 import { Mailer } from './mail/mailer';
 import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
-import { AccountRepository } from './data/repositories/accountRepository';
-import { AuditLog } from './data/repositories/auditLog';
+import { Repositories } from './data/repositories/repositories';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
-import { UserRepository } from './data/repositories/userRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
-import { MainDialog } from './dialogs/mainDialog';
+import { MainDialog, type MainDialogDeps } from './dialogs/mainDialog';
 import { ProactiveBotTurns, type ProactiveMessenger } from './channels/proactive';
 import type { HandoffParts } from './agents/agentConsole';
 import type { BillingPortal } from './portal/billingPortal';
@@ -19,7 +17,6 @@ import { AdminContactService } from './services/adminContactService';
 import { BillingRoleService } from './services/billingRoleService';
 import { ChangeRequestService } from './services/changeRequestService';
 import { PortalResetService } from './services/portalResetService';
-import type { BotServices } from './services/botServices';
 import { VerificationService } from './services/verificationService';
 import { AgentDesk } from './services/agentDesk';
 import { AgentDirectory } from './services/agentDirectory';
@@ -31,7 +28,6 @@ import { HandoffSnapshot } from './services/handoffSnapshot';
 import { BusinessHours } from './core/businessHours';
 import { AgentRepository } from './data/repositories/agentRepository';
 import { CallbackRepository } from './data/repositories/callbackRepository';
-import { ConversationReferenceRepository } from './data/repositories/conversationReferenceRepository';
 import { ChangeRequestRepository } from './data/repositories/changeRequestRepository';
 import { HandoffRepository } from './data/repositories/handoffRepository';
 import { ProactiveDeliveryRepository } from './data/repositories/proactiveDeliveryRepository';
@@ -76,7 +72,8 @@ const DEFAULT_HANDOFF_SETTINGS: HandoffSettings = { businessHours: BusinessHours
 /** The built bot and the parts channels and tools need. */
 export interface BotRuntime {
     readonly bot: BillingBot;
-    readonly services: BotServices;
+    /** The services the dialogs were built with (tools and tests reach the domain through them). */
+    readonly services: MainDialogDeps;
     readonly storage: BotStorage;
     readonly errorHandler: TurnErrorHandler;
     readonly handoff: HandoffParts;
@@ -87,12 +84,9 @@ export interface BotRuntime {
 /** Wires repositories, services, dialogs and the bot over one database. */
 export function createBot(deps: BotDependencies): BotRuntime {
     const { db, clock, localizer, recognizer, secrets, mailer, portal } = deps;
-    const users = new UserRepository(db);
-    const accounts = new AccountRepository(db);
-    const audit = new AuditLog(db, clock);
+    const { users, accounts, audit, conversationReferences: references } = new Repositories(db, clock);
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
-    const references = new ConversationReferenceRepository(db);
     const events = new HandoffEvents();
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const deliveries = new ProactiveDeliveryRepository(db);
@@ -100,16 +94,14 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const queue = new HandoffService(handoffRepository, references, agents, delivery, events, audit, clock, deps.handoff ?? DEFAULT_HANDOFF_SETTINGS);
     const desk = new AgentDesk(handoffRepository, callbackRepository, new ChangeRequestRepository(db), queue, delivery, events, agents, audit, clock, deliveries);
     const billingRole = new BillingRoleService(users, accounts);
-    const services: BotServices = {
+    const services: MainDialogDeps = {
         clock,
-        localizer,
         recognizer,
         users,
         accounts,
-        audit,
         verification: new VerificationService(users, db, mailer, secrets, localizer, audit, clock),
         billingRole,
-        adminContact: new AdminContactService(localizer, mailer, db, audit, clock),
+        adminContact: new AdminContactService(localizer, mailer, db, clock),
         handoffs: queue,
         callbacks: new CallbackService(callbackRepository, mailer, localizer, events, audit, clock),
         handoffSnapshot: new HandoffSnapshot(users, billingRole),
@@ -123,7 +115,17 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     const insights = new InsightRepository(db);
     const recorder = new InsightsRecorder(insights, secrets, clock);
-    const bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => failures.succeeded(key), gate, deps.verificationLifetime, recorder);
+    const bot = new BillingBot({
+        conversationState,
+        mainDialog: new MainDialog(services),
+        clock,
+        localizer,
+        recognizer,
+        gate,
+        onTurnSucceeded: (key) => failures.succeeded(key),
+        identityLifetime: deps.verificationLifetime,
+        insights: recorder
+    });
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.
     delivery.connect(new ProactiveBotTurns(deps.messenger, (context) => bot.run(context)));
@@ -155,8 +157,11 @@ export function composeOperatorParts(db: Database, config: Config, clock: Clock 
     return {
         secrets,
         mailer,
-        agents: new AgentDirectory(new AgentRepository(db), new AuditLog(db, clock), clock),
+        agents: new AgentDirectory(new AgentRepository(db), new Repositories(db, clock).audit, clock),
         personalData: new PersonalDataService(db, secrets, clock),
-        changeRequests: (localizer) => new ChangeRequestService(db, new UserRepository(db), new AccountRepository(db), mailer, localizer, clock)
+        changeRequests: (localizer) => {
+            const { users, accounts } = new Repositories(db, clock);
+            return new ChangeRequestService(db, users, accounts, mailer, localizer, clock);
+        }
     };
 }

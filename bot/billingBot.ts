@@ -6,13 +6,16 @@ import { isLang, langFromLocale, localeOf, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
 import type { MainMenuOptions } from '../dialogs/types';
-import type { BotServices } from '../services/botServices';
+import type { Clock } from '../core/clock';
+import type { Localizer } from '../language/i18n';
+import type { IntentRecognizer } from '../language/nlu';
 import type { InsightsRecorder } from '../services/insights/insightsRecorder';
 import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
-import type { TurnGate } from './handoffGate';
+import type { HandoffGate } from './handoffGate';
+import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
 import { changeLanguageOnRequest, DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.billingBot');
@@ -23,9 +26,26 @@ export const SET_LANGUAGE_EVENT = 'setLanguage';
 /** How many recent activity ids a conversation remembers to recognise a channel's retry. */
 const REMEMBERED_ACTIVITY_IDS = 20;
 
+/** What the bot is built from (`compose.ts`). */
+export interface BillingBotParts {
+    readonly conversationState: ConversationState;
+    readonly mainDialog: MainDialog;
+    readonly clock: Clock;
+    readonly localizer: Localizer;
+    readonly recognizer: IntentRecognizer;
+    /** Transcript, proactive instructions and the relay to an agent. */
+    readonly gate: HandoffGate;
+    /** Called after every turn that completed (resets the failure count). */
+    readonly onTurnSucceeded?: (conversationKey: string) => void;
+    readonly identityLifetime?: IdentityLifetime;
+    readonly insights?: InsightsRecorder;
+}
+
 /**
- * The bot: prepares each turn (language, profile), runs the main dialog and
- * saves the conversation state. Turns of one conversation run one at a time,
+ * The bot: runs each turn as named stages around the main dialog and one save
+ * of the conversation state (see {@link TurnPipeline}): retry guard, language,
+ * insights, verification lifetime, transcript, proactive instruction, relay
+ * to an agent. Turns of one conversation run one at a time,
  * because botbuilder's state saving overwrites with `*` and would otherwise
  * lose an update when two turns of a conversation overlap. The ids of the
  * last activities are kept in the conversation state itself, so "this turn is
@@ -33,28 +53,38 @@ const REMEMBERED_ACTIVITY_IDS = 20;
  * crash runs the turn again exactly when its state was not saved.
  */
 export class BillingBot extends ActivityHandler {
+    private readonly conversationState: ConversationState;
+    private readonly mainDialog: MainDialog;
+    private readonly gate: HandoffGate;
     private readonly profileAccessor: StatePropertyAccessor<ConversationProfile>;
     private readonly dialogStateAccessor: StatePropertyAccessor<DialogState>;
     private readonly doneAccessor: StatePropertyAccessor<string[]>;
     private readonly dialogs: DialogSet;
     private readonly turns = new KeyedMutex();
     private readonly dialogMemory = new DialogMemoryReuse();
+    /** The turn's stages, in order; `ARCHITECTURE.md` lists them. */
+    private readonly pipeline: TurnPipeline;
 
-    public constructor(
-        private readonly conversationState: ConversationState,
-        private readonly mainDialog: MainDialog,
-        private readonly services: BotServices,
-        private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
-        private readonly gate?: TurnGate,
-        private readonly identityLifetime: IdentityLifetime = DEFAULT_IDENTITY_LIFETIME,
-        private readonly insights?: InsightsRecorder
-    ) {
+    public constructor(private readonly parts: BillingBotParts) {
         super();
+        const { conversationState, mainDialog, gate } = parts;
+        this.conversationState = conversationState;
+        this.mainDialog = mainDialog;
+        this.gate = gate;
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
         this.dialogStateAccessor = conversationState.createProperty<DialogState>('dialogState');
         this.doneAccessor = conversationState.createProperty<string[]>('doneActivityIds');
         this.dialogs = new DialogSet(this.dialogStateAccessor);
         this.dialogs.add(mainDialog);
+        this.pipeline = new TurnPipeline([
+            this.retryGuardStage(),
+            { name: 'language', enter: async (context) => this.prepareTurn(context) },
+            this.insightsStage(),
+            { name: 'verification lifetime', enter: async (context) => this.applyIdentityLifetime(context) },
+            gate.transcriptStage,
+            gate.proactiveInstructionStage((context, options) => this.restartDialog(context, options)),
+            gate.relayStage((context, options) => this.restartDialog(context, options))
+        ]);
 
         this.onMembersAdded(async (context, next) => {
             if (!turnInfo(context).profile.welcomed) {
@@ -74,37 +104,69 @@ export class BillingBot extends ActivityHandler {
         });
     }
 
+    /** The names of the turn's stages, in the order they run. */
+    public get stageNames(): readonly string[] {
+        return this.pipeline.names;
+    }
+
     public override async run(context: TurnContext): Promise<void> {
         // "The person is typing" changes no state: it is passed to an agent who has the chat, and no turn runs.
         if (context.activity.type === ActivityTypes.Typing) {
-            await this.gate?.typing(context);
+            await this.gate.typing(context);
             return;
         }
         const key = conversationKeyOf(context.activity);
         await this.turns.run(key, async () => {
-            // A channel's retry of an activity whose turn completed runs no second turn.
-            const activityId = context.activity.id;
-            const done = await this.doneAccessor.get(context, []);
-            if (activityId && done.includes(activityId)) {
-                log.info('duplicate activity ignored', { conversation: key, activityId });
-                return;
-            }
             this.dialogMemory.prepare(context);
-            await this.prepareTurn(context, key);
-            this.insights?.begin(context, () => turnInfo(context).lang);
-            await this.applyIdentityLifetime(context);
-            // The handoff hook: while an agent has the conversation, the dialogs do not run.
-            if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
-                await super.run(context);
+            const completed = await this.pipeline.run(
+                context,
+                () => super.run(context),
+                () => this.conversationState.saveChanges(context, false)
+            );
+            if (completed) {
+                this.parts.onTurnSucceeded?.(key);
             }
-            if (activityId) {
-                await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
-            }
-            await this.conversationState.saveChanges(context, false);
-            await this.gate?.afterTurn(context);
-            await this.insights?.flush(context);
-            this.onTurnSucceeded(key);
         });
+    }
+
+    /**
+     * A channel's retry of an activity whose turn completed runs no second
+     * turn; the activity's id is saved with the turn's state (`settle`), so
+     * "done" and the state are one write.
+     */
+    private retryGuardStage(): TurnStage {
+        return {
+            name: 'retry guard',
+            enter: async (context) => {
+                const activityId = context.activity.id;
+                const done = await this.doneAccessor.get(context, []);
+                if (activityId && done.includes(activityId)) {
+                    log.info('duplicate activity ignored', { conversation: conversationKeyOf(context.activity), activityId });
+                    return 'drop';
+                }
+                return 'continue';
+            },
+            settle: async (context) => {
+                const activityId = context.activity.id;
+                if (activityId) {
+                    const done = await this.doneAccessor.get(context, []);
+                    await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
+                }
+            }
+        };
+    }
+
+    /** The support team's notes of the turn, written once the turn is saved. */
+    private insightsStage(): TurnStage {
+        const insights = this.parts.insights;
+        return {
+            name: 'insights',
+            enter: async (context) => {
+                insights?.begin(context, () => turnInfo(context).lang);
+                return 'continue';
+            },
+            afterSave: async (context) => insights?.flush(context)
+        };
     }
 
     /**
@@ -112,15 +174,16 @@ export class BillingBot extends ActivityHandler {
      * is forgotten and any dialog that relied on it ends, so nothing more is
      * done or shown for it until the person verifies again.
      */
-    private async applyIdentityLifetime(context: TurnContext): Promise<void> {
+    private async applyIdentityLifetime(context: TurnContext): Promise<StageOutcome> {
         if (context.activity.type !== ActivityTypes.Message) {
-            return;
+            return 'continue';
         }
-        if (expireIdentity(turnInfo(context).profile, this.services.clock.now().getTime(), this.identityLifetime)) {
+        if (expireIdentity(turnInfo(context).profile, this.parts.clock.now().getTime(), this.parts.identityLifetime ?? DEFAULT_IDENTITY_LIFETIME)) {
             log.info('verification expired; the person verifies again', { conversation: conversationKeyOf(context.activity) });
             const dc = await this.dialogContext(context);
             await dc.cancelAllDialogs();
         }
+        return 'continue';
     }
 
     /** The page asked for another language (its language switch): switch and show the open question again in it. */
@@ -129,7 +192,7 @@ export class BillingBot extends ActivityHandler {
             return;
         }
         // While an agent has the chat, the open question underneath (the queue's wait) is not the person's next step.
-        if (await this.gate?.afterLanguageSwitch(context)) {
+        if (await this.gate.afterLanguageSwitch(context)) {
             return;
         }
         const dc = await this.dialogContext(context);
@@ -163,10 +226,12 @@ export class BillingBot extends ActivityHandler {
         await this.turns.idle();
     }
 
-    private async prepareTurn(context: TurnContext, conversationKey: string): Promise<void> {
+    /** The conversation's profile and language for this turn (`turnInfo`), decided once per conversation. */
+    private async prepareTurn(context: TurnContext): Promise<StageOutcome> {
+        const conversationKey = conversationKeyOf(context.activity);
         const profile = await this.profileAccessor.get(context, {});
-        const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.services.localizer.t(profile.lang ?? 'en') };
-        setTurnInfo(context, info, (lang) => this.services.localizer.t(lang));
+        const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.parts.localizer.t(profile.lang ?? 'en') };
+        setTurnInfo(context, info, (lang) => this.parts.localizer.t(lang));
         // Replies carry the conversation's language at the moment they are sent (not the locale the client wrote
         // in, which botbuilder copies onto them), so the help page's widget follows a switch.
         context.onSendActivities(async (ctx, activities, next) => {
@@ -181,31 +246,32 @@ export class BillingBot extends ActivityHandler {
         // Once decided, the conversation keeps its language whatever locale the client reports later;
         // it changes only when the person asks (in words, by the menu, or by a `setLanguage` event from the page).
         if (profile.lang && profile.langSource !== 'default') {
-            return;
+            return 'continue';
         }
         const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
         if (fromLocale) {
             this.setLanguage(info, fromLocale, 'locale');
         } else if (text !== undefined) {
             // No locale from the client: the first words decide, and are understood on the way.
-            const understood = await this.services.recognizer.recognize(text);
+            const understood = await this.parts.recognizer.recognize(text);
             this.setLanguage(info, understood.language, 'text');
             info.understanding = understood;
         } else {
             profile.langSource = 'default';
         }
+        return 'continue';
     }
 
     private setLanguage(info: TurnInfo, lang: TurnInfo['lang'], source: 'locale' | 'text'): void {
         info.profile.lang = lang;
         info.profile.langSource = source;
         info.lang = lang;
-        info.t = this.services.localizer.t(lang);
+        info.t = this.parts.localizer.t(lang);
     }
 
     private async runDialog(context: TurnContext): Promise<void> {
         // The answer to "did this help?" after a closing (or the comment after it) is taken before any dialog.
-        if (await takeRating(context, this.services.recognizer)) {
+        if (await takeRating(context, this.parts.recognizer)) {
             return;
         }
         const dc = await this.dialogContext(context);
@@ -227,7 +293,7 @@ export class BillingBot extends ActivityHandler {
         }
         const options: MainMenuOptions = {
             welcome: !profile.welcomed,
-            understood: await understandTurn(context, this.services.recognizer)
+            understood: await understandTurn(context, this.parts.recognizer)
         };
         profile.welcomed = true;
         await dc.beginDialog(this.mainDialog.id, options);

@@ -10,18 +10,10 @@ import { conversationKeyOf } from '../turn/conversationKey';
 import { proactiveInstruction, type ProactiveInstruction } from '../turn/proactiveTurn';
 import type { TranscriptRecorder } from '../turn/transcript';
 import { turnInfo } from '../turn/turn';
+import type { TurnStage } from './turnPipeline';
 
-/** Hooks around the dialogs of every turn. */
-export interface TurnGate {
-    /** Runs before the dialogs; true when it handled the turn and the dialogs must not run. */
-    beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean>;
-    /** Runs once the turn's state is saved. */
-    afterTurn(context: TurnContext): Promise<void>;
-    /** A typing activity: no turn runs for it; passed on to the agent while one has the conversation. */
-    typing(context: TurnContext): Promise<void>;
-    /** After a language switch: tells the person where they stand while an agent has the chat; true when it did (no re-prompt then). */
-    afterLanguageSwitch(context: TurnContext): Promise<boolean>;
-}
+/** Drops the dialog position and starts the main dialog with these options (the bot's). */
+export type RestartDialog = (context: TurnContext, options: MainMenuOptions) => Promise<void>;
 
 /**
  * The bot's side of the handoff, before any dialog runs: records the
@@ -30,20 +22,47 @@ export interface TurnGate {
  * and carries out the bot's own proactive turns (agent messages, queue
  * updates, hand-back) in the person's current language.
  */
-export class HandoffGate implements TurnGate {
+export class HandoffGate {
     public constructor(private readonly handoffs: HandoffService, private readonly recorder: TranscriptRecorder) {}
 
-    public async beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
-        const { conversationKey, lang, t } = turnInfo(context);
-        this.recorder.attach(context, conversationKey);
-        const instruction = proactiveInstruction(context);
-        if (instruction) {
-            await this.carryOut(context, instruction, restart);
-            return true;
-        }
+    /** Records what the person and the bot say while the turn runs, and writes it once the turn is saved. */
+    public readonly transcriptStage: TurnStage = {
+        name: 'transcript',
+        enter: async (context) => {
+            this.recorder.attach(context, turnInfo(context).conversationKey);
+            return 'continue';
+        },
+        afterSave: async (context) => this.recorder.flush(context)
+    };
+
+    /** The bot's own turns (an agent's line, a queue update, the hand-back) are carried out instead of the dialogs. */
+    public proactiveInstructionStage(restart: RestartDialog): TurnStage {
+        return {
+            name: 'proactive instruction',
+            enter: async (context) => {
+                const instruction = proactiveInstruction(context);
+                if (!instruction) {
+                    return 'continue';
+                }
+                await this.carryOut(context, instruction, (options) => restart(context, options));
+                return 'answered';
+            }
+        };
+    }
+
+    /** While an agent has the conversation, what the person writes goes to the agent and the dialogs do not run. */
+    public relayStage(restart: RestartDialog): TurnStage {
+        return {
+            name: 'relay to agent',
+            enter: async (context) => ((await this.relayToAgent(context, (options) => restart(context, options))) ? 'answered' : 'continue')
+        };
+    }
+
+    private async relayToAgent(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
         if (context.activity.type !== ActivityTypes.Message) {
             return false;
         }
+        const { conversationKey, lang, t } = turnInfo(context);
         const open = await this.handoffs.openFor(conversationKey);
         if (open?.status !== 'active') {
             return false;
@@ -70,10 +89,6 @@ export class HandoffGate implements TurnGate {
         if (open?.status === 'active') {
             this.handoffs.customerTyping(open);
         }
-    }
-
-    public async afterTurn(context: TurnContext): Promise<void> {
-        await this.recorder.flush(context);
     }
 
     private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: (options: MainMenuOptions) => Promise<void>): Promise<void> {

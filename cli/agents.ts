@@ -1,10 +1,8 @@
 import { loadConfig, loadDotEnv } from '../config';
-import { systemClock } from '../core/clock';
 import { configureLogging } from '../core/logger';
 import { Database } from '../data/database';
-import { AgentRepository } from '../data/repositories/agentRepository';
-import { AuditLog } from '../data/repositories/auditLog';
-import { AgentDirectory, checkPasswordRules } from '../services/agentDirectory';
+import { checkPasswordRules } from '../services/agentDirectory';
+import { composeOperatorParts } from '../compose';
 import { parseArgs } from './args';
 
 const USAGE = `Manages the support agents of the console (/agent).
@@ -88,7 +86,7 @@ async function main(): Promise<void> {
     }
     const db = await Database.open(config.databaseUrl ?? config.dbPath);
     try {
-        const directory = new AgentDirectory(new AgentRepository(db), new AuditLog(db, systemClock), systemClock);
+        const directory = composeOperatorParts(db, config).agents;
         if (command === 'list') {
             const online = new Set((await directory.online()).map((a) => a.login));
             for (const agent of await directory.list()) {

@@ -4,7 +4,10 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
-import type { BotServices } from '../services/botServices';
+import type { IntentRecognizer } from '../language/nlu';
+import type { BillingRoleService } from '../services/billingRoleService';
+import type { EmailAdminDeps } from './emailAdminDialog';
+import type { IdentifyDeps } from './identifyDialog';
 import { LINKS } from '../core/links';
 import { continueWith, offerNext } from './actions';
 import { EmailAdminDialog } from './emailAdminDialog';
@@ -30,12 +33,18 @@ const MAX_ANSWERED = 10;
 const OFFER_LABELS = ['billingRole:button.emailAdmin', 'billingRole:button.requestChange', 'billingRole:button.noThanks'] as const;
 
 
+/** What the billing-role dialog uses, with what its identify and email-admin dialogs use. */
+export interface BillingRoleDeps extends IdentifyDeps, EmailAdminDeps {
+    readonly billingRole: BillingRoleService;
+    readonly recognizer: IntentRecognizer;
+}
+
 /**
  * "Am I the billing contact, and who is?": identifies the person, then answers
  * with the case of the help article (a, b, c, b/d) and offers what fits next.
  */
 export class BillingRoleDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: BillingRoleDeps) {
         super(DialogIds.billingRole);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new EmailAdminDialog(services));

@@ -4,7 +4,8 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptVal
 import { recordAction, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
 import type { NewContact } from '../data/repositories/changeRequestRepository';
-import type { BotServices } from '../services/botServices';
+import type { AccountRepository } from '../data/repositories/accountRepository';
+import type { IdentifyDeps } from './identifyDialog';
 import { offerNext } from './actions';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
@@ -53,6 +54,11 @@ interface Reviewed {
     readonly reason: string;
 }
 
+/** What the change-of-billing-contact dialog uses, with what its identify dialog uses. */
+export interface ChangeContactDeps extends IdentifyDeps {
+    readonly accounts: AccountRepository;
+}
+
 /**
  * Change of billing contact (article §1.3): only account admins may ask. A
  * verified admin picks the new contact (a member of the account or a new
@@ -62,7 +68,7 @@ interface Reviewed {
  * only) and are offered other ways.
  */
 export class ChangeContactDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: ChangeContactDeps) {
         super(DialogIds.changeContact);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new PickPrompt(PromptIds.pick));

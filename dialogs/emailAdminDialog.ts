@@ -3,7 +3,10 @@ import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { AdminMailDraft } from '../services/adminContactService';
-import type { BotServices } from '../services/botServices';
+import type { Clock } from '../core/clock';
+import type { AccountRepository } from '../data/repositories/accountRepository';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { AdminContactService } from '../services/adminContactService';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
@@ -17,13 +20,21 @@ import { saysOnlyYesOrNo } from '../language/entities';
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
 
+/** What the email-the-billing-admin dialog uses. */
+export interface EmailAdminDeps {
+    readonly clock: Clock;
+    readonly users: UserRepository;
+    readonly accounts: AccountRepository;
+    readonly adminContact: AdminContactService;
+}
+
 /**
  * Case b done for the person: asks what to tell the billing contact, shows the
  * email exactly as it will go out (in the billing contact's language), and
  * queues it only after a yes.
  */
 export class EmailAdminDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: EmailAdminDeps) {
         super(DialogIds.emailAdmin);
         this.addDialog(new TextInputPrompt(PromptIds.text, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_MESSAGE_LENGTH));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));

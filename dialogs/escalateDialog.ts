@@ -5,7 +5,10 @@ import { recordAction, turnInfo } from '../turn/turn';
 import { turnTranscript } from '../turn/transcript';
 import { isLang, type Lang } from '../core/language';
 import type { CallbackReason, Handoff, TranscriptLine } from '../data/handoffModel';
-import type { BotServices } from '../services/botServices';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { CallbackService } from '../services/callbackService';
+import type { HandoffService } from '../services/handoffService';
+import type { HandoffSnapshot } from '../services/handoffSnapshot';
 import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
@@ -41,6 +44,15 @@ const MAX_DESCRIPTION = 500;
 const SKIP: PromptButton = { value: 'skip', label: 'escalate:button.skip', synonyms: 'escalate:synonyms.skip' };
 const LEAVE: PromptButton = { value: 'leave', label: 'escalate:button.leave', synonyms: 'escalate:synonyms.leave' };
 
+/** What the escalate dialog uses. */
+export interface EscalateDeps {
+    readonly users: UserRepository;
+    /** The queue to customer service. */
+    readonly handoffs: HandoffService;
+    readonly handoffSnapshot: HandoffSnapshot;
+    readonly callbacks: CallbackService;
+}
+
 /**
  * "I want to talk to a person": asks for a one-line description, then queues
  * the conversation with its context and tells the person their place and the
@@ -51,7 +63,7 @@ const LEAVE: PromptButton = { value: 'leave', label: 'escalate:button.leave', sy
  * hand-back restarts the main dialog.
  */
 export class EscalateDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: EscalateDeps) {
         super(DialogIds.escalate);
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));

@@ -1,7 +1,11 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
-import type { BotServices } from '../services/botServices';
+import type { Clock } from '../core/clock';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { ChangeRequestService } from '../services/changeRequestService';
+import type { VerificationService } from '../services/verificationService';
+import type { ChannelIdentity } from '../turn/channelIdentity';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
 import { CodePrompt, type CodeInput } from './prompts/codePrompt';
@@ -33,13 +37,24 @@ const CODE_BUTTONS = [
     { value: 'other-email', label: 'identify:button.otherEmail', synonyms: 'identify:synonyms.otherEmail' }
 ] as const;
 
+/** What the identify dialog uses. */
+export interface IdentifyDeps {
+    readonly clock: Clock;
+    readonly users: UserRepository;
+    readonly verification: VerificationService;
+    /** Answers the statuses asked about before the code was right. */
+    readonly changeRequests: ChangeRequestService;
+    /** Identity a channel vouches for (Teams sign-in); absent where none does. */
+    readonly channelIdentity?: ChannelIdentity;
+}
+
 /**
  * "Who are you?": email → one-time code to the email on file → (several
  * accounts) which account. Reveals no account data before the code is right,
  * and answers the same whether or not the email is on file.
  */
 export class IdentifyDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: IdentifyDeps) {
         super(DialogIds.identify);
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new CodePrompt(PromptIds.code, services.verification.policy.codeLength));
@@ -161,7 +176,7 @@ export class IdentifyDialog extends ComponentDialog {
                 noteInsight(step.context, 'verified');
                 recordAction(step.context, 'verified', outcome.user.id);
                 await step.context.sendActivity(t('identify:verified', { name: outcome.user.name }));
-                await answerPendingStatus(step.context, this.services, outcome.user.id);
+                await answerPendingStatus(step.context, this.services.changeRequests, outcome.user.id);
                 return step.endDialog(outcome.user.id);
             case 'wrong':
                 return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, notice: { key: 'identify:wrongCode', args: { count: outcome.triesLeft } } } satisfies VerifyOptions);

@@ -6,7 +6,8 @@ import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type Dialog
 import { understandTurn } from '../turn/understand';
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import type { Understanding } from '../language/nlu';
-import type { BotServices } from '../services/botServices';
+import type { IntentRecognizer } from '../language/nlu';
+import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
@@ -39,6 +40,11 @@ function offTopicQuestion(text: string): boolean {
     return (text.trim().endsWith('?') || words.length >= OFF_TOPIC_MIN_WORDS) && !/[@\d]|\(at\)/.test(text) && !words.includes('at');
 }
 
+/** What every interruptible dialog uses, with what its request-status dialog uses. */
+export interface InterruptibleDeps extends RequestStatusDeps {
+    readonly recognizer: IntentRecognizer;
+}
+
 /**
  * The one place where interruptions are handled, at any step of any child
  * dialog: help, cancel, start over, language switch, "talk to a person", and
@@ -46,8 +52,8 @@ function offTopicQuestion(text: string): boolean {
  * its question again). Subclasses say which waterfall is their menu and may
  * add interruptions of their own.
  */
-export abstract class InterruptibleDialog extends ComponentDialog {
-    protected constructor(dialogId: string, protected readonly services: BotServices, private readonly menuId: string) {
+export abstract class InterruptibleDialog<D extends InterruptibleDeps = InterruptibleDeps> extends ComponentDialog {
+    protected constructor(dialogId: string, protected readonly services: D, private readonly menuId: string) {
         super(dialogId);
         this.addDialog(new RequestStatusDialog(services));
         this.addDialog(new YesNoPrompt(PromptIds.dropTask));

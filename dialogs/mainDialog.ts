@@ -9,7 +9,11 @@ import { findEmail, findIntroducedUserId, findReference } from '../language/enti
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
 import { submittedText } from '../turn/activityText';
-import type { BotServices } from '../services/botServices';
+import type { BillingRoleDeps } from './billingRoleDialog';
+import type { ChangeContactDeps } from './changeContactDialog';
+import type { EscalateDeps } from './escalateDialog';
+import type { InterruptibleDeps } from './interruptibleDialog';
+import type { PortalResetDeps } from './portalResetDialog';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { actionButton, offerNext } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
@@ -51,13 +55,16 @@ interface MenuValues {
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
 
+/** What the main dialog and the task dialogs under it use; built in `compose.ts`. */
+export interface MainDialogDeps extends InterruptibleDeps, BillingRoleDeps, ChangeContactDeps, EscalateDeps, PortalResetDeps {}
+
 /**
  * The root dialog: greets, shows the menu, accepts free text, routes to the
  * task dialogs and comes back to "anything else?". Interruptions are handled
  * by {@link InterruptibleDialog} for every dialog below it.
  */
-export class MainDialog extends InterruptibleDialog {
-    public constructor(services: BotServices) {
+export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
+    public constructor(services: MainDialogDeps) {
         super(DialogIds.main, services, DialogIds.mainMenu);
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new BillingRoleDialog(services));

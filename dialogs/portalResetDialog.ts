@@ -1,7 +1,10 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
-import type { BotServices } from '../services/botServices';
+import type { Clock } from '../core/clock';
+import type { UserRepository } from '../data/repositories/userRepository';
+import type { IntentRecognizer } from '../language/nlu';
+import type { PortalResetService } from '../services/portalResetService';
 import { continueWith, offerNext } from './actions';
 import { DialogIds, PromptIds } from './ids';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
@@ -11,6 +14,14 @@ import type { PortalResetOptions, TaskResult } from './types';
 /** Where to go when no reset link arrives: the article's other paths. */
 const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-contact', 'talk-to-human', 'thanks'], { askedFirst: true });
 
+/** What the portal-password-reset dialog uses. */
+export interface PortalResetDeps {
+    readonly clock: Clock;
+    readonly users: UserRepository;
+    readonly recognizer: IntentRecognizer;
+    readonly portalReset: PortalResetService;
+}
+
 /**
  * Corporate Billing Portal password reset (article §1.4 d): explains that the
  * portal only accepts billing contacts, asks for the billing-contact user ID
@@ -19,7 +30,7 @@ const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-
  * or not the user ID exists; the link never appears in the chat.
  */
 export class PortalResetDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: PortalResetDeps) {
         super(DialogIds.portalReset);
         this.addDialog(new PortalUserIdPrompt(PromptIds.portalUserId, services.recognizer));
         this.addDialog(new WaterfallDialog(DialogIds.portalResetFlow, [this.askUserIdStep.bind(this), this.requestStep.bind(this)]));

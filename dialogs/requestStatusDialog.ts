@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../turn/turn';
-import type { BotServices } from '../services/botServices';
+import type { IdentifyDeps } from './identifyDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
@@ -9,13 +9,16 @@ import { stepValues } from './stepValues';
 import { answerStatus } from './statusAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
 
+/** What the request-status dialog uses: the identify dialog's parts (its change requests answer the status). */
+export type RequestStatusDeps = IdentifyDeps;
+
 /**
  * "Status BC-2026-000123": tells a verified requester, or a billing contact of
  * the request's account, where the request stands. Anyone else gets the same
  * "not found" answer as for a reference that does not exist.
  */
 export class RequestStatusDialog extends ComponentDialog {
-    public constructor(private readonly services: BotServices) {
+    public constructor(private readonly services: RequestStatusDeps) {
         super(DialogIds.requestStatus);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new ReferencePrompt(PromptIds.reference));
@@ -48,7 +51,7 @@ export class RequestStatusDialog extends ComponentDialog {
         const userId = turnInfo(step.context).profile.identity?.userId;
         const reference = stepValues<{ reference: string }>(step).reference;
         if (step.result && userId && reference) {
-            await answerStatus(step.context, this.services, reference, userId);
+            await answerStatus(step.context, this.services.changeRequests, reference, userId);
         }
         return step.endDialog();
     }

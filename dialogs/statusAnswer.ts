@@ -1,20 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { turnInfo } from '../turn/turn';
 import { formatDate } from '../core/dates';
-import type { BotServices } from '../services/botServices';
+import type { ChangeRequestService } from '../services/changeRequestService';
 
 /**
  * Tells a verified person where request `reference` stands, or the same "not
  * found" answer for a reference that does not exist and one they may not see.
  */
-export async function answerStatus(context: TurnContext, services: BotServices, reference: string, userId: string): Promise<void> {
+export async function answerStatus(context: TurnContext, changeRequests: ChangeRequestService, reference: string, userId: string): Promise<void> {
     const { t, lang } = turnInfo(context);
-    const request = await services.changeRequests.visibleTo(reference, userId);
+    const request = await changeRequests.visibleTo(reference, userId);
     if (!request) {
         await context.sendActivity(t('requestStatus:notFound'));
         return;
     }
-    const newContact = services.changeRequests.newContactText(request);
+    const newContact = changeRequests.newContactText(request);
     const lines = [
         t('requestStatus:found', {
             reference: request.reference,
@@ -33,11 +33,11 @@ export async function answerStatus(context: TurnContext, services: BotServices, 
 }
 
 /** Answers the statuses asked about during a verification that has just succeeded, in the order asked. */
-export async function answerPendingStatus(context: TurnContext, services: BotServices, userId: string): Promise<void> {
+export async function answerPendingStatus(context: TurnContext, changeRequests: ChangeRequestService, userId: string): Promise<void> {
     const { profile } = turnInfo(context);
     const references = profile.pendingReferences ?? [];
     profile.pendingReferences = undefined;
     for (const reference of references) {
-        await answerStatus(context, services, reference, userId);
+        await answerStatus(context, changeRequests, reference, userId);
     }
 }

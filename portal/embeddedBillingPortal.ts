@@ -1,3 +1,4 @@
+import { Repositories } from '../data/repositories/repositories';
 import { BoundedQueue } from '../core/boundedQueue';
 import * as crypto from 'crypto';
 import type { Localizer } from '../language/i18n';
@@ -7,8 +8,6 @@ import type { Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { SecretBox } from '../core/secrets';
 import type { Database } from '../data/database';
-import { AuditLog } from '../data/repositories/auditLog';
-import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { normalizeLogin, PortalAccountRepository, type PortalAccount, type StoredResetToken } from '../data/repositories/portalAccountRepository';
 import { composeMail } from '../mail/compose';
 import { SECRET_PLACEHOLDER, type Mailer, type OutgoingMail } from '../mail/mailer';
@@ -99,19 +98,20 @@ export class EmbeddedBillingPortal implements BillingPortal {
         const token = crypto.randomBytes(32).toString('base64url');
         const loginHash = portalLoginHash(this.secrets, login);
         const account = await this.db.transaction(async (tx) => {
-            const accounts = new PortalAccountRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const accounts = repos.portalAccounts;
             const found = await accounts.byLogin(login);
             await accounts.retireTokens(loginHash, now);
             await accounts.insertToken(loginHash, found?.userId ?? null, this.tokenHash(token), now, now + this.policy.tokenTtlMs);
             // An unknown user ID gets the same work: a stand-in's mail is composed, written and rolled back.
             const mail = this.mailer.prepare(this.resetMail(found ?? standIn(login), token));
             await tx.run('SAVEPOINT reset_mail');
-            await new OutboxRepository(tx).insert(mail, now);
+            await repos.outbox.insert(mail, now);
             if (!found) {
                 await tx.run('ROLLBACK TO reset_mail');
             }
             await tx.run('RELEASE reset_mail');
-            await new AuditLog(tx, this.clock).record('portal', found ? 'portal.reset-link-sent' : 'portal.reset-requested-unknown', found ? `user:${found.userId}` : undefined);
+            await repos.audit.record('portal', found ? 'portal.reset-link-sent' : 'portal.reset-requested-unknown', found ? `user:${found.userId}` : undefined);
             return found;
         });
         if (account) {
@@ -158,15 +158,16 @@ export class EmbeddedBillingPortal implements BillingPortal {
         const now = this.clock.now().getTime();
         const { account } = found;
         const changed = await this.db.transaction(async (tx) => {
-            const accounts = new PortalAccountRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const accounts = repos.portalAccounts;
             if (!(await accounts.useToken(found.stored.id, now))) {
                 return false;
             }
             await accounts.setPassword(account.userId, hash, now);
             const t = this.localizer.t(account.locale);
             const mail = composeMail(t, 'portalPasswordChanged', { name: account.name, login: account.login, time: formatDateTime(account.locale, now), supportUrl: LINKS.support });
-            await new OutboxRepository(tx).insert(this.mailer.prepare({ kind: 'portal-password-changed', to: account.email, toName: account.name, locale: account.locale, ...mail }), now);
-            await new AuditLog(tx, this.clock).record('portal', 'portal.password-changed', `user:${account.userId}`);
+            await repos.outbox.insert(this.mailer.prepare({ kind: 'portal-password-changed', to: account.email, toName: account.name, locale: account.locale, ...mail }), now);
+            await repos.audit.record('portal', 'portal.password-changed', `user:${account.userId}`);
             return true;
         });
         if (!changed) {

@@ -1,9 +1,8 @@
+import { Repositories } from '../data/repositories/repositories';
 import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import type { Account, User } from '../data/model';
-import type { AuditLog } from '../data/repositories/auditLog';
 import type { Database } from '../data/database';
-import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { composeMail, type ComposedMail } from '../mail/compose';
 import type { Mailer } from '../mail/mailer';
 
@@ -31,7 +30,6 @@ export class AdminContactService {
         private readonly localizer: Localizer,
         private readonly mailer: Mailer,
         private readonly db: Database,
-        private readonly audit: AuditLog,
         private readonly clock: Clock
     ) {}
 
@@ -73,7 +71,8 @@ export class AdminContactService {
             })
         );
         const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
-            const outbox = new OutboxRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const outbox = repos.outbox;
             if (mails.length > 0 && mails[0].dedupeKey !== undefined && (await outbox.hasDedupeKey(mails[0].dedupeKey))) {
                 return 'again';
             }
@@ -88,6 +87,7 @@ export class AdminContactService {
             for (const mail of mails) {
                 await outbox.insert(mail, now);
             }
+            await repos.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
             return 'queued';
         });
         if (outcome === 'again') {
@@ -95,7 +95,6 @@ export class AdminContactService {
         }
         if (outcome === 'queued') {
             this.mailer.deliverSoon();
-            await this.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
         }
         return outcome;
     }

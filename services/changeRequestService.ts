@@ -1,3 +1,4 @@
+import { Repositories } from '../data/repositories/repositories';
 import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import { formatDate } from '../core/dates';
@@ -6,7 +7,6 @@ import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
 import type { Account, User } from '../data/model';
 import type { AccountRepository } from '../data/repositories/accountRepository';
-import { AuditLog } from '../data/repositories/auditLog';
 import { ChangeRequestRepository, type ChangeRequest, type ChangeRequestStatus, type NewContact } from '../data/repositories/changeRequestRepository';
 import type { UserRepository } from '../data/repositories/userRepository';
 import { composeMail } from '../mail/compose';
@@ -115,7 +115,8 @@ export class ChangeRequestService {
     public async updateStatus(reference: string, status: ChangeRequestStatus, note: string | undefined, actor: string): Promise<UpdateOutcome> {
         const now = this.clock.now().getTime();
         const outcome = await this.db.transaction(async (tx): Promise<UpdateOutcome> => {
-            const requests = new ChangeRequestRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const requests = repos.changeRequests;
             const current = await requests.byReference(reference);
             if (!current) {
                 return { kind: 'not-found' };
@@ -123,7 +124,7 @@ export class ChangeRequestService {
             if (!STATUS_TRANSITIONS[current.status].includes(status) || !(await requests.setStatus(current.id, current.status, status, note ?? null, now))) {
                 return { kind: 'not-allowed', from: current.status };
             }
-            await new AuditLog(tx, this.clock).record(actor, 'change-request.status-changed', `request:${current.reference}`, { from: current.status, to: status, note: note ?? null });
+            await repos.audit.record(actor, 'change-request.status-changed', `request:${current.reference}`, { from: current.status, to: status, note: note ?? null });
             const updated = await requests.byReference(reference);
             return updated ? { kind: 'updated', request: updated } : { kind: 'not-found' };
         });
@@ -158,7 +159,8 @@ export class ChangeRequestService {
         const oldContacts = (await this.accounts.billingContacts(draft.account.id)).map((u) => ({ id: u.id, name: u.name }));
         const now = this.clock.now().getTime();
         return this.db.transaction(async (tx) => {
-            const requests = new ChangeRequestRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const requests = repos.changeRequests;
             if ((await requests.countByRequesterSince(draft.requester.id, now - 24 * 3600_000)) >= MAX_PER_DAY) {
                 return undefined;
             }
@@ -178,7 +180,7 @@ export class ChangeRequestService {
                 },
                 now
             );
-            await new AuditLog(tx, this.clock).record(`user:${draft.requester.id}`, 'change-request.filed', `request:${request.reference}`, {
+            await repos.audit.record(`user:${draft.requester.id}`, 'change-request.filed', `request:${request.reference}`, {
                 account: draft.account.id,
                 oldContacts: oldContacts.map((c) => c.id),
                 newContact: draft.newContact.userId ?? 'new-person',

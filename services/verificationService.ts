@@ -1,3 +1,4 @@
+import { Repositories } from '../data/repositories/repositories';
 import type { Localizer } from '../language/i18n';
 import type { Clock } from '../core/clock';
 import type { Lang } from '../core/language';
@@ -6,7 +7,7 @@ import { randomDigits, type SecretBox } from '../core/secrets';
 import { normalizeEmail, type User } from '../data/model';
 import type { Database } from '../data/database';
 import type { AuditLog } from '../data/repositories/auditLog';
-import { OutboxRepository, type NewOutboxMail } from '../data/repositories/outboxRepository';
+import type { NewOutboxMail } from '../data/repositories/outboxRepository';
 import type { UserRepository } from '../data/repositories/userRepository';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { composeMail } from '../mail/compose';
@@ -99,7 +100,8 @@ export class VerificationService {
         const mail = user && this.codeMail(user, lang, code, conversationKey, dedupeKey);
         // Count and record in one transaction: parallel conversations asking for one address cannot all pass the count.
         const outcome = await this.db.transaction(async (tx): Promise<SendCodeOutcome> => {
-            const codes = new VerificationCodeRepository(tx);
+            const repos = new Repositories(tx, this.clock);
+            const codes = repos.verificationCodes;
             const figures = await codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
             if (figures.failures >= this.policy.maxWrongCodes) {
                 return 'locked';
@@ -113,8 +115,9 @@ export class VerificationService {
             }
             await codes.replace(conversationKey, user?.id ?? null, targetHash, this.secrets.hash(`${conversationKey}:${code}`), now, now + this.policy.codeTtlMs);
             if (mail) {
-                await new OutboxRepository(tx).insert(mail, now);
+                await repos.outbox.insert(mail, now);
             }
+            await repos.audit.record(`conversation:${conversationKey}`, user ? 'verification.code-sent' : 'verification.code-requested-unknown', user ? `user:${user.id}` : undefined);
             return 'sent';
         });
         if (outcome === 'rate-limited') {
@@ -126,9 +129,6 @@ export class VerificationService {
         if (user) {
             log.info('code mailed', { conversationKey });
             this.mailer.deliverSoon();
-            await this.audit.record(`conversation:${conversationKey}`, 'verification.code-sent', `user:${user.id}`);
-        } else {
-            await this.audit.record(`conversation:${conversationKey}`, 'verification.code-requested-unknown');
         }
         return 'sent';
     }
@@ -142,7 +142,7 @@ export class VerificationService {
     public async checkCode(conversationKey: string, code: string, activityId?: string): Promise<CheckCodeOutcome> {
         const now = this.clock.now().getTime();
         const step = await this.db.transaction(async (tx): Promise<CheckStep> => {
-            const codes = new VerificationCodeRepository(tx);
+            const codes = new Repositories(tx, this.clock).verificationCodes;
             const { failures, live } = await codes.failuresAndLive(conversationKey);
             if (failures >= this.policy.maxWrongCodes) {
                 return { kind: 'locked' };

@@ -1,0 +1,65 @@
+import type { TurnContext } from 'botbuilder';
+
+/**
+ * What a stage decided on the way in: `continue` to the next stage (and in
+ * the end the dialogs); `answered` when the stage took care of the turn, so
+ * neither later stages nor the dialogs run, but the turn's state is saved;
+ * `drop` when the turn must not run at all (nothing saved, no stage's
+ * `settle` or `afterSave`).
+ */
+export type StageOutcome = 'continue' | 'answered' | 'drop';
+
+/** One named step of every turn, in the order {@link TurnPipeline} is given them. */
+export interface TurnStage {
+    /** Shown in logs and in `ARCHITECTURE.md`'s list. */
+    readonly name: string;
+    /** Before the dialogs; no `enter` means `continue`. */
+    enter?(context: TurnContext): Promise<StageOutcome>;
+    /** After the dialogs (or the answering stage), before the state is saved: what belongs in the same write. */
+    settle?(context: TurnContext): Promise<void>;
+    /** After the state is saved: what may only happen once the turn is durable. */
+    afterSave?(context: TurnContext): Promise<void>;
+}
+
+/**
+ * The turn as a list of named stages around the dialogs and one state save:
+ * `enter` of each stage in order until one answers or drops the turn, the
+ * dialogs when none did, `settle` of the stages entered, the save, then
+ * `afterSave` of the same stages. A stage that throws fails the turn (the
+ * turn-error handler answers) and nothing after it runs, so no state of a
+ * half-run turn is saved.
+ */
+export class TurnPipeline {
+    public constructor(private readonly stages: readonly TurnStage[]) {}
+
+    /** The stages' names in the order they run (ARCHITECTURE.md, tests). */
+    public get names(): readonly string[] {
+        return this.stages.map((stage) => stage.name);
+    }
+
+    public async run(context: TurnContext, dialogs: () => Promise<void>, save: () => Promise<void>): Promise<boolean> {
+        const entered: TurnStage[] = [];
+        let outcome: StageOutcome = 'continue';
+        for (const stage of this.stages) {
+            outcome = stage.enter ? await stage.enter(context) : 'continue';
+            if (outcome === 'drop') {
+                return false;
+            }
+            entered.push(stage);
+            if (outcome === 'answered') {
+                break;
+            }
+        }
+        if (outcome === 'continue') {
+            await dialogs();
+        }
+        for (const stage of entered) {
+            await stage.settle?.(context);
+        }
+        await save();
+        for (const stage of entered) {
+            await stage.afterSave?.(context);
+        }
+        return true;
+    }
+}
