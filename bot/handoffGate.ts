@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
+import { offerRatingAfterAgent } from '../dialogs/rating';
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import { phraseOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -11,10 +12,16 @@ import { proactiveInstruction, type ProactiveInstruction } from '../turn/proacti
 import type { TranscriptRecorder } from '../turn/transcript';
 import { turnInfo } from '../turn/turn';
 
+/** Drops the dialog position and starts the main dialog with `options`; without options, the next message starts it. */
+export type Restart = (options?: MainMenuOptions) => Promise<void>;
+
 /** Hooks around the dialogs of every turn. */
 export interface TurnGate {
-    /** Runs before the dialogs; true when it handled the turn and the dialogs must not run. */
-    beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean>;
+    /**
+     * Runs before the dialogs; true when it handled the turn and the dialogs must not run.
+     * `restart` drops the dialog position and starts the main dialog with the options (without: starts nothing).
+     */
+    beforeDialogs(context: TurnContext, restart: Restart): Promise<boolean>;
     /** Runs once the turn's state is saved. */
     afterTurn(context: TurnContext): Promise<void>;
     /** A typing activity: no turn runs for it; passed on to the agent while one has the conversation. */
@@ -33,7 +40,7 @@ export interface TurnGate {
 export class HandoffGate implements TurnGate {
     public constructor(private readonly handoffs: HandoffService, private readonly recorder: TranscriptRecorder) {}
 
-    public async beforeDialogs(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
+    public async beforeDialogs(context: TurnContext, restart: Restart): Promise<boolean> {
         const { conversationKey, lang, t } = turnInfo(context);
         this.recorder.attach(context, conversationKey);
         const instruction = proactiveInstruction(context);
@@ -55,7 +62,7 @@ export class HandoffGate implements TurnGate {
             if (agentName !== undefined) {
                 noteInsight(context, 'handed-back');
                 await context.sendActivity(t('escalate:endChat.ended', { name: agentName }));
-                await restart({ again: true });
+                await this.rateOrGoOn(context, agentName, { again: true }, restart);
                 return true;
             }
         }
@@ -76,7 +83,7 @@ export class HandoffGate implements TurnGate {
         await this.recorder.flush(context);
     }
 
-    private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: (options: MainMenuOptions) => Promise<void>): Promise<void> {
+    private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: Restart): Promise<void> {
         const { t } = turnInfo(context);
         switch (instruction.kind) {
             case 'say':
@@ -93,9 +100,23 @@ export class HandoffGate implements TurnGate {
                     noteInsight(context, 'handed-back');
                 }
                 await context.sendActivity(t(instruction.key, instruction.args));
-                await restart(instruction.options);
+                await this.rateOrGoOn(context, instruction.rateChatWith, instruction.options, restart);
                 return;
         }
+    }
+
+    /**
+     * The end of a live chat: the person is asked once whether the chat with
+     * `agentName` helped, and the next message is either that answer or
+     * starts the main dialog afresh; in a conversation asked before (or
+     * without a name) it goes on at the main dialog with `options`.
+     */
+    private async rateOrGoOn(context: TurnContext, agentName: string | undefined, options: MainMenuOptions, restart: Restart): Promise<void> {
+        if (agentName !== undefined && (await offerRatingAfterAgent(context, agentName))) {
+            await restart();
+            return;
+        }
+        await restart(options);
     }
 
     public async afterLanguageSwitch(context: TurnContext): Promise<boolean> {

@@ -77,7 +77,7 @@ describe('Insights view in Chromium', function () {
                 assert.match(await figure(page, 'containmentRate'), l.percent);
                 assert.match(await figure(page, 'satisfaction'), l.percent);
                 assert.strictEqual(await figure(page, 'notUnderstood'), String(totals.notUnderstood));
-                assert.strictEqual(await page.locator('.figure svg[role="img"]').count(), 10, 'a chart per figure');
+                assert.strictEqual(await page.locator('.figure svg[role="img"]').count(), 12, 'a chart per figure');
                 assert.match((await page.locator('[data-figure="conversations"] svg').getAttribute('aria-label')) ?? '', new RegExp(l.conversations));
                 await page.getByRole('heading', { name: l.notUnderstood }).waitFor();
                 assert.match((await page.locator('#unplaced').textContent()) ?? '', /Wie wird das Wetter morgen\?/);

@@ -81,7 +81,7 @@ describe('Insights: a scripted day through the doors gives the figures the super
         await b.waitFor(h.agentJoined);
         clock.advance(2 * MINUTE);
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${waiting[0].id}/close`)).status, 200);
-        await b.waitFor(h.anythingElse);
+        await b.waitFor(h.rateChat);
         await harness.app.runtime.bot.idle();
 
         // C: /api/messages, English. Something the bot cannot place, then a portal reset left at the user-ID question.
