@@ -86,8 +86,9 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
     const lastLines = profile.ratingAfterAgent ? 'rating:afterAgent.' : 'rating:';
     const understood = await understandTurn(context, recognizer);
     const nothingToSay = phraseOf(text) === phraseOf(t('rating:noComment')) || yesNoAnswer(context, text, 'whole') === false;
-    if (nothingToSay || (understood !== undefined && closingOnly(text, understood, recognizer, t))) {
-        await context.sendActivity(t(`${lastLines}noCommentReply`));
+    const saysGoodbye = understood !== undefined && closingOnly(text, understood, recognizer, t);
+    if (nothingToSay || saysGoodbye) {
+        await context.sendActivity(t(saysGoodbye ? 'rating:noCommentReply' : `${lastLines}noCommentReply`));
         return true;
     }
     if (text.trim().endsWith('?') && understood && understood.score >= UNDERSTANDING_POLICY.requestAtComment && !SMALL_TALK.has(understood.intent)) {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Activity, Message } from 'botframework-directlinejs';
 import type { InsightReport } from '../../services/insights/insightFigures';
+import type { AgentClient } from '../helpers/agentClient';
 import { AppHarness } from '../helpers/appHarness';
 import { nodeDirectLine, ReceivedActivities } from '../helpers/directLineNode';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
@@ -54,14 +55,20 @@ describe('Insights: the rating after an agent hands back', function () {
         return answer;
     }
 
-    /** The customer asks for a person; Erika takes the chat and ends it with "End and hand back to the bot". */
-    async function liveChatHandedBack(chat: ReceivedActivities): Promise<number> {
+    /** The customer asks for a person and Erika takes the chat. */
+    async function liveChat(chat: ReceivedActivities): Promise<{ erika: AgentClient; id: string }> {
         const erika = await harness.signedIn('erika');
         await turn(chat, h.human, h.askDescription);
         await turn(chat, h.skip, h.waitPrompt);
         const id = (await erika.get<{ waiting: Array<{ id: string }> }>('/agent/api/queue')).body.waiting[0].id;
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
         await chat.botSays(h.agentJoined);
+        return { erika, id };
+    }
+
+    /** A live chat that Erika ends with "End and hand back to the bot"; returns how many activities came before. */
+    async function liveChatHandedBack(chat: ReceivedActivities): Promise<number> {
+        const { erika, id } = await liveChat(chat);
         const from = chat.all.length;
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`, { note: 'explained the invoice' })).status, 200);
         await botSaysAfter(chat, from, h.handedBack);
@@ -163,15 +170,11 @@ describe('Insights: the rating after an agent hands back', function () {
 
     it('the customer who ends the live chat is asked too', async () => {
         const chat = await webChat();
-        const erika = await harness.signedIn('erika');
-        await turn(chat, h.human, h.askDescription);
-        await turn(chat, h.skip, h.waitPrompt);
-        const id = (await erika.get<{ waiting: Array<{ id: string }> }>('/agent/api/queue')).body.waiting[0].id;
-        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
-        await chat.botSays(h.agentJoined);
+        await liveChat(chat);
         const question = await turn(chat, 'End chat', h.rateChat);
         assert.deepStrictEqual(question.suggestedActions?.actions.map((a) => a.title), ['👍 Yes, it helped', "👎 No, it didn't"]);
         await turn(chat, '👍 Yes, it helped', /tell me in one sentence/);
+        await turn(chat, 'bye', /^All right\. Goodbye!$/);
         assert.strictEqual((await totals()).ratingsAfterPersonUp, 1);
     });
 });
