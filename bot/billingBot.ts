@@ -207,12 +207,14 @@ export class BillingBot extends ActivityHandler {
         await this.conversationState.saveChanges(context, true);
     }
 
-    /** Drops the dialog position and starts the main dialog with `options` (after a handoff ends). */
-    private async restartDialog(context: TurnContext, options: MainMenuOptions): Promise<void> {
+    /** Drops the dialog position and starts the main dialog with `options` (after a handoff ends); without options, the next message starts it. */
+    private async restartDialog(context: TurnContext, options?: MainMenuOptions): Promise<void> {
         const dc = await this.dialogContext(context);
         await dc.cancelAllDialogs();
         turnInfo(context).profile.welcomed = true;
-        await dc.beginDialog(this.mainDialog.id, options);
+        if (options) {
+            await dc.beginDialog(this.mainDialog.id, options);
+        }
     }
 
     private async dialogContext(context: TurnContext): Promise<DialogContext> {

@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
+import { offerRatingAfterAgent } from '../dialogs/rating';
 import { supportsSuggestedActions } from 'botbuilder-dialogs';
 import { phraseOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -12,8 +13,11 @@ import type { TranscriptRecorder } from '../turn/transcript';
 import { turnInfo } from '../turn/turn';
 import type { TurnStage } from './turnPipeline';
 
-/** Drops the dialog position and starts the main dialog with these options (the bot's). */
-export type RestartDialog = (context: TurnContext, options: MainMenuOptions) => Promise<void>;
+/** Drops the dialog position and starts the main dialog with these options; without options, the next message starts it (the bot's). */
+export type RestartDialog = (context: TurnContext, options?: MainMenuOptions) => Promise<void>;
+
+/** {@link RestartDialog} for the turn at hand. */
+type Restart = (options?: MainMenuOptions) => Promise<void>;
 
 /**
  * The bot's side of the handoff, before any dialog runs: records the
@@ -58,7 +62,7 @@ export class HandoffGate {
         };
     }
 
-    private async relayToAgent(context: TurnContext, restart: (options: MainMenuOptions) => Promise<void>): Promise<boolean> {
+    private async relayToAgent(context: TurnContext, restart: Restart): Promise<boolean> {
         if (context.activity.type !== ActivityTypes.Message) {
             return false;
         }
@@ -74,7 +78,7 @@ export class HandoffGate {
             if (agentName !== undefined) {
                 noteInsight(context, 'handed-back');
                 await context.sendActivity(t('escalate:endChat.ended', { name: agentName }));
-                await restart({ again: true });
+                await this.rateOrGoOn(context, agentName, { again: true }, restart);
                 return true;
             }
         }
@@ -91,7 +95,7 @@ export class HandoffGate {
         }
     }
 
-    private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: (options: MainMenuOptions) => Promise<void>): Promise<void> {
+    private async carryOut(context: TurnContext, instruction: ProactiveInstruction, restart: Restart): Promise<void> {
         const { t } = turnInfo(context);
         switch (instruction.kind) {
             case 'say':
@@ -108,9 +112,23 @@ export class HandoffGate {
                     noteInsight(context, 'handed-back');
                 }
                 await context.sendActivity(t(instruction.key, instruction.args));
-                await restart(instruction.options);
+                await this.rateOrGoOn(context, instruction.rateChatWith, instruction.options, restart);
                 return;
         }
+    }
+
+    /**
+     * The end of a live chat: the person is asked once whether the chat with
+     * `agentName` helped, and the next message is either that answer or
+     * starts the main dialog afresh; in a conversation asked before (or
+     * without a name) it goes on at the main dialog with `options`.
+     */
+    private async rateOrGoOn(context: TurnContext, agentName: string | undefined, options: MainMenuOptions, restart: Restart): Promise<void> {
+        if (agentName !== undefined && (await offerRatingAfterAgent(context, agentName))) {
+            await restart();
+            return;
+        }
+        await restart(options);
     }
 
     public async afterLanguageSwitch(context: TurnContext): Promise<boolean> {

@@ -26,6 +26,23 @@ export async function offerRating(context: TurnContext): Promise<void> {
     await context.sendActivity(renderChoices(context, t('rating:question'), [t('rating:up'), t('rating:down')]));
 }
 
+/**
+ * After the live chat with `agentName` ended (the agent handed back, or the
+ * person ended it), asks the same question once, with the same buttons; the
+ * conversation goes on, so the lines after the answer say no goodbye.
+ * @returns false when the conversation was rated or asked before (nothing is sent).
+ */
+export async function offerRatingAfterAgent(context: TurnContext, agentName: string): Promise<boolean> {
+    const { profile, t } = turnInfo(context);
+    if (profile.rating !== undefined) {
+        return false;
+    }
+    profile.rating = 'asked';
+    profile.ratingAfterAgent = true;
+    await context.sendActivity(renderChoices(context, t('rating:afterAgent.question', { name: agentName }), [t('rating:up'), t('rating:down')]));
+    return true;
+}
+
 /** The rating in a message: the button's label, a word of the language's list, or a plain yes or no. */
 function ratingOf(context: TurnContext, text: string): 'up' | 'down' | undefined {
     const { t } = turnInfo(context);
@@ -65,10 +82,13 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
     }
     const rating = profile.rating === 'comment-up' ? 'up' : 'down';
     profile.rating = 'done';
+    // After a hand-back the person may go on with the bot: thank them without saying goodbye.
+    const lastLines = profile.ratingAfterAgent ? 'rating:afterAgent.' : 'rating:';
     const understood = await understandTurn(context, recognizer);
     const nothingToSay = phraseOf(text) === phraseOf(t('rating:noComment')) || yesNoAnswer(context, text, 'whole') === false;
-    if (nothingToSay || (understood !== undefined && closingOnly(text, understood, recognizer, t))) {
-        await context.sendActivity(t('rating:noCommentReply'));
+    const saysGoodbye = understood !== undefined && closingOnly(text, understood, recognizer, t);
+    if (nothingToSay || saysGoodbye) {
+        await context.sendActivity(t(saysGoodbye ? 'rating:noCommentReply' : `${lastLines}noCommentReply`));
         return true;
     }
     if (text.trim().endsWith('?') && understood && understood.score >= UNDERSTANDING_POLICY.requestAtComment && !SMALL_TALK.has(understood.intent)) {
@@ -76,6 +96,6 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         return false;
     }
     noteRatingComment(context, rating, text);
-    await context.sendActivity(t('rating:commentThanks'));
+    await context.sendActivity(t(`${lastLines}commentThanks`));
     return true;
 }

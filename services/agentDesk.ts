@@ -264,7 +264,7 @@ export class AgentDesk {
             agent.login,
             flow
                 ? { kind: 'resume', key: `escalate:handedToFlow.${flow}`, args: { name: agent.name }, options: { understood: { intent: flow, score: 1, language: lang } } }
-                : { kind: 'resume', key: 'escalate:handedBack', args: { name: agent.name }, options: { again: true } }
+                : { kind: 'resume', key: 'escalate:handedBack', args: { name: agent.name }, options: { again: true }, rateChatWith: agent.name }
         );
         await this.audit.record(`agent:${agent.login}`, reason === 'flow' ? 'handoff.handed-to-flow' : 'handoff.handed-back', `handoff:${id}`, flow ? { flow } : undefined);
         this.events.emit({ type: 'handoff', handoffId: id, status: 'closed', agentLogin: agent.login });

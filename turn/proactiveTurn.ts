@@ -35,8 +35,11 @@ export type ProactiveInstruction =
     | { readonly kind: 'say'; readonly key: string; readonly args?: TextArgs; readonly offerEnd?: boolean }
     /** Pass on an agent's message, with the agent's name and the "end chat" button. */
     | { readonly kind: 'agent-message'; readonly agentName: string; readonly text: string }
-    /** Say a sentence, drop the dialog position and go on at the main menu with these options. */
-    | { readonly kind: 'resume'; readonly key: string; readonly args?: TextArgs; readonly options: ResumeAt };
+    /**
+     * Say a sentence, drop the dialog position and go on at the main menu with these options;
+     * with `rateChatWith` (the agent's name), ask once instead whether the chat helped, when not asked before.
+     */
+    | { readonly kind: 'resume'; readonly key: string; readonly args?: TextArgs; readonly options: ResumeAt; readonly rateChatWith?: string };
 
 const INSTRUCTION = Symbol('billingAssistant.proactiveInstruction');
 

@@ -47,6 +47,8 @@ export interface ConversationProfile {
     answered?: string[];
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
+    /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */
+    ratingAfterAgent?: boolean;
 }
 
 /** The per-turn view dialogs work with. */

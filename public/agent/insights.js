@@ -15,6 +15,8 @@
         { key: 'escalationRate', kind: 'rate', detail: function (x) { return { escalated: x.escalated, callbacks: x.callbacks }; } },
         { key: 'abandonmentRate', kind: 'rate', detail: function (x) { return { abandoned: x.abandoned }; } },
         { key: 'satisfaction', kind: 'rate', detail: function (x) { return { up: x.ratingsUp, down: x.ratingsDown }; } },
+        { key: 'satisfactionAfterPerson', kind: 'rate', detail: function (x) { return { up: x.ratingsAfterPersonUp, down: x.ratingsAfterPersonDown }; } },
+        { key: 'satisfactionBotAlone', kind: 'rate', detail: function (x) { return { up: x.ratingsUp - x.ratingsAfterPersonUp, down: x.ratingsDown - x.ratingsAfterPersonDown }; } },
         { key: 'notUnderstood', kind: 'count', detail: function () { return {}; } },
         { key: 'medianFirstAnswerMs', kind: 'time', detail: function () { return {}; } },
         { key: 'medianCompletedTaskMs', kind: 'time', detail: function () { return {}; } },

@@ -29,6 +29,13 @@ export interface InsightTotals {
     readonly ratingsDown: number;
     /** Share of thumbs up among the ratings (null without ratings). */
     readonly satisfaction: number | null;
+    /** Of the ratings, those given after a live chat with an agent (at its end or at a later goodbye). */
+    readonly ratingsAfterPersonUp: number;
+    readonly ratingsAfterPersonDown: number;
+    /** Share of thumbs up among the ratings after a live chat (null without such ratings). */
+    readonly satisfactionAfterPerson: number | null;
+    /** Share of thumbs up among the ratings of conversations no agent chatted in (null without such ratings). */
+    readonly satisfactionBotAlone: number | null;
     readonly notUnderstood: number;
     /** Milliseconds from the first message to the first answer (a case told or a topic answered); null without any. */
     readonly medianFirstAnswerMs: number | null;
@@ -83,6 +90,9 @@ interface Folded {
     closing: boolean;
     notUnderstood: number;
     rating?: 'up' | 'down';
+    /** An agent's live chat ended before the rating (handed back, or ended by the person). */
+    ratedAfterPerson: boolean;
+    chattedWithPerson: boolean;
     firstAnswerAt?: number;
     firstCompletedAt?: number;
     caseTold?: (typeof CASES)[number];
@@ -119,6 +129,8 @@ function fold(events: readonly InsightEvent[]): Folded {
         verified: false,
         closing: false,
         notUnderstood: 0,
+        ratedAfterPerson: false,
+        chattedWithPerson: false,
         started: {},
         completed: {},
         openTask: false,
@@ -171,7 +183,11 @@ function fold(events: readonly InsightEvent[]): Folded {
             case 'rating':
                 if (e.detail === 'up' || e.detail === 'down') {
                     f.rating = e.detail;
+                    f.ratedAfterPerson = f.chattedWithPerson;
                 }
+                break;
+            case 'handed-back':
+                f.chattedWithPerson = true;
                 break;
             case 'not-understood':
                 f.notUnderstood += 1;
@@ -189,6 +205,11 @@ function rate(part: number, whole: number): number {
     return whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000;
 }
 
+/** Share of thumbs up; null without ratings. */
+function satisfactionOf(up: number, down: number): number | null {
+    return up + down === 0 ? null : rate(up, up + down);
+}
+
 /** The figures of some conversations and handoffs; `now` decides what counts as abandoned. */
 export function totalsOf(conversations: readonly Folded[], handoffs: readonly HandoffTimes[], now: number, abandonAfterMs: number): InsightTotals {
     const tasksStarted = zeroTasks();
@@ -202,6 +223,8 @@ export function totalsOf(conversations: readonly Folded[], handoffs: readonly Ha
     let closings = 0;
     let up = 0;
     let down = 0;
+    let upAfterPerson = 0;
+    let downAfterPerson = 0;
     let notUnderstood = 0;
     const firstAnswers: number[] = [];
     const completedTasks: number[] = [];
@@ -227,6 +250,8 @@ export function totalsOf(conversations: readonly Folded[], handoffs: readonly Ha
         closings += c.closing ? 1 : 0;
         up += c.rating === 'up' ? 1 : 0;
         down += c.rating === 'down' ? 1 : 0;
+        upAfterPerson += c.ratedAfterPerson && c.rating === 'up' ? 1 : 0;
+        downAfterPerson += c.ratedAfterPerson && c.rating === 'down' ? 1 : 0;
         notUnderstood += c.notUnderstood;
         if (c.firstAnswerAt !== undefined) {
             firstAnswers.push(c.firstAnswerAt - c.startedAt);
@@ -253,7 +278,11 @@ export function totalsOf(conversations: readonly Folded[], handoffs: readonly Ha
         cases,
         ratingsUp: up,
         ratingsDown: down,
-        satisfaction: up + down === 0 ? null : rate(up, up + down),
+        satisfaction: satisfactionOf(up, down),
+        ratingsAfterPersonUp: upAfterPerson,
+        ratingsAfterPersonDown: downAfterPerson,
+        satisfactionAfterPerson: satisfactionOf(upAfterPerson, downAfterPerson),
+        satisfactionBotAlone: satisfactionOf(up - upAfterPerson, down - downAfterPerson),
         notUnderstood,
         medianFirstAnswerMs: median(firstAnswers),
         medianCompletedTaskMs: median(completedTasks),
@@ -343,6 +372,10 @@ const CSV_FIELDS: ReadonlyArray<[string, (t: InsightTotals) => number | string |
     ['ratings_up', (t) => t.ratingsUp],
     ['ratings_down', (t) => t.ratingsDown],
     ['satisfaction', (t) => t.satisfaction],
+    ['ratings_after_person_up', (t) => t.ratingsAfterPersonUp],
+    ['ratings_after_person_down', (t) => t.ratingsAfterPersonDown],
+    ['satisfaction_after_person', (t) => t.satisfactionAfterPerson],
+    ['satisfaction_bot_alone', (t) => t.satisfactionBotAlone],
     ['not_understood', (t) => t.notUnderstood],
     ['median_first_answer_ms', (t) => t.medianFirstAnswerMs],
     ['median_completed_task_ms', (t) => t.medianCompletedTaskMs],

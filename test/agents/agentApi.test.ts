@@ -205,7 +205,7 @@ describe('Agent console API', function () {
 
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`, { note: 'Adresse korrigiert' })).status, 200);
         await customer.waitFor(/Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
-        await customer.waitFor(h.anythingElse);
+        await customer.waitFor(h.rateChat);
         assert.ok(!customer.inbox().some((line) => /Sie chatten jetzt mit John Smith/.test(line)), 'the customer never heard of John');
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 409, 'closing twice is refused');
         const closed = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;

@@ -51,8 +51,8 @@ describe('Insights view in Chromium', function () {
     }
 
     const LABELS = {
-        de: { link: 'Auswertung', heading: 'So arbeitet der Assistent', conversations: 'Gespräche', door: 'Zugang', show: 'Anzeigen', csv: 'Alle Zahlen als CSV', percent: /^50\s%$/, notUnderstood: 'Nachrichten, die der Assistent nicht verstanden hat' },
-        en: { link: 'Insights', heading: 'How the assistant is doing', conversations: 'Conversations', door: 'Door', show: 'Show', csv: 'All figures as CSV', percent: /^50%$/, notUnderstood: 'Messages the assistant did not understand' }
+        de: { link: 'Auswertung', heading: 'So arbeitet der Assistent', conversations: 'Gespräche', door: 'Zugang', show: 'Anzeigen', csv: 'Alle Zahlen als CSV', percent: /^50\s%$/, afterPerson: 'Zufrieden (nach einem Chat mit einem Mitarbeiter)', notUnderstood: 'Nachrichten, die der Assistent nicht verstanden hat' },
+        en: { link: 'Insights', heading: 'How the assistant is doing', conversations: 'Conversations', door: 'Door', show: 'Show', csv: 'All figures as CSV', percent: /^50%$/, afterPerson: 'Satisfied (after a chat with an agent)', notUnderstood: 'Messages the assistant did not understand' }
     } as const;
 
     for (const lang of ['de', 'en'] as const) {
@@ -76,8 +76,11 @@ describe('Insights view in Chromium', function () {
                 assert.strictEqual(totals.containmentRate, 0.5);
                 assert.match(await figure(page, 'containmentRate'), l.percent);
                 assert.match(await figure(page, 'satisfaction'), l.percent);
+                assert.match(await figure(page, 'satisfactionBotAlone'), l.percent, 'both ratings came without a person');
+                assert.strictEqual(await figure(page, 'satisfactionAfterPerson'), '–', 'no rating after a live chat');
+                await page.getByRole('heading', { name: l.afterPerson }).waitFor();
                 assert.strictEqual(await figure(page, 'notUnderstood'), String(totals.notUnderstood));
-                assert.strictEqual(await page.locator('.figure svg[role="img"]').count(), 10, 'a chart per figure');
+                assert.strictEqual(await page.locator('.figure svg[role="img"]').count(), 12, 'a chart per figure');
                 assert.match((await page.locator('[data-figure="conversations"] svg').getAttribute('aria-label')) ?? '', new RegExp(l.conversations));
                 await page.getByRole('heading', { name: l.notUnderstood }).waitFor();
                 assert.match((await page.locator('#unplaced').textContent()) ?? '', /Wie wird das Wetter morgen\?/);

@@ -81,7 +81,7 @@ describe('Insights: a scripted day through the doors gives the figures the super
         await b.waitFor(h.agentJoined);
         clock.advance(2 * MINUTE);
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${waiting[0].id}/close`)).status, 200);
-        await b.waitFor(h.anythingElse);
+        await b.waitFor(h.rateChat);
         await harness.app.runtime.bot.idle();
 
         // C: /api/messages, English. Something the bot cannot place, then a portal reset left at the user-ID question.
@@ -126,6 +126,8 @@ describe('Insights: a scripted day through the doors gives the figures the super
         assert.strictEqual(t.ratingsUp, 1);
         assert.strictEqual(t.ratingsDown, 1);
         assert.strictEqual(t.satisfaction, 0.5);
+        assert.strictEqual(t.satisfactionBotAlone, 0.5, 'A and D rated at their goodbye');
+        assert.strictEqual(t.satisfactionAfterPerson, null, 'B left the question after the hand-back unanswered');
         assert.strictEqual(t.notUnderstood, 2, 'the weather and the gibberish');
         assert.strictEqual(t.medianFirstAnswerMs, 10 * SECOND, 'median of 20 s (A) and 0 s (D)');
         assert.strictEqual(t.medianCompletedTaskMs, 10 * SECOND);

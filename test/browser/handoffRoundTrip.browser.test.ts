@@ -101,7 +101,7 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
 
             assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
             await chatShows(page, h.handedBack);
-            await chatShows(page, h.anythingElse);
+            await chatShows(page, h.rateChat);
             await type(page, p.whoIs);
             await chatShows(page, p.askEmail);
 
@@ -133,7 +133,7 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
 
         await page.locator('.webchat__suggested-actions__button', { hasText: 'Chat beenden' }).click();
         await chatShows(page, 'Sie haben den Chat mit Erika Mustermann beendet.');
-        await chatShows(page, HANDOFF_PHRASES.de.anythingElse);
+        await chatShows(page, HANDOFF_PHRASES.de.rateChat);
         const detail = (await erika.get<DetailBody & { status: string }>(`/agent/api/handoffs/${id}`)).body;
         assert.strictEqual(detail.status, 'closed');
         await type(page, PHRASES.de.whoIs);

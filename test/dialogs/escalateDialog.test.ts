@@ -65,7 +65,8 @@ describe('EscalateDialog: customer service, the customer side', () => {
             await harness.settle();
             const back = joined(convo.inbox());
             assert.match(back, h.handedBack);
-            assert.match(back, h.anythingElse);
+            assert.match(back, h.rateChat, 'asked once whether the chat helped');
+            assert.doesNotMatch(back, h.anythingElse, 'one question at a time');
             await play(harness, convo, [{ say: p.whoIs, expect: [p.askEmail] }]);
         });
 

@@ -18,6 +18,8 @@ export const HANDOFF_PHRASES = {
         agentJoined: /Erika Mustermann from customer service has joined the chat/,
         handedBack: /Erika Mustermann has handed the conversation back to me/,
         anythingElse: /anything else I can help you with/,
+        /** The rating question at the end of a live chat with Erika. */
+        rateChat: /Before we go on: did your chat with Erika Mustermann help you\?/,
         noAgent: /nobody from customer service is free to chat/,
         closed: /isn't chatting right now\. Chat hours: Mon–Fri 08:00–18:00 \(Europe\/Berlin\)/,
         offerCallback: /Shall customer service get back to you by email\?/,
@@ -51,6 +53,7 @@ export const HANDOFF_PHRASES = {
         agentJoined: /Erika Mustermann vom Kundendienst ist jetzt im Chat/,
         handedBack: /Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/,
         anythingElse: /Kann ich sonst noch etwas für Sie tun\?/,
+        rateChat: /Bevor es weitergeht: Hat Ihnen der Chat mit Erika Mustermann geholfen\?/,
         noAgent: /Gerade ist leider niemand vom Kundendienst frei/,
         closed: /gerade nicht im Chat erreichbar\. Chatzeiten: Mo\.?–Fr\.? 08:00–18:00 \(Europe\/Berlin\)/,
         offerCallback: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/,

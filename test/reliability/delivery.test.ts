@@ -76,7 +76,7 @@ describe('reliability: kill -9 between an agent sending a message and its delive
 
             // A fresh client reads the whole conversation, as Web Chat does after a reload.
             const reader = new ReceivedActivities(nodeDirectLine({ domain: `${bot.url()}/v3/directline`, token, conversationId, webSocket: false }));
-            await reader.botSays(h.anythingElse);
+            await reader.botSays(h.rateChat);
             const fromAgent = reader.texts().filter((text) => /^Erika Mustermann: message \d+$/.test(text));
             reader.end();
             const expected = Array.from({ length: ROUNDS }, (_, i) => `Erika Mustermann: message ${i + 1}`);

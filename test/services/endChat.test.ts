@@ -46,7 +46,7 @@ describe('The customer ends the live chat', function () {
 
         await chat.say('End chat');
         await chat.botSays(/^You've ended the chat with Erika Mustermann\.$/);
-        await chat.botSays(h.anythingElse);
+        await chat.botSays(h.rateChat);
         const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
         assert.strictEqual(detail.status, 'closed');
         assert.deepStrictEqual(detail.messages.at(-1), { ...detail.messages.at(-1), sender: 'system', event: 'customerEnded' });
@@ -72,7 +72,7 @@ describe('The customer ends the live chat', function () {
         assert.deepStrictEqual(await customer.say('Ich will den Chat nicht beenden, nur fragen'), [], 'a sentence that mentions it goes to the agent');
         const replies = await customer.say('Chat beenden!');
         assert.match(replies.join('\n'), /^Sie haben den Chat mit Erika Mustermann beendet\.\n/);
-        assert.match(replies.join('\n'), h.anythingElse);
+        assert.match(replies.join('\n'), h.rateChat);
         const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
         assert.deepStrictEqual(
             detail.messages.map((m) => m.event ?? m.text),

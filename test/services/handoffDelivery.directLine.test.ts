@@ -107,7 +107,7 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
 
             assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
             await chat.botSays(h.handedBack);
-            await chat.botSays(h.anythingElse);
+            await chat.botSays(h.rateChat);
 
             await chat.say(words.followUp);
             await chat.botSays(p.askEmail);

@@ -59,7 +59,7 @@ describe('Handoff messages through /api/messages (a local channel receives the r
 
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
         await customer.waitFor(h.handedBack);
-        await customer.waitFor(h.anythingElse);
+        await customer.waitFor(h.rateChat);
         assert.match((await customer.say(PHRASES.en.whoIs)).join('\n'), PHRASES.en.askEmail);
         assert.strictEqual(customer.inbox().filter((line) => h.handedBack.test(line)).length, 1, 'the hand-back once');
     });

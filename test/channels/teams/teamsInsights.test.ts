@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as crypto from 'crypto';
 import type { InsightReport } from '../../../services/insights/insightFigures';
 import { AgentClient } from '../../helpers/agentClient';
+import { HANDOFF_PHRASES } from '../../helpers/handoffPhrases';
 import { PHRASES } from '../../helpers/phrases';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { LocalChannelCredentials, TeamsStub, type SentActivity, type TeamsMember } from '../../helpers/teamsStub';
@@ -32,7 +33,7 @@ describe('Insights of a Teams conversation', function () {
     });
 
     /** Jonas writes in his personal chat with the bot; returns the texts and card buttons the bot sent back. */
-    async function say(text: string): Promise<{ text: string; buttons: string[] }> {
+    async function say(text: string, conversation = conversationId): Promise<{ text: string; buttons: string[] }> {
         const before = stub.sent.length;
         const res = await fetch(`${running.url}/api/messages`, {
             method: 'POST',
@@ -44,7 +45,7 @@ describe('Insights of a Teams conversation', function () {
                 serviceUrl: stub.serviceUrl,
                 channelId: 'msteams',
                 from: { id: JONAS.id, name: JONAS.name, aadObjectId: JONAS.aadObjectId },
-                conversation: { conversationType: 'personal', tenantId: TENANT, id: conversationId },
+                conversation: { conversationType: 'personal', tenantId: TENANT, id: conversation },
                 recipient: { id: `28:${APP_ID}`, name: 'Billing Contact Assistant' },
                 textFormat: 'plain',
                 locale: 'en-US',
@@ -53,7 +54,11 @@ describe('Insights of a Teams conversation', function () {
             })
         });
         assert.strictEqual(res.status, 200, await res.text());
-        const sent: SentActivity[] = stub.sent.slice(before);
+        return shown(stub.sent.slice(before));
+    }
+
+    /** The texts and card buttons of what the bot sent. */
+    function shown(sent: readonly SentActivity[]): { text: string; buttons: string[] } {
         const texts: string[] = [];
         const buttons: string[] = [];
         for (const { activity } of sent) {
@@ -66,6 +71,28 @@ describe('Insights of a Teams conversation', function () {
         return { text: texts.join('\n'), buttons };
     }
 
+    /** Waits until the bot has sent, on its own, a message matching `pattern` into the conversation (after `from` earlier ones). */
+    async function proactive(conversation: string, from: number, pattern: RegExp): Promise<{ text: string; buttons: string[] }> {
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+            const match = stub.repliesTo(conversation).slice(from).find((s) => pattern.test(shown([s]).text));
+            if (match) {
+                return shown([match]);
+            }
+            assert.ok(Date.now() < deadline, `Teams got no message matching ${pattern}: ${shown(stub.repliesTo(conversation).slice(from)).text}`);
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+    }
+
+    async function supervisor(): Promise<AgentClient> {
+        const directory = running.app.runtime.handoff.agents;
+        assert.ok(await directory.setPassword('john', SUPERVISOR_PASSWORD));
+        assert.ok(await directory.setSupervisor('john', true));
+        const john = new AgentClient(running.url);
+        assert.strictEqual((await john.login('john', SUPERVISOR_PASSWORD)).status, 200);
+        return john;
+    }
+
     it('counts the door, the verification by sign-in, the case and the rating given with the card button', async () => {
         assert.match((await say(PHRASES.en.amI)).text, PHRASES.en.caseB);
         await say(PHRASES.en.noThanks);
@@ -74,11 +101,7 @@ describe('Insights of a Teams conversation', function () {
         assert.deepStrictEqual(closing.buttons, ['👍 Yes, it helped', "👎 No, it didn't"]);
         assert.match((await say(closing.buttons[0])).text, /tell me in one sentence/);
 
-        const directory = running.app.runtime.handoff.agents;
-        assert.ok(await directory.setPassword('john', SUPERVISOR_PASSWORD));
-        assert.ok(await directory.setSupervisor('john', true));
-        const john = new AgentClient(running.url);
-        assert.strictEqual((await john.login('john', SUPERVISOR_PASSWORD)).status, 200);
+        const john = await supervisor();
         const teams = (await john.get<InsightReport>('/agent/api/insights?door=teams')).body.totals;
         assert.strictEqual(teams.conversations, 1);
         assert.strictEqual(teams.verified, 1);
@@ -88,5 +111,35 @@ describe('Insights of a Teams conversation', function () {
         assert.strictEqual(teams.ratingsUp, 1);
         assert.strictEqual(teams.closings, 1);
         assert.strictEqual((await john.get<InsightReport>('/agent/api/insights?door=webchat')).body.totals.conversations, 0);
+    });
+
+    it('after an agent hands back, the Teams chat gets the rating question with card buttons once, and the answer counts as after a person', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const chat = `a:${crypto.randomUUID()}`;
+        const directory = running.app.runtime.handoff.agents;
+        assert.ok(await directory.setPassword('erika', SUPERVISOR_PASSWORD));
+        const erika = new AgentClient(running.url);
+        assert.strictEqual((await erika.login('erika', SUPERVISOR_PASSWORD)).status, 200);
+        assert.match((await say(h.human, chat)).text, h.askDescription);
+        assert.match((await say(h.skip, chat)).text, h.waitPrompt);
+        const id = (await erika.get<{ waiting: Array<{ id: string }> }>('/agent/api/queue')).body.waiting[0].id;
+        const before = stub.repliesTo(chat).length;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
+        await proactive(chat, before, h.agentJoined);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
+        await proactive(chat, before, h.handedBack);
+        const question = await proactive(chat, before, h.rateChat);
+        assert.deepStrictEqual(question.buttons, ['👍 Yes, it helped', "👎 No, it didn't"]);
+        await running.app.runtime.bot.idle();
+        assert.strictEqual(stub.repliesTo(chat).slice(before).filter((s) => h.anythingElse.test(shown([s]).text)).length, 0, 'one question at a time');
+        assert.match((await say(question.buttons[1], chat)).text, /What was missing\?/);
+        assert.match((await say('No comment', chat)).text, /^All right\. If there is anything else, just write to me\.$/);
+
+        const teams = (await (await supervisor()).get<InsightReport>('/agent/api/insights?door=teams')).body.totals;
+        assert.strictEqual(teams.conversations, 2);
+        assert.strictEqual(teams.ratingsDown, 1);
+        assert.strictEqual(teams.ratingsAfterPersonDown, 1);
+        assert.strictEqual(teams.satisfactionAfterPerson, 0);
+        assert.strictEqual(teams.satisfactionBotAlone, 1, 'the first conversation, rated 👍 at its goodbye');
     });
 });

@@ -196,7 +196,7 @@ describe('Microsoft Teams through /api/messages with channel authentication on',
 
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
         await inChat(h.handedBack);
-        await inChat(h.anythingElse);
+        await inChat(h.rateChat);
         const texts = stub.repliesTo(conversationId).slice(before).map((s) => s.activity.text ?? '');
         assert.deepStrictEqual(texts.filter((t) => t.startsWith('Erika Mustermann:')), ['Erika Mustermann: Guten Tag, Herr Weber.', 'Erika Mustermann: Ich sehe mir das an.'], 'each once, in order');
         assert.ok(stub.repliesTo(conversationId).every((s) => s.authorization?.startsWith('Bearer ')), 'the bot authenticates to the channel');
