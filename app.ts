@@ -7,6 +7,7 @@ import { SecretBox } from './core/secrets';
 import { Database } from './data/database';
 import { loadDemoDataOnce, readDemoData } from './data/demoData';
 import { OutboxRepository } from './data/repositories/outboxRepository';
+import { JobSchedule } from './data/repositories/jobSchedule';
 import { Localizer } from './language/i18n';
 import { IntentRecognizer } from './language/nlu';
 import { createBot, secretKeyFor, type BotRuntime } from './compose';
@@ -82,6 +83,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }
+    // Of several instances on one PostgreSQL database, one runs each timed job per due time.
+    const jobs = new JobSchedule(db, clock);
     const key = secretKeyFor(config);
     const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
@@ -109,21 +112,22 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
         onTurnError: runtime.errorHandler.handle,
-        clients
+        clients,
+        jobs
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
     const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
     const insights = new InsightFigures(runtime.insights, config.insights.abandonAfterMs);
     const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams, insights });
-    const insightsRetention = new InsightRetention(runtime.insights, config.insights, clock);
+    const insightsRetention = new InsightRetention(runtime.insights, config.insights, clock, jobs);
     insightsRetention.start();
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
-    runtime.handoff.queue.start();
+    runtime.handoff.queue.start(undefined, jobs);
     // Messages written before a restart and not yet delivered go out now.
     runtime.handoff.delivery.start();
-    const retention = new RetentionKeeper(retentionRules(db, config.retention), clock);
+    const retention = new RetentionKeeper(retentionRules(db, config.retention), clock, undefined, jobs);
     retention.start();
     directLine.mount(server, upgrades);
     new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);

@@ -1,6 +1,7 @@
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
+import { ALWAYS_DUE, type JobGate } from '../data/repositories/jobSchedule';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
 import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
@@ -48,16 +49,28 @@ export class RetentionKeeper {
     private timer?: NodeJS.Timeout;
     private running?: Promise<Record<string, number>>;
 
-    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS) {}
+    /** `jobs`: of several instances on one database, the one that claims the due time sweeps. */
+    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS, private readonly jobs: JobGate = ALWAYS_DUE) {}
 
-    /** Sweeps now and then every `sweepMs`; the timer does not keep the process alive. */
+    /** Sweeps now and then every `sweepMs` when the sweep is due; the timer does not keep the process alive. */
     public start(): void {
         if (this.timer) {
             return;
         }
-        void this.sweep();
-        this.timer = setInterval(() => void this.sweep(), this.sweepMs);
+        void this.sweepWhenDue();
+        this.timer = setInterval(() => void this.sweepWhenDue(), this.sweepMs);
         this.timer.unref();
+    }
+
+    /** A timed round: sweeps when this instance claims the due time (never rejects). */
+    private async sweepWhenDue(): Promise<void> {
+        try {
+            if (await this.jobs.claim('retention', this.sweepMs)) {
+                await this.sweep();
+            }
+        } catch (err) {
+            log.warn('could not claim the retention sweep', { error: err instanceof Error ? err.message : String(err) });
+        }
     }
 
     /** Stops the timer and waits for a sweep under way. */

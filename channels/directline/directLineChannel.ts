@@ -4,6 +4,7 @@ import type { Server } from 'restify';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
+import type { JobGate } from '../../data/repositories/jobSchedule';
 import type { ClientAddresses } from '../../web/clientAddress';
 import type { ProactiveRoute } from '../proactive';
 import type { UpgradeRouter } from '../upgradeRouter';
@@ -33,6 +34,8 @@ export interface DirectLineOptions {
     readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
     /** The trusted proxies (`TRUST_PROXY`), for the scheme of the stream URL. */
     readonly clients: ClientAddresses;
+    /** Of several instances on one database, who runs the hourly retention (default: this one, always). */
+    readonly jobs?: JobGate;
 }
 
 /**
@@ -67,7 +70,7 @@ export class DirectLineChannel {
         const auth = new DirectLineAuth(tokens, this.store);
         this.adapter = new DirectLineAdapter(this.store);
         this.adapter.onTurnError = options.onTurnError;
-        this.retention = new DirectLineRetention(this.store, options.clock, options.limits);
+        this.retention = new DirectLineRetention(this.store, options.clock, options.limits, options.jobs);
         this.api = new DirectLineApi({
             store: this.store,
             tokens,
