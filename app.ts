@@ -8,6 +8,7 @@ import { Database } from './data/database';
 import { loadDemoDataOnce, readDemoData } from './data/demoData';
 import { OutboxRepository } from './data/repositories/outboxRepository';
 import { JobSchedule } from './data/repositories/jobSchedule';
+import { rateLimitsFor } from './data/repositories/rateWindows';
 import { Localizer } from './language/i18n';
 import { IntentRecognizer } from './language/nlu';
 import { createBot, secretKeyFor, type BotRuntime } from './compose';
@@ -85,6 +86,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     }
     // Of several instances on one PostgreSQL database, one runs each timed job per due time.
     const jobs = new JobSchedule(db, clock);
+    // …and the rate limits are counted in the database, so together they allow no more than one would.
+    const rateLimits = rateLimitsFor(db, clock);
     const key = secretKeyFor(config);
     const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
@@ -113,7 +116,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         logic: (context) => runtime.bot.run(context),
         onTurnError: runtime.errorHandler.handle,
         clients,
-        jobs
+        jobs,
+        rateLimits
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
@@ -130,7 +134,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const retention = new RetentionKeeper(retentionRules(db, config.retention), clock, undefined, jobs);
     retention.start();
     directLine.mount(server, upgrades);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients, rateLimits }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);

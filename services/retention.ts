@@ -3,6 +3,7 @@ import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
 import { ALWAYS_DUE, type JobGate } from '../data/repositories/jobSchedule';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { DatabaseRateLimiter } from '../data/repositories/rateWindows';
 import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import type { RetentionSettings } from '../config';
@@ -11,6 +12,9 @@ const log = getLogger('services.retention');
 
 /** How often the keeper sweeps (it also sweeps once at start). */
 export const RETENTION_SWEEP_MS = 60 * 60_000;
+
+/** How long the rate-limit windows (`rate_windows`, PostgreSQL) are kept: longer than any limit's window. */
+const RATE_WINDOWS_KEPT_MS = 60 * 60_000;
 
 /** Rows of one table that only grows, and how to delete those past their keeping time. */
 export interface RetentionRule {
@@ -24,7 +28,8 @@ export interface RetentionRule {
 
 /**
  * The rules for the tables that grow with every conversation: sent mails in
- * the outbox, transcript lines, and proactive messages already delivered.
+ * the outbox, transcript lines, proactive messages already delivered, and
+ * the rate-limit windows (PostgreSQL; on SQLite the limits are counted in memory).
  * (Direct Line conversations have their own keeper, `DirectLineRetention`,
  * with a storage budget besides their age.)
  */
@@ -35,7 +40,9 @@ export function retentionRules(db: Database, settings: RetentionSettings): Reten
     return [
         { name: 'sent mails', keepMs: settings.outboxSentMs, purge: (before) => outbox.deleteSentBefore(before) },
         { name: 'transcript lines', keepMs: settings.transcriptMs, purge: (before) => transcripts.deleteBefore(before) },
-        { name: 'delivered proactive messages', keepMs: settings.deliveredMs, purge: (before) => deliveries.deleteDelivered(before) }
+        { name: 'delivered proactive messages', keepMs: settings.deliveredMs, purge: (before) => deliveries.deleteDelivered(before) },
+        // Rate-limit windows last a minute; an hour keeps any window still counting. SQLite counts them in memory.
+        ...(db.dialect === 'postgres' ? [{ name: 'rate-limit windows', keepMs: RATE_WINDOWS_KEPT_MS, purge: (before: number) => DatabaseRateLimiter.deleteBefore(db, before) }] : [])
     ];
 }
 
