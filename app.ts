@@ -147,17 +147,25 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
         closing ??= (async () => {
-            agentConsole.close();
-            insightsRetention.stop();
+            const step = (message: string): void => log.info(`stopping: ${message}`);
+            step('no new connections; open WebSockets told to reconnect (1001), live streams ended');
             const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+            // A keep-alive connection is closed as soon as its request is answered, not when it times out.
+            const idleCloser = setInterval(() => server.server.closeIdleConnections(), 50);
             directLine.close();
+            agentConsole.close();
             await stopped;
+            clearInterval(idleCloser);
+            step('requests answered; waiting for turns still running');
             await runtime.bot.idle();
+            step('turns finished; stopping timers and deliveries');
+            insightsRetention.stop();
             runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
             await runtime.handoff.delivery.stop();
             await retention.stop();
             await mailer.stop();
+            step('closing the database');
             await db.close();
             log.info('bot stopped');
         })();
