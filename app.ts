@@ -7,6 +7,8 @@ import { SecretBox } from './core/secrets';
 import { Database } from './data/database';
 import { loadDemoDataOnce, readDemoData } from './data/demoData';
 import { OutboxRepository } from './data/repositories/outboxRepository';
+import { JobSchedule } from './data/repositories/jobSchedule';
+import { rateLimitsFor } from './data/repositories/rateWindows';
 import { Localizer } from './language/i18n';
 import { IntentRecognizer } from './language/nlu';
 import { createBot, secretKeyFor, type BotRuntime } from './compose';
@@ -82,6 +84,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }
+    // Of several instances on one PostgreSQL database, one runs each timed job per due time.
+    const jobs = new JobSchedule(db, clock);
+    // …and the rate limits are counted in the database, so together they allow no more than one would.
+    const rateLimits = rateLimitsFor(db, clock);
     const key = secretKeyFor(config);
     const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
@@ -109,24 +115,26 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         limits: config.directLine,
         logic: (context) => runtime.bot.run(context),
         onTurnError: runtime.errorHandler.handle,
-        clients
+        clients,
+        jobs,
+        rateLimits
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
     const server = createServer({ config, adapter, bot: runtime.bot, db, upgrades, clients });
     const insights = new InsightFigures(runtime.insights, config.insights.abandonAfterMs);
     const agentConsole = new AgentConsole({ config, clients, handoff: runtime.handoff, localizer, clock, staticDir: path.join(PUBLIC_DIR, 'agent'), localesDir: LOCALES_DIR, liveStreams: options.agentLiveStreams, insights });
-    const insightsRetention = new InsightRetention(runtime.insights, config.insights, clock);
+    const insightsRetention = new InsightRetention(runtime.insights, config.insights, clock, jobs);
     insightsRetention.start();
     agentConsole.mount(server);
     runtime.storage.watchOtherWriters();
-    runtime.handoff.queue.start();
+    runtime.handoff.queue.start(undefined, jobs);
     // Messages written before a restart and not yet delivered go out now.
     runtime.handoff.delivery.start();
-    const retention = new RetentionKeeper(retentionRules(db, config.retention), clock);
+    const retention = new RetentionKeeper(retentionRules(db, config.retention), clock, undefined, jobs);
     retention.start();
     directLine.mount(server, upgrades);
-    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients }).mount(server);
+    new HelpPage({ localizer, directLine: directLine.api, publicDir: PUBLIC_DIR, precompressedDir: ASSETS_DIR, clock, clients, rateLimits }).mount(server);
     new PortalResetRoutes(portal, localizer, secrets, config.publicUrl).mount(server);
     await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -139,17 +147,25 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
         closing ??= (async () => {
-            agentConsole.close();
-            insightsRetention.stop();
+            const step = (message: string): void => log.info(`stopping: ${message}`);
+            step('no new connections; open WebSockets told to reconnect (1001), live streams ended');
             const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+            // A keep-alive connection is closed as soon as its request is answered, not when it times out.
+            const idleCloser = setInterval(() => server.server.closeIdleConnections(), 50);
             directLine.close();
+            agentConsole.close();
             await stopped;
+            clearInterval(idleCloser);
+            step('requests answered; waiting for turns still running');
             await runtime.bot.idle();
+            step('turns finished; stopping timers and deliveries');
+            insightsRetention.stop();
             runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
             await runtime.handoff.delivery.stop();
             await retention.stop();
             await mailer.stop();
+            step('closing the database');
             await db.close();
             log.info('bot stopped');
         })();

@@ -102,6 +102,8 @@ export interface Config {
     /** OpenID metadata of the tokens channels send to `/api/messages`; undefined = Bot Framework's. */
     readonly botOpenIdMetadataUrl?: string;
     readonly insights: InsightSettings;
+    /** How long a SIGTERM may take to finish running turns and close everything before the process exits anyway. */
+    readonly shutdownTimeoutMs: number;
 }
 
 /** A setting is missing or has a wrong value; the message names the setting. */
@@ -278,6 +280,8 @@ export function loadConfig(env: Env = process.env): Config {
         abandonAfterMs: parseInteger('INSIGHTS_ABANDON_MINUTES', read('INSIGHTS_ABANDON_MINUTES') ?? '15', 1, 24 * 60) * 60_000
     };
 
+    const shutdownTimeoutMs = parseInteger('SHUTDOWN_TIMEOUT_MS', read('SHUTDOWN_TIMEOUT_MS') ?? '10000', 100, 600_000);
+
     return {
         port,
         host,
@@ -305,7 +309,8 @@ export function loadConfig(env: Env = process.env): Config {
         retention,
         teamsAllowedTenants,
         botOpenIdMetadataUrl,
-        insights
+        insights,
+        shutdownTimeoutMs
     };
 }
 

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
     const app = await startApp(config);
     process.stdout.write(`Billing Contact Assistant listening on http://localhost:${config.port} (local mode: ${config.localMode})\n`);
     const stop = (signal: string): void => {
-        log.info('shutting down', { signal });
+        log.info('shutting down', { signal, timeoutMs: config.shutdownTimeoutMs });
+        // Past the timeout the process exits anyway: a rolling deploy must not wait on a hung turn.
+        const deadline = setTimeout(() => {
+            log.error('shutdown took longer than SHUTDOWN_TIMEOUT_MS; exiting', { timeoutMs: config.shutdownTimeoutMs });
+            process.exit(1);
+        }, config.shutdownTimeoutMs);
+        deadline.unref();
         app.close().then(
             () => process.exit(0),
             (err: unknown) => {

@@ -38,3 +38,23 @@ export class RateLimiter {
         return window.count <= this.limit ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: Math.ceil((window.start + this.windowMs - now) / 1000) };
     }
 }
+
+/** A rate limit that may be counted elsewhere (the database): counts one event for `key`. */
+export interface RateCounter {
+    take(key: string): Promise<RateDecision>;
+}
+
+/**
+ * Makes the rate limits of a process, each named by its `scope`: in memory
+ * for one instance ({@link inMemoryRateLimits}), in the database when several
+ * instances share it (`data/repositories/rateWindows.ts`).
+ */
+export type RateLimits = (scope: string, limit: number, windowMs: number) => RateCounter;
+
+/** Rate limits of this process alone: a {@link RateLimiter} per scope. */
+export function inMemoryRateLimits(clock: Clock): RateLimits {
+    return (_scope, limit, windowMs) => {
+        const limiter = new RateLimiter(limit, windowMs, clock);
+        return { take: (key) => Promise.resolve(limiter.take(key)) };
+    };
+}

@@ -7,6 +7,7 @@ import type { Handoff, HandoffContext, TranscriptLine } from '../data/handoffMod
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
+import { ALWAYS_DUE, type JobGate } from '../data/repositories/jobSchedule';
 import type { AgentDirectory } from './agentDirectory';
 import type { CustomerDelivery } from './customerDelivery';
 import type { HandoffEvents } from './handoffEvents';
@@ -223,11 +224,16 @@ export class HandoffService {
         }
     }
 
-    /** Sweeps every 15 seconds until {@link stop}. */
-    public start(intervalMs = 15_000): void {
+    /**
+     * Sweeps every 15 seconds until {@link stop}; with several instances on
+     * one database, only the one that claims the due time from `jobs`.
+     */
+    public start(intervalMs = 15_000, jobs: JobGate = ALWAYS_DUE): void {
         if (!this.timer) {
             this.timer = setInterval(() => {
-                this.sweeping ??= this.sweep()
+                this.sweeping ??= jobs
+                    .claim('handoff-sweep', intervalMs)
+                    .then((due) => (due ? this.sweep() : undefined))
                     .catch((err: unknown) => log.error('handoff sweep failed', { error: err }))
                     .finally(() => (this.sweeping = undefined));
             }, intervalMs);

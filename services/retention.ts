@@ -1,7 +1,9 @@
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
 import type { Database } from '../data/database';
+import { ALWAYS_DUE, type JobGate } from '../data/repositories/jobSchedule';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
+import { DatabaseRateLimiter } from '../data/repositories/rateWindows';
 import { ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import { TranscriptRepository } from '../data/repositories/transcriptRepository';
 import type { RetentionSettings } from '../config';
@@ -10,6 +12,9 @@ const log = getLogger('services.retention');
 
 /** How often the keeper sweeps (it also sweeps once at start). */
 export const RETENTION_SWEEP_MS = 60 * 60_000;
+
+/** How long the rate-limit windows (`rate_windows`, PostgreSQL) are kept: longer than any limit's window. */
+const RATE_WINDOWS_KEPT_MS = 60 * 60_000;
 
 /** Rows of one table that only grows, and how to delete those past their keeping time. */
 export interface RetentionRule {
@@ -23,7 +28,8 @@ export interface RetentionRule {
 
 /**
  * The rules for the tables that grow with every conversation: sent mails in
- * the outbox, transcript lines, and proactive messages already delivered.
+ * the outbox, transcript lines, proactive messages already delivered, and
+ * the rate-limit windows (PostgreSQL; on SQLite the limits are counted in memory).
  * (Direct Line conversations have their own keeper, `DirectLineRetention`,
  * with a storage budget besides their age.)
  */
@@ -34,7 +40,9 @@ export function retentionRules(db: Database, settings: RetentionSettings): Reten
     return [
         { name: 'sent mails', keepMs: settings.outboxSentMs, purge: (before) => outbox.deleteSentBefore(before) },
         { name: 'transcript lines', keepMs: settings.transcriptMs, purge: (before) => transcripts.deleteBefore(before) },
-        { name: 'delivered proactive messages', keepMs: settings.deliveredMs, purge: (before) => deliveries.deleteDelivered(before) }
+        { name: 'delivered proactive messages', keepMs: settings.deliveredMs, purge: (before) => deliveries.deleteDelivered(before) },
+        // Rate-limit windows last a minute; an hour keeps any window still counting. SQLite counts them in memory.
+        ...(db.dialect === 'postgres' ? [{ name: 'rate-limit windows', keepMs: RATE_WINDOWS_KEPT_MS, purge: (before: number) => DatabaseRateLimiter.deleteBefore(db, before) }] : [])
     ];
 }
 
@@ -48,16 +56,28 @@ export class RetentionKeeper {
     private timer?: NodeJS.Timeout;
     private running?: Promise<Record<string, number>>;
 
-    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS) {}
+    /** `jobs`: of several instances on one database, the one that claims the due time sweeps. */
+    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS, private readonly jobs: JobGate = ALWAYS_DUE) {}
 
-    /** Sweeps now and then every `sweepMs`; the timer does not keep the process alive. */
+    /** Sweeps now and then every `sweepMs` when the sweep is due; the timer does not keep the process alive. */
     public start(): void {
         if (this.timer) {
             return;
         }
-        void this.sweep();
-        this.timer = setInterval(() => void this.sweep(), this.sweepMs);
+        void this.sweepWhenDue();
+        this.timer = setInterval(() => void this.sweepWhenDue(), this.sweepMs);
         this.timer.unref();
+    }
+
+    /** A timed round: sweeps when this instance claims the due time (never rejects). */
+    private async sweepWhenDue(): Promise<void> {
+        try {
+            if (await this.jobs.claim('retention', this.sweepMs)) {
+                await this.sweep();
+            }
+        } catch (err) {
+            log.warn('could not claim the retention sweep', { error: err instanceof Error ? err.message : String(err) });
+        }
     }
 
     /** Stops the timer and waits for a sweep under way. */

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'http';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Clock } from '../../core/clock';
+import type { RateCounter } from '../../core/rateLimiter';
 import { getLogger } from '../../core/logger';
 import { checkActivity } from '../activityGuard';
 import type { ClientAddresses } from '../../web/clientAddress';
@@ -39,7 +40,7 @@ const FIELD_LIMITS: ReadonlyArray<readonly [string, number]> = [
     ['attachments', 4 * 1024]
 ];
 /** Posts per conversation and minute; a person types far fewer, a runaway client is slowed down (429). */
-const MAX_POSTS_PER_MINUTE = 60;
+export const MAX_POSTS_PER_MINUTE = 60;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
 /** What the API needs. */
@@ -57,6 +58,8 @@ export interface DirectLineApiParts {
     readonly onStored?: (bytes: number) => void;
     /** Which proxies are trusted (`TRUST_PROXY`): only theirs `X-Forwarded-Proto` picks wss:// for the stream URL. */
     readonly clients: ClientAddresses;
+    /** Counts posts per conversation (at most {@link MAX_POSTS_PER_MINUTE} a minute); several instances count in the database. */
+    readonly posts: RateCounter;
 }
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -68,8 +71,6 @@ type Handler = (req: Request, res: Response) => Promise<void>;
  * answer, so its replies are already stored) and read them by watermark.
  */
 export class DirectLineApi {
-    private readonly postWindows = new Map<string, { start: number; count: number }>();
-
     public constructor(private readonly parts: DirectLineApiParts) {}
 
     /** Adds the routes to the server. */
@@ -137,7 +138,7 @@ export class DirectLineApi {
     private async postActivity(req: Request, res: Response): Promise<void> {
         const caller = this.caller(req);
         const conversation = await this.parts.auth.conversation(caller, req.params.conversationId as string);
-        this.countPost(conversation.id, res);
+        await this.countPost(conversation.id, res);
         if (conversation.storedBytes >= this.parts.conversationBudgetBytes) {
             throw new HttpError(413, 'ConversationFull', 'This conversation has reached its storage limit; please start a new chat.');
         }
@@ -193,22 +194,10 @@ export class DirectLineApi {
     }
 
     /** Fixed one-minute windows per conversation. @throws 429 (with Retry-After) past the limit. */
-    private countPost(conversationId: string, res: Response): void {
-        const now = this.parts.clock.now().getTime();
-        if (this.postWindows.size > 10_000) {
-            for (const [id, window] of this.postWindows) {
-                if (now - window.start >= 60_000) {
-                    this.postWindows.delete(id);
-                }
-            }
-        }
-        const window = this.postWindows.get(conversationId);
-        if (!window || now - window.start >= 60_000) {
-            this.postWindows.set(conversationId, { start: now, count: 1 });
-            return;
-        }
-        if (++window.count > MAX_POSTS_PER_MINUTE) {
-            res.header('Retry-After', String(Math.ceil((window.start + 60_000 - now) / 1000)));
+    private async countPost(conversationId: string, res: Response): Promise<void> {
+        const decision = await this.parts.posts.take(conversationId);
+        if (!decision.allowed) {
+            res.header('Retry-After', String(decision.retryAfterSeconds));
             throw new HttpError(429, 'TooManyRequests', 'Too many messages in a short time; please wait a moment.');
         }
     }

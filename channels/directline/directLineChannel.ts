@@ -2,13 +2,15 @@ import * as crypto from 'crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import type { Clock } from '../../core/clock';
+import { inMemoryRateLimits, type RateLimits } from '../../core/rateLimiter';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
+import type { JobGate } from '../../data/repositories/jobSchedule';
 import type { ClientAddresses } from '../../web/clientAddress';
 import type { ProactiveRoute } from '../proactive';
 import type { UpgradeRouter } from '../upgradeRouter';
 import { DirectLineAdapter, DIRECT_LINE_CHANNEL_ID, IN_PROCESS_SERVICE_URL } from './directLineAdapter';
-import { DirectLineApi } from './directLineApi';
+import { DirectLineApi, MAX_POSTS_PER_MINUTE } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
 import { DirectLineStore } from './directLineStore';
 import { DirectLineRetention } from './directLineRetention';
@@ -33,6 +35,10 @@ export interface DirectLineOptions {
     readonly onTurnError: (context: TurnContext, error: Error) => Promise<void>;
     /** The trusted proxies (`TRUST_PROXY`), for the scheme of the stream URL. */
     readonly clients: ClientAddresses;
+    /** Of several instances on one database, who runs the hourly retention (default: this one, always). */
+    readonly jobs?: JobGate;
+    /** Where the posting limit is counted (several instances: the database); default in this process. */
+    readonly rateLimits?: RateLimits;
 }
 
 /**
@@ -67,7 +73,7 @@ export class DirectLineChannel {
         const auth = new DirectLineAuth(tokens, this.store);
         this.adapter = new DirectLineAdapter(this.store);
         this.adapter.onTurnError = options.onTurnError;
-        this.retention = new DirectLineRetention(this.store, options.clock, options.limits);
+        this.retention = new DirectLineRetention(this.store, options.clock, options.limits, options.jobs);
         this.api = new DirectLineApi({
             store: this.store,
             tokens,
@@ -78,7 +84,8 @@ export class DirectLineChannel {
             clock: options.clock,
             conversationBudgetBytes: options.limits.conversationBudgetBytes,
             onStored: (bytes) => this.retention.noteStored(bytes),
-            clients: options.clients
+            clients: options.clients,
+            posts: (options.rateLimits ?? inMemoryRateLimits(options.clock))('directline-posts', MAX_POSTS_PER_MINUTE, 60_000)
         });
         this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
         this.proactiveRoute = {

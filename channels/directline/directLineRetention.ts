@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
+import { ALWAYS_DUE, type JobGate } from '../../data/repositories/jobSchedule';
 import type { DirectLineStore } from './directLineStore';
 
 const log = getLogger('channels.directline.retention');
@@ -29,13 +30,24 @@ export class DirectLineRetention {
     private running?: Promise<void>;
     private total = 0;
 
-    public constructor(private readonly store: DirectLineStore, private readonly clock: Clock, private readonly settings: RetentionSettings) {}
+    /** `jobs`: of several instances on one database, the one that claims the hourly due time sweeps. */
+    public constructor(private readonly store: DirectLineStore, private readonly clock: Clock, private readonly settings: RetentionSettings, private readonly jobs: JobGate = ALWAYS_DUE) {}
 
-    /** Sweeps now and every hour. */
+    /** Sweeps now and every hour (when this instance claims the due time). */
     public start(): void {
-        void this.sweep();
-        this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+        void this.sweepWhenDue();
+        this.timer = setInterval(() => void this.sweepWhenDue(), SWEEP_MS);
         this.timer.unref();
+    }
+
+    private async sweepWhenDue(): Promise<void> {
+        try {
+            if (await this.jobs.claim('directline-retention', SWEEP_MS)) {
+                await this.sweep();
+            }
+        } catch (err) {
+            log.warn('could not claim the Direct Line retention', { error: err instanceof Error ? err.message : String(err) });
+        }
     }
 
     public stop(): void {

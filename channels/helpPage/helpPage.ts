@@ -7,7 +7,7 @@ import { DIRECT_LINE_PATH, type DirectLineApi } from '../directline/directLineAp
 import { HelpPageRenderer, pageLanguage } from './helpPageRenderer';
 import { StaticAsset } from './staticAsset';
 import { HttpError } from '../../web/httpError';
-import { RateLimiter } from '../../core/rateLimiter';
+import { inMemoryRateLimits, type RateCounter, type RateLimits } from '../../core/rateLimiter';
 import type { Clock } from '../../core/clock';
 import type { ClientAddresses } from '../../web/clientAddress';
 import { ASSETS_DIR } from '../../paths';
@@ -27,6 +27,8 @@ export interface HelpPageOptions {
     readonly clock: Clock;
     /** The visitor's address behind trusted proxies, the key of the token limit. */
     readonly clients: ClientAddresses;
+    /** Where the token limit is counted (several instances: the database); default in this process. */
+    readonly rateLimits?: RateLimits;
 }
 
 const TOKEN_URL = '/api/webchat/token';
@@ -76,10 +78,10 @@ export class HelpPage {
     private readonly assets = new Map<string, Map<string, { asset: StaticAsset; immutable: boolean }>>();
     private readonly files: Record<'css' | 'script' | 'webChat', StaticAsset>;
     /** New conversations per address and minute. */
-    private readonly tokenLimiter: RateLimiter;
+    private readonly tokenLimiter: RateCounter;
 
     public constructor(private readonly options: HelpPageOptions) {
-        this.tokenLimiter = new RateLimiter(30, 60_000, options.clock);
+        this.tokenLimiter = (options.rateLimits ?? inMemoryRateLimits(options.clock))('help-tokens', 30, 60_000);
         const files = helpPageAssetFiles(options.publicDir);
         const make = (spec: { file: string; type: string }, maxAgeSeconds: number): StaticAsset =>
             new StaticAsset(spec.file, { contentType: spec.type, maxAgeSeconds, precompressedDir: options.precompressedDir });
@@ -100,7 +102,7 @@ export class HelpPage {
         server.post(TOKEN_URL, async (req, res) => {
             res.header('Cache-Control', 'no-store');
             // Every token opens a conversation: a script asking for thousands is slowed down per address.
-            const decision = this.tokenLimiter.take(this.options.clients.of(req));
+            const decision = await this.tokenLimiter.take(this.options.clients.of(req));
             if (!decision.allowed) {
                 res.header('Retry-After', String(decision.retryAfterSeconds));
                 res.send(429, new HttpError(429, 'TooManyRequests', 'Too many new conversations from this address; please wait a moment.').toBody());

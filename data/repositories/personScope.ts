@@ -106,7 +106,9 @@ export const TABLES_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = {
     agent_login_failures: 'support staff sign-in attempts',
     meta: 'settings of the database itself',
     insight_events: 'what happened in conversations as kinds and short codes (door, language, case a-d, task), under a keyed hash of the conversation: no address, name, code or free text',
-    schema_migrations: 'applied migrations'
+    schema_migrations: 'applied migrations',
+    jobs: 'when each background job is next due',
+    rate_windows: 'rate-limit counters for one window, under a hash of the address or conversation, swept after it'
 };
 
 /** The person's own audit entries, and earlier entries already under their marker (exports, erasures). */

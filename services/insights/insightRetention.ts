@@ -1,6 +1,7 @@
 import type { InsightSettings } from '../../config';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
+import { ALWAYS_DUE, type JobGate } from '../../data/repositories/jobSchedule';
 import type { InsightRepository } from '../../data/repositories/insightRepository';
 
 const log = getLogger('services.insights.retention');
@@ -13,12 +14,23 @@ const HOUR_MS = 3600_000;
 export class InsightRetention {
     private timer?: NodeJS.Timeout;
 
-    public constructor(private readonly repository: InsightRepository, private readonly settings: InsightSettings, private readonly clock: Clock) {}
+    /** `jobs`: of several instances on one database, the one that claims the due time purges. */
+    public constructor(private readonly repository: InsightRepository, private readonly settings: InsightSettings, private readonly clock: Clock, private readonly jobs: JobGate = ALWAYS_DUE) {}
 
     public start(): void {
-        void this.purge();
-        this.timer = setInterval(() => void this.purge(), HOUR_MS);
+        void this.purgeWhenDue();
+        this.timer = setInterval(() => void this.purgeWhenDue(), HOUR_MS);
         this.timer.unref();
+    }
+
+    private async purgeWhenDue(): Promise<void> {
+        try {
+            if (await this.jobs.claim('insights-retention', HOUR_MS)) {
+                await this.purge();
+            }
+        } catch (err) {
+            log.error('could not claim the insights retention', { error: (err as Error).message });
+        }
     }
 
     public stop(): void {
