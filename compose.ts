@@ -123,7 +123,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     const insights = new InsightRepository(db);
     const recorder = new InsightsRecorder(insights, secrets, clock);
-    const bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => failures.succeeded(key), gate, deps.verificationLifetime, recorder);
+    const bot = new BillingBot(conversationState, new MainDialog(services), services, (key) => failures.succeeded(key), gate, deps.verificationLifetime, recorder, (name, work) => db.exclusive(name, work));
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.
     delivery.connect(new ProactiveBotTurns(deps.messenger, (context) => bot.run(context)));

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { takeRating } from '../dialogs/rating';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { KeyedMutex } from '../core/mutex';
+import { KeyedMutex, NO_SHARED_LOCK, type SharedLock } from '../core/mutex';
 import { isLang, langFromLocale, localeOf, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -27,7 +27,8 @@ const REMEMBERED_ACTIVITY_IDS = 20;
  * The bot: prepares each turn (language, profile), runs the main dialog and
  * saves the conversation state. Turns of one conversation run one at a time,
  * because botbuilder's state saving overwrites with `*` and would otherwise
- * lose an update when two turns of a conversation overlap. The ids of the
+ * lose an update when two turns of a conversation overlap (across instances
+ * too: the shared lock, an advisory lock on PostgreSQL). The ids of the
  * last activities are kept in the conversation state itself, so "this turn is
  * done" is written in the same statement as the turn's state: a retry after a
  * crash runs the turn again exactly when its state was not saved.
@@ -47,7 +48,8 @@ export class BillingBot extends ActivityHandler {
         private readonly onTurnSucceeded: (conversationKey: string) => void = () => undefined,
         private readonly gate?: TurnGate,
         private readonly identityLifetime: IdentityLifetime = DEFAULT_IDENTITY_LIFETIME,
-        private readonly insights?: InsightsRecorder
+        private readonly insights?: InsightsRecorder,
+        private readonly sharedLock: SharedLock = NO_SHARED_LOCK
     ) {
         super();
         this.profileAccessor = conversationState.createProperty<ConversationProfile>('profile');
@@ -81,30 +83,33 @@ export class BillingBot extends ActivityHandler {
             return;
         }
         const key = conversationKeyOf(context.activity);
-        await this.turns.run(key, async () => {
-            // A channel's retry of an activity whose turn completed runs no second turn.
-            const activityId = context.activity.id;
-            const done = await this.doneAccessor.get(context, []);
-            if (activityId && done.includes(activityId)) {
-                log.info('duplicate activity ignored', { conversation: key, activityId });
-                return;
-            }
-            this.dialogMemory.prepare(context);
-            await this.prepareTurn(context, key);
-            this.insights?.begin(context, () => turnInfo(context).lang);
-            await this.applyIdentityLifetime(context);
-            // The handoff hook: while an agent has the conversation, the dialogs do not run.
-            if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
-                await super.run(context);
-            }
-            if (activityId) {
-                await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
-            }
-            await this.conversationState.saveChanges(context, false);
-            await this.gate?.afterTurn(context);
-            await this.insights?.flush(context);
-            this.onTurnSucceeded(key);
-        });
+        // One turn per conversation in this process, and (on PostgreSQL) across every instance.
+        await this.turns.run(key, () => this.sharedLock(`turn:${key}`, () => this.runTurn(context, key)));
+    }
+
+    private async runTurn(context: TurnContext, key: string): Promise<void> {
+        // A channel's retry of an activity whose turn completed runs no second turn.
+        const activityId = context.activity.id;
+        const done = await this.doneAccessor.get(context, []);
+        if (activityId && done.includes(activityId)) {
+            log.info('duplicate activity ignored', { conversation: key, activityId });
+            return;
+        }
+        this.dialogMemory.prepare(context);
+        await this.prepareTurn(context, key);
+        this.insights?.begin(context, () => turnInfo(context).lang);
+        await this.applyIdentityLifetime(context);
+        // The handoff hook: while an agent has the conversation, the dialogs do not run.
+        if (!(await this.gate?.beforeDialogs(context, (options) => this.restartDialog(context, options)))) {
+            await super.run(context);
+        }
+        if (activityId) {
+            await this.doneAccessor.set(context, [...done, activityId].slice(-REMEMBERED_ACTIVITY_IDS));
+        }
+        await this.conversationState.saveChanges(context, false);
+        await this.gate?.afterTurn(context);
+        await this.insights?.flush(context);
+        this.onTurnSucceeded(key);
     }
 
     /**
