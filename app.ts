@@ -82,6 +82,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (await loadDemoDataOnce(db, readDemoData(config.demoDataPath))) {
         log.info('demo data loaded', { file: config.demoDataPath });
     }
+    // Tells every instance on the database of new Direct Line activities and handoff events (in-process on SQLite).
+    const bus = db.openBus();
     const key = secretKeyFor(config);
     const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
@@ -90,7 +92,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
     const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal, deliveryPolicy: options.deliveryPolicy });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal, deliveryPolicy: options.deliveryPolicy, bus });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -103,6 +105,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const directLine = new DirectLineChannel({
         db,
         clock,
+        bus,
         key,
         secret: config.directLineSecret,
         maxBodyBytes: config.maxBodyBytes,
@@ -150,6 +153,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             await runtime.handoff.delivery.stop();
             await retention.stop();
             await mailer.stop();
+            await bus.close();
             await db.close();
             log.info('bot stopped');
         })();

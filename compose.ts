@@ -6,6 +6,7 @@ import { OutboxRepository } from './data/repositories/outboxRepository';
 import { Mailer } from './mail/mailer';
 import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
+import type { MessageBus } from './data/messageBus';
 import { AccountRepository } from './data/repositories/accountRepository';
 import { AuditLog } from './data/repositories/auditLog';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
@@ -68,6 +69,8 @@ export interface BotDependencies {
     readonly portal: BillingPortal;
     /** How proactive messages are retried; the default retries for about two minutes. */
     readonly deliveryPolicy?: DeliveryPolicy;
+    /** The bus between the instances on the database (`db.openBus()`); default: this process only. */
+    readonly bus?: MessageBus;
 }
 
 /** Used when no settings are given (tests, tools). */
@@ -93,7 +96,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
     const references = new ConversationReferenceRepository(db);
-    const events = new HandoffEvents();
+    const events = new HandoffEvents(deps.bus);
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const deliveries = new ProactiveDeliveryRepository(db);
     const delivery = new CustomerDelivery(references, deliveries, handoffRepository, events, clock, deps.deliveryPolicy);
