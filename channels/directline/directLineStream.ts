@@ -144,6 +144,8 @@ class StreamConnection {
         }
         this.alive = false;
         this.ws.ping();
+        // A new activity whose notice was missed (the bus between instances was reconnecting) still arrives.
+        this.enqueue(() => this.catchUp());
     }
 
     public close(code: number, reason: string): void {

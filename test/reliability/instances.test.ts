@@ -142,7 +142,7 @@ async function until(check: () => Promise<boolean>, what: string, ms = 15_000): 
     }
 }
 
-describe('reliability 8: three instances on one PostgreSQL behind a round-robin proxy, one killed with kill -9 mid-way', function () {
+describe('reliability 10: three instances on one PostgreSQL behind a round-robin proxy, one killed with kill -9 mid-way', function () {
     this.timeout(240_000);
     let place: TempDatabaseTarget | undefined;
     let dir: ReturnType<typeof makeTempDir> | undefined;
