@@ -75,7 +75,8 @@ export class RoundRobinProxy {
         for (;;) {
             const index = this.pick();
             if (index < 0) {
-                res.writeHead(502).end();
+                res.statusCode = 502;
+                res.end();
                 return;
             }
             const outcome = await this.send(index, req, body, res);
@@ -102,8 +103,10 @@ export class RoundRobinProxy {
                     resolve('refused');
                     return;
                 }
-                if (!res.headersSent) {
-                    res.writeHead(502).end();
+                // Cut off mid-way (the instance died, or the client left): 502 if nothing was answered yet.
+                if (!res.headersSent && !res.destroyed) {
+                    res.statusCode = 502;
+                    res.end();
                 } else {
                     res.destroy();
                 }

@@ -13,6 +13,7 @@ import { Mailer } from '../../mail/mailer';
 import { PROJECT_ROOT } from '../../paths';
 import { DIRECT_LINE_CHANNEL_ID } from '../../channels/directline/directLineAdapter';
 import { writeDirectory } from '../../bench/lib/people';
+import { MessagesDriver } from '../../bench/lib/messagesDriver';
 import { billingConversation } from '../../bench/lib/scenario';
 import { ServerProcess } from '../../bench/lib/serverProcess';
 import { AgentClient } from '../helpers/agentClient';
@@ -151,29 +152,20 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
     const customers: Customer[] = [];
     const consoles: ConsoleEvents[] = [];
 
+    let key: Buffer;
+    let askers: ReturnType<typeof writeDirectory>;
+
     before(async function () {
         const reason = await postgresUnreachable();
         if (reason) {
             process.stdout.write(`      ↳ skipped: PostgreSQL is not reachable at ${testDatabaseUrl()} (${reason})\n`);
             this.skip();
         }
-    });
-
-    after(async () => {
-        customers.forEach((c) => c.chat.end());
-        consoles.forEach((c) => c.close());
-        await proxy?.close();
-        await Promise.all(servers.map((s) => s.stop()));
-        await place?.cleanup();
-        dir?.cleanup();
-    });
-
-    it('every conversation completes through any instance, an agent on another instance reaches the customer, nothing is lost or mailed twice', async () => {
         dir = makeTempDir('bca-instances-');
         place = tempDatabaseTarget('postgres');
-        const key = crypto.randomBytes(32);
+        key = crypto.randomBytes(32);
         const directory = path.join(dir.dir, 'directory.json');
-        const askers = writeDirectory(directory, 20);
+        askers = writeDirectory(directory, 20);
         const data = JSON.parse(fs.readFileSync(directory, 'utf8')) as { agents: object[] };
         data.agents.push({ login: 'erika', name: 'Erika Mustermann', languages: ['de', 'en'] });
         fs.writeFileSync(directory, JSON.stringify(data));
@@ -192,7 +184,41 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
         servers.push(await start(0));
         servers.push(...(await Promise.all([start(1), start(2)])));
         proxy = await RoundRobinProxy.start(servers.map((s) => Number(new URL(s.url).port)));
-        const db = await Database.open(place.target);
+    });
+
+    it('turns of one conversation sent at once to all three instances run one after another: no lost update', async () => {
+        const driver = new MessagesDriver({ baseUrl: proxy?.url ?? '', sockets: 20 });
+        const convo = driver.open('en-US');
+        await convo.send({ kind: 'join' });
+        // Only the first of 20 identical questions can start the identification; each later one, on whichever
+        // instance, must see the state the earlier one saved and answer the open email prompt instead.
+        const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Who is my billing contact?' })));
+        driver.close();
+        const texts = results.map((r) => r.replies.map((x) => x.text).join('\n'));
+        const started = texts.filter((t) => /Before I tell you anything about an account/.test(t)).length;
+        const reprompted = texts.filter((t) => /doesn't look like an email address/.test(t)).length;
+        figure('requests per instance so far', proxy?.served.join(' / ') ?? '');
+        figure('turns that started the identification / answered the open prompt', `${started} / ${reprompted}`, '1 / 19');
+        assert.ok(results.every((r) => r.status === 200));
+        assert.ok(!texts.some((t) => APOLOGY.test(t)));
+        assert.deepStrictEqual([started, reprompted], [1, 19]);
+    });
+
+    after(async () => {
+        customers.forEach((c) => c.chat.end());
+        consoles.forEach((c) => c.close());
+        await proxy?.close();
+        await Promise.all(servers.map((s) => s.stop()));
+        await place?.cleanup();
+        dir?.cleanup();
+    });
+
+    it('every conversation completes through any instance, an agent on another instance reaches the customer, nothing is lost or mailed twice', async () => {
+        const front = proxy;
+        if (!front) {
+            throw new Error('the proxy did not start');
+        }
+        const db = await Database.open(place?.target ?? '');
         const mailer = new Mailer(new OutboxRepository(db), new SecretBox(key), systemClock, 'operator@localhost');
         const outbox = new OutboxRepository(db);
         try {
@@ -221,7 +247,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
             });
             const token = async (baseUrl: string): Promise<string> => ((await (await fetch(`${baseUrl}/api/webchat/token`, { method: 'POST' })).json()) as { token: string }).token;
             for (const p of plans) {
-                customers.push(new Customer(proxy.url, await token(proxy.url), p.lang, p.webSocket, p.plan.email ?? ''));
+                customers.push(new Customer(front.url, await token(front.url), p.lang, p.webSocket, p.plan.email ?? ''));
             }
             const play = async (customer: Customer, steps: ReturnType<typeof billingConversation>['steps']): Promise<void> => {
                 for (const step of steps) {
@@ -252,7 +278,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
             const handoffId = waiting[0].id;
 
             // kill -9 of instance 2 between turns: its streams drop, clients reconnect through the proxy.
-            const streamsOnVictim = [...proxy.streams.values()].filter((index) => index === 2).length;
+            const streamsOnVictim = [...front.streams.values()].filter((index) => index === 2).length;
             await servers[2].kill();
 
             assert.strictEqual((await agent.post(`/agent/api/handoffs/${handoffId}/accept`)).status, 200);
@@ -295,7 +321,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 assert.strictEqual(Number(said[0].n), 6 + customer.resent, `${customer.conversationId}: every message the customer sent is stored once`);
             }
             figure('instances', INSTANCES);
-            figure('requests and streams per instance through the proxy', proxy.served.join(' / '));
+            figure('requests and streams per instance through the proxy', front.served.join(' / '));
             figure('streams held by the killed instance', streamsOnVictim);
             figure('messages said again by customers after the kill', customers.reduce((n, c) => n + c.resent, 0), '0 expected, a few allowed');
         } finally {
