@@ -13,7 +13,6 @@ import { Mailer } from '../../mail/mailer';
 import { PROJECT_ROOT } from '../../paths';
 import { DIRECT_LINE_CHANNEL_ID } from '../../channels/directline/directLineAdapter';
 import { writeDirectory } from '../../bench/lib/people';
-import { MessagesDriver } from '../../bench/lib/messagesDriver';
 import { billingConversation } from '../../bench/lib/scenario';
 import { ServerProcess } from '../../bench/lib/serverProcess';
 import { AgentClient } from '../helpers/agentClient';
@@ -24,7 +23,7 @@ import { RoundRobinProxy } from '../helpers/roundRobinProxy';
 import { localeOf } from '../helpers/script';
 import { tempDatabaseTarget, testDatabaseUrl, type TempDatabaseTarget } from '../helpers/tempDatabase';
 import { makeTempDir } from '../helpers/tempDir';
-import { APOLOGY, figure } from './support';
+import { APOLOGY, figure, parallelTurnsOnOneConversation } from './support';
 
 const INSTANCES = 3;
 /** Customers through the proxy: half over WebSocket, half polling, German and English. */
@@ -187,16 +186,8 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
     });
 
     it('turns of one conversation sent at once to all three instances run one after another: no lost update', async () => {
-        const driver = new MessagesDriver({ baseUrl: proxy?.url ?? '', sockets: 20 });
-        const convo = driver.open('en-US');
-        await convo.send({ kind: 'join' });
-        // Only the first of 20 identical questions can start the identification; each later one, on whichever
-        // instance, must see the state the earlier one saved and answer the open email prompt instead.
-        const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Who is my billing contact?' })));
-        driver.close();
-        const texts = results.map((r) => r.replies.map((x) => x.text).join('\n'));
-        const started = texts.filter((t) => /Before I tell you anything about an account/.test(t)).length;
-        const reprompted = texts.filter((t) => /doesn't look like an email address/.test(t)).length;
+        // Each later question, on whichever instance, must see the state the earlier one saved.
+        const { results, texts, started, reprompted } = await parallelTurnsOnOneConversation(proxy?.url ?? '');
         figure('requests per instance so far', proxy?.served.join(' / ') ?? '');
         figure('turns that started the identification / answered the open prompt', `${started} / ${reprompted}`, '1 / 19');
         assert.ok(results.every((r) => r.status === 200));
