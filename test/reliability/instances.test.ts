@@ -257,7 +257,8 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
 
             // The handoff customer talks to instance 0 over WebSocket; the agent is on instance 1.
             const h = HANDOFF_PHRASES.de;
-            const handoffCustomer = new Customer(servers[0].url, await token(servers[0].url), 'de', true, askers[CUSTOMERS].email);
+            const handoffToken = await token(servers[0].url);
+            const handoffCustomer = new Customer(servers[0].url, handoffToken, 'de', true, askers[CUSTOMERS].email);
             customers.push(handoffCustomer);
             const menu = await handoffCustomer.chat.botSays(PHRASES.de.menu);
             handoffCustomer.conversationId = menu.conversation?.id ?? '';
@@ -280,7 +281,13 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 ...customers.slice(0, CUSTOMERS).map((c, i) => play(c, plans[i].plan.steps.slice(4))),
                 (async () => {
                     await handoffCustomer.chat.botSays(/^Erika Mustermann: Guten Tag, ich sehe mir das an\.$/);
-                    await handoffCustomer.chat.say('Danke, ich warte.');
+                    // This line reaches instance 1 (a balancer may send any post anywhere); it learnt of open handoffs before this one existed.
+                    const posted = await fetch(`${servers[1].url}/v3/directline/conversations/${encodeURIComponent(handoffCustomer.conversationId)}/activities`, {
+                        method: 'POST',
+                        headers: { Authorization: `Bearer ${handoffToken}`, 'Content-Type': 'application/json' },
+                        body: JSON.stringify({ type: 'message', from: { id: 'web-user' }, text: 'Danke, ich warte.' })
+                    });
+                    assert.strictEqual(posted.status, 200, await posted.text());
                     await live.waitFor((e) => e.type === 'message' && e.data.handoffId === handoffId, 'new line from the customer on instance 0');
                     await until(async () => {
                         const detail = (await agent.get<{ messages: Array<{ sender: string; text?: string }> }>(`/agent/api/handoffs/${handoffId}`)).body;
