@@ -7,6 +7,7 @@ import { Mailer } from './mail/mailer';
 import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { Repositories } from './data/repositories/repositories';
+import type { MessageBus } from './data/messageBus';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
 import { MainDialog, type MainDialogDeps } from './dialogs/mainDialog';
@@ -64,6 +65,8 @@ export interface BotDependencies {
     readonly portal: BillingPortal;
     /** How proactive messages are retried; the default retries for about two minutes. */
     readonly deliveryPolicy?: DeliveryPolicy;
+    /** The bus between the instances on the database (`db.openBus()`); default: this process only. */
+    readonly bus?: MessageBus;
 }
 
 /** Used when no settings are given (tests, tools). */
@@ -87,7 +90,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const { users, accounts, audit, conversationReferences: references } = new Repositories(db, clock);
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
-    const events = new HandoffEvents();
+    const events = new HandoffEvents(deps.bus);
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const deliveries = new ProactiveDeliveryRepository(db);
     const delivery = new CustomerDelivery(references, deliveries, handoffRepository, events, clock, deps.deliveryPolicy);
@@ -124,7 +127,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         gate,
         onTurnSucceeded: (key) => failures.succeeded(key),
         identityLifetime: deps.verificationLifetime,
-        insights: recorder
+        insights: recorder,
+        sharedLock: (name, work) => db.exclusive(name, work)
     });
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.
