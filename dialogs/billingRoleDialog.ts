@@ -64,7 +64,7 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'case', answer.case === 'bd' ? 'd' : answer.case);
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
-        await this.sendAnswer(step.context, answer);
+        await this.sendAnswer(step.context, answer, step.options.intent);
         if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
             // The person's next request follows at once: it is their next step.
             return step.endDialog();
@@ -130,16 +130,23 @@ export class BillingRoleDialog extends ComponentDialog {
     /**
      * The article's answer for the person's case, with the links it names, in
      * one message. Asked again in the same conversation for the same account,
-     * the long paragraph is not repeated: a short reference says the gist.
+     * the long paragraph is not repeated: a short reference says the gist,
+     * or, asked who the billing contact is, the others beside the person.
      */
-    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
+    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent): Promise<void> {
         const { t, profile } = turnInfo(context);
         const account = answer.account.name;
         const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
         const count = answer.otherBillingContacts.length;
         const login = answer.portalLogin ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login }) : t('billingRole:portalLogin.unknown');
         const said = `${answer.case}:${answer.account.id}`;
-        if (profile.answered?.includes(said) && (count > 0 || answer.case === 'a' || answer.case === 'c')) {
+        const ownRole = answer.case === 'a' || answer.case === 'c';
+        if (profile.answered?.includes(said) && ownRole && intent === 'who-is-billing-contact') {
+            // "Wer ist außer mir noch Abrechnungskontakt?" after being told they are one: the others, or that there is none.
+            await context.sendActivity(count > 0 ? t('billingRole:othersBesidesYou', { account, contacts, count }) : t('billingRole:onlyYou', { account }));
+            return;
+        }
+        if (profile.answered?.includes(said) && (count > 0 || ownRole)) {
             const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
             await context.sendActivity(t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount }));
             return;
