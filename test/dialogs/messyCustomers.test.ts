@@ -1,7 +1,8 @@
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
-import { CODE } from '../helpers/script';
+import { CODE, type Step } from '../helpers/script';
+import type { Lang } from '../../core/language';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { ANNA, JONAS, KLAUS, PETER } from '../helpers/demoPeople';
 
@@ -10,8 +11,24 @@ const en = { p: PHRASES.en, task: TASK_PHRASES.en };
 
 /** The help text's opening: what the bot does. */
 const WHAT_I_DO = { en: /I help with billing contacts of LogMeIn and GoToMeeting accounts/, de: /Ich helfe Ihnen bei Fragen zum Abrechnungskontakt/ };
+/** Said before the bot takes up the next request of the same message. */
+const NEXT = { en: /Now to your next question/, de: /Nun zu Ihrer nächsten Frage/ };
+/** The answer about old invoices, as it begins. */
+const INVOICE_HISTORY = { en: /finds past invoices under "Go to Billing"/, de: /findet frühere Rechnungen unter „Zur Abrechnung“/ };
+/** The answer to a message outside the bot's field, and the beginning of a topic answer it must not guess. */
+const OUT_OF_SCOPE = { en: /not something I can help with/, de: /dabei kann ich Ihnen leider nicht helfen|Dabei kann ich Ihnen leider nicht helfen/ };
+const TOPIC_ANSWER = { en: /Go to Billing|payment method|invoice/i, de: /Zur Abrechnung|Zahlungsmethode|Rechnung/ };
 /** The other billing contact of Bergmann & Söhne, as the bot names her. */
 const MARIA_NAMED = /Maria Bergmann/;
+
+/** "Am I the billing contact?", the address and the code: what `after` says comes with the role answer. */
+function roleAsked(lang: Lang, email: string, after: readonly RegExp[]): Step[] {
+    return [
+        { say: lang === 'en' ? 'am i the billing contact' : 'bin ich abrechnungskontakt', expect: [PHRASES[lang].askEmail] },
+        { say: email, expect: [PHRASES[lang].codeSent] },
+        { say: CODE, expect: after }
+    ];
+}
 
 const ROWS: readonly ConversationRow[] = [
     // 1. An address inside a sentence says who the person is, at the menu and at the email question.
@@ -43,6 +60,31 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noHandoff: true }
     },
+    // 2. A long message with several requests: all are answered, in order.
+    {
+        name: 'a five-sentence message with three requests: the role, the old invoices, then the change request',
+        lang: 'en', email: JONAS,
+        steps: [
+            { say: `Hi. I'm ${JONAS}. I want to know who our billing contact is. Also, where can I find old invoices? And I need to change the billing contact.`, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseB, /Anna Müller/, NEXT.en, INVOICE_HISTORY.en, en.task.askNewContact] },
+            { say: 'Lea Fischer', expect: [en.task.askReason] },
+            { say: 'Anna is moving to another department', expect: [en.task.summary] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'en', reason: /another department/ }, noHandoff: true }
+    },
+    {
+        name: 'eine lange Nachricht mit drei Anliegen: die Rolle, alte Rechnungen, dann der Änderungsantrag',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: `Guten Tag. Hier ist ${JONAS}. Ich möchte wissen, wer unser Abrechnungskontakt ist. Außerdem: wo finde ich alte Rechnungen? Und ich möchte den Abrechnungskontakt ändern.`, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.caseB, /Anna Müller/, NEXT.de, INVOICE_HISTORY.de, de.task.askNewContact] },
+            { say: 'Lea Fischer', expect: [de.task.askReason] },
+            { say: 'Anna wechselt die Abteilung', expect: [de.task.summary] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'de', reason: /Abteilung/ }, noHandoff: true }
+    },
     // 3. Handing billing over names the new contact.
     {
         name: '"ich möchte die Abrechnung an Lea Fischer abgeben": ein Änderungsantrag mit Lea Fischer',
@@ -73,9 +115,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"wer ist außer mir noch Abrechnungskontakt": Klaus erfährt, dass es Maria Bergmann ist',
         lang: 'de', email: KLAUS,
         steps: [
-            { say: 'bin ich abrechnungskontakt', expect: [de.p.askEmail] },
-            { say: KLAUS, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.p.caseC] },
+            ...roleAsked('de', KLAUS, [de.p.caseC]),
             { say: 'wer ist außer mir noch Abrechnungskontakt', expect: [MARIA_NAMED], absent: [de.p.saidBefore, de.p.notUnderstood] }
         ],
         outcome: { noHandoff: true }
@@ -84,9 +124,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"who else besides me is a billing contact": Klaus hears it is Maria Bergmann',
         lang: 'en', email: KLAUS,
         steps: [
-            { say: 'am i the billing contact', expect: [en.p.askEmail] },
-            { say: KLAUS, expect: [en.p.codeSent] },
-            { say: CODE, expect: [en.p.caseC] },
+            ...roleAsked('en', KLAUS, [en.p.caseC]),
             { say: 'who else besides me is a billing contact?', expect: [MARIA_NAMED], absent: [en.p.saidBefore, en.p.notUnderstood] }
         ],
         outcome: { noHandoff: true }
@@ -95,9 +133,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"is anyone else a billing contact apart from me?" to Peter, the only one: there is no other',
         lang: 'en', email: PETER,
         steps: [
-            { say: 'am i the billing contact', expect: [en.p.askEmail] },
-            { say: PETER, expect: [en.p.codeSent] },
-            { say: CODE, expect: [en.p.caseC] },
+            ...roleAsked('en', PETER, [en.p.caseC]),
             { say: 'is anyone else a billing contact apart from me?', expect: [/no other billing contact|only billing contact/], absent: [en.p.saidBefore, en.p.notUnderstood] }
         ],
         outcome: { noHandoff: true }
@@ -141,9 +177,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"Portal-Kennwort zurücksetzen" getippt bei einer Ja/Nein-Frage startet das Zurücksetzen',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'bin ich abrechnungskontakt', expect: [de.p.askEmail] },
-            { say: JONAS, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.p.offerEmail] },
+            ...roleAsked('de', JONAS, [de.p.offerEmail]),
             { say: 'Portal-Kennwort zurücksetzen', expect: [de.task.resetIntro], absent: [/Bitte wählen Sie eine der Optionen/] }
         ],
         outcome: { noHandoff: true }
@@ -152,21 +186,36 @@ const ROWS: readonly ConversationRow[] = [
         name: '"reset my portal password" typed at a yes/no question starts the reset',
         lang: 'en', email: JONAS,
         steps: [
-            { say: 'am i the billing contact', expect: [en.p.askEmail] },
-            { say: JONAS, expect: [en.p.codeSent] },
-            { say: CODE, expect: [en.p.offerEmail] },
+            ...roleAsked('en', JONAS, [en.p.offerEmail]),
             { say: 'reset my portal password', expect: [en.task.resetIntro], absent: [/Please choose one of the options/] }
         ],
         outcome: { noHandoff: true }
+    },
+    // 5. A verified billing contact's user ID is known: the link goes out without asking for it.
+    {
+        name: 'Peter, verified as billing contact, says yes to the reset offer: the link goes to him, no user ID asked',
+        lang: 'en', email: PETER,
+        steps: [
+            ...roleAsked('en', PETER, [en.p.caseC, en.task.offerReset]),
+            { say: 'yes please', expect: [/pbrooks/, en.task.resetRequested], absent: [en.task.askUserId] }
+        ],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: 'Klaus, bestätigt, fragt nach dem Zurücksetzen des Portal-Kennworts: der Link geht an ihn, ohne Frage nach der Benutzer-ID',
+        lang: 'de', email: KLAUS,
+        steps: [
+            ...roleAsked('de', KLAUS, [de.p.caseC]),
+            { say: 'ich komme nicht ins portal, bitte kennwort zuruecksetzen', expect: [de.task.resetRequested], absent: [de.task.askUserId] }
+        ],
+        outcome: { resetTo: KLAUS, noHandoff: true }
     },
     // 6. A language request at a free-text step switches and asks again.
     {
         name: '"can we continue in English" at the message to the admin switches and asks again; the mail holds the real message',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'bin ich abrechnungskontakt', expect: [de.p.askEmail] },
-            { say: JONAS, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.p.offerEmail] },
+            ...roleAsked('de', JONAS, [de.p.offerEmail]),
             { say: de.p.emailButton, expect: [de.p.askMessage] },
             { say: 'can we continue in English', expect: [en.p.askMessage], absent: [de.p.preview, en.p.preview] },
             { say: 'please add 5 licences', expect: [en.p.preview, /5 licences/] },
@@ -186,6 +235,55 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.task.filed] }
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ }, noHandoff: true }
+    },
+    // 8. Off topic after verification: what the bot does, no guessed topic.
+    {
+        name: 'verified Jonas asks about the weather and a restaurant: the bot says what it can do, no topic answer',
+        lang: 'en', email: JONAS,
+        steps: [
+            ...roleAsked('en', JONAS, [en.p.caseB]),
+            { say: 'no thanks', expect: [] },
+            { say: "what's the weather like in berlin tomorrow?", expect: [OUT_OF_SCOPE.en], absent: [TOPIC_ANSWER.en] },
+            { say: 'can you recommend a good restaurant near our office', expect: [OUT_OF_SCOPE.en], absent: [TOPIC_ANSWER.en] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: 'bestätigter Jonas fragt nach dem Wetter und der Fußball-WM: der Bot sagt, was er kann, keine Themenantwort',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...roleAsked('de', JONAS, [de.p.caseB]),
+            { say: 'nein danke', expect: [] },
+            { say: 'wie wird das wetter morgen in münchen?', expect: [OUT_OF_SCOPE.de], absent: [TOPIC_ANSWER.de] },
+            { say: 'wer hat die letzte fussball wm gewonnen', expect: [OUT_OF_SCOPE.de], absent: [TOPIC_ANSWER.de] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    // 9. A mail draft corrected at the send question: replaced or added to, shown back before it goes.
+    {
+        name: '"add: …" at the send question adds to the draft and shows it back; the mail holds both',
+        lang: 'en', email: JONAS,
+        steps: [
+            ...roleAsked('en', JONAS, [en.p.offerEmail]),
+            { say: en.p.emailButton, expect: [en.p.askMessage] },
+            { say: 'We need 5 more licences for the design team.', expect: [en.p.preview, en.p.confirm] },
+            { say: 'add: please send the invoice as PDF', expect: [en.p.preview, /5 more licences[\s\S]*invoice as PDF/, en.p.confirm], absent: [en.p.sent] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /5 more licences[\s\S]*invoice as PDF/ }, noHandoff: true }
+    },
+    {
+        name: '"Ergänze: …" bei der Sendefrage ergänzt den Entwurf und zeigt ihn; "statt dessen: …" ersetzt ihn',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...roleAsked('de', JONAS, [de.p.offerEmail]),
+            { say: de.p.emailButton, expect: [de.p.askMessage] },
+            { say: 'Wir brauchen 5 weitere Lizenzen.', expect: [de.p.preview, de.p.confirm] },
+            { say: 'ergänze: die Rechnung bitte als PDF', expect: [de.p.preview, /5 weitere Lizenzen[\s\S]*Rechnung bitte als PDF/, de.p.confirm], absent: [de.p.sent] },
+            { say: 'nein, statt dessen: Wir brauchen 7 weitere Lizenzen.', expect: [de.p.preview, /7 weitere Lizenzen/, de.p.confirm], absent: [/5 weitere Lizenzen/, de.p.sent] },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /^(?![\s\S]*5 weitere)[\s\S]*7 weitere Lizenzen/ }, noHandoff: true }
     }
 ];
 
