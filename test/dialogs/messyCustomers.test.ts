@@ -4,6 +4,7 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE, type Step } from '../helpers/script';
 import type { Lang } from '../../core/language';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { HANDOFF_PHRASES as HANDOFF } from '../helpers/handoffPhrases';
 import { ANNA, JONAS, KLAUS, PETER } from '../helpers/demoPeople';
 
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
@@ -236,6 +237,31 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ }, noHandoff: true }
     },
+    {
+        name: '"sorry, can you speak english" at the message to the admin switches and asks again; a message that mentions English stays the message',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...roleAsked('de', JONAS, [de.p.offerEmail]),
+            { say: de.p.emailButton, expect: [de.p.askMessage] },
+            { say: 'sorry, can you speak english', expect: [en.p.askMessage], absent: [de.p.preview, en.p.preview] },
+            { say: 'Please write to me in English from now on, we need 5 more licences.', expect: [en.p.preview, /5 more licences/] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /in English from now on, we need 5 more licences/ }, noHandoff: true }
+    },
+    {
+        name: '"können wir das auf Deutsch machen?" beim Grund des Antrags wechselt die Sprache und fragt erneut',
+        lang: 'en', email: JONAS,
+        steps: [
+            { say: 'I want to change the billing contact to Lea Fischer', expect: [en.p.askEmail] },
+            { say: JONAS, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.task.askReason] },
+            { say: 'können wir das auf Deutsch machen?', expect: [de.task.askReason], absent: [en.task.summary, de.task.summary] },
+            { say: 'Anna geht in Rente', expect: [de.task.summary] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ }, noHandoff: true }
+    },
     // 8. Off topic after verification: what the bot does, no guessed topic.
     {
         name: 'verified Jonas asks about the weather and a restaurant: the bot says what it can do, no topic answer',
@@ -284,6 +310,31 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.p.sent] }
         ],
         outcome: { mailTo: { to: [ANNA], words: /^(?![\s\S]*5 weitere)[\s\S]*7 weitere Lizenzen/ }, noHandoff: true }
+    },
+    // 11. A callback asked for in words: its words are no description of the problem, which is asked for first.
+    {
+        name: '"ich brauche einen rückruf": erst wird nach dem Anliegen gefragt, dann (niemand frei) der Rückruf angeboten',
+        lang: 'de',
+        steps: [
+            { say: 'ich brauche einen rückruf', expect: [HANDOFF.de.askDescription], absent: [HANDOFF.de.offerCallback] },
+            { say: 'Unsere Rechnung vom März ist doppelt abgebucht worden.', expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
+            { say: 'ja', expect: [HANDOFF.de.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.de.askLanguage] },
+            { say: HANDOFF.de.languageButton, expect: [HANDOFF.de.callbackCreated], absent: [HANDOFF.de.askNote] }
+        ],
+        outcome: {}
+    },
+    {
+        name: '"i need a callback": the problem is asked for first, then (nobody free) the callback is offered',
+        lang: 'en',
+        steps: [
+            { say: 'i need a callback', expect: [HANDOFF.en.askDescription], absent: [HANDOFF.en.offerCallback] },
+            { say: 'We were charged twice in March.', expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
+            { say: 'yes', expect: [HANDOFF.en.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.en.askLanguage] },
+            { say: HANDOFF.en.languageButton, expect: [HANDOFF.en.callbackCreated], absent: [HANDOFF.en.askNote] }
+        ],
+        outcome: {}
     }
 ];
 
