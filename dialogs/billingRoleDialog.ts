@@ -17,11 +17,14 @@ import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
-import { phraseOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
+
+/** An answer to the email offer this short, read as "email the billing admin", only says yes again: the message is asked for. */
+const RESTATED_MAX_WORDS = 5;
 
 /** Answers remembered per conversation, to say a long paragraph only once. */
 const MAX_ANSWERED = 10;
@@ -113,7 +116,7 @@ export class BillingRoleDialog extends ComponentDialog {
             }
         }
         if (step.result === 'email' && identity) {
-            const message = messageContent(step.context, text);
+            const message = await this.ownMessage(step.context, messageContent(step.context, text));
             noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
@@ -121,6 +124,15 @@ export class BillingRoleDialog extends ComponentDialog {
             return step.endDialog(continueWith('change-billing-contact'));
         }
         return step.next();
+    }
+
+    /** The message an answer to the offer carries, unless it only asks for the mail again ("ok can you email them"). */
+    private async ownMessage(context: TurnContext, content: string | undefined): Promise<string | undefined> {
+        if (!content || wordsOf(content).length > RESTATED_MAX_WORDS) {
+            return content;
+        }
+        const asked = await this.services.recognizer.recognize(content, turnInfo(context).lang);
+        return asked.intent === 'email-billing-admin' ? undefined : content;
     }
 
     private async finishStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {

@@ -262,6 +262,28 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ }, noHandoff: true }
     },
+    {
+        name: '"ok can you email them" to the email offer asks for the message instead of sending those words',
+        lang: 'en', email: 'tom.hughes@northwind.example',
+        steps: [
+            ...roleAsked('en', 'tom.hughes@northwind.example', [en.p.caseB, en.p.offerEmail]),
+            { say: 'ok can you email them', expect: [en.p.askMessage], absent: [en.p.preview] },
+            { say: 'we need the march invoice as pdf', expect: [en.p.preview, /march invoice as pdf/i] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /march invoice as pdf/i }, noHandoff: true }
+    },
+    {
+        name: '"ja, schreiben Sie ihr bitte eine Mail" auf das Angebot fragt nach der Nachricht, statt diese Worte zu senden',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...roleAsked('de', JONAS, [de.p.caseB, de.p.offerEmail]),
+            { say: 'ja, schreiben Sie ihr bitte eine Mail', expect: [de.p.askMessage], absent: [de.p.preview] },
+            { say: 'Wir brauchen die Rechnung vom März als PDF.', expect: [de.p.preview, /Rechnung vom März als PDF/] },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Rechnung vom März als PDF/ }, noHandoff: true }
+    },
     // 8. Off topic after verification: what the bot does, no guessed topic.
     {
         name: 'verified Jonas asks about the weather and a restaurant: the bot says what it can do, no topic answer',
