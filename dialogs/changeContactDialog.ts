@@ -116,7 +116,8 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(SOMEONE_ELSE);
         }
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
-        const named = namedMember(candidates, step.options.question ?? '');
+        // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
+        const named = namedMember(candidates, (step.options.question ?? '').replace(/\S+@\S+/g, ' '));
         if (named) {
             return step.next(named.user.id);
         }

@@ -10,6 +10,7 @@ import type { TFunction } from 'i18next';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
+import { onlyOwnEmail } from '../language/ownEmail';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -172,7 +173,8 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const found: Intent[] = [];
     for (const sentence of asking) {
         for (const part of cutAt(sentence, joiners)) {
-            if (declinesOnly(part, lang)) {
+            // "ich bin jonas.weber@…" says who the person is, not what they want ("… und möchte den Kontakt ändern").
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang })) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);

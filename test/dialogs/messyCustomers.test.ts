@@ -86,6 +86,19 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'de', reason: /Abteilung/ }, noHandoff: true }
     },
+    {
+        name: '"guten tag, ich bin jonas.weber@… und möchte den abrechnungskontakt ändern": nur der Änderungsantrag, keine ungefragte Rollenauskunft; "tschau" verabschiedet',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: `guten tag, ich bin ${JONAS} und moechte den abrechnungskontakt aendern`, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.task.askNewContact], absent: [de.p.caseB, NEXT.de] },
+            { say: 'Lea Fischer', expect: [de.task.askReason] },
+            { say: 'anna geht in elternzeit', expect: [de.task.summary] },
+            { say: 'ja passt', expect: [de.task.filed] },
+            { say: 'tschau', expect: [/Auf Wiedersehen/], absent: [de.p.notUnderstood] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'de', reason: /elternzeit/ }, noHandoff: true }
+    },
     // 3. Handing billing over names the new contact.
     {
         name: '"ich möchte die Abrechnung an Lea Fischer abgeben": ein Änderungsantrag mit Lea Fischer',
