@@ -124,6 +124,31 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'en', reason: /retiring/ }, noHandoff: true }
     },
+    {
+        name: '"eva schulz", not a member, typed at the choice of the new contact: taken as someone else, only her address is asked',
+        lang: 'en', email: JONAS,
+        steps: [
+            { say: 'i want to change the billing contact', expect: [en.p.askEmail] },
+            { say: JONAS, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.task.askNewContact] },
+            { say: 'eva schulz', expect: [/what is the email address of eva schulz/i], absent: [en.task.askNewContactRetry, en.task.askName] },
+            { say: 'eva.schulz@example.com', expect: [en.task.askReason] },
+            { say: 'she takes over accounting', expect: [en.task.summary] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /eva schulz/i, lang: 'en' }, noHandoff: true }
+    },
+    {
+        name: '"Eva Schulz", kein Mitglied, bei der Wahl des neuen Kontakts: als andere Person genommen, nur ihre Adresse wird gefragt',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.task.askNewContact] },
+            { say: 'Eva Schulz', expect: [/wie lautet die E-Mail-Adresse von Eva Schulz/], absent: [de.task.askNewContactRetry, de.task.askName] }
+        ],
+        outcome: { noRequest: 'ACC-1001', noHandoff: true }
+    },
     // 4. Who else is a billing contact.
     {
         name: '"wer ist außer mir noch Abrechnungskontakt": Klaus erfährt, dass es Maria Bergmann ist',
