@@ -29,6 +29,9 @@ const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
 
+/** The choice of a person who is not a member (yet). */
+const SOMEONE_ELSE_BUTTON: PromptButton = { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' };
+
 /** Options of the new-person questions: the name when it was typed at the choice already. */
 interface NewPersonOptions {
     readonly name?: string;
@@ -131,7 +134,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
             ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined })),
-            { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
+            SOMEONE_ELSE_BUTTON
         ];
         values.asked = true;
         return step.prompt(PromptIds.pick, localized({
@@ -147,9 +150,8 @@ export class ChangeContactDialog extends ComponentDialog {
         if (choice === SOMEONE_ELSE) {
             // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
             const typed = submittedText(step.context.activity) ?? '';
-            const button: PromptButton = { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' };
             const asked = stepValues<ChangeValues>(step).asked === true;
-            const name = asked && typed !== SOMEONE_ELSE && !matchButton(step.context, [button], typed) ? typed.trim() : undefined;
+            const name = asked && typed !== SOMEONE_ELSE && !matchButton(step.context, [SOMEONE_ELSE_BUTTON], typed) ? typed.trim() : undefined;
             return step.beginDialog(DialogIds.changeContactNewPerson, { name } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
