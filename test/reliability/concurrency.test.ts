@@ -13,13 +13,13 @@ describe('reliability 2: concurrency', () => {
     after(async () => bot.stop());
 
     it('20 parallel turns on one conversation run one after another: no lost update, no error', async () => {
-        const { results, texts, started, reprompted } = await parallelTurnsOnOneConversation(bot.url());
+        const { results, texts, switched, already } = await parallelTurnsOnOneConversation(bot.url());
         figure('HTTP 200', `${results.filter((r) => r.status === 200).length}/20`, '20/20');
-        figure('turns that started the identification / answered the open prompt', `${started} / ${reprompted}`, '1 / 19');
+        figure('turns that switched to German / found it German already', `${switched} / ${already}`, '1 / 19');
         figure('apologies (SQLITE_BUSY or any other error surfaced)', texts.filter((t) => APOLOGY.test(t)).length, '0');
         assert.ok(results.every((r) => r.status === 200));
-        assert.strictEqual(started, 1);
-        assert.strictEqual(reprompted, 19);
+        assert.strictEqual(switched, 1);
+        assert.strictEqual(already, 19);
         assert.ok(!texts.some((t) => APOLOGY.test(t)));
         assert.doesNotMatch(bot.log(), /SQLITE_BUSY/);
     });

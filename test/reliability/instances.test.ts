@@ -187,12 +187,12 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
 
     it('turns of one conversation sent at once to all three instances run one after another: no lost update', async () => {
         // Each later question, on whichever instance, must see the state the earlier one saved.
-        const { results, texts, started, reprompted } = await parallelTurnsOnOneConversation(proxy?.url ?? '');
+        const { results, texts, switched, already } = await parallelTurnsOnOneConversation(proxy?.url ?? '');
         figure('requests per instance so far', proxy?.served.join(' / ') ?? '');
-        figure('turns that started the identification / answered the open prompt', `${started} / ${reprompted}`, '1 / 19');
+        figure('turns that switched to German / found it German already', `${switched} / ${already}`, '1 / 19');
         assert.ok(results.every((r) => r.status === 200));
         assert.ok(!texts.some((t) => APOLOGY.test(t)));
-        assert.deepStrictEqual([started, reprompted], [1, 19]);
+        assert.deepStrictEqual([switched, already], [1, 19]);
     });
 
     after(async () => {

@@ -130,33 +130,38 @@ export function rssMiB(server: ServerProcess): number {
     return Math.round(server.rss().current / 2 ** 20);
 }
 
-/** What 20 identical questions sent at once in one conversation got. */
+/** What 20 requests for German sent at once in one English conversation got. */
 export interface ParallelTurns {
     readonly results: readonly TurnResult[];
     /** The replies of each turn, joined. */
     readonly texts: readonly string[];
-    /** Turns that started the identification (must be 1). */
-    readonly started: number;
-    /** Turns that answered the open email prompt (must be 19). */
-    readonly reprompted: number;
+    /** Turns that switched the conversation to German (must be 1). */
+    readonly switched: number;
+    /** Turns that found it German already (must be 19). */
+    readonly already: number;
 }
 
 /**
- * Sends "Who is my billing contact?" 20 times at once in one `/api/messages`
- * conversation. Only the first can start the identification; each later one
- * must see the state the earlier one saved and answer the open email prompt.
+ * Sends "Deutsch" 20 times at once in an English conversation, over 20
+ * connections opened beforehand so the turns really arrive together. Run
+ * one after another, the first switches and the other 19 find the
+ * conversation German already; a turn that read the state before the
+ * switch was saved (a lost update) would switch again.
  */
 export async function parallelTurnsOnOneConversation(baseUrl: string): Promise<ParallelTurns> {
     const driver = new MessagesDriver({ baseUrl, sockets: 20 });
+    // Twenty connections open and idle first (in another conversation), so none of the 20 turns waits for a handshake.
+    const warmUp = driver.open('en-US');
+    await Promise.all(Array.from({ length: 20 }, () => warmUp.send({ kind: 'join' })));
     const convo = driver.open('en-US');
     await convo.send({ kind: 'join' });
-    const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Who is my billing contact?' })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Deutsch' })));
     driver.close();
     const texts = results.map((r) => r.replies.map((x) => x.text).join('\n'));
     return {
         results,
         texts,
-        started: texts.filter((t) => /Before I tell you anything about an account/.test(t)).length,
-        reprompted: texts.filter((t) => /doesn't look like an email address/.test(t)).length
+        switched: texts.filter((t) => /dann machen wir auf Deutsch weiter/.test(t)).length,
+        already: texts.filter((t) => /Wir sprechen bereits Deutsch/.test(t)).length
     };
 }
