@@ -30,7 +30,12 @@ interface CachedState {
  * `saveChanges` only when changed (or forced), last writer wins (`eTag: *`).
  */
 export class SnapshotConversationState extends ConversationState {
-    public constructor(storage: Storage) {
+    /**
+     * @param turnStarts runs with the state's read, once per turn (per
+     * context): for what must be as fresh as the turn, such as the
+     * directory's version (`DirectoryCache.refresh`).
+     */
+    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void>) {
         super(storage);
     }
 
@@ -40,7 +45,7 @@ export class SnapshotConversationState extends ConversationState {
             return cached.state;
         }
         const key = await this.storageKey(context);
-        const items = await this.storage.read([key]);
+        const [items] = await Promise.all([this.storage.read([key]), this.turnStarts?.()]);
         const state = (items[key] ?? {}) as Record<string, unknown>;
         context.turnState.set(CACHED, { state, snapshot: takeReadText(state) ?? snapshotOf(state) } satisfies CachedState);
         return state;
