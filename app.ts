@@ -88,6 +88,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const jobs = new JobSchedule(db, clock);
     // …and the rate limits are counted in the database, so together they allow no more than one would.
     const rateLimits = rateLimitsFor(db, clock);
+    // Tells every instance on the database of new Direct Line activities and handoff events (in-process on SQLite).
+    const bus = db.openBus();
     const key = secretKeyFor(config);
     const secrets = new SecretBox(key);
     const { localizer, recognizer } = await loadLanguage();
@@ -96,7 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const messenger = new ProactiveMessenger();
     const channelIdentity = new TeamsIdentity(new UserRepository(db), config.teamsAllowedTenants, !config.localMode);
     const portal = new EmbeddedBillingPortal(db, mailer, secrets, localizer, clock, config.publicUrl);
-    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal, deliveryPolicy: options.deliveryPolicy });
+    const runtime = createBot({ db, clock, localizer, recognizer, secrets, mailer, messenger, handoff: config.handoff, verificationLifetime: config.verification, channelIdentity, portal, deliveryPolicy: options.deliveryPolicy, bus });
     if (config.agentDemoPassword) {
         const agents = await runtime.handoff.agents.setMissingPasswords(config.agentDemoPassword);
         if (agents.length > 0) {
@@ -109,6 +111,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const directLine = new DirectLineChannel({
         db,
         clock,
+        bus,
         key,
         secret: config.directLineSecret,
         maxBodyBytes: config.maxBodyBytes,
@@ -166,6 +169,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             await retention.stop();
             await mailer.stop();
             step('closing the database');
+            await bus.close();
             await db.close();
             log.info('bot stopped');
         })();

@@ -8,6 +8,7 @@ import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { Repositories } from './data/repositories/repositories';
 import { cachedDirectory } from './data/repositories/directoryCache';
+import type { MessageBus } from './data/messageBus';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
 import { MainDialog, type MainDialogDeps } from './dialogs/mainDialog';
@@ -65,6 +66,8 @@ export interface BotDependencies {
     readonly portal: BillingPortal;
     /** How proactive messages are retried; the default retries for about two minutes. */
     readonly deliveryPolicy?: DeliveryPolicy;
+    /** The bus between the instances on the database (`db.openBus()`); default: this process only. */
+    readonly bus?: MessageBus;
 }
 
 /** Used when no settings are given (tests, tools). */
@@ -89,7 +92,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
     const { users, accounts, cache: directory } = cachedDirectory(db);
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
-    const events = new HandoffEvents();
+    const events = new HandoffEvents(deps.bus);
     const agents = new AgentDirectory(new AgentRepository(db), audit, clock);
     const deliveries = new ProactiveDeliveryRepository(db);
     const delivery = new CustomerDelivery(references, deliveries, handoffRepository, events, clock, deps.deliveryPolicy);
@@ -126,7 +129,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         gate,
         onTurnSucceeded: (key) => failures.succeeded(key),
         identityLifetime: deps.verificationLifetime,
-        insights: recorder
+        insights: recorder,
+        sharedLock: (name, work) => db.exclusive(name, work)
     });
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.

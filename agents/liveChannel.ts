@@ -135,18 +135,13 @@ export class LiveChannel {
      * access is checked), nothing internal.
      */
     private async outgoing(event: HandoffEvent): Promise<Record<string, unknown> | undefined> {
-        const { message, agentLogin: _agent, ...rest } = event as HandoffEvent & { message?: { id: number }; agentLogin?: unknown };
-        const data: Record<string, unknown> = { ...rest };
-        delete data.type;
-        if (message) {
-            data.messageId = message.id;
-        }
-        if (typeof data.handoffId === 'number') {
+        const { type: _type, agentLogin: _agent, ...data } = event as HandoffEvent & { agentLogin?: unknown };
+        if ('handoffId' in data) {
             const publicId = await this.publicId(data.handoffId);
             if (!publicId) {
                 return undefined;
             }
-            data.handoffId = publicId;
+            return { ...data, handoffId: publicId };
         }
         return data;
     }

@@ -21,8 +21,10 @@ import { BillingScenario, EchoScenario, MixedScenario, ReturningScenario, Waterf
 import { seedConversations } from './lib/seed';
 import { ServerProcess, type ServerSpec } from './lib/serverProcess';
 import { StorageProbe } from './lib/storageProbe';
+import { CpuWindow } from './lib/cpuWindow';
 import { round } from './lib/stats';
-import { endProgress, formatReport, machineInfo, mib, progressPrinter, targetFigures, type BenchResult, type TargetFigures } from './lib/report';
+import { endProgress, formatReport, machineInfo, mib, postgresFigures, postgresTargets, progressPrinter, targetFigures, type BenchResult, type PostgresFigures, type TargetFigures } from './lib/report';
+import { benchDatabaseUrl, createBenchDatabase, runPostgresLoad, withoutPassword } from './lib/postgresBench';
 
 const USAGE = `usage: npm run bench -- [--duration 20] [--warmup 3] [--concurrency 16] [--stored 10000] [--out file.json]`;
 
@@ -40,6 +42,8 @@ type Target = 'floor' | 'echo' | 'waterfall' | 'ours';
 const RESULTS = path.join(PROJECT_ROOT, 'bench', 'results');
 /** The Direct Line row is measured for at most this long, to keep the whole run within two minutes. */
 const DIRECT_LINE_MAX_S = 12;
+/** Each PostgreSQL row (one instance, three instances) is measured for at most this long. */
+const POSTGRES_MAX_S = 15;
 
 function settingsFrom(argv: string[]): Settings {
     const { options } = parseArgs(argv, ['help']);
@@ -120,6 +124,9 @@ async function main(): Promise<void> {
         const ours = await load('ours', new BillingScenario(askers), settings.durationS);
         const oursDirectLine = await load('ours', new BillingScenario(askers.slice().reverse()), Math.min(settings.durationS, DIRECT_LINE_MAX_S), 'directline');
 
+        say('PostgreSQL …');
+        const postgres = await postgresPhase(specs.ours, askers, settings, ours, echo, say);
+
         say(`storing ${settings.stored} conversations …`);
         const seeded = await seedConversations(dbPath, 'webchat', settings.stored);
         const stored = await storedPhase(specs.ours, dbPath, new MixedScenario([new ReturningScenario(seeded), new BillingScenario(askers.slice().reverse())]), settings);
@@ -146,13 +153,14 @@ async function main(): Promise<void> {
             coldStartMs: { echo: coldEcho, oursFirstStart, ours: coldOurs, oursWith10k: stored.coldStartMs },
             stored: { conversations: stored.count, rssIdleMiB: stored.rssIdleMiB, rssAfterLoadMiB: stored.rssAfterLoadMiB, peakRssMiB: stored.peakRssMiB, load: stored.load },
             storage,
+            postgres,
             verdicts: [
                 { what: 'turns/s ours/echo', value: `${ratios.turnsPerSecond}×`, bar: '≥ 0.8×', met: ratios.turnsPerSecond >= 0.8 },
                 { what: 'p99 ours/echo', value: `${ratios.p99}×`, bar: '≤ 2×', met: ratios.p99 <= 2 },
                 { what: 'turns/s ours/waterfall', value: `${ratios.waterfallTurnsPerSecond}×`, bar: '≥ 0.75×', met: ratios.waterfallTurnsPerSecond >= 0.75 },
                 { what: 'CPU per turn, ours', value: `${ours.cpuMsPerTurn} ms`, bar: '≤ 1.0 ms', met: ours.cpuMsPerTurn <= 1.0 },
                 { what: `peak RSS with ${stored.count} stored conversations`, value: `${stored.peakRssMiB} MiB`, bar: '≤ 200 MB', met: stored.peakRssMiB * 2 ** 20 <= 200e6 },
-                { what: 'errors in all load runs', value: String(errorsIn(echo, waterfall, ours, oursDirectLine, stored.load)), bar: '0', met: errorsIn(echo, waterfall, ours, oursDirectLine, stored.load) === 0 }
+                { what: 'errors in all load runs', value: String(errorsIn(echo, waterfall, ours, oursDirectLine, stored.load, ...postgresTargets(postgres))), bar: '0', met: errorsIn(echo, waterfall, ours, oursDirectLine, stored.load, ...postgresTargets(postgres)) === 0 }
             ]
         };
         const out = settings.out ?? path.join(RESULTS, `bench-${stamp}.json`);
@@ -173,23 +181,44 @@ function report(name: string, result: LoadResult, server: ServerProcess, cpuMsPe
 }
 
 /**
- * The server's CPU time (user + system, all threads, from /proc) over the
- * measured seconds of a load run: read when the warm-up ends and when the
- * run is over.
+ * Ours on PostgreSQL: a new database on the server `BENCH_DATABASE_URL`
+ * names, one instance, then three instances on it (each request to the next
+ * instance in turn), the database dropped afterwards. Skipped, with the
+ * reason printed, when PostgreSQL cannot be reached.
  */
-class CpuWindow {
-    private startMs?: number;
-    private readonly timer: NodeJS.Timeout;
-
-    public constructor(private readonly server: ServerProcess, warmupMs: number) {
-        this.timer = setTimeout(() => (this.startMs = server.cpuMs()), warmupMs);
+async function postgresPhase(ours: ServerSpec, askers: ReturnType<typeof writeDirectory>, settings: Settings, sqlite: TargetFigures, echo: TargetFigures, say: (text: string) => void): Promise<PostgresFigures> {
+    const outcome = await createBenchDatabase(benchDatabaseUrl());
+    if ('skipped' in outcome) {
+        say(`  PostgreSQL rows skipped: ${outcome.skipped}`);
+        return { skipped: outcome.skipped };
     }
-
-    /** CPU milliseconds per measured turn. */
-    public msPerTurn(turns: number): number {
-        clearTimeout(this.timer);
-        const used = this.server.cpuMs() - (this.startMs ?? NaN);
-        return Math.round((used / Math.max(turns, 1)) * 1000) / 1000;
+    const { database } = outcome;
+    const { DB_PATH: _sqliteFile, ...env } = ours.env ?? {};
+    const spec: ServerSpec = { ...ours, env };
+    const secretKey = crypto.randomBytes(32).toString('hex');
+    const durationS = Math.min(settings.durationS, POSTGRES_MAX_S);
+    const row = async (instances: number, scenario: Scenario): Promise<TargetFigures> => {
+        const name = `ours, PostgreSQL, ${instances} inst.`;
+        const result = await runPostgresLoad({
+            spec: { ...spec, name },
+            database,
+            secretKey,
+            instances,
+            scenario,
+            concurrency: settings.concurrency,
+            durationMs: durationS * 1000,
+            warmupMs: settings.warmupS * 1000,
+            onProgress: progressPrinter(name, durationS)
+        });
+        endProgress();
+        return targetFigures(name, result.load, result.peakRssBytes, result.cpuMsPerTurn);
+    };
+    try {
+        const one = await row(1, new BillingScenario(askers));
+        const three = await row(3, new BillingScenario(askers.slice().reverse()));
+        return postgresFigures(withoutPassword(database.url), one, three, sqlite, echo);
+    } finally {
+        await database.drop();
     }
 }
 

@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { takeRating } from '../dialogs/rating';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
-import { KeyedMutex } from '../core/mutex';
+import { KeyedMutex, NO_SHARED_LOCK, type SharedLock } from '../core/mutex';
 import { isLang, langFromLocale, localeOf, type Lang } from '../core/language';
 import { getLogger } from '../core/logger';
 import type { MainDialog } from '../dialogs/mainDialog';
@@ -39,6 +39,8 @@ export interface BillingBotParts {
     readonly onTurnSucceeded?: (conversationKey: string) => void;
     readonly identityLifetime?: IdentityLifetime;
     readonly insights?: InsightsRecorder;
+    /** One turn per conversation across instances (an advisory lock on PostgreSQL); none by default. */
+    readonly sharedLock?: SharedLock;
 }
 
 /**
@@ -47,7 +49,8 @@ export interface BillingBotParts {
  * insights, verification lifetime, transcript, proactive instruction, relay
  * to an agent. Turns of one conversation run one at a time,
  * because botbuilder's state saving overwrites with `*` and would otherwise
- * lose an update when two turns of a conversation overlap. The ids of the
+ * lose an update when two turns of a conversation overlap (across instances
+ * too: the shared lock, an advisory lock on PostgreSQL). The ids of the
  * last activities are kept in the conversation state itself, so "this turn is
  * done" is written in the same statement as the turn's state: a retry after a
  * crash runs the turn again exactly when its state was not saved.
@@ -116,17 +119,21 @@ export class BillingBot extends ActivityHandler {
             return;
         }
         const key = conversationKeyOf(context.activity);
-        await this.turns.run(key, async () => {
-            this.dialogMemory.prepare(context);
-            const completed = await this.pipeline.run(
-                context,
-                () => super.run(context),
-                () => this.conversationState.saveChanges(context, false)
-            );
-            if (completed) {
-                this.parts.onTurnSucceeded?.(key);
-            }
-        });
+        const sharedLock = this.parts.sharedLock ?? NO_SHARED_LOCK;
+        // One turn per conversation in this process, and (on PostgreSQL) across every instance.
+        await this.turns.run(key, () =>
+            sharedLock(`turn:${key}`, async () => {
+                this.dialogMemory.prepare(context);
+                const completed = await this.pipeline.run(
+                    context,
+                    () => super.run(context),
+                    () => this.conversationState.saveChanges(context, false)
+                );
+                if (completed) {
+                    this.parts.onTurnSucceeded?.(key);
+                }
+            })
+        );
     }
 
     /**

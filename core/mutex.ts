@@ -49,3 +49,13 @@ export class KeyedMutex {
         await Promise.all([...this.tails.values()]);
     }
 }
+
+/**
+ * A lock by name shared by every process on one database (an advisory lock
+ * on PostgreSQL), held while `work` runs. Taken inside the process's own
+ * {@link KeyedMutex}, so a process waits for it with one caller per name.
+ */
+export type SharedLock = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/** The {@link SharedLock} of a single process: nothing to take. */
+export const NO_SHARED_LOCK: SharedLock = (_name, work) => work();

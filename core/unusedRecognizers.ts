@@ -1,12 +1,16 @@
 /**
- * Keeps two recognizers-text bundles that botbuilder-dialogs loads, and the
- * bot never uses, out of memory until something really uses them (about
- * 12 MB of live heap, a fifth of the bot's):
+ * Keeps packages that the Bot Framework SDK loads, and the bot never uses,
+ * out of memory until something really uses them (about 17 MB of live heap,
+ * a quarter of the bot's):
  *
- * - `@microsoft/recognizers-text-date-time`, loaded only for `DateTimePrompt`,
- *   a prompt we do not have;
+ * - `@microsoft/recognizers-text-date-time`, loaded by botbuilder-dialogs only
+ *   for `DateTimePrompt`, a prompt we do not have;
  * - `@microsoft/recognizers-text-suite`, loaded by the prompts' culture table
- *   only for its `Culture` constants (the suite bundles every recognizer).
+ *   only for its `Culture` constants (the suite bundles every recognizer);
+ * - `@azure/identity` (with a second, newer copy of msal-node), loaded by
+ *   botframework-connector's `JwtTokenProviderFactory` only for a managed
+ *   identity (`MicrosoftAppType=UserAssignedMSI`), which this bot's
+ *   configuration does not offer.
  *
  * {@link leaveUnusedRecognizersOut} puts a stand-in for each in Node's module
  * cache, at the path botbuilder-dialogs resolves them to: its exports answer
@@ -19,13 +23,34 @@
 import Module from 'module';
 
 /** The bundles left out, by package name. */
-export const LEFT_OUT = ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite'] as const;
+export const LEFT_OUT = ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite', '@azure/identity'] as const;
+
+type LeftOut = (typeof LEFT_OUT)[number];
+
+/** The SDK package that requires each: the stand-in goes where that package resolves it. */
+const REQUIRED_BY: Readonly<Record<LeftOut, string>> = {
+    '@microsoft/recognizers-text-date-time': 'botbuilder-dialogs',
+    '@microsoft/recognizers-text-suite': 'botbuilder-dialogs',
+    '@azure/identity': 'botframework-connector'
+};
 
 /** Properties the stand-in answers without loading the bundle. */
-const ANSWERED_WITHOUT_LOADING: Readonly<Record<(typeof LEFT_OUT)[number], readonly string[]>> = {
+const ANSWERED_WITHOUT_LOADING: Readonly<Record<LeftOut, readonly string[]>> = {
     '@microsoft/recognizers-text-date-time': [],
-    '@microsoft/recognizers-text-suite': ['Culture']
+    '@microsoft/recognizers-text-suite': ['Culture'],
+    '@azure/identity': []
 };
+
+/** Where `pkg`'s own requires resolve, or undefined when it is not installed or already loaded (too late for a stand-in). */
+function requireOf(pkg: string): NodeJS.Require | undefined {
+    let main: string;
+    try {
+        main = require.resolve(pkg);
+    } catch {
+        return undefined;
+    }
+    return require.cache[main] ? undefined : Module.createRequire(main);
+}
 
 let installed = false;
 const standIns = new WeakSet<object>();
@@ -39,29 +64,29 @@ export function leaveUnusedRecognizersOut(): string[] {
     if (installed) {
         return [...LEFT_OUT];
     }
-    let dialogsMain: string;
-    try {
-        dialogsMain = require.resolve('botbuilder-dialogs');
-    } catch {
+    const fromDialogs = requireOf('botbuilder-dialogs');
+    if (!fromDialogs) {
         return [];
     }
-    if (require.cache[dialogsMain]) {
-        return [];
-    }
-    const fromDialogs = Module.createRequire(dialogsMain);
     const base = fromDialogs('@microsoft/recognizers-text') as Record<string, unknown>;
+    const leftOut: string[] = [];
     for (const name of LEFT_OUT) {
-        const file = fromDialogs.resolve(name);
+        const from = REQUIRED_BY[name] === 'botbuilder-dialogs' ? fromDialogs : requireOf(REQUIRED_BY[name]);
+        if (!from) {
+            continue;
+        }
+        const file = from.resolve(name);
         if (require.cache[file]) {
             continue;
         }
+        leftOut.push(name);
         const answered = ANSWERED_WITHOUT_LOADING[name];
         let real: Record<string | symbol, unknown> | undefined;
         const load = (): Record<string | symbol, unknown> => {
             if (!real) {
                 // Out of the cache first, so the real bundle is evaluated instead of this stand-in.
                 delete require.cache[file];
-                real = fromDialogs(name) as Record<string | symbol, unknown>;
+                real = from(name) as Record<string | symbol, unknown>;
                 // Later requires get the real exports straight away.
                 require.cache[file] = Object.assign(new Module(file), { filename: file, loaded: true, exports: real });
             }
@@ -92,12 +117,12 @@ export function leaveUnusedRecognizersOut(): string[] {
         require.cache[file] = stand;
     }
     installed = true;
-    return [...LEFT_OUT];
+    return leftOut;
 }
 
 /** True when the real bundle of `name` has been loaded (tests and the bench). */
-export function recognizerLoaded(name: (typeof LEFT_OUT)[number]): boolean {
-    const file = Module.createRequire(require.resolve('botbuilder-dialogs')).resolve(name);
+export function recognizerLoaded(name: LeftOut): boolean {
+    const file = Module.createRequire(require.resolve(REQUIRED_BY[name])).resolve(name);
     const cached = require.cache[file];
     return cached !== undefined && !(cached.exports !== null && typeof cached.exports === 'object' && isStandIn(cached.exports as object));
 }

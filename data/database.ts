@@ -1,3 +1,4 @@
+import type { MessageBus } from './messageBus';
 import type { Migration } from './migrations';
 
 /** A value that can be bound to a statement parameter. */
@@ -55,6 +56,19 @@ export interface Database extends Queryable {
     watchStatements(listener: StatementListener): () => void;
     /** How many statements this database has run so far: each parameterised one (in a transaction or not), BEGIN/COMMIT/ROLLBACK, and a script given to {@link exec} as one (the bench prints them per turn). */
     readonly statementsRun: number;
+    /**
+     * The bus between the instances on this database: in-process on SQLite
+     * (one process), LISTEN/NOTIFY on PostgreSQL. Each call opens a new one;
+     * the caller closes it.
+     */
+    openBus(): MessageBus;
+    /**
+     * Runs `work` while holding the lock named `name` across every instance
+     * on this database (PostgreSQL: a session advisory lock on a connection of
+     * its own, never inside a transaction, released when `work` settles; SQLite:
+     * one process, `work` runs at once — callers serialize in memory).
+     */
+    exclusive<T>(name: string, work: () => Promise<T>): Promise<T>;
     /** Closes the connection(s). Safe to call twice. */
     close(): Promise<void>;
 }

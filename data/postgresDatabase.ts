@@ -1,8 +1,10 @@
-import { Pool, type PoolClient, type QueryResult } from 'pg';
+import { Pool, type PoolClient, type PoolConfig, type QueryResult } from 'pg';
 import { Mutex } from '../core/mutex';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { ADD_POSTGRES_ROWIDS } from './migrations/013_postgres_rowid';
+import type { MessageBus } from './messageBus';
+import { PostgresBus } from './postgresBus';
 import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
 import { POSTGRES_COMPAT, RESULT_TYPES, orderParams, translateSchema, translateStatement, type PostgresStatement } from './postgresDialect';
 
@@ -14,6 +16,13 @@ const LOCK_MIGRATIONS = 0x42430002;
 
 /** Connections per instance. */
 const POOL_SIZE = 10;
+
+/**
+ * Connections per instance that only hold named locks ({@link PostgresDatabase.exclusive}):
+ * a pool of their own, so turns holding their conversation's lock never take
+ * the connections their statements need. Beyond this many, lockers wait for one.
+ */
+const LOCK_POOL_SIZE = 16;
 
 /** Something that runs a query: the pool, or the client of a transaction. */
 type Runner = Pick<Pool | PoolClient, 'query'>;
@@ -39,10 +48,12 @@ export class PostgresDatabase implements Database {
     private identityTables: ReadonlyMap<string, string> = new Map();
     private lockKey = 0;
     private closed = false;
+    private lockPool?: Pool;
 
     private constructor(
         private readonly pool: Pool,
-        public readonly file: string
+        public readonly file: string,
+        private readonly connection: PoolConfig
     ) {}
 
     /** Connects, and applies pending migrations under a lock (several instances may start at once). */
@@ -53,18 +64,14 @@ export class PostgresDatabase implements Database {
         if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
             throw new Error('Database.open(): the schema in the URL must be a lower-case SQL name');
         }
-        const pool = new Pool({
-            connectionString: parsed.toString(),
-            max: POOL_SIZE,
-            types: RESULT_TYPES,
-            options: schema ? `-c search_path=${schema}` : undefined
-        });
+        const connection: PoolConfig = { connectionString: parsed.toString(), types: RESULT_TYPES, options: schema ? `-c search_path=${schema}` : undefined };
+        const pool = new Pool({ ...connection, max: POOL_SIZE });
         // An idle connection that breaks (a restarted server) must not end the process; the pool replaces it.
         pool.on('error', (err) => log.warn('idle connection failed', { error: err.message }));
         // The URL as given, less its password: opening it again reaches the same tables.
         const shown = new URL(url);
         shown.password = '';
-        const database = new PostgresDatabase(pool, shown.toString());
+        const database = new PostgresDatabase(pool, shown.toString(), connection);
         try {
             if (schema) {
                 await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -139,12 +146,58 @@ export class PostgresDatabase implements Database {
         return () => this.listeners.delete(listener);
     }
 
+    /** LISTEN/NOTIFY on a channel named after the database and schema (see {@link PostgresBus}). */
+    public openBus(): MessageBus {
+        this.assertOpen();
+        return new PostgresBus(this.connection, `bca_bus_${(this.lockKey >>> 0).toString(16)}`, async (channel, payload) => {
+            await this.pool.query('SELECT pg_notify($1, $2)', [channel, payload]);
+        });
+    }
+
+    /**
+     * Holds a session advisory lock keyed on `name` (hashed, within this
+     * schema) on a connection of the lock pool while `work` runs; outside any
+     * transaction, so it cannot wait in a cycle with the transactions' lock.
+     * Released in `finally`, also when `work` throws; a connection whose
+     * unlock failed is dropped (PostgreSQL frees its locks with it).
+     */
+    public async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+        this.assertOpen();
+        this.lockPool ??= this.createLockPool();
+        const client = await this.lockPool.connect();
+        let broken: Error | undefined;
+        try {
+            this.ran++;
+            await client.query('SELECT pg_advisory_lock(hashtextextended($1, $2))', [name, this.lockKey]);
+        } catch (err) {
+            client.release(err as Error);
+            throw err;
+        }
+        try {
+            return await work();
+        } finally {
+            this.ran++;
+            await client.query('SELECT pg_advisory_unlock(hashtextextended($1, $2))', [name, this.lockKey]).catch((err: Error) => {
+                broken = err;
+                log.warn('advisory unlock failed; dropping the connection', { error: err.message });
+            });
+            client.release(broken);
+        }
+    }
+
     public async close(): Promise<void> {
         if (this.closed) {
             return;
         }
         this.closed = true;
         await this.transactions.run(() => this.pool.end());
+        await this.lockPool?.end().catch(() => undefined);
+    }
+
+    private createLockPool(): Pool {
+        const pool = new Pool({ ...this.connection, max: LOCK_POOL_SIZE });
+        pool.on('error', (err) => log.warn('idle lock connection failed', { error: err.message }));
+        return pool;
     }
 
     /**

@@ -4,6 +4,7 @@ import sqlite3 from 'sqlite3';
 import { Mutex } from '../core/mutex';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
+import { InProcessBus, type MessageBus } from './messageBus';
 import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
 
 const log = getLogger('data.database');
@@ -99,6 +100,16 @@ export class SqliteDatabase implements Database {
     }
 
     /** Finalises cached statements and closes the connection. Safe to call twice. */
+    /** One process on the file: the bus is in-process. */
+    public openBus(): MessageBus {
+        return new InProcessBus();
+    }
+
+    /** One process on the file: the caller's in-memory lock is the only one needed. */
+    public exclusive<T>(_name: string, work: () => Promise<T>): Promise<T> {
+        return work();
+    }
+
     public close(): Promise<void> {
         return this.lock.run(async () => {
             if (this.closed) {

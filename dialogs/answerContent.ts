@@ -117,3 +117,32 @@ function mainClauseOrder(clause: string, subjects: readonly string[]): string {
     const [, subject, middle, verb, end] = match;
     return `${subject} ${verb} ${middle}${end}`;
 }
+
+/** A change to a draft said at its send question: words to add to it, or words to write instead. */
+export interface DraftChange {
+    readonly kind: 'add' | 'replace';
+    readonly text: string;
+}
+
+/**
+ * "add: please send the invoice as PDF", "ergänze: …", "nein, statt dessen: …",
+ * "write instead that …": the draft's new words after one of
+ * `emailAdmin:addMarkers` or `emailAdmin:insteadMarkers` (a yes or no in front
+ * is set aside); undefined for any other answer.
+ */
+export function draftChange(context: TurnContext, text: string): DraftChange | undefined {
+    const { t } = turnInfo(context);
+    const base = leadingAnswer(context, text)?.rest ?? text;
+    const said = phraseOf(base);
+    let best: { kind: DraftChange['kind']; words: number } | undefined;
+    for (const [kind, key] of [['add', 'emailAdmin:addMarkers'], ['replace', 'emailAdmin:insteadMarkers']] as const) {
+        for (const marker of phraseList(t, key)) {
+            const count = marker.split(' ').length;
+            if (said.startsWith(`${marker} `) && (!best || count > best.words)) {
+                best = { kind, words: count };
+            }
+        }
+    }
+    const rest = best ? afterWords(base, best.words).trim() : '';
+    return best && wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) } : undefined;
+}

@@ -20,11 +20,14 @@ import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
-import { phraseOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
+
+/** An answer to the email offer this short, read as "email the billing admin", only says yes again: the message is asked for. */
+const RESTATED_MAX_WORDS = 5;
 
 /** Answers remembered per conversation, to say a long paragraph only once. */
 const MAX_ANSWERED = 10;
@@ -73,7 +76,7 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'case', answer.case === 'bd' ? 'd' : answer.case);
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
-        await this.sendAnswer(step.context, answer);
+        await this.sendAnswer(step.context, answer, step.options.intent);
         if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
             // The person's next request follows at once: it is their next step.
             return step.endDialog();
@@ -122,7 +125,7 @@ export class BillingRoleDialog extends ComponentDialog {
             }
         }
         if (step.result === 'email' && identity) {
-            const message = messageContent(step.context, text);
+            const message = await this.ownMessage(step.context, messageContent(step.context, text));
             noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
@@ -132,6 +135,15 @@ export class BillingRoleDialog extends ComponentDialog {
         return step.next();
     }
 
+    /** The message an answer to the offer carries, unless it only asks for the mail again ("ok can you email them"). */
+    private async ownMessage(context: TurnContext, content: string | undefined): Promise<string | undefined> {
+        if (!content || wordsOf(content).length > RESTATED_MAX_WORDS) {
+            return content;
+        }
+        const asked = await this.services.recognizer.recognize(content, turnInfo(context).lang);
+        return asked.intent === 'email-billing-admin' ? undefined : content;
+    }
+
     private async finishStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
         return step.endDialog();
     }
@@ -139,16 +151,23 @@ export class BillingRoleDialog extends ComponentDialog {
     /**
      * The article's answer for the person's case, with the links it names, in
      * one message. Asked again in the same conversation for the same account,
-     * the long paragraph is not repeated: a short reference says the gist.
+     * the long paragraph is not repeated: a short reference says the gist,
+     * or, asked who the billing contact is, the others beside the person.
      */
-    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
+    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent): Promise<void> {
         const { t, profile } = turnInfo(context);
         const account = answer.account.name;
         const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
         const count = answer.otherBillingContacts.length;
         const login = answer.portalLogin ? t(`billingRole:portalLogin.${answer.portalLogin.format}`, { login: answer.portalLogin.login }) : t('billingRole:portalLogin.unknown');
         const said = `${answer.case}:${answer.account.id}`;
-        if (profile.answered?.includes(said) && (count > 0 || answer.case === 'a' || answer.case === 'c')) {
+        const ownRole = answer.case === 'a' || answer.case === 'c';
+        if (profile.answered?.includes(said) && ownRole && intent === 'who-is-billing-contact') {
+            // "Wer ist außer mir noch Abrechnungskontakt?" after being told they are one: the others, or that there is none.
+            await context.sendActivity(count > 0 ? t('billingRole:othersBesidesYou', { account, contacts, count }) : t('billingRole:onlyYou', { account }));
+            return;
+        }
+        if (profile.answered?.includes(said) && (count > 0 || ownRole)) {
             const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
             await context.sendActivity(t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount }));
             return;

@@ -10,7 +10,7 @@ import { offerNext } from './actions';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
-import { localized, type PromptButton } from './prompts/localizedPrompt';
+import { localized, matchButton, type PromptButton } from './prompts/localizedPrompt';
 import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
@@ -30,12 +30,22 @@ const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
 
+/** The choice of a person who is not a member (yet). */
+const SOMEONE_ELSE_BUTTON: PromptButton = { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' };
+
+/** Options of the new-person questions: the name when it was typed at the choice already. */
+interface NewPersonOptions {
+    readonly name?: string;
+}
+
 /** What the waterfall keeps between its steps. */
 interface ChangeValues {
     identity: IdentifyResult;
     account: Account;
     /** Names of the current billing contacts, joined in the language of the moment they are shown. */
     current: string[];
+    /** The new contact was asked for (not taken from the request itself). */
+    asked?: boolean;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -122,26 +132,33 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(SOMEONE_ELSE);
         }
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
-        const named = namedMember(candidates, step.options.question ?? '');
+        // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
+        const named = namedMember(candidates, (step.options.question ?? '').replace(/\S+@\S+/g, ' '));
         if (named) {
             return step.next(named.user.id);
         }
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
             ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined })),
-            { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' }
+            SOMEONE_ELSE_BUTTON
         ];
+        values.asked = true;
         return step.prompt(PromptIds.pick, localized({
             text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.current.length > 0 ? values.current : t('changeContact:nobody'), count: Math.max(1, values.current.length) } },
             retryText: { key: 'changeContact:askNewContactRetry' },
-            buttons
+            buttons,
+            nameChooses: SOMEONE_ELSE
         }));
     }
 
     private async newContactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const choice = step.result as string;
         if (choice === SOMEONE_ELSE) {
-            return step.beginDialog(DialogIds.changeContactNewPerson, {});
+            // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
+            const typed = submittedText(step.context.activity) ?? '';
+            const asked = stepValues<ChangeValues>(step).asked === true;
+            const name = asked && typed !== SOMEONE_ELSE && !matchButton(step.context, [SOMEONE_ELSE_BUTTON], typed) ? typed.trim() : undefined;
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
@@ -249,7 +266,10 @@ export class ChangeContactDialog extends ComponentDialog {
         return step.endDialog();
     }
 
-    private async askNameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    private async askNameStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
+        if (step.options.name) {
+            return step.next({ text: step.options.name } satisfies TextInput);
+        }
         return step.prompt(PromptIds.name, localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' } }));
     }
 

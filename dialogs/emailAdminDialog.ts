@@ -13,7 +13,7 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
-import { messageContent } from './answerContent';
+import { draftChange, messageContent } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
 
@@ -76,14 +76,18 @@ export class EmailAdminDialog extends ComponentDialog {
                 })
             );
         }
-        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'emailAdmin:confirm' }));
+        return step.prompt(PromptIds.yesNo, localized({ ...YesNoPrompt.options({ key: 'emailAdmin:confirm' }), amends: true }));
     }
 
     private async sendStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
         const { t, conversationKey } = turnInfo(step.context);
         if (step.result !== true) {
-            // "no dont send that. tell him I need 5 more licences": this draft goes, the new words are shown back.
-            const message = messageContent(step.context, submittedText(step.context.activity) ?? '');
+            // "no dont send that. tell him I need 5 more licences", "statt dessen: …": this draft goes, the new words are shown back.
+            // "add: …", "ergänze: …": the words join the draft, which is shown back.
+            const said = submittedText(step.context.activity) ?? '';
+            const change = draftChange(step.context, said);
+            const previous = stepValues<{ message: string }>(step).message ?? '';
+            const message = change?.kind === 'add' ? `${previous}\n\n${change.text}` : (change?.text ?? messageContent(step.context, said));
             if (message) {
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);
             }

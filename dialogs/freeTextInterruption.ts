@@ -55,14 +55,19 @@ const COMMAND_MAX_WORDS = 6;
  * message, because they say more than "stop".
  */
 export function plainCommand(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, minScore: number): boolean {
-    return (
-        understood !== undefined &&
-        PLAIN_COMMANDS.has(understood.intent) &&
-        understood.score >= minScore &&
-        wordsOf(text).length <= COMMAND_MAX_WORDS &&
-        recognizer.saysOnly(text, understood.intent)
-    );
+    if (understood === undefined || !PLAIN_COMMANDS.has(understood.intent) || understood.score < minScore) {
+        return false;
+    }
+    const words = wordsOf(text);
+    if (understood.intent === 'switch-language') {
+        // "sorry, can you speak english", "geht das auch auf deutsch?": a language named with a few words of one's own.
+        return words.length <= COMMAND_MAX_WORDS + LANGUAGE_OWN_WORDS && words.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length <= LANGUAGE_OWN_WORDS;
+    }
+    return words.length <= COMMAND_MAX_WORDS && recognizer.saysOnly(text, understood.intent);
 }
+
+/** Words of a request for a language that need not be words of such requests ("sorry", "lieber", "from here"). */
+const LANGUAGE_OWN_WORDS = 2;
 
 /** True when a message is short enough to be a plain command or a closing; longer ones need not be classified for that. */
 export function commandSized(text: string): boolean {

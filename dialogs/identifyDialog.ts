@@ -14,11 +14,7 @@ import { localized, type LocalizedText } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import { namedAccount } from './accountChoice';
 import { submittedText } from '../turn/activityText';
-import type { TFunction } from 'i18next';
-import { findEmail } from '../language/entities';
-import { phraseList } from '../language/phraseLists';
-import { phraseOf } from '../core/words';
-import type { Lang } from '../core/language';
+import { ownEmail } from '../language/ownEmail';
 import { answerPendingStatus } from './statusAnswer';
 import type { IdentifyOptions, IdentifyResult } from './types';
 import type { EscalateOfferOptions } from './escalateOfferDialog';
@@ -221,23 +217,4 @@ export class IdentifyDialog extends ComponentDialog {
         }
         return step.endDialog(accountId);
     }
-}
-
-/**
- * The address a message introduces as the person's own ("i'm …", "hier ist
- * …", "my email is …"): the words right before it end with one of
- * `identify:ownEmailLeadIns`. Another address ("is anna@… our billing
- * contact?") is someone else's.
- */
-function ownEmail(text: string, info: { readonly t: TFunction; readonly lang: Lang }): string | undefined {
-    const email = findEmail(text, info.lang);
-    if (!email) {
-        return undefined;
-    }
-    if (phraseOf(text.replace(email, '')) === '') {
-        // The address alone ("sarah.lee@northwind.example" at the menu): the person says who they are.
-        return email;
-    }
-    const before = ` ${phraseOf(text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '')}`;
-    return phraseList(info.t, 'identify:ownEmailLeadIns').some((lead) => before.endsWith(` ${lead}`)) ? email : undefined;
 }

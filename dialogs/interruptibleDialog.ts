@@ -5,8 +5,8 @@ import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
-import type { Understanding } from '../language/nlu';
-import type { IntentRecognizer } from '../language/nlu';
+import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
+import { isRequest } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
@@ -23,6 +23,16 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
+
+/** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
+const TASK_OF: Partial<Record<Intent, string>> = {
+    'change-billing-contact': DialogIds.changeContact,
+    'portal-password-reset': DialogIds.portalReset,
+    'email-billing-admin': DialogIds.emailAdmin
+};
+
+/** What may stand around a request typed at a question and still say only that request ("ok", "bitte", "hallo"). */
+const OPENING_WORDS: readonly Intent[] = ['greeting', 'thanks'];
 
 /** Status questions kept for after a verification; more are asked again afterwards. */
 const MAX_PENDING_REFERENCES = 3;
@@ -291,6 +301,19 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
                     await answerTopic(context, understood.intent);
                     return this.reprompt(innerDc);
+                }
+                // Another request where the open question cannot use it ("Portal-Kennwort zurücksetzen" typed at a yes/no,
+                // "i need to reset my portal password" at the email question): that request is taken up instead, when
+                // every word says it ("okay, but change the text" or "max at firma" are tries at the answer, asked again).
+                // The task that request would start, when already open, keeps what was entered and asks again.
+                if (
+                    isRequest(understood.intent) &&
+                    !this.isAtMenu(innerDc) &&
+                    !this.isOnStack(innerDc, TASK_OF[understood.intent] ?? '') &&
+                    this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS])
+                ) {
+                    await innerDc.cancelAllDialogs();
+                    return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
                 }
                 return undefined;
         }

@@ -5,7 +5,8 @@ import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRec
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import { isRequest, leadIntent, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
+import { findIntroducedUserId, findReference } from '../language/entities';
+import { onlyOwnEmail } from '../language/ownEmail';
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
 import { submittedText } from '../turn/activityText';
@@ -259,10 +260,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         );
     }
 
-    /** True when the message is an email address and nothing else. */
+    /** True when the message is the person's own address and nothing else ("it's sarah.lee@… btw"). */
     private onlyAnEmail(step: WaterfallStepContext<MainMenuOptions>, text: string): boolean {
-        const email = findEmail(text, turnInfo(step.context).lang);
-        return email !== undefined && phraseOf(text.replace(email, '')) === '';
+        return onlyOwnEmail(text, turnInfo(step.context));
     }
 
     /** Back to "anything else?", with the finished task's offers, or straight on with the intent it chose or the next one the person asked for. */

@@ -39,6 +39,12 @@ export class PortalResetDialog extends ComponentDialog {
 
     private async askUserIdStep(step: WaterfallStepContext<PortalResetOptions>): Promise<DialogTurnResult> {
         const { t, profile } = turnInfo(step.context);
+        // A verified billing contact's own user ID is known: the link is asked for it at once (nothing is revealed they don't know).
+        const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        if (own && !step.options.login) {
+            await step.context.sendActivity(t('portalReset:usingOwnUserId', { login: own.login }));
+            return step.next({ kind: 'login', login: own.login } satisfies PortalUserIdInput);
+        }
         if (!step.options.again) {
             await step.context.sendActivity(t('portalReset:intro'));
         }
@@ -47,12 +53,6 @@ export class PortalResetDialog extends ComponentDialog {
             return step.next({ kind: 'login', login: step.options.login } satisfies PortalUserIdInput);
         }
         const buttons: PromptButton[] = [];
-        // A verified billing contact gets their own user ID as a button; nothing is revealed that they don't know.
-        const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
-        if (own) {
-            // "yes" to the question with their own user ID on a button means that ID.
-            buttons.push({ value: own.login, label: own.login, literal: true, answers: 'yes' });
-        }
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
         buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });
         return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons }));

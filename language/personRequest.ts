@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { sentencesOf, wordsOf } from '../core/words';
+import { phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /** The slot of a `main:personRequest.phrases` entry that stands for one of `main:personRequest.people`. */
@@ -16,13 +16,16 @@ const MAX_GAP = 3;
  * one of `main:personRequest.people`. Such a request wins over the topic words
  * of the same message ("… you charged us twice") and over the open question.
  * "Can you help me make someone else the billing contact" names the person
- * after "help", so it is no such request.
+ * after "help", so it is no such request; the nouns of
+ * `main:personRequest.fieldNouns` ("billing contact") are never its verb.
  */
 export function asksForPerson(text: string, t: TFunction): boolean {
     const people = phraseList(t, 'main:personRequest.people');
     const phrases = phraseList(t, 'main:personRequest.phrases').map((phrase) => phrase.split(' '));
+    const nouns = phraseList(t, 'main:personRequest.fieldNouns');
     return sentencesOf(text).some((sentence) => {
-        const said = wordsOf(sentence);
+        // "is anyone else a billing contact apart from me": the field's nouns are no verb of a phrase ("contact me").
+        const said = wordsOf(nouns.reduce((rest, noun) => ` ${rest} `.replaceAll(` ${noun} `, ' _ '), phraseOf(sentence)));
         return phrases.some((phrase) => holds(said, phrase, people));
     });
 }

@@ -136,7 +136,7 @@ export class AgentDesk {
             return mine;
         }
         const message = await this.handoffs.addMessage(id, 'system', JSON.stringify({ event: NOTE_EVENT, args: { text: clean } }), this.clock.now().getTime(), agent.login);
-        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, message });
+        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, messageId: message.id });
         return { ok: true, value: message };
     }
 
@@ -166,7 +166,7 @@ export class AgentDesk {
             conversationKey: mine.value.conversationKey,
             instruction: { kind: 'agent-message', agentName: agent.name, text: clean } satisfies ProactiveInstruction
         });
-        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, message });
+        this.events.emit({ type: 'message', handoffId: id, agentLogin: agent.login, messageId: message.id });
         this.delivery.kick();
         return { ok: true, value: message };
     }
@@ -304,7 +304,7 @@ export class AgentDesk {
         const message = tell
             ? (await this.handoffs.addMessageToDeliver(handoff.id, 'system', text, now, login, { conversationKey: handoff.conversationKey, instruction: tell })).message
             : await this.handoffs.addMessage(handoff.id, 'system', text, now, login);
-        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin ?? login, message });
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin ?? login, messageId: message.id });
         if (tell) {
             this.delivery.kick();
         }

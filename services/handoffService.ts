@@ -126,7 +126,7 @@ export class HandoffService {
         await this.references.save(handoff.conversationKey, reference, now);
         await this.handoffs.setLang(handoff.id, lang);
         const message = await this.handoffs.addMessage(handoff.id, 'customer', safeForAgents(text, handoff.context.identity?.email), now);
-        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, messageId: message.id });
     }
 
     /** The person is typing while an agent has the conversation: that agent's console shows it. */
@@ -147,7 +147,7 @@ export class HandoffService {
             return undefined;
         }
         const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event: 'customerEnded', args: {} }), now);
-        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, message });
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, messageId: message.id });
         this.events.emit({ type: 'handoff', handoffId: handoff.id, status: 'closed', agentLogin: handoff.agentLogin, reason: 'customer-ended' });
         await this.audit.record(`conversation:${handoff.conversationKey}`, 'handoff.customer-ended', `handoff:${handoff.id}`);
         this.queueChanged();

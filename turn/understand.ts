@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
-import { wordsOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -10,6 +10,7 @@ import type { TFunction } from 'i18next';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
+import { onlyOwnEmail } from '../language/ownEmail';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -157,19 +158,23 @@ export function isRequest(intent: Intent): boolean {
  * The message is cut at sentences and at joining words (`main:requestJoiners`:
  * "and", "und", "außerdem"); a part counts when the classifier is sure of a
  * request in it. A part that only declines ("Nein, keine Mail.") asks for
- * nothing; a story of several sentences asks for one thing.
+ * nothing; a story of several sentences asks for one thing, unless two or
+ * more of its sentences ask outright: those are its requests.
  */
 export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
-    if (sentences.length >= STORY_SENTENCES) {
+    // A story asks one thing, unless several of its sentences ask outright ("… I want to know who our billing contact is. Also I need …").
+    const asking = sentences.length >= STORY_SENTENCES ? sentences.filter((sentence) => asksOutright(sentence, t)) : sentences;
+    if (sentences.length >= STORY_SENTENCES && asking.length < 2) {
         return [];
     }
     const joiners = new Set(phraseList(t, 'main:requestJoiners'));
     const found: Intent[] = [];
-    for (const sentence of sentences) {
+    for (const sentence of asking) {
         for (const part of cutAt(sentence, joiners)) {
-            if (declinesOnly(part, lang)) {
+            // "ich bin jonas.weber@…" says who the person is, not what they want ("… und möchte den Kontakt ändern").
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang })) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);
@@ -179,6 +184,12 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
         }
     }
     return found;
+}
+
+/** True when a sentence asks for something outright: a question, or one of `main:requestMarkers` ("I need", "bitte", "außerdem"). */
+function asksOutright(sentence: string, t: TFunction): boolean {
+    const said = ` ${phraseOf(sentence)} `;
+    return sentence.trim().endsWith('?') || phraseList(t, 'main:requestMarkers').some((marker) => said.includes(` ${marker} `));
 }
 
 /** The pieces of a sentence between its joining words. */

@@ -11,18 +11,22 @@ export interface CodeSource {
 
 /**
  * Reads one-time codes the way an operator does (`npm run outbox`): opens the
- * bot's database beside the running server, finds the newest verification mail
- * to the address for that conversation, and reveals its body with the key
- * file that sits beside the database.
+ * bot's database beside the running server(s), finds the newest verification
+ * mail to the address for that conversation, and reveals its body with the
+ * key file that sits beside the database (or the instances' `SECRET_KEY`).
  */
 export class OutboxCodeReader implements CodeSource {
     private constructor(private readonly db: Database, private readonly outbox: OutboxRepository, private readonly mailer: Mailer) {}
 
-    /** Opens the database at `dbPath` (the server must have started once, so the key file exists). */
-    public static async open(dbPath: string): Promise<OutboxCodeReader> {
-        const db = await Database.open(dbPath);
+    /**
+     * Opens the database at `target`: a SQLite file (the server must have
+     * started once, so the key file beside it exists), or a PostgreSQL URL
+     * with the instances' `SECRET_KEY` as `key`.
+     */
+    public static async open(target: string, key?: Buffer): Promise<OutboxCodeReader> {
+        const db = await Database.open(target);
         const outbox = new OutboxRepository(db);
-        const mailer = new Mailer(outbox, new SecretBox(loadOrCreateKeyFile(`${dbPath}.key`)), systemClock, 'operator@localhost');
+        const mailer = new Mailer(outbox, new SecretBox(key ?? loadOrCreateKeyFile(`${target}.key`)), systemClock, 'operator@localhost');
         return new OutboxCodeReader(db, outbox, mailer);
     }
 

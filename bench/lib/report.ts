@@ -28,6 +28,57 @@ export interface TargetFigures {
     readonly cpuMsPerTurn: number;
 }
 
+/**
+ * Ours on PostgreSQL through `POST /api/messages`: one instance, and three
+ * instances on the same database with the requests spread round-robin; or
+ * why those rows were skipped.
+ */
+export type PostgresFigures =
+    | { readonly skipped: string }
+    | {
+          /** The database's URL, password hidden (created and dropped by the run). */
+          readonly database: string;
+          readonly one: TargetFigures;
+          readonly three: TargetFigures;
+          readonly ratios: {
+              /** One instance on PostgreSQL against ours on SQLite. */
+              readonly oneToSqliteTurnsPerSecond: number;
+              readonly oneToSqliteP99: number;
+              /** Three instances against one, both on PostgreSQL. */
+              readonly threeToOneTurnsPerSecond: number;
+              readonly threeToOneP99: number;
+              readonly oneToEchoTurnsPerSecond: number;
+              readonly oneToEchoP99: number;
+              readonly threeToEchoTurnsPerSecond: number;
+              readonly threeToEchoP99: number;
+          };
+      };
+
+/** The figures of the PostgreSQL rows against ours on SQLite and the echo bot. */
+export function postgresFigures(database: string, one: TargetFigures, three: TargetFigures, sqlite: TargetFigures, echo: TargetFigures): PostgresFigures {
+    const ratio = (a: number, b: number): number => round(a / b);
+    return {
+        database,
+        one,
+        three,
+        ratios: {
+            oneToSqliteTurnsPerSecond: ratio(one.turnsPerSecond, sqlite.turnsPerSecond),
+            oneToSqliteP99: ratio(one.latencyMs.p99, sqlite.latencyMs.p99),
+            threeToOneTurnsPerSecond: ratio(three.turnsPerSecond, one.turnsPerSecond),
+            threeToOneP99: ratio(three.latencyMs.p99, one.latencyMs.p99),
+            oneToEchoTurnsPerSecond: ratio(one.turnsPerSecond, echo.turnsPerSecond),
+            oneToEchoP99: ratio(one.latencyMs.p99, echo.latencyMs.p99),
+            threeToEchoTurnsPerSecond: ratio(three.turnsPerSecond, echo.turnsPerSecond),
+            threeToEchoP99: ratio(three.latencyMs.p99, echo.latencyMs.p99)
+        }
+    };
+}
+
+/** The PostgreSQL rows' figures, none when they were skipped. */
+export function postgresTargets(p: PostgresFigures): TargetFigures[] {
+    return 'skipped' in p ? [] : [p.one, p.three];
+}
+
 /** Everything `npm run bench` measured. */
 export interface BenchResult {
     readonly date: string;
@@ -48,6 +99,7 @@ export interface BenchResult {
     readonly coldStartMs: { readonly echo: number; readonly oursFirstStart: number; readonly ours: number; readonly oursWith10k: number };
     readonly stored: { readonly conversations: number; readonly rssIdleMiB: number; readonly rssAfterLoadMiB: number; readonly peakRssMiB: number; readonly load: TargetFigures };
     readonly storage: StorageFigures;
+    readonly postgres: PostgresFigures;
     readonly verdicts: ReadonlyArray<{ readonly what: string; readonly value: string; readonly bar: string; readonly met: boolean }>;
 }
 
@@ -119,12 +171,21 @@ export function formatReport(r: BenchResult): string {
     );
     lines.push('');
     lines.push(row(['target', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'CPU/turn', 'errors', 'conv.', 'peak RSS', 'measured']));
-    for (const t of [r.targets.floor, r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load]) {
+    for (const t of [r.targets.floor, r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load, ...postgresTargets(r.postgres)]) {
         lines.push(row([t.name, t.turnsPerSecond, t.latencyMs.p50, t.latencyMs.p95, t.latencyMs.p99, t.latencyMs.max, `${t.cpuMsPerTurn} ms`, t.errors, t.conversations, `${t.peakRssMiB} MiB`, `${t.measuredS} s`]));
+    }
+    if ('skipped' in r.postgres) {
+        lines.push(`PostgreSQL rows skipped: ${r.postgres.skipped}`);
     }
     lines.push('');
     lines.push(`ours/echo: turns/s ${r.ratios.turnsPerSecond}×, p99 ${r.ratios.p99}×, CPU per turn ${r.ratios.cpuPerTurn}×; through Direct Line: turns/s ${r.ratios.directLineTurnsPerSecond}×, p99 ${r.ratios.directLineP99}×`);
     lines.push(`ours/waterfall: turns/s ${r.ratios.waterfallTurnsPerSecond}×, p99 ${r.ratios.waterfallP99}×, CPU per turn ${r.ratios.waterfallCpuPerTurn}×`);
+    if (!('skipped' in r.postgres)) {
+        const p = r.postgres.ratios;
+        lines.push(`PostgreSQL (${r.postgres.database}, created and dropped by this run): one instance/ours on SQLite: turns/s ${p.oneToSqliteTurnsPerSecond}×, p99 ${p.oneToSqliteP99}×; three instances/one: turns/s ${p.threeToOneTurnsPerSecond}×, p99 ${p.threeToOneP99}×`);
+        lines.push(`ours on PostgreSQL/echo: one instance turns/s ${p.oneToEchoTurnsPerSecond}×, p99 ${p.oneToEchoP99}×; three instances turns/s ${p.threeToEchoTurnsPerSecond}×, p99 ${p.threeToEchoP99}×`);
+        lines.push(`  (3 instances: each request to the next instance in turn; CPU/turn summed over the instances, the PostgreSQL server's own not counted; peak RSS of the largest instance)`);
+    }
     lines.push(`cold start (spawn → /healthz 200): echo ${r.coldStartMs.echo} ms, ours ${r.coldStartMs.ours} ms (first start with migrations and directory: ${r.coldStartMs.oursFirstStart} ms; with ${r.stored.conversations} stored conversations: ${r.coldStartMs.oursWith10k} ms)`);
     lines.push(`with ${r.stored.conversations} stored conversations: RSS ${r.stored.rssIdleMiB} MiB idle, ${r.stored.rssAfterLoadMiB} MiB after load, peak ${r.stored.peakRssMiB} MiB`);
     const s = r.storage;
@@ -135,7 +196,7 @@ export function formatReport(r: BenchResult): string {
     for (const v of r.verdicts) {
         lines.push(`${v.met ? 'MET   ' : 'MISSED'} ${v.what}: ${v.value} (bar ${v.bar})`);
     }
-    const samples = [r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
+    const samples = [r.targets.echo, r.targets.waterfall, r.targets.ours, r.targets.oursDirectLine, r.stored.load, ...postgresTargets(r.postgres)].flatMap((t) => t.errorSamples.map((e) => `${t.name}: ${e}`));
     if (samples.length > 0) {
         lines.push('', 'error samples:', ...samples.slice(0, 10).map((e) => `  ${e}`));
     }

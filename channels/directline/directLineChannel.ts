@@ -6,6 +6,7 @@ import { inMemoryRateLimits, type RateLimits } from '../../core/rateLimiter';
 import { getLogger } from '../../core/logger';
 import type { Database } from '../../data/database';
 import type { JobGate } from '../../data/repositories/jobSchedule';
+import type { MessageBus } from '../../data/messageBus';
 import type { ClientAddresses } from '../../web/clientAddress';
 import type { ProactiveRoute } from '../proactive';
 import type { UpgradeRouter } from '../upgradeRouter';
@@ -24,6 +25,8 @@ const log = getLogger('channels.directline');
 export interface DirectLineOptions {
     readonly db: Database;
     readonly clock: Clock;
+    /** Tells the other instances of new activities, so their streams deliver replies stored here. */
+    readonly bus?: MessageBus;
     /** The bot's secret key; the token signing key is derived from it, so tokens outlive a restart. */
     readonly key: Buffer;
     /** `DIRECTLINE_SECRET`; undefined = a random secret for this run (only the bot's own token route can then start conversations). */
@@ -62,7 +65,7 @@ export class DirectLineChannel {
         if (!options.secret) {
             log.info('no DIRECTLINE_SECRET set: using a random secret for this run; the help page gets its tokens from the bot');
         }
-        this.store = new DirectLineStore(options.db, options.clock);
+        this.store = new DirectLineStore(options.db, options.clock, options.bus);
         const tokens = new DirectLineTokens(
             options.key,
             options.secret ?? crypto.randomBytes(32).toString('base64url'),
@@ -105,5 +108,6 @@ export class DirectLineChannel {
     public close(): void {
         this.retention.stop();
         this.stream.close();
+        this.store.close();
     }
 }

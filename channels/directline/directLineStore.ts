@@ -5,6 +5,7 @@ import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
 import { KeyedMutex } from '../../core/mutex';
 import type { Database } from '../../data/database';
+import type { MessageBus } from '../../data/messageBus';
 
 const log = getLogger('channels.directline.store');
 
@@ -25,6 +26,19 @@ export interface StoredActivity {
     readonly seq: number;
     readonly activity: Activity;
 }
+
+/**
+ * What a subscriber is told of a new activity: the activity itself when it
+ * was stored by this instance, only its number when another instance stored
+ * it (the subscriber reads it from the database).
+ */
+export interface AppendedActivity {
+    readonly seq: number;
+    readonly activity?: Activity;
+}
+
+/** The bus topic of "an activity was stored": `[conversationId, seq]`. */
+const APPENDED_TOPIC = 'directline.appended';
 
 /** Builds the activity to store once its id and time are known. */
 export type ActivityBuilder = (id: string, timestamp: Date) => Activity;
@@ -60,15 +74,33 @@ const REMEMBERED_WATERMARKS = 10_000;
  * activity (the row stays locked until it commits), so no instance stores a
  * later number before an earlier one is visible; within the instance the
  * appends of a conversation run one at a time, so they are announced in the
- * order of their numbers.
+ * order of their numbers, and every instance is told through the
+ * {@link MessageBus} (conversation id and number only), so a stream held by
+ * another instance reads the new activity from the database.
  */
 export class DirectLineStore {
     private readonly events = new EventEmitter();
     private readonly lastSeq = new Map<string, number>();
     private readonly appending = new KeyedMutex();
+    private readonly unsubscribeBus?: () => void;
 
-    public constructor(private readonly db: Database, private readonly clock: Clock) {
+    /** @param bus how other instances learn of new activities (PostgreSQL); not needed with one instance. */
+    public constructor(private readonly db: Database, private readonly clock: Clock, private readonly bus?: MessageBus) {
         this.events.setMaxListeners(0);
+        this.unsubscribeBus = bus?.subscribe(APPENDED_TOPIC, (data) => this.appendedElsewhere(data));
+    }
+
+    /** Stops listening to the bus (shutdown). */
+    public close(): void {
+        this.unsubscribeBus?.();
+    }
+
+    /** Another instance (or this one, told again) stored an activity: its subscribers read it from the database. */
+    private appendedElsewhere(data: string): void {
+        const [conversationId, seq] = JSON.parse(data) as [unknown, unknown];
+        if (typeof conversationId === 'string' && typeof seq === 'number' && this.events.listenerCount(conversationId) > 0) {
+            this.events.emit(conversationId, { seq } satisfies AppendedActivity);
+        }
     }
 
     /** Creates the conversation; false when it exists already. */
@@ -161,6 +193,7 @@ export class DirectLineStore {
         }
         const stored = { seq: row.seq, activity: JSON.parse(text.split(standIn).join(activityId(conversationId, row.seq))) as Activity };
         this.events.emit(conversationId, stored);
+        this.bus?.publish(APPENDED_TOPIC, JSON.stringify([conversationId, row.seq]));
         return stored;
     }
 
@@ -222,7 +255,7 @@ export class DirectLineStore {
     }
 
     /** Calls `listener` for every activity appended to the conversation from now on; returns the unsubscribe. */
-    public subscribe(conversationId: string, listener: (stored: StoredActivity) => void): () => void {
+    public subscribe(conversationId: string, listener: (appended: AppendedActivity) => void): () => void {
         this.events.on(conversationId, listener);
         return () => this.events.off(conversationId, listener);
     }

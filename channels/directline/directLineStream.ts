@@ -5,7 +5,7 @@ import { getLogger } from '../../core/logger';
 import { HttpError } from '../../web/httpError';
 import type { UpgradeHandler } from '../upgradeRouter';
 import type { DirectLineAuth } from './directLineAuth';
-import type { DirectLineStore, StoredActivity } from './directLineStore';
+import type { AppendedActivity, DirectLineStore, StoredActivity } from './directLineStore';
 import { parseWatermark } from './watermark';
 
 const log = getLogger('channels.directline.stream');
@@ -144,6 +144,8 @@ class StreamConnection {
         }
         this.alive = false;
         this.ws.ping();
+        // A new activity whose notice was missed (the bus between instances was reconnecting) still arrives.
+        this.enqueue(() => this.catchUp());
     }
 
     public close(code: number, reason: string): void {
@@ -157,12 +159,12 @@ class StreamConnection {
         });
     }
 
-    private async deliver(stored: StoredActivity): Promise<void> {
-        if (stored.seq <= this.watermark) {
+    private async deliver(appended: AppendedActivity): Promise<void> {
+        if (appended.seq <= this.watermark) {
             return;
         }
-        if (stored.seq === this.watermark + 1) {
-            this.send([stored]);
+        if (appended.seq === this.watermark + 1 && appended.activity) {
+            this.send([{ seq: appended.seq, activity: appended.activity }]);
             return;
         }
         await this.catchUp();

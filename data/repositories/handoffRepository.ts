@@ -51,7 +51,9 @@ const COLUMNS =
  * message turn asks whether its conversation has an open handoff, and almost
  * none has: the conversation keys with one are kept in memory (read once,
  * then changed with every write here, the only place that opens or closes
- * handoffs), so that question costs no SQL for the others.
+ * handoffs), so that question costs no SQL for the others. Not on
+ * PostgreSQL, where other instances open handoffs too: there the database is
+ * asked (one indexed read).
  */
 export class HandoffRepository {
     private openKeys?: Promise<Set<string>>;
@@ -131,7 +133,8 @@ export class HandoffRepository {
 
     /** The conversation's waiting or active handoff. */
     public async openFor(conversationKey: string): Promise<Handoff | undefined> {
-        if (!(await this.openKeySet()).has(conversationKey)) {
+        // On PostgreSQL another instance may have opened one since: the database is asked every time.
+        if (this.db.dialect !== 'postgres' && !(await this.openKeySet()).has(conversationKey)) {
             return undefined;
         }
         const row = await this.db.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE conversation_key = ? AND status IN ('waiting', 'active')`, [conversationKey]);

@@ -63,6 +63,10 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly freeText?: boolean;
     /** Nothing the person gave would be lost by leaving here (an offer, the first question of a task): a goodbye ends without asking. */
     readonly nothingToLose?: boolean;
+    /** A yes/no about a draft: "add: …" or "instead: …" answer it too (a no that carries the draft's new words). */
+    readonly amends?: boolean;
+    /** A typed full name that matches no button ("eva schulz" for a person not listed) chooses the button with this value. */
+    readonly nameChooses?: string;
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */

@@ -38,8 +38,27 @@ export class PickPrompt extends LocalizedPrompt<string> {
         // "Nein, keine Mail. Also …", "ja schreib ihr bitte, dass …": the yes or no chooses; the dialog reads the rest.
         const lead = buttons.some((button) => button.answers) ? leadingAnswer(context, text) : undefined;
         const answered = lead && buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
-        return answered ? { succeeded: true, value: answered.value } : { succeeded: false };
+        if (answered) {
+            return { succeeded: true, value: answered.value };
+        }
+        return options.nameChooses && fullName(text, [...phraseList(turnInfo(context).t, 'common:pickFillers'), ...phraseList(turnInfo(context).t, 'common:numberFillers')])
+            ? { succeeded: true, value: options.nameChooses }
+            : { succeeded: false };
     }
+}
+
+/** Words a typed full name has ("Eva Schulz", "Hans-Peter de Vries"). */
+const NAME_WORDS = { min: 2, max: 4 } as const;
+
+/** True when `text` is written like a person's full name: two to four words of letters, none of them a filler ("the other one"). */
+function fullName(text: string, fillers: readonly string[]): boolean {
+    const words = text.trim().split(/\s+/u);
+    return (
+        words.length >= NAME_WORDS.min &&
+        words.length <= NAME_WORDS.max &&
+        words.every((word) => /^\p{L}[\p{L}'’.-]*$/u.test(word)) &&
+        !wordsOf(text).some((word) => fillers.includes(word))
+    );
 }
 
 /** Words of at least this many letters count on their own ("Lea"); shorter ones ("a", "of") say nothing. */

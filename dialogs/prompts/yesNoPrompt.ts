@@ -3,6 +3,7 @@ import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs
 import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
 import { yesNoAnswer } from './yesNoAnswer';
+import { draftChange } from '../answerContent';
 
 /** The yes and no buttons every yes/no prompt shows. */
 export const YES_NO_BUTTONS = [
@@ -21,8 +22,12 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
         return { text, retryText: retryText ?? { key: 'common:yesNoRetry' }, buttons: [...YES_NO_BUTTONS] };
     }
 
-    protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<boolean>> {
+    protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<boolean>> {
         const { t } = turnInfo(context);
+        if (options.amends && draftChange(context, text)) {
+            // "ergänze: …" at "Shall I send it?": not sent as it is; the dialog changes the draft and shows it again.
+            return { succeeded: true, value: false };
+        }
         const lower = text.toLocaleLowerCase();
         if (lower === t('common:yes').toLocaleLowerCase()) {
             return { succeeded: true, value: true };

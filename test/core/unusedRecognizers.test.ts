@@ -17,17 +17,34 @@ ${body}
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 })) as T;
 }
 
-describe('Unused recognizers-text bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs 4.23 internals)', function () {
+describe('Unused SDK bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs and botframework-connector 4.23 internals)', function () {
     this.timeout(90_000);
 
-    it('the whole app loaded after the entry point\'s first import: neither the date-time nor the suite bundle is loaded', () => {
+    it('the whole app loaded after the entry point\'s first import: neither the date-time nor the suite bundle nor @azure/identity is loaded', () => {
         const result = inFreshProcess<{ leftOut: boolean[] }>(`
 require(path.join(dist, 'core/leaveUnusedRecognizersOut.js'));
 require(path.join(dist, 'app.js'));
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
 out.leftOut = u.LEFT_OUT.map((name) => !u.recognizerLoaded(name));
 `);
-        assert.deepStrictEqual(result.leftOut, [true, true]);
+        assert.deepStrictEqual(result.leftOut, [true, true, true]);
+    });
+
+    it('a managed identity still works: the connector\'s token provider factory loads the real @azure/identity when first used', () => {
+        const result = inFreshProcess<{ leftOut: string[]; loadedBefore: boolean; loadedAfter: boolean; credential: string; msalCopies: number }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.leaveUnusedRecognizersOut();
+const { JwtTokenProviderFactory } = require('botframework-connector');
+out.loadedBefore = u.recognizerLoaded('@azure/identity');
+out.msalCopies = new Set(Object.keys(require.cache).filter((k) => k.includes('msal-node')).map((k) => k.split('msal-node')[0])).size;
+out.credential = new JwtTokenProviderFactory().createAzureServiceTokenProvider('00000000-0000-0000-0000-000000000001').constructor.name;
+out.loadedAfter = u.recognizerLoaded('@azure/identity');
+`);
+        assert.ok(result.leftOut.includes('@azure/identity'), result.leftOut.join());
+        assert.strictEqual(result.loadedBefore, false);
+        assert.strictEqual(result.msalCopies, 1, 'one copy of msal-node loaded (botbuilder\'s), not also @azure/identity\'s');
+        assert.strictEqual(result.credential, 'DefaultAzureCredential');
+        assert.strictEqual(result.loadedAfter, true);
     });
 
     it('the prompts\' culture table reads the same Culture constants from the stand-in as from the real suite', () => {

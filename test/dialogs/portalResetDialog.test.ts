@@ -89,35 +89,34 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
             assert.strictEqual((await harness.db.all('SELECT id FROM portal_reset_tokens')).length, 0);
         });
 
-        it(`[${lang}] offered in case c: Peter gets a reset button, his own user ID as a button, and afterwards no offer to check the role he was just told`, async () => {
+        it(`[${lang}] offered in case c: Peter gets a reset button; the link goes to his own user ID without asking for it, and afterwards no offer to check the role he was just told`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: PHRASES[lang].amI },
                 { say: PETER },
                 { say: CODE, expect: [PHRASES[lang].caseC, p.offerReset], buttons: [p.resetButton] },
-                { say: p.resetButton, expect: [p.resetIntro, p.askUserId], buttons: ['pbrooks', p.whereButton] },
                 {
-                    say: 'pbrooks',
-                    expect: [p.resetRequested, PHRASES[lang].anythingElse],
-                    absent: [/Shall I check whether you are a billing contact|Soll ich prüfen, ob Sie Abrechnungskontakt sind/],
+                    say: p.resetButton,
+                    expect: [/pbrooks/, p.resetRequested, PHRASES[lang].anythingElse],
+                    absent: [p.askUserId, /Shall I check whether you are a billing contact|Soll ich prüfen, ob Sie Abrechnungskontakt sind/],
                     buttons: [p.customerServiceButton]
                 }
             ], PETER);
             assert.strictEqual((await harness.mails(PETER)).filter((m) => m.kind === 'portal-reset').length, 1);
         });
 
-        it(`[${lang}] Peter answers the user-ID question with a bare yes: his own user ID on the button is meant, and the link goes out`, async () => {
+        it(`[${lang}] Peter, verified, names another user ID right away: the link is asked for that one, not his own`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 { say: PHRASES[lang].amI },
                 { say: PETER },
-                { say: CODE, expect: [PHRASES[lang].caseC, p.offerReset], buttons: [p.resetButton] },
-                { say: p.resetButton, expect: [p.resetIntro, p.askUserId], buttons: ['pbrooks', p.whereButton] },
-                { say: lang === 'de' ? 'ja' : 'yes', expect: [p.resetRequested] }
+                { say: CODE, expect: [PHRASES[lang].caseC, p.offerReset] },
+                { say: lang === 'de' ? 'ja gerne, meine Benutzer-ID ist klaus.bergmann@bergmann-soehne.example' : 'yes please, my user ID is klaus.bergmann@bergmann-soehne.example', expect: [p.resetRequested], absent: [/pbrooks/] }
             ], PETER);
-            assert.strictEqual((await harness.mails(PETER)).filter((m) => m.kind === 'portal-reset').length, 1);
+            assert.strictEqual((await harness.mails(PETER)).filter((m) => m.kind === 'portal-reset').length, 0);
+            assert.strictEqual((await harness.mails('klaus.bergmann@bergmann-soehne.example')).filter((m) => m.kind === 'portal-reset').length, 1);
         });
 
         it(`[${lang}] a bare yes or no is never taken as a user ID: asked again, nothing is requested`, async () => {

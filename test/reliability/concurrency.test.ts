@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { MessagesDriver } from '../../bench/lib/messagesDriver';
 import { OutboxCodeReader } from '../../bench/lib/outboxCodes';
 import { BillingScenario } from '../../bench/lib/scenario';
-import { APOLOGY, BotUnderTest, figure, playWithRetries } from './support';
+import { APOLOGY, BotUnderTest, figure, parallelTurnsOnOneConversation, playWithRetries } from './support';
 
 describe('reliability 2: concurrency', () => {
     let bot: BotUnderTest;
@@ -13,16 +13,7 @@ describe('reliability 2: concurrency', () => {
     after(async () => bot.stop());
 
     it('20 parallel turns on one conversation run one after another: no lost update, no error', async () => {
-        const driver = new MessagesDriver({ baseUrl: bot.url, sockets: 20 });
-        const convo = driver.open('en-US');
-        await convo.send({ kind: 'join' });
-        // Only the first of 20 identical questions can start the identification; each later one
-        // must see the state the earlier one saved and answer the open email prompt instead.
-        const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Who is my billing contact?' })));
-        driver.close();
-        const texts = results.map((r) => r.replies.map((x) => x.text).join('\n'));
-        const started = texts.filter((t) => /Before I tell you anything about an account/.test(t)).length;
-        const reprompted = texts.filter((t) => /doesn't look like an email address/.test(t)).length;
+        const { results, texts, started, reprompted } = await parallelTurnsOnOneConversation(bot.url());
         figure('HTTP 200', `${results.filter((r) => r.status === 200).length}/20`, '20/20');
         figure('turns that started the identification / answered the open prompt', `${started} / ${reprompted}`, '1 / 19');
         figure('apologies (SQLITE_BUSY or any other error surfaced)', texts.filter((t) => APOLOGY.test(t)).length, '0');

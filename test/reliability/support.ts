@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { PROJECT_ROOT } from '../../paths';
 import type { DriverConversation, TurnResult } from '../../bench/lib/driver';
+import { MessagesDriver } from '../../bench/lib/messagesDriver';
 import type { CodeSource } from '../../bench/lib/outboxCodes';
 import { writeDirectory, type Asker } from '../../bench/lib/people';
 import type { ConversationPlan } from '../../bench/lib/scenario';
@@ -127,4 +128,35 @@ export async function playWithRetries(convo: DriverConversation, plan: Conversat
 /** The resident memory of a process in MiB. */
 export function rssMiB(server: ServerProcess): number {
     return Math.round(server.rss().current / 2 ** 20);
+}
+
+/** What 20 identical questions sent at once in one conversation got. */
+export interface ParallelTurns {
+    readonly results: readonly TurnResult[];
+    /** The replies of each turn, joined. */
+    readonly texts: readonly string[];
+    /** Turns that started the identification (must be 1). */
+    readonly started: number;
+    /** Turns that answered the open email prompt (must be 19). */
+    readonly reprompted: number;
+}
+
+/**
+ * Sends "Who is my billing contact?" 20 times at once in one `/api/messages`
+ * conversation. Only the first can start the identification; each later one
+ * must see the state the earlier one saved and answer the open email prompt.
+ */
+export async function parallelTurnsOnOneConversation(baseUrl: string): Promise<ParallelTurns> {
+    const driver = new MessagesDriver({ baseUrl, sockets: 20 });
+    const convo = driver.open('en-US');
+    await convo.send({ kind: 'join' });
+    const results = await Promise.all(Array.from({ length: 20 }, () => convo.send({ kind: 'text', text: 'Who is my billing contact?' })));
+    driver.close();
+    const texts = results.map((r) => r.replies.map((x) => x.text).join('\n'));
+    return {
+        results,
+        texts,
+        started: texts.filter((t) => /Before I tell you anything about an account/.test(t)).length,
+        reprompted: texts.filter((t) => /doesn't look like an email address/.test(t)).length
+    };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Activity } from 'botbuilder';
 import { ManualClock } from '../../../core/clock';
-import { DirectLineStore, type StoredActivity } from '../../../channels/directline/directLineStore';
+import { DirectLineStore, type AppendedActivity } from '../../../channels/directline/directLineStore';
 import { Database } from '../../../data/database';
 import { describeEachBackend, useTempDatabase } from '../../helpers/tempDatabase';
 
@@ -14,7 +14,7 @@ describeEachBackend('DirectLineStore: numbering the activities of a conversation
         const store = new DirectLineStore(dbOf(), new ManualClock());
         assert.ok(await store.createConversation('conv-aaaaaaaa', 'user-1', 'en-US'));
         const announced: number[] = [];
-        store.subscribe('conv-aaaaaaaa', (stored: StoredActivity) => announced.push(stored.seq));
+        store.subscribe('conv-aaaaaaaa', (stored) => announced.push(stored.seq));
         const appended = await Promise.all(Array.from({ length: 40 }, (_, i) => store.append('conv-aaaaaaaa', message(`m${i}`))));
         assert.deepStrictEqual(appended.map((a) => a.seq), Array.from({ length: 40 }, (_, i) => i + 1));
         assert.deepStrictEqual(announced, appended.map((a) => a.seq));
@@ -43,7 +43,7 @@ describeEachBackend('DirectLineStore: numbering the activities of a conversation
         const original = await first.append('conv-cccccccc', message('Erika: Hallo'), 'proactive-7#1');
         const second = new DirectLineStore(dbOf(), new ManualClock());
         const announced: number[] = [];
-        second.subscribe('conv-cccccccc', (stored: StoredActivity) => announced.push(stored.seq));
+        second.subscribe('conv-cccccccc', (stored) => announced.push(stored.seq));
         const again = await second.append('conv-cccccccc', message('Erika: Hallo (second run)'), 'proactive-7#1');
         assert.deepStrictEqual([again.seq, again.activity.id, (again.activity as { text?: string }).text], [original.seq, original.activity.id, 'Erika: Hallo']);
         const next = await second.append('conv-cccccccc', message('Erika: Noch etwas'), 'proactive-7#2');
@@ -83,6 +83,39 @@ describeEachBackend('DirectLineStore: numbering the activities of a conversation
                 assert.deepStrictEqual(stored.map((r) => r.activity.id), appended.map((x) => x.activity.id).sort());
                 assert.strictEqual((await b.conversation('conv-dddddddd'))?.lastSeq, 30);
             } finally {
+                await other.close();
+            }
+        });
+
+        it('tells a subscriber on another instance of each new activity through the bus (its number; the activity is read from the database)', async () => {
+            const other = await Database.open(dbOf().file);
+            const busA = dbOf().openBus();
+            const busB = other.openBus();
+            try {
+                const a = new DirectLineStore(dbOf(), new ManualClock(), busA);
+                const b = new DirectLineStore(other, new ManualClock(), busB);
+                await a.createConversation('conv-eeeeeeee', 'user-1', 'en-US');
+                const heardOnB: AppendedActivity[] = [];
+                const heardOnA: AppendedActivity[] = [];
+                b.subscribe('conv-eeeeeeee', (appended) => heardOnB.push(appended));
+                a.subscribe('conv-eeeeeeee', (appended) => heardOnA.push(appended));
+                await new Promise((resolve) => setTimeout(resolve, 300));
+                await a.append('conv-eeeeeeee', message('from A'));
+                await a.append('conv-eeeeeeee', message('again from A'));
+                const deadline = Date.now() + 5000;
+                while (heardOnB.length < 2 && Date.now() < deadline) {
+                    await new Promise((resolve) => setTimeout(resolve, 20));
+                }
+                assert.deepStrictEqual(heardOnB, [{ seq: 1 }, { seq: 2 }], 'B hears the numbers, not the content');
+                assert.deepStrictEqual(
+                    heardOnA.filter((x) => x.activity).map((x) => x.seq),
+                    [1, 2],
+                    'A announces its own activities with their content'
+                );
+                assert.deepStrictEqual((await b.after('conv-eeeeeeee', 0)).map((r) => (r.activity as { text?: string }).text), ['from A', 'again from A']);
+            } finally {
+                await busA.close();
+                await busB.close();
                 await other.close();
             }
         });
