@@ -7,6 +7,7 @@ import { Mailer } from './mail/mailer';
 import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { Repositories } from './data/repositories/repositories';
+import { cachedDirectory } from './data/repositories/directoryCache';
 import type { MessageBus } from './data/messageBus';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
@@ -87,7 +88,8 @@ export interface BotRuntime {
 /** Wires repositories, services, dialogs and the bot over one database. */
 export function createBot(deps: BotDependencies): BotRuntime {
     const { db, clock, localizer, recognizer, secrets, mailer, portal } = deps;
-    const { users, accounts, audit, conversationReferences: references } = new Repositories(db, clock);
+    const { audit, conversationReferences: references } = new Repositories(db, clock);
+    const { users, accounts, cache: directory } = cachedDirectory(db);
     const handoffRepository = new HandoffRepository(db);
     const callbackRepository = new CallbackRepository(db);
     const events = new HandoffEvents(deps.bus);
@@ -113,7 +115,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
     const storage = createBotStorage(db, clock);
-    const conversationState = new SnapshotConversationState(storage);
+    const conversationState = new SnapshotConversationState(storage, () => directory.refresh());
     const failures = new TurnFailures();
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     const insights = new InsightRepository(db);

@@ -1,7 +1,7 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Database, Queryable } from './database';
 import type { Clock } from '../core/clock';
-import { UPSERT_STATE, storageEntries, storageKeys, upsertParams, type StorageEntry } from './storageInput';
+import { UPSERT_STATE, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
 
 interface StateRow {
     key: string;
@@ -51,7 +51,7 @@ export class SqliteStorage implements Storage {
             const cached = this.cache.get(key);
             if (cached) {
                 this.remember(key, cached);
-                items[key] = { ...(JSON.parse(cached.data) as object), eTag: String(cached.etag) };
+                items[key] = storedItem(cached.data, cached.etag);
             } else {
                 missing.push(key);
             }
@@ -61,7 +61,7 @@ export class SqliteStorage implements Storage {
             const batch = missing.slice(start, start + 500);
             const rows = await this.db.all<StateRow>(`SELECT key, etag, data FROM bot_state WHERE key IN (${batch.map(() => '?').join(',')})`, batch);
             for (const row of rows) {
-                items[row.key] = { ...(JSON.parse(row.data) as object), eTag: String(row.etag) };
+                items[row.key] = storedItem(row.data, row.etag);
                 if (this.writesBegun === writesBefore) {
                     this.remember(row.key, { etag: row.etag, data: row.data });
                 }

@@ -1,4 +1,5 @@
 import type { StoreItems } from 'botbuilder';
+import { handReadText, takeWriteText } from '../sdkSpeedups/stateText';
 
 /** An item to write: its key, the eTag it carries (if any) and its JSON text without the eTag. */
 export interface StorageEntry {
@@ -22,7 +23,8 @@ export function storageKeys(keys: unknown, caller: string): string[] {
 }
 
 /**
- * The items of a write. No change set (null, undefined) writes nothing, as
+ * The items of a write, each as JSON text without its eTag (built here, or
+ * the text the conversation state handed with the item). No change set (null, undefined) writes nothing, as
  * botbuilder's storage tests expect of a provider; an empty list too.
  */
 export function storageEntries(changes: unknown, caller: string): StorageEntry[] {
@@ -34,8 +36,19 @@ export function storageEntries(changes: unknown, caller: string): StorageEntry[]
     }
     return Object.entries(changes as StoreItems).map(([key, item]) => {
         const { eTag, ...rest } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-        return { key, eTag, data: JSON.stringify(rest) };
+        // The conversation state hands the text it just built for its change check (sdkSpeedups/stateText.ts).
+        return { key, eTag, data: (item && takeWriteText(item)) ?? JSON.stringify(rest) };
     });
+}
+
+/**
+ * An item as read: a fresh object from its stored text (JSON without eTag),
+ * the text handed on for the conversation state's first snapshot.
+ */
+export function storedItem(data: string, etag: number): Record<string, unknown> {
+    const item = { ...(JSON.parse(data) as object), eTag: String(etag) };
+    handReadText(item, data);
+    return item;
 }
 
 /** Whether an entry's eTag must match the stored one: any eTag but `*` (none means "last writer wins"). */

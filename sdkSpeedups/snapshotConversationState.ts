@@ -8,6 +8,7 @@
  * sets the fields `storage` and `storageKey(context)` that this class reads.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { handWriteText, takeReadText, takeWriteText } from './stateText';
 
 const CACHED = Symbol('billingAssistant.conversationState');
 
@@ -23,11 +24,18 @@ interface CachedState {
  * and again after writing), each time through botbuilder's replacer-driven
  * `stringify` and SHA-256; this one compares plain `JSON.stringify` text:
  * once when the state is read and once at save time, whose text is then the
- * new snapshot. Same contract otherwise: read once per turn, written by
+ * new snapshot, handed to the storage so it does not build the same text
+ * again (`stateText.ts`); the first snapshot of a turn is the text the
+ * storage read, when it says. Same contract otherwise: read once per turn, written by
  * `saveChanges` only when changed (or forced), last writer wins (`eTag: *`).
  */
 export class SnapshotConversationState extends ConversationState {
-    public constructor(storage: Storage) {
+    /**
+     * @param turnStarts runs with the state's read, once per turn (per
+     * context): for what must be as fresh as the turn, such as the
+     * directory's version (`DirectoryCache.refresh`).
+     */
+    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void>) {
         super(storage);
     }
 
@@ -37,9 +45,9 @@ export class SnapshotConversationState extends ConversationState {
             return cached.state;
         }
         const key = await this.storageKey(context);
-        const items = await this.storage.read([key]);
+        const [items] = await Promise.all([this.storage.read([key]), this.turnStarts?.()]);
         const state = (items[key] ?? {}) as Record<string, unknown>;
-        context.turnState.set(CACHED, { state, snapshot: snapshotOf(state) } satisfies CachedState);
+        context.turnState.set(CACHED, { state, snapshot: takeReadText(state) ?? snapshotOf(state) } satisfies CachedState);
         return state;
     }
 
@@ -54,7 +62,12 @@ export class SnapshotConversationState extends ConversationState {
         }
         const key = await this.storageKey(context);
         cached.state.eTag = '*';
-        await this.storage.write({ [key]: cached.state });
+        handWriteText(cached.state, snapshot);
+        try {
+            await this.storage.write({ [key]: cached.state });
+        } finally {
+            takeWriteText(cached.state);
+        }
         cached.snapshot = snapshot;
         context.turnState.set(CACHED, cached);
     }

@@ -105,6 +105,7 @@ export const TABLES_WITHOUT_CUSTOMER_DATA: Readonly<Record<string, string>> = {
     agent_sessions: 'support staff sessions',
     agent_login_failures: 'support staff sign-in attempts',
     meta: 'settings of the database itself',
+    directory_version: 'a counter of directory changes, no row of anyone',
     insight_events: 'what happened in conversations as kinds and short codes (door, language, case a-d, task), under a keyed hash of the conversation: no address, name, code or free text',
     schema_migrations: 'applied migrations',
     jobs: 'when each background job is next due',

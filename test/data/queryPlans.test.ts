@@ -13,7 +13,7 @@ import { TASK_PHRASES } from '../helpers/taskPhrases';
  * the first day and after a year. Every other table (outbox, codes, state,
  * Direct Line, transcripts, handoffs, …) must be read through an index.
  */
-const FIXED_TABLES = new Set(['meta', 'schema_migrations', 'agents']);
+const FIXED_TABLES = new Set(['meta', 'schema_migrations', 'agents', 'directory_version']);
 
 /**
  * Statements of jobs that run at start and then hourly, never in a turn; they

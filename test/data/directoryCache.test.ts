@@ -1,0 +1,109 @@
+import * as assert from 'assert';
+import * as path from 'path';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import { PROJECT_ROOT } from '../../paths';
+import type { Database, SqlParams } from '../../data/database';
+import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
+import { cachedDirectory } from '../../data/repositories/directoryCache';
+import { BotHarness, joined } from '../helpers/botHarness';
+import { PHRASES } from '../helpers/phrases';
+import { CODE, localeOf, play } from '../helpers/script';
+import { EVA, MARIA } from '../helpers/demoPeople';
+import { describeEachBackend, useTempDatabase } from '../helpers/tempDatabase';
+
+const run = promisify(execFile);
+const PERSON = path.join(PROJECT_ROOT, 'dist', 'cli', 'person.js');
+
+/** Counts the statements `db` runs from now on. */
+function countStatements(db: Database): () => number {
+    let n = 0;
+    for (const method of ['get', 'all', 'run'] as const) {
+        const original = db[method].bind(db) as (sql: string, params?: SqlParams) => Promise<unknown>;
+        (db as unknown as Record<string, unknown>)[method] = (sql: string, params?: SqlParams) => (n++, original(sql, params));
+    }
+    return () => n;
+}
+
+describeEachBackend('DirectoryCache: directory look-ups from memory while the directory is unchanged', (backend) => {
+    const dbOf = useTempDatabase(backend);
+
+    beforeEach(async () => {
+        await loadDemoDataOnce(dbOf(), readDemoData(path.join(PROJECT_ROOT, 'data', 'accounts.json')));
+    });
+
+    it('answers a repeated look-up without SQL after a refresh, and reads again once any write changed the directory', async () => {
+        const db = dbOf();
+        const { users, accounts, cache } = cachedDirectory(db);
+        const statements = countStatements(db);
+        await users.memberships('U-303');
+        await users.memberships('U-303');
+        assert.strictEqual(statements(), 2, 'before the first refresh nothing is kept');
+
+        await cache.refresh();
+        const before = statements();
+        const first = await accounts.members('ACC-3003');
+        assert.deepStrictEqual(first.filter((m) => m.isBillingContact).map((m) => m.user.name), ['Klaus Bergmann', 'Maria Bergmann']);
+        (first[0].user as { name: string }).name = 'changed by a caller';
+        assert.deepStrictEqual(await accounts.members('ACC-3003'), (await accounts.members('ACC-3003')), 'callers get copies');
+        assert.strictEqual((await accounts.billingContacts('ACC-3003'))[0].name, 'Klaus Bergmann', 'what a caller changed is not kept');
+        assert.strictEqual(statements() - before, 1, 'one read, then memory');
+
+        await db.run("UPDATE memberships SET is_billing_contact = 0 WHERE user_id = 'U-302'");
+        await cache.refresh();
+        assert.deepStrictEqual((await accounts.billingContacts('ACC-3003')).map((u) => u.name), ['Klaus Bergmann'], 'a changed role is read again');
+        await db.run("UPDATE users SET name = 'Eva Schulz-Meyer' WHERE id = 'U-303'");
+        await cache.refresh();
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz-Meyer');
+        await db.run("DELETE FROM portal_logins WHERE user_id = 'U-301'");
+        await cache.refresh();
+        assert.strictEqual(await users.portalLogin('U-301'), undefined, 'a deleted portal login is gone');
+        await db.run("UPDATE accounts SET name = 'Bergmann AG' WHERE id = 'ACC-3003'");
+        await cache.refresh();
+        assert.strictEqual((await accounts.get('ACC-3003'))?.name, 'Bergmann AG');
+    });
+
+    it('keeps no look-up that was running while the directory changed, and keeps at most its limit', async () => {
+        const db = dbOf();
+        const { users, cache } = cachedDirectory(db, 3);
+        await cache.refresh();
+        const running = users.get('U-303');
+        await db.run("UPDATE users SET name = 'Eva S.' WHERE id = 'U-303'");
+        await cache.refresh();
+        await running;
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva S.');
+        for (const id of ['U-101', 'U-102', 'U-103', 'U-201', 'U-202']) {
+            await users.get(id);
+        }
+        assert.strictEqual(cache.size, 3);
+        const statements = countStatements(db);
+        await users.get('U-202');
+        assert.strictEqual(statements(), 0, 'the most recently used stay');
+        await users.get('U-101');
+        assert.strictEqual(statements(), 1, 'the least recently used went');
+    });
+});
+
+describeEachBackend('The running bot sees a directory change made by an operator command on the next turn', (backend) => {
+    let harness: BotHarness;
+    before(async () => {
+        harness = await BotHarness.create({ backend });
+    });
+    after(async () => harness.close());
+
+    it('after `npm run person -- erase` the billing contacts named in the same conversation leave her out', async () => {
+        const convo = harness.conversation(localeOf('en'));
+        const turns = await play(harness, convo, [{ say: PHRASES.en.whoIs }, { say: EVA }, { say: CODE, expect: [PHRASES.en.verified] }], EVA);
+        const before = joined(turns[turns.length - 1]);
+        assert.match(before, /Maria Bergmann/, before);
+        assert.match(before, /Klaus Bergmann/, before);
+        const { stdout } = await run(process.execPath, [PERSON, 'erase', '--email', MARIA, '--yes'], {
+            env: { ...process.env, [backend === 'postgres' ? 'DATABASE_URL' : 'DB_PATH']: harness.dbFile, SECRET_KEY: harness.key.toString('hex') }
+        });
+        assert.match(stdout, /Erased buchhaltung@bergmann-soehne\.example/);
+        assert.match(joined(await convo.say(PHRASES.en.noThanks)), PHRASES.en.anythingElse);
+        const after = joined(await convo.say(PHRASES.en.whoIs));
+        assert.match(after, /Klaus Bergmann/, after);
+        assert.doesNotMatch(after, /Maria Bergmann/, after);
+    });
+});
