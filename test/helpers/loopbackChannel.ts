@@ -28,8 +28,8 @@ export class LoopbackChannel {
     public refused = 0;
     private waiters: Array<() => void> = [];
     /** Sends to hold unanswered, by conversation id (see {@link holdNext}). */
-    private readonly holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
-    /** Sends that were held and whose sender went away before they were answered: not counted as received. */
+    private readonly holds = new Map<string, { arrived: () => void; cut: () => void }>();
+    /** Sends that were held until their sender went away: not counted as received. */
     public cutOff = 0;
 
     private constructor(private readonly server: http.Server, public readonly serviceUrl: string) {}
@@ -46,7 +46,7 @@ export class LoopbackChannel {
                     const sent = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity;
                     if (held && sent.type === 'message') {
                         channel?.holds.delete(decodeURIComponent(addressed[1]));
-                        void channel?.hold(held, req, res, sent);
+                        channel?.hold(held, res);
                         return;
                     }
                     if (channel?.refusing) {
@@ -103,17 +103,18 @@ export class LoopbackChannel {
 
     /**
      * Holds the bot's next message into `conversationId` unanswered (the bot is
-     * in the middle of its turn) until `release()`. A send whose connection is
-     * closed before that (the bot's process was killed) does not count as
-     * received, as a channel drops a request cut off before it answered it.
+     * in the middle of its turn) until its connection closes (the bot's
+     * process was killed). It does not count as received, as a channel drops a
+     * request cut off before it answered it. `arrived` resolves when the
+     * message is held, `cut` when its connection closed.
      */
-    public holdNext(conversationId: string): { arrived: Promise<void>; release: () => void } {
+    public holdNext(conversationId: string): { arrived: Promise<void>; cut: Promise<void> } {
         let arrived = (): void => undefined;
-        let release = (): void => undefined;
+        let cut = (): void => undefined;
         const arrival = new Promise<void>((resolve) => (arrived = resolve));
-        const released = new Promise<void>((resolve) => (release = resolve));
-        this.holds.set(conversationId, { arrived, released });
-        return { arrived: arrival, release };
+        const closed = new Promise<void>((resolve) => (cut = resolve));
+        this.holds.set(conversationId, { arrived, cut });
+        return { arrived: arrival, cut: closed };
     }
 
     public async close(): Promise<void> {
@@ -121,16 +122,12 @@ export class LoopbackChannel {
         await new Promise<void>((resolve) => this.server.close(() => resolve()));
     }
 
-    private async hold(held: { arrived: () => void; released: Promise<void> }, req: http.IncomingMessage, res: http.ServerResponse, activity: SentActivity): Promise<void> {
-        const gone = new Promise<'gone'>((resolve) => res.once('close', () => resolve('gone')));
-        held.arrived();
-        if ((await Promise.race([held.released, gone])) === 'gone' || req.socket.destroyed) {
+    private hold(held: { arrived: () => void; cut: () => void }, res: http.ServerResponse): void {
+        res.once('close', () => {
             this.cutOff++;
-            return;
-        }
-        this.receive(activity);
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ id: crypto.randomUUID() }));
+            held.cut();
+        });
+        held.arrived();
     }
 
     private receive(activity: SentActivity): void {

@@ -55,9 +55,13 @@ class Customer {
     public readonly chat: ReceivedActivities;
     public conversationId = '';
     public resent = 0;
+    /** The client's connection states and failed sends, for the message of a failure. */
+    private readonly trail: string[] = [];
 
     public constructor(baseUrl: string, token: string, public readonly lang: Lang, public readonly webSocket: boolean, public readonly email: string) {
-        this.chat = new ReceivedActivities(nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } }));
+        const directLine = nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } });
+        directLine.connectionStatus$.subscribe((status) => this.trail.push(`status ${status}`));
+        this.chat = new ReceivedActivities(directLine);
     }
 
     /** Bot messages received, in order. */
@@ -75,8 +79,9 @@ class Customer {
         for (let attempt = 0; ; attempt++) {
             try {
                 await this.chat.say(text);
-            } catch {
+            } catch (err) {
                 // Not sent: the instance went away under the request; said again below.
+                this.trail.push(`send failed: ${(err as Error).message}`);
             }
             const deadline = Date.now() + 15_000;
             while (Date.now() < deadline) {
@@ -90,7 +95,7 @@ class Customer {
                 await new Promise((resolve) => setTimeout(resolve, 50));
             }
             if (attempt >= 2) {
-                throw new Error(`${this.conversationId}: no ${expect} after "${text}"; bot said: ${JSON.stringify(this.botTexts())}`);
+                throw new Error(`${this.conversationId} (${this.webSocket ? 'WebSocket' : 'polling'}): no ${expect} after "${text}"; bot said: ${JSON.stringify(this.botTexts())}; client: ${this.trail.join(', ')}`);
             }
             this.resent++;
         }
@@ -287,7 +292,11 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
         await channel?.close();
         await Promise.all(servers.map((s) => s.stop()));
         await place?.cleanup();
-        dir?.cleanup();
+        if (process.env.KEEP_INSTANCE_LOGS) {
+            process.stdout.write(`      ↳ instance logs kept in ${dir?.dir}\n`);
+        } else {
+            dir?.cleanup();
+        }
     });
 
     it('every conversation completes through any instance, an agent on another instance reaches the customer, nothing is lost or mailed twice', async () => {
@@ -392,7 +401,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
             const streamsOnVictim = front.heldBy(victim);
             const adminMailBeforeKill = (await outbox.recent(1000)).filter((m) => m.kind === 'admin-contact' && m.conversationKey === `${CHANNEL_ID}:${midTurn.conversationId}`).length;
             await servers[victim].kill();
-            onHold.release();
+            await onHold.cut;
             assert.ok(streamsOnVictim.length >= 1, `the killed instance held customers' streams (open streams per instance: ${held.join(' / ')})`);
 
             assert.strictEqual((await agent.post(`/agent/api/handoffs/${handoffId}/accept`)).status, 200);
