@@ -436,7 +436,9 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 const ids = customer.chat.all.map((a) => a.id ?? '');
                 assert.strictEqual(new Set(ids).size, ids.length, `${customer.conversationId}: each activity once`);
                 const seqs = ids.map((id) => Number(id.split('|')[1]));
-                assert.deepStrictEqual(seqs, [...seqs].sort((a, b) => a - b), `${customer.conversationId}: in watermark order`);
+                const received = customer.chat.all.map((a) => `${a.id ?? ''} ${a.type} ${a.from.role ?? ''} ${(a.type === 'message' ? (a.text ?? '') : '').slice(0, 40)}`);
+                const transport = `${customer.webSocket ? 'WebSocket' : 'polling'}${streamsOnVictim.includes(customer.conversationId) ? ', stream on the killed instance' : ''}`;
+                assert.deepStrictEqual(seqs, [...seqs].sort((a, b) => a - b), `${customer.conversationId} (${transport}): in watermark order; received:\n${received.join('\n')}`);
                 // Nothing missed: every message stored for the conversation reached the client, also those sent while it reconnected.
                 const stored = await db.all<{ activity_id: string }>(
                     "SELECT activity_id FROM directline_activities WHERE conversation_id = ? AND json_extract(activity, '$.type') = 'message' ORDER BY seq",
