@@ -103,7 +103,13 @@ export class RoundRobinProxy {
                 answer.pipe(res);
                 answer.once('error', () => res.destroy());
                 answer.once('end', () => resolve('done'));
-                answer.once('close', () => resolve('done'));
+                answer.once('close', () => {
+                    // Cut off after the headers (the instance died mid-answer): the client's connection is closed too, as nginx does.
+                    if (!answer.complete) {
+                        res.destroy();
+                    }
+                    resolve('done');
+                });
             });
             upstream.once('error', (err: NodeJS.ErrnoException) => {
                 if (err.code === 'ECONNREFUSED') {
