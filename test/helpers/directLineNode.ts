@@ -26,9 +26,15 @@ const fetchAjax: AjaxCreationMethod = Object.assign(
             const abort = new AbortController();
             const headers = (request.headers ?? {}) as Record<string, string>;
             const body = request.body === undefined || typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+            // As RxJS's XHR ajax: past `request.timeout` the request is given up with an error (directlinejs then polls or posts again).
+            const timer = request.timeout ? setTimeout(() => {
+                abort.abort();
+                subscriber.error({ status: 0, message: 'ajax timeout' });
+            }, request.timeout) : undefined;
             fetch(request.url ?? '', { method: request.method ?? 'GET', headers, body, signal: abort.signal })
                 .then(async (res) => {
                     const text = await res.text();
+                    clearTimeout(timer);
                     const response: unknown = text ? JSON.parse(text) : null;
                     const result = { status: res.status, response, responseText: text, request, xhr: { getResponseHeader: (name: string) => res.headers.get(name) } };
                     if (res.ok) {
@@ -43,7 +49,10 @@ const fetchAjax: AjaxCreationMethod = Object.assign(
                         subscriber.error({ status: 0, message: err.message });
                     }
                 });
-            return () => abort.abort();
+            return () => {
+                clearTimeout(timer);
+                abort.abort();
+            };
         });
     },
     {

@@ -27,6 +27,10 @@ export class LoopbackChannel {
     /** How many sends the channel refused. */
     public refused = 0;
     private waiters: Array<() => void> = [];
+    /** Sends to hold unanswered, by conversation id (see {@link holdNext}). */
+    private readonly holds = new Map<string, { arrived: () => void; cut: () => void }>();
+    /** Sends that were held until their sender went away: not counted as received. */
+    public cutOff = 0;
 
     private constructor(private readonly server: http.Server, public readonly serviceUrl: string) {}
 
@@ -36,14 +40,22 @@ export class LoopbackChannel {
             const chunks: Buffer[] = [];
             req.on('data', (chunk: Buffer) => chunks.push(chunk));
             req.on('end', () => {
-                if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+                const addressed = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+                if (req.method === 'POST' && addressed) {
+                    const held = channel?.holds.get(decodeURIComponent(addressed[1]));
+                    const sent = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity;
+                    if (held && sent.type === 'message') {
+                        channel?.holds.delete(decodeURIComponent(addressed[1]));
+                        channel?.hold(held, res);
+                        return;
+                    }
                     if (channel?.refusing) {
                         channel.refused++;
                         res.writeHead(403, { 'Content-Type': 'application/json' });
                         res.end(JSON.stringify({ error: { code: 'BotNotAllowed', message: 'refused for the test' } }));
                         return;
                     }
-                    channel?.receive(JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity);
+                    channel?.receive(sent);
                     res.writeHead(200, { 'Content-Type': 'application/json' });
                     res.end(JSON.stringify({ id: crypto.randomUUID() }));
                     return;
@@ -89,9 +101,33 @@ export class LoopbackChannel {
         }
     }
 
+    /**
+     * Holds the bot's next message into `conversationId` unanswered (the bot is
+     * in the middle of its turn) until its connection closes (the bot's
+     * process was killed). It does not count as received, as a channel drops a
+     * request cut off before it answered it. `arrived` resolves when the
+     * message is held, `cut` when its connection closed.
+     */
+    public holdNext(conversationId: string): { arrived: Promise<void>; cut: Promise<void> } {
+        let arrived = (): void => undefined;
+        let cut = (): void => undefined;
+        const arrival = new Promise<void>((resolve) => (arrived = resolve));
+        const closed = new Promise<void>((resolve) => (cut = resolve));
+        this.holds.set(conversationId, { arrived, cut });
+        return { arrived: arrival, cut: closed };
+    }
+
     public async close(): Promise<void> {
         this.server.closeAllConnections();
         await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    private hold(held: { arrived: () => void; cut: () => void }, res: http.ServerResponse): void {
+        res.once('close', () => {
+            this.cutOff++;
+            held.cut();
+        });
+        held.arrived();
     }
 
     private receive(activity: SentActivity): void {

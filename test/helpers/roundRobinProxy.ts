@@ -14,7 +14,7 @@ interface Backend {
  * proxy without sticky sessions would send them. A request whose connection
  * is refused (the instance was killed) is sent to the next one; a request cut
  * off mid-way answers 502, as nginx would. It remembers which instance holds
- * each Direct Line stream.
+ * each Direct Line stream, and which streams are open right now.
  */
 export class RoundRobinProxy {
     private readonly server: http.Server;
@@ -23,6 +23,8 @@ export class RoundRobinProxy {
     private readonly sockets = new Set<net.Socket>();
     /** Conversation id → index of the instance its newest stream went to. */
     public readonly streams = new Map<string, number>();
+    /** Direct Line streams open right now: conversation id and instance index. */
+    private readonly open = new Set<{ readonly conversation: string; readonly index: number }>();
     /** Requests and upgrades per instance index. */
     public readonly served: number[];
 
@@ -53,6 +55,11 @@ export class RoundRobinProxy {
             socket.destroy();
         }
         await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    /** Conversations whose Direct Line stream is open on instance `index` right now. */
+    public heldBy(index: number): string[] {
+        return [...this.open].filter((s) => s.index === index).map((s) => s.conversation);
     }
 
     /** The next instance still thought alive, or -1 when none is. */
@@ -96,7 +103,13 @@ export class RoundRobinProxy {
                 answer.pipe(res);
                 answer.once('error', () => res.destroy());
                 answer.once('end', () => resolve('done'));
-                answer.once('close', () => resolve('done'));
+                answer.once('close', () => {
+                    // Cut off after the headers (the instance died mid-answer): the client's connection is closed too, as nginx does.
+                    if (!answer.complete) {
+                        res.destroy();
+                    }
+                    resolve('done');
+                });
             });
             upstream.once('error', (err: NodeJS.ErrnoException) => {
                 if (err.code === 'ECONNREFUSED') {
@@ -130,7 +143,10 @@ export class RoundRobinProxy {
             this.served[index]++;
             const conversation = /\/conversations\/([^/]+)\/stream/.exec(req.url ?? '')?.[1];
             if (conversation) {
-                this.streams.set(decodeURIComponent(conversation), index);
+                const stream = { conversation: decodeURIComponent(conversation), index };
+                this.streams.set(stream.conversation, index);
+                this.open.add(stream);
+                socket.once('close', () => this.open.delete(stream));
             }
             const lines = [`${req.method} ${req.url} HTTP/1.1`];
             for (let i = 0; i < req.rawHeaders.length; i += 2) {

@@ -13,11 +13,13 @@ import { Mailer } from '../../mail/mailer';
 import { PROJECT_ROOT } from '../../paths';
 import { DIRECT_LINE_CHANNEL_ID } from '../../channels/directline/directLineAdapter';
 import { writeDirectory } from '../../bench/lib/people';
+import type { TurnInput } from '../../bench/lib/driver';
 import { billingConversation } from '../../bench/lib/scenario';
 import { ServerProcess } from '../../bench/lib/serverProcess';
 import { AgentClient } from '../helpers/agentClient';
 import { nodeDirectLine, ReceivedActivities } from '../helpers/directLineNode';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
+import { LoopbackChannel } from '../helpers/loopbackChannel';
 import { PHRASES } from '../helpers/phrases';
 import { RoundRobinProxy } from '../helpers/roundRobinProxy';
 import { localeOf } from '../helpers/script';
@@ -28,7 +30,11 @@ import { APOLOGY, figure, parallelTurnsOnOneConversation } from './support';
 const INSTANCES = 3;
 /** Customers through the proxy: half over WebSocket, half polling, German and English. */
 const CUSTOMERS = 6;
+/** Customers of the Teams / Bot Service door (`/api/messages`), the bot's replies posted to a loopback channel. */
+const CHANNEL_CUSTOMERS = 2;
 const AGENT_PASSWORD = 'demo-agent-1';
+/** The channel id of the `/api/messages` customers. */
+const CHANNEL_ID = 'emulator';
 
 /** Whether PostgreSQL answers at the tests' URL; the reason when not. */
 async function postgresUnreachable(): Promise<string | undefined> {
@@ -49,9 +55,13 @@ class Customer {
     public readonly chat: ReceivedActivities;
     public conversationId = '';
     public resent = 0;
+    /** The client's connection states and failed sends, for the message of a failure. */
+    private readonly trail: string[] = [];
 
     public constructor(baseUrl: string, token: string, public readonly lang: Lang, public readonly webSocket: boolean, public readonly email: string) {
-        this.chat = new ReceivedActivities(nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } }));
+        const directLine = nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } });
+        directLine.connectionStatus$.subscribe((status) => this.trail.push(`status ${status}`));
+        this.chat = new ReceivedActivities(directLine);
     }
 
     /** Bot messages received, in order. */
@@ -69,8 +79,9 @@ class Customer {
         for (let attempt = 0; ; attempt++) {
             try {
                 await this.chat.say(text);
-            } catch {
+            } catch (err) {
                 // Not sent: the instance went away under the request; said again below.
+                this.trail.push(`send failed: ${(err as Error).message}`);
             }
             const deadline = Date.now() + 15_000;
             while (Date.now() < deadline) {
@@ -84,9 +95,87 @@ class Customer {
                 await new Promise((resolve) => setTimeout(resolve, 50));
             }
             if (attempt >= 2) {
-                throw new Error(`${this.conversationId}: no ${expect} after "${text}"; bot said: ${JSON.stringify(this.botTexts())}`);
+                throw new Error(`${this.conversationId} (${this.webSocket ? 'WebSocket' : 'polling'}): no ${expect} after "${text}"; bot said: ${JSON.stringify(this.botTexts())}; client: ${this.trail.join(', ')}`);
             }
             this.resent++;
+        }
+    }
+}
+
+/**
+ * A customer behind a Bot Framework channel: each turn is one activity
+ * posted to `/api/messages`, and the bot posts its replies back to the
+ * channel's `serviceUrl`. Like Bot Service, it delivers the same activity
+ * (same id) again while the bot does not answer 200.
+ */
+class ChannelCustomer {
+    public readonly conversationId = `channel-${crypto.randomUUID()}`;
+    private readonly userId = `user-${crypto.randomUUID()}`;
+    /** Deliveries repeated because an instance failed under them. */
+    public redelivered = 0;
+
+    public constructor(private readonly channel: LoopbackChannel, private readonly proxyUrl: string, public readonly lang: Lang, public readonly email: string) {}
+
+    /** The bot's messages that arrived at the channel, in order. */
+    public replies(): string[] {
+        return this.channel.messagesTo(this.conversationId);
+    }
+
+    /**
+     * Sends `input` (first to `firstTo`, by default through the proxy) and
+     * waits until the bot's replies of the turn match `expect`.
+     */
+    public async sayAndHear(input: TurnInput, expect: RegExp, firstTo = this.proxyUrl): Promise<void> {
+        const before = this.replies().length;
+        const id = crypto.randomUUID();
+        for (let attempt = 0; ; attempt++) {
+            const status = await this.post(attempt === 0 ? firstTo : this.proxyUrl, input, id);
+            if (status === 200) {
+                break;
+            }
+            if (attempt >= 4) {
+                throw new Error(`${this.conversationId}: /api/messages answered ${status} ${attempt + 1} times`);
+            }
+            this.redelivered++;
+            await new Promise((resolve) => setTimeout(resolve, 300));
+        }
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+            const answer = this.replies().slice(before).join('\n');
+            if (APOLOGY.test(answer)) {
+                throw new Error(`${this.conversationId}: the bot apologised: ${answer}`);
+            }
+            if (expect.test(answer)) {
+                return;
+            }
+            if (Date.now() > deadline) {
+                throw new Error(`${this.conversationId}: no ${expect}; the channel got: ${JSON.stringify(this.replies())}`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+    }
+
+    /** One delivery; the HTTP status, 0 when the connection failed. */
+    private async post(url: string, input: TurnInput, id: string): Promise<number> {
+        const base = {
+            id,
+            channelId: CHANNEL_ID,
+            serviceUrl: this.channel.serviceUrl,
+            locale: localeOf(this.lang),
+            from: { id: this.userId, name: 'Customer' },
+            recipient: { id: 'bot', name: 'Billing Contact Assistant' },
+            conversation: { id: this.conversationId }
+        };
+        const activity =
+            input.kind === 'join'
+                ? { ...base, type: 'conversationUpdate', membersAdded: [{ id: this.userId, name: 'Customer' }] }
+                : { ...base, type: 'message', text: input.text, timestamp: new Date().toISOString() };
+        try {
+            const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+            await res.arrayBuffer();
+            return res.status;
+        } catch {
+            return 0;
         }
     }
 }
@@ -150,6 +239,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
     let proxy: RoundRobinProxy | undefined;
     const customers: Customer[] = [];
     const consoles: ConsoleEvents[] = [];
+    let channel: LoopbackChannel | undefined;
 
     let key: Buffer;
     let askers: ReturnType<typeof writeDirectory>;
@@ -199,9 +289,14 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
         customers.forEach((c) => c.chat.end());
         consoles.forEach((c) => c.close());
         await proxy?.close();
+        await channel?.close();
         await Promise.all(servers.map((s) => s.stop()));
         await place?.cleanup();
-        dir?.cleanup();
+        if (process.env.KEEP_INSTANCE_LOGS) {
+            process.stdout.write(`      ↳ instance logs kept in ${dir?.dir}\n`);
+        } else {
+            dir?.cleanup();
+        }
     });
 
     it('every conversation completes through any instance, an agent on another instance reaches the customer, nothing is lost or mailed twice', async () => {
@@ -213,9 +308,9 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
         const mailer = new Mailer(new OutboxRepository(db), new SecretBox(key), systemClock, 'operator@localhost');
         const outbox = new OutboxRepository(db);
         try {
-            const codeFor = async (email: string, conversationId: string): Promise<string> => {
+            const codeFor = async (email: string, conversationKey: string): Promise<string> => {
                 for (let attempt = 0; attempt < 100; attempt++) {
-                    const mail = (await outbox.recent(10, email)).find((m) => m.kind === 'verification-code' && m.conversationKey === `${DIRECT_LINE_CHANNEL_ID}:${conversationId}`);
+                    const mail = (await outbox.recent(10, email)).find((m) => m.kind === 'verification-code' && m.conversationKey === conversationKey);
                     const code = mail ? /\b(\d{6})\b/.exec(mailer.reveal(mail))?.[1] : undefined;
                     if (code) {
                         return code;
@@ -224,12 +319,6 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 }
                 throw new Error(`no code mailed to ${email}`);
             };
-
-            // The agent signs in on instance 1 and watches the console's live channel there.
-            const agent = new AgentClient(servers[1].url);
-            assert.strictEqual((await agent.login('erika', AGENT_PASSWORD)).status, 200);
-            const live = new ConsoleEvents(servers[1].url, agent.cookie ?? '');
-            consoles.push(live);
 
             // Customers through the proxy, each token and stream from whichever instance is next.
             const plans = Array.from({ length: CUSTOMERS }, (_, i) => {
@@ -242,7 +331,7 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
             }
             const play = async (customer: Customer, steps: ReturnType<typeof billingConversation>['steps']): Promise<void> => {
                 for (const step of steps) {
-                    const text = step.input === 'code' ? await codeFor(customer.email, customer.conversationId) : step.input.kind === 'text' ? step.input.text : '';
+                    const text = step.input === 'code' ? await codeFor(customer.email, `${DIRECT_LINE_CHANNEL_ID}:${customer.conversationId}`) : step.input.kind === 'text' ? step.input.text : '';
                     await customer.sayAndHear(text, step.expect ?? /./);
                 }
             };
@@ -252,43 +341,87 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                     c.conversationId = menu.conversation?.id ?? '';
                 })
             );
-            // First half: to the code and the answer of case b, spread over all three instances.
-            await Promise.all(customers.map((c, i) => play(c, plans[i].plan.steps.slice(1, 4))));
+            // The instance to kill later: the one holding most of the customers' open streams.
+            const held = servers.map((_, i) => front.heldBy(i).length);
+            const victim = held.indexOf(Math.max(...held));
+            const agentAt = (victim + 1) % INSTANCES;
+            const handoffAt = (victim + 2) % INSTANCES;
 
-            // The handoff customer talks to instance 0 over WebSocket; the agent is on instance 1.
+            // The agent signs in on another instance and watches the console's live channel there.
+            const agent = new AgentClient(servers[agentAt].url);
+            assert.strictEqual((await agent.login('erika', AGENT_PASSWORD)).status, 200);
+            const live = new ConsoleEvents(servers[agentAt].url, agent.cookie ?? '');
+            consoles.push(live);
+
+            // Customers of the Teams / Bot Service door, each turn through the proxy to whichever instance is next.
+            const loopback = await LoopbackChannel.start();
+            channel = loopback;
+            const channelPlans = Array.from({ length: CHANNEL_CUSTOMERS }, (_, i) => {
+                const lang: Lang = i % 2 === 0 ? 'en' : 'de';
+                return billingConversation(lang, localeOf(lang), askers[CUSTOMERS + 1 + i].email);
+            });
+            const channelCustomers = channelPlans.map((p, i) => new ChannelCustomer(loopback, front.url, i % 2 === 0 ? 'en' : 'de', p.email ?? ''));
+            const playOnChannel = async (customer: ChannelCustomer, steps: ReturnType<typeof billingConversation>['steps']): Promise<void> => {
+                for (const step of steps) {
+                    const input: TurnInput = step.input === 'code' ? { kind: 'text', text: await codeFor(customer.email, `${CHANNEL_ID}:${customer.conversationId}`) } : step.input;
+                    await customer.sayAndHear(input, step.expect ?? /./);
+                }
+            };
+            const [midTurn, acrossKill] = channelCustomers;
+            const finalStep = channelPlans[0].steps.length - 1;
+
+            // First half, spread over all three instances: the Web Chat customers and one channel customer to the
+            // code and the answer of case b; the other channel customer up to the question whether to send the mail.
+            await Promise.all([
+                ...customers.map((c, i) => play(c, plans[i].plan.steps.slice(1, 4))),
+                playOnChannel(midTurn, channelPlans[0].steps.slice(0, finalStep)),
+                playOnChannel(acrossKill, channelPlans[1].steps.slice(0, 4))
+            ]);
+
+            // The handoff customer talks to one instance over WebSocket; the agent is on another.
             const h = HANDOFF_PHRASES.de;
-            const handoffToken = await token(servers[0].url);
-            const handoffCustomer = new Customer(servers[0].url, handoffToken, 'de', true, askers[CUSTOMERS].email);
+            const handoffToken = await token(servers[handoffAt].url);
+            const handoffCustomer = new Customer(servers[handoffAt].url, handoffToken, 'de', true, askers[CUSTOMERS].email);
             customers.push(handoffCustomer);
             const menu = await handoffCustomer.chat.botSays(PHRASES.de.menu);
             handoffCustomer.conversationId = menu.conversation?.id ?? '';
             await handoffCustomer.sayAndHear(h.human, h.askDescription);
             await handoffCustomer.sayAndHear(h.skip, h.waitPrompt);
-            await live.waitFor((e) => e.type === 'queue', 'queue change from instance 0');
+            await live.waitFor((e) => e.type === 'queue', 'queue change from the handoff customer\'s instance');
             const waiting = (await agent.get<{ waiting: Array<{ id: string }> }>('/agent/api/queue')).body.waiting;
-            assert.strictEqual(waiting.length, 1, 'the queue read on instance 1 holds the handoff made on instance 0');
+            assert.strictEqual(waiting.length, 1, 'the queue read on the agent\'s instance holds the handoff made on another');
             const handoffId = waiting[0].id;
 
-            // kill -9 of instance 2 between turns: its streams drop, clients reconnect through the proxy.
-            const streamsOnVictim = [...front.streams.values()].filter((index) => index === 2).length;
-            await servers[2].kill();
+            // kill -9 of the instance holding most streams, between the Web Chat customers' turns and in the middle
+            // of a channel customer's last turn: the mail to the billing admin is queued and the bot is sending
+            // "it is on its way" to the channel, which has not answered yet.
+            const onHold = loopback.holdNext(midTurn.conversationId);
+            const midTurnDone = midTurn.sayAndHear(channelPlans[0].steps[finalStep].input as TurnInput, channelPlans[0].steps[finalStep].expect ?? /./, servers[victim].url);
+            await onHold.arrived;
+            const streamsOnVictim = front.heldBy(victim);
+            const adminMailBeforeKill = (await outbox.recent(1000)).filter((m) => m.kind === 'admin-contact' && m.conversationKey === `${CHANNEL_ID}:${midTurn.conversationId}`).length;
+            await servers[victim].kill();
+            await onHold.cut;
+            assert.ok(streamsOnVictim.length >= 1, `the killed instance held customers' streams (open streams per instance: ${held.join(' / ')})`);
 
             assert.strictEqual((await agent.post(`/agent/api/handoffs/${handoffId}/accept`)).status, 200);
             await handoffCustomer.chat.botSays(h.agentJoined);
             assert.strictEqual((await agent.post(`/agent/api/handoffs/${handoffId}/messages`, { text: 'Guten Tag, ich sehe mir das an.' })).status, 201);
-            // Second half, while the agent and the customer talk across instances 1 and 0.
+            // Second half, while the agent and the customer talk across two instances; the interrupted turn is delivered again.
             await Promise.all([
                 ...customers.slice(0, CUSTOMERS).map((c, i) => play(c, plans[i].plan.steps.slice(4))),
+                midTurnDone,
+                playOnChannel(acrossKill, channelPlans[1].steps.slice(4)),
                 (async () => {
                     await handoffCustomer.chat.botSays(/^Erika Mustermann: Guten Tag, ich sehe mir das an\.$/);
-                    // This line reaches instance 1 (a balancer may send any post anywhere); it learnt of open handoffs before this one existed.
-                    const posted = await fetch(`${servers[1].url}/v3/directline/conversations/${encodeURIComponent(handoffCustomer.conversationId)}/activities`, {
+                    // This line reaches the agent's instance (a balancer may send any post anywhere); it learnt of open handoffs before this one existed.
+                    const posted = await fetch(`${servers[agentAt].url}/v3/directline/conversations/${encodeURIComponent(handoffCustomer.conversationId)}/activities`, {
                         method: 'POST',
                         headers: { Authorization: `Bearer ${handoffToken}`, 'Content-Type': 'application/json' },
                         body: JSON.stringify({ type: 'message', from: { id: 'web-user' }, text: 'Danke, ich warte.' })
                     });
                     assert.strictEqual(posted.status, 200, await posted.text());
-                    await live.waitFor((e) => e.type === 'message' && e.data.handoffId === handoffId, 'new line from the customer on instance 0');
+                    await live.waitFor((e) => e.type === 'message' && e.data.handoffId === handoffId, 'new line from the customer on another instance');
                     await until(async () => {
                         const detail = (await agent.get<{ messages: Array<{ sender: string; text?: string }> }>(`/agent/api/handoffs/${handoffId}`)).body;
                         return detail.messages.some((m) => m.sender === 'customer' && m.text === 'Danke, ich warte.');
@@ -303,7 +436,22 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 const ids = customer.chat.all.map((a) => a.id ?? '');
                 assert.strictEqual(new Set(ids).size, ids.length, `${customer.conversationId}: each activity once`);
                 const seqs = ids.map((id) => Number(id.split('|')[1]));
-                assert.deepStrictEqual(seqs, [...seqs].sort((a, b) => a - b), `${customer.conversationId}: in watermark order`);
+                const received = customer.chat.all.map((a) => `${a.id ?? ''} ${a.type} ${a.from.role ?? ''} ${(a.type === 'message' ? (a.text ?? '') : '').slice(0, 40)}`);
+                const transport = `${customer.webSocket ? 'WebSocket' : 'polling'}${streamsOnVictim.includes(customer.conversationId) ? ', stream on the killed instance' : ''}`;
+                assert.deepStrictEqual(seqs, [...seqs].sort((a, b) => a - b), `${customer.conversationId} (${transport}): in watermark order; received:\n${received.join('\n')}`);
+                // Nothing missed: every message stored for the conversation reached the client, also those sent while it reconnected.
+                const stored = await db.all<{ activity_id: string }>(
+                    "SELECT activity_id FROM directline_activities WHERE conversation_id = ? AND json_extract(activity, '$.type') = 'message' ORDER BY seq",
+                    [customer.conversationId]
+                );
+                const seen = customer.chat.all.filter((a) => a.type === 'message').map((a) => a.id ?? '');
+                assert.deepStrictEqual(seen, stored.map((r) => r.activity_id), `${customer.conversationId}: every stored message reached the client`);
+            }
+            // The streams the kill cut reconnected through the proxy to an instance still running.
+            for (const conversation of streamsOnVictim) {
+                const customer = customers.find((c) => c.conversationId === conversation);
+                assert.ok(customer, `${conversation}: a customer of this test`);
+                assert.notStrictEqual(front.streams.get(conversation), victim, `${conversation}: its stream went to another instance after the kill`);
             }
             // Each message the customers sent is stored once; the code and the admin mail went out once per conversation.
             const mails = await outbox.recent(1000);
@@ -318,9 +466,22 @@ describe('reliability 10: three instances on one PostgreSQL behind a round-robin
                 );
                 assert.strictEqual(Number(said[0].n), 6 + customer.resent, `${customer.conversationId}: every message the customer sent is stored once`);
             }
+            // The channel customers: one code and one admin mail each, every reply arrived at the channel once.
+            for (const customer of channelCustomers) {
+                const key = `${CHANNEL_ID}:${customer.conversationId}`;
+                const codes = mails.filter((m) => m.kind === 'verification-code' && m.conversationKey === key).length;
+                const admin = mails.filter((m) => m.kind === 'admin-contact' && m.conversationKey === key).length;
+                assert.deepStrictEqual([codes, admin], [1, 1], `${customer.conversationId} (/api/messages): one code mail and one admin mail`);
+                const replies = customer.replies();
+                assert.strictEqual(new Set(replies).size, replies.length, `${customer.conversationId}: each reply once at the channel: ${JSON.stringify(replies)}`);
+            }
+            assert.strictEqual(loopback.cutOff, 1, 'the kill cut off the reply the channel held: the turn was interrupted');
+            assert.ok(midTurn.redelivered >= 1, 'the interrupted turn was delivered again');
             figure('instances', INSTANCES);
             figure('requests and streams per instance through the proxy', front.served.join(' / '));
-            figure('streams held by the killed instance', streamsOnVictim);
+            figure('open streams per instance before the kill / held by the killed one', `${held.join(' / ')} / ${streamsOnVictim.length}`, '≥ 1');
+            figure('admin mail queued before the mid-turn kill / deliveries of that turn repeated', `${adminMailBeforeKill} / ${midTurn.redelivered}`);
+            figure('channel deliveries repeated after the kill', channelCustomers.reduce((n, c) => n + c.redelivered, 0));
             figure('messages said again by customers after the kill', customers.reduce((n, c) => n + c.resent, 0), '0 expected, a few allowed');
         } finally {
             await db.close();
