@@ -379,10 +379,9 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ich brauche einen rückruf', expect: [HANDOFF.de.askDescription], absent: [HANDOFF.de.offerCallback] },
             { say: 'Unsere Rechnung vom März ist doppelt abgebucht worden.', expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
             { say: 'ja', expect: [HANDOFF.de.askEmail] },
-            { say: 'kim@example.com', expect: [HANDOFF.de.askLanguage] },
-            { say: HANDOFF.de.languageButton, expect: [HANDOFF.de.callbackCreated], absent: [HANDOFF.de.askNote] }
+            { say: 'kim@example.com', expect: [HANDOFF.de.callbackCreated], absent: [HANDOFF.de.askNote, /In welcher Sprache/] }
         ],
-        outcome: {}
+        outcome: { callback: { to: 'kim@example.com', lang: 'de' } }
     },
     {
         name: '"i need a callback": the problem is asked for first, then (nobody free) the callback is offered',
@@ -391,10 +390,36 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'i need a callback', expect: [HANDOFF.en.askDescription], absent: [HANDOFF.en.offerCallback] },
             { say: 'We were charged twice in March.', expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
             { say: 'yes', expect: [HANDOFF.en.askEmail] },
-            { say: 'kim@example.com', expect: [HANDOFF.en.askLanguage] },
-            { say: HANDOFF.en.languageButton, expect: [HANDOFF.en.callbackCreated], absent: [HANDOFF.en.askNote] }
+            { say: 'kim@example.com', expect: [HANDOFF.en.callbackCreated], absent: [HANDOFF.en.askNote, /In which language/] }
         ],
-        outcome: {}
+        outcome: { callback: { to: 'kim@example.com', lang: 'en' } }
+    },
+    // 12. The callback is in the conversation's language; another one is asked for in words.
+    {
+        name: 'Rückruf ohne Beschreibung: "auf englisch bitte" bei der Notiz, der Kundendienst schreibt auf Englisch',
+        lang: 'de',
+        steps: [
+            { say: 'ich möchte mit einem mitarbeiter sprechen', expect: [HANDOFF.de.askDescription] },
+            { say: HANDOFF.de.skip, expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
+            { say: 'ja bitte', expect: [HANDOFF.de.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.de.askNote], absent: [/In welcher Sprache/] },
+            { say: 'auf englisch bitte', expect: [HANDOFF.en.askNote] },
+            { say: 'Our March invoice was charged twice.', expect: [HANDOFF.en.callbackCreated] }
+        ],
+        outcome: { callback: { to: 'kim@example.com', lang: 'en' } }
+    },
+    {
+        name: 'a callback without a description: "in german please" at the note, customer service writes in German',
+        lang: 'en',
+        steps: [
+            { say: 'can i talk to a real person', expect: [HANDOFF.en.askDescription] },
+            { say: HANDOFF.en.skip, expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
+            { say: 'yes please', expect: [HANDOFF.en.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.en.askNote], absent: [/In which language/] },
+            { say: 'in german please', expect: [HANDOFF.de.askNote] },
+            { say: 'Die Rechnung vom März wurde doppelt abgebucht.', expect: [HANDOFF.de.callbackCreated] }
+        ],
+        outcome: { callback: { to: 'kim@example.com', lang: 'de' } }
     }
 ];
 
