@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import { phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
 export interface LeadingAnswer {
@@ -145,4 +146,62 @@ export function draftChange(context: TurnContext, text: string): DraftChange | u
     }
     const rest = best ? afterWords(base, best.words).trim() : '';
     return best && wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) } : undefined;
+}
+
+/** Words of a draft's sentence this long or longer say what it is about ("invoice", "Lizenzen"); shorter ones are small words. */
+const MIN_TOPIC_WORD_LENGTH = 4;
+
+/** A new sentence repeats the draft (written anew) when this share of its longer words is in the draft already. */
+const REWORDING_SHARE = 0.6;
+
+/**
+ * A sentence of its own at a draft's send question ("we need the march
+ * invoice as pdf", "bitte auch die Rechnung vom März als PDF"): what the
+ * person wants to say, so the draft changes. Said again in other words, it
+ * replaces the draft; said with an "also" (`emailAdmin:alsoWords`) or about
+ * something else, it is added. A yes in front counts when more follows that
+ * is no word of sending (`emailAdmin:sendWords`). Undefined for a no, a yes
+ * alone, a question (`?` or `emailAdmin:questionStarts`) and for fewer
+ * than three words.
+ */
+export function newDraftSentence(context: TurnContext, text: string, previous: string): DraftChange | undefined {
+    const { t } = turnInfo(context);
+    const lead = leadingAnswer(context, text);
+    // "ja, passt so, schicken Sie es ab" is a yes; "bitte auch die Rechnung vom März" or "yes, and add that …" is more to say.
+    // "okay, but change the text" asks what to change: the question is asked again.
+    const reservation = [...phraseList(t, 'emailAdmin:sendWords'), ...phraseList(t, 'common:yesNoContrast')];
+    if (lead && (!lead.value || yesNoAnswer(context, text, 'whole') === true || containsPhrase(lead.rest, reservation))) {
+        return undefined;
+    }
+    // After a polite "bitte" or "please" the whole sentence is the person's; after a "yes" what follows it.
+    const sentence = lead && !phraseList(t, 'emailAdmin:politeStarts').includes(phraseOf(text).split(' ')[0]) ? lead.rest : text;
+    const said = phraseOf(sentence);
+    if (wordsOf(sentence).length < MIN_CONTENT_WORDS || sentence.trim().endsWith('?')) {
+        return undefined;
+    }
+    if (phraseList(t, 'emailAdmin:questionStarts').some((start) => said === start || said.startsWith(`${start} `))) {
+        return undefined;
+    }
+    const leadIn = addressedLeadIn(context, sentence);
+    const content = leadIn ? afterWords(sentence, leadIn.split(' ').length).trim() : sentence.trim();
+    const also = phraseList(t, 'emailAdmin:alsoWords');
+    const topicWords = wordsOf(content).filter((word) => word.length >= MIN_TOPIC_WORD_LENGTH);
+    const inDraft = new Set(wordsOf(previous));
+    const rewording = topicWords.length > 0 && topicWords.filter((word) => inDraft.has(word)).length / topicWords.length >= REWORDING_SHARE;
+    const kind = rewording && !wordsOf(content).some((word) => also.includes(word)) ? 'replace' : 'add';
+    return { kind, text: content.charAt(0).toLocaleUpperCase() + content.slice(1) };
+}
+
+/** The words that address the draft's recipient at the start of `text` ("tell him", "sagen Sie ihr"), if any. */
+export function addressedLeadIn(context: TurnContext, text: string): string | undefined {
+    const said = phraseOf(text);
+    return phraseList(turnInfo(context).t, 'emailAdmin:leadIns')
+        .filter((phrase) => phrase.includes(' ') && said.startsWith(`${phrase} `))
+        .sort((a, b) => b.length - a.length)[0];
+}
+
+/** True when one of `phrases` stands in `text` as whole words. */
+function containsPhrase(text: string, phrases: readonly string[]): boolean {
+    const said = ` ${phraseOf(text)} `;
+    return phrases.some((phrase) => said.includes(` ${phrase} `));
 }

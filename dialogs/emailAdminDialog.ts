@@ -13,7 +13,7 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
-import { draftChange, messageContent } from './answerContent';
+import { draftChange, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
 
@@ -85,8 +85,9 @@ export class EmailAdminDialog extends ComponentDialog {
             // "no dont send that. tell him I need 5 more licences", "statt dessen: …": this draft goes, the new words are shown back.
             // "add: …", "ergänze: …": the words join the draft, which is shown back.
             const said = submittedText(step.context.activity) ?? '';
-            const change = draftChange(step.context, said);
+            // "we need the march invoice as pdf": a sentence of its own is added, or replaces the draft it says again in other words.
             const previous = stepValues<{ message: string }>(step).message ?? '';
+            const change = draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);
             const message = change?.kind === 'add' ? `${previous}\n\n${change.text}` : (change?.text ?? messageContent(step.context, said));
             if (message) {
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);

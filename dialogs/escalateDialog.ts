@@ -3,7 +3,6 @@ import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, DialogReason, WaterfallDialog, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recordAction, turnInfo } from '../turn/turn';
 import { turnTranscript } from '../turn/transcript';
-import { isLang, type Lang } from '../core/language';
 import type { CallbackReason, Handoff, TranscriptLine } from '../data/handoffModel';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { CallbackService } from '../services/callbackService';
@@ -13,7 +12,6 @@ import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';
-import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
@@ -35,7 +33,6 @@ interface CallbackOptions {
 /** Values the callback waterfall keeps between its steps. */
 interface CallbackValues {
     email: string;
-    lang: Lang;
 }
 
 /** Longest description kept for the agents. */
@@ -68,14 +65,12 @@ export class EscalateDialog extends ComponentDialog {
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         this.addDialog(new EmailPrompt(PromptIds.email));
-        this.addDialog(new PickPrompt(PromptIds.pick));
         this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateWait, [this.waitPromptStep.bind(this), this.waitAnswerStep.bind(this)]));
         this.addDialog(
             new WaterfallDialog(DialogIds.escalateCallback, [
                 this.offerCallbackStep.bind(this),
                 this.callbackEmailStep.bind(this),
-                this.callbackLanguageStep.bind(this),
                 this.callbackNoteStep.bind(this),
                 this.saveCallbackStep.bind(this)
             ])
@@ -189,22 +184,8 @@ export class EscalateDialog extends ComponentDialog {
         return step.prompt(PromptIds.email, localized({ text: { key: 'escalate:askEmail' }, retryText: { key: 'escalate:askEmailRetry' } }));
     }
 
-    private async callbackLanguageStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
-        stepValues<CallbackValues>(step).email = step.result as string;
-        const { lang: current, t } = turnInfo(step.context);
-        // The person's own language first; the retry names the languages in the order of the buttons.
-        const order: readonly Lang[] = current === 'de' ? ['de', 'en'] : ['en', 'de'];
-        const buttons: PromptButton[] = order.map((lang) => ({ value: lang, label: `escalate:button.language.${lang}` }));
-        const [first, second] = order.map((lang) => t(`escalate:button.language.${lang}`));
-        return step.prompt(PromptIds.pick, localized({
-            text: { key: 'escalate:askLanguage' },
-            retryText: { key: 'escalate:askLanguageRetry', args: { first, second } },
-            buttons
-        }));
-    }
-
     private async callbackNoteStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
-        stepValues<CallbackValues>(step).lang = isLang(step.result) ? step.result : turnInfo(step.context).lang;
+        stepValues<CallbackValues>(step).email = step.result as string;
         if (step.options.description) {
             return step.next({ text: step.options.description } satisfies TextInput);
         }
@@ -220,7 +201,8 @@ export class EscalateDialog extends ComponentDialog {
         const outcome = await this.services.callbacks.request({
             conversationKey,
             email,
-            lang: values.lang ?? lang,
+            // The conversation's language: the person changes it in words ("auf Englisch bitte") at any step.
+            lang,
             note: input.button === 'skip' ? undefined : input.text,
             reason: step.options.reason,
             context

@@ -6,7 +6,7 @@ import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type Dialog
 import { understandTurn } from '../turn/understand';
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
 import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
-import { isRequest } from '../turn/understand';
+import { isRequest, requestsOf } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
@@ -19,6 +19,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
@@ -33,6 +34,24 @@ const TASK_OF: Partial<Record<Intent, string>> = {
 
 /** What may stand around a request typed at a question and still say only that request ("ok", "bitte", "hallo"). */
 const OPENING_WORDS: readonly Intent[] = ['greeting', 'thanks'];
+
+/**
+ * What a sentence of its own at a draft's send question means instead of new words for the draft, when the
+ * classifier is sure of it: a command, a person, or another of the bot's tasks (a topic word is the draft's).
+ */
+const OVER_DRAFT: ReadonlySet<Intent> = new Set<Intent>([
+    'cancel',
+    'start-over',
+    'help',
+    'goodbye',
+    'talk-to-human',
+    'switch-language',
+    'who-is-billing-contact',
+    'am-i-billing-contact',
+    'change-billing-contact',
+    'portal-password-reset',
+    'request-status'
+]);
 
 /** Status questions kept for after a verification; more are asked again afterwards. */
 const MAX_PENDING_REFERENCES = 3;
@@ -136,6 +155,17 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             const asksLanguage = (options?.buttons ?? []).some((button) => isLang(button.value));
             if (understood?.intent === 'switch-language' && understood.targetLanguage && understood.score >= UNDERSTANDING_POLICY.interrupt && !asksLanguage) {
                 return this.onInterruption(innerDc, understood);
+            }
+        }
+        // "Shall I send it?": a sentence of its own is new words for the draft, unless the classifier is sure it says
+        // something else ("actually I want to change the billing contact instead"); "tell him …" is always the draft's.
+        if (options?.amends && newDraftSentence(context, text, '') && !addressedLeadIn(context, text)) {
+            const understood = await understandTurn(context, this.services.recognizer);
+            if (understood && understood.score >= UNDERSTANDING_POLICY.interrupt && OVER_DRAFT.has(understood.intent)) {
+                const handled = await this.onInterruption(innerDc, understood);
+                if (handled) {
+                    return handled;
+                }
             }
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
@@ -306,17 +336,35 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 // "i need to reset my portal password" at the email question): that request is taken up instead, when
                 // every word says it ("okay, but change the text" or "max at firma" are tries at the answer, asked again).
                 // The task that request would start, when already open, keeps what was entered and asks again.
+                // At a yes/no question a longer sentence that makes that request is taken up too ("ich möchte lieber mein
+                // Portal-Kennwort zurücksetzen"), unless it begins with a yes or no ("okay, but change the text").
                 if (
                     isRequest(understood.intent) &&
                     !this.isAtMenu(innerDc) &&
                     !this.isOnStack(innerDc, TASK_OF[understood.intent] ?? '') &&
-                    this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS])
+                    (this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS]) ||
+                        (await this.requestAtYesNo(innerDc, understood.intent)))
                 ) {
                     await innerDc.cancelAllDialogs();
                     return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
                 }
                 return undefined;
         }
+    }
+
+    /**
+     * True when a yes/no question is open and the message, which begins with neither, makes `intent` as a request
+     * of its own: a part of it the classifier is sure of ({@link requestsOf}, `requestPart`), the only request in it.
+     */
+    private async requestAtYesNo(innerDc: DialogContext, intent: Intent): Promise<boolean> {
+        const context = innerDc.context;
+        const text = submittedText(context.activity) ?? '';
+        if (!(this.openPrompt(innerDc).prompt instanceof YesNoPrompt) || leadingAnswer(context, text) || yesNoAnswer(context, text, 'start') !== undefined) {
+            return false;
+        }
+        const { t, lang } = turnInfo(context);
+        const requests = await requestsOf(this.services.recognizer, t, text, lang);
+        return requests.length === 1 && requests[0] === intent;
     }
 
     /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */

@@ -3,7 +3,7 @@ import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs
 import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
 import { yesNoAnswer } from './yesNoAnswer';
-import { draftChange } from '../answerContent';
+import { draftChange, newDraftSentence } from '../answerContent';
 
 /** The yes and no buttons every yes/no prompt shows. */
 export const YES_NO_BUTTONS = [
@@ -39,6 +39,11 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
         const number = /^\s*([12])\s*[.)]?\s*$/.exec(text)?.[1];
         if (number) {
             return { succeeded: true, value: number === '1' };
+        }
+        if (options.amends && newDraftSentence(context, text, '')) {
+            // "we need the march invoice as pdf", "bitte auch die Rechnung vom März" at "Shall I send it?": not sent;
+            // the dialog changes the draft and shows it again.
+            return { succeeded: true, value: false };
         }
         const value = yesNoAnswer(context, text, 'start');
         return value === undefined ? { succeeded: false } : { succeeded: true, value };

@@ -61,8 +61,7 @@ describeEachBackend('npm run person (the operator exports and erases a person\'s
                 { say: CODE, expect: [PHRASES.en.verified] },
                 { say: h.menuButton, expect: [h.askDescription] },
                 { say: h.skip, expect: [h.noAgent, h.offerCallback] },
-                { say: h.yes, expect: [h.emailOnFile, h.askLanguage] },
-                { say: h.languageButton, expect: [h.askNote] },
+                { say: h.yes, expect: [h.emailOnFile, h.askNote] },
                 { say: h.skip, expect: [h.callbackCreated] }
             ],
             LEA

@@ -205,14 +205,10 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
                     { say: h.human, expect: [h.askDescription] },
                     { say: 'Please change our billing address', expect: [h.noAgent, h.offerCallback] },
                     { say: h.yes, expect: [h.askEmail] },
-                    { say: 'kim@example.com', expect: [h.askLanguage] },
-                    { say: lang === 'de' ? 'Latein' : 'Latin', expect: [lang === 'de' ? /Bitte wählen Sie „Deutsch“ oder „English“/ : /Please choose English or Deutsch/] },
-                    { say: h.languageButton, expect: [h.callbackCreated] }
+                    // The conversation's language is the callback's: no question about it.
+                    { say: 'kim@example.com', expect: [h.callbackCreated] }
                 ]);
-                const order = lang === 'de' ? ['Deutsch', 'English'] : ['English', 'Deutsch'];
-                assert.deepStrictEqual(turns[3].flatMap((r) => r.buttons), order, 'the person\'s own language first');
-                assert.deepStrictEqual(turns[4].flatMap((r) => r.buttons), order, 'the retry names them in the order of the buttons');
-                const [, reference, email] = h.callbackCreated.exec(joined(turns[5])) ?? [];
+                const [, reference, email] = h.callbackCreated.exec(joined(turns[3])) ?? [];
                 assert.match(reference, /^CB-2026-\d{6}$/);
                 assert.strictEqual(email, 'kim@example.com');
                 const erika = await harness.agentOnline('erika');
@@ -237,8 +233,7 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
                     { say: CODE, expect: [PHRASES[lang].verified] },
                     { say: h.menuButton, expect: [h.askDescription] },
                     { say: h.skip, expect: [h.closed, h.offerCallback] },
-                    { say: h.yes, expect: [h.emailOnFile, h.askLanguage] },
-                    { say: h.languageButton, expect: [h.askNote] },
+                    { say: h.yes, expect: [h.emailOnFile, h.askNote] },
                     { say: h.skip, expect: [h.callbackCreated, new RegExp(email.replace(/\./g, '\\.'))] }
                 ], email);
             } finally {
@@ -264,8 +259,7 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
                 assert.match(offer, h.offerCallback);
                 await play(harness, convo, [
                     { say: h.yes, expect: [h.askEmail] },
-                    { say: 'kim@example.com', expect: [h.askLanguage] },
-                    { say: h.languageButton, expect: [h.callbackCreated] }
+                    { say: 'kim@example.com', expect: [h.callbackCreated] }
                 ]);
             } finally {
                 await harness.close();

@@ -31,6 +31,16 @@ function roleAsked(lang: Lang, email: string, after: readonly RegExp[]): Step[] 
     ];
 }
 
+/** The role asked, a yes to the email offer and a message: the draft is shown back with "Shall I send it?". */
+function draftShown(lang: Lang, email: string, message: string): Step[] {
+    const p = PHRASES[lang];
+    return [
+        ...roleAsked(lang, email, [p.caseB, p.offerEmail]),
+        { say: lang === 'en' ? 'yes' : 'ja', expect: [p.askMessage] },
+        { say: message, expect: [p.preview, p.confirm] }
+    ];
+}
+
 const ROWS: readonly ConversationRow[] = [
     // 1. An address inside a sentence says who the person is, at the menu and at the email question.
     {
@@ -371,6 +381,87 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { mailTo: { to: [ANNA], words: /^(?![\s\S]*5 weitere)[\s\S]*7 weitere Lizenzen/ }, noHandoff: true }
     },
+    // 11b. A sentence of its own at "Shall I send it?" is more to say: the new draft is shown, nothing goes without a yes.
+    {
+        name: '"we need the march invoice as pdf" at "Shall I send it?" is added to the draft, which is shown again; sent only after the yes',
+        lang: 'en', email: 'tom.hughes@northwind.example',
+        steps: [
+            ...draftShown('en', 'tom.hughes@northwind.example', 'Please add 5 licences for the sales team.'),
+            { say: 'we need the march invoice as pdf', expect: [en.p.preview, /5 licences for the sales team\.\s+We need the march invoice as pdf/, en.p.confirm], absent: [en.p.sent, INVOICE_HISTORY.en] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /5 licences for the sales team[\s\S]*march invoice as pdf/ }, noHandoff: true }
+    },
+    {
+        name: '"bitte auch die Rechnung vom März als PDF" bei „Soll ich sie senden?“ ergänzt den Entwurf; gesendet wird erst nach dem Ja',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...draftShown('de', JONAS, 'Bitte fügen Sie 5 Lizenzen für das Vertriebsteam hinzu.'),
+            { say: 'bitte auch die Rechnung vom März als PDF', expect: [de.p.preview, /Vertriebsteam hinzu\.\s+Bitte auch die Rechnung vom März als PDF/, de.p.confirm], absent: [de.p.sent, INVOICE_HISTORY.de] },
+            { say: 'ja, passt so, schicken Sie es ab', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /5 Lizenzen für das Vertriebsteam[\s\S]*Rechnung vom März als PDF/ }, noHandoff: true }
+    },
+    {
+        name: 'the draft said again in other words at "Shall I send it?" replaces it',
+        lang: 'en', email: 'tom.hughes@northwind.example',
+        steps: [
+            ...draftShown('en', 'tom.hughes@northwind.example', 'Please add 5 licences for the sales team.'),
+            { say: 'please order 7 licences for the sales team by friday', expect: [en.p.preview, /order 7 licences for the sales team by friday/], absent: [en.p.sent, /5 licences/] },
+            { say: 'yes send it', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /^(?![\s\S]*5 licences)[\s\S]*7 licences/ }, noHandoff: true }
+    },
+    {
+        name: '„wer ist mein Abrechnungskontakt?“ bei „Soll ich sie senden?“ wird beantwortet, nichts wird gesendet',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...draftShown('de', JONAS, 'Bitte fügen Sie 5 Lizenzen für das Vertriebsteam hinzu.'),
+            { say: 'wer ist mein abrechnungskontakt?', expect: [/Anna Müller \(anna\.mueller@mueller-design\.example\)/], absent: [de.p.sent, de.p.preview] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
+        name: '"who is my billing contact?" at "Shall I send it?" is answered, nothing is sent',
+        lang: 'en', email: 'tom.hughes@northwind.example',
+        steps: [
+            ...draftShown('en', 'tom.hughes@northwind.example', 'Please add 5 licences for the sales team.'),
+            { say: 'who is my billing contact?', expect: [/Peter Brooks \(peter\.brooks@northwind\.example\)/], absent: [en.p.sent, en.p.preview] }
+        ],
+        outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    // 11c. Another request typed in a sentence at a yes/no question is taken up instead.
+    {
+        name: '„ich möchte lieber mein Portal-Kennwort zurücksetzen“ bei „Soll ich sie senden?“ startet das Zurücksetzen, nichts wird gesendet',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...draftShown('de', JONAS, 'Bitte fügen Sie 5 Lizenzen für das Vertriebsteam hinzu.'),
+            { say: 'ich möchte lieber mein Portal-Kennwort zurücksetzen', expect: [de.task.askUserId], absent: [de.p.sent, de.p.preview] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
+        name: '"actually I want to change the billing contact instead" at "Shall I send it?" files the change request, nothing is mailed',
+        lang: 'en', email: JONAS,
+        steps: [
+            ...draftShown('en', JONAS, 'Please add 5 licences for the sales team.'),
+            { say: 'actually I want to change the billing contact instead', expect: [en.task.askNewContact], absent: [en.p.sent, en.p.preview] },
+            { say: 'Lea Fischer', expect: [en.task.askReason] },
+            { say: 'Anna is moving to another department', expect: [en.task.summary] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, lang: 'en', reason: /another department/ }, noMailTo: ANNA, noHandoff: true }
+    },
+    {
+        name: '„okay, aber ändern Sie den Text“ bleibt beim Entwurf; „ich will lieber den Abrechnungskontakt ändern“ startet den Antrag',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...draftShown('de', JONAS, 'Bitte fügen Sie 5 Lizenzen für das Vertriebsteam hinzu.'),
+            { say: 'okay, aber ändern Sie den Text', expect: [/Bitte antworten Sie mit „Ja“ oder „Nein“/], absent: [de.p.sent, de.task.askNewContact, de.task.askUserId] },
+            { say: 'ich will lieber den Abrechnungskontakt ändern', expect: [de.task.askNewContact], absent: [de.p.sent] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
     // 11. A callback asked for in words: its words are no description of the problem, which is asked for first.
     {
         name: '"ich brauche einen rückruf": erst wird nach dem Anliegen gefragt, dann (niemand frei) der Rückruf angeboten',
@@ -379,10 +470,9 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ich brauche einen rückruf', expect: [HANDOFF.de.askDescription], absent: [HANDOFF.de.offerCallback] },
             { say: 'Unsere Rechnung vom März ist doppelt abgebucht worden.', expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
             { say: 'ja', expect: [HANDOFF.de.askEmail] },
-            { say: 'kim@example.com', expect: [HANDOFF.de.askLanguage] },
-            { say: HANDOFF.de.languageButton, expect: [HANDOFF.de.callbackCreated], absent: [HANDOFF.de.askNote] }
+            { say: 'kim@example.com', expect: [HANDOFF.de.callbackCreated], absent: [HANDOFF.de.askNote, /In welcher Sprache/] }
         ],
-        outcome: {}
+        outcome: { callback: { to: 'kim@example.com', lang: 'de' } }
     },
     {
         name: '"i need a callback": the problem is asked for first, then (nobody free) the callback is offered',
@@ -391,10 +481,36 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'i need a callback', expect: [HANDOFF.en.askDescription], absent: [HANDOFF.en.offerCallback] },
             { say: 'We were charged twice in March.', expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
             { say: 'yes', expect: [HANDOFF.en.askEmail] },
-            { say: 'kim@example.com', expect: [HANDOFF.en.askLanguage] },
-            { say: HANDOFF.en.languageButton, expect: [HANDOFF.en.callbackCreated], absent: [HANDOFF.en.askNote] }
+            { say: 'kim@example.com', expect: [HANDOFF.en.callbackCreated], absent: [HANDOFF.en.askNote, /In which language/] }
         ],
-        outcome: {}
+        outcome: { callback: { to: 'kim@example.com', lang: 'en' } }
+    },
+    // 12. The callback is in the conversation's language; another one is asked for in words.
+    {
+        name: 'Rückruf ohne Beschreibung: "auf englisch bitte" bei der Notiz, der Kundendienst schreibt auf Englisch',
+        lang: 'de',
+        steps: [
+            { say: 'ich möchte mit einem mitarbeiter sprechen', expect: [HANDOFF.de.askDescription] },
+            { say: HANDOFF.de.skip, expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
+            { say: 'ja bitte', expect: [HANDOFF.de.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.de.askNote], absent: [/In welcher Sprache/] },
+            { say: 'auf englisch bitte', expect: [HANDOFF.en.askNote] },
+            { say: 'Our March invoice was charged twice.', expect: [HANDOFF.en.callbackCreated] }
+        ],
+        outcome: { callback: { to: 'kim@example.com', lang: 'en' } }
+    },
+    {
+        name: 'a callback without a description: "in german please" at the note, customer service writes in German',
+        lang: 'en',
+        steps: [
+            { say: 'can i talk to a real person', expect: [HANDOFF.en.askDescription] },
+            { say: HANDOFF.en.skip, expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
+            { say: 'yes please', expect: [HANDOFF.en.askEmail] },
+            { say: 'kim@example.com', expect: [HANDOFF.en.askNote], absent: [/In which language/] },
+            { say: 'in german please', expect: [HANDOFF.de.askNote] },
+            { say: 'Die Rechnung vom März wurde doppelt abgebucht.', expect: [HANDOFF.de.callbackCreated] }
+        ],
+        outcome: { callback: { to: 'kim@example.com', lang: 'de' } }
     }
 ];
 

@@ -15,6 +15,8 @@ export interface Outcome {
     readonly noRequest?: string;
     /** A portal reset link mailed to this billing contact. */
     readonly resetTo?: string;
+    /** A callback request for this address, confirmed by one mail in this language. */
+    readonly callback?: { readonly to: string; readonly lang: Lang };
     /** The conversation is not handed to customer service. */
     readonly noHandoff?: boolean;
     /** The conversation waits for customer service, described to the agents in these words. */
@@ -74,6 +76,10 @@ async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void
     }
     if (outcome.noRequest) {
         assert.strictEqual((await requests.pendingFor(outcome.noRequest)).length, 0, 'no request filed');
+    }
+    if (outcome.callback) {
+        const confirmations = (await harness.mails(outcome.callback.to)).filter((m) => m.kind === 'callback-confirmation');
+        assert.deepStrictEqual(confirmations.map((m) => m.locale), [outcome.callback.lang], `one callback confirmation to ${outcome.callback.to} in ${outcome.callback.lang}`);
     }
     if (outcome.resetTo) {
         assert.strictEqual((await harness.mails(outcome.resetTo)).filter((m) => m.kind === 'portal-reset').length, 1, 'one reset link');
