@@ -30,6 +30,34 @@ export interface Queryable {
     all<T>(sql: string, params?: SqlParams): Promise<T[]>;
 }
 
+/**
+ * The handle of a transaction given to {@link Database.transaction}: its
+ * statements, and named locks held until it ends.
+ */
+export interface Transaction extends Queryable {
+    /**
+     * Waits until no other transaction holds any of the named locks, then
+     * holds them until this one ends; for a name learnt inside the
+     * transaction (the address of a conversation's code). Take names in one
+     * order everywhere (conversation before address) so two transactions
+     * never wait for each other. SQLite: nothing to wait for, its
+     * transactions run one at a time anyway.
+     */
+    lock(...names: string[]): Promise<void>;
+}
+
+/** How a transaction may run beside others; see {@link Database.transaction}. */
+export interface TransactionOptions {
+    /**
+     * What the transaction counts and changes, named (`verification:address:…`):
+     * it runs in parallel with every other transaction that gives its locks,
+     * except those naming one of the same, which wait for it. Taken in the
+     * order given (see {@link Transaction.lock}). Left out, the transaction
+     * runs alone.
+     */
+    readonly locks?: readonly string[];
+}
+
 /** Told of every statement a {@link Database} runs (with its parameters); see {@link Database.watchStatements}. */
 export type StatementListener = (sql: string, params: SqlParams) => void;
 
@@ -47,11 +75,16 @@ export interface Database extends Queryable {
     exec(sql: string): Promise<void>;
     /**
      * Runs `work` in one transaction on one connection; rolls back when it
-     * throws. Transactions run one at a time (across all instances on
-     * PostgreSQL), as SQLite's BEGIN IMMEDIATE does, so a read-modify-write in
-     * `work` is never lost. Use only `tx` inside `work`.
+     * throws. Use only `tx` inside `work`, and only for database work: what
+     * goes out (mail nudges, events) happens after it returns.
+     *
+     * SQLite: transactions run one at a time (BEGIN IMMEDIATE). PostgreSQL
+     * (READ COMMITTED, across all instances): a transaction with
+     * `options.locks` waits only for transactions naming one of its locks, so
+     * a count-then-insert keyed on what it counts stays atomic while
+     * unrelated transactions overlap; one without runs alone, as on SQLite.
      */
-    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+    transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>;
     /** Tells `listener` of every parameterised statement run from now on; returns the function that stops it. */
     watchStatements(listener: StatementListener): () => void;
     /** How many statements this database has run so far: each parameterised one (in a transaction or not), BEGIN/COMMIT/ROLLBACK, and a script given to {@link exec} as one (the bench prints them per turn). */

@@ -1,21 +1,35 @@
 import { Pool, type PoolClient, type PoolConfig, type QueryResult } from 'pg';
-import { Mutex } from '../core/mutex';
+import { BoundedQueue } from '../core/boundedQueue';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { ADD_POSTGRES_ROWIDS } from './migrations/013_postgres_rowid';
 import type { MessageBus } from './messageBus';
 import { PostgresBus } from './postgresBus';
-import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
+import type { Database, RunResult, SqlParams, StatementListener, Transaction, TransactionOptions } from './database';
 import { POSTGRES_COMPAT, RESULT_TYPES, orderParams, translateSchema, translateStatement, type PostgresStatement } from './postgresDialect';
 
 const log = getLogger('data.postgres');
 
-/** First key of the advisory locks this class takes; the second names the schema. */
+/**
+ * First key of the advisory locks this class takes; the second names the schema.
+ * LOCK_TRANSACTIONS: a transaction without named locks holds it alone, one
+ * with named locks shares it (so the two kinds never overlap).
+ */
 const LOCK_TRANSACTIONS = 0x42430001;
 const LOCK_MIGRATIONS = 0x42430002;
 
 /** Connections per instance. */
 const POOL_SIZE = 10;
+
+/**
+ * Transactions open at once per instance, fewer than the pool's connections:
+ * those waiting for a named lock hold a connection, and single statements
+ * (and the transaction holding the lock) must still find one.
+ */
+const OPEN_TRANSACTIONS = 6;
+
+/** Transactions an instance lets wait for a slot before refusing more. */
+const WAITING_TRANSACTIONS = 10_000;
 
 /**
  * Connections per instance that only hold named locks ({@link PostgresDatabase.exclusive}):
@@ -31,9 +45,14 @@ type Runner = Pick<Pool | PoolClient, 'query'>;
  * A PostgreSQL database over a pool of connections, shared by every instance
  * of the bot that is given the same URL. Statements are written in the SQLite
  * dialect and translated (see `postgresDialect.ts`). A transaction runs on one
- * client and holds an advisory lock for its duration, so transactions run one
- * at a time across all instances, as SQLite's BEGIN IMMEDIATE does on one
- * file; single statements run in parallel.
+ * client under READ COMMITTED. One that names its locks
+ * ({@link TransactionOptions.locks}) holds them as transaction advisory locks
+ * (hashed, within this schema): transactions naming the same wait for each
+ * other, across all instances, and the rest overlap. Every count-then-insert
+ * (rate limits) names what it counts, so two can never both pass the count.
+ * A transaction naming none holds one advisory lock for the schema alone and
+ * runs one at a time with every other, as SQLite's BEGIN IMMEDIATE does on
+ * one file. Single statements run in parallel.
  *
  * The URL may name a schema (`?schema=name`, created when missing): the
  * tables live there, so several databases can share one PostgreSQL database
@@ -44,7 +63,8 @@ export class PostgresDatabase implements Database {
     private readonly statements = new Map<string, PostgresStatement>();
     private readonly listeners = new Set<StatementListener>();
     private ran = 0;
-    private readonly transactions = new Mutex();
+    private readonly transactionSlots = new BoundedQueue(OPEN_TRANSACTIONS, WAITING_TRANSACTIONS);
+    private readonly running = new Set<Promise<unknown>>();
     private identityTables: ReadonlyMap<string, string> = new Map();
     private lockKey = 0;
     private closed = false;
@@ -105,36 +125,60 @@ export class PostgresDatabase implements Database {
         await this.pool.query(sql);
     }
 
-    public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-        // Waiting here rather than on the lock keeps the pool's clients free for single statements.
-        return this.transactions.run(async () => {
-            this.assertOpen();
-            const client = await this.pool.connect();
-            const tx: Queryable = {
-                dialect: this.dialect,
-                run: (sql, params = []) => this.runOn(client, sql, params),
-                get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
-                all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[]
-            };
-            let broken: Error | undefined;
-            try {
-                // BEGIN, the lock and COMMIT or ROLLBACK.
-                this.ran += 3;
-                await client.query('BEGIN');
+    public transaction<T>(work: (tx: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+        // Waiting here rather than on a lock keeps the pool's clients free for single statements.
+        const queued = this.transactionSlots.tryRun(() => this.transactionOnClient(work, options.locks));
+        if (!queued) {
+            return Promise.reject(new Error('Database.transaction(): too many transactions waiting'));
+        }
+        this.running.add(queued);
+        const forget = (): void => void this.running.delete(queued);
+        queued.then(forget, forget);
+        return queued;
+    }
+
+    private async transactionOnClient<T>(work: (tx: Transaction) => Promise<T>, locks: readonly string[] | undefined): Promise<T> {
+        this.assertOpen();
+        const client = await this.pool.connect();
+        const tx: Transaction = {
+            dialect: this.dialect,
+            run: (sql, params = []) => this.runOn(client, sql, params),
+            get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
+            all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[],
+            lock: (...names) => this.lockNames(client, names)
+        };
+        let broken: Error | undefined;
+        try {
+            // BEGIN, the schema's lock and COMMIT or ROLLBACK.
+            this.ran += 3;
+            await client.query('BEGIN');
+            if (locks === undefined) {
                 await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_TRANSACTIONS, this.lockKey]);
-                const result = await work(tx);
-                await client.query('COMMIT');
-                return result;
-            } catch (err) {
-                await client.query('ROLLBACK').catch((rollbackError: Error) => {
-                    broken = rollbackError;
-                    log.error('rollback failed', { error: rollbackError });
-                });
-                throw err;
-            } finally {
-                client.release(broken);
+            } else {
+                await client.query('SELECT pg_advisory_xact_lock_shared($1, $2)', [LOCK_TRANSACTIONS, this.lockKey]);
+                await this.lockNames(client, [...new Set(locks)]);
             }
-        });
+            const result = await work(tx);
+            await client.query('COMMIT');
+            return result;
+        } catch (err) {
+            await client.query('ROLLBACK').catch((rollbackError: Error) => {
+                broken = rollbackError;
+                log.error('rollback failed', { error: rollbackError });
+            });
+            throw err;
+        } finally {
+            client.release(broken);
+        }
+    }
+
+    /** Transaction advisory locks on `names`, in the given order; `tx:` keeps them apart from {@link exclusive}'s names. */
+    private async lockNames(client: PoolClient, names: readonly string[]): Promise<void> {
+        for (const name of names) {
+            this.assertOpen();
+            this.ran++;
+            await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, $2))', [`tx:${name}`, this.lockKey]);
+        }
     }
 
     public get statementsRun(): number {
@@ -190,7 +234,8 @@ export class PostgresDatabase implements Database {
             return;
         }
         this.closed = true;
-        await this.transactions.run(() => this.pool.end());
+        await Promise.allSettled([...this.running]);
+        await this.pool.end();
         await this.lockPool?.end().catch(() => undefined);
     }
 

@@ -47,7 +47,8 @@ export class PostgresStorage implements Storage {
                 for (const entry of entries) {
                     await upsert(tx, entry, now);
                 }
-            });
+                // Each upsert checks its eTag in one statement; the locks only order batches over the same keys.
+            }, { locks: entries.map((entry) => `state:${entry.key}`) });
         }
     }
 

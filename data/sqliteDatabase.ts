@@ -5,7 +5,7 @@ import { Mutex } from '../core/mutex';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { InProcessBus, type MessageBus } from './messageBus';
-import type { Database, Queryable, RunResult, SqlParams, StatementListener } from './database';
+import type { Database, RunResult, SqlParams, StatementListener, Transaction } from './database';
 
 const log = getLogger('data.database');
 
@@ -63,10 +63,13 @@ export class SqliteDatabase implements Database {
      * Runs `work` inside BEGIN IMMEDIATE … COMMIT with exclusive use of the
      * connection; rolls back when it throws. Use only `tx` inside `work`:
      * calling the database itself there would wait for the transaction to end.
+     * Transactions run one at a time, so named locks (`options.locks`, `tx.lock`)
+     * have nothing to wait for.
      */
-    public transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    public transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
         return this.lock.run(async () => {
-            const tx: Queryable = {
+            const tx: Transaction = {
+                lock: () => Promise.resolve(),
                 dialect: this.dialect,
                 run: (sql, params = []) => this.rawRun(sql, params),
                 get: <R>(sql: string, params: SqlParams = []) => this.rawGet<R>(sql, params),

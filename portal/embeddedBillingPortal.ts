@@ -113,7 +113,7 @@ export class EmbeddedBillingPortal implements BillingPortal {
             await tx.run('RELEASE reset_mail');
             await repos.audit.record('portal', found ? 'portal.reset-link-sent' : 'portal.reset-requested-unknown', found ? `user:${found.userId}` : undefined);
             return found;
-        });
+        }, { locks: [`portal:login:${loginHash}`] });
         if (account) {
             this.mailer.deliverSoon();
             log.info('reset link mailed', { userId: account.userId });
@@ -169,7 +169,7 @@ export class EmbeddedBillingPortal implements BillingPortal {
             await repos.outbox.insert(this.mailer.prepare({ kind: 'portal-password-changed', to: account.email, toName: account.name, locale: account.locale, ...mail }), now);
             await repos.audit.record('portal', 'portal.password-changed', `user:${account.userId}`);
             return true;
-        });
+        }, { locks: [`portal:login:${portalLoginHash(this.secrets, account.login)}`] });
         if (!changed) {
             return { kind: 'invalid' };
         }

@@ -89,7 +89,7 @@ export class AdminContactService {
             }
             await repos.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
             return 'queued';
-        });
+        }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)] });
         if (outcome === 'again') {
             return 'queued';
         }

@@ -127,7 +127,7 @@ export class ChangeRequestService {
             await repos.audit.record(actor, 'change-request.status-changed', `request:${current.reference}`, { from: current.status, to: status, note: note ?? null });
             const updated = await requests.byReference(reference);
             return updated ? { kind: 'updated', request: updated } : { kind: 'not-found' };
-        });
+        }, { locks: [`change-request:${reference}`] });
         if (outcome.kind !== 'updated') {
             return outcome;
         }
@@ -187,7 +187,7 @@ export class ChangeRequestService {
                 channel: draft.channel
             });
             return request;
-        });
+        }, { locks: [`change-request:requester:${draft.requester.id}`] });
     }
 
     private async mailConfirmation(request: ChangeRequest, requester: User): Promise<void> {

@@ -119,7 +119,7 @@ export class VerificationService {
             }
             await repos.audit.record(`conversation:${conversationKey}`, user ? 'verification.code-sent' : 'verification.code-requested-unknown', user ? `user:${user.id}` : undefined);
             return 'sent';
-        });
+        }, { locks: [codesOfConversation(conversationKey), codesOfAddress(targetHash)] });
         if (outcome === 'rate-limited') {
             log.warn('code rate limit reached', { conversationKey });
         }
@@ -153,6 +153,7 @@ export class VerificationService {
             if (now >= live.expiresAt) {
                 return { kind: 'expired' };
             }
+            await tx.lock(codesOfAddress(live.targetHash));
             const addressFailures = await codes.failuresForTargetSince(live.targetHash, now - 3600_000);
             if (addressFailures >= this.policy.maxWrongCodesPerAddress) {
                 return { kind: 'locked' };
@@ -162,7 +163,7 @@ export class VerificationService {
             }
             await codes.recordFailure(live.id);
             return { kind: 'wrong', triesLeft: Math.min(this.policy.maxWrongCodes - (failures + 1), this.policy.maxWrongCodesPerAddress - (addressFailures + 1)) };
-        });
+        }, { locks: [codesOfConversation(conversationKey)] });
         switch (step.kind) {
             case 'no-code': {
                 const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
@@ -212,4 +213,14 @@ export class VerificationService {
         await this.audit.record(`conversation:${conversationKey}`, 'verification.repeated', `user:${user.id}`);
         return { kind: 'verified', user };
     }
+}
+
+/** The lock of a conversation's codes and wrong tries; taken before {@link codesOfAddress}. */
+function codesOfConversation(conversationKey: string): string {
+    return `verification:conversation:${conversationKey}`;
+}
+
+/** The lock of the codes and wrong tries of one address (its hash), over all conversations. */
+function codesOfAddress(targetHash: string): string {
+    return `verification:address:${targetHash}`;
 }

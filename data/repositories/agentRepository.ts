@@ -138,7 +138,7 @@ export class AgentRepository {
                 rowIds.push((await tx.run('INSERT INTO agent_login_failures (key, at) VALUES (?, ?)', [key, now])).lastId);
             }
             return { kind: 'reserved', rowIds };
-        });
+        }, { locks: throttle.keys.map((key) => `agent-login:${key}`) });
     }
 
     /** Takes back the failure rows of a reserved attempt (right password, or not checked after all). */

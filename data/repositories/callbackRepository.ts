@@ -83,7 +83,8 @@ export class CallbackRepository {
                 }
             }
             return { kind: 'created', request: created, confirmed };
-        });
+            // The confirmation goes to the request's address, so its lock covers the confirmation's count too.
+        }, { locks: [`callback:conversation:${request.conversationKey}`, `callback:email:${request.email.toLowerCase()}`] });
     }
 
     public async get(id: number): Promise<CallbackRequest | undefined> {

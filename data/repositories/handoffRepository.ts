@@ -94,7 +94,7 @@ export class HandoffRepository {
                 throw new Error('HandoffRepository.create(): the new handoff was not found');
             }
             return toHandoff(row);
-        });
+        }, { locks: [`handoff:conversation:${handoff.conversationKey}`] });
     }
 
     public async get(id: number): Promise<Handoff | undefined> {
@@ -229,7 +229,8 @@ export class HandoffRepository {
             const result = await tx.run('INSERT INTO handoff_messages (handoff_id, at, sender, agent_login, text) VALUES (?, ?, ?, ?, ?)', [handoffId, now, sender, agentLogin ?? null, text]);
             const deliveryId = await insertDelivery(tx, { ...delivery, handoffId, messageId: result.lastId }, now);
             return { message: { id: result.lastId, handoffId, at: now, sender, agentLogin: agentLogin ?? null, text }, deliveryId };
-        });
+            // Two inserts, nothing read: no other transaction to wait for.
+        }, { locks: [] });
     }
 
     /** The live exchange of a handoff, in order (the last `limit` lines). */

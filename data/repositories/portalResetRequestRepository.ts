@@ -40,7 +40,7 @@ export class PortalResetRequestRepository {
             }
             await tx.run('INSERT INTO portal_reset_requests (conversation_key, target_hash, dedupe_key, created_at) VALUES (?, ?, ?, ?)', [conversationKey, targetHash, dedupeKey, now]);
             return 'recorded';
-        });
+        }, { locks: [`portal-reset:conversation:${conversationKey}`, `portal-reset:address:${targetHash}`, `portal-reset:request:${dedupeKey}`] });
     }
 }
 
