@@ -18,6 +18,13 @@ const sarahAtChoice: Step[] = [
     { say: CODE, expect: [ASK_NORTHWIND] }
 ];
 
+/** Jonas, an admin of Müller Design, at the choice of the new contact. */
+const jonasAtChoice: Step[] = [
+    { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
+    { say: JONAS, expect: [de.p.codeSent] },
+    { say: CODE, expect: [de.task.askNewContact] }
+];
+
 /** The new billing contact named in the person's own words at "pick one of the people, or Someone else". */
 const ROWS: readonly ConversationRow[] = [
     {
@@ -32,10 +39,7 @@ const ROWS: readonly ConversationRow[] = [
     {
         name: '"bitte den kontakt ändern auf lea" bei der Wahl nimmt Lea Fischer',
         lang: 'de', email: JONAS,
-        steps: [
-            { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
-            { say: JONAS, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.task.askNewContact] },
+        steps: [...jonasAtChoice,
             { say: 'bitte den kontakt ändern auf lea', expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/], absent: [de.task.askName, de.task.askNewContactRetry] },
             { say: 'Anna wechselt in eine andere Abteilung', expect: [de.task.summary] },
             { say: 'ja', expect: [de.task.filed] }],
@@ -53,10 +57,7 @@ const ROWS: readonly ConversationRow[] = [
     {
         name: '"eine neue Person: Linda Park" ohne Adresse: nur die Adresse wird gefragt',
         lang: 'de', email: JONAS,
-        steps: [
-            { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
-            { say: JONAS, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.task.askNewContact] },
+        steps: [...jonasAtChoice,
             { say: 'lieber eine neue Person: Linda Park. Sie macht jetzt die Buchhaltung.', expect: [/wie lautet die E-Mail-Adresse von Linda Park\?/], absent: [de.task.askName] },
             { say: 'linda.park@mueller-design.example', expect: [/Warum soll Linda Park Abrechnungskontakt werden/] },
             { say: 'Sie macht jetzt die Buchhaltung.', expect: [de.task.summary] },
