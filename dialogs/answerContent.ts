@@ -162,7 +162,8 @@ function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], 
     const colon = text.indexOf(':', from < tokens.length ? tokens[from].start : text.length);
     for (let i = from; i < tokens.length && i - from <= FRAME_MAX_WORDS; i++) {
         if (colon >= 0 && colon < tokens[i].start) {
-            return saidToTheBot(context, tokens.slice(from, i), false) ? colon + 1 : undefined;
+            // "Text: …", "kannst du ihm schreiben: …" name the writing right before the colon; "Der Text auf der Rechnung ist falsch: …" does not.
+            return i > from && saidToTheBot(context, tokens.slice(i - 1, i), false) ? colon + 1 : undefined;
         }
         const length = phraseAt(tokens, i, markers);
         if (length > 0) {

@@ -70,13 +70,14 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [ANNA], words: mailWithout(/tell her/, /We need the invoice that was sent in May again/) } }
     },
     {
-        name: 'a message that only begins with thanks for something keeps its words: "Danke für die Rechnung, …"',
+        name: 'a message that only begins with thanks for something keeps its words: "Danke für die Rechnung. Der Text darauf ist falsch: …, so dass …"',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
             { say: 'ja', expect: [de.askMessage] },
-            { say: 'Danke für die Rechnung, wir brauchen sie aber als PDF', expect: [de.preview, /\n\nDanke für die Rechnung, wir brauchen sie aber als PDF/] },
+            { say: 'Danke für die Rechnung. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können',
+                expect: [de.preview, /\n\nDanke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: /Danke für die Rechnung, wir brauchen sie aber als PDF/ } }
+        outcome: { mailTo: { to: [ANNA], words: /Danke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/ } }
     }
 ];
 
