@@ -75,48 +75,30 @@ export function contentAfterAnswer(context: TurnContext, rest: string): string |
  * bitte, dass ich die Rechnung vom Oktober als PDF brauche", "no dont send
  * that. tell him I need 5 more licences"): without the yes or no, the
  * declining sentence and the words addressed to the bot
- * (`emailAdmin:leadIns`). Undefined when fewer than three words are left.
+ * (`emailAdmin:leadIns`, and the frames {@link mailText} takes off), or
+ * without a yes when such words frame it. The person's words stay as written.
+ * Undefined when fewer than three words are left.
  */
 export function messageContent(context: TurnContext, text: string): string | undefined {
     const lead = leadingAnswer(context, text);
     let content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
     if (!content) {
-        return undefined;
+        // No yes in front, but the message after words to the bot: "can you email them for me? Text: Hi Peter, …".
+        const framed = mailText(context, text);
+        return framed.framed && wordsOf(framed.text).length >= MIN_CONTENT_WORDS ? framed.text : undefined;
     }
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
-    const verbLast = phraseList(t, 'emailAdmin:verbLastAfter');
-    let subordinate = false;
     for (let found = true; found; ) {
         const said = phraseOf(content);
         const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
-            subordinate = verbLast.includes(leadIn);
             content = afterWords(content, leadIn.split(' ').length);
         }
     }
-    if (wordsOf(content).length < MIN_CONTENT_WORDS) {
-        return undefined;
-    }
-    if (subordinate) {
-        content = mainClauseOrder(content, phraseList(t, 'emailAdmin:clauseSubjects'));
-    }
-    return content.charAt(0).toLocaleUpperCase() + content.slice(1);
-}
-
-/**
- * A German "dass" clause said as a sentence of its own: the verb at its end
- * moves behind the subject ("ich die Rechnung als PDF brauche" → "ich brauche
- * die Rechnung als PDF"). Other clauses stay as written.
- */
-function mainClauseOrder(clause: string, subjects: readonly string[]): string {
-    const match = /^(\S+)\s+(.+?)\s+(\S+?)([.!?]*)$/u.exec(clause.trim());
-    if (!match || !subjects.includes(match[1].toLocaleLowerCase())) {
-        return clause;
-    }
-    const [, subject, middle, verb, end] = match;
-    return `${subject} ${verb} ${middle}${end}`;
+    content = mailText(context, content).text;
+    return wordsOf(content).length < MIN_CONTENT_WORDS ? undefined : content.charAt(0).toLocaleUpperCase() + content.slice(1);
 }
 
 /** A change to a draft said at its send question: words to add to it, or words to write instead. */
@@ -204,4 +186,95 @@ export function addressedLeadIn(context: TurnContext, text: string): string | un
 function containsPhrase(text: string, phrases: readonly string[]): boolean {
     const said = ` ${phraseOf(text)} `;
     return phrases.some((phrase) => said.includes(` ${phrase} `));
+}
+
+/** A frame longer than this many words before its marker is the person's message, not words to the bot. */
+const FRAME_MAX_WORDS = 14;
+
+/** A word of a text, lower case, with where it stands. */
+interface Token {
+    readonly word: string;
+    readonly start: number;
+    readonly end: number;
+}
+
+function tokensOf(text: string): Token[] {
+    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({ word: match[0].toLocaleLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+}
+
+/** How many words of the longest of `phrases` stand at `tokens[from]`; 0 when none does. */
+function phraseAt(tokens: readonly Token[], from: number, phrases: readonly string[]): number {
+    let best = 0;
+    for (const phrase of phrases) {
+        const words = phrase.split(' ');
+        if (words.length > best && words.every((word, i) => tokens[from + i]?.word === word)) {
+            best = words.length;
+        }
+    }
+    return best;
+}
+
+/** Where the first frame marker (or a colon) of `text` ends, from word `from` on, when the words before it are said to the bot. */
+function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], from: number): number | undefined {
+    const { t } = turnInfo(context);
+    const markers = phraseList(t, 'emailAdmin:frameMarkers');
+    const colon = text.indexOf(':', from < tokens.length ? tokens[from].start : text.length);
+    for (let i = from; i < tokens.length && i - from <= FRAME_MAX_WORDS; i++) {
+        if (colon >= 0 && colon < tokens[i].start) {
+            // "Text: …", "kannst du ihm schreiben: …" name the writing right before the colon; "Der Text auf der Rechnung ist falsch: …" does not.
+            return i > from && saidToTheBot(context, tokens.slice(i - 1, i), false) ? colon + 1 : undefined;
+        }
+        const length = phraseAt(tokens, i, markers);
+        if (length > 0) {
+            return saidToTheBot(context, tokens.slice(from, i), true) ? tokens[i + length - 1].end : undefined;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * True when the words before a marker ask the bot to pass something on
+ * ("kannst du der bitte ne mail schreiben", "Email Peter and", "Text"): they
+ * name writing or telling (`emailAdmin:instructionWords`), or, before a marker
+ * that does itself ("tell her", "sag ihm"), are only fillers ("yes please").
+ */
+function saidToTheBot(context: TurnContext, before: readonly Token[], markerInstructs: boolean): boolean {
+    const { t } = turnInfo(context);
+    const instructions = phraseList(t, 'emailAdmin:instructionWords');
+    const fillers = phraseList(t, 'emailAdmin:frameFillers');
+    if (before.some((token) => instructions.includes(token.word))) {
+        return true;
+    }
+    return markerInstructs && before.every((token) => fillers.includes(token.word));
+}
+
+/**
+ * The message for the billing contact in what the person wrote, as they wrote
+ * it but without the thanks it begins with ("Danke.", "ok thanks") and the
+ * words addressed to the bot before it ("kannst du der bitte ne mail
+ * schreiben, dass …", "Email Peter and tell him: …", "tell her that …",
+ * "Text: …"). `framed` says whether such words were there.
+ */
+export function mailText(context: TurnContext, text: string): { readonly text: string; readonly framed: boolean } {
+    const acknowledgements = phraseList(turnInfo(context).t, 'emailAdmin:acknowledgements');
+    let content = text.trim();
+    let framed = false;
+    let cutAny = false;
+    for (let cut = true; cut; ) {
+        const tokens = tokensOf(content);
+        let from = 0;
+        for (let length = phraseAt(tokens, 0, acknowledgements); length > 0; length = phraseAt(tokens, from, acknowledgements)) {
+            from += length;
+        }
+        const end = frameEnd(context, content, tokens, from);
+        framed ||= end !== undefined;
+        // "Danke für die schnelle Antwort" is the message; "Danke. Wir brauchen …" begins with a thanks of its own.
+        const ownSentence = from > 0 && (from === tokens.length || /[.,;!]/u.test(content.slice(tokens[from - 1].end, tokens[from].start)));
+        const start = end ?? (ownSentence ? (tokens[from]?.start ?? content.length) : 0);
+        cut = start > 0;
+        cutAny ||= cut;
+        content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
+    }
+    // What followed the words to the bot now begins the message: only then its first letter is made a capital.
+    return { text: cutAny ? content.charAt(0).toLocaleUpperCase() + content.slice(1) : content, framed };
 }

@@ -36,6 +36,8 @@ const SOMEONE_ELSE_BUTTON: PromptButton = { value: SOMEONE_ELSE, label: 'changeC
 /** Options of the new-person questions: the name when it was typed at the choice already. */
 interface NewPersonOptions {
     readonly name?: string;
+    /** Given with the name ("Linda Park, linda.park@…"): not asked. */
+    readonly email?: string;
 }
 
 /** What the waterfall keeps between its steps. */
@@ -156,9 +158,23 @@ export class ChangeContactDialog extends ComponentDialog {
         if (choice === SOMEONE_ELSE) {
             // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
             const typed = submittedText(step.context.activity) ?? '';
-            const asked = stepValues<ChangeValues>(step).asked === true;
-            const name = asked && typed !== SOMEONE_ELSE && !matchButton(step.context, [SOMEONE_ELSE_BUTTON], typed) ? typed.trim() : undefined;
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name } satisfies NewPersonOptions);
+            const { asked, account } = stepValues<ChangeValues>(step);
+            if (!asked || typed === SOMEONE_ELSE) {
+                return step.beginDialog(DialogIds.changeContactNewPerson, {} satisfies NewPersonOptions);
+            }
+            const { t, lang } = turnInfo(step.context);
+            const saysSomeoneElse = matchButton(step.context, [SOMEONE_ELSE_BUTTON], typed) !== undefined;
+            if (!saysSomeoneElse) {
+                // "make it tom": a member named by first name, if only one has it.
+                const members = this.candidates(await this.services.accounts.members(account?.id ?? ''));
+                const member = namedMember(members, typed) ?? memberByFirstName(members, typed);
+                if (member) {
+                    return step.next({ userId: member.user.id, name: member.user.name } satisfies NewContact);
+                }
+            }
+            // "instead a new person: Linda Park, linda.park@…": the name and the address, each asked only when missing.
+            const name = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang) } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
@@ -226,7 +242,9 @@ export class ChangeContactDialog extends ComponentDialog {
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         if (corrected || typeof step.result !== 'boolean') {
             // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
-            return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected ?? options.newContact, reason } satisfies ReviewOptions);
+            // A reason that names the person no longer chosen ("Tom knows the invoices") is asked again for the new one.
+            const stale = corrected !== undefined && namesOtherThan(reason, options.newContact.name, corrected.name);
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected ?? options.newContact, reason: stale ? undefined : reason } satisfies ReviewOptions);
         }
         if (!step.result) {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
@@ -273,9 +291,12 @@ export class ChangeContactDialog extends ComponentDialog {
         return step.prompt(PromptIds.name, localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' } }));
     }
 
-    private async askEmailStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    private async askEmailStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
         const name = (step.result as TextInput).text.trim().replace(/\s+/g, ' ');
         stepValues<{ name: string }>(step).name = name;
+        if (step.options.email) {
+            return step.next(step.options.email);
+        }
         return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText: { key: 'changeContact:askEmailRetry' } }));
     }
 
@@ -349,6 +370,38 @@ function namedMember(members: readonly Member[], text: string): Member | undefin
     const said = ` ${wordsOf(text).join(' ')} `;
     const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
     return named.length === 1 ? named[0] : undefined;
+}
+
+/** The one member whose first name `text` holds ("make it tom", "auf lea"), if exactly one has it. */
+function memberByFirstName(members: readonly Member[], text: string): Member | undefined {
+    const said = new Set(wordsOf(text));
+    const named = members.filter((m) => said.has(wordsOf(m.user.name)[0] ?? ''));
+    return named.length === 1 ? named[0] : undefined;
+}
+
+/** The most words a typed name without capitals may have ("eva schulz", "maria de la cruz"). */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * The new person's name in what was typed at the choice of the new contact:
+ * the one full name written with capitals ("instead a new person: Linda Park,
+ * linda.park@…"), else the whole answer when it is short and holds no address
+ * ("eva schulz"); undefined otherwise (the name is then asked).
+ */
+function nameTyped(text: string, t: TFunction): string | undefined {
+    const written = writtenAnew(text, '', t);
+    if (written) {
+        return written;
+    }
+    const plain = text.trim();
+    return !plain.includes('@') && wordsOf(plain).length <= MAX_NAME_WORDS ? plain : undefined;
+}
+
+/** True when `reason` names someone by a word of `old` that `now` does not have ("Tom knows the invoices", Tom Hughes → Sarah Lee). */
+function namesOtherThan(reason: string, old: string, now: string): boolean {
+    const said = new Set(wordsOf(reason));
+    const kept = new Set(wordsOf(now));
+    return wordsOf(old).some((word) => said.has(word) && !kept.has(word));
 }
 
 /**

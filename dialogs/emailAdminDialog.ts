@@ -13,7 +13,7 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
-import { draftChange, messageContent, newDraftSentence } from './answerContent';
+import { draftChange, mailText, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
 
@@ -58,9 +58,11 @@ export class EmailAdminDialog extends ComponentDialog {
     }
 
     private async confirmStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {
-        const message = (step.result as TextInput).text;
         const { t, lang } = turnInfo(step.context);
-        if (saysOnlyYesOrNo(message, lang)) {
+        const said = (step.result as TextInput).text;
+        // A message typed at the question loses the thanks and the words to the bot around it; one given earlier was taken so already.
+        const message = step.options.message ? said : mailText(step.context, said).text;
+        if (message === '' || saysOnlyYesOrNo(message, lang)) {
             // "yes" answers no question here: a mail saying only that would puzzle the billing contact.
             await step.context.sendActivity(t('emailAdmin:messageNeeded'));
             return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined });

@@ -1,0 +1,91 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { CODE } from '../helpers/script';
+import { ANNA, JONAS, PETER } from '../helpers/demoPeople';
+
+const SARAH = 'sarah.lee@northwind.example';
+const de = PHRASES.de;
+const en = PHRASES.en;
+
+/** A mail whose text has `words` and none of `frame` (the words the person said to the bot). */
+function mailWithout(frame: RegExp, words: RegExp): RegExp {
+    return new RegExp(`^(?![\\s\\S]*(?:${frame.source}))[\\s\\S]*${words.source}`, 'i');
+}
+
+/** The person's message to the billing contact, as they say it to the bot: only their message goes out. */
+const ROWS: readonly ConversationRow[] = [
+    {
+        name: '"Danke. kannst du der bitte ne mail schreiben dass …" bei der Frage nach der Nachricht: nur „wir 5 weitere Lizenzen …“ geht an Anna',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
+            { say: 'ja', expect: [de.askMessage] },
+            { say: 'Danke. kannst du der bitte ne mail schreiben dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar',
+                expect: [de.preview, /\n\nWir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/, de.confirm], absent: [/ne mail schreiben/, /Danke\. kannst/] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/ne mail schreiben|Danke\. kannst/, /Wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/) } }
+    },
+    {
+        name: '"ok danke, sag ihr, dass …" beim Angebot: der Entwurf kommt ohne Rückfrage, nur die Nachricht geht an Anna',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
+            { say: 'ja, sag ihr, dass wir die Rechnung vom Oktober als PDF brauchen', expect: [de.preview, /\n\nWir die Rechnung vom Oktober als PDF brauchen/, de.confirm], absent: [de.askMessage, /sag ihr/] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/sag ihr/, /Wir die Rechnung vom Oktober als PDF brauchen/) } }
+    },
+    {
+        name: '"Nachricht: …" at the message question: the words after the label go out',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
+            { say: 'ja', expect: [de.askMessage] },
+            { say: 'ok danke. Nachricht: Hallo Anna, bitte buche 2 Lizenzen dazu. Gruß Jonas', expect: [de.preview, /\n\nHallo Anna, bitte buche 2 Lizenzen dazu\. Gruß Jonas/], absent: [/Nachricht:/] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/Nachricht:|ok danke/, /Hallo Anna, bitte buche 2 Lizenzen dazu/) } }
+    },
+    {
+        name: '"can you email them for me? Text: Hi Peter, …" at the offer: the text is the draft, not asked for again',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'who is our billing contact?', expect: [en.askEmail] }, { say: SARAH }, { say: CODE, expect: [en.offerEmail] },
+            { say: 'can you email them for me? Text: Hi Peter, please add 3 seats for the new hires. Thanks, Sarah',
+                expect: [en.preview, /\n\nHi Peter, please add 3 seats for the new hires\. Thanks, Sarah/, en.confirm], absent: [en.askMessage, /email them for me/] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/email them for me|Text:/, /Hi Peter, please add 3 seats for the new hires/) } }
+    },
+    {
+        name: '"Thanks. Email Peter and tell him: …" at the message question: only the words after the colon go out',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'who is our billing contact?', expect: [en.askEmail] }, { say: SARAH }, { say: CODE, expect: [en.offerEmail] },
+            { say: 'yes', expect: [en.askMessage] },
+            { say: 'Thanks. Email Peter and tell him: we need the october invoice as a pdf', expect: [en.preview, /\n\nWe need the october invoice as a pdf/], absent: [/tell him/] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/tell him|Thanks\. Email/, /We need the october invoice as a pdf/) } }
+    },
+    {
+        name: '"tell her that …" at the message question, and own words with "that" inside stay as written',
+        lang: 'en', email: JONAS,
+        steps: [{ say: 'who is our billing contact?', expect: [en.askEmail] }, { say: JONAS }, { say: CODE, expect: [en.offerEmail] },
+            { say: 'yes', expect: [en.askMessage] },
+            { say: 'tell her that we need the invoice that was sent in May again', expect: [en.preview, /\n\nWe need the invoice that was sent in May again/], absent: [/tell her/] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/tell her/, /We need the invoice that was sent in May again/) } }
+    },
+    {
+        name: 'a message that only begins with thanks for something keeps its words: "Danke für die Rechnung. Der Text darauf ist falsch: …, so dass …"',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
+            { say: 'ja', expect: [de.askMessage] },
+            { say: 'Danke für die Rechnung. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können',
+                expect: [de.preview, /\n\nDanke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: /Danke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/ } }
+    }
+];
+
+describe('The message to the billing contact in the person\'s own words: thanks and words to the bot stay out', () => {
+    const harness = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harness(), row);
+        });
+    }
+});
