@@ -1,3 +1,4 @@
+import * as crypto from 'crypto';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
@@ -102,7 +103,10 @@ export class EmailAdminDialog extends ComponentDialog {
             return step.endDialog();
         }
         const { sender, drafts } = drafted;
-        const dedupeKey = `admin-contact:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
+        // The same message confirmed again in this conversation is sent once: a channel's retry of the turn, or the person
+        // saying "yes" again after the instance that ran the first "yes" died before answering (a new activity id).
+        const message = drafts.map((draft) => draft.body).join('\n');
+        const dedupeKey = `admin-contact:${conversationKey}:${crypto.createHash('sha256').update(message).digest('hex').slice(0, 32)}`;
         const outcome = await this.services.adminContact.send(conversationKey, sender, drafts, dedupeKey);
         if (outcome === 'rate-limited') {
             await step.context.sendActivity(t('emailAdmin:rateLimited'));
