@@ -32,13 +32,15 @@ function signInWith(url: string, origin: string, host: string): Promise<number> 
 }
 
 /** Opens `GET /agent/api/events` with the cookie; the status, the JSON body of a refusal, and how to close it. */
-async function openStream(url: string, cookie: string | undefined): Promise<{ status: number; body?: unknown; close: () => void }> {
+async function openStream(url: string, cookie: string | undefined): Promise<{ status: number; body?: unknown; close: () => void; response: Response }> {
     const controller = new AbortController();
     const res = await fetch(`${url}/agent/api/events`, { headers: { Cookie: cookie ?? '' }, signal: controller.signal });
     if (res.status !== 200) {
-        return { status: res.status, body: await res.json(), close: () => controller.abort() };
+        return { status: res.status, body: await res.json(), close: () => controller.abort(), response: res };
     }
-    return { status: res.status, close: () => controller.abort() };
+    // The response stays referenced while the stream is meant to be open: undici cancels the body of a response
+    // that is garbage-collected, which closes the stream on the server (under load this made the cap look unenforced).
+    return { status: res.status, close: () => controller.abort(), response: res };
 }
 
 /** The customer asks for a person with this description and lands in the queue. */
@@ -343,7 +345,7 @@ describe('Agent console API', function () {
 
     it('caps live streams on the whole server too (429 JSON with Retry-After)', async () => {
         const small = await AppHarness.start({}, { agentLiveStreams: { perSession: 5, total: 3 } });
-        const streams: Array<{ status: number; close: () => void }> = [];
+        const streams: Array<{ status: number; close: () => void; response: Response }> = [];
         try {
             for (const login of ['erika', 'john', 'erika']) {
                 streams.push(await openStream(small.url, (await small.signedIn(login)).cookie));
