@@ -11,6 +11,8 @@ import { TASK_PHRASES } from '../helpers/taskPhrases';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /** What the person writes in the rating's comment: a name of the directory, an email and a phone number. */
 const COMMENT = 'Anna Müller was quick, write to jonas.weber@mueller-design.example or call 0171 2345678';
@@ -27,7 +29,11 @@ describe('Insights: a scripted day through the doors gives the figures the super
     const chats: ReceivedActivities[] = [];
 
     before(async () => {
-        clock = new ManualClock(new Date());
+        // The scripted day takes about 35 minutes of the bot's clock and counts on one date: started late in the
+        // evening (UTC) it would run past midnight, so the bot's clock then starts just after midnight instead.
+        const now = Date.now();
+        const toMidnight = DAY - (now % DAY);
+        clock = new ManualClock(new Date(toMidnight < 2 * HOUR ? now + toMidnight + MINUTE : now));
         harness = await AppHarness.start({}, { clock });
         await playTheDay();
     });
