@@ -22,7 +22,7 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /**
  * The WebSocket side of the built-in Direct Line. A client connects to the
  * `streamUrl` (token in `t` or the Authorization header) and receives every
- * activity after its watermark as `{ activities, watermark }` messages, in
+ * activity after its watermark as `{ activities: [one], watermark }` messages, in
  * order and without gaps: first the stored backlog, then each new activity.
  * Unanswered pings end dead connections.
  */
@@ -188,7 +188,12 @@ class StreamConnection {
             this.ws.terminate();
             return;
         }
-        this.watermark = batch[batch.length - 1].seq;
-        this.ws.send(JSON.stringify({ activities: batch.map((s) => s.activity), watermark: String(this.watermark) }));
+        // One activity per message: botframework-directlinejs (Web Chat's client) hands out the activities of each
+        // message one per timer tick and starts on the next message at once, so a message arriving while a longer
+        // one is being handed out would interleave with it (seen as watermark 52 before 4 after a reconnect).
+        for (const stored of batch) {
+            this.watermark = stored.seq;
+            this.ws.send(JSON.stringify({ activities: [stored.activity], watermark: String(stored.seq) }));
+        }
     }
 }

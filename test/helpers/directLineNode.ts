@@ -12,10 +12,28 @@ import { WebSocket } from 'ws';
  * `ws` package as the global WebSocket. The protocol code under test is the
  * library's own.
  */
-export function nodeDirectLine(options: DirectLineOptions): DirectLine {
+export function nodeDirectLine(options: DirectLineOptions, onFailure?: (what: string) => void): DirectLine {
     const globals = globalThis as { WebSocket?: unknown };
     globals.WebSocket ??= WebSocket;
-    return new DirectLine({ pollingInterval: 200, ...options, ajax: fetchAjax });
+    return new DirectLine({ pollingInterval: 200, ...options, ajax: onFailure ? tracedAjax(onFailure) : fetchAjax });
+}
+
+/** {@link fetchAjax} that reports each failed request (method, path, status), for the message of a test failure. */
+function tracedAjax(onFailure: (what: string) => void): AjaxCreationMethod {
+    const traced = (urlOrRequest: string | AjaxRequest): Observable<AjaxResponse> => {
+        const request: AjaxRequest = typeof urlOrRequest === 'string' ? { url: urlOrRequest } : urlOrRequest;
+        return new Observable<AjaxResponse>((subscriber) =>
+            fetchAjax(request).subscribe({
+                next: (value) => subscriber.next(value),
+                error: (err: { status?: number; message?: string }) => {
+                    onFailure(`${request.method ?? 'GET'} ${new URL(request.url ?? '', 'http://x').pathname.split('/').slice(-1)[0]} failed: ${err.status ?? '?'} ${err.message ?? ''}`);
+                    subscriber.error(err);
+                },
+                complete: () => subscriber.complete()
+            })
+        );
+    };
+    return Object.assign(traced, { get: unsupported, post: unsupported, put: unsupported, patch: unsupported, delete: unsupported, getJSON: unsupported });
 }
 
 /** RxJS 5 `ajax` over fetch: JSON in, `{ response, status }` out, errors carry `status` like the XHR ones. */

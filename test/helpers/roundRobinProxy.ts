@@ -12,8 +12,9 @@ interface Backend {
  * A tiny load balancer for the multi-instance tests: each HTTP request and
  * each WebSocket upgrade goes to the next instance in turn, as a reverse
  * proxy without sticky sessions would send them. A request whose connection
- * is refused (the instance was killed) is sent to the next one; a request cut
- * off mid-way answers 502, as nginx would. It remembers which instance holds
+ * is refused (the instance was killed) is sent to the next one, and so is a
+ * GET cut off before its answer; any other request cut off mid-way answers
+ * 502, as nginx would. It remembers which instance holds
  * each Direct Line stream, and which streams are open right now.
  */
 export class RoundRobinProxy {
@@ -113,6 +114,12 @@ export class RoundRobinProxy {
             });
             upstream.once('error', (err: NodeJS.ErrnoException) => {
                 if (err.code === 'ECONNREFUSED') {
+                    resolve('refused');
+                    return;
+                }
+                // A read (GET, HEAD) cut off before any answer is tried on the next instance, as nginx's
+                // `proxy_next_upstream error` does; a 502 would stop a polling Direct Line client for good.
+                if (!res.headersSent && !res.destroyed && (req.method === 'GET' || req.method === 'HEAD')) {
                     resolve('refused');
                     return;
                 }

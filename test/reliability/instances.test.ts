@@ -59,7 +59,9 @@ class Customer {
     private readonly trail: string[] = [];
 
     public constructor(baseUrl: string, token: string, public readonly lang: Lang, public readonly webSocket: boolean, public readonly email: string) {
-        const directLine = nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } });
+        const directLine = nodeDirectLine({ domain: `${baseUrl}/v3/directline`, token, webSocket, conversationStartProperties: { locale: localeOf(lang) } }, (what) =>
+            this.trail.push(what)
+        );
         directLine.connectionStatus$.subscribe((status) => this.trail.push(`status ${status}`));
         this.chat = new ReceivedActivities(directLine);
     }

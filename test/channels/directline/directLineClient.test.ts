@@ -72,4 +72,34 @@ describeEachBackend('botframework-directlinejs against the built-in Direct Line'
             });
         }
     }
+
+    it('over WebSocket: a reconnect to a long backlog while new replies arrive still shows everything in watermark order', async () => {
+        // The client emits each received set on a timer, one activity per tick, and starts the next set at once:
+        // a set that arrives while a long one is being emitted would interleave with it unless each set is one activity.
+        const p = PHRASES.en;
+        const token = await pageToken();
+        const first = new ReceivedActivities(nodeDirectLine({ domain: `${running.url}/v3/directline`, token, webSocket: true, conversationStartProperties: { locale: 'en-US' } }));
+        clients.push(first);
+        await first.botSays(p.menu);
+        for (let i = 0; i < 8; i++) {
+            await first.say(p.whoIs);
+            await first.botSays(p.askEmail);
+            await first.say('cancel');
+            await new Promise((resolve) => setTimeout(resolve, 150));
+        }
+        const conversationId = (first.all[0].conversation?.id ?? '');
+        const backlog = first.all.length;
+        first.end();
+
+        const again = nodeDirectLine({ domain: `${running.url}/v3/directline`, token, conversationId, watermark: '0', webSocket: true });
+        const chat = new ReceivedActivities(again);
+        clients.push(chat);
+        await chat.say(p.whoIs);
+        const seqOf = (a: { id?: string }): number => Number((a.id ?? '').split('|')[1]);
+        await chat.waitFor((a) => a.type === 'message' && a.from.role === 'bot' && seqOf(a) > backlog + 1, 'answering the new message');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const seqs = chat.all.map(seqOf);
+        assert.deepStrictEqual(seqs, [...seqs].sort((a, b) => a - b), `in watermark order: ${seqs.join(', ')}`);
+        assert.strictEqual(new Set(seqs).size, seqs.length, 'each activity once');
+    });
 });
