@@ -25,6 +25,8 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 const CLIENT_TYPES: ReadonlySet<string> = new Set(['message', 'event', 'typing']);
 const CLIENT_FIELDS = ['text', 'textFormat', 'value', 'name', 'channelData', 'attachments', 'attachmentLayout', 'entities', 'replyToId', 'localTimestamp', 'localTimezone'] as const;
 const USER_ID = /^[A-Za-z0-9_.:@|-]{1,128}$/;
+/** A client's own id of an activity (`channelData.clientActivityID`, as Web Chat sends it). */
+const CLIENT_ACTIVITY_ID = /^[A-Za-z0-9_.:|-]{1,128}$/;
 /**
  * Largest activity a person's client may post; larger posts get 413 before
  * anything is stored. Web Chat sends a typed message with a few hundred bytes
@@ -175,7 +177,10 @@ export class DirectLineApi {
             res.send(200, { id: typing.id });
             return;
         }
-        const stored = await this.parts.store.append(conversation.id, activity);
+        // Web Chat marks each message with a client id; the same message posted again (its first post was cut off
+        // with the instance that ran it) is stored once and its turn run again, which the bot drops if it completed.
+        const clientId = clientActivityIdOf(body);
+        const stored = await this.parts.store.append(conversation.id, activity, clientId === undefined ? undefined : `client:${clientId}`);
         this.parts.onStored?.(Buffer.byteLength(JSON.stringify(stored.activity)));
         await this.runTurn(stored.activity);
         res.send(200, { id: stored.activity.id });
@@ -300,4 +305,11 @@ function localeFrom(value: unknown): string | undefined {
 function queryValue(req: Request, name: string): string | undefined {
     const value = new URL(req.url ?? '/', 'http://api.local').searchParams.get(name);
     return value ?? undefined;
+}
+
+/** The client's id of the posted activity, when it sent a usable one. */
+function clientActivityIdOf(body: Record<string, unknown>): string | undefined {
+    const channelData = body.channelData;
+    const id = channelData !== null && typeof channelData === 'object' ? (channelData as { clientActivityID?: unknown }).clientActivityID : undefined;
+    return typeof id === 'string' && CLIENT_ACTIVITY_ID.test(id) ? id : undefined;
 }

@@ -121,7 +121,8 @@ export class DirectLineStore {
     /**
      * Stores a new activity at the end of the conversation and announces it.
      * With a `dedupeKey`, an activity stored before under the same key (a
-     * proactive turn run again after a crash) is returned instead, and
+     * proactive turn run again after a crash, a message its client posted
+     * again) is returned instead, and
      * nothing is stored or announced.
      * @throws when the conversation does not exist.
      */
@@ -147,7 +148,7 @@ export class DirectLineStore {
                     dedupeKey
                 ]);
                 if (earlier) {
-                    log.info('activity of a repeated proactive turn was stored before; not stored again', { conversation: conversationId, dedupeKey });
+                    log.info('activity stored before under the same key (a repeated turn); not stored again', { conversation: conversationId, dedupeKey });
                     return { seq: earlier.seq, activity: JSON.parse(earlier.activity) as Activity };
                 }
             }
@@ -166,10 +167,6 @@ export class DirectLineStore {
 
     /** {@link append} on a database shared by several instances: the number is allocated in the database. */
     private async appendShared(conversationId: string, build: ActivityBuilder, dedupeKey: string | undefined): Promise<StoredActivity> {
-        const earlier = dedupeKey === undefined ? undefined : await this.storedUnder(conversationId, dedupeKey);
-        if (earlier) {
-            return earlier;
-        }
         const now = this.clock.now();
         // The id holds the number, known only inside the statement: the activity is built with a stand-in no one can guess.
         const standIn = `${conversationId}|${crypto.randomUUID()}`;
@@ -185,6 +182,7 @@ export class DirectLineStore {
             [conversationId, conversationId, `${conversationId}|`, text, standIn, `${conversationId}|`, now.getTime(), dedupeKey ?? null]
         );
         if (!row) {
+            // Stored before under the key (its new number stays unused, which watermarks allow), or no such conversation.
             const stored = dedupeKey === undefined ? undefined : await this.storedUnder(conversationId, dedupeKey);
             if (stored) {
                 return stored;
@@ -197,14 +195,14 @@ export class DirectLineStore {
         return stored;
     }
 
-    /** The activity stored under a dedupe key (a proactive turn run again), if any. */
+    /** The activity stored under a dedupe key (a proactive turn run again, a message posted again), if any. */
     private async storedUnder(conversationId: string, dedupeKey: string): Promise<StoredActivity | undefined> {
         const earlier = await this.db.get<{ seq: number; activity: string }>('SELECT seq, activity FROM directline_activities WHERE conversation_id = ? AND dedupe_key = ?', [
             conversationId,
             dedupeKey
         ]);
         if (earlier) {
-            log.info('activity of a repeated proactive turn was stored before; not stored again', { conversation: conversationId, dedupeKey });
+            log.info('activity stored before under the same key (a repeated turn); not stored again', { conversation: conversationId, dedupeKey });
         }
         return earlier && { seq: earlier.seq, activity: JSON.parse(earlier.activity) as Activity };
     }

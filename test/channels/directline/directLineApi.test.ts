@@ -3,6 +3,7 @@ import { ManualClock } from '../../../core/clock';
 import { botTexts, dl, tokenClaims, type DlActivitySet, type DlConversation } from '../../helpers/directLineHttp';
 import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { PHRASES } from '../../helpers/phrases';
+import { JONAS } from '../../helpers/demoPeople';
 
 const SECRET = 'test-directline-secret-0123456789abcdefghij';
 
@@ -107,6 +108,21 @@ describe('Direct Line 3.0 REST API (/v3/directline)', () => {
         assert.strictEqual(set.watermark, String(seqs[seqs.length - 1]));
         const nothingNew = await activities(convo, set.watermark);
         assert.deepStrictEqual([nothingNew.activities.length, nothingNew.watermark], [0, set.watermark]);
+    });
+
+    it('the same message posted again with its client id (the first post was cut off) is stored and answered once, also when both arrive at once', async () => {
+        const convo = await start('en-US');
+        await say(convo, PHRASES.en.whoIs);
+        const again = { channelData: { clientActivityID: 'web-chat-7' } };
+        const ids = await Promise.all([say(convo, JONAS, again), say(convo, JONAS, again)]);
+        const later = await say(convo, JONAS, again);
+        assert.deepStrictEqual([ids[1], later], [ids[0], ids[0]], 'every post answers with the id of the one stored message');
+        const all = (await activities(convo)).activities;
+        assert.strictEqual(all.filter((a) => a.from.role === 'user' && a.text === JONAS).length, 1, 'the message is in the history once');
+        assert.strictEqual(botTexts(all).filter((t) => PHRASES.en.codeSent.test(t)).length, 1, 'one code mailed and announced');
+        // Another message with another client id is a new message.
+        await say(convo, 'cancel', { channelData: { clientActivityID: 'web-chat-8' } });
+        assert.strictEqual((await activities(convo)).activities.filter((a) => a.from.role === 'user').length, 3);
     });
 
     it('typing is answered but not stored: the history and the watermark stay as they were', async () => {
