@@ -18,6 +18,7 @@ import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { phraseOf, wordsOf } from '../core/words';
 import type { TFunction } from 'i18next';
+import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
 import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
@@ -211,8 +212,13 @@ export class ChangeContactDialog extends ComponentDialog {
                 return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected } satisfies ReviewOptions);
             }
         }
+        const { t, lang } = turnInfo(step.context);
+        if (options.reason === undefined && addressOnly(reason, lang)) {
+            // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again.
+            await step.context.sendActivity(t('changeContact:reasonNotAddress', { name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, options);
+        }
         stepValues<{ reason: string }>(step).reason = reason;
-        const { t } = turnInfo(step.context);
         await step.context.sendActivity(
             t('changeContact:summary', {
                 account: options.accountName,
@@ -239,7 +245,20 @@ export class ChangeContactDialog extends ComponentDialog {
     private async decideStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
         const options = step.options;
         const reason = stepValues<{ reason: string }>(step).reason ?? '';
+        const text = submittedText(step.context.activity) ?? '';
+        const { t, lang } = turnInfo(step.context);
+        // "nein, der Grund ist: …": the reason written anew, the summary again with it.
+        const newReason = reasonWrittenAnew(text, t);
+        if (newReason !== undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason } satisfies ReviewOptions);
+        }
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
+        if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
+            // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
+            // it says what can be corrected and shows the summary again.
+            await step.context.sendActivity(t('changeContact:whatToCorrect', { name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
+        }
         if (corrected || typeof step.result !== 'boolean') {
             // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
             // A reason that names the person no longer chosen ("Tom knows the invoices") is asked again for the new one.
@@ -417,6 +436,30 @@ function correcting(text: string, t: TFunction): boolean {
         (wordsOf(opening).length <= CORRECTION_OPENING_WORDS && phraseList(t, 'changeContact:correction.starts').some((start) => opening.startsWith(` ${start} `))) ||
         phraseList(t, 'changeContact:correction.phrases').some((phrase) => said.includes(` ${phrase} `))
     );
+}
+
+/** True when `text` is an email address and nothing more (no reason words). */
+function addressOnly(text: string, lang: Lang): boolean {
+    const email = findEmail(text, lang);
+    return email !== undefined && !/\p{L}{2,}/u.test(text.replace(/\S*@\S*/g, ' '));
+}
+
+/** The fewest words of a reason written anew at the summary ("der Grund ist: …"). */
+const REASON_WORDS_MIN = 2;
+
+/** The reason after `changeContact:correction.reasonStarts` ("the reason is …", "Grund: …"), when the message gives one. */
+function reasonWrittenAnew(text: string, t: TFunction): string | undefined {
+    const lower = text.toLowerCase();
+    for (const start of phraseList(t, 'changeContact:correction.reasonStarts')) {
+        const at = lower.indexOf(start);
+        if (at >= 0 && (at === 0 || /[\s,.;:!?–-]/.test(lower[at - 1]))) {
+            const rest = text.slice(at + start.length).replace(/^[\s:,.–-]+/, '').trim();
+            if (wordsOf(rest).length >= REASON_WORDS_MIN && rest.length <= MAX_REASON_LENGTH) {
+                return rest;
+            }
+        }
+    }
+    return undefined;
 }
 
 /** The longest first clause that opens a correction ("nein warte", "no, sorry"). */

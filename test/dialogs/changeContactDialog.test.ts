@@ -202,6 +202,24 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             assert.deepStrictEqual((await harness.mails()).map((m) => m.kind), ['verification-code']);
         });
 
+        it(`[${lang}] an address typed as the reason is asked again; at the summary a no with a correction the bot cannot place keeps the request, and "the reason is …" rewrites the reason`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const afterCode = await verifiedBy(harness, convo, lang, p.changeContact, JONAS);
+            assert.match(afterCode, p.askNewContact);
+            const de = lang === 'de';
+            await play(harness, convo, [
+                { say: 'Lea Fischer', expect: [p.askReason] },
+                { say: 'lea.fischr@mueller-design.example', expect: [de ? /Das ist eine E-Mail-Adresse/ : /That's an email address/, p.askReason], absent: [p.summary] },
+                { say: de ? 'Anna geht in Rente.' : 'Anna is retiring.', expect: [p.summary, p.confirm] },
+                { say: de ? 'ne falsche adresse, lea.fischer@mueller-design.example' : 'no wrong address, lea.fischer@mueller-design.example', expect: [de ? /noch nichts eingereicht/ : /Nothing has been filed yet/, p.summary, p.confirm], absent: [p.notFiled] },
+                { say: de ? 'nein, der Grund ist: Anna geht Ende Mai in Rente' : 'no, the reason is: Anna retires at the end of May', expect: [p.summary, de ? /Grund: Anna geht Ende Mai in Rente/ : /Reason: Anna retires at the end of May/, p.confirm] },
+                { say: yes, expect: [p.filed] }
+            ]);
+            const requests = await new ChangeRequestRepository(harness.db).list();
+            assert.deepStrictEqual(requests.map((r) => [r.newContact.name, r.reason]), [['Lea Fischer', de ? 'Anna geht Ende Mai in Rente' : 'Anna retires at the end of May']]);
+        });
+
         it(`[${lang}] offered to an admin after case b: the button goes straight to the request, without a new code`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
