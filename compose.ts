@@ -115,7 +115,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
     const storage = createBotStorage(db, clock);
-    const conversationState = new SnapshotConversationState(storage, () => directory.refresh());
+    const conversationState = new SnapshotConversationState(storage, () => directory.turnBegins());
     const failures = new TurnFailures();
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     const insights = new InsightRepository(db);

@@ -33,9 +33,9 @@ export class SnapshotConversationState extends ConversationState {
     /**
      * @param turnStarts runs with the state's read, once per turn (per
      * context): for what must be as fresh as the turn, such as the
-     * directory's version (`DirectoryCache.refresh`).
+     * directory's look-ups (`DirectoryCache.turnBegins`).
      */
-    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void>) {
+    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void> | void) {
         super(storage);
     }
 
