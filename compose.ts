@@ -8,6 +8,7 @@ import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { Repositories } from './data/repositories/repositories';
 import { cachedDirectory } from './data/repositories/directoryCache';
+import { TurnRecordWriter } from './data/repositories/turnRecords';
 import type { MessageBus } from './data/messageBus';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
@@ -130,7 +131,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         onTurnSucceeded: (key) => failures.succeeded(key),
         identityLifetime: deps.verificationLifetime,
         insights: recorder,
-        sharedLock: (name, work) => db.exclusive(name, work)
+        sharedLock: (name, work) => db.exclusive(name, work),
+        records: new TurnRecordWriter(db)
     });
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.

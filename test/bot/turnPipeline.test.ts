@@ -61,6 +61,24 @@ describe('TurnPipeline: the turn as named stages', () => {
         assert.deepStrictEqual(log, ['enter a', 'enter b']);
     });
 
+    it('writes the records of the stages entered in one call, after the save and before any afterSave', async () => {
+        const log: string[] = [];
+        const written: string[][] = [];
+        const withRecords = (name: string, outcome: StageOutcome = 'continue'): TurnStage => ({
+            ...stage(name, log, outcome),
+            records: () => [{ target: 'transcripts', conversationKey: 'k', line: { at: 1, from: 'bot', text: name } }]
+        });
+        const pipeline = new TurnPipeline([withRecords('a'), stage('b', log), withRecords('c', 'answered'), withRecords('d')], async (records) => {
+            log.push('records');
+            written.push(records.map((r) => (r.target === 'transcripts' ? r.line.text : r.event.kind)));
+        });
+        await pipeline.run({} as TurnContext, async () => undefined, async () => {
+            log.push('save');
+        });
+        assert.deepStrictEqual(log, ['enter a', 'enter b', 'enter c', 'settle a', 'settle b', 'settle c', 'save', 'records', 'after a', 'after b', 'after c']);
+        assert.deepStrictEqual(written, [['a', 'c']]);
+    });
+
     describe('the bot', () => {
         const harnessOf = useHarness();
 
