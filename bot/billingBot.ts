@@ -1,4 +1,5 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { SnapshotConversationState } from '../sdkSpeedups/snapshotConversationState';
 import { takeRating } from '../dialogs/rating';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex, NO_SHARED_LOCK, type SharedLock } from '../core/mutex';
@@ -29,7 +30,7 @@ const REMEMBERED_ACTIVITY_IDS = 20;
 
 /** What the bot is built from (`compose.ts`). */
 export interface BillingBotParts {
-    readonly conversationState: ConversationState;
+    readonly conversationState: SnapshotConversationState;
     readonly mainDialog: MainDialog;
     readonly clock: Clock;
     readonly localizer: Localizer;
@@ -59,7 +60,7 @@ export interface BillingBotParts {
  * crash runs the turn again exactly when its state was not saved.
  */
 export class BillingBot extends ActivityHandler {
-    private readonly conversationState: ConversationState;
+    private readonly conversationState: SnapshotConversationState;
     private readonly mainDialog: MainDialog;
     private readonly gate: HandoffGate;
     private readonly profileAccessor: StatePropertyAccessor<ConversationProfile>;
@@ -130,7 +131,7 @@ export class BillingBot extends ActivityHandler {
                 const completed = await this.pipeline.run(
                     context,
                     () => super.run(context),
-                    () => this.conversationState.saveChanges(context, false)
+                    (records) => this.conversationState.saveWith(context, records)
                 );
                 if (completed) {
                     this.parts.onTurnSucceeded?.(key);

@@ -19,9 +19,10 @@ export interface TurnStage {
     /** After the dialogs (or the answering stage), before the state is saved: what belongs in the same write. */
     settle?(context: TurnContext): Promise<void>;
     /**
-     * Once the state is saved, before any `afterSave`: the rows the stage
-     * appends (transcript lines, insight events), written with every other
-     * stage's in one statement.
+     * After every `settle`: the rows the stage appends (transcript lines,
+     * insight events). They go with the state's save (on SQLite in the same
+     * statement); what the save did not write is written with every other
+     * stage's rows in one statement right after it, before any `afterSave`.
      */
     records?(context: TurnContext): readonly TurnRecord[];
     /** After the state is saved: what may only happen once the turn is durable. */
@@ -34,8 +35,9 @@ export type WriteRecords = (records: readonly TurnRecord[]) => Promise<void>;
 /**
  * The turn as a list of named stages around the dialogs and one state save:
  * `enter` of each stage in order until one answers or drops the turn, the
- * dialogs when none did, `settle` of the stages entered, the save, the
- * `records` of the same stages in one write, then their `afterSave`. A stage that throws fails the turn (the
+ * dialogs when none did, `settle` of the stages entered, the save with
+ * their `records` (what it did not write, written at once after it), then
+ * their `afterSave`. A stage that throws fails the turn (the
  * turn-error handler answers) and nothing after it runs, so no state of a
  * half-run turn is saved.
  */
@@ -47,7 +49,11 @@ export class TurnPipeline {
         return this.stages.map((stage) => stage.name);
     }
 
-    public async run(context: TurnContext, dialogs: () => Promise<void>, save: () => Promise<void>): Promise<boolean> {
+    /**
+     * @param save saves the turn's state with `records` and resolves to the
+     * records it did not write (all of them, if it writes none).
+     */
+    public async run(context: TurnContext, dialogs: () => Promise<void>, save: (records: readonly TurnRecord[]) => Promise<readonly TurnRecord[]>): Promise<boolean> {
         const entered: TurnStage[] = [];
         let outcome: StageOutcome = 'continue';
         for (const stage of this.stages) {
@@ -66,7 +72,6 @@ export class TurnPipeline {
         for (const stage of entered) {
             await stage.settle?.(context);
         }
-        await save();
         const records: TurnRecord[] = [];
         for (const stage of entered) {
             const rows = stage.records?.(context);
@@ -74,11 +79,12 @@ export class TurnPipeline {
                 records.push(...rows);
             }
         }
-        if (records.length > 0) {
+        const left = await save(records);
+        if (left.length > 0) {
             if (!this.writeRecords) {
                 throw new Error('TurnPipeline: a stage has records to write but the pipeline has no writer');
             }
-            await this.writeRecords(records);
+            await this.writeRecords(left);
         }
         for (const stage of entered) {
             await stage.afterSave?.(context);

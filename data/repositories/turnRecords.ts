@@ -13,7 +13,8 @@ const ROWS_PER_STATEMENT = 200;
 
 /**
  * Writes the rows a turn appends after its save (transcript lines, insight
- * events) in one statement, through the `turn_records` view of migration 019
+ * events) in one statement (on SQLite even the state's own write, see
+ * `SqliteStorage`), through the `turn_records` view of migration 019
  * whose trigger puts each into its table: one round trip to the database
  * instead of one per table. A transcript's lines beyond the last
  * {@link TRANSCRIPT_KEEP_LINES} of the turn are left out (the table keeps
@@ -23,21 +24,45 @@ export class TurnRecordWriter {
     public constructor(private readonly db: Queryable) {}
 
     public async write(records: readonly TurnRecord[]): Promise<void> {
-        const kept = keepLastLines(records);
-        for (let start = 0; start < kept.length; start += ROWS_PER_STATEMENT) {
-            const batch = kept.slice(start, start + ROWS_PER_STATEMENT);
-            const params: SqlValue[] = [];
-            for (const record of batch) {
-                if (record.target === 'transcripts') {
-                    params.push('transcripts', record.conversationKey, record.line.from, record.line.text, null, null, record.line.at);
-                } else {
-                    const e = record.event;
-                    params.push('insight_events', e.conversation, e.door, e.lang, e.kind, e.detail, e.at);
-                }
-            }
-            await this.db.run(`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
-        }
+        await writeTurnRecords(this.db, records);
     }
+}
+
+/** A conversation state item written with a turn's records (`SqliteStorage`): no eTag check, its new eTag chosen by the writer. */
+export interface StateRecord {
+    readonly key: string;
+    readonly data: string;
+    readonly etag: number;
+    readonly at: number;
+}
+
+/**
+ * Writes `records` through `turn_records`, and first `state` when given, in
+ * one statement (more only beyond {@link ROWS_PER_STATEMENT} rows, the state
+ * always in the first).
+ */
+export async function writeTurnRecords(db: Queryable, records: readonly TurnRecord[], state?: StateRecord): Promise<void> {
+    const kept = keepLastLines(records);
+    let start = 0;
+    do {
+        const batch = kept.slice(start, start + ROWS_PER_STATEMENT - (start === 0 && state ? 1 : 0));
+        const params: SqlValue[] = [];
+        if (start === 0 && state) {
+            params.push('bot_state', state.key, state.data, state.etag, null, null, state.at);
+        }
+        for (const record of batch) {
+            if (record.target === 'transcripts') {
+                params.push('transcripts', record.conversationKey, record.line.from, record.line.text, null, null, record.line.at);
+            } else {
+                const e = record.event;
+                params.push('insight_events', e.conversation, e.door, e.lang, e.kind, e.detail, e.at);
+            }
+        }
+        if (params.length > 0) {
+            await db.run(`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+        }
+        start += batch.length;
+    } while (start < kept.length);
 }
 
 /** The records with, per conversation, only the last {@link TRANSCRIPT_KEEP_LINES} transcript lines. */

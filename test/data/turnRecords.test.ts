@@ -44,10 +44,10 @@ describeEachBackend('TurnRecordWriter: a turn\'s transcript lines and insight ev
     });
 });
 
-describe('A turn of the bot writes its transcript lines and insight events in one statement, after its state', () => {
+describe('A turn of the bot writes its state, transcript lines and insight events in one statement (SQLite)', () => {
     const harnessOf = useHarness();
 
-    it('a message turn: the state\'s upsert, then one INSERT into turn_records; nothing into transcripts or insight_events on its own', async () => {
+    it('a message turn: one INSERT into turn_records; nothing into bot_state, transcripts or insight_events on its own', async () => {
         const convo = harnessOf().conversation(localeOf('en'));
         await convo.start();
         const statements: string[] = [];
@@ -58,7 +58,7 @@ describe('A turn of the bot writes its transcript lines and insight events in on
             stop();
         }
         const writes = statements.filter((sql) => /^\s*INSERT/i.test(sql)).map((sql) => /INSERT INTO (\w+)/i.exec(sql)?.[1]);
-        assert.deepStrictEqual(writes, ['bot_state', 'turn_records'], statements.join('\n'));
+        assert.deepStrictEqual(writes, ['turn_records'], statements.join('\n'));
         const key = `directline:${convo.id}`;
         const lines = await harnessOf().db.all<{ sender: string; text: string }>('SELECT sender, text FROM transcripts WHERE conversation_key = ? ORDER BY id', [key]);
         const said = lines.findIndex((l) => l.sender === 'customer' && l.text === PHRASES.en.whoIs);
