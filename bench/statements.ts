@@ -4,11 +4,34 @@
  * with the bot in this process under the same load generator as `npm run
  * bench` (whole conversations over `POST /api/messages`, expectReplies). For
  * finding the statements a turn could do without; the bench's total is the
- * same counter (`Database.statementsRun`).
+ * same counter (`Database.statementsRun`). Also counted: the trips to
+ * node-sqlite3's worker thread (each `Statement` run/get/all/reset and
+ * `Database` exec call is one), which a statement may take more than one of.
  */
+
+/** Counts node-sqlite3's calls that each queue one job on its worker thread. */
+function countWorkerTrips(): () => number {
+    let trips = 0;
+    const statement = sqlite3.Statement.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const method of ['run', 'get', 'all', 'reset']) {
+        const original = statement[method];
+        statement[method] = function (this: unknown, ...args: unknown[]) {
+            trips++;
+            return original.apply(this, args);
+        };
+    }
+    const database = sqlite3.Database.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const exec = database.exec;
+    database.exec = function (this: unknown, ...args: unknown[]) {
+        trips++;
+        return exec.apply(this, args);
+    };
+    return () => trips;
+}
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import sqlite3 from 'sqlite3';
 import { numberOption, parseArgs } from '../cli/args';
 import { loadConfig } from '../config';
 import { startApp } from '../app';
@@ -32,6 +55,7 @@ async function main(): Promise<void> {
     };
     const durationS = numberOption(options, 'duration', 5, 1, 600, fail);
     const concurrency = numberOption(options, 'concurrency', 4, 1, 100, fail);
+    const trips = countWorkerTrips();
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-statements-'));
     const directory = path.join(work, 'directory.json');
     const askers = writeDirectory(directory, 1500);
@@ -49,14 +73,16 @@ async function main(): Promise<void> {
             counts.set(text, (counts.get(text) ?? 0) + 1);
         });
         const before = app.db.statementsRun;
+        const tripsBefore = trips();
         const result = await runLoad({ ...common, durationMs: durationS * 1000 });
         const total = app.db.statementsRun - before;
+        const tripsRun = trips() - tripsBefore;
         stop();
         const turns = Math.max(result.turns, 1);
         const per = (n: number): string => (n / turns).toFixed(3).padStart(6);
         const rows = [...counts.entries()].sort((a, b) => b[1] - a[1]);
         const parameterised = rows.reduce((sum, [, n]) => sum + n, 0);
-        process.stdout.write(`${result.turns} turns, ${result.errors} errors; ${per(total)} statements per turn (${per(parameterised)} parameterised, ${per(total - parameterised)} BEGIN/COMMIT/scripts)\n`);
+        process.stdout.write(`${result.turns} turns, ${result.errors} errors; ${per(total)} statements per turn (${per(parameterised)} parameterised, ${per(total - parameterised)} BEGIN/COMMIT/scripts); ${per(tripsRun)} trips to node-sqlite3's worker thread per turn\n`);
         for (const [sql, n] of rows) {
             process.stdout.write(`${per(n)}  ${sql.length > 150 ? sql.slice(0, 147) + '...' : sql}\n`);
         }
