@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import { PROJECT_ROOT } from '../../paths';
 import type { Database, SqlParams } from '../../data/database';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
-import { cachedDirectory } from '../../data/repositories/directoryCache';
+import { cachedDirectory, copyOf } from '../../data/repositories/directoryCache';
 import { BotHarness, joined } from '../helpers/botHarness';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
@@ -105,6 +105,23 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.strictEqual(statements(), 0, 'the most recently used stay');
         await users.get('U-101');
         assert.strictEqual(statements(), 1, 'the least recently used went');
+    });
+});
+
+describe('DirectoryCache copies: deep, cheap for plain data', () => {
+    it('copies plain objects and arrays all the way down, leaves nothing shared, and copies other objects faithfully', () => {
+        const members = [{ user: { id: 'U-1', name: 'Eva', email: 'eva@x.example', locale: 'de' }, isAdmin: false, isBillingContact: true }];
+        const copy = copyOf(members);
+        assert.deepStrictEqual(copy, members);
+        assert.notStrictEqual(copy, members);
+        assert.notStrictEqual(copy[0], members[0]);
+        assert.notStrictEqual(copy[0].user, members[0].user);
+        assert.strictEqual(copyOf(undefined), undefined);
+        assert.strictEqual(copyOf(null), null);
+        const when = { at: new Date(5) };
+        const copied = copyOf(when);
+        assert.notStrictEqual(copied.at, when.at);
+        assert.strictEqual(copied.at.getTime(), 5);
     });
 });
 
