@@ -8,6 +8,7 @@ import { PersonalDataService } from './services/personalDataService';
 import type { Database } from './data/database';
 import { Repositories } from './data/repositories/repositories';
 import { cachedDirectory } from './data/repositories/directoryCache';
+import { TurnRecordWriter } from './data/repositories/turnRecords';
 import type { MessageBus } from './data/messageBus';
 import { PortalResetRequestRepository } from './data/repositories/portalResetRequestRepository';
 import { createBotStorage, type BotStorage } from './data/botStorage';
@@ -115,7 +116,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         portalReset: new PortalResetService(new PortalResetRequestRepository(db), portal, secrets, audit, clock)
     };
     const storage = createBotStorage(db, clock);
-    const conversationState = new SnapshotConversationState(storage, () => directory.refresh());
+    const conversationState = new SnapshotConversationState(storage, () => directory.turnBegins());
     const failures = new TurnFailures();
     const gate = new HandoffGate(queue, new TranscriptRecorder(new TranscriptRepository(db), clock));
     const insights = new InsightRepository(db);
@@ -130,7 +131,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         onTurnSucceeded: (key) => failures.succeeded(key),
         identityLifetime: deps.verificationLifetime,
         insights: recorder,
-        sharedLock: (name, work) => db.exclusive(name, work)
+        sharedLock: (name, work) => db.exclusive(name, work),
+        records: new TurnRecordWriter(db)
     });
     const errorHandler = new TurnErrorHandler(localizer, failures, bot);
     // The outbox exists before the bot (the handoff gate writes to it); its worker reaches people through the bot's proactive turns.

@@ -1,4 +1,5 @@
-import { ActivityHandler, ActivityTypes, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { SnapshotConversationState } from '../sdkSpeedups/snapshotConversationState';
 import { takeRating } from '../dialogs/rating';
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import { KeyedMutex, NO_SHARED_LOCK, type SharedLock } from '../core/mutex';
@@ -16,6 +17,7 @@ import { understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import type { HandoffGate } from './handoffGate';
 import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
+import type { TurnRecord, TurnRecordWriter } from '../data/repositories/turnRecords';
 import { changeLanguageOnRequest, DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.billingBot');
@@ -28,7 +30,7 @@ const REMEMBERED_ACTIVITY_IDS = 20;
 
 /** What the bot is built from (`compose.ts`). */
 export interface BillingBotParts {
-    readonly conversationState: ConversationState;
+    readonly conversationState: SnapshotConversationState;
     readonly mainDialog: MainDialog;
     readonly clock: Clock;
     readonly localizer: Localizer;
@@ -41,6 +43,8 @@ export interface BillingBotParts {
     readonly insights?: InsightsRecorder;
     /** One turn per conversation across instances (an advisory lock on PostgreSQL); none by default. */
     readonly sharedLock?: SharedLock;
+    /** Writes the rows the turn appends once saved (transcript lines, insight events) in one statement. */
+    readonly records: TurnRecordWriter;
 }
 
 /**
@@ -56,7 +60,7 @@ export interface BillingBotParts {
  * crash runs the turn again exactly when its state was not saved.
  */
 export class BillingBot extends ActivityHandler {
-    private readonly conversationState: ConversationState;
+    private readonly conversationState: SnapshotConversationState;
     private readonly mainDialog: MainDialog;
     private readonly gate: HandoffGate;
     private readonly profileAccessor: StatePropertyAccessor<ConversationProfile>;
@@ -87,7 +91,7 @@ export class BillingBot extends ActivityHandler {
             gate.transcriptStage,
             gate.proactiveInstructionStage((context, options) => this.restartDialog(context, options)),
             gate.relayStage((context, options) => this.restartDialog(context, options))
-        ]);
+        ], (records) => this.writeRecords(records));
 
         this.onMembersAdded(async (context, next) => {
             if (!turnInfo(context).profile.welcomed) {
@@ -127,7 +131,7 @@ export class BillingBot extends ActivityHandler {
                 const completed = await this.pipeline.run(
                     context,
                     () => super.run(context),
-                    () => this.conversationState.saveChanges(context, false)
+                    (records) => this.conversationState.saveWith(context, records)
                 );
                 if (completed) {
                     this.parts.onTurnSucceeded?.(key);
@@ -172,8 +176,30 @@ export class BillingBot extends ActivityHandler {
                 insights?.begin(context, () => turnInfo(context).lang);
                 return 'continue';
             },
+            records: (context) => insights?.records(context) ?? [],
             afterSave: async (context) => insights?.flush(context)
         };
+    }
+
+    /**
+     * The turn's rows in one statement. Insights never fail a turn: when the
+     * statement fails, the transcript's lines are written on their own (a
+     * failure there fails the turn, as before) and the insight events are
+     * dropped and logged.
+     */
+    private async writeRecords(records: readonly TurnRecord[]): Promise<void> {
+        try {
+            await this.parts.records.write(records);
+        } catch (err) {
+            const lines = records.filter((record) => record.target === 'transcripts');
+            if (lines.length === records.length) {
+                throw err;
+            }
+            log.error('insights not recorded', { error: (err as Error).message });
+            if (lines.length > 0) {
+                await this.parts.records.write(lines);
+            }
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ export class HandoffGate {
             this.recorder.attach(context, turnInfo(context).conversationKey);
             return 'continue';
         },
-        afterSave: async (context) => this.recorder.flush(context)
+        records: (context) => this.recorder.records(context)
     };
 
     /** The bot's own turns (an agent's line, a queue update, the hand-back) are carried out instead of the dialogs. */

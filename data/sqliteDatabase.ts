@@ -195,14 +195,17 @@ export class SqliteDatabase implements Database {
         });
     }
 
+    /**
+     * The first row. Run with `all`, which steps the statement to its end:
+     * a finished statement holds no read lock and has committed its own
+     * write (an INSERT … RETURNING outside a transaction), so it needs no
+     * `reset` — one trip to node-sqlite3's worker thread instead of two
+     * (`get`, then `reset`). Every `get` of the repositories reads one row
+     * (by key, an aggregate, a RETURNING of one row), so nothing more is read.
+     */
     private async rawGet<T>(sql: string, params: SqlParams): Promise<T | undefined> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.get(params, (err: Error | null, row: T | undefined) => {
-                // A stepped-but-unfinished statement holds a read lock until reset.
-                statement.reset(() => (err ? reject(err) : resolve(row)));
-            });
-        });
+        const rows = await this.rawAll<T>(sql, params);
+        return rows[0];
     }
 
     private async rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {

@@ -1,7 +1,13 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Database, Queryable } from './database';
 import type { Clock } from '../core/clock';
-import { UPSERT_STATE, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
+import { randomInt } from 'crypto';
+import { getLogger } from '../core/logger';
+import { handWriteRecords, takeWriteRecords } from '../sdkSpeedups/stateText';
+import { writeTurnRecords, type TurnRecord } from './repositories/turnRecords';
+import { UPSERT_STATE, checksETag, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
+
+const log = getLogger('data.sqliteStorage');
 
 interface StateRow {
     key: string;
@@ -14,6 +20,9 @@ interface CachedItem {
     readonly etag: number;
     readonly data: string;
 }
+
+/** A turn with more rows than this writes them apart from its state (all must fit one statement). */
+const MAX_RECORDS_WITH_STATE = 150;
 
 /** Items whose stored text is kept in memory, the most recently used. */
 const DEFAULT_CACHED_ITEMS = 1000;
@@ -34,6 +43,10 @@ const DEFAULT_CACHED_ITEMS = 1000;
  * while it ran. Another process may still change `bot_state` (an operator
  * erasing a person's conversations): {@link watchOtherWriters} empties the
  * memory within a second of any commit by another connection.
+ *
+ * A conversation state handed with the rows its turn appends
+ * (`SnapshotConversationState.saveWith`) is written with them in one
+ * statement ({@link writeWithRecords}).
  */
 export class SqliteStorage implements Storage {
     private readonly cache = new Map<string, CachedItem>();
@@ -71,12 +84,22 @@ export class SqliteStorage implements Storage {
     }
 
     public async write(changes: StoreItems): Promise<void> {
+        const items = changes && typeof changes === 'object' ? Object.values(changes as StoreItems) : [];
+        // Rows the turn appends, handed with its state (`SnapshotConversationState.saveWith`); taken before the first await.
+        const records = items.length === 1 && items[0] && typeof items[0] === 'object' ? (takeWriteRecords(items[0]) as readonly TurnRecord[] | undefined) : undefined;
         const entries = storageEntries(changes, 'SqliteStorage.write()');
         if (entries.length === 0) {
             return;
         }
         const now = this.clock.now().getTime();
         this.forget(entries.map((entry) => entry.key));
+        if (entries.length === 1 && records && !checksETag(entries[0])) {
+            if (await this.writeWithRecords(entries[0], records, now)) {
+                return;
+            }
+            // Not written together: the state alone below, the rows left to the caller.
+            handWriteRecords(items[0], records);
+        }
         if (entries.length === 1) {
             // One item (every turn's conversation state): a single upsert is atomic on its own.
             const etag = await this.upsert(this.db, entries[0], now);
@@ -104,6 +127,30 @@ export class SqliteStorage implements Storage {
                 await tx.run('DELETE FROM bot_state WHERE key = ?', [key]);
             }
         });
+    }
+
+    /**
+     * The turn's state (no eTag check) and the rows it appends, in one
+     * statement through `turn_records` (migration 019). The new eTag is
+     * chosen here, at random, rather than counted up by the database, so
+     * the statement need not return it for the memory. Returns false, having
+     * written nothing, when the statement failed (a row the tables refuse):
+     * the state is then written alone and the rows by the caller, whose
+     * insight events must never fail a turn's save.
+     */
+    private async writeWithRecords(entry: StorageEntry, records: readonly TurnRecord[], now: number): Promise<boolean> {
+        if (records.length >= MAX_RECORDS_WITH_STATE) {
+            return false;
+        }
+        const etag = randomInt(1, 2 ** 48 - 1);
+        try {
+            await writeTurnRecords(this.db, records, { key: entry.key, data: entry.data, etag, at: now });
+        } catch (err) {
+            log.warn('state and turn rows not written together; the state is written alone', { error: (err as Error).message });
+            return false;
+        }
+        this.remember(entry.key, { etag, data: entry.data });
+        return true;
     }
 
     /**

@@ -75,11 +75,6 @@ export class Mailer {
         return id;
     }
 
-    /** True when a mail with `dedupeKey` was queued already (a retried turn). */
-    public isQueued(dedupeKey: string): Promise<boolean> {
-        return this.outbox.hasDedupeKey(dedupeKey);
-    }
-
     /**
      * The outbox row for `mail`, its secret encrypted, for a caller that stores
      * it inside its own transaction (with `new OutboxRepository(tx)`); call

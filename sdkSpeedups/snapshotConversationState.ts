@@ -8,7 +8,7 @@
  * sets the fields `storage` and `storageKey(context)` that this class reads.
  */
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
-import { handWriteText, takeReadText, takeWriteText } from './stateText';
+import { handWriteRecords, handWriteText, takeReadText, takeWriteRecords, takeWriteText } from './stateText';
 
 const CACHED = Symbol('billingAssistant.conversationState');
 
@@ -28,14 +28,16 @@ interface CachedState {
  * again (`stateText.ts`); the first snapshot of a turn is the text the
  * storage read, when it says. Same contract otherwise: read once per turn, written by
  * `saveChanges` only when changed (or forced), last writer wins (`eTag: *`).
+ * {@link saveWith} hands the turn's rows to the storage with the state
+ * (`stateText.ts`), so SQLite writes both in one statement.
  */
 export class SnapshotConversationState extends ConversationState {
     /**
      * @param turnStarts runs with the state's read, once per turn (per
      * context): for what must be as fresh as the turn, such as the
-     * directory's version (`DirectoryCache.refresh`).
+     * directory's look-ups (`DirectoryCache.turnBegins`).
      */
-    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void>) {
+    public constructor(storage: Storage, private readonly turnStarts?: () => Promise<void> | void) {
         super(storage);
     }
 
@@ -70,6 +72,29 @@ export class SnapshotConversationState extends ConversationState {
         }
         cached.snapshot = snapshot;
         context.turnState.set(CACHED, cached);
+    }
+
+    /**
+     * {@link saveChanges} (not forced) with rows the turn appends once saved:
+     * when the state changed they go with its write, and a storage that can
+     * writes them in the same statement (`SqliteStorage`). Returns the rows
+     * it did not write — all of them when the state was unchanged or the
+     * storage did not take them — for the caller to write.
+     */
+    public async saveWith<R>(context: TurnContext, records: readonly R[]): Promise<readonly R[]> {
+        const cached = context.turnState.get(CACHED) as CachedState | undefined;
+        if (records.length === 0 || !cached) {
+            await this.saveChanges(context);
+            return records;
+        }
+        handWriteRecords(cached.state, records);
+        let left: readonly unknown[] | undefined;
+        try {
+            await this.saveChanges(context);
+        } finally {
+            left = takeWriteRecords(cached.state);
+        }
+        return (left as readonly R[] | undefined) ?? [];
     }
 
     public override clear(context: TurnContext): Promise<void> {

@@ -43,3 +43,23 @@ export function takeWriteText(item: object): string | undefined {
     writeTexts.delete(item);
     return text;
 }
+
+/**
+ * Rows a turn appends once saved (transcript lines, insight events), handed
+ * with the state's item to `Storage.write` by `SnapshotConversationState.saveWith`:
+ * a storage that can write them in the same statement as the item takes
+ * them; rows left untaken after the write are written by the caller.
+ */
+const writeRecords = new WeakMap<object, readonly unknown[]>();
+
+/** State side: `records` go with `item` into the next write, if the storage takes them. */
+export function handWriteRecords(item: object, records: readonly unknown[]): void {
+    writeRecords.set(item, records);
+}
+
+/** Storage side: the rows handed with `item` (forgotten once taken); the state side takes what is left after the write. */
+export function takeWriteRecords(item: object): readonly unknown[] | undefined {
+    const records = writeRecords.get(item);
+    writeRecords.delete(item);
+    return records;
+}

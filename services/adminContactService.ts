@@ -73,16 +73,13 @@ export class AdminContactService {
         const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
             const repos = new Repositories(tx, this.clock);
             const outbox = repos.outbox;
-            if (mails.length > 0 && mails[0].dedupeKey !== undefined && (await outbox.hasDedupeKey(mails[0].dedupeKey))) {
+            // The mail already queued (a retried turn), the conversation's mails and each recipient's, in one statement.
+            const figures = await outbox.sendingFigures(mails[0]?.dedupeKey, conversationKey, mails.map((mail) => mail.to), 'admin-contact', dayAgo);
+            if (figures.queued) {
                 return 'again';
             }
-            if ((await outbox.countForConversation(conversationKey, 'admin-contact', dayAgo)) >= MAX_PER_DAY * Math.max(1, drafts.length)) {
+            if (figures.forConversation >= MAX_PER_DAY * Math.max(1, drafts.length) || figures.to.some((n) => n >= MAX_PER_RECIPIENT_PER_DAY)) {
                 return 'rate-limited';
-            }
-            for (const mail of mails) {
-                if ((await outbox.countTo(mail.to, 'admin-contact', dayAgo)) >= MAX_PER_RECIPIENT_PER_DAY) {
-                    return 'rate-limited';
-                }
             }
             for (const mail of mails) {
                 await outbox.insert(mail, now);

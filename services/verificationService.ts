@@ -92,17 +92,18 @@ export class VerificationService {
         const now = this.clock.now().getTime();
         const targetHash = emailTargetHash(this.secrets, email);
         const dedupeKey = requestId === undefined ? undefined : `verification-code:${conversationKey}:${requestId}`;
-        if (dedupeKey !== undefined && (await this.mailer.isQueued(dedupeKey))) {
-            return 'sent';
-        }
         const user = await this.users.findByEmail(email);
         const code = randomDigits(this.policy.codeLength);
         const mail = user && this.codeMail(user, lang, code, conversationKey, dedupeKey);
         // Count and record in one transaction: parallel conversations asking for one address cannot all pass the count.
-        const outcome = await this.db.transaction(async (tx): Promise<SendCodeOutcome> => {
+        const outcome = await this.db.transaction(async (tx): Promise<SendCodeOutcome | 'again'> => {
             const repos = new Repositories(tx, this.clock);
             const codes = repos.verificationCodes;
-            const figures = await codes.sendingFigures(conversationKey, targetHash, now - 3600_000);
+            // Asked again in a retried turn: the code mailed the first time stays the live one.
+            const figures = await codes.sendingFigures(conversationKey, targetHash, now - 3600_000, dedupeKey);
+            if (figures.mailQueued) {
+                return 'again';
+            }
             if (figures.failures >= this.policy.maxWrongCodes) {
                 return 'locked';
             }
@@ -120,6 +121,9 @@ export class VerificationService {
             await repos.audit.record(`conversation:${conversationKey}`, user ? 'verification.code-sent' : 'verification.code-requested-unknown', user ? `user:${user.id}` : undefined);
             return 'sent';
         }, { locks: [codesOfConversation(conversationKey), codesOfAddress(targetHash)] });
+        if (outcome === 'again') {
+            return 'sent';
+        }
         if (outcome === 'rate-limited') {
             log.warn('code rate limit reached', { conversationKey });
         }

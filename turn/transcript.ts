@@ -2,6 +2,7 @@ import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../data/handoffModel';
 import { TRANSCRIPT_KEEP_LINES, type TranscriptRepository } from '../data/repositories/transcriptRepository';
 import type { Clock } from '../core/clock';
+import type { TurnRecord } from '../data/repositories/turnRecords';
 import { submittedText } from './activityText';
 
 /** Longest line kept. */
@@ -35,7 +36,8 @@ export function hideCodes(text: string): string {
  * Keeps the last lines of each conversation (what the person wrote, what the
  * bot answered) for the agents' context, in the `transcripts` table: a turn
  * collects its lines and appends them in one statement at its end; they are
- * read only when the conversation is escalated.
+ * read only when the conversation is escalated. The turn's lines are written
+ * with its other rows (`TurnRecordWriter`) once its state is saved.
  */
 export class TranscriptRecorder {
     public constructor(private readonly repository: TranscriptRepository, private readonly clock: Clock) {}
@@ -64,14 +66,17 @@ export class TranscriptRecorder {
     }
 
     /**
-     * Stores the turn's lines; called once the turn's state is saved, so a
-     * channel's retry of a turn whose state was not saved records it once.
+     * Takes the turn's lines as rows to write; called once the turn's state
+     * is saved, so a channel's retry of a turn whose state was not saved
+     * records it once.
      */
-    public async flush(context: TurnContext): Promise<void> {
+    public records(context: TurnContext): TurnRecord[] {
         const turn = context.turnState.get(TRANSCRIPT) as TurnTranscript | undefined;
-        if (turn && turn.lines.length > 0) {
-            await this.repository.append(turn.conversationKey, turn.lines.splice(0));
+        if (!turn || turn.lines.length === 0) {
+            return [];
         }
+        const { conversationKey } = turn;
+        return turn.lines.splice(0).map((line): TurnRecord => ({ target: 'transcripts', conversationKey, line }));
     }
 }
 

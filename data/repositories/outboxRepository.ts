@@ -1,4 +1,4 @@
-import type { Queryable } from '../database';
+import type { Queryable, SqlValue } from '../database';
 
 /** Delivery state of a queued mail. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -74,11 +74,6 @@ export class OutboxRepository {
         return result.changes === 1 ? result.lastId : undefined;
     }
 
-    /** True when a mail with this dedupe key was queued already. */
-    public async hasDedupeKey(dedupeKey: string): Promise<boolean> {
-        return (await this.db.get<{ id: number }>('SELECT id FROM outbox WHERE dedupe_key = ?', [dedupeKey])) !== undefined;
-    }
-
     /**
      * Pending mails whose next attempt is due, oldest first. On PostgreSQL,
      * where several instances deliver from one outbox, the mails returned are
@@ -129,10 +124,23 @@ export class OutboxRepository {
         }
     }
 
-    /** Counts mails of a kind queued for a conversation since `since` (rate limits). */
-    public async countForConversation(conversationKey: string, kind: string, since: number): Promise<number> {
-        const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE conversation_key = ? AND kind = ? AND created_at >= ?', [conversationKey, kind, since]);
-        return row?.n ?? 0;
+    /**
+     * What a send limited per conversation and per address needs to know, in
+     * one statement: whether a mail with `dedupeKey` was queued already,
+     * the mails of `kind` of the conversation since `since`, and those to
+     * each address of `to` (in its order) since `since`.
+     */
+    public async sendingFigures(dedupeKey: string | undefined, conversationKey: string, to: readonly string[], kind: string, since: number): Promise<{ queued: boolean; forConversation: number; to: number[] }> {
+        const params: SqlValue[] = [dedupeKey ?? null, conversationKey, kind, since];
+        const perAddress = to.map((address, i) => {
+            params.push(address, kind, since);
+            return `, (SELECT COUNT(*) FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ?) AS to_${i}`;
+        });
+        const row = await this.db.get<Record<string, number>>(
+            `SELECT (SELECT COUNT(*) FROM outbox WHERE dedupe_key = ?) AS queued, (SELECT COUNT(*) FROM outbox WHERE conversation_key = ? AND kind = ? AND created_at >= ?) AS for_conversation${perAddress.join('')}`,
+            params
+        );
+        return { queued: Number(row?.queued ?? 0) > 0, forConversation: Number(row?.for_conversation ?? 0), to: to.map((_, i) => Number(row?.[`to_${i}`] ?? 0)) };
     }
 
     /** Counts mails of a kind queued to an address since `since`, over all conversations (rate limits). */

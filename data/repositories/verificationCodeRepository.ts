@@ -21,6 +21,8 @@ interface CodeRow {
 
 /** The counts {@link VerificationCodeRepository.sendingFigures} returns. */
 export interface SendingFigures {
+    /** The code mail of this request is in the outbox already (false when no dedupe key was given). */
+    readonly mailQueued: boolean;
     readonly failures: number;
     readonly codesInConversation: number;
     readonly codesForTarget: number;
@@ -77,17 +79,20 @@ export class VerificationCodeRepository {
      * What the rate limits and the locks look at, in one statement: wrong codes
      * in the conversation so far, codes it asked for since `since`, and codes
      * asked for and wrong codes typed for the address (by its hash) since
-     * `since`, over all conversations.
+     * `since`, over all conversations; and whether the code mail with
+     * `mailDedupeKey` is in the outbox already (a retried turn).
      */
-    public async sendingFigures(conversationKey: string, targetHash: string, since: number): Promise<SendingFigures> {
-        const row = await this.db.get<{ failures: number; by_conversation: number; by_target: number; target_failures: number }>(
-            `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
+    public async sendingFigures(conversationKey: string, targetHash: string, since: number, mailDedupeKey?: string): Promise<SendingFigures> {
+        const row = await this.db.get<{ queued: number; failures: number; by_conversation: number; by_target: number; target_failures: number }>(
+            `SELECT (SELECT COUNT(*) FROM outbox WHERE dedupe_key = $dedupe) AS queued,
+                    (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
                     (SELECT COUNT(*) FROM verification_codes WHERE conversation_key = $key AND created_at >= $since) AS by_conversation,
                     (SELECT COUNT(*) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS by_target,
                     (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE target_hash = $target AND created_at >= $since) AS target_failures`,
-            { $key: conversationKey, $target: targetHash, $since: since }
+            { $key: conversationKey, $target: targetHash, $since: since, $dedupe: mailDedupeKey ?? null }
         );
         return {
+            mailQueued: Number(row?.queued ?? 0) > 0,
             failures: row?.failures ?? 0,
             codesInConversation: row?.by_conversation ?? 0,
             codesForTarget: row?.by_target ?? 0,

@@ -3,7 +3,8 @@ import type { Clock } from '../../core/clock';
 import type { Lang } from '../../core/language';
 import { getLogger } from '../../core/logger';
 import type { SecretBox } from '../../core/secrets';
-import type { InsightDoor, InsightEvent, InsightRepository, UnplacedReason } from '../../data/repositories/insightRepository';
+import type { InsightDoor, InsightRepository, UnplacedReason } from '../../data/repositories/insightRepository';
+import type { TurnRecord } from '../../data/repositories/turnRecords';
 import { maskText } from './textMask';
 
 const log = getLogger('services.insights');
@@ -75,7 +76,9 @@ export function doorOf(channelId: string | undefined): InsightDoor {
 /**
  * Notes what happens in a conversation for the support team's figures. Notes
  * are collected during the turn ({@link noteInsight}, synchronous, so any
- * dialog can note without waiting) and written in one statement at its end.
+ * dialog can note without waiting); once the turn is saved its events are
+ * written with its other rows in one statement ({@link records}, through
+ * `TurnRecordWriter`), then a not-understood message or a comment ({@link flush}).
  * Events carry a keyed hash of the conversation and short codes only; the
  * free text of not-understood messages and rating comments is masked.
  * Nothing here ever fails a turn: a failed write is logged and dropped.
@@ -92,20 +95,40 @@ export class InsightsRecorder {
         }
     }
 
-    /** Writes what the turn noted. Never throws. */
+    /** Takes the turn's events as rows to write (see `TurnRecordWriter`). Never throws. */
+    public records(context: TurnContext): TurnRecord[] {
+        const notes = context.turnState.get(NOTES) as TurnNotes | undefined;
+        if (!notes || notes.events.length === 0) {
+            return [];
+        }
+        try {
+            const conversation = this.secrets.hash(`insights:${conversationKeyOf(context)}`);
+            const door = doorOf(context.activity.channelId);
+            const lang = notes.lang();
+            return notes.events.splice(0).map((e): TurnRecord => ({ target: 'insight_events', event: { conversation, door, lang, kind: e.kind, detail: e.detail, at: e.at } }));
+        } catch (err) {
+            log.error('insights not recorded', { error: (err as Error).message });
+            return [];
+        }
+    }
+
+    /** Writes what the turn noted besides its events (a message not understood, a rating's comment). Never throws. */
     public async flush(context: TurnContext): Promise<void> {
         const notes = context.turnState.get(NOTES) as TurnNotes | undefined;
         if (!notes) {
             return;
         }
+        // Events not taken by {@link records} (a turn run without the one write of its rows) are written here.
+        const leftover = this.records(context);
         context.turnState.delete(NOTES);
         try {
-            const conversationKey = `${context.activity.channelId ?? 'unknown'}:${context.activity.conversation?.id ?? 'unknown'}`;
-            const door = doorOf(context.activity.channelId);
-            const lang = notes.lang();
-            const conversation = this.secrets.hash(`insights:${conversationKey}`);
-            await this.repository.addEvents(notes.events.map((e): InsightEvent => ({ conversation, door, lang, kind: e.kind, detail: e.detail, at: e.at })));
+            if (leftover.length > 0) {
+                await this.repository.addEvents(leftover.flatMap((r) => (r.target === 'insight_events' ? [r.event] : [])));
+            }
             if (notes.unplaced || notes.comment) {
+                const conversationKey = conversationKeyOf(context);
+                const door = doorOf(context.activity.channelId);
+                const lang = notes.lang();
                 const names = await this.repository.directoryNames();
                 const at = this.clock.now().getTime();
                 if (notes.unplaced) {
@@ -125,6 +148,11 @@ export class InsightsRecorder {
     public now(): number {
         return this.clock.now().getTime();
     }
+}
+
+/** The conversation key the insights use (channel and conversation id). */
+function conversationKeyOf(context: TurnContext): string {
+    return `${context.activity.channelId ?? 'unknown'}:${context.activity.conversation?.id ?? 'unknown'}`;
 }
 
 function notesOf(context: TurnContext): TurnNotes | undefined {

@@ -5,7 +5,7 @@ import { promisify } from 'util';
 import { PROJECT_ROOT } from '../../paths';
 import type { Database, SqlParams } from '../../data/database';
 import { loadDemoDataOnce, readDemoData } from '../../data/demoData';
-import { cachedDirectory } from '../../data/repositories/directoryCache';
+import { cachedDirectory, copyOf } from '../../data/repositories/directoryCache';
 import { BotHarness, joined } from '../helpers/botHarness';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
@@ -63,6 +63,30 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.strictEqual((await accounts.get('ACC-3003'))?.name, 'Bergmann AG');
     });
 
+    it('checks the version at the first look-up after a turn began, once per turn, and not at all in a turn without look-ups', async () => {
+        const db = dbOf();
+        const { users, cache } = cachedDirectory(db);
+        const statements = countStatements(db);
+        cache.turnBegins();
+        assert.strictEqual(statements(), 0, 'a turn beginning runs no SQL');
+        await users.get('U-303');
+        assert.strictEqual(statements(), 2, 'the version, then the look-up');
+        await users.get('U-303');
+        await users.memberships('U-303');
+        assert.strictEqual(statements(), 3, 'the same turn: no second version read');
+
+        cache.turnBegins();
+        cache.turnBegins();
+        assert.strictEqual(statements(), 3, 'turns that look nothing up read nothing');
+        await Promise.all([users.get('U-303'), users.get('U-303'), users.memberships('U-303')]);
+        assert.strictEqual(statements(), 4, 'look-ups at the same time share one version read');
+
+        await db.run("UPDATE users SET name = 'Eva Schulz-Meyer' WHERE id = 'U-303'");
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz', 'no turn began since: memory');
+        cache.turnBegins();
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz-Meyer', 'a change committed before the turn began is seen');
+    });
+
     it('keeps no look-up that was running while the directory changed, and keeps at most its limit', async () => {
         const db = dbOf();
         const { users, cache } = cachedDirectory(db, 3);
@@ -81,6 +105,23 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.strictEqual(statements(), 0, 'the most recently used stay');
         await users.get('U-101');
         assert.strictEqual(statements(), 1, 'the least recently used went');
+    });
+});
+
+describe('DirectoryCache copies: deep, cheap for plain data', () => {
+    it('copies plain objects and arrays all the way down, leaves nothing shared, and copies other objects faithfully', () => {
+        const members = [{ user: { id: 'U-1', name: 'Eva', email: 'eva@x.example', locale: 'de' }, isAdmin: false, isBillingContact: true }];
+        const copy = copyOf(members);
+        assert.deepStrictEqual(copy, members);
+        assert.notStrictEqual(copy, members);
+        assert.notStrictEqual(copy[0], members[0]);
+        assert.notStrictEqual(copy[0].user, members[0].user);
+        assert.strictEqual(copyOf(undefined), undefined);
+        assert.strictEqual(copyOf(null), null);
+        const when = { at: new Date(5) };
+        const copied = copyOf(when);
+        assert.notStrictEqual(copied.at, when.at);
+        assert.strictEqual(copied.at.getTime(), 5);
     });
 });
 

@@ -1,0 +1,88 @@
+import type { Queryable, SqlValue } from '../database';
+import type { TranscriptLine } from '../handoffModel';
+import type { InsightEvent } from './insightRepository';
+import { TRANSCRIPT_KEEP_LINES } from './transcriptRepository';
+
+/** A row a turn appends once its state is saved: a line of its transcript or one of its insight events. */
+export type TurnRecord =
+    | { readonly target: 'transcripts'; readonly conversationKey: string; readonly line: TranscriptLine }
+    | { readonly target: 'insight_events'; readonly event: InsightEvent };
+
+/** Rows per statement (seven parameters each, far below SQLite's limit). */
+const ROWS_PER_STATEMENT = 200;
+
+/**
+ * Writes the rows a turn appends after its save (transcript lines, insight
+ * events) in one statement (on SQLite even the state's own write, see
+ * `SqliteStorage`), through the `turn_records` view of migration 019
+ * whose trigger puts each into its table: one round trip to the database
+ * instead of one per table. A transcript's lines beyond the last
+ * {@link TRANSCRIPT_KEEP_LINES} of the turn are left out (the table keeps
+ * no more anyway).
+ */
+export class TurnRecordWriter {
+    public constructor(private readonly db: Queryable) {}
+
+    public async write(records: readonly TurnRecord[]): Promise<void> {
+        await writeTurnRecords(this.db, records);
+    }
+}
+
+/** A conversation state item written with a turn's records (`SqliteStorage`): no eTag check, its new eTag chosen by the writer. */
+export interface StateRecord {
+    readonly key: string;
+    readonly data: string;
+    readonly etag: number;
+    readonly at: number;
+}
+
+/**
+ * Writes `records` through `turn_records`, and first `state` when given, in
+ * one statement (more only beyond {@link ROWS_PER_STATEMENT} rows, the state
+ * always in the first).
+ */
+export async function writeTurnRecords(db: Queryable, records: readonly TurnRecord[], state?: StateRecord): Promise<void> {
+    const kept = keepLastLines(records);
+    let start = 0;
+    do {
+        const batch = kept.slice(start, start + ROWS_PER_STATEMENT - (start === 0 && state ? 1 : 0));
+        const params: SqlValue[] = [];
+        if (start === 0 && state) {
+            params.push('bot_state', state.key, state.data, state.etag, null, null, state.at);
+        }
+        for (const record of batch) {
+            if (record.target === 'transcripts') {
+                params.push('transcripts', record.conversationKey, record.line.from, record.line.text, null, null, record.line.at);
+            } else {
+                const e = record.event;
+                params.push('insight_events', e.conversation, e.door, e.lang, e.kind, e.detail, e.at);
+            }
+        }
+        if (params.length > 0) {
+            await db.run(`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+        }
+        start += batch.length;
+    } while (start < kept.length);
+}
+
+/** The records with, per conversation, only the last {@link TRANSCRIPT_KEEP_LINES} transcript lines. */
+function keepLastLines(records: readonly TurnRecord[]): readonly TurnRecord[] {
+    const lines = new Map<string, number>();
+    for (const record of records) {
+        if (record.target === 'transcripts') {
+            lines.set(record.conversationKey, (lines.get(record.conversationKey) ?? 0) + 1);
+        }
+    }
+    if ([...lines.values()].every((n) => n <= TRANSCRIPT_KEEP_LINES)) {
+        return records;
+    }
+    const skip = new Map([...lines].map(([key, n]) => [key, Math.max(0, n - TRANSCRIPT_KEEP_LINES)]));
+    return records.filter((record) => {
+        if (record.target !== 'transcripts') {
+            return true;
+        }
+        const left = skip.get(record.conversationKey) ?? 0;
+        skip.set(record.conversationKey, left - 1);
+        return left <= 0;
+    });
+}
