@@ -307,12 +307,23 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: input.button as Intent, score: 1, language: lang };
         }
         const understood = (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
-        if (!NOTHING_MORE.has(understood.intent)) {
-            return understood;
-        }
-        // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest.
+        // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest;
+        // unless the rest makes a request of its own ("yes, but change the billing contact instead").
         const lead = leadingAnswer(step.context, input.text);
         const answered = lead && step.options?.followUp?.buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
-        return answered ? { intent: answered.value as Intent, score: 1, language: lang } : understood;
+        if (!answered || (!NOTHING_MORE.has(understood.intent) && (await this.restAsks(step, lead.rest)))) {
+            return understood;
+        }
+        return { intent: answered.value as Intent, score: 1, language: lang };
+    }
+
+    /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */
+    private async restAsks(step: WaterfallStepContext<MainMenuOptions>, rest: string): Promise<boolean> {
+        const { t, lang } = turnInfo(step.context);
+        let words = rest;
+        for (let more = leadingAnswer(step.context, words); more; more = leadingAnswer(step.context, words)) {
+            words = more.rest;
+        }
+        return (await requestsOf(this.services.recognizer, t, words, lang)).length > 0;
     }
 }

@@ -70,7 +70,7 @@ const LONG_MESSAGE_PARTS = 3;
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
-/** A question weighs this much more than a statement in a long message. */
+/** A sentence that asks (a question, or a request in words) weighs this much more than a statement in a long message. */
 const QUESTION_WEIGHT = 2;
 
 /** Intents that ask for nothing: they say nothing about what a long message wants, and a question at the rating's comment reading as one is no new request. */
@@ -109,7 +109,8 @@ export class IntentRecognizer {
         private readonly nlp: NlpInstance,
         private readonly intents: ReadonlySet<string>,
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
-        private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>
+        private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
+        private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -128,7 +129,10 @@ export class IntentRecognizer {
         const intents = new Set<string>();
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
+        const requestMarkers = new Map<Lang, readonly string[]>();
         for (const lang of LANGS) {
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown };
+            requestMarkers.set(lang, Array.isArray(main.requestMarkers) ? main.requestMarkers.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -145,7 +149,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers);
     }
 
     /**
@@ -190,7 +194,7 @@ export class IntentRecognizer {
      * A long message ("Ich habe auf Zur Abrechnung geklickt. Dann kam das
      * Portal. Ich kann mich nicht anmelden. …") is read sentence by sentence:
      * the intent with the most weight wins, the whole message counting as half
-     * a sentence; a question counts double, small talk ("Guten Tag") not at all.
+     * a sentence; one that asks (a question, "ich möchte …") counts double, small talk ("Guten Tag") not at all.
      */
     private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
         const weights = new Map<Intent, number>();
@@ -205,7 +209,7 @@ export class IntentRecognizer {
         for (const [index, part] of parts.entries()) {
             // What happened comes first, the problem later: later sentences weigh a little more.
             const position = 1 + index / parts.length;
-            add(await this.recognizeOne(part, whole.language), position * (part.endsWith('?') ? QUESTION_WEIGHT : 1));
+            add(await this.recognizeOne(part, whole.language), position * (this.asks(part, whole.language) ? QUESTION_WEIGHT : 1));
         }
         const [best] = [...weights].sort((a, b) => b[1] - a[1]);
         if (!best || best[0] === whole.intent) {
@@ -213,6 +217,12 @@ export class IntentRecognizer {
         }
         // A language switch is asked for plainly, never found in the middle of a story.
         return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? UNDERSTANDING_POLICY.understood, language: whole.language };
+    }
+
+    /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
+    private asks(sentence: string, lang: Lang): boolean {
+        const said = ` ${words(folded(sentence)).join(' ')} `;
+        return sentence.trim().endsWith('?') || (this.requestMarkers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
