@@ -110,7 +110,8 @@ export class IntentRecognizer {
         private readonly intents: ReadonlySet<string>,
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
         private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
-        private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>
+        private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
+        private readonly answerWords: ReadonlySet<string>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -130,7 +131,17 @@ export class IntentRecognizer {
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
         const requestMarkers = new Map<Lang, readonly string[]>();
+        const answerWords = new Set<string>();
         for (const lang of LANGS) {
+            const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
+            for (const list of [common.yesWords, common.noWords]) {
+                for (const phrase of Array.isArray(list) ? list : []) {
+                    const said = typeof phrase === 'string' ? words(folded(phrase)) : [];
+                    if (said.length === 1) {
+                        answerWords.add(said[0]);
+                    }
+                }
+            }
             const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown };
             requestMarkers.set(lang, Array.isArray(main.requestMarkers) ? main.requestMarkers.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             nlp.addLanguage(lang);
@@ -149,7 +160,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, answerWords);
     }
 
     /**
@@ -326,7 +337,9 @@ export class IntentRecognizer {
         // A sentence said exactly as trained ("What can you do?") needs no telling word.
         const judged = known && !known.utterances.has(said.join(' ')) ? known : undefined;
         const notUnderstood = (score: number): Understanding => ({ intent: 'none', score, language: lang });
-        if (judged && !said.some((word) => tells(judged, word))) {
+        // A yes or a no ("yes? what happens then", "ok") says nothing about what is asked: it backs no intent.
+        const telling = said.filter((word) => !this.answerWords.has(word));
+        if (judged && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
@@ -334,7 +347,7 @@ export class IntentRecognizer {
             return notUnderstood(result.score ?? 0);
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
-        if (judged && !said.some((word) => tells(judged, word, result.intent))) {
+        if (judged && !telling.some((word) => tells(judged, word, result.intent))) {
             return notUnderstood(result.score);
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
