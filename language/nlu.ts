@@ -92,6 +92,9 @@ const OUT_OF_SCOPE_MIN_WORDS = 3;
 /** A word used by at most this many of the bot's own intents is a word of its field ("abrechnungskontakt", "invoice"). */
 const FIELD_WORD_MAX_INTENTS = 3;
 
+/** Words of one language alone that make a message plainly written in it ({@link IntentRecognizer.clearLanguage}). */
+const CLEAR_LANGUAGE_WORDS = 4;
+
 const SWITCH_PREFIX = 'switch-language-';
 
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
@@ -296,6 +299,26 @@ export class IntentRecognizer {
     private outOfField(said: readonly string[]): boolean {
         const fields = LANGS.map((lang) => this.informative.get(lang)?.field ?? new Set<string>());
         return said.length >= OUT_OF_SCOPE_MIN_WORDS && !said.some((word) => fields.some((field) => field.has(word) || field.has(word.slice(0, PREFIX))));
+    }
+
+    /**
+     * The language `text` is plainly written in, or undefined when that is not
+     * clear. Clear is a sentence of several words the bot knows in that
+     * language alone ({@link CLEAR_LANGUAGE_WORDS}), none of the other's, that
+     * also looks written in it letter by letter: "Wer ist mein
+     * Abrechnungskontakt?", "I forgot my password for the portal". A yes, a
+     * name, an address, a code or a user ID never is ("ja", "ok", "Lea
+     * Fischer", "das ist pbrooks").
+     */
+    public clearLanguage(text: string): Lang | undefined {
+        const said = words(folded(text.normalize('NFC').replace(EMAIL_LIKE, ' ')));
+        const [en, de] = (['en', 'de'] as const).map((lang) => {
+            const own = this.languageWords.get(lang);
+            const other = this.languageWords.get(lang === 'en' ? 'de' : 'en');
+            return said.filter((word) => own?.has(word) && !other?.has(word)).length;
+        });
+        const lang: Lang | undefined = en >= CLEAR_LANGUAGE_WORDS && de === 0 ? 'en' : de >= CLEAR_LANGUAGE_WORDS && en === 0 ? 'de' : undefined;
+        return lang && this.guessByLetters(text) === lang ? lang : undefined;
     }
 
     /** The language the text is most likely written in. */
