@@ -278,12 +278,22 @@ export class BillingBot extends ActivityHandler {
             return next();
         });
         const fromLocale = langFromLocale(context.activity.locale);
+        const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
+        // A whole sentence plainly in the other language ("Wer ist mein Abrechnungskontakt?" on the English page) is
+        // a clear signal: the bot answers in the language the person writes. A yes, a name, an address or a code is none.
+        // Not at a free-text answer, though: a message to pass on is written for its reader ("Please add five licenses").
+        const written = text !== undefined && !freeTextOpen(await this.dialogStateAccessor.get(context)) ? this.parts.recognizer.clearLanguage(text) : undefined;
         // Once decided, the conversation keeps its language whatever locale the client reports later;
-        // it changes only when the person asks (in words, by the menu, or by a `setLanguage` event from the page).
+        // it changes when the person asks (in words, by the menu, or by a `setLanguage` event from the page) or plainly writes another.
         if (profile.lang && profile.langSource !== 'default') {
+            if (written && written !== profile.lang) {
+                await this.switchToWritten(info, text ?? '', written);
+            }
             return 'continue';
         }
-        const text = context.activity.type === ActivityTypes.Message ? submittedText(context.activity) : undefined;
+        if (written && (await this.switchToWritten(info, text ?? '', written))) {
+            return 'continue';
+        }
         if (fromLocale) {
             this.setLanguage(info, fromLocale, 'locale');
         } else if (text !== undefined) {
@@ -295,6 +305,19 @@ export class BillingBot extends ActivityHandler {
             profile.langSource = 'default';
         }
         return 'continue';
+    }
+
+    /**
+     * Switches to the language a message is plainly written in, unless it is about something outside the bot's field:
+     * "wer hat die fußball-wm gewonnen" on the English page gets what the bot can do, in English. True when switched.
+     */
+    private async switchToWritten(info: TurnInfo, text: string, written: TurnInfo['lang']): Promise<boolean> {
+        const understood = await this.parts.recognizer.recognize(text, written);
+        if (understood.intent === 'out-of-scope') {
+            return false;
+        }
+        this.setLanguage(info, written, 'text');
+        return true;
     }
 
     private setLanguage(info: TurnInfo, lang: TurnInfo['lang'], source: 'locale' | 'text'): void {
@@ -333,4 +356,19 @@ export class BillingBot extends ActivityHandler {
         profile.welcomed = true;
         await dc.beginDialog(this.mainDialog.id, options);
     }
+}
+
+/** True when the innermost open prompt takes free text (a message to pass on, a reason, a description). */
+function freeTextOpen(state: DialogState | undefined): boolean {
+    // The stack grows at its end; a component dialog keeps its own stack in its state, the innermost top is the question open now.
+    let top = state?.dialogStack.at(-1);
+    for (let inner = innerStack(top); inner?.length; inner = innerStack(top)) {
+        top = inner.at(-1);
+    }
+    const options = (top?.state as { options?: { freeText?: boolean } } | undefined)?.options;
+    return options?.freeText === true;
+}
+
+function innerStack(instance: DialogState['dialogStack'][number] | undefined): DialogState['dialogStack'] | undefined {
+    return (instance?.state as { dialogs?: DialogState } | undefined)?.dialogs?.dialogStack;
 }

@@ -12,7 +12,7 @@ export interface EscalateOfferOptions {
 /**
  * After a failure the bot cannot fix (verification locked, no account found):
  * "Shall I put you through to customer service?" and, on yes, the escalation.
- * Other dialogs reach it by id; it is registered once, in the main dialog.
+ * Registered in the main dialog and in the identify dialog, whose flow it replaces.
  */
 export class EscalateOfferDialog extends ComponentDialog {
     public constructor() {

@@ -17,7 +17,7 @@ import { submittedText } from '../turn/activityText';
 import { ownEmail } from '../language/ownEmail';
 import { answerPendingStatus } from './statusAnswer';
 import type { IdentifyOptions, IdentifyResult } from './types';
-import type { EscalateOfferOptions } from './escalateOfferDialog';
+import { EscalateOfferDialog, type EscalateOfferOptions } from './escalateOfferDialog';
 
 /** Options of the verify loop; each pass either asks for the email, sends a code, or waits for one. */
 interface VerifyOptions {
@@ -55,6 +55,9 @@ export class IdentifyDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new CodePrompt(PromptIds.code, services.verification.policy.codeLength));
         this.addDialog(new PickPrompt(PromptIds.pick));
+        // The offer replaces this dialog's flow, so it lives in this dialog's set: a prompt shown again here (after "help",
+        // a question it cannot answer) is found without the parents (botbuilder reprompts without them).
+        this.addDialog(new EscalateOfferDialog());
         this.addDialog(new WaterfallDialog(DialogIds.identifyFlow, [this.verifyStep.bind(this), this.accountStep.bind(this), this.finishStep.bind(this)]));
         this.addDialog(
             new WaterfallDialog(DialogIds.identifyVerify, [this.askEmailStep.bind(this), this.sendCodeStep.bind(this), this.askCodeStep.bind(this), this.checkCodeStep.bind(this)])

@@ -25,7 +25,7 @@ import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
@@ -44,6 +44,9 @@ const MENU_BUTTONS: readonly PromptButton[] = [
 
 /** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
 const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
+
+/** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
+const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
 
 /** What a "no" to "anything else?" may come with and still mean "nothing more" ("nein, abbrechen", "no, I don't know"). */
 const NOTHING_MORE: ReadonlySet<Intent> = new Set(['none', 'help', 'cancel', 'thanks', 'goodbye']);
@@ -148,6 +151,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
+        const followUp = step.options?.followUp;
+        if (followUp && (await this.unansweredQuestion(step, understood, text))) {
+            // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so.
+            await step.context.sendActivity(t('common:questionNotAnswered'));
+            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp } satisfies MainMenuOptions);
+        }
         const reference = this.referenceInTurn(step);
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
             // A bare "nein" to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
@@ -177,6 +186,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 await step.context.sendActivity(t('main:greetingReply'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'goodbye':
+                if (asksQuestion(step.context, text) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS)) {
+                    // A question is no goodbye, whatever the classifier thought ("was würde die Person denn machen?").
+                    noteNotUnderstood(step.context, 'low-confidence', text, understood.intent, understood.score);
+                    await step.context.sendActivity(t('main:notUnderstood'));
+                    return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
+                }
                 return this.closeAtMenu(step, 'main:goodbye');
             case 'thanks':
                 if (this.declines(step)) {
@@ -307,12 +322,39 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: input.button as Intent, score: 1, language: lang };
         }
         const understood = (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
-        if (!NOTHING_MORE.has(understood.intent)) {
-            return understood;
-        }
-        // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest.
+        // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest;
+        // unless the rest makes a request of its own ("yes, but change the billing contact instead").
         const lead = leadingAnswer(step.context, input.text);
         const answered = lead && step.options?.followUp?.buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
-        return answered ? { intent: answered.value as Intent, score: 1, language: lang } : understood;
+        // "ja, wann bekommt sie die?" or "sure, but is that free" is no clear yes.
+        if (!answered || (lead.value && yesNoAnswer(step.context, input.text, 'start') !== true) || (!NOTHING_MORE.has(understood.intent) && (await this.restAsks(step, lead.rest)))) {
+            return understood;
+        }
+        return { intent: answered.value as Intent, score: 1, language: lang };
+    }
+
+    /**
+     * True for a question the bot has no answer to (not understood, off-topic, read as a goodbye or thanks it does not
+     * say: "was würde die Person denn machen?", or read with little certainty as one of the offers), typed rather than chosen by a button.
+     */
+    private async unansweredQuestion(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<boolean> {
+        const input = step.result as TextInput | Understanding;
+        if ('intent' in input || input.button || text === '' || !asksQuestion(step.context, text) || this.referenceInTurn(step)) {
+            return false;
+        }
+        const closingNotSaid = CLOSING_WORDS.includes(understood.intent) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS);
+        // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one).
+        const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
+        return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || (offered && understood.score < UNDERSTANDING_POLICY.interrupt);
+    }
+
+    /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */
+    private async restAsks(step: WaterfallStepContext<MainMenuOptions>, rest: string): Promise<boolean> {
+        const { t, lang } = turnInfo(step.context);
+        let words = rest;
+        for (let more = leadingAnswer(step.context, words); more; more = leadingAnswer(step.context, words)) {
+            words = more.rest;
+        }
+        return (await requestsOf(this.services.recognizer, t, words, lang)).length > 0;
     }
 }

@@ -70,7 +70,7 @@ const LONG_MESSAGE_PARTS = 3;
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
-/** A question weighs this much more than a statement in a long message. */
+/** A sentence that asks (a question, or a request in words) weighs this much more than a statement in a long message. */
 const QUESTION_WEIGHT = 2;
 
 /** Intents that ask for nothing: they say nothing about what a long message wants, and a question at the rating's comment reading as one is no new request. */
@@ -92,6 +92,9 @@ const OUT_OF_SCOPE_MIN_WORDS = 3;
 /** A word used by at most this many of the bot's own intents is a word of its field ("abrechnungskontakt", "invoice"). */
 const FIELD_WORD_MAX_INTENTS = 3;
 
+/** Words of one language alone that make a message plainly written in it ({@link IntentRecognizer.clearLanguage}). */
+const CLEAR_LANGUAGE_WORDS = 4;
+
 const SWITCH_PREFIX = 'switch-language-';
 
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
@@ -109,7 +112,9 @@ export class IntentRecognizer {
         private readonly nlp: NlpInstance,
         private readonly intents: ReadonlySet<string>,
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
-        private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>
+        private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
+        private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
+        private readonly answerWords: ReadonlySet<string>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -128,7 +133,20 @@ export class IntentRecognizer {
         const intents = new Set<string>();
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
+        const requestMarkers = new Map<Lang, readonly string[]>();
+        const answerWords = new Set<string>();
         for (const lang of LANGS) {
+            const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
+            for (const list of [common.yesWords, common.noWords]) {
+                for (const phrase of Array.isArray(list) ? list : []) {
+                    const said = typeof phrase === 'string' ? words(folded(phrase)) : [];
+                    if (said.length === 1) {
+                        answerWords.add(said[0]);
+                    }
+                }
+            }
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown };
+            requestMarkers.set(lang, Array.isArray(main.requestMarkers) ? main.requestMarkers.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -145,7 +163,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, answerWords);
     }
 
     /**
@@ -190,7 +208,7 @@ export class IntentRecognizer {
      * A long message ("Ich habe auf Zur Abrechnung geklickt. Dann kam das
      * Portal. Ich kann mich nicht anmelden. …") is read sentence by sentence:
      * the intent with the most weight wins, the whole message counting as half
-     * a sentence; a question counts double, small talk ("Guten Tag") not at all.
+     * a sentence; one that asks (a question, "ich möchte …") counts double, small talk ("Guten Tag") not at all.
      */
     private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
         const weights = new Map<Intent, number>();
@@ -205,7 +223,7 @@ export class IntentRecognizer {
         for (const [index, part] of parts.entries()) {
             // What happened comes first, the problem later: later sentences weigh a little more.
             const position = 1 + index / parts.length;
-            add(await this.recognizeOne(part, whole.language), position * (part.endsWith('?') ? QUESTION_WEIGHT : 1));
+            add(await this.recognizeOne(part, whole.language), position * (this.asks(part, whole.language) ? QUESTION_WEIGHT : 1));
         }
         const [best] = [...weights].sort((a, b) => b[1] - a[1]);
         if (!best || best[0] === whole.intent) {
@@ -213,6 +231,12 @@ export class IntentRecognizer {
         }
         // A language switch is asked for plainly, never found in the middle of a story.
         return best[0] === 'switch-language' ? whole : { intent: best[0], score: scores.get(best[0]) ?? UNDERSTANDING_POLICY.understood, language: whole.language };
+    }
+
+    /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
+    private asks(sentence: string, lang: Lang): boolean {
+        const said = ` ${words(folded(sentence)).join(' ')} `;
+        return sentence.trim().endsWith('?') || (this.requestMarkers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
@@ -277,6 +301,26 @@ export class IntentRecognizer {
         return said.length >= OUT_OF_SCOPE_MIN_WORDS && !said.some((word) => fields.some((field) => field.has(word) || field.has(word.slice(0, PREFIX))));
     }
 
+    /**
+     * The language `text` is plainly written in, or undefined when that is not
+     * clear. Clear is a sentence of several words the bot knows in that
+     * language alone ({@link CLEAR_LANGUAGE_WORDS}), none of the other's, that
+     * also looks written in it letter by letter: "Wer ist mein
+     * Abrechnungskontakt?", "I forgot my password for the portal". A yes, a
+     * name, an address, a code or a user ID never is ("ja", "ok", "Lea
+     * Fischer", "das ist pbrooks").
+     */
+    public clearLanguage(text: string): Lang | undefined {
+        const said = words(folded(text.normalize('NFC').replace(EMAIL_LIKE, ' ')));
+        const [en, de] = (['en', 'de'] as const).map((lang) => {
+            const own = this.languageWords.get(lang);
+            const other = this.languageWords.get(lang === 'en' ? 'de' : 'en');
+            return said.filter((word) => own?.has(word) && !other?.has(word)).length;
+        });
+        const lang: Lang | undefined = en >= CLEAR_LANGUAGE_WORDS && de === 0 ? 'en' : de >= CLEAR_LANGUAGE_WORDS && en === 0 ? 'de' : undefined;
+        return lang && this.guessByLetters(text) === lang ? lang : undefined;
+    }
+
     /** The language the text is most likely written in. */
     public guessLanguage(text: string): Lang {
         return this.languageByWords(text) ?? this.guessByLetters(text);
@@ -316,7 +360,9 @@ export class IntentRecognizer {
         // A sentence said exactly as trained ("What can you do?") needs no telling word.
         const judged = known && !known.utterances.has(said.join(' ')) ? known : undefined;
         const notUnderstood = (score: number): Understanding => ({ intent: 'none', score, language: lang });
-        if (judged && !said.some((word) => tells(judged, word))) {
+        // A yes or a no ("yes? what happens then", "ok") says nothing about what is asked: it backs no intent.
+        const telling = said.filter((word) => !this.answerWords.has(word));
+        if (judged && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
         }
         const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
@@ -324,7 +370,7 @@ export class IntentRecognizer {
             return notUnderstood(result.score ?? 0);
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
-        if (judged && !said.some((word) => tells(judged, word, result.intent))) {
+        if (judged && !telling.some((word) => tells(judged, word, result.intent))) {
             return notUnderstood(result.score);
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {

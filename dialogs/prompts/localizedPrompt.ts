@@ -6,7 +6,7 @@ import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
 import { turnInfo } from '../../turn/turn';
 import { phraseOf } from '../../core/words';
-import { yesNoAnswer } from './yesNoAnswer';
+import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
 const FAILURES_BEFORE_HINT = 2;
@@ -101,7 +101,8 @@ export function matchButton(context: TurnContext, buttons: readonly PromptButton
 function namedButton(context: TurnContext, buttons: readonly PromptButton[], text: string, freeText: boolean): PromptButton | undefined {
     const said = phraseOf(text);
     const { t } = turnInfo(context);
-    const inside = !freeText || said.split(' ').length <= SHORT_ANSWER_WORDS;
+    // "what would the person do?" asks about a button's words, it does not choose it.
+    const inside = (!freeText || said.split(' ').length <= SHORT_ANSWER_WORDS) && !asksQuestion(context, text);
     return buttons.find(
         (button) =>
             button.value === text ||
@@ -126,7 +127,12 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         const attempts = state as PromptAttempts;
         const again = !isRetry && attempts.shown === true && spec.againText !== undefined;
         attempts.shown = true;
-        let text = renderText(t, lang, isRetry && spec.retryText ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
+        // A question the prompt cannot use is no wrong answer: the bot says it cannot answer it here and asks its own question again.
+        const questioned = isRetry && asksQuestion(context, submittedText(context.activity) ?? '');
+        let text = renderText(t, lang, isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
+        if (questioned) {
+            text = `${t('common:questionNotAnswered')} ${text}`;
+        }
         if (isRetry && sentOnlyFiles(context.activity)) {
             text = `${t('common:textOnly')} ${text}`;
         }

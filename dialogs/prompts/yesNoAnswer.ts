@@ -45,7 +45,8 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     // "okay, but change the text" is no yes to "shall I send it?": a yes with a "but" asks again.
     const contrast = mode === 'start' && phrases('common:yesNoContrast').some((word) => ` ${said} `.includes(` ${word} `));
     const value = best ? best.value : mode === 'whole' && core.split(' ').length > 3 ? undefined : findBoolean(text, lang);
-    return value === true && contrast ? undefined : value;
+    // "ok, und was passiert dann?" is a question, not a yes: only clear acceptance accepts.
+    return value === true && (contrast || asksQuestion(context, text)) ? undefined : value;
 }
 
 
@@ -62,4 +63,30 @@ function withoutTrailing(said: string, fillers: readonly string[]): string {
         }
     }
     return rest;
+}
+
+/**
+ * True when an answer asks something instead of (or after) its yes: it ends
+ * with a question mark, or what follows a leading yes or no begins like a
+ * question (`common:questionStarts`: "ok how long will it take", "ja, wann
+ * bekommt sie die"). A yes phrase alone ("why not?") asks nothing. Such an
+ * answer is no clear acceptance.
+ */
+export function asksQuestion(context: TurnContext, text: string): boolean {
+    const { t } = turnInfo(context);
+    const said = phraseOf(text);
+    const answers = [...phraseList(t, 'common:yesWords'), ...phraseList(t, 'common:noWords'), ...phraseList(t, 'common:yesNoFillers')];
+    let rest = said;
+    for (let shorter = true; shorter; ) {
+        shorter = false;
+        const lead = answers.filter((phrase) => rest === phrase || rest.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
+        if (lead) {
+            rest = rest.slice(lead.length).trim();
+            shorter = rest !== '';
+        }
+    }
+    if (rest === '') {
+        return false;
+    }
+    return text.trim().endsWith('?') || phraseList(t, 'common:questionStarts').some((start) => rest === start || rest.startsWith(`${start} `));
 }

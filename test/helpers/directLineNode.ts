@@ -122,10 +122,10 @@ export class ReceivedActivities {
         return this.all.map((a) => (a.type === 'message' ? (a.text ?? '') : `(${a.type})`));
     }
 
-    /** Posts a message as the user; resolves with its id. */
-    public say(text: string): Promise<string> {
+    /** Posts a message as the user (with the page's `locale`, as Web Chat sends it, when given); resolves with its id. */
+    public say(text: string, locale?: string): Promise<string> {
         return new Promise((resolve, reject) => {
-            this.directLine.postActivity({ type: 'message', from: { id: 'ignored-by-the-server' }, text }).subscribe({ next: resolve, error: reject });
+            this.directLine.postActivity({ type: 'message', from: { id: 'ignored-by-the-server' }, text, ...(locale ? { locale } : {}) }).subscribe({ next: resolve, error: reject });
         });
     }
 
