@@ -303,7 +303,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             }
             case 'goodbye':
                 // Waiting for an agent: the escalation's own step answers (leaving the queue is its business).
-                if (this.isOnStack(innerDc, DialogIds.escalateWait)) {
+                if (this.isOnStack(innerDc, DialogIds.escalateWait) || this.isOnStack(innerDc, DialogIds.escalateLeave)) {
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {

@@ -1,3 +1,4 @@
+import { ActivityTypes } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
@@ -9,6 +10,7 @@ import { findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
+import { goodbyeOnly, settledOnly } from './freeTextInterruption';
 import { submittedText } from '../turn/activityText';
 import type { BillingRoleDeps } from './billingRoleDialog';
 import type { ChangeContactDeps } from './changeContactDialog';
@@ -75,6 +77,36 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         this.addDialog(new PortalResetDialog(services));
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
+    }
+
+    protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        return (await this.leavingQueue(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * The person leaves while waiting for an agent: a message that says the
+     * matter is settled ("hat sich erledigt, danke", "never mind, I figured it
+     * out") leaves the queue at once; a yes or another goodbye to "Leave the
+     * queue?" (asked by the escalation after a bare goodbye) too. The handoff
+     * is closed, so no agent picks up an empty conversation, and the
+     * conversation ends with one friendly line. Once an agent has the chat,
+     * the relay stage passes everything on and this never runs.
+     */
+    private async leavingQueue(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const asked = this.isOnStack(innerDc, DialogIds.escalateLeave);
+        if (context.activity.type !== ActivityTypes.Message || !(asked || this.isOnStack(innerDc, DialogIds.escalateWait))) {
+            return undefined;
+        }
+        const text = submittedText(context.activity) ?? '';
+        const { t } = turnInfo(context);
+        const leaves =
+            settledOnly(text, this.services.recognizer, t) ||
+            (asked && (yesNoAnswer(context, text, 'whole') === true || goodbyeOnly(text, await understandTurn(context, this.services.recognizer), this.services.recognizer, t)));
+        if (!leaves || !(await this.services.handoffs.cancelWaiting(turnInfo(context).conversationKey))) {
+            return undefined;
+        }
+        return this.close(innerDc, 'escalate:leftGoodbye');
     }
 
     /** "Cancel" in words while waiting for an agent leaves the queue with one message, as the "Leave the queue" button does. */
