@@ -19,6 +19,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
@@ -119,6 +120,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
+        }
+        // "du kannst mich duzen", "call me Tom": one friendly line; the open question is asked again, or the rest of the message read on.
+        if ((await acknowledgeAddressForm(context)) === 'only') {
+            return this.reprompt(innerDc);
         }
         const text = submittedText(context.activity) ?? '';
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.

@@ -11,6 +11,7 @@ import { onlyOwnEmail } from '../language/ownEmail';
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
+import { acknowledgeAddressForm } from './addressForm';
 import { submittedText } from '../turn/activityText';
 import type { BillingRoleDeps } from './billingRoleDialog';
 import type { ChangeContactDeps } from './changeContactDialog';
@@ -133,8 +134,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
-        if (options.understood && (options.understood.intent !== 'none' || (await this.asksSomething(step)))) {
-            return step.next(options.understood);
+        // A first message that offers a form of address ("du kannst mich duzen"): taken up, then its rest is read, or the menu shown.
+        const addressed = options.understood ? await acknowledgeAddressForm(step.context) : undefined;
+        const understood = addressed === 'only' ? undefined : addressed === 'more' ? await understandTurn(step.context, this.services.recognizer) : options.understood;
+        if (understood && (understood.intent !== 'none' || (await this.asksSomething(step)))) {
+            return step.next(understood);
         }
         const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
