@@ -24,6 +24,7 @@ import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerConten
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
@@ -334,7 +335,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             default:
                 // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
                 if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
-                    await answerTopic(context, understood.intent);
+                    await answerTopic(context, understood.intent, await this.knownAccount(context));
                     return this.reprompt(innerDc);
                 }
                 // Another request where the open question cannot use it ("Portal-Kennwort zurücksetzen" typed at a yes/no,
@@ -370,6 +371,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const { t, lang } = turnInfo(context);
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
         return requests.length === 1 && requests[0] === intent;
+    }
+
+    /** After verification, what the bot knows about the person's chosen account; a topic answered mid-task is then theirs. */
+    protected async knownAccount(_context: TurnContext): Promise<BillingRoleAnswer | undefined> {
+        return undefined;
     }
 
     /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */

@@ -1,4 +1,4 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
@@ -249,7 +249,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
-                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
+                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step.context)));
                 }
                 if (this.onlyAnEmail(step, text)) {
                     // An address alone says who the person is: identification starts with it, and the role answer follows.
@@ -264,8 +264,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
-    private async knownAccount(step: WaterfallStepContext<MainMenuOptions>): Promise<BillingRoleAnswer | undefined> {
-        const identity = turnInfo(step.context).profile.identity;
+    protected override async knownAccount(context: TurnContext): Promise<BillingRoleAnswer | undefined> {
+        const identity = turnInfo(context).profile.identity;
         return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
     }
 

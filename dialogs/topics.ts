@@ -50,27 +50,28 @@ export function moreTopicsMenu(): TaskResult {
 
 /**
  * Answers a related topic with the article's links, and offers where to go
- * next. For a verified person whose account is `known`, one line more says
- * what it means for them (their account type, who can act), in the same
- * message, and the offers fit them: no "shall I check your account?".
+ * next. For a verified person whose account is `known`, the answer is the one
+ * for them (`topics:verified.<topic>.<case>`): their account by name and type,
+ * their role, and for anyone who is not a billing contact the names of those
+ * who are; no "if your account is …" and no offer to check what was checked.
  */
 export async function answerTopic(context: TurnContext, topic: TopicIntent, known?: BillingRoleAnswer): Promise<TaskResult> {
     const { t, lang } = turnInfo(context);
     noteInsight(context, 'task-started', 'topic');
     noteInsight(context, 'task-completed', 'topic');
-    const answer = t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount });
+    const links = { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount };
     const contacts = known?.otherBillingContacts ?? [];
     const isContact = known?.case === 'a' || known?.case === 'c';
     if (!known || (!isContact && contacts.length === 0)) {
-        await context.sendActivity(answer);
+        await context.sendActivity(t(`topics:answer.${topic}`, links));
         const next = NEXT_STEPS[topic];
         return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
     }
     const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(contacts.map((user) => user.name));
-    const yours = t(`topics:yourAccount.${known.case}`, { account: known.account.name, names, count: contacts.length });
-    await context.sendActivity(`${answer}\n\n${yours}`);
+    const whom = t('topics:contacts', { names, count: contacts.length });
+    await context.sendActivity(t(`topics:verified.${topic}.${known.case}`, { ...links, account: known.account.name, contacts: whom }));
     if (isContact) {
         return offerNext({ key: 'main:anythingElse' }, known.case === 'c' ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
     }
-    return offerNext({ key: 'topics:offer.emailOrService' }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
+    return offerNext({ key: 'topics:offer.emailOrService', args: { names: contacts.map((user) => user.name) } }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
 }
