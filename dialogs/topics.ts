@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../language/nlu';
-import { turnInfo } from '../turn/turn';
+import { didAction, turnInfo } from '../turn/turn';
 import { LINKS } from '../core/links';
 import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
@@ -36,6 +36,9 @@ const NEXT_STEPS: Readonly<Record<TopicIntent, NextSteps>> = {
     'topic-pay-online-portal': CHECK_OR_RESET
 };
 
+/** Topics whose answer for a corporate billing contact ends with the portal password: a reset link is offered, or the one just sent named. */
+const PORTAL_SIGN_IN: ReadonlySet<TopicIntent> = new Set(['topic-pay-online-portal', 'topic-sign-in-billing']);
+
 /** True for the nine answered related topics. */
 export function isTopicIntent(intent: Intent): intent is TopicIntent {
     return (TOPIC_INTENTS as readonly string[]).includes(intent);
@@ -69,9 +72,13 @@ export async function answerTopic(context: TurnContext, topic: TopicIntent, know
     }
     const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(contacts.map((user) => user.name));
     const whom = t('topics:contacts', { names, count: contacts.length });
-    await context.sendActivity(t(`topics:verified.${topic}.${known.case}`, { ...links, account: known.account.name, contacts: whom }));
+    const answer = t(`topics:verified.${topic}.${known.case}`, { ...links, account: known.account.name, contacts: whom });
+    // A reset link sent in this conversation is named, not offered again.
+    const linkSent = didAction(context, 'portal-reset-requested');
+    const tail = known.case === 'c' && PORTAL_SIGN_IN.has(topic) ? ` ${t(linkSent ? 'topics:resetTail.sent' : 'topics:resetTail.offer')}` : '';
+    await context.sendActivity(`${answer}${tail}`);
     if (isContact) {
-        return offerNext({ key: 'main:anythingElse' }, known.case === 'c' ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
+        return offerNext({ key: 'main:anythingElse' }, known.case === 'c' && !linkSent ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
     }
     return offerNext({ key: 'topics:offer.emailOrService', args: { names: contacts.map((user) => user.name) } }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
 }

@@ -84,9 +84,37 @@ const ROWS: readonly ConversationRow[] = [
     }
 ];
 
+/** What the bot did in the conversation is known too: the link it just sent, the request just filed. */
+const JUST_DONE: readonly ConversationRow[] = [
+    {
+        name: 'c – Peter had a reset link sent a moment ago: paying online names that link instead of offering another',
+        lang: 'en', email: PETER,
+        steps: [...verified('en', PETER),
+            { say: 'please send me a reset link for the portal password', expect: [/I've asked the portal to send a password reset link/] },
+            { say: 'how do I pay an invoice online?', expect: [/you can pay invoices online in the Corporate Billing Portal/, /I've already had a password reset link sent to your billing-contact email address in this conversation/], absent: [/I can have a reset link sent/, ...GENERIC_EN] }],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: 'c – Peter without a link sent: the same answer offers one',
+        lang: 'en', email: PETER,
+        steps: [...verified('en', PETER), { say: 'no thanks' },
+            { say: 'how do I pay an invoice online?', expect: [/Forgotten your password\? I can have a reset link sent\./], absent: GENERIC_EN }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: 'b – Jonas hat gerade einen Änderungsantrag gestellt: „bin ich der Abrechnungskontakt?“ nennt den Antrag, statt einen neuen anzubieten',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Ich möchte den Abrechnungskontakt ändern', expect: [de.askEmail] }, { say: JONAS }, { say: CODE }, { say: 'Lea Fischer' }, { say: 'Anna geht in Rente', expect: [/Soll ich den Antrag stellen\?/] },
+            { say: 'ja', expect: [/Ihr Antrag hat die Referenz (BC-\d{4}-\d{6})/] },
+            { say: 'bin ich der abrechnungskontakt?', expect: [de.caseB, /Ihren Antrag BC-\d{4}-\d{6} \(neuer Abrechnungskontakt: Lea Fischer\) prüft gerade ein LogMeIn-Mitarbeiter/, /Soll ich Anna Müller für Sie eine E-Mail schreiben\?$/m],
+                absent: [/Änderung des Abrechnungskontakts beantragen/, /Den Antrag dafür kann ich für Sie bei LogMeIn stellen/] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ } }
+    }
+];
+
 describe('Topics after verification: answered for the person, with the names the bot knows', () => {
     const harness = useHarness();
-    for (const row of ROWS) {
+    for (const row of [...ROWS, ...JUST_DONE]) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harness(), row));
     }
 });
