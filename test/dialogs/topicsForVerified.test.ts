@@ -109,6 +109,22 @@ const JUST_DONE: readonly ConversationRow[] = [
             { say: 'bin ich der abrechnungskontakt?', expect: [de.caseB, /Ihren Antrag BC-\d{4}-\d{6} \(neuer Abrechnungskontakt: Lea Fischer\) prüft gerade ein LogMeIn-Mitarbeiter/, /Soll ich Anna Müller für Sie eine E-Mail schreiben\?$/m],
                 absent: [/Änderung des Abrechnungskontakts beantragen/, /Den Antrag dafür kann ich für Sie bei LogMeIn stellen/] }],
         outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Rente/ } }
+    },
+    {
+        name: 'bd – Sarah (corporate, admin) asks to reset the portal password: she cannot sign in there herself; the link goes to Peter Brooks',
+        lang: 'en', email: SARAH,
+        steps: [...verified('en', SARAH), { say: 'no thanks' },
+            { say: 'I need to reset the portal password', expect: [/The Corporate Billing Portal of Northwind Traders Ltd only accepts its billing contacts, and you aren't one/, /\(Peter Brooks\)/, /type the user ID/],
+                absent: [/only accepts billing contacts of corporate accounts/] },
+            { say: 'pbrooks', expect: [/I've asked the portal to send a password reset link/] }],
+        outcome: { resetTo: PETER }
+    },
+    {
+        name: 'b – Jonas (Online-Konto) möchte das Portal-Kennwort zurücksetzen: sein Konto hat kein Portal',
+        lang: 'de', email: JONAS,
+        steps: [...verified('de', JONAS), { say: 'nein danke' },
+            { say: 'Ich möchte mein Portal-Kennwort zurücksetzen', expect: [/Müller Design GmbH ist ein Online-Konto und hat kein Corporate Billing Portal/], absent: [/lässt nur Abrechnungskontakte von Unternehmenskonten zu/] }],
+        outcome: { noHandoff: true }
     }
 ];
 
