@@ -107,9 +107,29 @@ const DU_FORM: readonly ConversationRow[] = [
     }
 ];
 
+/** The same request in Sie-form and in Du-form: the bot answers both alike. */
+const PAIRS: ReadonlyArray<{ readonly sie: string; readonly du: string; readonly at?: string; readonly expect: RegExp }> = [
+    { sie: 'Können Sie mir einen Reset-Link schicken?', du: 'kannst du mir nen reset link schicken', expect: /Das Corporate Billing Portal lässt nur Abrechnungskontakte/ },
+    { sie: 'Brechen Sie ab', du: 'brich ab', at: 'wer ist unser abrechnungskontakt?', expect: de.cancelled },
+    { sie: 'Helfen Sie mir bitte', du: 'hilf mir mal', expect: /Ich helfe Ihnen bei Fragen zum Abrechnungskontakt/ },
+    { sie: 'Verbinden Sie mich mit einem Mitarbeiter', du: 'verbind mich mit nem mitarbeiter', expect: /Kundendienst/ },
+    { sie: 'Können Sie prüfen, ob ich Abrechnungskontakt bin?', du: 'kannst du prüfen ob ich abrechnungskontakt bin?', expect: de.askEmail }
+];
+
 describe('Du and Sie: small talk about the form of address, and customers who write in Du-form', () => {
     const harness = useHarness();
     for (const row of [...SMALL_TALK, ...DU_FORM]) {
         it(`[${row.lang}] ${row.name}`, async () => playRow(harness(), row));
+    }
+    for (const pair of PAIRS) {
+        for (const said of [pair.sie, pair.du]) {
+            it(`[de] „${said}“ (${said === pair.sie ? 'Sie' : 'Du'}) is understood like its ${said === pair.sie ? 'Du' : 'Sie'}-form`, async () =>
+                playRow(harness(), {
+                    name: said,
+                    lang: 'de',
+                    steps: [...(pair.at ? [{ say: pair.at }] : []), { say: said, expect: [pair.expect], absent: [de.notUnderstood, /Bitte wählen Sie eine der Optionen/] }],
+                    outcome: {}
+                }));
+        }
     }
 });
