@@ -23,8 +23,9 @@ export interface AddressFormOffer {
  * `common:addressForm.heard.phrases`, each word at most {@link MAX_GAP} words after
  * the one before, `{nick}` filled by a word that is no word of
  * `common:addressForm.heard.notNames` ("call me back") right after the word before
- * or after one of `common:addressForm.heard.nameLeads` ("call me just Tom"), or a word that begins with
- * one of `common:addressForm.heard.stems` ("duzen", "duz").
+ * or after one of `common:addressForm.heard.nameLeads` ("call me just Tom"), or one of
+ * the words of `common:addressForm.heard.words` ("duzen", "duz"). A part with an
+ * address in it ("duz@firma.de") is an answer, never small talk.
  * Parts that only say "ok" or "hallo" (`common:closingFillers`,
  * `common:addressForm.heard.fillers`) go with it. Undefined when no part makes the
  * offer. A question in Du-form ("kannst du mir sagen, wer …") offers nothing.
@@ -32,7 +33,7 @@ export interface AddressFormOffer {
 export function addressFormOffer(text: string, t: TFunction): AddressFormOffer | undefined {
     const phrases = phraseList(t, 'common:addressForm.heard.phrases').map((phrase) => phrase.split(' '));
     const notNames = new Set(phraseList(t, 'common:addressForm.heard.notNames'));
-    const stems = phraseList(t, 'common:addressForm.heard.stems');
+    const offerWords = new Set(phraseList(t, 'common:addressForm.heard.words'));
     const leads = new Set(phraseList(t, 'common:addressForm.heard.nameLeads'));
     const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:addressForm.heard.fillers')]);
     // Each part with the marks that end it: a question stays a question.
@@ -41,9 +42,11 @@ export function addressFormOffer(text: string, t: TFunction): AddressFormOffer |
     let name: string | undefined;
     const rest: string[] = [];
     for (const part of parts) {
-        const found = wordsOf(part).some((word) => stems.some((stem) => word.startsWith(stem)))
-            ? {}
-            : phrases.map((phrase) => match(part, phrase, notNames, leads)).find((one) => one !== undefined);
+        const found = part.includes('@')
+            ? undefined
+            : wordsOf(part).some((word) => offerWords.has(word))
+              ? {}
+              : phrases.map((phrase) => match(part, phrase, notNames, leads)).find((one) => one !== undefined);
         if (found) {
             offered = true;
             name = name ?? found.name;
