@@ -1,8 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../turn/turn';
+import { didAction, recordAction, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
+import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import type { IntentRecognizer } from '../language/nlu';
 import type { BillingRoleService } from '../services/billingRoleService';
@@ -76,7 +77,8 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'case', answer.case === 'bd' ? 'd' : answer.case);
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
-        await this.sendAnswer(step.context, answer, step.options.intent);
+        const filed = await this.ownPendingRequest(answer);
+        await this.sendAnswer(step.context, answer, step.options.intent, filed);
         if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
             // The person's next request follows at once: it is their next step.
             return step.endDialog();
@@ -84,12 +86,14 @@ export class BillingRoleDialog extends ComponentDialog {
 
         const contactsOnly = answer.case === 'b' || answer.case === 'bd';
         if (answer.case === 'c') {
-            return step.endDialog(offerNext({ key: 'billingRole:offerReset' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
+            // A reset link sent in this conversation is not offered again.
+            return step.endDialog(didAction(step.context, 'portal-reset-requested') ? undefined : offerNext({ key: 'billingRole:offerReset' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
         }
         if (!contactsOnly) {
             return step.endDialog();
         }
-        const mayChange = answer.membership.isAdmin;
+        // An admin whose change request for this account is still open is not offered another one.
+        const mayChange = answer.membership.isAdmin && !filed;
         if (answer.otherBillingContacts.length === 0) {
             return step.endDialog(mayChange ? offerNext({ key: 'billingRole:offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }) : undefined);
         }
@@ -144,6 +148,11 @@ export class BillingRoleDialog extends ComponentDialog {
         return asked.intent === 'email-billing-admin' ? undefined : content;
     }
 
+    /** The person's own change request for the account that is still waiting for review, if any. */
+    private async ownPendingRequest(answer: BillingRoleAnswer): Promise<ChangeRequest | undefined> {
+        return (await this.services.changeRequests.pendingFor(answer.account.id)).find((request) => request.requesterId === answer.user.id);
+    }
+
     private async finishStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
         return step.endDialog();
     }
@@ -154,7 +163,7 @@ export class BillingRoleDialog extends ComponentDialog {
      * the long paragraph is not repeated: a short reference says the gist,
      * or, asked who the billing contact is, the others beside the person.
      */
-    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent): Promise<void> {
+    private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent, filed?: ChangeRequest): Promise<void> {
         const { t, profile } = turnInfo(context);
         const account = answer.account.name;
         const contacts = this.namesWithEmails(context, answer.otherBillingContacts);
@@ -169,7 +178,8 @@ export class BillingRoleDialog extends ComponentDialog {
         }
         if (profile.answered?.includes(said) && (count > 0 || ownRole)) {
             const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
-            await context.sendActivity(t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount }));
+            const again = t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount });
+            await context.sendActivity(filed ? `${again}\n\n${this.pendingLine(context, filed)}` : again);
             return;
         }
         profile.answered = [...(profile.answered ?? []), said].slice(-MAX_ANSWERED);
@@ -192,7 +202,10 @@ export class BillingRoleDialog extends ComponentDialog {
                     break;
                 }
                 lines.push(t(answer.case === 'b' ? 'billingRole:caseB' : 'billingRole:caseBD', { account, contacts, count }));
-                if (answer.membership.isAdmin) {
+                if (filed) {
+                    // The request just filed, not the offer to file one.
+                    lines.push(this.pendingLine(context, filed));
+                } else if (answer.membership.isAdmin) {
                     lines.push(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
                 }
                 break;
@@ -201,6 +214,10 @@ export class BillingRoleDialog extends ComponentDialog {
             lines.push(t('billingRole:permissions'));
         }
         await context.sendActivity(lines.join('\n\n'));
+    }
+
+    private pendingLine(context: TurnContext, request: ChangeRequest): string {
+        return turnInfo(context).t('billingRole:requestPending', { reference: request.reference, newContact: this.services.changeRequests.newContactText(request) });
     }
 
     private names(context: TurnContext, users: readonly User[]): string {

@@ -8,6 +8,9 @@ import type { UserRepository } from '../data/repositories/userRepository';
 import type { CallbackService } from '../services/callbackService';
 import type { HandoffService } from '../services/handoffService';
 import type { HandoffSnapshot } from '../services/handoffSnapshot';
+import type { IntentRecognizer } from '../language/nlu';
+import { understandTurn } from '../turn/understand';
+import { goodbyeOnly } from './freeTextInterruption';
 import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
@@ -40,6 +43,9 @@ const MAX_DESCRIPTION = 500;
 
 const SKIP: PromptButton = { value: 'skip', label: 'escalate:button.skip', synonyms: 'escalate:synonyms.skip' };
 const LEAVE: PromptButton = { value: 'leave', label: 'escalate:button.leave', synonyms: 'escalate:synonyms.leave' };
+/** "Leave the queue?": a yes leaves (taken by the main dialog, which ends the conversation), a no stays. */
+const LEAVE_YES: PromptButton = { value: 'yes', label: 'common:yes', answers: 'yes' };
+const LEAVE_NO: PromptButton = { value: 'no', label: 'common:no', answers: 'no' };
 
 /** What the escalate dialog uses. */
 export interface EscalateDeps {
@@ -48,6 +54,8 @@ export interface EscalateDeps {
     readonly handoffs: HandoffService;
     readonly handoffSnapshot: HandoffSnapshot;
     readonly callbacks: CallbackService;
+    /** Tells a goodbye while waiting from a message for the agent. */
+    readonly recognizer: IntentRecognizer;
 }
 
 /**
@@ -67,6 +75,7 @@ export class EscalateDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateWait, [this.waitPromptStep.bind(this), this.waitAnswerStep.bind(this)]));
+        this.addDialog(new WaterfallDialog(DialogIds.escalateLeave, [this.askLeaveStep.bind(this), this.stayStep.bind(this)]));
         this.addDialog(
             new WaterfallDialog(DialogIds.escalateCallback, [
                 this.offerCallbackStep.bind(this),
@@ -140,7 +149,8 @@ export class EscalateDialog extends ComponentDialog {
 
     private async waitPromptStep(step: WaterfallStepContext<WaitOptions>): Promise<DialogTurnResult> {
         const text = step.options?.notice ?? { key: 'escalate:waitPrompt' };
-        return step.prompt(PromptIds.text, localized({ text, retryText: { key: 'escalate:waitPrompt' }, buttons: [LEAVE], freeText: true }));
+        // Shown again (after help, or "no, I'll stay" to leaving the queue): no "I've passed that on" a second time.
+        return step.prompt(PromptIds.text, localized({ text, retryText: { key: 'escalate:waitPrompt' }, againText: { key: 'escalate:stillInQueue' }, buttons: [LEAVE], freeText: true }));
     }
 
     private async waitAnswerStep(step: WaterfallStepContext<WaitOptions>): Promise<DialogTurnResult> {
@@ -155,6 +165,34 @@ export class EscalateDialog extends ComponentDialog {
         if (!open || open.status !== 'waiting') {
             await step.context.sendActivity(t('escalate:notWaiting'));
             return step.endDialog();
+        }
+        if (goodbyeOnly(input.text, await understandTurn(step.context, this.services.recognizer), this.services.recognizer, turnInfo(step.context).t)) {
+            // "tschüss", "ok thanks bye": no line for the agent; the person is asked whether to leave the queue.
+            return step.replaceDialog(DialogIds.escalateLeave);
+        }
+        await this.services.handoffs.fromCustomer(open, input.text, TurnContext.getConversationReference(step.context.activity), lang);
+        return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);
+    }
+
+    private async askLeaveStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        return step.prompt(PromptIds.text, localized({ text: { key: 'escalate:askLeave' }, buttons: [LEAVE_YES, LEAVE_NO], freeText: true }));
+    }
+
+    /**
+     * The person stays in the queue: a no, or anything else they write (which
+     * goes to the agent, as while waiting). A yes never gets here: the main
+     * dialog takes it, leaves the queue and ends the conversation.
+     */
+    private async stayStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        const input = step.result as TextInput;
+        const { conversationKey, lang } = turnInfo(step.context);
+        const open = await this.services.handoffs.openFor(conversationKey);
+        if (open?.status !== 'waiting') {
+            await step.context.sendActivity(turnInfo(step.context).t('escalate:notWaiting'));
+            return step.endDialog();
+        }
+        if (input.button === 'no') {
+            return step.replaceDialog(DialogIds.escalateWait, { notice: { key: 'escalate:stillInQueue' } } satisfies WaitOptions);
         }
         await this.services.handoffs.fromCustomer(open, input.text, TurnContext.getConversationReference(step.context.activity), lang);
         return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);

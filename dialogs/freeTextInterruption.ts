@@ -95,6 +95,11 @@ export function closingOnly(text: string, understood: Understanding | undefined,
     );
 }
 
+/** True when a message says goodbye and nothing else ("tschüss", "ok thanks bye"); thanks alone ("danke") is no goodbye. */
+export function goodbyeOnly(text: string, understood: Understanding | undefined, recognizer: IntentRecognizer, t: TFunction): boolean {
+    return understood?.intent === 'goodbye' && closingOnly(text, understood, recognizer, t);
+}
+
 /** A first clause and the rest: "nein, keine Mail an Anna" | "ich will, dass …". */
 const FIRST_CLAUSE = /^([^,;.!?–-]+)[,;.!?–-]+\s*(.+)$/su;
 
@@ -113,4 +118,53 @@ export async function declinedForAnother(text: string, lang: Lang, t: TFunction,
     }
     const rest = await understandText(recognizer, () => t, parts[2], lang);
     return isRequest(rest.intent) && rest.score >= UNDERSTANDING_POLICY.interrupt ? rest : undefined;
+}
+
+/** Words that may stand between two words of a "settled" phrase ("hat sich inzwischen erledigt"). */
+const SETTLED_GAP = 2;
+
+/** The longest message that may still say only that the matter is settled. */
+const SETTLED_MAX_WORDS = 12;
+
+/**
+ * True when a message says that the person needs nothing more, and nothing
+ * else ("hat sich erledigt, danke", "never mind, I figured it out", "ich muss
+ * los, tschüss"): one of the phrases of `common:settled.phrases` (each word at
+ * most {@link SETTLED_GAP} words after the one before), the other words
+ * fillers (`common:closingFillers`, `common:settled.fillers`) or a goodbye or
+ * thanks. "Hat sich erledigt, aber rufen Sie mich bitte an" asks for more.
+ */
+export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunction): boolean {
+    const said = wordsOf(text);
+    if (said.length === 0 || said.length > SETTLED_MAX_WORDS) {
+        return false;
+    }
+    const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:settled.fillers')]);
+    return phraseList(t, 'common:settled.phrases').some((phrase) => {
+        const used = positionsOf(said, phrase.split(' '));
+        if (!used) {
+            return false;
+        }
+        const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
+        return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
+    });
+}
+
+/** The positions of the words of `phrase` in `said`, in order and each within the gap of the one before; undefined when it is not there. */
+function positionsOf(said: readonly string[], phrase: readonly string[]): Set<number> | undefined {
+    const from = (position: number, index: number): number[] | undefined => {
+        if (index === phrase.length) {
+            return [];
+        }
+        const last = index === 0 ? said.length - 1 : Math.min(said.length - 1, position + SETTLED_GAP);
+        for (let at = position; at <= last; at++) {
+            const rest = said[at] === phrase[index] ? from(at + 1, index + 1) : undefined;
+            if (rest) {
+                return [at, ...rest];
+            }
+        }
+        return undefined;
+    };
+    const found = from(0, 0);
+    return found ? new Set(found) : undefined;
 }

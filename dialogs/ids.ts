@@ -17,6 +17,7 @@ export const DialogIds = {
     escalate: 'escalate.v1',
     escalateFlow: 'escalate.flow.v1',
     escalateWait: 'escalate.wait.v1',
+    escalateLeave: 'escalate.leave.v1',
     escalateCallback: 'escalate.callback.v1',
     escalateOffer: 'escalateOffer.v1',
     escalateOfferFlow: 'escalateOffer.flow.v1',

@@ -19,10 +19,12 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
+import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
@@ -119,6 +121,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
+        }
+        // "du kannst mich duzen", "call me Tom": one friendly line; the open question is asked again, or the rest of the message read on.
+        if ((await acknowledgeAddressForm(context)) === 'only') {
+            return this.reprompt(innerDc);
         }
         const text = submittedText(context.activity) ?? '';
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
@@ -303,7 +309,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             }
             case 'goodbye':
                 // Waiting for an agent: the escalation's own step answers (leaving the queue is its business).
-                if (this.isOnStack(innerDc, DialogIds.escalateWait)) {
+                if (this.isOnStack(innerDc, DialogIds.escalateWait) || this.isOnStack(innerDc, DialogIds.escalateLeave)) {
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {
@@ -329,7 +335,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             default:
                 // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
                 if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
-                    await answerTopic(context, understood.intent);
+                    await answerTopic(context, understood.intent, await this.knownAccount(context));
                     return this.reprompt(innerDc);
                 }
                 // Another request where the open question cannot use it ("Portal-Kennwort zurücksetzen" typed at a yes/no,
@@ -365,6 +371,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const { t, lang } = turnInfo(context);
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
         return requests.length === 1 && requests[0] === intent;
+    }
+
+    /** After verification, what the bot knows about the person's chosen account; a topic answered mid-task is then theirs. */
+    protected async knownAccount(_context: TurnContext): Promise<BillingRoleAnswer | undefined> {
+        return undefined;
     }
 
     /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */

@@ -1,3 +1,4 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
@@ -9,6 +10,8 @@ import { findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
+import { goodbyeOnly, settledOnly } from './freeTextInterruption';
+import { acknowledgeAddressForm } from './addressForm';
 import { submittedText } from '../turn/activityText';
 import type { BillingRoleDeps } from './billingRoleDialog';
 import type { ChangeContactDeps } from './changeContactDialog';
@@ -80,6 +83,36 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         this.initialDialogId = DialogIds.mainMenu;
     }
 
+    protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        return (await this.leavingQueue(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * The person leaves while waiting for an agent: a message that says the
+     * matter is settled ("hat sich erledigt, danke", "never mind, I figured it
+     * out") leaves the queue at once; a yes or another goodbye to "Leave the
+     * queue?" (asked by the escalation after a bare goodbye) too. The handoff
+     * is closed, so no agent picks up an empty conversation, and the
+     * conversation ends with one friendly line. Once an agent has the chat,
+     * the relay stage passes everything on and this never runs.
+     */
+    private async leavingQueue(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const asked = this.isOnStack(innerDc, DialogIds.escalateLeave);
+        if (context.activity.type !== ActivityTypes.Message || !(asked || this.isOnStack(innerDc, DialogIds.escalateWait))) {
+            return undefined;
+        }
+        const text = submittedText(context.activity) ?? '';
+        const { t } = turnInfo(context);
+        const leaves =
+            settledOnly(text, this.services.recognizer, t) ||
+            (asked && (yesNoAnswer(context, text, 'whole') === true || goodbyeOnly(text, await understandTurn(context, this.services.recognizer), this.services.recognizer, t)));
+        if (!leaves || !(await this.services.handoffs.cancelWaiting(turnInfo(context).conversationKey))) {
+            return undefined;
+        }
+        return this.close(innerDc, 'escalate:leftGoodbye');
+    }
+
     /** "Cancel" in words while waiting for an agent leaves the queue with one message, as the "Leave the queue" button does. */
     protected override async onInterruption(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
         if (understood.intent !== 'cancel' || !this.isOnStack(innerDc, DialogIds.escalate)) {
@@ -104,8 +137,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
-        if (options.understood && (options.understood.intent !== 'none' || (await this.asksSomething(step)))) {
-            return step.next(options.understood);
+        // A first message that offers a form of address ("du kannst mich duzen"): taken up, then its rest is read, or the menu shown.
+        const addressed = options.understood ? await acknowledgeAddressForm(step.context) : undefined;
+        const understood = addressed === 'only' ? undefined : addressed === 'more' ? await understandTurn(step.context, this.services.recognizer) : options.understood;
+        if (understood && (understood.intent !== 'none' || (await this.asksSomething(step)))) {
+            return step.next(understood);
         }
         const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
@@ -228,7 +264,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
-                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step)));
+                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step.context)));
                 }
                 if (this.onlyAnEmail(step, text)) {
                     // An address alone says who the person is: identification starts with it, and the role answer follows.
@@ -243,8 +279,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
-    private async knownAccount(step: WaterfallStepContext<MainMenuOptions>): Promise<BillingRoleAnswer | undefined> {
-        const identity = turnInfo(step.context).profile.identity;
+    protected override async knownAccount(context: TurnContext): Promise<BillingRoleAnswer | undefined> {
+        const identity = turnInfo(context).profile.identity;
         return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
     }
 

@@ -5,6 +5,9 @@ import type { Clock } from '../core/clock';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { IntentRecognizer } from '../language/nlu';
 import type { PortalResetService } from '../services/portalResetService';
+import type { BillingRoleService } from '../services/billingRoleService';
+import { LINKS } from '../core/links';
+import type { TurnContext } from 'botbuilder';
 import { continueWith, offerNext } from './actions';
 import { DialogIds, PromptIds } from './ids';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
@@ -20,6 +23,8 @@ export interface PortalResetDeps {
     readonly users: UserRepository;
     readonly recognizer: IntentRecognizer;
     readonly portalReset: PortalResetService;
+    /** The verified person's role in the chosen account: the introduction says what the portal means for them. */
+    readonly billingRole: BillingRoleService;
 }
 
 /**
@@ -46,7 +51,7 @@ export class PortalResetDialog extends ComponentDialog {
             return step.next({ kind: 'login', login: own.login } satisfies PortalUserIdInput);
         }
         if (!step.options.again) {
-            await step.context.sendActivity(t('portalReset:intro'));
+            await step.context.sendActivity(await this.introduction(step.context));
         }
         if (step.options.login) {
             // Prompt or skip: "yeah go ahead, my username is pbrooks" named it already.
@@ -56,6 +61,26 @@ export class PortalResetDialog extends ComponentDialog {
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
         buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });
         return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons }));
+    }
+
+    /**
+     * What the portal means for the person: for a verified member of an
+     * online account that it has none, for one who is not a billing contact of
+     * their corporate account that they cannot sign in there (the link goes to
+     * the billing contact, named); otherwise the article's general line.
+     */
+    private async introduction(context: TurnContext): Promise<string> {
+        const { t, lang, profile } = turnInfo(context);
+        const identity = profile.identity;
+        const known = identity?.accountId ? await this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
+        if (known && (known.case === 'a' || known.case === 'b')) {
+            return t('portalReset:introOnline', { account: known.account.name, myAccountUrl: LINKS.myAccount });
+        }
+        if (known?.case === 'bd' && known.otherBillingContacts.length > 0) {
+            const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(known.otherBillingContacts.map((user) => user.name));
+            return t('portalReset:introNotContact', { account: known.account.name, names });
+        }
+        return t('portalReset:intro');
     }
 
     private async requestStep(step: WaterfallStepContext<PortalResetOptions>): Promise<DialogTurnResult> {

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../language/nlu';
-import { turnInfo } from '../turn/turn';
+import { didAction, turnInfo } from '../turn/turn';
 import { LINKS } from '../core/links';
 import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
@@ -36,6 +36,9 @@ const NEXT_STEPS: Readonly<Record<TopicIntent, NextSteps>> = {
     'topic-pay-online-portal': CHECK_OR_RESET
 };
 
+/** Topics whose answer for a corporate billing contact ends with the portal password: a reset link is offered, or the one just sent named. */
+const PORTAL_SIGN_IN: ReadonlySet<TopicIntent> = new Set(['topic-pay-online-portal', 'topic-sign-in-billing']);
+
 /** True for the nine answered related topics. */
 export function isTopicIntent(intent: Intent): intent is TopicIntent {
     return (TOPIC_INTENTS as readonly string[]).includes(intent);
@@ -50,27 +53,32 @@ export function moreTopicsMenu(): TaskResult {
 
 /**
  * Answers a related topic with the article's links, and offers where to go
- * next. For a verified person whose account is `known`, one line more says
- * what it means for them (their account type, who can act), in the same
- * message, and the offers fit them: no "shall I check your account?".
+ * next. For a verified person whose account is `known`, the answer is the one
+ * for them (`topics:verified.<topic>.<case>`): their account by name and type,
+ * their role, and for anyone who is not a billing contact the names of those
+ * who are; no "if your account is …" and no offer to check what was checked.
  */
 export async function answerTopic(context: TurnContext, topic: TopicIntent, known?: BillingRoleAnswer): Promise<TaskResult> {
     const { t, lang } = turnInfo(context);
     noteInsight(context, 'task-started', 'topic');
     noteInsight(context, 'task-completed', 'topic');
-    const answer = t(`topics:answer.${topic}`, { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount });
+    const links = { supportUrl: LINKS.support, adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount };
     const contacts = known?.otherBillingContacts ?? [];
     const isContact = known?.case === 'a' || known?.case === 'c';
     if (!known || (!isContact && contacts.length === 0)) {
-        await context.sendActivity(answer);
+        await context.sendActivity(t(`topics:answer.${topic}`, links));
         const next = NEXT_STEPS[topic];
         return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
     }
     const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(contacts.map((user) => user.name));
-    const yours = t(`topics:yourAccount.${known.case}`, { account: known.account.name, names, count: contacts.length });
-    await context.sendActivity(`${answer}\n\n${yours}`);
+    const whom = t('topics:contacts', { names, count: contacts.length });
+    const answer = t(`topics:verified.${topic}.${known.case}`, { ...links, account: known.account.name, contacts: whom });
+    // A reset link sent in this conversation is named, not offered again.
+    const linkSent = didAction(context, 'portal-reset-requested');
+    const tail = known.case === 'c' && PORTAL_SIGN_IN.has(topic) ? ` ${t(linkSent ? 'topics:resetTail.sent' : 'topics:resetTail.offer')}` : '';
+    await context.sendActivity(`${answer}${tail}`);
     if (isContact) {
-        return offerNext({ key: 'main:anythingElse' }, known.case === 'c' ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
+        return offerNext({ key: 'main:anythingElse' }, known.case === 'c' && !linkSent ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
     }
-    return offerNext({ key: 'topics:offer.emailOrService' }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
+    return offerNext({ key: 'topics:offer.emailOrService', args: { names: contacts.map((user) => user.name) } }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
 }

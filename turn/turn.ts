@@ -122,6 +122,11 @@ export function recordAction(context: TurnContext, kind: string, detail?: string
     profile.actions = actions.slice(-50);
 }
 
+/** True when the bot did `kind` in this conversation (see {@link recordAction}): "a reset link was just sent". */
+export function didAction(context: TurnContext, kind: string): boolean {
+    return (turnInfo(context).profile.actions ?? []).some((action) => action.kind === kind);
+}
+
 /**
  * Applies the verification's lifetime at a message from the person: an
  * identity idle or held longer than allowed is forgotten (and `reverify`

@@ -404,7 +404,7 @@ const ROWS: readonly ConversationRow[] = [
         name: 'after verification a related topic says what it means for Jonas, and offers to email Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist mein abrechnungskontakt' }, { say: JONAS }, { say: CODE }, { say: de.noThanks, expect: [de.anythingElse] },
-            { say: 'wie ändere ich die zahlungsmethode?', expect: [/ändert die Zahlungsmethode/, /Für Sie: Müller Design GmbH ist ein Online-Konto, sein Abrechnungskontakt ist Anna Müller/, /Soll ich Ihrem Abrechnungskontakt für Sie eine E-Mail schreiben/], absent: [/Soll ich prüfen, welche Art von Konto/] },
+            { say: 'wie ändere ich die zahlungsmethode?', expect: [/Müller Design GmbH ist ein Online-Konto, und die Zahlungsmethode kann nur der Abrechnungskontakt ändern\. Wenden Sie sich bitte an Ihren Abrechnungskontakt Anna Müller/, /Soll ich Anna Müller für Sie eine E-Mail schreiben/], absent: [/Soll ich prüfen, welche Art von Konto/, /Der Abrechnungskontakt eines Online-Kontos/] },
             { say: 'ja bitte', expect: [de.askMessage] }, { say: 'Bitte hinterlegen Sie unsere neue Kreditkarte.', expect: [de.preview] }, { say: 'ja', expect: [de.sent] },
             { say: 'tschüss', expect: [de.closing] }],
         outcome: { mailTo: { to: [ANNA], words: /neue Kreditkarte/ } }
@@ -413,7 +413,7 @@ const ROWS: readonly ConversationRow[] = [
         name: 'after verification a related topic says what it means for Peter (corporate billing contact)',
         lang: 'en', email: PETER,
         steps: [{ say: 'am i the billing contact' }, { say: PETER }, { say: CODE }, { say: 'no thanks', expect: [en.closing] },
-            { say: 'how do I pay an invoice online?', expect: [/For you: Northwind Traders Ltd is a corporate account and you are a billing contact/], absent: [/Shall I check whether you are a billing contact/] },
+            { say: 'how do I pay an invoice online?', expect: [/As a billing contact of the corporate account Northwind Traders Ltd, you can pay invoices online in the Corporate Billing Portal/], absent: [/Shall I check whether you are a billing contact/, /Billing contacts of corporate accounts can/] },
             { say: 'no', expect: [en.closing] }],
         outcome: {}
     },

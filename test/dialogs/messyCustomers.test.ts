@@ -15,7 +15,8 @@ const WHAT_I_DO = { en: /I help with billing contacts of LogMeIn and GoToMeeting
 /** Said before the bot takes up the next request of the same message. */
 const NEXT = { en: /Now to your next question/, de: /Nun zu Ihrer nächsten Frage/ };
 /** The answer about old invoices, as it begins. */
-const INVOICE_HISTORY = { en: /finds past invoices under "Go to Billing"/, de: /findet frühere Rechnungen unter „Zur Abrechnung“/ };
+/** The invoice-history answer for a verified person who is not the billing contact (Jonas): only Anna sees them. */
+const INVOICE_HISTORY = { en: /only its billing contact sees past invoices under "Go to Billing"\. Please ask your billing contact, Anna Müller/, de: /frühere Rechnungen sieht nur der Abrechnungskontakt unter „Zur Abrechnung“\. Wenden Sie sich bitte an Ihren Abrechnungskontakt Anna Müller/ };
 /** The answer to a message outside the bot's field, and the beginning of a topic answer it must not guess. */
 const OUT_OF_SCOPE = { en: /not something I can help with/, de: /dabei kann ich Ihnen leider nicht helfen|Dabei kann ich Ihnen leider nicht helfen/ };
 const TOPIC_ANSWER = { en: /Go to Billing|payment method|invoice/i, de: /Zur Abrechnung|Zahlungsmethode|Rechnung/ };
@@ -227,7 +228,8 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de', email: JONAS,
         steps: [
             ...roleAsked('de', JONAS, [de.p.offerEmail]),
-            { say: 'Portal-Kennwort zurücksetzen', expect: [de.task.resetIntro], absent: [/Bitte wählen Sie eine der Optionen/] }
+            // Jonas is verified for an online account: the reset starts with what the portal means for him.
+            { say: 'Portal-Kennwort zurücksetzen', expect: [/Müller Design GmbH ist ein Online-Konto und hat kein Corporate Billing Portal/, /Bitte geben Sie die Benutzer-ID des Abrechnungskontakts ein/], absent: [/Bitte wählen Sie eine der Optionen/] }
         ],
         outcome: { noHandoff: true }
     },
@@ -236,7 +238,7 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'en', email: JONAS,
         steps: [
             ...roleAsked('en', JONAS, [en.p.offerEmail]),
-            { say: 'reset my portal password', expect: [en.task.resetIntro], absent: [/Please choose one of the options/] }
+            { say: 'reset my portal password', expect: [/Müller Design GmbH is an online account and has no Corporate Billing Portal/, /Please type the user ID of the billing-contact account/], absent: [/Please choose one of the options/] }
         ],
         outcome: { noHandoff: true }
     },

@@ -1,0 +1,101 @@
+import type { TFunction } from 'i18next';
+import { wordsOf } from '../core/words';
+import { phraseList } from './phraseLists';
+
+/** The slot of a `common:addressForm.heard.phrases` entry that stands for the name the person offers ("call me {nick}"). */
+const NAME_SLOT = 'nick';
+
+/** Words that may stand between two words of a phrase ("wir können uns gern duzen"). */
+const MAX_GAP = 2;
+
+/** The offer of a form of address in a message, and the rest of the message. */
+export interface AddressFormOffer {
+    /** The name the person asks to be called, as written ("Tom"), if they give one. */
+    readonly name?: string;
+    /** The message without the parts that make the offer (empty when it said nothing else). */
+    readonly rest: string;
+}
+
+/**
+ * Small talk about how to address the person ("du kannst mich duzen", "wir
+ * können uns duzen", "you can call me Tom", "no need to be so formal"): the
+ * parts of the message (split at sentence ends and commas) that hold one of
+ * `common:addressForm.heard.phrases`, each word at most {@link MAX_GAP} words after
+ * the one before, `{nick}` filled by a word that is no word of
+ * `common:addressForm.heard.notNames` ("call me back") right after the word before
+ * or after one of `common:addressForm.heard.nameLeads` ("call me just Tom"), or one of
+ * the words of `common:addressForm.heard.words` ("duzen", "duz"). A part with an
+ * address in it ("duz@firma.de") is an answer, never small talk.
+ * Parts that only say "ok" or "hallo" (`common:closingFillers`,
+ * `common:addressForm.heard.fillers`) go with it. Undefined when no part makes the
+ * offer. A question in Du-form ("kannst du mir sagen, wer …") offers nothing.
+ */
+export function addressFormOffer(text: string, t: TFunction): AddressFormOffer | undefined {
+    const phrases = phraseList(t, 'common:addressForm.heard.phrases').map((phrase) => phrase.split(' '));
+    const notNames = new Set(phraseList(t, 'common:addressForm.heard.notNames'));
+    const offerWords = new Set(phraseList(t, 'common:addressForm.heard.words'));
+    const leads = new Set(phraseList(t, 'common:addressForm.heard.nameLeads'));
+    const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:addressForm.heard.fillers')]);
+    // Each part with the marks that end it: a question stays a question.
+    const parts = (text.match(/[^.!?;,\n]+[.!?;,\n]*/gu) ?? []).map((part) => part.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
+    let offered = false;
+    let name: string | undefined;
+    const rest: string[] = [];
+    for (const part of parts) {
+        const found = part.includes('@')
+            ? undefined
+            : wordsOf(part).some((word) => offerWords.has(word))
+              ? {}
+              : phrases.map((phrase) => match(part, phrase, notNames, leads)).find((one) => one !== undefined);
+        if (found) {
+            offered = true;
+            name = name ?? found.name;
+        } else {
+            rest.push(part);
+        }
+    }
+    if (!offered) {
+        return undefined;
+    }
+    const said = rest.filter((part) => !wordsOf(part).every((word) => fillers.has(word)));
+    return { name, rest: said.join(' ').replace(/[,;\s]+$/u, '') };
+}
+
+/** The match of `phrase` in `part`: found, with the name its slot took. */
+function match(part: string, phrase: readonly string[], notNames: ReadonlySet<string>, leads: ReadonlySet<string>): { name?: string } | undefined {
+    const said = wordsOf(part);
+    // The same words as written, for the name ("Tom", not "tom").
+    const written = part.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+    const fits = (at: number, wanted: string): boolean => {
+        const word = said[at];
+        if (wanted === NAME_SLOT) {
+            return /^\p{L}{2,}$/u.test(word) && !notNames.has(word);
+        }
+        return word === wanted;
+    };
+    const from = (position: number, index: number): number | undefined => {
+        if (index === phrase.length) {
+            return -1;
+        }
+        const last = index === 0 ? said.length - 1 : Math.min(said.length - 1, position + MAX_GAP);
+        for (let at = position; at <= last; at++) {
+            // The name follows at once, or after a word that leads up to it ("call me just Tom", "nenn mich einfach Tom").
+            if (phrase[index] === NAME_SLOT && at > position && !leads.has(said[at - 1])) {
+                break;
+            }
+            if (fits(at, phrase[index])) {
+                const slot = from(at + 1, index + 1);
+                if (slot !== undefined) {
+                    return phrase[index] === NAME_SLOT ? at : slot;
+                }
+            }
+        }
+        return undefined;
+    };
+    const slot = from(0, 0);
+    if (slot === undefined) {
+        return undefined;
+    }
+    const raw = slot >= 0 ? written[slot] : undefined;
+    return { name: raw ? raw.charAt(0).toLocaleUpperCase() + raw.slice(1) : undefined };
+}
