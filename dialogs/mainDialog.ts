@@ -379,9 +379,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return false;
         }
         const closingNotSaid = CLOSING_WORDS.includes(understood.intent) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS);
-        // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one).
+        // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one),
+        // or start another request ("ok, und wie lange dauert das?" is no question about a filed request).
         const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
-        return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || (offered && understood.score < UNDERSTANDING_POLICY.interrupt);
+        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || isRequest(understood.intent));
+        return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || unsure;
     }
 
     /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */
