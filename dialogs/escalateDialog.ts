@@ -18,6 +18,8 @@ import { localized, type LocalizedText, type PromptButton } from './prompts/loca
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
+import { submittedText } from '../turn/activityText';
+import { wordsOf } from '../core/words';
 import type { EscalateOptions } from './types';
 
 /** Options of the waiting loop: what to say instead of the plain waiting text. */
@@ -31,6 +33,17 @@ interface CallbackOptions {
     readonly description?: string;
     /** Why the person came to customer service (for the agents). */
     readonly why: string;
+    /** The person answered the offer with their concern: it is noted, and the offer asked again without its lead-in. */
+    readonly noted?: boolean;
+}
+
+/** The fewest words a concern typed at the callback offer has ("doppelte Abbuchung im Oktober"). */
+const CONCERN_MIN_WORDS = 3;
+
+/** A concern typed instead of a yes or no: a statement of a few words, not a question; undefined otherwise. */
+function concernOf(text: string): string | undefined {
+    const plain = text.trim();
+    return wordsOf(plain).length >= CONCERN_MIN_WORDS && !plain.endsWith('?') ? plain : undefined;
 }
 
 /** Values the callback waterfall keeps between its steps. */
@@ -73,6 +86,8 @@ export class EscalateDialog extends ComponentDialog {
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         this.addDialog(new EmailPrompt(PromptIds.email));
+        // "Shall customer service email you?" answered with the concern itself ("es geht um eine doppelte Abbuchung"): kept as the note.
+        this.addDialog(new YesNoPrompt(PromptIds.callbackOffer, async (prompt) => prompt.recognized.succeeded || concernOf(submittedText(prompt.context.activity) ?? '') !== undefined));
         this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateWait, [this.waitPromptStep.bind(this), this.waitAnswerStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateLeave, [this.askLeaveStep.bind(this), this.stayStep.bind(this)]));
@@ -200,16 +215,23 @@ export class EscalateDialog extends ComponentDialog {
 
     private async offerCallbackStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
         const { lang, t } = turnInfo(step.context);
-        if (step.options.reason === 'closed') {
+        if (step.options.noted) {
+            await step.context.sendActivity(t('escalate:concernNoted'));
+        } else if (step.options.reason === 'closed') {
             await step.context.sendActivity(t('escalate:closed', { hours: this.services.handoffs.settings.businessHours.describe(lang) }));
         } else if (step.options.reason === 'no-agent') {
             await step.context.sendActivity(t('escalate:noAgent'));
         }
-        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'escalate:offerCallback' }));
+        return step.prompt(PromptIds.callbackOffer, YesNoPrompt.options({ key: 'escalate:offerCallback' }));
     }
 
     private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
         const { profile, t } = turnInfo(step.context);
+        if (typeof step.result !== 'boolean') {
+            // The concern instead of a yes or no: noted for the team, and the offer asked again.
+            const concern = concernOf(submittedText(step.context.activity) ?? '') ?? '';
+            return step.replaceDialog(DialogIds.escalateCallback, { ...step.options, description: concern.slice(0, MAX_DESCRIPTION), noted: true } satisfies CallbackOptions);
+        }
         if (step.result !== true) {
             await step.context.sendActivity(t('escalate:noCallback', { supportUrl: LINKS.support }));
             return step.endDialog();

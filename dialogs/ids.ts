@@ -44,5 +44,6 @@ export const PromptIds = {
     confirmChange: 'prompt.confirmChange',
     reference: 'prompt.reference',
     portalUserId: 'prompt.portalUserId',
-    dropTask: 'prompt.dropTask'
+    dropTask: 'prompt.dropTask',
+    callbackOffer: 'prompt.callbackOffer'
 } as const;

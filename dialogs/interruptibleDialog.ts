@@ -319,7 +319,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             case 'out-of-scope':
                 // At the menu the menu answers it; in a task the question stays open. A try at the answer
                 // ("jonas at mueller design", "max(at)firma 2") is no question about something else.
-                if (this.isAtMenu(innerDc) || !offTopicQuestion(submittedText(context.activity) ?? '')) {
+                // On the way to a person, what the bot cannot do is the person's business: no "I can't help with that".
+                if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.escalate) || !offTopicQuestion(submittedText(context.activity) ?? '')) {
                     return undefined;
                 }
                 noteNotUnderstood(context, 'out-of-scope', submittedText(context.activity) ?? '', understood.intent, understood.score);

@@ -219,6 +219,34 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
             }
         });
 
+        it(`[${lang}] the concern typed at the callback offer is noted for the team and the offer asked again; "it's sorted, thanks" there ends the chat`, async () => {
+            const harness = await BotHarness.create();
+            try {
+                const de = lang === 'de';
+                const convo = harness.conversation(localeOf(lang));
+                const concern = de ? 'es geht um eine doppelte Abbuchung im Oktober' : 'it is about a double charge in October';
+                await play(harness, convo, [
+                    { say: h.human, expect: [h.askDescription] },
+                    { say: h.skip, expect: [h.noAgent, h.offerCallback] },
+                    { say: concern, expect: [de ? /für den Kundendienst notiert/ : /noted that for the customer service team/, h.offerCallback], absent: [h.noAgent, /nicht helfen|can't help/] },
+                    { say: h.yes, expect: [h.askEmail] },
+                    { say: 'kim@example.com', expect: [h.callbackCreated] }
+                ]);
+                const other = harness.conversation(localeOf(lang));
+                await play(harness, other, [
+                    { say: h.human, expect: [h.askDescription] },
+                    { say: h.skip, expect: [h.offerCallback] },
+                    { say: de ? 'ach, hat sich erledigt, danke' : 'oh never mind, all sorted now, thanks', expect: [de ? /Auf Wiedersehen|schönen Tag/ : /Goodbye|nice day/], absent: [h.offerCallback] }
+                ]);
+                // Signed in only now: with an agent online the person would be queued instead.
+                const erika = await harness.agentOnline('erika');
+                const [request] = (await harness.runtime.handoff.desk.snapshot(erika)).callbacks;
+                assert.strictEqual(request.note, concern, 'the concern is the note the team reads');
+            } finally {
+                await harness.close();
+            }
+        });
+
         it(`[${lang}] outside business hours: the hours and a callback offer; a verified person's email on file is used`, async () => {
             // The harness clock starts on Monday 2 March 2026, 10:00 in Berlin; Saturday is closed.
             const harness = await BotHarness.create({ handoff: { businessHours: BusinessHours.parse('Mon-Fri 08:00-18:00', 'Europe/Berlin') } });
