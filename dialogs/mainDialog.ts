@@ -393,9 +393,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const closingNotSaid = CLOSING_WORDS.includes(understood.intent) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS);
         // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one),
-        // or start another request ("ok, und wie lange dauert das?" is no question about a filed request).
+        // or ask for a request's status ("ok, und wie lange dauert das?" asks about the offer, not about a filed request).
         const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
-        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || isRequest(understood.intent));
+        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status');
         return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || unsure;
     }
 
