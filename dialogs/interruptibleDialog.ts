@@ -390,7 +390,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const { t, lang } = turnInfo(context);
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
-        return requests.length === 1 && requests[0] === intent;
+        // The billing question already open keeps its question: asking it again starts nothing anew.
+        const open = (intent === 'who-is-billing-contact' || intent === 'am-i-billing-contact') && this.isOnStack(innerDc, DialogIds.billingRole);
+        return !open && requests.length === 1 && requests[0] === intent;
     }
 
     /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */
