@@ -385,6 +385,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         const text = submittedText(context.activity) ?? '';
         const { prompt, options } = this.openPrompt(innerDc);
+        // A whole sentence, not the makings of an answer ("max at firma", "jonas(at)firma"): those are tries, asked again.
+        const words = wordsOf(text);
+        if (words.length < OFF_TOPIC_MIN_WORDS || /@|\(at\)/.test(text) || words.includes('at')) {
+            return false;
+        }
         if (!prompt || !options || prompt instanceof YesNoPrompt || options.freeText || (await prompt.accepts(context, text, options))) {
             return false;
         }
