@@ -6,6 +6,7 @@ import { localeOf, play } from '../helpers/script';
 const WORDS = {
     en: {
         status: "what's the status of my request",
+        bareYes: ['yes', 'Yes.', 'ok', 'yeah', 'sure'],
         askReference: /Which request do you mean\?/,
         referenceRetry: /A reference looks like BC-/,
         reset: 'reset my portal password',
@@ -24,6 +25,7 @@ const WORDS = {
     },
     de: {
         status: 'Wie ist der Stand meines Antrags?',
+        bareYes: ['ja', 'Ja.', 'ok', 'jawohl', 'gerne'],
         askReference: /Welchen Antrag meinen Sie\?/,
         referenceRetry: /Eine Referenz sieht so aus/,
         reset: 'Portal-Kennwort zurücksetzen',
@@ -49,11 +51,11 @@ describe('Words at a text prompt: a yes is no request, a clear new request is ta
         const p = PHRASES[lang];
         const w = WORDS[lang];
 
-        it(`[${lang}] a bare "${p.yes}" at the reference question starts no request: the question is asked again`, async () => {
+        it(`[${lang}] a bare yes or ok at the reference question starts no request: the question is asked again`, async () => {
             const harness = harnessOf();
             await play(harness, harness.conversation(localeOf(lang)), [
                 { say: w.status, expect: [w.askReference] },
-                { say: p.yes, expect: [w.referenceRetry], absent: [w.portalReset, w.askUserId, p.askEmail] }
+                ...w.bareYes.map((say) => ({ say, expect: [w.referenceRetry], absent: [w.portalReset, w.askUserId, p.askEmail, w.dropTask] }))
             ]);
         });
 
