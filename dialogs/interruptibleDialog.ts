@@ -181,6 +181,14 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
         }
+        // "no that's all, cheers" at a question the message does not answer (a reference, a user ID) closes like a goodbye
+        // (asking first when a task would be dropped). At a yes/no question a "danke" stays an answer.
+        if (prompt && !(prompt instanceof YesNoPrompt) && !this.isAtMenu(innerDc)) {
+            const understood = await understandTurn(context, this.services.recognizer);
+            if (understood?.intent === 'thanks' && closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
+                return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
+            }
+        }
         if (matchButton(context, [OTHER_ACCOUNT], text) && (await this.hasSeveralAccounts(context))) {
             return this.switchAccount(innerDc);
         }
@@ -350,7 +358,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                     !this.isAtMenu(innerDc) &&
                     !this.isOnStack(innerDc, TASK_OF[understood.intent] ?? '') &&
                     (this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS]) ||
-                        (await this.requestAtYesNo(innerDc, understood.intent)))
+                        (await this.requestAtYesNo(innerDc, understood.intent)) ||
+                        (await this.requestAtTextPrompt(innerDc, understood.intent)))
                 ) {
                     await innerDc.cancelAllDialogs();
                     return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
@@ -377,6 +386,30 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /** After verification, what the bot knows about the person's chosen account; a topic answered mid-task is then theirs. */
     protected async knownAccount(_context: TurnContext): Promise<BillingRoleAnswer | undefined> {
         return undefined;
+    }
+
+    /**
+     * True when a question that wants a text (a reference, a user ID, an address) is open, the message is no answer
+     * to it, and the message makes `intent` as its one request ("ok can you email him and say we need 3 more seats"):
+     * a part of it the classifier is sure of ({@link requestsOf}), the only request in it. Its words go along to that request.
+     */
+    private async requestAtTextPrompt(innerDc: DialogContext, intent: Intent): Promise<boolean> {
+        const context = innerDc.context;
+        const text = submittedText(context.activity) ?? '';
+        const { prompt, options } = this.openPrompt(innerDc);
+        // A whole sentence, not the makings of an answer ("max at firma", "jonas(at)firma"): those are tries, asked again.
+        const words = wordsOf(text);
+        if (words.length < OFF_TOPIC_MIN_WORDS || /@|\(at\)/.test(text) || words.includes('at')) {
+            return false;
+        }
+        if (!prompt || !options || prompt instanceof YesNoPrompt || options.freeText || (await prompt.accepts(context, text, options))) {
+            return false;
+        }
+        const { t, lang } = turnInfo(context);
+        const requests = await requestsOf(this.services.recognizer, t, text, lang);
+        // The billing question already open keeps its question: asking it again starts nothing anew.
+        const open = (intent === 'who-is-billing-contact' || intent === 'am-i-billing-contact') && this.isOnStack(innerDc, DialogIds.billingRole);
+        return !open && requests.length === 1 && requests[0] === intent;
     }
 
     /** True when `dialogId` runs anywhere in the stack, nested dialogs included. */

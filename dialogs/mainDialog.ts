@@ -156,7 +156,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (understood && (understood.intent !== 'none' || (await this.asksSomething(step)))) {
             return step.next(understood);
         }
-        const key = options.restart ? 'main:restart' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
+        const key = options.restart ? 'main:restart' : options.sure ? 'main:sureWhatElse' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
         return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? MENU_BUTTONS }));
     }
@@ -210,6 +210,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
             // A bare "nein" to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
             return this.closeAtMenu(step, 'main:noThanksReply');
+        }
+        if (step.options?.again && understood.intent === 'none' && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === true) {
+            // A bare "ja" to "Kann ich sonst noch etwas für Sie tun?" is no riddle: "Gern – was kann ich für Sie tun?" with the menu.
+            return step.replaceDialog(DialogIds.mainMenu, { sure: true } satisfies MainMenuOptions);
         }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);

@@ -8,6 +8,8 @@ export interface MainMenuOptions {
     readonly welcome?: boolean;
     /** Shown again after a finished task ("Can I help with anything else?"). */
     readonly again?: boolean;
+    /** A bare "yes" to "anything else?": one short line asks what it is, with the menu. */
+    readonly sure?: boolean;
     /** After "start over". */
     readonly restart?: boolean;
     /** Already understood (the first message had a clear intent): route it without showing the menu. */

@@ -131,13 +131,13 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         const questioned = isRetry && asksQuestion(context, submittedText(context.activity) ?? '');
         let text = renderText(t, lang, isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
         if (questioned) {
-            text = `${t('common:questionNotAnswered')} ${text}`;
+            text = `${t('common:questionNotAnswered')} ${t('common:questionToPerson')} ${text}`;
         }
         if (isRetry && sentOnlyFiles(context.activity)) {
             text = `${t('common:textOnly')} ${text}`;
         }
-        if (isRetry) {
-            // A retry is shown exactly once per answer the prompt could not use.
+        if (isRetry && !questioned) {
+            // A real question is no failed answer: it never earns the "stuck" hint. A retry is shown exactly once per answer the prompt could not use.
             attempts.failures = (attempts.failures ?? 0) + 1;
             if (attempts.failures >= FAILURES_BEFORE_HINT) {
                 // Twice an answer this question could not use: kept (masked) for the team to review.
