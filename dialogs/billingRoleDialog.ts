@@ -116,7 +116,8 @@ export class BillingRoleDialog extends ComponentDialog {
     private async actStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
         const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
         const { t } = turnInfo(step.context);
-        const said = submittedText(step.context.activity) ?? '';
+        // Asked for the email outright: the words are those of that message (this turn may be the code that verified).
+        const said = (step.result === 'email' && step.options.intent === 'email-billing-admin' ? step.options.askedWith : undefined) ?? submittedText(step.context.activity) ?? '';
         // A clicked button says nothing more than its choice.
         const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
         // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.

@@ -226,7 +226,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             noteInsight(step.context, 'task-started', 'billing-role');
             const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked } satisfies BillingRoleOptions);
+            const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? text : undefined;
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {

@@ -88,6 +88,8 @@ export interface BillingRoleOptions {
     readonly intent: Intent;
     /** The same message asked for more, taken up next: answer without offering a next step. */
     readonly moreAsked?: boolean;
+    /** The message that asked for the email ("email peter that we need 5 more licences"): its words go into the mail, also after the verification. */
+    readonly askedWith?: string;
 }
 
 /** Options of the email-the-billing-admin dialog. */

@@ -16,6 +16,22 @@ function mailWithout(frame: RegExp, words: RegExp): RegExp {
 /** The person's message to the billing contact, as they say it to the bot: only their message goes out. */
 const ROWS: readonly ConversationRow[] = [
     {
+        name: '"email peter that we need 5 more licences" as the first message: after the code the draft holds those words, not the code',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'can you email peter and tell him that we need 5 more licences for the sales team', expect: [en.askEmail] }, { say: SARAH },
+            { say: CODE, expect: [en.preview, /5 more licences for the sales team/, en.confirm], absent: [en.askMessage, /email peter/i] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/email peter|tell him/, /5 more licences for the sales team/) } }
+    },
+    {
+        name: '"schreib der Anna, dass …" als erste Nachricht: nach dem Code steht die Nachricht im Entwurf',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'schreib bitte der anna eine mail, dass wir die rechnung vom oktober als pdf brauchen', expect: [de.askEmail] }, { say: JONAS },
+            { say: CODE, expect: [de.preview, /rechnung vom oktober als pdf brauchen/i, de.confirm], absent: [de.askMessage, /schreib bitte/] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/schreib bitte/, /rechnung vom oktober als pdf brauchen/i) } }
+    },
+    {
         name: '"Danke. kannst du der bitte ne mail schreiben dass …" bei der Frage nach der Nachricht: nur „wir 5 weitere Lizenzen …“ geht an Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
