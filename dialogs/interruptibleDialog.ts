@@ -17,7 +17,7 @@ import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
-import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
@@ -68,7 +68,12 @@ const OFF_TOPIC_MIN_WORDS = 5;
  */
 function offTopicQuestion(text: string): boolean {
     const words = wordsOf(text);
-    return (text.trim().endsWith('?') || words.length >= OFF_TOPIC_MIN_WORDS) && !/[@\d]|\(at\)/.test(text) && !words.includes('at');
+    return (text.trim().endsWith('?') || words.length >= OFF_TOPIC_MIN_WORDS) && !/\d/.test(text) && !addressMakings(text, words);
+}
+
+/** True when a message holds the makings of an address ("max at firma", "jonas(at)firma", "a@b"): a try at an answer. */
+function addressMakings(text: string, words: readonly string[]): boolean {
+    return /@|\(at\)/.test(text) || words.includes('at');
 }
 
 /** What every interruptible dialog uses, with what its request-status dialog uses. */
@@ -121,6 +126,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
+        }
+        // "ach, hat sich erledigt, danke" at any question of a task: the person needs it no more; a goodbye, nothing asked.
+        if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, turnInfo(context).t)) {
+            return this.close(innerDc, 'main:goodbye');
         }
         // "du kannst mich duzen", "call me Tom": one friendly line; the open question is asked again, or the rest of the message read on.
         if ((await acknowledgeAddressForm(context)) === 'only') {
@@ -399,7 +408,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const { prompt, options } = this.openPrompt(innerDc);
         // A whole sentence, not the makings of an answer ("max at firma", "jonas(at)firma"): those are tries, asked again.
         const words = wordsOf(text);
-        if (words.length < OFF_TOPIC_MIN_WORDS || /@|\(at\)/.test(text) || words.includes('at')) {
+        if (words.length < OFF_TOPIC_MIN_WORDS || addressMakings(text, words)) {
             return false;
         }
         if (!prompt || !options || prompt instanceof YesNoPrompt || options.freeText || (await prompt.accepts(context, text, options))) {

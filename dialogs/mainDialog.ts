@@ -84,20 +84,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? (await this.settledInTask(innerDc)) ?? super.interrupt(innerDc);
-    }
-
-    /** "ach, hat sich erledigt, danke" at any question of a task: the person needs it no more, so it ends with a goodbye (nothing to ask). */
-    private async settledInTask(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        const context = innerDc.context;
-        if (context.activity.type !== ActivityTypes.Message || this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing)) {
-            return undefined;
-        }
-        const { t } = turnInfo(context);
-        if (!settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, t)) {
-            return undefined;
-        }
-        return this.close(innerDc, 'main:goodbye');
+        return (await this.leavingQueue(innerDc)) ?? super.interrupt(innerDc);
     }
 
     /**
