@@ -117,7 +117,8 @@ export class BillingRoleDialog extends ComponentDialog {
         const identity = stepValues<{ identity: IdentifyResult }>(step).identity;
         const { t } = turnInfo(step.context);
         // Asked for the email outright: the words are those of that message (this turn may be the code that verified).
-        const said = (step.result === 'email' && step.options.intent === 'email-billing-admin' ? step.options.askedWith : undefined) ?? submittedText(step.context.activity) ?? '';
+        const asked = step.result === 'email' && step.options.intent === 'email-billing-admin' ? step.options.askedWith : undefined;
+        const said = asked ?? submittedText(step.context.activity) ?? '';
         // A clicked button says nothing more than its choice.
         const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
         // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
@@ -130,7 +131,9 @@ export class BillingRoleDialog extends ComponentDialog {
             }
         }
         if (step.result === 'email' && identity) {
-            const message = await this.ownMessage(step.context, messageContent(step.context, text));
+            // "email peter that we need 5 more licences": what follows "that" is the message, when nothing else in the words is.
+            const framed = asked !== undefined && text === asked ? step.options.askedMessage : undefined;
+            const message = await this.ownMessage(step.context, messageContent(step.context, text) ?? framed);
             noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }

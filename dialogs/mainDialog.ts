@@ -4,7 +4,7 @@ import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
-import { isRequest, leadIntent, requestsOf, understandTurn } from '../turn/understand';
+import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
@@ -214,7 +214,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             noteInsight(step.context, 'task-started', 'billing-role');
             const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
             const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? text : undefined;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith } satisfies BillingRoleOptions);
+            const askedMessage = askedWith === undefined ? undefined : messageAfterFrame(() => t, askedWith, turnInfo(step.context).lang);
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {

@@ -90,6 +90,8 @@ export interface BillingRoleOptions {
     readonly moreAsked?: boolean;
     /** The message that asked for the email ("email peter that we need 5 more licences"): its words go into the mail, also after the verification. */
     readonly askedWith?: string;
+    /** The message itself when `askedWith` put it after "that"/"dass"/":" ("We need 5 more licences"). */
+    readonly askedMessage?: string;
 }
 
 /** Options of the email-the-billing-admin dialog. */

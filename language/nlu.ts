@@ -100,8 +100,8 @@ const SWITCH_PREFIX = 'switch-language-';
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
 const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
 
-/** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"). */
-const LANGUAGE_NAME = /^(english|englisch\p{L}*|deutsch\p{L}*|german)$/u;
+/** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"); "deutscher Meister", "Deutsche Bank" name none. */
+const LANGUAGE_NAME = /^(english|englisch|deutsch|german|englischsprachig|deutschsprachig)$/u;
 
 /**
  * Routes free text to an intent with NLP.js classifiers (one per language),
@@ -365,7 +365,8 @@ export class IntentRecognizer {
         if (judged && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
         }
-        const result = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
+        const processed = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
+        const result = { intent: processed.intent, score: familyScore(processed) };
         if (!result.intent || result.intent === 'None' || result.score < UNDERSTANDING_POLICY.understood || !this.intents.has(result.intent)) {
             return notUnderstood(result.score ?? 0);
         }
@@ -375,7 +376,7 @@ export class IntentRecognizer {
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
             // A switch names the language: "okay, aber bitte schnell" is no request for English.
-            if (!said.some((word) => LANGUAGE_NAME.test(word))) {
+            if (!namesLanguage(said)) {
                 return { intent: 'none', score: result.score, language: lang };
             }
             const target = result.intent.slice(SWITCH_PREFIX.length) === 'de' ? 'de' : 'en';
@@ -398,6 +399,32 @@ function wordsOfLanguage(corpus: Record<string, string[]>): Set<string> {
 /** `text` without its first `count` words (and what stands between them). */
 function withoutLeadingWords(text: string, count: number): string {
     return text.replace(new RegExp(`^[^\\p{L}\\p{N}]*(?:[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+){${count}}`, 'u'), '');
+}
+
+/** True when the words name a language: "Deutsch", "English", or "deutsche Sprache" (but not "deutscher Meister"). */
+function namesLanguage(said: readonly string[]): boolean {
+    return said.some((word) => LANGUAGE_NAME.test(word)) || (said.some((word) => LANGUAGE_ADJECTIVE.test(word)) && said.some((word) => LANGUAGE_NOUN.test(word)));
+}
+
+/** "deutsche", "englischen" …: name a language only before "Sprache". */
+const LANGUAGE_ADJECTIVE = /^(deutsch|englisch)(e|en|er|es)$/u;
+const LANGUAGE_NOUN = /^(sprache|language)$/u;
+
+/** The two questions about the billing role: the bot answers both with the same check, so a message torn between them asks one of them. */
+const ROLE_QUESTIONS: ReadonlySet<string> = new Set(['who-is-billing-contact', 'am-i-billing-contact']);
+
+/**
+ * The classifier's score for its best intent; for a question about the
+ * billing role, the two role questions' scores together ("is anyone else a
+ * billing contact apart from me?" is split between "who is" and "am I").
+ */
+function familyScore(result: { intent?: string; score?: number; classifications?: ReadonlyArray<{ intent: string; score: number }> }): number {
+    const score = result.score ?? 0;
+    if (!result.intent || !ROLE_QUESTIONS.has(result.intent)) {
+        return score;
+    }
+    const together = (result.classifications ?? []).filter((one) => ROLE_QUESTIONS.has(one.intent)).reduce((sum, one) => sum + one.score, 0);
+    return Math.min(1, Math.max(score, together));
 }
 
 /** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */

@@ -37,8 +37,82 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
  */
 export async function understandText(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding> {
     const asking = (lang ? [lang] : LANGS).find((one) => asksForPerson(text, t(one)));
-    return asking ? { intent: 'talk-to-human', score: 1, language: asking } : recognizer.recognize(text, lang);
+    if (asking) {
+        return { intent: 'talk-to-human', score: 1, language: asking };
+    }
+    return (await messageForSomeone(recognizer, t, text, lang)) ?? recognizer.recognize(text, lang);
 }
+
+/**
+ * "email peter that we need 5 more licences", "sagen Sie dem
+ * Abrechnungskontakt, dass wir mehr Lizenzen brauchen", "tell her: …": the
+ * words before "that"/"dass"/":" ask for the mail, the words after are its
+ * message and ask the bot nothing (read whole, "licences" would make it a
+ * question about the plan). Undefined when the words before ask for no mail.
+ */
+async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding | undefined> {
+    const frame = messageFrame(t, text, lang);
+    if (frame === undefined) {
+        return undefined;
+    }
+    const understood = await recognizer.recognize(frame.head, lang);
+    if (understood.score < UNDERSTANDING_POLICY.understood) {
+        return undefined;
+    }
+    // "tell our billing admin that …" reads like a question about the billing admin; told to write to them, it is a mail.
+    const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && !wordsOf(frame.head).some((word) => SELF.has(word));
+    // Told to write, and a message follows: as sure as a request put plainly ("ok, können Sie ihr bitte schreiben, dass …").
+    return understood.intent === 'email-billing-admin' || toBillingRole ? { ...understood, intent: 'email-billing-admin', score: Math.max(understood.score, UNDERSTANDING_POLICY.interrupt) } : undefined;
+}
+
+/**
+ * The words to the bot and the message of a text that asks to pass one on
+ * ("email peter" | "we need 5 more licences"): the words before
+ * "that"/"dass"/":" are one short clause that says to write, tell or ask.
+ * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
+ */
+function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string } | undefined {
+    const trimmed = text.trim();
+    const frame = MESSAGE_FRAME.exec(trimmed);
+    if (frame === null) {
+        return undefined;
+    }
+    const head = frame[1];
+    const said = wordsOf(head);
+    if (said.length === 0 || said.length > MESSAGE_FRAME_MAX_WORDS || /[.!?]/u.test(head)) {
+        return undefined;
+    }
+    const verbs = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:instructionWords'));
+    if (!said.some((word) => verbs.some((verb) => word === verb || (verb.length >= MESSAGE_VERB_INSIDE && word.includes(verb))))) {
+        return undefined;
+    }
+    return { head, message: trimmed.slice(frame[0].length).trim() };
+}
+
+/** Words by which a person means themselves ("tell me whether …" asks the bot, it sends no mail). */
+const SELF: ReadonlySet<string> = new Set(['me', 'i', 'mir', 'mich', 'ich']);
+
+/** Words, then "that"/"dass"/"ob"/"whether" (after a comma or not) or a colon, then the message. */
+const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\S)/iu;
+
+/**
+ * The message in a request to pass one on, as written after "that"/"dass"/":"
+ * ("email peter that we need 5 more licences" → "We need 5 more licences"),
+ * or undefined when the text asks for no mail in that way ({@link messageFrame}).
+ */
+export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
+    const message = messageFrame(t, text, lang)?.message ?? '';
+    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : message.charAt(0).toLocaleUpperCase() + message.slice(1);
+}
+
+/** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */
+const MESSAGE_FRAME_MAX_WORDS = 12;
+
+/** A message after "that" says something only with this many words ("email him that ok" has none). */
+const FRAMED_MESSAGE_MIN_WORDS = 2;
+
+/** A word to the bot this long also counts inside a longer one ("anschreiben", "E-Mail"). */
+const MESSAGE_VERB_INSIDE = 4;
 
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
 export interface MessageReading {

@@ -32,6 +32,30 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [ANNA], words: mailWithout(/schreib bitte/, /rechnung vom oktober als pdf brauchen/i) } }
     },
     {
+        name: '"email peter that …" with the message\'s own words about the plan: a mail to Peter with them, not a question about the plan',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'email peter that we need 5 more licences', expect: [en.askEmail] }, { say: SARAH },
+            { say: CODE, expect: [en.preview, /We need 5 more licences/, en.confirm], absent: [en.askMessage] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/email peter/, /We need 5 more licences/) } }
+    },
+    {
+        name: '"tell our billing admin that …" is a mail to the billing admin, not a question who it is',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'tell our billing admin that the october invoice has the wrong vat number', expect: [en.askEmail] }, { say: SARAH },
+            { say: CODE, expect: [en.preview, /October invoice has the wrong VAT number/i, en.confirm], absent: [en.askMessage] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/billing admin that/, /october invoice has the wrong vat number/i) } }
+    },
+    {
+        name: '"sag dem Abrechnungskontakt, dass wir mehr Lizenzen brauchen": eine Mail an Anna mit diesen Worten, keine Antwort zum Tarif',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'sag dem abrechnungskontakt, dass wir mehr lizenzen brauchen', expect: [de.askEmail] }, { say: JONAS },
+            { say: CODE, expect: [de.preview, /mehr lizenzen brauchen/i, de.confirm], absent: [de.askMessage] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/abrechnungskontakt, dass/, /mehr lizenzen brauchen/i) } }
+    },
+    {
         name: '"Danke. kannst du der bitte ne mail schreiben dass …" bei der Frage nach der Nachricht: nur „wir 5 weitere Lizenzen …“ geht an Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },

@@ -101,6 +101,14 @@ describe('IntentRecognizer', () => {
             assert.deepStrictEqual([result.intent, result.language], [intent, language], `${text} (${lang ?? 'no language'})`);
         }
     });
+
+    it('switches language only when a language is named, not for a word that merely begins like one', async () => {
+        for (const text of ['wer wird deutscher meister', 'Ist die Deutsche Bank auch Kunde?', 'englischer Rasen oder deutscher Wald']) {
+            assert.notStrictEqual((await recognizer.recognize(text, 'de')).intent, 'switch-language', text);
+        }
+        assert.deepStrictEqual(await pick(recognizer, 'Deutsche Sprache bitte', 'en'), ['switch-language', 'de']);
+        assert.deepStrictEqual(await pick(recognizer, 'auf Englisch bitte', 'de'), ['switch-language', 'en']);
+    });
 });
 
 async function pick(recognizer: IntentRecognizer, text: string, lang: Lang): Promise<[string, string | undefined]> {
@@ -179,6 +187,22 @@ describe('npm run intent', () => {
             const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intents: Array<{ intent: string }> };
             const found = reading.intents.map((one) => one.intent).filter((intent) => expected.includes(intent));
             assert.deepStrictEqual(found, expected, text);
+        }
+    });
+
+    it('reads a request to pass a message on by its first words, whatever the message is about', async () => {
+        const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
+        const cases: Array<[string, boolean]> = [
+            ['email peter that we need 5 more licences', true],
+            ['tell our billing admin that the invoice has the wrong address', true],
+            ['sag dem abrechnungskontakt, dass wir mehr lizenzen brauchen', true],
+            // Not asked to write: the words after "that" belong to the question.
+            ['I need to know that my billing contact is right', false],
+            ['can you tell me whether I am the billing contact', false]
+        ];
+        for (const [text, mail] of cases) {
+            const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string };
+            assert.strictEqual(reading.intent === 'email-billing-admin', mail, `${text} → ${reading.intent}`);
         }
     });
 
