@@ -67,6 +67,9 @@ export interface Understanding {
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
 
+/** Words other than its own a cancel may have ("ich möchte den Vorgang abbrechen"); more say something else. */
+const CANCEL_MAX_OTHER_WORDS = 1;
+
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
@@ -291,6 +294,12 @@ export class IntentRecognizer {
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
+    /** How many of `said` are neither a yes or no nor a word of `intent`'s phrases in either language. */
+    private wordsBeside(said: readonly string[], intent: Intent): number {
+        const known = LANGS.map((lang) => this.informative.get(lang)?.intentWords.get(intent)).filter((set): set is ReadonlySet<string> => set !== undefined);
+        return said.filter((word) => !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX)))).length;
+    }
+
     /**
      * True when a sentence of several words has no word of the bot's field
      * ("wer hat die fußball-wm gewonnen"): it is about something else, not
@@ -372,6 +381,10 @@ export class IntentRecognizer {
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
         if (judged && !telling.some((word) => tells(judged, word, result.intent))) {
+            return notUnderstood(result.score);
+        }
+        // "nee, doch lieber Lea Fischer", "weil ich ab Januar in Elternzeit gehe": a word of "cancel" amid others is no cancel.
+        if (result.intent === 'cancel' && this.wordsBeside(said, 'cancel') > CANCEL_MAX_OTHER_WORDS) {
             return notUnderstood(result.score);
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {

@@ -102,6 +102,15 @@ describe('IntentRecognizer', () => {
         }
     });
 
+    it('takes a word of "cancel" amid other words for no cancel, and a plain cancel for one', async () => {
+        for (const [text, lang] of [['nee, doch lieber lea fischer', 'de'], ['weil ich ab januar in elternzeit gehe', 'de'], ['no wait, rather tom hughes then', 'en']] as const) {
+            assert.notStrictEqual((await recognizer.recognize(text, lang)).intent, 'cancel', text);
+        }
+        for (const [text, lang] of [['brich das bitte ab', 'de'], ['vergessen Sie\'s', 'de'], ['forget it', 'en'], ['no, cancel that', 'en']] as const) {
+            assert.strictEqual((await recognizer.recognize(text, lang)).intent, 'cancel', text);
+        }
+    });
+
     it('switches language only when a language is named, not for a word that merely begins like one', async () => {
         for (const text of ['wer wird deutscher meister', 'Ist die Deutsche Bank auch Kunde?', 'englischer Rasen oder deutscher Wald']) {
             assert.notStrictEqual((await recognizer.recognize(text, 'de')).intent, 'switch-language', text);
