@@ -22,7 +22,7 @@ import { BillingScenario, EchoScenario, WaterfallScenario } from './lib/scenario
 import { ServerProcess } from './lib/serverProcess';
 import { round, summarize } from './lib/stats';
 
-const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR] [--blocks [--perf-script FILE]]`;
+const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR] [--blocks [--perf-script FILE] [--without-perf]]`;
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 
@@ -40,10 +40,12 @@ interface Settings {
     readonly blocks: boolean;
     /** Where to keep the `perf script` text of the last run (for a new test sample or a closer look). */
     readonly perfScript?: string;
+    /** The blocks from the fallback (per thread, main thread by CPU profile) even where perf works. */
+    readonly withoutPerf: boolean;
 }
 
 function settingsFrom(argv: string[]): Settings {
-    const { options } = parseArgs(argv, ['help', 'pin', 'blocks']);
+    const { options } = parseArgs(argv, ['help', 'pin', 'blocks', 'without-perf']);
     const fail = (message: string): never => {
         process.stderr.write(`${message}\n${USAGE}\n`);
         process.exit(2);
@@ -66,8 +68,8 @@ function settingsFrom(argv: string[]): Settings {
     }
     const cpuProf = options['cpu-prof'];
     const perfScript = options['perf-script'];
-    if (perfScript !== undefined && options.blocks !== true) {
-        return fail('--perf-script needs --blocks');
+    if ((perfScript !== undefined || options['without-perf'] !== undefined) && options.blocks !== true) {
+        return fail('--perf-script and --without-perf need --blocks');
     }
     return {
         target,
@@ -79,7 +81,8 @@ function settingsFrom(argv: string[]): Settings {
         pin: options.pin === true,
         cpuProfDir: typeof cpuProf === 'string' ? path.resolve(cpuProf) : undefined,
         blocks: options.blocks === true,
-        perfScript: typeof perfScript === 'string' ? path.resolve(perfScript) : undefined
+        perfScript: typeof perfScript === 'string' ? path.resolve(perfScript) : undefined,
+        withoutPerf: options['without-perf'] === true
     };
 }
 
@@ -104,7 +107,14 @@ async function measure(settings: Settings): Promise<number> {
     const dbPath = path.join(work, 'bot.sqlite');
     const secret = crypto.randomBytes(32).toString('base64url');
     const sampler = settings.blocks
-        ? new BlockSampler({ workDir: work, own: { distDir: fs.realpathSync(DIST) }, perfCpus: settings.pin ? '0' : undefined, perfScriptFile: settings.perfScript })
+        ? new BlockSampler({
+              workDir: work,
+              own: { distDir: fs.realpathSync(DIST) },
+              perfCpus: settings.pin ? '0' : undefined,
+              perfScriptFile: settings.perfScript,
+              cpuProfDir: settings.cpuProfDir,
+              withoutPerf: settings.withoutPerf
+          })
         : undefined;
     const server = await ServerProcess.start({
         name: settings.target,
@@ -122,6 +132,7 @@ async function measure(settings: Settings): Promise<number> {
             ? new DirectLineDriver({ baseUrl: server.url, secret, sockets: settings.concurrency })
             : new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
     const codes = settings.target === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
+    let cpuPerTurn: number | undefined;
     const scenario = { ours: () => new BillingScenario(askers), echo: () => new EchoScenario(askers), waterfall: () => new WaterfallScenario(askers) }[settings.target]();
     try {
         const common = { driver, scenario, concurrency: settings.concurrency, warmupMs: 0, codes };
@@ -137,14 +148,16 @@ async function measure(settings: Settings): Promise<number> {
                 `p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms, peak RSS ${round(server.rss().peak / 2 ** 20)} MiB, ${result.turns} turns, ${result.errors} errors` +
                 `${result.errorSamples.length ? ` (${result.errorSamples[0]})` : ''}\n`
         );
-        if (sampler) {
-            process.stdout.write(await sampler.stop(cpuMsPerTurn));
-        }
+        await sampler?.stop();
+        cpuPerTurn = cpuMsPerTurn;
         return cpuMsPerTurn;
     } finally {
         driver.close();
         await codes?.close();
         await server.stop();
+        if (sampler && cpuPerTurn !== undefined) {
+            process.stdout.write(sampler.report(cpuPerTurn));
+        }
         fs.rmSync(work, { recursive: true, force: true });
     }
 }

@@ -189,8 +189,12 @@ function isJitFrame(frame: PerfFrame): boolean {
     return /\/perf-\d+\.map$/.test(frame.dso);
 }
 
-/** The block of a JavaScript frame (a perf map entry such as `JS:*run /app/dist/bot/x.js:3:1`), if any. */
-function jsFrameBlock(symbol: string, own: OwnCode): BlockId | undefined {
+/**
+ * The block of a JavaScript function by where its script lies (a perf map
+ * entry such as `JS:*run /app/dist/bot/x.js:3:1`, or a CPU profile's script
+ * URL), if any.
+ */
+export function scriptBlock(symbol: string, own: OwnCode): BlockId | undefined {
     const modules = symbol.lastIndexOf('/node_modules/');
     if (modules >= 0) {
         const rest = symbol.slice(modules + '/node_modules/'.length);
@@ -210,7 +214,7 @@ function frameBlock(frame: PerfFrame, own: OwnCode): BlockId | undefined {
         return 'sqlite-handoff';
     }
     if (isJitFrame(frame)) {
-        return jsFrameBlock(frame.symbol, own);
+        return scriptBlock(frame.symbol, own);
     }
     if (GC_SYMBOL.test(frame.symbol)) {
         return 'gc';
@@ -284,6 +288,7 @@ export interface BlockRow {
  * its three parts under it; the other blocks follow largest first.
  */
 export function blockRows(counts: ReadonlyMap<BlockId, number>, cpuMsPerTurn: number): BlockRow[] {
+    // Counts may be samples or milliseconds: only their proportions matter.
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
     if (total === 0) {
         throw new Error('blockRows(): no samples');

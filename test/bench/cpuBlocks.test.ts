@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { blockOf, blockRows, countBlocks, JitMap, parsePerfScript, poolThreads, renameJitFrames, type BlockId, type PerfSample } from '../../bench/lib/cpuBlocks';
+import { profileBlocks, type CpuProfile } from '../../bench/lib/cpuProfileBlocks';
 import { PROJECT_ROOT } from '../../paths';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'perf');
@@ -94,5 +95,31 @@ describe('bench: CPU samples charged to blocks (bench/lib/cpuBlocks)', () => {
             ['own code', 'runtime and kernel'],
             'after SQLite, the largest blocks first (ties in table order)'
         );
+    });
+});
+
+describe('bench: the fallback without perf, the main thread by its CPU profile (bench/lib/cpuProfileBlocks)', () => {
+    const frame = (functionName: string, url: string): { functionName: string; url: string } => ({ functionName, url });
+    const PROFILE: CpuProfile = {
+        nodes: [
+            { id: 1, callFrame: frame('(root)', ''), children: [2, 3, 6, 7, 8] },
+            { id: 2, callFrame: frame('(program)', '') },
+            { id: 3, callFrame: frame('saveChanges', 'file:///work/wt-perfblocks/dist/sdkSpeedups/snapshotConversationState.js'), children: [4, 9] },
+            { id: 4, callFrame: frame('processTicksAndRejections', 'node:internal/process/task_queues'), children: [5] },
+            { id: 5, callFrame: frame('run', '/work/main/node_modules/sqlite3/lib/sqlite3.js') },
+            { id: 6, callFrame: frame('(garbage collector)', '') },
+            { id: 7, callFrame: frame('(idle)', '') },
+            { id: 8, callFrame: frame('beginDialog', '/work/main/node_modules/botbuilder-dialogs/lib/dialogContext.js') },
+            { id: 9, callFrame: frame('stringify', '') }
+        ],
+        startTime: 1_000,
+        // Samples at 1010, 1020, …: the window [1020, 1090) holds the second to the eighth.
+        samples: [8, 5, 4, 6, 7, 2, 9, 3, 8],
+        timeDeltas: [10, 10, 10, 10, 10, 10, 10, 10, 10]
+    };
+
+    it('charges the samples inside the measured window leaf first, leaves idle time out, and reads file URLs as paths', () => {
+        const counts = profileBlocks(PROFILE, OWN, 1_020, 1_090);
+        assert.deepStrictEqual(Object.fromEntries([...counts].sort()), { gc: 1, json: 1, 'own-code': 2, runtime: 1, 'sqlite-handoff': 1 });
     });
 });
