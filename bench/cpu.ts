@@ -158,6 +158,7 @@ async function measure(settings: Settings): Promise<number> {
         if (sampler && cpuPerTurn !== undefined) {
             process.stdout.write(sampler.report(cpuPerTurn));
         }
+        sampler?.dispose();
         fs.rmSync(work, { recursive: true, force: true });
     }
 }

@@ -74,6 +74,11 @@ export class BlockSampler {
         }
     }
 
+    /** Ends sampling after a failed run: perf stopped, its files and the JIT map removed. */
+    public dispose(): void {
+        this.recorder?.cleanup();
+    }
+
     /** The table as text, scaled to `cpuMsPerTurn` (the /proc total over the same seconds). */
     public report(cpuMsPerTurn: number): string {
         if (!this.byThread) {
@@ -89,6 +94,9 @@ export class BlockSampler {
                 fs.writeFileSync(`${this.spec.perfScriptFile}.map`, jitMap);
             }
             const samples = renameJitFrames(parsePerfScript(script), new JitMap(jitMap));
+            if (samples.length === 0) {
+                return `perf recorded no samples of the server (attached too late?): no split by block this run.\nCPU by thread (/proc):\n${threadLines.join('')}`;
+            }
             const rows = blockRows(countBlocks(samples, this.spec.own), cpuMsPerTurn);
             return (
                 `CPU per turn by block (perf on all threads, ${samples.length} samples, scaled to the /proc total of ${cpuMsPerTurn} ms):\n` +

@@ -72,8 +72,11 @@ export class PerfRecorder {
         return { script, jitMap };
     }
 
-    /** Removes perf's data file and the process's JIT map (/tmp/perf-PID.map), which node never deletes. */
+    /** Stops perf if it still runs; removes its data file and the process's JIT map (/tmp/perf-PID.map), which node never deletes. */
     public cleanup(): void {
+        if (this.child && this.child.exitCode === null && this.child.signalCode === null) {
+            this.child.kill('SIGINT');
+        }
         fs.rmSync(this.dataFile, { force: true });
         fs.rmSync(this.jitMapFile, { force: true });
     }
