@@ -11,6 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { numberOption, parseArgs } from '../cli/args';
 import { PROJECT_ROOT } from '../paths';
+import { BlockSampler } from './lib/blockSampler';
 import { DirectLineDriver } from './lib/directLineDriver';
 import type { Driver } from './lib/driver';
 import { runLoad } from './lib/loadGenerator';
@@ -21,7 +22,7 @@ import { BillingScenario, EchoScenario, WaterfallScenario } from './lib/scenario
 import { ServerProcess } from './lib/serverProcess';
 import { round, summarize } from './lib/stats';
 
-const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR]`;
+const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR] [--blocks [--perf-script FILE] [--without-perf]]`;
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 
@@ -35,10 +36,16 @@ interface Settings {
     /** Load generator on CPU 0, server on CPU 1 (taskset), so they do not take turns on the same core. */
     readonly pin: boolean;
     readonly cpuProfDir?: string;
+    /** Sample the server on all threads (perf) over the measured seconds and print the CPU per turn by block. */
+    readonly blocks: boolean;
+    /** Where to keep the `perf script` text of the last run (for a new test sample or a closer look). */
+    readonly perfScript?: string;
+    /** The blocks from the fallback (per thread, main thread by CPU profile) even where perf works. */
+    readonly withoutPerf: boolean;
 }
 
 function settingsFrom(argv: string[]): Settings {
-    const { options } = parseArgs(argv, ['help', 'pin']);
+    const { options } = parseArgs(argv, ['help', 'pin', 'blocks', 'without-perf']);
     const fail = (message: string): never => {
         process.stderr.write(`${message}\n${USAGE}\n`);
         process.exit(2);
@@ -60,6 +67,10 @@ function settingsFrom(argv: string[]): Settings {
         return fail(`the ${target} bot has no Direct Line endpoint`);
     }
     const cpuProf = options['cpu-prof'];
+    const perfScript = options['perf-script'];
+    if ((perfScript !== undefined || options['without-perf'] !== undefined) && options.blocks !== true) {
+        return fail('--perf-script and --without-perf need --blocks');
+    }
     return {
         target,
         door,
@@ -68,7 +79,10 @@ function settingsFrom(argv: string[]): Settings {
         concurrency: num('concurrency', 16, 1, 1000),
         runs: num('runs', 1, 1, 20),
         pin: options.pin === true,
-        cpuProfDir: typeof cpuProf === 'string' ? path.resolve(cpuProf) : undefined
+        cpuProfDir: typeof cpuProf === 'string' ? path.resolve(cpuProf) : undefined,
+        blocks: options.blocks === true,
+        perfScript: typeof perfScript === 'string' ? path.resolve(perfScript) : undefined,
+        withoutPerf: options['without-perf'] === true
     };
 }
 
@@ -92,12 +106,22 @@ async function measure(settings: Settings): Promise<number> {
     const askers = writeDirectory(directory, 1500);
     const dbPath = path.join(work, 'bot.sqlite');
     const secret = crypto.randomBytes(32).toString('base64url');
+    const sampler = settings.blocks
+        ? new BlockSampler({
+              workDir: work,
+              own: { distDir: fs.realpathSync(DIST) },
+              perfCpus: settings.pin ? '0' : undefined,
+              perfScriptFile: settings.perfScript,
+              cpuProfDir: settings.cpuProfDir,
+              withoutPerf: settings.withoutPerf
+          })
+        : undefined;
     const server = await ServerProcess.start({
         name: settings.target,
         script: path.join(DIST, { ours: 'index.js', echo: 'bench/echoBot.js', waterfall: 'bench/waterfallBot.js' }[settings.target]),
         logFile: path.join(work, 'server.log'),
         env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: secret },
-        nodeArgs: settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []
+        nodeArgs: [...(settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []), ...(sampler?.nodeArgs ?? [])]
     });
     if (settings.pin) {
         execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
@@ -108,10 +132,12 @@ async function measure(settings: Settings): Promise<number> {
             ? new DirectLineDriver({ baseUrl: server.url, secret, sockets: settings.concurrency })
             : new MessagesDriver({ baseUrl: server.url, sockets: settings.concurrency });
     const codes = settings.target === 'ours' ? await OutboxCodeReader.open(dbPath) : undefined;
+    let cpuPerTurn: number | undefined;
     const scenario = { ours: () => new BillingScenario(askers), echo: () => new EchoScenario(askers), waterfall: () => new WaterfallScenario(askers) }[settings.target]();
     try {
         const common = { driver, scenario, concurrency: settings.concurrency, warmupMs: 0, codes };
         await runLoad({ ...common, durationMs: settings.warmupS * 1000 });
+        await sampler?.start(server.pid);
         const cpuBefore = server.cpuMs();
         const result = await runLoad({ ...common, durationMs: settings.durationS * 1000 });
         const cpuMs = server.cpuMs() - cpuBefore;
@@ -122,11 +148,17 @@ async function measure(settings: Settings): Promise<number> {
                 `p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms, peak RSS ${round(server.rss().peak / 2 ** 20)} MiB, ${result.turns} turns, ${result.errors} errors` +
                 `${result.errorSamples.length ? ` (${result.errorSamples[0]})` : ''}\n`
         );
+        await sampler?.stop();
+        cpuPerTurn = cpuMsPerTurn;
         return cpuMsPerTurn;
     } finally {
         driver.close();
         await codes?.close();
         await server.stop();
+        if (sampler && cpuPerTurn !== undefined) {
+            process.stdout.write(sampler.report(cpuPerTurn));
+        }
+        sampler?.dispose();
         fs.rmSync(work, { recursive: true, force: true });
     }
 }

@@ -45,8 +45,8 @@ export function readRss(pid: number): Rss {
 
 let ticksPerSecond: number | undefined;
 
-/** CPU time (user + system, all threads) a process has used, in milliseconds, from /proc (10 ms steps). */
-export function readCpuMs(pid: number): number {
+/** CPU time (user + system, all threads) a process has used, in milliseconds, from /proc (10 ms steps); `PID/task/TID` reads one thread. */
+export function readCpuMs(pid: number | string): number {
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
     // The command name in parentheses may hold spaces: the fields after it are counted from its end.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
