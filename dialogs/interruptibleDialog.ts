@@ -12,6 +12,7 @@ import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
 import { phraseOf, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
@@ -252,8 +253,15 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (!identity?.accountId) {
             return undefined;
         }
-        const named = namedAccount(text, await this.services.users.memberships(identity.userId));
-        return named !== undefined && named !== identity.accountId ? named : undefined;
+        const memberships = await this.services.users.memberships(identity.userId);
+        const named = namedAccount(text, memberships);
+        if (named !== undefined) {
+            return named !== identity.accountId ? named : undefined;
+        }
+        // "and what about the other account?": of two accounts, the one not chosen.
+        const said = ` ${phraseOf(text)} `;
+        const other = phraseList(turnInfo(context).t, 'identify:synonyms.otherAccount').some((phrase) => said.includes(` ${phraseOf(phrase)} `));
+        return other && memberships.length === 2 ? memberships.find((m) => m.account.id !== identity.accountId)?.account.id : undefined;
     }
 
     /**

@@ -240,8 +240,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                     // "No, thanks" to "anything else?": a closing, not "you're welcome".
                     return this.closeAtMenu(step, 'main:noThanksReply');
                 }
-                if (step.options?.again) {
-                    // Thanks after a task, to "anything else?": that was all.
+                if (step.options?.again || step.options?.sure) {
+                    // Thanks after a task, to "anything else?" (or after a yes to it): that was all.
                     return this.closeAtMenu(step, 'main:closingThanks');
                 }
                 await step.context.sendActivity(t('main:thanksReply'));

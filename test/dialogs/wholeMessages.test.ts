@@ -106,6 +106,28 @@ const ROWS: readonly ConversationRow[] = [
         outcome: {}
     },
     {
+        name: '"and what about the other account?" after the answer for Taylor Consulting answers for Northwind, the other one',
+        lang: 'en', email: CHRIS,
+        steps: [{ say: 'am I the billing contact for taylor consulting?' }, { say: CHRIS }, { say: CODE, expect: [en.p.caseA, /Taylor Consulting/] },
+            { say: 'and what about the other account?', expect: [/Northwind Traders Ltd/, en.p.caseBD], absent: [/not something I can help with/] }],
+        outcome: {}
+    },
+    {
+        name: '"und wie sieht es beim anderen Konto aus?" nach der Antwort für Northwind antwortet für Taylor Consulting',
+        lang: 'de', email: CHRIS,
+        steps: [{ say: 'Bin ich Abrechnungskontakt bei Northwind?' }, { say: CHRIS }, { say: CODE, expect: [/Northwind Traders Ltd/] },
+            { say: 'und wie sieht es beim anderen Konto aus?', expect: [de.p.caseA, /Taylor Consulting/], absent: [de.p.notUnderstood] }],
+        outcome: {}
+    },
+    {
+        name: '"great, thanks, that\'s everything" after a yes to "anything else?" closes instead of asking again',
+        lang: 'en', email: CHRIS,
+        steps: [{ say: 'am I the billing contact for taylor consulting?' }, { say: CHRIS }, { say: CODE, expect: [en.p.caseA] },
+            { say: 'yes', expect: [/Sure – what can I do for you\?/] },
+            { say: "great, thanks, that's everything", expect: [/Goodbye/], absent: [en.p.anythingElse] }],
+        outcome: {}
+    },
+    {
         name: '"falsche Adresse, ich meinte jonas.weber@…" at the code question sends the code to the corrected address',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist mein abrechnungskontakt?' }, { say: 'jonsa.weber@mueller-design.example', expect: [de.p.codeSent] },
