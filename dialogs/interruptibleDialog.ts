@@ -17,6 +17,7 @@ import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
+import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { acknowledgeAddressForm } from './addressForm';
@@ -189,6 +190,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
+        }
+        // "auf meiner rechnung steht die falsche adresse" at a question of a task: no billing contact, no topic; who can help, then the question again.
+        if (!this.isAtMenu(innerDc) && asksAboutInvoiceDetails(context, text)) {
+            noteNotUnderstood(context, 'out-of-scope', text, 'none', 0);
+            await context.sendActivity(turnInfo(context).t('main:invoiceDetails.inTask'));
+            return this.reprompt(innerDc);
         }
         // "no that's all, cheers" at a question the message does not answer (a reference, a user ID) closes like a goodbye
         // (asking first when a task would be dropped). At a yes/no question a "danke" stays an answer.
