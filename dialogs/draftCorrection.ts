@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
 import { phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
@@ -30,20 +31,46 @@ interface NumberAt {
  * is then read as new words for the draft.
  */
 export function numberCorrection(context: TurnContext, text: string, draft: string): DraftChange | undefined {
+    const said = readCorrection(context, text);
+    if (!said) {
+        return undefined;
+    }
+    const { t } = turnInfo(context);
+    const inDraft = numbersIn(draft, listsOf(t));
+    const { wanted, old } = said;
+    let replaced: NumberAt | undefined;
+    if (old) {
+        const same = inDraft.filter((n) => n.value === old.value);
+        replaced = same.length === 1 ? same[0] : undefined;
+    } else {
+        // "4 seats" corrects "5 licences" (both count seats), not "2 webcams".
+        const seats = phraseList(t, 'emailAdmin:numberCorrection.heard.seatWords');
+        const counts = (n: NumberAt): boolean => wanted.next === undefined || n.next === undefined || sameThing(wanted.next, n.next, seats);
+        const candidates = inDraft.filter(counts);
+        replaced = candidates.length === 1 ? candidates[0] : undefined;
+    }
+    if (!replaced || replaced.value === wanted.value) {
+        return undefined;
+    }
+    return { kind: 'replace', text: `${draft.slice(0, replaced.start)}${wanted.value}${draft.slice(replaced.end)}` };
+}
+
+/**
+ * True when a message at a draft's send question reads as the correction of a number ("doch lieber 8", "nicht 8
+ * sondern 7"): it is an answer to that question (the draft is changed and shown again), never a "cancel".
+ */
+export function correctsANumber(context: TurnContext, text: string): boolean {
+    return readCorrection(context, text) !== undefined;
+}
+
+/** The number a correction wants, and the one it names as wrong ("3 statt 5"), if it names one. */
+function readCorrection(context: TurnContext, text: string): { readonly wanted: NumberAt; readonly old?: NumberAt } | undefined {
     const { t } = turnInfo(context);
     const words = wordsOf(text);
     if (words.length === 0 || words.length > MAX_CORRECTION_WORDS) {
         return undefined;
     }
-    const lists: Lists = { numberWords: phraseList(t, 'emailAdmin:numberCorrection.heard.numberWords'), moreWords: phraseList(t, 'emailAdmin:numberCorrection.heard.moreWords') };
-    const said = numbersIn(text, lists);
-    const inDraft = numbersIn(draft, lists);
-    if (said.length === 0 || inDraft.length === 0) {
-        return undefined;
-    }
-    const phrase = ` ${phraseOf(text)} `;
-    let wanted: NumberAt;
-    let replaced: NumberAt | undefined;
+    const said = numbersIn(text, listsOf(t));
     if (said.length === 2) {
         // "3 statt 5", "4 instead of 5" name the new number first; "nicht 5, sondern 3", "not 5 but 4" the old one.
         const between = ` ${words.slice(said[0].word + 1, said[1].word).join(' ')} `;
@@ -52,24 +79,17 @@ export function numberCorrection(context: TurnContext, text: string, draft: stri
         if (oldFirst === newFirst) {
             return undefined;
         }
-        wanted = oldFirst ? said[1] : said[0];
-        const old = oldFirst ? said[0] : said[1];
-        const same = inDraft.filter((n) => n.value === old.value);
-        replaced = same.length === 1 ? same[0] : undefined;
-    } else if (said.length === 1 && phraseList(t, 'emailAdmin:numberCorrection.heard.markers').some((marker) => phrase.includes(` ${marker} `))) {
-        wanted = said[0];
-        // "4 seats" corrects "5 licences" (both count seats), not "2 webcams".
-        const seats = phraseList(t, 'emailAdmin:numberCorrection.heard.seatWords');
-        const counts = (n: NumberAt): boolean => wanted.next === undefined || n.next === undefined || sameThing(wanted.next, n.next, seats);
-        const candidates = inDraft.filter(counts);
-        replaced = candidates.length === 1 ? candidates[0] : undefined;
-    } else {
-        return undefined;
+        return oldFirst ? { wanted: said[1], old: said[0] } : { wanted: said[0], old: said[1] };
     }
-    if (!replaced || replaced.value === wanted.value) {
-        return undefined;
+    const phrase = ` ${phraseOf(text)} `;
+    if (said.length === 1 && phraseList(t, 'emailAdmin:numberCorrection.heard.markers').some((marker) => phrase.includes(` ${marker} `))) {
+        return { wanted: said[0] };
     }
-    return { kind: 'replace', text: `${draft.slice(0, replaced.start)}${wanted.value}${draft.slice(replaced.end)}` };
+    return undefined;
+}
+
+function listsOf(t: TFunction): Lists {
+    return { numberWords: phraseList(t, 'emailAdmin:numberCorrection.heard.numberWords'), moreWords: phraseList(t, 'emailAdmin:numberCorrection.heard.moreWords') };
 }
 
 /** The locale words a number is read with. */

@@ -18,6 +18,7 @@ import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions 
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
+import { correctsANumber } from './draftCorrection';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { acknowledgeAddressForm } from './addressForm';
@@ -172,6 +173,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             if (understood?.intent === 'switch-language' && understood.targetLanguage && understood.score >= UNDERSTANDING_POLICY.interrupt && !asksLanguage) {
                 return this.onInterruption(innerDc, understood);
             }
+        }
+        // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
+        if (options?.amends && correctsANumber(context, text)) {
+            return undefined;
         }
         // "Shall I send it?": a sentence of its own is new words for the draft, unless the classifier is sure it says
         // something else ("actually I want to change the billing contact instead"); "tell him …" is always the draft's.

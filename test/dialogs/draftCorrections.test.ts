@@ -20,13 +20,14 @@ function only(words: string, ...gone: string[]): RegExp {
  */
 const ROWS: readonly ConversationRow[] = [
     {
-        name: 'Jonas asks for five licences, then "nein, 3 lizenzen statt 5"',
+        name: 'Jonas asks for five licences, then "nein, 3 lizenzen statt 5", then "doch lieber 8" (no cancel)',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?' }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
             { say: 'ja bitte', expect: [de.askMessage] }, { say: 'Bitte buchen Sie fünf weitere Lizenzen für das Vertriebsteam.', expect: [de.preview, de.confirm] },
             { say: 'nein, 3 lizenzen statt 5', expect: [de.preview, /Bitte buchen Sie 3 weitere Lizenzen für das Vertriebsteam\./, de.confirm], absent: [/statt 5/, /fünf weitere/, de.notSent] },
+            { say: 'doch lieber 8', expect: [/Bitte buchen Sie 8 weitere Lizenzen für das Vertriebsteam\./, de.confirm], absent: [/abgebrochen/, /lieber 8/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: only('Bitte buchen Sie 3 weitere Lizenzen für das Vertriebsteam', 'statt', 'fünf') } }
+        outcome: { mailTo: { to: [ANNA], words: only('Bitte buchen Sie 8 weitere Lizenzen für das Vertriebsteam', 'statt', 'fünf', 'lieber') } }
     },
     {
         name: 'Sarah: "actually make it 4 seats" after asking for 5 more licences',
