@@ -22,6 +22,7 @@ import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
 import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
+import { reasonInRequest } from './reasonInRequest';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -49,6 +50,8 @@ interface ChangeValues {
     current: string[];
     /** The new contact was asked for (not taken from the request itself). */
     asked?: boolean;
+    /** The reason the request itself gave ("die Anna geht in Rente, bitte Lea eintragen"): shown in the summary, not asked. */
+    reason?: string;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -57,8 +60,10 @@ interface ReviewOptions {
     readonly accountName: string;
     readonly current: readonly string[];
     readonly newContact: NewContact;
-    /** Known after a correction at the summary: only the summary is shown again. */
+    /** Known after a correction at the summary, or from the request itself: only the summary is shown. */
     readonly reason?: string;
+    /** The reason was taken from the request's own words: the summary says how to write it differently. */
+    readonly reasonFromRequest?: boolean;
 }
 
 /** What the review ends with once the person confirmed; undefined when they did not. */
@@ -130,13 +135,17 @@ export class ChangeContactDialog extends ComponentDialog {
         values.identity = identity;
         values.account = account;
         values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
+        // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
+        values.reason = reasonInRequest(step.options.question ?? '', t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
         }
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
         // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
-        const named = namedMember(candidates, (step.options.question ?? '').replace(/\S+@\S+/g, ' '));
+        // "please make tom the billing contact": a first name only one other member has names them too.
+        const asked = (step.options.question ?? '').replace(/\S+@\S+/g, ' ');
+        const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked);
         if (named) {
             return step.next(named.user.id);
         }
@@ -184,11 +193,17 @@ export class ChangeContactDialog extends ComponentDialog {
     /** The new contact is known: the reason and the summary, until confirmed or declined. */
     private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const newContact = step.result as NewContact | undefined;
-        const { account, current } = stepValues<ChangeValues>(step);
+        const { account, current, reason } = stepValues<ChangeValues>(step);
         if (!newContact || !account) {
             return step.endDialog();
         }
-        return step.beginDialog(DialogIds.changeContactReview, { accountId: account.id, accountName: account.name, current: current ?? [], newContact } satisfies ReviewOptions);
+        return step.beginDialog(DialogIds.changeContactReview, {
+            accountId: account.id,
+            accountName: account.name,
+            current: current ?? [],
+            newContact,
+            ...(reason !== undefined ? { reason, reasonFromRequest: true } : {})
+        } satisfies ReviewOptions);
     }
 
     private async askReasonStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
@@ -219,15 +234,15 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.changeContactReview, options);
         }
         stepValues<{ reason: string }>(step).reason = reason;
-        await step.context.sendActivity(
-            t('changeContact:summary', {
-                account: options.accountName,
-                current: this.currentNames(step.context, options.current),
-                count: Math.max(1, options.current.length),
-                newContact: this.services.changeRequests.newContactText({ newContact: options.newContact }),
-                reason
-            })
-        );
+        const summary = t('changeContact:summary', {
+            account: options.accountName,
+            current: this.currentNames(step.context, options.current),
+            count: Math.max(1, options.current.length),
+            newContact: this.services.changeRequests.newContactText({ newContact: options.newContact }),
+            reason
+        });
+        // A reason taken from the request's own words is shown with how to change it.
+        await step.context.sendActivity(options.reasonFromRequest ? `${summary}\n\n${t('changeContact:reasonTaken')}` : summary);
         const pending = await this.services.changeRequests.pendingFor(options.accountId);
         if (pending.length > 0) {
             await step.context.sendActivity(
@@ -250,7 +265,7 @@ export class ChangeContactDialog extends ComponentDialog {
         // "nein, der Grund ist: …": the reason written anew, the summary again with it.
         const newReason = reasonWrittenAnew(text, t);
         if (newReason !== undefined) {
-            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason } satisfies ReviewOptions);
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
         }
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
@@ -263,7 +278,12 @@ export class ChangeContactDialog extends ComponentDialog {
             // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
             // A reason that names the person no longer chosen ("Tom knows the invoices") is asked again for the new one.
             const stale = corrected !== undefined && namesOtherThan(reason, options.newContact.name, corrected.name);
-            return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected ?? options.newContact, reason: stale ? undefined : reason } satisfies ReviewOptions);
+            return step.replaceDialog(DialogIds.changeContactReview, {
+                ...options,
+                newContact: corrected ?? options.newContact,
+                reason: stale ? undefined : reason,
+                reasonFromRequest: stale ? false : options.reasonFromRequest
+            } satisfies ReviewOptions);
         }
         if (!step.result) {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));

@@ -17,6 +17,7 @@ import type { EmailAdminOptions } from './types';
 import { draftChange, mailText, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
+import { numberCorrection } from './draftCorrection';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -90,7 +91,8 @@ export class EmailAdminDialog extends ComponentDialog {
             const said = submittedText(step.context.activity) ?? '';
             // "we need the march invoice as pdf": a sentence of its own is added, or replaces the draft it says again in other words.
             const previous = stepValues<{ message: string }>(step).message ?? '';
-            const change = draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);
+            // "actually make it 4 seats", "nein, 3 Lizenzen statt 5": the number in the draft is corrected, not a sentence added.
+            const change = numberCorrection(step.context, said, previous) ?? draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);
             const message = change?.kind === 'add' ? `${previous}\n\n${change.text}` : (change?.text ?? messageContent(step.context, said));
             if (message) {
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);

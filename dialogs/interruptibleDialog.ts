@@ -18,6 +18,8 @@ import { RequestStatusDialog } from './requestStatusDialog';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
+import { asksAboutInvoiceDetails } from './invoiceDetails';
+import { correctsANumber } from './draftCorrection';
 import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { acknowledgeAddressForm } from './addressForm';
@@ -173,6 +175,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 return this.onInterruption(innerDc, understood);
             }
         }
+        // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
+        if (options?.amends && correctsANumber(context, text)) {
+            return undefined;
+        }
         // "Shall I send it?": a sentence of its own is new words for the draft, unless the classifier is sure it says
         // something else ("actually I want to change the billing contact instead"); "tell him …" is always the draft's.
         if (options?.amends && newDraftSentence(context, text, '') && !addressedLeadIn(context, text)) {
@@ -190,6 +196,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
+        }
+        // "auf meiner rechnung steht die falsche adresse" at a question of a task: no billing contact, no topic; who can help, then the question again.
+        if (!this.isAtMenu(innerDc) && asksAboutInvoiceDetails(context, text)) {
+            noteNotUnderstood(context, 'out-of-scope', text, 'none', 0);
+            await context.sendActivity(turnInfo(context).t('main:invoiceDetails.inTask'));
+            return this.reprompt(innerDc);
         }
         // "no that's all, cheers" at a question the message does not answer (a reference, a user ID) closes like a goodbye
         // (asking first when a task would be dropped). At a yes/no question a "danke" stays an answer.

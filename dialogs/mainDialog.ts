@@ -26,6 +26,8 @@ import { EscalateOfferDialog } from './escalateOfferDialog';
 import { ChangeContactDialog } from './changeContactDialog';
 import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
+import { answerHowLong } from './filedRequestFollowUp';
+import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
@@ -47,6 +49,12 @@ const MENU_BUTTONS: readonly PromptButton[] = [
 
 /** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
 const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
+
+/** What a message about an invoice's details is offered: a person first (a plain yes), then the change of the billing contact. */
+const INVOICE_DETAILS_OFFERS = ['talk-to-human', 'change-billing-contact', 'more-topics', 'thanks'] as const;
+
+/** Requests a message about an invoice's details still makes as such ("Mitarbeiter bitte, die Rechnungsadresse ist falsch"). */
+const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
 
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
@@ -84,7 +92,19 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? super.interrupt(innerDc);
+        return (await this.leavingQueue(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * "wie lange dauert das?", "how long will this take?" after a change request was filed in this conversation:
+     * answered from that request (what happens next, its reference), then the open question again. The classifier
+     * is not asked: out of this context such words mean nothing ("how long" read as cancel, "when will it be done" as a status).
+     */
+    private async filedRequestFollowUp(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        if (innerDc.context.activity.type !== ActivityTypes.Message || !(await answerHowLong(innerDc.context, this.services.changeRequests))) {
+            return undefined;
+        }
+        return this.reprompt(innerDc);
     }
 
     /**
@@ -188,6 +208,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const followUp = step.options?.followUp;
+        if (!INVOICE_DETAILS_KEEP.has(understood.intent) && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
+            // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
+            noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
+            return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
+        }
         if (followUp && (await this.unansweredQuestion(step, understood, text))) {
             // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so.
             await step.context.sendActivity(t('common:questionNotAnswered'));
@@ -336,6 +361,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return step.replaceDialog(DialogIds.mainMenu, { understood, queue: queue.slice(1), queued: true } satisfies MainMenuOptions);
         }
         return step.replaceDialog(DialogIds.mainMenu, { again: true, followUp: result.followUp } satisfies MainMenuOptions);
+    }
+
+    /** True when the person typed the turn's words (no button, no request taken from an earlier message). */
+    private typed(step: WaterfallStepContext<MainMenuOptions>): boolean {
+        const input = step.result as TextInput | Understanding | undefined;
+        return step.options?.queued !== true && input !== undefined && !('intent' in input) && !input.button;
     }
 
     /** A "no, thanks": the "No, thanks" button, or thanks that begin with a no ("nein danke", "no thank you"). */

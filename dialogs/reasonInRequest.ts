@@ -1,0 +1,66 @@
+import type { TFunction } from 'i18next';
+import { phraseOf, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
+
+/** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
+const MIN_REASON_WORDS = 3;
+
+/** The longest reason taken from a request; a longer one is asked for (the reason question's own limit is 500). */
+const MAX_REASON_LENGTH = 300;
+
+/**
+ * The reason a change-of-billing-contact request gives in the same message
+ * ("die anna geht in rente, bitte lea fischer als rechnungskontakt
+ * eintragen", "please make tom the billing contact, peter is leaving the
+ * company", "… weil ich in Rente gehe"): its clauses that say why. A clause
+ * says why when it follows a reason word (`changeContact:reasonInRequest.heard.because`:
+ * "weil", "because"), or when it asks for nothing (no word of
+ * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
+ * (`…roleWords`), is no question and keeps at least three words without the
+ * names of the account's people (`names`) and the person's address ("ich bin
+ * jonas.weber@…" and "auf Lea Fischer" are no reasons). Undefined when the
+ * message gives none: then the reason is asked.
+ */
+export function reasonInRequest(text: string, t: TFunction, names: readonly string[]): string | undefined {
+    const because = phraseList(t, 'changeContact:reasonInRequest.heard.because');
+    const requestWords = phraseList(t, 'changeContact:reasonInRequest.heard.requestWords');
+    const roleWords = phraseList(t, 'changeContact:reasonInRequest.heard.roleWords');
+    const nameWords = new Set(names.flatMap((name) => wordsOf(name)));
+    const reasons: string[] = [];
+    for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
+        const said = phraseOf(clause);
+        const lead = because.find((word) => said.startsWith(`${word} `));
+        // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
+        const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
+        const own = wordsOf(body).filter((word) => !nameWords.has(word));
+        if (own.length < MIN_REASON_WORDS || clause.trim().endsWith('?')) {
+            continue;
+        }
+        const asks = containsAny(said, requestWords);
+        const namesRole = containsAny(said, roleWords);
+        if (lead !== undefined || (!asks && !namesRole)) {
+            reasons.push(body.replace(/^[\s,.;:!–-]+/u, '').trim());
+        }
+    }
+    const reason = reasons.join('; ');
+    return reason === '' || reason.length > MAX_REASON_LENGTH ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+}
+
+/** The clauses of a message: its sentences, the parts between commas, semicolons and dashes, and each reason word's part. */
+function clausesOf(text: string, because: readonly string[]): string[] {
+    return text
+        .split(/[.!;\n]+|,|\s[–-]\s/u)
+        .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escape).join('|') || '(?!)'})\\s)`, 'iu')))
+        .map((part) => part.trim())
+        .filter((part) => /\p{L}/u.test(part));
+}
+
+function escape(word: string): string {
+    return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** True when one of `phrases` stands in the phrase `said` as whole words. */
+function containsAny(said: string, phrases: readonly string[]): boolean {
+    const padded = ` ${said} `;
+    return phrases.some((phrase) => padded.includes(` ${phrase} `));
+}
