@@ -147,6 +147,11 @@ export class AgentConsole {
 
     private readonly logout = async (_req: Request, res: Response, session: AgentSessionView): Promise<void> => {
         await this.parts.handoff.agents.logout(session.tokenHash, session.agent.login);
+        // Signed out for good (no other session of theirs is live): their chats must not wait for the sweep.
+        if (!(await this.parts.handoff.agents.online()).some((a) => a.login === session.agent.login)) {
+            await this.parts.handoff.queue.releaseAgent(session.agent);
+        }
+        this.parts.handoff.events.emit({ type: 'queue' });
         res.header('Set-Cookie', sessionCookie('', 0, this.parts.config.publicUrl.startsWith('https:')));
         sendJson(res, 200, { ok: true });
     };

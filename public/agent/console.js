@@ -101,6 +101,9 @@
                 });
         });
         $('logout').addEventListener('click', function () {
+            // Open chats go back to the queue (or the bot) at once on sign-out: the agent decides that knowingly.
+            var open = state.queue ? state.queue.mine.length : 0;
+            if (open > 0 && !window.confirm(t('logoutConfirm', { count: open }))) { return; }
             api('POST', '/agent/api/logout', {}).catch(function () { return null; }).then(showLogin);
         });
         $('availability').addEventListener('change', function () {
