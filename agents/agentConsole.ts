@@ -138,6 +138,8 @@ export class AgentConsole {
             }
             const secure = this.parts.config.publicUrl.startsWith('https:');
             res.header('Set-Cookie', sessionCookie(outcome.token, Math.floor(this.parts.handoff.agents.policy.sessionTtlMs / 1000), secure));
+            // Other consoles show who is online (and whom a chat can be transferred to).
+            this.parts.handoff.events.emit({ type: 'queue' });
             sendJson(res, 200, { agent: publicAgent(outcome.agent), csrfToken: outcome.csrfToken });
         } catch (err) {
             res.header('Cache-Control', 'no-store');

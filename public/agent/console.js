@@ -221,6 +221,8 @@
     // --- queue --------------------------------------------------------------------------------
     function loadQueue() {
         return api('GET', '/agent/api/queue').then(function (queue) {
+            // Only a queue just read tells the server's time; renderQueue also runs again with the one held.
+            if (typeof queue.now === 'number') { K.setClockOffset(queue.now - Date.now()); }
             renderQueue(queue);
             // The waiting person on screen was taken by someone else, or left: show what became of it.
             var shown = state.detail;
@@ -251,7 +253,6 @@
 
     function renderQueue(queue) {
         state.queue = queue;
-        if (typeof queue.now === 'number') { K.setClockOffset(queue.now - Date.now()); }
         noticeNewWaiting(queue);
         var mineIds = {};
         queue.mine.forEach(function (m) { mineIds[m.id] = true; });
