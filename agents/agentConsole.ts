@@ -138,6 +138,8 @@ export class AgentConsole {
             }
             const secure = this.parts.config.publicUrl.startsWith('https:');
             res.header('Set-Cookie', sessionCookie(outcome.token, Math.floor(this.parts.handoff.agents.policy.sessionTtlMs / 1000), secure));
+            // Other consoles show who is online (and whom a chat can be transferred to).
+            this.parts.handoff.events.emit({ type: 'queue' });
             sendJson(res, 200, { agent: publicAgent(outcome.agent), csrfToken: outcome.csrfToken });
         } catch (err) {
             res.header('Cache-Control', 'no-store');
@@ -147,6 +149,11 @@ export class AgentConsole {
 
     private readonly logout = async (_req: Request, res: Response, session: AgentSessionView): Promise<void> => {
         await this.parts.handoff.agents.logout(session.tokenHash, session.agent.login);
+        // Signed out for good (no other session of theirs is live): their chats must not wait for the sweep.
+        if (!(await this.parts.handoff.agents.online()).some((a) => a.login === session.agent.login)) {
+            await this.parts.handoff.queue.releaseAgent(session.agent);
+        }
+        this.parts.handoff.events.emit({ type: 'queue' });
         res.header('Set-Cookie', sessionCookie('', 0, this.parts.config.publicUrl.startsWith('https:')));
         sendJson(res, 200, { ok: true });
     };

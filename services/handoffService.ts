@@ -225,6 +225,46 @@ export class HandoffService {
     }
 
     /**
+     * The agent signed out: each of their open chats goes back to the queue at
+     * once when another agent who speaks the person's language is available,
+     * else to the bot; the person is told right away either way, and the
+     * console shows a line. Returns how many chats were released.
+     */
+    public async releaseAgent(agent: { readonly login: string; readonly name: string }): Promise<number> {
+        const now = this.clock.now().getTime();
+        let released = 0;
+        for (const handoff of await this.handoffs.active(agent.login)) {
+            const others = (await this.agents.available(handoff.lang)).filter((a) => a.login !== agent.login);
+            if (others.length > 0 && (await this.handoffs.requeue(handoff.id, agent.login, now))) {
+                released++;
+                const position = await this.positionOf(handoff.id);
+                await this.handoffs.setToldPosition(handoff.id, position);
+                const minutes = await this.estimateMinutes(position, handoff.lang);
+                await this.systemLine(handoff, 'signedOutQueued', agent, now);
+                await this.delivery.enqueue(handoff.conversationKey, { kind: 'say', key: 'escalate:agentLeftQueued', args: { name: agent.name, position, minutes } }, handoff.id);
+                await this.audit.record(`agent:${agent.login}`, 'handoff.requeued', `handoff:${handoff.id}`);
+            } else if (others.length === 0 && (await this.handoffs.close(handoff.id, 'agent-gone', now))) {
+                released++;
+                await this.systemLine(handoff, 'signedOutBot', agent, now);
+                await this.delivery.enqueue(handoff.conversationKey, { kind: 'resume', key: 'escalate:agentLeft', args: { name: agent.name }, options: { again: true } }, handoff.id);
+                await this.audit.record(`agent:${agent.login}`, 'handoff.agent-signed-out', `handoff:${handoff.id}`);
+                this.events.emit({ type: 'handoff', handoffId: handoff.id, status: 'closed', agentLogin: agent.login, reason: 'agent-gone' });
+            }
+        }
+        if (released > 0) {
+            log.info('agent signed out with open chats; released them', { agent: agent.login, released });
+            this.queueChanged();
+        }
+        return released;
+    }
+
+    /** A line in the handoff's exchange for the agents (worded by the console in the agent's language). */
+    private async systemLine(handoff: Handoff, event: string, agent: { readonly login: string; readonly name: string }, now: number): Promise<void> {
+        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event, args: { name: agent.name } }), now, agent.login);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: null, messageId: message.id });
+    }
+
+    /**
      * Sweeps every 15 seconds until {@link stop}; with several instances on
      * one database, only the one that claims the due time from `jobs`.
      */

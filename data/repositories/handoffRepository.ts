@@ -167,6 +167,19 @@ export class HandoffRepository {
         return result.changes === 1;
     }
 
+    /**
+     * Puts an active handoff of `login` back into the queue (the agent signed
+     * out): its wait starts over at `now`, so the wait timeout counts from
+     * here. False when it is not active with `login`.
+     */
+    public async requeue(id: number, login: string, now: number): Promise<boolean> {
+        const result = await this.db.run(
+            "UPDATE handoffs SET status = 'waiting', agent_login = NULL, accepted_at = NULL, created_at = ?, told_position = NULL WHERE id = ? AND status = 'active' AND agent_login = ?",
+            [now, id, login]
+        );
+        return result.changes === 1;
+    }
+
     /** Ends an open handoff; false when it was already over. */
     public async close(id: number, reason: HandoffCloseReason, now: number, note?: string, flow?: string): Promise<boolean> {
         const openKeys = await this.openKeySet();

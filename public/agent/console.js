@@ -101,6 +101,9 @@
                 });
         });
         $('logout').addEventListener('click', function () {
+            // Open chats go back to the queue (or the bot) at once on sign-out: the agent decides that knowingly.
+            var open = state.queue ? state.queue.mine.length : 0;
+            if (open > 0 && !window.confirm(t('logoutConfirm', { count: open }))) { return; }
             api('POST', '/agent/api/logout', {}).catch(function () { return null; }).then(showLogin);
         });
         $('availability').addEventListener('change', function () {
@@ -218,6 +221,8 @@
     // --- queue --------------------------------------------------------------------------------
     function loadQueue() {
         return api('GET', '/agent/api/queue').then(function (queue) {
+            // Only a queue just read tells the server's time; renderQueue also runs again with the one held.
+            if (typeof queue.now === 'number') { K.setClockOffset(queue.now - Date.now()); }
             renderQueue(queue);
             // The waiting person on screen was taken by someone else, or left: show what became of it.
             var shown = state.detail;
@@ -248,7 +253,6 @@
 
     function renderQueue(queue) {
         state.queue = queue;
-        if (typeof queue.now === 'number') { K.setClockOffset(queue.now - Date.now()); }
         noticeNewWaiting(queue);
         var mineIds = {};
         queue.mine.forEach(function (m) { mineIds[m.id] = true; });
@@ -279,10 +283,10 @@
     }
 
     // --- one conversation ---------------------------------------------------------------------
-    /** The error in the console's language where the code has a text (`errors.<code>`), else the server's message. */
+    /** The error in the console's language: the text of its code (`errors.<code>`), else a general one; never the server's own words. */
     function showError(err) {
-        var text = err.code && known('errors.' + err.code);
-        $('chat-error').textContent = t('chat.error', { message: text || err.message });
+        var text = err && err.code && known('errors.' + err.code);
+        $('chat-error').textContent = t('chat.error', { message: text || t('errors.other') });
     }
 
     function loadDetail(id, focus) {
@@ -301,9 +305,10 @@
                 if (focus) { $('chat-heading').focus(); }
             })
             .catch(function (err) {
-                // Transferred away, or gone: the conversation leaves the screen instead of an error.
-                if ((err.status === 404 || err.status === 409) && state.current === id) {
-                    clearChat(t('chat.gone'));
+                // Transferred away, or gone: the conversation leaves the screen instead of an error; one no longer
+                // on screen (a late answer after the agent's own transfer or hand-back) is simply dropped.
+                if (err.status === 404 || err.status === 409) {
+                    if (state.current === id) { clearChat(t('chat.gone')); }
                     return;
                 }
                 showError(err);
@@ -428,12 +433,19 @@
         return detail.closeReason === 'customer-ended' ? t('chat.customerLeftHint') : t('chat.closedHint');
     }
 
-    /** An action on the open conversation; `done` runs as soon as the server took it, before the page reloads. */
-    function act(path, body, done) {
+    /**
+     * An action on the open conversation; `done` runs as soon as the server took it, before the page reloads.
+     * With `leftHint` the conversation leaves the agent's hands (a transfer): it leaves the screen with that line.
+     */
+    function act(path, body, done, leftHint) {
         $('chat-error').textContent = '';
         var id = state.current;
         return api('POST', '/agent/api/handoffs/' + encodeURIComponent(id) + path, body).then(function (result) {
             if (done) { done(result); }
+            if (leftHint) {
+                if (state.current === id || state.current === null) { clearChat(leftHint); }
+                return loadQueue().then(function () { return result; });
+            }
             return Promise.all([loadDetail(id, false), loadQueue()]).then(function () { return result; });
         });
     }
@@ -458,6 +470,24 @@
         $('message-form').classList.toggle('note-mode', note);
         $('message-label').textContent = note ? t('chat.noteText') : t('chat.message');
         $('send').textContent = note ? t('chat.saveNote') : t('chat.send');
+        updateCount();
+    }
+
+    /** The most a reply (or a note) may hold; the server refuses more, so the box never cuts it silently. */
+    function maxLength() {
+        return Number($('message-text').getAttribute(mode() === 'note' ? 'data-note-max' : 'data-reply-max'));
+    }
+
+    /** How much is left, shown from 80 % of the limit on; over it, by how much, and the text is marked invalid. Returns the excess. */
+    function updateCount() {
+        var box = $('message-text');
+        var max = maxLength();
+        var length = box.value.trim().length;
+        var over = length - max;
+        $('message-count').textContent = over > 0 ? t('chat.tooLong', { over: over, max: max }) : length >= max * 0.8 ? t('chat.charsLeft', { left: max - length, max: max }) : '';
+        $('message-count').classList.toggle('error', over > 0);
+        if (over > 0) { box.setAttribute('aria-invalid', 'true'); } else { box.removeAttribute('aria-invalid'); }
+        return over;
     }
 
     function setupChat() {
@@ -471,15 +501,22 @@
             var text = $('message-text').value.trim();
             if (!text) { return; }
             var box = $('message-text');
+            var over = updateCount();
+            if (over > 0) {
+                $('chat-error').textContent = t('chat.error', { message: t('chat.tooLong', { over: over, max: maxLength() }) });
+                box.focus();
+                return;
+            }
             // Emptied once the server has the text (not after the reload), so nothing typed meanwhile is lost.
             var wasNote = mode() === 'note';
             act(wasNote ? '/notes' : '/messages', { text: text }, function () {
-                if (box.value.trim() === text) { box.value = ''; }
+                if (box.value.trim() === text) { box.value = ''; updateCount(); }
                 // A note is one entry: the next line goes to the customer again unless the agent picks Note anew.
                 if (wasNote) { replyMode(); announce(t('chat.noteSaved')); }
                 box.focus();
             }).catch(showError);
         });
+        $('message-text').addEventListener('input', updateCount);
         $('message-text').addEventListener('keydown', function (event) {
             if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('message-form').requestSubmit(); }
         });
@@ -487,6 +524,7 @@
             $('mode-reply').checked = true;
             setMode();
             $('message-text').value = $('canned').value;
+            updateCount();
             $('message-text').focus();
         });
         $('hand-back').addEventListener('click', function () {
@@ -496,7 +534,7 @@
             act('/flow', { flow: $('flow').value, note: $('close-note').value }).then(function () { $('close-note').value = ''; afterEnd('chat.handedToFlowDone'); }).catch(showError);
         });
         $('transfer').addEventListener('click', function () {
-            act('/transfer', { to: $('transfer-to').value }).then(function () { afterEnd('chat.transferredDone'); }).catch(showError);
+            act('/transfer', { to: $('transfer-to').value }, null, t('chat.transferredDone')).then(function () { afterEnd('chat.transferredDone'); }).catch(showError);
         });
     }
 

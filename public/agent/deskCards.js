@@ -102,7 +102,7 @@
         if (m.sender === 'system') {
             li = line('system', null, m.text || systemText(m), m.at);
         } else if (m.sender === 'note') {
-            li = line('note', t('chat.noteBy', { name: who }), m.text, m.at);
+            li = line('note', m.agent === view.me ? t('chat.noteByYou') : t('chat.noteBy', { name: m.agent }), m.text, m.at);
         } else if (m.sender === 'agent') {
             li = line('agent', who, m.text, m.at);
             setDelivery(li, m, view.retry);

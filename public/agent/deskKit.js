@@ -5,7 +5,8 @@
 
     var TEXTS = JSON.parse(document.getElementById('agent-texts').textContent);
     var LANG = document.documentElement.lang;
-    var clock = { offset: 0 };
+    // `shown`: the latest server time shown, so running times never go back when the offset is corrected.
+    var clock = { offset: 0, shown: 0 };
 
     function $(id) { return document.getElementById(id); }
 
@@ -43,7 +44,10 @@
     var DATE_TIME = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' });
     var DATE = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
 
-    function serverNow() { return Date.now() + clock.offset; }
+    function serverNow() {
+        clock.shown = Math.max(clock.shown, Date.now() + clock.offset);
+        return clock.shown;
+    }
 
     function timeText(at) {
         var date = new Date(at);

@@ -188,7 +188,7 @@ describe('Agent desk in Chromium: a scripted shift at 1366x768, keyboard only', 
         await tabTo(page, /^#message-text\|/);
         await page.keyboard.type('Customer mentioned invoice 4711; check the address history.');
         await page.keyboard.press('Enter');
-        await page.locator('#messages li.note').filter({ hasText: 'Internal note by You: ' }).filter({ hasText: 'invoice 4711' }).waitFor();
+        await page.locator('#messages li.note').filter({ hasText: 'Your internal note: ' }).filter({ hasText: 'invoice 4711' }).waitFor();
         await eventually('the note box is empty again', async () => (await page.locator('#message-text').inputValue()) === '');
         // A note is one entry: the form is back in reply mode, the focus still in the box.
         assert.ok(await page.locator('#mode-reply').isChecked(), 'after a note the next line goes to the customer');
