@@ -38,7 +38,14 @@ function afterWords(text: string, count: number): string {
  */
 export function leadingAnswer(context: TurnContext, text: string): LeadingAnswer | undefined {
     const { t } = turnInfo(context);
-    const said = phraseOf(text);
+    // "ach nee, …", "oh yes, …": a sound before the yes or no changes nothing.
+    const interjections = phraseList(t, 'common:interjections');
+    const words = phraseOf(text).split(' ');
+    let skipped = 0;
+    while (skipped < words.length - 1 && interjections.includes(words[skipped])) {
+        skipped++;
+    }
+    const said = words.slice(skipped).join(' ');
     let best: { value: boolean; words: number } | undefined;
     for (const [value, key] of [[true, 'common:yesWords'], [false, 'common:noWords']] as const) {
         for (const phrase of phraseList(t, key)) {
@@ -51,7 +58,7 @@ export function leadingAnswer(context: TurnContext, text: string): LeadingAnswer
     if (!best) {
         return undefined;
     }
-    const rest = afterWords(text, best.words).trim();
+    const rest = afterWords(text, skipped + best.words).trim();
     return rest === '' ? undefined : { value: best.value, rest };
 }
 

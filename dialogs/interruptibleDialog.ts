@@ -11,7 +11,7 @@ import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
-import { phraseOf, wordsOf } from '../core/words';
+import { phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
@@ -175,6 +175,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 return this.onInterruption(innerDc, understood);
             }
         }
+        // "ach nee, lass mal, ich frag sie selber. tschüss" at a yes/no question: a no, and the person is leaving.
+        if (prompt instanceof YesNoPrompt && (await this.declinesAndLeaves(context, text))) {
+            return this.close(innerDc, 'main:goodbye');
+        }
         // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
         if (options?.amends && correctsANumber(context, text)) {
             return undefined;
@@ -257,6 +261,18 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     private async hasSeveralAccounts(context: TurnContext): Promise<boolean> {
         const userId = turnInfo(context).profile.identity?.userId;
         return userId !== undefined && (await this.services.users.memberships(userId)).length > 1;
+    }
+
+    /** True when `text` begins with a no and ends with a goodbye and nothing else ("nee, lass mal, ich frag sie selber. tschüss"). */
+    private async declinesAndLeaves(context: TurnContext, text: string): Promise<boolean> {
+        const lead = leadingAnswer(context, text);
+        const last = lead?.value === false ? sentencesOf(lead.rest).at(-1) : undefined;
+        if (last === undefined) {
+            return false;
+        }
+        const { t, lang } = turnInfo(context);
+        const understood = await this.services.recognizer.recognize(last, lang);
+        return understood.intent === 'goodbye' && closingOnly(last, understood, this.services.recognizer, t);
     }
 
     /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */

@@ -2,7 +2,7 @@ import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
-import { ANNA, JONAS, PETER } from '../helpers/demoPeople';
+import { ANNA, LEA, JONAS, PETER } from '../helpers/demoPeople';
 
 const SARAH = 'sarah.lee@northwind.example';
 const de = PHRASES.de;
@@ -38,6 +38,22 @@ const ROWS: readonly ConversationRow[] = [
             { say: CODE, expect: [en.preview, /We need 5 more licences/, en.confirm], absent: [en.askMessage] },
             { say: 'yes', expect: [en.sent] }],
         outcome: { mailTo: { to: [PETER], words: mailWithout(/email peter/, /We need 5 more licences/) } }
+    },
+    {
+        name: '„ach nee, lass mal, ich frag sie selber. tschüss“ bei „Soll ich sie senden?“: nichts gesendet, nichts an den Entwurf gehängt, verabschiedet',
+        lang: 'de', email: LEA,
+        steps: [{ say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] }, { say: LEA },
+            { say: CODE, expect: [de.preview, /eine lizenz fuer gotomeeting brauche/i, de.confirm] },
+            { say: 'ach nee, lass mal, ich frag sie selber. tschuess', expect: [/Auf Wiedersehen/], absent: [de.preview, de.sent, /lass mal/] }],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"oh no, forget it, I\'ll ask him myself. bye" at "Shall I send it?": nothing sent, goodbye',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'email peter that we need 5 more licences' }, { say: SARAH },
+            { say: CODE, expect: [en.preview, en.confirm] },
+            { say: "oh no, forget it, I'll ask him myself. bye", expect: [/Goodbye/], absent: [en.preview, en.sent] }],
+        outcome: { noMailTo: PETER }
     },
     {
         name: '"tell our billing admin that …" is a mail to the billing admin, not a question who it is',
