@@ -102,6 +102,20 @@ const AT_THE_PROMPT: readonly ConversationRow[] = [
 /** A turn never says the same thing twice, and "as I said" refers only to an earlier turn. */
 const NO_REPEAT: readonly ConversationRow[] = [
     {
+        name: 'bd – Sarah asks three things in one message: "Now to your next question" once, not before each',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'who is our billing contact? how do I change the plan? and how do I pay an invoice online?', expect: [en.askEmail] }, { say: SARAH },
+            { say: CODE, expect: [en.caseBD, /plan isn't changed online/, /you can't pay invoices there/], absent: [/Now to your next question\.[\s\S]*Now to your next question\./] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: 'b – Jonas fragt drei Dinge in einer Nachricht: „Nun zu Ihrer nächsten Frage“ einmal',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'Wer ist unser Abrechnungskontakt? Wie ändere ich den Tarif? Und wie ändere ich die Zahlungsmethode?', expect: [de.askEmail] }, { say: JONAS },
+            { say: CODE, expect: [de.caseB], absent: [/Nun zu Ihrer nächsten Frage\.[\s\S]*Nun zu Ihrer nächsten Frage\./] }],
+        outcome: { noHandoff: true }
+    },
+    {
         name: 'bd – Sarah asks who the billing contact is and whether it is her, in one message: one answer, no "as I said above" in the same turn',
         lang: 'en', email: SARAH,
         steps: [{ say: 'who is our billing contact and am i the billing contact?', expect: [en.askEmail] }, { say: SARAH },
