@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { didAction, recordAction, turnInfo } from '../turn/turn';
+import { didAction, noteSaidThisTurn, recordAction, saidThisTurn, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
@@ -180,13 +180,19 @@ export class BillingRoleDialog extends ComponentDialog {
             await context.sendActivity(count > 0 ? t('billingRole:othersBesidesYou', { account, contacts, count }) : t('billingRole:onlyYou', { account }));
             return;
         }
+        if (profile.answered?.includes(said) && (saidThisTurn(context, 'billing-role-answer') || intent === 'email-billing-admin')) {
+            // The answer is right above in this turn, or the person only said yes to emailing: a reference back would only repeat it.
+            return;
+        }
         if (profile.answered?.includes(said) && (count > 0 || ownRole)) {
             const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
             const again = t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount });
+            noteSaidThisTurn(context, 'billing-role-answer');
             await context.sendActivity(filed ? `${again}\n\n${this.pendingLine(context, filed)}` : again);
             return;
         }
         profile.answered = [...(profile.answered ?? []), said].slice(-MAX_ANSWERED);
+        noteSaidThisTurn(context, 'billing-role-answer');
         const lines: string[] = [];
         switch (answer.case) {
             case 'a':

@@ -3,7 +3,8 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { offerRating } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findIntroducedUserId, findReference } from '../language/entities';
@@ -176,7 +177,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const { intent, queue } = await this.ordered(step, first, text);
         const understood: Understanding = intent === first.intent ? first : { intent, score: 1, language: first.language };
         stepValues<MenuValues>(step).queue = queue;
-        if (queued) {
+        // "Now to your next question" once a turn, and not before a question the answer just above has answered already.
+        if (queued && !saidThisTurn(step.context, 'main:nextRequest') && !(BILLING_ROLE_INTENTS.has(intent) && saidThisTurn(step.context, 'billing-role-answer'))) {
+            noteSaidThisTurn(step.context, 'main:nextRequest');
             await step.context.sendActivity(turnInfo(step.context).t('main:nextRequest'));
         }
         return this.route(step, understood, text);
@@ -208,15 +211,26 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const followUp = step.options?.followUp;
+        const portal = await this.portalAnswer(step, text);
+        if (portal) {
+            return portal;
+        }
         if (!INVOICE_DETAILS_KEEP.has(understood.intent) && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
         }
         if (followUp && (await this.unansweredQuestion(step, understood, text))) {
-            // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so.
+            const refused = followUp.text.key === 'main:outOfScope' || followUp.text.key === 'main:outOfScopeAgain' || followUp.text.key === 'main:outOfScopeOffer';
+            // "ok how long will it take?" begins as an answer to the offer: a question about it, not a new topic.
+            if (refused && understood.intent === 'out-of-scope' && leadingAnswer(step.context, text) === undefined) {
+                // Another question outside the bot's field: said once, briefly, not "can't answer that" before the whole refusal again.
+                return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: { ...followUp, text: { key: 'main:outOfScopeAgain' } } } satisfies MainMenuOptions);
+            }
+            // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so (a refusal's offer without the refusal).
             await step.context.sendActivity(t('common:questionNotAnswered'));
-            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp } satisfies MainMenuOptions);
+            const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
+            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: offer } satisfies MainMenuOptions);
         }
         const reference = this.referenceInTurn(step);
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
@@ -271,10 +285,14 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 }
                 await step.context.sendActivity(t('main:thanksReply'));
                 break;
-            case 'out-of-scope':
+            case 'out-of-scope': {
                 noteNotUnderstood(step.context, 'out-of-scope', submittedText(step.context.activity) ?? '', understood.intent, understood.score);
-                // Outside the bot's field: what it can do, and a person; never a guessed topic.
-                return step.next(offerNext({ key: 'main:outOfScope' }, OUT_OF_SCOPE_OFFERS, { askedFirst: true }));
+                // Outside the bot's field: what it can do, and a person; never a guessed topic. The whole of it once, then briefly.
+                const profile = turnInfo(step.context).profile;
+                const before = profile.answered?.includes('out-of-scope') === true;
+                profile.answered = before ? profile.answered : [...(profile.answered ?? []), 'out-of-scope'];
+                return step.next(offerNext({ key: before ? 'main:outOfScopeAgain' : 'main:outOfScope' }, OUT_OF_SCOPE_OFFERS, { askedFirst: true }));
+            }
             case 'help':
                 await step.context.sendActivity(t('main:help'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
@@ -307,6 +325,36 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
         return step.next();
+    }
+
+    /**
+     * A question about the portal reset answered from what the bot knows: where
+     * the user ID is (the person's own when on file), how long the link holds
+     * (the one sent in this conversation, or any), and a new link only when
+     * plainly asked for. The person's own user ID typed alone after a link was
+     * sent is the same request again, answered without a second link.
+     */
+    private async portalAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<DialogTurnResult | undefined> {
+        const input = step.result as TextInput | Understanding;
+        if (text === '' || 'intent' in input || input.button) {
+            return undefined;
+        }
+        const { t, profile } = turnInfo(step.context);
+        const minutes = this.services.portalReset.linkValidMinutes;
+        const sent = didAction(step.context, 'portal-reset-requested');
+        const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        switch (portalQuestion(t, text)) {
+            case 'where-user-id':
+                await step.context.sendActivity(own ? t('portalReset:yourUserId', { login: own.login }) : t('portalReset:whereToFind'));
+                return step.next(own || sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'am-i-billing-contact', 'thanks'], { askedFirst: true }));
+            case 'link-validity':
+                await step.context.sendActivity(t(sent ? 'portalReset:linkValidity' : 'portalReset:linkValidityGeneral', { minutes }));
+                return step.next(sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
+            case 'new-link':
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text), fresh: true } satisfies PortalResetOptions) : undefined;
+            default:
+                return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
+        }
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */

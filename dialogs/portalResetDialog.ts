@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
-import { recordAction, turnInfo } from '../turn/turn';
+import { didAction, lastActionDetail, recordAction, turnInfo } from '../turn/turn';
 import type { Clock } from '../core/clock';
 import type { UserRepository } from '../data/repositories/userRepository';
 import type { IntentRecognizer } from '../language/nlu';
@@ -46,6 +46,11 @@ export class PortalResetDialog extends ComponentDialog {
         const { t, profile } = turnInfo(step.context);
         // A verified billing contact's own user ID is known: the link is asked for it at once (nothing is revealed they don't know).
         const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        if (this.alreadySent(step, own?.login)) {
+            // A link asked for in this conversation is not asked for again unless the person plainly wants a new one ("send it again").
+            await step.context.sendActivity(t('portalReset:alreadySent', { minutes: this.services.portalReset.linkValidMinutes }));
+            return step.endDialog();
+        }
         if (own && !step.options.login) {
             await step.context.sendActivity(t('portalReset:usingOwnUserId', { login: own.login }));
             return step.next({ kind: 'login', login: own.login } satisfies PortalUserIdInput);
@@ -61,6 +66,15 @@ export class PortalResetDialog extends ComponentDialog {
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
         buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });
         return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons }));
+    }
+
+    /** True when a link was asked for in this conversation for the user ID this request would use, and no new one is wanted. */
+    private alreadySent(step: WaterfallStepContext<PortalResetOptions>, ownLogin: string | undefined): boolean {
+        if (step.options.fresh || step.options.again || !didAction(step.context, 'portal-reset-requested')) {
+            return false;
+        }
+        const login = step.options.login ?? ownLogin;
+        return login === undefined || login.toLocaleLowerCase() === lastActionDetail(step.context, 'portal-reset-requested')?.toLocaleLowerCase();
     }
 
     /**
@@ -90,6 +104,11 @@ export class PortalResetDialog extends ComponentDialog {
             await step.context.sendActivity(t('portalReset:whereToFind'));
             return step.replaceDialog(DialogIds.portalResetFlow, { again: true } satisfies PortalResetOptions);
         }
+        if (input.kind === 'button' && input.value === 'validity') {
+            // "wie lange gilt der Link?" at the question: answered, and the question stays open.
+            await step.context.sendActivity(t('portalReset:linkValidityGeneral', { minutes: this.services.portalReset.linkValidMinutes }));
+            return step.replaceDialog(DialogIds.portalResetFlow, { again: true } satisfies PortalResetOptions);
+        }
         if (input.kind === 'button' && input.value === 'am-i-billing-contact') {
             return step.endDialog(continueWith('am-i-billing-contact'));
         }
@@ -101,7 +120,7 @@ export class PortalResetDialog extends ComponentDialog {
             return step.endDialog(OTHER_PATHS satisfies TaskResult);
         }
         noteInsight(step.context, 'task-completed', 'portal-reset');
-        recordAction(step.context, 'portal-reset-requested');
+        recordAction(step.context, 'portal-reset-requested', login);
         await step.context.sendActivity(t('portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
         // A verified person's role is known: no offer to check it, just "anything else?".
         return turnInfo(step.context).profile.identity ? step.endDialog() : step.endDialog(OTHER_PATHS satisfies TaskResult);

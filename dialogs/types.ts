@@ -58,6 +58,8 @@ export interface PortalResetOptions {
     readonly again?: boolean;
     /** The user ID, when the person named it already ("my username is pbrooks"). */
     readonly login?: string;
+    /** The person plainly asked for a new link ("send it again"): one sent earlier in the conversation does not stop it. */
+    readonly fresh?: boolean;
 }
 
 /** Options of the change-request dialog. */

@@ -147,3 +147,22 @@ export function expireIdentity(profile: ConversationProfile, now: number, lifeti
     profile.identity = { ...identity, lastActiveAt: now };
     return false;
 }
+
+const SAID_THIS_TURN = Symbol('billingAssistant.saidThisTurn');
+
+/** Notes that the bot said what `key` stands for in this turn (a long answer, a lead-in), so the turn does not say it twice. */
+export function noteSaidThisTurn(context: TurnContext, key: string): void {
+    const said = (context.turnState.get(SAID_THIS_TURN) as Set<string> | undefined) ?? new Set<string>();
+    said.add(key);
+    context.turnState.set(SAID_THIS_TURN, said);
+}
+
+/** True when {@link noteSaidThisTurn} noted `key` in this turn: the answer is right above, a reference back would only repeat it. */
+export function saidThisTurn(context: TurnContext, key: string): boolean {
+    return (context.turnState.get(SAID_THIS_TURN) as Set<string> | undefined)?.has(key) === true;
+}
+
+/** The detail of the latest `kind` action in this conversation (the user ID a reset link was asked for). */
+export function lastActionDetail(context: TurnContext, kind: string): string | undefined {
+    return [...(turnInfo(context).profile.actions ?? [])].reverse().find((action) => action.kind === kind)?.detail;
+}

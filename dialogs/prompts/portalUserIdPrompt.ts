@@ -1,11 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findEmail, findReference, saysOnlyYesOrNo } from '../../language/entities';
+import { findBoolean, findEmail, findReference, saysOnlyYesOrNo } from '../../language/entities';
+import type { Lang } from '../../core/language';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
 import type { IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
+import { portalQuestion } from '../../language/portalQuestions';
+import { wordsOf } from '../../core/words';
 
 /** A typed portal user ID, or one of the prompt's buttons. */
 export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string } | { readonly kind: 'button'; readonly value: string };
@@ -14,10 +17,16 @@ export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;
 
 /** "my user ID is pbrooks", "Benutzer-ID: pbrooks". */
-const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(?:is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung|\bid)\s*(?:is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
 
 /** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
 const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+
+/** "ah ok, mbergmann-billing", "ok: kbergmann": a short message that ends in the user ID after a comma or colon, or in one that only an ID has (digits, dots, dashes). */
+const AT_THE_END = /(?:^|[,:;]\s*|\s)["'„“]?([^\s,:;"'“”]+)["'“”]?\s*[.!]?$/u;
+
+/** A short message: a user ID at its end is taken only from a message of at most this many words. */
+const SHORT_MESSAGE_WORDS = 5;
 
 /**
  * The user ID of a Corporate Billing Portal account: in email format (found
@@ -35,14 +44,19 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (button) {
             return { succeeded: true, value: { kind: 'button', value: button.value } };
         }
-        const { lang } = turnInfo(context);
+        const { lang, t } = turnInfo(context);
+        // "wo finde ich die Benutzer-ID??" or "wie lange gilt der Link?" at the question: answered there, and the question stays open.
+        const question = portalQuestion(t, text);
+        if (question === 'where-user-id' || question === 'link-validity') {
+            return { succeeded: true, value: { kind: 'button', value: question === 'where-user-id' ? 'where' : 'validity' } };
+        }
         // "Meine Benutzer-ID ist mbergmann-billing" names it, whatever else the words could mean.
         const introduced = INTRODUCED.exec(text)?.[1];
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
         }
-        if (saysOnlyYesOrNo(text, lang)) {
+        if (saysOnlyYesOrNo(text, lang) && this.atTheEnd(text, lang) === undefined) {
             // "yes" or "no" is an answer, never a user ID (with the person's own ID on a button, "yes" chose it above).
             return { succeeded: false };
         }
@@ -54,7 +68,19 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (email) {
             return { succeeded: true, value: { kind: 'login', login: email } };
         }
-        const login = USERNAME.test(text) ? text : (INTRODUCED.exec(text) ?? SAID_PLAINLY.exec(text))?.[1];
+        const login = USERNAME.test(text) ? text : ((INTRODUCED.exec(text) ?? SAID_PLAINLY.exec(text))?.[1] ?? this.atTheEnd(text, lang));
         return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
+    }
+
+    /** The user ID that ends a short message ("ah ok, mbergmann-billing"): after a comma or colon, or shaped as only an ID is. */
+    private atTheEnd(text: string, lang: Lang): string | undefined {
+        const match = AT_THE_END.exec(text.trim());
+        if (!match || wordsOf(text).length > SHORT_MESSAGE_WORDS) {
+            return undefined;
+        }
+        const candidate = match[1];
+        const afterMark = /[,:;]\s*["'„“]?[^\s,:;]+["'“”]?\s*[.!]?$/u.test(text.trim());
+        // "ok, yes" ends in an answer, not in a user ID.
+        return (afterMark || /[\d._-]/u.test(candidate)) && USERNAME.test(candidate) && findBoolean(candidate, lang) === undefined ? candidate : undefined;
     }
 }

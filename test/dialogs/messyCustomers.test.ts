@@ -18,7 +18,7 @@ const NEXT = { en: /Now to your next question/, de: /Nun zu Ihrer nächsten Frag
 /** The invoice-history answer for a verified person who is not the billing contact (Jonas): only Anna sees them. */
 const INVOICE_HISTORY = { en: /only its billing contact sees past invoices under "Go to Billing"\. Please ask your billing contact, Anna Müller/, de: /frühere Rechnungen sieht nur der Abrechnungskontakt unter „Zur Abrechnung“\. Wenden Sie sich bitte an Ihren Abrechnungskontakt Anna Müller/ };
 /** The answer to a message outside the bot's field, and the beginning of a topic answer it must not guess. */
-const OUT_OF_SCOPE = { en: /not something I can help with/, de: /dabei kann ich Ihnen leider nicht helfen|Dabei kann ich Ihnen leider nicht helfen/ };
+const OUT_OF_SCOPE = { en: /not something I can help with|outside what I can help with/, de: /dabei kann ich Ihnen leider nicht helfen|Dabei kann ich Ihnen leider nicht helfen/ };
 const TOPIC_ANSWER = { en: /Go to Billing|payment method|invoice/i, de: /Zur Abrechnung|Zahlungsmethode|Rechnung/ };
 /** The other billing contact of Bergmann & Söhne, as the bot names her. */
 const MARIA_NAMED = /Maria Bergmann/;
