@@ -22,6 +22,8 @@ import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
 import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
+import { ALONGSIDE } from '../services/changeRequestService';
+import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -30,6 +32,9 @@ const MAX_REASON_LENGTH = 500;
 const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
+
+/** The choice of adding the new contact next to the current ones, replacing nobody. */
+const ALONGSIDE_BUTTON: PromptButton = { value: ALONGSIDE, label: 'changeContact:button.alongside', synonyms: 'changeContact:synonyms.alongside' };
 
 /** The choice of a person who is not a member (yet). */
 const SOMEONE_ELSE_BUTTON: PromptButton = { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' };
@@ -47,6 +52,10 @@ interface ChangeValues {
     account: Account;
     /** Names of the current billing contacts, joined in the language of the moment they are shown. */
     current: string[];
+    /** The current billing contacts, whom a new one may replace. */
+    currentContacts: ContactSnapshot[];
+    /** The new contact, once known (kept while asking whom they replace). */
+    newContact?: NewContact;
     /** The new contact was asked for (not taken from the request itself). */
     asked?: boolean;
 }
@@ -56,7 +65,11 @@ interface ReviewOptions {
     readonly accountId: string;
     readonly accountName: string;
     readonly current: readonly string[];
+    /** The current billing contacts (ids and names); with two or more the request says whom the new one replaces. */
+    readonly currentContacts: readonly ContactSnapshot[];
     readonly newContact: NewContact;
+    /** Whom the new contact replaces (a current contact's id) or {@link ALONGSIDE}; only with several current contacts. */
+    readonly replaces?: string;
     /** Known after a correction at the summary: only the summary is shown again. */
     readonly reason?: string;
 }
@@ -64,6 +77,7 @@ interface ReviewOptions {
 /** What the review ends with once the person confirmed; undefined when they did not. */
 interface Reviewed {
     readonly newContact: NewContact;
+    readonly replaces?: string;
     readonly reason: string;
 }
 
@@ -88,7 +102,7 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
-        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
+        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t) || namesReplacement(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt)));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
@@ -96,6 +110,7 @@ export class ChangeContactDialog extends ComponentDialog {
                 this.identifyStep.bind(this),
                 this.checkAdminStep.bind(this),
                 this.newContactStep.bind(this),
+                this.askReplacesStep.bind(this),
                 this.reviewStep.bind(this),
                 this.submitStep.bind(this)
             ])
@@ -130,6 +145,7 @@ export class ChangeContactDialog extends ComponentDialog {
         values.identity = identity;
         values.account = account;
         values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
+        values.currentContacts = members.filter((m) => m.isBillingContact).map((m) => ({ id: m.user.id, name: m.user.name }));
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
@@ -181,14 +197,44 @@ export class ChangeContactDialog extends ComponentDialog {
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
     }
 
+    /**
+     * With several current billing contacts: whom the new one replaces, taken from the words
+     * ("Maria Bergmann austragen", "replace Maria") of the first message or of the choice, else asked
+     * with a button per current contact and one to add the new contact alongside.
+     */
+    private async askReplacesStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
+        const newContact = step.result as NewContact | undefined;
+        const values = stepValues<ChangeValues>(step);
+        values.newContact = newContact;
+        const currentContacts = values.currentContacts ?? [];
+        if (!newContact || currentContacts.length < 2) {
+            return step.next(undefined);
+        }
+        const { t } = turnInfo(step.context);
+        const said = [step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
+        for (const text of said) {
+            const named = replacedIn(text, currentContacts, newContact, values.identity?.userId, t);
+            if (named !== undefined) {
+                return step.next(named);
+            }
+        }
+        return step.prompt(PromptIds.pick, localized({
+            text: { key: 'changeContact:askReplaces', args: { name: newContact.name, current: this.list(step.context, currentContacts.map((c) => c.name)) } },
+            retryText: { key: 'changeContact:askReplacesRetry', args: { name: newContact.name } },
+            buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true })), ALONGSIDE_BUTTON]
+        }));
+    }
+
     /** The new contact is known: the reason and the summary, until confirmed or declined. */
     private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const newContact = step.result as NewContact | undefined;
-        const { account, current } = stepValues<ChangeValues>(step);
+        const replaces = typeof step.result === 'string' ? step.result : undefined;
+        const { account, current, currentContacts, newContact } = stepValues<ChangeValues>(step);
         if (!newContact || !account) {
             return step.endDialog();
         }
-        return step.beginDialog(DialogIds.changeContactReview, { accountId: account.id, accountName: account.name, current: current ?? [], newContact } satisfies ReviewOptions);
+        return step.beginDialog(DialogIds.changeContactReview, {
+            accountId: account.id, accountName: account.name, current: current ?? [], currentContacts: currentContacts ?? [], newContact, replaces
+        } satisfies ReviewOptions);
     }
 
     private async askReasonStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
@@ -225,6 +271,7 @@ export class ChangeContactDialog extends ComponentDialog {
                 current: this.currentNames(step.context, options.current),
                 count: Math.max(1, options.current.length),
                 newContact: this.services.changeRequests.newContactText({ newContact: options.newContact }),
+                replaces: this.replacesLine(step.context, options),
                 reason
             })
         );
@@ -252,6 +299,11 @@ export class ChangeContactDialog extends ComponentDialog {
         if (newReason !== undefined) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason } satisfies ReviewOptions);
         }
+        // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
+        const replaces = options.currentContacts.length >= 2 && step.result !== true ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
+        if (replaces !== undefined && replaces !== options.replaces) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
+        }
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
             // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
@@ -269,7 +321,7 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
             return step.endDialog(undefined);
         }
-        return step.endDialog({ newContact: options.newContact, reason } satisfies Reviewed);
+        return step.endDialog({ newContact: options.newContact, replaces: options.replaces, reason } satisfies Reviewed);
     }
 
     private async submitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -279,14 +331,14 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!reviewed) {
             return step.endDialog();
         }
-        const { newContact, reason } = reviewed;
+        const { newContact, replaces, reason } = reviewed;
         const requester = identity && (await this.services.users.get(identity.userId));
         if (!requester || !account) {
             return step.endDialog();
         }
         const dedupeKey = `change-request:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
         const outcome = await this.services.changeRequests.submit(
-            { requester, account, newContact, reason, lang, channel: step.context.activity.channelId ?? 'unknown', conversationKey },
+            { requester, account, newContact, replaces, reason, lang, channel: step.context.activity.channelId ?? 'unknown', conversationKey },
             dedupeKey
         );
         if (outcome.kind === 'rate-limited') {
@@ -343,6 +395,16 @@ export class ChangeContactDialog extends ComponentDialog {
     /** Members who could become the billing contact: not one already, the requester included. */
     private candidates(members: readonly Member[]): Member[] {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
+    }
+
+    /** The summary's line on whom the new contact replaces (with its line break), empty with fewer than two current contacts. */
+    private replacesLine(context: TurnContext, options: ReviewOptions): string {
+        const { t } = turnInfo(context);
+        if (options.replaces === ALONGSIDE) {
+            return `\n${t('changeContact:summaryAlongside', { name: options.newContact.name })}`;
+        }
+        const replaced = options.currentContacts.find((c) => c.id === options.replaces);
+        return replaced ? `\n${t('changeContact:summaryReplaces', { name: replaced.name })}` : '';
     }
 
     /** The current billing contacts' names joined in the turn's language, or "nobody". */
@@ -483,4 +545,34 @@ function writtenAnew(text: string, old: string, t: TFunction): string | undefine
         }
     }
     return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * Whom the words say the new contact replaces: the one current contact named by full name, or by a
+ * first name only one of them has ("replace Maria"), or {@link ALONGSIDE} for "zusätzlich", "in addition".
+ * The requester's own name is not read as an answer where they may just introduce themselves.
+ */
+function replacedIn(text: string, current: readonly ContactSnapshot[], newContact: NewContact, requesterId: string | undefined, t: TFunction): string | undefined {
+    const said = ` ${wordsOf(text.replace(/\S+@\S+/g, ' ')).join(' ')} `;
+    const others = current.filter((c) => c.id !== requesterId && c.id !== newContact.userId);
+    const byFullName = others.filter((c) => said.includes(` ${wordsOf(c.name).join(' ')} `));
+    if (byFullName.length === 1) {
+        return byFullName[0].id;
+    }
+    const words = new Set(wordsOf(text));
+    const newWords = new Set(wordsOf(newContact.name));
+    const byFirstName = others.filter((c) => {
+        const first = wordsOf(c.name)[0] ?? '';
+        return words.has(first) && !newWords.has(first) && current.filter((o) => wordsOf(o.name)[0] === first).length === 1;
+    });
+    if (byFullName.length === 0 && byFirstName.length === 1) {
+        return byFirstName[0].id;
+    }
+    return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+}
+
+/** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */
+function namesReplacement(text: string, t: TFunction): boolean {
+    const said = ` ${phraseOf(text)} `;
+    return phraseList(t, 'changeContact:replaceWords').some((phrase) => said.includes(` ${phrase} `));
 }
