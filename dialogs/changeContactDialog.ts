@@ -14,6 +14,7 @@ import { localized, matchButton, type PromptButton } from './prompts/localizedPr
 import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { phraseOf, wordsOf } from '../core/words';
@@ -250,7 +251,9 @@ export class ChangeContactDialog extends ComponentDialog {
 
     private async summaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
         const options = step.options;
-        const reason = (step.result as TextInput).text.trim();
+        const typed = (step.result as TextInput).text.trim();
+        // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
+        const reason = options.reason === undefined ? withoutLeadIn(typed, turnInfo(step.context).t) : typed;
         if (options.reason === undefined) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -262,6 +265,11 @@ export class ChangeContactDialog extends ComponentDialog {
         if (options.reason === undefined && addressOnly(reason, lang)) {
             // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again.
             await step.context.sendActivity(t('changeContact:reasonNotAddress', { name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, options);
+        }
+        if (options.reason === undefined && this.noReason(step.context, reason)) {
+            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself.
+            await step.context.sendActivity(t('changeContact:reasonMissing', { name: options.newContact.name }));
             return step.replaceDialog(DialogIds.changeContactReview, options);
         }
         stepValues<{ reason: string }>(step).reason = reason;
@@ -295,8 +303,9 @@ export class ChangeContactDialog extends ComponentDialog {
         const text = submittedText(step.context.activity) ?? '';
         const { t, lang } = turnInfo(step.context);
         // "nein, der Grund ist: …": the reason written anew, the summary again with it.
-        const newReason = reasonWrittenAnew(text, t);
-        if (newReason !== undefined) {
+        const written = reasonWrittenAnew(text, t);
+        const newReason = written === undefined ? undefined : withoutLeadIn(written, t);
+        if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason } satisfies ReviewOptions);
         }
         // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
@@ -395,6 +404,12 @@ export class ChangeContactDialog extends ComponentDialog {
     /** Members who could become the billing contact: not one already, the requester included. */
     private candidates(members: readonly Member[]): Member[] {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
+    }
+
+    /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
+    private noReason(context: TurnContext, text: string): boolean {
+        const said = phraseOf(text);
+        return said === '' || yesNoAnswer(context, text, 'whole') !== undefined || phraseList(turnInfo(context).t, 'changeContact:notAReason').includes(said);
     }
 
     /** The summary's line on whom the new contact replaces (with its line break), empty with fewer than two current contacts. */
@@ -575,4 +590,30 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
 function namesReplacement(text: string, t: TFunction): boolean {
     const said = ` ${phraseOf(text)} `;
     return phraseList(t, 'changeContact:replaceWords').some((phrase) => said.includes(` ${phrase} `));
+}
+
+/**
+ * The reason without the words that lead into it ("nein, Grund bitte: …", "soll lauten: …",
+ * "the reason is …", "make it: …"): `changeContact:reasonLeadIns` taken off the start, with their
+ * punctuation, as long as one is there. The whole text when nothing would be left.
+ */
+function withoutLeadIn(text: string, t: TFunction): string {
+    const raw = t('changeContact:reasonLeadIns', { returnObjects: true }) as unknown;
+    // Written with their punctuation ("nein," "grund:"): a bare "no" may begin a reason ("No one else does billing").
+    const leadIns = (Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string') : []).map((item) => item.toLowerCase()).sort((a, b) => b.length - a.length);
+    let rest = text.trim();
+    for (let changed = true; changed;) {
+        changed = false;
+        const lower = rest.toLowerCase();
+        for (const leadIn of leadIns) {
+            const after = lower.slice(leadIn.length);
+            if (lower.startsWith(leadIn) && (after === '' || /[,.;:!–-]$/.test(leadIn) || /^[\s,.;:!–-]/.test(after))) {
+                rest = rest.slice(leadIn.length).replace(/^[\s,.;:!–-]+/, '');
+                changed = true;
+                break;
+            }
+        }
+    }
+    rest = rest.trim();
+    return rest === '' || rest === text.trim() ? text.trim() : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
