@@ -104,7 +104,8 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t) || namesReplacement(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
-        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt)));
+        // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
+        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
@@ -372,12 +373,22 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async askEmailStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
-        const name = (step.result as TextInput).text.trim().replace(/\s+/g, ' ');
+        const { t, lang } = turnInfo(step.context);
+        // "Peter Krause, peter.krause@bergmann-soehne": the name and the address, each taken from the one message.
+        const typed = (step.result as TextInput).text;
+        const name = withoutTitle(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t);
         stepValues<{ name: string }>(step).name = name;
-        if (step.options.email) {
-            return step.next(step.options.email);
+        const email = step.options.email ?? findEmail(typed, lang);
+        if (email) {
+            return step.next(email);
         }
-        return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText: { key: 'changeContact:askEmailRetry' } }));
+        const partial = /\S*@\S*/.exec(typed)?.[0]?.replace(/[.,;:!?]+$/, '');
+        const retryText = { key: 'changeContact:askEmailRetry' };
+        if (partial) {
+            // An address without its ending: said so, and the whole address asked for.
+            return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }));
+        }
+        return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText }));
     }
 
     private async newPersonDoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -455,9 +466,19 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 }
 
-/** A person's name: 2 to 100 characters with at least one letter and no address or link in it. */
+/** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */
+function withoutTitle(name: string, t: TFunction): string {
+    const titles = phraseList(t, 'changeContact:titles');
+    const words = name.split(' ');
+    while (words.length > 1 && titles.includes(phraseOf(words[0]))) {
+        words.shift();
+    }
+    return words.join(' ');
+}
+
+/** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
-    const text = prompt.recognized.value?.text.trim() ?? '';
+    const text = (prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim();
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text);
 }
 
