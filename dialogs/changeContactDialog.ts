@@ -158,6 +158,11 @@ export class ChangeContactDialog extends ComponentDialog {
         if (named) {
             return step.next(named.user.id);
         }
+        // "… stattdessen Herrn Peter Krause eintragen": a person named with a title who is no member is the new person.
+        const newPerson = titledNonMember(step.options.question ?? '', members, t);
+        if (newPerson) {
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson } satisfies NewPersonOptions);
+        }
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
             ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined })),
@@ -173,6 +178,10 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async newContactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        if (typeof step.result === 'object' && step.result !== null) {
+            // The new person named in the first message, name and address known.
+            return step.next(step.result as NewContact);
+        }
         const choice = step.result as string;
         if (choice === SOMEONE_ELSE) {
             // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
@@ -464,6 +473,33 @@ export class ChangeContactDialog extends ComponentDialog {
     private list(context: TurnContext, items: readonly string[]): string {
         return new Intl.ListFormat(turnInfo(context).lang, { type: 'conjunction' }).format(items);
     }
+}
+
+/**
+ * The one full name in `text` introduced by a title ("Herrn Peter Krause", "Ms Linda Park") that is
+ * not a member's name (a member named so, "Frau Maria Bergmann", is who is replaced or asked about).
+ */
+function titledNonMember(text: string, members: readonly Member[], t: TFunction): string | undefined {
+    const titles = phraseList(t, 'changeContact:titles');
+    const words = text.replace(/\S*@\S*/g, ' ').split(/[\s,;:!?()]+/u);
+    const memberNames = new Set(members.map((m) => phraseOf(m.user.name)));
+    const found = new Set<string>();
+    for (const [index, word] of words.entries()) {
+        if (!titles.includes(phraseOf(word))) {
+            continue;
+        }
+        const name: string[] = [];
+        for (const next of words.slice(index + 1, index + 1 + MAX_NAME_WORDS)) {
+            if (!/^\p{Lu}[\p{L}'’-]+$/u.test(next.replace(/\.$/, ''))) {
+                break;
+            }
+            name.push(next.replace(/\.$/, ''));
+        }
+        if (name.length >= 2 && !memberNames.has(phraseOf(name.join(' ')))) {
+            found.add(name.join(' '));
+        }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */

@@ -87,3 +87,23 @@ describe('A change of billing contact on an account with two: whom the new conta
         });
     }
 });
+
+describe('A change of billing contact with the new person named in the first message', () => {
+    const harness = useHarness();
+    it('[de] „Frau Maria Bergmann austragen … stattdessen Herrn Peter Krause eintragen“: Peter Krause taken, only his address asked, Maria replaced', async () => {
+        await playRow(harness(), {
+            name: 'first message names whom to remove and the new person',
+            lang: 'de', email: KLAUS,
+            steps: [
+                { say: 'Dann möchte ich Frau Maria Bergmann als Abrechnungskontakt austragen lassen und stattdessen unseren neuen Buchhalter Herrn Peter Krause eintragen.', expect: [de.p.askEmail] },
+                { say: KLAUS, expect: [de.p.codeSent] },
+                { say: CODE, expect: [/Und wie lautet die E-Mail-Adresse von Peter Krause\?/], absent: [/Wer soll Abrechnungskontakt von Bergmann/] },
+                { say: 'peter.krause@bergmann-soehne.example', expect: [/Warum soll Peter Krause Abrechnungskontakt werden/], absent: [/Wen soll Peter Krause/] },
+                { say: 'Frau Bergmann geht in den Ruhestand.', expect: [de.task.summary, /Ersetzt: Maria Bergmann/] },
+                { say: 'ja', expect: [de.task.filed] }
+            ],
+            outcome: { request: { account: ACCOUNT, newContact: /^Peter Krause \(peter\.krause@bergmann-soehne\.example\)$/ }, noHandoff: true }
+        });
+        await checkReplacement(harness(), { replaces: 'U-302', notice: /ersetzt: Maria Bergmann/ });
+    });
+});
