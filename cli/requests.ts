@@ -61,9 +61,11 @@ function parseCommand(argv: readonly string[]): Checked<Command> {
 function describe(request: ChangeRequest): string {
     const to = request.newContact.email ? `${request.newContact.name} <${request.newContact.email}>` : request.newContact.name;
     const from = request.oldContacts.map((c) => c.name).join(', ') || '-';
+    const replaced = request.oldContacts.find((c) => c.id === request.replacesContactId);
+    const replaces = request.addedAlongside ? ' (added alongside, nobody replaced)' : replaced ? ` (replaces ${replaced.name})` : '';
     return [
         `${request.reference}  ${request.status.padEnd(8)}  ${new Date(request.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${printable(request.accountName)} (${printable(request.accountId)})`,
-        `    requested by ${printable(request.requesterName)} (${printable(request.requesterId)}) via ${printable(request.channel)}: ${printable(from)} -> ${printable(to)}`,
+        `    requested by ${printable(request.requesterName)} (${printable(request.requesterId)}) via ${printable(request.channel)}: ${printable(from)} -> ${printable(to)}${printable(replaces)}`,
         `    reason: ${printable(request.reason)}`,
         ...(request.note ? [`    note: ${printable(request.note)}`] : [])
     ].join('\n');

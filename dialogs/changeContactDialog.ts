@@ -14,6 +14,7 @@ import { localized, matchButton, type PromptButton } from './prompts/localizedPr
 import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { phraseOf, wordsOf } from '../core/words';
@@ -23,6 +24,8 @@ import { submittedText } from '../turn/activityText';
 import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
 import { reasonInRequest } from './reasonInRequest';
+import { ALONGSIDE } from '../services/changeRequestService';
+import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -31,6 +34,9 @@ const MAX_REASON_LENGTH = 500;
 const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
+
+/** The choice of adding the new contact next to the current ones, replacing nobody. */
+const ALONGSIDE_BUTTON: PromptButton = { value: ALONGSIDE, label: 'changeContact:button.alongside', synonyms: 'changeContact:synonyms.alongside' };
 
 /** The choice of a person who is not a member (yet). */
 const SOMEONE_ELSE_BUTTON: PromptButton = { value: SOMEONE_ELSE, label: 'changeContact:button.someoneElse', synonyms: 'changeContact:synonyms.someoneElse' };
@@ -48,6 +54,10 @@ interface ChangeValues {
     account: Account;
     /** Names of the current billing contacts, joined in the language of the moment they are shown. */
     current: string[];
+    /** The current billing contacts, whom a new one may replace. */
+    currentContacts: ContactSnapshot[];
+    /** The new contact, once known (kept while asking whom they replace). */
+    newContact?: NewContact;
     /** The new contact was asked for (not taken from the request itself). */
     asked?: boolean;
     /** The reason the request itself gave ("die Anna geht in Rente, bitte Lea eintragen"): shown in the summary, not asked. */
@@ -59,7 +69,11 @@ interface ReviewOptions {
     readonly accountId: string;
     readonly accountName: string;
     readonly current: readonly string[];
+    /** The current billing contacts (ids and names); with two or more the request says whom the new one replaces. */
+    readonly currentContacts: readonly ContactSnapshot[];
     readonly newContact: NewContact;
+    /** Whom the new contact replaces (a current contact's id) or {@link ALONGSIDE}; only with several current contacts. */
+    readonly replaces?: string;
     /** Known after a correction at the summary, or from the request itself: only the summary is shown. */
     readonly reason?: string;
     /** The reason was taken from the request's own words: the summary says how to write it differently. */
@@ -69,6 +83,7 @@ interface ReviewOptions {
 /** What the review ends with once the person confirmed; undefined when they did not. */
 interface Reviewed {
     readonly newContact: NewContact;
+    readonly replaces?: string;
     readonly reason: string;
 }
 
@@ -93,14 +108,16 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.email));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
-        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
-        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt)));
+        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t) || namesReplacement(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
+        // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
+        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
                 this.identifyStep.bind(this),
                 this.checkAdminStep.bind(this),
                 this.newContactStep.bind(this),
+                this.askReplacesStep.bind(this),
                 this.reviewStep.bind(this),
                 this.submitStep.bind(this)
             ])
@@ -135,6 +152,7 @@ export class ChangeContactDialog extends ComponentDialog {
         values.identity = identity;
         values.account = account;
         values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
+        values.currentContacts = members.filter((m) => m.isBillingContact).map((m) => ({ id: m.user.id, name: m.user.name }));
         // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
         values.reason = reasonInRequest(step.options.question ?? '', t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
@@ -148,6 +166,11 @@ export class ChangeContactDialog extends ComponentDialog {
         const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked);
         if (named) {
             return step.next(named.user.id);
+        }
+        // "… stattdessen Herrn Peter Krause eintragen": a person named with a title who is no member is the new person.
+        const newPerson = titledNonMember(step.options.question ?? '', members, t);
+        if (newPerson) {
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson } satisfies NewPersonOptions);
         }
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
@@ -164,6 +187,10 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async newContactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        if (typeof step.result === 'object' && step.result !== null) {
+            // The new person named in the first message, name and address known.
+            return step.next(step.result as NewContact);
+        }
         const choice = step.result as string;
         if (choice === SOMEONE_ELSE) {
             // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
@@ -190,10 +217,38 @@ export class ChangeContactDialog extends ComponentDialog {
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
     }
 
+    /**
+     * With several current billing contacts: whom the new one replaces, taken from the words
+     * ("Maria Bergmann austragen", "replace Maria") of the first message or of the choice, else asked
+     * with a button per current contact and one to add the new contact alongside.
+     */
+    private async askReplacesStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
+        const newContact = step.result as NewContact | undefined;
+        const values = stepValues<ChangeValues>(step);
+        values.newContact = newContact;
+        const currentContacts = values.currentContacts ?? [];
+        if (!newContact || currentContacts.length < 2) {
+            return step.next(undefined);
+        }
+        const { t } = turnInfo(step.context);
+        const said = [step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
+        for (const text of said) {
+            const named = replacedIn(text, currentContacts, newContact, values.identity?.userId, t);
+            if (named !== undefined) {
+                return step.next(named);
+            }
+        }
+        return step.prompt(PromptIds.pick, localized({
+            text: { key: 'changeContact:askReplaces', args: { name: newContact.name, current: this.list(step.context, currentContacts.map((c) => c.name)) } },
+            retryText: { key: 'changeContact:askReplacesRetry', args: { name: newContact.name } },
+            buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true })), ALONGSIDE_BUTTON]
+        }));
+    }
+
     /** The new contact is known: the reason and the summary, until confirmed or declined. */
     private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const newContact = step.result as NewContact | undefined;
-        const { account, current, reason } = stepValues<ChangeValues>(step);
+        const replaces = typeof step.result === 'string' ? step.result : undefined;
+        const { account, current, currentContacts, newContact, reason } = stepValues<ChangeValues>(step);
         if (!newContact || !account) {
             return step.endDialog();
         }
@@ -201,7 +256,9 @@ export class ChangeContactDialog extends ComponentDialog {
             accountId: account.id,
             accountName: account.name,
             current: current ?? [],
+            currentContacts: currentContacts ?? [],
             newContact,
+            replaces,
             ...(reason !== undefined ? { reason, reasonFromRequest: true } : {})
         } satisfies ReviewOptions);
     }
@@ -219,7 +276,9 @@ export class ChangeContactDialog extends ComponentDialog {
 
     private async summaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
         const options = step.options;
-        const reason = (step.result as TextInput).text.trim();
+        const typed = (step.result as TextInput).text.trim();
+        // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
+        const reason = options.reason === undefined ? withoutLeadIn(typed, turnInfo(step.context).t) : typed;
         if (options.reason === undefined) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -233,12 +292,18 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(t('changeContact:reasonNotAddress', { name: options.newContact.name }));
             return step.replaceDialog(DialogIds.changeContactReview, options);
         }
+        if (options.reason === undefined && this.noReason(step.context, reason)) {
+            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself.
+            await step.context.sendActivity(t('changeContact:reasonMissing', { name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, options);
+        }
         stepValues<{ reason: string }>(step).reason = reason;
         const summary = t('changeContact:summary', {
             account: options.accountName,
             current: this.currentNames(step.context, options.current),
             count: Math.max(1, options.current.length),
             newContact: this.services.changeRequests.newContactText({ newContact: options.newContact }),
+            replaces: this.replacesLine(step.context, options),
             reason
         });
         // A reason taken from the request's own words is shown with how to change it.
@@ -263,9 +328,15 @@ export class ChangeContactDialog extends ComponentDialog {
         const text = submittedText(step.context.activity) ?? '';
         const { t, lang } = turnInfo(step.context);
         // "nein, der Grund ist: …": the reason written anew, the summary again with it.
-        const newReason = reasonWrittenAnew(text, t);
-        if (newReason !== undefined) {
+        const written = reasonWrittenAnew(text, t);
+        const newReason = written === undefined ? undefined : withoutLeadIn(written, t);
+        if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
+        }
+        // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
+        const replaces = options.currentContacts.length >= 2 && step.result !== true ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
+        if (replaces !== undefined && replaces !== options.replaces) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
@@ -289,7 +360,7 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
             return step.endDialog(undefined);
         }
-        return step.endDialog({ newContact: options.newContact, reason } satisfies Reviewed);
+        return step.endDialog({ newContact: options.newContact, replaces: options.replaces, reason } satisfies Reviewed);
     }
 
     private async submitStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -299,14 +370,14 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!reviewed) {
             return step.endDialog();
         }
-        const { newContact, reason } = reviewed;
+        const { newContact, replaces, reason } = reviewed;
         const requester = identity && (await this.services.users.get(identity.userId));
         if (!requester || !account) {
             return step.endDialog();
         }
         const dedupeKey = `change-request:${conversationKey}:${step.context.activity.id ?? this.services.clock.now().getTime()}`;
         const outcome = await this.services.changeRequests.submit(
-            { requester, account, newContact, reason, lang, channel: step.context.activity.channelId ?? 'unknown', conversationKey },
+            { requester, account, newContact, replaces, reason, lang, channel: step.context.activity.channelId ?? 'unknown', conversationKey },
             dedupeKey
         );
         if (outcome.kind === 'rate-limited') {
@@ -331,12 +402,22 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async askEmailStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
-        const name = (step.result as TextInput).text.trim().replace(/\s+/g, ' ');
+        const { t, lang } = turnInfo(step.context);
+        // "Peter Krause, peter.krause@bergmann-soehne": the name and the address, each taken from the one message.
+        const typed = (step.result as TextInput).text;
+        const name = withoutTitle(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t);
         stepValues<{ name: string }>(step).name = name;
-        if (step.options.email) {
-            return step.next(step.options.email);
+        const email = step.options.email ?? findEmail(typed, lang);
+        if (email) {
+            return step.next(email);
         }
-        return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText: { key: 'changeContact:askEmailRetry' } }));
+        const partial = /\S*@\S*/.exec(typed)?.[0]?.replace(/[.,;:!?]+$/, '');
+        const retryText = { key: 'changeContact:askEmailRetry' };
+        if (partial) {
+            // An address without its ending: said so, and the whole address asked for.
+            return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }));
+        }
+        return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText }));
     }
 
     private async newPersonDoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -363,6 +444,22 @@ export class ChangeContactDialog extends ComponentDialog {
     /** Members who could become the billing contact: not one already, the requester included. */
     private candidates(members: readonly Member[]): Member[] {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
+    }
+
+    /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
+    private noReason(context: TurnContext, text: string): boolean {
+        const said = phraseOf(text);
+        return said === '' || yesNoAnswer(context, text, 'whole') !== undefined || phraseList(turnInfo(context).t, 'changeContact:notAReason').includes(said);
+    }
+
+    /** The summary's line on whom the new contact replaces (with its line break), empty with fewer than two current contacts. */
+    private replacesLine(context: TurnContext, options: ReviewOptions): string {
+        const { t } = turnInfo(context);
+        if (options.replaces === ALONGSIDE) {
+            return `\n${t('changeContact:summaryAlongside', { name: options.newContact.name })}`;
+        }
+        const replaced = options.currentContacts.find((c) => c.id === options.replaces);
+        return replaced ? `\n${t('changeContact:summaryReplaces', { name: replaced.name })}` : '';
     }
 
     /** The current billing contacts' names joined in the turn's language, or "nobody". */
@@ -398,9 +495,46 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 }
 
-/** A person's name: 2 to 100 characters with at least one letter and no address or link in it. */
+/**
+ * The one full name in `text` introduced by a title ("Herrn Peter Krause", "Ms Linda Park") that is
+ * not a member's name (a member named so, "Frau Maria Bergmann", is who is replaced or asked about).
+ */
+function titledNonMember(text: string, members: readonly Member[], t: TFunction): string | undefined {
+    const titles = phraseList(t, 'changeContact:titles');
+    const words = text.replace(/\S*@\S*/g, ' ').split(/[\s,;:!?()]+/u);
+    const memberNames = new Set(members.map((m) => phraseOf(m.user.name)));
+    const found = new Set<string>();
+    for (const [index, word] of words.entries()) {
+        if (!titles.includes(phraseOf(word))) {
+            continue;
+        }
+        const name: string[] = [];
+        for (const next of words.slice(index + 1, index + 1 + MAX_NAME_WORDS)) {
+            if (!/^\p{Lu}[\p{L}'’-]+$/u.test(next.replace(/\.$/, ''))) {
+                break;
+            }
+            name.push(next.replace(/\.$/, ''));
+        }
+        if (name.length >= 2 && !memberNames.has(phraseOf(name.join(' ')))) {
+            found.add(name.join(' '));
+        }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */
+function withoutTitle(name: string, t: TFunction): string {
+    const titles = phraseList(t, 'changeContact:titles');
+    const words = name.split(' ');
+    while (words.length > 1 && titles.includes(phraseOf(words[0]))) {
+        words.shift();
+    }
+    return words.join(' ');
+}
+
+/** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
-    const text = prompt.recognized.value?.text.trim() ?? '';
+    const text = (prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim();
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text);
 }
 
@@ -503,4 +637,60 @@ function writtenAnew(text: string, old: string, t: TFunction): string | undefine
         }
     }
     return names.size === 1 ? [...names][0] : undefined;
+}
+
+/**
+ * Whom the words say the new contact replaces: the one current contact named by full name, or by a
+ * first name only one of them has ("replace Maria"), or {@link ALONGSIDE} for "zusätzlich", "in addition".
+ * The requester's own name is not read as an answer where they may just introduce themselves.
+ */
+function replacedIn(text: string, current: readonly ContactSnapshot[], newContact: NewContact, requesterId: string | undefined, t: TFunction): string | undefined {
+    const said = ` ${wordsOf(text.replace(/\S+@\S+/g, ' ')).join(' ')} `;
+    const others = current.filter((c) => c.id !== requesterId && c.id !== newContact.userId);
+    const byFullName = others.filter((c) => said.includes(` ${wordsOf(c.name).join(' ')} `));
+    if (byFullName.length === 1) {
+        return byFullName[0].id;
+    }
+    const words = new Set(wordsOf(text));
+    const newWords = new Set(wordsOf(newContact.name));
+    const byFirstName = others.filter((c) => {
+        const first = wordsOf(c.name)[0] ?? '';
+        return words.has(first) && !newWords.has(first) && current.filter((o) => wordsOf(o.name)[0] === first).length === 1;
+    });
+    if (byFullName.length === 0 && byFirstName.length === 1) {
+        return byFirstName[0].id;
+    }
+    return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+}
+
+/** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */
+function namesReplacement(text: string, t: TFunction): boolean {
+    const said = ` ${phraseOf(text)} `;
+    return phraseList(t, 'changeContact:replaceWords').some((phrase) => said.includes(` ${phrase} `));
+}
+
+/**
+ * The reason without the words that lead into it ("nein, Grund bitte: …", "soll lauten: …",
+ * "the reason is …", "make it: …"): `changeContact:reasonLeadIns` taken off the start, with their
+ * punctuation, as long as one is there. The whole text when nothing would be left.
+ */
+function withoutLeadIn(text: string, t: TFunction): string {
+    const raw = t('changeContact:reasonLeadIns', { returnObjects: true }) as unknown;
+    // Written with their punctuation ("nein," "grund:"): a bare "no" may begin a reason ("No one else does billing").
+    const leadIns = (Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string') : []).map((item) => item.toLowerCase()).sort((a, b) => b.length - a.length);
+    let rest = text.trim();
+    for (let changed = true; changed;) {
+        changed = false;
+        const lower = rest.toLowerCase();
+        for (const leadIn of leadIns) {
+            const after = lower.slice(leadIn.length);
+            if (lower.startsWith(leadIn) && (after === '' || /[,.;:!–-]$/.test(leadIn) || /^[\s,.;:!–-]/.test(after))) {
+                rest = rest.slice(leadIn.length).replace(/^[\s,.;:!–-]+/, '');
+                changed = true;
+                break;
+            }
+        }
+    }
+    rest = rest.trim();
+    return rest === '' || rest === text.trim() ? text.trim() : rest.charAt(0).toUpperCase() + rest.slice(1);
 }

@@ -18,6 +18,8 @@ export interface ChangeRequestDraft {
     readonly requester: User;
     readonly account: Account;
     readonly newContact: NewContact;
+    /** On an account with several billing contacts: whom the new contact replaces (a user id), or `alongside` when added in addition. */
+    readonly replaces?: string;
     readonly reason: string;
     readonly lang: Lang;
     readonly channel: string;
@@ -40,6 +42,9 @@ export const STATUS_TRANSITIONS: Readonly<Record<ChangeRequestStatus, readonly C
     rejected: [],
     done: []
 };
+
+/** `ChangeRequestDraft.replaces` of a new contact added next to the current ones. */
+export const ALONGSIDE = 'alongside';
 
 /** Requests one person may file per day. */
 const MAX_PER_DAY = 3;
@@ -154,6 +159,16 @@ export class ChangeRequestService {
         return email ? `${name} (${email})` : name;
     }
 
+    /** The mail's line on whom the new contact replaces, when the request says it. */
+    private replacesLines(lang: Lang, request: ChangeRequest): string[] {
+        const t = this.localizer.t(lang);
+        if (request.addedAlongside) {
+            return [t('mail:alongsideLine')];
+        }
+        const replaced = request.oldContacts.find((c) => c.id === request.replacesContactId);
+        return replaced ? [t('mail:replacesLine', { name: replaced.name })] : [];
+    }
+
     /** Files the request, unless the requester reached the daily limit (undefined): counted and stored in one transaction. */
     private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<ChangeRequest | undefined> {
         const oldContacts = (await this.accounts.billingContacts(draft.account.id)).map((u) => ({ id: u.id, name: u.name }));
@@ -173,6 +188,7 @@ export class ChangeRequestService {
                     requesterLang: draft.lang,
                     oldContacts,
                     newContact: draft.newContact,
+                    ...replacement(draft.replaces, oldContacts),
                     reason: draft.reason,
                     channel: draft.channel,
                     conversationKey: draft.conversationKey,
@@ -184,6 +200,7 @@ export class ChangeRequestService {
                 account: draft.account.id,
                 oldContacts: oldContacts.map((c) => c.id),
                 newContact: draft.newContact.userId ?? 'new-person',
+                replaces: draft.replaces ?? null,
                 channel: draft.channel
             });
             return request;
@@ -222,13 +239,24 @@ export class ChangeRequestService {
             accountId: request.accountId,
             requesterName: request.requesterName,
             newContact: this.newContactText(request),
-            oldContactsLine: t('mail:oldContactsLine', {
-                names: request.oldContacts.length > 0 ? list.format(request.oldContacts.map((c) => c.name)) : t('changeContact:nobody'),
-                count: Math.max(1, request.oldContacts.length)
-            }),
+            oldContactsLine: [
+                t('mail:oldContactsLine', {
+                    names: request.oldContacts.length > 0 ? list.format(request.oldContacts.map((c) => c.name)) : t('changeContact:nobody'),
+                    count: Math.max(1, request.oldContacts.length)
+                }),
+                ...this.replacesLines(lang, request)
+            ].join('\n'),
             reason: request.reason,
             date: formatDate(lang, request.createdAt),
             supportUrl: LINKS.support
         };
     }
+}
+
+/** The stored form of `replaces`: a current contact's id, or added alongside; nothing for an id no longer a billing contact. */
+function replacement(replaces: string | undefined, oldContacts: readonly { readonly id: string }[]): { replacesContactId?: string; addedAlongside?: boolean } {
+    if (replaces === ALONGSIDE) {
+        return { addedAlongside: true };
+    }
+    return replaces !== undefined && oldContacts.some((c) => c.id === replaces) ? { replacesContactId: replaces } : {};
 }

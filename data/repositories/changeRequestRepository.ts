@@ -32,6 +32,10 @@ export interface NewChangeRequest {
     readonly requesterLang: Lang;
     readonly oldContacts: readonly ContactSnapshot[];
     readonly newContact: NewContact;
+    /** On an account with several billing contacts: the id (one of `oldContacts`) of the one the new contact replaces. */
+    readonly replacesContactId?: string;
+    /** On an account with several billing contacts: the new contact comes in addition, nobody is replaced. */
+    readonly addedAlongside?: boolean;
     readonly reason: string;
     readonly channel: string;
     readonly conversationKey: string;
@@ -63,6 +67,8 @@ interface Row {
     new_contact_user_id: string | null;
     new_contact_name: string;
     new_contact_email: string | null;
+    replaces_contact_id: string | null;
+    added_alongside: number;
     reason: string;
     channel: string;
     conversation_key: string;
@@ -72,7 +78,7 @@ interface Row {
 }
 
 const COLUMNS = `id, reference, status, account_id, account_name, requester_id, requester_name, requester_lang, old_contacts,
-    new_contact_user_id, new_contact_name, new_contact_email, reason, channel, conversation_key, note, created_at, updated_at`;
+    new_contact_user_id, new_contact_name, new_contact_email, replaces_contact_id, added_alongside, reason, channel, conversation_key, note, created_at, updated_at`;
 
 /** Formats the reference of the `seq`-th request of `year`. */
 export function formatReference(year: number, seq: number): string {
@@ -98,8 +104,8 @@ export class ChangeRequestRepository {
         const { newContact } = request;
         await this.db.run(
             `INSERT INTO change_requests (reference, year, seq, account_id, account_name, requester_id, requester_name, requester_lang, old_contacts,
-                 new_contact_user_id, new_contact_name, new_contact_email, reason, channel, conversation_key, dedupe_key, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                 new_contact_user_id, new_contact_name, new_contact_email, replaces_contact_id, added_alongside, reason, channel, conversation_key, dedupe_key, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
             [
                 reference,
                 year,
@@ -113,6 +119,8 @@ export class ChangeRequestRepository {
                 newContact.userId ?? null,
                 newContact.name,
                 newContact.email ?? null,
+                request.replacesContactId ?? null,
+                request.addedAlongside ? 1 : 0,
                 request.reason,
                 request.channel,
                 request.conversationKey,
@@ -188,6 +196,8 @@ function toRequest(row: Row): ChangeRequest {
             name: row.new_contact_name,
             ...(row.new_contact_email === null ? {} : { email: row.new_contact_email })
         },
+        ...(row.replaces_contact_id === null ? {} : { replacesContactId: row.replaces_contact_id }),
+        ...(row.added_alongside ? { addedAlongside: true } : {}),
         reason: row.reason,
         channel: row.channel,
         conversationKey: row.conversation_key,

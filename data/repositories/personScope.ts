@@ -81,7 +81,8 @@ export const SHARED_ROWS = {
     'change_requests (naming them as old contact)': {
         where: "EXISTS (SELECT 1 FROM json_each(old_contacts) c WHERE json_extract(c.value, '$.id') = $user)",
         set: `old_contacts = (SELECT json_group_array(CASE WHEN json_extract(c.value, '$.id') = $user THEN json_object('id', $marker, 'name', $erasedName) ELSE json(c.value) END)
-                                FROM json_each(old_contacts) c)`
+                                FROM json_each(old_contacts) c),
+              replaces_contact_id = CASE WHEN replaces_contact_id = $user THEN $marker ELSE replaces_contact_id END`
     },
     audit_log: {
         where: AUDIT_ABOUT,

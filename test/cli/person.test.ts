@@ -49,7 +49,7 @@ describeEachBackend('npm run person (the operator exports and erases a person\'s
     before(async () => {
         harness = await BotHarness.create({ backend });
         references.jonas = await file('de', JONAS, ['Lea Fischer', 'Anna wechselt die Abteilung.', 'ja']);
-        references.eva = await file('en', EVA, ['Someone else', 'Max Mustermann', MAX, 'Klaus is retiring.', 'yes']);
+        references.eva = await file('en', EVA, ['Someone else', 'Max Mustermann', MAX, 'Klaus Bergmann', 'Klaus is retiring.', 'yes']);
         // Lea verifies, asks for a person, nobody is online: she leaves a callback request with her address on file.
         const h = HANDOFF_PHRASES.en;
         await play(

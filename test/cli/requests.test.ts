@@ -34,7 +34,7 @@ describe('npm run requests (the operator lists and decides change requests)', ()
     before(async () => {
         server = await startTestApp();
         references.jonas = await file('cli-jonas', 'de-DE', JONAS, ['Lea Fischer', 'Anna wechselt die Abteilung.', 'ja']);
-        references.eva = await file('cli-eva', 'en-US', EVA, ['Someone else', 'Max Mustermann', 'max.mustermann@bergmann-soehne.example', 'Klaus is retiring.', 'yes']);
+        references.eva = await file('cli-eva', 'en-US', EVA, ['Someone else', 'Max Mustermann', 'max.mustermann@bergmann-soehne.example', 'Klaus Bergmann', 'Klaus is retiring.', 'yes']);
     });
     after(async () => server.stop());
 
@@ -45,7 +45,7 @@ describe('npm run requests (the operator lists and decides change requests)', ()
         const { stdout } = await requests('list');
         assert.match(stdout, new RegExp(`${references.jonas}  open .* Müller Design GmbH \\(ACC-1001\\)`));
         assert.match(stdout, /requested by Jonas Weber \(U-102\) via emulator: Anna Müller -> Lea Fischer/);
-        assert.match(stdout, /Klaus Bergmann, Maria Bergmann -> Max Mustermann <max\.mustermann@bergmann-soehne\.example>/);
+        assert.match(stdout, /Klaus Bergmann, Maria Bergmann -> Max Mustermann <max\.mustermann@bergmann-soehne\.example> \(replaces Klaus Bergmann\)/);
         assert.match(stdout, /reason: Klaus is retiring\./);
         const json = (await requests('list', '--json')).stdout.trim().split('\n').map((line) => JSON.parse(line) as { reference: string; status: string });
         assert.deepStrictEqual(json.map((r) => [r.reference, r.status]), [[references.jonas, 'open'], [references.eva, 'open']]);

@@ -135,7 +135,9 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
                 { say: p.changeContact },
                 { say: EVA },
                 { say: CODE, expect: [p.changeIntro, new RegExp(lang === 'de' ? `Im Moment sind es ${current}` : `At the moment they are ${current}`)] },
-                { say: 'Eva Schulz', expect: [p.askReason] },
+                // Two current contacts: whom Eva replaces is asked.
+                { say: 'Eva Schulz', expect: [lang === 'de' ? /Wen soll Eva Schulz als Abrechnungskontakt ersetzen\?/ : /Whom should Eva Schulz replace as billing contact\?/] },
+                { say: 'Klaus Bergmann', expect: [p.askReason] },
                 { say: lang === 'de' ? 'Klaus geht in den Ruhestand.' : 'Klaus retires.', expect: [p.summary, new RegExp(plural)] },
                 { say: yes, expect: [p.filed] }
             ], EVA);

@@ -319,7 +319,8 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de', email: EVA,
         steps: [{ say: 'Wer ist unser Abrechnungskontakt?' }, { say: EVA }, { say: CODE, expect: [de.caseBD] },
             { say: 'Nein, keine Mail. Bitte den Kontakt ändern', expect: [/Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden/] },
-            { say: 'mich selbst', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] }, { say: 'Ich übernehme die Buchhaltung.', expect: [de.summary] },
+            { say: 'mich selbst', expect: [/Wen soll Eva Schulz als Abrechnungskontakt ersetzen/] },
+            { say: 'Maria Bergmann', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] }, { say: 'Ich übernehme die Buchhaltung.', expect: [de.summary, /Ersetzt: Maria Bergmann/] },
             { say: 'ja', expect: [de.filed] }, { say: 'tschüss', expect: [de.closing] }],
         outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, requester: 'Eva Schulz' }, noMailTo: KLAUS }
     },
@@ -327,7 +328,8 @@ const ROWS: readonly ConversationRow[] = [
         name: 'Eva asks to become the billing contact herself',
         lang: 'en', email: EVA,
         steps: [{ say: 'I want to change the billing contact' }, { say: EVA }, { say: CODE, expect: [/Who should become the billing contact of Bergmann & Söhne AG/] },
-            { say: 'myself', expect: [/Why should Eva Schulz become the billing contact/] }, { say: 'I took over accounting.', expect: [en.summary] },
+            { say: 'myself', expect: [/Whom should Eva Schulz replace as billing contact/] },
+            { say: 'replace Klaus please', expect: [/Why should Eva Schulz become the billing contact/] }, { say: 'I took over accounting.', expect: [en.summary, /Replaces: Klaus Bergmann/] },
             { say: 'yes', expect: [en.filed] }, { say: 'bye', expect: [en.closing] }],
         outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, requester: 'Eva Schulz', lang: 'en' } }
     },
