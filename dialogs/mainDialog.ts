@@ -30,6 +30,7 @@ import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
+import { lastObjectableShown } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import type { BillingRoleOptions, ChangeContactOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
@@ -202,6 +203,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // A bare "ja" to "Kann ich sonst noch etwas für Sie tun?" is no riddle: "Gern – was kann ich für Sie tun?" with the menu.
             return step.replaceDialog(DialogIds.mainMenu, { sure: true } satisfies MainMenuOptions);
         }
+        const shown = lastObjectableShown(step.context);
+        if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
+            // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
+            return step.beginDialog(DialogIds.requestStatus, { reference: reference ?? shown, objection: true } satisfies RequestStatusOptions);
+        }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
@@ -282,6 +288,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
         return step.next();
+    }
+
+    /** True when a sentence of a message that names a reference objects to it ("… BC-2026-000002 – I did NOT agree to this"). */
+    private async objectsInAPart(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<boolean> {
+        if (text === '') {
+            return false;
+        }
+        const { t, lang } = turnInfo(step.context);
+        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */

@@ -83,6 +83,10 @@ export const SHARED_ROWS = {
         set: `old_contacts = (SELECT json_group_array(CASE WHEN json_extract(c.value, '$.id') = $user THEN json_object('id', $marker, 'name', $erasedName) ELSE json(c.value) END)
                                 FROM json_each(old_contacts) c)`
     },
+    'change_requests (objected to by them)': {
+        where: 'objected_by_id = $user',
+        set: 'objected_by_id = $marker, objected_by_name = $erasedName'
+    },
     audit_log: {
         where: AUDIT_ABOUT,
         set: `actor = CASE WHEN actor = 'user:' || $user OR actor IN (SELECT 'conversation:' || value FROM json_each($conversations)) THEN $marker ELSE actor END,
