@@ -6,7 +6,7 @@ import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { ReferencePrompt } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
-import { answerStatus } from './statusAnswer';
+import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
 import { answerObjection } from './objectionAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
 
@@ -40,6 +40,12 @@ export class RequestStatusDialog extends ComponentDialog {
         const filed = turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
         if (filed) {
             return step.next(filed);
+        }
+        const userId = turnInfo(step.context).profile.identity?.userId;
+        if (userId) {
+            // A verified person who names no reference: their requests, not the reference question again and again.
+            await answerStatusOfTheirs(step.context, this.services.changeRequests, userId);
+            return step.endDialog();
         }
         return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' } }));
     }

@@ -70,3 +70,36 @@ export function requestInQuestion(context: TurnContext): string | undefined {
     const actions = turnInfo(context).profile.actions ?? [];
     return actions.filter((action) => action.kind === OBJECTABLE_SHOWN || action.kind === OBJECTED).at(-1)?.detail;
 }
+
+/** How many requests "the status of my request" lists when the person names none. */
+const MAX_LISTED = 3;
+
+/**
+ * "What's the status of my request?" from a verified person who names no
+ * reference: the one request they filed or that concerns their account in
+ * full, several (newest first, at most three) as a list, or that there is none.
+ */
+export async function answerStatusOfTheirs(context: TurnContext, changeRequests: ChangeRequestService, userId: string): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const requests = await changeRequests.concerning(userId, MAX_LISTED);
+    if (requests.length === 0) {
+        await context.sendActivity(t('requestStatus:noneConcerning'));
+        return;
+    }
+    if (requests.length === 1) {
+        await answerStatus(context, changeRequests, requests[0].reference, userId);
+        return;
+    }
+    const lines = requests.map(
+        (request) =>
+            t('requestStatus:listLine', {
+                reference: request.reference,
+                account: request.accountName,
+                newContact: changeRequests.newContactText(request),
+                requester: request.requesterName,
+                date: formatDate(lang, request.createdAt),
+                status: t(`changeContact:status.${request.status}`)
+            }) + (request.objection ? t('requestStatus:listObjected', { name: request.objection.name }) : '')
+    );
+    await context.sendActivity([t('requestStatus:listIntro'), ...lines, t('requestStatus:listDetails', { first: requests[0].reference })].join('\n'));
+}

@@ -155,3 +155,45 @@ describe('Objection: the current billing contact objects to a change request fil
     });
 });
 
+
+describe('Request status without a reference: a verified person is shown their requests (issue 12)', () => {
+    const harnessOf = useHarness();
+
+    /** Sarah files a request for `newContact` at Northwind (each its own). */
+    async function sarahFiles(harness: BotHarness, newContact: { userId: string; name: string }, key: string): Promise<string> {
+        const { services } = harness.runtime;
+        const requester = await services.users.get('U-202');
+        const account = await services.accounts.get('ACC-2002');
+        assert.ok(requester && account);
+        const outcome = await services.changeRequests.submit({ requester, account, newContact, reason: 'reorganisation', lang: 'en', channel: 'test', conversationKey: `test:${key}` }, key);
+        assert.strictEqual(outcome.kind, 'filed');
+        return outcome.request.reference;
+    }
+
+    it('[en] Peter, verified, asks "what\'s the status of my request?": both requests against his account, newest first, no reference asked', async () => {
+        const harness = harnessOf();
+        const first = await sarahFiles(harness, { userId: 'U-203', name: 'Tom Hughes' }, 'a');
+        const second = await sarahFiles(harness, { userId: 'U-202', name: 'Sarah Lee' }, 'b');
+        const convo = harness.conversation(localeOf('en'));
+        const turns = await play(harness, convo, [
+            { say: 'am I the billing contact?', expect: [PHRASES.en.askEmail] },
+            { say: PETER },
+            { say: CODE },
+            { say: "what's the status of my request?", expect: [/These are the change requests you filed or that concern your account, newest first/], absent: [/Which request do you mean\?/] }
+        ], PETER);
+        const list = turns[3].map((r) => r.text).join('\n');
+        assert.ok(list.indexOf(second) >= 0 && list.indexOf(second) < list.indexOf(first), `newest first:\n${list}`);
+        assert.strictEqual(turns[3].length <= 2, true, 'one message (and the menu question)');
+    });
+
+    it('[de] Lea, verified, with no request filed by her or against her: told so, not asked for a reference', async () => {
+        const harness = harnessOf();
+        await sarahFiles(harness, { userId: 'U-203', name: 'Tom Hughes' }, 'a');
+        await play(harness, harness.conversation(localeOf('de')), [
+            { say: 'Bin ich der Abrechnungskontakt?', expect: [PHRASES.de.askEmail] },
+            { say: LEA },
+            { say: CODE },
+            { say: 'Wie ist der Stand meines Antrags?', expect: [/Ich finde keinen Änderungsantrag, den Sie gestellt haben oder der ein Konto betrifft/], absent: [/Welchen Antrag meinen Sie\?/] }
+        ], LEA);
+    });
+});
