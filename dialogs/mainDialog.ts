@@ -401,9 +401,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const closingNotSaid = CLOSING_WORDS.includes(understood.intent) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS);
         // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one),
-        // or ask for a request's status ("ok, und wie lange dauert das?" asks about the offer, not about a filed request).
+        // or ask for a request's status or for help ("ok, und wie lange dauert das?", "klar, aber kostet das was?" ask about the offer).
         const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
-        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status');
+        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status' || understood.intent === 'help');
         return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || unsure;
     }
 
