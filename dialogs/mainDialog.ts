@@ -183,7 +183,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
         // The reading of the whole message picks one of its requests; the parts say which come first.
         const intent = leadIntent(understood.intent, requests);
-        return { intent, queue: requests.length > 0 && intent === requests[0] ? requests.slice(1) : [] };
+        const queue = requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];
+        // "I object. I never agreed, please reject it": the objection's answer says where the request stands; its other sentences ask nothing more.
+        return { intent, queue: intent === 'object-to-request' ? queue.filter((next) => next !== 'request-status' && next !== 'object-to-request') : queue };
     }
 
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {

@@ -83,6 +83,7 @@ describe('Objection: the current billing contact objects to a change request fil
 
         await play(harness, convo, [
             { say: `I object to ${reference}`, expect: [s.already(reference)], absent: [s.recorded(reference)] },
+            { say: 'I object to this change. I never agreed, please reject it.', expect: [s.already(reference)], absent: [/Now to your next question/, s.objected] },
             { say: `Status ${reference}`, expect: [s.objected], absent: [s.hint] },
             { say: 'so can you cancel it or not?', expect: [s.already(reference)] }
         ]);
