@@ -67,7 +67,10 @@ function describe(request: ChangeRequest): string {
         `${request.reference}  ${request.status.padEnd(8)}  ${new Date(request.createdAt).toISOString().slice(0, 16).replace('T', ' ')}  ${printable(request.accountName)} (${printable(request.accountId)})`,
         `    requested by ${printable(request.requesterName)} (${printable(request.requesterId)}) via ${printable(request.channel)}: ${printable(from)} -> ${printable(to)}${printable(replaces)}`,
         `    reason: ${printable(request.reason)}`,
-        ...(request.note ? [`    note: ${printable(request.note)}`] : [])
+        ...(request.note ? [`    note: ${printable(request.note)}`] : []),
+        ...(request.objection
+            ? [`    objected to by ${printable(request.objection.name)} (${printable(request.objection.userId)}) at ${new Date(request.objection.at).toISOString().slice(0, 16).replace('T', ' ')}`]
+            : [])
     ].join('\n');
 }
 

@@ -15,6 +15,7 @@ import { phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
+import { lastObjectableShown } from './statusAnswer';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
@@ -219,6 +220,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.switchAccount(innerDc);
         }
         const reference = findReference(text);
+        if (reference && this.isAtMenu(innerDc) && (await this.objects(context, text))) {
+            // "I object to BC-…" at the menu: the menu takes it up as an objection, not as a status question.
+            return this.objectAtMenu(innerDc);
+        }
         if (reference) {
             return this.statusInterruption(innerDc, reference);
         }
@@ -328,6 +333,23 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
     }
 
+    /** True when the message, as a whole or in one of its sentences, objects to a change request ("… BC-2026-000002 – I did NOT agree"). */
+    private async objects(context: TurnContext, text: string): Promise<boolean> {
+        const understood = await understandTurn(context, this.services.recognizer);
+        if (understood?.intent === 'object-to-request') {
+            return true;
+        }
+        const { t, lang } = turnInfo(context);
+        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+    }
+
+    /** The menu takes up an objection (its route finds the reference in the message or the request just shown). */
+    private async objectAtMenu(innerDc: DialogContext): Promise<DialogTurnResult> {
+        await innerDc.cancelAllDialogs();
+        const understood: Understanding = { intent: 'object-to-request', score: 1, language: turnInfo(innerDc.context).lang };
+        return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
+    }
+
     /** Reacts to an understood interruption; returns undefined when the intent is not one. */
     protected async onInterruption(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
@@ -339,6 +361,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             case 'cancel':
                 if (understood.score < UNDERSTANDING_POLICY.cancel) {
                     return undefined;
+                }
+                if (this.isAtMenu(innerDc) && lastObjectableShown(context)) {
+                    // "Can you cancel it?" right after a billing contact was shown a request filed against them: an objection.
+                    return this.objectAtMenu(innerDc);
                 }
                 if (this.isAtMenu(innerDc)) {
                     await context.sendActivity(t('main:nothingToCancel'));
@@ -379,6 +405,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 noteNotUnderstood(context, 'out-of-scope', submittedText(context.activity) ?? '', understood.intent, understood.score);
                 await context.sendActivity(t('main:outOfScopeInTask'));
                 return this.reprompt(innerDc);
+            case 'object-to-request':
+                if (!this.isAtMenu(innerDc)) {
+                    return undefined;
+                }
+                return this.objectAtMenu(innerDc);
             case 'talk-to-human':
                 // Already on the way to an agent: the escalation's own step answers.
                 if (this.isOnStack(innerDc, DialogIds.escalate)) {

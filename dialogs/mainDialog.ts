@@ -33,6 +33,7 @@ import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
+import { lastObjectableShown } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import type { BillingRoleOptions, ChangeContactOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
@@ -205,7 +206,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
         // The reading of the whole message picks one of its requests; the parts say which come first.
         const intent = leadIntent(understood.intent, requests);
-        return { intent, queue: requests.length > 0 && intent === requests[0] ? requests.slice(1) : [] };
+        const queue = requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];
+        // "I object. I never agreed, please reject it": the objection's answer says where the request stands; its other sentences ask nothing more.
+        return { intent, queue: intent === 'object-to-request' ? queue.filter((next) => next !== 'request-status' && next !== 'object-to-request') : queue };
     }
 
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
@@ -240,6 +243,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (step.options?.again && understood.intent === 'none' && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === true) {
             // A bare "ja" to "Kann ich sonst noch etwas für Sie tun?" is no riddle: "Gern – was kann ich für Sie tun?" with the menu.
             return step.replaceDialog(DialogIds.mainMenu, { sure: true } satisfies MainMenuOptions);
+        }
+        const shown = lastObjectableShown(step.context);
+        if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
+            // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
+            return step.beginDialog(DialogIds.requestStatus, { reference: reference ?? shown, objection: true } satisfies RequestStatusOptions);
         }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
@@ -357,6 +365,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
     }
 
+    /** True when a sentence of a message that names a reference objects to it ("… BC-2026-000002 – I did NOT agree to this"). */
+    private async objectsInAPart(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<boolean> {
+        if (text === '') {
+            return false;
+        }
+        const { t, lang } = turnInfo(step.context);
+        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+    }
+
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
     protected override async knownAccount(context: TurnContext): Promise<BillingRoleAnswer | undefined> {
         const identity = turnInfo(context).profile.identity;
@@ -465,9 +482,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const closingNotSaid = CLOSING_WORDS.includes(understood.intent) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS);
         // Nor does a question the classifier is unsure of take up what is offered ("what would the person do?" is no request for one),
-        // or ask for a request's status ("ok, und wie lange dauert das?" asks about the offer, not about a filed request).
+        // or ask for a request's status or for help ("ok, und wie lange dauert das?", "klar, aber kostet das was?" ask about the offer).
         const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
-        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status');
+        const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status' || understood.intent === 'help');
         return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || unsure;
     }
 

@@ -6,7 +6,8 @@ import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { ReferencePrompt } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
-import { answerStatus } from './statusAnswer';
+import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
+import { answerObjection } from './objectionAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
 
 /** What the request-status dialog uses: the identify dialog's parts (its change requests answer the status). */
@@ -15,7 +16,8 @@ export type RequestStatusDeps = IdentifyDeps;
 /**
  * "Status BC-2026-000123": tells a verified requester, or a billing contact of
  * the request's account, where the request stands. Anyone else gets the same
- * "not found" answer as for a reference that does not exist.
+ * "not found" answer as for a reference that does not exist. With
+ * `objection`, a billing contact of the request's account objects to it instead.
  */
 export class RequestStatusDialog extends ComponentDialog {
     public constructor(private readonly services: RequestStatusDeps) {
@@ -30,26 +32,39 @@ export class RequestStatusDialog extends ComponentDialog {
         if (step.options.reference) {
             return step.next(step.options.reference);
         }
+        if (step.options.objection) {
+            // "Wie kann ich das stoppen?": after verification, the one open request against the person is meant.
+            return step.next(undefined);
+        }
         // "What's the status of my request?" right after filing one: that request.
         const filed = turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
         if (filed) {
             return step.next(filed);
         }
+        const userId = turnInfo(step.context).profile.identity?.userId;
+        if (userId) {
+            // A verified person who names no reference: their requests, not the reference question again and again.
+            await answerStatusOfTheirs(step.context, this.services.changeRequests, userId);
+            return step.endDialog();
+        }
         return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' } }));
     }
 
     private async identifyStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
-        stepValues<{ reference: string }>(step).reference = step.result as string;
+        stepValues<{ reference?: string }>(step).reference = step.result as string | undefined;
         const { profile, t } = turnInfo(step.context);
         if (!profile.identity) {
-            await step.context.sendActivity(t('requestStatus:verifyFirst'));
+            await step.context.sendActivity(t(step.options.objection ? 'requestStatus:objectionVerifyFirst' : 'requestStatus:verifyFirst'));
         }
         return step.beginDialog(DialogIds.identify, { verifyOnly: true } satisfies IdentifyOptions);
     }
 
     private async answerStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
         const userId = turnInfo(step.context).profile.identity?.userId;
-        const reference = stepValues<{ reference: string }>(step).reference;
+        const reference = stepValues<{ reference?: string }>(step).reference;
+        if (step.result && userId && step.options.objection) {
+            return step.endDialog(await answerObjection(step.context, this.services.changeRequests, reference, userId));
+        }
         if (step.result && userId && reference) {
             await answerStatus(step.context, this.services.changeRequests, reference, userId);
         }

@@ -1,7 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import { turnInfo } from '../turn/turn';
+import { recordAction, turnInfo } from '../turn/turn';
 import { formatDate } from '../core/dates';
-import type { ChangeRequestService } from '../services/changeRequestService';
+import { STATUS_TRANSITIONS, type ChangeRequestService } from '../services/changeRequestService';
+
+/** The action noted when a billing contact was shown a request they can object to: "stop it" afterwards means that one. */
+export const OBJECTABLE_SHOWN = 'objectable-request-shown';
+
+/** The action noted when a billing contact's objection was recorded. */
+export const OBJECTED = 'change-request-objected';
 
 /**
  * Tells a verified person where request `reference` stands, or the same "not
@@ -29,6 +35,17 @@ export async function answerStatus(context: TurnContext, changeRequests: ChangeR
     if (request.note) {
         lines.push(t('requestStatus:note', { note: request.note }));
     }
+    const objectable = request.requesterId !== userId && STATUS_TRANSITIONS[request.status].length > 0;
+    if (request.objection) {
+        lines.push(t('requestStatus:objected', { name: request.objection.name, date: formatDate(lang, request.objection.at) }));
+    } else if (objectable) {
+        // A billing contact sees a request filed against them: they may object, in their own words.
+        lines.push(t('requestStatus:objectionHint'));
+    }
+    if (objectable) {
+        // "Stop it" right after this answer means this request (once objected to, the answer says it is recorded).
+        recordAction(context, OBJECTABLE_SHOWN, request.reference);
+    }
     await context.sendActivity(lines.join(' '));
 }
 
@@ -40,4 +57,49 @@ export async function answerPendingStatus(context: TurnContext, changeRequests: 
     for (const reference of references) {
         await answerStatus(context, changeRequests, reference, userId);
     }
+}
+
+/** The request a billing contact was just shown and may object to, when nothing else happened since. */
+export function lastObjectableShown(context: TurnContext): string | undefined {
+    const last = turnInfo(context).profile.actions?.at(-1);
+    return last?.kind === OBJECTABLE_SHOWN ? last.detail : undefined;
+}
+
+/** The request this conversation last showed as objectable or objected to: "this request" in a later objection. */
+export function requestInQuestion(context: TurnContext): string | undefined {
+    const actions = turnInfo(context).profile.actions ?? [];
+    return actions.filter((action) => action.kind === OBJECTABLE_SHOWN || action.kind === OBJECTED).at(-1)?.detail;
+}
+
+/** How many requests "the status of my request" lists when the person names none. */
+const MAX_LISTED = 3;
+
+/**
+ * "What's the status of my request?" from a verified person who names no
+ * reference: the one request they filed or that concerns their account in
+ * full, several (newest first, at most three) as a list, or that there is none.
+ */
+export async function answerStatusOfTheirs(context: TurnContext, changeRequests: ChangeRequestService, userId: string): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const requests = await changeRequests.concerning(userId, MAX_LISTED);
+    if (requests.length === 0) {
+        await context.sendActivity(t('requestStatus:noneConcerning'));
+        return;
+    }
+    if (requests.length === 1) {
+        await answerStatus(context, changeRequests, requests[0].reference, userId);
+        return;
+    }
+    const lines = requests.map(
+        (request) =>
+            t('requestStatus:listLine', {
+                reference: request.reference,
+                account: request.accountName,
+                newContact: changeRequests.newContactText(request),
+                requester: request.requesterName,
+                date: formatDate(lang, request.createdAt),
+                status: t(`changeContact:status.${request.status}`)
+            }) + (request.objection ? t('requestStatus:listObjected', { name: request.objection.name }) : '')
+    );
+    await context.sendActivity([t('requestStatus:listIntro'), ...lines, t('requestStatus:listDetails', { first: requests[0].reference })].join('\n'));
 }

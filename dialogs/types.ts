@@ -50,6 +50,8 @@ export interface TaskResult {
 export interface RequestStatusOptions {
     /** The reference, when the person typed it already. */
     readonly reference?: string;
+    /** The person objects to the request (a current billing contact, issue 12) instead of asking where it stands. */
+    readonly objection?: boolean;
 }
 
 /** Options of the portal password-reset dialog. */

@@ -16,6 +16,7 @@ export type Intent =
     | 'portal-password-reset'
     | 'email-billing-admin'
     | 'request-status'
+    | 'object-to-request'
     | 'talk-to-human'
     | 'help'
     | 'cancel'

@@ -35,6 +35,18 @@ export type UpdateOutcome =
     | { readonly kind: 'not-found' }
     | { readonly kind: 'not-allowed'; readonly from: ChangeRequestStatus };
 
+/**
+ * Outcome of a billing contact's objection: recorded (with who was mailed),
+ * recorded before, or not theirs to object to (their own request, a decided
+ * one, one they may not see).
+ */
+export type ObjectionOutcome =
+    | { readonly kind: 'recorded'; readonly request: ChangeRequest; readonly mailedTo: readonly string[] }
+    | { readonly kind: 'already'; readonly request: ChangeRequest }
+    | { readonly kind: 'own-request'; readonly request: ChangeRequest }
+    | { readonly kind: 'decided'; readonly request: ChangeRequest }
+    | { readonly kind: 'not-found' };
+
 /** Which status may follow which: `rejected` and `done` are final. */
 export const STATUS_TRANSITIONS: Readonly<Record<ChangeRequestStatus, readonly ChangeRequestStatus[]>> = {
     open: ['approved', 'rejected', 'done'],
@@ -105,6 +117,86 @@ export class ChangeRequestService {
         }
         const isContact = memberships.some((m) => m.account.id === request.accountId && m.isBillingContact);
         return request.requesterId === userId || isContact ? request : undefined;
+    }
+
+    /**
+     * Requests a current billing contact of the account may object to: not
+     * filed by them, not decided, not objected to yet; newest first.
+     */
+    public async objectableBy(userId: string): Promise<ChangeRequest[]> {
+        const contactOf = (await this.users.memberships(userId)).filter((m) => m.isBillingContact).map((m) => m.account.id);
+        const requests = await this.requests.forAccounts(contactOf);
+        return requests.filter((r) => r.requesterId !== userId && r.objection === undefined && STATUS_TRANSITIONS[r.status].length > 0);
+    }
+
+    /**
+     * The requests a person filed or that concern an account they are a
+     * billing contact of, newest first: what "the status of my request" can mean.
+     */
+    public async concerning(userId: string, limit: number): Promise<ChangeRequest[]> {
+        const contactOf = (await this.users.memberships(userId)).filter((m) => m.isBillingContact).map((m) => m.account.id);
+        const byId = new Map<number, ChangeRequest>();
+        for (const request of [...(await this.requests.byRequester(userId, limit)), ...(await this.requests.forAccounts(contactOf, limit))]) {
+            byId.set(request.id, request);
+        }
+        return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, limit);
+    }
+
+    /**
+     * A current billing contact of the request's account objects to it (issue
+     * 12): recorded once on the request with an audit entry, and the requester
+     * and the account's admins (not the objector) are mailed, each in their
+     * language. Its requester and anyone who may not see it cannot object.
+     */
+    public async object(reference: string, objectorId: string): Promise<ObjectionOutcome> {
+        const objector = await this.users.get(objectorId);
+        if (!objector) {
+            return { kind: 'not-found' };
+        }
+        const visible = await this.visibleTo(reference, objector.id);
+        if (!visible) {
+            return { kind: 'not-found' };
+        }
+        if (visible.requesterId === objector.id) {
+            return { kind: 'own-request', request: visible };
+        }
+        const now = this.clock.now().getTime();
+        const outcome = await this.db.transaction(async (tx): Promise<ObjectionOutcome> => {
+            const repos = new Repositories(tx, this.clock);
+            const current = await repos.changeRequests.byReference(reference);
+            if (!current) {
+                return { kind: 'not-found' };
+            }
+            if (current.objection) {
+                return { kind: 'already', request: current };
+            }
+            if (STATUS_TRANSITIONS[current.status].length === 0) {
+                return { kind: 'decided', request: current };
+            }
+            if (!(await repos.changeRequests.recordObjection(current.id, objector, now))) {
+                const again = await repos.changeRequests.byReference(reference);
+                return { kind: 'already', request: again ?? current };
+            }
+            await repos.audit.record(`user:${objector.id}`, 'change-request.objected', `request:${current.reference}`, { account: current.accountId, status: current.status });
+            const updated = await repos.changeRequests.byReference(reference);
+            return { kind: 'recorded', request: updated ?? current, mailedTo: [] };
+        }, { locks: [`change-request:${reference}`] });
+        if (outcome.kind !== 'recorded') {
+            return outcome;
+        }
+        const { request } = outcome;
+        const requester = await this.users.get(request.requesterId);
+        const admins = await this.accounts.admins(request.accountId);
+        const mailedTo: string[] = [];
+        if (requester && requester.id !== objector.id) {
+            await this.mailObjection(request, requester, request.requesterLang, objector, 'requester');
+            mailedTo.push(requester.email);
+        }
+        for (const admin of admins.filter((a) => a.id !== objector.id && a.id !== request.requesterId)) {
+            await this.mailObjection(request, admin, admin.locale, objector, 'admin');
+            mailedTo.push(admin.email);
+        }
+        return { ...outcome, mailedTo };
     }
 
     /** Requests of the account not decided or not done yet, so a second one for the same change is not filed unawares. */
@@ -226,6 +318,25 @@ export class ChangeRequestService {
             ...mail,
             conversationKey: request.conversationKey,
             dedupeKey: `change-request:${request.reference}:${purpose}`
+        });
+    }
+
+    /** Tells the requester or an admin that the current billing contact objected; once per request and recipient. */
+    private async mailObjection(request: ChangeRequest, recipient: User, lang: Lang, objector: User, role: 'requester' | 'admin'): Promise<void> {
+        const t = this.localizer.t(lang);
+        const mail = composeMail(t, 'changeRequestObjection', {
+            ...this.mailArgs(lang, request, recipient.name),
+            objectorName: objector.name,
+            intro: t(`mail:changeRequestObjection.${role}`, { reference: request.reference, accountName: request.accountName, requesterName: request.requesterName, date: formatDate(lang, request.createdAt) })
+        });
+        await this.mailer.queue({
+            kind: 'change-request-objection',
+            to: recipient.email,
+            toName: recipient.name,
+            locale: lang,
+            ...mail,
+            conversationKey: request.conversationKey,
+            dedupeKey: `change-request:${request.reference}:objection:${recipient.id}`
         });
     }
 

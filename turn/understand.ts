@@ -210,6 +210,7 @@ const REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
     'portal-password-reset',
     'email-billing-admin',
     'request-status',
+    'object-to-request',
     'more-topics',
     ...TOPIC_INTENTS
 ]);

@@ -50,8 +50,17 @@ export interface ChangeRequest extends Omit<NewChangeRequest, 'dedupeKey'> {
     readonly reference: string;
     readonly status: ChangeRequestStatus;
     readonly note: string | null;
+    /** A current billing contact objected to the request (issue 12); at most once. */
+    readonly objection?: Objection;
     readonly createdAt: number;
     readonly updatedAt: number;
+}
+
+/** Who objected to a request, and when. */
+export interface Objection {
+    readonly userId: string;
+    readonly name: string;
+    readonly at: number;
 }
 
 interface Row {
@@ -73,12 +82,15 @@ interface Row {
     channel: string;
     conversation_key: string;
     note: string | null;
+    objected_by_id: string | null;
+    objected_by_name: string | null;
+    objected_at: number | null;
     created_at: number;
     updated_at: number;
 }
 
 const COLUMNS = `id, reference, status, account_id, account_name, requester_id, requester_name, requester_lang, old_contacts,
-    new_contact_user_id, new_contact_name, new_contact_email, replaces_contact_id, added_alongside, reason, channel, conversation_key, note, created_at, updated_at`;
+    new_contact_user_id, new_contact_name, new_contact_email, replaces_contact_id, added_alongside, reason, channel, conversation_key, note, objected_by_id, objected_by_name, objected_at, created_at, updated_at`;
 
 /** Formats the reference of the `seq`-th request of `year`. */
 export function formatReference(year: number, seq: number): string {
@@ -173,6 +185,24 @@ export class ChangeRequestRepository {
         return result.changes === 1;
     }
 
+    /** Records `objector`'s objection; false when the request has one already (one per request). */
+    public async recordObjection(id: number, objector: { readonly id: string; readonly name: string }, now: number): Promise<boolean> {
+        const result = await this.db.run(
+            'UPDATE change_requests SET objected_by_id = ?, objected_by_name = ?, objected_at = ?, updated_at = ? WHERE id = ? AND objected_at IS NULL',
+            [objector.id, objector.name, now, now, id]
+        );
+        return result.changes === 1;
+    }
+
+    /** Requests of these accounts, newest first. */
+    public async forAccounts(accountIds: readonly string[], limit = 10): Promise<ChangeRequest[]> {
+        if (accountIds.length === 0) {
+            return [];
+        }
+        const rows = await this.db.all<Row>(`SELECT ${COLUMNS} FROM change_requests WHERE account_id IN (${accountIds.map(() => '?').join(', ')}) ORDER BY id DESC LIMIT ?`, [...accountIds, limit]);
+        return rows.map(toRequest);
+    }
+
     /** How many requests a person filed since `since` (rate limit). */
     public async countByRequesterSince(requesterId: string, since: number): Promise<number> {
         const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM change_requests WHERE requester_id = ? AND created_at >= ?', [requesterId, since]);
@@ -202,6 +232,7 @@ function toRequest(row: Row): ChangeRequest {
         channel: row.channel,
         conversationKey: row.conversation_key,
         note: row.note,
+        ...(row.objected_by_id === null || row.objected_at === null ? {} : { objection: { userId: row.objected_by_id, name: row.objected_by_name ?? '', at: Number(row.objected_at) } }),
         createdAt: row.created_at,
         updatedAt: row.updated_at
     };

@@ -84,6 +84,10 @@ export const SHARED_ROWS = {
                                 FROM json_each(old_contacts) c),
               replaces_contact_id = CASE WHEN replaces_contact_id = $user THEN $marker ELSE replaces_contact_id END`
     },
+    'change_requests (objected to by them)': {
+        where: 'objected_by_id = $user',
+        set: 'objected_by_id = $marker, objected_by_name = $erasedName'
+    },
     audit_log: {
         where: AUDIT_ABOUT,
         set: `actor = CASE WHEN actor = 'user:' || $user OR actor IN (SELECT 'conversation:' || value FROM json_each($conversations)) THEN $marker ELSE actor END,

@@ -1,0 +1,58 @@
+import type { TurnContext } from 'botbuilder';
+import { formatDate } from '../core/dates';
+import type { ChangeRequestService } from '../services/changeRequestService';
+import { recordAction, turnInfo } from '../turn/turn';
+import { offerNext } from './actions';
+import { OBJECTED, requestInQuestion } from './statusAnswer';
+import type { TaskResult } from './types';
+
+/** How many open requests are named when the person did not say which one they object to. */
+const MAX_NAMED = 3;
+
+/**
+ * A verified billing contact objects to a change request filed against them
+ * (issue 12): the request `reference`, or, without one, the one open request of
+ * their accounts. Says what happened in one message; a recorded objection
+ * offers a person (the requester and the admins are mailed by the service).
+ */
+export async function answerObjection(context: TurnContext, changeRequests: ChangeRequestService, reference: string | undefined, userId: string): Promise<TaskResult | undefined> {
+    const { t, lang } = turnInfo(context);
+    reference ??= requestInQuestion(context);
+    if (!reference) {
+        const open = await changeRequests.objectableBy(userId);
+        if (open.length !== 1) {
+            const references = open.slice(0, MAX_NAMED).map((r) => r.reference);
+            const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(references);
+            await context.sendActivity(open.length === 0 ? t('requestStatus:objectionNothingOpen') : t('requestStatus:objectionWhich', { references: list, first: references[0] }));
+            return undefined;
+        }
+        reference = open[0].reference;
+    }
+    const outcome = await changeRequests.object(reference, userId);
+    switch (outcome.kind) {
+        case 'not-found':
+            await context.sendActivity(t('requestStatus:notFound'));
+            return undefined;
+        case 'own-request':
+            return offerNext({ key: 'requestStatus:objectionOwnRequest', args: { reference: outcome.request.reference } }, ['talk-to-human', 'thanks']);
+        case 'decided':
+            return offerNext(
+                { key: 'requestStatus:objectionDecided', args: { reference: outcome.request.reference, status: t(`changeContact:status.${outcome.request.status}`) } },
+                ['talk-to-human', 'thanks']
+            );
+        case 'already': {
+            const objection = outcome.request.objection;
+            const date = formatDate(lang, objection?.at ?? outcome.request.updatedAt);
+            const key = objection?.userId === userId ? 'requestStatus:objectionAlready' : 'requestStatus:objectionAlreadyOther';
+            await context.sendActivity(t(key, { reference: outcome.request.reference, date, name: objection?.name ?? '' }));
+            return undefined;
+        }
+        case 'recorded':
+            recordAction(context, OBJECTED, outcome.request.reference);
+            return offerNext(
+                { key: 'requestStatus:objectionRecorded', args: { reference: outcome.request.reference, requester: outcome.request.requesterName, account: outcome.request.accountName } },
+                ['talk-to-human', 'thanks'],
+                { askedFirst: true }
+            );
+    }
+}
