@@ -68,6 +68,9 @@ export interface Understanding {
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
 
+/** Words this long may say something of their own ("Januar", "Fischer"); shorter ones are mostly glue. */
+const CONTENT_WORD_LENGTH = 4;
+
 /** Words other than its own a cancel may have ("ich möchte den Vorgang abbrechen"); more say something else. */
 const CANCEL_MAX_OTHER_WORDS = 1;
 
@@ -295,10 +298,11 @@ export class IntentRecognizer {
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
-    /** How many of `said` are neither a yes or no nor a word of `intent`'s phrases in either language. */
+    /** How many of `said` are words of some length that are neither a yes or no nor a word of `intent`'s phrases in either language. */
     private wordsBeside(said: readonly string[], intent: Intent): number {
         const known = LANGS.map((lang) => this.informative.get(lang)?.intentWords.get(intent)).filter((set): set is ReadonlySet<string> => set !== undefined);
-        return said.filter((word) => !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX)))).length;
+        // Short words ("so", "can", "it", "or") carry no other request: "so can you cancel it or not?" is still a cancel.
+        return said.filter((word) => word.length >= CONTENT_WORD_LENGTH && !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX)))).length;
     }
 
     /**
