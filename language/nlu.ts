@@ -513,7 +513,8 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
     const intentWords = new Map(
         Object.entries(corpus).map(([intent, list]) => [intent, new Set(list.flatMap(words).flatMap((word) => [word, word.slice(0, PREFIX)]))] as const)
     );
-    const own = Object.fromEntries(Object.entries(corpus).filter(([intent]) => intent !== OUT_OF_SCOPE));
+    // A language's name is no word of the bot's field: "wer wird deutscher Meister" is about something else.
+    const own = Object.fromEntries(Object.entries(corpus).filter(([intent]) => intent !== OUT_OF_SCOPE && !intent.startsWith(SWITCH_PREFIX)));
     const elsewhere = (corpus[OUT_OF_SCOPE] ?? []).flatMap(words);
     const field = new Set<string>();
     for (const key of [(word: string) => word, (word: string) => word.slice(0, PREFIX)]) {

@@ -128,6 +128,8 @@ describe('IntentRecognizer', () => {
         for (const text of ['wer wird deutscher meister', 'Ist die Deutsche Bank auch Kunde?', 'englischer Rasen oder deutscher Wald']) {
             assert.notStrictEqual((await recognizer.recognize(text, 'de')).intent, 'switch-language', text);
         }
+        // A language's name is no word of the bot's field: the question is about something else.
+        assert.strictEqual((await recognizer.recognize('wer wird deutscher meister', 'de')).intent, 'out-of-scope');
         assert.deepStrictEqual(await pick(recognizer, 'Deutsche Sprache bitte', 'en'), ['switch-language', 'de']);
         assert.deepStrictEqual(await pick(recognizer, 'auf Englisch bitte', 'de'), ['switch-language', 'en']);
     });
