@@ -121,6 +121,7 @@ export class IntentRecognizer {
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
         private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
         private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
+        private readonly selfMarkers: readonly string[],
         private readonly answerWords: ReadonlySet<string>
     ) {}
 
@@ -141,6 +142,7 @@ export class IntentRecognizer {
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
         const requestMarkers = new Map<Lang, readonly string[]>();
+        const selfMarkers: string[] = [];
         const answerWords = new Set<string>();
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
@@ -152,8 +154,10 @@ export class IntentRecognizer {
                     }
                 }
             }
-            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown };
-            requestMarkers.set(lang, Array.isArray(main.requestMarkers) ? main.requestMarkers.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown; selfQuestionMarkers?: unknown };
+            const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
+            requestMarkers.set(lang, phrases(main.requestMarkers));
+            selfMarkers.push(...phrases(main.selfQuestionMarkers));
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -170,7 +174,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, answerWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, answerWords);
     }
 
     /**
@@ -400,7 +404,17 @@ export class IntentRecognizer {
             const target = result.intent.slice(SWITCH_PREFIX.length) === 'de' ? 'de' : 'en';
             return { intent: 'switch-language', score: result.score, language: lang, targetLanguage: target };
         }
+        // "is it me who is the billing contact?", "bin ich das selber?": asked about oneself, the question is "am I".
+        if (result.intent === 'who-is-billing-contact' && this.asksAboutSelf(said)) {
+            return { intent: 'am-i-billing-contact', score: result.score, language: lang };
+        }
         return { intent: result.intent as Intent, score: result.score, language: lang };
+    }
+
+    /** True when the words ask about the person themselves (`main:selfQuestionMarkers`: "am i", "is it me", "bin ich", "ob ich"). */
+    private asksAboutSelf(said: readonly string[]): boolean {
+        const text = ` ${said.join(' ')} `;
+        return this.selfMarkers.some((marker) => text.includes(` ${marker} `));
     }
 }
 
@@ -499,7 +513,8 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
     const intentWords = new Map(
         Object.entries(corpus).map(([intent, list]) => [intent, new Set(list.flatMap(words).flatMap((word) => [word, word.slice(0, PREFIX)]))] as const)
     );
-    const own = Object.fromEntries(Object.entries(corpus).filter(([intent]) => intent !== OUT_OF_SCOPE));
+    // A language's name is no word of the bot's field: "wer wird deutscher Meister" is about something else.
+    const own = Object.fromEntries(Object.entries(corpus).filter(([intent]) => intent !== OUT_OF_SCOPE && !intent.startsWith(SWITCH_PREFIX)));
     const elsewhere = (corpus[OUT_OF_SCOPE] ?? []).flatMap(words);
     const field = new Set<string>();
     for (const key of [(word: string) => word, (word: string) => word.slice(0, PREFIX)]) {

@@ -102,6 +102,19 @@ describe('IntentRecognizer', () => {
         }
     });
 
+    it('reads a question about the billing contact that asks about oneself as "am I", and one about someone else as "who is"', async () => {
+        const cases: Array<[string, Lang, string]> = [
+            ['is it me who is the billing contact for northwind', 'en', 'am-i-billing-contact'],
+            ['am i the one who gets billed', 'en', 'am-i-billing-contact'],
+            ['ich will wissen, ob ich der Rechnungskontakt bin', 'de', 'am-i-billing-contact'],
+            ["i'm new here, who is our billing contact?", 'en', 'who-is-billing-contact'],
+            ['wer ist bei uns der Abrechnungskontakt?', 'de', 'who-is-billing-contact']
+        ];
+        for (const [text, lang, intent] of cases) {
+            assert.strictEqual((await recognizer.recognize(text, lang)).intent, intent, text);
+        }
+    });
+
     it('takes a word of "cancel" amid other words for no cancel, and a plain cancel for one', async () => {
         for (const [text, lang] of [['nee, doch lieber lea fischer', 'de'], ['weil ich ab januar in elternzeit gehe', 'de'], ['no wait, rather tom hughes then', 'en']] as const) {
             assert.notStrictEqual((await recognizer.recognize(text, lang)).intent, 'cancel', text);
@@ -115,6 +128,8 @@ describe('IntentRecognizer', () => {
         for (const text of ['wer wird deutscher meister', 'Ist die Deutsche Bank auch Kunde?', 'englischer Rasen oder deutscher Wald']) {
             assert.notStrictEqual((await recognizer.recognize(text, 'de')).intent, 'switch-language', text);
         }
+        // A language's name is no word of the bot's field: the question is about something else.
+        assert.strictEqual((await recognizer.recognize('wer wird deutscher meister', 'de')).intent, 'out-of-scope');
         assert.deepStrictEqual(await pick(recognizer, 'Deutsche Sprache bitte', 'en'), ['switch-language', 'de']);
         assert.deepStrictEqual(await pick(recognizer, 'auf Englisch bitte', 'de'), ['switch-language', 'en']);
     });
