@@ -76,7 +76,7 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.deepStrictEqual(await objectionMails(harness), { [SARAH]: 'en', [CHRIS]: 'en' }, 'the requester and the other admin, not Peter');
         const [toSarah] = (await harness.mails(SARAH)).filter((m) => m.kind === 'change-request-objection');
         assert.match(toSarah.subject, new RegExp(`Peter Brooks objects to request ${reference}`));
-        assert.match(toSarah.text, /Hello Sarah Lee,\n\nOn .* you asked LogMeIn to change the billing contact of Northwind Traders Ltd/);
+        assert.match(toSarah.text, /Hello Sarah Lee,\n\n.*objection.*\n\nOn .* you asked LogMeIn to change the billing contact of Northwind Traders Ltd/);
         assert.match(toSarah.text, /Peter Brooks, the current billing contact of Northwind Traders Ltd, has objected to this request\./);
         const [toChris] = (await harness.mails(CHRIS)).filter((m) => m.kind === 'change-request-objection');
         assert.match(toChris.text, /Sarah Lee asked LogMeIn to change the billing contact .* because you are an admin of this account/);
@@ -122,7 +122,7 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.deepStrictEqual(await objectionMails(harness), { [EVA]: 'de', [KLAUS]: 'de' }, 'the requester and the other admin');
         const [toKlaus] = (await harness.mails(KLAUS)).filter((m) => m.kind === 'change-request-objection');
         assert.match(toKlaus.subject, new RegExp(`Maria Bergmann widerspricht dem Antrag ${reference}`));
-        assert.match(toKlaus.text, /Guten Tag Klaus Bergmann,\n\nEva Schulz hat am .* beantragt.*Administratorrechte für dieses Konto/);
+        assert.match(toKlaus.text, /Guten Tag Klaus Bergmann,\n\n.*Widerspruch vor.\n\nEva Schulz hat am .* beantragt.*Administratorrechte für dieses Konto/);
         assert.match(toKlaus.text, /Maria Bergmann, derzeit Abrechnungskontakt von Bergmann & Söhne AG, hat diesem Antrag widersprochen\./);
         const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
         assert.strictEqual(stored?.objection?.userId, 'U-302');
