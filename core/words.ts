@@ -8,6 +8,12 @@ export function phraseOf(text: string): string {
     return wordsOf(text).join(' ');
 }
 
+/** True when one of `phrases` ({@link phraseOf} form, as `phraseList` gives them) stands in `text` as whole words. */
+export function containsPhrase(text: string, phrases: readonly string[]): boolean {
+    const said = ` ${phraseOf(text)} `;
+    return phrases.some((phrase) => said.includes(` ${phrase} `));
+}
+
 /** The sentences of a message, at . ! ? ; and line breaks ("Nein, keine Mail. Also bitte den Kontakt ändern" → two). */
 export function sentencesOf(text: string): string[] {
     return text

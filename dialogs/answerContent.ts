@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
-import { phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
@@ -189,11 +189,6 @@ export function addressedLeadIn(context: TurnContext, text: string): string | un
         .sort((a, b) => b.length - a.length)[0];
 }
 
-/** True when one of `phrases` stands in `text` as whole words. */
-function containsPhrase(text: string, phrases: readonly string[]): boolean {
-    const said = ` ${phraseOf(text)} `;
-    return phrases.some((phrase) => said.includes(` ${phrase} `));
-}
 
 /** A frame longer than this many words before its marker is the person's message, not words to the bot. */
 const FRAME_MAX_WORDS = 14;

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import type { DraftChange } from './answerContent';
@@ -81,8 +81,7 @@ function readCorrection(context: TurnContext, text: string): { readonly wanted: 
         }
         return oldFirst ? { wanted: said[1], old: said[0] } : { wanted: said[0], old: said[1] };
     }
-    const phrase = ` ${phraseOf(text)} `;
-    if (said.length === 1 && phraseList(t, 'emailAdmin:numberCorrection.heard.markers').some((marker) => phrase.includes(` ${marker} `))) {
+    if (said.length === 1 && containsPhrase(text, phraseList(t, 'emailAdmin:numberCorrection.heard.markers'))) {
         return { wanted: said[0] };
     }
     return undefined;

@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { findReference } from '../language/entities';
 import type { ChangeRequestService } from '../services/changeRequestService';
@@ -27,8 +27,7 @@ export function asksHowLong(context: TurnContext, text: string): boolean {
     if (words.length === 0 || words.length > MAX_FOLLOW_UP_WORDS || findReference(text) !== undefined || text.includes('@')) {
         return false;
     }
-    const said = ` ${phraseOf(text)} `;
-    return phraseList(turnInfo(context).t, 'requestStatus:howLong.heard.phrases').some((phrase) => said.includes(` ${phrase} `));
+    return containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:howLong.heard.phrases'));
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
-import { phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { RequestStatusDialog } from './requestStatusDialog';
@@ -21,7 +21,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
-import { clearHumanRequest, closingOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
+import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
@@ -276,8 +276,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return false;
         }
         const { t, lang } = turnInfo(context);
-        const understood = await this.services.recognizer.recognize(last, lang);
-        return understood.intent === 'goodbye' && closingOnly(last, understood, this.services.recognizer, t);
+        return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
     }
 
     /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */
@@ -292,8 +291,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return named !== identity.accountId ? named : undefined;
         }
         // "and what about the other account?": of two accounts, the one not chosen.
-        const said = ` ${phraseOf(text)} `;
-        const other = phraseList(turnInfo(context).t, 'identify:synonyms.otherAccount').some((phrase) => said.includes(` ${phraseOf(phrase)} `));
+        const other = containsPhrase(text, phraseList(turnInfo(context).t, 'identify:synonyms.otherAccount'));
         return other && memberships.length === 2 ? memberships.find((m) => m.account.id !== identity.accountId)?.account.id : undefined;
     }
 

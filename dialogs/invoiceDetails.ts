@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { phraseOf } from '../core/words';
+import { containsPhrase } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 
@@ -17,8 +17,7 @@ import { turnInfo } from '../turn/turn';
  */
 export function asksAboutInvoiceDetails(context: TurnContext, text: string): boolean {
     const { t } = turnInfo(context);
-    const said = ` ${phraseOf(text)} `;
-    const has = (key: string): boolean => phraseList(t, `main:invoiceDetails.heard.${key}`).some((phrase) => said.includes(` ${phrase} `));
+    const has = (key: string): boolean => containsPhrase(text, phraseList(t, `main:invoiceDetails.heard.${key}`));
     if (has('personWords')) {
         return false;
     }

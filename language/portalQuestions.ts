@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseOf } from '../core/words';
+import { containsPhrase } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /** A question about the portal reset the bot answers from what it knows, not by sending another link. */
@@ -13,8 +13,7 @@ export type PortalQuestion = 'where-user-id' | 'link-validity' | 'new-link';
  * stands in the message as whole words.
  */
 export function portalQuestion(t: TFunction, text: string): PortalQuestion | undefined {
-    const said = ` ${phraseOf(text)} `;
-    const has = (key: string): boolean => phraseList(t, `portalReset:ask.${key}`).some((phrase) => said.includes(` ${phrase} `));
+    const has = (key: string): boolean => containsPhrase(text, phraseList(t, `portalReset:ask.${key}`));
     if (has('newLink')) {
         return 'new-link';
     }
