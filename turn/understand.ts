@@ -56,11 +56,16 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
         return undefined;
     }
     const understood = await recognizer.recognize(frame.head, lang);
+    const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
+    // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
+    if (aboutOthers && namesRecipient(t, frame.head, lang ?? understood.language)) {
+        return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
+    }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
         return undefined;
     }
     // "tell our billing admin that …" reads like a question about the billing admin; told to write to them, it is a mail.
-    const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && !wordsOf(frame.head).some((word) => SELF.has(word));
+    const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && aboutOthers;
     // Told to write, and a message follows: as sure as a request put plainly ("ok, können Sie ihr bitte schreiben, dass …").
     return understood.intent === 'email-billing-admin' || toBillingRole ? { ...understood, intent: 'email-billing-admin', score: Math.max(understood.score, UNDERSTANDING_POLICY.interrupt) } : undefined;
 }
@@ -87,6 +92,16 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
         return undefined;
     }
     return { head, message: trimmed.slice(frame[0].length).trim() };
+}
+
+/**
+ * True when the words before the message name whom it is for on the billing
+ * side (`emailAdmin:recipientWords`: "billing", "admin", "Abrechnung", "ihr"),
+ * a longer one also inside a word ("Abrechnungskontaktin", "Rechnungsverantwortliche").
+ */
+function namesRecipient(t: (lang: Lang) => TFunction, head: string, lang: Lang): boolean {
+    const recipients = phraseList(t(lang), 'emailAdmin:recipientWords');
+    return wordsOf(head).some((word) => recipients.some((one) => word === one || (one.length >= MESSAGE_VERB_INSIDE && word.includes(one))));
 }
 
 /** Words by which a person means themselves ("tell me whether …" asks the bot, it sends no mail). */

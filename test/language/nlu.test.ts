@@ -220,9 +220,13 @@ describe('npm run intent', () => {
             ['email peter that we need 5 more licences', true],
             ['tell our billing admin that the invoice has the wrong address', true],
             ['sag dem abrechnungskontakt, dass wir mehr lizenzen brauchen', true],
+            // Whom it is for named in words the classifier was not trained on.
+            ['sag bitte meiner abrechnungskontaktin, dass wir ab märz zwei weitere lizenzen brauchen', true],
+            ['ping whoever handles billing: the october invoice is missing', true],
             // Not asked to write: the words after "that" belong to the question.
             ['I need to know that my billing contact is right', false],
-            ['can you tell me whether I am the billing contact', false]
+            ['can you tell me whether I am the billing contact', false],
+            ['is it true that the billing contact must be an admin?', false]
         ];
         for (const [text, mail] of cases) {
             const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string };
