@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { clauseAsSentence } from '../language/germanClause';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
@@ -96,15 +97,18 @@ export function messageContent(context: TurnContext, text: string): string | und
     }
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
+    let connector: 'dass' | 'ob' | undefined;
     for (let found = true; found; ) {
         const said = phraseOf(content);
         const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
             content = afterWords(content, leadIn.split(' ').length);
+            connector = clauseConnector(leadIn);
         }
     }
-    content = mailText(context, content).text;
+    const mail = mailText(context, content);
+    content = mail.framed || connector === undefined || turnInfo(context).lang !== 'de' ? mail.text : clauseAsSentence(mail.text, connector);
     return wordsOf(content).length < MIN_CONTENT_WORDS ? undefined : content.charAt(0).toLocaleUpperCase() + content.slice(1);
 }
 
@@ -262,6 +266,7 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     let content = text.trim();
     let framed = false;
     let cutAny = false;
+    let connector: 'dass' | 'ob' | undefined;
     for (let cut = true; cut; ) {
         const tokens = tokensOf(content);
         let from = 0;
@@ -270,6 +275,7 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         }
         const end = frameEnd(context, content, tokens, from);
         framed ||= end !== undefined;
+        connector = end === undefined ? connector : clauseConnector(content.slice(0, end));
         // "Danke für die schnelle Antwort" is the message; "Danke. Wir brauchen …" begins with a thanks of its own.
         const ownSentence = from > 0 && (from === tokens.length || /[.,;!]/u.test(content.slice(tokens[from - 1].end, tokens[from].start)));
         const start = end ?? (ownSentence ? (tokens[from]?.start ?? content.length) : 0);
@@ -277,6 +283,16 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         cutAny ||= cut;
         content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
     }
+    // German "…, dass wir mehr Lizenzen brauchen" has its verb last: the mail says "Wir brauchen mehr Lizenzen".
+    if (connector !== undefined && turnInfo(context).lang === 'de') {
+        return { text: clauseAsSentence(content, connector), framed };
+    }
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
     return { text: cutAny ? content.charAt(0).toLocaleUpperCase() + content.slice(1) : content, framed };
+}
+
+/** The subordinating word the words to the bot end with ("sag ihr, dass" → "dass"), if any. */
+function clauseConnector(frame: string): 'dass' | 'ob' | undefined {
+    const last = wordsOf(frame).pop();
+    return last === 'dass' || last === 'daß' ? 'dass' : last === 'ob' ? 'ob' : undefined;
 }

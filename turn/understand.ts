@@ -11,6 +11,7 @@ import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
+import { clauseAsSentence } from '../language/germanClause';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -76,7 +77,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
  * "that"/"dass"/":" are one short clause that says to write, tell or ask.
  * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
  */
-function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string } | undefined {
+function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string; readonly connector: string } | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
     if (frame === null) {
@@ -91,7 +92,7 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     if (!said.some((word) => verbs.some((verb) => word === verb || (verb.length >= MESSAGE_VERB_INSIDE && word.includes(verb))))) {
         return undefined;
     }
-    return { head, message: trimmed.slice(frame[0].length).trim() };
+    return { head, message: trimmed.slice(frame[0].length).trim(), connector: (frame[2] ?? ':').toLocaleLowerCase() };
 }
 
 /**
@@ -108,7 +109,7 @@ function namesRecipient(t: (lang: Lang) => TFunction, head: string, lang: Lang):
 const SELF: ReadonlySet<string> = new Set(['me', 'i', 'mir', 'mich', 'ich']);
 
 /** Words, then "that"/"dass"/"ob"/"whether" (after a comma or not) or a colon, then the message. */
-const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\S)/iu;
+const MESSAGE_FRAME = /^(.+?)(?:,?\s+(that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\S)/iu;
 
 /**
  * The message in a request to pass one on, as written after "that"/"dass"/":"
@@ -116,8 +117,15 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
  * or undefined when the text asks for no mail in that way ({@link messageFrame}).
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
-    const message = messageFrame(t, text, lang)?.message ?? '';
-    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : message.charAt(0).toLocaleUpperCase() + message.slice(1);
+    const frame = messageFrame(t, text, lang);
+    if (frame === undefined || wordsOf(frame.message).length < FRAMED_MESSAGE_MIN_WORDS) {
+        return undefined;
+    }
+    // German "…, dass wir mehr Lizenzen brauchen" has its verb last: the mail says "Wir brauchen mehr Lizenzen".
+    if (lang === 'de' && (frame.connector === 'dass' || frame.connector === 'daß' || frame.connector === 'ob')) {
+        return clauseAsSentence(frame.message, frame.connector === 'ob' ? 'ob' : 'dass');
+    }
+    return frame.message.charAt(0).toLocaleUpperCase() + frame.message.slice(1);
 }
 
 /** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */

@@ -27,9 +27,9 @@ const ROWS: readonly ConversationRow[] = [
         name: '"schreib der Anna, dass …" als erste Nachricht: nach dem Code steht die Nachricht im Entwurf',
         lang: 'de', email: JONAS,
         steps: [{ say: 'schreib bitte der anna eine mail, dass wir die rechnung vom oktober als pdf brauchen', expect: [de.askEmail] }, { say: JONAS },
-            { say: CODE, expect: [de.preview, /rechnung vom oktober als pdf brauchen/i, de.confirm], absent: [de.askMessage, /schreib bitte/] },
+            { say: CODE, expect: [de.preview, /\n\nWir brauchen die rechnung vom oktober als pdf/i, de.confirm], absent: [de.askMessage, /schreib bitte/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/schreib bitte/, /rechnung vom oktober als pdf brauchen/i) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/schreib bitte/, /Wir brauchen die rechnung vom oktober als pdf/i) } }
     },
     {
         name: '"email peter that …" with the message\'s own words about the plan: a mail to Peter with them, not a question about the plan',
@@ -43,7 +43,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„ach nee, lass mal, ich frag sie selber. tschüss“ bei „Soll ich sie senden?“: nichts gesendet, nichts an den Entwurf gehängt, verabschiedet',
         lang: 'de', email: LEA,
         steps: [{ say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] }, { say: LEA },
-            { say: CODE, expect: [de.preview, /eine lizenz fuer gotomeeting brauche/i, de.confirm] },
+            { say: CODE, expect: [de.preview, /Ich brauche eine lizenz fuer gotomeeting/, de.confirm] },
             { say: 'ach nee, lass mal, ich frag sie selber. tschuess', expect: [/Auf Wiedersehen/], absent: [de.preview, de.sent, /lass mal/] }],
         outcome: { noMailTo: ANNA }
     },
@@ -64,12 +64,12 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [PETER], words: mailWithout(/billing admin that/, /october invoice has the wrong vat number/i) } }
     },
     {
-        name: '"sag dem Abrechnungskontakt, dass wir mehr Lizenzen brauchen": eine Mail an Anna mit diesen Worten, keine Antwort zum Tarif',
+        name: '"sag dem Abrechnungskontakt, dass wir mehr Lizenzen brauchen": eine Mail an Anna mit diesen Worten als eigener Satz („Wir brauchen mehr Lizenzen“), keine Antwort zum Tarif',
         lang: 'de', email: JONAS,
         steps: [{ say: 'sag dem abrechnungskontakt, dass wir mehr lizenzen brauchen', expect: [de.askEmail] }, { say: JONAS },
-            { say: CODE, expect: [de.preview, /mehr lizenzen brauchen/i, de.confirm], absent: [de.askMessage] },
+            { say: CODE, expect: [de.preview, /\n\nWir brauchen mehr lizenzen/, de.confirm], absent: [de.askMessage] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/abrechnungskontakt, dass/, /mehr lizenzen brauchen/i) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/abrechnungskontakt, dass/, /Wir brauchen mehr lizenzen/) } }
     },
     {
         name: '"Danke. kannst du der bitte ne mail schreiben dass …" bei der Frage nach der Nachricht: nur „wir 5 weitere Lizenzen …“ geht an Anna',
@@ -85,9 +85,9 @@ const ROWS: readonly ConversationRow[] = [
         name: '"ok danke, sag ihr, dass …" beim Angebot: der Entwurf kommt ohne Rückfrage, nur die Nachricht geht an Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
-            { say: 'ja, sag ihr, dass wir die Rechnung vom Oktober als PDF brauchen', expect: [de.preview, /\n\nWir die Rechnung vom Oktober als PDF brauchen/, de.confirm], absent: [de.askMessage, /sag ihr/] },
+            { say: 'ja, sag ihr, dass wir die Rechnung vom Oktober als PDF brauchen', expect: [de.preview, /\n\nWir brauchen die Rechnung vom Oktober als PDF/, de.confirm], absent: [de.askMessage, /sag ihr/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/sag ihr/, /Wir die Rechnung vom Oktober als PDF brauchen/) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/sag ihr/, /Wir brauchen die Rechnung vom Oktober als PDF/) } }
     },
     {
         name: '"Nachricht: …" at the message question: the words after the label go out',
