@@ -233,7 +233,8 @@ export class EscalateDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.escalateCallback, { ...step.options, description: concern.slice(0, MAX_DESCRIPTION), noted: true } satisfies CallbackOptions);
         }
         if (step.result !== true) {
-            await step.context.sendActivity(t('escalate:noCallback', { supportUrl: LINKS.support }));
+            // After the wait ran out the person was in the queue: they hear they no longer are.
+            await step.context.sendActivity(t(step.options.reason === 'timeout' ? 'escalate:noCallbackAfterWait' : 'escalate:noCallback', { supportUrl: LINKS.support }));
             return step.endDialog();
         }
         const user = profile.identity ? await this.services.users.get(profile.identity.userId) : undefined;

@@ -166,6 +166,9 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
         await second.botSays(h.timedOut);
         await second.botSays(h.offerCallback);
         await third.botSays(h.timedOut);
+        // Declining the callback: told the wait is over, not left to think they are still in the queue.
+        await second.say('no thanks');
+        await second.botSays(/All right\. You're no longer in the queue\. Whenever you want to try again, just ask for a person/);
     });
     it('[de] over polling: hand to a bot flow; the bot starts it for the customer', async () => {
         const h = HANDOFF_PHRASES.de;
