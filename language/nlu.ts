@@ -394,9 +394,12 @@ export class IntentRecognizer {
             return notUnderstood(1);
         }
         // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
-        // amid other words is no request for it (the classifier would split its score between the two); the rest says what is asked.
+        // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
+        // name it say what is asked, or, in a single clause, its words without the language.
         if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
-            return this.classify(said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' '), lang);
+            const otherClauses = utterance.split(/[,;:.!?]+/u).filter((clause) => !namesLanguage(words(clause)));
+            const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
+            return this.classify(rest, lang);
         }
         const processed = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         const result = { intent: processed.intent, score: familyScore(processed) };
