@@ -10,7 +10,7 @@ import type { HandoffService } from '../services/handoffService';
 import type { HandoffSnapshot } from '../services/handoffSnapshot';
 import type { IntentRecognizer } from '../language/nlu';
 import { understandTurn } from '../turn/understand';
-import { goodbyeOnly } from './freeTextInterruption';
+import { goodbyeOnly, stopsWaiting } from './freeTextInterruption';
 import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
@@ -35,6 +35,8 @@ interface CallbackOptions {
     readonly why: string;
     /** The person answered the offer with their concern: it is noted, and the offer asked again without its lead-in. */
     readonly noted?: boolean;
+    /** The person left the queue in words ("I don't want to wait any longer"): told so before the offer. */
+    readonly left?: boolean;
 }
 
 /** The fewest words a concern typed at the callback offer has ("doppelte Abbuchung im Oktober"). */
@@ -185,6 +187,10 @@ export class EscalateDialog extends ComponentDialog {
             // "tschüss", "ok thanks bye": no line for the agent; the person is asked whether to leave the queue.
             return step.replaceDialog(DialogIds.escalateLeave);
         }
+        if (stopsWaiting(input.text, t) && (await this.services.handoffs.cancelWaiting(conversationKey))) {
+            // "ich will nicht mehr warten": out of the queue at once, and the concern can still reach customer service by email.
+            return step.replaceDialog(DialogIds.escalateCallback, { reason: 'timeout', description: open.description ?? undefined, why: 'asked', left: true } satisfies CallbackOptions);
+        }
         await this.services.handoffs.fromCustomer(open, input.text, TurnContext.getConversationReference(step.context.activity), lang);
         return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);
     }
@@ -217,6 +223,8 @@ export class EscalateDialog extends ComponentDialog {
         const { lang, t } = turnInfo(step.context);
         if (step.options.noted) {
             await step.context.sendActivity(t('escalate:concernNoted'));
+        } else if (step.options.left) {
+            await step.context.sendActivity(t('escalate:leftOnRequest'));
         } else if (step.options.reason === 'closed') {
             await step.context.sendActivity(t('escalate:closed', { hours: this.services.handoffs.settings.businessHours.describe(lang) }));
         } else if (step.options.reason === 'no-agent') {

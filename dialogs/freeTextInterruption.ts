@@ -150,6 +150,17 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
     });
 }
 
+/**
+ * True when a person waiting for an agent says they no longer want to wait
+ * ("ich will nicht mehr warten", "this is taking too long", "can I leave the
+ * queue"): one of `escalate:stopWaiting` in a message of a few words, each
+ * word of the phrase at most {@link SETTLED_GAP} words after the one before.
+ */
+export function stopsWaiting(text: string, t: TFunction): boolean {
+    const said = wordsOf(text);
+    return said.length > 0 && said.length <= SETTLED_MAX_WORDS && phraseList(t, 'escalate:stopWaiting').some((phrase) => positionsOf(said, phrase.split(' ')) !== undefined);
+}
+
 /** The positions of the words of `phrase` in `said`, in order and each within the gap of the one before; undefined when it is not there. */
 function positionsOf(said: readonly string[], phrase: readonly string[]): Set<number> | undefined {
     const from = (position: number, index: number): number[] | undefined => {

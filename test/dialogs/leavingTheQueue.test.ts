@@ -18,7 +18,11 @@ const LEAVING = {
         no: 'no',
         yes: 'yes please',
         thanks: 'ok thanks',
-        notSettled: 'it works now but the invoice is still wrong'
+        notSettled: 'it works now but the invoice is still wrong',
+        stopWaiting: ["i don't want to wait anymore", 'this is taking too long', 'can i leave the queue please'],
+        leftOnRequest: /All right, I've taken you out of the queue\./,
+        offerCallback: /Shall customer service get back to you by email\?/,
+        noCallback: /You're no longer in the queue\. Whenever you want to try again, just ask for a person/
     },
     de: {
         askLeave: /^Möchten Sie die Warteschlange verlassen\?$/,
@@ -30,7 +34,11 @@ const LEAVING = {
         no: 'nein',
         yes: 'ja bitte',
         thanks: 'ok danke',
-        notSettled: 'geht wieder, aber die Rechnung ist immer noch falsch'
+        notSettled: 'geht wieder, aber die Rechnung ist immer noch falsch',
+        stopWaiting: ['ich will nicht mehr warten', 'das dauert mir zu lange', 'wie komme ich aus der warteschlange raus'],
+        leftOnRequest: /In Ordnung, ich habe Sie aus der Warteschlange genommen\./,
+        offerCallback: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/,
+        noCallback: /Sie warten jetzt nicht mehr in der Warteschlange\. Wenn Sie es später noch einmal versuchen möchten/
     }
 } as const;
 
@@ -79,6 +87,17 @@ describe('Leaving the queue in words: a goodbye while waiting for a person', () 
                 assert.strictEqual(await waiting(), 1, 'still waiting until the person says so');
                 await play(harness, convo, [{ say: l.yes, expect: [l.leftGoodbye, l.rating], absent: [h.anythingElse] }]);
                 assert.strictEqual(await waiting(), 0);
+            });
+        }
+
+        for (const words of l.stopWaiting) {
+            it(`[${lang}] "${words}" leaves the queue at once and offers a reply by email instead; nothing reaches the agents`, async () => {
+                const convo = harness.conversation(localeOf(lang));
+                await queue(harness, convo, lang);
+                await play(harness, convo, [{ say: words, expect: [l.leftOnRequest, l.offerCallback], absent: [h.stillWaiting, l.askLeave] }]);
+                assert.strictEqual(await waiting(), 0, 'the agents no longer see it waiting');
+                await play(harness, convo, [{ say: l.no, expect: [l.noCallback], absent: [h.stillWaiting] }]);
+                assert.strictEqual(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), undefined);
             });
         }
 
