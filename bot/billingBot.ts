@@ -15,6 +15,8 @@ import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
+import { registerDialogsComponentOnce } from '../sdkSpeedups/dialogsRegistrationOnce';
+import { reuseInnerDialogContexts } from '../sdkSpeedups/innerDialogContextReuse';
 import type { HandoffGate } from './handoffGate';
 import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
 import type { TurnRecord, TurnRecordWriter } from '../data/repositories/turnRecords';
@@ -74,6 +76,9 @@ export class BillingBot extends ActivityHandler {
 
     public constructor(private readonly parts: BillingBotParts) {
         super();
+        // Process-wide speed-ups of botbuilder-dialogs (each says what it relies on); installing twice does nothing.
+        registerDialogsComponentOnce();
+        reuseInnerDialogContexts();
         const { conversationState, mainDialog, gate } = parts;
         this.conversationState = conversationState;
         this.mainDialog = mainDialog;
