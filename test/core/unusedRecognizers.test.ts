@@ -20,14 +20,16 @@ ${body}
 describe('Unused SDK bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs and botframework-connector 4.23 internals)', function () {
     this.timeout(90_000);
 
-    it('the whole app loaded after the entry point\'s first import: neither the date-time nor the suite bundle nor @azure/identity is loaded', () => {
-        const result = inFreshProcess<{ leftOut: boolean[] }>(`
+    it('the whole app loaded after the entry point\'s first import: none of the left-out packages is loaded (date-time, suite, @azure/identity, axios, htmlparser2, http-signature, send, csv)', () => {
+        const result = inFreshProcess<{ names: string[]; leftOut: boolean[] }>(`
 require(path.join(dist, 'core/leaveUnusedRecognizersOut.js'));
 require(path.join(dist, 'app.js'));
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.names = u.LEFT_OUT;
 out.leftOut = u.LEFT_OUT.map((name) => !u.recognizerLoaded(name));
 `);
-        assert.deepStrictEqual(result.leftOut, [true, true, true]);
+        assert.deepStrictEqual(result.names, ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite', '@azure/identity', 'axios', 'htmlparser2', 'http-signature', 'send', 'csv']);
+        assert.deepStrictEqual(result.leftOut, result.names.map(() => true));
     });
 
     it('a managed identity still works: the connector\'s token provider factory loads the real @azure/identity when first used', () => {
@@ -90,5 +92,68 @@ await adapter.send('hi').assertReply('When?').send('March 5th 2027').assertReply
 out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
 `);
         assert.deepStrictEqual(result, { loadedBefore: false, loadedAfter: true, recognized: '2027-03-05' });
+    });
+
+    it('restify\'s authorization, static-file and CSV body plugins still work: each loads its real package on its first request', () => {
+        const result = inFreshProcess<{ leftOut: string[]; loadedBefore: boolean[]; keyId: string; file: string; rows: unknown; loadedAfter: boolean[] }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.leaveUnusedRecognizersOut();
+const names = ['http-signature', 'send', 'csv'];
+const restify = require('restify');
+out.loadedBefore = names.map((name) => u.recognizerLoaded(name));
+const server = restify.createServer();
+server.use(restify.plugins.authorizationParser());
+server.use(restify.plugins.bodyParser());
+server.get('/key', (req, res, next) => { res.send(200, { keyId: req.authorization.signature.keyId }); next(); });
+server.post('/rows', (req, res, next) => { res.send(200, { rows: req.body }); next(); });
+server.get('/files/*', restify.plugins.serveStaticFiles(path.join(dist, '..', 'locales')));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = 'http://127.0.0.1:' + server.address().port;
+const date = new Date().toUTCString();
+const key = await fetch(base + '/key', { headers: { date, authorization: 'Signature keyId="bot-key",algorithm="rsa-sha256",headers="date",signature="c2ln"' } });
+out.keyId = (await key.json()).keyId;
+out.file = String(JSON.parse(await (await fetch(base + '/files/en/common.json')).text()) !== null);
+const rows = await fetch(base + '/rows', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b\\n1,2\\n' });
+out.rows = (await rows.json()).rows;
+server.close();
+out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
+`);
+        assert.ok(['http-signature', 'send', 'csv'].every((name) => result.leftOut.includes(name)), result.leftOut.join());
+        assert.deepStrictEqual(result.loadedBefore, [false, false, false]);
+        assert.strictEqual(result.keyId, 'bot-key');
+        assert.strictEqual(result.file, 'true');
+        assert.deepStrictEqual(result.rows, [{ a: '1', b: '2', index: 0 }]);
+        assert.deepStrictEqual(result.loadedAfter, [true, true, true]);
+    });
+
+    it('botbuilder\'s SetSpeakMiddleware and the connector\'s skill client still work: htmlparser2 and axios load when first used', () => {
+        const result = inFreshProcess<{ leftOut: string[]; loadedBefore: boolean[]; speak: string; skillStatus: number; loadedAfter: boolean[] }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.leaveUnusedRecognizersOut();
+const names = ['htmlparser2', 'axios'];
+const { SetSpeakMiddleware, TestAdapter } = require('botbuilder');
+const { BotFrameworkClientImpl } = require('botframework-connector/lib/auth/botFrameworkClientImpl');
+out.loadedBefore = names.map((name) => u.recognizerLoaded(name));
+const adapter = new TestAdapter(async (context) => {
+    await context.sendActivity({ type: 'message', text: 'hi', speak: '<speak version="1.0" xml:lang="en-US"><voice name="en-US-JennyNeural">hi</voice></speak>' });
+});
+adapter.use(new SetSpeakMiddleware('en-US-JennyNeural', false));
+adapter.addUserAgent = () => undefined;
+Object.assign(adapter.template, { channelId: 'directlinespeech' });
+await adapter.send('hello').assertReply((activity) => (out.speak = activity.speak));
+const http = require('http');
+const skill = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); }); });
+await new Promise((resolve) => skill.listen(0, '127.0.0.1', resolve));
+const client = new BotFrameworkClientImpl({ createCredentials: async () => ({ signRequest: async (request) => request, getToken: async () => '' }) }, 'https://login.example');
+const reply = await client.postActivity('', '', 'http://127.0.0.1:' + skill.address().port + '/api/messages', 'http://127.0.0.1/service', 'conv-1', { type: 'message', text: 'hi', conversation: { id: 'c' }, recipient: { id: 'r' }, from: { id: 'f' }, channelId: 'test', serviceUrl: 'x' });
+out.skillStatus = reply.status;
+skill.close();
+out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
+`);
+        assert.ok(['htmlparser2', 'axios'].every((name) => result.leftOut.includes(name)), result.leftOut.join());
+        assert.deepStrictEqual(result.loadedBefore, [false, false]);
+        assert.ok(result.speak.includes('<voice name="en-US-JennyNeural">'), result.speak);
+        assert.strictEqual(result.skillStatus, 200);
+        assert.deepStrictEqual(result.loadedAfter, [true, true]);
     });
 });
