@@ -1,10 +1,13 @@
 /**
  * Keeps packages that the Bot Framework SDK loads, and the bot never uses,
  * out of memory until something really uses them (about 17 MB of live heap,
- * a quarter of the bot's, and about 7 MB more for the last five):
+ * a quarter of the bot's, and about 8 MB more for the last six):
  *
  * - `@microsoft/recognizers-text-date-time`, loaded by botbuilder-dialogs only
  *   for `DateTimePrompt`, a prompt we do not have;
+ * - botbuilder-dialogs' own `@microsoft/recognizers-text-choice` (1.1, beside
+ *   the 1.3 the bot's entity recognition uses), loaded only for
+ *   `ConfirmPrompt`, which the bot does not use (its yes/no prompt is its own);
  * - `@microsoft/recognizers-text-suite`, loaded by the prompts' culture table
  *   only for its `Culture` constants (the suite bundles every recognizer);
  * - `@azure/identity` (with a second, newer copy of msal-node), loaded by
@@ -38,6 +41,7 @@ export const LEFT_OUT = [
     '@microsoft/recognizers-text-date-time',
     '@microsoft/recognizers-text-suite',
     '@azure/identity',
+    '@microsoft/recognizers-text-choice',
     'axios',
     'htmlparser2',
     'http-signature',
@@ -52,6 +56,7 @@ const REQUIRED_BY: Readonly<Record<LeftOut, string>> = {
     '@microsoft/recognizers-text-date-time': 'botbuilder-dialogs',
     '@microsoft/recognizers-text-suite': 'botbuilder-dialogs',
     '@azure/identity': 'botframework-connector',
+    '@microsoft/recognizers-text-choice': 'botbuilder-dialogs',
     axios: 'botframework-connector',
     htmlparser2: 'botbuilder',
     'http-signature': 'restify',
@@ -64,6 +69,7 @@ const ANSWERED_WITHOUT_LOADING: Readonly<Record<LeftOut, readonly string[]>> = {
     '@microsoft/recognizers-text-date-time': [],
     '@microsoft/recognizers-text-suite': ['Culture'],
     '@azure/identity': [],
+    '@microsoft/recognizers-text-choice': [],
     axios: [],
     htmlparser2: [],
     'http-signature': [],

@@ -20,7 +20,7 @@ ${body}
 describe('Unused SDK bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs and botframework-connector 4.23 internals)', function () {
     this.timeout(90_000);
 
-    it('the whole app loaded after the entry point\'s first import: none of the left-out packages is loaded (date-time, suite, @azure/identity, axios, htmlparser2, http-signature, send, csv)', () => {
+    it('the whole app loaded after the entry point\'s first import: none of the left-out packages is loaded (date-time, suite, @azure/identity, the dialogs\' choice recognizer, axios, htmlparser2, http-signature, send, csv)', () => {
         const result = inFreshProcess<{ names: string[]; leftOut: boolean[] }>(`
 require(path.join(dist, 'core/leaveUnusedRecognizersOut.js'));
 require(path.join(dist, 'app.js'));
@@ -28,7 +28,7 @@ const u = require(path.join(dist, 'core/unusedRecognizers.js'));
 out.names = u.LEFT_OUT;
 out.leftOut = u.LEFT_OUT.map((name) => !u.recognizerLoaded(name));
 `);
-        assert.deepStrictEqual(result.names, ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite', '@azure/identity', 'axios', 'htmlparser2', 'http-signature', 'send', 'csv']);
+        assert.deepStrictEqual(result.names, ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite', '@azure/identity', '@microsoft/recognizers-text-choice', 'axios', 'htmlparser2', 'http-signature', 'send', 'csv']);
         assert.deepStrictEqual(result.leftOut, result.names.map(() => true));
     });
 
@@ -155,5 +155,35 @@ out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
         assert.ok(result.speak.includes('<voice name="en-US-JennyNeural">'), result.speak);
         assert.strictEqual(result.skillStatus, 200);
         assert.deepStrictEqual(result.loadedAfter, [true, true]);
+    });
+
+    it('a ConfirmPrompt still works: its first recognition loads botbuilder-dialogs\' own choice recognizer, and the bot\'s newer copy stays apart', () => {
+        const result = inFreshProcess<{ loadedBefore: boolean; loadedAfter: boolean; answers: string[]; copies: number }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+u.leaveUnusedRecognizersOut();
+require(path.join(dist, 'language/entities.js'));
+const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
+const { ConfirmPrompt, DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-choice');
+const state = new ConversationState(new MemoryStorage());
+const dialogs = new DialogSet(state.createProperty('dialog'));
+dialogs.add(new ConfirmPrompt('sure', undefined, 'de-de'));
+out.answers = [];
+const adapter = new TestAdapter(async (context) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+        await dc.prompt('sure', 'Sicher?');
+    } else if (result.status === DialogTurnStatus.complete) {
+        out.answers.push(String(result.result));
+        await context.sendActivity('ok');
+    }
+    await state.saveChanges(context);
+});
+await adapter.send('hallo').assertReply((a) => a.text.startsWith('Sicher?')).send('ja, bitte').assertReply('ok');
+out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-choice');
+out.copies = new Set(Object.keys(require.cache).filter((k) => k.includes('recognizers-text-choice/')).map((k) => k.split('recognizers-text-choice/')[0])).size;
+`);
+        assert.deepStrictEqual(result, { loadedBefore: false, loadedAfter: true, answers: ['true'], copies: 2 });
     });
 });
