@@ -17,6 +17,26 @@ ${body}
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 })) as T;
 }
 
+/** Script lines for a fresh process: a TestAdapter bot that asks with `prompt` (id `id`) and runs `onAnswer` (with `result`, `context`) when it is answered. */
+function promptBot(prompt: string, id: string, question: string, onAnswer: string): string {
+    return `
+const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
+const { DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+const state = new ConversationState(new MemoryStorage());
+const dialogs = new DialogSet(state.createProperty('dialog'));
+dialogs.add(${prompt});
+const adapter = new TestAdapter(async (context) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+        await dc.prompt('${id}', '${question}');
+    } else if (result.status === DialogTurnStatus.complete) {
+        ${onAnswer}
+    }
+    await state.saveChanges(context);
+});`;
+}
+
 describe('Unused SDK bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs and botframework-connector 4.23 internals)', function () {
     this.timeout(90_000);
 
@@ -72,22 +92,9 @@ out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-suite');
         const result = inFreshProcess<{ loadedBefore: boolean; loadedAfter: boolean; recognized: string }>(`
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
 u.leaveUnusedRecognizersOut();
-const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
-const { DateTimePrompt, DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+const { DateTimePrompt } = require('botbuilder-dialogs');
 out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
-const state = new ConversationState(new MemoryStorage());
-const dialogs = new DialogSet(state.createProperty('dialog'));
-dialogs.add(new DateTimePrompt('when'));
-const adapter = new TestAdapter(async (context) => {
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) {
-        await dc.prompt('when', 'When?');
-    } else if (result.status === DialogTurnStatus.complete) {
-        await context.sendActivity(result.result[0].timex);
-    }
-    await state.saveChanges(context);
-});
+${promptBot("new DateTimePrompt('when')", 'when', 'When?', 'await context.sendActivity(result.result[0].timex);')}
 await adapter.send('hi').assertReply('When?').send('March 5th 2027').assertReply((activity) => (out.recognized = activity.text));
 out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
 `);
@@ -162,24 +169,10 @@ out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
 u.leaveUnusedRecognizersOut();
 require(path.join(dist, 'language/entities.js'));
-const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
-const { ConfirmPrompt, DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+const { ConfirmPrompt } = require('botbuilder-dialogs');
 out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-choice');
-const state = new ConversationState(new MemoryStorage());
-const dialogs = new DialogSet(state.createProperty('dialog'));
-dialogs.add(new ConfirmPrompt('sure', undefined, 'de-de'));
 out.answers = [];
-const adapter = new TestAdapter(async (context) => {
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) {
-        await dc.prompt('sure', 'Sicher?');
-    } else if (result.status === DialogTurnStatus.complete) {
-        out.answers.push(String(result.result));
-        await context.sendActivity('ok');
-    }
-    await state.saveChanges(context);
-});
+${promptBot("new ConfirmPrompt('sure', undefined, 'de-de')", 'sure', 'Sicher?', "out.answers.push(String(result.result)); await context.sendActivity('ok');")}
 await adapter.send('hallo').assertReply((a) => a.text.startsWith('Sicher?')).send('ja, bitte').assertReply('ok');
 out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-choice');
 out.copies = new Set(Object.keys(require.cache).filter((k) => k.includes('recognizers-text-choice/')).map((k) => k.split('recognizers-text-choice/')[0])).size;
