@@ -19,10 +19,11 @@ import { MessagesDriver } from './lib/messagesDriver';
 import { OutboxCodeReader } from './lib/outboxCodes';
 import { writeDirectory } from './lib/people';
 import { BillingScenario, EchoScenario, WaterfallScenario } from './lib/scenario';
+import { heapSummary, readHeapRecord } from './lib/heapSampler';
 import { ServerProcess } from './lib/serverProcess';
 import { round, summarize } from './lib/stats';
 
-const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--cpu-prof DIR] [--blocks [--perf-script FILE] [--without-perf]]`;
+const USAGE = `usage: npm run bench:cpu -- [--target ours|echo|waterfall] [--door messages|directline] [--duration 15] [--warmup 3] [--concurrency 16] [--runs 1] [--pin] [--heap] [--cpu-prof DIR] [--blocks [--perf-script FILE] [--without-perf]]`;
 
 const DIST = path.join(PROJECT_ROOT, 'dist');
 
@@ -36,6 +37,8 @@ interface Settings {
     /** Load generator on CPU 0, server on CPU 1 (taskset), so they do not take turns on the same core. */
     readonly pin: boolean;
     readonly cpuProfDir?: string;
+    /** Record the server's heap (live after major GCs, old/new space, large objects) and print it: see bench/lib/heapSampler.ts. */
+    readonly heap: boolean;
     /** Sample the server on all threads (perf) over the measured seconds and print the CPU per turn by block. */
     readonly blocks: boolean;
     /** Where to keep the `perf script` text of the last run (for a new test sample or a closer look). */
@@ -45,7 +48,7 @@ interface Settings {
 }
 
 function settingsFrom(argv: string[]): Settings {
-    const { options } = parseArgs(argv, ['help', 'pin', 'blocks', 'without-perf']);
+    const { options } = parseArgs(argv, ['help', 'pin', 'heap', 'blocks', 'without-perf']);
     const fail = (message: string): never => {
         process.stderr.write(`${message}\n${USAGE}\n`);
         process.exit(2);
@@ -79,6 +82,7 @@ function settingsFrom(argv: string[]): Settings {
         concurrency: num('concurrency', 16, 1, 1000),
         runs: num('runs', 1, 1, 20),
         pin: options.pin === true,
+        heap: options.heap === true,
         cpuProfDir: typeof cpuProf === 'string' ? path.resolve(cpuProf) : undefined,
         blocks: options.blocks === true,
         perfScript: typeof perfScript === 'string' ? path.resolve(perfScript) : undefined,
@@ -106,6 +110,7 @@ async function measure(settings: Settings): Promise<number> {
     const askers = writeDirectory(directory, 1500);
     const dbPath = path.join(work, 'bot.sqlite');
     const secret = crypto.randomBytes(32).toString('base64url');
+    const heapFile = path.join(work, 'heap.json');
     const sampler = settings.blocks
         ? new BlockSampler({
               workDir: work,
@@ -120,8 +125,12 @@ async function measure(settings: Settings): Promise<number> {
         name: settings.target,
         script: path.join(DIST, { ours: 'index.js', echo: 'bench/echoBot.js', waterfall: 'bench/waterfallBot.js' }[settings.target]),
         logFile: path.join(work, 'server.log'),
-        env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: secret },
-        nodeArgs: [...(settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []), ...(sampler?.nodeArgs ?? [])]
+        env: { DB_PATH: dbPath, DEMO_DATA_PATH: directory, LOG_LEVEL: 'info', MicrosoftAppId: '', SMTP_URL: '', DIRECTLINE_SECRET: secret, ...(settings.heap ? { BENCH_HEAP_FILE: heapFile } : {}) },
+        nodeArgs: [
+            ...(settings.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${settings.cpuProfDir}`] : []),
+            ...(sampler?.nodeArgs ?? []),
+            ...(settings.heap ? ['--require', path.join(DIST, 'bench/lib/heapSampler.js')] : [])
+        ]
     });
     if (settings.pin) {
         execFileSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
@@ -159,6 +168,10 @@ async function measure(settings: Settings): Promise<number> {
             process.stdout.write(sampler.report(cpuPerTurn));
         }
         sampler?.dispose();
+        const heap = settings.heap ? readHeapRecord(heapFile) : undefined;
+        if (heap) {
+            process.stdout.write(heapSummary(heap));
+        }
         fs.rmSync(work, { recursive: true, force: true });
     }
 }

@@ -17,17 +17,39 @@ ${body}
     return JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 60_000 })) as T;
 }
 
+/** Script lines for a fresh process: a TestAdapter bot that asks with `prompt` (id `id`) and runs `onAnswer` (with `result`, `context`) when it is answered. */
+function promptBot(prompt: string, id: string, question: string, onAnswer: string): string {
+    return `
+const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
+const { DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+const state = new ConversationState(new MemoryStorage());
+const dialogs = new DialogSet(state.createProperty('dialog'));
+dialogs.add(${prompt});
+const adapter = new TestAdapter(async (context) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) {
+        await dc.prompt('${id}', '${question}');
+    } else if (result.status === DialogTurnStatus.complete) {
+        ${onAnswer}
+    }
+    await state.saveChanges(context);
+});`;
+}
+
 describe('Unused SDK bundles stay out of memory (core/unusedRecognizers.ts; pins botbuilder-dialogs and botframework-connector 4.23 internals)', function () {
     this.timeout(90_000);
 
-    it('the whole app loaded after the entry point\'s first import: neither the date-time nor the suite bundle nor @azure/identity is loaded', () => {
-        const result = inFreshProcess<{ leftOut: boolean[] }>(`
+    it('the whole app loaded after the entry point\'s first import: none of the left-out packages is loaded (date-time, suite, @azure/identity, the dialogs\' choice recognizer, axios, htmlparser2, http-signature, send, csv)', () => {
+        const result = inFreshProcess<{ names: string[]; leftOut: boolean[] }>(`
 require(path.join(dist, 'core/leaveUnusedRecognizersOut.js'));
 require(path.join(dist, 'app.js'));
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.names = u.LEFT_OUT;
 out.leftOut = u.LEFT_OUT.map((name) => !u.recognizerLoaded(name));
 `);
-        assert.deepStrictEqual(result.leftOut, [true, true, true]);
+        assert.deepStrictEqual(result.names, ['@microsoft/recognizers-text-date-time', '@microsoft/recognizers-text-suite', '@azure/identity', '@microsoft/recognizers-text-choice', 'axios', 'htmlparser2', 'http-signature', 'send', 'csv']);
+        assert.deepStrictEqual(result.leftOut, result.names.map(() => true));
     });
 
     it('a managed identity still works: the connector\'s token provider factory loads the real @azure/identity when first used', () => {
@@ -70,25 +92,91 @@ out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-suite');
         const result = inFreshProcess<{ loadedBefore: boolean; loadedAfter: boolean; recognized: string }>(`
 const u = require(path.join(dist, 'core/unusedRecognizers.js'));
 u.leaveUnusedRecognizersOut();
-const { ConversationState, MemoryStorage, TestAdapter } = require('botbuilder');
-const { DateTimePrompt, DialogSet, DialogTurnStatus } = require('botbuilder-dialogs');
+const { DateTimePrompt } = require('botbuilder-dialogs');
 out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
-const state = new ConversationState(new MemoryStorage());
-const dialogs = new DialogSet(state.createProperty('dialog'));
-dialogs.add(new DateTimePrompt('when'));
-const adapter = new TestAdapter(async (context) => {
-    const dc = await dialogs.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) {
-        await dc.prompt('when', 'When?');
-    } else if (result.status === DialogTurnStatus.complete) {
-        await context.sendActivity(result.result[0].timex);
-    }
-    await state.saveChanges(context);
-});
+${promptBot("new DateTimePrompt('when')", 'when', 'When?', 'await context.sendActivity(result.result[0].timex);')}
 await adapter.send('hi').assertReply('When?').send('March 5th 2027').assertReply((activity) => (out.recognized = activity.text));
 out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-date-time');
 `);
         assert.deepStrictEqual(result, { loadedBefore: false, loadedAfter: true, recognized: '2027-03-05' });
+    });
+
+    it('restify\'s authorization, static-file and CSV body plugins still work: each loads its real package on its first request', () => {
+        const result = inFreshProcess<{ leftOut: string[]; loadedBefore: boolean[]; keyId: string; file: string; rows: unknown; loadedAfter: boolean[] }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.leaveUnusedRecognizersOut();
+const names = ['http-signature', 'send', 'csv'];
+const restify = require('restify');
+out.loadedBefore = names.map((name) => u.recognizerLoaded(name));
+const server = restify.createServer();
+server.use(restify.plugins.authorizationParser());
+server.use(restify.plugins.bodyParser());
+server.get('/key', (req, res, next) => { res.send(200, { keyId: req.authorization.signature.keyId }); next(); });
+server.post('/rows', (req, res, next) => { res.send(200, { rows: req.body }); next(); });
+server.get('/files/*', restify.plugins.serveStaticFiles(path.join(dist, '..', 'locales')));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = 'http://127.0.0.1:' + server.address().port;
+const date = new Date().toUTCString();
+const key = await fetch(base + '/key', { headers: { date, authorization: 'Signature keyId="bot-key",algorithm="rsa-sha256",headers="date",signature="c2ln"' } });
+out.keyId = (await key.json()).keyId;
+out.file = String(JSON.parse(await (await fetch(base + '/files/en/common.json')).text()) !== null);
+const rows = await fetch(base + '/rows', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b\\n1,2\\n' });
+out.rows = (await rows.json()).rows;
+server.close();
+out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
+`);
+        assert.ok(['http-signature', 'send', 'csv'].every((name) => result.leftOut.includes(name)), result.leftOut.join());
+        assert.deepStrictEqual(result.loadedBefore, [false, false, false]);
+        assert.strictEqual(result.keyId, 'bot-key');
+        assert.strictEqual(result.file, 'true');
+        assert.deepStrictEqual(result.rows, [{ a: '1', b: '2', index: 0 }]);
+        assert.deepStrictEqual(result.loadedAfter, [true, true, true]);
+    });
+
+    it('botbuilder\'s SetSpeakMiddleware and the connector\'s skill client still work: htmlparser2 and axios load when first used', () => {
+        const result = inFreshProcess<{ leftOut: string[]; loadedBefore: boolean[]; speak: string; skillStatus: number; loadedAfter: boolean[] }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+out.leftOut = u.leaveUnusedRecognizersOut();
+const names = ['htmlparser2', 'axios'];
+const { SetSpeakMiddleware, TestAdapter } = require('botbuilder');
+const { BotFrameworkClientImpl } = require('botframework-connector/lib/auth/botFrameworkClientImpl');
+out.loadedBefore = names.map((name) => u.recognizerLoaded(name));
+const adapter = new TestAdapter(async (context) => {
+    await context.sendActivity({ type: 'message', text: 'hi', speak: '<speak version="1.0" xml:lang="en-US"><voice name="en-US-JennyNeural">hi</voice></speak>' });
+});
+adapter.use(new SetSpeakMiddleware('en-US-JennyNeural', false));
+adapter.addUserAgent = () => undefined;
+Object.assign(adapter.template, { channelId: 'directlinespeech' });
+await adapter.send('hello').assertReply((activity) => (out.speak = activity.speak));
+const http = require('http');
+const skill = http.createServer((req, res) => { req.resume(); req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"ok":true}'); }); });
+await new Promise((resolve) => skill.listen(0, '127.0.0.1', resolve));
+const client = new BotFrameworkClientImpl({ createCredentials: async () => ({ signRequest: async (request) => request, getToken: async () => '' }) }, 'https://login.example');
+const reply = await client.postActivity('', '', 'http://127.0.0.1:' + skill.address().port + '/api/messages', 'http://127.0.0.1/service', 'conv-1', { type: 'message', text: 'hi', conversation: { id: 'c' }, recipient: { id: 'r' }, from: { id: 'f' }, channelId: 'test', serviceUrl: 'x' });
+out.skillStatus = reply.status;
+skill.close();
+out.loadedAfter = names.map((name) => u.recognizerLoaded(name));
+`);
+        assert.ok(['htmlparser2', 'axios'].every((name) => result.leftOut.includes(name)), result.leftOut.join());
+        assert.deepStrictEqual(result.loadedBefore, [false, false]);
+        assert.ok(result.speak.includes('<voice name="en-US-JennyNeural">'), result.speak);
+        assert.strictEqual(result.skillStatus, 200);
+        assert.deepStrictEqual(result.loadedAfter, [true, true]);
+    });
+
+    it('a ConfirmPrompt still works: its first recognition loads botbuilder-dialogs\' own choice recognizer, and the bot\'s newer copy stays apart', () => {
+        const result = inFreshProcess<{ loadedBefore: boolean; loadedAfter: boolean; answers: string[]; copies: number }>(`
+const u = require(path.join(dist, 'core/unusedRecognizers.js'));
+u.leaveUnusedRecognizersOut();
+require(path.join(dist, 'language/entities.js'));
+const { ConfirmPrompt } = require('botbuilder-dialogs');
+out.loadedBefore = u.recognizerLoaded('@microsoft/recognizers-text-choice');
+out.answers = [];
+${promptBot("new ConfirmPrompt('sure', undefined, 'de-de')", 'sure', 'Sicher?', "out.answers.push(String(result.result)); await context.sendActivity('ok');")}
+await adapter.send('hallo').assertReply((a) => a.text.startsWith('Sicher?')).send('ja, bitte').assertReply('ok');
+out.loadedAfter = u.recognizerLoaded('@microsoft/recognizers-text-choice');
+out.copies = new Set(Object.keys(require.cache).filter((k) => k.includes('recognizers-text-choice/')).map((k) => k.split('recognizers-text-choice/')[0])).size;
+`);
+        assert.deepStrictEqual(result, { loadedBefore: false, loadedAfter: true, answers: ['true'], copies: 2 });
     });
 });
