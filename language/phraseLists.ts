@@ -23,3 +23,20 @@ export function phraseList(t: TFunction, key: string): readonly string[] {
     }
     return list;
 }
+
+/**
+ * `build` run once per language (per `t`), lazily, for what a matcher reads
+ * from the locales and does not depend on the message (phrases split into
+ * words, word sets): built on first use, then shared by every turn.
+ */
+export function perLanguage<T>(build: (t: TFunction) => T): (t: TFunction) => T {
+    const built = new WeakMap<TFunction, T>();
+    return (t) => {
+        let value = built.get(t);
+        if (value === undefined) {
+            value = build(t);
+            built.set(t, value);
+        }
+        return value;
+    };
+}
