@@ -38,6 +38,10 @@ const PLAIN_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-
  */
 export function findEmail(text: string, lang: Lang): string | undefined {
     const input = text.slice(0, 1000);
+    // The email model's pattern and the check both need an "@": without one, no model run.
+    if (!input.includes('@')) {
+        return undefined;
+    }
     for (const match of emailModel(lang).parse(input)) {
         let end = match.end + 1;
         while (end < input.length && DOMAIN_CHAR.test(input[end])) {
