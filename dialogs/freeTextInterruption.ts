@@ -3,7 +3,7 @@ import type { IntentRecognizer, Understanding } from '../language/nlu';
 import { findBoolean, findReference, withoutReferences } from '../language/entities';
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
-import { perLanguage, phraseList } from '../language/phraseLists';
+import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
@@ -161,7 +161,7 @@ interface SettledVocabulary {
 
 const settledVocabulary = perLanguage(
     (t): SettledVocabulary => ({
-        phrases: phraseList(t, 'common:settled.phrases').map((phrase) => phrase.split(' ')),
+        phrases: phraseWordList(t, 'common:settled.phrases'),
         fillers: new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:settled.fillers')])
     })
 );

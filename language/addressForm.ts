@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { wordsOf } from '../core/words';
-import { perLanguage, phraseList } from './phraseLists';
+import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `common:addressForm.heard.phrases` entry that stands for the name the person offers ("call me {nick}"). */
 const NAME_SLOT = 'nick';
@@ -66,7 +66,7 @@ interface OfferVocabulary {
 
 const offerVocabulary = perLanguage(
     (t): OfferVocabulary => ({
-        phrases: phraseList(t, 'common:addressForm.heard.phrases').map((phrase) => phrase.split(' ')),
+        phrases: phraseWordList(t, 'common:addressForm.heard.phrases'),
         notNames: new Set(phraseList(t, 'common:addressForm.heard.notNames')),
         offerWords: new Set(phraseList(t, 'common:addressForm.heard.words')),
         leads: new Set(phraseList(t, 'common:addressForm.heard.nameLeads')),

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { phraseOf, sentencesOf, wordsOf } from '../core/words';
-import { perLanguage, phraseList } from './phraseLists';
+import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `main:personRequest.phrases` entry that stands for one of `main:personRequest.people`. */
 const PERSON_SLOT = 'person';
@@ -41,7 +41,7 @@ interface RequestVocabulary {
 const requestVocabulary = perLanguage(
     (t): RequestVocabulary => ({
         people: new Set(phraseList(t, 'main:personRequest.people')),
-        phrases: phraseList(t, 'main:personRequest.phrases').map((phrase) => phrase.split(' ')),
+        phrases: phraseWordList(t, 'main:personRequest.phrases'),
         nouns: phraseList(t, 'main:personRequest.fieldNouns')
     })
 );

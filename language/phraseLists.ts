@@ -40,3 +40,16 @@ export function perLanguage<T>(build: (t: TFunction) => T): (t: TFunction) => T 
         return value;
     };
 }
+
+const wordLists = perLanguage(() => new Map<string, ReadonlyArray<readonly string[]>>());
+
+/** {@link phraseList} with each phrase split into its words ("nein danke" → ["nein", "danke"]), split once per language and key. */
+export function phraseWordList(t: TFunction, key: string): ReadonlyArray<readonly string[]> {
+    const byKey = wordLists(t);
+    let list = byKey.get(key);
+    if (!list) {
+        list = phraseList(t, key).map((phrase) => phrase.split(' '));
+        byKey.set(key, list);
+    }
+    return list;
+}
