@@ -1,5 +1,6 @@
 import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
 import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
+import { BoundedMemo } from '../core/boundedMemo';
 import { cultureOf, type Lang } from '../core/language';
 import { wordsOf } from '../core/words';
 
@@ -42,6 +43,17 @@ export function findEmail(text: string, lang: Lang): string | undefined {
     if (!input.includes('@')) {
         return undefined;
     }
+    // One answer is read for its address several times in a turn (the prompt's check at the interruption, its recognizer, the step after it).
+    return emailsFound.get(`${lang}:${input}`, () => emailIn(input, lang));
+}
+
+/** Texts whose address {@link findEmail} keeps: enough for the turns running at once. */
+const EMAILS_KEPT = 256;
+
+/** Texts with an "@" read lately, with the address found in each (1,000 characters at most each). */
+const emailsFound = new BoundedMemo<string, string | undefined>(EMAILS_KEPT);
+
+function emailIn(input: string, lang: Lang): string | undefined {
     for (const match of emailModel(lang).parse(input)) {
         let end = match.end + 1;
         while (end < input.length && DOMAIN_CHAR.test(input[end])) {
