@@ -1,6 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { phraseList, phraseWordList } from '../language/phraseLists';
+import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
+import { oncePerTurn } from '../turn/turnMemo';
 import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 
@@ -37,7 +39,14 @@ function afterWords(text: string, count: number): string {
  * begins with neither or is nothing else.
  */
 export function leadingAnswer(context: TurnContext, text: string): LeadingAnswer | undefined {
-    const { t } = turnInfo(context);
+    const { t, lang } = turnInfo(context);
+    // Asked of the same answer by the interruption check, the prompt and its step: read once a turn.
+    return oncePerTurn(context, LEADING_ANSWER, `${lang}:${text}`, () => leadingAnswerIn(text, t));
+}
+
+const LEADING_ANSWER = Symbol('billingAssistant.leadingAnswer');
+
+function leadingAnswerIn(text: string, t: TFunction): LeadingAnswer | undefined {
     // "ach nee, …", "oh yes, …": a sound before the yes or no changes nothing.
     const interjections = phraseList(t, 'common:interjections');
     const words = phraseOf(text).split(' ');
