@@ -1,8 +1,9 @@
 /**
- * Values computed once per key and kept for the `maxEntries` keys used last:
- * a hit moves its key to the newest end, and a new key beyond the bound
- * drops the key used longest ago, so memory stays bounded however many
- * different keys arrive.
+ * Values computed once per key and kept for the last `maxEntries` keys
+ * computed: a new key beyond the bound drops the key computed longest ago, so
+ * memory stays bounded however many different keys arrive. A hit is one map
+ * look-up (it does not reorder the keys: kept values are read far more often
+ * than new ones arrive).
  */
 export class BoundedMemo<K, V> {
     private readonly entries = new Map<K, V>();
@@ -15,17 +16,15 @@ export class BoundedMemo<K, V> {
 
     /** The value for `key`, computed by `compute` when it is not kept. */
     public get(key: K, compute: (key: K) => V): V {
-        if (this.entries.has(key)) {
-            const kept = this.entries.get(key) as V;
-            this.entries.delete(key);
-            this.entries.set(key, kept);
-            return kept;
+        const kept = this.entries.get(key);
+        if (kept !== undefined || this.entries.has(key)) {
+            return kept as V;
         }
         const value = compute(key);
-        this.entries.set(key, value);
-        if (this.entries.size > this.maxEntries) {
+        if (this.entries.size >= this.maxEntries) {
             this.entries.delete(this.entries.keys().next().value as K);
         }
+        this.entries.set(key, value);
         return value;
     }
 

@@ -14,26 +14,26 @@ describe('BoundedMemo: a value computed once per key, for a bounded number of ke
         assert.strictEqual(computed, 1);
     });
 
-    it('keeps at most maxEntries keys, dropping the one used longest ago', () => {
-        const memo = new BoundedMemo<number, number>(3);
+    it('keeps at most maxEntries keys, dropping the one computed longest ago', () => {
+        const memo = new BoundedMemo<number, number | undefined>(3);
         const computed: number[] = [];
-        const compute = (key: number): number => {
+        const compute = (key: number): number | undefined => {
             computed.push(key);
-            return key * 10;
+            return key % 2 === 0 ? key * 10 : undefined;
         };
         for (let key = 0; key < 1000; key++) {
             memo.get(key, compute);
             assert.ok(memo.size <= 3, `size ${memo.size} after key ${key}`);
         }
         assert.strictEqual(memo.size, 3);
-        // 997, 998, 999 are kept; using 997 makes 998 the oldest, which the next new key drops.
+        // 997, 998, 999 are kept (an undefined value too); the next new key drops 997, the oldest.
         computed.length = 0;
-        memo.get(997, compute);
+        assert.strictEqual(memo.get(997, compute), undefined);
+        assert.strictEqual(memo.get(998, compute), 9980);
         memo.get(1000, compute);
-        memo.get(997, compute);
         memo.get(999, compute);
-        memo.get(998, compute);
-        assert.deepStrictEqual(computed, [1000, 998]);
+        memo.get(997, compute);
+        assert.deepStrictEqual(computed, [1000, 997]);
     });
 
     it('refuses a bound below one', () => {
