@@ -1,11 +1,31 @@
+import { BoundedMemo } from './boundedMemo';
+
+/** Texts whose phrase is kept: the messages of the turns running at once, and what the matchers cut from them. */
+const PHRASES_KEPT = 512;
+
+/** Longer texts are split each time (a message may hold up to 20,000 characters). */
+const MEMO_MAX_LENGTH = 1000;
+
+const phraseMemo = new BoundedMemo<string, string>(PHRASES_KEPT);
+
 /** The words of a text in lower case, split at everything that is no letter or digit ("What's" → "what", "s"). */
 export function wordsOf(text: string): string[] {
-    return text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+    const phrase = phraseOf(text);
+    return phrase === '' ? [] : phrase.split(' ');
 }
 
 /** A text as a phrase to compare: its words, lower case, joined by single spaces ("Nein, danke!" → "nein danke"). */
 export function phraseOf(text: string): string {
-    return wordsOf(text).join(' ');
+    // The turn's message is read by a dozen matchers in a turn: its words are split once.
+    return text.length <= MEMO_MAX_LENGTH ? phraseMemo.get(text, phraseIn) : phraseIn(text);
+}
+
+function phraseIn(text: string): string {
+    return text
+        .toLocaleLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 0)
+        .join(' ');
 }
 
 /** True when one of `phrases` ({@link phraseOf} form, as `phraseList` gives them) stands in `text` as whole words. */

@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { clauseAsSentence } from '../language/germanClause';
-import { phraseList } from '../language/phraseLists';
+import { phraseList, phraseWordList } from '../language/phraseLists';
+import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
+import { oncePerTurn } from '../turn/turnMemo';
 import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 
@@ -38,7 +40,14 @@ function afterWords(text: string, count: number): string {
  * begins with neither or is nothing else.
  */
 export function leadingAnswer(context: TurnContext, text: string): LeadingAnswer | undefined {
-    const { t } = turnInfo(context);
+    const { t, lang } = turnInfo(context);
+    // Asked of the same answer by the interruption check, the prompt and its step: read once a turn.
+    return oncePerTurn(context, LEADING_ANSWER, `${lang}:${text}`, () => leadingAnswerIn(text, t));
+}
+
+const LEADING_ANSWER = Symbol('billingAssistant.leadingAnswer');
+
+function leadingAnswerIn(text: string, t: TFunction): LeadingAnswer | undefined {
     // "ach nee, …", "oh yes, …": a sound before the yes or no changes nothing.
     const interjections = phraseList(t, 'common:interjections');
     const words = phraseOf(text).split(' ');
@@ -209,10 +218,9 @@ function tokensOf(text: string): Token[] {
 }
 
 /** How many words of the longest of `phrases` stand at `tokens[from]`; 0 when none does. */
-function phraseAt(tokens: readonly Token[], from: number, phrases: readonly string[]): number {
+function phraseAt(tokens: readonly Token[], from: number, phrases: ReadonlyArray<readonly string[]>): number {
     let best = 0;
-    for (const phrase of phrases) {
-        const words = phrase.split(' ');
+    for (const words of phrases) {
         if (words.length > best && words.every((word, i) => tokens[from + i]?.word === word)) {
             best = words.length;
         }
@@ -223,7 +231,7 @@ function phraseAt(tokens: readonly Token[], from: number, phrases: readonly stri
 /** Where the first frame marker (or a colon) of `text` ends, from word `from` on, when the words before it are said to the bot. */
 function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], from: number): number | undefined {
     const { t } = turnInfo(context);
-    const markers = phraseList(t, 'emailAdmin:frameMarkers');
+    const markers = phraseWordList(t, 'emailAdmin:frameMarkers');
     const colon = text.indexOf(':', from < tokens.length ? tokens[from].start : text.length);
     for (let i = from; i < tokens.length && i - from <= FRAME_MAX_WORDS; i++) {
         if (colon >= 0 && colon < tokens[i].start) {
@@ -262,7 +270,7 @@ function saidToTheBot(context: TurnContext, before: readonly Token[], markerInst
  * "Text: …"). `framed` says whether such words were there.
  */
 export function mailText(context: TurnContext, text: string): { readonly text: string; readonly framed: boolean } {
-    const acknowledgements = phraseList(turnInfo(context).t, 'emailAdmin:acknowledgements');
+    const acknowledgements = phraseWordList(turnInfo(context).t, 'emailAdmin:acknowledgements');
     let content = text.trim();
     let framed = false;
     let cutAny = false;

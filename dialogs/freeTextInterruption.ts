@@ -3,7 +3,7 @@ import type { IntentRecognizer, Understanding } from '../language/nlu';
 import { findBoolean, findReference, withoutReferences } from '../language/entities';
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
-import { phraseList } from '../language/phraseLists';
+import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
 import { wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
@@ -139,9 +139,11 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
     if (said.length === 0 || said.length > SETTLED_MAX_WORDS) {
         return false;
     }
-    const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:settled.fillers')]);
-    return phraseList(t, 'common:settled.phrases').some((phrase) => {
-        const used = positionsOf(said, phrase.split(' '));
+    const { phrases, fillers } = settledVocabulary(t);
+    const present = new Set(said);
+    return phrases.some((phrase) => {
+        // A phrase whose words are not all in the message cannot stand in it: skip the search in order.
+        const used = phrase.every((word) => present.has(word)) ? positionsOf(said, phrase) : undefined;
         if (!used) {
             return false;
         }
@@ -160,6 +162,20 @@ export function stopsWaiting(text: string, t: TFunction): boolean {
     const said = wordsOf(text);
     return said.length > 0 && said.length <= SETTLED_MAX_WORDS && phraseList(t, 'escalate:stopWaiting').some((phrase) => positionsOf(said, phrase.split(' ')) !== undefined);
 }
+
+/** What "settled" is read with in one language: read from the locales once ({@link perLanguage}), not per message. */
+interface SettledVocabulary {
+    /** `common:settled.phrases`, each split into its words. */
+    readonly phrases: ReadonlyArray<readonly string[]>;
+    readonly fillers: ReadonlySet<string>;
+}
+
+const settledVocabulary = perLanguage(
+    (t): SettledVocabulary => ({
+        phrases: phraseWordList(t, 'common:settled.phrases'),
+        fillers: new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:settled.fillers')])
+    })
+);
 
 /** The positions of the words of `phrase` in `said`, in order and each within the gap of the one before; undefined when it is not there. */
 function positionsOf(said: readonly string[], phrase: readonly string[]): Set<number> | undefined {

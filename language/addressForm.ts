@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { wordsOf } from '../core/words';
-import { phraseList } from './phraseLists';
+import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `common:addressForm.heard.phrases` entry that stands for the name the person offers ("call me {nick}"). */
 const NAME_SLOT = 'nick';
@@ -31,41 +31,70 @@ export interface AddressFormOffer {
  * offer. A question in Du-form ("kannst du mir sagen, wer …") offers nothing.
  */
 export function addressFormOffer(text: string, t: TFunction): AddressFormOffer | undefined {
-    const phrases = phraseList(t, 'common:addressForm.heard.phrases').map((phrase) => phrase.split(' '));
-    const notNames = new Set(phraseList(t, 'common:addressForm.heard.notNames'));
-    const offerWords = new Set(phraseList(t, 'common:addressForm.heard.words'));
-    const leads = new Set(phraseList(t, 'common:addressForm.heard.nameLeads'));
-    const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:addressForm.heard.fillers')]);
+    const { phrases, notNames, offerWords, leads, fillers } = offerVocabulary(t);
     // Each part with the marks that end it: a question stays a question.
     const parts = (text.match(/[^.!?;,\n]+[.!?;,\n]*/gu) ?? []).map((part) => part.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
     let offered = false;
     let name: string | undefined;
-    const rest: string[] = [];
+    const rest: Array<{ readonly part: string; readonly said: readonly string[] }> = [];
     for (const part of parts) {
-        const found = part.includes('@')
-            ? undefined
-            : wordsOf(part).some((word) => offerWords.has(word))
-              ? {}
-              : phrases.map((phrase) => match(part, phrase, notNames, leads)).find((one) => one !== undefined);
+        const said = wordsOf(part);
+        const found = part.includes('@') ? undefined : said.some((word) => offerWords.has(word)) ? {} : firstMatch(part, said, phrases, notNames, leads);
         if (found) {
             offered = true;
             name = name ?? found.name;
         } else {
-            rest.push(part);
+            rest.push({ part, said });
         }
     }
     if (!offered) {
         return undefined;
     }
-    const said = rest.filter((part) => !wordsOf(part).every((word) => fillers.has(word)));
+    const said = rest.filter((one) => !one.said.every((word) => fillers.has(word))).map((one) => one.part);
     return { name, rest: said.join(' ').replace(/[,;\s]+$/u, '') };
 }
 
-/** The match of `phrase` in `part`: found, with the name its slot took. */
-function match(part: string, phrase: readonly string[], notNames: ReadonlySet<string>, leads: ReadonlySet<string>): { name?: string } | undefined {
-    const said = wordsOf(part);
-    // The same words as written, for the name ("Tom", not "tom").
-    const written = part.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+/** What the offer is read with in one language: read from the locales once ({@link perLanguage}), not per message. */
+interface OfferVocabulary {
+    /** `common:addressForm.heard.phrases`, each split into its words. */
+    readonly phrases: ReadonlyArray<readonly string[]>;
+    readonly notNames: ReadonlySet<string>;
+    readonly offerWords: ReadonlySet<string>;
+    readonly leads: ReadonlySet<string>;
+    readonly fillers: ReadonlySet<string>;
+}
+
+const offerVocabulary = perLanguage(
+    (t): OfferVocabulary => ({
+        phrases: phraseWordList(t, 'common:addressForm.heard.phrases'),
+        notNames: new Set(phraseList(t, 'common:addressForm.heard.notNames')),
+        offerWords: new Set(phraseList(t, 'common:addressForm.heard.words')),
+        leads: new Set(phraseList(t, 'common:addressForm.heard.nameLeads')),
+        fillers: new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:addressForm.heard.fillers')])
+    })
+);
+
+/** The match of the first of `phrases` found in `part` (whose words are `said`): found, with the name its slot took. */
+function firstMatch(
+    part: string,
+    said: readonly string[],
+    phrases: ReadonlyArray<readonly string[]>,
+    notNames: ReadonlySet<string>,
+    leads: ReadonlySet<string>
+): { name?: string } | undefined {
+    for (const phrase of phrases) {
+        const slot = matchAt(said, phrase, notNames, leads);
+        if (slot !== undefined) {
+            // The same words as written, for the name ("Tom", not "tom").
+            const raw = slot >= 0 ? part.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0)[slot] : undefined;
+            return { name: raw ? raw.charAt(0).toLocaleUpperCase() + raw.slice(1) : undefined };
+        }
+    }
+    return undefined;
+}
+
+/** Where `phrase` stands in `said`: the index of the word its name slot took, -1 when it has none, undefined when it is not there. */
+function matchAt(said: readonly string[], phrase: readonly string[], notNames: ReadonlySet<string>, leads: ReadonlySet<string>): number | undefined {
     const fits = (at: number, wanted: string): boolean => {
         const word = said[at];
         if (wanted === NAME_SLOT) {
@@ -92,10 +121,5 @@ function match(part: string, phrase: readonly string[], notNames: ReadonlySet<st
         }
         return undefined;
     };
-    const slot = from(0, 0);
-    if (slot === undefined) {
-        return undefined;
-    }
-    const raw = slot >= 0 ? written[slot] : undefined;
-    return { name: raw ? raw.charAt(0).toLocaleUpperCase() + raw.slice(1) : undefined };
+    return from(0, 0);
 }

@@ -1,5 +1,6 @@
 import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
 import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
+import { BoundedMemo } from '../core/boundedMemo';
 import { cultureOf, type Lang } from '../core/language';
 import { wordsOf } from '../core/words';
 
@@ -38,6 +39,21 @@ const PLAIN_EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-
  */
 export function findEmail(text: string, lang: Lang): string | undefined {
     const input = text.slice(0, 1000);
+    // The email model's pattern and the check both need an "@": without one, no model run.
+    if (!input.includes('@')) {
+        return undefined;
+    }
+    // One answer is read for its address several times in a turn (the prompt's check at the interruption, its recognizer, the step after it).
+    return emailsFound.get(`${lang}:${input}`, () => emailIn(input, lang));
+}
+
+/** Texts whose address {@link findEmail} keeps: enough for the turns running at once. */
+const EMAILS_KEPT = 256;
+
+/** Texts with an "@" read lately, with the address found in each (1,000 characters at most each). */
+const emailsFound = new BoundedMemo<string, string | undefined>(EMAILS_KEPT);
+
+function emailIn(input: string, lang: Lang): string | undefined {
     for (const match of emailModel(lang).parse(input)) {
         let end = match.end + 1;
         while (end < input.length && DOMAIN_CHAR.test(input[end])) {

@@ -113,6 +113,12 @@ const SWITCH_INTENTS = LANGS.map((lang) => `${SWITCH_PREFIX}${lang}`);
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
 const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
 
+/**
+ * A text in which the language guesser finds no letter trigram and which it
+ * reads as Latin script: only U+0020–U+0040 (space, digits, most punctuation).
+ */
+const NO_TRIGRAM_TEXT = /^[\u0020-\u0040]+$/u;
+
 /** The words that name a language, in either language ("English", "Englisch", "deutsch", "German"); "deutscher Meister", "Deutsche Bank" name none. */
 const LANGUAGE_NAME = /^(english|englisch|deutsch|german|englischsprachig|deutschsprachig)$/u;
 
@@ -121,6 +127,9 @@ const LANGUAGE_NAME = /^(english|englisch|deutsch|german|englischsprachig|deutsc
  * trained at start-up from the utterance lists in `locales/{de,en}/intents.json`.
  */
 export class IntentRecognizer {
+    /** What the letter guess says for a text without trigrams ({@link NO_TRIGRAM_TEXT}), asked once. */
+    private trigramlessGuess?: Lang;
+
     private constructor(
         private readonly nlp: NlpInstance,
         private readonly intents: ReadonlySet<string>,
@@ -374,6 +383,16 @@ export class IntentRecognizer {
         if (/[äöüßÄÖÜ]/.test(text)) {
             return 'de';
         }
+        // The guesser reads letter trigrams after blanking U+0021–U+0040 (digits, most marks): a text of
+        // only those and spaces ("123456", "12.05.") has none, and its guess is the same for every such text.
+        if (NO_TRIGRAM_TEXT.test(text)) {
+            this.trigramlessGuess ??= this.guessByTrigrams(' ');
+            return this.trigramlessGuess;
+        }
+        return this.guessByTrigrams(text);
+    }
+
+    private guessByTrigrams(text: string): Lang {
         const guess = this.nlp.nluManager.guessLanguage(text);
         return guess === 'de' ? 'de' : 'en';
     }

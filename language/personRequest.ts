@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { phraseOf, sentencesOf, wordsOf } from '../core/words';
-import { phraseList } from './phraseLists';
+import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `main:personRequest.phrases` entry that stands for one of `main:personRequest.people`. */
 const PERSON_SLOT = 'person';
@@ -20,19 +20,35 @@ const MAX_GAP = 3;
  * `main:personRequest.fieldNouns` ("billing contact") are never its verb.
  */
 export function asksForPerson(text: string, t: TFunction): boolean {
-    const people = phraseList(t, 'main:personRequest.people');
-    const phrases = phraseList(t, 'main:personRequest.phrases').map((phrase) => phrase.split(' '));
-    const nouns = phraseList(t, 'main:personRequest.fieldNouns');
+    const { people, phrases, nouns } = requestVocabulary(t);
     return sentencesOf(text).some((sentence) => {
         // "is anyone else a billing contact apart from me": the field's nouns are no verb of a phrase ("contact me").
         const said = wordsOf(nouns.reduce((rest, noun) => ` ${rest} `.replaceAll(` ${noun} `, ' _ '), phraseOf(sentence)));
-        return phrases.some((phrase) => holds(said, phrase, people));
+        const present = new Set(said);
+        // A phrase whose own words are not all in the sentence cannot stand in it: skip the search in order.
+        return phrases.some((phrase) => phrase.every((word) => word === PERSON_SLOT || present.has(word)) && holds(said, phrase, people));
     });
 }
 
+/** What a request for a person is read with in one language: read from the locales once ({@link perLanguage}), not per message. */
+interface RequestVocabulary {
+    readonly people: ReadonlySet<string>;
+    /** `main:personRequest.phrases`, each split into its words. */
+    readonly phrases: ReadonlyArray<readonly string[]>;
+    readonly nouns: readonly string[];
+}
+
+const requestVocabulary = perLanguage(
+    (t): RequestVocabulary => ({
+        people: new Set(phraseList(t, 'main:personRequest.people')),
+        phrases: phraseWordList(t, 'main:personRequest.phrases'),
+        nouns: phraseList(t, 'main:personRequest.fieldNouns')
+    })
+);
+
 /** True when `said` holds the words of `phrase` in order, each within the gap, from any start. */
-function holds(said: readonly string[], phrase: readonly string[], people: readonly string[]): boolean {
-    const fits = (word: string, wanted: string): boolean => (wanted === PERSON_SLOT ? people.includes(word) : word === wanted);
+function holds(said: readonly string[], phrase: readonly string[], people: ReadonlySet<string>): boolean {
+    const fits = (word: string, wanted: string): boolean => (wanted === PERSON_SLOT ? people.has(word) : word === wanted);
     const from = (position: number, index: number): boolean => {
         if (index === phrase.length) {
             return true;

@@ -23,3 +23,33 @@ export function phraseList(t: TFunction, key: string): readonly string[] {
     }
     return list;
 }
+
+/**
+ * `build` run once per language (per `t`), lazily, for what a matcher reads
+ * from the locales and does not depend on the message (phrases split into
+ * words, word sets): built on first use, then shared by every turn.
+ */
+export function perLanguage<T>(build: (t: TFunction) => T): (t: TFunction) => T {
+    const built = new WeakMap<TFunction, T>();
+    return (t) => {
+        let value = built.get(t);
+        if (value === undefined) {
+            value = build(t);
+            built.set(t, value);
+        }
+        return value;
+    };
+}
+
+const wordLists = perLanguage(() => new Map<string, ReadonlyArray<readonly string[]>>());
+
+/** {@link phraseList} with each phrase split into its words ("nein danke" → ["nein", "danke"]), split once per language and key. */
+export function phraseWordList(t: TFunction, key: string): ReadonlyArray<readonly string[]> {
+    const byKey = wordLists(t);
+    let list = byKey.get(key);
+    if (!list) {
+        list = phraseList(t, key).map((phrase) => phrase.split(' '));
+        byKey.set(key, list);
+    }
+    return list;
+}

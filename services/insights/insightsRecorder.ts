@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Clock } from '../../core/clock';
 import type { Lang } from '../../core/language';
 import { getLogger } from '../../core/logger';
+import { BoundedMemo } from '../../core/boundedMemo';
 import type { SecretBox } from '../../core/secrets';
 import type { InsightDoor, InsightRepository, UnplacedReason } from '../../data/repositories/insightRepository';
 import type { TurnRecord } from '../../data/repositories/turnRecords';
@@ -60,6 +61,9 @@ interface TurnNotes {
 
 const NOTES = Symbol('billingAssistant.insightNotes');
 
+/** Conversations whose keyed hash is kept (about 200 bytes each). */
+const PSEUDONYMS_KEPT = 4096;
+
 /** The door of a channel id: the built-in Direct Line and Web Chat, Teams, or another. */
 export function doorOf(channelId: string | undefined): InsightDoor {
     switch (channelId) {
@@ -84,6 +88,9 @@ export function doorOf(channelId: string | undefined): InsightDoor {
  * Nothing here ever fails a turn: a failed write is logged and dropped.
  */
 export class InsightsRecorder {
+    /** Each conversation's keyed hash, computed once for the conversations of the last while rather than on every turn. */
+    private readonly pseudonyms = new BoundedMemo<string, string>(PSEUDONYMS_KEPT);
+
     public constructor(private readonly repository: InsightRepository, private readonly secrets: SecretBox, private readonly clock: Clock) {}
 
     /** Starts the turn's notes; a message from the person is noted as such. */
@@ -102,7 +109,7 @@ export class InsightsRecorder {
             return [];
         }
         try {
-            const conversation = this.secrets.hash(`insights:${conversationKeyOf(context)}`);
+            const conversation = this.pseudonyms.get(conversationKeyOf(context), (key) => this.secrets.hash(`insights:${key}`));
             const door = doorOf(context.activity.channelId);
             const lang = notes.lang();
             return notes.events.splice(0).map((e): TurnRecord => ({ target: 'insight_events', event: { conversation, door, lang, kind: e.kind, detail: e.detail, at: e.at } }));

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFile } from 'child_process';
 import { promisify } from 'util';
+import type { NlpInstance } from '@nlpjs/nlp';
 import { IntentRecognizer } from '../../language/nlu';
 import type { Lang } from '../../core/language';
 import { LOCALES_DIR, PROJECT_ROOT } from '../../paths';
@@ -41,6 +42,15 @@ describe('IntentRecognizer', () => {
             assert.ok(accuracy >= 0.95, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
         });
     }
+
+    it('guesses the language of a text without letters (a code, a date) as the trigram guesser does, and of a text with letters as before', () => {
+        // NLP.js's own guess, asked directly (the recognizer answers a text without letters without asking it).
+        const { nlp } = recognizer as unknown as { nlp: NlpInstance };
+        const byGuesser = (text: string): Lang => (/[äöüßÄÖÜ]/.test(text) ? 'de' : nlp.nluManager.guessLanguage(text) === 'de' ? 'de' : 'en');
+        for (const text of ['123456', '123 456', '123-456', ' 42 ', '12.05.2026', '?!', '#1', '1234567890123', 'ja', 'Abrechnungskontakt', 'the portal', 'tschüss']) {
+            assert.strictEqual(recognizer.guessLanguage(text), byGuesser(text), text);
+        }
+    });
 
     it('tells the language of a first message when the client sends no locale', async () => {
         const cases: Array<[string, Lang]> = [
