@@ -44,6 +44,12 @@ export interface Transaction extends Queryable {
      * transactions run one at a time anyway.
      */
     lock(...names: string[]): Promise<void>;
+    /**
+     * True when no other transaction runs beside this one (SQLite): what it
+     * reads stays true until it ends, so a count it needs later may be read
+     * early, in one statement with others, instead of after {@link lock}.
+     */
+    readonly alone: boolean;
 }
 
 /** How a transaction may run beside others; see {@link Database.transaction}. */

@@ -145,7 +145,8 @@ export class PostgresDatabase implements Database {
             run: (sql, params = []) => this.runOn(client, sql, params),
             get: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows[0] as R | undefined,
             all: async <R>(sql: string, params: SqlParams = []) => (await this.query(client, sql, params)).rows as R[],
-            lock: (...names) => this.lockNames(client, names)
+            lock: (...names) => this.lockNames(client, names),
+            alone: false
         };
         let broken: Error | undefined;
         try {

@@ -70,6 +70,7 @@ export class SqliteDatabase implements Database {
         return this.lock.run(async () => {
             const tx: Transaction = {
                 lock: () => Promise.resolve(),
+                alone: true,
                 dialect: this.dialect,
                 run: (sql, params = []) => this.rawRun(sql, params),
                 get: <R>(sql: string, params: SqlParams = []) => this.rawGet<R>(sql, params),

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database';
 import type { Account, Member, User } from '../model';
-import { toUser } from './userRepository';
+import { directoryRead, found, toUser } from './userRepository';
 import type { Lang } from '../../core/language';
 
 interface MemberRow {
@@ -12,23 +12,29 @@ interface MemberRow {
     is_billing_contact: number;
 }
 
-/** Reads accounts and who holds which role in them. */
+/** Reads accounts and who holds which role in them; `versioned`: see {@link UserRepository}. */
 export class AccountRepository {
-    public constructor(private readonly db: Queryable) {}
+    public constructor(private readonly db: Queryable, private readonly versioned = false) {}
 
     public async get(id: string): Promise<Account | undefined> {
-        return this.db.get<Account>('SELECT id, name, type, product, locale FROM accounts WHERE id = ?', [id]);
+        const row = await this.db.get<Account>(directoryRead(this.versioned, 'id, name, type, product, locale', 'accounts', 'id = ?'), [id]);
+        return found(row) ? { id: row.id, name: row.name, type: row.type, product: row.product, locale: row.locale } : undefined;
     }
 
     /** Everyone in the account with their roles, by name. */
     public async members(accountId: string): Promise<Member[]> {
         const rows = await this.db.all<MemberRow>(
-            `SELECT u.id, u.name, u.email, u.locale, m.is_admin, m.is_billing_contact
-               FROM memberships m JOIN users u ON u.id = m.user_id
-              WHERE m.account_id = ? ORDER BY u.name`,
+            directoryRead(
+                this.versioned,
+                'u.id, u.name, u.email, u.locale, m.is_admin, m.is_billing_contact',
+                'memberships m',
+                'm.account_id = ?',
+                'users u ON u.id = m.user_id',
+                ' ORDER BY u.name'
+            ),
             [accountId]
         );
-        return rows.map((row) => ({ user: toUser(row), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 }));
+        return rows.filter(found).map((row) => ({ user: toUser(row), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 }));
     }
 
     /** The account's billing contacts (billing administrators). */

@@ -1,7 +1,7 @@
-import type { Queryable } from '../database';
+import type { Queryable, RunResult, SqlParams } from '../database';
 import { normalizeEmail, type Account, type Member, type Membership, type PortalLogin, type User } from '../model';
 import { AccountRepository } from './accountRepository';
-import { UserRepository } from './userRepository';
+import { DIRECTORY_VERSION_COLUMN, UserRepository } from './userRepository';
 
 /** Look-ups kept, the most recently used (a few per person who chats). */
 const DEFAULT_MAX_ENTRIES = 5000;
@@ -12,34 +12,38 @@ const DEFAULT_MAX_ENTRIES = 5000;
  * command, the demo data load, another instance on the same PostgreSQL —
  * bumps `directory_version` through the triggers of migration 018. The bot
  * tells the cache when a turn begins ({@link turnBegins}, no SQL); the first
- * look-up after that reads the version (one small read, {@link refresh}) and
- * forgets everything when it moved. So a turn that looks anything up sees
- * every change committed before it began, and a turn that looks nothing up
- * (most of them) runs no statement for the directory at all.
+ * look-up after that reads the directory's version: a look-up not kept in
+ * the same statement as its rows (`directoryRead` in `userRepository.ts`), a
+ * kept one alone ({@link refresh}); when the version moved, everything kept
+ * is forgotten. Look-ups at the same time share such a read when it began
+ * after every turn begun so far. So a turn that looks anything up sees every
+ * change committed before it began, a turn that looks nothing up (most of
+ * them) runs no statement for the directory at all, and a look-up read from
+ * the database costs no statement of its own for the version.
  *
- * Until the first {@link refresh} nothing is kept (an operator command or a
- * test that never runs a turn reads straight through). A look-up that was
- * running while {@link refresh} forgot is not kept. Callers get copies, so
- * what one changes in a result is not seen by the next ({@link copyOf}).
+ * Until the first {@link refresh} or turn nothing is kept (an operator
+ * command or a test that never runs a turn reads straight through). A
+ * look-up read at another version than the one kept is not kept. Callers
+ * get copies, so what one changes in a result is not seen by the next
+ * ({@link copyOf}).
  */
 export class DirectoryCache {
     private readonly entries = new Map<string, unknown>();
     /** The version the kept look-ups are true for; none: keep nothing. */
     private version?: number;
-    /** Bumped whenever the memory is emptied, so a look-up begun before is not kept. */
-    private generation = 0;
     /** Turns begun so far ({@link turnBegins}). */
     private turnsBegun = 0;
-    /** The count of turns begun when the last finished version check started: that check is as fresh as each of them. */
+    /** The count of turns begun when the last finished read of the version started: that read is as fresh as each of them. */
     private checkedFor = 0;
-    /** The version check under way, shared by the look-ups that wait for it. */
-    private checking?: Promise<void>;
+    /** The read under way that checks the version for every turn begun before it started ({@link VersionedReads}). */
+    private checking?: { readonly at: number; readonly done: Promise<unknown> };
 
     public constructor(private readonly db: Queryable, private readonly maxEntries = DEFAULT_MAX_ENTRIES) {}
 
     /**
-     * A turn begins: the next look-up reads the directory's version first
-     * (once, however many look-ups follow, unless another turn began since).
+     * A turn begins: the next look-up reads from the database and the
+     * directory's version with it (once, however many look-ups follow,
+     * unless another turn began since).
      */
     public turnBegins(): void {
         this.turnsBegun++;
@@ -47,20 +51,16 @@ export class DirectoryCache {
 
     /** Reads the directory's version; when it moved since the last call, forgets every look-up. */
     public async refresh(): Promise<void> {
+        const at = this.turnsBegun;
         const row = await this.db.get<{ version: number }>('SELECT version FROM directory_version WHERE id = 1');
         // No row yet: the directory never changed since migration 018 (version 0).
-        const version = Number(row?.version ?? 0);
-        if (version !== this.version) {
-            this.forget();
-            this.version = version;
-        }
+        this.saw(Number(row?.version ?? 0), at);
     }
 
-    /** Forgets every look-up (and keeps none until the next {@link refresh}). */
+    /** Forgets every look-up (and keeps none until the version is read again). */
     public forget(): void {
         this.entries.clear();
         this.version = undefined;
-        this.generation++;
     }
 
     /** Number of look-ups kept (tests). */
@@ -69,50 +69,110 @@ export class DirectoryCache {
     }
 
     /**
-     * Makes sure the version was read after every turn begun so far began: a
-     * check under way that started after them is waited for, else one is
-     * started (after the one under way, if any).
+     * The version `version`, read by a statement that started when `at`
+     * turns had begun: forgets what is kept when the version moved on, and
+     * counts the turns as checked. Versions only grow, so an older one (a
+     * statement that finished late) is just not kept. True when what was
+     * read with it may be kept.
      */
-    private async checkVersion(): Promise<void> {
-        const needed = this.turnsBegun;
-        while (this.checkedFor < needed) {
-            if (!this.checking) {
-                const at = this.turnsBegun;
-                const checking = this.refresh().then(() => {
-                    this.checkedFor = Math.max(this.checkedFor, at);
-                });
-                this.checking = checking;
-                const clear = (): void => {
-                    if (this.checking === checking) {
-                        this.checking = undefined;
-                    }
-                };
-                checking.then(clear, clear);
-            }
-            await this.checking;
+    private saw(version: number, at: number): boolean {
+        if (this.version === undefined || version > this.version) {
+            this.forget();
+            this.version = version;
         }
+        this.checkedFor = Math.max(this.checkedFor, at);
+        return version === this.version;
     }
 
-    /** The look-up under `key` from memory, or read by `read` and kept; a copy either way. */
-    public async lookUp<T>(key: string, read: () => Promise<T>): Promise<T> {
-        if (this.checkedFor < this.turnsBegun) {
-            await this.checkVersion();
+    /** `reading`, which started when `at` turns had begun, becomes the read that look-ups of those turns wait for. */
+    private sharing<T>(at: number, reading: Promise<T>): Promise<T> {
+        const checking = { at, done: reading.then(noop, noop) };
+        this.checking = checking;
+        void checking.done.then(() => {
+            if (this.checking === checking) {
+                this.checking = undefined;
+            }
+        });
+        return reading;
+    }
+
+    /**
+     * The look-up under `key` from memory, or read by `read` (over the
+     * queryable it is given, which reads the version with it) and kept; a
+     * copy either way.
+     */
+    public async lookUp<T>(key: string, read: (db: Queryable) => Promise<T>): Promise<T> {
+        if (this.version === undefined && this.turnsBegun === 0) {
+            return read(this.db);
         }
-        if (this.entries.has(key)) {
+        const needed = this.turnsBegun;
+        // A read under way that began after every turn begun so far checks the version for this look-up too.
+        while (this.checkedFor < needed && this.checking && this.checking.at >= needed) {
+            await this.checking.done;
+        }
+        if (this.checkedFor < needed && this.entries.has(key)) {
+            // Kept already: the version alone is read (one small statement, shared as any other).
+            await this.sharing(this.turnsBegun, this.refresh());
+        }
+        if (this.checkedFor >= needed && this.entries.has(key)) {
             const kept = this.entries.get(key) as T;
             this.entries.delete(key);
             this.entries.set(key, kept);
             return copyOf(kept);
         }
-        const generation = this.generation;
-        const value = await read();
-        if (this.version !== undefined && generation === this.generation) {
+        const at = this.turnsBegun;
+        const reads = new VersionedReads(this.db);
+        const reading = read(reads);
+        if (this.checkedFor < needed) {
+            void this.sharing(at, reading);
+        }
+        const value = await reading;
+        if (reads.version !== undefined && this.saw(reads.version, at)) {
             this.entries.set(key, copyOf(value));
             if (this.entries.size > this.maxEntries) {
                 this.entries.delete(this.entries.keys().next().value as string);
             }
         }
         return value;
+    }
+}
+
+function noop(): void {}
+
+/**
+ * The queryable of one look-up's read: its statements read the directory's
+ * version with their rows (`directoryRead` in `userRepository.ts`), which it keeps for the cache.
+ */
+class VersionedReads implements Queryable {
+    public readonly dialect: Queryable['dialect'];
+    /** The directory's version the read's statement saw. */
+    public version?: number;
+
+    public constructor(private readonly db: Queryable) {
+        this.dialect = db.dialect;
+    }
+
+    public run(sql: string, params?: SqlParams): Promise<RunResult> {
+        return this.db.run(sql, params);
+    }
+
+    public async get<T>(sql: string, params?: SqlParams): Promise<T | undefined> {
+        const row = await this.db.get<T>(sql, params);
+        this.note(row);
+        return row;
+    }
+
+    public async all<T>(sql: string, params?: SqlParams): Promise<T[]> {
+        const rows = await this.db.all<T>(sql, params);
+        this.note(rows[0]);
+        return rows;
+    }
+
+    private note(row: unknown): void {
+        const version = (row as Record<string, unknown> | undefined)?.[DIRECTORY_VERSION_COLUMN];
+        if (version !== undefined && version !== null) {
+            this.version = Number(version);
+        }
     }
 }
 
@@ -123,19 +183,19 @@ export class CachedUserRepository extends UserRepository {
     }
 
     public override findByEmail(email: string): Promise<User | undefined> {
-        return this.cache.lookUp(`email:${normalizeEmail(email)}`, () => super.findByEmail(email));
+        return this.cache.lookUp(`email:${normalizeEmail(email)}`, (db) => new UserRepository(db, true).findByEmail(email));
     }
 
     public override get(id: string): Promise<User | undefined> {
-        return this.cache.lookUp(`user:${id}`, () => super.get(id));
+        return this.cache.lookUp(`user:${id}`, (db) => new UserRepository(db, true).get(id));
     }
 
     public override memberships(userId: string): Promise<Membership[]> {
-        return this.cache.lookUp(`memberships:${userId}`, () => super.memberships(userId));
+        return this.cache.lookUp(`memberships:${userId}`, (db) => new UserRepository(db, true).memberships(userId));
     }
 
     public override portalLogin(userId: string): Promise<PortalLogin | undefined> {
-        return this.cache.lookUp(`portalLogin:${userId}`, () => super.portalLogin(userId));
+        return this.cache.lookUp(`portalLogin:${userId}`, (db) => new UserRepository(db, true).portalLogin(userId));
     }
 }
 
@@ -146,11 +206,11 @@ export class CachedAccountRepository extends AccountRepository {
     }
 
     public override get(id: string): Promise<Account | undefined> {
-        return this.cache.lookUp(`account:${id}`, () => super.get(id));
+        return this.cache.lookUp(`account:${id}`, (db) => new AccountRepository(db, true).get(id));
     }
 
     public override members(accountId: string): Promise<Member[]> {
-        return this.cache.lookUp(`members:${accountId}`, () => super.members(accountId));
+        return this.cache.lookUp(`members:${accountId}`, (db) => new AccountRepository(db, true).members(accountId));
     }
 }
 

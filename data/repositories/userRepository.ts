@@ -19,30 +19,59 @@ interface MembershipRow {
     is_billing_contact: number;
 }
 
-/** Reads people and their roles. */
+/** The column of a versioned directory read ({@link directoryRead}) that holds the directory's version. */
+export const DIRECTORY_VERSION_COLUMN = 'directory_version';
+
+/**
+ * The SQL of a directory read, `SELECT columns FROM table [JOIN join] WHERE
+ * condition order`; `versioned` (the directory cache's reads,
+ * `directoryCache.ts`): the same rows joined to the directory's version
+ * (migration 018, no row yet is 0) in the column
+ * {@link DIRECTORY_VERSION_COLUMN}, and when nothing matched one row of NULLs
+ * with the version ({@link found} tells them apart), so the version is read
+ * in the same statement as the rows it is true for. `join` (`accounts a ON
+ * …`) is then a LEFT JOIN: a row it leaves empty has no `id` and is no found
+ * row either, as with the inner join.
+ */
+export function directoryRead(versioned: boolean, columns: string, table: string, condition: string, join?: string, order = ''): string {
+    return versioned
+        ? `SELECT dv.version AS ${DIRECTORY_VERSION_COLUMN}, ${columns} FROM (SELECT COALESCE(MAX(version), 0) AS version FROM directory_version WHERE id = 1) dv LEFT JOIN ${table} ON ${condition}${join ? ` LEFT JOIN ${join}` : ''}${order}`
+        : `SELECT ${columns} FROM ${table}${join ? ` JOIN ${join}` : ''} WHERE ${condition}${order}`;
+}
+
+/**
+ * Reads people and their roles. `versioned`: every read also reads the
+ * directory's version ({@link directoryRead}); a read that found nothing
+ * still answers `undefined` or `[]`.
+ */
 export class UserRepository {
-    public constructor(private readonly db: Queryable) {}
+    public constructor(private readonly db: Queryable, private readonly versioned = false) {}
 
     /** The person whose email on file is `email` (case-insensitive), if any. */
     public async findByEmail(email: string): Promise<User | undefined> {
-        const row = await this.db.get<UserRow>('SELECT id, name, email, locale FROM users WHERE email_normalized = ?', [normalizeEmail(email)]);
-        return row && toUser(row);
+        const row = await this.db.get<UserRow>(directoryRead(this.versioned, 'id, name, email, locale', 'users', 'email_normalized = ?'), [normalizeEmail(email)]);
+        return found(row) ? toUser(row) : undefined;
     }
 
     public async get(id: string): Promise<User | undefined> {
-        const row = await this.db.get<UserRow>('SELECT id, name, email, locale FROM users WHERE id = ?', [id]);
-        return row && toUser(row);
+        const row = await this.db.get<UserRow>(directoryRead(this.versioned, 'id, name, email, locale', 'users', 'id = ?'), [id]);
+        return found(row) ? toUser(row) : undefined;
     }
 
     /** The accounts a person belongs to with their roles, by account name. */
     public async memberships(userId: string): Promise<Membership[]> {
         const rows = await this.db.all<MembershipRow>(
-            `SELECT a.id, a.name, a.type, a.product, a.locale, m.is_admin, m.is_billing_contact
-               FROM memberships m JOIN accounts a ON a.id = m.account_id
-              WHERE m.user_id = ? ORDER BY a.name`,
+            directoryRead(
+                this.versioned,
+                'a.id, a.name, a.type, a.product, a.locale, m.is_admin, m.is_billing_contact',
+                'memberships m',
+                'm.user_id = ?',
+                'accounts a ON a.id = m.account_id',
+                ' ORDER BY a.name'
+            ),
             [userId]
         );
-        return rows.map((row) => ({
+        return rows.filter(found).map((row) => ({
             account: { id: row.id, name: row.name, type: row.type, product: row.product, locale: row.locale },
             isAdmin: row.is_admin === 1,
             isBillingContact: row.is_billing_contact === 1
@@ -52,11 +81,16 @@ export class UserRepository {
     /** A person's Corporate Billing Portal login, if they have one. */
     public async portalLogin(userId: string): Promise<PortalLogin | undefined> {
         const row = await this.db.get<{ user_id: string; login: string; format: PortalLoginFormat }>(
-            'SELECT user_id, login, format FROM portal_logins WHERE user_id = ?',
+            directoryRead(this.versioned, 'user_id, login, format', 'portal_logins', 'user_id = ?'),
             [userId]
         );
-        return row && { userId: row.user_id, login: row.login, format: row.format };
+        return row && row.user_id !== null ? { userId: row.user_id, login: row.login, format: row.format } : undefined;
     }
+}
+
+/** Whether a directory read's row is a found row, not the row of NULLs of a versioned read that found nothing. */
+export function found<T extends { readonly id: string | null }>(row: T | undefined): row is T {
+    return row !== undefined && row.id !== null;
 }
 
 /** Maps a users row to a {@link User}. */

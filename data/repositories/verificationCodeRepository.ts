@@ -100,21 +100,32 @@ export class VerificationCodeRepository {
         };
     }
 
-    /** The conversation's wrong codes so far and its live code, in one statement (for checking a typed code). */
-    public async failuresAndLive(conversationKey: string): Promise<{ readonly failures: number; readonly live?: StoredCode }> {
-        const row = await this.db.get<{ failures: number } & { [K in keyof CodeRow]: CodeRow[K] | null }>(
+    /**
+     * The conversation's wrong codes so far and its live code, in one
+     * statement (for checking a typed code); with `addressSince`, also the
+     * wrong codes typed for the live code's address since then, over all
+     * conversations (as {@link failuresForTargetSince}).
+     */
+    public async failuresAndLive(conversationKey: string, addressSince?: number): Promise<{ readonly failures: number; readonly live?: StoredCode; readonly addressFailures?: number }> {
+        const address =
+            addressSince === undefined
+                ? ''
+                : `,
+                    (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE target_hash = live.target_hash AND created_at >= $since) AS address_failures`;
+        const row = await this.db.get<{ failures: number; address_failures?: number } & { [K in keyof CodeRow]: CodeRow[K] | null }>(
             `SELECT (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) AS failures,
-                    live.id, live.user_id, live.target_hash, live.code_hash, live.expires_at, live.failed_attempts
+                    live.id, live.user_id, live.target_hash, live.code_hash, live.expires_at, live.failed_attempts${address}
                FROM (SELECT 1) LEFT JOIN (SELECT ${CODE_COLUMNS} FROM verification_codes
                                            WHERE conversation_key = $key AND used_at IS NULL AND superseded_at IS NULL ORDER BY id DESC LIMIT 1) live`,
-            { $key: conversationKey }
+            addressSince === undefined ? { $key: conversationKey } : { $key: conversationKey, $since: addressSince }
         );
         if (!row || row.id === null || row.code_hash === null || row.expires_at === null || row.target_hash === null) {
             return { failures: row?.failures ?? 0 };
         }
         return {
             failures: row.failures,
-            live: { id: row.id, userId: row.user_id, targetHash: row.target_hash, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts ?? 0 }
+            live: { id: row.id, userId: row.user_id, targetHash: row.target_hash, codeHash: row.code_hash, expiresAt: row.expires_at, failedAttempts: row.failed_attempts ?? 0 },
+            addressFailures: row.address_failures ?? undefined
         };
     }
 

@@ -63,28 +63,57 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.strictEqual((await accounts.get('ACC-3003'))?.name, 'Bergmann AG');
     });
 
-    it('checks the version at the first look-up after a turn began, once per turn, and not at all in a turn without look-ups', async () => {
+    it('reads the version with the first look-up after a turn began, once per turn, and not at all in a turn without look-ups', async () => {
         const db = dbOf();
         const { users, cache } = cachedDirectory(db);
         const statements = countStatements(db);
         cache.turnBegins();
         assert.strictEqual(statements(), 0, 'a turn beginning runs no SQL');
         await users.get('U-303');
-        assert.strictEqual(statements(), 2, 'the version, then the look-up');
+        assert.strictEqual(statements(), 1, 'the look-up reads the version in the same statement');
         await users.get('U-303');
         await users.memberships('U-303');
-        assert.strictEqual(statements(), 3, 'the same turn: no second version read');
+        assert.strictEqual(statements(), 2, 'the same turn: memory, and the one look-up not kept yet');
+        cache.turnBegins();
+        await users.get('U-303');
+        assert.strictEqual(statements(), 3, 'the next turn reads again, the version with it');
+        assert.strictEqual(cache.size, 2);
+        await users.memberships('U-303');
+        assert.strictEqual(statements(), 3, 'the version did not move: what was kept stays');
 
         cache.turnBegins();
         cache.turnBegins();
         assert.strictEqual(statements(), 3, 'turns that look nothing up read nothing');
         await Promise.all([users.get('U-303'), users.get('U-303'), users.memberships('U-303')]);
-        assert.strictEqual(statements(), 4, 'look-ups at the same time share one version read');
+        assert.strictEqual(statements(), 4, 'look-ups at the same time share one read of the version');
 
         await db.run("UPDATE users SET name = 'Eva Schulz-Meyer' WHERE id = 'U-303'");
         assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz', 'no turn began since: memory');
         cache.turnBegins();
         assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz-Meyer', 'a change committed before the turn began is seen');
+    });
+
+    it('a read under way that began before a turn began does not answer that turn: a change committed between them is seen', async () => {
+        const db = dbOf();
+        const { users, accounts, cache } = cachedDirectory(db);
+        await cache.refresh();
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz');
+        cache.turnBegins();
+        const first = users.get('U-303');
+        const firstMembers = accounts.members('ACC-3003');
+        const change = db.run("UPDATE users SET name = 'Eva Schulz-Meyer' WHERE id = 'U-303'");
+        const sameTime = users.get('U-303');
+        await change;
+        cache.turnBegins();
+        const second = users.get('U-303');
+        const secondMembers = accounts.members('ACC-3003');
+        assert.strictEqual((await first)?.name, 'Eva Schulz', 'read before the change');
+        assert.strictEqual((await sameTime)?.name, 'Eva Schulz', 'the first turn: either is true, memory answers');
+        assert.strictEqual((await second)?.name, 'Eva Schulz-Meyer', 'the turn begun after the change sees it');
+        assert.ok((await secondMembers).some((m) => m.user.name === 'Eva Schulz-Meyer'), 'every look-up of that turn sees it');
+        assert.ok((await firstMembers).some((m) => /^Eva Schulz/.test(m.user.name)), 'the first turn: either is true');
+        assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz-Meyer', 'what was read before the change is not kept');
+        assert.ok((await accounts.members('ACC-3003')).some((m) => m.user.name === 'Eva Schulz-Meyer'));
     });
 
     it('keeps no look-up that was running while the directory changed, and keeps at most its limit', async () => {
