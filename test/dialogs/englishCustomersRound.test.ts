@@ -1,0 +1,84 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { CODE } from '../helpers/script';
+import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { JONAS } from '../helpers/demoPeople';
+
+const en = { p: PHRASES.en, task: TASK_PHRASES.en };
+const de = { p: PHRASES.de, task: TASK_PHRASES.de };
+
+const SARAH = 'sarah.lee@northwind.example';
+const TOM = 'tom.hughes@northwind.example';
+const PETER = 'peter.brooks@northwind.example';
+
+/** The name question asked again, and the email question for a person. */
+const ASK_NAME_AGAIN = { en: /Please type the person's first and last name/, de: /Bitte geben Sie Vor- und Nachnamen der Person ein/ };
+const ASK_EMAIL_OF = { en: (name: string) => new RegExp(`what is the email address of ${name}\\?`), de: (name: string) => new RegExp(`wie lautet die E-Mail-Adresse von ${name}\\?`) };
+/** The bot asks whether to drop the open task, or says goodbye. */
+const LEAVING = /Shall I drop it and end here\?|Goodbye/;
+
+/** Sarah Lee (admin of Northwind Traders) verified and at the question who becomes the billing contact. */
+const SARAH_AT_PICK = [
+    { say: "I'd like to change the billing contact", expect: [en.p.askEmail] },
+    { say: SARAH, expect: [en.p.codeSent] },
+    { say: CODE, expect: [/Who should become the billing contact of Northwind Traders Ltd\?/] }
+] as const;
+
+const ROWS: readonly ConversationRow[] = [
+    // A sentence at the name question is no person's name: neither a correction nor a goodbye is filed as the new contact.
+    {
+        name: '"no i meant someone new" at the name question is asked again, the name that follows is filed',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...SARAH_AT_PICK,
+            { say: 'someone else', expect: [en.task.askName] },
+            { say: 'no i meant someone new', expect: [ASK_NAME_AGAIN.en], absent: [/email address of no i meant/i] },
+            { say: 'Jenny Park', expect: [ASK_EMAIL_OF.en('Jenny Park')] },
+            { say: 'jenny.park@northwind.example', expect: [en.task.askReason] },
+            { say: 'she runs the office now', expect: [en.task.summary] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Jenny Park \(jenny\.park@northwind\.example\)/ } }
+    },
+    {
+        name: '"she handles all our invoices now" at the name question is no name',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...SARAH_AT_PICK,
+            { say: 'someone else', expect: [en.task.askName] },
+            { say: 'she handles our invoices', expect: [ASK_NAME_AGAIN.en], absent: [/email address of she/i] }
+        ],
+        outcome: { noRequest: 'ACC-2002' }
+    },
+    {
+        name: '"k thx bye" at the choice of the new contact is a goodbye, not a new person',
+        lang: 'en', email: SARAH,
+        steps: [...SARAH_AT_PICK, { say: 'k thx bye', expect: [LEAVING], absent: [/email address of k thx bye/i] }],
+        outcome: { noRequest: 'ACC-2002' }
+    },
+    {
+        name: '„Sie übernimmt die Buchhaltung“ bei der Frage nach dem Namen ist kein Name',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: de.task.changeContact, expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [/Wer soll Abrechnungskontakt von Müller Design GmbH werden\?/] },
+            { say: de.task.someoneElse, expect: [de.task.askName] },
+            { say: 'Sie übernimmt die Buchhaltung', expect: [ASK_NAME_AGAIN.de], absent: [/E-Mail-Adresse von Sie/] },
+            { say: 'Julia Schmidt', expect: [ASK_EMAIL_OF.de('Julia Schmidt')] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    }
+];
+
+describe('English customers in their own words (issue 12): names, mails, "how long", leaving', () => {
+    const harness = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harness(), row);
+        });
+    }
+});
+
+export { TOM, PETER };
