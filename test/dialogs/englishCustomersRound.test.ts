@@ -25,7 +25,39 @@ const SARAH_AT_PICK = [
     { say: CODE, expect: [/Who should become the billing contact of Northwind Traders Ltd\?/] }
 ] as const;
 
+/** Tom Hughes (no billing contact of Northwind Traders) verified, told Peter Brooks is, and offered the mail. */
+const TOM_AT_OFFER = [
+    { say: 'who is our billing contact', expect: [en.p.askEmail] },
+    { say: TOM, expect: [en.p.codeSent] },
+    { say: CODE, expect: [en.p.caseB, en.p.offerEmail] }
+] as const;
+
 const ROWS: readonly ConversationRow[] = [
+    // Words to the bot about the mail are not put into it.
+    {
+        name: '"ok can you email them for me" at the offer asks for the message; it is not the message',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'ok can you email them for me', expect: [en.p.askMessage], absent: [en.p.preview] },
+            { say: 'we need 4 more seats for the sales team by friday', expect: [en.p.preview, en.p.confirm] },
+            { say: 'yes', expect: [/your email to Peter Brooks is on its way/] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /^we need 4 more seats for the sales team by friday$/m } }
+    },
+    {
+        name: '"wrong address, send it to sarah instead" at "Shall I send it?": the bot writes to the billing contact only, the draft is unchanged',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'yes please', expect: [en.p.askMessage] },
+            { say: 'Can you check why we were charged twice in November?', expect: [en.p.preview, en.p.confirm] },
+            { say: 'wrong address, send it to sarah instead', expect: [/I can only send this email to the account's billing contact \(Peter Brooks\), not to anyone else/, en.p.confirm], absent: [en.p.preview] },
+            { say: 'ok then send it to peter', expect: [/your email to Peter Brooks is on its way/] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /Can you check why we were charged twice in November\?\s+Just reply/ } }
+    },
+
     // A sentence at the name question is no person's name: neither a correction nor a goodbye is filed as the new contact.
     {
         name: '"no i meant someone new" at the name question is asked again, the name that follows is filed',
@@ -81,4 +113,3 @@ describe('English customers in their own words (issue 12): names, mails, "how lo
     }
 });
 
-export { TOM, PETER };
