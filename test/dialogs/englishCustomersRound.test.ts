@@ -58,6 +58,30 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [PETER], words: /Can you check why we were charged twice in November\?\s+Just reply/ } }
     },
 
+    // "how long will that take?" asks about what the bot just did: never a goodbye.
+    {
+        name: '"how long will that take" after the portal reset: when the link comes and how long it holds',
+        lang: 'en',
+        steps: [
+            { say: 'can you reset my portal password pls', expect: [en.task.askUserId] },
+            { say: 'pbrooks', expect: [en.task.resetRequested] },
+            { say: 'how long will that take', expect: [/The portal sends the reset link within a few minutes of my request\. It is valid for 60 minutes/], absent: [/Goodbye/] },
+            { say: 'k thx bye', expect: [/Goodbye/] }
+        ],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: '"how long will that take" after the mail to the billing contact: it went out, the reply comes to the person',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'yes', expect: [en.p.askMessage] },
+            { say: 'please add 2 seats for our new hires', expect: [en.p.preview, en.p.confirm] },
+            { say: 'yes', expect: [/your email to Peter Brooks is on its way/] },
+            { say: 'how long will that take', expect: [/Your email went out right away/], absent: [/Goodbye/] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /2 seats for our new hires/ } }
+    },
     // A sentence at the name question is no person's name: neither a correction nor a goodbye is filed as the new contact.
     {
         name: '"no i meant someone new" at the name question is asked again, the name that follows is filed',
