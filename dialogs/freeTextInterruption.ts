@@ -130,7 +130,7 @@ const SETTLED_MAX_WORDS = 12;
  * True when a message says that the person needs nothing more, and nothing
  * else ("hat sich erledigt, danke", "never mind, I figured it out", "ich muss
  * los, tschüss"): one of the phrases of `common:settled.phrases` (each word at
- * most {@link SETTLED_GAP} words after the one before), the other words
+ * most {@link SETTLED_GAP} words after the one before; all of them the message holds), the other words
  * fillers (`common:closingFillers`, `common:settled.fillers`) or a goodbye or
  * thanks. "Hat sich erledigt, aber rufen Sie mich bitte an" asks for more.
  */
@@ -140,14 +140,16 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
         return false;
     }
     const fillers = new Set([...phraseList(t, 'common:closingFillers'), ...phraseList(t, 'common:settled.fillers')]);
-    return phraseList(t, 'common:settled.phrases').some((phrase) => {
-        const used = positionsOf(said, phrase.split(' '));
-        if (!used) {
-            return false;
-        }
-        const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
-        return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
-    });
+    // "never mind, I don't want to wait anymore": every phrase the message holds is taken out, not only one.
+    const used = new Set<number>();
+    for (const phrase of phraseList(t, 'common:settled.phrases')) {
+        positionsOf(said, phrase.split(' '))?.forEach((index) => used.add(index));
+    }
+    if (used.size === 0) {
+        return false;
+    }
+    const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
+    return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
 }
 
 /** The positions of the words of `phrase` in `said`, in order and each within the gap of the one before; undefined when it is not there. */

@@ -4,6 +4,7 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS } from '../helpers/demoPeople';
+import { HANDOFF_PHRASES as HANDOFF } from '../helpers/handoffPhrases';
 
 const en = { p: PHRASES.en, task: TASK_PHRASES.en };
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
@@ -32,7 +33,7 @@ const TOM_AT_OFFER = [
     { say: CODE, expect: [en.p.caseB, en.p.offerEmail] }
 ] as const;
 
-const ROWS: readonly ConversationRow[] = [
+const ROWS: readonly (ConversationRow & { readonly noLocale?: boolean })[] = [
     // Words to the bot about the mail are not put into it.
     {
         name: '"ok can you email them for me" at the offer asks for the message; it is not the message',
@@ -81,6 +82,36 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'how long will that take', expect: [/Your email went out right away/], absent: [/Goodbye/] }
         ],
         outcome: { mailTo: { to: [PETER], words: /2 seats for our new hires/ } }
+    },
+    // Giving up on a person: the words that say so end the wait, whatever else they say about it.
+    {
+        name: '"actually never mind, I don\'t want to wait anymore" at the question what it is about: no handoff, a goodbye',
+        lang: 'en', noLocale: true,
+        steps: [
+            { say: 'I need to talk to a real person', expect: [HANDOFF.en.askDescription] },
+            { say: "actually never mind, I don't want to wait anymore", expect: [/Goodbye/], absent: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"actually forget it i dont want to wait" at the callback offer is no note for customer service',
+        lang: 'en',
+        steps: [
+            { say: 'can you put me through to someone', expect: [HANDOFF.en.askDescription] },
+            { say: 'its about our invoice address being wrong', expect: [HANDOFF.en.noAgent, HANDOFF.en.offerCallback] },
+            { say: 'actually forget it i dont want to wait', expect: [/Goodbye/], absent: [/noted that for the customer service team/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„ach, vergessen Sie es, ich will nicht mehr warten“ beim Angebot des Rückrufs: kein Rückruf, ein Abschied',
+        lang: 'de',
+        steps: [
+            { say: 'Ich möchte mit einem Mitarbeiter sprechen', expect: [HANDOFF.de.askDescription] },
+            { say: 'Die Rechnungsadresse ist falsch', expect: [HANDOFF.de.noAgent, HANDOFF.de.offerCallback] },
+            { say: 'ach, vergessen Sie es, ich will nicht mehr warten', expect: [/Auf Wiedersehen|abgebrochen/], absent: [/notiert/] }
+        ],
+        outcome: { noHandoff: true }
     },
     // A sentence at the name question is no person's name: neither a correction nor a goodbye is filed as the new contact.
     {
