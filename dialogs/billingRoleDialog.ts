@@ -30,6 +30,9 @@ const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact'
 /** An answer to the email offer this short, read as "email the billing admin", only says yes again: the message is asked for. */
 const RESTATED_MAX_WORDS = 5;
 
+/** Up to this many words, an answer the classifier surely reads as "email the billing admin" says yes again too ("ok can you email them for me"). */
+const RESTATED_SURE_MAX_WORDS = 8;
+
 /** Answers remembered per conversation, to say a long paragraph only once. */
 const MAX_ANSWERED = 10;
 
@@ -145,11 +148,13 @@ export class BillingRoleDialog extends ComponentDialog {
 
     /** The message an answer to the offer carries, unless it only asks for the mail again ("ok can you email them"). */
     private async ownMessage(context: TurnContext, content: string | undefined): Promise<string | undefined> {
-        if (!content || wordsOf(content).length > RESTATED_MAX_WORDS) {
+        const words = content ? wordsOf(content).length : 0;
+        if (!content || words > RESTATED_SURE_MAX_WORDS) {
             return content;
         }
         const asked = await this.services.recognizer.recognize(content, turnInfo(context).lang);
-        return asked.intent === 'email-billing-admin' ? undefined : content;
+        const sure = words <= RESTATED_MAX_WORDS || asked.score >= UNDERSTANDING_POLICY.interrupt;
+        return asked.intent === 'email-billing-admin' && sure ? undefined : content;
     }
 
     /** The person's own change request for the account that is still waiting for review, if any. */

@@ -23,6 +23,7 @@ import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
 import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
+import { mayBeName } from '../language/personName';
 import { reasonInRequest } from './reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
@@ -535,7 +536,7 @@ function withoutTitle(name: string, t: TFunction): string {
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
     const text = (prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim();
-    return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text);
+    return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t);
 }
 
 /** The one member whose full name `text` holds ("… auf Lea Fischer"), if exactly one. */
@@ -567,7 +568,7 @@ function nameTyped(text: string, t: TFunction): string | undefined {
         return written;
     }
     const plain = text.trim();
-    return !plain.includes('@') && wordsOf(plain).length <= MAX_NAME_WORDS ? plain : undefined;
+    return !plain.includes('@') && wordsOf(plain).length <= MAX_NAME_WORDS && mayBeName(plain, t) ? plain : undefined;
 }
 
 /** True when `reason` names someone by a word of `old` that `now` does not have ("Tom knows the invoices", Tom Hughes → Sarah Lee). */

@@ -18,6 +18,8 @@ import { draftChange, mailText, messageContent, newDraftSentence } from './answe
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
+import { containsPhrase } from '../core/words';
+import { phraseList } from '../language/phraseLists';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -70,7 +72,7 @@ export class EmailAdminDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined });
         }
         stepValues<{ message: string }>(step).message = message;
-        for (const draft of (await this.drafts(step.options, message))?.drafts ?? []) {
+        for (const draft of step.options.shown ? [] : ((await this.drafts(step.options, message))?.drafts ?? [])) {
             await step.context.sendActivity(
                 t('emailAdmin:preview', {
                     name: draft.recipient.name,
@@ -91,6 +93,13 @@ export class EmailAdminDialog extends ComponentDialog {
             const said = submittedText(step.context.activity) ?? '';
             // "we need the march invoice as pdf": a sentence of its own is added, or replaces the draft it says again in other words.
             const previous = stepValues<{ message: string }>(step).message ?? '';
+            if (previous !== '' && containsPhrase(said, phraseList(t, 'emailAdmin:otherRecipient.heard'))) {
+                // "wrong address, send it to sarah instead": the bot writes to the billing contacts only; the draft stays as it was.
+                const names = (await this.recipients(step.options)).map((r) => r.name);
+                const list = new Intl.ListFormat(turnInfo(step.context).lang, { type: 'conjunction' }).format(names);
+                await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: list, count: names.length }));
+                return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: previous, shown: true } satisfies EmailAdminOptions);
+            }
             // "actually make it 4 seats", "nein, 3 Lizenzen statt 5": the number in the draft is corrected, not a sentence added.
             const change = numberCorrection(step.context, said, previous) ?? draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);
             const message = change?.kind === 'add' ? `${previous}\n\n${change.text}` : (change?.text ?? messageContent(step.context, said));

@@ -130,7 +130,7 @@ const SETTLED_MAX_WORDS = 12;
  * True when a message says that the person needs nothing more, and nothing
  * else ("hat sich erledigt, danke", "never mind, I figured it out", "ich muss
  * los, tschüss"): one of the phrases of `common:settled.phrases` (each word at
- * most {@link SETTLED_GAP} words after the one before), the other words
+ * most {@link SETTLED_GAP} words after the one before; all of them the message holds), the other words
  * fillers (`common:closingFillers`, `common:settled.fillers`) or a goodbye or
  * thanks. "Hat sich erledigt, aber rufen Sie mich bitte an" asks for more.
  */
@@ -141,15 +141,19 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
     }
     const { phrases, fillers } = settledVocabulary(t);
     const present = new Set(said);
-    return phrases.some((phrase) => {
+    // "never mind, I don't want to wait anymore": every phrase the message holds is taken out, not only one.
+    const used = new Set<number>();
+    for (const phrase of phrases) {
         // A phrase whose words are not all in the message cannot stand in it: skip the search in order.
-        const used = phrase.every((word) => present.has(word)) ? positionsOf(said, phrase) : undefined;
-        if (!used) {
-            return false;
+        if (phrase.every((word) => present.has(word))) {
+            positionsOf(said, phrase)?.forEach((index) => used.add(index));
         }
-        const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
-        return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
-    });
+    }
+    if (used.size === 0) {
+        return false;
+    }
+    const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
+    return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
 }
 
 /**

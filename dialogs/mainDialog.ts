@@ -98,12 +98,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /**
-     * "wie lange dauert das?", "how long will this take?" after a change request was filed in this conversation:
-     * answered from that request (what happens next, its reference), then the open question again. The classifier
+     * "wie lange dauert das?", "how long will this take?" after a change request was filed, a reset link asked for or a
+     * mail sent in this conversation: answered about the latest of them, then the open question again. The classifier
      * is not asked: out of this context such words mean nothing ("how long" read as cancel, "when will it be done" as a status).
      */
     private async filedRequestFollowUp(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        if (innerDc.context.activity.type !== ActivityTypes.Message || !(await answerHowLong(innerDc.context, this.services.changeRequests))) {
+        if (innerDc.context.activity.type !== ActivityTypes.Message || !(await answerHowLong(innerDc.context, this.services.changeRequests, this.services.portalReset.linkValidMinutes))) {
             return undefined;
         }
         return this.reprompt(innerDc);

@@ -104,4 +104,6 @@ export interface EmailAdminOptions {
     readonly accountId: string;
     /** The message, when the person said it already ("ja, schreib ihr, dass …"): shown back for a yes, not asked. */
     readonly message?: string;
+    /** The draft of {@link message} was shown already: only "Shall I send it?" is asked again. */
+    readonly shown?: boolean;
 }

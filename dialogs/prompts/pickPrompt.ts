@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { recognizeChoices, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
 import { phraseList } from '../../language/phraseLists';
+import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
@@ -41,7 +42,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         if (answered) {
             return { succeeded: true, value: answered.value };
         }
-        return options.nameChooses && fullName(text, [...phraseList(turnInfo(context).t, 'common:pickFillers'), ...phraseList(turnInfo(context).t, 'common:numberFillers')])
+        const { t } = turnInfo(context);
+        return options.nameChooses && fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)
             ? { succeeded: true, value: options.nameChooses }
             : { succeeded: false };
     }

@@ -19,7 +19,7 @@ const LEAVING = {
         yes: 'yes please',
         thanks: 'ok thanks',
         notSettled: 'it works now but the invoice is still wrong',
-        stopWaiting: ["i don't want to wait anymore", 'this is taking too long', 'can i leave the queue please'],
+        stopWaiting: ['this is taking too long', 'can i leave the queue please'],
         leftOnRequest: /All right, I've taken you out of the queue\./,
         offerCallback: /Shall customer service get back to you by email\?/,
         noCallback: /You're no longer in the queue\. Whenever you want to try again, just ask for a person/
@@ -35,7 +35,7 @@ const LEAVING = {
         yes: 'ja bitte',
         thanks: 'ok danke',
         notSettled: 'geht wieder, aber die Rechnung ist immer noch falsch',
-        stopWaiting: ['ich will nicht mehr warten', 'das dauert mir zu lange', 'wie komme ich aus der warteschlange raus'],
+        stopWaiting: ['das dauert mir zu lange', 'wie komme ich aus der warteschlange raus'],
         leftOnRequest: /In Ordnung, ich habe Sie aus der Warteschlange genommen\./,
         offerCallback: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/,
         noCallback: /Sie warten jetzt nicht mehr in der Warteschlange\. Wenn Sie es später noch einmal versuchen möchten/
