@@ -1,3 +1,4 @@
+import { clauseAsMessage } from '../language/clauseMessage';
 import type { TurnContext } from 'botbuilder';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
@@ -96,16 +97,22 @@ export function messageContent(context: TurnContext, text: string): string | und
     }
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
+    // The last word taken off with the words to the bot: after "sag ihr, dass" a clause follows.
+    let marker: string | undefined;
     for (let found = true; found; ) {
         const said = phraseOf(content);
         const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
             content = afterWords(content, leadIn.split(' ').length);
+            marker = leadIn.split(' ').at(-1);
         }
     }
-    content = mailText(context, content).text;
-    return wordsOf(content).length < MIN_CONTENT_WORDS ? undefined : content.charAt(0).toLocaleUpperCase() + content.slice(1);
+    const framed = mailText(context, content);
+    if (wordsOf(framed.text).length < MIN_CONTENT_WORDS) {
+        return undefined;
+    }
+    return framed.text !== content.trim() ? framed.text : clauseAsMessage(t, marker, framed.text);
 }
 
 /** A change to a draft said at its send question: words to add to it, or words to write instead. */
@@ -262,6 +269,8 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     let content = text.trim();
     let framed = false;
     let cutAny = false;
+    // The word that ended the last frame cut off ("dass" in "schreib ihr, dass …"): a clause follows it.
+    let marker: string | undefined;
     for (let cut = true; cut; ) {
         const tokens = tokensOf(content);
         let from = 0;
@@ -275,8 +284,11 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         const start = end ?? (ownSentence ? (tokens[from]?.start ?? content.length) : 0);
         cut = start > 0;
         cutAny ||= cut;
+        if (cut) {
+            marker = end === undefined ? undefined : wordsOf(content.slice(0, end)).at(-1);
+        }
         content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
     }
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
-    return { text: cutAny ? content.charAt(0).toLocaleUpperCase() + content.slice(1) : content, framed };
+    return { text: cutAny ? clauseAsMessage(turnInfo(context).t, marker, content) : content, framed };
 }

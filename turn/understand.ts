@@ -11,6 +11,8 @@ import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
+import { clauseAsMessage } from '../language/clauseMessage';
+import { introducesOnly, withoutIntroductions } from '../language/introduction';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -40,7 +42,10 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     if (asking) {
         return { intent: 'talk-to-human', score: 1, language: asking };
     }
-    return (await messageForSomeone(recognizer, t, text, lang)) ?? recognizer.recognize(text, lang);
+    // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
+    const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
+    const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
+    return (await messageForSomeone(recognizer, t, asked, lang)) ?? recognizer.recognize(asked, lang);
 }
 
 /**
@@ -71,7 +76,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
  * "that"/"dass"/":" are one short clause that says to write, tell or ask.
  * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
  */
-function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string } | undefined {
+function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string; readonly marker?: string } | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
     if (frame === null) {
@@ -86,7 +91,7 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     if (!said.some((word) => verbs.some((verb) => word === verb || (verb.length >= MESSAGE_VERB_INSIDE && word.includes(verb))))) {
         return undefined;
     }
-    return { head, message: trimmed.slice(frame[0].length).trim() };
+    return { head, message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
 }
 
 /** Words by which a person means themselves ("tell me whether …" asks the bot, it sends no mail). */
@@ -101,8 +106,9 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
  * or undefined when the text asks for no mail in that way ({@link messageFrame}).
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
-    const message = messageFrame(t, text, lang)?.message ?? '';
-    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : message.charAt(0).toLocaleUpperCase() + message.slice(1);
+    const frame = messageFrame(t, text, lang);
+    const message = frame?.message ?? '';
+    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
 
 /** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */
@@ -147,8 +153,8 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const intents: Understanding[] = [];
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
-        // "Nein, keine Mail." only declines: it asks for nothing.
-        if (declinesOnly(part, language)) {
+        // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces: they ask for nothing.
+        if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting'))) {
             continue;
         }
         const one = await understandText(recognizer, t, part, language);
@@ -248,8 +254,8 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const found: Intent[] = [];
     for (const sentence of asking) {
         for (const part of cutAt(sentence, joiners)) {
-            // "ich bin jonas.weber@…" says who the person is, not what they want ("… und möchte den Kontakt ändern").
-            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang })) {
+            // "ich bin jonas.weber@…", "Ich bin Jonas Weber." say who the person is, not what they want ("… und möchte den Kontakt ändern").
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, (clause) => recognizer.saysOnly(clause, 'greeting'))) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);

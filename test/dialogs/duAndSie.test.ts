@@ -77,7 +77,7 @@ const DU_FORM: readonly ConversationRow[] = [
         name: 'ganz in Du-Form: „kannst du mir sagen …“, „ja schick ihr bitte, dass …“, „füg noch hinzu: …“ – die Mail geht mit genau diesen Worten an Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'kannst du mir sagen wer unser abrechnungskontakt ist', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
-            { say: 'ja schick ihr bitte, dass wir 5 weitere Lizenzen brauchen', expect: [de.preview, /\n\nWir 5 weitere Lizenzen brauchen/, de.confirm], absent: [de.askMessage, /schick ihr/] },
+            { say: 'ja schick ihr bitte, dass wir 5 weitere Lizenzen brauchen', expect: [de.preview, /\n\nIch möchte Ihnen mitteilen, dass wir 5 weitere Lizenzen brauchen/, de.confirm], absent: [de.askMessage, /schick ihr/] },
             { say: 'füg noch hinzu: die Rechnung bitte als PDF', expect: [de.preview, /5 weitere Lizenzen[\s\S]*Rechnung bitte als PDF/, de.confirm], absent: [de.sent] },
             { say: 'mach das bitte', expect: [de.sent] }],
         outcome: { mailTo: { to: [ANNA], words: /^(?![\s\S]*(schick ihr|füg noch))[\s\S]*5 weitere Lizenzen[\s\S]*Rechnung bitte als PDF/ } }

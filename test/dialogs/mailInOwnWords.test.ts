@@ -77,17 +77,17 @@ const ROWS: readonly ConversationRow[] = [
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
             { say: 'ja', expect: [de.askMessage] },
             { say: 'Danke. kannst du der bitte ne mail schreiben dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar',
-                expect: [de.preview, /\n\nWir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/, de.confirm], absent: [/ne mail schreiben/, /Danke\. kannst/] },
+                expect: [de.preview, /\n\nIch möchte Ihnen mitteilen, dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/, de.confirm], absent: [/ne mail schreiben/, /Danke\. kannst/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/ne mail schreiben|Danke\. kannst/, /Wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/ne mail schreiben|Danke\. kannst/, /Ich möchte Ihnen mitteilen, dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/) } }
     },
     {
         name: '"ok danke, sag ihr, dass …" beim Angebot: der Entwurf kommt ohne Rückfrage, nur die Nachricht geht an Anna',
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
-            { say: 'ja, sag ihr, dass wir die Rechnung vom Oktober als PDF brauchen', expect: [de.preview, /\n\nWir die Rechnung vom Oktober als PDF brauchen/, de.confirm], absent: [de.askMessage, /sag ihr/] },
+            { say: 'ja, sag ihr, dass wir die Rechnung vom Oktober als PDF brauchen', expect: [de.preview, /\n\nIch möchte Ihnen mitteilen, dass wir die Rechnung vom Oktober als PDF brauchen/, de.confirm], absent: [de.askMessage, /sag ihr/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/sag ihr/, /Wir die Rechnung vom Oktober als PDF brauchen/) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/sag ihr/, /Ich möchte Ihnen mitteilen, dass wir die Rechnung vom Oktober als PDF brauchen/) } }
     },
     {
         name: '"Nachricht: …" at the message question: the words after the label go out',

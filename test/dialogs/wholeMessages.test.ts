@@ -59,9 +59,9 @@ const ROWS: readonly ConversationRow[] = [
         name: '"nein, schreiben Sie ihr, dass wir 5 weitere Lizenzen brauchen" at the send question replaces the draft',
         lang: 'de', email: JONAS,
         steps: [...jonasAtOffer('de', 'Wer ist mein Abrechnungskontakt?'), { say: de.p.emailButton }, { say: 'Bitte verlängern Sie unseren Tarif.', expect: [de.p.confirm] },
-            { say: 'nein, schreiben Sie ihr, dass wir 5 weitere Lizenzen brauchen', expect: [de.p.preview, /Wir 5 weitere Lizenzen brauchen/, de.p.confirm] },
+            { say: 'nein, schreiben Sie ihr, dass wir 5 weitere Lizenzen brauchen', expect: [de.p.preview, /Ich möchte Ihnen mitteilen, dass wir 5 weitere Lizenzen brauchen/, de.p.confirm] },
             { say: 'passt so', expect: [de.p.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: /Wir 5 weitere Lizenzen brauchen/ } }
+        outcome: { mailTo: { to: [ANNA], words: /Ich möchte Ihnen mitteilen, dass wir 5 weitere Lizenzen brauchen/ } }
     },
     {
         name: '"yeah go ahead, my username is pbrooks" accepts the reset offer and uses the user ID',
