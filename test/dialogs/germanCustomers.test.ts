@@ -1,7 +1,8 @@
+import * as assert from 'assert';
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
-import { CODE } from '../helpers/script';
+import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { ANNA, EVA, JONAS, LEA } from '../helpers/demoPeople';
 
@@ -134,4 +135,25 @@ describe('German-speaking customers in their own words: who asks, who is meant, 
             await playRow(harness(), row);
         });
     }
+
+    it('[de] Anna, told by mail that Jonas wants to replace her, hears of his request once verified, and "stoppen Sie das" objects to it', async () => {
+        const h = harness();
+        const { services } = h.runtime;
+        const [jonas, account] = [await services.users.get('U-102'), await services.accounts.get('ACC-1001')];
+        assert.ok(jonas && account);
+        const outcome = await services.changeRequests.submit(
+            { requester: jonas, account, newContact: { userId: 'U-102', name: 'Jonas Weber' }, reason: 'Anna ist in Elternzeit', lang: 'de', channel: 'test', conversationKey: 'test:jonas' },
+            'test:jonas'
+        );
+        assert.strictEqual(outcome.kind, 'filed');
+        const reference = outcome.request.reference;
+        await play(h, h.conversation(localeOf('de')), [
+            { say: 'hallo, ich hab grad ne mail bekommen dass jemand mich als rechnungskontakt ersetzen will?? das hab ich nicht veranlasst und ich bin auch nicht in elternzeit, das ist falsch!', expect: [de.p.askEmail] },
+            { say: ANNA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.caseA, new RegExp(`Antrag ${reference} \\(neuer Abrechnungskontakt für Müller Design GmbH: Jonas Weber; gestellt von Jonas Weber`), /Wenn Sie mit dieser Änderung nicht einverstanden sind, sagen Sie es mir einfach/] },
+            { say: 'ja, bitte stoppen Sie das', expect: [new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten`)] }
+        ], ANNA);
+        const request = await services.changeRequests.visibleTo(reference, 'U-101');
+        assert.strictEqual(request?.objection?.name, 'Anna Müller');
+    });
 });
