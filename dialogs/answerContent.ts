@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { clauseAsSentence } from '../language/germanClause';
+import { clauseAsMessage } from '../language/clauseMessage';
 import { phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
@@ -106,19 +106,22 @@ export function messageContent(context: TurnContext, text: string): string | und
     }
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
-    let connector: 'dass' | 'ob' | undefined;
+    // The last word taken off with the words to the bot: after "sag ihr, dass" a clause follows.
+    let marker: string | undefined;
     for (let found = true; found; ) {
         const said = phraseOf(content);
         const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
             content = afterWords(content, leadIn.split(' ').length);
-            connector = clauseConnector(leadIn);
+            marker = leadIn.split(' ').at(-1);
         }
     }
-    const mail = mailText(context, content);
-    content = mail.framed || connector === undefined || turnInfo(context).lang !== 'de' ? mail.text : clauseAsSentence(mail.text, connector);
-    return wordsOf(content).length < MIN_CONTENT_WORDS ? undefined : content.charAt(0).toLocaleUpperCase() + content.slice(1);
+    const framed = mailText(context, content);
+    if (wordsOf(framed.text).length < MIN_CONTENT_WORDS) {
+        return undefined;
+    }
+    return framed.text !== content.trim() ? framed.text : clauseAsMessage(t, marker, framed.text);
 }
 
 /** A change to a draft said at its send question: words to add to it, or words to write instead. */
@@ -274,7 +277,8 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     let content = text.trim();
     let framed = false;
     let cutAny = false;
-    let connector: 'dass' | 'ob' | undefined;
+    // The word that ended the last frame cut off ("dass" in "schreib ihr, dass …"): a clause follows it.
+    let marker: string | undefined;
     for (let cut = true; cut; ) {
         const tokens = tokensOf(content);
         let from = 0;
@@ -283,24 +287,16 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         }
         const end = frameEnd(context, content, tokens, from);
         framed ||= end !== undefined;
-        connector = end === undefined ? connector : clauseConnector(content.slice(0, end));
         // "Danke für die schnelle Antwort" is the message; "Danke. Wir brauchen …" begins with a thanks of its own.
         const ownSentence = from > 0 && (from === tokens.length || /[.,;!]/u.test(content.slice(tokens[from - 1].end, tokens[from].start)));
         const start = end ?? (ownSentence ? (tokens[from]?.start ?? content.length) : 0);
         cut = start > 0;
         cutAny ||= cut;
+        if (cut) {
+            marker = end === undefined ? undefined : wordsOf(content.slice(0, end)).at(-1);
+        }
         content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
     }
-    // German "…, dass wir mehr Lizenzen brauchen" has its verb last: the mail says "Wir brauchen mehr Lizenzen".
-    if (connector !== undefined && turnInfo(context).lang === 'de') {
-        return { text: clauseAsSentence(content, connector), framed };
-    }
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
-    return { text: cutAny ? content.charAt(0).toLocaleUpperCase() + content.slice(1) : content, framed };
-}
-
-/** The subordinating word the words to the bot end with ("sag ihr, dass" → "dass"), if any. */
-function clauseConnector(frame: string): 'dass' | 'ob' | undefined {
-    const last = wordsOf(frame).pop();
-    return last === 'dass' || last === 'daß' ? 'dass' : last === 'ob' ? 'ob' : undefined;
+    return { text: cutAny ? clauseAsMessage(turnInfo(context).t, marker, content) : content, framed };
 }

@@ -1,3 +1,4 @@
+import { answerStatus } from './statusAnswer';
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
@@ -82,6 +83,7 @@ export class BillingRoleDialog extends ComponentDialog {
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
         const filed = await this.ownPendingRequest(answer);
         await this.sendAnswer(step.context, answer, step.options.intent, filed);
+        await this.requestsAgainst(step.context, answer);
         if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
             // The person's next request follows at once: it is their next step.
             return step.endDialog();
@@ -155,6 +157,22 @@ export class BillingRoleDialog extends ComponentDialog {
         const asked = await this.services.recognizer.recognize(content, turnInfo(context).lang);
         const sure = words <= RESTATED_MAX_WORDS || asked.score >= UNDERSTANDING_POLICY.interrupt;
         return asked.intent === 'email-billing-admin' && sure ? undefined : content;
+    }
+
+    /**
+     * A billing contact told they are one also hears of the change requests another
+     * person filed for the account and nobody has decided yet, with the offer to
+     * object ("Ich habe eine Mail bekommen, dass mich jemand ersetzen will …"): the
+     * bot knows of them, so "stoppen Sie das" right after means the last one shown.
+     */
+    private async requestsAgainst(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
+        if (answer.case !== 'a' && answer.case !== 'c') {
+            return;
+        }
+        const others = (await this.services.changeRequests.pendingFor(answer.account.id)).filter((request) => request.requesterId !== answer.user.id && !request.objection);
+        for (const request of others) {
+            await answerStatus(context, this.services.changeRequests, request.reference, answer.user.id);
+        }
     }
 
     /** The person's own change request for the account that is still waiting for review, if any. */

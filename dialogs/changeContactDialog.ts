@@ -17,7 +17,7 @@ import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
@@ -163,8 +163,9 @@ export class ChangeContactDialog extends ComponentDialog {
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
         // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
         // "please make tom the billing contact": a first name only one other member has names them too.
-        const asked = (step.options.question ?? '').replace(/\S+@\S+/g, ' ');
-        const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked);
+        // "Ich bin Eva Schulz von …, neu soll …": the person introducing themselves names no new contact; "auf mich umstellen" names them.
+        const asked = withoutIntroduction((step.options.question ?? '').replace(/\S+@\S+/g, ' '), me, t);
+        const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ?? namesSelf(candidates, me, asked, t);
         if (named) {
             return step.next(named.user.id);
         }
@@ -544,6 +545,28 @@ function namedMember(members: readonly Member[], text: string): Member | undefin
     const said = ` ${wordsOf(text).join(' ')} `;
     const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
     return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * `text` as a phrase without the person's introduction of themselves ("ich
+ * bin Eva Schulz von …", "this is Tom"): a lead-in of
+ * `identify:introductions` followed by their full or first name.
+ */
+function withoutIntroduction(text: string, me: Member, t: TFunction): string {
+    const name = wordsOf(me.user.name);
+    let said = ` ${phraseOf(text)} `;
+    for (const lead of phraseList(t, 'identify:introductions')) {
+        for (const named of [name.join(' '), name[0] ?? '']) {
+            said = said.split(` ${lead} ${named} `).join(' ');
+        }
+    }
+    return said.trim();
+}
+
+/** The person themselves, when the request names them in words of `changeContact:synonyms.me` of two words or more ("auf mich umstellen"), and they may be chosen. */
+function namesSelf(candidates: readonly Member[], me: Member, text: string, t: TFunction): Member | undefined {
+    const phrases = phraseList(t, 'changeContact:synonyms.me').filter((phrase) => phrase.includes(' '));
+    return containsPhrase(text, phrases) ? candidates.find((m) => m.user.id === me.user.id) : undefined;
 }
 
 /** The one member whose first name `text` holds ("make it tom", "auf lea"), if exactly one has it. */

@@ -65,7 +65,7 @@ export class PortalResetDialog extends ComponentDialog {
         const buttons: PromptButton[] = [];
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
         buttons.push({ value: 'am-i-billing-contact', label: 'actions:am-i-billing-contact' });
-        return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons }));
+        return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons, nothingToLose: true }));
     }
 
     /** True when a link was asked for in this conversation for the user ID this request would use, and no new one is wanted. */

@@ -18,7 +18,8 @@ const MAX_REASON_LENGTH = 300;
  * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
  * (`…roleWords`), is no question and keeps at least three words without the
  * names of the account's people (`names`) and the person's address ("ich bin
- * jonas.weber@…" and "auf Lea Fischer" are no reasons). Undefined when the
+ * jonas.weber@…" and "auf Lea Fischer" are no reasons), nor introduces the
+ * person (`identify:introductions` and a name: "Ich bin Eva Schulz von …"). Undefined when the
  * message gives none: then the reason is asked.
  */
 export function reasonInRequest(text: string, t: TFunction, names: readonly string[]): string | undefined {
@@ -26,9 +27,14 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
     const requestWords = phraseList(t, 'changeContact:reasonInRequest.heard.requestWords');
     const roleWords = phraseList(t, 'changeContact:reasonInRequest.heard.roleWords');
     const nameWords = new Set(names.flatMap((name) => wordsOf(name)));
+    const introductions = phraseList(t, 'identify:introductions');
     const reasons: string[] = [];
     for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
         const said = phraseOf(clause);
+        // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
+        if (introductions.some((lead) => said.startsWith(`${lead} `) && nameWords.has(said.slice(lead.length + 1).split(' ')[0]))) {
+            continue;
+        }
         const lead = because.find((word) => said.startsWith(`${word} `));
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;

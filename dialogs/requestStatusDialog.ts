@@ -47,7 +47,7 @@ export class RequestStatusDialog extends ComponentDialog {
             await answerStatusOfTheirs(step.context, this.services.changeRequests, userId);
             return step.endDialog();
         }
-        return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' } }));
+        return step.prompt(PromptIds.reference, localized({ text: { key: 'requestStatus:askReference' }, retryText: { key: 'requestStatus:askReferenceRetry' }, nothingToLose: true }));
     }
 
     private async identifyStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {

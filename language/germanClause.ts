@@ -9,8 +9,8 @@
  * Only the clause's first part (up to a comma or a sentence's end) is
  * reordered, and only when its subject is certain: a personal pronoun, or an
  * article or possessive and one noun ("die Rechnung", "unsere Firma").
- * Anything else ("dass die neue Adresse …", "dass wir … und …") keeps the
- * person's words as written: a wrong reordering would be worse than none.
+ * Anything else ("dass die neue Adresse …", "dass wir … und …") is left to
+ * the caller (undefined): a wrong reordering would be worse than none.
  */
 
 /** Pronouns that stand alone as the subject of a clause. */
@@ -40,23 +40,19 @@ const CLAUSE_END = /[,;!?]|(?<!\d|\b(?:nr|ca|bzw|inkl|evtl|ggf|vgl|str))\./iu;
 /** The shortest verb left after its prefix ("an" + "tut"): shorter, the word was no separable verb. */
 const MIN_STEM = 3;
 
-/**
- * The message of a "dass"/"ob" clause as a main clause, or the clause as
- * written (first letter capitalised) when its structure is not certain.
- */
-export function clauseAsSentence(clause: string, connector: 'dass' | 'ob'): string {
-    const written = capitalised(clause.trim());
+/** The message of a "dass"/"ob" clause as a main clause; undefined when its structure is not certain. */
+export function clauseAsSentence(clause: string, connector: 'dass' | 'ob'): string | undefined {
     const cut = CLAUSE_END.exec(clause);
     const first = (cut ? clause.slice(0, cut.index) : clause).trim();
     const rest = cut ? clause.slice(cut.index) : '';
     const tokens = first.split(/\s+/u).filter((token) => token.length > 0);
     if (tokens.some((token) => !/^(?:[\p{L}\p{N}'’-]+|\d+\.|(?:nr|ca|bzw|inkl|evtl|ggf|vgl|str)\.)$/iu.test(token) || JOINERS.has(token.toLocaleLowerCase()))) {
-        return written;
+        return undefined;
     }
     const subjectLength = subjectWords(tokens);
     const verb = tokens[tokens.length - 1];
     if (subjectLength === 0 || tokens.length <= subjectLength || NOT_VERBS.has(verb.toLocaleLowerCase()) || /\d/u.test(verb)) {
-        return written;
+        return undefined;
     }
     const subject = tokens.slice(0, subjectLength);
     // The verb must agree with the subject ("wir … brauchen", "die Rechnung … ist"); "… für das Team ab Januar" ends in no verb.
@@ -64,7 +60,7 @@ export function clauseAsSentence(clause: string, connector: 'dass' | 'ob'): stri
     const person = subjectLength === 1 ? subject[0].toLocaleLowerCase() : 'er';
     const next = tokens[subjectLength];
     if (!agrees(person, verb) || (tokens.length > subjectLength + 1 && !NOT_VERBS.has(next.toLocaleLowerCase()) && agrees(person, next))) {
-        return written;
+        return undefined;
     }
     const middle = tokens.slice(subjectLength, -1);
     const [finite, prefix] = separated(verb);

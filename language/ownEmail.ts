@@ -21,8 +21,32 @@ export function ownEmail(text: string, info: OwnEmailReader): string | undefined
     if (!email) {
         return undefined;
     }
-    const before = phraseOf(text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '');
-    return before === '' || phraseList(info.t, 'identify:ownEmailLeadIns').some((lead) => ` ${before}`.endsWith(` ${lead}`)) ? email : undefined;
+    const written = text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '';
+    const before = phraseOf(written);
+    const leadIns = phraseList(info.t, 'identify:ownEmailLeadIns');
+    return before === '' || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns) ? email : undefined;
+}
+
+/** Words of a name between an introduction and the address ("ich bin chris, chris.taylor@…", "I'm Sarah Lee (sarah.lee@…)"). */
+const MAX_INTRODUCED_NAME_WORDS = 3;
+
+/**
+ * True when the words before an address introduce the person by name, then
+ * give the address apart (after a comma, a parenthesis or a colon): "ich bin
+ * chris, chris.taylor@…". A word of the name stands in the address, so "ich
+ * bin nicht sicher, anna@…" introduces no one.
+ */
+function introducedByName(written: string, email: string, leadIns: readonly string[]): boolean {
+    if (!/[,(:]\s*$/u.test(written)) {
+        return false;
+    }
+    const clause = ` ${phraseOf(written.replace(/[,(:]\s*$/u, '').split(',').pop() ?? '')}`;
+    const local = wordsOf(email.slice(0, email.indexOf('@')));
+    return leadIns.some((lead) => {
+        const at = clause.lastIndexOf(` ${lead} `);
+        const name = at < 0 ? [] : wordsOf(clause.slice(at + lead.length + 2));
+        return name.length > 0 && name.length <= MAX_INTRODUCED_NAME_WORDS && name.some((word) => local.includes(word));
+    });
 }
 
 /**

@@ -11,7 +11,8 @@ import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
-import { clauseAsSentence } from '../language/germanClause';
+import { clauseAsMessage } from '../language/clauseMessage';
+import { introducesOnly, withoutIntroductions } from '../language/introduction';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -41,7 +42,10 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     if (asking) {
         return { intent: 'talk-to-human', score: 1, language: asking };
     }
-    return (await messageForSomeone(recognizer, t, text, lang)) ?? recognizer.recognize(text, lang);
+    // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
+    const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
+    const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
+    return (await messageForSomeone(recognizer, t, asked, lang)) ?? recognizer.recognize(asked, lang);
 }
 
 /**
@@ -77,7 +81,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
  * "that"/"dass"/":" are one short clause that says to write, tell or ask.
  * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
  */
-function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string; readonly connector: string } | undefined {
+function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string; readonly marker?: string } | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
     if (frame === null) {
@@ -92,7 +96,7 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     if (!said.some((word) => verbs.some((verb) => word === verb || (verb.length >= MESSAGE_VERB_INSIDE && word.includes(verb))))) {
         return undefined;
     }
-    return { head, message: trimmed.slice(frame[0].length).trim(), connector: (frame[2] ?? ':').toLocaleLowerCase() };
+    return { head, message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
 }
 
 /**
@@ -109,7 +113,7 @@ function namesRecipient(t: (lang: Lang) => TFunction, head: string, lang: Lang):
 const SELF: ReadonlySet<string> = new Set(['me', 'i', 'mir', 'mich', 'ich']);
 
 /** Words, then "that"/"dass"/"ob"/"whether" (after a comma or not) or a colon, then the message. */
-const MESSAGE_FRAME = /^(.+?)(?:,?\s+(that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\S)/iu;
+const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\S)/iu;
 
 /**
  * The message in a request to pass one on, as written after "that"/"dass"/":"
@@ -118,14 +122,8 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(that|dass|daß|ob|whether)\s+|\s*:\s*)(?=\
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
     const frame = messageFrame(t, text, lang);
-    if (frame === undefined || wordsOf(frame.message).length < FRAMED_MESSAGE_MIN_WORDS) {
-        return undefined;
-    }
-    // German "…, dass wir mehr Lizenzen brauchen" has its verb last: the mail says "Wir brauchen mehr Lizenzen".
-    if (lang === 'de' && (frame.connector === 'dass' || frame.connector === 'daß' || frame.connector === 'ob')) {
-        return clauseAsSentence(frame.message, frame.connector === 'ob' ? 'ob' : 'dass');
-    }
-    return frame.message.charAt(0).toLocaleUpperCase() + frame.message.slice(1);
+    const message = frame?.message ?? '';
+    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
 
 /** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */
@@ -170,8 +168,8 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const intents: Understanding[] = [];
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
-        // "Nein, keine Mail." only declines: it asks for nothing.
-        if (declinesOnly(part, language)) {
+        // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces: they ask for nothing.
+        if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting'))) {
             continue;
         }
         const one = await understandText(recognizer, t, part, language);
@@ -273,8 +271,8 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const found: Intent[] = [];
     for (const sentence of asking) {
         for (const part of cutAt(sentence, joiners)) {
-            // "ich bin jonas.weber@…" says who the person is, not what they want ("… und möchte den Kontakt ändern").
-            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang })) {
+            // "ich bin jonas.weber@…", "Ich bin Jonas Weber." say who the person is, not what they want ("… und möchte den Kontakt ändern").
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, (clause) => recognizer.saysOnly(clause, 'greeting'))) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);

@@ -77,9 +77,9 @@ const ROWS: readonly ConversationRow[] = [
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
             { say: 'ja', expect: [de.askMessage] },
             { say: 'Danke. kannst du der bitte ne mail schreiben dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar',
-                expect: [de.preview, /\n\nWir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/, de.confirm], absent: [/ne mail schreiben/, /Danke\. kannst/] },
+                expect: [de.preview, /\n\nIch möchte Ihnen mitteilen, dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/, de.confirm], absent: [/ne mail schreiben/, /Danke\. kannst/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/ne mail schreiben|Danke\. kannst/, /Wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/ne mail schreiben|Danke\. kannst/, /Ich möchte Ihnen mitteilen, dass wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar/) } }
     },
     {
         name: '"ok danke, sag ihr, dass …" beim Angebot: der Entwurf kommt ohne Rückfrage, nur die Nachricht geht an Anna',

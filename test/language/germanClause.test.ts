@@ -23,7 +23,7 @@ describe('a German "dass"/"ob" clause passed on as the text of a mail', () => {
         assert.equal(clauseAsSentence('wir mehr lizenzen bekommen', 'ob'), 'Bekommen wir mehr lizenzen?');
     });
 
-    it('keeps the words as written where the order is not certain', () => {
+    it('leaves the clause to the caller where the order is not certain', () => {
         const kept = [
             // No verb at the end: it follows the clause ("Ausklammerung").
             'wir 5 weitere lizenzen brauchen für das vertriebsteam ab januar',
@@ -36,7 +36,7 @@ describe('a German "dass"/"ob" clause passed on as the text of a mail', () => {
             'anna die rechnungen bekommt'
         ];
         for (const clause of kept) {
-            assert.equal(clauseAsSentence(clause, 'dass'), clause.charAt(0).toLocaleUpperCase() + clause.slice(1));
+            assert.equal(clauseAsSentence(clause, 'dass'), undefined);
         }
     });
 });

@@ -1,0 +1,24 @@
+import type { TFunction } from 'i18next';
+import { phraseList } from './phraseLists';
+import { clauseAsSentence } from './germanClause';
+
+/** The words that open a German "dass"/"ob" clause, whose verb stands last ({@link clauseAsSentence}). */
+const GERMAN_MARKERS: ReadonlySet<string> = new Set(['dass', 'daß', 'ob']);
+
+/**
+ * A message passed on as written after "dass"/"ob" ("schreib ihr, dass wir 5
+ * Lizenzen mehr brauchen") keeps the word order of a clause: alone it is no
+ * sentence ("Wir 5 Lizenzen mehr brauchen"). Where its subject and verb are
+ * certain a German clause is reordered ("Wir brauchen 5 Lizenzen mehr");
+ * otherwise, after a word of
+ * `emailAdmin:clauseMarkers.that` or `.whether` it is set into
+ * `emailAdmin:clauseMessage.that` / `.whether` ("Ich möchte Ihnen mitteilen,
+ * dass …"); English keeps "that" clauses as they are. Begins with a capital.
+ */
+export function clauseAsMessage(t: TFunction, marker: string | undefined, clause: string): string {
+    const kind = marker === undefined ? undefined : (['that', 'whether'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
+    // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
+    const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob') : undefined;
+    const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause }) : clause);
+    return message.charAt(0).toLocaleUpperCase() + message.slice(1);
+}

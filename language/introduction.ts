@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import { phraseOf, sentencesOf } from '../core/words';
+import { phraseList } from './phraseLists';
+
+/**
+ * True when a sentence only says who is writing: its clauses are greetings
+ * (`isGreeting`) and one introduction, a lead-in of `identify:introductions`
+ * followed by a name written with a capital ("Hallo, ich bin Jonas Weber.",
+ * "This is Sarah Lee."). "Ich bin der Abrechnungskontakt" names a role, no one.
+ */
+export function introducesOnly(sentence: string, t: TFunction, isGreeting: (clause: string) => boolean): boolean {
+    const clauses = sentence.split(/[,;:]/u).map((clause) => clause.trim()).filter((clause) => /\p{L}/u.test(clause));
+    const introductions = clauses.filter((clause) => !isGreeting(clause));
+    return introductions.length === 1 && introducesByName(introductions[0], t);
+}
+
+/** Words a name has after the lead-in ("Eva Schulz von Bergmann & Söhne" stays an introduction). */
+const MAX_INTRODUCTION_WORDS = 6;
+
+function introducesByName(clause: string, t: TFunction): boolean {
+    const said = phraseOf(clause);
+    const lead = phraseList(t, 'identify:introductions').find((one) => said.startsWith(`${one} `));
+    if (lead === undefined) {
+        return false;
+    }
+    // The name as written: the words after as many words as the lead-in has.
+    const words = clause.replace(/[^\p{L}\p{N}&'’.-]+/gu, ' ').trim().split(' ');
+    const rest = words.slice(lead.split(' ').length);
+    return rest.length > 0 && rest.length <= MAX_INTRODUCTION_WORDS && /^\p{Lu}/u.test(rest[0]);
+}
+
+/**
+ * A message without its sentences that only introduce the writer
+ * ({@link introducesOnly}): "Hallo, ich bin Jonas Weber. Bitte ändern Sie …"
+ * asks what its other sentences ask. The message itself when all or none do.
+ */
+export function withoutIntroductions(text: string, t: TFunction, isGreeting: (clause: string) => boolean): string {
+    const sentences = sentencesOf(text);
+    if (sentences.length < 2) {
+        return text;
+    }
+    const kept = sentences.filter((sentence) => !introducesOnly(sentence, t, isGreeting));
+    return kept.length === 0 || kept.length === sentences.length ? text : kept.join(' ');
+}
