@@ -261,12 +261,10 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
     // A story asks one thing, unless several of its sentences ask outright ("… I want to know who our billing contact is. Also I need …").
-    const outright = sentences.filter((sentence) => asksOutright(sentence, t));
-    if (sentences.length >= STORY_SENTENCES && outright.length < 2) {
+    const asking = sentences.length >= STORY_SENTENCES ? sentences.filter((sentence) => asksOutright(sentence, t)) : sentences;
+    if (sentences.length >= STORY_SENTENCES && asking.length < 2) {
         return [];
     }
-    // Beside a sentence that asks, one that only tells is what the person says about themselves, no request ("Ich bin Administrator in unserem Konto. Ich möchte, dass …").
-    const asking = outright.length > 0 ? outright : sentences;
     const joiners = new Set(phraseList(t, 'main:requestJoiners'));
     const found: Intent[] = [];
     for (const sentence of asking) {
