@@ -103,10 +103,10 @@ const ROWS: readonly ConversationRow[] = [
         steps: [
             { say: 'Schreiben Sie bitte unserem Abrechnungskontakt, ob wir noch dieses Jahr auf den größeren Plan wechseln können', expect: [de.p.askEmail] },
             { say: LEA, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.p.preview, /Ich möchte gern wissen, ob wir noch dieses Jahr auf den größeren Plan wechseln können/] },
+            { say: CODE, expect: [de.p.preview, /\n\nKönnen wir noch dieses Jahr auf den größeren Plan wechseln\?/] },
             { say: 'ja', expect: [de.p.sent] }
         ],
-        outcome: { mailTo: { to: [ANNA], words: /Ich möchte gern wissen, ob wir noch dieses Jahr/ }, noHandoff: true }
+        outcome: { mailTo: { to: [ANNA], words: /Können wir noch dieses Jahr auf den größeren Plan wechseln\?/ }, noHandoff: true }
     },
     {
         name: '„tschüss“ bei der Frage nach der Referenz: nichts ginge verloren, also ein kurzer Abschied ohne Rückfrage',
