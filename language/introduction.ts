@@ -14,6 +14,17 @@ export function introducesOnly(sentence: string, t: TFunction, isGreeting: (clau
     return introductions.length === 1 && introducesByName(introductions[0], t);
 }
 
+/**
+ * True when a sentence, greetings aside, begins by saying who is writing or what
+ * they are: a lead-in of `identify:introductions` ("I'm an admin on our account.",
+ * "Ich bin Administrator in unserem Konto.").
+ */
+export function describesSelf(sentence: string, t: TFunction, isGreeting: (clause: string) => boolean): boolean {
+    const clauses = sentence.split(/[,;:]/u).map((clause) => clause.trim()).filter((clause) => /\p{L}/u.test(clause) && !isGreeting(clause));
+    const said = clauses.length > 0 ? phraseOf(clauses[0]) : '';
+    return phraseList(t, 'identify:introductions').some((one) => said.startsWith(`${one} `));
+}
+
 /** Words a name has after the lead-in ("Eva Schulz von Bergmann & Söhne" stays an introduction). */
 const MAX_INTRODUCTION_WORDS = 6;
 

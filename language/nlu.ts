@@ -74,6 +74,9 @@ const CONTENT_WORD_LENGTH = 4;
 /** Words other than its own a cancel may have ("ich möchte den Vorgang abbrechen"); more say something else. */
 const CANCEL_MAX_OTHER_WORDS = 1;
 
+/** Words other than its own a language switch may have ("could you answer in English, my German is bad"); more say something else. */
+const SWITCH_MAX_OTHER_WORDS = 1;
+
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
@@ -104,6 +107,9 @@ const CLEAR_LANGUAGE_WORDS = 4;
 
 const SWITCH_PREFIX = 'switch-language-';
 
+/** The classifier's intents of a language switch, one per language asked for. */
+const SWITCH_INTENTS = LANGS.map((lang) => `${SWITCH_PREFIX}${lang}`);
+
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
 const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
 
@@ -131,6 +137,7 @@ export class IntentRecognizer {
         private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
         private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
         private readonly selfMarkers: readonly string[],
+        private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>
     ) {}
 
@@ -152,6 +159,7 @@ export class IntentRecognizer {
         const languageWords = new Map<Lang, ReadonlySet<string>>();
         const requestMarkers = new Map<Lang, readonly string[]>();
         const selfMarkers: string[] = [];
+        const whoWords: string[] = [];
         const answerWords = new Set<string>();
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
@@ -163,10 +171,11 @@ export class IntentRecognizer {
                     }
                 }
             }
-            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown; selfQuestionMarkers?: unknown };
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown; selfQuestionMarkers?: unknown; whoQuestionWords?: unknown };
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             requestMarkers.set(lang, phrases(main.requestMarkers));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
+            whoWords.push(...phrases(main.whoQuestionWords));
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -183,7 +192,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, answerWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, whoWords, answerWords);
     }
 
     /**
@@ -312,8 +321,9 @@ export class IntentRecognizer {
     }
 
     /** How many of `said` are words of some length that are neither a yes or no nor a word of `intent`'s phrases in either language. */
-    private wordsBeside(said: readonly string[], intent: Intent): number {
-        const known = LANGS.map((lang) => this.informative.get(lang)?.intentWords.get(intent)).filter((set): set is ReadonlySet<string> => set !== undefined);
+    private wordsBeside(said: readonly string[], intent: string | readonly string[]): number {
+        const keys = typeof intent === 'string' ? [intent] : intent;
+        const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
         // Short words ("so", "can", "it", "or") carry no other request: "so can you cancel it or not?" is still a cancel.
         return said.filter((word) => word.length >= CONTENT_WORD_LENGTH && !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX)))).length;
     }
@@ -388,8 +398,8 @@ export class IntentRecognizer {
     }
 
     private async classify(original: string, lang: Lang): Promise<Understanding> {
-        // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier.
-        const utterance = folded(original);
+        // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier; so are "u" and "you".
+        const utterance = spelledOut(folded(original));
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
@@ -401,6 +411,14 @@ export class IntentRecognizer {
         const telling = said.filter((word) => !this.answerWords.has(word));
         if (judged && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
+        }
+        // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
+        // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
+        // name it say what is asked, or, in a single clause, its words without the language.
+        if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
+            const otherClauses = utterance.split(/[,;:.!?]+/u).filter((clause) => !namesLanguage(words(clause)));
+            const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
+            return this.classify(rest, lang);
         }
         const processed = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         const result = { intent: processed.intent, score: familyScore(processed) };
@@ -426,6 +444,10 @@ export class IntentRecognizer {
         // "is it me who is the billing contact?", "bin ich das selber?": asked about oneself, the question is "am I".
         if (result.intent === 'who-is-billing-contact' && this.asksAboutSelf(said)) {
             return { intent: 'am-i-billing-contact', score: result.score, language: lang };
+        }
+        // "i'm new here, who is our billing contact?": a question who it is, not asked about oneself, is "who is", however the classifier splits the two.
+        if (result.intent === 'am-i-billing-contact' && said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said)) {
+            return { intent: 'who-is-billing-contact', score: result.score, language: lang };
         }
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
@@ -482,6 +504,13 @@ function familyScore(result: { intent?: string; score?: number; classifications?
 function folded(text: string): string {
     return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
 }
+
+/** Text with the one- and two-letter stand-ins of chat written out ("what can u do" → "what can you do"). */
+function spelledOut(text: string): string {
+    return text.replace(/(?<![\p{L}\p{N}'’])(u|r|ur|plz)(?![\p{L}\p{N}'’])/giu, (word) => SHORTHAND[word.toLowerCase()] ?? word);
+}
+
+const SHORTHAND: Readonly<Record<string, string>> = { u: 'you', r: 'are', ur: 'your', plz: 'please' };
 
 const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
 

@@ -12,7 +12,7 @@ import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { clauseAsMessage } from '../language/clauseMessage';
-import { introducesOnly, withoutIntroductions } from '../language/introduction';
+import { describesSelf, introducesOnly, withoutIntroductions } from '../language/introduction';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -261,19 +261,31 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
     // A story asks one thing, unless several of its sentences ask outright ("… I want to know who our billing contact is. Also I need …").
-    const asking = sentences.length >= STORY_SENTENCES ? sentences.filter((sentence) => asksOutright(sentence, t)) : sentences;
-    if (sentences.length >= STORY_SENTENCES && asking.length < 2) {
+    const outright = sentences.filter((sentence) => asksOutright(sentence, t));
+    if (sentences.length >= STORY_SENTENCES && outright.length < 2) {
         return [];
     }
+    // Beside a sentence that asks, one that says who the person is tells no request ("Ich bin Administrator in unserem Konto. Ich möchte, dass …");
+    // one that tells of a problem is one ("I forgot my portal password. also, who is …?"), except in a story.
+    const isGreeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
+    const telling = (sentence: string): boolean => sentences.length < STORY_SENTENCES && !describesSelf(sentence, t, isGreeting);
+    const asking = outright.length > 0 ? sentences.filter((sentence) => outright.includes(sentence) || telling(sentence)) : sentences;
     const joiners = new Set(phraseList(t, 'main:requestJoiners'));
     const found: Intent[] = [];
+    const instructions = phraseList(t, 'emailAdmin:instructionWords');
     for (const sentence of asking) {
+        let passOn = false;
         for (const part of cutAt(sentence, joiners)) {
+            // "ok can you email her and say we need 3 more seats": after a request to write, a part that says what to write ("say", "tell", "ask") is the mail, no request.
+            if (passOn && instructions.includes(wordsOf(part)[0] ?? '')) {
+                continue;
+            }
             // "ich bin jonas.weber@…", "Ich bin Jonas Weber." say who the person is, not what they want ("… und möchte den Kontakt ändern").
-            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, (clause) => recognizer.saysOnly(clause, 'greeting'))) {
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, isGreeting)) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);
+            passOn = one.intent === 'email-billing-admin';
             if (isRequest(one.intent) && one.score >= UNDERSTANDING_POLICY.requestPart && !found.includes(one.intent)) {
                 found.push(one.intent);
             }

@@ -155,7 +155,11 @@ async function pick(recognizer: IntentRecognizer, text: string, lang: Lang): Pro
  * phrasings (typos, lower case, ae/oe/ue, Du and Sie, long German, off-topic).
  * It is read as `npm run intent` reads a message without `--lang`, so the
  * language must come out right as well. Measured when written: 93.4% before
- * the training and language changes of that commit, 97.3% after.
+ * the training and language changes of that commit, 97.3% after. The last 31
+ * come from a later probe of 264 customer messages (issue 12), each one a miss
+ * fixed as a class (a language named amid a request, "who" not about oneself,
+ * chat shorthand, questions about the bot itself, status and objection
+ * phrasings): the code before that fix reads 88.3% of the set right.
  */
 const UNSEEN = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-unseen.json'), 'utf8')) as Sample[];
 const UNSEEN_FLOOR = 0.95;
