@@ -164,7 +164,7 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
  */
 export function stopsWaiting(text: string, t: TFunction): boolean {
     const said = wordsOf(text);
-    return said.length > 0 && said.length <= SETTLED_MAX_WORDS && phraseList(t, 'escalate:stopWaiting').some((phrase) => positionsOf(said, phrase.split(' ')) !== undefined);
+    return said.length > 0 && said.length <= SETTLED_MAX_WORDS && phraseWordList(t, 'escalate:stopWaiting').some((phrase) => positionsOf(said, phrase) !== undefined);
 }
 
 /** What "settled" is read with in one language: read from the locales once ({@link perLanguage}), not per message. */

@@ -93,7 +93,7 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
         return undefined;
     }
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:instructionWords'));
-    if (!said.some((word) => verbs.some((verb) => word === verb || (verb.length >= MESSAGE_VERB_INSIDE && word.includes(verb))))) {
+    if (!hasListWord(said, verbs)) {
         return undefined;
     }
     return { head, message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
@@ -105,8 +105,12 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
  * a longer one also inside a word ("Abrechnungskontaktin", "Rechnungsverantwortliche").
  */
 function namesRecipient(t: (lang: Lang) => TFunction, head: string, lang: Lang): boolean {
-    const recipients = phraseList(t(lang), 'emailAdmin:recipientWords');
-    return wordsOf(head).some((word) => recipients.some((one) => word === one || (one.length >= MESSAGE_VERB_INSIDE && word.includes(one))));
+    return hasListWord(wordsOf(head), phraseList(t(lang), 'emailAdmin:recipientWords'));
+}
+
+/** True when one of `words` is a word of `list`, or holds a list word of {@link MESSAGE_VERB_INSIDE} letters or more ("anschreiben", "Abrechnungskontaktin"). */
+function hasListWord(words: readonly string[], list: readonly string[]): boolean {
+    return words.some((word) => list.some((one) => word === one || (one.length >= MESSAGE_VERB_INSIDE && word.includes(one))));
 }
 
 /** Words by which a person means themselves ("tell me whether …" asks the bot, it sends no mail). */
@@ -132,7 +136,7 @@ const MESSAGE_FRAME_MAX_WORDS = 12;
 /** A message after "that" says something only with this many words ("email him that ok" has none). */
 const FRAMED_MESSAGE_MIN_WORDS = 2;
 
-/** A word to the bot this long also counts inside a longer one ("anschreiben", "E-Mail"). */
+/** A word to the bot (or whom it names) this long also counts inside a longer one ("anschreiben", "E-Mail", "Abrechnungskontaktin"). */
 const MESSAGE_VERB_INSIDE = 4;
 
 /** Everything the bot finds in one message: its intent as a whole, the intent of each part, and the entities. */
