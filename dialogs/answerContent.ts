@@ -187,8 +187,10 @@ export function newDraftSentence(context: TurnContext, text: string, previous: s
     if (phraseList(t, 'emailAdmin:questionStarts').some((start) => said === start || said.startsWith(`${start} `))) {
         return undefined;
     }
+    // "bitte, sag ihr, dass die Kreditkarte abläuft": the words to the bot go, the clause after them reads as a sentence.
+    const framed = mailText(context, sentence);
     const leadIn = addressedLeadIn(context, sentence);
-    const content = leadIn ? afterWords(sentence, leadIn.split(' ').length).trim() : sentence.trim();
+    const content = framed.framed ? framed.text : leadIn ? afterWords(sentence, leadIn.split(' ').length).trim() : sentence.trim();
     const also = phraseList(t, 'emailAdmin:alsoWords');
     const topicWords = wordsOf(content).filter((word) => word.length >= MIN_TOPIC_WORD_LENGTH);
     const inDraft = new Set(wordsOf(previous));

@@ -22,6 +22,8 @@ import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
+import { forwardedStory } from './forwardedStory';
+import { isRequest } from '../turn/understand';
 import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
@@ -114,7 +116,8 @@ export class BillingRoleDialog extends ComponentDialog {
             text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: answer.otherBillingContacts.map((user) => user.name) } },
             retryText: { key: 'billingRole:offerRetry' },
             buttons,
-            nothingToLose: true
+            nothingToLose: true,
+            messageChooses: 'email'
         }));
     }
 
@@ -131,14 +134,18 @@ export class BillingRoleDialog extends ComponentDialog {
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
             const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
-            if (asked.score >= UNDERSTANDING_POLICY.followOn && FOLLOW_ON_INTENTS.has(asked.intent)) {
+            // After a no, any other request follows ("nee, ich sag's ihr selbst. aber was ist der Unterschied zwischen …").
+            const followed = FOLLOW_ON_INTENTS.has(asked.intent) || (!lead.value && isRequest(asked.intent) && asked.intent !== 'email-billing-admin');
+            if (asked.score >= UNDERSTANDING_POLICY.followOn && followed) {
                 return step.endDialog(continueWith(asked.intent));
             }
         }
         if (step.result === 'email' && identity) {
             // "email peter that we need 5 more licences": what follows "that" is the message, when nothing else in the words is.
             const framed = asked !== undefined && text === asked ? step.options.askedMessage : undefined;
-            const message = await this.ownMessage(step.context, messageContent(step.context, text) ?? framed);
+            // "can you just forward this to him": the matter the person told before is the message.
+            const forwarded = await forwardedStory(step.context, text, this.services.recognizer);
+            const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? framed));
             noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
         }
@@ -155,7 +162,9 @@ export class BillingRoleDialog extends ComponentDialog {
             return content;
         }
         const asked = await this.services.recognizer.recognize(content, turnInfo(context).lang);
-        const sure = words <= RESTATED_MAX_WORDS || asked.score >= UNDERSTANDING_POLICY.interrupt;
+        // "und kann ich der Person schreiben?": a question about the mail, asked of the bot, is no message for the billing contact either.
+        const askedOfTheBot = content.trim().endsWith('?') && asked.score >= UNDERSTANDING_POLICY.understood;
+        const sure = words <= RESTATED_MAX_WORDS || askedOfTheBot || asked.score >= UNDERSTANDING_POLICY.interrupt;
         return asked.intent === 'email-billing-admin' && sure ? undefined : content;
     }
 

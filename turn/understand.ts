@@ -193,8 +193,13 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     }
     const order = (one: Understanding): number => (requests.includes(one.intent) ? requests.indexOf(one.intent) : requests.length);
     intents.sort((a, b) => order(a) - order(b));
+    // "hab ne Frage: darf ich selbst Lizenzen kaufen?", "can you help me? who is …": the wish for help only announces the request.
+    const announced = intents.find((one) => isRequest(one.intent));
+    if (announced) {
+        intents.splice(0, intents.length, ...intents.filter((one) => one.intent !== 'help'));
+    }
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
-    const lead = leadIntent(understood.intent, requests);
+    const lead = understood.intent === 'help' && announced && requests.length === 0 ? announced.intent : leadIntent(understood.intent, requests);
     return {
         understood,
         lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),

@@ -67,6 +67,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly amends?: boolean;
     /** A typed full name that matches no button ("eva schulz" for a person not listed) chooses the button with this value. */
     readonly nameChooses?: string;
+    /** Words for the recipient ("tell him …", "sag ihr, dass …", `emailAdmin:leadIns`) choose the button with this value: they carry a message to pass on. */
+    readonly messageChooses?: string;
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */

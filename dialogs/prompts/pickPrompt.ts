@@ -6,7 +6,7 @@ import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
-import { leadingAnswer } from '../answerContent';
+import { addressedLeadIn, leadingAnswer } from '../answerContent';
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number as the
@@ -41,6 +41,10 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const answered = lead && buttons.find((button) => button.answers === (lead.value ? 'yes' : 'no'));
         if (answered) {
             return { succeeded: true, value: answered.value };
+        }
+        // "tell him the card on file expired": a message for the one the offer would write to.
+        if (options.messageChooses && addressedLeadIn(context, text)) {
+            return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
         return options.nameChooses && fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)

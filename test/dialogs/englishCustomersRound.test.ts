@@ -47,6 +47,38 @@ const ROWS: readonly (ConversationRow & { readonly noLocale?: boolean })[] = [
         outcome: { mailTo: { to: [PETER], words: /^we need 4 more seats for the sales team by friday$/m } }
     },
     {
+        name: '"tell him …" at the offer is the message (never a payment answer); "can i ping them" asks for it; "perfect send" sends',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'tell him the card on file expired last week, need to update it asap', expect: [en.p.preview, /^The card on file expired last week, need to update it asap$/m, en.p.confirm], absent: [/pays by invoice/] },
+            { say: 'perfect send', expect: [en.p.sent], absent: [/its invoices go by email/] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /^The card on file expired last week, need to update it asap$/m } }
+    },
+    {
+        name: '"can you just forward this to him" at the offer: the matter told in the first message is the mail, without the question to the bot',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'Hello, our company card was replaced last month and since then the subscription shows a payment failure warning. Who is our billing contact?', expect: [en.p.askEmail] },
+            { say: TOM, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseB, en.p.offerEmail] },
+            {
+                say: 'ok so can you just forward this to him',
+                expect: [en.p.preview, /^Our company card was replaced last month and since then the subscription shows a payment failure warning\.$/m, en.p.confirm],
+                absent: [/forward this/, /Who is our billing contact\?/]
+            },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /^Our company card was replaced last month and since then the subscription shows a payment failure warning\.$/m } }
+    },
+    {
+        name: '"can i ping them" at the offer asks for the message',
+        lang: 'en', email: TOM,
+        steps: [...TOM_AT_OFFER, { say: 'can i ping them', expect: [en.p.askMessage], absent: [/can't answer that question/] }],
+        outcome: { noMailTo: PETER }
+    },
+    {
         name: '"wrong address, send it to sarah instead" at "Shall I send it?": the bot writes to the billing contact only, the draft is unchanged',
         lang: 'en', email: TOM,
         steps: [

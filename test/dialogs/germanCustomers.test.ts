@@ -98,6 +98,51 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [ANNA], words: /Ich möchte Ihnen mitteilen, dass wir 3 lizenzen mehr brauchen fürs neue team/ }, noHandoff: true }
     },
     {
+        name: '„kann ich der Person schreiben?“ beim Angebot fragt nach der Nachricht; „ja bitte, sag ihr, dass …“ beim Entwurf ergänzt einen ganzen Satz',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'hallo, wer kümmert sich bei uns eigentlich um die rechnungen?', expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            { say: 'ok und kann ich der person schreiben?', expect: [de.p.askMessage], absent: [de.p.preview] },
+            { say: 'Die Rechnung für November fehlt noch.', expect: [de.p.preview, de.p.confirm] },
+            {
+                say: 'ja bitte, sag ihr dass die kreditkarte abläuft und sie die neue hinterlegen soll',
+                expect: [de.p.preview, /Die Rechnung für November fehlt noch\.\n\nIch möchte Ihnen mitteilen, dass die kreditkarte abläuft und sie die neue hinterlegen soll/],
+                absent: [/^Dass die kreditkarte/m, /sag ihr/]
+            },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Die Rechnung für November fehlt noch\.\s+Ich möchte Ihnen mitteilen, dass die kreditkarte abläuft/ }, noHandoff: true }
+    },
+    {
+        name: '„leiten Sie das bitte weiter“ beim Angebot: die Schilderung aus der ersten Nachricht wird die Mail, ohne die Frage an den Bot',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'Guten Tag, auf unserer letzten Rechnung fehlen die zwei Lizenzen für das neue Vertriebsteam. Wer ist bei uns der Abrechnungskontakt?', expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            {
+                say: 'ok, leiten Sie das bitte an sie weiter',
+                expect: [de.p.preview, /^Auf unserer letzten Rechnung fehlen die zwei Lizenzen für das neue Vertriebsteam\.$/m, de.p.confirm],
+                absent: [/weiter$/m, /Wer ist bei uns der Abrechnungskontakt\?/]
+            },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /^Auf unserer letzten Rechnung fehlen die zwei Lizenzen für das neue Vertriebsteam\.$/m }, noHandoff: true }
+    },
+    {
+        name: '„nee lass mal, ich sag ihr das selber. aber was ist der Unterschied …?“ beim Angebot: keine Mail, die Frage wird beantwortet',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'wer ist bei uns für die rechnungen zuständig', expect: [de.p.askEmail] },
+            { say: LEA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            { say: 'nee lass mal, ich sag ihr das selber. aber was ist der unterschied zwischen online und unternehmenskonto?', expect: [/Unternehmenskont/], absent: [de.p.preview, /^Kann ich sonst noch etwas für Sie tun\?$/] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
         name: '„Schreiben Sie unserem Abrechnungskontakt, ob …“ in der ersten Nachricht: die Frage wird ein ganzer Satz',
         lang: 'de', email: LEA,
         steps: [
