@@ -215,6 +215,19 @@ describe('npm run intent', () => {
         }
     });
 
+    it('reads "I have a question: …" by the question it announces, not as a request for help', async () => {
+        const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
+        const cases: Array<[string, string]> = [
+            ['moin, ich bin lea. hab ne frage: darf ich eigentlich selber lizenzen dazukaufen oder muss das wer anders machen?', 'am-i-billing-contact'],
+            ['I have a question. Who is the billing contact of our account?', 'who-is-billing-contact']
+        ];
+        for (const [text, expected] of cases) {
+            const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string; intents: Array<{ intent: string }> };
+            assert.strictEqual(reading.intent, expected, text);
+            assert.ok(!reading.intents.some((one) => one.intent === 'help'), `${text}: no help text as well`);
+        }
+    });
+
     it('prints every request of a message in the order asked, also when "and" joins them', async () => {
         const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
         const cases: Array<[string, string[]]> = [
