@@ -111,11 +111,6 @@ export class SqliteDatabase implements Database {
         return this.ran;
     }
 
-    /** How many prepared statements the connection keeps now (at most {@link STATEMENTS_KEPT}). */
-    public get statementsKept(): number {
-        return this.statements.size;
-    }
-
     /** Finalises cached statements and closes the connection. Safe to call twice. */
     /** One process on the file: the bus is in-process. */
     public openBus(): MessageBus {

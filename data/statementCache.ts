@@ -56,7 +56,7 @@ export class StatementCache<S> {
         }
     }
 
-    /** How many statements are prepared and not finalised (kept, or pushed out and still in use). */
+    /** How many statements are kept (those pushed out and still in use not counted). */
     public get size(): number {
         return this.entries.size;
     }
