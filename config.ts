@@ -354,6 +354,16 @@ function readBoolean(setting: string, text: string | undefined, fallback: boolea
     return value === 'true' || value === '1';
 }
 
+/**
+ * HEAP_GROWTH_PERCENT: how far the old generation may grow past the live heap
+ * before the next full GC (see core/heapGrowth.ts); 0 leaves V8's own rule.
+ * Read apart from {@link loadConfig}: it is the process's, not the app's.
+ */
+export function readHeapGrowthPercent(env: Env, fallback: number): number {
+    const text = reader(env)('HEAP_GROWTH_PERCENT');
+    return text === undefined ? fallback : parseInteger('HEAP_GROWTH_PERCENT', text, 0, 1000);
+}
+
 function parseInteger(setting: string, text: string, min: number, max: number): number {
     if (!/^\d+$/.test(text)) {
         throw new ConfigError(setting, `must be a whole number between ${min} and ${max} (got "${text}")`);

@@ -1,6 +1,7 @@
 // First: keeps recognizers-text bundles we do not use out of memory (must run before botbuilder-dialogs loads).
 import './core/leaveUnusedRecognizersOut';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { ConfigError, loadConfig, loadDotEnv, readHeapGrowthPercent } from './config';
+import { DEFAULT_HEAP_GROWTH_PERCENT, limitHeapGrowth } from './core/heapGrowth';
 import { startApp } from './app';
 import { getLogger } from './core/logger';
 
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     try {
         loadDotEnv();
         config = loadConfig();
+        limitHeapGrowth(readHeapGrowthPercent(process.env, DEFAULT_HEAP_GROWTH_PERCENT));
     } catch (err) {
         if (err instanceof ConfigError) {
             process.stderr.write(`${err.message}\n`);

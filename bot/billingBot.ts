@@ -16,6 +16,7 @@ import { conversationKeyOf } from '../turn/conversationKey';
 import { understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import { registerDialogsComponentOnce } from '../sdkSpeedups/dialogsRegistrationOnce';
+import { parsePathsOnce } from '../sdkSpeedups/parsedPaths';
 import { reuseInnerDialogContexts } from '../sdkSpeedups/innerDialogContextReuse';
 import type { HandoffGate } from './handoffGate';
 import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
@@ -78,6 +79,7 @@ export class BillingBot extends ActivityHandler {
         super();
         // Process-wide speed-ups of botbuilder-dialogs (each says what it relies on); installing twice does nothing.
         registerDialogsComponentOnce();
+        parsePathsOnce();
         reuseInnerDialogContexts();
         const { conversationState, mainDialog, gate } = parts;
         this.conversationState = conversationState;

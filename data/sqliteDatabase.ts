@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
 import { Mutex } from '../core/mutex';
+import { StatementCache } from './statementCache';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { InProcessBus, type MessageBus } from './messageBus';
@@ -10,15 +11,22 @@ import type { Database, RunResult, SqlParams, StatementListener, Transaction } f
 const log = getLogger('data.database');
 
 /**
+ * How many prepared statements one connection keeps. The hot path uses a few
+ * dozen texts; the rest are multi-row INSERTs whose text grows with the rows.
+ */
+export const STATEMENTS_KEPT = 128;
+
+/**
  * The one SQLite connection of the process. node-sqlite3 shares a connection
  * between all async callers, so every statement and every transaction runs under
  * one mutex: a transaction's statements can never interleave with another's.
- * Statements are prepared once and cached by their SQL text.
+ * Statements are prepared once and cached by their SQL text, for the
+ * {@link STATEMENTS_KEPT} texts used most recently.
  */
 export class SqliteDatabase implements Database {
     public readonly dialect = 'sqlite';
     private readonly lock = new Mutex();
-    private readonly statements = new Map<string, sqlite3.Statement>();
+    private readonly statements = new StatementCache<sqlite3.Statement>(STATEMENTS_KEPT, (statement) => new Promise<void>((resolve) => statement.finalize(() => resolve())));
     private readonly listeners = new Set<StatementListener>();
     private ran = 0;
     private closed = false;
@@ -120,10 +128,7 @@ export class SqliteDatabase implements Database {
                 return;
             }
             this.closed = true;
-            for (const statement of this.statements.values()) {
-                await new Promise<void>((resolve) => statement.finalize(() => resolve()));
-            }
-            this.statements.clear();
+            await this.statements.clear();
             await new Promise<void>((resolve, reject) => this.db.close((err) => (err ? reject(err) : resolve())));
         });
     }
@@ -163,37 +168,42 @@ export class SqliteDatabase implements Database {
         }
     }
 
-    /** The prepared statement for `sql`, prepared once; a bad statement rejects and is not cached. */
-    private async statement(sql: string, params: SqlParams): Promise<sqlite3.Statement> {
+    /**
+     * Runs `work` with the prepared statement for `sql`, prepared once and
+     * kept while recently used; a bad statement rejects and is not kept.
+     */
+    private withStatement<T>(sql: string, params: SqlParams, work: (statement: sqlite3.Statement) => Promise<T>): Promise<T> {
         if (this.closed) {
-            throw new Error('Database: the connection is closed');
+            return Promise.reject(new Error('Database: the connection is closed'));
         }
         this.ran++;
         for (const listener of this.listeners) {
             listener(sql, params);
         }
-        const cached = this.statements.get(sql);
-        if (cached) {
-            return cached;
-        }
-        const statement = await new Promise<sqlite3.Statement>((resolve, reject) => {
-            const prepared = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(prepared)));
-        });
-        this.statements.set(sql, statement);
-        return statement;
+        return this.statements.use(sql, (text) => this.prepare(text), work);
     }
 
-    private async rawRun(sql: string, params: SqlParams): Promise<RunResult> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.run(params, function (this: sqlite3.RunResult, err: Error | null) {
-                if (err) {
-                    reject(err);
-                } else {
-                    resolve({ lastId: this.lastID, changes: this.changes });
-                }
-            });
+    private prepare(sql: string): Promise<sqlite3.Statement> {
+        return new Promise<sqlite3.Statement>((resolve, reject) => {
+            const prepared = this.db.prepare(sql, (err: Error | null) => (err ? reject(err) : resolve(prepared)));
         });
+    }
+
+    private rawRun(sql: string, params: SqlParams): Promise<RunResult> {
+        return this.withStatement(
+            sql,
+            params,
+            (statement) =>
+                new Promise((resolve, reject) => {
+                    statement.run(params, function (this: sqlite3.RunResult, err: Error | null) {
+                        if (err) {
+                            reject(err);
+                        } else {
+                            resolve({ lastId: this.lastID, changes: this.changes });
+                        }
+                    });
+                })
+        );
     }
 
     /**
@@ -209,11 +219,8 @@ export class SqliteDatabase implements Database {
         return rows[0];
     }
 
-    private async rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
-        const statement = await this.statement(sql, params);
-        return new Promise((resolve, reject) => {
-            statement.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)));
-        });
+    private rawAll<T>(sql: string, params: SqlParams): Promise<T[]> {
+        return this.withStatement(sql, params, (statement) => new Promise<T[]>((resolve, reject) => statement.all(params, (err: Error | null, rows: T[]) => (err ? reject(err) : resolve(rows)))));
     }
 
     private rawExec(sql: string): Promise<void> {
