@@ -301,12 +301,33 @@ export function packageOf(file: string): string | undefined {
     return parts[at + 1].startsWith('@') ? parts.slice(at + 1, at + 3).join('/') : parts[at + 1];
 }
 
+/**
+ * The cache folder when this process may trust it: made if missing (owner
+ * only), owned by this process's user and writable by no one else, since what
+ * is read from it runs as code. Undefined otherwise (rewrites stay in memory).
+ */
+function trustedDir(dir: string | undefined): string | undefined {
+    if (dir === undefined) {
+        return undefined;
+    }
+    try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const stat = fs.statSync(dir);
+        const ownUser = typeof process.getuid !== 'function' || stat.uid === process.getuid();
+        return stat.isDirectory() && ownUser && (stat.mode & 0o022) === 0 ? dir : undefined;
+    } catch {
+        return undefined;
+    }
+}
+
 /** Rewritten files kept on disk between starts; every failure to read or write falls back to rewriting in memory. */
 class RewriteCache {
+    private readonly dir: string | undefined;
     private writable: boolean;
 
-    constructor(private readonly dir: string | undefined) {
-        this.writable = dir !== undefined;
+    constructor(dir: string | undefined) {
+        this.dir = trustedDir(dir);
+        this.writable = this.dir !== undefined;
     }
 
     rewrite(file: string, source: string): string {
@@ -325,7 +346,6 @@ class RewriteCache {
         const { code } = rewriteAwaiters(source);
         if (cached !== undefined && this.writable) {
             try {
-                fs.mkdirSync(this.dir as string, { recursive: true });
                 // Whole or not at all: written aside, then renamed into place.
                 const part = `${cached}.${process.pid}.part`;
                 fs.writeFileSync(part, code);

@@ -298,6 +298,18 @@ describe('nativeAsync installed at the entry point', function () {
         assert.deepStrictEqual(result.replies, ['Your name?', 'Hello Ada']);
     });
 
+    it('does not use a cache folder others may write to (what it holds runs as code): rewrites in memory', () => {
+        const temp = makeTempDir('native-async-');
+        after(temp.cleanup);
+        const shared = path.join(temp.dir, 'shared');
+        fs.mkdirSync(shared, { mode: 0o777 });
+        fs.chmodSync(shared, 0o777);
+        const result = loadedSdk({ SDK_NATIVE_ASYNC_CACHE_DIR: shared });
+        assert.doesNotMatch(result.beginDialog, /__awaiter/);
+        assert.deepStrictEqual(result.replies, ['Your name?', 'Hello Ada']);
+        assert.deepStrictEqual(fs.readdirSync(shared), []);
+    });
+
     it('SDK_NATIVE_ASYNC=false leaves the SDK as installed', () => {
         const result = loadedSdk({ SDK_NATIVE_ASYNC: 'false' });
         assert.match(result.beginDialog, /return __awaiter\(this, void 0, void 0, function\* \(\) \{/);
