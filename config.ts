@@ -1,9 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseEnv } from 'util';
 import { PROJECT_ROOT } from './paths';
 import type { LogLevel } from './core/logger';
 import { BusinessHours } from './core/businessHours';
 import { parseTrustProxy, type TrustProxy } from './web/clientAddress';
+import { DEFAULT_CACHE_DIR, type NativeAsyncSettings } from './sdkSpeedups/nativeAsync';
 
 /** How the bot authenticates to Azure Bot Service; empty app id = local mode. */
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -129,6 +131,25 @@ export function loadDotEnv(file: string = path.join(PROJECT_ROOT, '.env')): void
     }
 }
 
+/**
+ * Reads only the SDK rewrite's settings (`SDK_NATIVE_ASYNC`,
+ * `SDK_NATIVE_ASYNC_CACHE_DIR`): they are needed before anything loads the
+ * SDK, so before {@link loadConfig}. See sdkSpeedups/nativeAsync.ts.
+ * @throws ConfigError when `SDK_NATIVE_ASYNC` is not a boolean.
+ */
+export function loadNativeAsyncSettings(env: Env = process.env): NativeAsyncSettings {
+    const read = reader(env);
+    return {
+        enabled: readBoolean('SDK_NATIVE_ASYNC', read('SDK_NATIVE_ASYNC'), true),
+        cacheDir: read('SDK_NATIVE_ASYNC_CACHE_DIR') ?? DEFAULT_CACHE_DIR
+    };
+}
+
+/** The settings of the project's `.env` (empty when there is none), without putting them into `process.env`. */
+export function readDotEnv(file: string = path.join(PROJECT_ROOT, '.env')): Env {
+    return fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
+}
+
 /** What the Teams app package needs: the bot's app id and the public address. */
 export interface TeamsPackageSettings {
     readonly appId: string;
@@ -225,6 +246,8 @@ export function loadConfig(env: Env = process.env): Config {
         throw new ConfigError('TRUST_PROXY', (err as Error).message);
     }
     const localModeAllowRemote = readBoolean('LOCAL_MODE_ALLOW_REMOTE', read('LOCAL_MODE_ALLOW_REMOTE'), false);
+    // Used before this runs (nativeAsyncAtEntry.ts), which cannot stop the start: a wrong value stops it here.
+    loadNativeAsyncSettings(env);
 
     const smtpText = read('SMTP_URL');
     const smtpUrl = smtpText === undefined ? undefined : parseUrl('SMTP_URL', smtpText, ['smtp:', 'smtps:']);

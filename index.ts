@@ -1,5 +1,7 @@
 // First: keeps recognizers-text bundles we do not use out of memory (must run before botbuilder-dialogs loads).
 import './core/leaveUnusedRecognizersOut';
+// Also before the SDK loads: its async methods become native async functions (SDK_NATIVE_ASYNC).
+import './nativeAsyncAtEntry';
 import { ConfigError, loadConfig, loadDotEnv, readHeapGrowthPercent } from './config';
 import { DEFAULT_HEAP_GROWTH_PERCENT, limitHeapGrowth } from './core/heapGrowth';
 import { startApp } from './app';

@@ -4,6 +4,8 @@
  * answers are byte-identical; this shows their timing is too). Runs the real
  * bot over a temporary SQLite file, alternating the two cases.
  */
+// Before the SDK loads, as in the server (index.ts).
+import '../nativeAsyncAtEntry';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';

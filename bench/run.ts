@@ -3,6 +3,8 @@
  * core-bot-style waterfall bot (the fair baseline) and the bare HTTP floor, on
  * this machine, in one run. See the README's "Benchmark".
  */
+// Before the SDK loads, as in the server (index.ts).
+import '../nativeAsyncAtEntry';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

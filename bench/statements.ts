@@ -8,6 +8,8 @@
  * node-sqlite3's worker thread (each `Statement` run/get/all/reset and
  * `Database` exec call is one), which a statement may take more than one of.
  */
+// Before the SDK loads, as in the server (index.ts).
+import '../nativeAsyncAtEntry';
 
 /** Counts node-sqlite3's calls that each queue one job on its worker thread. */
 function countWorkerTrips(): () => number {

@@ -8,7 +8,7 @@
  *
  * Usage: node scripts/check-imports.js [root]   (root defaults to the project folder)
  * `paths.ts` ranks with `core/`; `config.ts` sits above `web/` (it parses proxy settings
- * with `web/clientAddress`); `compose.ts`, `app.ts` and `index.ts` rank with cli/bench.
+ * with `web/clientAddress`); `compose.ts`, `app.ts`, `index.ts` and `nativeAsyncAtEntry.ts` rank with cli/bench.
  * Tests, `dist/`, `public/`, `types/` and `vendor/` are not checked. Type-only imports
  * count: they tie the layers together too.
  */
@@ -36,7 +36,8 @@ const RANKS = {
     bench: 14,
     'compose.ts': 14,
     'app.ts': 14,
-    'index.ts': 14
+    'index.ts': 14,
+    'nativeAsyncAtEntry.ts': 14
 };
 
 /** The layer order as one line, lowest first (layers of one rank joined by `/`). */

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, loadNativeAsyncSettings } from '../config';
+import { DEFAULT_CACHE_DIR } from '../sdkSpeedups/nativeAsync';
 import { PROJECT_ROOT } from '../paths';
 
 describe('config', () => {
@@ -33,6 +34,7 @@ describe('config', () => {
         [{ PUBLIC_URL: 'ftp://x' }, 'PUBLIC_URL', /http:\/\/ or https:\/\//],
         [{ MAX_BODY_BYTES: '12' }, 'MAX_BODY_BYTES', /between/],
         [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM', /email address/],
+        [{ SDK_NATIVE_ASYNC: 'maybe' }, 'SDK_NATIVE_ASYNC', /true or false/],
         [{ DATABASE_URL: 'mysql://db/bot', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /postgres:\/\/ or postgresql:\/\//],
         [{ DATABASE_URL: 'db.example.com/bot', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /must be a URL/],
         [{ DATABASE_URL: 'postgres://db.example.com', SECRET_KEY: '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' }, 'DATABASE_URL', /host and a database/],
@@ -53,6 +55,11 @@ describe('config', () => {
         assert.strictEqual(config.databaseUrl, 'postgresql://bot:pw@db.example.com:5432/billing?schema=bot');
         assert.strictEqual(config.secretKey?.toString('hex'), '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
         assert.strictEqual(loadConfig({}).databaseUrl, undefined);
+    });
+
+    it('rewrites the SDK into native async functions unless SDK_NATIVE_ASYNC is false, cached in the temp folder unless told where', () => {
+        assert.deepStrictEqual(loadNativeAsyncSettings({}), { enabled: true, cacheDir: DEFAULT_CACHE_DIR });
+        assert.deepStrictEqual(loadNativeAsyncSettings({ SDK_NATIVE_ASYNC: 'false', SDK_NATIVE_ASYNC_CACHE_DIR: '/var/cache/bot' }), { enabled: false, cacheDir: '/var/cache/bot' });
     });
 
     it('never repeats a password from DATABASE_URL in its message', () => {
