@@ -138,7 +138,8 @@ export class IntentRecognizer {
         private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
-        private readonly answerWords: ReadonlySet<string>
+        private readonly answerWords: ReadonlySet<string>,
+        private readonly outside: OutsideWords
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -161,6 +162,7 @@ export class IntentRecognizer {
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
+        const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -171,8 +173,18 @@ export class IntentRecognizer {
                     }
                 }
             }
-            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown; selfQuestionMarkers?: unknown; whoQuestionWords?: unknown };
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as {
+                requestMarkers?: unknown;
+                selfQuestionMarkers?: unknown;
+                whoQuestionWords?: unknown;
+                outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
+            };
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
+            for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
+                // The * of a word pattern ("strom*", "*steuer") is kept; the rest is written as a phrase.
+                const list = main.outOfScopeWords?.[kind];
+                outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${m.startsWith('*') ? '*' : ''}${words(folded(m)).join(' ')}${m.endsWith('*') ? '*' : ''}`));
+            }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
             whoWords.push(...phrases(main.whoQuestionWords));
@@ -192,7 +204,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, whoWords, answerWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, whoWords, answerWords, outside);
     }
 
     /**
@@ -205,6 +217,11 @@ export class IntentRecognizer {
         const utterance = text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
+        }
+        // "my verizon bill is too high", "mikro geht nicht", "bist du ein mensch": named outside the field, it is out of scope, whatever
+        // words of the field it shares ("bill", "geht nicht"); in the conversation's language, or the one it looks written in.
+        if (this.outsideField(utterance)) {
+            return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.outOfScope, language: lang ?? this.guessLanguage(utterance) };
         }
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
@@ -284,6 +301,18 @@ export class IntentRecognizer {
             return byWords ? { ...other, language: byWords } : other;
         }
         return this.orOutOfScope(first, utterance);
+    }
+
+    /**
+     * True when a message names something outside the bot's field (`main:outOfScopeWords`, either language):
+     * another company's bill or service ("netflix", "Stromrechnung"), or another topic (hardware, pay, tax,
+     * the weather, small talk, the bot itself), and no word of the field ("billing contact", "Portal") keeps it
+     * in; a topic word beside a word of the business ("invoice", "Abo") is no other topic either.
+     */
+    private outsideField(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        const { otherBills, topics, field, business } = this.outside;
+        return !mentions(said, field) && (mentions(said, otherBills) || (mentions(said, topics) && !mentions(said, business)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -457,6 +486,30 @@ export class IntentRecognizer {
         const text = ` ${said.join(' ')} `;
         return this.selfMarkers.some((marker) => text.includes(` ${marker} `));
     }
+}
+
+/**
+ * Words that place a message outside the bot's field, or keep it in (`main:outOfScopeWords`, both languages):
+ * phrases in {@link words} form; "strom*" also begins a longer word, "*steuer" also ends one.
+ */
+interface OutsideWords {
+    readonly otherBills: string[];
+    readonly topics: string[];
+    readonly field: string[];
+    readonly business: string[];
+}
+
+/** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */
+function mentions(said: readonly string[], patterns: readonly string[]): boolean {
+    const text = ` ${said.join(' ')} `;
+    return patterns.some((pattern) => {
+        const [prefix, suffix] = [pattern.endsWith('*'), pattern.startsWith('*')];
+        const core = pattern.replace(/^\*|\*$/gu, '');
+        if (!prefix && !suffix) {
+            return core !== '' && text.includes(` ${core} `);
+        }
+        return core !== '' && said.some((word) => word === core || (prefix && word.startsWith(core)) || (suffix && word.endsWith(core)));
+    });
 }
 
 /**
