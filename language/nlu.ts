@@ -136,6 +136,7 @@ export class IntentRecognizer {
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
         private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
         private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
+        private readonly storyMarkers: ReadonlyMap<Lang, readonly string[]>,
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
@@ -159,6 +160,7 @@ export class IntentRecognizer {
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
         const requestMarkers = new Map<Lang, readonly string[]>();
+        const storyMarkers = new Map<Lang, readonly string[]>();
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
@@ -175,6 +177,7 @@ export class IntentRecognizer {
             }
             const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as {
                 requestMarkers?: unknown;
+                requestJoiners?: unknown;
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
@@ -186,6 +189,9 @@ export class IntentRecognizer {
                 outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${m.startsWith('*') ? '*' : ''}${words(folded(m)).join(' ')}${m.endsWith('*') ? '*' : ''}`));
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
+            // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
+            const joiners = new Set(phrases(main.requestJoiners));
+            storyMarkers.set(lang, phrases(main.requestMarkers).filter((marker) => !joiners.has(marker)));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
             whoWords.push(...phrases(main.whoQuestionWords));
             nlp.addLanguage(lang);
@@ -204,7 +210,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, whoWords, answerWords, outside);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside);
     }
 
     /**
@@ -257,6 +263,17 @@ export class IntentRecognizer {
      * a sentence; one that asks (a question, "ich möchte …") counts double, small talk ("Guten Tag") not at all.
      */
     private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
+        // A story tells what happened and asks one thing: its last question ("… Who is the billing contact on our account?"),
+        // else its last request in words ("… please set eva as our new billing contact"), when the classifier understands it.
+        const questions = parts.filter((part) => part.trim().endsWith('?'));
+        const asked = (questions.length > 0 ? questions : parts.filter((part) => this.asks(part, whole.language, this.storyMarkers))).at(-1);
+        if (asked !== undefined) {
+            const one = await this.recognizeOne(asked, whole.language);
+            // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
+            if (((one.intent === 'help' && questions.length > 0) || !SMALL_TALK.has(one.intent)) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
+                return { ...one, language: whole.language };
+            }
+        }
         const weights = new Map<Intent, number>();
         const scores = new Map<Intent, number>();
         const add = (understood: Understanding, weight: number): void => {
@@ -280,9 +297,9 @@ export class IntentRecognizer {
     }
 
     /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
-    private asks(sentence: string, lang: Lang): boolean {
+    private asks(sentence: string, lang: Lang, markers = this.requestMarkers): boolean {
         const said = ` ${words(folded(sentence)).join(' ')} `;
-        return sentence.trim().endsWith('?') || (this.requestMarkers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
+        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {

@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -264,9 +264,13 @@ export function isRequest(intent: Intent): boolean {
 export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
-    // A story asks one thing, unless several of its sentences ask outright ("… I want to know who our billing contact is. Also I need …").
+    // A story asks one thing, unless several of its sentences ask outright: questions, or sentences that add a request
+    // (`main:moreRequestMarkers`: "… Who is our billing contact? Also I need …"); "I tried to add licenses and …", "I need to
+    // sort something out." only tell the story.
     const outright = sentences.filter((sentence) => asksOutright(sentence, t));
-    if (sentences.length >= STORY_SENTENCES && outright.length < 2) {
+    const addMarkers = phraseList(t, 'main:moreRequestMarkers');
+    const askedInStory = sentences.filter((sentence) => sentence.trim().endsWith('?') || containsPhrase(sentence, addMarkers));
+    if (sentences.length >= STORY_SENTENCES && askedInStory.length < 2) {
         return [];
     }
     // Beside a sentence that asks, one that says who the person is tells no request ("Ich bin Administrator in unserem Konto. Ich möchte, dass …");
