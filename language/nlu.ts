@@ -77,6 +77,9 @@ const CANCEL_MAX_OTHER_WORDS = 1;
 /** Words other than its own a language switch may have ("could you answer in English, my German is bad"); more say something else. */
 const SWITCH_MAX_OTHER_WORDS = 1;
 
+/** A question about oneself this short ("Is it me?", "Bin ich das?") asks nothing else. */
+const SHORT_SELF_QUESTION = 4;
+
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
@@ -186,7 +189,8 @@ export class IntentRecognizer {
             for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
                 // The * of a word pattern ("strom*", "*steuer") is kept; the rest is written as a phrase.
                 const list = main.outOfScopeWords?.[kind];
-                outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${m.startsWith('*') ? '*' : ''}${words(folded(m)).join(' ')}${m.endsWith('*') ? '*' : ''}`));
+                const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
+                outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
@@ -231,7 +235,7 @@ export class IntentRecognizer {
         }
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
-        const read = parts.length >= LONG_MESSAGE_PARTS ? await this.byParts(whole, parts) : whole;
+        const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
     }
 
@@ -267,11 +271,19 @@ export class IntentRecognizer {
         // else its last request in words ("… please set eva as our new billing contact"), when the classifier understands it.
         const questions = parts.filter((part) => part.trim().endsWith('?'));
         const asked = (questions.length > 0 ? questions : parts.filter((part) => this.asks(part, whole.language, this.storyMarkers))).at(-1);
+        // "… One of us must be the billing person. Is it me?": a short question about oneself at the end of a story about the role asks "am I".
+        if (asked !== undefined && !SMALL_TALK.has(whole.intent) && words(asked).length <= SHORT_SELF_QUESTION && this.asksAboutSelf(words(folded(asked)))) {
+            return { intent: 'am-i-billing-contact', score: Math.max(whole.score, UNDERSTANDING_POLICY.storyQuestion), language: whole.language };
+        }
         if (asked !== undefined) {
             const one = await this.recognizeOne(asked, whole.language);
             // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
             if (((one.intent === 'help' && questions.length > 0) || !SMALL_TALK.has(one.intent)) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
-                return { ...one, language: whole.language };
+                // "… Neither works. Can you help me reset it?": a plea for help about what the story tells asks what the story asks.
+                return one.intent === 'help' && !SMALL_TALK.has(whole.intent) ? whole : { ...one, language: whole.language };
+            }
+            if (parts.length < LONG_MESSAGE_PARTS) {
+                return whole;
             }
         }
         const weights = new Map<Intent, number>();
@@ -507,7 +519,7 @@ export class IntentRecognizer {
 
 /**
  * Words that place a message outside the bot's field, or keep it in (`main:outOfScopeWords`, both languages):
- * phrases in {@link words} form; "strom*" also begins a longer word, "*steuer" also ends one.
+ * phrases in {@link words} form; "strom*" also begins a longer word, "*steuer" also ends one, "^bist du" begins the message.
  */
 interface OutsideWords {
     readonly otherBills: string[];
@@ -521,12 +533,20 @@ function mentions(said: readonly string[], patterns: readonly string[]): boolean
     const text = ` ${said.join(' ')} `;
     return patterns.some((pattern) => {
         const [prefix, suffix] = [pattern.endsWith('*'), pattern.startsWith('*')];
-        const core = pattern.replace(/^\*|\*$/gu, '');
+        const core = pattern.replace(/^[*^]|\*$/gu, '');
+        if (pattern.startsWith('^')) {
+            return core !== '' && text.startsWith(` ${core} `);
+        }
         if (!prefix && !suffix) {
             return core !== '' && text.includes(` ${core} `);
         }
         return core !== '' && said.some((word) => word === core || (prefix && word.startsWith(core)) || (suffix && word.endsWith(core)));
     });
+}
+
+/** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */
+function endsOnQuestion(parts: readonly string[]): boolean {
+    return parts.filter((part) => part.trim().endsWith('?')).length === 1 && (parts.at(-1) ?? '').trim().endsWith('?');
 }
 
 /**
