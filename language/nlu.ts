@@ -231,7 +231,7 @@ export class IntentRecognizer {
         // "my verizon bill is too high", "mikro geht nicht", "bist du ein mensch": named outside the field, it is out of scope, whatever
         // words of the field it shares ("bill", "geht nicht"); in the conversation's language, or the one it looks written in.
         if (this.outsideField(utterance)) {
-            return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.outOfScope, language: lang ?? this.guessLanguage(utterance) };
+            return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.offField, language: lang ?? this.guessLanguage(utterance) };
         }
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
@@ -278,14 +278,23 @@ export class IntentRecognizer {
         if (asked !== undefined) {
             const one = await this.recognizeOne(asked, whole.language);
             // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
-            if (((one.intent === 'help' && questions.length > 0) || !SMALL_TALK.has(one.intent)) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
-                // "… Neither works. Can you help me reset it?": a plea for help about what the story tells asks what the story asks.
-                return one.intent === 'help' && !SMALL_TALK.has(whole.intent) ? whole : { ...one, language: whole.language };
+            if (!SMALL_TALK.has(one.intent) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
+                return { ...one, language: whole.language };
+            }
+            // "… Mein Kennwort weiß ich nicht mehr. Können Sie mir helfen?": a plea for help asks what the story tells; "help" only when it tells nothing.
+            if (one.intent === 'help' && questions.length > 0 && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
+                const told = await this.byWeight(whole, parts);
+                return SMALL_TALK.has(told.intent) ? { ...one, language: whole.language } : told;
             }
             if (parts.length < LONG_MESSAGE_PARTS) {
                 return whole;
             }
         }
+        return this.byWeight(whole, parts);
+    }
+
+    /** The intent with the most weight in a long message ({@link byParts}). */
+    private async byWeight(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
         const weights = new Map<Intent, number>();
         const scores = new Map<Intent, number>();
         const add = (understood: Understanding, weight: number): void => {

@@ -12,6 +12,11 @@ export const UNDERSTANDING_POLICY = {
      * below {@link interrupt}, so it never breaks into a task on its own.
      */
     outOfScope: 0.7,
+    /**
+     * Score of a message that names something outside the field ("my verizon bill", "mikro geht nicht"): as sure as an
+     * interruption, so at a question in a task the bot says it cannot help with that and asks again.
+     */
+    offField: 0.85,
     /** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
     otherLanguage: 0.8,
     /** How much surer the classifier of the other language must be to overrule the guessed language. */
