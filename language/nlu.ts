@@ -77,6 +77,9 @@ const CANCEL_MAX_OTHER_WORDS = 1;
 /** Words other than its own a language switch may have ("could you answer in English, my German is bad"); more say something else. */
 const SWITCH_MAX_OTHER_WORDS = 1;
 
+/** A question about oneself this short ("Is it me?", "Bin ich das?") asks nothing else. */
+const SHORT_SELF_QUESTION = 4;
+
 /** What the reading of a long message as a whole weighs against one of its sentences. */
 const WHOLE_WEIGHT = 0.5;
 
@@ -136,9 +139,11 @@ export class IntentRecognizer {
         private readonly informative: ReadonlyMap<Lang, Vocabulary>,
         private readonly languageWords: ReadonlyMap<Lang, ReadonlySet<string>>,
         private readonly requestMarkers: ReadonlyMap<Lang, readonly string[]>,
+        private readonly storyMarkers: ReadonlyMap<Lang, readonly string[]>,
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
-        private readonly answerWords: ReadonlySet<string>
+        private readonly answerWords: ReadonlySet<string>,
+        private readonly outside: OutsideWords
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -158,9 +163,11 @@ export class IntentRecognizer {
         const informative = new Map<Lang, Vocabulary>();
         const languageWords = new Map<Lang, ReadonlySet<string>>();
         const requestMarkers = new Map<Lang, readonly string[]>();
+        const storyMarkers = new Map<Lang, readonly string[]>();
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
+        const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -171,9 +178,24 @@ export class IntentRecognizer {
                     }
                 }
             }
-            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as { requestMarkers?: unknown; selfQuestionMarkers?: unknown; whoQuestionWords?: unknown };
+            const main = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'main.json'), 'utf8')) as {
+                requestMarkers?: unknown;
+                requestJoiners?: unknown;
+                selfQuestionMarkers?: unknown;
+                whoQuestionWords?: unknown;
+                outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
+            };
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
+            for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
+                // The * of a word pattern ("strom*", "*steuer") is kept; the rest is written as a phrase.
+                const list = main.outOfScopeWords?.[kind];
+                const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
+                outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
+            }
             requestMarkers.set(lang, phrases(main.requestMarkers));
+            // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
+            const joiners = new Set(phrases(main.requestJoiners));
+            storyMarkers.set(lang, phrases(main.requestMarkers).filter((marker) => !joiners.has(marker)));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
             whoWords.push(...phrases(main.whoQuestionWords));
             nlp.addLanguage(lang);
@@ -192,7 +214,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, selfMarkers, whoWords, answerWords);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside);
     }
 
     /**
@@ -206,9 +228,14 @@ export class IntentRecognizer {
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
+        // "my verizon bill is too high", "mikro geht nicht", "bist du ein mensch": named outside the field, it is out of scope, whatever
+        // words of the field it shares ("bill", "geht nicht"); in the conversation's language, or the one it looks written in.
+        if (this.outsideField(utterance)) {
+            return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.offField, language: lang ?? this.guessLanguage(utterance) };
+        }
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
-        const read = parts.length >= LONG_MESSAGE_PARTS ? await this.byParts(whole, parts) : whole;
+        const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
     }
 
@@ -240,6 +267,34 @@ export class IntentRecognizer {
      * a sentence; one that asks (a question, "ich möchte …") counts double, small talk ("Guten Tag") not at all.
      */
     private async byParts(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
+        // A story tells what happened and asks one thing: its last question ("… Who is the billing contact on our account?"),
+        // else its last request in words ("… please set eva as our new billing contact"), when the classifier understands it.
+        const questions = parts.filter((part) => part.trim().endsWith('?'));
+        const asked = (questions.length > 0 ? questions : parts.filter((part) => this.asks(part, whole.language, this.storyMarkers))).at(-1);
+        // "… One of us must be the billing person. Is it me?": a short question about oneself at the end of a story about the role asks "am I".
+        if (asked !== undefined && !SMALL_TALK.has(whole.intent) && words(asked).length <= SHORT_SELF_QUESTION && this.asksAboutSelf(words(folded(asked)))) {
+            return { intent: 'am-i-billing-contact', score: Math.max(whole.score, UNDERSTANDING_POLICY.storyQuestion), language: whole.language };
+        }
+        if (asked !== undefined) {
+            const one = await this.recognizeOne(asked, whole.language);
+            // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
+            if (!SMALL_TALK.has(one.intent) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
+                return { ...one, language: whole.language };
+            }
+            // "… Mein Kennwort weiß ich nicht mehr. Können Sie mir helfen?": a plea for help asks what the story tells; "help" only when it tells nothing.
+            if (one.intent === 'help' && questions.length > 0 && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
+                const told = await this.byWeight(whole, parts);
+                return SMALL_TALK.has(told.intent) ? { ...one, language: whole.language } : told;
+            }
+            if (parts.length < LONG_MESSAGE_PARTS) {
+                return whole;
+            }
+        }
+        return this.byWeight(whole, parts);
+    }
+
+    /** The intent with the most weight in a long message ({@link byParts}). */
+    private async byWeight(whole: Understanding, parts: readonly string[]): Promise<Understanding> {
         const weights = new Map<Intent, number>();
         const scores = new Map<Intent, number>();
         const add = (understood: Understanding, weight: number): void => {
@@ -263,9 +318,9 @@ export class IntentRecognizer {
     }
 
     /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
-    private asks(sentence: string, lang: Lang): boolean {
+    private asks(sentence: string, lang: Lang, markers = this.requestMarkers): boolean {
         const said = ` ${words(folded(sentence)).join(' ')} `;
-        return sentence.trim().endsWith('?') || (this.requestMarkers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
+        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
@@ -284,6 +339,18 @@ export class IntentRecognizer {
             return byWords ? { ...other, language: byWords } : other;
         }
         return this.orOutOfScope(first, utterance);
+    }
+
+    /**
+     * True when a message names something outside the bot's field (`main:outOfScopeWords`, either language):
+     * another company's bill or service ("netflix", "Stromrechnung"), or another topic (hardware, pay, tax,
+     * the weather, small talk, the bot itself), and no word of the field ("billing contact", "Portal") keeps it
+     * in; a topic word beside a word of the business ("invoice", "Abo") is no other topic either.
+     */
+    private outsideField(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        const { otherBills, topics, field, business } = this.outside;
+        return !mentions(said, field) && (mentions(said, otherBills) || (mentions(said, topics) && !mentions(said, business)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -457,6 +524,38 @@ export class IntentRecognizer {
         const text = ` ${said.join(' ')} `;
         return this.selfMarkers.some((marker) => text.includes(` ${marker} `));
     }
+}
+
+/**
+ * Words that place a message outside the bot's field, or keep it in (`main:outOfScopeWords`, both languages):
+ * phrases in {@link words} form; "strom*" also begins a longer word, "*steuer" also ends one, "^bist du" begins the message.
+ */
+interface OutsideWords {
+    readonly otherBills: string[];
+    readonly topics: string[];
+    readonly field: string[];
+    readonly business: string[];
+}
+
+/** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */
+function mentions(said: readonly string[], patterns: readonly string[]): boolean {
+    const text = ` ${said.join(' ')} `;
+    return patterns.some((pattern) => {
+        const [prefix, suffix] = [pattern.endsWith('*'), pattern.startsWith('*')];
+        const core = pattern.replace(/^[*^]|\*$/gu, '');
+        if (pattern.startsWith('^')) {
+            return core !== '' && text.startsWith(` ${core} `);
+        }
+        if (!prefix && !suffix) {
+            return core !== '' && text.includes(` ${core} `);
+        }
+        return core !== '' && said.some((word) => word === core || (prefix && word.startsWith(core)) || (suffix && word.endsWith(core)));
+    });
+}
+
+/** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */
+function endsOnQuestion(parts: readonly string[]): boolean {
+    return parts.filter((part) => part.trim().endsWith('?')).length === 1 && (parts.at(-1) ?? '').trim().endsWith('?');
 }
 
 /**

@@ -12,6 +12,11 @@ export const UNDERSTANDING_POLICY = {
      * below {@link interrupt}, so it never breaks into a task on its own.
      */
     outOfScope: 0.7,
+    /**
+     * Score of a message that names something outside the field ("my verizon bill", "mikro geht nicht"): as sure as an
+     * interruption, so at a question in a task the bot says it cannot help with that and asks again.
+     */
+    offField: 0.85,
     /** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
     otherLanguage: 0.8,
     /** How much surer the classifier of the other language must be to overrule the guessed language. */
@@ -26,6 +31,8 @@ export const UNDERSTANDING_POLICY = {
     commandNotUserId: 0.8,
     /** A free-text answer (a description, a reason) is taken as "talk to a person" only from here. */
     personInFreeText: 0.9,
+    /** The question (or request) a story of several sentences ends on decides what it asks from here ("… could you send peter a mail?"). */
+    storyQuestion: 0.6,
     /** One part of a message ("… and how do I reset my password") counts as a request of its own from here. */
     requestPart: 0.75,
     /** What follows an opening ("Hallo, …", "thanks! and …") is read as the message from here ("danke dir, hat geholfen" asks for nothing). */

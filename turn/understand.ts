@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -269,9 +269,14 @@ export function isRequest(intent: Intent): boolean {
 export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
-    // A story asks one thing, unless several of its sentences ask outright ("… I want to know who our billing contact is. Also I need …").
+    // A story asks one thing, unless several of its sentences ask outright and one adds a request to another
+    // (`main:moreRequestMarkers` or a joining word first: "… Also, where can I find old invoices? And I need …");
+    // "I need to sort something out. Who is our billing contact?" tells a story and asks one thing.
     const outright = sentences.filter((sentence) => asksOutright(sentence, t));
-    if (sentences.length >= STORY_SENTENCES && outright.length < 2) {
+    const addMarkers = phraseList(t, 'main:moreRequestMarkers');
+    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
+    const addsOne = sentences.some((sentence) => containsPhrase(sentence, addMarkers) || joiners.has(wordsOf(sentence)[0] ?? ''));
+    if (sentences.length >= STORY_SENTENCES && (outright.length < 2 || !addsOne)) {
         return [];
     }
     // Beside a sentence that asks, one that says who the person is tells no request ("Ich bin Administrator in unserem Konto. Ich möchte, dass …");
@@ -279,7 +284,6 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const isGreeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const telling = (sentence: string): boolean => sentences.length < STORY_SENTENCES && !describesSelf(sentence, t, isGreeting);
     const asking = outright.length > 0 ? sentences.filter((sentence) => outright.includes(sentence) || telling(sentence)) : sentences;
-    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
     const found: Intent[] = [];
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
     for (const sentence of asking) {

@@ -180,6 +180,58 @@ describe('npm run intent on unseen messages', () => {
     });
 });
 
+/**
+ * A third set, written before its fixes were made (issue 12): 60 messages near the field but outside it
+ * (other companies' bills, the meeting software's camera and microphone, pay, tax, small talk, questions
+ * about the bot) and 100 stories of three to five sentences whose one real question asks for an intent.
+ * Read as `npm run intent` reads them (the intent the bot acts on first, no language given). Measured when
+ * written: 66.9% (30 of the 60 off-topic messages and 23 of the 100 stories wrong).
+ */
+const STORIES_AND_OFF_TOPIC = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-stories-oos.json'), 'utf8')) as Sample[];
+
+describe('npm run intent on stories and off-topic messages', () => {
+    it('answers at least 95% of stories with their question and 95% of off-topic messages with out-of-scope, in the language they are written in', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        for (const offTopic of [true, false]) {
+            const samples = STORIES_AND_OFF_TOPIC.filter((s) => (s.intent === 'out-of-scope') === offTopic);
+            assert.ok(samples.length >= 60 && samples.filter((s) => s.language === 'de').length >= samples.length / 2 - 1, 'both kinds in both languages');
+            const wrong: string[] = [];
+            for (const sample of samples) {
+                const { lead } = await readMessage(recognizer, (one) => localizer.t(one), sample.text);
+                const languageOk = sample.intent.startsWith('switch-language-') || lead.language === sample.language;
+                if (lead.intent !== publicIntent(sample.intent) || !languageOk) {
+                    wrong.push(`"${sample.text}" → ${lead.intent}/${lead.language} (expected ${sample.intent}/${sample.language})`);
+                }
+            }
+            const accuracy = 1 - wrong.length / samples.length;
+            assert.ok(accuracy >= 0.95, `${offTopic ? 'off-topic' : 'stories'}: accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
+        }
+    });
+});
+
+/**
+ * A fourth set of 80 (30 off-topic, 50 stories and short requests), written after the fixes above and read
+ * before any change made for it: 72.5% then (63.7% on the code before issue 12's out-of-scope work), 90.0%
+ * after a few more off-field words and two training phrases. Its floor guards against slipping back.
+ */
+const SECOND_STORIES = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-stories-oos-second.json'), 'utf8')) as Sample[];
+const SECOND_STORIES_FLOOR = 0.85;
+
+describe('npm run intent on a second set of stories and off-topic messages', () => {
+    it(`reads at least ${SECOND_STORIES_FLOOR * 100}% of them right, intent and language`, async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        const wrong: string[] = [];
+        for (const sample of SECOND_STORIES) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), sample.text);
+            if (lead.intent !== publicIntent(sample.intent) || (!sample.intent.startsWith('switch-language-') && lead.language !== sample.language)) {
+                wrong.push(`"${sample.text}" → ${lead.intent}/${lead.language} (expected ${sample.intent}/${sample.language})`);
+            }
+        }
+        const accuracy = 1 - wrong.length / SECOND_STORIES.length;
+        assert.ok(accuracy >= SECOND_STORIES_FLOOR, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
+    });
+});
+
 describe('npm run intent', () => {
     const run = promisify(execFile);
     it('prints one JSON line with intent, score and language', async () => {
