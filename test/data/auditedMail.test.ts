@@ -5,6 +5,7 @@ import { OutboxRepository, type NewOutboxMail } from '../../data/repositories/ou
 import { AppHarness } from '../helpers/appHarness';
 import { JONAS } from '../helpers/demoPeople';
 import { PHRASES } from '../helpers/phrases';
+import { statementsDuring } from '../helpers/statementsDuring';
 import { describeEachBackend, useTempDatabase } from '../helpers/tempDatabase';
 
 const mail = (to: string, dedupeKey: string): NewOutboxMail => ({ kind: 'admin-contact', to, toName: 'Anna', replyTo: 'jonas@example.com', locale: 'de', subject: 'Lizenzen', body: 'Bitte fünf mehr.', conversationKey: 'test:c', dedupeKey });
@@ -52,14 +53,7 @@ describe('The "send it" turn of "email the billing admin" through /api/messages 
         assert.match((await customer.say(await harness.latestCode(JONAS))).join('\n'), en.offerEmail);
         await customer.say(en.emailButton);
         await customer.say('We need five more licenses for the sales team, please.');
-        const statements: string[] = [];
-        const stop = harness.app.db.watchStatements((sql) => statements.push(sql.replace(/\s+/g, ' ').trim()));
-        let replies: string[];
-        try {
-            replies = await customer.say(en.yes);
-        } finally {
-            stop();
-        }
+        const { statements, result: replies } = await statementsDuring(harness.app.db, () => customer.say(en.yes));
         assert.match(replies.join('\n'), en.sent);
         const writes = statements.filter((sql) => /^INSERT/i.test(sql)).map((sql) => /INSERT INTO (\w+)/i.exec(sql)?.[1]);
         assert.deepStrictEqual(writes, ['audited_mail', 'turn_records'], statements.join('\n'));

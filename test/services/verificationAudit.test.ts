@@ -5,19 +5,8 @@ import { AppHarness } from '../helpers/appHarness';
 import { useHarness } from '../helpers/botHarness';
 import { JONAS } from '../helpers/demoPeople';
 import { PHRASES } from '../helpers/phrases';
+import { statementsDuring } from '../helpers/statementsDuring';
 import { BACKENDS } from '../helpers/tempDatabase';
-
-/** The statements of one customer turn through `/api/messages`, one line each. */
-async function statementsOf(harness: AppHarness, turn: () => Promise<unknown>): Promise<string[]> {
-    const statements: string[] = [];
-    const stop = harness.app.db.watchStatements((sql) => statements.push(sql.replace(/\s+/g, ' ').trim()));
-    try {
-        await turn();
-    } finally {
-        stop();
-    }
-    return statements;
-}
 
 describe('A one-time code is audited by the statements that store and use it (migration 022)', () => {
     let harness: AppHarness;
@@ -30,11 +19,9 @@ describe('A one-time code is audited by the statements that store and use it (mi
         const en = PHRASES.en;
         const customer = harness.customer('en-US');
         assert.match((await customer.say(en.whoIs)).join('\n'), en.askEmail);
-        const sending = await statementsOf(harness, () => customer.say(JONAS));
-        let replies: string[] = [];
-        const checking = await statementsOf(harness, async () => {
-            replies = await customer.say(await harness.latestCode(JONAS));
-        });
+        const { statements: sending } = await statementsDuring(harness.app.db, () => customer.say(JONAS));
+        const code = await harness.latestCode(JONAS);
+        const { statements: checking, result: replies } = await statementsDuring(harness.app.db, () => customer.say(code));
         assert.match(replies.join('\n'), en.offerEmail);
         for (const [turn, statements] of [['email', sending], ['code', checking]] as const) {
             assert.deepStrictEqual(statements.filter((sql) => /INSERT INTO audit_log/i.test(sql)), [], `the ${turn} turn:\n${statements.join('\n')}`);
