@@ -271,7 +271,7 @@ export class BillingBot extends ActivityHandler {
     /** The conversation's profile and language for this turn (`turnInfo`), decided once per conversation. */
     private async prepareTurn(context: TurnContext): Promise<StageOutcome> {
         const conversationKey = conversationKeyOf(context.activity);
-        const profile = await this.profileAccessor.get(context, {});
+        const profile = await this.profileAccessor.get(context, { noCodeYet: true });
         const info: TurnInfo = { conversationKey, profile, lang: profile.lang ?? 'en', t: this.parts.localizer.t(profile.lang ?? 'en') };
         setTurnInfo(context, info, (lang) => this.parts.localizer.t(lang));
         // Replies carry the conversation's language at the moment they are sent (not the locale the client wrote

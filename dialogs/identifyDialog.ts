@@ -118,8 +118,8 @@ export class IdentifyDialog extends ComponentDialog {
     }
 
     private async askEmailStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
-        const { conversationKey, t } = turnInfo(step.context);
-        if (await this.services.verification.isLocked(conversationKey)) {
+        const { conversationKey, profile, t } = turnInfo(step.context);
+        if (!profile.noCodeYet && (await this.services.verification.isLocked(conversationKey))) {
             await step.context.sendActivity(t('identify:locked'));
             return this.offerCustomerService(step, 'verification-locked');
         }
@@ -135,7 +135,8 @@ export class IdentifyDialog extends ComponentDialog {
         if (step.options.awaitingCode) {
             return step.next();
         }
-        const { conversationKey, lang, t } = turnInfo(step.context);
+        const { conversationKey, lang, t, profile } = turnInfo(step.context);
+        delete profile.noCodeYet;
         const outcome = await this.services.verification.sendCode(conversationKey, email, lang, step.context.activity.id);
         if (outcome === 'locked') {
             await step.context.sendActivity(t('identify:locked'));
@@ -168,6 +169,7 @@ export class IdentifyDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.identifyVerify, { email: input.email } satisfies VerifyOptions);
         }
         const { conversationKey, t, profile } = turnInfo(step.context);
+        delete profile.noCodeYet;
         const outcome = await this.services.verification.checkCode(conversationKey, input.code, step.context.activity.id);
         switch (outcome.kind) {
             case 'verified':

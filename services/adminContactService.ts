@@ -81,10 +81,7 @@ export class AdminContactService {
             if (figures.forConversation >= MAX_PER_DAY * Math.max(1, drafts.length) || figures.to.some((n) => n >= MAX_PER_RECIPIENT_PER_DAY)) {
                 return 'rate-limited';
             }
-            for (const mail of mails) {
-                await outbox.insert(mail, now);
-            }
-            await repos.audit.record(`user:${sender.id}`, 'admin-contact.sent', `conversation:${conversationKey}`, { recipients: drafts.map((d) => d.recipient.id) });
+            await outbox.insertAudited(mails, now, { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } });
             return 'queued';
         }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)] });
         if (outcome === 'again') {

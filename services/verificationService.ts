@@ -118,7 +118,7 @@ export class VerificationService {
             if (mail) {
                 await repos.outbox.insert(mail, now);
             }
-            await repos.audit.record(`conversation:${conversationKey}`, user ? 'verification.code-sent' : 'verification.code-requested-unknown', user ? `user:${user.id}` : undefined);
+            // Audited by the code's own INSERT (`verification.code-sent` or `…-requested-unknown`, migration 022).
             return 'sent';
         }, { locks: [codesOfConversation(conversationKey), codesOfAddress(targetHash)] });
         if (outcome === 'again') {
@@ -177,7 +177,7 @@ export class VerificationService {
             case 'right': {
                 const user = await this.users.get(step.userId);
                 if (user) {
-                    await this.audit.record(`conversation:${conversationKey}`, 'verification.succeeded', `user:${user.id}`);
+                    // `verification.succeeded` was audited by the code's consuming UPDATE (migration 022).
                     return { kind: 'verified', user };
                 }
                 await this.codes.recordFailure(step.codeId);

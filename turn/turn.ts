@@ -40,6 +40,13 @@ export interface ConversationProfile {
     identity?: VerifiedIdentity;
     /** A verification ran out: the next identification says why it asks again. */
     reverify?: boolean;
+    /**
+     * Set on a conversation's first turn, cleared when it asks for a one-time
+     * code: while set, none of its codes can have failed, so whether it is
+     * locked need not be read (issue 16). A profile saved without it reads
+     * the lock as before; sending a code checks the lock anyway.
+     */
+    noCodeYet?: boolean;
     /** Request references asked about during a verification, answered as soon as it succeeds. */
     pendingReferences?: string[];
     actions?: BotAction[];

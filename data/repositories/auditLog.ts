@@ -10,6 +10,14 @@ export interface AuditEntry {
     readonly details: Record<string, unknown> | null;
 }
 
+/** An audit entry to write: who did what, to what. */
+export interface NewAuditEntry {
+    readonly actor: string;
+    readonly action: string;
+    readonly subject?: string;
+    readonly details?: Record<string, unknown>;
+}
+
 /** Append-only record of who did what (never holds codes, tokens or message bodies). */
 export class AuditLog {
     public constructor(private readonly db: Queryable, private readonly clock: Clock) {}

@@ -1,4 +1,5 @@
 import type { Queryable, SqlValue } from '../database';
+import type { NewAuditEntry } from './auditLog';
 
 /** Delivery state of a queued mail. */
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
@@ -72,6 +73,27 @@ export class OutboxRepository {
             [mail.kind, mail.to, mail.toName ?? null, mail.replyTo ?? null, mail.locale, mail.subject, mail.body, mail.secretEnc ?? null, now, now, mail.conversationKey ?? null, mail.dedupeKey ?? null]
         );
         return result.changes === 1 ? result.lastId : undefined;
+    }
+
+    /**
+     * Queues `mails` and writes the audit entry that records them, in one
+     * statement (the `audited_mail` view of migration 023): both or neither.
+     * A mail whose dedupe key was used already is left out, as by {@link insert}.
+     */
+    public async insertAudited(mails: readonly NewOutboxMail[], now: number, audit: NewAuditEntry): Promise<void> {
+        const params: SqlValue[] = [];
+        const rows = Math.max(mails.length, 1);
+        for (let i = 0; i < rows; i++) {
+            const mail = mails[i];
+            params.push(mail?.kind ?? null, mail?.to ?? null, mail?.toName ?? null, mail?.replyTo ?? null, mail?.locale ?? null, mail?.subject ?? null, mail?.body ?? null, mail?.secretEnc ?? null);
+            params.push(now, mail?.conversationKey ?? null, mail?.dedupeKey ?? null);
+            params.push(...(i === 0 ? [audit.actor, audit.action, audit.subject ?? null, audit.details ? JSON.stringify(audit.details) : null] : [null, null, null, null]));
+        }
+        await this.db.run(
+            `INSERT INTO audited_mail (kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, created_at, conversation_key, dedupe_key, audit_actor, audit_action, audit_subject, audit_details)
+             VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+            params
+        );
     }
 
     /**
