@@ -1,0 +1,115 @@
+import * as assert from 'assert';
+import type { Lang } from '../../core/language';
+import { useHarness, type BotHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { CODE, localeOf, play } from '../helpers/script';
+import { ANNA, LEA } from '../helpers/demoPeople';
+
+const en = PHRASES.en;
+const de = PHRASES.de;
+
+const TOM = 'tom.hughes@northwind.example';
+const PETER = 'peter.brooks@northwind.example';
+
+/** The bot asks whether to drop the open task, or says goodbye. */
+const LEAVING = { en: /Shall I drop it and end here\?|Goodbye/, de: /Soll ich ihn verwerfen und das Gespräch beenden\?|Auf Wiedersehen/ };
+/** A status answer or its verification, which a request to withdraw must not get. */
+const STATUS = { en: /I can only tell the status of a request/, de: /Den Status eines Antrags nenne ich nur/ };
+/** How to withdraw, and the offer of a person. */
+const WITHDRAW = {
+    en: [/I can't withdraw a change request in this chat\. Customer service can withdraw BC-2026-000001 for you/, /Shall I connect you with someone from customer service\?/],
+    de: [/Einen Änderungsantrag kann ich im Chat leider nicht zurückziehen\. Das übernimmt der Kundendienst/, /Soll ich Sie mit jemandem vom Kundendienst verbinden\?/]
+};
+
+/** Tom Hughes (no billing contact of Northwind Traders) verified, told Peter Brooks is, and offered the mail. */
+const TOM_AT_OFFER = [
+    { say: 'who is our billing contact', expect: [en.askEmail] },
+    { say: TOM, expect: [en.codeSent] },
+    { say: CODE, expect: [en.caseB, en.offerEmail] }
+] as const;
+
+/** Lea Fischer (no billing contact of Müller Design) verified, told Anna Müller is, and offered the mail. */
+const LEA_AT_OFFER = [
+    { say: 'wer ist unser abrechnungskontakt', expect: [de.askEmail] },
+    { say: LEA, expect: [de.codeSent] },
+    { say: CODE, expect: [de.caseB, de.offerEmail] }
+] as const;
+
+const ROWS: readonly ConversationRow[] = [
+    // Closings made of thanks and a wish are a goodbye, never the words of a mail.
+    {
+        name: '„super danke, schönes wochenende“ bei der Frage nach der Nachricht ist ein Abschied, nicht der Text der Mail',
+        lang: 'de', email: LEA,
+        steps: [
+            ...LEA_AT_OFFER,
+            { say: 'ja bitte eine mail', expect: [de.askMessage] },
+            { say: 'super danke, schönes wochenende', expect: [LEAVING.de], absent: [de.preview] },
+            { say: 'ja', expect: [/Auf Wiedersehen/] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"cool thx, have a good weekend" at the question what to tell the billing contact is a goodbye, not the mail',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'yes', expect: [en.askMessage] },
+            { say: 'cool thx, have a good weekend', expect: [LEAVING.en], absent: [en.preview] }
+        ],
+        outcome: { noMailTo: PETER }
+    },
+    // A question is a question, whatever words it shares with a goodbye.
+    {
+        name: '"where can i see them" at the offer of the mail is a question, not a goodbye',
+        lang: 'en', email: TOM,
+        steps: [...TOM_AT_OFFER, { say: 'where can i see them', absent: [/Goodbye/, /did this conversation help you/] }],
+        outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    // Withdrawing a request is no status question.
+    {
+        name: '"withdraw my request BC-…" says how to withdraw and offers a person; no status answer',
+        lang: 'en',
+        steps: [{ say: 'withdraw my request BC-2026-000001', expect: WITHDRAW.en, absent: [STATUS.en, en.askEmail] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„Antrag BC-… zurückziehen“ sagt, wie der Antrag zurückgezogen wird, und bietet einen Mitarbeiter an; keine Statusauskunft',
+        lang: 'de',
+        steps: [{ say: 'Antrag BC-2026-000001 zurückziehen', expect: WITHDRAW.de, absent: [STATUS.de, de.askEmail] }],
+        outcome: { noHandoff: true }
+    }
+];
+
+/** Files a request as Jonas Weber would have in chat: Lea Fischer instead of Anna Müller at Müller Design. */
+async function filedAgainstAnna(harness: BotHarness, lang: Lang): Promise<string> {
+    const { services } = harness.runtime;
+    const requester = await services.users.get('U-102');
+    const account = await services.accounts.get('ACC-1001');
+    assert.ok(requester && account);
+    const outcome = await services.changeRequests.submit({ requester, account, newContact: { userId: 'U-103', name: 'Lea Fischer' }, reason: 'Umstrukturierung', lang, channel: 'test', conversationKey: 'test:anna' }, 'test:anna');
+    assert.strictEqual(outcome.kind, 'filed');
+    return outcome.request.reference;
+}
+
+describe('Flows in customers\' own words (issue 12): closings, questions, withdrawing, objecting', () => {
+    const harnessOf = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harnessOf(), row);
+        });
+    }
+
+    it('[de] Anna Müller widerspricht in eigenen Worten („Damit bin ich nicht einverstanden. Bitte stoppen Sie das.“): der Widerspruch wird festgehalten, Jonas Weber informiert', async () => {
+        const harness = harnessOf();
+        const reference = await filedAgainstAnna(harness, 'de');
+        const convo = harness.conversation(localeOf('de'));
+        await play(harness, convo, [
+            { say: 'Damit bin ich nicht einverstanden. Bitte stoppen Sie das.', expect: [/Bevor ich einen Widerspruch festhalte/] },
+            { say: ANNA, expect: [de.codeSent] },
+            { say: CODE, expect: [new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten`)] }
+        ], ANNA);
+        const mails = (await harness.mails()).filter((m) => m.kind === 'change-request-objection');
+        assert.ok(mails.some((m) => m.to === 'jonas.weber@mueller-design.example'), 'the requester is told');
+    });
+});
