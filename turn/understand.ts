@@ -49,6 +49,40 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     return (await closingByClauses(recognizer, text, understood)) ?? notAGoodbyeIfAsked(t, text, understood);
 }
 
+/** The most words of a clause that asks for a language beside the rest of a message ("can we continue in german please"). */
+const LANGUAGE_CLAUSE_MAX_WORDS = 8;
+
+/** Words of such a clause that need not be words of a request for a language ("sorry", "now"). */
+const LANGUAGE_CLAUSE_OWN_WORDS = 2;
+
+/** Messages longer than this tell a story; a language named in it is no request to switch. */
+const LANGUAGE_MESSAGE_MAX_WORDS = 30;
+
+/**
+ * "can we continue in german? who is my billing contact", "english please, wer
+ * ist …": the language a clause of a longer message plainly asks for, beside
+ * clauses that say more. A clear signal: the conversation switches and the rest
+ * is read in it. Undefined for a message of one clause (a plain request for a
+ * language is the dialogs') or without such a clause.
+ */
+export async function languageAskedBeside(recognizer: IntentRecognizer, text: string): Promise<Lang | undefined> {
+    const clauses = text.split(/[,;.!?]+/u).filter((clause) => /\p{L}/u.test(clause));
+    if (clauses.length < 2 || wordsOf(text).length > LANGUAGE_MESSAGE_MAX_WORDS) {
+        return undefined;
+    }
+    for (const clause of clauses) {
+        const said = wordsOf(clause);
+        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
+            continue;
+        }
+        const one = await recognizer.recognize(clause);
+        if (one.intent === 'switch-language' && one.targetLanguage && one.score >= UNDERSTANDING_POLICY.interrupt) {
+            return one.targetLanguage;
+        }
+    }
+    return undefined;
+}
+
 /** The longest message read clause by clause as a closing ("super danke, schönes wochenende"). */
 const CLOSING_MAX_WORDS = 8;
 

@@ -4,13 +4,14 @@ import { useHarness, type BotHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
-import { ANNA, LEA } from '../helpers/demoPeople';
+import { ANNA, JONAS, LEA } from '../helpers/demoPeople';
 
 const en = PHRASES.en;
 const de = PHRASES.de;
 
 const TOM = 'tom.hughes@northwind.example';
 const PETER = 'peter.brooks@northwind.example';
+const SARAH = 'sarah.lee@northwind.example';
 
 /** The bot asks whether to drop the open task, or says goodbye. */
 const LEAVING = { en: /Shall I drop it and end here\?|Goodbye/, de: /Soll ich ihn verwerfen und das Gespräch beenden\?|Auf Wiedersehen/ };
@@ -65,6 +66,46 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'en', email: TOM,
         steps: [...TOM_AT_OFFER, { say: 'where can i see them', absent: [/Goodbye/, /did this conversation help you/] }],
         outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    // A new person and their address in the first message are not asked again; the summary is corrected in place.
+    {
+        name: '"make anna the billing contact, anna.k@…" asks only the reason; "the email is wrong, it\'s …" at the summary keeps the rest',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'make anna the billing contact, anna.k@northwind.example', expect: [en.askEmail] },
+            { say: SARAH, expect: [en.codeSent] },
+            { say: CODE, expect: [/Why should Anna become the billing contact\?/], absent: [/Who should become the billing contact/, /full name/, /email address of/] },
+            { say: 'she runs our accounts now', expect: [/Anna \(anna\.k@northwind\.example\)/, /Shall I file/] },
+            { say: "the email is wrong, it's anna.king@northwind.example", expect: [/Anna \(anna\.king@northwind\.example\)/, /she runs our accounts now/], absent: [/Why should/] },
+            { say: 'yes', expect: [/BC-\d{4}-\d{6}/] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /Anna \(anna\.king@northwind\.example\)/, reason: /she runs our accounts now/ } }
+    },
+    {
+        name: '„bitte Julia Schmidt als Abrechnungskontakt eintragen, julia.schmidt@…“ fragt nur den Grund; „nein, der Name ist Julia Schmitt“ korrigiert nur den Namen',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'bitte Julia Schmidt als Abrechnungskontakt eintragen, julia.schmidt@mueller-design.example', expect: [de.askEmail] },
+            { say: JONAS, expect: [de.codeSent] },
+            { say: CODE, expect: [/Warum soll Julia Schmidt Abrechnungskontakt werden\?/], absent: [/Wer soll Abrechnungskontakt/, /E-Mail-Adresse von/] },
+            { say: 'sie übernimmt die Buchhaltung', expect: [/Julia Schmidt \(julia\.schmidt@mueller-design\.example\)/] },
+            { say: 'nein, der Name ist Julia Schmitt', expect: [/Julia Schmitt \(julia\.schmidt@mueller-design\.example\)/, /sie übernimmt die Buchhaltung/] },
+            { say: 'ja', expect: [/BC-\d{4}-\d{6}/] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Julia Schmitt \(julia\.schmidt@mueller-design\.example\)/, reason: /Buchhaltung/ } }
+    },
+    // A clause that asks for a language switches; the rest of the message is still answered.
+    {
+        name: '"can we continue in german? who is my billing contact" switches to German and asks who the person is, in German',
+        lang: 'en',
+        steps: [{ say: 'hi' }, { say: 'can we continue in german? who is my billing contact', expect: [/auf Deutsch weiter/, de.askEmail], absent: [en.askEmail] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„english please, wer ist mein abrechnungskontakt“ wechselt ins Englische und fragt auf Englisch, wer die Person ist',
+        lang: 'de',
+        steps: [{ say: 'hallo' }, { say: 'english please, wer ist mein abrechnungskontakt', expect: [/continue in English/, en.askEmail], absent: [de.askEmail] }],
+        outcome: { noHandoff: true }
     },
     // Withdrawing a request is no status question.
     {
