@@ -60,6 +60,28 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noMailTo: PETER }
     },
+    {
+        name: '„ok tschüss“ bei der Frage, ob das Gespräch geholfen hat, ist ein Abschied, keine Bewertung',
+        lang: 'de', email: LEA,
+        steps: [
+            ...LEA_AT_OFFER,
+            { say: 'nein danke', expect: [de.anythingElse] },
+            { say: 'nein', expect: [/Hat Ihnen dieses Gespräch geholfen\?/] },
+            { say: 'ok tschüss', expect: [/^In Ordnung\. Auf Wiedersehen!$/], absent: [/in einem Satz/] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"thx bye" at "did this conversation help you?" is a goodbye, not a rating',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'no thanks', expect: [en.anythingElse] },
+            { say: 'no', expect: [/did this conversation help you\?/] },
+            { say: 'thx bye', expect: [/^All right\. Goodbye!$/], absent: [/in one sentence/] }
+        ],
+        outcome: { noMailTo: PETER }
+    },
     // A question is a question, whatever words it shares with a goodbye.
     {
         name: '"where can i see them" at the offer of the mail is a question, not a goodbye',
