@@ -13,7 +13,7 @@ import type { IntentRecognizer } from '../language/nlu';
 import type { InsightsRecorder } from '../services/insights/insightsRecorder';
 import { submittedText } from '../turn/activityText';
 import { conversationKeyOf } from '../turn/conversationKey';
-import { understandTurn } from '../turn/understand';
+import { languageAskedBeside, understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import { registerDialogsComponentOnce } from '../sdkSpeedups/dialogsRegistrationOnce';
 import { parsePathsOnce } from '../sdkSpeedups/parsedPaths';
@@ -289,7 +289,16 @@ export class BillingBot extends ActivityHandler {
         // A whole sentence plainly in the other language ("Wer ist mein Abrechnungskontakt?" on the English page) is
         // a clear signal: the bot answers in the language the person writes. A yes, a name, an address or a code is none.
         // Not at a free-text answer, though: a message to pass on is written for its reader ("Please add five licenses").
-        const written = text !== undefined && !freeTextOpen(await this.dialogStateAccessor.get(context)) ? this.parts.recognizer.clearLanguage(text) : undefined;
+        const freeText = freeTextOpen(await this.dialogStateAccessor.get(context));
+        // "can we continue in german? who is my billing contact": a clause that asks for a language is a clear signal; the rest is read in it.
+        const asked = text !== undefined && !freeText ? await languageAskedBeside(this.parts.recognizer, text) : undefined;
+        if (asked) {
+            if (!(await changeLanguageOnRequest(context, asked)) && (!profile.lang || profile.langSource === 'default')) {
+                this.setLanguage(info, asked, 'text');
+            }
+            return 'continue';
+        }
+        const written = text !== undefined && !freeText ? this.parts.recognizer.clearLanguage(text) : undefined;
         // Once decided, the conversation keeps its language whatever locale the client reports later;
         // it changes when the person asks (in words, by the menu, or by a `setLanguage` event from the page) or plainly writes another.
         if (profile.lang && profile.langSource !== 'default') {

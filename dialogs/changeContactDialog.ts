@@ -21,7 +21,7 @@ import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
-import { findEmail } from '../language/entities';
+import { findEmail, findEmails } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
 import { mayBeName } from '../language/personName';
 import { reasonInRequest } from './reasonInRequest';
@@ -164,6 +164,15 @@ export class ChangeContactDialog extends ComponentDialog {
         // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
         // "please make tom the billing contact": a first name only one other member has names them too.
         // "Ich bin Eva Schulz von …, neu soll …": the person introducing themselves names no new contact; "auf mich umstellen" names them.
+        // "make anna the billing contact, anna.k@…": a person's address given with the request names them; a new person's name and address are not asked again.
+        const addressed = addressedInRequest(step.options.question ?? '', members, me, turnInfo(step.context).lang);
+        if (addressed?.member && candidates.includes(addressed.member)) {
+            return step.next(addressed.member.user.id);
+        }
+        if (addressed?.email) {
+            const name = titledNonMember(step.options.question ?? '', members, t) ?? nameOfAddress(step.options.question ?? '', addressed.email, members, me, t);
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: addressed.email } satisfies NewPersonOptions);
+        }
         const asked = withoutIntroduction((step.options.question ?? '').replace(/\S+@\S+/g, ' '), me, t);
         const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ?? namesSelf(candidates, me, asked, t);
         if (named) {
@@ -522,6 +531,38 @@ function titledNonMember(text: string, members: readonly Member[], t: TFunction)
         }
     }
     return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * The one address in a request that is not the requester's own ("make anna the billing contact,
+ * anna.k@…"): a member's, who is then named, or a new person's. Undefined without such an address,
+ * or with several.
+ */
+function addressedInRequest(text: string, members: readonly Member[], me: Member, lang: Lang): { readonly member?: Member; readonly email?: string } | undefined {
+    const others = [...new Set(findEmails(text, lang).map((email) => email.toLowerCase()))].filter((email) => email !== me.user.email.toLowerCase());
+    if (others.length !== 1) {
+        return undefined;
+    }
+    const member = members.find((m) => m.user.email.toLowerCase() === others[0]);
+    return member ? { member } : { email: others[0] };
+}
+
+/**
+ * The new person's name in a request that gives their address: the one full name written with capitals
+ * that is no member's ("Lea Fischer, lea@…"), else the words that begin the address ("make anna …,
+ * anna.k@…" → "Anna"); undefined when neither is there (the name is then asked).
+ */
+function nameOfAddress(text: string, email: string, members: readonly Member[], me: Member, t: TFunction): string | undefined {
+    const plain = withoutIntroduction(text.replace(/\S*@\S*/g, ' '), me, t);
+    const memberNames = new Set(members.map((m) => phraseOf(m.user.name)));
+    const written = writtenAnew(text.replace(/\S*@\S*/g, ' '), '', t);
+    if (written && !memberNames.has(phraseOf(written)) && phraseOf(plain).includes(phraseOf(written))) {
+        return written;
+    }
+    // The address's parts ("anna", "k") that the request also says, in the address's order.
+    const said = new Set(wordsOf(plain));
+    const parts = (email.split('@')[0] ?? '').split(/[._-]+/).filter((part) => part.length >= 2 && said.has(part.toLowerCase()) && mayBeName(part, t));
+    return parts.length > 0 ? parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).join(' ') : undefined;
 }
 
 /** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */

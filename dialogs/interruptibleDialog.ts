@@ -14,7 +14,7 @@ import { asksForPerson } from '../language/personRequest';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
-import { RequestStatusDialog } from './requestStatusDialog';
+import { asksToWithdraw, RequestStatusDialog } from './requestStatusDialog';
 import { lastObjectableShown } from './statusAnswer';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
@@ -223,6 +223,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (reference && this.isAtMenu(innerDc) && (await this.objects(context, text))) {
             // "I object to BC-…" at the menu: the menu takes it up as an objection, not as a status question.
             return this.objectAtMenu(innerDc);
+        }
+        if (reference && this.isAtMenu(innerDc) && asksToWithdraw(context)) {
+            // "withdraw my request BC-…" at the menu: the menu takes it up, so the offer of customer service follows the answer.
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(this.menuId, { understood: { intent: 'request-status', score: 1, language: turnInfo(context).lang } } satisfies MainMenuOptions);
         }
         if (reference) {
             return this.statusInterruption(innerDc, reference);

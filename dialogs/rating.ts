@@ -9,7 +9,7 @@ import { understandTurn } from '../turn/understand';
 import { phraseOf } from '../core/words';
 import { noteInsight, noteRatingComment } from '../services/insights/insightsRecorder';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
-import { closingOnly } from './freeTextInterruption';
+import { closingOnly, goodbyeOnly } from './freeTextInterruption';
 
 
 /**
@@ -70,6 +70,12 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         return false;
     }
     if (profile.rating === 'asked') {
+        // "ok tschüss", "thx bye" at "did this help?": the person leaves; its "ok" is no thumbs up. One short line, no rating.
+        if (goodbyeOnly(text, await understandTurn(context, recognizer), recognizer, t)) {
+            profile.rating = 'done';
+            await context.sendActivity(t('rating:noCommentReply'));
+            return true;
+        }
         const rating = ratingOf(context, text);
         if (!rating) {
             profile.rating = 'done';

@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../turn/turn';
 import type { IdentifyDeps } from './identifyDialog';
@@ -9,6 +10,15 @@ import { stepValues } from './stepValues';
 import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
 import { answerObjection } from './objectionAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
+import { offerNext } from './actions';
+import { submittedText } from '../turn/activityText';
+import { containsPhrase } from '../core/words';
+import { phraseList } from '../language/phraseLists';
+
+/** True when the turn's message asks to withdraw a request (`requestStatus:withdrawWords`: "withdraw", "zurückziehen"), which the bot cannot do. */
+export function asksToWithdraw(context: TurnContext): boolean {
+    return containsPhrase(submittedText(context.activity) ?? '', phraseList(turnInfo(context).t, 'requestStatus:withdrawWords'));
+}
 
 /** What the request-status dialog uses: the identify dialog's parts (its change requests answer the status). */
 export type RequestStatusDeps = IdentifyDeps;
@@ -29,6 +39,12 @@ export class RequestStatusDialog extends ComponentDialog {
     }
 
     private async askReferenceStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
+        if (!step.options.objection && asksToWithdraw(step.context)) {
+            // "withdraw my request BC-…", "Antrag BC-… zurückziehen": no status answer; withdrawing is customer service's, offered right away.
+            const { t } = turnInfo(step.context);
+            await step.context.sendActivity(step.options.reference ? t('requestStatus:withdraw', { reference: step.options.reference }) : t('requestStatus:withdrawNoReference'));
+            return step.endDialog(offerNext({ key: 'requestStatus:withdrawOffer' }, ['talk-to-human', 'thanks'], { askedFirst: true }));
+        }
         if (step.options.reference) {
             return step.next(step.options.reference);
         }

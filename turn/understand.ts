@@ -45,7 +45,74 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
-    return (await messageForSomeone(recognizer, t, asked, lang)) ?? recognizer.recognize(asked, lang);
+    const understood = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
+    return (await closingByClauses(recognizer, text, understood)) ?? notAGoodbyeIfAsked(t, text, understood);
+}
+
+/** The most words of a clause that asks for a language beside the rest of a message ("can we continue in german please"). */
+const LANGUAGE_CLAUSE_MAX_WORDS = 8;
+
+/** Words of such a clause that need not be words of a request for a language ("sorry", "now"). */
+const LANGUAGE_CLAUSE_OWN_WORDS = 2;
+
+/** Messages longer than this tell a story; a language named in it is no request to switch. */
+const LANGUAGE_MESSAGE_MAX_WORDS = 30;
+
+/**
+ * "can we continue in german? who is my billing contact", "english please, wer
+ * ist …": the language a clause of a longer message plainly asks for, beside
+ * clauses that say more. A clear signal: the conversation switches and the rest
+ * is read in it. Undefined for a message of one clause (a plain request for a
+ * language is the dialogs') or without such a clause.
+ */
+export async function languageAskedBeside(recognizer: IntentRecognizer, text: string): Promise<Lang | undefined> {
+    const clauses = text.split(/[,;.!?]+/u).filter((clause) => /\p{L}/u.test(clause));
+    if (clauses.length < 2 || wordsOf(text).length > LANGUAGE_MESSAGE_MAX_WORDS) {
+        return undefined;
+    }
+    for (const clause of clauses) {
+        const said = wordsOf(clause);
+        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
+            continue;
+        }
+        const one = await recognizer.recognize(clause);
+        if (one.intent === 'switch-language' && one.targetLanguage && one.score >= UNDERSTANDING_POLICY.interrupt) {
+            return one.targetLanguage;
+        }
+    }
+    return undefined;
+}
+
+/** The longest message read clause by clause as a closing ("super danke, schönes wochenende"). */
+const CLOSING_MAX_WORDS = 8;
+
+/**
+ * "super danke, schönes wochenende", "cool thx, have a good weekend": a short
+ * message whose every clause is thanks or a goodbye is a goodbye, though the
+ * classifier, reading it whole, places it nowhere. Undefined otherwise.
+ */
+async function closingByClauses(recognizer: IntentRecognizer, text: string, understood: Understanding): Promise<Understanding | undefined> {
+    const clauses = text.split(/[,;.!]+/u).filter((clause) => /\p{L}/u.test(clause));
+    if (understood.intent === 'goodbye' || clauses.length < 2 || wordsOf(text).length > CLOSING_MAX_WORDS) {
+        return undefined;
+    }
+    const read = await Promise.all(clauses.map((clause) => recognizer.recognize(clause, understood.language)));
+    const closes = read.every((one) => (one.intent === 'goodbye' || one.intent === 'thanks') && one.score >= UNDERSTANDING_POLICY.understood);
+    return closes && read.some((one) => one.intent === 'goodbye') ? { intent: 'goodbye', score: Math.min(...read.map((one) => one.score)), language: understood.language } : undefined;
+}
+
+/**
+ * "where can i see them", "wo sehe ich das?": a question is never a goodbye
+ * (its "see" is no "see you"); it is then understood as nothing the bot
+ * knows, so it is asked about, not taken as leaving.
+ */
+function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understood: Understanding): Understanding {
+    if (understood.intent !== 'goodbye') {
+        return understood;
+    }
+    const first = wordsOf(text)[0] ?? '';
+    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionWords').includes(first));
+    return asks ? { intent: 'none', score: understood.score, language: understood.language } : understood;
 }
 
 /**
