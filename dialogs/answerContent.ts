@@ -171,6 +171,10 @@ const REWORDING_SHARE = 0.6;
  */
 export function newDraftSentence(context: TurnContext, text: string, previous: string): DraftChange | undefined {
     const { t } = turnInfo(context);
+    // "perfect, send it": a yes, after a sound of approval.
+    if (yesNoAnswer(context, text, 'whole') === true) {
+        return undefined;
+    }
     const lead = leadingAnswer(context, text);
     // "ja, passt so, schicken Sie es ab" is a yes; "bitte auch die Rechnung vom März" or "yes, and add that …" is more to say.
     // "okay, but change the text" asks what to change: the question is asked again.

@@ -23,7 +23,9 @@ import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyRe
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { forwardedStory } from './forwardedStory';
+import { namedRecipients } from './namedRecipients';
 import { isRequest } from '../turn/understand';
+import { asksQuestion } from './prompts/yesNoAnswer';
 import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
@@ -135,7 +137,9 @@ export class BillingRoleDialog extends ComponentDialog {
         if (rest) {
             const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
             // After a no, any other request follows ("nee, ich sag's ihr selbst. aber was ist der Unterschied zwischen …").
-            const followed = FOLLOW_ON_INTENTS.has(asked.intent) || (!lead.value && isRequest(asked.intent) && asked.intent !== 'email-billing-admin');
+            // After a yes, a question about something else is that question ("ok and how do I see our invoices"), not the mail's text.
+            const other = isRequest(asked.intent) && asked.intent !== 'email-billing-admin';
+            const followed = FOLLOW_ON_INTENTS.has(asked.intent) || (other && (!lead.value || asksQuestion(step.context, text)));
             if (asked.score >= UNDERSTANDING_POLICY.followOn && followed) {
                 return step.endDialog(continueWith(asked.intent));
             }
@@ -147,7 +151,9 @@ export class BillingRoleDialog extends ComponentDialog {
             const forwarded = await forwardedStory(step.context, text, this.services.recognizer);
             const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? framed));
             noteInsight(step.context, 'task-started', 'admin-mail');
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message } satisfies EmailAdminOptions);
+            const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
+            const recipientIds = namedRecipients(said, contacts);
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));

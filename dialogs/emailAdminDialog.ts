@@ -131,8 +131,10 @@ export class EmailAdminDialog extends ComponentDialog {
     }
 
     private async recipients(options: EmailAdminOptions) {
-        const contacts = await this.services.accounts.billingContacts(options.accountId);
-        return contacts.filter((c) => c.id !== options.userId);
+        const contacts = (await this.services.accounts.billingContacts(options.accountId)).filter((c) => c.id !== options.userId);
+        // "Schreiben Sie bitte Maria, dass …": only the billing contact named, while they still are one.
+        const named = contacts.filter((c) => options.recipientIds?.includes(c.id));
+        return named.length > 0 ? named : contacts;
     }
 
     /** The mails as they will go out, and their sender; undefined when the person or the account is gone. */

@@ -106,4 +106,6 @@ export interface EmailAdminOptions {
     readonly message?: string;
     /** The draft of {@link message} was shown already: only "Shall I send it?" is asked again. */
     readonly shown?: boolean;
+    /** The billing contacts the person named ("Schreiben Sie bitte Maria, …"): the mail goes to them only; all when none. */
+    readonly recipientIds?: readonly string[];
 }

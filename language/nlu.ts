@@ -245,10 +245,10 @@ export class IntentRecognizer {
      * shortest opening that says nothing else is set aside; what follows is
      * understood on its own, when it asks for more than small talk.
      */
-    private async afterOpening(utterance: string, lang?: Lang): Promise<Understanding | undefined> {
+    private async afterOpening(utterance: string, lang?: Lang, openings: readonly Intent[] = OPENINGS): Promise<Understanding | undefined> {
         const said = words(folded(utterance));
         for (let count = 1; count <= Math.min(MAX_OPENING_WORDS, said.length - 1); count++) {
-            if (!this.saysOnly(said.slice(0, count).join(' '), OPENINGS)) {
+            if (!this.saysOnly(said.slice(0, count).join(' '), openings)) {
                 continue;
             }
             const rest = withoutLeadingWords(utterance, count);
@@ -276,7 +276,9 @@ export class IntentRecognizer {
             return { intent: 'am-i-billing-contact', score: Math.max(whole.score, UNDERSTANDING_POLICY.storyQuestion), language: whole.language };
         }
         if (asked !== undefined) {
-            const one = await this.recognizeOne(asked, whole.language);
+            const read = await this.recognizeOne(asked, whole.language);
+            // "… hilf mir bitte, das Passwort zurückzusetzen": the plea for help leads up to the task it names.
+            const one = read.intent === 'help' ? ((await this.afterOpening(asked, whole.language, ['help'])) ?? read) : read;
             // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
             if (!SMALL_TALK.has(one.intent) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
                 return { ...one, language: whole.language };

@@ -266,7 +266,9 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         intents.splice(0, intents.length, ...intents.filter((one) => one.intent !== 'help'));
     }
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
-    const lead = understood.intent === 'help' && announced && requests.length === 0 ? announced.intent : leadIntent(understood.intent, requests);
+    // A whole the classifier could not place ("moin, ich bin Lea. hab ne Frage: darf ich …?") is read by the request one of its parts makes surely.
+    const announces = announced && requests.length === 0 && ANNOUNCING.has(understood.intent) && announced.score >= UNDERSTANDING_POLICY.requestPart && messageParts(text).length > 1;
+    const lead = announces ? announced.intent : leadIntent(understood.intent, requests);
     return {
         understood,
         lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),
@@ -281,6 +283,9 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         }
     };
 }
+
+/** Readings of a whole message that only lead up to what a part of it asks ("Hallo, …", "hab ne Frage: …", not placed at all). */
+const ANNOUNCING: ReadonlySet<Intent> = new Set<Intent>(['none', 'greeting', 'help']);
 
 /** Readings of a whole message that ask for nothing by themselves: a request among its parts is what it asks. */
 const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set<Intent>(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);

@@ -18,11 +18,12 @@ export type YesNoMode = 'whole' | 'start';
  */
 export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode): boolean | undefined {
     const { t, lang } = turnInfo(context);
-    const said = phraseOf(text);
+    const phrases = (key: string): readonly string[] => phraseList(t, key);
+    // "perfect, send it", "super, passt so": a sound of approval before the answer changes nothing ("super danke" is no yes).
+    const said = withoutLeading(phraseOf(text), phrases('common:interjections'));
     if (said === '') {
         return undefined;
     }
-    const phrases = (key: string): readonly string[] => phraseList(t, key);
     const fillers = phrases('common:yesNoFillers');
     const core = mode === 'whole' ? withoutTrailing(said, fillers) : said;
     let best: { value: boolean; length: number } | undefined;
@@ -49,6 +50,16 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     return value === true && (contrast || asksQuestion(context, text)) ? undefined : value;
 }
 
+
+/** The answer without the sounds it begins with ("oh", "perfect"), unless nothing else is said. */
+function withoutLeading(said: string, sounds: readonly string[]): string {
+    const words = said.split(' ');
+    let skipped = 0;
+    while (skipped < words.length - 1 && sounds.includes(words[skipped])) {
+        skipped++;
+    }
+    return words.slice(skipped).join(' ');
+}
 
 /** The answer without polite words at its end ("ja bitte" → "ja", "no thanks" → "no"). */
 function withoutTrailing(said: string, fillers: readonly string[]): string {

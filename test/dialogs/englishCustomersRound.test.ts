@@ -47,12 +47,12 @@ const ROWS: readonly (ConversationRow & { readonly noLocale?: boolean })[] = [
         outcome: { mailTo: { to: [PETER], words: /^we need 4 more seats for the sales team by friday$/m } }
     },
     {
-        name: '"tell him …" at the offer is the message (never a payment answer); "can i ping them" asks for it; "perfect send" sends',
+        name: '"tell him …" at the offer is the message (never a payment answer); "can i ping them" asks for it; "perfect, send it" sends',
         lang: 'en', email: TOM,
         steps: [
             ...TOM_AT_OFFER,
             { say: 'tell him the card on file expired last week, need to update it asap', expect: [en.p.preview, /^The card on file expired last week, need to update it asap$/m, en.p.confirm], absent: [/pays by invoice/] },
-            { say: 'perfect send', expect: [en.p.sent], absent: [/its invoices go by email/] }
+            { say: 'perfect, send it', expect: [en.p.sent], absent: [/its invoices go by email/] }
         ],
         outcome: { mailTo: { to: [PETER], words: /^The card on file expired last week, need to update it asap$/m } }
     },
@@ -71,6 +71,12 @@ const ROWS: readonly (ConversationRow & { readonly noLocale?: boolean })[] = [
             { say: 'yes', expect: [en.p.sent] }
         ],
         outcome: { mailTo: { to: [PETER], words: /^Our company card was replaced last month and since then the subscription shows a payment failure warning\.$/m } }
+    },
+    {
+        name: '"ok and where can I find our old invoices?" at the offer answers the question; the mail is not written with it',
+        lang: 'en', email: TOM,
+        steps: [...TOM_AT_OFFER, { say: 'ok and where can I find our old invoices?', expect: [/invoices/], absent: [en.p.preview, en.p.askMessage] }],
+        outcome: { noMailTo: PETER }
     },
     {
         name: '"can i ping them" at the offer asks for the message',

@@ -4,7 +4,7 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { ANNA, EVA, JONAS, LEA } from '../helpers/demoPeople';
+import { ANNA, EVA, JONAS, KLAUS, LEA, MARIA } from '../helpers/demoPeople';
 
 const CHRIS = 'chris.taylor@taylor-consulting.example';
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
@@ -141,6 +141,26 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'nee lass mal, ich sag ihr das selber. aber was ist der unterschied zwischen online und unternehmenskonto?', expect: [/Unternehmenskont/], absent: [de.p.preview, /^Kann ich sonst noch etwas für Sie tun\?$/] }
         ],
         outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
+        name: '„super danke dir“ beim Angebot, die Rolle zu prüfen, ist ein Dank, kein Ja: keine Anmeldung',
+        lang: 'de',
+        steps: [
+            { say: 'wie ändere ich die zahlungsmethode?', expect: [/Soll ich prüfen/] },
+            { say: 'super danke dir', expect: [], absent: [de.p.askEmail] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„Schreiben Sie bitte Maria, dass …“ bei zwei Abrechnungskontakten: die Mail geht nur an Maria',
+        lang: 'de', email: EVA,
+        steps: [
+            { say: 'Schreiben Sie bitte Maria, dass sich unsere Kostenstelle ab März auf 4711 ändert.', expect: [de.p.askEmail] },
+            { say: EVA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [/So sieht die E-Mail an Maria Bergmann aus/, de.p.confirm], absent: [/So sieht die E-Mail an Klaus Bergmann aus/] },
+            { say: 'ja', expect: [/Ihre E-Mail an Maria Bergmann ist unterwegs/], absent: [/Klaus/] }
+        ],
+        outcome: { mailTo: { to: [MARIA], words: /Kostenstelle ab März auf 4711/ }, noMailTo: KLAUS, noHandoff: true }
     },
     {
         name: '„Schreiben Sie unserem Abrechnungskontakt, ob …“ in der ersten Nachricht: die Frage wird ein ganzer Satz',

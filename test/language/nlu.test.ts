@@ -190,22 +190,26 @@ describe('npm run intent on unseen messages', () => {
 const STORIES_AND_OFF_TOPIC = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-stories-oos.json'), 'utf8')) as Sample[];
 
 describe('npm run intent on stories and off-topic messages', () => {
-    it('answers at least 95% of stories with their question and 95% of off-topic messages with out-of-scope, in the language they are written in', async () => {
+    it('reads at least 95% of the set right (as the issue counts, out-of-scope included), and 95% of its off-topic messages', async () => {
         const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        const wrong: string[] = [];
+        let offTopicWrong = 0;
         for (const offTopic of [true, false]) {
             const samples = STORIES_AND_OFF_TOPIC.filter((s) => (s.intent === 'out-of-scope') === offTopic);
             assert.ok(samples.length >= 60 && samples.filter((s) => s.language === 'de').length >= samples.length / 2 - 1, 'both kinds in both languages');
-            const wrong: string[] = [];
             for (const sample of samples) {
                 const { lead } = await readMessage(recognizer, (one) => localizer.t(one), sample.text);
                 const languageOk = sample.intent.startsWith('switch-language-') || lead.language === sample.language;
                 if (lead.intent !== publicIntent(sample.intent) || !languageOk) {
                     wrong.push(`"${sample.text}" → ${lead.intent}/${lead.language} (expected ${sample.intent}/${sample.language})`);
+                    offTopicWrong += offTopic ? 1 : 0;
                 }
             }
-            const accuracy = 1 - wrong.length / samples.length;
-            assert.ok(accuracy >= 0.95, `${offTopic ? 'off-topic' : 'stories'}: accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
         }
+        const offTopicCount = STORIES_AND_OFF_TOPIC.filter((s) => s.intent === 'out-of-scope').length;
+        const accuracy = 1 - wrong.length / STORIES_AND_OFF_TOPIC.length;
+        assert.ok(accuracy >= 0.95, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
+        assert.ok(1 - offTopicWrong / offTopicCount >= 0.95, `off-topic: ${offTopicWrong} of ${offTopicCount} wrong:\n${wrong.join('\n')}`);
     });
 });
 
