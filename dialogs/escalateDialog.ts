@@ -19,7 +19,8 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
 import { submittedText } from '../turn/activityText';
-import { wordsOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
+import { findEmails } from '../language/entities';
 import type { EscalateOptions } from './types';
 
 /** Options of the waiting loop: what to say instead of the plain waiting text. */
@@ -236,8 +237,14 @@ export class EscalateDialog extends ComponentDialog {
     private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
         const { profile, t } = turnInfo(step.context);
         if (typeof step.result !== 'boolean') {
+            // An address instead of a yes ("kim@example.com"): the answer is yes, to that address.
+            const said = submittedText(step.context.activity) ?? '';
+            const [address] = findEmails(said, turnInfo(step.context).lang);
+            if (address !== undefined && phraseOf(said) === phraseOf(address)) {
+                return step.next(address);
+            }
             // The concern instead of a yes or no: noted for the team, and the offer asked again.
-            const concern = concernOf(submittedText(step.context.activity) ?? '') ?? '';
+            const concern = concernOf(said) ?? '';
             return step.replaceDialog(DialogIds.escalateCallback, { ...step.options, description: concern.slice(0, MAX_DESCRIPTION), noted: true } satisfies CallbackOptions);
         }
         if (step.result !== true) {

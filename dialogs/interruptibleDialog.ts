@@ -177,7 +177,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             }
         }
         // "ach nee, lass mal, ich frag sie selber. tschüss" at a yes/no question: a no, and the person is leaving.
-        if (prompt instanceof YesNoPrompt && (await this.declinesAndLeaves(context, text))) {
+        // (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
+        const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
+        if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
             return this.close(innerDc, 'main:goodbye');
         }
         // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
@@ -276,8 +278,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /** True when `text` begins with a no and ends with a goodbye and nothing else ("nee, lass mal, ich frag sie selber. tschüss"). */
     private async declinesAndLeaves(context: TurnContext, text: string): Promise<boolean> {
         const lead = leadingAnswer(context, text);
-        const last = lead?.value === false ? sentencesOf(lead.rest).at(-1) : undefined;
-        if (last === undefined) {
+        // "ne passt, tschau": the goodbye may stand after a comma too.
+        const last = lead?.value === false ? sentencesOf(lead.rest).at(-1)?.split(/[,;]/u).at(-1)?.trim() : undefined;
+        if (!last) {
             return false;
         }
         const { t, lang } = turnInfo(context);

@@ -219,6 +219,23 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
             }
         });
 
+        it(`[${lang}] an address typed at the callback offer is a yes to that address`, async () => {
+            const harness = await BotHarness.create();
+            try {
+                const convo = harness.conversation(localeOf(lang));
+                await play(harness, convo, [
+                    { say: h.human, expect: [h.askDescription] },
+                    { say: 'Please change our billing address', expect: [h.noAgent, h.offerCallback] },
+                    { say: 'kim@example.com', expect: [h.callbackCreated], absent: [h.offerCallback] }
+                ]);
+                const erika = await harness.agentOnline('erika');
+                const [request] = (await harness.runtime.handoff.desk.snapshot(erika)).callbacks;
+                assert.deepStrictEqual([request.email, request.note], ['kim@example.com', 'Please change our billing address']);
+            } finally {
+                await harness.close();
+            }
+        });
+
         it(`[${lang}] the concern typed at the callback offer is noted for the team and the offer asked again; "it's sorted, thanks" there ends the chat`, async () => {
             const harness = await BotHarness.create();
             try {

@@ -163,6 +163,17 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [MARIA], words: /Kostenstelle ab März auf 4711/ }, noMailTo: KLAUS, noHandoff: true }
     },
     {
+        name: '„ne passt, tschau“ beim Angebot einer Mail: ein kurzer Abschied, keine Frage nach mehr',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'wer ist bei uns für die rechnungen zuständig', expect: [de.p.askEmail] },
+            { say: LEA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            { say: 'ne passt, tschau', expect: [/Auf Wiedersehen|schönen Tag/], absent: [/Kann ich sonst noch etwas für Sie tun\?/] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
         name: '„Schreiben Sie unserem Abrechnungskontakt, ob …“ in der ersten Nachricht: die Frage wird ein ganzer Satz',
         lang: 'de', email: LEA,
         steps: [
