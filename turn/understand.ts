@@ -12,6 +12,7 @@ import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { clauseAsMessage } from '../language/clauseMessage';
+import { objectsToReplacement } from '../language/objectionWords';
 import { describesSelf, introducesOnly, withoutIntroductions } from '../language/introduction';
 
 /** The turn's message understood in the conversation's language, once per turn. */
@@ -41,6 +42,11 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     const asking = (lang ? [lang] : LANGS).find((one) => asksForPerson(text, t(one)));
     if (asking) {
         return { intent: 'talk-to-human', score: 1, language: asking };
+    }
+    // "… dass ich als Abrechnungskontakt ersetzt werden soll, das will ich nicht": an objection, not a change request.
+    const objecting = (lang ? [lang] : LANGS).find((one) => objectsToReplacement(text, t(one)));
+    if (objecting) {
+        return { intent: 'object-to-request', score: 1, language: objecting };
     }
     // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');

@@ -128,6 +128,23 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.strictEqual(stored?.objection?.userId, 'U-302');
     });
 
+    it('[de] Maria tells it as a story ("… dass ich ersetzt werden soll … das will ich nicht! wie kann ich das stoppen?"): an objection, no change request of her own', async () => {
+        const harness = harnessOf();
+        const reference = await filed(harness, 'bergmann', 'de');
+        const s = SAYS.de;
+        const convo = harness.conversation(localeOf('de'));
+        await play(harness, convo, [
+            {
+                say: 'hallo, ich hab ne mail bekommen dass ich als abrechnungskontakt ersetzt werden soll. ich gehe aber gar nicht in rente, das will ich nicht! wie kann ich das stoppen?',
+                expect: [PHRASES.de.askEmail]
+            },
+            { say: MARIA, expect: [PHRASES.de.codeSent] },
+            { say: CODE, expect: [s.recorded(reference)], absent: [/Wer soll Abrechnungskontakt/, /Ich stelle den Antrag/] }
+        ], MARIA);
+        const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+        assert.strictEqual(stored?.objection?.userId, 'U-302');
+    });
+
     it('[de] the requester cannot object to her own request, and someone of another account gets the usual "not found"; nothing is recorded or mailed', async () => {
         const harness = harnessOf();
         const reference = await filed(harness, 'bergmann', 'de');

@@ -284,6 +284,20 @@ describe('npm run intent', () => {
         }
     });
 
+    it('reads a billing contact who refuses to be replaced as an objection, not as a change request', async () => {
+        const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
+        const cases: Array<[string, string]> = [
+            ['hallo, ich hab ne mail bekommen dass ich als abrechnungskontakt ersetzt werden soll. ich gehe aber gar nicht in rente, das will ich nicht! wie kann ich das stoppen?', 'object-to-request'],
+            ["I got an email saying I'm being replaced as billing contact. I'm not leaving! How do I stop this?", 'object-to-request'],
+            ['Anna Müller soll als Abrechnungskontakt ersetzt werden, sie geht in Rente', 'change-billing-contact'],
+            ['I want to replace our billing contact, Peter is leaving', 'change-billing-contact']
+        ];
+        for (const [text, expected] of cases) {
+            const reading = JSON.parse((await run(process.execPath, [cli, text])).stdout) as { intent: string };
+            assert.strictEqual(reading.intent, expected, text);
+        }
+    });
+
     it('prints every request of a message in the order asked, also when "and" joins them', async () => {
         const cli = path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js');
         const cases: Array<[string, string[]]> = [
