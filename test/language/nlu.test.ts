@@ -261,6 +261,11 @@ describe('npm run intent', () => {
         assert.strictEqual(reading.entities.yesNo, false);
         const login = JSON.parse((await run(process.execPath, [cli, '--lang', 'en', 'yeah go ahead, my username is pbrooks'])).stdout) as { entities: { userId?: string; yesNo?: boolean } };
         assert.deepStrictEqual([login.entities.userId, login.entities.yesNo], ['pbrooks', true]);
+        // A word after "Benutzer-ID" without "ist" or ":" is no user ID unless it looks like one.
+        const asked = JSON.parse((await run(process.execPath, [cli, '--lang', 'de', 'wo finde ich meine benutzer-id fürs portal?'])).stdout) as { entities: { userId?: string } };
+        assert.strictEqual(asked.entities.userId, undefined);
+        const typed = JSON.parse((await run(process.execPath, [cli, '--lang', 'en', 'my user id p.brooks-2'])).stdout) as { entities: { userId?: string } };
+        assert.strictEqual(typed.entities.userId, 'p.brooks-2');
     });
 
     it('reads a clear request for a person as the bot does, also amid topic words, in both languages', async () => {
