@@ -29,6 +29,19 @@ function greetingOf(sentence: string): { readonly opening: string; readonly rest
     return { opening: sentence.slice(0, comma), rest: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) };
 }
 
+/** True for a short answer that asks to pass on what was said ("leiten Sie das bitte weiter"); "tell him to send it again" is a message of its own. */
+export function asksToForward(context: TurnContext, text: string): boolean {
+    const { t } = turnInfo(context);
+    const words = wordsOf(text);
+    const verbs = phraseList(t, 'emailAdmin:forwardWords.verbs');
+    return (
+        addressedLeadIn(context, text) === undefined &&
+        words.length <= INSTRUCTION_MAX_WORDS &&
+        words.some((word) => verbs.includes(word)) &&
+        containsPhrase(text, phraseList(t, 'emailAdmin:forwardWords.objects'))
+    );
+}
+
 /**
  * "can you just forward this to him", "leiten Sie das bitte weiter" at the
  * mail offer: "this" is what the person told before, in their latest message
@@ -39,11 +52,8 @@ function greetingOf(sentence: string): { readonly opening: string; readonly rest
  * says no such thing or nothing earlier tells a matter.
  */
 export async function forwardedStory(context: TurnContext, text: string, recognizer: IntentRecognizer): Promise<string | undefined> {
-    const { t, lang } = turnInfo(context);
-    const words = wordsOf(text);
-    const verbs = phraseList(t, 'emailAdmin:forwardWords.verbs');
-    // "tell him to send it again" is a message of its own.
-    if (addressedLeadIn(context, text) !== undefined || words.length > INSTRUCTION_MAX_WORDS || !words.some((word) => verbs.includes(word)) || !containsPhrase(text, phraseList(t, 'emailAdmin:forwardWords.objects'))) {
+    const { lang } = turnInfo(context);
+    if (!asksToForward(context, text)) {
         return undefined;
     }
     const lines = await turnTranscript(context);

@@ -253,8 +253,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.statusInterruption(innerDc, reference);
         }
         const understood = await understandTurn(innerDc.context, this.services.recognizer);
-        if (understood && closingOnly(text, understood, this.services.recognizer, t)) {
-            // "danke, tschüss" is no message to pass on: it ends the conversation (after asking, as a task is open).
+        // "danke, tschüss", "ne passt, tschau" are no message to pass on: they end the conversation (after asking, as a task is open).
+        if (understood && (closingOnly(text, understood, this.services.recognizer, t) || (await this.declinesAndLeaves(innerDc.context, text)))) {
             return this.onInterruption(innerDc, { ...understood, intent: 'goodbye' });
         }
         const minScore = understood?.intent === 'cancel' ? UNDERSTANDING_POLICY.cancel : UNDERSTANDING_POLICY.interrupt;

@@ -7,6 +7,7 @@ import { turnInfo } from '../../turn/turn';
 import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, leadingAnswer } from '../answerContent';
+import { asksToForward } from '../forwardedStory';
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number as the
@@ -42,8 +43,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         if (answered) {
             return { succeeded: true, value: answered.value };
         }
-        // "tell him the card on file expired": a message for the one the offer would write to.
-        if (options.messageChooses && addressedLeadIn(context, text)) {
+        // "tell him the card on file expired", "leiten Sie das weiter": a message for the one the offer would write to.
+        if (options.messageChooses && (addressedLeadIn(context, text) || asksToForward(context, text))) {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);

@@ -123,7 +123,7 @@ const ROWS: readonly ConversationRow[] = [
             { say: JONAS, expect: [de.p.codeSent] },
             { say: CODE, expect: [de.p.offerEmail] },
             {
-                say: 'ok, leiten Sie das bitte an sie weiter',
+                say: 'super, leiten Sie das bitte an sie weiter',
                 expect: [de.p.preview, /^Auf unserer letzten Rechnung fehlen die zwei Lizenzen für das neue Vertriebsteam\.$/m, de.p.confirm],
                 absent: [/weiter$/m, /Wer ist bei uns der Abrechnungskontakt\?/]
             },
@@ -170,6 +170,18 @@ const ROWS: readonly ConversationRow[] = [
             { say: LEA, expect: [de.p.codeSent] },
             { say: CODE, expect: [de.p.offerEmail] },
             { say: 'ne passt, tschau', expect: [/Auf Wiedersehen|schönen Tag/], absent: [/Kann ich sonst noch etwas für Sie tun\?/] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
+    },
+    {
+        name: '„ne passt, tschau“ bei der Frage nach der Nachricht wird keine Mail: ein Abschied',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'wer ist bei uns für die rechnungen zuständig', expect: [de.p.askEmail] },
+            { say: LEA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            { say: 'ja', expect: [de.p.askMessage] },
+            { say: 'ne passt, tschau', expect: [], absent: [de.p.preview] }
         ],
         outcome: { noMailTo: ANNA, noHandoff: true }
     },
