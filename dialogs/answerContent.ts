@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
 import { oncePerTurn } from '../turn/turnMemo';
 import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
-import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
 export interface LeadingAnswer {
@@ -51,10 +51,7 @@ function leadingAnswerIn(text: string, t: TFunction): LeadingAnswer | undefined 
     // "ach nee, …", "oh yes, …": a sound before the yes or no changes nothing.
     const interjections = phraseList(t, 'common:interjections');
     const words = phraseOf(text).split(' ');
-    let skipped = 0;
-    while (skipped < words.length - 1 && interjections.includes(words[skipped])) {
-        skipped++;
-    }
+    const skipped = soundsBefore(words, interjections);
     const said = words.slice(skipped).join(' ');
     let best: { value: boolean; words: number } | undefined;
     for (const [value, key] of [[true, 'common:yesWords'], [false, 'common:noWords']] as const) {

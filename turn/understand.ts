@@ -116,8 +116,8 @@ function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understo
     if (understood.intent !== 'goodbye') {
         return understood;
     }
-    const first = wordsOf(text)[0] ?? '';
-    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionWords').includes(first));
+    const said = phraseOf(text);
+    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || said.startsWith(`${start} `)));
     return asks ? { intent: 'none', score: understood.score, language: understood.language } : understood;
 }
 

@@ -51,14 +51,19 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
 }
 
 
-/** The answer without the sounds it begins with ("oh", "perfect"), unless nothing else is said. */
-function withoutLeading(said: string, sounds: readonly string[]): string {
-    const words = said.split(' ');
+/** How many of `words` are sounds before the answer ("oh", "ach nee", "perfect, …"; `common:interjections`); never all of them. */
+export function soundsBefore(words: readonly string[], sounds: readonly string[]): number {
     let skipped = 0;
     while (skipped < words.length - 1 && sounds.includes(words[skipped])) {
         skipped++;
     }
-    return words.slice(skipped).join(' ');
+    return skipped;
+}
+
+/** The answer without the sounds it begins with ("oh", "perfect"), unless nothing else is said. */
+function withoutLeading(said: string, sounds: readonly string[]): string {
+    const words = said.split(' ');
+    return words.slice(soundsBefore(words, sounds)).join(' ');
 }
 
 /** The answer without polite words at its end ("ja bitte" → "ja", "no thanks" → "no"). */
