@@ -46,10 +46,53 @@ function introducesByName(clause: string, t: TFunction): boolean {
  * asks what its other sentences ask. The message itself when all or none do.
  */
 export function withoutIntroductions(text: string, t: TFunction, isGreeting: (clause: string) => boolean): string {
-    const sentences = sentencesOf(text);
+    const told = withoutNewcomer(text, t);
+    const sentences = sentencesOf(told);
     if (sentences.length < 2) {
-        return text;
+        return told;
     }
     const kept = sentences.filter((sentence) => !introducesOnly(sentence, t, isGreeting));
-    return kept.length === 0 || kept.length === sentences.length ? text : kept.join(' ');
+    return kept.length === 0 || kept.length === sentences.length ? told : kept.join(' ');
+}
+
+/**
+ * A message without the clause in which the writer says they are new
+ * ("Hallo! Ich bin neu in der Firma und wollte wissen, wer …", "hello. i'm new.
+ * what can you do?"): a lead-in of `identify:introductions` followed by one of
+ * `identify:newcomerWords`, up to an "und"/"and" or the clause's
+ * end ("ich bin der neue Abrechnungskontakt" says more and stays). Being new is no question about oneself ("am I …?").
+ * The message itself when nothing else would be left.
+ */
+export function withoutNewcomer(text: string, t: TFunction): string {
+    const rest = text.replace(newcomerClause(t), ' ').trim();
+    return /\p{L}/u.test(rest) ? rest : text;
+}
+
+/** True when a sentence says nothing but that the writer is new ("Ich bin neu hier.", "i'm new!"). */
+export function saysOnlyNew(sentence: string, t: TFunction): boolean {
+    return !/\p{L}/u.test(sentence.replace(newcomerClause(t), ' '));
+}
+
+/** The newcomer clause of {@link withoutNewcomer}, built once per language's lists. */
+function newcomerClause(t: TFunction): RegExp {
+    const leads = phraseList(t, 'identify:introductions');
+    const cached = NEWCOMER_CLAUSES.get(leads);
+    if (cached !== undefined) {
+        return cached;
+    }
+    const pattern = (phrases: readonly string[], between: string): string =>
+        [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map(escaped).join(between)).join('|');
+    const clause = new RegExp(
+        `(?<=^|[.!?;:,]\\s*)\\s*(?:${pattern(leads, "[\\s'’]*")})\\s+(?:${pattern(phraseList(t, 'identify:newcomerWords'), '\\s+')})(?![\\p{L}\\p{N}])` +
+            `(?:\\s+(?:${pattern(phraseList(t, 'main:requestJoiners'), '\\s+')})(?![\\p{L}\\p{N}])|\\s*[.!?;:,]|\\s*$)`,
+        'giu'
+    );
+    NEWCOMER_CLAUSES.set(leads, clause);
+    return clause;
+}
+
+const NEWCOMER_CLAUSES = new WeakMap<readonly string[], RegExp>();
+
+function escaped(word: string): string {
+    return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -68,6 +68,9 @@ export interface Understanding {
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
 
+/** A clause of fewer words ("ok,", "hi there,") is no question of its own ({@link IntentRecognizer.byClause}). */
+const MIN_CLAUSE_WORDS = 3;
+
 /** Words this long may say something of their own ("Januar", "Fischer"); shorter ones are mostly glue. */
 const CONTENT_WORD_LENGTH = 4;
 
@@ -143,7 +146,8 @@ export class IntentRecognizer {
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
-        private readonly outside: OutsideWords
+        private readonly outside: OutsideWords,
+        private readonly synonyms: readonly FieldSynonym[]
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -168,6 +172,7 @@ export class IntentRecognizer {
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
+        const synonyms: FieldSynonym[] = [];
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -184,7 +189,9 @@ export class IntentRecognizer {
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
+                fieldSynonyms?: Record<string, unknown>;
             };
+            synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
                 // The * of a word pattern ("strom*", "*steuer") is kept; the rest is written as a phrase.
@@ -214,7 +221,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside, synonyms);
     }
 
     /**
@@ -233,7 +240,8 @@ export class IntentRecognizer {
         if (this.outsideField(utterance)) {
             return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.offField, language: lang ?? this.guessLanguage(utterance) };
         }
-        const whole = await this.recognizeOne(utterance, lang);
+        const asWhole = await this.recognizeOne(utterance, lang);
+        const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
@@ -293,6 +301,29 @@ export class IntentRecognizer {
             }
         }
         return this.byWeight(whole, parts);
+    }
+
+    /**
+     * "Könnten Sie mir bitte sagen, wer in unserem Konto als Abrechnungskontakt
+     * hinterlegt ist?": a sentence whose polite frame leaves the classifier
+     * unsure of the whole is read by the clause it is surest of (cut at commas,
+     * semicolons, colons), when that clause asks for more than small talk.
+     */
+    private async byClause(utterance: string, lang?: Lang): Promise<Understanding | undefined> {
+        const clauses = utterance.split(/[,;:]/u).filter((clause) => words(clause).length >= MIN_CLAUSE_WORDS);
+        if (clauses.length < 2) {
+            return undefined;
+        }
+        // A clause without a word of the field ("…, wann der Supermarkt aufmacht?") is not what the bot is asked.
+        const inField = clauses.filter((clause) => !this.outOfField(words(this.withSynonyms(clause))));
+        const read = await Promise.all(inField.map((clause) => this.recognizeOne(clause, lang)));
+        const [best] = read.filter((one) => !SMALL_TALK.has(one.intent) && one.score >= UNDERSTANDING_POLICY.clauseOfWhole).sort((a, b) => b.score - a.score);
+        return best === undefined ? undefined : { ...best, language: lang ?? best.language };
+    }
+
+    /** `text` with the field's other names for its words written as trained (`main:fieldSynonyms`). */
+    private withSynonyms(text: string): string {
+        return this.synonyms.reduce((changed, [pattern, word]) => changed.replace(pattern, word), folded(text));
     }
 
     /** The intent with the most weight in a long message ({@link byParts}). */
@@ -357,7 +388,7 @@ export class IntentRecognizer {
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
     private orOutOfScope(understood: Understanding, utterance: string): Understanding {
-        return understood.intent === 'none' && this.outOfField(words(folded(utterance))) ? { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.outOfScope, language: understood.language } : understood;
+        return understood.intent === 'none' && this.outOfField(words(this.withSynonyms(utterance))) ? { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.outOfScope, language: understood.language } : understood;
     }
 
     /**
@@ -468,7 +499,8 @@ export class IntentRecognizer {
 
     private async classify(original: string, lang: Lang): Promise<Understanding> {
         // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier; so are "u" and "you".
-        const utterance = spelledOut(folded(original));
+        // "Rechnungsempfänger", "invoice recipient": the field's other names for its words (`main:fieldSynonyms`) read as the words trained.
+        const utterance = this.withSynonyms(spelledOut(folded(original)));
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
@@ -478,7 +510,9 @@ export class IntentRecognizer {
         const notUnderstood = (score: number): Understanding => ({ intent: 'none', score, language: lang });
         // A yes or a no ("yes? what happens then", "ok") says nothing about what is asked: it backs no intent.
         const telling = said.filter((word) => !this.answerWords.has(word));
-        if (judged && !telling.some((word) => tells(judged, word))) {
+        // "what can you do for me?": a trained sentence said inside the message backs its intent as a telling word would.
+        const trained = judged ? trainedPhrasesIn(judged, said) : new Set<string>();
+        if (judged && trained.size === 0 && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
         }
         // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
@@ -495,7 +529,7 @@ export class IntentRecognizer {
             return notUnderstood(result.score ?? 0);
         }
         // The intent must be backed by a word of its own: "seine Mail ist …" is no "cancel", however sure the classifier is.
-        if (judged && !telling.some((word) => tells(judged, word, result.intent))) {
+        if (judged && !trained.has(result.intent) && !telling.some((word) => tells(judged, word, result.intent))) {
             return notUnderstood(result.score);
         }
         // "nee, doch lieber Lea Fischer", "weil ich ab Januar in Elternzeit gehe": a word of "cancel" amid others is no cancel.
@@ -606,12 +640,25 @@ function folded(text: string): string {
     return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
 }
 
-/** Text with the one- and two-letter stand-ins of chat written out ("what can u do" → "what can you do"). */
-function spelledOut(text: string): string {
-    return text.replace(/(?<![\p{L}\p{N}'’])(u|r|ur|plz)(?![\p{L}\p{N}'’])/giu, (word) => SHORTHAND[word.toLowerCase()] ?? word);
+/** Another name for a word of the field, as a whole-word pattern (with German and English endings), and the word trained. */
+type FieldSynonym = readonly [RegExp, string];
+
+/** `main:fieldSynonyms` (`billingContact: {word: "abrechnungskontakt", others: ["rechnungsempfänger", …]}`) as patterns on folded text. */
+function fieldSynonyms(groups: Record<string, unknown> | undefined): FieldSynonym[] {
+    return Object.values(groups ?? {})
+        .flatMap((group) => {
+            const { word, others } = (group ?? {}) as { word?: unknown; others?: unknown };
+            return typeof word === 'string' && Array.isArray(others) ? others.filter((other): other is string => typeof other === 'string').map((other) => [other, word] as const) : [];
+        })
+        .map(([other, word]) => [new RegExp(`(?<![\\p{L}\\p{N}])${words(folded(other)).join('\\s+')}(?:in|innen|s|n|en)?(?![\\p{L}\\p{N}])`, 'giu'), folded(word)] as const);
 }
 
-const SHORTHAND: Readonly<Record<string, string>> = { u: 'you', r: 'are', ur: 'your', plz: 'please' };
+/** Text with the short stand-ins of chat written out ("what can u do" → "what can you do", "whats the diff" → "whats the difference"). */
+function spelledOut(text: string): string {
+    return text.replace(/(?<![\p{L}\p{N}'’])(u|r|ur|plz|pls|thx|diff|acct)(?![\p{L}\p{N}'’])/giu, (word) => SHORTHAND[word.toLowerCase()] ?? word);
+}
+
+const SHORTHAND: Readonly<Record<string, string>> = { u: 'you', r: 'are', ur: 'your', plz: 'please', pls: 'please', thx: 'thanks', diff: 'difference', acct: 'account' };
 
 const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
 
@@ -637,6 +684,24 @@ interface Vocabulary {
     readonly intentWords: ReadonlyMap<string, ReadonlySet<string>>;
     /** Words and word beginnings of the bot's field: used by few of its own intents (not by `out-of-scope`). */
     readonly field: ReadonlySet<string>;
+    /** Training utterances of {@link MIN_TRAINED_PHRASE_WORDS} words or more, by their first word, with their intent. */
+    readonly phrases: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], string]>>;
+}
+
+/** A trained utterance this long, said inside a message ("what can you do for me?"), backs its intent without a telling word. */
+const MIN_TRAINED_PHRASE_WORDS = 3;
+
+/** The intents whose trained utterances (of a few words at least) `said` contains word for word. */
+function trainedPhrasesIn(vocabulary: Vocabulary, said: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (let start = 0; start < said.length; start++) {
+        for (const [phrase, intent] of vocabulary.phrases.get(said[start]) ?? []) {
+            if (phrase.length <= said.length - start && phrase.every((word, index) => said[start + index] === word)) {
+                found.add(intent);
+            }
+        }
+    }
+    return found;
 }
 
 
@@ -680,5 +745,11 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
             }
         }
     }
-    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords, field };
+    const phrases = new Map<string, Array<readonly [readonly string[], string]>>();
+    for (const [intent, list] of Object.entries(corpus)) {
+        for (const phrase of list.map(words).filter((one) => one.length >= MIN_TRAINED_PHRASE_WORDS)) {
+            phrases.set(phrase[0], [...(phrases.get(phrase[0]) ?? []), [phrase, intent] as const]);
+        }
+    }
+    return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords, field, phrases };
 }

@@ -33,6 +33,8 @@ export const UNDERSTANDING_POLICY = {
     personInFreeText: 0.9,
     /** The question (or request) a story of several sentences ends on decides what it asks from here ("… could you send peter a mail?"). */
     storyQuestion: 0.6,
+    /** A sentence the classifier cannot place as a whole is read by the clause it is surest of from here ("Könnten Sie mir bitte sagen, wer …"). */
+    clauseOfWhole: 0.9,
     /** One part of a message ("… and how do I reset my password") counts as a request of its own from here. */
     requestPart: 0.75,
     /** What follows an opening ("Hallo, …", "thanks! and …") is read as the message from here ("danke dir, hat geholfen" asks for nothing). */

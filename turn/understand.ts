@@ -13,7 +13,7 @@ import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { clauseAsMessage } from '../language/clauseMessage';
 import { objectsToReplacement } from '../language/objectionWords';
-import { describesSelf, introducesOnly, withoutIntroductions } from '../language/introduction';
+import { describesSelf, introducesOnly, saysOnlyNew, withoutIntroductions } from '../language/introduction';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -52,8 +52,20 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
     const understood = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
-    return (await closingByClauses(recognizer, text, understood)) ?? notAGoodbyeIfAsked(t, text, understood);
+    return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
 }
+
+/**
+ * "Where are we with BC-2026-000031?", "wie ist der stand bei BC-2026-77": a
+ * message with a change request's reference that asks nothing else the bot
+ * knows asks about that request.
+ */
+function askedAboutReference(text: string, understood: Understanding): Understanding {
+    return ASKING_NOTHING_KNOWN.has(understood.intent) && findReferences(text).length > 0 ? { intent: 'request-status', score: 1, language: understood.language } : understood;
+}
+
+/** Readings that ask for nothing the bot knows: beside a reference, they ask about it. */
+const ASKING_NOTHING_KNOWN: ReadonlySet<Intent> = new Set<Intent>(['none', 'out-of-scope', 'help']);
 
 /** The most words of a clause that asks for a language beside the rest of a message ("can we continue in german please"). */
 const LANGUAGE_CLAUSE_MAX_WORDS = 8;
@@ -245,8 +257,8 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const intents: Understanding[] = [];
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
-        // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces: they ask for nothing.
-        if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting'))) {
+        // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces, "Ich bin neu hier." only says so: they ask for nothing.
+        if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting')) || saysOnlyNew(part, t(language))) {
             continue;
         }
         const one = await understandText(recognizer, t, part, language);
@@ -258,7 +270,11 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         intents.unshift(understood);
     }
     // Requests joined in one sentence ("who is our billing contact and how do I reset my portal password"), in the order asked.
-    const requests = await requestsOf(recognizer, t(language), text, language);
+    // "… dass der Abrechnungskontakt geändert werden soll. Damit bin ich nicht einverstanden!": the change it tells of is what the objection is against.
+    const requests = (await requestsOf(recognizer, t(language), text, language)).filter((intent) => !(understood.intent === 'object-to-request' && intent === 'change-billing-contact'));
+    if (understood.intent === 'object-to-request') {
+        intents.splice(0, intents.length, ...intents.filter((one) => one.intent !== 'change-billing-contact'));
+    }
     for (const intent of requests) {
         if (!intents.some((known) => known.intent === intent)) {
             intents.push({ intent, score: 1, language });
@@ -371,8 +387,8 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
             if (passOn && instructions.includes(wordsOf(part)[0] ?? '')) {
                 continue;
             }
-            // "ich bin jonas.weber@…", "Ich bin Jonas Weber." say who the person is, not what they want ("… und möchte den Kontakt ändern").
-            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, isGreeting)) {
+            // "ich bin jonas.weber@…", "Ich bin Jonas Weber.", "ich bin neu hier" say who the person is, not what they want ("… und möchte den Kontakt ändern").
+            if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, isGreeting) || saysOnlyNew(part, t)) {
                 continue;
             }
             const one = await understandText(recognizer, () => t, part, lang);

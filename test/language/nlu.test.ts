@@ -236,8 +236,91 @@ describe('npm run intent on a second set of stories and off-topic messages', () 
     });
 });
 
+/**
+ * A fifth set of 149 short messages (both languages, every intent, typos, lower case, polite frames), written in one go
+ * and read before any change made for it: 91.9% right then (137 of 149). The changes after it were classes, not its
+ * sentences: other names of the billing contact (`main:fieldSynonyms`), a polite frame around the question read by the
+ * clause that asks, "ich bin neu hier" as no question about oneself, an objection that tells of the change it objects
+ * to. Where two intents are both a fair reading ("how do I cancel our subscription"), either counts.
+ */
+/** A set of messages where either of `intents` is a right reading, read as `npm run intent` reads them (no language given). */
+type ReadingSet = Array<{ text: string; intents: string[] }>;
+
+function readingSet(file: string): ReadingSet {
+    return JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', file), 'utf8')) as ReadingSet;
+}
+
+async function assertReadsRight(samples: ReadingSet, floor: number): Promise<void> {
+    const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+    const wrong: string[] = [];
+    for (const sample of samples) {
+        const { lead } = await readMessage(recognizer, (one) => localizer.t(one), sample.text);
+        if (!sample.intents.map(publicIntent).includes(publicIntent(lead.intent))) {
+            wrong.push(`"${sample.text}" → ${lead.intent} (expected ${sample.intents.join(' or ')})`);
+        }
+    }
+    const accuracy = 1 - wrong.length / samples.length;
+    assert.ok(accuracy >= floor, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
+}
+
+const FRESH = readingSet('intents-fresh-third.json');
+const FRESH_FLOOR = 0.94;
+
+describe('npm run intent on a fifth set of short messages', () => {
+    it(`reads at least ${FRESH_FLOOR * 100}% of them right`, async () => {
+        assert.ok(FRESH.length >= 140 && new Set(FRESH.flatMap((s) => s.intents)).size >= 25, 'the set covers every intent');
+        await assertReadsRight(FRESH, FRESH_FLOOR);
+    });
+});
+
+/**
+ * A sixth set of 140 (both languages, every intent), written in two rounds after the fifth set's fixes and before any
+ * change for it: 83.8% and 83.3% right when written; 87.9% after the shorthand, reference and objection-word changes
+ * measured on the first round. Its floor only guards against slipping back: the classifier's reach on phrasings it has
+ * never seen is what these figures show.
+ */
+const BLIND = readingSet('intents-blind-sixth.json');
+const BLIND_FLOOR = 0.85;
+
+describe('npm run intent on a sixth set, written blind', () => {
+    it(`reads at least ${BLIND_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(BLIND, BLIND_FLOOR);
+    });
+});
+
 describe('npm run intent', () => {
     const run = promisify(execFile);
+
+    it('reads other names of the billing contact, a polite frame, being new, a trained question with words around it, a reference and an objection that tells of the change as a customer means them', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        const cases: Array<[string, string]> = [
+            ['Könnten Sie mir bitte sagen, wer in unserem Konto als Rechnungsempfängerin hinterlegt ist?', 'who-is-billing-contact'],
+            ['who is the invoice recipient for our account', 'who-is-billing-contact'],
+            ['bitte den Abrechnungsverantwortlichen ändern, das soll jetzt Eva machen', 'change-billing-contact'],
+            ['Would you mind telling me, who is the billing contact of our account?', 'who-is-billing-contact'],
+            ['Hallo! Ich bin neu in der Firma und wollte wissen, wer bei uns für die Abrechnung zuständig ist.', 'who-is-billing-contact'],
+            ["hello. i'm new here. what can you do for me?", 'help'],
+            ['what can you do for me?', 'help'],
+            ['Where are we with BC-2026-000031?', 'request-status'],
+            ['whats the diff between online and corporate accounts', 'topic-online-vs-corporate'],
+            ['Ich habe eine Mail bekommen, dass der Abrechnungskontakt geändert werden soll. Damit bin ich nicht einverstanden!', 'object-to-request'],
+            ['someone filed a request to replace me as billing contact, I want to stop it', 'object-to-request']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead, intents } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+            if (intent === 'object-to-request') {
+                assert.ok(!intents.some((one) => one.intent === 'change-billing-contact'), `no change request beside the objection: ${text}`);
+            }
+        }
+        // Being new is said, not asked: "Ich bin der neue Abrechnungskontakt" still names the role.
+        const { lead } = await readMessage(recognizer, (one) => localizer.t(one), 'Ich bin der neue Abrechnungskontakt, wie melde ich mich im Portal an?');
+        assert.notStrictEqual(lead.intent, 'help');
+        // The tool reads it the same way.
+        const cli = JSON.parse((await run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js'), 'Könnten Sie mir sagen, wer bei uns Rechnungsempfänger ist?'])).stdout) as { intent: string };
+        assert.strictEqual(cli.intent, 'who-is-billing-contact');
+    });
+
     it('prints one JSON line with intent, score and language', async () => {
         const { stdout } = await run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js'), 'Ich möchte den Abrechnungskontakt ändern']);
         const lines = stdout.trim().split('\n');
