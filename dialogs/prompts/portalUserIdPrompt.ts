@@ -8,7 +8,9 @@ import type { IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 import { portalQuestion } from '../../language/portalQuestions';
-import { wordsOf } from '../../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../../core/words';
+import { phraseList } from '../../language/phraseLists';
+import type { TFunction } from 'i18next';
 
 /** A typed portal user ID, or one of the prompt's buttons. */
 export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string } | { readonly kind: 'button'; readonly value: string };
@@ -21,6 +23,9 @@ const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-
 
 /** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
 const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+
+/** "on the invoice it says pbrooks", "auf der Rechnung steht kbergmann": the user ID as read off a page, at the message's end. */
+const READ_OFF = /(?:\bsays|\bshows|\breads|\bsteht(?:\s+(?:da|dort|drauf))?|\bheißt)\s*:?\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
 
 /** "ah ok, mbergmann-billing", "ok: kbergmann": a short message that ends in the user ID after a comma or colon, or in one that only an ID has (digits, dots, dashes). */
 const AT_THE_END = /(?:^|[,:;]\s*|\s)["'„“]?([^\s,:;"'“”]+)["'“”]?\s*[.!]?$/u;
@@ -47,11 +52,13 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         const { lang, t } = turnInfo(context);
         // "wo finde ich die Benutzer-ID??" or "wie lange gilt der Link?" at the question: answered there, and the question stays open.
         const question = portalQuestion(t, text);
-        if (question === 'where-user-id' || question === 'link-validity') {
-            return { succeeded: true, value: { kind: 'button', value: question === 'where-user-id' ? 'where' : 'validity' } };
+        if (question === 'where-user-id' || question === 'link-validity' || asksWhereItIs(t, text)) {
+            return { succeeded: true, value: { kind: 'button', value: question === 'link-validity' ? 'validity' : 'where' } };
         }
-        // "Meine Benutzer-ID ist mbergmann-billing" names it, whatever else the words could mean.
-        const introduced = INTRODUCED.exec(text)?.[1];
+        // "its jsmith-billing i think": the hedge after the user ID is no part of it.
+        const plain = withoutHedge(t, text);
+        // "Meine Benutzer-ID ist mbergmann-billing", "on the invoice it says pbrooks" name it, whatever else the words could mean.
+        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1];
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
@@ -60,7 +67,8 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
             // "yes" or "no" is an answer, never a user ID (with the person's own ID on a button, "yes" chose it above).
             return { succeeded: false };
         }
-        const understanding = await understandTurn(context, this.recognizer);
+        // Read without its hedge: "glaube ich" beside a user ID says nothing of a command.
+        const understanding = plain === text ? await understandTurn(context, this.recognizer) : await this.recognizer.recognize(plain, lang);
         if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= UNDERSTANDING_POLICY.commandNotUserId)) {
             return { succeeded: false };
         }
@@ -68,7 +76,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (email) {
             return { succeeded: true, value: { kind: 'login', login: email } };
         }
-        const login = USERNAME.test(text) ? text : ((INTRODUCED.exec(text) ?? SAID_PLAINLY.exec(text))?.[1] ?? this.atTheEnd(text, lang));
+        const login = USERNAME.test(plain) ? plain : ((INTRODUCED.exec(plain) ?? SAID_PLAINLY.exec(plain))?.[1] ?? this.atTheEnd(plain, lang));
         return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
     }
 
@@ -83,4 +91,23 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         // "ok, yes" ends in an answer, not in a user ID.
         return (afterMark || /[\d._-]/u.test(candidate)) && USERNAME.test(candidate) && findBoolean(candidate, lang) === undefined ? candidate : undefined;
     }
+}
+
+/** "wo finde ich die?", "where do I find it?": at the question for the user ID, a short where-question about "it" asks where the user ID is. */
+function asksWhereItIs(t: TFunction, text: string): boolean {
+    const where = phraseList(t, 'portalReset:ask.where');
+    const asks = text.trim().endsWith('?') || where.some((word) => phraseOf(text).startsWith(`${word} `));
+    return asks && wordsOf(text).length <= SHORT_MESSAGE_WORDS + 1 && containsPhrase(text, where) && containsPhrase(text, phraseList(t, 'portalReset:ask.it'));
+}
+
+/** `text` without a hedge at its end (`portalReset:hedges`: "i think", "glaube ich"), and the comma before it. */
+function withoutHedge(t: TFunction, text: string): string {
+    const said = text.trim().replace(/[.!]+$/u, '');
+    const hedge = phraseList(t, 'portalReset:hedges').find((one) => phraseOf(said).endsWith(` ${one}`));
+    if (hedge === undefined) {
+        return text;
+    }
+    // As many words off the end as the hedge has, then the comma or dash before them.
+    const words = said.split(/\s+/u);
+    return words.slice(0, words.length - hedge.split(' ').length).join(' ').replace(/[\s,;–-]+$/u, '');
 }

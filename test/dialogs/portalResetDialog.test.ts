@@ -85,6 +85,20 @@ describe('PortalResetDialog: Corporate Billing Portal password reset (article §
             assert.strictEqual(mail?.kind, 'portal-reset');
         });
 
+        it(`[${lang}] "where do I find it?" asks where the user ID is; a user ID read off the invoice or said with a hedge is understood`, async () => {
+            const harness = harnessOf();
+            await play(harness, harness.conversation(localeOf(lang)), [
+                { say: p.resetQuestion, expect: [p.askUserId] },
+                { say: lang === 'de' ? 'wo finde ich die?' : 'where do i find it?', expect: [p.whereToFind, p.askUserId] },
+                { say: lang === 'de' ? 'ah ok, auf der rechnung steht pbrooks' : 'oh wait, on the invoice it says pbrooks', expect: [p.resetRequested] }
+            ]);
+            await play(harness, harness.conversation(localeOf(lang)), [
+                { say: p.resetQuestion, expect: [p.askUserId] },
+                { say: lang === 'de' ? 'das ist mbergmann-billing, glaube ich' : 'its mbergmann-billing i think', expect: [p.resetRequested] }
+            ]);
+            assert.deepStrictEqual((await harness.mails()).map((m) => [m.to, m.kind]).sort(), [['buchhaltung@bergmann-soehne.example', 'portal-reset'], [PETER, 'portal-reset']]);
+        });
+
         it(`[${lang}] a command at the user-ID question is a command, not a user ID`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
