@@ -7,6 +7,7 @@ import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
+import { WordPatterns } from './wordPatterns';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -143,7 +144,7 @@ export class IntentRecognizer {
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
-        private readonly outside: OutsideWords
+        private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -214,7 +215,8 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside);
+        const outsidePatterns = { otherBills: WordPatterns.of(outside.otherBills), topics: WordPatterns.of(outside.topics), field: WordPatterns.of(outside.field), business: WordPatterns.of(outside.business) };
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outsidePatterns);
     }
 
     /**
@@ -352,7 +354,7 @@ export class IntentRecognizer {
     private outsideField(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
         const { otherBills, topics, field, business } = this.outside;
-        return !mentions(said, field) && (mentions(said, otherBills) || (mentions(said, topics) && !mentions(said, business)));
+        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -537,22 +539,6 @@ interface OutsideWords {
     readonly topics: string[];
     readonly field: string[];
     readonly business: string[];
-}
-
-/** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */
-function mentions(said: readonly string[], patterns: readonly string[]): boolean {
-    const text = ` ${said.join(' ')} `;
-    return patterns.some((pattern) => {
-        const [prefix, suffix] = [pattern.endsWith('*'), pattern.startsWith('*')];
-        const core = pattern.replace(/^[*^]|\*$/gu, '');
-        if (pattern.startsWith('^')) {
-            return core !== '' && text.startsWith(` ${core} `);
-        }
-        if (!prefix && !suffix) {
-            return core !== '' && text.includes(` ${core} `);
-        }
-        return core !== '' && said.some((word) => word === core || (prefix && word.startsWith(core)) || (suffix && word.endsWith(core)));
-    });
 }
 
 /** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */
