@@ -226,7 +226,7 @@ export class IntentRecognizer {
      */
     public async recognize(text: string, lang?: Lang): Promise<Understanding> {
         // An address says who the person is, not what they want: "i'm sarah.lee@northwind.example, am i …" is read without it.
-        const utterance = text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
+        const utterance = utteranceOf(text);
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
@@ -239,6 +239,16 @@ export class IntentRecognizer {
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+    }
+
+    /**
+     * False when no reading of `text` by {@link recognize} can be a request for
+     * a language: it names none ("Deutsch", "English", "deutsche Sprache"),
+     * which the classifier's every `switch-language` needs, and every text it
+     * reads is made of the words of this one ("Ja", "example" of an address cut at its dots name none).
+     */
+    public mayAskForLanguage(text: string): boolean {
+        return namesLanguage(words(spelledOut(folded(utteranceOf(text)))));
     }
 
     /**
@@ -539,6 +549,11 @@ interface OutsideWords {
     readonly topics: string[];
     readonly field: string[];
     readonly business: string[];
+}
+
+/** The text {@link IntentRecognizer.recognize} reads: without addresses ({@link EMAIL_LIKE}), at most 500 characters. */
+function utteranceOf(text: string): string {
+    return text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
 }
 
 /** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */

@@ -78,7 +78,8 @@ export async function languageAskedBeside(recognizer: IntentRecognizer, text: st
     }
     for (const clause of clauses) {
         const said = wordsOf(clause);
-        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
+        // A clause that names no language ("Ja", the "example" of an address cut at its dots) asks for none: not read at all.
+        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || !recognizer.mayAskForLanguage(clause) || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
             continue;
         }
         const one = await recognizer.recognize(clause);
