@@ -42,16 +42,32 @@ export class WordPatterns {
         return new WordPatterns(words, phrases, openings, partial);
     }
 
-    /** True when one of the patterns stands in `said` (a message's words: lower case, no marks). */
+    /** True when one of the patterns stands in `said` (a message's words: lower case, no marks). Plain loops: it runs at every message. */
     public mentionedIn(said: readonly string[]): boolean {
-        if (said.some((word) => this.words.has(word))) {
-            return true;
+        for (const word of said) {
+            if (this.words.has(word)) {
+                return true;
+            }
+            for (const { core, begins, ends } of this.partial) {
+                if (word === core || (begins && word.startsWith(core)) || (ends && word.endsWith(core))) {
+                    return true;
+                }
+            }
+        }
+        if (this.phrases.length === 0 && this.openings.length === 0) {
+            return false;
         }
         const text = ` ${said.join(' ')} `;
-        return (
-            this.phrases.some((phrase) => text.includes(phrase)) ||
-            this.openings.some((opening) => text.startsWith(opening)) ||
-            this.partial.some(({ core, begins, ends }) => said.some((word) => word === core || (begins && word.startsWith(core)) || (ends && word.endsWith(core))))
-        );
+        for (const phrase of this.phrases) {
+            if (text.includes(phrase)) {
+                return true;
+            }
+        }
+        for (const opening of this.openings) {
+            if (text.startsWith(opening)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
