@@ -730,8 +730,7 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
 
 /** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */
 function namesReplacement(text: string, t: TFunction): boolean {
-    const said = ` ${phraseOf(text)} `;
-    return phraseList(t, 'changeContact:replaceWords').some((phrase) => said.includes(` ${phrase} `));
+    return containsPhrase(text, phraseList(t, 'changeContact:replaceWords'));
 }
 
 /**

@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { sentencesOf, wordsOf as words } from '../core/words';
+import { hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 
@@ -333,8 +333,8 @@ export class IntentRecognizer {
 
     /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
     private asks(sentence: string, lang: Lang, markers = this.requestMarkers): boolean {
-        const said = ` ${words(folded(sentence)).join(' ')} `;
-        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
+        const said = words(folded(sentence)).join(' ');
+        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => hasPhrase(said, marker));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
@@ -535,8 +535,8 @@ export class IntentRecognizer {
 
     /** True when the words ask about the person themselves (`main:selfQuestionMarkers`: "am i", "is it me", "bin ich", "ob ich"). */
     private asksAboutSelf(said: readonly string[]): boolean {
-        const text = ` ${said.join(' ')} `;
-        return this.selfMarkers.some((marker) => text.includes(` ${marker} `));
+        const text = said.join(' ');
+        return this.selfMarkers.some((marker) => hasPhrase(text, marker));
     }
 }
 

@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -118,7 +118,7 @@ function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understo
         return understood;
     }
     const said = phraseOf(text);
-    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || said.startsWith(`${start} `)));
+    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || beginsWith(said, start)));
     return asks ? { intent: 'none', score: understood.score, language: understood.language } : understood;
 }
 
@@ -388,8 +388,7 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
 
 /** True when a sentence asks for something outright: a question, or one of `main:requestMarkers` ("I need", "bitte", "außerdem"). */
 function asksOutright(sentence: string, t: TFunction): boolean {
-    const said = ` ${phraseOf(sentence)} `;
-    return sentence.trim().endsWith('?') || phraseList(t, 'main:requestMarkers').some((marker) => said.includes(` ${marker} `));
+    return sentence.trim().endsWith('?') || containsPhrase(sentence, phraseList(t, 'main:requestMarkers'));
 }
 
 /** The pieces of a sentence between its joining words. */

@@ -5,7 +5,7 @@ import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
 import { turnInfo } from '../../turn/turn';
-import { phraseOf } from '../../core/words';
+import { hasPhrase, phraseOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
@@ -109,7 +109,7 @@ function namedButton(context: TurnContext, buttons: readonly PromptButton[], tex
         (button) =>
             button.value === text ||
             phraseOf(buttonLabel(context, button)) === said ||
-            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && ` ${said} `.includes(` ${synonym} `))))
+            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && hasPhrase(said, synonym))))
     );
 }
 
