@@ -27,6 +27,7 @@ import { mayBeName } from '../language/personName';
 import { reasonInRequest } from './reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
+import { conjunctionList } from '../core/listFormat';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -502,7 +503,7 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private list(context: TurnContext, items: readonly string[]): string {
-        return new Intl.ListFormat(turnInfo(context).lang, { type: 'conjunction' }).format(items);
+        return conjunctionList(turnInfo(context).lang).format(items);
     }
 }
 
