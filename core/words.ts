@@ -30,8 +30,23 @@ function phraseIn(text: string): string {
 
 /** True when one of `phrases` ({@link phraseOf} form, as `phraseList` gives them) stands in `text` as whole words. */
 export function containsPhrase(text: string, phrases: readonly string[]): boolean {
-    const said = ` ${phraseOf(text)} `;
-    return phrases.some((phrase) => said.includes(` ${phrase} `));
+    const said = phraseOf(text);
+    return phrases.some((phrase) => hasPhrase(said, phrase));
+}
+
+/**
+ * True when `phrase` stands in the phrase `said` as whole words ("bitte" in
+ * "ja bitte gern", not in "bitteschön"): `\` ${said} \`.includes(\` ${phrase} \`)`
+ * without building both texts for every phrase of a list.
+ */
+export function hasPhrase(said: string, phrase: string): boolean {
+    for (let at = said.indexOf(phrase); at !== -1; at = at < said.length ? said.indexOf(phrase, at + 1) : -1) {
+        const end = at + phrase.length;
+        if ((at === 0 || said.charCodeAt(at - 1) === 0x20) && (end === said.length || said.charCodeAt(end) === 0x20)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /** The sentences of a message, at . ! ? ; and line breaks ("Nein, keine Mail. Also bitte den Kontakt ändern" → two). */
@@ -40,4 +55,27 @@ export function sentencesOf(text: string): string[] {
         .split(/(?<=[.!?;])\s+|\n+/u)
         .map((part) => part.trim())
         .filter((part) => /[\p{L}\p{N}]/u.test(part));
+}
+
+/**
+ * True when the phrase `said` ({@link phraseOf} form) begins with the words of
+ * `phrase` and goes on ("ja bitte" with "ja", not "jawohl" or "ja" itself):
+ * `said.startsWith(\`${phrase} \`)` without building that text for every phrase of a list.
+ */
+export function beginsWith(said: string, phrase: string): boolean {
+    return said.length > phrase.length && said.charCodeAt(phrase.length) === 0x20 && said.startsWith(phrase);
+}
+
+/**
+ * True when every word of `phrase` but `slot` is one of `present` (a
+ * message's words as a set): otherwise the phrase cannot stand in the message,
+ * and the search for it in order is skipped.
+ */
+export function hasPhraseWords(present: ReadonlySet<string>, phrase: readonly string[], slot: string): boolean {
+    for (const word of phrase) {
+        if (word !== slot && !present.has(word)) {
+            return false;
+        }
+    }
+    return true;
 }

@@ -4,7 +4,7 @@ import { phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
 import { oncePerTurn } from '../turn/turnMemo';
-import { containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 import { soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
@@ -34,6 +34,26 @@ function afterWords(text: string, count: number): string {
 }
 
 /**
+ * The longest phrase of `lists` that the phrase `said` begins with (and goes
+ * on after), with the kind of its list; the first of equal length wins.
+ * A phrase's words are counted only when it matches.
+ */
+function longestLead<K>(said: string, lists: ReadonlyArray<readonly [K, readonly string[]]>): { readonly kind: K; readonly words: number } | undefined {
+    let best: { kind: K; words: number } | undefined;
+    for (const [kind, phrases] of lists) {
+        for (const phrase of phrases) {
+            if (beginsWith(said, phrase)) {
+                const count = phrase.split(' ').length;
+                if (!best || count > best.words) {
+                    best = { kind, words: count };
+                }
+            }
+        }
+    }
+    return best;
+}
+
+/**
  * The yes or no a longer answer begins with ("Nein, keine Mail. Also …",
  * "ja schreib ihr bitte, dass …", "yeah go ahead, my username is pbrooks"),
  * by the phrases of `common:yesWords` and `common:noWords`; undefined when it
@@ -53,20 +73,15 @@ function leadingAnswerIn(text: string, t: TFunction): LeadingAnswer | undefined 
     const words = phraseOf(text).split(' ');
     const skipped = soundsBefore(words, interjections);
     const said = words.slice(skipped).join(' ');
-    let best: { value: boolean; words: number } | undefined;
-    for (const [value, key] of [[true, 'common:yesWords'], [false, 'common:noWords']] as const) {
-        for (const phrase of phraseList(t, key)) {
-            const count = phrase.split(' ').length;
-            if (said.startsWith(`${phrase} `) && (!best || count > best.words)) {
-                best = { value, words: count };
-            }
-        }
-    }
+    const best = longestLead(said, [
+        [true, phraseList(t, 'common:yesWords')],
+        [false, phraseList(t, 'common:noWords')]
+    ]);
     if (!best) {
         return undefined;
     }
     const rest = afterWords(text, skipped + best.words).trim();
-    return rest === '' ? undefined : { value: best.value, rest };
+    return rest === '' ? undefined : { value: best.kind, rest };
 }
 
 /**
@@ -107,7 +122,7 @@ export function messageContent(context: TurnContext, text: string): string | und
     let marker: string | undefined;
     for (let found = true; found; ) {
         const said = phraseOf(content);
-        const leadIn = leadIns.filter((phrase) => said === phrase || said.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
+        const leadIn = leadIns.filter((phrase) => said === phrase || beginsWith(said, phrase)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
             content = afterWords(content, leadIn.split(' ').length);
@@ -137,15 +152,10 @@ export function draftChange(context: TurnContext, text: string): DraftChange | u
     const { t } = turnInfo(context);
     const base = leadingAnswer(context, text)?.rest ?? text;
     const said = phraseOf(base);
-    let best: { kind: DraftChange['kind']; words: number } | undefined;
-    for (const [kind, key] of [['add', 'emailAdmin:addMarkers'], ['replace', 'emailAdmin:insteadMarkers']] as const) {
-        for (const marker of phraseList(t, key)) {
-            const count = marker.split(' ').length;
-            if (said.startsWith(`${marker} `) && (!best || count > best.words)) {
-                best = { kind, words: count };
-            }
-        }
-    }
+    const best = longestLead<DraftChange['kind']>(said, [
+        ['add', phraseList(t, 'emailAdmin:addMarkers')],
+        ['replace', phraseList(t, 'emailAdmin:insteadMarkers')]
+    ]);
     const rest = best ? afterWords(base, best.words).trim() : '';
     return best && wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) } : undefined;
 }
@@ -185,7 +195,7 @@ export function newDraftSentence(context: TurnContext, text: string, previous: s
     if (wordsOf(sentence).length < MIN_CONTENT_WORDS || sentence.trim().endsWith('?')) {
         return undefined;
     }
-    if (phraseList(t, 'emailAdmin:questionStarts').some((start) => said === start || said.startsWith(`${start} `))) {
+    if (phraseList(t, 'emailAdmin:questionStarts').some((start) => said === start || beginsWith(said, start))) {
         return undefined;
     }
     // "bitte, sag ihr, dass die Kreditkarte abläuft": the words to the bot go, the clause after them reads as a sentence.
@@ -204,7 +214,7 @@ export function newDraftSentence(context: TurnContext, text: string, previous: s
 export function addressedLeadIn(context: TurnContext, text: string): string | undefined {
     const said = phraseOf(text);
     return phraseList(turnInfo(context).t, 'emailAdmin:leadIns')
-        .filter((phrase) => phrase.includes(' ') && said.startsWith(`${phrase} `))
+        .filter((phrase) => phrase.includes(' ') && beginsWith(said, phrase))
         .sort((a, b) => b.length - a.length)[0];
 }
 

@@ -28,6 +28,7 @@ import { isRequest } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
 import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
+import { conjunctionList } from '../core/listFormat';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
@@ -278,6 +279,6 @@ export class BillingRoleDialog extends ComponentDialog {
 
     private list(context: TurnContext, items: string[]): string {
         const { lang } = turnInfo(context);
-        return new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' }).format(items);
+        return conjunctionList(lang).format(items);
     }
 }

@@ -27,6 +27,7 @@ import { mayBeName } from '../language/personName';
 import { reasonInRequest } from './reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
+import { conjunctionList } from '../core/listFormat';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -502,7 +503,7 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private list(context: TurnContext, items: readonly string[]): string {
-        return new Intl.ListFormat(turnInfo(context).lang, { type: 'conjunction' }).format(items);
+        return conjunctionList(turnInfo(context).lang).format(items);
     }
 }
 
@@ -730,8 +731,7 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
 
 /** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */
 function namesReplacement(text: string, t: TFunction): boolean {
-    const said = ` ${phraseOf(text)} `;
-    return phraseList(t, 'changeContact:replaceWords').some((phrase) => said.includes(` ${phrase} `));
+    return containsPhrase(text, phraseList(t, 'changeContact:replaceWords'));
 }
 
 /**

@@ -20,6 +20,7 @@ import { saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
 import { containsPhrase } from '../core/words';
 import { phraseList } from '../language/phraseLists';
+import { conjunctionList } from '../core/listFormat';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -96,7 +97,7 @@ export class EmailAdminDialog extends ComponentDialog {
             if (previous !== '' && containsPhrase(said, phraseList(t, 'emailAdmin:otherRecipient.heard'))) {
                 // "wrong address, send it to sarah instead": the bot writes to the billing contacts only; the draft stays as it was.
                 const names = (await this.recipients(step.options)).map((r) => r.name);
-                const list = new Intl.ListFormat(turnInfo(step.context).lang, { type: 'conjunction' }).format(names);
+                const list = conjunctionList(turnInfo(step.context).lang).format(names);
                 await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: list, count: names.length }));
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: previous, shown: true } satisfies EmailAdminOptions);
             }
@@ -123,7 +124,7 @@ export class EmailAdminDialog extends ComponentDialog {
             await step.context.sendActivity(t('emailAdmin:rateLimited'));
             return step.endDialog();
         }
-        const names = new Intl.ListFormat(turnInfo(step.context).lang, { type: 'conjunction' }).format(drafts.map((d) => d.recipient.name));
+        const names = conjunctionList(turnInfo(step.context).lang).format(drafts.map((d) => d.recipient.name));
         noteInsight(step.context, 'task-completed', 'admin-mail');
         recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
         await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));

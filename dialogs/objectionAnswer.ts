@@ -5,6 +5,7 @@ import { recordAction, turnInfo } from '../turn/turn';
 import { offerNext } from './actions';
 import { OBJECTED, requestInQuestion } from './statusAnswer';
 import type { TaskResult } from './types';
+import { conjunctionList } from '../core/listFormat';
 
 /** How many open requests are named when the person did not say which one they object to. */
 const MAX_NAMED = 3;
@@ -22,7 +23,7 @@ export async function answerObjection(context: TurnContext, changeRequests: Chan
         const open = await changeRequests.objectableBy(userId);
         if (open.length !== 1) {
             const references = open.slice(0, MAX_NAMED).map((r) => r.reference);
-            const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(references);
+            const list = conjunctionList(lang).format(references);
             await context.sendActivity(open.length === 0 ? t('requestStatus:objectionNothingOpen') : t('requestStatus:objectionWhich', { references: list, first: references[0] }));
             return undefined;
         }

@@ -13,6 +13,7 @@ import { DialogIds, PromptIds } from './ids';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { PortalUserIdPrompt, type PortalUserIdInput } from './prompts/portalUserIdPrompt';
 import type { PortalResetOptions, TaskResult } from './types';
+import { conjunctionList } from '../core/listFormat';
 
 /** Where to go when no reset link arrives: the article's other paths. */
 const OTHER_PATHS = offerNext({ key: 'portalReset:otherPaths' }, ['am-i-billing-contact', 'talk-to-human', 'thanks'], { askedFirst: true });
@@ -91,7 +92,7 @@ export class PortalResetDialog extends ComponentDialog {
             return t('portalReset:introOnline', { account: known.account.name, myAccountUrl: LINKS.myAccount });
         }
         if (known?.case === 'bd' && known.otherBillingContacts.length > 0) {
-            const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(known.otherBillingContacts.map((user) => user.name));
+            const names = conjunctionList(lang).format(known.otherBillingContacts.map((user) => user.name));
             return t('portalReset:introNotContact', { account: known.account.name, names });
         }
         return t('portalReset:intro');

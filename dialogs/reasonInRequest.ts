@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseOf, wordsOf } from '../core/words';
+import { beginsWith, hasPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 
 /** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
@@ -32,10 +32,10 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
     for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
-        if (introductions.some((lead) => said.startsWith(`${lead} `) && nameWords.has(said.slice(lead.length + 1).split(' ')[0]))) {
+        if (introductions.some((lead) => beginsWith(said, lead) && nameWords.has(said.slice(lead.length + 1).split(' ')[0]))) {
             continue;
         }
-        const lead = because.find((word) => said.startsWith(`${word} `));
+        const lead = because.find((word) => beginsWith(said, word));
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
         const own = wordsOf(body).filter((word) => !nameWords.has(word));
@@ -67,6 +67,5 @@ function escape(word: string): string {
 
 /** True when one of `phrases` stands in the phrase `said` as whole words. */
 function containsAny(said: string, phrases: readonly string[]): boolean {
-    const padded = ` ${said} `;
-    return phrases.some((phrase) => padded.includes(` ${phrase} `));
+    return phrases.some((phrase) => hasPhrase(said, phrase));
 }

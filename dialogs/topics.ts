@@ -7,6 +7,7 @@ import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
 import type { FollowUp, TaskResult } from './types';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
+import { conjunctionList } from '../core/listFormat';
 
 /**
  * The related topics of the help article (DESIGN §1.6), in its order: nine
@@ -70,7 +71,7 @@ export async function answerTopic(context: TurnContext, topic: TopicIntent, know
         const next = NEXT_STEPS[topic];
         return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
     }
-    const names = new Intl.ListFormat(lang, { type: 'conjunction' }).format(contacts.map((user) => user.name));
+    const names = conjunctionList(lang).format(contacts.map((user) => user.name));
     const whom = t('topics:contacts', { names, count: contacts.length });
     const answer = t(`topics:verified.${topic}.${known.case}`, { ...links, account: known.account.name, contacts: whom });
     // A reset link sent in this conversation is named, not offered again.

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { wordsOf } from '../core/words';
+import { hasPhraseWords, wordsOf } from '../core/words';
 import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `common:addressForm.heard.phrases` entry that stands for the name the person offers ("call me {nick}"). */
@@ -82,7 +82,12 @@ function firstMatch(
     notNames: ReadonlySet<string>,
     leads: ReadonlySet<string>
 ): { name?: string } | undefined {
+    // A phrase whose own words are not all in the part cannot stand in it: most are skipped without the search in order.
+    const present = new Set(said);
     for (const phrase of phrases) {
+        if (!hasPhraseWords(present, phrase, NAME_SLOT)) {
+            continue;
+        }
         const slot = matchAt(said, phrase, notNames, leads);
         if (slot !== undefined) {
             // The same words as written, for the name ("Tom", not "tom").

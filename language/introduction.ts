@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseOf, sentencesOf } from '../core/words';
+import { beginsWith, phraseOf, sentencesOf } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /**
@@ -22,7 +22,7 @@ export function introducesOnly(sentence: string, t: TFunction, isGreeting: (clau
 export function describesSelf(sentence: string, t: TFunction, isGreeting: (clause: string) => boolean): boolean {
     const clauses = sentence.split(/[,;:]/u).map((clause) => clause.trim()).filter((clause) => /\p{L}/u.test(clause) && !isGreeting(clause));
     const said = clauses.length > 0 ? phraseOf(clauses[0]) : '';
-    return phraseList(t, 'identify:introductions').some((one) => said.startsWith(`${one} `));
+    return phraseList(t, 'identify:introductions').some((one) => beginsWith(said, one));
 }
 
 /** Words a name has after the lead-in ("Eva Schulz von Bergmann & Söhne" stays an introduction). */
@@ -30,7 +30,7 @@ const MAX_INTRODUCTION_WORDS = 6;
 
 function introducesByName(clause: string, t: TFunction): boolean {
     const said = phraseOf(clause);
-    const lead = phraseList(t, 'identify:introductions').find((one) => said.startsWith(`${one} `));
+    const lead = phraseList(t, 'identify:introductions').find((one) => beginsWith(said, one));
     if (lead === undefined) {
         return false;
     }

@@ -5,8 +5,9 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { sentencesOf, wordsOf as words } from '../core/words';
+import { hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
+import { WordPatterns } from './wordPatterns';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -146,7 +147,7 @@ export class IntentRecognizer {
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
-        private readonly outside: OutsideWords,
+        private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>,
         private readonly synonyms: readonly FieldSynonym[]
     ) {}
 
@@ -221,7 +222,8 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside, synonyms);
+        const outsidePatterns = { otherBills: WordPatterns.of(outside.otherBills), topics: WordPatterns.of(outside.topics), field: WordPatterns.of(outside.field), business: WordPatterns.of(outside.business) };
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outsidePatterns, synonyms);
     }
 
     /**
@@ -231,7 +233,7 @@ export class IntentRecognizer {
      */
     public async recognize(text: string, lang?: Lang): Promise<Understanding> {
         // An address says who the person is, not what they want: "i'm sarah.lee@northwind.example, am i …" is read without it.
-        const utterance = text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
+        const utterance = utteranceOf(text);
         if (utterance === '') {
             return { intent: 'none', score: 1, language: lang ?? 'en' };
         }
@@ -245,6 +247,16 @@ export class IntentRecognizer {
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+    }
+
+    /**
+     * False when no reading of `text` by {@link recognize} can be a request for
+     * a language: it names none ("Deutsch", "English", "deutsche Sprache"),
+     * which the classifier's every `switch-language` needs, and every text it
+     * reads is made of the words of this one ("Ja", "example" of an address cut at its dots name none).
+     */
+    public mayAskForLanguage(text: string): boolean {
+        return namesLanguage(words(spelledOut(folded(utteranceOf(text)))));
     }
 
     /**
@@ -352,8 +364,8 @@ export class IntentRecognizer {
 
     /** True when a sentence asks for something: a question, or a request in words (`main:requestMarkers`: "ich möchte", "please"). */
     private asks(sentence: string, lang: Lang, markers = this.requestMarkers): boolean {
-        const said = ` ${words(folded(sentence)).join(' ')} `;
-        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => said.includes(` ${marker} `));
+        const said = words(folded(sentence)).join(' ');
+        return sentence.trim().endsWith('?') || (markers.get(lang) ?? []).some((marker) => hasPhrase(said, marker));
     }
 
     private async recognizeOne(utterance: string, lang?: Lang): Promise<Understanding> {
@@ -383,7 +395,7 @@ export class IntentRecognizer {
     private outsideField(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
         const { otherBills, topics, field, business } = this.outside;
-        return !mentions(said, field) && (mentions(said, otherBills) || (mentions(said, topics) && !mentions(said, business)));
+        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -557,8 +569,8 @@ export class IntentRecognizer {
 
     /** True when the words ask about the person themselves (`main:selfQuestionMarkers`: "am i", "is it me", "bin ich", "ob ich"). */
     private asksAboutSelf(said: readonly string[]): boolean {
-        const text = ` ${said.join(' ')} `;
-        return this.selfMarkers.some((marker) => text.includes(` ${marker} `));
+        const text = said.join(' ');
+        return this.selfMarkers.some((marker) => hasPhrase(text, marker));
     }
 }
 
@@ -573,20 +585,9 @@ interface OutsideWords {
     readonly business: string[];
 }
 
-/** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */
-function mentions(said: readonly string[], patterns: readonly string[]): boolean {
-    const text = ` ${said.join(' ')} `;
-    return patterns.some((pattern) => {
-        const [prefix, suffix] = [pattern.endsWith('*'), pattern.startsWith('*')];
-        const core = pattern.replace(/^[*^]|\*$/gu, '');
-        if (pattern.startsWith('^')) {
-            return core !== '' && text.startsWith(` ${core} `);
-        }
-        if (!prefix && !suffix) {
-            return core !== '' && text.includes(` ${core} `);
-        }
-        return core !== '' && said.some((word) => word === core || (prefix && word.startsWith(core)) || (suffix && word.endsWith(core)));
-    });
+/** The text {@link IntentRecognizer.recognize} reads: without addresses ({@link EMAIL_LIKE}), at most 500 characters. */
+function utteranceOf(text: string): string {
+    return text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
 }
 
 /** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { hasPhraseWords, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { perLanguage, phraseList, phraseWordList } from './phraseLists';
 
 /** The slot of a `main:personRequest.phrases` entry that stands for one of `main:personRequest.people`. */
@@ -26,7 +26,7 @@ export function asksForPerson(text: string, t: TFunction): boolean {
         const said = wordsOf(nouns.reduce((rest, noun) => ` ${rest} `.replaceAll(` ${noun} `, ' _ '), phraseOf(sentence)));
         const present = new Set(said);
         // A phrase whose own words are not all in the sentence cannot stand in it: skip the search in order.
-        return phrases.some((phrase) => phrase.every((word) => word === PERSON_SLOT || present.has(word)) && holds(said, phrase, people));
+        return phrases.some((phrase) => hasPhraseWords(present, phrase, PERSON_SLOT) && holds(said, phrase, people));
     });
 }
 

@@ -12,6 +12,7 @@ import type { UserRepository } from '../data/repositories/userRepository';
 import { composeMail } from '../mail/compose';
 import type { Mailer } from '../mail/mailer';
 import { LINKS } from '../core/links';
+import { conjunctionList } from '../core/listFormat';
 
 /** What a verified admin asked for in chat. */
 export interface ChangeRequestDraft {
@@ -342,7 +343,7 @@ export class ChangeRequestService {
 
     private mailArgs(lang: Lang, request: ChangeRequest, recipientName: string): Record<string, string> {
         const t = this.localizer.t(lang);
-        const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+        const list = conjunctionList(lang);
         return {
             name: recipientName,
             reference: request.reference,

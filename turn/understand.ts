@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -90,7 +90,8 @@ export async function languageAskedBeside(recognizer: IntentRecognizer, text: st
     }
     for (const clause of clauses) {
         const said = wordsOf(clause);
-        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
+        // A clause that names no language ("Ja", the "example" of an address cut at its dots) asks for none: not read at all.
+        if (said.length > LANGUAGE_CLAUSE_MAX_WORDS || !recognizer.mayAskForLanguage(clause) || said.filter((word) => !recognizer.saysOnly(word, 'switch-language')).length > LANGUAGE_CLAUSE_OWN_WORDS) {
             continue;
         }
         const one = await recognizer.recognize(clause);
@@ -129,7 +130,7 @@ function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understo
         return understood;
     }
     const said = phraseOf(text);
-    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || said.startsWith(`${start} `)));
+    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || beginsWith(said, start)));
     return asks ? { intent: 'none', score: understood.score, language: understood.language } : understood;
 }
 
@@ -403,8 +404,7 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
 
 /** True when a sentence asks for something outright: a question, or one of `main:requestMarkers` ("I need", "bitte", "außerdem"). */
 function asksOutright(sentence: string, t: TFunction): boolean {
-    const said = ` ${phraseOf(sentence)} `;
-    return sentence.trim().endsWith('?') || phraseList(t, 'main:requestMarkers').some((marker) => said.includes(` ${marker} `));
+    return sentence.trim().endsWith('?') || containsPhrase(sentence, phraseList(t, 'main:requestMarkers'));
 }
 
 /** The pieces of a sentence between its joining words. */

@@ -5,8 +5,9 @@ import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
 import { turnInfo } from '../../turn/turn';
-import { phraseOf } from '../../core/words';
+import { hasPhrase, phraseOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
+import { conjunctionList } from '../../core/listFormat';
 
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
 const FAILURES_BEFORE_HINT = 2;
@@ -33,7 +34,7 @@ export function renderText(t: (key: string, args?: Record<string, string | numbe
     if (!text.args) {
         return t(text.key);
     }
-    const list = new Intl.ListFormat(lang, { type: 'conjunction' });
+    const list = conjunctionList(lang);
     return t(text.key, Object.fromEntries(Object.entries(text.args).map(([name, value]) => [name, typeof value === 'object' ? list.format(value) : value])));
 }
 
@@ -109,7 +110,7 @@ function namedButton(context: TurnContext, buttons: readonly PromptButton[], tex
         (button) =>
             button.value === text ||
             phraseOf(buttonLabel(context, button)) === said ||
-            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && ` ${said} `.includes(` ${synonym} `))))
+            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && hasPhrase(said, synonym))))
     );
 }
 

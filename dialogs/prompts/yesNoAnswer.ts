@@ -1,8 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { findBoolean } from '../../language/entities';
-import { phraseList } from '../../language/phraseLists';
+import { perLanguage, phraseList } from '../../language/phraseLists';
 import { turnInfo } from '../../turn/turn';
-import { phraseOf } from '../../core/words';
+import { beginsWith, hasPhrase, phraseOf } from '../../core/words';
 
 /**
  * How much of the answer must be a yes or a no: `whole` for questions with
@@ -29,7 +29,7 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     let best: { value: boolean; length: number } | undefined;
     for (const [value, list] of [[true, phrases('common:yesWords')], [false, phrases('common:noWords')]] as const) {
         for (const phrase of list) {
-            const matches = core === phrase || (mode === 'start' && core.startsWith(`${phrase} `));
+            const matches = core === phrase || (mode === 'start' && beginsWith(core, phrase));
             if (matches && (!best || phrase.length > best.length)) {
                 best = { value, length: phrase.length };
             }
@@ -44,7 +44,7 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
         }
     }
     // "okay, but change the text" is no yes to "shall I send it?": a yes with a "but" asks again.
-    const contrast = mode === 'start' && phrases('common:yesNoContrast').some((word) => ` ${said} `.includes(` ${word} `));
+    const contrast = mode === 'start' && phrases('common:yesNoContrast').some((word) => hasPhrase(said, word));
     const value = best ? best.value : mode === 'whole' && core.split(' ').length > 3 ? undefined : findBoolean(text, lang);
     // "ok, und was passiert dann?" is a question, not a yes: only clear acceptance accepts.
     return value === true && (contrast || asksQuestion(context, text)) ? undefined : value;
@@ -81,6 +81,9 @@ function withoutTrailing(said: string, fillers: readonly string[]): string {
     return rest;
 }
 
+/** The yes and no phrases and the fillers beside them, joined once per language ({@link perLanguage}): {@link asksQuestion} reads them at every answer. */
+const answerPhrases = perLanguage((t): readonly string[] => [...phraseList(t, 'common:yesWords'), ...phraseList(t, 'common:noWords'), ...phraseList(t, 'common:yesNoFillers')]);
+
 /**
  * True when an answer asks something instead of (or after) its yes: it ends
  * with a question mark, or what follows a leading yes or no begins like a
@@ -91,11 +94,11 @@ function withoutTrailing(said: string, fillers: readonly string[]): string {
 export function asksQuestion(context: TurnContext, text: string): boolean {
     const { t } = turnInfo(context);
     const said = phraseOf(text);
-    const answers = [...phraseList(t, 'common:yesWords'), ...phraseList(t, 'common:noWords'), ...phraseList(t, 'common:yesNoFillers')];
+    const answers = answerPhrases(t);
     let rest = said;
     for (let shorter = true; shorter; ) {
         shorter = false;
-        const lead = answers.filter((phrase) => rest === phrase || rest.startsWith(`${phrase} `)).sort((a, b) => b.length - a.length)[0];
+        const lead = answers.filter((phrase) => rest === phrase || beginsWith(rest, phrase)).sort((a, b) => b.length - a.length)[0];
         if (lead) {
             rest = rest.slice(lead.length).trim();
             shorter = rest !== '';
@@ -104,5 +107,5 @@ export function asksQuestion(context: TurnContext, text: string): boolean {
     if (rest === '') {
         return false;
     }
-    return text.trim().endsWith('?') || phraseList(t, 'common:questionStarts').some((start) => rest === start || rest.startsWith(`${start} `));
+    return text.trim().endsWith('?') || phraseList(t, 'common:questionStarts').some((start) => rest === start || beginsWith(rest, start));
 }
