@@ -20,7 +20,7 @@ import { AdminContactService } from './services/adminContactService';
 import { BillingRoleService } from './services/billingRoleService';
 import { ChangeRequestService } from './services/changeRequestService';
 import { PortalResetService } from './services/portalResetService';
-import { VerificationService } from './services/verificationService';
+import { DEFAULT_VERIFICATION_POLICY, VerificationService } from './services/verificationService';
 import { AgentDesk } from './services/agentDesk';
 import { AgentDirectory } from './services/agentDirectory';
 import { CallbackService } from './services/callbackService';
@@ -105,7 +105,7 @@ export function createBot(deps: BotDependencies): BotRuntime {
         recognizer,
         users,
         accounts,
-        verification: new VerificationService(users, db, mailer, secrets, localizer, audit, clock),
+        verification: new VerificationService(users, db, mailer, secrets, localizer, audit, clock, DEFAULT_VERIFICATION_POLICY, directory),
         billingRole,
         adminContact: new AdminContactService(localizer, mailer, db, clock),
         handoffs: queue,

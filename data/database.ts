@@ -62,6 +62,15 @@ export interface TransactionOptions {
      * runs alone.
      */
     readonly locks?: readonly string[];
+    /**
+     * The work reads, then writes in at most one statement, its last (a
+     * count, then the insert it allows). SQLite runs it without BEGIN and
+     * COMMIT: it still has the connection to itself, so nothing of this
+     * process runs between its statements, and its one write is atomic and
+     * committed on its own, as durable as a COMMIT. A statement after the
+     * write is refused (the write stays). PostgreSQL ignores it.
+     */
+    readonly writesOnce?: boolean;
 }
 
 /** Told of every statement a {@link Database} runs (with its parameters); see {@link Database.watchStatements}. */

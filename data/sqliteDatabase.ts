@@ -6,7 +6,7 @@ import { StatementCache } from './statementCache';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
 import { InProcessBus, type MessageBus } from './messageBus';
-import type { Database, RunResult, SqlParams, StatementListener, Transaction } from './database';
+import type { Database, RunResult, SqlParams, StatementListener, Transaction, TransactionOptions } from './database';
 
 const log = getLogger('data.database');
 
@@ -74,7 +74,10 @@ export class SqliteDatabase implements Database {
      * Transactions run one at a time, so named locks (`options.locks`, `tx.lock`)
      * have nothing to wait for.
      */
-    public transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    public transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
+        if (options?.writesOnce) {
+            return this.lock.run(() => work(this.oneWriteHandle()));
+        }
         return this.lock.run(async () => {
             const tx: Transaction = {
                 lock: () => Promise.resolve(),
@@ -94,6 +97,31 @@ export class SqliteDatabase implements Database {
                 throw err;
             }
         });
+    }
+
+    /**
+     * The handle of a transaction that writes once, last
+     * ({@link TransactionOptions.writesOnce}): statements run as they come,
+     * without BEGIN/COMMIT, until the first that is no SELECT; any after
+     * that one is refused.
+     */
+    private oneWriteHandle(): Transaction {
+        let written = false;
+        const statement = <R>(sql: string, run: () => Promise<R>): Promise<R> => {
+            if (written) {
+                return Promise.reject(new Error(`Database.transaction(): a statement after the one write of a writesOnce transaction: ${sql.slice(0, 80)}`));
+            }
+            written = !/^\s*SELECT\b/i.test(sql);
+            return run();
+        };
+        return {
+            lock: () => Promise.resolve(),
+            alone: true,
+            dialect: this.dialect,
+            run: (sql, params = []) => statement(sql, () => this.rawRun(sql, params)),
+            get: <R>(sql: string, params: SqlParams = []) => statement(sql, () => this.rawGet<R>(sql, params)),
+            all: <R>(sql: string, params: SqlParams = []) => statement(sql, () => this.rawAll<R>(sql, params))
+        };
     }
 
     /**

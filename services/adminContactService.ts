@@ -70,6 +70,7 @@ export class AdminContactService {
                 dedupeKey: `${dedupeKey}:${draft.recipient.id}`
             })
         );
+        // One read, then one write: on SQLite without BEGIN/COMMIT (`writesOnce`).
         const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
             const repos = new Repositories(tx, this.clock);
             const outbox = repos.outbox;
@@ -83,7 +84,7 @@ export class AdminContactService {
             }
             await outbox.insertAudited(mails, now, { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } });
             return 'queued';
-        }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)] });
+        }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)], writesOnce: true });
         if (outcome === 'again') {
             return 'queued';
         }

@@ -9,6 +9,7 @@ import type { Database } from '../data/database';
 import type { AuditLog } from '../data/repositories/auditLog';
 import type { NewOutboxMail } from '../data/repositories/outboxRepository';
 import type { UserRepository } from '../data/repositories/userRepository';
+import { UNCACHED_DIRECTORY, type DirectoryVersionReads } from '../data/repositories/directoryCache';
 import { VerificationCodeRepository } from '../data/repositories/verificationCodeRepository';
 import { composeMail } from '../mail/compose';
 import { SECRET_PLACEHOLDER, type Mailer } from '../mail/mailer';
@@ -72,7 +73,8 @@ export class VerificationService {
         private readonly localizer: Localizer,
         private readonly audit: AuditLog,
         private readonly clock: Clock,
-        public readonly policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY
+        public readonly policy: VerificationPolicy = DEFAULT_VERIFICATION_POLICY,
+        private readonly directory: DirectoryVersionReads = UNCACHED_DIRECTORY
     ) {
         this.codes = new VerificationCodeRepository(db);
     }
@@ -145,6 +147,10 @@ export class VerificationService {
      */
     public async checkCode(conversationKey: string, code: string, activityId?: string): Promise<CheckCodeOutcome> {
         const now = this.clock.now().getTime();
+        const right = await this.rightCodeAtOnce(conversationKey, code, now, activityId);
+        if (right) {
+            return this.verifiedBy(right.id, right.userId);
+        }
         const step = await this.db.transaction(async (tx): Promise<CheckStep> => {
             const codes = new Repositories(tx, this.clock).verificationCodes;
             // A transaction that runs alone (SQLite) reads the address's wrong codes in the same statement: nobody can add one before the lock.
@@ -174,15 +180,8 @@ export class VerificationService {
                 const repeated = activityId === undefined ? undefined : await this.repeatedCode(conversationKey, code, now, activityId);
                 return repeated ?? { kind: 'no-code' };
             }
-            case 'right': {
-                const user = await this.users.get(step.userId);
-                if (user) {
-                    // `verification.succeeded` was audited by the code's consuming UPDATE (migration 022).
-                    return { kind: 'verified', user };
-                }
-                await this.codes.recordFailure(step.codeId);
-                return { kind: 'no-code' };
-            }
+            case 'right':
+                return this.verifiedBy(step.codeId, step.userId);
             case 'wrong':
                 if (step.triesLeft <= 0) {
                     await this.audit.record(`conversation:${conversationKey}`, 'verification.locked');
@@ -192,6 +191,33 @@ export class VerificationService {
             default:
                 return step;
         }
+    }
+
+    /**
+     * SQLite: the right code checked and used in one statement
+     * ({@link VerificationCodeRepository.consumeIfRight}) instead of a
+     * transaction of four (BEGIN, the read, the UPDATE, COMMIT); its
+     * directory version spares the person's look-up after it a statement.
+     * Undefined when the code is not right at once (or on PostgreSQL, whose
+     * concurrent transactions need the locks of {@link checkCode}'s).
+     */
+    private rightCodeAtOnce(conversationKey: string, code: string, now: number, activityId: string | undefined): Promise<{ readonly id: number; readonly userId: string } | undefined> {
+        if (this.db.dialect !== 'sqlite') {
+            return Promise.resolve(undefined);
+        }
+        const limits = { maxWrong: this.policy.maxWrongCodes, maxWrongForAddress: this.policy.maxWrongCodesPerAddress, since: now - 3600_000 };
+        return this.directory.withVersion(this.db, (db) => new VerificationCodeRepository(db).consumeIfRight(conversationKey, this.secrets.hash(`${conversationKey}:${code}`), now, activityId, limits));
+    }
+
+    /** The used code's person; a code whose person left the directory counts as a wrong one. */
+    private async verifiedBy(codeId: number, userId: string): Promise<CheckCodeOutcome> {
+        const user = await this.users.get(userId);
+        if (user) {
+            // `verification.succeeded` was audited by the code's consuming UPDATE (migration 022).
+            return { kind: 'verified', user };
+        }
+        await this.codes.recordFailure(codeId);
+        return { kind: 'no-code' };
     }
 
     /** The code mail of `user`, its code stored encrypted as the mail's secret. */

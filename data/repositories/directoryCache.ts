@@ -3,6 +3,19 @@ import { normalizeEmail, type Account, type Member, type Membership, type Portal
 import { AccountRepository } from './accountRepository';
 import { DIRECTORY_VERSION_COLUMN, UserRepository } from './userRepository';
 
+/**
+ * Where a statement a turn runs anyway can read the directory's version with
+ * its rows ({@link DIRECTORY_VERSION_COLUMN}), so the turn's look-ups after it
+ * read no version of their own (the code check: see `VerificationService`).
+ */
+export interface DirectoryVersionReads {
+    /** Runs `read` over `db`; a version its statement returned counts as read for the turns begun before it started. */
+    withVersion<T>(db: Queryable, read: (db: Queryable) => Promise<T>): Promise<T>;
+}
+
+/** For a directory without a cache: the read runs as it is. */
+export const UNCACHED_DIRECTORY: DirectoryVersionReads = { withVersion: (db, read) => read(db) };
+
 /** Look-ups kept, the most recently used (a few per person who chats). */
 const DEFAULT_MAX_ENTRIES = 5000;
 
@@ -27,7 +40,7 @@ const DEFAULT_MAX_ENTRIES = 5000;
  * get copies, so what one changes in a result is not seen by the next
  * ({@link copyOf}).
  */
-export class DirectoryCache {
+export class DirectoryCache implements DirectoryVersionReads {
     private readonly entries = new Map<string, unknown>();
     /** The version the kept look-ups are true for; none: keep nothing. */
     private version?: number;
@@ -55,6 +68,22 @@ export class DirectoryCache {
         const row = await this.db.get<{ version: number }>('SELECT version FROM directory_version WHERE id = 1');
         // No row yet: the directory never changed since migration 018 (version 0).
         this.saw(Number(row?.version ?? 0), at);
+    }
+
+    /**
+     * Runs `read` over `db`, noting the directory's version when its statement
+     * returned one: as fresh as a version read for every turn begun before
+     * the statement started, so look-ups of those turns after it need no
+     * statement of their own when kept.
+     */
+    public async withVersion<T>(db: Queryable, read: (db: Queryable) => Promise<T>): Promise<T> {
+        const at = this.turnsBegun;
+        const reads = new VersionedReads(db);
+        const value = await read(reads);
+        if (reads.version !== undefined && (this.version !== undefined || this.turnsBegun > 0)) {
+            this.saw(reads.version, at);
+        }
+        return value;
     }
 
     /** Forgets every look-up (and keeps none until the version is read again). */

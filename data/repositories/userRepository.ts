@@ -22,6 +22,9 @@ interface MembershipRow {
 /** The column of a versioned directory read ({@link directoryRead}) that holds the directory's version. */
 export const DIRECTORY_VERSION_COLUMN = 'directory_version';
 
+/** The directory's version (migration 018; no row yet is 0) as a subquery of one row and column. */
+export const DIRECTORY_VERSION_QUERY = '(SELECT COALESCE(MAX(version), 0) AS version FROM directory_version WHERE id = 1)';
+
 /**
  * The SQL of a directory read, `SELECT columns FROM table [JOIN join] WHERE
  * condition order`; `versioned` (the directory cache's reads,
@@ -35,7 +38,7 @@ export const DIRECTORY_VERSION_COLUMN = 'directory_version';
  */
 export function directoryRead(versioned: boolean, columns: string, table: string, condition: string, join?: string, order = ''): string {
     return versioned
-        ? `SELECT dv.version AS ${DIRECTORY_VERSION_COLUMN}, ${columns} FROM (SELECT COALESCE(MAX(version), 0) AS version FROM directory_version WHERE id = 1) dv LEFT JOIN ${table} ON ${condition}${join ? ` LEFT JOIN ${join}` : ''}${order}`
+        ? `SELECT dv.version AS ${DIRECTORY_VERSION_COLUMN}, ${columns} FROM ${DIRECTORY_VERSION_QUERY} dv LEFT JOIN ${table} ON ${condition}${join ? ` LEFT JOIN ${join}` : ''}${order}`
         : `SELECT ${columns} FROM ${table}${join ? ` JOIN ${join}` : ''} WHERE ${condition}${order}`;
 }
 

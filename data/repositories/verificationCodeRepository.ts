@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import { DIRECTORY_VERSION_COLUMN, DIRECTORY_VERSION_QUERY } from './userRepository';
 
 /** A one-time code as stored: only its hash. `userId` is null when the email was unknown. */
 export interface StoredCode {
@@ -69,6 +70,36 @@ export class VerificationCodeRepository {
             id
         ]);
         return result.changes === 1;
+    }
+
+    /**
+     * The right code's check in one statement: marks the conversation's live
+     * code used when `codeHash` is its hash, it has not expired, it belongs
+     * to a person on file, and neither the conversation nor the code's
+     * address has reached its wrong codes (`limits`, the address's counted
+     * since `limits.since`). Returns the code's id and person (and the
+     * directory's version, for the directory cache); undefined, having
+     * written nothing, when any of this does not hold, and the caller finds
+     * out why as before. Only where statements run one at a time (SQLite):
+     * its counts are then every wrong code committed before it.
+     */
+    public async consumeIfRight(
+        conversationKey: string,
+        codeHash: string,
+        now: number,
+        activityId: string | undefined,
+        limits: { readonly maxWrong: number; readonly maxWrongForAddress: number; readonly since: number }
+    ): Promise<{ readonly id: number; readonly userId: string } | undefined> {
+        const row = await this.db.get<{ id: number; user_id: string }>(
+            `UPDATE verification_codes SET used_at = $now, used_by_activity = $activity
+              WHERE id = (SELECT id FROM verification_codes WHERE conversation_key = $key AND used_at IS NULL AND superseded_at IS NULL ORDER BY id DESC LIMIT 1)
+                AND code_hash = $hash AND user_id IS NOT NULL AND expires_at > $now
+                AND (SELECT COALESCE(SUM(failed_attempts), 0) FROM verification_codes WHERE conversation_key = $key) < $maxWrong
+                AND (SELECT COALESCE(SUM(f.failed_attempts), 0) FROM verification_codes f WHERE f.target_hash = verification_codes.target_hash AND f.created_at >= $since) < $maxAddress
+              RETURNING id, user_id, ${DIRECTORY_VERSION_QUERY} AS ${DIRECTORY_VERSION_COLUMN}`,
+            { $now: now, $activity: activityId ?? null, $key: conversationKey, $hash: codeHash, $maxWrong: limits.maxWrong, $maxAddress: limits.maxWrongForAddress, $since: limits.since }
+        );
+        return row && { id: row.id, userId: row.user_id };
     }
 
     public async recordFailure(id: number): Promise<void> {

@@ -53,8 +53,10 @@ describe('The "send it" turn of "email the billing admin" through /api/messages 
         assert.match((await customer.say(await harness.latestCode(JONAS))).join('\n'), en.offerEmail);
         await customer.say(en.emailButton);
         await customer.say('We need five more licenses for the sales team, please.');
+        const counted = harness.app.db.statementsRun;
         const { statements, result: replies } = await statementsDuring(harness.app.db, () => customer.say(en.yes));
         assert.match(replies.join('\n'), en.sent);
+        assert.strictEqual(harness.app.db.statementsRun - counted, statements.length, `the count, then the mail: no BEGIN/COMMIT around them (writesOnce):\n${statements.join('\n')}`);
         const writes = statements.filter((sql) => /^INSERT/i.test(sql)).map((sql) => /INSERT INTO (\w+)/i.exec(sql)?.[1]);
         assert.deepStrictEqual(writes, ['audited_mail', 'turn_records'], statements.join('\n'));
         const mails = (await new OutboxRepository(harness.app.db).recent(20)).filter((m) => m.kind === 'admin-contact');

@@ -18,7 +18,7 @@ describe('VerificationService: a code is used once', () => {
     });
 });
 
-describe('VerificationService: a typed code on SQLite is one read in its transaction', () => {
+describe('VerificationService: a wrong code on SQLite is one read in its transaction', () => {
     const harnessOf = useHarness();
 
     it('reads the conversation\'s wrong codes, its live code and its address\'s wrong codes in one statement, and still locks at the address\'s limit', async () => {
@@ -35,7 +35,8 @@ describe('VerificationService: a typed code on SQLite is one read in its transac
         stop();
         assert.deepStrictEqual(outcome, { kind: 'wrong', triesLeft: 4 });
         assert.strictEqual(statements.filter((sql) => /^SELECT/.test(sql)).length, 1, statements.join('\n'));
-        assert.strictEqual(harness.db.statementsRun - before, 4, `BEGIN, the read, the failure, COMMIT:\n${statements.join('\n')}`);
+        assert.strictEqual(harness.db.statementsRun - before, 5, `the right code's UPDATE that changed nothing, then BEGIN, the read, the failure, COMMIT:\n${statements.join('\n')}`);
+        assert.match(statements[0], /^UPDATE verification_codes SET used_at/, statements.join('\n'));
 
         // Nine wrong codes for the address in other conversations: the next wrong one is its tenth and locks.
         await harness.db.run('UPDATE verification_codes SET failed_attempts = failed_attempts + 8 WHERE conversation_key = ?', ['test:one-read']);
