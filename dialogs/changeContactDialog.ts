@@ -590,13 +590,14 @@ function namedMember(members: readonly Member[], text: string): Member | undefin
 
 /**
  * `text` as a phrase without the person's introduction of themselves ("ich
- * bin Eva Schulz von …", "this is Tom"): a lead-in of
- * `identify:introductions` followed by their full or first name.
+ * bin Eva Schulz von …", "this is Tom") or their signature ("Mit freundlichen
+ * Grüßen Jonas Weber", "cheers, Tom"): a lead-in of `identify:introductions`
+ * or `identify:signOffs` followed by their full or first name.
  */
 function withoutIntroduction(text: string, me: Member, t: TFunction): string {
     const name = wordsOf(me.user.name);
     let said = ` ${phraseOf(text)} `;
-    for (const lead of phraseList(t, 'identify:introductions')) {
+    for (const lead of [...phraseList(t, 'identify:introductions'), ...phraseList(t, 'identify:signOffs')]) {
         for (const named of [name.join(' '), name[0] ?? '']) {
             said = said.split(` ${lead} ${named} `).join(' ');
         }

@@ -1,0 +1,66 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { CODE } from '../helpers/script';
+import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { JONAS } from '../helpers/demoPeople';
+
+const de = { p: PHRASES.de, task: TASK_PHRASES.de };
+
+/** Greetings, thanks, sign-offs, asking for help and feelings in a story are never the reason of a request. */
+const FRAME_DE = /Grund: .*(helfen|Dank|Grüßen|ärgerlich|Problem|Jonas Weber)/;
+
+/** Customers' own stories and follow-up questions, found in an exploratory pass (issue 12). */
+const ROWS: readonly ConversationRow[] = [
+    {
+        name: 'eine lange Geschichte mit „ich hoffe, Sie können mir helfen“ und „Zur Abrechnung: …“: der Grund ist der sinnvolle Teil',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'Hallo zusammen, ich hoffe, Sie können mir helfen. Unsere Buchhalterin Anna Müller ist nicht mehr bei uns. Lea Fischer soll das übernehmen. Zur Abrechnung: bitte umstellen.' },
+            { say: JONAS },
+            { say: CODE, expect: [de.task.summary, /Grund: Unsere Buchhalterin Anna Müller ist nicht mehr bei uns$/m], absent: [FRAME_DE] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Lea Fischer/, reason: /^Unsere Buchhalterin Anna Müller ist nicht mehr bei uns$/ } }
+    },
+    {
+        name: 'Dank im Voraus ist kein Grund: „Vielen Dank im Voraus für Ihre Mühe. Zur Abrechnung: …“',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'Guten Tag, Frau Müller hat gekündigt. Lea Fischer soll der neue Abrechnungskontakt werden. Vielen Dank im Voraus für Ihre Mühe. Zur Abrechnung: bitte umstellen.' },
+            { say: JONAS },
+            { say: CODE, expect: [de.task.summary, /Grund: Frau Müller hat gekündigt$/m], absent: [FRAME_DE] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: 'nur Ärger und der Weg zu „Zur Abrechnung“ in der Geschichte: der Grund wird gefragt, nicht erfunden',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'Anna Müller ist weg, Lea Fischer übernimmt. Zur Abrechnung kommt bei uns niemand mehr rein, das ist ziemlich ärgerlich. Bitte Kontakt ändern.' },
+            { say: JONAS },
+            { say: CODE, expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/], absent: [de.task.summary] },
+            { say: 'sie macht jetzt die buchhaltung', expect: [de.task.summary, /Grund: sie macht jetzt die buchhaltung$/m] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: 'die Unterschrift „Mit freundlichen Grüßen Jonas Weber“ nennt weder den neuen Kontakt noch den Grund',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'Moin, kurze Sache: Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung. Zur Abrechnung also bitte Lea eintragen. Mit freundlichen Grüßen Jonas Weber' },
+            { say: JONAS },
+            { say: CODE, expect: [de.task.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Anna hat uns verlassen$/m], absent: [FRAME_DE] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    }
+];
+
+describe('Stories and follow-ups in customers\' own words', () => {
+    const harness = useHarness();
+    for (const row of ROWS) {
+        it(row.name, async () => {
+            await playRow(harness(), row);
+        });
+    }
+});
