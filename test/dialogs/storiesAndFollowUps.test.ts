@@ -6,6 +6,10 @@ import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS } from '../helpers/demoPeople';
 
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
+const CHRIS = 'chris.taylor@taylor-consulting.example';
+/** Chris Taylor's two accounts: the answer for the one he named, never for the other. */
+const TAYLOR = { en: /billing contact of your online account Taylor Consulting/, de: /Abrechnungskontakt Ihres Online-Kontos Taylor Consulting/ };
+const NORTHWIND = /Northwind Traders Ltd/;
 
 /** Greetings, thanks, sign-offs, asking for help and feelings in a story are never the reason of a request. */
 const FRAME_DE = /Grund: .*(helfen|Dank|Grüßen|ärgerlich|Problem|Jonas Weber)/;
@@ -53,6 +57,39 @@ const ROWS: readonly ConversationRow[] = [
             { say: CODE, expect: [de.task.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Anna hat uns verlassen$/m], absent: [FRAME_DE] }
         ],
         outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: '"the taylor one" at the account picker is Taylor Consulting, not the first account',
+        lang: 'en', email: CHRIS,
+        steps: [
+            { say: 'who is our billing contact' },
+            { say: CHRIS },
+            { say: CODE, expect: [/You belong to 2 accounts/] },
+            { say: 'the taylor one', expect: [TAYLOR.en], absent: [NORTHWIND] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„für taylr consulting bitte“ (vertippt, im Satz) wählt Taylor Consulting',
+        lang: 'de', email: CHRIS,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt' },
+            { say: CHRIS },
+            { say: CODE, expect: [/Sie gehören zu 2 Konten/] },
+            { say: 'für taylr consulting bitte', expect: [TAYLOR.de], absent: [NORTHWIND, /Bitte wählen Sie eines der Konten/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"its about nortwind traders pls" picks Northwind Traders',
+        lang: 'en', email: CHRIS,
+        steps: [
+            { say: 'am i the billing contact' },
+            { say: CHRIS },
+            { say: CODE, expect: [/You belong to 2 accounts/] },
+            { say: 'its about nortwind traders pls', expect: [/not the billing contact of your corporate account Northwind Traders Ltd/] }
+        ],
+        outcome: { noHandoff: true }
     }
 ];
 
