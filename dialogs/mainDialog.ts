@@ -7,9 +7,10 @@ import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, tur
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findIntroducedUserId, findReference } from '../language/entities';
+import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
-import { phraseOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
 import { acknowledgeAddressForm } from './addressForm';
@@ -218,6 +219,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (portal) {
             return portal;
         }
+        if (this.typed(step) && (step.options?.again || followUp) && (await this.namesNewContactInstead(step.context, text))) {
+            // "no, instead make it Lea Fischer" to "anything else?" or an offer: a change of billing contact to that person, not a goodbye.
+            noteInsight(step.context, 'task-started', 'change-request');
+            return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) } satisfies ChangeContactOptions);
+        }
         if (!INVOICE_DETAILS_KEEP.has(understood.intent) && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
@@ -363,6 +369,26 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
+    }
+
+    /**
+     * True when the message says "instead" (`main:insteadWords`) and names a person: a member of the
+     * person's chosen account by name, an address, or a written full name ("nein, stattdessen bitte Lea Fischer").
+     */
+    private async namesNewContactInstead(context: TurnContext, text: string): Promise<boolean> {
+        const { t, lang, profile } = turnInfo(context);
+        const said = ` ${phraseOf(text)} `;
+        if (!phraseList(t, 'main:insteadWords').some((word) => said.includes(` ${word} `))) {
+            return false;
+        }
+        const accountId = profile.identity?.accountId;
+        const members = accountId ? await this.services.accounts.members(accountId) : [];
+        const words = new Set(wordsOf(text));
+        return (
+            members.some((m) => wordsOf(m.user.name).every((word) => words.has(word)) || (profile.identity?.userId !== m.user.id && words.has(wordsOf(m.user.name)[0] ?? ''))) ||
+            findEmail(text, lang) !== undefined ||
+            /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text.replace(/^\s*\S+/u, ''))
+        );
     }
 
     /** True when a sentence of a message that names a reference objects to it ("… BC-2026-000002 – I did NOT agree to this"). */

@@ -6,6 +6,7 @@ import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS } from '../helpers/demoPeople';
 
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
+const SARAH = 'sarah.lee@northwind.example';
 const CHRIS = 'chris.taylor@taylor-consulting.example';
 /** Chris Taylor's two accounts: the answer for the one he named, never for the other. */
 const TAYLOR = { en: /billing contact of your online account Taylor Consulting/, de: /Abrechnungskontakt Ihres Online-Kontos Taylor Consulting/ };
@@ -90,7 +91,47 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'its about nortwind traders pls', expect: [/not the billing contact of your corporate account Northwind Traders Ltd/] }
         ],
         outcome: { noHandoff: true }
-    }
+    },
+    {
+        name: '"no, instead make it Tom Hughes" to "anything else?" goes on with a change to Tom, it does not close',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'who is our billing contact' },
+            { say: SARAH },
+            { say: CODE },
+            { say: 'no thanks', expect: [/anything else/] },
+            { say: 'no, instead make it Tom Hughes', expect: [/Why should Tom Hughes become the billing contact/], absent: [/Goodbye/] },
+            { say: 'he runs our accounts now', expect: [/Please check your request/] },
+            { say: 'yes', expect: [/your request has the reference/] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes/, reason: /he runs our accounts now/ } }
+    },
+    {
+        name: '„nein, stattdessen bitte Jonas Weber“ nach einem abgelehnten Antrag: der Antrag geht mit Jonas Weber weiter',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'ich möchte den abrechnungskontakt ändern' },
+            { say: JONAS },
+            { say: CODE },
+            { say: 'Lea Fischer' },
+            { say: 'sie macht jetzt die buchhaltung', expect: [de.task.summary] },
+            { say: 'nein', expect: [/Kann ich sonst noch etwas für Sie tun/] },
+            { say: 'nein, stattdessen bitte Jonas Weber', expect: [/Warum soll Jonas Weber Abrechnungskontakt werden/], absent: [/Auf Wiedersehen/] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: '"no, I\'d rather not" to "anything else?" still closes',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'who is our billing contact' },
+            { say: SARAH },
+            { say: CODE },
+            { say: 'no thanks', expect: [/anything else/] },
+            { say: 'no, I\'d rather not', expect: [/Goodbye/] }
+        ],
+        outcome: { noRequest: 'ACC-2002' }
+    },
 ];
 
 describe('Stories and follow-ups in customers\' own words', () => {
