@@ -53,7 +53,9 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
-        return options.nameChooses && fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)
+        // A full name, or an address given for a new person ("neuer kontakt soll max mustermann sein, max@firma.de").
+        const newPerson = (fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)) || /\S@\S+\.\S/u.test(text);
+        return options.nameChooses && newPerson
             ? { succeeded: true, value: options.nameChooses }
             : { succeeded: false };
     }

@@ -132,6 +132,30 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noRequest: 'ACC-2002' }
     },
+    {
+        name: '„neuer kontakt soll max mustermann sein, max@firma.de“ (klein geschrieben) bei der Auswahl: Name und Adresse bleiben',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'abrechnungskontakt ändern' },
+            { say: JONAS },
+            { say: CODE, expect: [de.task.askNewContact] },
+            { say: 'neuer kontakt soll max mustermann sein, max@firma.de', expect: [/Warum soll Max Mustermann Abrechnungskontakt werden/], absent: [de.task.askNewContactRetry] },
+            { say: 'er macht jetzt die buchhaltung', expect: [/Neuer Abrechnungskontakt: Max Mustermann \(max@firma\.de\)/] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Max Mustermann \(max@firma\.de\)/, reason: /buchhaltung/ } }
+    },
+    {
+        name: '"change billing contact, new contact should be jane doe, jane.doe@firm.example" in one message keeps the whole name',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'change billing contact, new contact should be jane doe, jane.doe@firm.example' },
+            { say: SARAH },
+            { say: CODE, expect: [/Why should Jane Doe become the billing contact/] },
+            { say: 'she runs our accounts now', expect: [/New billing contact: Jane Doe \(jane\.doe@firm\.example\)/] }
+        ],
+        outcome: { noRequest: 'ACC-2002' }
+    },
 ];
 
 describe('Stories and follow-ups in customers\' own words', () => {
