@@ -143,7 +143,8 @@ export class IntentRecognizer {
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
-        private readonly outside: OutsideWords
+        private readonly outside: OutsideWords,
+        private readonly invoiceHistory: InvoiceHistoryWords
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -168,6 +169,7 @@ export class IntentRecognizer {
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
+        const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -184,6 +186,7 @@ export class IntentRecognizer {
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
+                invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
             };
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
@@ -191,6 +194,10 @@ export class IntentRecognizer {
                 const list = main.outOfScopeWords?.[kind];
                 const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
                 outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
+            }
+            for (const kind of Object.keys(invoiceHistory) as Array<keyof InvoiceHistoryWords>) {
+                const list = main.invoiceHistoryWords?.[kind];
+                invoiceHistory[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' '))));
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
@@ -214,7 +221,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside, invoiceHistory);
     }
 
     /**
@@ -236,7 +243,17 @@ export class IntentRecognizer {
         const whole = await this.recognizeOne(utterance, lang);
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
-        return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        const understood = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        // "how do I see our invoices", "wo kann ich die Rechnungen einsehen": where to see invoices is the article's related topic, not another field.
+        return (understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)
+            ? { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.invoiceHistoryWords, language: understood.language }
+            : understood;
+    }
+
+    /** True when a message names an invoice and seeing, finding or downloading it (`main:invoiceHistoryWords`, either language). */
+    private asksToSeeInvoices(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        return mentions(said, this.invoiceHistory.invoice) && mentions(said, this.invoiceHistory.see);
     }
 
     /**
@@ -537,6 +554,12 @@ interface OutsideWords {
     readonly topics: string[];
     readonly field: string[];
     readonly business: string[];
+}
+
+/** Words of a question where to see invoices (`main:invoiceHistoryWords`, both languages): an invoice, and seeing, finding or downloading it. */
+interface InvoiceHistoryWords {
+    readonly invoice: string[];
+    readonly see: string[];
 }
 
 /** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */

@@ -156,6 +156,18 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noRequest: 'ACC-2002' }
     },
+    {
+        name: '"how do I see our invoices" is answered from the article (Go to Billing), not refused as out of scope',
+        lang: 'en',
+        steps: [{ say: 'how do I see our invoices', expect: [/finds past invoices under "Go to Billing"/], absent: [/not something I can help with/] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„wie kann ich unsere rechnungen einsehen“ wird aus dem Artikel beantwortet',
+        lang: 'de',
+        steps: [{ say: 'wie kann ich unsere rechnungen einsehen', expect: [/findet frühere Rechnungen unter „Zur Abrechnung“/] }],
+        outcome: { noHandoff: true }
+    },
 ];
 
 describe('Stories and follow-ups in customers\' own words', () => {
