@@ -149,6 +149,10 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
         await step.context.sendActivity(t('changeContact:intro'));
+        if (removes(step.options.question ?? '', t)) {
+            // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
+            await step.context.sendActivity(t('changeContact:removalExplained'));
+        }
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
@@ -764,6 +768,11 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
         return byFirstName[0].id;
     }
     return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+}
+
+/** True when a request asks to remove someone (`main:removalWords.remove`: "entfernen", "remove"). */
+function removes(text: string, t: TFunction): boolean {
+    return containsPhrase(text, phraseList(t, 'main:removalWords.remove'));
 }
 
 /** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */

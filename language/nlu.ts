@@ -144,7 +144,8 @@ export class IntentRecognizer {
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
         private readonly outside: OutsideWords,
-        private readonly invoiceHistory: InvoiceHistoryWords
+        private readonly invoiceHistory: InvoiceHistoryWords,
+        private readonly removal: RemovalWords
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -170,6 +171,7 @@ export class IntentRecognizer {
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
         const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
+        const removal: RemovalWords = { remove: [], role: [] };
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -187,6 +189,7 @@ export class IntentRecognizer {
                 whoQuestionWords?: unknown;
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
                 invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
+                removalWords?: Partial<Record<keyof RemovalWords, unknown>>;
             };
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
             for (const kind of Object.keys(outside) as Array<keyof OutsideWords>) {
@@ -195,9 +198,12 @@ export class IntentRecognizer {
                 const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
                 outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
             }
+            const patterns = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' ')));
             for (const kind of Object.keys(invoiceHistory) as Array<keyof InvoiceHistoryWords>) {
-                const list = main.invoiceHistoryWords?.[kind];
-                invoiceHistory[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' '))));
+                invoiceHistory[kind].push(...patterns(main.invoiceHistoryWords?.[kind]));
+            }
+            for (const kind of Object.keys(removal) as Array<keyof RemovalWords>) {
+                removal[kind].push(...patterns(main.removalWords?.[kind]));
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
@@ -221,7 +227,7 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside, invoiceHistory);
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outside, invoiceHistory, removal);
     }
 
     /**
@@ -245,9 +251,17 @@ export class IntentRecognizer {
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
         const understood = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
         // "how do I see our invoices", "wo kann ich die Rechnungen einsehen": where to see invoices is the article's related topic, not another field.
-        return (understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)
-            ? { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.invoiceHistoryWords, language: understood.language }
-            : understood;
+        if ((understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)) {
+            return { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
+        return BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance) ? { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language } : understood;
+    }
+
+    /** True when a message names removing and a billing contact (`main:removalWords`, either language). */
+    private asksRemoval(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        return mentions(said, this.removal.remove) && mentions(said, this.removal.role);
     }
 
     /** True when a message names an invoice and seeing, finding or downloading it (`main:invoiceHistoryWords`, either language). */
@@ -561,6 +575,15 @@ interface InvoiceHistoryWords {
     readonly invoice: string[];
     readonly see: string[];
 }
+
+/** Words of a request to remove a billing contact (`main:removalWords`, both languages): removing, and the role. */
+interface RemovalWords {
+    readonly remove: string[];
+    readonly role: string[];
+}
+
+/** What a removal of a billing contact overrules: a reading that is no task of its own ("remove Peter as billing contact" read as "who is"). */
+const BEFORE_REMOVAL: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'who-is-billing-contact', 'am-i-billing-contact', 'help']);
 
 /** True when one of `patterns` ({@link OutsideWords}) stands in `said`: a phrase as whole words, a word pattern as a word or a word's beginning or end. */
 function mentions(said: readonly string[], patterns: readonly string[]): boolean {

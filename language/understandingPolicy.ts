@@ -18,10 +18,10 @@ export const UNDERSTANDING_POLICY = {
      */
     offField: 0.85,
     /**
-     * Score of a question the classifier could not place that asks where to see invoices ("how do I see our invoices"):
-     * `main:invoiceHistoryWords` name an invoice and seeing it; answered like the topic, never read as out of scope.
+     * Score of a reading by word lists where the classifier placed nothing or less: where to see invoices
+     * (`main:invoiceHistoryWords`: "how do I see our invoices") and removing a billing contact (`main:removalWords`).
      */
-    invoiceHistoryWords: 0.85,
+    ruleWords: 0.85,
     /** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
     otherLanguage: 0.8,
     /** How much surer the classifier of the other language must be to overrule the guessed language. */

@@ -3,7 +3,7 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { JONAS } from '../helpers/demoPeople';
+import { JONAS, KLAUS } from '../helpers/demoPeople';
 
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
 const SARAH = 'sarah.lee@northwind.example';
@@ -167,6 +167,30 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de',
         steps: [{ say: 'wie kann ich unsere rechnungen einsehen', expect: [/findet frühere Rechnungen unter „Zur Abrechnung“/] }],
         outcome: { noHandoff: true }
+    },
+    {
+        name: '„Maria als Kontakt entfernen“: ein Konto braucht immer einen Abrechnungskontakt; gefragt wird, wer an ihre Stelle tritt',
+        lang: 'de', email: KLAUS,
+        steps: [
+            { say: 'Maria als Kontakt entfernen' },
+            { say: KLAUS },
+            { say: CODE, expect: [/Jedes Konto braucht einen/, /Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden/] },
+            { say: 'Eva Schulz', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] }
+        ],
+        outcome: { noRequest: 'ACC-3003' }
+    },
+    {
+        name: '"remove Peter Brooks as billing contact" is a change: explained, and the replacement is asked for',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'remove Peter Brooks as billing contact', absent: [/You are not the billing contact/] },
+            { say: SARAH },
+            { say: CODE, expect: [/An account always needs a billing contact/, /Who should become the billing contact of Northwind Traders Ltd/] },
+            { say: 'Tom Hughes', expect: [/Why should Tom Hughes become the billing contact/] },
+            { say: 'he runs our accounts now' },
+            { say: 'yes', expect: [/your request has the reference/] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes/, reason: /he runs our accounts now/ } }
     },
 ];
 
