@@ -30,6 +30,7 @@ import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { answerHowLong } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
+import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
@@ -219,6 +220,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (portal) {
             return portal;
         }
+        const whereToSee = this.typed(step) && step.options?.again && !followUp ? whereToSeeAnswer(step.context, text) : undefined;
+        if (whereToSee) {
+            // "where can I see that myself?" to "anything else?": the article's ways to look it up, then the question again.
+            await step.context.sendActivity(whereToSee);
+            return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
+        }
         if (this.typed(step) && (step.options?.again || followUp) && (await this.namesNewContactInstead(step.context, text))) {
             // "no, instead make it Lea Fischer" to "anything else?" or an offer: a change of billing contact to that person, not a goodbye.
             noteInsight(step.context, 'task-started', 'change-request');
@@ -237,7 +244,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: { ...followUp, text: { key: 'main:outOfScopeAgain' } } } satisfies MainMenuOptions);
             }
             // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so (a refusal's offer without the refusal).
-            await step.context.sendActivity(t('common:questionNotAnswered'));
+            // "where do I see that?" after an answer: the article's ways to see it; anything else it cannot answer here.
+            await step.context.sendActivity(whereToSeeAnswer(step.context, text) ?? t('common:questionNotAnswered'));
             const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
             return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: offer } satisfies MainMenuOptions);
         }

@@ -3,10 +3,11 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { JONAS, KLAUS } from '../helpers/demoPeople';
+import { JONAS, KLAUS, LEA } from '../helpers/demoPeople';
 
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
 const SARAH = 'sarah.lee@northwind.example';
+const TOM = 'tom.hughes@northwind.example';
 const CHRIS = 'chris.taylor@taylor-consulting.example';
 /** Chris Taylor's two accounts: the answer for the one he named, never for the other. */
 const TAYLOR = { en: /billing contact of your online account Taylor Consulting/, de: /Abrechnungskontakt Ihres Online-Kontos Taylor Consulting/ };
@@ -191,6 +192,30 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'yes', expect: [/your request has the reference/] }
         ],
         outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes/, reason: /he runs our accounts now/ } }
+    },
+    {
+        name: '„wo sehe ich das?“ nach der Antwort wird beantwortet (Admin Center, „Zur Abrechnung“), das Angebot bleibt',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt' },
+            { say: LEA },
+            { say: CODE, expect: [de.p.caseB] },
+            { say: 'wo sehe ich das?', expect: [/Admin Center/, /Lizenzen hinzufügen/, /Zur Abrechnung/, /Soll ich Anna Müller für Sie eine E-Mail schreiben/], absent: [/nicht beantworten/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"where can i see that myself?" at "anything else?" is answered the article\'s way',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'who is our billing contact' },
+            { say: TOM },
+            { say: CODE },
+            { say: 'where do I see that?', expect: [/Admin Center/, /Add licenses/, /Go to Billing/], absent: [/can't answer that/] },
+            { say: 'no thanks', expect: [/anything else/] },
+            { say: 'where can i see that myself?', expect: [/Add licenses/, /anything else/] }
+        ],
+        outcome: { noHandoff: true }
     },
 ];
 
