@@ -1,7 +1,7 @@
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
-import { CODE } from '../helpers/script';
+import { CODE, type Step } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS, KLAUS, LEA } from '../helpers/demoPeople';
 
@@ -16,15 +16,18 @@ const NORTHWIND = /Northwind Traders Ltd/;
 /** Greetings, thanks, sign-offs, asking for help and feelings in a story are never the reason of a request. */
 const FRAME_DE = /Grund: .*(helfen|Dank|Grüßen|ärgerlich|Problem|Jonas Weber)/;
 
+/** The first message, the person's address and their code: the steps of every verified conversation here. */
+function signedIn(first: string, email: string, atCode: Omit<Step, 'say'> = {}): Step[] {
+    return [{ say: first }, { say: email }, { say: CODE, ...atCode }];
+}
+
 /** Customers' own stories and follow-up questions, found in an exploratory pass (issue 12). */
 const ROWS: readonly ConversationRow[] = [
     {
         name: 'eine lange Geschichte mit „ich hoffe, Sie können mir helfen“ und „Zur Abrechnung: …“: der Grund ist der sinnvolle Teil',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'Hallo zusammen, ich hoffe, Sie können mir helfen. Unsere Buchhalterin Anna Müller ist nicht mehr bei uns. Lea Fischer soll das übernehmen. Zur Abrechnung: bitte umstellen.' },
-            { say: JONAS },
-            { say: CODE, expect: [de.task.summary, /Grund: Unsere Buchhalterin Anna Müller ist nicht mehr bei uns$/m], absent: [FRAME_DE] },
+            ...signedIn('Hallo zusammen, ich hoffe, Sie können mir helfen. Unsere Buchhalterin Anna Müller ist nicht mehr bei uns. Lea Fischer soll das übernehmen. Zur Abrechnung: bitte umstellen.', JONAS, { expect: [de.task.summary, /Grund: Unsere Buchhalterin Anna Müller ist nicht mehr bei uns$/m], absent: [FRAME_DE] }),
             { say: 'ja', expect: [de.task.filed] }
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /^Lea Fischer/, reason: /^Unsere Buchhalterin Anna Müller ist nicht mehr bei uns$/ } }
@@ -33,9 +36,7 @@ const ROWS: readonly ConversationRow[] = [
         name: 'Dank im Voraus ist kein Grund: „Vielen Dank im Voraus für Ihre Mühe. Zur Abrechnung: …“',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'Guten Tag, Frau Müller hat gekündigt. Lea Fischer soll der neue Abrechnungskontakt werden. Vielen Dank im Voraus für Ihre Mühe. Zur Abrechnung: bitte umstellen.' },
-            { say: JONAS },
-            { say: CODE, expect: [de.task.summary, /Grund: Frau Müller hat gekündigt$/m], absent: [FRAME_DE] }
+            ...signedIn('Guten Tag, Frau Müller hat gekündigt. Lea Fischer soll der neue Abrechnungskontakt werden. Vielen Dank im Voraus für Ihre Mühe. Zur Abrechnung: bitte umstellen.', JONAS, { expect: [de.task.summary, /Grund: Frau Müller hat gekündigt$/m], absent: [FRAME_DE] })
         ],
         outcome: { noRequest: 'ACC-1001' }
     },
@@ -43,9 +44,7 @@ const ROWS: readonly ConversationRow[] = [
         name: 'nur Ärger und der Weg zu „Zur Abrechnung“ in der Geschichte: der Grund wird gefragt, nicht erfunden',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'Anna Müller ist weg, Lea Fischer übernimmt. Zur Abrechnung kommt bei uns niemand mehr rein, das ist ziemlich ärgerlich. Bitte Kontakt ändern.' },
-            { say: JONAS },
-            { say: CODE, expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/], absent: [de.task.summary] },
+            ...signedIn('Anna Müller ist weg, Lea Fischer übernimmt. Zur Abrechnung kommt bei uns niemand mehr rein, das ist ziemlich ärgerlich. Bitte Kontakt ändern.', JONAS, { expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/], absent: [de.task.summary] }),
             { say: 'sie macht jetzt die buchhaltung', expect: [de.task.summary, /Grund: sie macht jetzt die buchhaltung$/m] }
         ],
         outcome: { noRequest: 'ACC-1001' }
@@ -54,9 +53,7 @@ const ROWS: readonly ConversationRow[] = [
         name: 'die Unterschrift „Mit freundlichen Grüßen Jonas Weber“ nennt weder den neuen Kontakt noch den Grund',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'Moin, kurze Sache: Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung. Zur Abrechnung also bitte Lea eintragen. Mit freundlichen Grüßen Jonas Weber' },
-            { say: JONAS },
-            { say: CODE, expect: [de.task.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Anna hat uns verlassen$/m], absent: [FRAME_DE] }
+            ...signedIn('Moin, kurze Sache: Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung. Zur Abrechnung also bitte Lea eintragen. Mit freundlichen Grüßen Jonas Weber', JONAS, { expect: [de.task.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Anna hat uns verlassen$/m], absent: [FRAME_DE] })
         ],
         outcome: { noRequest: 'ACC-1001' }
     },
@@ -64,9 +61,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"the taylor one" at the account picker is Taylor Consulting, not the first account',
         lang: 'en', email: CHRIS,
         steps: [
-            { say: 'who is our billing contact' },
-            { say: CHRIS },
-            { say: CODE, expect: [/You belong to 2 accounts/] },
+            ...signedIn('who is our billing contact', CHRIS, { expect: [/You belong to 2 accounts/] }),
             { say: 'the taylor one', expect: [TAYLOR.en], absent: [NORTHWIND] }
         ],
         outcome: { noHandoff: true }
@@ -75,9 +70,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„für taylr consulting bitte“ (vertippt, im Satz) wählt Taylor Consulting',
         lang: 'de', email: CHRIS,
         steps: [
-            { say: 'wer ist unser abrechnungskontakt' },
-            { say: CHRIS },
-            { say: CODE, expect: [/Sie gehören zu 2 Konten/] },
+            ...signedIn('wer ist unser abrechnungskontakt', CHRIS, { expect: [/Sie gehören zu 2 Konten/] }),
             { say: 'für taylr consulting bitte', expect: [TAYLOR.de], absent: [NORTHWIND, /Bitte wählen Sie eines der Konten/] }
         ],
         outcome: { noHandoff: true }
@@ -86,9 +79,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"its about nortwind traders pls" picks Northwind Traders',
         lang: 'en', email: CHRIS,
         steps: [
-            { say: 'am i the billing contact' },
-            { say: CHRIS },
-            { say: CODE, expect: [/You belong to 2 accounts/] },
+            ...signedIn('am i the billing contact', CHRIS, { expect: [/You belong to 2 accounts/] }),
             { say: 'its about nortwind traders pls', expect: [/not the billing contact of your corporate account Northwind Traders Ltd/] }
         ],
         outcome: { noHandoff: true }
@@ -97,9 +88,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"no, instead make it Tom Hughes" to "anything else?" goes on with a change to Tom, it does not close',
         lang: 'en', email: SARAH,
         steps: [
-            { say: 'who is our billing contact' },
-            { say: SARAH },
-            { say: CODE },
+            ...signedIn('who is our billing contact', SARAH),
             { say: 'no thanks', expect: [/anything else/] },
             { say: 'no, instead make it Tom Hughes', expect: [/Why should Tom Hughes become the billing contact/], absent: [/Goodbye/] },
             { say: 'he runs our accounts now', expect: [/Please check your request/] },
@@ -111,9 +100,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„nein, stattdessen bitte Jonas Weber“ nach einem abgelehnten Antrag: der Antrag geht mit Jonas Weber weiter',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'ich möchte den abrechnungskontakt ändern' },
-            { say: JONAS },
-            { say: CODE },
+            ...signedIn('ich möchte den abrechnungskontakt ändern', JONAS),
             { say: 'Lea Fischer' },
             { say: 'sie macht jetzt die buchhaltung', expect: [de.task.summary] },
             { say: 'nein', expect: [/Kann ich sonst noch etwas für Sie tun/] },
@@ -125,9 +112,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"no, I\'d rather not" to "anything else?" still closes',
         lang: 'en', email: SARAH,
         steps: [
-            { say: 'who is our billing contact' },
-            { say: SARAH },
-            { say: CODE },
+            ...signedIn('who is our billing contact', SARAH),
             { say: 'no thanks', expect: [/anything else/] },
             { say: 'no, I\'d rather not', expect: [/Goodbye/] }
         ],
@@ -137,9 +122,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„neuer kontakt soll max mustermann sein, max@firma.de“ (klein geschrieben) bei der Auswahl: Name und Adresse bleiben',
         lang: 'de', email: JONAS,
         steps: [
-            { say: 'abrechnungskontakt ändern' },
-            { say: JONAS },
-            { say: CODE, expect: [de.task.askNewContact] },
+            ...signedIn('abrechnungskontakt ändern', JONAS, { expect: [de.task.askNewContact] }),
             { say: 'neuer kontakt soll max mustermann sein, max@firma.de', expect: [/Warum soll Max Mustermann Abrechnungskontakt werden/], absent: [de.task.askNewContactRetry] },
             { say: 'er macht jetzt die buchhaltung', expect: [/Neuer Abrechnungskontakt: Max Mustermann \(max@firma\.de\)/] },
             { say: 'ja', expect: [de.task.filed] }
@@ -150,9 +133,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"change billing contact, new contact should be jane doe, jane.doe@firm.example" in one message keeps the whole name',
         lang: 'en', email: SARAH,
         steps: [
-            { say: 'change billing contact, new contact should be jane doe, jane.doe@firm.example' },
-            { say: SARAH },
-            { say: CODE, expect: [/Why should Jane Doe become the billing contact/] },
+            ...signedIn('change billing contact, new contact should be jane doe, jane.doe@firm.example', SARAH, { expect: [/Why should Jane Doe become the billing contact/] }),
             { say: 'she runs our accounts now', expect: [/New billing contact: Jane Doe \(jane\.doe@firm\.example\)/] }
         ],
         outcome: { noRequest: 'ACC-2002' }
@@ -173,9 +154,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„Maria als Kontakt entfernen“: ein Konto braucht immer einen Abrechnungskontakt; gefragt wird, wer an ihre Stelle tritt',
         lang: 'de', email: KLAUS,
         steps: [
-            { say: 'Maria als Kontakt entfernen' },
-            { say: KLAUS },
-            { say: CODE, expect: [/Jedes Konto braucht einen/, /Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden/] },
+            ...signedIn('Maria als Kontakt entfernen', KLAUS, { expect: [/Jedes Konto braucht einen/, /Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden/] }),
             { say: 'Eva Schulz', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] }
         ],
         outcome: { noRequest: 'ACC-3003' }
@@ -197,9 +176,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„wo sehe ich das?“ nach der Antwort wird beantwortet (Admin Center, „Zur Abrechnung“), das Angebot bleibt',
         lang: 'de', email: LEA,
         steps: [
-            { say: 'wer ist unser abrechnungskontakt' },
-            { say: LEA },
-            { say: CODE, expect: [de.p.caseB] },
+            ...signedIn('wer ist unser abrechnungskontakt', LEA, { expect: [de.p.caseB] }),
             { say: 'wo sehe ich das?', expect: [/Admin Center/, /Lizenzen hinzufügen/, /Zur Abrechnung/, /Soll ich Anna Müller für Sie eine E-Mail schreiben/], absent: [/nicht beantworten/] }
         ],
         outcome: { noHandoff: true }
@@ -208,9 +185,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"where can i see that myself?" at "anything else?" is answered the article\'s way',
         lang: 'en', email: TOM,
         steps: [
-            { say: 'who is our billing contact' },
-            { say: TOM },
-            { say: CODE },
+            ...signedIn('who is our billing contact', TOM),
             { say: 'where do I see that?', expect: [/Admin Center/, /Add licenses/, /Go to Billing/], absent: [/can't answer that/] },
             { say: 'no thanks', expect: [/anything else/] },
             { say: 'where can i see that myself?', expect: [/Add licenses/, /anything else/] }
