@@ -385,17 +385,22 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      */
     private async namesNewContactInstead(context: TurnContext, text: string): Promise<boolean> {
         const { t, lang, profile } = turnInfo(context);
-        const said = ` ${phraseOf(text)} `;
-        if (!phraseList(t, 'main:insteadWords').some((word) => said.includes(` ${word} `))) {
+        const said = phraseOf(text);
+        const instead = phraseList(t, 'main:insteadWords').find((word) => ` ${said} `.includes(` ${word} `));
+        if (instead === undefined) {
             return false;
         }
+        // The person is named after the word: "no, instead make it Lea Fischer".
+        const after = said.slice(said.indexOf(instead) + instead.length);
+        const last = instead.split(' ').at(-1) ?? instead;
+        const written = text.slice(text.toLocaleLowerCase().indexOf(last) + last.length);
         const accountId = profile.identity?.accountId;
         const members = accountId ? await this.services.accounts.members(accountId) : [];
-        const words = new Set(wordsOf(text));
+        const words = new Set(wordsOf(after));
         return (
             members.some((m) => wordsOf(m.user.name).every((word) => words.has(word)) || (profile.identity?.userId !== m.user.id && words.has(wordsOf(m.user.name)[0] ?? ''))) ||
-            findEmail(text, lang) !== undefined ||
-            /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text.replace(/^\s*\S+/u, ''))
+            findEmail(written, lang) !== undefined ||
+            /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(written)
         );
     }
 
