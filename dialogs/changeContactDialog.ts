@@ -150,6 +150,10 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
         await step.context.sendActivity(t('changeContact:intro'));
+        if (removes(step.options.question ?? '', t)) {
+            // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
+            await step.context.sendActivity(t('changeContact:removalExplained'));
+        }
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
@@ -560,6 +564,11 @@ function nameOfAddress(text: string, email: string, members: readonly Member[], 
     if (written && !memberNames.has(phraseOf(written)) && phraseOf(plain).includes(phraseOf(written))) {
         return written;
     }
+    // "neuer kontakt soll max mustermann sein, max@firma.de": the words around the address's part, written without capitals.
+    const spoken = spokenNameOf(plain, email, t);
+    if (spoken && !memberNames.has(phraseOf(spoken))) {
+        return spoken;
+    }
     // The address's parts ("anna", "k") that the request also says, in the address's order.
     const said = new Set(wordsOf(plain));
     const parts = (email.split('@')[0] ?? '').split(/[._-]+/).filter((part) => part.length >= 2 && said.has(part.toLowerCase()) && mayBeName(part, t));
@@ -591,13 +600,14 @@ function namedMember(members: readonly Member[], text: string): Member | undefin
 
 /**
  * `text` as a phrase without the person's introduction of themselves ("ich
- * bin Eva Schulz von …", "this is Tom"): a lead-in of
- * `identify:introductions` followed by their full or first name.
+ * bin Eva Schulz von …", "this is Tom") or their signature ("Mit freundlichen
+ * Grüßen Jonas Weber", "cheers, Tom"): a lead-in of `identify:introductions`
+ * or `identify:signOffs` followed by their full or first name.
  */
 function withoutIntroduction(text: string, me: Member, t: TFunction): string {
     const name = wordsOf(me.user.name);
     let said = ` ${phraseOf(text)} `;
-    for (const lead of phraseList(t, 'identify:introductions')) {
+    for (const lead of [...phraseList(t, 'identify:introductions'), ...phraseList(t, 'identify:signOffs')]) {
         for (const named of [name.join(' '), name[0] ?? '']) {
             said = said.split(` ${lead} ${named} `).join(' ');
         }
@@ -633,7 +643,39 @@ function nameTyped(text: string, t: TFunction): string | undefined {
         return written;
     }
     const plain = text.trim();
-    return !plain.includes('@') && wordsOf(plain).length <= MAX_NAME_WORDS && mayBeName(plain, t) ? plain : undefined;
+    const email = /\S+@\S+/.exec(plain)?.[0];
+    if (email) {
+        // "neuer kontakt soll max mustermann sein, max@firma.de": the name said with its address.
+        return spokenNameOf(plain.replace(/\S*@\S*/g, ' '), email, t);
+    }
+    return wordsOf(plain).length <= MAX_NAME_WORDS && mayBeName(plain, t) ? plain : undefined;
+}
+
+/**
+ * A name written without capitals next to its address ("max mustermann", "max@firma.de"): the word
+ * that is a part of the address's local part, with the neighbouring words that may be a name (none of
+ * `common:nonNameWords`, `changeContact:correction.fillers`, `changeContact:notNameWords`), two to
+ * {@link MAX_NAME_WORDS} words, capitalized.
+ */
+function spokenNameOf(text: string, email: string, t: TFunction): string | undefined {
+    const parts = new Set((email.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/).filter((part) => part.length >= 2));
+    const stop = new Set([...phraseList(t, 'common:nonNameWords'), ...phraseList(t, 'changeContact:correction.fillers'), ...phraseList(t, 'changeContact:notNameWords')]);
+    const words = wordsOf(text.replace(/\S*@\S*/g, ' '));
+    const at = words.findIndex((word) => parts.has(word) && !stop.has(word));
+    if (at < 0) {
+        return undefined;
+    }
+    const nameWord = (word: string | undefined): boolean => word !== undefined && /^\p{L}[\p{L}'’-]+$/u.test(word) && !stop.has(word);
+    let from = at;
+    let to = at + 1;
+    while (to - from < MAX_NAME_WORDS && nameWord(words[to])) {
+        to++;
+    }
+    while (to - from < MAX_NAME_WORDS && nameWord(words[from - 1])) {
+        from--;
+    }
+    const name = words.slice(from, to);
+    return name.length >= 2 ? name.map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1)).join(' ') : undefined;
 }
 
 /** True when `reason` names someone by a word of `old` that `now` does not have ("Tom knows the invoices", Tom Hughes → Sarah Lee). */
@@ -727,6 +769,11 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
         return byFirstName[0].id;
     }
     return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+}
+
+/** True when a request asks to remove someone (`main:removalWords.remove`: "entfernen", "remove"). */
+function removes(text: string, t: TFunction): boolean {
+    return containsPhrase(text, phraseList(t, 'main:removalWords.remove'));
 }
 
 /** True when a message at the summary speaks of whom the new contact replaces ("Klaus ersetzen", "add her alongside"). */

@@ -7,9 +7,10 @@ import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, tur
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findIntroducedUserId, findReference } from '../language/entities';
+import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
-import { phraseOf } from '../core/words';
+import { phraseOf, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
 import { acknowledgeAddressForm } from './addressForm';
@@ -29,6 +30,7 @@ import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { answerHowLong } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
+import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
@@ -218,6 +220,17 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (portal) {
             return portal;
         }
+        const whereToSee = this.typed(step) && step.options?.again && !followUp ? whereToSeeAnswer(step.context, text) : undefined;
+        if (whereToSee) {
+            // "where can I see that myself?" to "anything else?": the article's ways to look it up, then the question again.
+            await step.context.sendActivity(whereToSee);
+            return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
+        }
+        if (this.typed(step) && (step.options?.again || followUp) && (await this.namesNewContactInstead(step.context, text))) {
+            // "no, instead make it Lea Fischer" to "anything else?" or an offer: a change of billing contact to that person, not a goodbye.
+            noteInsight(step.context, 'task-started', 'change-request');
+            return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) } satisfies ChangeContactOptions);
+        }
         if (!INVOICE_DETAILS_KEEP.has(understood.intent) && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
@@ -231,7 +244,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: { ...followUp, text: { key: 'main:outOfScopeAgain' } } } satisfies MainMenuOptions);
             }
             // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so (a refusal's offer without the refusal).
-            await step.context.sendActivity(t('common:questionNotAnswered'));
+            // "where do I see that?" after an answer: the article's ways to see it; anything else it cannot answer here.
+            await step.context.sendActivity(whereToSeeAnswer(step.context, text) ?? t('common:questionNotAnswered'));
             const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
             return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: offer } satisfies MainMenuOptions);
         }
@@ -363,6 +377,31 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
+    }
+
+    /**
+     * True when the message says "instead" (`main:insteadWords`) and names a person: a member of the
+     * person's chosen account by name, an address, or a written full name ("nein, stattdessen bitte Lea Fischer").
+     */
+    private async namesNewContactInstead(context: TurnContext, text: string): Promise<boolean> {
+        const { t, lang, profile } = turnInfo(context);
+        const said = phraseOf(text);
+        const instead = phraseList(t, 'main:insteadWords').find((word) => ` ${said} `.includes(` ${word} `));
+        if (instead === undefined) {
+            return false;
+        }
+        // The person is named after the word: "no, instead make it Lea Fischer".
+        const after = said.slice(said.indexOf(instead) + instead.length);
+        const last = instead.split(' ').at(-1) ?? instead;
+        const written = text.slice(text.toLocaleLowerCase().indexOf(last) + last.length);
+        const accountId = profile.identity?.accountId;
+        const members = accountId ? await this.services.accounts.members(accountId) : [];
+        const words = new Set(wordsOf(after));
+        return (
+            members.some((m) => wordsOf(m.user.name).every((word) => words.has(word)) || (profile.identity?.userId !== m.user.id && words.has(wordsOf(m.user.name)[0] ?? ''))) ||
+            findEmail(written, lang) !== undefined ||
+            /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(written)
+        );
     }
 
     /** True when a sentence of a message that names a reference objects to it ("… BC-2026-000002 – I did NOT agree to this"). */

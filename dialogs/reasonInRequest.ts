@@ -18,7 +18,9 @@ const MAX_REASON_LENGTH = 300;
  * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
  * (`…roleWords`), is no question and keeps at least three words without the
  * names of the account's people (`names`) and the person's address ("ich bin
- * jonas.weber@…" and "auf Lea Fischer" are no reasons), nor introduces the
+ * jonas.weber@…" and "auf Lea Fischer" are no reasons), is no part of the
+ * story's frame (`…notReasons`: greetings, thanks, sign-offs, asking for help,
+ * feelings, the "Zur Abrechnung" link), nor introduces the
  * person (`identify:introductions` and a name: "Ich bin Eva Schulz von …"). Undefined when the
  * message gives none: then the reason is asked.
  */
@@ -26,26 +28,35 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
     const because = phraseList(t, 'changeContact:reasonInRequest.heard.because');
     const requestWords = phraseList(t, 'changeContact:reasonInRequest.heard.requestWords');
     const roleWords = phraseList(t, 'changeContact:reasonInRequest.heard.roleWords');
+    const notReasons = phraseList(t, 'changeContact:reasonInRequest.heard.notReasons');
     const nameWords = new Set(names.flatMap((name) => wordsOf(name)));
     const introductions = phraseList(t, 'identify:introductions');
-    const reasons: string[] = [];
-    for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
+    const joiners = phraseList(t, 'changeContact:reasonInRequest.heard.joiners');
+    const reasonIn = (clause: string): string | undefined => {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
         if (introductions.some((lead) => beginsWith(said, lead) && nameWords.has(said.slice(lead.length + 1).split(' ')[0]))) {
-            continue;
+            return undefined;
         }
         const lead = because.find((word) => beginsWith(said, word));
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
         const own = wordsOf(body).filter((word) => !nameWords.has(word));
         if (own.length < MIN_REASON_WORDS || clause.trim().endsWith('?')) {
-            continue;
+            return undefined;
         }
         const asks = containsAny(said, requestWords);
         const namesRole = containsAny(said, roleWords);
-        if (lead !== undefined || (!asks && !namesRole)) {
-            reasons.push(body.replace(/^[\s,.;:!–-]+/u, '').trim());
+        // "ich hoffe, Sie können mir helfen", "Vielen Dank im Voraus", "Mit freundlichen Grüßen", "Zur Abrechnung …": the frame of a story, not why.
+        const frame = containsAny(said, notReasons);
+        return lead !== undefined || (!asks && !namesRole && !frame) ? body.replace(/^[\s,.;:!–-]+/u, '').trim() : undefined;
+    };
+    const reasons: string[] = [];
+    for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
+        // "Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung": when the whole is no reason, its joined parts may be.
+        const found = reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined);
+        if (found !== undefined) {
+            reasons.push(found);
         }
     }
     const reason = reasons.join('; ');
@@ -55,10 +66,19 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
 /** The clauses of a message: its sentences, the parts between commas, semicolons and dashes, and each reason word's part. */
 function clausesOf(text: string, because: readonly string[]): string[] {
     return text
-        .split(/[.!;\n]+|,|\s[–-]\s/u)
+        .split(/[.!;:\n]+|,|\s[–-]\s/u)
         .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escape).join('|') || '(?!)'})\\s)`, 'iu')))
         .map((part) => part.trim())
         .filter((part) => /\p{L}/u.test(part));
+}
+
+/** The parts of a clause between joining words ("und", "and"), when it has any. */
+function partsOf(clause: string, joiners: readonly string[]): string[] {
+    if (joiners.length === 0) {
+        return [];
+    }
+    const parts = clause.split(new RegExp(`\\s(?:${joiners.map(escape).join('|')})\\s`, 'iu'));
+    return parts.length > 1 ? parts : [];
 }
 
 function escape(word: string): string {

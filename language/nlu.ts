@@ -148,7 +148,9 @@ export class IntentRecognizer {
         private readonly whoWords: readonly string[],
         private readonly answerWords: ReadonlySet<string>,
         private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>,
-        private readonly synonyms: readonly FieldSynonym[]
+        private readonly synonyms: readonly FieldSynonym[],
+        private readonly invoiceHistory: Readonly<Record<keyof InvoiceHistoryWords, WordPatterns>>,
+        private readonly removal: Readonly<Record<keyof RemovalWords, WordPatterns>>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -174,6 +176,8 @@ export class IntentRecognizer {
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
         const synonyms: FieldSynonym[] = [];
+        const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
+        const removal: RemovalWords = { remove: [], role: [] };
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
             for (const list of [common.yesWords, common.noWords]) {
@@ -191,6 +195,8 @@ export class IntentRecognizer {
                 whoQuestionWords?: unknown;
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
                 fieldSynonyms?: Record<string, unknown>;
+                invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
+                removalWords?: Partial<Record<keyof RemovalWords, unknown>>;
             };
             synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
@@ -199,6 +205,13 @@ export class IntentRecognizer {
                 const list = main.outOfScopeWords?.[kind];
                 const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
                 outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
+            }
+            const patterns = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' ')));
+            for (const kind of Object.keys(invoiceHistory) as Array<keyof InvoiceHistoryWords>) {
+                invoiceHistory[kind].push(...patterns(main.invoiceHistoryWords?.[kind]));
+            }
+            for (const kind of Object.keys(removal) as Array<keyof RemovalWords>) {
+                removal[kind].push(...patterns(main.removalWords?.[kind]));
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
@@ -223,7 +236,9 @@ export class IntentRecognizer {
         }
         await nlp.train();
         const outsidePatterns = { otherBills: WordPatterns.of(outside.otherBills), topics: WordPatterns.of(outside.topics), field: WordPatterns.of(outside.field), business: WordPatterns.of(outside.business) };
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outsidePatterns, synonyms);
+        const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
+        const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role) };
+        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outsidePatterns, synonyms, invoicePatterns, removalPatterns);
     }
 
     /**
@@ -246,7 +261,25 @@ export class IntentRecognizer {
         const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
-        return SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        const understood = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        // "how do I see our invoices", "wo kann ich die Rechnungen einsehen": where to see invoices is the article's related topic, not another field.
+        if ((understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)) {
+            return { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
+        return BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance) ? { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language } : understood;
+    }
+
+    /** True when a message names removing and a billing contact (`main:removalWords`, either language). */
+    private asksRemoval(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        return this.removal.remove.mentionedIn(said) && this.removal.role.mentionedIn(said);
+    }
+
+    /** True when a message names an invoice and seeing, finding or downloading it (`main:invoiceHistoryWords`, either language). */
+    private asksToSeeInvoices(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        return this.invoiceHistory.invoice.mentionedIn(said) && this.invoiceHistory.see.mentionedIn(said);
     }
 
     /**
@@ -589,6 +622,21 @@ interface OutsideWords {
 function utteranceOf(text: string): string {
     return text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
 }
+
+/** Words of a question where to see invoices (`main:invoiceHistoryWords`, both languages): an invoice, and seeing, finding or downloading it. */
+interface InvoiceHistoryWords {
+    readonly invoice: string[];
+    readonly see: string[];
+}
+
+/** Words of a request to remove a billing contact (`main:removalWords`, both languages): removing, and the role. */
+interface RemovalWords {
+    readonly remove: string[];
+    readonly role: string[];
+}
+
+/** What a removal of a billing contact overrules: a reading that is no task of its own ("remove Peter as billing contact" read as "who is"). */
+const BEFORE_REMOVAL: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'who-is-billing-contact', 'am-i-billing-contact', 'help']);
 
 /** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */
 function endsOnQuestion(parts: readonly string[]): boolean {

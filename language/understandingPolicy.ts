@@ -17,6 +17,11 @@ export const UNDERSTANDING_POLICY = {
      * interruption, so at a question in a task the bot says it cannot help with that and asks again.
      */
     offField: 0.85,
+    /**
+     * Score of a reading by word lists where the classifier placed nothing or less: where to see invoices
+     * (`main:invoiceHistoryWords`: "how do I see our invoices") and removing a billing contact (`main:removalWords`).
+     */
+    ruleWords: 0.85,
     /** How sure the other language's classifier must be to understand a message in a conversation held in this one. */
     otherLanguage: 0.8,
     /** How much surer the classifier of the other language must be to overrule the guessed language. */

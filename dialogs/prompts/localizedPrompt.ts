@@ -8,6 +8,7 @@ import { turnInfo } from '../../turn/turn';
 import { hasPhrase, phraseOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { conjunctionList } from '../../core/listFormat';
+import { whereToSeeAnswer } from '../whereToSee';
 
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
 const FAILURES_BEFORE_HINT = 2;
@@ -133,7 +134,11 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         // A question the prompt cannot use is no wrong answer: the bot says it cannot answer it here and asks its own question again.
         const questioned = isRetry && asksQuestion(context, submittedText(context.activity) ?? '');
         let text = renderText(t, lang, isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
-        if (questioned) {
+        // "wo sehe ich das?" after an answer: where to see who the billing contact is, then the question again.
+        const whereToSee = questioned ? whereToSeeAnswer(context, submittedText(context.activity) ?? '') : undefined;
+        if (whereToSee) {
+            text = `${whereToSee} ${renderText(t, lang, spec.text)}`;
+        } else if (questioned) {
             text = `${t('common:questionNotAnswered')} ${t('common:questionToPerson')} ${text}`;
         }
         if (isRetry && sentOnlyFiles(context.activity)) {

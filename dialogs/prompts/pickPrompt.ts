@@ -26,6 +26,11 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return { succeeded: true, value: exact.value };
         }
         const choices = buttons.map((b) => ({ value: b.value, synonyms: [buttonLabel(context, b)] }));
+        // "the taylor one", "für taylr consulting bitte": a name (of an account or a person) said in a sentence, typos forgiven, before any number in it.
+        const named = namedInSentence(buttons.filter((b) => b.literal).map((b) => ({ value: b.value, synonyms: [buttonLabel(context, b)] })), text);
+        if (named) {
+            return { succeeded: true, value: named };
+        }
         const found = recognizeChoices(text, choices, { locale: cultureOf(turnInfo(context).lang), allowPartialMatches: false });
         const best = found[0];
         if (best) {
@@ -48,10 +53,63 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
-        return options.nameChooses && fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)
+        // A full name, or an address given for a new person ("neuer kontakt soll max mustermann sein, max@firma.de").
+        const newPerson = (fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)) || /\S@\S+\.\S/u.test(text);
+        return options.nameChooses && newPerson
             ? { succeeded: true, value: options.nameChooses }
             : { succeeded: false };
     }
+}
+
+/** Words of a name this long say which one is meant ("Taylor", "Northwind"); shorter ones ("AG", "Ltd", "&") do not. */
+const NAME_WORD_MIN = 4;
+
+/** A name word this long may be mistyped by one letter ("taylr", "nortwind") and still name it. */
+const TYPO_MIN = 5;
+
+/**
+ * The value of the one literal choice (an account's or person's name) that
+ * the sentence names by a word only its label has, with one typo forgiven in
+ * longer words; undefined when it names none or several ("Taylor, not
+ * Northwind" is left to the rest of the prompt).
+ */
+function namedInSentence(choices: readonly { value: string; synonyms: string[] }[], text: string): string | undefined {
+    if (choices.length < 2) {
+        return undefined;
+    }
+    const said = wordsOf(text);
+    const labels = choices.map((choice) => wordsOf(choice.synonyms[0] ?? '').filter((word) => word.length >= NAME_WORD_MIN));
+    const named = choices.filter((_, i) => {
+        const own = labels[i].filter((word) => !labels.some((other, j) => j !== i && other.includes(word)));
+        return own.some((word) => said.some((typed) => sameWord(typed, word)));
+    });
+    return named.length === 1 ? named[0].value : undefined;
+}
+
+/** True when `typed` is `word`, or one letter off (left out, added, changed or swapped) for words of {@link TYPO_MIN} letters or more. */
+function sameWord(typed: string, word: string): boolean {
+    if (typed === word) {
+        return true;
+    }
+    if (word.length < TYPO_MIN || typed.length < TYPO_MIN - 1 || Math.abs(typed.length - word.length) > 1) {
+        return false;
+    }
+    return editDistance(typed, word) <= 1;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+function editDistance(a: string, b: string): number {
+    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
 }
 
 /** Words a typed full name has ("Eva Schulz", "Hans-Peter de Vries"). */
