@@ -197,6 +197,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 }
             }
         }
+        // "nö, passt schon. doch keine änderung" at a question of a task: a no, then a clear cancel; the task is dropped.
+        if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
+            return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
@@ -285,6 +289,21 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const { t, lang } = turnInfo(context);
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
+    }
+
+    /**
+     * True when `text` begins with a no and its last sentence says only "cancel" ("nö, passt schon. doch keine
+     * änderung", "no thanks. cancel that"): the whole message withdraws the task, though the classifier, reading
+     * it as a whole, is less sure of it than of its last sentence.
+     */
+    private async declinesAndCancels(context: TurnContext, text: string): Promise<boolean> {
+        const sentences = sentencesOf(text);
+        if (sentences.length < 2 || leadingAnswer(context, text)?.value !== false) {
+            return false;
+        }
+        const last = sentences.at(-1) ?? '';
+        const read = await this.services.recognizer.recognize(last, turnInfo(context).lang);
+        return read.intent === 'cancel' && read.score >= UNDERSTANDING_POLICY.cancel && this.services.recognizer.saysOnly(last, 'cancel');
     }
 
     /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */
