@@ -11,6 +11,7 @@ import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
+import { refusesNamedRequest } from '../language/objectionWords';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
@@ -358,14 +359,14 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
     }
 
-    /** True when the message, as a whole or in one of its sentences, objects to a change request ("… BC-2026-000002 – I did NOT agree"). */
+    /** True when the message (which names a reference), as a whole, in one of its sentences or by its words, objects to a change request ("… BC-2026-000002 – I did NOT agree"). */
     private async objects(context: TurnContext, text: string): Promise<boolean> {
         const understood = await understandTurn(context, this.services.recognizer);
         if (understood?.intent === 'object-to-request') {
             return true;
         }
         const { t, lang } = turnInfo(context);
-        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+        return refusesNamedRequest(text, t) || (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
     }
 
     /** The menu takes up an objection (its route finds the reference in the message or the request just shown). */

@@ -9,6 +9,7 @@ import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } 
 import type { Intent, Understanding } from '../language/nlu';
 import { findIntroducedUserId, findReference } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
+import { refusesNamedRequest } from '../language/objectionWords';
 import { phraseOf } from '../core/words';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
@@ -371,7 +372,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return false;
         }
         const { t, lang } = turnInfo(step.context);
-        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+        return refusesNamedRequest(text, t) || (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
