@@ -7,7 +7,7 @@ import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, tur
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findIntroducedUserId, findReference } from '../language/entities';
+import { findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { phraseOf } from '../core/words';
@@ -248,7 +248,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const shown = lastObjectableShown(step.context);
         if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
             // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
-            return step.beginDialog(DialogIds.requestStatus, { reference: reference ?? shown, objection: true } satisfies RequestStatusOptions);
+            // "I object to both, BC-… and BC-…": each one named; the person's words go into the mails.
+            const named = reference ? findReferences(submittedText(step.context.activity) ?? '') : [];
+            return step.beginDialog(DialogIds.requestStatus, { reference: named[0] ?? shown, objection: true, moreReferences: named.slice(1), words: text || undefined } satisfies RequestStatusOptions);
         }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);

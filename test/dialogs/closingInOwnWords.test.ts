@@ -133,15 +133,37 @@ describe('Closing in the person\'s own words (issue 12): a no with a question, w
         ], PETER);
         const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
         assert.strictEqual(stored?.objection?.name, 'Peter Brooks', 'the objection is recorded');
+        const mails = (await harness.mails(SARAH)).filter((m) => m.kind === 'change-request-objection');
+        assert.strictEqual(mails.length, 1, 'Sarah is told');
+        assert.match(mails[0].text, /Ich bleibe Abrechnungskontakt, das ist ein Missverständnis!/, "in Peter's own words");
+    });
+
+    it('[en] Peter objects to two requests in one message: both recorded, his words in the mails', async () => {
+        const harness = harnessOf();
+        const first = await filedBySarahForHerself(harness);
+        const second = await filedBySarahForHerself(harness, 'Tom', { userId: 'U-203', name: 'Tom Hughes' });
+        const convo = harness.conversation(localeOf('en'));
+        await play(harness, convo, [
+            { say: `I object to both, ${first} and ${second}. Nobody asked me and I am staying the billing contact.`, expect: [PHRASES.en.askEmail] },
+            { say: PETER, expect: [PHRASES.en.codeSent] },
+            { say: CODE, expect: [new RegExp(`objection to request ${first}`), new RegExp(`objection to request ${second}`)] }
+        ], PETER);
+        const repository = new ChangeRequestRepository(harness.db);
+        for (const reference of [first, second]) {
+            assert.strictEqual((await repository.byReference(reference))?.objection?.name, 'Peter Brooks', `${reference} objected to`);
+        }
+        const mails = (await harness.mails(SARAH)).filter((m) => m.kind === 'change-request-objection');
+        assert.strictEqual(mails.length, 2, 'Sarah is told of both');
+        mails.forEach((mail) => assert.match(mail.text, /Nobody asked me and I am staying the billing contact\./));
     });
 });
 
-/** Sarah Lee asks for herself to become the billing contact of Northwind Traders instead of Peter Brooks. */
-async function filedBySarahForHerself(harness: BotHarness): Promise<string> {
+/** Sarah Lee asks for herself (or `newContact`) to become the billing contact of Northwind Traders instead of Peter Brooks. */
+async function filedBySarahForHerself(harness: BotHarness, key = 'sarah', newContact = { userId: 'U-202', name: 'Sarah Lee' }): Promise<string> {
     const { services } = harness.runtime;
     const [requester, account] = [await services.users.get('U-202'), await services.accounts.get('ACC-2002')];
     assert.ok(requester && account);
-    const outcome = await services.changeRequests.submit({ requester, account, newContact: { userId: 'U-202', name: 'Sarah Lee' }, reason: 'Peter is leaving', lang: 'en', channel: 'test', conversationKey: 'test:sarah' }, 'test:sarah');
+    const outcome = await services.changeRequests.submit({ requester, account, newContact, reason: 'Peter is leaving', lang: 'en', channel: 'test', conversationKey: `test:${key}` }, `test:${key}`);
     assert.strictEqual(outcome.kind, 'filed');
     return outcome.request.reference;
 }
