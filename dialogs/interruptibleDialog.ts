@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
-import { offerRating } from './rating';
+import { sayClosing } from './rating';
 import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
@@ -115,9 +115,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /** Ends the conversation with one friendly line: nothing stays open. */
     protected async close(innerDc: DialogContext, key: string): Promise<DialogTurnResult> {
         await innerDc.cancelAllDialogs();
-        await innerDc.context.sendActivity(turnInfo(innerDc.context).t(key));
         noteInsight(innerDc.context, 'closing');
-        await offerRating(innerDc.context);
+        await sayClosing(innerDc.context, turnInfo(innerDc.context).t(key));
         return { status: DialogTurnStatus.complete };
     }
 

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
-import { offerRating } from './rating';
+import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
@@ -385,9 +385,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     /** Ends the conversation with one friendly line: the menu is not shown again. */
     private async closeAtMenu(step: WaterfallStepContext<MainMenuOptions>, key: string): Promise<DialogTurnResult> {
-        await step.context.sendActivity(turnInfo(step.context).t(key));
         noteInsight(step.context, 'closing');
-        await offerRating(step.context);
+        await sayClosing(step.context, turnInfo(step.context).t(key));
         return step.endDialog();
     }
 

@@ -13,17 +13,19 @@ import { closingOnly, goodbyeOnly } from './freeTextInterruption';
 
 
 /**
- * After a closing, asks once whether the conversation helped (👍/👎 as
- * buttons: suggested actions in Web Chat, card buttons in Teams). Never asked
- * twice in a conversation.
+ * Says the closing `line` and, in the same message, asks once whether the
+ * conversation helped (👍/👎 as buttons: suggested actions in Web Chat, card
+ * buttons in Teams), so a goodbye is one message. Never asked twice in a
+ * conversation; the question does not wait for an answer.
  */
-export async function offerRating(context: TurnContext): Promise<void> {
+export async function sayClosing(context: TurnContext, line: string): Promise<void> {
     const { profile, t } = turnInfo(context);
     if (profile.rating !== undefined) {
+        await context.sendActivity(line);
         return;
     }
     profile.rating = 'asked';
-    await context.sendActivity(renderChoices(context, t('rating:question'), [t('rating:up'), t('rating:down')]));
+    await context.sendActivity(renderChoices(context, `${line} ${t('rating:question')}`, [t('rating:up'), t('rating:down')]));
 }
 
 /**
