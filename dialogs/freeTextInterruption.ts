@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { IntentRecognizer, Understanding } from '../language/nlu';
+import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
 import { findBoolean, findReference, withoutReferences } from '../language/entities';
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
@@ -153,8 +153,12 @@ export function settledOnly(text: string, recognizer: IntentRecognizer, t: TFunc
         return false;
     }
     const rest = said.filter((word, index) => !used.has(index) && !fillers.has(word));
-    return rest.length === 0 || recognizer.saysOnly(rest.join(' '), CLOSING_INTENTS);
+    // "never mind, I found it. cancel": a cancel beside the settled matter says no more than it does.
+    return rest.length === 0 || recognizer.saysOnly(rest.join(' '), SETTLED_BESIDE);
 }
+
+/** What may stand beside a settled matter and still ask for nothing: a goodbye, thanks, a cancel. */
+const SETTLED_BESIDE: readonly Intent[] = [...CLOSING_INTENTS, 'cancel'];
 
 /**
  * True when a person waiting for an agent says they no longer want to wait

@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
-import { offerRating } from './rating';
+import { sayClosing } from './rating';
 import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
@@ -11,6 +11,7 @@ import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
+import { refusesNamedRequest } from '../language/objectionWords';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
@@ -114,9 +115,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /** Ends the conversation with one friendly line: nothing stays open. */
     protected async close(innerDc: DialogContext, key: string): Promise<DialogTurnResult> {
         await innerDc.cancelAllDialogs();
-        await innerDc.context.sendActivity(turnInfo(innerDc.context).t(key));
         noteInsight(innerDc.context, 'closing');
-        await offerRating(innerDc.context);
+        await sayClosing(innerDc.context, turnInfo(innerDc.context).t(key));
         return { status: DialogTurnStatus.complete };
     }
 
@@ -196,6 +196,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                     return handled;
                 }
             }
+        }
+        // "nö, passt schon. doch keine änderung" at a question of a task: a no, then a clear cancel; the task is dropped.
+        if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
+            return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
@@ -287,6 +291,21 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
     }
 
+    /**
+     * True when `text` begins with a no and its last sentence says only "cancel" ("nö, passt schon. doch keine
+     * änderung", "no thanks. cancel that"): the whole message withdraws the task, though the classifier, reading
+     * it as a whole, is less sure of it than of its last sentence.
+     */
+    private async declinesAndCancels(context: TurnContext, text: string): Promise<boolean> {
+        const sentences = sentencesOf(text);
+        if (sentences.length < 2 || leadingAnswer(context, text)?.value !== false) {
+            return false;
+        }
+        const last = sentences.at(-1) ?? '';
+        const read = await this.services.recognizer.recognize(last, turnInfo(context).lang);
+        return read.intent === 'cancel' && read.score >= UNDERSTANDING_POLICY.cancel && this.services.recognizer.saysOnly(last, 'cancel');
+    }
+
     /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */
     private async otherNamedAccount(context: TurnContext, text: string): Promise<string | undefined> {
         const identity = turnInfo(context).profile.identity;
@@ -339,14 +358,14 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         return innerDc.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
     }
 
-    /** True when the message, as a whole or in one of its sentences, objects to a change request ("… BC-2026-000002 – I did NOT agree"). */
+    /** True when the message (which names a reference), as a whole, in one of its sentences or by its words, objects to a change request ("… BC-2026-000002 – I did NOT agree"). */
     private async objects(context: TurnContext, text: string): Promise<boolean> {
         const understood = await understandTurn(context, this.services.recognizer);
         if (understood?.intent === 'object-to-request') {
             return true;
         }
         const { t, lang } = turnInfo(context);
-        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+        return refusesNamedRequest(text, t) || (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
     }
 
     /** The menu takes up an objection (its route finds the reference in the message or the request just shown). */

@@ -1,14 +1,15 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
-import { offerRating } from './rating';
+import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findEmail, findIntroducedUserId, findReference } from '../language/entities';
+import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
+import { refusesNamedRequest } from '../language/objectionWords';
 import { phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
@@ -261,7 +262,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const shown = lastObjectableShown(step.context);
         if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
             // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
-            return step.beginDialog(DialogIds.requestStatus, { reference: reference ?? shown, objection: true } satisfies RequestStatusOptions);
+            // "I object to both, BC-… and BC-…": each one named; the person's words go into the mails.
+            const named = reference ? findReferences(submittedText(step.context.activity) ?? '') : [];
+            return step.beginDialog(DialogIds.requestStatus, { reference: named[0] ?? shown, objection: true, moreReferences: named.slice(1), words: text || undefined } satisfies RequestStatusOptions);
         }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
@@ -410,7 +413,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return false;
         }
         const { t, lang } = turnInfo(step.context);
-        return (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
+        return refusesNamedRequest(text, t) || (await requestsOf(this.services.recognizer, t, text, lang)).includes('object-to-request');
     }
 
     /** After verification, what the bot knows about the person's chosen account (type, role, billing contacts). */
@@ -421,9 +424,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     /** Ends the conversation with one friendly line: the menu is not shown again. */
     private async closeAtMenu(step: WaterfallStepContext<MainMenuOptions>, key: string): Promise<DialogTurnResult> {
-        await step.context.sendActivity(turnInfo(step.context).t(key));
         noteInsight(step.context, 'closing');
-        await offerRating(step.context);
+        await sayClosing(step.context, turnInfo(step.context).t(key));
         return step.endDialog();
     }
 

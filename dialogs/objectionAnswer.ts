@@ -3,6 +3,7 @@ import { formatDate } from '../core/dates';
 import type { ChangeRequestService } from '../services/changeRequestService';
 import { recordAction, turnInfo } from '../turn/turn';
 import { offerNext } from './actions';
+import { renderText } from './prompts/localizedPrompt';
 import { OBJECTED, requestInQuestion } from './statusAnswer';
 import type { TaskResult } from './types';
 import { conjunctionList } from '../core/listFormat';
@@ -16,7 +17,29 @@ const MAX_NAMED = 3;
  * their accounts. Says what happened in one message; a recorded objection
  * offers a person (the requester and the admins are mailed by the service).
  */
-export async function answerObjection(context: TurnContext, changeRequests: ChangeRequestService, reference: string | undefined, userId: string): Promise<TaskResult | undefined> {
+export async function answerObjections(context: TurnContext, changeRequests: ChangeRequestService, references: readonly string[], userId: string, words?: string): Promise<TaskResult | undefined> {
+    // "I object to both, …": each is answered; only the last offers a person.
+    for (const reference of references.slice(0, -1)) {
+        await answerObjection(context, changeRequests, reference, userId, words, false);
+    }
+    return answerObjection(context, changeRequests, references.at(-1), userId, words, true);
+}
+
+/**
+ * One objection (see {@link answerObjections}); `last` false says what happened without offering a person
+ * (a later one of the same message does).
+ */
+async function answerObjection(context: TurnContext, changeRequests: ChangeRequestService, reference: string | undefined, userId: string, words: string | undefined, last: boolean): Promise<TaskResult | undefined> {
+    const result = await objectOnce(context, changeRequests, reference, userId, words, last);
+    if (!last && result?.followUp) {
+        const { t, lang } = turnInfo(context);
+        await context.sendActivity(renderText(t, lang, result.followUp.text));
+        return undefined;
+    }
+    return result;
+}
+
+async function objectOnce(context: TurnContext, changeRequests: ChangeRequestService, reference: string | undefined, userId: string, words: string | undefined, last: boolean): Promise<TaskResult | undefined> {
     const { t, lang } = turnInfo(context);
     reference ??= requestInQuestion(context);
     if (!reference) {
@@ -29,7 +52,7 @@ export async function answerObjection(context: TurnContext, changeRequests: Chan
         }
         reference = open[0].reference;
     }
-    const outcome = await changeRequests.object(reference, userId);
+    const outcome = await changeRequests.object(reference, userId, words);
     switch (outcome.kind) {
         case 'not-found':
             await context.sendActivity(t('requestStatus:notFound'));
@@ -50,6 +73,10 @@ export async function answerObjection(context: TurnContext, changeRequests: Chan
         }
         case 'recorded':
             recordAction(context, OBJECTED, outcome.request.reference);
+            if (!last) {
+                await context.sendActivity(t('requestStatus:objectionRecordedBrief', { reference: outcome.request.reference, requester: outcome.request.requesterName, account: outcome.request.accountName }));
+                return undefined;
+            }
             return offerNext(
                 { key: 'requestStatus:objectionRecorded', args: { reference: outcome.request.reference, requester: outcome.request.requesterName, account: outcome.request.accountName } },
                 ['talk-to-human', 'thanks'],

@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { submittedText } from '../turn/activityText';
 import { renderChoices } from '../turn/choiceRendering';
-import { SMALL_TALK, type IntentRecognizer } from '../language/nlu';
+import { SMALL_TALK, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import { understandTurn } from '../turn/understand';
@@ -13,17 +13,19 @@ import { closingOnly, goodbyeOnly } from './freeTextInterruption';
 
 
 /**
- * After a closing, asks once whether the conversation helped (👍/👎 as
- * buttons: suggested actions in Web Chat, card buttons in Teams). Never asked
- * twice in a conversation.
+ * Says the closing `line` and, in the same message, asks once whether the
+ * conversation helped (👍/👎 as buttons: suggested actions in Web Chat, card
+ * buttons in Teams), so a goodbye is one message. Never asked twice in a
+ * conversation; the question does not wait for an answer.
  */
-export async function offerRating(context: TurnContext): Promise<void> {
+export async function sayClosing(context: TurnContext, line: string): Promise<void> {
     const { profile, t } = turnInfo(context);
     if (profile.rating !== undefined) {
+        await context.sendActivity(line);
         return;
     }
     profile.rating = 'asked';
-    await context.sendActivity(renderChoices(context, t('rating:question'), [t('rating:up'), t('rating:down')]));
+    await context.sendActivity(renderChoices(context, `${line} ${t('rating:question')}`, [t('rating:up'), t('rating:down')]));
 }
 
 /**
@@ -43,8 +45,8 @@ export async function offerRatingAfterAgent(context: TurnContext, agentName: str
     return true;
 }
 
-/** The rating in a message: the button's label, a word of the language's list, or a plain yes or no. */
-function ratingOf(context: TurnContext, text: string): 'up' | 'down' | undefined {
+/** The rating a message names: the button's label, a word of the language's list or the thumb. */
+function namedRating(context: TurnContext, text: string): 'up' | 'down' | undefined {
     const { t } = turnInfo(context);
     const said = phraseOf(text);
     const has = (key: string): boolean => said === phraseOf(t(`rating:${key}`)) || phraseList(t, `rating:${key}Words`).includes(said) || text.includes(key === 'up' ? '👍' : '👎');
@@ -53,6 +55,15 @@ function ratingOf(context: TurnContext, text: string): 'up' | 'down' | undefined
     }
     if (has('down')) {
         return 'down';
+    }
+    return undefined;
+}
+
+/** The rating in a message: one it names ({@link namedRating}), or a plain yes or no. */
+function ratingOf(context: TurnContext, text: string): 'up' | 'down' | undefined {
+    const named = namedRating(context, text);
+    if (named) {
+        return named;
     }
     const yesNo = yesNoAnswer(context, text, 'whole');
     return yesNo === undefined ? undefined : yesNo ? 'up' : 'down';
@@ -70,8 +81,9 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         return false;
     }
     if (profile.rating === 'asked') {
-        // "ok tschüss", "thx bye" at "did this help?": the person leaves; its "ok" is no thumbs up. One short line, no rating.
-        if (goodbyeOnly(text, await understandTurn(context, recognizer), recognizer, t)) {
+        // "ok tschüss", "thx bye", "nein das wars", "danke, schönen Tag" at "did this help?": the person leaves; its "ok" or
+        // "nein" is no rating. One short line, no rating. A plain yes or no, "ja danke" or a thumb stays the answer.
+        if (leaves(context, text, await understandTurn(context, recognizer), recognizer)) {
             profile.rating = 'done';
             await context.sendActivity(t('rating:noCommentReply'));
             return true;
@@ -104,4 +116,15 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
     noteRatingComment(context, rating, text);
     await context.sendActivity(t(`${lastLines}commentThanks`));
     return true;
+}
+
+/** True when an answer to "did this help?" only takes leave: a goodbye, or thanks or "das war's" beyond a plain yes or no that names no rating. */
+function leaves(context: TurnContext, text: string, understood: Understanding | undefined, recognizer: IntentRecognizer): boolean {
+    const { t } = turnInfo(context);
+    if (goodbyeOnly(text, understood, recognizer, t)) {
+        return true;
+    }
+    const closing = understood !== undefined && (understood.intent === 'goodbye' || understood.intent === 'thanks') && understood.score >= UNDERSTANDING_POLICY.interrupt;
+    const plainAnswer = yesNoAnswer(context, text, 'start') === true || [...phraseList(t, 'common:yesWords'), ...phraseList(t, 'common:noWords')].includes(phraseOf(text));
+    return closing && !plainAnswer && namedRating(context, text) === undefined;
 }

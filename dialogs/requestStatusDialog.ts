@@ -8,7 +8,7 @@ import { localized } from './prompts/localizedPrompt';
 import { ReferencePrompt } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
 import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
-import { answerObjection } from './objectionAnswer';
+import { answerObjections } from './objectionAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
 import { offerNext } from './actions';
 import { submittedText } from '../turn/activityText';
@@ -79,7 +79,8 @@ export class RequestStatusDialog extends ComponentDialog {
         const userId = turnInfo(step.context).profile.identity?.userId;
         const reference = stepValues<{ reference?: string }>(step).reference;
         if (step.result && userId && step.options.objection) {
-            return step.endDialog(await answerObjection(step.context, this.services.changeRequests, reference, userId));
+            const { moreReferences = [], words } = step.options;
+            return step.endDialog(await answerObjections(step.context, this.services.changeRequests, reference === undefined ? [] : [reference, ...moreReferences], userId, words));
         }
         if (step.result && userId && reference) {
             await answerStatus(step.context, this.services.changeRequests, reference, userId);

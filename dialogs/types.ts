@@ -52,6 +52,10 @@ export interface RequestStatusOptions {
     readonly reference?: string;
     /** The person objects to the request (a current billing contact, issue 12) instead of asking where it stands. */
     readonly objection?: boolean;
+    /** Further references objected to in the same message ("I object to both, BC-… and BC-…"). */
+    readonly moreReferences?: readonly string[];
+    /** The objector's own words, quoted in the mails about the objection. */
+    readonly words?: string;
 }
 
 /** Options of the portal password-reset dialog. */

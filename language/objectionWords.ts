@@ -14,3 +14,12 @@ export function objectsToReplacement(text: string, t: TFunction): boolean {
     const said = (key: string): boolean => containsPhrase(text, phraseList(t, `main:objectionWords.${key}`));
     return said('replaced') && said('refuse') && said('self');
 }
+
+/**
+ * "Ich habe eine Mail wegen BC-… bekommen. Ich bleibe Abrechnungskontakt, das ist ein Missverständnis! Bitte stoppen Sie das.":
+ * beside a reference the request is named, so refusing it (`main:objectionWords.refuse`) is enough; a question about it
+ * ("can I stop it?", "kann ich das stoppen?") is one too.
+ */
+export function refusesNamedRequest(text: string, t: TFunction): boolean {
+    return containsPhrase(text, phraseList(t, 'main:objectionWords.refuse'));
+}

@@ -70,6 +70,9 @@ const log = getLogger('services.changeRequest');
  * gets a confirmation and each current billing contact a notice (each in their
  * language), and the requester a mail on each status change.
  */
+/** The most of the objector's own words quoted in an objection mail. */
+const MAX_OBJECTION_WORDS = 500;
+
 export class ChangeRequestService {
     private readonly requests: ChangeRequestRepository;
 
@@ -147,9 +150,9 @@ export class ChangeRequestService {
      * A current billing contact of the request's account objects to it (issue
      * 12): recorded once on the request with an audit entry, and the requester
      * and the account's admins (not the objector) are mailed, each in their
-     * language. Its requester and anyone who may not see it cannot object.
+     * language, with the objector's own `words` when given. Its requester and anyone who may not see it cannot object.
      */
-    public async object(reference: string, objectorId: string): Promise<ObjectionOutcome> {
+    public async object(reference: string, objectorId: string, words?: string): Promise<ObjectionOutcome> {
         const objector = await this.users.get(objectorId);
         if (!objector) {
             return { kind: 'not-found' };
@@ -190,11 +193,11 @@ export class ChangeRequestService {
         const admins = await this.accounts.admins(request.accountId);
         const mailedTo: string[] = [];
         if (requester && requester.id !== objector.id) {
-            await this.mailObjection(request, requester, request.requesterLang, objector, 'requester');
+            await this.mailObjection(request, requester, request.requesterLang, objector, 'requester', words);
             mailedTo.push(requester.email);
         }
         for (const admin of admins.filter((a) => a.id !== objector.id && a.id !== request.requesterId)) {
-            await this.mailObjection(request, admin, admin.locale, objector, 'admin');
+            await this.mailObjection(request, admin, admin.locale, objector, 'admin', words);
             mailedTo.push(admin.email);
         }
         return { ...outcome, mailedTo };
@@ -323,11 +326,13 @@ export class ChangeRequestService {
     }
 
     /** Tells the requester or an admin that the current billing contact objected; once per request and recipient. */
-    private async mailObjection(request: ChangeRequest, recipient: User, lang: Lang, objector: User, role: 'requester' | 'admin'): Promise<void> {
+    private async mailObjection(request: ChangeRequest, recipient: User, lang: Lang, objector: User, role: 'requester' | 'admin', words: string | undefined): Promise<void> {
         const t = this.localizer.t(lang);
+        const said = words?.trim().slice(0, MAX_OBJECTION_WORDS);
         const mail = composeMail(t, 'changeRequestObjection', {
             ...this.mailArgs(lang, request, recipient.name),
             objectorName: objector.name,
+            wordsLine: said ? t('mail:changeRequestObjection.words', { words: said }) : '',
             intro: t(`mail:changeRequestObjection.${role}`, { reference: request.reference, accountName: request.accountName, requesterName: request.requesterName, date: formatDate(lang, request.createdAt) })
         });
         await this.mailer.queue({

@@ -39,7 +39,8 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
     if (!best && mode === 'whole') {
         const firstClause = text.split(/[,;:.!–-]/)[0] ?? '';
         const clause = phraseOf(firstClause);
-        if (clause !== said && phrases('common:noWords').includes(clause)) {
+        // Not when a question follows ("no thanks. what's the difference …?"): the no declines, the question is asked.
+        if (clause !== said && phrases('common:noWords').includes(clause) && !asksQuestion(context, text)) {
             return false;
         }
     }

@@ -83,7 +83,7 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
         const other = CLOSING[lang === 'de' ? 'en' : 'de'];
 
         for (const goodbye of c.goodbyes) {
-            it(`[${lang}] "${goodbye}" to "anything else?" ends with one short line in ${lang}, no menu, then only the rating question`, async () => {
+            it(`[${lang}] "${goodbye}" to "anything else?" ends with one short message in ${lang}: the goodbye with the rating buttons, no menu`, async () => {
                 const harness = harnessOf();
                 const convo = harness.conversation(localeOf(lang));
                 const turns = await play(harness, convo, [
@@ -91,11 +91,10 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
                     { say: goodbye, expect: [c.closing], absent: [p.anythingElse, p.menu, p.notUnderstood, other.closing] }
                 ]);
                 const last = turns[turns.length - 1];
-                assert.strictEqual(last.length, 2, 'the goodbye and the rating question');
+                assert.strictEqual(last.length, 1, 'one message: the goodbye, with the rating question in it');
                 assert.match(last[0].text, c.closing);
-                assert.deepStrictEqual(last[0].buttons, [], 'nothing more is offered with the goodbye');
-                assert.match(last[1].text, c.rating);
-                assert.deepStrictEqual(last[1].buttons, c.ratingButtons, 'the rating is one click');
+                assert.match(last[0].text, c.rating);
+                assert.deepStrictEqual(last[0].buttons, c.ratingButtons, 'the rating is one click, and only the rating is offered');
             });
         }
 

@@ -45,8 +45,8 @@ describe('Rating at the end of a conversation: asked once, thumbs up or down, on
             await convo.say(p.whoIs);
             await convo.say(p.cancel);
             const closing = await convo.say(r.bye);
-            assert.match(closing[1].text, r.question);
-            assert.deepStrictEqual(closing[1].buttons, [r.up, r.down]);
+            assert.match(closing[0].text, r.question);
+            assert.deepStrictEqual(closing[0].buttons, [r.up, r.down]);
             const asked = await convo.say(r.up);
             assert.match(joined(asked), r.askUp);
             assert.deepStrictEqual(asked[0].buttons, [r.noComment]);
