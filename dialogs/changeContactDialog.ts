@@ -18,6 +18,7 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
@@ -294,7 +295,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const options = step.options;
         const typed = (step.result as TextInput).text.trim();
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
-        const reason = options.reason === undefined ? withoutLeadIn(typed, turnInfo(step.context).t) : typed;
+        const reason = options.reason === undefined ? withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t) : typed;
         if (options.reason === undefined) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -460,6 +461,12 @@ export class ChangeContactDialog extends ComponentDialog {
     /** Members who could become the billing contact: not one already, the requester included. */
     private candidates(members: readonly Member[]): Member[] {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
+    }
+
+    /** "ok. Sarah takes over finance from January", "ja, aber der Grund ist: …": the yes in front of a reason is no part of it. */
+    private withoutYes(context: TurnContext, typed: string): string {
+        const lead = leadingAnswer(context, typed);
+        return lead?.value === true && wordsOf(lead.rest).length >= MIN_REASON_AFTER_YES ? lead.rest : typed;
     }
 
     /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
@@ -705,6 +712,9 @@ function addressOnly(text: string, lang: Lang): boolean {
     const email = findEmail(text, lang);
     return email !== undefined && !/\p{L}{2,}/u.test(text.replace(/\S*@\S*/g, ' '));
 }
+
+/** The fewest words a reason after a yes needs to be one ("ok. Sarah takes over"); "ok danke" is none. */
+const MIN_REASON_AFTER_YES = 3;
 
 /** The fewest words of a reason written anew at the summary ("der Grund ist: …"). */
 const REASON_WORDS_MIN = 2;
