@@ -23,6 +23,7 @@ import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
 import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
@@ -204,6 +205,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
         }
+        // "was passiert dann mit mir?" at "Shall I file this request?": answered, and the request stays open.
+        if (prompt instanceof YesNoPrompt) {
+            const side = await this.answerSideQuestion(innerDc, text);
+            if (side) {
+                return side;
+            }
+        }
         // "auf meiner rechnung steht die falsche adresse" at a question of a task: no billing contact, no topic; who can help, then the question again.
         if (!this.isAtMenu(innerDc) && asksAboutInvoiceDetails(context, text)) {
             noteNotUnderstood(context, 'out-of-scope', text, 'none', 0);
@@ -267,7 +275,38 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             await innerDc.cancelAllDialogs();
             return innerDc.beginDialog(this.menuId, { understood: instead } satisfies MainMenuOptions);
         }
-        return undefined;
+        // "wie wird das Wetter morgen?", "wait, will I lose access to billing then?": a question is no reason and no message.
+        return this.answerSideQuestion(innerDc, text);
+    }
+
+    /**
+     * A question asked at a free-text answer, or at the confirm of a change request or a mail, that is no answer
+     * ({@link sideQuestion}): answered, or said to be outside the bot's field, and the open question asked again.
+     */
+    private async answerSideQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { t } = turnInfo(context);
+        const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
+        if (place === 'other' && !this.openPrompt(innerDc).options?.freeText) {
+            return undefined;
+        }
+        const understood = await understandTurn(context, this.services.recognizer);
+        const side = sideQuestion(text, understood, place, !this.openPrompt(innerDc).options?.freeText, t);
+        if (!side) {
+            return undefined;
+        }
+        switch (side.kind) {
+            case 'off-topic':
+                noteNotUnderstood(context, 'out-of-scope', text, understood?.intent ?? 'none', understood?.score ?? 0);
+                await context.sendActivity(t('main:outOfScopeInTask'));
+                break;
+            case 'topic':
+                await answerTopic(context, side.topic, await this.knownAccount(context));
+                break;
+            default:
+                await context.sendActivity(t(`main:sideQuestion.${side.kind}`));
+        }
+        return this.reprompt(innerDc);
     }
 
     private async hasSeveralAccounts(context: TurnContext): Promise<boolean> {
