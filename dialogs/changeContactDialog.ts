@@ -373,6 +373,11 @@ export class ChangeContactDialog extends ComponentDialog {
                 reasonFromRequest: stale ? false : options.reasonFromRequest
             } satisfies ReviewOptions);
         }
+        // "ok. Anna geht zum Jahresende in Rente": an ok that carries a sentence of its own gives the reason anew; it files nothing yet.
+        const anew = step.result === true && !correcting(text, t) ? this.reasonAfterYes(step.context, text) : undefined;
+        if (anew !== undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: anew, reasonFromRequest: false } satisfies ReviewOptions);
+        }
         if (!step.result) {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
             return step.endDialog(undefined);
@@ -467,6 +472,21 @@ export class ChangeContactDialog extends ComponentDialog {
     private withoutYes(context: TurnContext, typed: string): string {
         const lead = leadingAnswer(context, typed);
         return lead?.value === true && wordsOf(lead.rest).length >= MIN_REASON_AFTER_YES ? lead.rest : typed;
+    }
+
+    /**
+     * The reason in a yes at the summary that says more than yes ("ok. Anna geht zum Jahresende in Rente"): the words after
+     * the yes, when they are a sentence of their own and no word of filing or approval (`changeContact:fileWords`:
+     * "yes, please file it", "ja, passt so") stands in them; undefined otherwise.
+     */
+    private reasonAfterYes(context: TurnContext, text: string): string | undefined {
+        const { t } = turnInfo(context);
+        const lead = leadingAnswer(context, text);
+        if (lead?.value !== true || wordsOf(lead.rest).length < MIN_REASON_AFTER_YES || containsPhrase(lead.rest, phraseList(t, 'changeContact:fileWords'))) {
+            return undefined;
+        }
+        const reason = withoutLeadIn(lead.rest, t);
+        return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
     /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */

@@ -23,7 +23,7 @@ import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
 import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
-import { sideQuestion } from './sideQuestion';
+import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
@@ -198,19 +198,19 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 }
             }
         }
+        // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
+        if (prompt instanceof YesNoPrompt && yesNoAnswer(context, text, 'whole') === undefined) {
+            const side = await this.answerSideQuestion(innerDc, text);
+            if (side) {
+                return side;
+            }
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
         }
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
-        }
-        // "was passiert dann mit mir?" at "Shall I file this request?": answered, and the request stays open.
-        if (prompt instanceof YesNoPrompt) {
-            const side = await this.answerSideQuestion(innerDc, text);
-            if (side) {
-                return side;
-            }
         }
         // "auf meiner rechnung steht die falsche adresse" at a question of a task: no billing contact, no topic; who can help, then the question again.
         if (!this.isAtMenu(innerDc) && asksAboutInvoiceDetails(context, text)) {
@@ -287,7 +287,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         const { t } = turnInfo(context);
         const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
-        if (place === 'other' && !this.openPrompt(innerDc).options?.freeText) {
+        if ((place === 'other' && !this.openPrompt(innerDc).options?.freeText) || !askedOfTheBot(text, t)) {
             return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);

@@ -4,7 +4,7 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { KLAUS, PETER } from '../helpers/demoPeople';
+import { JONAS, KLAUS, PETER } from '../helpers/demoPeople';
 
 const TOM = 'tom.hughes@northwind.example';
 const SARAH = 'sarah.lee@northwind.example';
@@ -91,6 +91,34 @@ const ROWS: ReadonlyArray<ConversationRow & { readonly noResetTo?: string }> = [
             { say: 'ja', expect: [de.p.sent] }
         ],
         outcome: { mailTo: { to: [PETER], words: /Rechnung vom Oktober noch einmal schicken/ }, noHandoff: true }
+    },
+    {
+        name: '„ja, aber der Grund ist: …“ verliert Ja und Rahmen; „ok. Anna geht …“ bei der Zusammenfassung ist ein neuer Grund, kein Ja; eine Frage mit „ok“ davor stellt nichts',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [/Wer soll Abrechnungskontakt von Müller Design GmbH werden/] },
+            { say: 'Lea Fischer', expect: [de.task.askReason] },
+            { say: 'ja, aber der Grund ist: Anna wechselt in eine andere Abteilung', expect: [de.task.summary, /Grund: Anna wechselt in eine andere Abteilung$/m] },
+            { say: 'ok. Anna geht zum Jahresende in Rente', expect: [de.task.summary, /Grund: Anna geht zum Jahresende in Rente$/m], absent: [de.task.filed] },
+            { say: 'ok, und was passiert dann mit Anna?', expect: [PROCESS.de, /Soll ich den Antrag stellen/], absent: [de.task.filed] },
+            { say: 'ja, bitte stellen', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Lea Fischer/, reason: /^Anna geht zum Jahresende in Rente$/ }, noHandoff: true }
+    },
+    {
+        name: '"thank u, bye" at the reason is a goodbye, never the reason',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'i want to change the billing contact', expect: [en.p.askEmail] },
+            { say: SARAH, expect: [en.p.codeSent] },
+            { say: CODE, expect: [/Who should become the billing contact of Northwind/] },
+            { say: 'Tom Hughes', expect: [en.task.askReason] },
+            { say: 'thank u, bye', expect: [/Shall I drop it and end here\?/], absent: [en.task.summary] },
+            { say: 'yes', expect: [/Goodbye/] }
+        ],
+        outcome: { noRequest: 'ACC-2002', noHandoff: true }
     }
 ];
 
