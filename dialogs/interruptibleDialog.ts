@@ -287,7 +287,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         const { t } = turnInfo(context);
         const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
-        if ((place === 'other' && !this.openPrompt(innerDc).options?.freeText) || !askedOfTheBot(text, t)) {
+        // On the way to a person, a question is the person's business: the description for customer service, or a line while waiting.
+        const toPerson = this.isOnStack(innerDc, DialogIds.escalate) || this.isOnStack(innerDc, DialogIds.escalateOffer);
+        if (toPerson || (place === 'other' && !this.openPrompt(innerDc).options?.freeText) || !askedOfTheBot(text, t)) {
             return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);

@@ -119,6 +119,21 @@ const ROWS: ReadonlyArray<ConversationRow & { readonly noResetTo?: string }> = [
             { say: 'yes', expect: [/Goodbye/] }
         ],
         outcome: { noRequest: 'ACC-2002', noHandoff: true }
+    },
+    {
+        name: 'the words to the bot before "that" are no part of the mail, at the offer and at the message question; "I wanted to ask whether …" stays whole',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'who is my billing contact', expect: [en.p.askEmail] },
+            { say: TOM, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseB, en.p.offerEmail] },
+            { say: 'Then pls email peter that I need access to the invoices', expect: [en.p.preview], absent: [/pls email/i, en.p.askMessage] },
+            { say: 'no', expect: [/haven't sent/] },
+            { say: 'email peter please', expect: [en.p.askMessage] },
+            { say: 'I wanted to ask whether you could add me to the billing emails', expect: [en.p.preview, /I wanted to ask whether you could add me/] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /I wanted to ask whether you could add me to the billing emails/ }, noHandoff: true }
     }
 ];
 
