@@ -3,6 +3,7 @@ import { clauseAsMessage } from '../language/clauseMessage';
 import { phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
+import { messageToOthersAfterFrame } from '../turn/understand';
 import { oncePerTurn } from '../turn/turnMemo';
 import { beginsWith, containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
 import { soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
@@ -310,6 +311,12 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         }
         content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
     }
+    // "Then pls email peter that I need access …": words to the bot that end in "that"/"dass" rather than in a marker of their own.
+    const { t, lang } = turnInfo(context);
+    const afterThat = framed ? undefined : messageToOthersAfterFrame(() => t, content, lang);
+    if (afterThat !== undefined) {
+        return { text: afterThat, framed: true };
+    }
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
-    return { text: cutAny ? clauseAsMessage(turnInfo(context).t, marker, content) : content, framed };
+    return { text: cutAny ? clauseAsMessage(t, marker, content) : content, framed };
 }

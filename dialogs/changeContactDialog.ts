@@ -18,6 +18,7 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
@@ -294,7 +295,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const options = step.options;
         const typed = (step.result as TextInput).text.trim();
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
-        const reason = options.reason === undefined ? withoutLeadIn(typed, turnInfo(step.context).t) : typed;
+        const reason = options.reason === undefined ? withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t) : typed;
         if (options.reason === undefined) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -371,6 +372,11 @@ export class ChangeContactDialog extends ComponentDialog {
                 reason: stale ? undefined : reason,
                 reasonFromRequest: stale ? false : options.reasonFromRequest
             } satisfies ReviewOptions);
+        }
+        // "ok. Anna geht zum Jahresende in Rente": an ok that carries a sentence of its own gives the reason anew; it files nothing yet.
+        const anew = step.result === true && !correcting(text, t) ? this.reasonAfterYes(step.context, text) : undefined;
+        if (anew !== undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: anew, reasonFromRequest: false } satisfies ReviewOptions);
         }
         if (!step.result) {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
@@ -460,6 +466,27 @@ export class ChangeContactDialog extends ComponentDialog {
     /** Members who could become the billing contact: not one already, the requester included. */
     private candidates(members: readonly Member[]): Member[] {
         return members.filter((m) => !m.isBillingContact).slice(0, MAX_MEMBER_BUTTONS);
+    }
+
+    /** "ok. Sarah takes over finance from January", "ja, aber der Grund ist: …": the yes in front of a reason is no part of it. */
+    private withoutYes(context: TurnContext, typed: string): string {
+        const lead = leadingAnswer(context, typed);
+        return lead?.value === true && wordsOf(lead.rest).length >= MIN_REASON_AFTER_YES ? lead.rest : typed;
+    }
+
+    /**
+     * The reason in a yes at the summary that says more than yes ("ok. Anna geht zum Jahresende in Rente"): the words after
+     * the yes, when they are a sentence of their own and no word of filing or approval (`changeContact:fileWords`:
+     * "yes, please file it", "ja, passt so") stands in them; undefined otherwise.
+     */
+    private reasonAfterYes(context: TurnContext, text: string): string | undefined {
+        const { t } = turnInfo(context);
+        const lead = leadingAnswer(context, text);
+        if (lead?.value !== true || wordsOf(lead.rest).length < MIN_REASON_AFTER_YES || containsPhrase(lead.rest, phraseList(t, 'changeContact:fileWords'))) {
+            return undefined;
+        }
+        const reason = withoutLeadIn(lead.rest, t);
+        return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
     /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
@@ -705,6 +732,9 @@ function addressOnly(text: string, lang: Lang): boolean {
     const email = findEmail(text, lang);
     return email !== undefined && !/\p{L}{2,}/u.test(text.replace(/\S*@\S*/g, ' '));
 }
+
+/** The fewest words a reason after a yes needs to be one ("ok. Sarah takes over"); "ok danke" is none. */
+const MIN_REASON_AFTER_YES = 3;
 
 /** The fewest words of a reason written anew at the summary ("der Grund ist: …"). */
 const REASON_WORDS_MIN = 2;

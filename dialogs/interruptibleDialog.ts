@@ -24,6 +24,7 @@ import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
 import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
@@ -201,6 +202,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
             return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
         }
+        // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
+        if (prompt instanceof YesNoPrompt && yesNoAnswer(context, text, 'whole') === undefined) {
+            const side = await this.answerSideQuestion(innerDc, text);
+            if (side) {
+                return side;
+            }
+        }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
@@ -271,7 +279,40 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             await innerDc.cancelAllDialogs();
             return innerDc.beginDialog(this.menuId, { understood: instead } satisfies MainMenuOptions);
         }
-        return undefined;
+        // "wie wird das Wetter morgen?", "wait, will I lose access to billing then?": a question is no reason and no message.
+        return this.answerSideQuestion(innerDc, text);
+    }
+
+    /**
+     * A question asked at a free-text answer, or at the confirm of a change request or a mail, that is no answer
+     * ({@link sideQuestion}): answered, or said to be outside the bot's field, and the open question asked again.
+     */
+    private async answerSideQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { t } = turnInfo(context);
+        const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
+        // On the way to a person, a question is the person's business: the description for customer service, or a line while waiting.
+        const toPerson = this.isOnStack(innerDc, DialogIds.escalate) || this.isOnStack(innerDc, DialogIds.escalateOffer);
+        if (toPerson || (place === 'other' && !this.openPrompt(innerDc).options?.freeText) || !askedOfTheBot(text, t)) {
+            return undefined;
+        }
+        const understood = await understandTurn(context, this.services.recognizer);
+        const side = sideQuestion(text, understood, place, !this.openPrompt(innerDc).options?.freeText, t);
+        if (!side) {
+            return undefined;
+        }
+        switch (side.kind) {
+            case 'off-topic':
+                noteNotUnderstood(context, 'out-of-scope', text, understood?.intent ?? 'none', understood?.score ?? 0);
+                await context.sendActivity(t('main:outOfScopeInTask'));
+                break;
+            case 'topic':
+                await answerTopic(context, side.topic, await this.knownAccount(context));
+                break;
+            default:
+                await context.sendActivity(t(`main:sideQuestion.${side.kind}`));
+        }
+        return this.reprompt(innerDc);
     }
 
     private async hasSeveralAccounts(context: TurnContext): Promise<boolean> {

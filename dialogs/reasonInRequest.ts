@@ -5,6 +5,12 @@ import { phraseList } from '../language/phraseLists';
 /** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
 const MIN_REASON_WORDS = 3;
 
+/** Words of its own a reason needs when it names one of the account's people ("peter is retiring"). */
+const MIN_REASON_WORDS_WITH_NAME = 2;
+
+/** Such a reason has a word this long that tells what happens ("retiring", "gekündigt"); "ist weg" has none. */
+const TELLING_WORD_LENGTH = 5;
+
 /** The longest reason taken from a request; a longer one is asked for (the reason question's own limit is 500). */
 const MAX_REASON_LENGTH = 300;
 
@@ -42,7 +48,10 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
         const own = wordsOf(body).filter((word) => !nameWords.has(word));
-        if (own.length < MIN_REASON_WORDS || clause.trim().endsWith('?')) {
+        // "peter is retiring": a person of the account named, and two words of one's own, say why.
+        // "Anna Müller ist weg" says too little to stand as the reason: one of the words says what happens ("retiring", "kündigt").
+        const namesSomeone = own.length < wordsOf(body).length && own.some((word) => word.length >= TELLING_WORD_LENGTH);
+        if (own.length < (namesSomeone ? MIN_REASON_WORDS_WITH_NAME : MIN_REASON_WORDS) || clause.trim().endsWith('?')) {
             return undefined;
         }
         const asks = containsAny(said, requestWords);

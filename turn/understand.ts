@@ -216,6 +216,17 @@ export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, la
     return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
 
+/**
+ * The message after words that tell the bot to pass it on to someone else
+ * ("Then pls email peter that I need access …", "kannst du ihr schreiben, dass …"):
+ * as {@link messageAfterFrame}, but undefined when those words speak of the
+ * person themselves ("I wanted to ask whether you could …" is the message).
+ */
+export function messageToOthersAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
+    const frame = messageFrame(t, text, lang);
+    return frame === undefined || wordsOf(frame.head).some((word) => SELF.has(word)) ? undefined : messageAfterFrame(t, text, lang);
+}
+
 /** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */
 const MESSAGE_FRAME_MAX_WORDS = 12;
 
