@@ -60,7 +60,7 @@ describe('Leaving the queue in words, over Direct Line', function () {
         await chat.botSays(/^Möchten Sie die Warteschlange verlassen\?$/);
         assert.deepStrictEqual(await waitingIds(erika), [id], 'still waiting until the person says so');
         await chat.say('ja');
-        await chat.botSays(/^In Ordnung, ich habe Sie aus der Warteschlange genommen\. Einen schönen Tag noch!$/);
+        await chat.botSays(/^In Ordnung, ich habe Sie aus der Warteschlange genommen\. Einen schönen Tag noch!( Eine letzte Frage: Hat Ihnen dieses Gespräch geholfen\?)?$/);
 
         assert.deepStrictEqual(await waitingIds(erika), []);
         // Closed before any agent took part: the console no longer lists or opens it.
@@ -74,7 +74,7 @@ describe('Leaving the queue in words, over Direct Line', function () {
         const chat = await waitingCustomer('en-US', 'en');
         const [id] = await waitingIds(erika);
         await chat.say('never mind, I figured it out');
-        await chat.botSays(/^All right, I've taken you out of the queue\. Have a nice day!$/);
+        await chat.botSays(/^All right, I've taken you out of the queue\. Have a nice day!( One last question: did this conversation help you\?)?$/);
         assert.deepStrictEqual(await waitingIds(erika), []);
         assert.strictEqual((await erika.get(`/agent/api/handoffs/${id}`)).status, 404);
         assert.ok(!chat.texts().some((text) => /Would you like to leave the queue\?/.test(text)), 'not asked: the message is unambiguous');
