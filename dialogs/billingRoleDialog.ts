@@ -24,7 +24,7 @@ import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
-import { isRequest } from '../turn/understand';
+import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
 import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
@@ -136,7 +136,9 @@ export class BillingRoleDialog extends ComponentDialog {
         const lead = leadingAnswer(step.context, text);
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
-            const asked = await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
+            // Read as a whole message is ("… schreib ihr, dass ich Zugriff aufs Portal brauche" asks for the mail; its words after "dass" are the mail's).
+            const { t: own, lang } = turnInfo(step.context);
+            const asked = await understandText(this.services.recognizer, () => own, rest, lang);
             // After a no, any other request follows ("nee, ich sag's ihr selbst. aber was ist der Unterschied zwischen …").
             // After a yes, a question about something else is that question ("ok and how do I see our invoices"), not the mail's text.
             const other = isRequest(asked.intent) && asked.intent !== 'email-billing-admin';

@@ -38,6 +38,13 @@ const LEA_AT_OFFER = [
 ] as const;
 
 const ROWS: readonly ConversationRow[] = [
+    // A yes with a mail in it is the mail, whatever its words name: "… dass ich Zugriff aufs Portal brauche" is no portal reset.
+    {
+        name: '„ok und kannst du der anna schreiben dass ich zugriff aufs portal brauche“ beim Angebot der Mail ist die Mail an Anna',
+        lang: 'de', email: LEA,
+        steps: [...LEA_AT_OFFER, { say: 'ok und kannst du der anna schreiben dass ich zugriff aufs portal brauche', expect: [de.preview] }, { say: 'ja passt', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: /zugriff aufs portal/i } }
+    },
     // Closings made of thanks and a wish are a goodbye, never the words of a mail.
     {
         name: '„super danke, schönes wochenende“ bei der Frage nach der Nachricht ist ein Abschied, nicht der Text der Mail',
