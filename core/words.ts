@@ -79,3 +79,8 @@ export function hasPhraseWords(present: ReadonlySet<string>, phrase: readonly st
     }
     return true;
 }
+
+/** `text` with every character that means something in a regular expression escaped: a phrase to match as written. */
+export function escapeRegExp(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { beginsWith, hasPhrase, phraseOf, wordsOf } from '../core/words';
+import { beginsWith, escapeRegExp, hasPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 
 /** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
@@ -76,7 +76,7 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
 function clausesOf(text: string, because: readonly string[]): string[] {
     return text
         .split(/[.!;:\n]+|,|\s[–-]\s/u)
-        .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escape).join('|') || '(?!)'})\\s)`, 'iu')))
+        .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escapeRegExp).join('|') || '(?!)'})\\s)`, 'iu')))
         .map((part) => part.trim())
         .filter((part) => /\p{L}/u.test(part));
 }
@@ -86,13 +86,10 @@ function partsOf(clause: string, joiners: readonly string[]): string[] {
     if (joiners.length === 0) {
         return [];
     }
-    const parts = clause.split(new RegExp(`\\s(?:${joiners.map(escape).join('|')})\\s`, 'iu'));
+    const parts = clause.split(new RegExp(`\\s(?:${joiners.map(escapeRegExp).join('|')})\\s`, 'iu'));
     return parts.length > 1 ? parts : [];
 }
 
-function escape(word: string): string {
-    return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** True when one of `phrases` stands in the phrase `said` as whole words. */
 function containsAny(said: string, phrases: readonly string[]): boolean {

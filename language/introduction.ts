@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { beginsWith, phraseOf, sentencesOf } from '../core/words';
+import { beginsWith, escapeRegExp, phraseOf, sentencesOf } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /**
@@ -81,7 +81,7 @@ function newcomerClause(t: TFunction): RegExp {
         return cached;
     }
     const pattern = (phrases: readonly string[], between: string): string =>
-        [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map(escaped).join(between)).join('|');
+        [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map(escapeRegExp).join(between)).join('|');
     const clause = new RegExp(
         `(?<=^|[.!?;:,]\\s*)\\s*(?:${pattern(leads, "[\\s'’]*")})\\s+(?:${pattern(phraseList(t, 'identify:newcomerWords'), '\\s+')})(?![\\p{L}\\p{N}])` +
             `(?:\\s+(?:${pattern(phraseList(t, 'main:requestJoiners'), '\\s+')})(?![\\p{L}\\p{N}])|\\s*[.!?;:,]|\\s*$)`,
@@ -92,7 +92,3 @@ function newcomerClause(t: TFunction): RegExp {
 }
 
 const NEWCOMER_CLAUSES = new WeakMap<readonly string[], RegExp>();
-
-function escaped(word: string): string {
-    return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -8,7 +8,7 @@ import type { IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 import { portalQuestion } from '../../language/portalQuestions';
-import { containsPhrase, phraseOf, wordsOf } from '../../core/words';
+import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../../core/words';
 import { phraseList } from '../../language/phraseLists';
 import type { TFunction } from 'i18next';
 
@@ -96,7 +96,8 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
 /** "wo finde ich die?", "where do I find it?": at the question for the user ID, a short where-question about "it" asks where the user ID is. */
 function asksWhereItIs(t: TFunction, text: string): boolean {
     const where = phraseList(t, 'portalReset:ask.where');
-    const asks = text.trim().endsWith('?') || where.some((word) => phraseOf(text).startsWith(`${word} `));
+    const said = phraseOf(text);
+    const asks = text.trim().endsWith('?') || where.some((word) => beginsWith(said, word));
     return asks && wordsOf(text).length <= SHORT_MESSAGE_WORDS + 1 && containsPhrase(text, where) && containsPhrase(text, phraseList(t, 'portalReset:ask.it'));
 }
 

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/words';
 /** What stands where an email address was. */
 export const MASKED_EMAIL = '[email]';
 /** What stands where digits were (codes, references, phone numbers, user ids with digits). */
@@ -10,9 +11,6 @@ const DIGITS = /\d+(?:[\s./-]?\d+)*/gu;
 /** A name part shorter than this is not masked on its own (it would hide ordinary words). */
 const MIN_NAME_PART = 3;
 
-function escapeRegExp(text: string): string {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Hides emails (also written with "(at)"), digits, and the names of the
