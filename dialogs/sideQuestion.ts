@@ -2,8 +2,8 @@ import type { TFunction } from 'i18next';
 import { isTopicIntent } from './topics';
 import { isRequest } from '../turn/understand';
 import type { Understanding, TopicIntent } from '../language/nlu';
-import { phraseList } from '../language/phraseLists';
-import { containsPhrase, phraseOf } from '../core/words';
+import { opensQuestion, phraseList } from '../language/phraseLists';
+import { beginsWith, containsPhrase, phraseOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /**
@@ -41,11 +41,11 @@ export function askedOfTheBot(text: string, t: TFunction): boolean {
     const pauses = [...phraseList(t, 'common:interjections'), ...phraseList(t, 'common:sideQuestion.heard.pauses')];
     let said = phraseOf(text);
     for (let cut = true; cut; ) {
-        const pause = pauses.find((one) => said.startsWith(`${one} `));
+        const pause = pauses.find((one) => beginsWith(said, one));
         cut = pause !== undefined;
         said = pause ? said.slice(pause.length + 1) : said;
     }
-    return phraseList(t, 'common:questionStarts').some((start) => said === start || said.startsWith(`${start} `));
+    return opensQuestion(said, t);
 }
 
 /**

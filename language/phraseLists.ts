@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseOf } from '../core/words';
+import { beginsWith, phraseOf } from '../core/words';
 
 const lists = new WeakMap<TFunction, Map<string, readonly string[]>>();
 
@@ -52,4 +52,9 @@ export function phraseWordList(t: TFunction, key: string): ReadonlyArray<readonl
         byKey.set(key, list);
     }
     return list;
+}
+
+/** True when the phrase `said` ({@link phraseOf} form) is or begins with a word that opens a question (`common:questionStarts`: "wo", "what", "how"). */
+export function opensQuestion(said: string, t: TFunction): boolean {
+    return phraseList(t, 'common:questionStarts').some((start) => said === start || beginsWith(said, start));
 }

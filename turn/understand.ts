@@ -1,8 +1,8 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
-import { phraseList } from '../language/phraseLists';
-import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { opensQuestion, phraseList } from '../language/phraseLists';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
@@ -130,7 +130,7 @@ function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understo
         return understood;
     }
     const said = phraseOf(text);
-    const asks = text.trim().endsWith('?') || LANGS.some((one) => phraseList(t(one), 'common:questionStarts').some((start) => said === start || beginsWith(said, start)));
+    const asks = text.trim().endsWith('?') || LANGS.some((one) => opensQuestion(said, t(one)));
     return asks ? { intent: 'none', score: understood.score, language: understood.language } : understood;
 }
 

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { findBoolean } from '../../language/entities';
-import { perLanguage, phraseList } from '../../language/phraseLists';
+import { opensQuestion, perLanguage, phraseList } from '../../language/phraseLists';
 import { turnInfo } from '../../turn/turn';
 import { beginsWith, hasPhrase, phraseOf } from '../../core/words';
 
@@ -108,5 +108,5 @@ export function asksQuestion(context: TurnContext, text: string): boolean {
     if (rest === '') {
         return false;
     }
-    return text.trim().endsWith('?') || phraseList(t, 'common:questionStarts').some((start) => rest === start || beginsWith(rest, start));
+    return text.trim().endsWith('?') || opensQuestion(rest, t);
 }
