@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { phraseOf, wordsOf } from '../core/words';
-import { findEmail } from './entities';
+import { findEmails } from './entities';
 import { phraseList } from './phraseLists';
 import type { Lang } from '../core/language';
 
@@ -17,14 +17,19 @@ export interface OwnEmailReader {
  * billing contact?") is someone else's.
  */
 export function ownEmail(text: string, info: OwnEmailReader): string | undefined {
-    const email = findEmail(text, info.lang);
-    if (!email) {
-        return undefined;
-    }
-    const written = text.slice(0, text.indexOf(email)).split(/[.!?;]/).pop() ?? '';
-    const before = phraseOf(written);
     const leadIns = phraseList(info.t, 'identify:ownEmailLeadIns');
-    return before === '' || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns) ? email : undefined;
+    // "ist anna@… unser Kontakt? bin jonas@…": the person's own address may come after someone else's.
+    let from = 0;
+    for (const email of findEmails(text, info.lang)) {
+        const at = text.indexOf(email, from);
+        const written = text.slice(from === 0 ? 0 : from, at).split(/[.!?;]/).pop() ?? '';
+        const before = phraseOf(written);
+        if ((from === 0 && before === '') || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns)) {
+            return email;
+        }
+        from = at + email.length;
+    }
+    return undefined;
 }
 
 /** Words of a name between an introduction and the address ("ich bin chris, chris.taylor@…", "I'm Sarah Lee (sarah.lee@…)"). */

@@ -86,6 +86,33 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { noHandoff: true }
     },
     {
+        name: '„… bin eva.schulz@…“ ohne „ich“: die Adresse ist die eigene, der Code geht sofort hinaus',
+        lang: 'de', email: EVA,
+        steps: [
+            { say: 'hallo wer ist bei uns der rechnungskontakt? bin eva.schulz@bergmann-soehne.example', expect: [de.p.codeSent], absent: [de.p.askEmail] },
+            { say: CODE, expect: [de.p.verified] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„ist anna@… unser Kontakt? Ich bin angemeldet mit jonas@…“: die eigene Adresse nach einer fremden bekommt den Code',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'ist anna.mueller@mueller-design.example bei uns der rechnungskontakt? ich bin angemeldet mit jonas.weber@mueller-design.example', expect: [de.p.codeSent, /jonas\.weber@mueller-design\.example/], absent: [de.p.askEmail, /anna\.mueller@mueller-design\.example gehört/] },
+            { say: CODE, expect: [de.p.verified] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"signed in as peter.brooks@…" after the question: that address is the own one',
+        lang: 'en', email: 'peter.brooks@northwind.example',
+        steps: [
+            { say: 'who handles billing for us? signed in as peter.brooks@northwind.example', expect: [en.p.codeSent], absent: [en.p.askEmail] },
+            { say: CODE, expect: [en.p.verified] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
         name: '„schreib ihr bitte, dass wir 3 lizenzen mehr brauchen“: die Mail bekommt einen ganzen Satz, nicht „Wir 3 lizenzen mehr brauchen“',
         lang: 'de', email: LEA,
         steps: [
