@@ -199,7 +199,9 @@ export class ChangeContactDialog extends ComponentDialog {
             text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.current.length > 0 ? values.current : t('changeContact:nobody'), count: Math.max(1, values.current.length) } },
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons,
-            nameChooses: SOMEONE_ELSE
+            nameChooses: SOMEONE_ELSE,
+            // Only the choice is asked: a goodbye here loses nothing, unless the first message gave a reason.
+            nothingToLose: values.reason === undefined
         }));
     }
 

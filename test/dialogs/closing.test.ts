@@ -184,6 +184,19 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
         });
 
+        it(`[${lang}] a goodbye at "who should become the billing contact?" ends without asking: nothing was given yet`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const task = TASK_PHRASES[lang];
+            await play(harness, convo, [
+                { say: task.changeContact },
+                { say: JONAS },
+                { say: CODE, expect: [task.askNewContact] },
+                { say: lang === 'de' ? 'nein danke, tschüss' : 'no thanks, bye', expect: [c.closing], absent: [c.dropTask, task.askReason, task.askNewContactRetry] }
+            ], JONAS);
+            assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
+        });
+
         it(`[${lang}] a goodbye at the offer after the answer ends without asking: nothing would be lost`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
