@@ -183,6 +183,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
             return this.close(innerDc, 'main:goodbye');
         }
+        // "ok thx, that's all", "ok super, danke" at an offer with buttons (after an answer, or at the menu's): the "ok"
+        // acknowledges the answer, it accepts nothing; the person is leaving.
+        if (yesNoLike && !(prompt instanceof YesNoPrompt) && (options?.nothingToLose || this.isAtMenu(innerDc)) && (await this.acknowledgesAndLeaves(context, text))) {
+            return this.close(innerDc, 'main:goodbye');
+        }
         // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
         if (options?.amends && correctsANumber(context, text)) {
             return undefined;
@@ -330,6 +335,16 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const { t, lang } = turnInfo(context);
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
+    }
+
+    /** True when `text` is a yes followed by nothing but thanks or a goodbye ("ok thx, thats all", "ok danke, das wars"). */
+    private async acknowledgesAndLeaves(context: TurnContext, text: string): Promise<boolean> {
+        const lead = leadingAnswer(context, text);
+        if (lead?.value !== true) {
+            return false;
+        }
+        const { t, lang } = turnInfo(context);
+        return closingOnly(lead.rest, await this.services.recognizer.recognize(lead.rest, lang), this.services.recognizer, t);
     }
 
     /**
