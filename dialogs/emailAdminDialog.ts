@@ -12,6 +12,7 @@ import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { onlyAnswerPhrases } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
 import { draftChange, mailText, messageContent, newDraftSentence } from './answerContent';
@@ -56,7 +57,7 @@ export class EmailAdminDialog extends ComponentDialog {
             return step.next({ text: step.options.message } satisfies TextInput);
         }
         return step.prompt(PromptIds.text, localized({
-            text: { key: 'emailAdmin:askMessage', args: { names: recipients.map((r) => r.name) } },
+            text: { key: step.options.onlyAnswered ? 'emailAdmin:messageNeeded' : 'emailAdmin:askMessage', args: { names: recipients.map((r) => r.name) } },
             retryText: { key: 'emailAdmin:askMessageRetry', args: { max: MAX_MESSAGE_LENGTH } },
             freeText: true
         }));
@@ -67,10 +68,9 @@ export class EmailAdminDialog extends ComponentDialog {
         const said = (step.result as TextInput).text;
         // A message typed at the question loses the thanks and the words to the bot around it; one given earlier was taken so already.
         const message = step.options.message ? said : mailText(step.context, said).text;
-        if (message === '' || saysOnlyYesOrNo(message, lang)) {
-            // "yes" answers no question here: a mail saying only that would puzzle the billing contact.
-            await step.context.sendActivity(t('emailAdmin:messageNeeded'));
-            return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined });
+        if (message === '' || saysOnlyYesOrNo(message, lang) || onlyAnswerPhrases(step.context, message)) {
+            // "yes" answers no question here: a mail saying only that would puzzle the billing contact. Asked again in one message.
+            return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined, onlyAnswered: true } satisfies EmailAdminOptions);
         }
         stepValues<{ message: string }>(step).message = message;
         for (const draft of step.options.shown ? [] : ((await this.drafts(step.options, message))?.drafts ?? [])) {

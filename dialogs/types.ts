@@ -112,4 +112,6 @@ export interface EmailAdminOptions {
     readonly shown?: boolean;
     /** The billing contacts the person named ("Schreiben Sie bitte Maria, …"): the mail goes to them only; all when none. */
     readonly recipientIds?: readonly string[];
+    /** The last answer was only a yes or no: the question is asked again in words that say so, one message. */
+    readonly onlyAnswered?: boolean;
 }

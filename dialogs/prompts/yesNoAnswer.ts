@@ -94,8 +94,21 @@ const answerPhrases = perLanguage((t): readonly string[] => [...phraseList(t, 'c
  */
 export function asksQuestion(context: TurnContext, text: string): boolean {
     const { t } = turnInfo(context);
+    const rest = afterAnswerPhrases(phraseOf(text), answerPhrases(t));
+    if (rest === '') {
+        return false;
+    }
+    return text.trim().endsWith('?') || opensQuestion(rest, t);
+}
+
+/** True when `text` is nothing but yes or no phrases and the fillers beside them ("ja schick ab", "yes please, send it"). */
+export function onlyAnswerPhrases(context: TurnContext, text: string): boolean {
     const said = phraseOf(text);
-    const answers = answerPhrases(t);
+    return said !== '' && afterAnswerPhrases(said, answerPhrases(turnInfo(context).t)) === '';
+}
+
+/** `said` without the yes, no and filler phrases it begins with, one after another, longest first. */
+function afterAnswerPhrases(said: string, answers: readonly string[]): string {
     let rest = said;
     for (let shorter = true; shorter; ) {
         shorter = false;
@@ -105,8 +118,5 @@ export function asksQuestion(context: TurnContext, text: string): boolean {
             shorter = rest !== '';
         }
     }
-    if (rest === '') {
-        return false;
-    }
-    return text.trim().endsWith('?') || opensQuestion(rest, t);
+    return rest;
 }

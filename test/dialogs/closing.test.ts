@@ -141,13 +141,13 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.strictEqual((await harness.mails(ANNA)).length, 0);
         });
 
-        it(`[${lang}] a bare "${c.yes}" as the message to the billing contact is asked for again; the real message is what is sent`, async () => {
+        for (const yes of [c.yes, lang === 'de' ? 'ja schick ab' : 'yes please, send it']) it(`[${lang}] "${yes}" as the message to the billing contact is asked for again; the real message is what is sent`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             const message = lang === 'de' ? 'Wir brauchen bitte vier weitere Lizenzen.' : 'We need four more licenses, please.';
             await play(harness, convo, [
                 ...jonasWritingToAnna(lang),
-                { say: c.yes, expect: [lang === 'de' ? /nur ein Ja oder Nein/ : /only say yes or no/, p.askMessage], absent: [p.preview, p.confirm] },
+                { say: yes, expect: [lang === 'de' ? /nur ein Ja oder Nein/ : /only say yes or no/, p.askMessage], absent: [p.preview, p.confirm] },
                 { say: message, expect: [p.preview, /vier weitere Lizenzen|four more licenses/, p.confirm] },
                 { say: c.yes, expect: [p.sent] }
             ], JONAS);
@@ -195,6 +195,25 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
                 { say: lang === 'de' ? 'nein danke, tschüss' : 'no thanks, bye', expect: [c.closing], absent: [c.dropTask, task.askReason, task.askNewContactRetry] }
             ], JONAS);
             assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
+        });
+
+        it(`[${lang}] "ok" with thanks and "that's all" at the offer after the answer acknowledges and ends: no mail is begun`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: p.whoIs }, { say: JONAS }, { say: CODE, expect: [p.offerEmail] },
+                { say: lang === 'de' ? 'ok danke, das wars' : 'ok thx, thats all', expect: [c.closing], absent: [c.dropTask, p.askMessage] }
+            ], JONAS);
+            assert.strictEqual((await harness.mails(ANNA)).length, 0);
+        });
+
+        it(`[${lang}] "ok cool, thanks" at the offer after a topic's answer closes; it starts no check of the account`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                { say: lang === 'de' ? 'wie bezahle ich eine rechnung online?' : 'how do i pay an invoice online?', expect: [lang === 'de' ? /Soll ich prüfen, ob Sie Abrechnungskontakt sind/ : /Shall I check whether you are a billing contact/] },
+                { say: lang === 'de' ? 'ok super, danke' : 'ok cool, thanks', expect: [c.closing], absent: [p.askEmail] }
+            ]);
         });
 
         it(`[${lang}] a goodbye at the offer after the answer ends without asking: nothing would be lost`, async () => {
