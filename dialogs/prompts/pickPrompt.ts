@@ -8,6 +8,7 @@ import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, leadingAnswer } from '../answerContent';
 import { asksToForward } from '../forwardedStory';
+import { onlyAnswerPhrases } from './yesNoAnswer';
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number as the
@@ -54,7 +55,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         }
         const { t } = turnInfo(context);
         // A full name, or an address given for a new person ("neuer kontakt soll max mustermann sein, max@firma.de").
-        const newPerson = (fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t)) || /\S@\S+\.\S/u.test(text);
+        // "nein danke" is two words of letters, but a no, not a name.
+        const newPerson = (fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t) && !onlyAnswerPhrases(context, text)) || /\S@\S+\.\S/u.test(text);
         return options.nameChooses && newPerson
             ? { succeeded: true, value: options.nameChooses }
             : { succeeded: false };

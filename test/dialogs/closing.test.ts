@@ -130,12 +130,12 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.match(mails[0].text, /drei weitere Lizenzen|three more licenses/);
         });
 
-        it(`[${lang}] "never mind, bye" at the message to the billing contact is no message either: asked first, nothing is sent`, async () => {
+        for (const leaving of lang === 'de' ? ['egal, tschüss', 'eigentlich egal, tschüss'] : ['nvm, bye', 'actually whatever, bye']) it(`[${lang}] "${leaving}" at the message to the billing contact is no message either: asked first, nothing is sent`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await play(harness, convo, [
                 ...jonasWritingToAnna(lang),
-                { say: lang === 'de' ? 'egal, tschüss' : 'nvm, bye', expect: [c.dropTask], absent: [p.preview, p.confirm] },
+                { say: leaving, expect: [c.dropTask], absent: [p.preview, p.confirm] },
                 { say: c.yes, expect: [c.closing], absent: [p.sent] }
             ], JONAS);
             assert.strictEqual((await harness.mails(ANNA)).length, 0);
@@ -193,6 +193,19 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
                 { say: JONAS },
                 { say: CODE, expect: [task.askNewContact] },
                 { say: lang === 'de' ? 'nein danke, tschüss' : 'no thanks, bye', expect: [c.closing], absent: [c.dropTask, task.askReason, task.askNewContactRetry] }
+            ], JONAS);
+            assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
+        });
+
+        it(`[${lang}] a "no thanks" at "who should become the billing contact?" is no new person's name`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            const task = TASK_PHRASES[lang];
+            await play(harness, convo, [
+                { say: task.changeContact },
+                { say: JONAS },
+                { say: CODE, expect: [task.askNewContact] },
+                { say: lang === 'de' ? 'nein danke' : 'no thanks', absent: [/nein danke|no thanks/i, task.askReason] }
             ], JONAS);
             assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
         });
