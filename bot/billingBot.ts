@@ -325,11 +325,13 @@ export class BillingBot extends ActivityHandler {
 
     /**
      * Switches to the language a message is plainly written in, unless it is about something outside the bot's field:
-     * "wer hat die fußball-wm gewonnen" on the English page gets what the bot can do, in English. True when switched.
+     * "wer hat die fußball-wm gewonnen" on the English page gets what the bot can do, in English; a message that asks for a
+     * language is left to the dialog, which switches and says so. True when switched.
      */
     private async switchToWritten(info: TurnInfo, text: string, written: TurnInfo['lang']): Promise<boolean> {
         const understood = await this.parts.recognizer.recognize(text, written);
-        if (understood.intent === 'out-of-scope') {
+        // "can we switch to english please?" in a German chat asks for the change: the dialog makes it and says so.
+        if (understood.intent === 'out-of-scope' || understood.intent === 'switch-language') {
             return false;
         }
         this.setLanguage(info, written, 'text');

@@ -266,6 +266,19 @@ const ROWS: readonly ConversationRow[] = [
         outcome: {}
     },
     {
+        name: 'a request for English written in English, in a German chat, switches and says so: never "we are already speaking English"',
+        lang: 'de', email: LEA,
+        steps: [{ say: 'hallo' }, { say: 'can we switch to english please?', expect: [/let's continue in English/], absent: [/already speaking/] },
+            { say: 'who is my billing contact', expect: [en.askEmail] }],
+        outcome: {}
+    },
+    {
+        name: 'a request for German written in German, in an English chat, switches and says so',
+        lang: 'en', email: PETER,
+        steps: [{ say: 'hello' }, { say: 'können wir bitte auf deutsch weitermachen?', expect: [/auf Deutsch weiter/], absent: [/sprechen bereits|already/] }],
+        outcome: {}
+    },
+    {
         name: 'a clear "can we speak German?" switches, to the closing',
         lang: 'en', email: PETER,
         steps: [{ say: 'can we speak german?', expect: [/auf Deutsch weiter/] }, { say: 'Ich habe mein Portal-Kennwort vergessen', expect: [de.askUserId] },
