@@ -433,7 +433,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private escalateWith(step: WaterfallStepContext<MainMenuOptions>, text: string): EscalateOptions {
         // "yes customer service" to an offer says no more than "customer service".
         const said = leadingAnswer(step.context, text)?.rest ?? text;
-        return phraseOf(said) !== '' && !this.services.recognizer.saysOnly(said, 'talk-to-human') ? { description: text } : {};
+        // "ich will jetzt sofort mit nem echten mitarbeiter reden" says no more either: urgency and fillers (`escalate:requestOnlyWords`) tell nothing of the matter.
+        const fillers = phraseList(turnInfo(step.context).t, 'escalate:requestOnlyWords');
+        const matter = wordsOf(said).filter((word) => !fillers.includes(word)).join(' ');
+        return matter !== '' && !this.services.recognizer.saysNothingBeside(matter, 'talk-to-human') ? { description: text } : {};
     }
 
     /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */
