@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -283,9 +283,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         switch (understood.intent) {
             case 'switch-language': {
-                if (!(await changeLanguageOnRequest(step.context, understood.targetLanguage))) {
-                    await step.context.sendActivity(t('common:languageAlready'));
-                }
+                await answerLanguageRequest(step.context, understood.targetLanguage);
                 break;
             }
             case 'greeting':
