@@ -246,9 +246,13 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             }
             // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so (a refusal's offer without the refusal).
             // "where do I see that?" after an answer: the article's ways to see it; anything else it cannot answer here.
-            await step.context.sendActivity(whereToSeeAnswer(step.context, text) ?? t('common:questionNotAnswered'));
+            const whereToSee = whereToSeeAnswer(step.context, text);
+            // Another question it cannot answer here: not the same words again, but a person offered with a button of its own.
+            const askedAgain = step.options?.unanswered === true && whereToSee === undefined;
+            await step.context.sendActivity(whereToSee ?? (askedAgain ? t('common:questionNotAnsweredAgain', { person: t('actions:talk-to-human') }) : t('common:questionNotAnswered')));
             const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
-            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: offer } satisfies MainMenuOptions);
+            const withPerson = askedAgain && !offer.buttons.some((button) => button.value === 'talk-to-human') ? { ...offer, buttons: [...offer.buttons, actionButton('talk-to-human')] } : offer;
+            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: withPerson, unanswered: whereToSee === undefined } satisfies MainMenuOptions);
         }
         const reference = this.referenceInTurn(step);
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {

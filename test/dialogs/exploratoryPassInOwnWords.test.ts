@@ -15,6 +15,8 @@ const ADMINS_ONLY = {
     en: [/Only account admins can ask for a change of the billing contact/, /Chris Taylor, Peter Brooks, and Sarah Lee/],
     de: [/können nur Kontoadministratoren beantragen/, /Anna Müller und Jonas Weber/]
 };
+/** Another question the bot cannot answer at the same choice. */
+const ASKED_AGAIN = { en: /I can't answer that one here either/, de: /Auch diese Frage kann ich Ihnen hier leider nicht beantworten/ };
 const NOT_ANSWERED = { en: /can't answer that question here/, de: /an dieser Stelle leider nicht beantworten/ };
 
 /** Tom Hughes (no admin, no billing contact of Northwind Traders) verified and offered the mail to Peter Brooks. */
@@ -123,10 +125,52 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'hi, german please', expect: [/auf Deutsch weiter/], absent: [/Wir sprechen bereits Deutsch/] }
         ],
         outcome: {}
+    },
+    // A second question the bot cannot answer at a choice: not the same re-prompt again, but a person offered with a button.
+    {
+        name: '„wie lange dauert eine änderung?“, dann „und kostet das was?“ beim Angebot der Mail: beim zweiten Mal wird ein Mitarbeiter angeboten',
+        lang: 'de', email: LEA,
+        steps: [
+            ...LEA_AT_OFFER,
+            { say: 'wie lange dauert eine änderung?', expect: [NOT_ANSWERED.de, de.offerEmail] },
+            { say: 'und kostet das was?', expect: [ASKED_AGAIN.de, de.offerEmail], absent: [NOT_ANSWERED.de], buttons: ['Mit einem Mitarbeiter sprechen'] },
+            { say: 'Mit einem Mitarbeiter sprechen', expect: [HANDOFF_PHRASES.de.askDescription] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"how long does a change take?", then "is that possible by tomorrow?" at the mail offer: the second time a person is offered',
+        lang: 'en', email: TOM,
+        steps: [
+            ...TOM_AT_OFFER,
+            { say: 'how long does a change take?', expect: [NOT_ANSWERED.en, en.offerEmail] },
+            { say: 'is that possible by tomorrow?', expect: [ASKED_AGAIN.en, en.offerEmail], absent: [NOT_ANSWERED.en], buttons: ['Talk to a person'] }
+        ],
+        outcome: { noMailTo: PETER }
+    },
+    {
+        name: '"how long does a change take?", then "does it cost anything?" at the list of topics: the second time a person is offered',
+        lang: 'en',
+        steps: [
+            { say: 'more topics', expect: [/Here are the related topics/] },
+            { say: 'how long does a change take?', expect: [NOT_ANSWERED.en] },
+            { say: 'does it cost anything?', expect: [ASKED_AGAIN.en, /Here are the related topics/], absent: [NOT_ANSWERED.en], buttons: ['Talk to a person'] }
+        ],
+        outcome: {}
+    },
+    {
+        name: '„wie lange dauert eine änderung?“, dann „kostet das was?“ bei den weiteren Themen: beim zweiten Mal wird ein Mitarbeiter angeboten',
+        lang: 'de',
+        steps: [
+            { say: 'weitere themen', expect: [/Hier sind die verwandten Themen|Themen/] },
+            { say: 'wie lange dauert eine änderung?', expect: [NOT_ANSWERED.de] },
+            { say: 'kostet das was?', expect: [ASKED_AGAIN.de], absent: [NOT_ANSWERED.de], buttons: ['Mit einem Mitarbeiter sprechen'] }
+        ],
+        outcome: {}
     }
 ];
 
-describe('The exploratory pass in customers\' own words (issue 12): a request with its reason at an offer, a person in any words, a greeting with a language', () => {
+describe('The exploratory pass in customers\' own words (issue 12): a request with its reason at an offer, a person in any words, a greeting with a language, questions at a choice', () => {
     const harnessOf = useHarness();
     for (const row of ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => {
