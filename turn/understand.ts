@@ -293,7 +293,9 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const understood = await understandText(recognizer, t, text, lang);
     const language = lang ?? understood.language;
     const intents: Understanding[] = [];
-    const parts = messageParts(text);
+    // "kann ich den kontakt aendern? anna ist nie erreichbar": the sentence that says why asks nothing of its own.
+    const beside = GIVEN_WITH_REASON.has(understood.intent) ? requestBesideReason(text, t(language)) : undefined;
+    const parts = messageParts(beside ?? text);
     for (const part of parts.length > 1 ? parts : []) {
         // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces, "Ich bin neu hier." only says so: they ask for nothing.
         if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting')) || saysOnlyNew(part, t(language))) {
