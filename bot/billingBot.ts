@@ -21,7 +21,7 @@ import { reuseInnerDialogContexts } from '../sdkSpeedups/innerDialogContextReuse
 import type { HandoffGate } from './handoffGate';
 import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
 import type { TurnRecord, TurnRecordWriter } from '../data/repositories/turnRecords';
-import { changeLanguageOnRequest, DEFAULT_IDENTITY_LIFETIME, expireIdentity, setTurnInfo, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
+import { changeLanguageOnRequest, DEFAULT_IDENTITY_LIFETIME, LANGUAGE_TAKEN, noteSaidThisTurn, expireIdentity, setTurnInfo, turnInfo, type ConversationProfile, type IdentityLifetime, type TurnInfo } from '../turn/turn';
 
 const log = getLogger('bot.billingBot');
 
@@ -293,8 +293,13 @@ export class BillingBot extends ActivityHandler {
         // "can we continue in german? who is my billing contact": a clause that asks for a language is a clear signal; the rest is read in it.
         const asked = text !== undefined && !freeText ? await languageAskedBeside(this.parts.recognizer, text) : undefined;
         if (asked) {
+            const before = profile.lang && profile.langSource !== 'default' ? info.lang : undefined;
             if (!(await changeLanguageOnRequest(context, asked)) && (!profile.lang || profile.langSource === 'default')) {
                 this.setLanguage(info, asked, 'text');
+            }
+            if (before !== asked) {
+                // The dialogs read the same request for the language in the message: it is answered here, once.
+                noteSaidThisTurn(context, LANGUAGE_TAKEN);
             }
             return 'continue';
         }

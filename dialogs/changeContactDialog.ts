@@ -25,7 +25,7 @@ import { submittedText } from '../turn/activityText';
 import { findEmail, findEmails } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
 import { mayBeName } from '../language/personName';
-import { reasonInRequest } from './reasonInRequest';
+import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';

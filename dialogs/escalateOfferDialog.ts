@@ -2,6 +2,7 @@ import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type Waterfall
 import { turnInfo } from '../turn/turn';
 import { DialogIds, PromptIds } from './ids';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { localized } from './prompts/localizedPrompt';
 import type { EscalateOptions } from './types';
 
 /** Options of the offer: why the bot offers customer service (shown to the agent). */
@@ -23,7 +24,7 @@ export class EscalateOfferDialog extends ComponentDialog {
     }
 
     private async offerStep(step: WaterfallStepContext<EscalateOfferOptions>): Promise<DialogTurnResult> {
-        return step.prompt(PromptIds.yesNo, YesNoPrompt.options({ key: 'escalate:offer' }));
+        return step.prompt(PromptIds.yesNo, localized({ ...YesNoPrompt.options({ key: 'escalate:offer' }), offersPerson: true }));
     }
 
     private async answerStep(step: WaterfallStepContext<EscalateOfferOptions>): Promise<DialogTurnResult> {

@@ -4,7 +4,7 @@ import { sayClosing } from './rating';
 import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
-import { changeLanguageOnRequest, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, turnInfo } from '../turn/turn';
 import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
 import { isRequest, requestsOf } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
@@ -462,9 +462,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { restart: true } satisfies MainMenuOptions);
             case 'switch-language': {
-                if (!(await changeLanguageOnRequest(context, understood.targetLanguage))) {
-                    await context.sendActivity(t('common:languageAlready'));
-                }
+                await answerLanguageRequest(context, understood.targetLanguage);
                 return this.reprompt(innerDc);
             }
             case 'goodbye':

@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { changeLanguageOnRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -246,9 +246,13 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             }
             // "wie lange dauert das?" at "Shall I …?": the offer stays open, asked again after saying so (a refusal's offer without the refusal).
             // "where do I see that?" after an answer: the article's ways to see it; anything else it cannot answer here.
-            await step.context.sendActivity(whereToSeeAnswer(step.context, text) ?? t('common:questionNotAnswered'));
+            const whereToSee = whereToSeeAnswer(step.context, text);
+            // Another question it cannot answer here: not the same words again, but a person offered with a button of its own.
+            const askedAgain = step.options?.unanswered === true && whereToSee === undefined;
+            await step.context.sendActivity(whereToSee ?? (askedAgain ? t('common:questionNotAnsweredAgain', { person: t('actions:talk-to-human') }) : t('common:questionNotAnswered')));
             const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
-            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: offer } satisfies MainMenuOptions);
+            const withPerson = askedAgain && !offer.buttons.some((button) => button.value === 'talk-to-human') ? { ...offer, buttons: [...offer.buttons, actionButton('talk-to-human')] } : offer;
+            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: withPerson, unanswered: whereToSee === undefined } satisfies MainMenuOptions);
         }
         const reference = this.referenceInTurn(step);
         if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
@@ -283,9 +287,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         switch (understood.intent) {
             case 'switch-language': {
-                if (!(await changeLanguageOnRequest(step.context, understood.targetLanguage))) {
-                    await step.context.sendActivity(t('common:languageAlready'));
-                }
+                await answerLanguageRequest(step.context, understood.targetLanguage);
                 break;
             }
             case 'greeting':
@@ -433,7 +435,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private escalateWith(step: WaterfallStepContext<MainMenuOptions>, text: string): EscalateOptions {
         // "yes customer service" to an offer says no more than "customer service".
         const said = leadingAnswer(step.context, text)?.rest ?? text;
-        return phraseOf(said) !== '' && !this.services.recognizer.saysOnly(said, 'talk-to-human') ? { description: text } : {};
+        // "ich will jetzt sofort mit nem echten mitarbeiter reden" says no more either: urgency and fillers (`escalate:requestOnlyWords`) tell nothing of the matter.
+        const fillers = phraseList(turnInfo(step.context).t, 'escalate:requestOnlyWords');
+        const matter = wordsOf(said).filter((word) => !fillers.includes(word)).join(' ');
+        return matter !== '' && !this.services.recognizer.saysNothingBeside(matter, 'talk-to-human') ? { description: text } : {};
     }
 
     /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */

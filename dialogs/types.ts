@@ -22,6 +22,8 @@ export interface MainMenuOptions {
     readonly escalate?: EscalateOptions;
     /** After a task: this question and these buttons (values are intents) instead of the menu's. */
     readonly followUp?: FollowUp;
+    /** The follow-up is shown again after a question the bot could not answer: another one is met with a person offered. */
+    readonly unanswered?: boolean;
 }
 
 /** Options of the escalate dialog. */

@@ -465,6 +465,15 @@ export class IntentRecognizer {
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
+    /**
+     * True when every word of some length in `text` is a word of `intent`'s phrases (in either language), a yes
+     * or a no: "ich will mit nem mitarbeiter reden" says no more than "Mitarbeiter", though "nem" is no word of
+     * its phrases ({@link saysOnly} wants every word).
+     */
+    public saysNothingBeside(text: string, intent: Intent): boolean {
+        return this.wordsBeside(words(folded(text)), intent) === 0;
+    }
+
     /** How many of `said` are words of some length that are neither a yes or no nor a word of `intent`'s phrases in either language. */
     private wordsBeside(said: readonly string[], intent: string | readonly string[]): number {
         const keys = typeof intent === 'string' ? [intent] : intent;

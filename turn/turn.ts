@@ -121,6 +121,21 @@ export async function changeLanguageOnRequest(context: TurnContext, asked: Lang 
     return true;
 }
 
+/** Noted when the language stage took a request for a language from this turn's message ("Hallo, English please"). */
+export const LANGUAGE_TAKEN = 'language-taken';
+
+/**
+ * Answers a request for a language in words: switches, or says that language
+ * is spoken already, unless the language stage took this very request (the
+ * conversation is in it because of this message: one reply, not "we are
+ * already speaking English" after "let's continue in English").
+ */
+export async function answerLanguageRequest(context: TurnContext, asked: Lang | undefined): Promise<void> {
+    if (!(await changeLanguageOnRequest(context, asked)) && !saidThisTurn(context, LANGUAGE_TAKEN)) {
+        await context.sendActivity(turnInfo(context).t('common:languageAlready'));
+    }
+}
+
 /** Records an action for the agents' context, keeping the last 50. */
 export function recordAction(context: TurnContext, kind: string, detail?: string): void {
     const { profile } = turnInfo(context);

@@ -12,6 +12,7 @@ import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { clauseAsMessage } from '../language/clauseMessage';
+import { requestBesideReason } from '../language/reasonInRequest';
 import { objectsToReplacement } from '../language/objectionWords';
 import { describesSelf, introducesOnly, saysOnlyNew, withoutIntroductions } from '../language/introduction';
 
@@ -51,9 +52,34 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
-    const understood = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
+    const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
+    const understood = (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whole;
     return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
 }
+
+/**
+ * "kann ich den kontakt aendern? anna ist nie erreichbar", "can I change the
+ * contact? peter never answers", "… weil sie nie erreichbar ist": a request
+ * and why it is made, in one message. Read whole, the reason pulls the
+ * classifier elsewhere ("anna ist nie erreichbar" sounds like "who is"); the
+ * request is what the words beside the reason ask, when the classifier is
+ * sure of them and less sure of the whole. Undefined otherwise.
+ */
+async function requestWithReason(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, whole: Understanding, lang?: Lang): Promise<Understanding | undefined> {
+    if (isRequest(whole.intent) && whole.score >= UNDERSTANDING_POLICY.interrupt) {
+        return undefined;
+    }
+    const language = lang ?? whole.language;
+    const asked = requestBesideReason(text, t(language));
+    if (asked === undefined) {
+        return undefined;
+    }
+    const read = await recognizer.recognize(asked, language);
+    return GIVEN_WITH_REASON.has(read.intent) && read.score >= UNDERSTANDING_POLICY.interrupt && read.score > whole.score ? read : undefined;
+}
+
+/** Requests that carry a reason (`changeContact:reasonInRequest`): a clause that says why belongs to them, it asks nothing of its own. */
+const GIVEN_WITH_REASON: ReadonlySet<Intent> = new Set<Intent>(['change-billing-contact']);
 
 /**
  * "Where are we with BC-2026-000031?", "wie ist der stand bei BC-2026-77": a
@@ -267,7 +293,9 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const understood = await understandText(recognizer, t, text, lang);
     const language = lang ?? understood.language;
     const intents: Understanding[] = [];
-    const parts = messageParts(text);
+    // "kann ich den kontakt aendern? anna ist nie erreichbar": the sentence that says why asks nothing of its own.
+    const beside = GIVEN_WITH_REASON.has(understood.intent) ? requestBesideReason(text, t(language)) : undefined;
+    const parts = messageParts(beside ?? text);
     for (const part of parts.length > 1 ? parts : []) {
         // "Nein, keine Mail." only declines, "Ich bin Jonas Weber." only introduces, "Ich bin neu hier." only says so: they ask for nothing.
         if (declinesOnly(part, language) || introducesOnly(part, t(language), (clause) => recognizer.saysOnly(clause, 'greeting')) || saysOnlyNew(part, t(language))) {
@@ -373,6 +401,12 @@ export function isRequest(intent: Intent): boolean {
  * more of its sentences ask outright: those are its requests.
  */
 export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang): Promise<Intent[]> {
+    // "kann ich den kontakt aendern? anna ist nie erreichbar": the clause that says why a change is asked for asks nothing itself.
+    const beside = requestBesideReason(text, t);
+    const asked = beside === undefined ? undefined : await understandText(recognizer, () => t, beside, lang);
+    if (beside !== undefined && asked && GIVEN_WITH_REASON.has(asked.intent) && asked.score >= UNDERSTANDING_POLICY.requestPart) {
+        return requestsOf(recognizer, t, beside, lang);
+    }
     // "Hello!" or "Danke." is no sentence of a story.
     const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
     // A story asks one thing, unless several of its sentences ask outright and one adds a request to another

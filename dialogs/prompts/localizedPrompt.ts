@@ -13,9 +13,14 @@ import { whereToSeeAnswer } from '../whereToSee';
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
 const FAILURES_BEFORE_HINT = 2;
 
+/** The label of the button that asks for a person: clicked, its words are a request for a person, taken before any prompt. */
+const PERSON_LABEL = 'actions:talk-to-human';
+
 /** What a prompt counts in its own state. */
 interface PromptAttempts {
     failures?: number;
+    /** Questions asked at this prompt that the bot could not answer: from the second on, a person is offered, not the same words again. */
+    questions?: number;
     /** Set once the question was shown: showing it again (after help, a language switch) uses {@link LocalizedPromptOptions.againText}. */
     shown?: boolean;
 }
@@ -71,6 +76,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly nameChooses?: string;
     /** Words for the recipient ("tell him …", "sag ihr, dass …", `emailAdmin:leadIns`) choose the button with this value: they carry a message to pass on. */
     readonly messageChooses?: string;
+    /** The question itself offers a person ("Shall I put you through?"): another question it cannot answer gets no button for one. */
+    readonly offersPerson?: boolean;
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */
@@ -139,6 +146,13 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         if (whereToSee) {
             text = `${whereToSee} ${renderText(t, lang, spec.text)}`;
         } else if (questioned) {
+            attempts.questions = (attempts.questions ?? 0) + 1;
+        }
+        // Another question it cannot answer here: not the same re-prompt again, but a person offered with a button of its own.
+        const askedAgain = questioned && !whereToSee && (attempts.questions ?? 0) > 1;
+        if (askedAgain) {
+            text = `${spec.offersPerson ? t('common:questionNotAnsweredEither') : t('common:questionNotAnsweredAgain', { person: t(PERSON_LABEL) })} ${text}`;
+        } else if (questioned && !whereToSee) {
             text = `${t('common:questionNotAnswered')} ${t('common:questionToPerson')} ${text}`;
         }
         if (isRetry && sentOnlyFiles(context.activity)) {
@@ -154,7 +168,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
                 text = `${text} ${t('common:stuckHint')}`;
             }
         }
-        await context.sendActivity(this.render(context, text, spec.buttons ?? []));
+        const buttons = spec.buttons ?? [];
+        const person = askedAgain && !spec.offersPerson && !buttons.some((button) => button.value === 'talk-to-human') ? [{ value: 'talk-to-human', label: PERSON_LABEL }] : [];
+        await context.sendActivity(this.render(context, text, [...buttons, ...person]));
     }
 
     protected async onRecognize(context: TurnContext, state: object, options: PromptOptions): Promise<PromptRecognizerResult<T>> {

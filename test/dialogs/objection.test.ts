@@ -4,6 +4,7 @@ import { ChangeRequestRepository } from '../../data/repositories/changeRequestRe
 import type { Lang } from '../../core/language';
 import { useHarness, type BotHarness } from '../helpers/botHarness';
 import { PHRASES } from '../helpers/phrases';
+import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { EVA, KLAUS, LEA, MARIA, PETER } from '../helpers/demoPeople';
 
@@ -101,7 +102,9 @@ describe('Objection: the current billing contact objects to a change request fil
             { say: PETER },
             { say: CODE, expect: [new RegExp(`Request ${reference}`), s.hint] },
             { say: 'so can you cancel it or not?', expect: [s.recorded(reference)], absent: [s.nothingToCancel] },
-            { say: PHRASES.en.yes, expect: [s.queued] }
+            // A bare yes tells nothing of the matter: the one-line description is asked, as for every request for a person.
+            { say: PHRASES.en.yes, expect: [HANDOFF_PHRASES.en.askDescription] },
+            { say: HANDOFF_PHRASES.en.skip, expect: [s.queued] }
         ], PETER);
         assert.ok(await harness.runtime.services.handoffs.openFor(`directline:${convo.id}`), 'handed to customer service');
         assert.deepStrictEqual(await objectionMails(harness), { [SARAH]: 'en', [CHRIS]: 'en' });

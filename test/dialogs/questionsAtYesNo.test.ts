@@ -16,7 +16,7 @@ import type { Lang } from '../../core/language';
 const ASKED = {
     en: {
         questions: ['what would the person do?', 'ok how long will it take?', 'sure, but is that free?', 'yes? what happens then'],
-        cannotAnswer: /I'm afraid I can't answer that question here\.|that's not something I can help with: I only handle billing contacts/,
+        cannotAnswer: /I'm afraid I can't answer that question here\.|I can't answer that one here either|that's not something I can help with: I only handle billing contacts/,
         offTopic: "what's the weather like tomorrow?",
         outOfScopeOffer: /Would you like to talk to a person instead\?/,
         personButton: 'Talk to a person',
@@ -28,7 +28,7 @@ const ASKED = {
     },
     de: {
         questions: ['was würde die Person denn machen?', 'ok, und wie lange dauert das?', 'klar, aber kostet das was?', 'ja? was passiert dann'],
-        cannotAnswer: /Diese Frage kann ich Ihnen an dieser Stelle leider nicht beantworten\.|Dabei kann ich Ihnen leider nicht helfen, ich kümmere mich nur um Abrechnungskontakte/,
+        cannotAnswer: /Diese Frage kann ich Ihnen an dieser Stelle leider nicht beantworten\.|Auch diese Frage kann ich Ihnen hier leider nicht beantworten|Dabei kann ich Ihnen leider nicht helfen, ich kümmere mich nur um Abrechnungskontakte/,
         offTopic: 'Wie wird das Wetter morgen?',
         outOfScopeOffer: /Möchten Sie stattdessen mit einem Mitarbeiter sprechen\?/,
         personButton: 'Mit einem Mitarbeiter sprechen',

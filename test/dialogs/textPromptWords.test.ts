@@ -18,6 +18,8 @@ const WORDS = {
         goodbye: /Goodbye/,
         questions: ['what happens next?', 'ok and what if peter leaves the company?'],
         cannotAnswer: /can't answer that question here\. A colleague from customer service can help/,
+        cannotAnswerAgain: /can't answer that one here either\. Someone from customer service can help/,
+        personButton: 'Talk to a person',
         stuck: /If you are stuck/,
         sure: /^Sure – what can I do for you\?$/,
         bossAsks: "hi. so my boss told me to ask you who handles billing for us, we're Northwind",
@@ -37,6 +39,8 @@ const WORDS = {
         goodbye: /Auf Wiedersehen/,
         questions: ['wie lange dauert das?', 'und was passiert dann?'],
         cannotAnswer: /an dieser Stelle leider nicht beantworten\. Dafür hilft Ihnen gern ein Mitarbeiter weiter/,
+        cannotAnswerAgain: /Auch diese Frage kann ich Ihnen hier leider nicht beantworten\. Ein Mitarbeiter vom Kundendienst hilft Ihnen gern weiter/,
+        personButton: 'Mit einem Mitarbeiter sprechen',
         stuck: /Wenn Sie nicht weiterkommen/,
         sure: /^Gern – was kann ich für Sie tun\?$/,
         bossAsks: 'hallo, meine Chefin hat mich gebeten zu fragen, wer bei uns die Abrechnung macht',
@@ -77,13 +81,14 @@ describe('Words at a text prompt: a yes is no request, a clear new request is ta
             });
         }
 
-        it(`[${lang}] questions at the reference question get "cannot answer that here" and a person, the question again, never the stuck hint`, async () => {
+        it(`[${lang}] questions at the reference question get "cannot answer that here" and a person (from the second on with a button for one), the question again, never the stuck hint`, async () => {
             const harness = harnessOf();
             await play(harness, harness.conversation(localeOf(lang)), [
                 { say: w.status, expect: [w.askReference] },
                 { say: w.questions[0], expect: [w.cannotAnswer, w.askReference], absent: [w.stuck] },
-                { say: w.questions[1], expect: [w.cannotAnswer, w.askReference], absent: [w.stuck] },
-                { say: w.questions[0], expect: [w.cannotAnswer], absent: [w.stuck] }
+                // Another question: not the same words again, but a person offered with a button of its own.
+                { say: w.questions[1], expect: [w.cannotAnswerAgain, w.askReference], absent: [w.stuck, w.cannotAnswer], buttons: [w.personButton] },
+                { say: w.questions[0], expect: [w.cannotAnswerAgain], absent: [w.stuck] }
             ]);
         });
 

@@ -423,3 +423,14 @@ describe('npm run intent', () => {
         await assert.rejects(run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js')]), (err: { code?: number; stderr?: string }) => err.code === 2 && /usage/.test(err.stderr ?? ''));
     });
 });
+
+describe('npm run intent on a change request and why in one message', () => {
+    it('reads the request, and the clause that says why as no request of its own, in both languages', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        for (const text of ['kann ich den kontakt aendern? anna ist nie erreichbar', 'can I change the contact? peter never answers', 'ich möchte den rechnungskontakt ändern, weil anna nie erreichbar ist']) {
+            const { lead, intents } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, 'change-billing-contact', text);
+            assert.deepStrictEqual(intents.map((one) => one.intent), ['change-billing-contact'], text);
+        }
+    });
+});

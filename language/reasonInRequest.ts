@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { beginsWith, escapeRegExp, hasPhrase, phraseOf, wordsOf } from '../core/words';
-import { phraseList } from '../language/phraseLists';
+import { phraseList } from './phraseLists';
 
 /** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
 const MIN_REASON_WORDS = 3;
@@ -31,6 +31,27 @@ const MAX_REASON_LENGTH = 300;
  * message gives none: then the reason is asked.
  */
 export function reasonInRequest(text: string, t: TFunction, names: readonly string[]): string | undefined {
+    const reason = clausesRead(text, t, names)
+        .flatMap((one) => (one.reason === undefined ? [] : [one.reason]))
+        .join('; ');
+    return reason === '' || reason.length > MAX_REASON_LENGTH ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+}
+
+/**
+ * The words of a message that asks and says why in one ("kann ich den kontakt
+ * aendern? anna ist nie erreichbar", "can I change the contact? peter never
+ * answers", "… weil sie nie erreichbar ist"): its clauses that are no reason
+ * ({@link reasonInRequest}), joined. Undefined when no clause says why, or
+ * every clause does: then the message is read whole.
+ */
+export function requestBesideReason(text: string, t: TFunction): string | undefined {
+    const read = clausesRead(text, t, []);
+    const asking = read.filter((one) => one.reason === undefined).map((one) => one.clause);
+    return asking.length === 0 || asking.length === read.length ? undefined : asking.join(', ');
+}
+
+/** The clauses of a message, each with the reason it gives (undefined for a clause that gives none). */
+function clausesRead(text: string, t: TFunction, names: readonly string[]): Array<{ readonly clause: string; readonly reason?: string }> {
     const because = phraseList(t, 'changeContact:reasonInRequest.heard.because');
     const requestWords = phraseList(t, 'changeContact:reasonInRequest.heard.requestWords');
     const roleWords = phraseList(t, 'changeContact:reasonInRequest.heard.roleWords');
@@ -60,22 +81,14 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
         const frame = containsAny(said, notReasons);
         return lead !== undefined || (!asks && !namesRole && !frame) ? body.replace(/^[\s,.;:!–-]+/u, '').trim() : undefined;
     };
-    const reasons: string[] = [];
-    for (const clause of clausesOf(text.replace(/\S+@\S+/g, ' '), because)) {
-        // "Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung": when the whole is no reason, its joined parts may be.
-        const found = reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined);
-        if (found !== undefined) {
-            reasons.push(found);
-        }
-    }
-    const reason = reasons.join('; ');
-    return reason === '' || reason.length > MAX_REASON_LENGTH ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+    // "Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung": when the whole is no reason, its joined parts may be.
+    return clausesOf(text.replace(/\S+@\S+/g, ' '), because).map((clause) => ({ clause, reason: reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined) }));
 }
 
-/** The clauses of a message: its sentences, the parts between commas, semicolons and dashes, and each reason word's part. */
+/** The clauses of a message: its sentences (a question keeps its question mark), the parts between commas, semicolons and dashes, and each reason word's part. */
 function clausesOf(text: string, because: readonly string[]): string[] {
     return text
-        .split(/[.!;:\n]+|,|\s[–-]\s/u)
+        .split(/(?<=\?)\s+|[.!;:\n]+|,|\s[–-]\s/u)
         .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escapeRegExp).join('|') || '(?!)'})\\s)`, 'iu')))
         .map((part) => part.trim())
         .filter((part) => /\p{L}/u.test(part));
