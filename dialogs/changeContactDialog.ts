@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../turn/turn';
+import { emailedAll, recordAction, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
 import type { NewContact } from '../data/repositories/changeRequestRepository';
 import type { AccountRepository } from '../data/repositories/accountRepository';
@@ -81,6 +81,8 @@ interface ReviewOptions {
     readonly reason?: string;
     /** The reason was taken from the request's own words: the summary says how to write it differently. */
     readonly reasonFromRequest?: boolean;
+    /** What was typed at the reason question was no reason ("ja", an address): the question asked again in these words, as one message. */
+    readonly askAgain?: 'changeContact:reasonMissing' | 'changeContact:reasonNotAddress';
 }
 
 /** What the review ends with once the person confirmed; undefined when they did not. */
@@ -285,7 +287,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next({ text: step.options.reason } satisfies TextInput);
         }
         return step.prompt(PromptIds.reason, localized({
-            text: { key: 'changeContact:askReason', args: { name: step.options.newContact.name } },
+            text: { key: step.options.askAgain ?? 'changeContact:askReason', args: { name: step.options.newContact.name } },
             retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
             freeText: true
         }));
@@ -300,19 +302,17 @@ export class ChangeContactDialog extends ComponentDialog {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
             if (corrected) {
-                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected } satisfies ReviewOptions);
+                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected, askAgain: undefined } satisfies ReviewOptions);
             }
         }
         const { t, lang } = turnInfo(step.context);
         if (options.reason === undefined && addressOnly(reason, lang)) {
-            // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again.
-            await step.context.sendActivity(t('changeContact:reasonNotAddress', { name: options.newContact.name }));
-            return step.replaceDialog(DialogIds.changeContactReview, options);
+            // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again, in one message.
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonNotAddress' } satisfies ReviewOptions);
         }
         if (options.reason === undefined && this.noReason(step.context, reason)) {
-            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself.
-            await step.context.sendActivity(t('changeContact:reasonMissing', { name: options.newContact.name }));
-            return step.replaceDialog(DialogIds.changeContactReview, options);
+            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself, in one message.
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonMissing' } satisfies ReviewOptions);
         }
         stepValues<{ reason: string }>(step).reason = reason;
         const summary = t('changeContact:summary', {
@@ -452,8 +452,9 @@ export class ChangeContactDialog extends ComponentDialog {
     private async refuseNonAdmin(context: TurnContext, account: Account, members: readonly Member[], me: Member): Promise<TaskResult> {
         const { t } = turnInfo(context);
         const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
-        // A billing contact is the one such an email would reach, so it is offered only to others.
-        const canEmail = !me.isBillingContact && members.some((m) => m.isBillingContact);
+        // A billing contact is the one such an email would reach, so it is offered only to others; nor is a mail sent in this conversation offered again.
+        const contacts = members.filter((m) => m.isBillingContact).map((m) => m.user.id);
+        const canEmail = !me.isBillingContact && contacts.length > 0 && !emailedAll(context, contacts);
         recordAction(context, 'change-request-refused', 'not an admin');
         if (admins.length === 0) {
             await context.sendActivity(t('changeContact:adminsOnlyNoAdmins', { account: account.name }));

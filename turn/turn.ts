@@ -52,6 +52,8 @@ export interface ConversationProfile {
     actions?: BotAction[];
     /** Billing-role answers given (`case:accountId`): the long paragraph is said once, then a short reference. */
     answered?: string[];
+    /** Long paragraphs said in full in this conversation (`add-licenses`): later only a short reference. */
+    said?: string[];
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
     /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */
@@ -132,6 +134,15 @@ export function recordAction(context: TurnContext, kind: string, detail?: string
 /** True when the bot did `kind` in this conversation (see {@link recordAction}): "a reset link was just sent". */
 export function didAction(context: TurnContext, kind: string): boolean {
     return (turnInfo(context).profile.actions ?? []).some((action) => action.kind === kind);
+}
+
+/**
+ * True when the bot mailed every one of `ids` on the person's behalf in this
+ * conversation (`emailed-billing-admin`): what was just done is not offered again.
+ */
+export function emailedAll(context: TurnContext, ids: readonly string[]): boolean {
+    const mailed = new Set((turnInfo(context).profile.actions ?? []).filter((action) => action.kind === 'emailed-billing-admin').flatMap((action) => (action.detail ?? '').split(',')));
+    return ids.length > 0 && ids.every((id) => mailed.has(id));
 }
 
 /**
