@@ -131,7 +131,8 @@ export class BillingRoleDialog extends ComponentDialog {
             retryText: { key: 'billingRole:offerRetry' },
             buttons,
             nothingToLose: true,
-            messageChooses: 'email'
+            messageChooses: 'email',
+            ...(mayChange ? { reasonChooses: { value: 'change', names: answer.otherBillingContacts.map((user) => user.name) } } : {})
         }));
     }
 

@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { emailedAll, recordAction, turnInfo } from '../turn/turn';
+import { emailedAll, recordAction, takeTold, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
 import type { NewContact } from '../data/repositories/changeRequestRepository';
 import type { AccountRepository } from '../data/repositories/accountRepository';
@@ -65,6 +65,8 @@ interface ChangeValues {
     asked?: boolean;
     /** The reason the request itself gave ("die Anna geht in Rente, bitte Lea eintragen"): shown in the summary, not asked. */
     reason?: string;
+    /** The request's own words, after what the person told before at a question that could not use it. */
+    question?: string;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -149,21 +151,25 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(t('billingRole:noLongerMember'));
             return step.endDialog();
         }
+        // What the person told before at a question that could not use it ("peter is retiring" at the offer) belongs to the request too.
+        const told = takeTold(step.context);
         if (!me.isAdmin) {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
+        const question = [...told, step.options.question ?? ''].filter((text) => text.trim() !== '').join('. ');
         await step.context.sendActivity(t('changeContact:intro'));
-        if (removes(step.options.question ?? '', t)) {
+        if (removes(question, t)) {
             // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
             await step.context.sendActivity(t('changeContact:removalExplained'));
         }
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
+        values.question = question;
         values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
         values.currentContacts = members.filter((m) => m.isBillingContact).map((m) => ({ id: m.user.id, name: m.user.name }));
         // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
-        values.reason = reasonInRequest(step.options.question ?? '', t, members.map((m) => m.user.name));
+        values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
@@ -173,21 +179,21 @@ export class ChangeContactDialog extends ComponentDialog {
         // "please make tom the billing contact": a first name only one other member has names them too.
         // "Ich bin Eva Schulz von …, neu soll …": the person introducing themselves names no new contact; "auf mich umstellen" names them.
         // "make anna the billing contact, anna.k@…": a person's address given with the request names them; a new person's name and address are not asked again.
-        const addressed = addressedInRequest(step.options.question ?? '', members, me, turnInfo(step.context).lang);
+        const addressed = addressedInRequest(question, members, me, turnInfo(step.context).lang);
         if (addressed?.member && candidates.includes(addressed.member)) {
             return step.next(addressed.member.user.id);
         }
         if (addressed?.email) {
-            const name = titledNonMember(step.options.question ?? '', members, t) ?? nameOfAddress(step.options.question ?? '', addressed.email, members, me, t);
+            const name = titledNonMember(question, members, t) ?? nameOfAddress(question, addressed.email, members, me, t);
             return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: addressed.email } satisfies NewPersonOptions);
         }
-        const asked = withoutIntroduction((step.options.question ?? '').replace(/\S+@\S+/g, ' '), me, t);
+        const asked = withoutIntroduction(question.replace(/\S+@\S+/g, ' '), me, t);
         const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ?? namesSelf(candidates, me, asked, t);
         if (named) {
             return step.next(named.user.id);
         }
         // "… stattdessen Herrn Peter Krause eintragen": a person named with a title who is no member is the new person.
-        const newPerson = titledNonMember(step.options.question ?? '', members, t);
+        const newPerson = titledNonMember(question, members, t);
         if (newPerson) {
             return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson } satisfies NewPersonOptions);
         }
@@ -250,7 +256,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(undefined);
         }
         const { t } = turnInfo(step.context);
-        const said = [step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
+        const said = [values.question ?? step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
         for (const text of said) {
             const named = replacedIn(text, currentContacts, newContact, values.identity?.userId, t);
             if (named !== undefined) {

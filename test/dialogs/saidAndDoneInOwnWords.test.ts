@@ -4,7 +4,7 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play, type Step } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { ANNA, JONAS, LEA, MARIA, PETER } from '../helpers/demoPeople';
+import { ANNA, EVA, JONAS, LEA, MARIA, PETER } from '../helpers/demoPeople';
 
 const TOM = 'tom.hughes@northwind.example';
 const SARAH = 'sarah.lee@northwind.example';
@@ -23,6 +23,61 @@ const RESET_OFFER = { en: /password reset link for the Corporate Billing Portal 
 
 /** Defects of issue 12 where the bot repeats what it just said or did, or asks twice in one turn. */
 const ROWS: readonly ConversationRow[] = [
+    // A reason told at the offer to email or to file a change is the reason of the change; what was told earlier carries into the request.
+    {
+        name: '"peter is retiring" at the offer to email or change is the reason of the change request',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'who is our billing contact', expect: [en.p.askEmail] },
+            { say: SARAH, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseBD, en.p.offerEmail] },
+            { say: 'peter is retiring', expect: [/Who should become the billing contact of Northwind/], absent: [/Please choose one of the options/] },
+            { say: 'Tom Hughes', expect: [en.task.summary, /Reason: Peter is retiring$/m], absent: [REASON_AGAIN.en] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes/, reason: /^Peter is retiring$/ }, noMailTo: PETER }
+    },
+    {
+        name: '„klaus ist seit märz im ruhestand“ beim Angebot von Mail oder Änderung ist der Grund des Änderungsantrags',
+        lang: 'de', email: EVA,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt', expect: [de.p.askEmail] },
+            { say: EVA, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.caseBD, de.p.offerEmail] },
+            { say: 'klaus ist seit märz im ruhestand', expect: [/Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden\?/], absent: [/nicht helfen/] },
+            { say: 'Eva Schulz', expect: [de.task.summary, /Grund: Klaus ist seit märz im ruhestand$/m] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-3003', newContact: /^Eva Schulz/, reason: /^Klaus ist seit märz im ruhestand$/ } }
+    },
+    {
+        name: 'a new contact\'s name and address typed at the offer carry into the change request chosen next: only the reason is asked',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'who is our billing contact', expect: [en.p.askEmail] },
+            { say: SARAH, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.offerEmail] },
+            { say: 'Anna King, anna.king@northwind.example', absent: [/Who should become/, en.p.preview] },
+            { say: 'Request a change of billing contact', expect: [/Why should Anna King become the billing contact\?/], absent: [/Who should become/, /email address of/] },
+            { say: 'she runs our accounts now', expect: [en.task.summary, /Anna King \(anna\.king@northwind\.example\)/] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Anna King \(anna\.king@northwind\.example\)/, reason: /runs our accounts/ } }
+    },
+    {
+        name: 'Name und Adresse der neuen Person beim Angebot gehen in den danach gewählten Änderungsantrag ein: nur der Grund wird gefragt',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt', expect: [de.p.askEmail] },
+            { say: JONAS, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.offerEmail] },
+            { say: 'Julia Schmidt, julia.schmidt@mueller-design.example', absent: [/Wer soll Abrechnungskontakt/, de.p.preview] },
+            { say: 'Änderung des Abrechnungskontakts beantragen', expect: [/Warum soll Julia Schmidt Abrechnungskontakt werden\?/], absent: [/Wer soll Abrechnungskontakt/, /E-Mail-Adresse von/] },
+            { say: 'sie übernimmt die Buchhaltung', expect: [de.task.summary, /Julia Schmidt \(julia\.schmidt@mueller-design\.example\)/] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Julia Schmidt \(julia\.schmidt@mueller-design\.example\)/, reason: /Buchhaltung/ } }
+    },
     // A yes is no reason: one polite question for the reason, not an apology followed by the question again.
     {
         name: '"yes" at the reason of a change request is answered with one message asking for the reason',
