@@ -37,7 +37,8 @@ const ROWS: readonly ConversationRow[] = [
             ...whoIs('en', SARAH, [en.p.caseBD, en.p.offerEmail]),
             { say: 'peter is retiring', expect: [/Who should become the billing contact of Northwind/], absent: [/Please choose one of the options/] },
             { say: 'Tom Hughes', expect: [en.task.summary, /Reason: Peter is retiring$/m], absent: [REASON_AGAIN.en] },
-            { say: 'yes', expect: [en.task.filed] }
+            // The request just filed is not offered again with the next menu.
+            { say: 'yes', expect: [en.task.filed], noButtons: ['Change the billing contact'] }
         ],
         outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes/, reason: /^Peter is retiring$/ }, noMailTo: PETER }
     },
@@ -48,7 +49,7 @@ const ROWS: readonly ConversationRow[] = [
             ...whoIs('de', EVA, [de.p.caseBD, de.p.offerEmail]),
             { say: 'klaus ist seit märz im ruhestand', expect: [/Wer soll Abrechnungskontakt von Bergmann & Söhne AG werden\?/], absent: [/nicht helfen/] },
             { say: 'Eva Schulz', expect: [de.task.summary, /Grund: Klaus ist seit märz im ruhestand$/m] },
-            { say: 'ja', expect: [de.task.filed] }
+            { say: 'ja', expect: [de.task.filed], noButtons: ['Abrechnungskontakt ändern'] }
         ],
         outcome: { request: { account: 'ACC-3003', newContact: /^Eva Schulz/, reason: /^Klaus ist seit märz im ruhestand$/ } }
     },
@@ -140,7 +141,8 @@ const ROWS: readonly ConversationRow[] = [
         steps: [
             { say: 'reset my portal password', expect: [en.task.askUserId] },
             { say: 'pbrooks', expect: [en.task.resetRequested] },
-            { say: 'how do I sign in to billing', expect: [/Go to Billing/], absent: [RESET_OFFER.en], noButtons: ['Reset my portal password'] }
+            { say: 'how do I sign in to billing', expect: [/Go to Billing/], absent: [RESET_OFFER.en], noButtons: ['Reset my portal password'] },
+            { say: 'start over', expect: [/start over/], noButtons: ['Reset my portal password'] }
         ],
         outcome: { resetTo: PETER }
     },
@@ -150,7 +152,8 @@ const ROWS: readonly ConversationRow[] = [
         steps: [
             { say: 'portal kennwort zurücksetzen', expect: [de.task.askUserId] },
             { say: 'mbergmann-billing', expect: [de.task.resetRequested] },
-            { say: 'wie melde ich mich bei der abrechnung an', expect: [/Zur Abrechnung/], absent: [RESET_OFFER.de], noButtons: ['Portal-Kennwort zurücksetzen'] }
+            { say: 'wie melde ich mich bei der abrechnung an', expect: [/Zur Abrechnung/], absent: [RESET_OFFER.de], noButtons: ['Portal-Kennwort zurücksetzen'] },
+            { say: 'neu anfangen', expect: [/fangen wir von vorn an/], noButtons: ['Portal-Kennwort zurücksetzen'] }
         ],
         outcome: { resetTo: MARIA }
     }
