@@ -2,7 +2,7 @@ import { answerStatus } from './statusAnswer';
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { didAction, noteSaidThisTurn, recordAction, saidThisTurn, turnInfo } from '../turn/turn';
+import { didAction, emailedAll, noteSaidThisTurn, recordAction, saidThisTurn, turnInfo } from '../turn/turn';
 import type { User } from '../data/model';
 import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
@@ -29,6 +29,7 @@ import { asksQuestion } from './prompts/yesNoAnswer';
 import { phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { conjunctionList } from '../core/listFormat';
+import { withAddLicenses } from './addLicenses';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
@@ -110,17 +111,28 @@ export class BillingRoleDialog extends ComponentDialog {
         if (step.options.intent === 'email-billing-admin') {
             return step.next('email');
         }
+        const names = answer.otherBillingContacts.map((user) => user.name);
+        if (emailedAll(step.context, answer.otherBillingContacts.map((user) => user.id))) {
+            // Mailed in this conversation already: said so, not offered again; the change request still is.
+            const { t } = turnInfo(step.context);
+            if (!mayChange) {
+                await step.context.sendActivity(t('billingRole:emailedAlready', { names: this.list(step.context, names) }));
+                return step.endDialog();
+            }
+            return step.endDialog(offerNext({ key: 'billingRole:emailedAlreadyOfferChange', args: { names } }, ['change-billing-contact', 'thanks'], { askedFirst: true }));
+        }
         const buttons: PromptButton[] = [
             { value: 'email', label: 'billingRole:button.emailAdmin', answers: 'yes' },
             ...(mayChange ? [{ value: 'change', label: 'billingRole:button.requestChange' }] : []),
             { value: 'nothing', label: 'billingRole:button.noThanks', answers: 'no' }
         ];
         return step.prompt(PromptIds.pick, localized({
-            text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names: answer.otherBillingContacts.map((user) => user.name) } },
+            text: { key: mayChange ? 'billingRole:offerEmailOrChange' : 'billingRole:offerEmail', args: { names } },
             retryText: { key: 'billingRole:offerRetry' },
             buttons,
             nothingToLose: true,
-            messageChooses: 'email'
+            messageChooses: 'email',
+            ...(mayChange ? { reasonChooses: { value: 'change', names: answer.otherBillingContacts.map((user) => user.name) } } : {})
         }));
     }
 
@@ -257,7 +269,7 @@ export class BillingRoleDialog extends ComponentDialog {
                     // The request just filed, not the offer to file one.
                     lines.push(this.pendingLine(context, filed));
                 } else if (answer.membership.isAdmin) {
-                    lines.push(t('billingRole:adminMayChange', { adminCenterUrl: LINKS.adminCenter }));
+                    lines.push(withAddLicenses(context, 'billingRole:adminMayChange', {}, 'billingRole:addLicenses'));
                 }
                 break;
         }

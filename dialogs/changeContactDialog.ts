@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { recordAction, turnInfo } from '../turn/turn';
+import { emailedAll, recordAction, takeTold, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
 import type { NewContact } from '../data/repositories/changeRequestRepository';
 import type { AccountRepository } from '../data/repositories/accountRepository';
@@ -65,6 +65,8 @@ interface ChangeValues {
     asked?: boolean;
     /** The reason the request itself gave ("die Anna geht in Rente, bitte Lea eintragen"): shown in the summary, not asked. */
     reason?: string;
+    /** The request's own words, after what the person told before at a question that could not use it. */
+    question?: string;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -81,6 +83,8 @@ interface ReviewOptions {
     readonly reason?: string;
     /** The reason was taken from the request's own words: the summary says how to write it differently. */
     readonly reasonFromRequest?: boolean;
+    /** What was typed at the reason question was no reason ("ja", an address): the question asked again in these words, as one message. */
+    readonly askAgain?: 'changeContact:reasonMissing' | 'changeContact:reasonNotAddress';
 }
 
 /** What the review ends with once the person confirmed; undefined when they did not. */
@@ -147,21 +151,25 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(t('billingRole:noLongerMember'));
             return step.endDialog();
         }
+        // What the person told before at a question that could not use it ("peter is retiring" at the offer) belongs to the request too.
+        const told = takeTold(step.context);
         if (!me.isAdmin) {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
+        const question = [...told, step.options.question ?? ''].filter((text) => text.trim() !== '').join('. ');
         await step.context.sendActivity(t('changeContact:intro'));
-        if (removes(step.options.question ?? '', t)) {
+        if (removes(question, t)) {
             // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
             await step.context.sendActivity(t('changeContact:removalExplained'));
         }
         const values = stepValues<ChangeValues>(step);
         values.identity = identity;
         values.account = account;
+        values.question = question;
         values.current = members.filter((m) => m.isBillingContact).map((m) => m.user.name);
         values.currentContacts = members.filter((m) => m.isBillingContact).map((m) => ({ id: m.user.id, name: m.user.name }));
         // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
-        values.reason = reasonInRequest(step.options.question ?? '', t, members.map((m) => m.user.name));
+        values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
         if (candidates.length === 0) {
             return step.next(SOMEONE_ELSE);
@@ -171,21 +179,21 @@ export class ChangeContactDialog extends ComponentDialog {
         // "please make tom the billing contact": a first name only one other member has names them too.
         // "Ich bin Eva Schulz von …, neu soll …": the person introducing themselves names no new contact; "auf mich umstellen" names them.
         // "make anna the billing contact, anna.k@…": a person's address given with the request names them; a new person's name and address are not asked again.
-        const addressed = addressedInRequest(step.options.question ?? '', members, me, turnInfo(step.context).lang);
+        const addressed = addressedInRequest(question, members, me, turnInfo(step.context).lang);
         if (addressed?.member && candidates.includes(addressed.member)) {
             return step.next(addressed.member.user.id);
         }
         if (addressed?.email) {
-            const name = titledNonMember(step.options.question ?? '', members, t) ?? nameOfAddress(step.options.question ?? '', addressed.email, members, me, t);
+            const name = titledNonMember(question, members, t) ?? nameOfAddress(question, addressed.email, members, me, t);
             return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: addressed.email } satisfies NewPersonOptions);
         }
-        const asked = withoutIntroduction((step.options.question ?? '').replace(/\S+@\S+/g, ' '), me, t);
+        const asked = withoutIntroduction(question.replace(/\S+@\S+/g, ' '), me, t);
         const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ?? namesSelf(candidates, me, asked, t);
         if (named) {
             return step.next(named.user.id);
         }
         // "… stattdessen Herrn Peter Krause eintragen": a person named with a title who is no member is the new person.
-        const newPerson = titledNonMember(step.options.question ?? '', members, t);
+        const newPerson = titledNonMember(question, members, t);
         if (newPerson) {
             return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson } satisfies NewPersonOptions);
         }
@@ -250,7 +258,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(undefined);
         }
         const { t } = turnInfo(step.context);
-        const said = [step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
+        const said = [values.question ?? step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
         for (const text of said) {
             const named = replacedIn(text, currentContacts, newContact, values.identity?.userId, t);
             if (named !== undefined) {
@@ -287,7 +295,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next({ text: step.options.reason } satisfies TextInput);
         }
         return step.prompt(PromptIds.reason, localized({
-            text: { key: 'changeContact:askReason', args: { name: step.options.newContact.name } },
+            text: { key: step.options.askAgain ?? 'changeContact:askReason', args: { name: step.options.newContact.name } },
             retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
             freeText: true
         }));
@@ -302,19 +310,17 @@ export class ChangeContactDialog extends ComponentDialog {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
             if (corrected) {
-                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected } satisfies ReviewOptions);
+                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected, askAgain: undefined } satisfies ReviewOptions);
             }
         }
         const { t, lang } = turnInfo(step.context);
         if (options.reason === undefined && addressOnly(reason, lang)) {
-            // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again.
-            await step.context.sendActivity(t('changeContact:reasonNotAddress', { name: options.newContact.name }));
-            return step.replaceDialog(DialogIds.changeContactReview, options);
+            // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again, in one message.
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonNotAddress' } satisfies ReviewOptions);
         }
         if (options.reason === undefined && this.noReason(step.context, reason)) {
-            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself.
-            await step.context.sendActivity(t('changeContact:reasonMissing', { name: options.newContact.name }));
-            return step.replaceDialog(DialogIds.changeContactReview, options);
+            // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself, in one message.
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonMissing' } satisfies ReviewOptions);
         }
         stepValues<{ reason: string }>(step).reason = reason;
         const summary = t('changeContact:summary', {
@@ -454,8 +460,9 @@ export class ChangeContactDialog extends ComponentDialog {
     private async refuseNonAdmin(context: TurnContext, account: Account, members: readonly Member[], me: Member): Promise<TaskResult> {
         const { t } = turnInfo(context);
         const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
-        // A billing contact is the one such an email would reach, so it is offered only to others.
-        const canEmail = !me.isBillingContact && members.some((m) => m.isBillingContact);
+        // A billing contact is the one such an email would reach, so it is offered only to others; nor is a mail sent in this conversation offered again.
+        const contacts = members.filter((m) => m.isBillingContact).map((m) => m.user.id);
+        const canEmail = !me.isBillingContact && contacts.length > 0 && !emailedAll(context, contacts);
         recordAction(context, 'change-request-refused', 'not an admin');
         if (admins.length === 0) {
             await context.sendActivity(t('changeContact:adminsOnlyNoAdmins', { account: account.name }));

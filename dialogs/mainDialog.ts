@@ -52,6 +52,15 @@ const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
 
+/** Menu buttons for what the bot has done in this conversation (action kind → the button's value): not offered again once done. */
+const DONE_BUTTONS: Readonly<Record<string, string>> = { 'change-request-filed': 'change-billing-contact', 'portal-reset-requested': 'portal-password-reset' };
+
+/** The menu without what was just done: a request just filed or a reset link just sent is not offered again (typing it still works). */
+function menuButtons(context: TurnContext): readonly PromptButton[] {
+    const done = new Set(Object.entries(DONE_BUTTONS).filter(([kind]) => didAction(context, kind)).map(([, value]) => value));
+    return done.size === 0 ? MENU_BUTTONS : MENU_BUTTONS.filter((button) => !done.has(button.value));
+}
+
 /** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
 const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
 
@@ -170,7 +179,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const key = options.restart ? 'main:restart' : options.sure ? 'main:sureWhatElse' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
-        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? MENU_BUTTONS }));
+        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? menuButtons(step.context) }));
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {

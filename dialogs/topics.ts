@@ -1,13 +1,14 @@
 import type { TurnContext } from 'botbuilder';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { TOPIC_INTENTS, type Intent, type TopicIntent } from '../language/nlu';
-import { didAction, turnInfo } from '../turn/turn';
+import { didAction, emailedAll, turnInfo } from '../turn/turn';
 import { LINKS } from '../core/links';
 import { offerNext, type ActionIntent } from './actions';
 import type { PromptButton } from './prompts/localizedPrompt';
 import type { FollowUp, TaskResult } from './types';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { conjunctionList } from '../core/listFormat';
+import { withAddLicenses } from './addLicenses';
 
 /**
  * The related topics of the help article (DESIGN §1.6), in its order: nine
@@ -18,12 +19,13 @@ export const MORE_TOPICS: readonly Intent[] = [...TOPIC_INTENTS, 'change-billing
 
 /** What an answer offers next (besides more topics): the question (`topics:offer.*`) and its buttons. */
 interface NextSteps {
-    readonly offer: 'checkOrService' | 'checkOrChange' | 'check' | 'checkOrReset';
+    readonly offer: 'checkOrService' | 'checkOrChange' | 'check' | 'checkOrReset' | 'checkRole';
     readonly intents: readonly ActionIntent[];
 }
 
 const CHECK_OR_SERVICE: NextSteps = { offer: 'checkOrService', intents: ['am-i-billing-contact', 'talk-to-human'] };
 const CHECK_OR_RESET: NextSteps = { offer: 'checkOrReset', intents: ['am-i-billing-contact', 'portal-password-reset'] };
+const CHECK_ROLE: NextSteps = { offer: 'checkRole', intents: ['am-i-billing-contact'] };
 
 const NEXT_STEPS: Readonly<Record<TopicIntent, NextSteps>> = {
     'topic-payment-invoicing': CHECK_OR_SERVICE,
@@ -67,8 +69,9 @@ export async function answerTopic(context: TurnContext, topic: TopicIntent, know
     const contacts = known?.otherBillingContacts ?? [];
     const isContact = known?.case === 'a' || known?.case === 'c';
     if (!known || (!isContact && contacts.length === 0)) {
-        await context.sendActivity(t(`topics:answer.${topic}`, links));
-        const next = NEXT_STEPS[topic];
+        await context.sendActivity(withAddLicenses(context, `topics:answer.${topic}`, links, 'topics:addLicenses'));
+        // A reset link sent in this conversation is not offered again: only the check is.
+        const next = NEXT_STEPS[topic] === CHECK_OR_RESET && didAction(context, 'portal-reset-requested') ? CHECK_ROLE : NEXT_STEPS[topic];
         return offerNext({ key: `topics:offer.${next.offer}` }, [...next.intents, 'more-topics', 'thanks'], { askedFirst: true });
     }
     const names = conjunctionList(lang).format(contacts.map((user) => user.name));
@@ -81,5 +84,10 @@ export async function answerTopic(context: TurnContext, topic: TopicIntent, know
     if (isContact) {
         return offerNext({ key: 'main:anythingElse' }, known.case === 'c' && !linkSent ? ['portal-password-reset', 'more-topics', 'thanks'] : ['more-topics', 'thanks']);
     }
-    return offerNext({ key: 'topics:offer.emailOrService', args: { names: contacts.map((user) => user.name) } }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
+    const contactNames = contacts.map((user) => user.name);
+    if (emailedAll(context, contacts.map((user) => user.id))) {
+        // Mailed in this conversation already: said so, and a person offered instead of the same mail again.
+        return offerNext({ key: 'topics:offer.serviceAfterMail', args: { names: contactNames } }, ['talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
+    }
+    return offerNext({ key: 'topics:offer.emailOrService', args: { names: contactNames } }, ['email-billing-admin', 'talk-to-human', 'more-topics', 'thanks'], { askedFirst: true });
 }

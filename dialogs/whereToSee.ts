@@ -3,6 +3,7 @@ import { containsPhrase } from '../core/words';
 import { LINKS } from '../core/links';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
+import { withAddLicenses } from './addLicenses';
 
 /**
  * The answer to "wo sehe ich das?" / "where do I see that?" asked after an
@@ -15,5 +16,5 @@ export function whereToSeeAnswer(context: TurnContext, text: string): string | u
     if (!containsPhrase(text, phraseList(t, 'main:whereToSee.heard'))) {
         return undefined;
     }
-    return t('main:whereToSee.answer', { adminCenterUrl: LINKS.adminCenter, myAccountUrl: LINKS.myAccount });
+    return withAddLicenses(context, 'main:whereToSee.answer', { myAccountUrl: LINKS.myAccount }, 'main:whereToSee.addLicenses');
 }

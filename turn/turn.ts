@@ -52,6 +52,10 @@ export interface ConversationProfile {
     actions?: BotAction[];
     /** Billing-role answers given (`case:accountId`): the long paragraph is said once, then a short reference. */
     answered?: string[];
+    /** Long paragraphs said in full in this conversation (`add-licenses`): later only a short reference. */
+    said?: string[];
+    /** What the person typed at a question that could not use it ("peter is retiring" at the offer): a later task reads its details. */
+    told?: string[];
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
     /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */
@@ -147,6 +151,36 @@ export function recordAction(context: TurnContext, kind: string, detail?: string
 /** True when the bot did `kind` in this conversation (see {@link recordAction}): "a reset link was just sent". */
 export function didAction(context: TurnContext, kind: string): boolean {
     return (turnInfo(context).profile.actions ?? []).some((action) => action.kind === kind);
+}
+
+/** Messages kept in {@link ConversationProfile.told}, and the longest part of each kept. */
+const MAX_TOLD = 3;
+const MAX_TOLD_LENGTH = 500;
+
+/** Keeps what the person typed at a question that could not use it, for a later task to read (a reason, a new contact's name and address). */
+export function noteTold(context: TurnContext, text: string): void {
+    const { profile } = turnInfo(context);
+    const kept = text.trim().slice(0, MAX_TOLD_LENGTH);
+    if (kept !== '') {
+        profile.told = [...(profile.told ?? []), kept].slice(-MAX_TOLD);
+    }
+}
+
+/** What {@link noteTold} kept, handed over once: a task that read it does not read it again. */
+export function takeTold(context: TurnContext): string[] {
+    const { profile } = turnInfo(context);
+    const told = profile.told ?? [];
+    profile.told = undefined;
+    return told;
+}
+
+/**
+ * True when the bot mailed every one of `ids` on the person's behalf in this
+ * conversation (`emailed-billing-admin`): what was just done is not offered again.
+ */
+export function emailedAll(context: TurnContext, ids: readonly string[]): boolean {
+    const mailed = new Set((turnInfo(context).profile.actions ?? []).filter((action) => action.kind === 'emailed-billing-admin').flatMap((action) => (action.detail ?? '').split(',')));
+    return ids.length > 0 && ids.every((id) => mailed.has(id));
 }
 
 /**

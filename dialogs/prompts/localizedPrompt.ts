@@ -4,7 +4,7 @@ import { Prompt, type PromptOptions, type PromptRecognizerResult, type PromptVal
 import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
-import { turnInfo } from '../../turn/turn';
+import { noteTold, turnInfo } from '../../turn/turn';
 import { hasPhrase, phraseOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { conjunctionList } from '../../core/listFormat';
@@ -78,6 +78,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly messageChooses?: string;
     /** The question itself offers a person ("Shall I put you through?"): another question it cannot answer gets no button for one. */
     readonly offersPerson?: boolean;
+    /** A reason for changing the billing contact that names one of `names` ("peter is retiring") chooses the button with this `value`: the change it gives the reason for. */
+    readonly reasonChooses?: { readonly value: string; readonly names: readonly string[] };
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */
@@ -159,6 +161,8 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
             text = `${t('common:textOnly')} ${text}`;
         }
         if (isRetry && !questioned) {
+            // Words this question could not use may still tell a later task something ("peter is retiring" at the offer is the reason of the change then asked for).
+            noteTold(context, submittedText(context.activity) ?? '');
             // A real question is no failed answer: it never earns the "stuck" hint. A retry is shown exactly once per answer the prompt could not use.
             attempts.failures = (attempts.failures ?? 0) + 1;
             if (attempts.failures >= FAILURES_BEFORE_HINT) {

@@ -8,7 +8,8 @@ import { wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, leadingAnswer } from '../answerContent';
 import { asksToForward } from '../forwardedStory';
-import { onlyAnswerPhrases } from './yesNoAnswer';
+import { reasonInRequest } from '../../language/reasonInRequest';
+import { asksQuestion, onlyAnswerPhrases } from './yesNoAnswer';
 
 /**
  * One of the buttons, chosen by clicking, typing its label, its number as the
@@ -54,6 +55,11 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
+        // "peter is retiring" at the offer to email or to file a change: the reason of the change, which the change request keeps.
+        // It names the one it is about: "where can i see that myself" is no reason.
+        if (options.reasonChooses && namesAny(text, options.reasonChooses.names) && !asksQuestion(context, text) && reasonInRequest(text, t, options.reasonChooses.names) !== undefined) {
+            return { succeeded: true, value: options.reasonChooses.value };
+        }
         // A full name, or an address given for a new person ("neuer kontakt soll max mustermann sein, max@firma.de").
         // "nein danke" is two words of letters, but a no, not a name.
         const newPerson = (fullName(text, [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]) && mayBeName(text, t) && !onlyAnswerPhrases(context, text)) || /\S@\S+\.\S/u.test(text);
@@ -61,6 +67,12 @@ export class PickPrompt extends LocalizedPrompt<string> {
             ? { succeeded: true, value: options.nameChooses }
             : { succeeded: false };
     }
+}
+
+/** True when `text` has a word of one of `names` ("peter" for "Peter Brooks"). */
+function namesAny(text: string, names: readonly string[]): boolean {
+    const said = new Set(wordsOf(text));
+    return names.some((name) => wordsOf(name).some((word) => said.has(word)));
 }
 
 /** Words of a name this long say which one is meant ("Taylor", "Northwind"); shorter ones ("AG", "Ltd", "&") do not. */

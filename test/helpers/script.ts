@@ -12,6 +12,10 @@ export interface Step {
     readonly absent?: readonly RegExp[];
     /** Buttons that must be offered in this turn. */
     readonly buttons?: readonly string[];
+    /** Buttons that must not be offered in this turn. */
+    readonly noButtons?: readonly string[];
+    /** How many messages the bot sends in this turn. */
+    readonly messages?: number;
 }
 
 /**
@@ -35,6 +39,12 @@ export async function play(harness: BotHarness, convo: Conversation, steps: read
         const buttons = replies.flatMap((r) => r.buttons);
         for (const button of step.buttons ?? []) {
             assert.ok(buttons.includes(button), `${where}expected button "${button}" among [${buttons.join(' | ')}]`);
+        }
+        for (const button of step.noButtons ?? []) {
+            assert.ok(!buttons.includes(button), `${where}button "${button}" must not be offered`);
+        }
+        if (step.messages !== undefined) {
+            assert.strictEqual(replies.length, step.messages, `${where}expected ${step.messages} message(s)`);
         }
     }
     return turns;
