@@ -70,8 +70,11 @@ export class AdminContactService {
                 dedupeKey: `${dedupeKey}:${draft.recipient.id}`
             })
         );
-        // One read, then one write: on SQLite without BEGIN/COMMIT (`writesOnce`).
-        const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
+        const audit = { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } };
+        // SQLite: the limits checked and the mails stored in one statement (`limited_mail`, migration 025).
+        // PostgreSQL: one read, then one write, in a transaction with named locks.
+        const limits = { since: dayAgo, perConversation: MAX_PER_DAY * Math.max(1, drafts.length), perRecipient: MAX_PER_RECIPIENT_PER_DAY };
+        const outcome = this.db.dialect === 'sqlite' ? await new Repositories(this.db, this.clock).outbox.insertLimited(mails, now, audit, limits) : await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
             const repos = new Repositories(tx, this.clock);
             const outbox = repos.outbox;
             // The mail already queued (a retried turn), the conversation's mails and each recipient's, in one statement.
@@ -79,10 +82,10 @@ export class AdminContactService {
             if (figures.queued) {
                 return 'again';
             }
-            if (figures.forConversation >= MAX_PER_DAY * Math.max(1, drafts.length) || figures.to.some((n) => n >= MAX_PER_RECIPIENT_PER_DAY)) {
+            if (figures.forConversation >= limits.perConversation || figures.to.some((n) => n >= limits.perRecipient)) {
                 return 'rate-limited';
             }
-            await outbox.insertAudited(mails, now, { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } });
+            await outbox.insertAudited(mails, now, audit);
             return 'queued';
         }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)], writesOnce: true });
         if (outcome === 'again') {
