@@ -10,7 +10,11 @@ import type { Migration } from './index';
  * `max_for_conversation` mails of the kind since `since` (checked where the
  * row has that limit: the first, before any of the statement's mails is
  * stored) or the row's address `max_for_recipient` (`limited_mail:rate-limited`);
- * otherwise the row goes on to `audited_mail`. A statement and its triggers
+ * otherwise the row goes on to `audited_mail`. A row with a
+ * `directory_version` is refused first (`limited_mail:directory-changed`)
+ * when the directory is at another version: its mails were drafted from
+ * look-ups kept at that version without reading it for the turn
+ * (`UncheckedReads` in `directoryCache.ts`). A statement and its triggers
  * are atomic and SQLite runs one statement at a time. PostgreSQL keeps its
  * transaction with named locks: nothing is created on it.
  */
@@ -22,9 +26,11 @@ CREATE VIEW limited_mail AS
 SELECT NULL AS kind, NULL AS to_address, NULL AS to_name, NULL AS reply_to, NULL AS locale, NULL AS subject, NULL AS body, NULL AS secret_enc,
        NULL AS created_at, NULL AS conversation_key, NULL AS dedupe_key,
        NULL AS audit_actor, NULL AS audit_action, NULL AS audit_subject, NULL AS audit_details,
-       NULL AS since, NULL AS max_for_conversation, NULL AS max_for_recipient WHERE 0;
+       NULL AS since, NULL AS max_for_conversation, NULL AS max_for_recipient, NULL AS directory_version WHERE 0;
 
 CREATE TRIGGER limited_mail_insert INSTEAD OF INSERT ON limited_mail BEGIN
+    SELECT RAISE(ABORT, 'limited_mail:directory-changed')
+     WHERE NEW.directory_version IS NOT NULL AND (SELECT COALESCE(MAX(version), 0) FROM directory_version WHERE id = 1) <> NEW.directory_version;
     SELECT RAISE(ABORT, 'limited_mail:again') WHERE NEW.dedupe_key IS NOT NULL AND EXISTS (SELECT 1 FROM outbox WHERE dedupe_key = NEW.dedupe_key);
     SELECT RAISE(ABORT, 'limited_mail:rate-limited')
      WHERE NEW.max_for_conversation IS NOT NULL

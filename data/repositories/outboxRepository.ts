@@ -92,22 +92,25 @@ export class OutboxRepository {
      * when a mail's dedupe key was used already (a retried turn);
      * 'rate-limited', having written nothing, when the conversation has
      * queued `limits.perConversation` mails of the kind since `limits.since`,
-     * or any address `limits.perRecipient`.
+     * or any address `limits.perRecipient`; 'directory-changed', having
+     * written nothing, when `directoryVersion` is given and the directory is
+     * at another one.
      */
     public async insertLimited(
         mails: readonly NewOutboxMail[],
         now: number,
         audit: NewAuditEntry,
-        limits: { readonly since: number; readonly perConversation: number; readonly perRecipient: number }
-    ): Promise<'queued' | 'again' | 'rate-limited'> {
+        limits: { readonly since: number; readonly perConversation: number; readonly perRecipient: number },
+        directoryVersion?: number
+    ): Promise<'queued' | 'again' | 'rate-limited' | 'directory-changed'> {
         // The conversation's mails are counted on the first row only: before any of this statement's is stored.
-        const { values, params } = auditedRows(mails, now, audit, (i) => [limits.since, i === 0 ? limits.perConversation : null, limits.perRecipient]);
+        const { values, params } = auditedRows(mails, now, audit, (i) => [limits.since, i === 0 ? limits.perConversation : null, limits.perRecipient, directoryVersion ?? null]);
         try {
-            await this.db.run(`INSERT INTO limited_mail (${AUDITED_COLUMNS}, since, max_for_conversation, max_for_recipient) VALUES ${values}`, params);
+            await this.db.run(`INSERT INTO limited_mail (${AUDITED_COLUMNS}, since, max_for_conversation, max_for_recipient, directory_version) VALUES ${values}`, params);
         } catch (err) {
-            const refused = /limited_mail:(again|rate-limited)/.exec((err as Error).message);
+            const refused = /limited_mail:(again|rate-limited|directory-changed)/.exec((err as Error).message);
             if (refused) {
-                return refused[1] as 'again' | 'rate-limited';
+                return refused[1] as 'again' | 'rate-limited' | 'directory-changed';
             }
             throw err;
         }
