@@ -122,6 +122,7 @@ export class EmailAdminDialog extends ComponentDialog {
         const unchecked = this.services.uncheckedDirectory?.();
         let sent = await this.queue(conversationKey, await this.drafts(step.options, said, unchecked), unchecked?.version);
         if (sent?.outcome === 'directory-changed') {
+            unchecked?.outdated();
             sent = await this.queue(conversationKey, await this.drafts(step.options, said));
         }
         if (!sent) {

@@ -194,9 +194,14 @@ export class UncheckedReads {
     public readonly users: UserRepository;
     public readonly accounts: AccountRepository;
 
-    public constructor(db: Queryable, cache: DirectoryCache) {
+    public constructor(db: Queryable, private readonly cache: DirectoryCache) {
         this.users = new CachedUserRepository(db, cache, this);
         this.accounts = new CachedAccountRepository(db, cache, this);
+    }
+
+    /** The caller's statement found the directory at another version: what the cache keeps is forgotten, so look-ups after this read it anew. */
+    public outdated(): void {
+        this.cache.forget();
     }
 
     /** The one version every look-up so far was true for; undefined when they were not all read at one known version (then check as usual). */
