@@ -108,6 +108,8 @@ export function createBot(deps: BotDependencies): BotRuntime {
         verification: new VerificationService(users, db, mailer, secrets, localizer, audit, clock, DEFAULT_VERIFICATION_POLICY, directory),
         billingRole,
         adminContact: new AdminContactService(localizer, mailer, db, clock),
+        // SQLite: the admin mail's statement checks the directory's version (`limited_mail`), so its drafts need not read it first.
+        uncheckedDirectory: db.dialect === 'sqlite' ? () => directory.unchecked() : undefined,
         handoffs: queue,
         callbacks: new CallbackService(callbackRepository, mailer, localizer, events, audit, clock),
         handoffSnapshot: new HandoffSnapshot(users, billingRole),

@@ -35,10 +35,20 @@ export function storageEntries(changes: unknown, caller: string): StorageEntry[]
         throw new TypeError(`${caller}: changes must be an object`);
     }
     return Object.entries(changes as StoreItems).map(([key, item]) => {
-        const { eTag, ...rest } = (item ?? {}) as { eTag?: string } & Record<string, unknown>;
-        // The conversation state hands the text it just built for its change check (sdkSpeedups/stateText.ts).
-        return { key, eTag, data: (item && takeWriteText(item)) ?? JSON.stringify(rest) };
+        const eTag = (item as { eTag?: string } | null | undefined)?.eTag;
+        // The conversation state hands the text it just built for its change check (sdkSpeedups/stateText.ts): the item is then not copied.
+        const handed = item && typeof item === 'object' ? takeWriteText(item) : undefined;
+        return { key, eTag, data: handed ?? JSON.stringify(withoutETag(item)) };
     });
+}
+
+/** The item's fields but its eTag: a plain object without one as it is, anything else copied without it. */
+function withoutETag(item: unknown): unknown {
+    if (isPlainObject(item) && !Object.prototype.hasOwnProperty.call(item, 'eTag')) {
+        return item;
+    }
+    const { eTag: _eTag, ...rest } = (item ?? {}) as Record<string, unknown>;
+    return rest;
 }
 
 /**
@@ -46,9 +56,21 @@ export function storageEntries(changes: unknown, caller: string): StorageEntry[]
  * the text handed on for the conversation state's first snapshot.
  */
 export function storedItem(data: string, etag: number): Record<string, unknown> {
-    const item = { ...(JSON.parse(data) as object), eTag: String(etag) };
+    const parsed: unknown = JSON.parse(data);
+    // The parsed object is fresh and ours: it takes the eTag itself rather than being copied field by field.
+    const item = isPlainObject(parsed) ? parsed : { ...(parsed as object) };
+    item.eTag = String(etag);
     handReadText(item, data);
     return item;
+}
+
+/** An object made by an object literal or `JSON.parse` (not an array, not an instance of a class). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+    if (typeof value !== 'object' || value === null) {
+        return false;
+    }
+    const prototype = Object.getPrototypeOf(value) as unknown;
+    return prototype === Object.prototype || prototype === null;
 }
 
 /** Whether an entry's eTag must match the stored one: any eTag but `*` (none means "last writer wins"). */

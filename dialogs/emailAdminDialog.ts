@@ -7,6 +7,7 @@ import type { AdminMailDraft } from '../services/adminContactService';
 import type { Clock } from '../core/clock';
 import type { AccountRepository } from '../data/repositories/accountRepository';
 import type { UserRepository } from '../data/repositories/userRepository';
+import type { UncheckedReads } from '../data/repositories/directoryCache';
 import type { AdminContactService } from '../services/adminContactService';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
@@ -32,6 +33,12 @@ export interface EmailAdminDeps {
     readonly users: UserRepository;
     readonly accounts: AccountRepository;
     readonly adminContact: AdminContactService;
+    /**
+     * Directory look-ups that take what is kept without reading the
+     * directory's version (SQLite, where the mail's statement checks it:
+     * `UncheckedReads`); none: the "send it" turn looks up as every turn does.
+     */
+    readonly uncheckedDirectory?: () => UncheckedReads;
 }
 
 /**
@@ -110,16 +117,18 @@ export class EmailAdminDialog extends ComponentDialog {
             await step.context.sendActivity(t('emailAdmin:notSent'));
             return step.endDialog();
         }
-        const drafted = await this.drafts(step.options, stepValues<{ message: string }>(step).message ?? '');
-        if (!drafted || drafted.drafts.length === 0) {
+        const said = stepValues<{ message: string }>(step).message ?? '';
+        // Drafted from the directory as kept, the mail's own statement checking that it has not changed since; when it has, drafted again from the directory as it is now.
+        const unchecked = this.services.uncheckedDirectory?.();
+        let sent = await this.queue(conversationKey, await this.drafts(step.options, said, unchecked), unchecked?.version);
+        if (sent?.outcome === 'directory-changed') {
+            unchecked?.outdated();
+            sent = await this.queue(conversationKey, await this.drafts(step.options, said));
+        }
+        if (!sent) {
             return step.endDialog();
         }
-        const { sender, drafts } = drafted;
-        // The same message confirmed again in this conversation is sent once: a channel's retry of the turn, or the person
-        // saying "yes" again after the instance that ran the first "yes" died before answering (a new activity id).
-        const message = drafts.map((draft) => draft.body).join('\n');
-        const dedupeKey = `admin-contact:${conversationKey}:${crypto.createHash('sha256').update(message).digest('hex').slice(0, 32)}`;
-        const outcome = await this.services.adminContact.send(conversationKey, sender, drafts, dedupeKey);
+        const { outcome, drafts, sender } = sent;
         if (outcome === 'rate-limited') {
             await step.context.sendActivity(t('emailAdmin:rateLimited'));
             return step.endDialog();
@@ -131,20 +140,33 @@ export class EmailAdminDialog extends ComponentDialog {
         return step.endDialog();
     }
 
-    private async recipients(options: EmailAdminOptions) {
-        const contacts = (await this.services.accounts.billingContacts(options.accountId)).filter((c) => c.id !== options.userId);
+    /** Queues the drafts (nothing when there are none), with `directoryVersion` when they were drafted from look-ups kept at it. */
+    private async queue(conversationKey: string, drafted: { sender: User; drafts: AdminMailDraft[] } | undefined, directoryVersion?: number) {
+        if (!drafted || drafted.drafts.length === 0) {
+            return undefined;
+        }
+        const { sender, drafts } = drafted;
+        // The same message confirmed again in this conversation is sent once: a channel's retry of the turn, or the person
+        // saying "yes" again after the instance that ran the first "yes" died before answering (a new activity id).
+        const message = drafts.map((draft) => draft.body).join('\n');
+        const dedupeKey = `admin-contact:${conversationKey}:${crypto.createHash('sha256').update(message).digest('hex').slice(0, 32)}`;
+        return { outcome: await this.services.adminContact.send(conversationKey, sender, drafts, dedupeKey, directoryVersion), sender, drafts };
+    }
+
+    private async recipients(options: EmailAdminOptions, directory: Pick<EmailAdminDeps, 'accounts'> = this.services) {
+        const contacts = (await directory.accounts.billingContacts(options.accountId)).filter((c) => c.id !== options.userId);
         // "Schreiben Sie bitte Maria, dass …": only the billing contact named, while they still are one.
         const named = contacts.filter((c) => options.recipientIds?.includes(c.id));
         return named.length > 0 ? named : contacts;
     }
 
     /** The mails as they will go out, and their sender; undefined when the person or the account is gone. */
-    private async drafts(options: EmailAdminOptions, message: string): Promise<{ sender: User; drafts: AdminMailDraft[] } | undefined> {
-        const sender = await this.services.users.get(options.userId);
-        const account = await this.services.accounts.get(options.accountId);
+    private async drafts(options: EmailAdminOptions, message: string, directory: Pick<EmailAdminDeps, 'users' | 'accounts'> = this.services): Promise<{ sender: User; drafts: AdminMailDraft[] } | undefined> {
+        const sender = await directory.users.get(options.userId);
+        const account = await directory.accounts.get(options.accountId);
         if (!sender || !account) {
             return undefined;
         }
-        return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options), message) };
+        return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options, directory), message) };
     }
 }

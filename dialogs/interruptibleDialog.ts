@@ -9,7 +9,7 @@ import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
 import { isRequest, requestsOf } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
-import { findReference } from '../language/entities';
+import { findReference, saysOnlyYesOrNo } from '../language/entities';
 import { asksForPerson } from '../language/personRequest';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
@@ -149,8 +149,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             }
         }
         const { prompt, options } = this.openPrompt(innerDc);
+        const buttonWords = (options?.buttons ?? []).some((button) => button.value === text || phraseOf(buttonLabel(context, button)) === phraseOf(text));
         // "no i meant taylor consulting!": another of the person's accounts, named after one was chosen, is a correction.
-        const corrected = options?.freeText ? undefined : await this.otherNamedAccount(context, text);
+        // A button's own words or a bare yes or no name no account: the person's accounts are not looked up for them.
+        const namesNoAccount = options?.freeText || buttonWords || saysOnlyYesOrNo(text, turnInfo(context).lang);
+        const corrected = namesNoAccount ? undefined : await this.otherNamedAccount(context, text);
         if (corrected) {
             return this.switchAccount(innerDc, corrected);
         }
@@ -160,7 +163,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             !options?.freeText &&
             !this.isOnStack(innerDc, DialogIds.escalate) &&
             !this.isOnStack(innerDc, DialogIds.escalateOffer) &&
-            !(options?.buttons ?? []).some((button) => button.value === text || phraseOf(buttonLabel(context, button)) === phraseOf(text)) &&
+            !buttonWords &&
             asksForPerson(text, turnInfo(context).t)
         ) {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });

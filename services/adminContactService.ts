@@ -12,7 +12,7 @@ export interface AdminMailDraft extends ComposedMail {
 }
 
 /** Outcome of sending the drafts. */
-export type AdminMailOutcome = 'queued' | 'rate-limited';
+export type AdminMailOutcome = 'queued' | 'rate-limited' | 'directory-changed';
 
 /** Mails to billing contacts per conversation per day. */
 const MAX_PER_DAY = 3;
@@ -52,9 +52,12 @@ export class AdminContactService {
     /**
      * Queues the confirmed drafts; `dedupeKey` makes a retried turn send them
      * once. The limits (per conversation, per recipient over all conversations)
-     * are counted and the mails stored in one transaction.
+     * are counted and the mails stored in one transaction. With
+     * `directoryVersion` (SQLite: the drafts were made from look-ups kept at
+     * that version, see `UncheckedReads`), 'directory-changed', having
+     * stored nothing, when the directory is at another version now.
      */
-    public async send(conversationKey: string, sender: User, drafts: readonly AdminMailDraft[], dedupeKey: string): Promise<AdminMailOutcome> {
+    public async send(conversationKey: string, sender: User, drafts: readonly AdminMailDraft[], dedupeKey: string, directoryVersion?: number): Promise<AdminMailOutcome> {
         const now = this.clock.now().getTime();
         const dayAgo = now - 24 * 3600_000;
         const mails = drafts.map((draft) =>
@@ -70,8 +73,11 @@ export class AdminContactService {
                 dedupeKey: `${dedupeKey}:${draft.recipient.id}`
             })
         );
-        // One read, then one write: on SQLite without BEGIN/COMMIT (`writesOnce`).
-        const outcome = await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
+        const audit = { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } };
+        // SQLite: the limits checked and the mails stored in one statement (`limited_mail`, migration 025).
+        // PostgreSQL: one read, then one write, in a transaction with named locks.
+        const limits = { since: dayAgo, perConversation: MAX_PER_DAY * Math.max(1, drafts.length), perRecipient: MAX_PER_RECIPIENT_PER_DAY };
+        const outcome = this.db.dialect === 'sqlite' ? await new Repositories(this.db, this.clock).outbox.insertLimited(mails, now, audit, limits, directoryVersion) : await this.db.transaction(async (tx): Promise<AdminMailOutcome | 'again'> => {
             const repos = new Repositories(tx, this.clock);
             const outbox = repos.outbox;
             // The mail already queued (a retried turn), the conversation's mails and each recipient's, in one statement.
@@ -79,10 +85,10 @@ export class AdminContactService {
             if (figures.queued) {
                 return 'again';
             }
-            if (figures.forConversation >= MAX_PER_DAY * Math.max(1, drafts.length) || figures.to.some((n) => n >= MAX_PER_RECIPIENT_PER_DAY)) {
+            if (figures.forConversation >= limits.perConversation || figures.to.some((n) => n >= limits.perRecipient)) {
                 return 'rate-limited';
             }
-            await outbox.insertAudited(mails, now, { actor: `user:${sender.id}`, action: 'admin-contact.sent', subject: `conversation:${conversationKey}`, details: { recipients: drafts.map((d) => d.recipient.id) } });
+            await outbox.insertAudited(mails, now, audit);
             return 'queued';
         }, { locks: [`admin-contact:conversation:${conversationKey}`, ...mails.map((mail) => `admin-contact:to:${mail.to.toLowerCase()}`)], writesOnce: true });
         if (outcome === 'again') {

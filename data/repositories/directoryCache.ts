@@ -86,6 +86,11 @@ export class DirectoryCache implements DirectoryVersionReads {
         return value;
     }
 
+    /** Look-ups that take kept results without reading the version for the turn: see {@link UncheckedReads}. */
+    public unchecked(): UncheckedReads {
+        return new UncheckedReads(this.db, this);
+    }
+
     /** Forgets every look-up (and keeps none until the version is read again). */
     public forget(): void {
         this.entries.clear();
@@ -130,9 +135,15 @@ export class DirectoryCache implements DirectoryVersionReads {
      * queryable it is given, which reads the version with it) and kept; a
      * copy either way.
      */
-    public async lookUp<T>(key: string, read: (db: Queryable) => Promise<T>): Promise<T> {
+    public async lookUp<T>(key: string, read: (db: Queryable) => Promise<T>, unchecked?: UncheckedReads): Promise<T> {
         if (this.version === undefined && this.turnsBegun === 0) {
+            unchecked?.saw(undefined);
             return read(this.db);
+        }
+        if (unchecked && this.version !== undefined && this.entries.has(key)) {
+            // Taken as kept, true for the version kept: the caller's own statement checks that version later.
+            unchecked.saw(this.version);
+            return copyOf(this.entries.get(key) as T);
         }
         const needed = this.turnsBegun;
         // A read under way that began after every turn begun so far checks the version for this look-up too.
@@ -147,6 +158,7 @@ export class DirectoryCache implements DirectoryVersionReads {
             const kept = this.entries.get(key) as T;
             this.entries.delete(key);
             this.entries.set(key, kept);
+            unchecked?.saw(this.version);
             return copyOf(kept);
         }
         const at = this.turnsBegun;
@@ -156,6 +168,7 @@ export class DirectoryCache implements DirectoryVersionReads {
             void this.sharing(at, reading);
         }
         const value = await reading;
+        unchecked?.saw(reads.version);
         if (reads.version !== undefined && this.saw(reads.version, at)) {
             this.entries.set(key, copyOf(value));
             if (this.entries.size > this.maxEntries) {
@@ -167,6 +180,40 @@ export class DirectoryCache implements DirectoryVersionReads {
 }
 
 function noop(): void {}
+
+/**
+ * Look-ups that take what the {@link DirectoryCache} keeps without reading
+ * the directory's version for the turn ({@link DirectoryCache.unchecked}),
+ * for a caller whose own statement afterwards checks that the directory is
+ * still at {@link version} (and does the work again with checked look-ups
+ * when it is not): the "send it" turn of the admin mail (`limited_mail`,
+ * migration 025).
+ */
+export class UncheckedReads {
+    private versions = new Set<number | undefined>();
+    public readonly users: UserRepository;
+    public readonly accounts: AccountRepository;
+
+    public constructor(db: Queryable, private readonly cache: DirectoryCache) {
+        this.users = new CachedUserRepository(db, cache, this);
+        this.accounts = new CachedAccountRepository(db, cache, this);
+    }
+
+    /** The caller's statement found the directory at another version: what the cache keeps is forgotten, so look-ups after this read it anew. */
+    public outdated(): void {
+        this.cache.forget();
+    }
+
+    /** The one version every look-up so far was true for; undefined when they were not all read at one known version (then check as usual). */
+    public get version(): number | undefined {
+        return this.versions.size === 1 ? this.versions.values().next().value : undefined;
+    }
+
+    /** A look-up was true for `version` (undefined: not known). */
+    public saw(version: number | undefined): void {
+        this.versions.add(version);
+    }
+}
 
 /**
  * The queryable of one look-up's read: its statements read the directory's
@@ -207,39 +254,39 @@ class VersionedReads implements Queryable {
 
 /** {@link UserRepository} whose look-ups go through a {@link DirectoryCache}. */
 export class CachedUserRepository extends UserRepository {
-    public constructor(db: Queryable, private readonly cache: DirectoryCache) {
+    public constructor(db: Queryable, private readonly cache: DirectoryCache, private readonly unchecked?: UncheckedReads) {
         super(db);
     }
 
     public override findByEmail(email: string): Promise<User | undefined> {
-        return this.cache.lookUp(`email:${normalizeEmail(email)}`, (db) => new UserRepository(db, true).findByEmail(email));
+        return this.cache.lookUp(`email:${normalizeEmail(email)}`, (db) => new UserRepository(db, true).findByEmail(email), this.unchecked);
     }
 
     public override get(id: string): Promise<User | undefined> {
-        return this.cache.lookUp(`user:${id}`, (db) => new UserRepository(db, true).get(id));
+        return this.cache.lookUp(`user:${id}`, (db) => new UserRepository(db, true).get(id), this.unchecked);
     }
 
     public override memberships(userId: string): Promise<Membership[]> {
-        return this.cache.lookUp(`memberships:${userId}`, (db) => new UserRepository(db, true).memberships(userId));
+        return this.cache.lookUp(`memberships:${userId}`, (db) => new UserRepository(db, true).memberships(userId), this.unchecked);
     }
 
     public override portalLogin(userId: string): Promise<PortalLogin | undefined> {
-        return this.cache.lookUp(`portalLogin:${userId}`, (db) => new UserRepository(db, true).portalLogin(userId));
+        return this.cache.lookUp(`portalLogin:${userId}`, (db) => new UserRepository(db, true).portalLogin(userId), this.unchecked);
     }
 }
 
 /** {@link AccountRepository} whose look-ups go through a {@link DirectoryCache}. */
 export class CachedAccountRepository extends AccountRepository {
-    public constructor(db: Queryable, private readonly cache: DirectoryCache) {
+    public constructor(db: Queryable, private readonly cache: DirectoryCache, private readonly unchecked?: UncheckedReads) {
         super(db);
     }
 
     public override get(id: string): Promise<Account | undefined> {
-        return this.cache.lookUp(`account:${id}`, (db) => new AccountRepository(db, true).get(id));
+        return this.cache.lookUp(`account:${id}`, (db) => new AccountRepository(db, true).get(id), this.unchecked);
     }
 
     public override members(accountId: string): Promise<Member[]> {
-        return this.cache.lookUp(`members:${accountId}`, (db) => new AccountRepository(db, true).members(accountId));
+        return this.cache.lookUp(`members:${accountId}`, (db) => new AccountRepository(db, true).members(accountId), this.unchecked);
     }
 }
 

@@ -81,19 +81,40 @@ export class OutboxRepository {
      * A mail whose dedupe key was used already is left out, as by {@link insert}.
      */
     public async insertAudited(mails: readonly NewOutboxMail[], now: number, audit: NewAuditEntry): Promise<void> {
-        const params: SqlValue[] = [];
-        const rows = Math.max(mails.length, 1);
-        for (let i = 0; i < rows; i++) {
-            const mail = mails[i];
-            params.push(mail?.kind ?? null, mail?.to ?? null, mail?.toName ?? null, mail?.replyTo ?? null, mail?.locale ?? null, mail?.subject ?? null, mail?.body ?? null, mail?.secretEnc ?? null);
-            params.push(now, mail?.conversationKey ?? null, mail?.dedupeKey ?? null);
-            params.push(...(i === 0 ? [audit.actor, audit.action, audit.subject ?? null, audit.details ? JSON.stringify(audit.details) : null] : [null, null, null, null]));
+        const { values, params } = auditedRows(mails, now, audit);
+        await this.db.run(`INSERT INTO audited_mail (${AUDITED_COLUMNS}) VALUES ${values}`, params);
+    }
+
+    /**
+     * {@link insertAudited} with the rate limits checked in the same
+     * statement (the `limited_mail` view of migration 025; SQLite only,
+     * where statements run one at a time): 'again', having written nothing,
+     * when a mail's dedupe key was used already (a retried turn);
+     * 'rate-limited', having written nothing, when the conversation has
+     * queued `limits.perConversation` mails of the kind since `limits.since`,
+     * or any address `limits.perRecipient`; 'directory-changed', having
+     * written nothing, when `directoryVersion` is given and the directory is
+     * at another one.
+     */
+    public async insertLimited(
+        mails: readonly NewOutboxMail[],
+        now: number,
+        audit: NewAuditEntry,
+        limits: { readonly since: number; readonly perConversation: number; readonly perRecipient: number },
+        directoryVersion?: number
+    ): Promise<'queued' | 'again' | 'rate-limited' | 'directory-changed'> {
+        // The conversation's mails are counted on the first row only: before any of this statement's is stored.
+        const { values, params } = auditedRows(mails, now, audit, (i) => [limits.since, i === 0 ? limits.perConversation : null, limits.perRecipient, directoryVersion ?? null]);
+        try {
+            await this.db.run(`INSERT INTO limited_mail (${AUDITED_COLUMNS}, since, max_for_conversation, max_for_recipient, directory_version) VALUES ${values}`, params);
+        } catch (err) {
+            const refused = /limited_mail:(again|rate-limited|directory-changed)/.exec((err as Error).message);
+            if (refused) {
+                return refused[1] as 'again' | 'rate-limited' | 'directory-changed';
+            }
+            throw err;
         }
-        await this.db.run(
-            `INSERT INTO audited_mail (kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, created_at, conversation_key, dedupe_key, audit_actor, audit_action, audit_subject, audit_details)
-             VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-            params
-        );
+        return 'queued';
     }
 
     /**
@@ -170,6 +191,25 @@ export class OutboxRepository {
         const row = await this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE to_address = ? AND kind = ? AND created_at >= ?', [to, kind, since]);
         return row?.n ?? 0;
     }
+}
+
+const AUDITED_COLUMNS = 'kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, created_at, conversation_key, dedupe_key, audit_actor, audit_action, audit_subject, audit_details';
+
+/** The rows of mails and their audit entry (on the first row; one row without a mail when there are none), with `more` values after each row's. */
+function auditedRows(mails: readonly NewOutboxMail[], now: number, audit: NewAuditEntry, more?: (row: number) => SqlValue[]): { values: string; params: SqlValue[] } {
+    const params: SqlValue[] = [];
+    const rows = Math.max(mails.length, 1);
+    let row = '';
+    for (let i = 0; i < rows; i++) {
+        const mail = mails[i];
+        params.push(mail?.kind ?? null, mail?.to ?? null, mail?.toName ?? null, mail?.replyTo ?? null, mail?.locale ?? null, mail?.subject ?? null, mail?.body ?? null, mail?.secretEnc ?? null);
+        params.push(now, mail?.conversationKey ?? null, mail?.dedupeKey ?? null);
+        params.push(...(i === 0 ? [audit.actor, audit.action, audit.subject ?? null, audit.details ? JSON.stringify(audit.details) : null] : [null, null, null, null]));
+        const extra = more?.(i) ?? [];
+        params.push(...extra);
+        row = `(${Array.from({ length: 15 + extra.length }, () => '?').join(', ')})`;
+    }
+    return { values: Array.from({ length: rows }, () => row).join(', '), params };
 }
 
 function toMail(row: OutboxRow): OutboxMail {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../database';
+import type { NewOutboxMail } from './outboxRepository';
 import { DIRECTORY_VERSION_COLUMN, DIRECTORY_VERSION_QUERY } from './userRepository';
 
 /** A one-time code as stored: only its hash. `userId` is null when the email was unknown. */
@@ -100,6 +101,43 @@ export class VerificationCodeRepository {
             { $now: now, $activity: activityId ?? null, $key: conversationKey, $hash: codeHash, $maxWrong: limits.maxWrong, $maxAddress: limits.maxWrongForAddress, $since: limits.since }
         );
         return row && { id: row.id, userId: row.user_id };
+    }
+
+    /**
+     * Stores a new code and its mail (none for an address not on file) in
+     * one statement, the limits checked in it (the `code_mail` view of
+     * migration 024): 'sent' when both were stored; 'again' when the mail with
+     * `mail.dedupeKey` is queued already (a retried turn), 'locked' or
+     * 'rate-limited' when a limit holds, having written nothing. Only where
+     * statements run one at a time (SQLite): its counts are then every code
+     * and wrong try committed before it.
+     */
+    public async sendAtOnce(
+        code: { readonly conversationKey: string; readonly userId: string | null; readonly targetHash: string; readonly codeHash: string; readonly now: number; readonly expiresAt: number },
+        mail: NewOutboxMail | undefined,
+        dedupeKey: string | undefined,
+        limits: { readonly since: number; readonly maxWrong: number; readonly maxCodes: number; readonly maxWrongForAddress: number }
+    ): Promise<'sent' | 'again' | 'locked' | 'rate-limited'> {
+        try {
+            await this.db.run(
+                `INSERT INTO code_mail (conversation_key, user_id, target_hash, code_hash, created_at, expires_at, since, max_wrong, max_codes, max_wrong_for_address,
+                                        kind, to_address, to_name, reply_to, locale, subject, body, secret_enc, dedupe_key)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                [
+                    code.conversationKey, code.userId, code.targetHash, code.codeHash, code.now, code.expiresAt,
+                    limits.since, limits.maxWrong, limits.maxCodes, limits.maxWrongForAddress,
+                    mail?.kind ?? null, mail?.to ?? null, mail?.toName ?? null, mail?.replyTo ?? null, mail?.locale ?? null, mail?.subject ?? null, mail?.body ?? null, mail?.secretEnc ?? null,
+                    dedupeKey ?? null
+                ]
+            );
+        } catch (err) {
+            const refused = /code_mail:(again|locked|rate-limited)/.exec((err as Error).message);
+            if (refused) {
+                return refused[1] as 'again' | 'locked' | 'rate-limited';
+            }
+            throw err;
+        }
+        return 'sent';
     }
 
     public async recordFailure(id: number): Promise<void> {

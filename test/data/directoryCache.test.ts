@@ -9,7 +9,11 @@ import { cachedDirectory, copyOf } from '../../data/repositories/directoryCache'
 import { BotHarness, joined } from '../helpers/botHarness';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
-import { EVA, MARIA } from '../helpers/demoPeople';
+import { ANNA, EVA, JONAS, MARIA } from '../helpers/demoPeople';
+import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { AppHarness } from '../helpers/appHarness';
+import type { LoopbackCustomer } from '../helpers/loopbackChannel';
+import { statementsDuring } from '../helpers/statementsDuring';
 import { describeEachBackend, useTempDatabase } from '../helpers/tempDatabase';
 
 const run = promisify(execFile);
@@ -175,5 +179,48 @@ describeEachBackend('The running bot sees a directory change made by an operator
         const after = joined(await convo.say(PHRASES.en.whoIs));
         assert.match(after, /Klaus Bergmann/, after);
         assert.doesNotMatch(after, /Maria Bergmann/, after);
+    });
+});
+
+describe('The "send it" turn of the admin mail reads no directory version; its statement checks it (issue 16, through /api/messages)', () => {
+    let harness: AppHarness;
+    before(async () => {
+        harness = await AppHarness.start();
+    });
+    after(async () => harness.close());
+
+    /** Jonas up to "Shall I send it?", the preview shown. */
+    async function upToConfirm(): Promise<LoopbackCustomer> {
+        const en = PHRASES.en;
+        const customer = harness.customer('en-US');
+        await customer.say(en.whoIs);
+        await customer.say(JONAS);
+        assert.match((await customer.say(await harness.latestCode(JONAS))).join('\n'), en.offerEmail);
+        await customer.say(en.emailButton);
+        await customer.say('We need five more licenses for the sales team, please.');
+        return customer;
+    }
+
+    it('"yes" queues the mail with the drafts as kept, without a statement for the version', async () => {
+        const customer = await upToConfirm();
+        const { statements, result: replies } = await statementsDuring(harness.app.db, () => customer.say(PHRASES.en.yes));
+        assert.match(replies.join('\n'), PHRASES.en.sent);
+        assert.deepStrictEqual(statements.filter((sql) => /^\s*SELECT\b[\s\S]*\bdirectory_version\b/i.test(sql)), [], statements.join('\n'));
+        assert.ok(statements.some((sql) => /^INSERT INTO limited_mail\b[\s\S]*\bdirectory_version\b/.test(sql)), statements.join('\n'));
+        const mails = (await new OutboxRepository(harness.app.db).recent(20)).filter((m) => m.kind === 'admin-contact');
+        assert.deepStrictEqual(mails.map((m) => m.to), [ANNA]);
+    });
+
+    it('the billing contact\'s address changed after the preview: the mail goes to the address on file now, once', async () => {
+        const customer = await upToConfirm();
+        const moved = 'anna.new@mueller-design.example';
+        await harness.app.db.run('UPDATE users SET email = ? WHERE email = ?', [moved, ANNA]);
+        try {
+            assert.match((await customer.say(PHRASES.en.yes)).join('\n'), PHRASES.en.sent);
+            const mails = (await new OutboxRepository(harness.app.db).recent(20)).filter((m) => m.kind === 'admin-contact');
+            assert.deepStrictEqual(mails.map((m) => m.to).sort(), [ANNA, moved].sort(), 'the first test\'s mail to the old address, this one\'s to the new');
+        } finally {
+            await harness.app.db.run('UPDATE users SET email = ? WHERE email = ?', [ANNA, moved]);
+        }
     });
 });

@@ -115,7 +115,7 @@ async function fullScans(harness: AppHarness, statements: readonly Ran[], tables
     return scans;
 }
 
-/** The statements of the triggers on `tables`, with NEW./OLD. columns as parameters. */
+/** The statements of the triggers on `tables`, with NEW./OLD. columns as parameters (and a `RAISE(…)`, which only a trigger may run, as a constant: its WHERE is what is planned). */
 async function triggerStatements(harness: AppHarness, tables: ReadonlySet<string>): Promise<Ran[]> {
     const triggers = await harness.app.db.all<{ name: string; tbl_name: string; sql: string }>("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'");
     return triggers
@@ -124,7 +124,7 @@ async function triggerStatements(harness: AppHarness, tables: ReadonlySet<string
             const body = /\bBEGIN\b([\s\S]*)\bEND\b/i.exec(trigger.sql)?.[1] ?? '';
             return body
                 .split(';')
-                .map((statement) => statement.trim().replace(/\b(NEW|OLD)\.\w+/g, '?'))
+                .map((statement) => statement.trim().replace(/\b(NEW|OLD)\.\w+/g, '?').replace(/\bRAISE\s*\([^)]*\)/gi, '1'))
                 .filter((statement) => statement !== '')
                 .map((sql) => ({ sql, params: [] }));
         });
