@@ -34,7 +34,29 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
     const reason = clausesRead(text, t, names)
         .flatMap((one) => (one.reason === undefined ? [] : [one.reason]))
         .join('; ');
-    return reason === '' || reason.length > MAX_REASON_LENGTH ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+    if (reason === '' || reason.length > MAX_REASON_LENGTH) {
+        return undefined;
+    }
+    const named = withNamesWritten(reason, names);
+    return named.charAt(0).toLocaleUpperCase() + named.slice(1);
+}
+
+/** A word of a name this long is written as the name writes it ("peter brooks" → "Peter Brooks"); shorter ones may be other words. */
+const NAME_WORD_MIN = 3;
+
+/** `text` with the words of the account's people written as their names are ("peter brooks is retiring" → "Peter Brooks is retiring"). */
+function withNamesWritten(text: string, names: readonly string[]): string {
+    const words = new Map<string, string>();
+    for (const word of names.flatMap((name) => name.split(/\s+/u))) {
+        if (word.length >= NAME_WORD_MIN) {
+            words.set(word.toLocaleLowerCase(), word);
+        }
+    }
+    if (words.size === 0) {
+        return text;
+    }
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(${[...words.keys()].map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    return text.replace(pattern, (found: string) => words.get(found.toLocaleLowerCase()) ?? found);
 }
 
 /**

@@ -53,6 +53,17 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { noRequest: 'ACC-2002' }
     },
     {
+        name: '"peter brooks is retiring" typed in lower case: the reason writes the name as the account does',
+        lang: 'en', email: 'sarah.lee@northwind.example',
+        steps: [
+            { say: "hi, peter brooks is retiring, we need a new billing contact. i'm sarah.lee@northwind.example", expect: [en.p.codeSent] },
+            { say: CODE, expect: [/Who should become the billing contact of Northwind/] },
+            { say: 'tom hughes please', expect: [en.task.summary, /Reason: Peter Brooks is retiring/], absent: [/Peter brooks/] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Tom Hughes$/, reason: /^Peter Brooks is retiring$/ }, noHandoff: true }
+    },
+    {
         name: '„auf mich umstellen“ in der ersten Nachricht nennt die Person selbst als neuen Abrechnungskontakt',
         lang: 'de', email: JONAS,
         steps: [

@@ -24,12 +24,12 @@ const ROWS: readonly ConversationRow[] = [
         name: 'Jonas gives the reason with the request; asks how long it takes once it is filed',
         lang: 'de', email: JONAS,
         steps: [{ say: 'die anna geht in rente, bitte lea fischer als rechnungskontakt eintragen', expect: [de.askEmail] }, { say: JONAS },
-            { say: CODE, expect: [de.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Die anna geht in rente/, de.reasonTaken, TASK_PHRASES.de.confirm], absent: [de.askReason] },
+            { say: CODE, expect: [de.summary, /Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Die Anna geht in rente/, de.reasonTaken, TASK_PHRASES.de.confirm], absent: [de.askReason] },
             { say: 'ja', expect: [de.filed] },
             { say: 'wie lange dauert das?', expect: [de.howLong, /Status BC-\d{4}-\d{6}/, /E-Mail/], absent: [/nichts abzubrechen/, NO_TIME_PROMISED, de.askReference] },
             { say: 'ok und wann ist das erledigt', expect: [de.howLong], absent: [NO_TIME_PROMISED] },
             { say: 'danke, tschüss', expect: [/Auf Wiedersehen/] }],
-        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, requester: 'Jonas Weber', lang: 'de', reason: /^Die anna geht in rente$/ } }
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, requester: 'Jonas Weber', lang: 'de', reason: /^Die Anna geht in rente$/ } }
     },
     {
         name: 'Sarah names Tom by first name and gives the reason after it; asks when it will be done',

@@ -42,7 +42,7 @@ describe('A change request with its reason, "wie lange dauert das?" and a correc
         await chat.botSays(TASK_PHRASES.de.confirm);
         const summary = botTextsSince(from);
         assert.match(summary, /Neuer Abrechnungskontakt: Lea Fischer/);
-        assert.match(summary, /Grund: Die anna geht in rente/);
+        assert.match(summary, /Grund: Die Anna geht in rente/);
         assert.doesNotMatch(summary, TASK_PHRASES.de.askReason);
         await chat.say('ja', 'de-DE');
         const filed = await chat.botSays(TASK_PHRASES.de.filed);
