@@ -303,14 +303,17 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 await step.context.sendActivity(t('main:greetingReply'));
                 return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
             case 'goodbye':
+            case 'thanks':
                 if (asksQuestion(step.context, text) && !this.services.recognizer.saysOnly(text, CLOSING_WORDS)) {
-                    // A question is no goodbye, whatever the classifier thought ("was würde die Person denn machen?").
+                    // A question is no goodbye and no thanks, whatever the classifier thought ("was würde die Person denn
+                    // machen?", "is that all done now?"): the conversation does not end on it.
                     noteNotUnderstood(step.context, 'low-confidence', text, understood.intent, understood.score);
                     await step.context.sendActivity(t('main:notUnderstood'));
                     return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
                 }
-                return this.closeAtMenu(step, 'main:goodbye');
-            case 'thanks':
+                if (understood.intent === 'goodbye') {
+                    return this.closeAtMenu(step, 'main:goodbye');
+                }
                 if (this.declines(step)) {
                     // "No, thanks" to "anything else?": a closing, not "you're welcome".
                     return this.closeAtMenu(step, 'main:noThanksReply');

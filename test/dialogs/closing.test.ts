@@ -156,6 +156,17 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             assert.match(mails[0].text, /vier weitere Lizenzen|four more licenses/);
         });
 
+        it(`[${lang}] a question read as thanks after the mail was sent ("is that all done now?") does not end the conversation`, async () => {
+            const harness = harnessOf();
+            const convo = harness.conversation(localeOf(lang));
+            await play(harness, convo, [
+                ...jonasWritingToAnna(lang),
+                { say: lang === 'de' ? 'Wir brauchen bitte vier weitere Lizenzen.' : 'We need four more licenses, please.', expect: [p.preview, p.confirm] },
+                { say: c.yes, expect: [p.sent] },
+                { say: lang === 'de' ? 'ist das jetzt alles erledigt?' : 'is that all done now?', absent: [c.closing, c.rating] }
+            ], JONAS);
+        });
+
         it(`[${lang}] "no, no mail …, I want the contact changed" at the message to the billing contact drops the mail and starts the change request`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
