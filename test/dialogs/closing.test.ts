@@ -51,6 +51,12 @@ function jonasWritingToAnna(lang: Lang): Step[] {
     return [{ say: p.whoIs }, { say: JONAS }, { say: CODE, expect: [p.offerEmail] }, { say: p.emailButton, expect: [p.askMessage] }];
 }
 
+/** Jonas asks for a change of billing contact, verifies, and is asked who should become it. */
+function jonasChoosingNewContact(lang: Lang): Step[] {
+    const task = TASK_PHRASES[lang];
+    return [{ say: task.changeContact }, { say: JONAS }, { say: CODE, expect: [task.askNewContact] }];
+}
+
 describe('Closing and out-of-scope: goodbyes end the conversation, off-topic gets what the bot can do', () => {
     const harnessOf = useHarness();
 
@@ -185,9 +191,7 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             const convo = harness.conversation(localeOf(lang));
             const task = TASK_PHRASES[lang];
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasChoosingNewContact(lang),
                 { say: 'Lea', expect: [task.askReason] },
                 { say: c.goodbyes[3], expect: [c.dropTask], absent: [task.summary] },
                 { say: c.goodbyes[0], expect: [c.closing], absent: [task.summary, task.filed] }
@@ -200,9 +204,7 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             const convo = harness.conversation(localeOf(lang));
             const task = TASK_PHRASES[lang];
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasChoosingNewContact(lang),
                 { say: lang === 'de' ? 'nein danke, tschüss' : 'no thanks, bye', expect: [c.closing], absent: [c.dropTask, task.askReason, task.askNewContactRetry] }
             ], JONAS);
             assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
@@ -213,9 +215,7 @@ describe('Closing and out-of-scope: goodbyes end the conversation, off-topic get
             const convo = harness.conversation(localeOf(lang));
             const task = TASK_PHRASES[lang];
             await play(harness, convo, [
-                { say: task.changeContact },
-                { say: JONAS },
-                { say: CODE, expect: [task.askNewContact] },
+                ...jonasChoosingNewContact(lang),
                 { say: lang === 'de' ? 'nein danke' : 'no thanks', absent: [/nein danke|no thanks/i, task.askReason] }
             ], JONAS);
             assert.strictEqual((await harness.runtime.services.changeRequests.pendingFor('ACC-1001')).length, 0);
