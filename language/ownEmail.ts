@@ -22,7 +22,7 @@ export function ownEmail(text: string, info: OwnEmailReader): string | undefined
     let from = 0;
     for (const email of findEmails(text, info.lang)) {
         const at = text.indexOf(email, from);
-        const written = text.slice(from === 0 ? 0 : from, at).split(/[.!?;]/).pop() ?? '';
+        const written = text.slice(from, at).split(/[.!?;]/).pop() ?? '';
         const before = phraseOf(written);
         if ((from === 0 && before === '') || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns)) {
             return email;
