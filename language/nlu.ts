@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
+import { escapeRegExp, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 
@@ -150,7 +150,20 @@ export class IntentRecognizer {
         private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>,
         private readonly synonyms: readonly FieldSynonym[],
         private readonly invoiceHistory: Readonly<Record<keyof InvoiceHistoryWords, WordPatterns>>,
-        private readonly removal: Readonly<Record<keyof RemovalWords, WordPatterns>>
+        private readonly removal: Readonly<Record<keyof RemovalWords, WordPatterns>>,
+        private readonly progress: WordPatterns,
+        private readonly permission: Readonly<Record<keyof PermissionWords, WordPatterns>>,
+        private readonly appointment: Readonly<Record<keyof AppointmentWords, WordPatterns>>,
+        private readonly role: WordPatterns,
+        private readonly otherShown: Readonly<Record<keyof OtherShownWords, WordPatterns>>,
+        private readonly billingNotice: Readonly<Record<keyof BillingNoticeWords, WordPatterns>>,
+        private readonly whyNotOnline: Readonly<Record<keyof WhyNotOnlineWords, WordPatterns>>,
+        private readonly billingCycle: WordPatterns,
+        private readonly rolePermissions: WordPatterns,
+        private readonly unreachable: WordPatterns,
+        private readonly refusal: WordPatterns,
+        private readonly suspension: Readonly<Record<keyof SuspensionWords, WordPatterns>>,
+        private readonly arithmetic: RegExp
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -178,8 +191,23 @@ export class IntentRecognizer {
         const synonyms: FieldSynonym[] = [];
         const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
         const removal: RemovalWords = { remove: [], role: [] };
+        const progress: string[] = [];
+        const permission: PermissionWords = { asks: [], self: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [] };
+        const role: string[] = [];
+        const billingCycle: string[] = [];
+        const rolePermissions: string[] = [];
+        const unreachable: string[] = [];
+        const refusal: string[] = [];
+        const suspension: SuspensionWords = { suspended: [], unpaid: [] };
+        const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
+        const billingNotice: BillingNoticeWords = { button: [], notice: [] };
+        const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
+        const operators: string[] = [];
         for (const lang of LANGS) {
-            const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown };
+            const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown; sideQuestion?: { heard?: { permissions?: unknown } } };
+            const heard = common.sideQuestion?.heard?.permissions;
+            rolePermissions.push(...(Array.isArray(heard) ? heard.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []));
             for (const list of [common.yesWords, common.noWords]) {
                 for (const phrase of Array.isArray(list) ? list : []) {
                     const said = typeof phrase === 'string' ? words(folded(phrase)) : [];
@@ -197,6 +225,18 @@ export class IntentRecognizer {
                 fieldSynonyms?: Record<string, unknown>;
                 invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
                 removalWords?: Partial<Record<keyof RemovalWords, unknown>>;
+                progressWords?: unknown;
+                permissionWords?: Partial<Record<keyof PermissionWords, unknown>>;
+                appointmentWords?: Partial<Record<keyof AppointmentWords, unknown>>;
+                roleWords?: unknown;
+                billingCycleWords?: unknown;
+                unreachableWords?: unknown;
+                objectionWords?: { refuse?: unknown };
+                suspensionWords?: Partial<Record<keyof SuspensionWords, unknown>>;
+                otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
+                billingNoticeWords?: Partial<Record<keyof BillingNoticeWords, unknown>>;
+                whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
+                arithmeticWords?: unknown;
             };
             synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
@@ -213,6 +253,30 @@ export class IntentRecognizer {
             for (const kind of Object.keys(removal) as Array<keyof RemovalWords>) {
                 removal[kind].push(...patterns(main.removalWords?.[kind]));
             }
+            progress.push(...patterns(main.progressWords));
+            for (const kind of Object.keys(permission) as Array<keyof PermissionWords>) {
+                permission[kind].push(...patterns(main.permissionWords?.[kind]));
+            }
+            for (const kind of Object.keys(appointment) as Array<keyof AppointmentWords>) {
+                appointment[kind].push(...patterns(main.appointmentWords?.[kind]));
+            }
+            role.push(...patterns(main.roleWords));
+            billingCycle.push(...patterns(main.billingCycleWords));
+            unreachable.push(...patterns(main.unreachableWords));
+            refusal.push(...phrases(main.objectionWords?.refuse));
+            for (const kind of Object.keys(suspension) as Array<keyof SuspensionWords>) {
+                suspension[kind].push(...patterns(main.suspensionWords?.[kind]));
+            }
+            for (const kind of Object.keys(whyNotOnline) as Array<keyof WhyNotOnlineWords>) {
+                whyNotOnline[kind].push(...patterns(main.whyNotOnlineWords?.[kind]));
+            }
+            for (const kind of Object.keys(billingNotice) as Array<keyof BillingNoticeWords>) {
+                billingNotice[kind].push(...patterns(main.billingNoticeWords?.[kind]));
+            }
+            for (const kind of Object.keys(otherShown) as Array<keyof OtherShownWords>) {
+                otherShown[kind].push(...patterns(main.otherShownWords?.[kind]));
+            }
+            operators.push(...phrases(main.arithmeticWords));
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
             const joiners = new Set(phrases(main.requestJoiners));
@@ -238,7 +302,39 @@ export class IntentRecognizer {
         const outsidePatterns = { otherBills: WordPatterns.of(outside.otherBills), topics: WordPatterns.of(outside.topics), field: WordPatterns.of(outside.field), business: WordPatterns.of(outside.business) };
         const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
         const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role) };
-        return new IntentRecognizer(nlp, intents, informative, languageWords, requestMarkers, storyMarkers, selfMarkers, whoWords, answerWords, outsidePatterns, synonyms, invoicePatterns, removalPatterns);
+        const permissionPatterns = { asks: WordPatterns.of(permission.asks), self: WordPatterns.of(permission.self) };
+        const appointmentPatterns = { appoint: WordPatterns.of(appointment.appoint), left: WordPatterns.of(appointment.left) };
+        const otherShownPatterns = { shown: WordPatterns.of(otherShown.shown), other: WordPatterns.of(otherShown.other), why: WordPatterns.of(otherShown.why) };
+        // "what's 2+2", "was ist 3 mal 4": a number, a sign or word of reckoning, a number.
+        const arithmetic = new RegExp(`\\d\\s*(?:[+*×]|${['(?!)', ...operators.map(escapeRegExp)].join('|')})\\s*\\d`, 'u');
+        return new IntentRecognizer(
+            nlp,
+            intents,
+            informative,
+            languageWords,
+            requestMarkers,
+            storyMarkers,
+            selfMarkers,
+            whoWords,
+            answerWords,
+            outsidePatterns,
+            synonyms,
+            invoicePatterns,
+            removalPatterns,
+            WordPatterns.of(progress),
+            permissionPatterns,
+            appointmentPatterns,
+            WordPatterns.of(role),
+            otherShownPatterns,
+            { button: WordPatterns.of(billingNotice.button), notice: WordPatterns.of(billingNotice.notice) },
+            { why: WordPatterns.of(whyNotOnline.why), not: WordPatterns.of(whyNotOnline.not), online: WordPatterns.of(whyNotOnline.online) },
+            WordPatterns.of(billingCycle),
+            WordPatterns.of(rolePermissions),
+            WordPatterns.of(unreachable),
+            WordPatterns.of(refusal),
+            { suspended: WordPatterns.of(suspension.suspended), unpaid: WordPatterns.of(suspension.unpaid) },
+            arithmetic
+        );
     }
 
     /**
@@ -267,7 +363,85 @@ export class IntentRecognizer {
             return { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
-        return BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance) ? { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language } : understood;
+        if (BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance)) {
+            return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        const said = words(spelledOut(folded(utterance)));
+        // "the person listed for billing doesn't work here anymore", "set up a new billing admin for us": a billing contact who left,
+        // or one to be appointed, asks for a change; not when asked who it is or whether it is oneself ("who takes over now?").
+        // "I clicked Billing and it only shows someone else's name and email. Why?": why Billing shows another person is how signing in to Billing works (the article's case d).
+        if (BEFORE_OTHER_SHOWN.has(understood.intent) && this.outside.field.mentionedIn(said) && this.otherShown.shown.mentionedIn(said) && this.otherShown.other.mentionedIn(said) && this.otherShown.why.mentionedIn(said)) {
+            return { intent: 'topic-sign-in-billing', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "wieso kann ich nicht online mit Karte zahlen?": asked why not online, the difference of the accounts is why it cannot be (the article's own topic).
+        // "how come we can't just pay online by card?": read as the way of paying, asked why not online, it is the same topic.
+        const online = understood.intent === 'topic-online-vs-corporate' || (understood.intent === 'topic-payment-method' && this.whyNotOnline.online.mentionedIn(said));
+        if (online && this.whyNotOnline.why.mentionedIn(said) && this.whyNotOnline.not.mentionedIn(said)) {
+            return { intent: 'topic-why-not-online', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "When I click Go to Billing I get a message, what does it mean?": the note at Billing's button is how signing in to Billing works.
+        if (BEFORE_OTHER_SHOWN.has(understood.intent) && this.billingNotice.button.mentionedIn(said) && this.billingNotice.notice.mentionedIn(said)) {
+            return { intent: 'topic-sign-in-billing', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "could you find out whether i'm our billing contact", "am i the one who gets the invoices?": asked about oneself and the role, it is "am I".
+        if (BEFORE_SELF_ROLE.has(understood.intent) && this.asksAboutSelf(said) && this.role.mentionedIn(said)) {
+            return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "what can a billing contact actually do?" (`common:sideQuestion.heard.permissions`): what the role may do is asked of the role, which the role check answers, not a change.
+        if (BEFORE_ROLE_PERMISSIONS.has(understood.intent) && this.rolePermissions.mentionedIn(said)) {
+            return { intent: this.asksAboutSelf(said) ? 'am-i-billing-contact' : 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // A role question asked ("Is Eva the new billing contact?") stays one; "set up a new billing admin for us" asks for the change.
+        const roleQuestion = !utterance.trim().endsWith('?') && ROLE_QUESTIONS.has(understood.intent) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said);
+        // "I'm objecting to the request to replace me as billing contact" refuses the change it names (`main:objectionWords.refuse`).
+        if ((BEFORE_APPOINTMENT.has(understood.intent) || roleQuestion) && !this.refusal.mentionedIn(said) && this.role.mentionedIn(said) && (this.appointment.appoint.mentionedIn(said) || this.appointment.left.mentionedIn(said))) {
+            return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // Asked, not ordered ("bitte ändern, das muss heute erledigt werden", "please write to them again"): a request in words keeps its reading.
+        const ordered = !utterance.trim().endsWith('?') && (this.requestMarkers.get(understood.language) ?? []).some((marker) => hasPhrase(said.join(' '), marker));
+        // "Unser Abrechnungskontakt meldet sich nicht": a billing contact out of reach, said alone, is the role question (the bot offers the change
+        // from there); a story that goes on to ask for a mail asks for the mail.
+        if (BEFORE_UNREACHABLE.has(understood.intent) && sentencesOf(utterance).length === 1 && this.role.mentionedIn(said) && this.unreachable.mentionedIn(said) && !ordered) {
+            return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "our account was blocked over an unpaid invoice, how do we get it back": an account suspended for want of payment is reactivated.
+        if (BEFORE_SUSPENSION.has(understood.intent) && this.suspension.suspended.mentionedIn(said) && this.suspension.unpaid.mentionedIn(said)) {
+            return { intent: 'topic-reactivate-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "switch us to annual billing", "auf monatliche Abrechnung umstellen": a change of the billing cycle, not of a person, is a change of plan.
+        if (understood.intent === 'change-billing-contact' && this.billingCycle.mentionedIn(said) && !this.role.mentionedIn(said)) {
+            return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
+        if (understood.intent === 'change-billing-contact' && this.progress.mentionedIn(said) && !ordered) {
+            return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "Bin ich berechtigt, unser Abo zu verwalten?", "who is allowed to buy licenses here?": whether one may do a task of the
+        // billing contact asks who holds the role (the bot answers both with the same check), not for the task itself.
+        const permission = this.asksPermission(utterance, said);
+        const ofTheField = this.outside.field.mentionedIn(said) || this.outside.business.mentionedIn(said) || this.role.mentionedIn(said);
+        return permission && BEFORE_PERMISSION.has(understood.intent) && ofTheField
+            ? { intent: permission, score: UNDERSTANDING_POLICY.ruleWords, language: understood.language }
+            : understood;
+    }
+
+    /**
+     * The role question a question of permission asks (`main:permissionWords`, either language): "who" when it asks who may,
+     * "am I" when it asks about the writer; undefined for no question of permission. A question ends on "?" or opens with its word.
+     */
+    private asksPermission(utterance: string, said: readonly string[]): 'who-is-billing-contact' | 'am-i-billing-contact' | undefined {
+        const asked = utterance.trim().endsWith('?') || this.permission.asks.mentionedIn(said.slice(0, PERMISSION_OPENING_WORDS));
+        if (!asked || !this.permission.asks.mentionedIn(said)) {
+            return undefined;
+        }
+        // Who asks first: "Wer darf bei uns …" asks who; "darf ich selber … oder muss das wer anders machen?" asks about oneself.
+        // Only the sentence that asks counts: "Ich wollte Lizenzen kaufen, das ging nicht. Wer darf das?" asks who.
+        const asking = sentencesOf(utterance).map((sentence) => words(spelledOut(folded(sentence)))).filter((one) => this.permission.asks.mentionedIn(one)).at(-1) ?? said;
+        const who = asking.findIndex((word) => this.whoWords.includes(word));
+        if (this.permission.self.mentionedIn(who < 0 ? asking : asking.slice(0, who))) {
+            return 'am-i-billing-contact';
+        }
+        return who < 0 ? undefined : 'who-is-billing-contact';
     }
 
     /** True when a message names removing and a billing contact (`main:removalWords`, either language). */
@@ -301,7 +475,8 @@ export class IntentRecognizer {
     private async afterOpening(utterance: string, lang?: Lang, openings: readonly Intent[] = OPENINGS): Promise<Understanding | undefined> {
         const said = words(folded(utterance));
         for (let count = 1; count <= Math.min(MAX_OPENING_WORDS, said.length - 1); count++) {
-            if (!this.saysOnly(said.slice(0, count).join(' '), openings)) {
+            // "is that possible by tomorrow?": a common word of a thanks ("that is kind") opens nothing; an opening has a word of its own ("danke", "hi").
+            if (!this.saysOnly(said.slice(0, count).join(' '), openings) || !this.tellsAny(said.slice(0, count), openings)) {
                 continue;
             }
             const rest = withoutLeadingWords(utterance, count);
@@ -428,7 +603,12 @@ export class IntentRecognizer {
     private outsideField(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
         const { otherBills, topics, field, business } = this.outside;
-        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said)));
+        // Sums are no question of the field, whatever words stand beside them.
+        if (this.arithmetic.test(said.join(' ')) || this.arithmetic.test(folded(utterance).toLowerCase())) {
+            return true;
+        }
+        // "translate this into French" is another topic; "translate it into German" may ask for the bot's other language.
+        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said) && !namesLanguage(said)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -463,6 +643,14 @@ export class IntentRecognizer {
         const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
         const said = words(folded(text));
         return said.length > 0 && known.length > 0 && said.every((word) => known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
+    }
+
+    /** True when one of `said` is a word that tells one of `intents` apart (in either language's vocabulary). */
+    private tellsAny(said: readonly string[], intents: readonly Intent[]): boolean {
+        return LANGS.some((lang) => {
+            const known = this.informative.get(lang);
+            return known !== undefined && said.some((word) => intents.some((intent) => tells(known, word, intent)));
+        });
     }
 
     /**
@@ -643,6 +831,78 @@ interface RemovalWords {
     readonly remove: string[];
     readonly role: string[];
 }
+
+/** Words of a question of permission (`main:permissionWords`, both languages): may, allowed, rights; and the writer ("ich", "I"). */
+interface PermissionWords {
+    readonly asks: string[];
+    readonly self: string[];
+}
+
+/** A question of permission without "?" opens with its word within this many words ("am I allowed …", "habe ich die Berechtigung …"). */
+const PERMISSION_OPENING_WORDS = 4;
+
+/** What a question of permission overrules: the task it names ("ändern", "Lizenzen kaufen"), or no reading; not a topic that explains why ("Wieso darf ich den Plan nicht online ändern?"). */
+const BEFORE_PERMISSION: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billing-contact', 'request-status', 'topic-change-plan', 'topic-payment-method', 'topic-payment-invoicing', 'who-is-billing-contact', 'am-i-billing-contact']);
+
+/** Words of a billing contact who left or is to be appointed (`main:appointmentWords`, both languages): appointing, leaving; the role is `main:roleWords`. */
+interface AppointmentWords {
+    readonly appoint: string[];
+    readonly left: string[];
+}
+
+/** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */
+interface OtherShownWords {
+    readonly shown: string[];
+    readonly other: string[];
+    readonly why: string[];
+}
+
+/** Words of a note at Billing's button (`main:billingNoticeWords`, both languages): the button, and asking what the note means. */
+interface BillingNoticeWords {
+    readonly button: string[];
+    readonly notice: string[];
+}
+
+/** Words of asking why something cannot be (`main:whyNotOnlineWords`, both languages): a why, a not, and (for a reading as the way of paying) online. */
+interface WhyNotOnlineWords {
+    readonly why: string[];
+    readonly not: string[];
+    /** Online: paying over the web ("online", "im Internet"). */
+    readonly online: string[];
+}
+
+/** What Billing showing another person overrules: the role questions and the other topics, or no reading. */
+const BEFORE_OTHER_SHOWN: ReadonlySet<Intent> = new Set(['none', 'help', 'am-i-billing-contact', 'who-is-billing-contact', 'request-status', 'email-billing-admin', 'more-topics', ...TOPIC_INTENTS]);
+
+/** Words of an account suspended for want of payment (`main:suspensionWords`, both languages): suspended or blocked, and unpaid. */
+interface SuspensionWords {
+    readonly suspended: string[];
+    readonly unpaid: string[];
+}
+
+/** What a billing contact out of reach overrules: a mail to them read from "my emails", a question who it is, or no reading. */
+const BEFORE_UNREACHABLE: ReadonlySet<Intent> = new Set(['none', 'help', 'email-billing-admin', 'who-is-billing-contact']);
+
+/** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
+const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);
+
+/** What a question of the role's permissions overrules: a change it names ("change the plan"), or no reading. */
+const BEFORE_ROLE_PERMISSIONS: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billing-contact', 'topic-change-plan']);
+
+/** What a question about oneself and the role overrules: no reading, or one that names no task of the writer's ("could you find out …" read as mailing the admin, "wie finde ich raus, ob ich …" as signing in to Billing). */
+const BEFORE_SELF_ROLE: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'help', 'who-is-billing-contact', 'email-billing-admin', 'request-status', 'topic-payment-invoicing', 'topic-invoice-history', 'topic-sign-in-billing']);
+
+/** What a billing contact who left or is to be appointed overrules: readings of no task, or of a neighbouring one ("…'s email bounces" read as mailing the admin). */
+const BEFORE_APPOINTMENT: ReadonlySet<Intent> = new Set([
+    'none',
+    'out-of-scope',
+    'help',
+    // "… ist nicht mehr im Unternehmen" shares "nicht mehr" with "mehr brauche ich nicht": a role word says it is no thanks.
+    'thanks',
+    'portal-password-reset',
+    'email-billing-admin',
+    ...TOPIC_INTENTS
+]);
 
 /** What a removal of a billing contact overrules: a reading that is no task of its own ("remove Peter as billing contact" read as "who is"). */
 const BEFORE_REMOVAL: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'who-is-billing-contact', 'am-i-billing-contact', 'help']);

@@ -53,8 +53,25 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
     const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
-    const understood = (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whole;
+    const understood = (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? whole;
     return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
+}
+
+/** What a story ends on "who can do that?" after: the billing contact's own tasks (plan, licenses, paying), which the role check answers. */
+const TASKS_OF_THE_ROLE: ReadonlySet<Intent> = new Set<Intent>(['topic-change-plan', 'topic-payment-method', 'topic-payment-invoicing']);
+
+/**
+ * "We wanted to add two licenses but the Admin Center blocks it. Who can do that for us?", "Ich wollte Lizenzen nachkaufen, das
+ * ging nicht. Wer darf das bei uns?": a story of a task of the billing contact that ends on a who-question
+ * (`main:whoQuestionWords`) asks who holds the role; the story is why it asks. Undefined otherwise.
+ */
+function whoAfterTask(text: string, whole: Understanding, t: TFunction): Understanding | undefined {
+    const parts = messageParts(text);
+    const last = parts.at(-1) ?? '';
+    if (parts.length < 2 || !TASKS_OF_THE_ROLE.has(whole.intent) || !last.trim().endsWith('?') || !wordsOf(last).some((word) => phraseList(t, 'main:whoQuestionWords').includes(word))) {
+        return undefined;
+    }
+    return { intent: 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: whole.language };
 }
 
 /**
@@ -330,7 +347,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
     // A whole the classifier could not place ("moin, ich bin Lea. hab ne Frage: darf ich …?") is read by the request one of its parts makes surely.
     const announces = announced && requests.length === 0 && ANNOUNCING.has(understood.intent) && announced.score >= UNDERSTANDING_POLICY.requestPart && messageParts(text).length > 1;
-    const lead = announces ? announced.intent : leadIntent(understood.intent, requests);
+    const lead = announces ? announced.intent : askedWhoLast(text, t(language), understood) || (await askedLast(recognizer, t, text, understood)) ? understood.intent : leadIntent(understood.intent, requests);
     return {
         understood,
         lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),
@@ -344,6 +361,31 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage
         }
     };
+}
+
+/**
+ * "I tried to buy licenses and it says to contact the billing admin, who is that?", "Clicked Add licenses and it says I'm not the billing contact. Who is it then?", "… soll Lizenzen bestellen. Wer hat bei uns
+ * die Abrechnungsrechte?": a message read whole as who holds the role that ends on a who-question (`main:whoQuestionWords`)
+ * asks who; what it tells before ("licenses") is why it asks.
+ */
+function askedWhoLast(text: string, t: TFunction, understood: Understanding): boolean {
+    const last = (messageParts(text).at(-1) ?? '').split(/[,;:]/).at(-1) ?? '';
+    const who = phraseList(t, 'main:whoQuestionWords');
+    return understood.intent === 'who-is-billing-contact' && last.trim().endsWith('?') && wordsOf(last).some((word) => who.includes(word));
+}
+
+/**
+ * "Our billing admin is on long-term leave. Can we make Priya the billing contact instead?": sentences that only tell, then one
+ * that asks outright what the whole message reads as; what is told is why it asks, the request leads.
+ */
+async function askedLast(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, understood: Understanding): Promise<boolean> {
+    const parts = messageParts(text);
+    const last = parts.at(-1) ?? '';
+    const tf = t(understood.language);
+    if (!isRequest(understood.intent) || parts.length < 2 || !asksOutright(last, tf) || parts.slice(0, -1).some((part) => asksOutright(part, tf))) {
+        return false;
+    }
+    return (await understandText(recognizer, t, last, understood.language)).intent === understood.intent;
 }
 
 /** Readings of a whole message that only lead up to what a part of it asks ("Hallo, …", "hab ne Frage: …", not placed at all). */
@@ -455,9 +497,12 @@ function asksOutright(sentence: string, t: TFunction): boolean {
 /** The pieces of a sentence between its joining words. */
 function cutAt(sentence: string, joiners: ReadonlySet<string>): string[] {
     const pieces: string[][] = [[]];
-    for (const token of sentence.split(/\s+/)) {
+    const tokens = sentence.split(/\s+/);
+    const isNumber = (token: string | undefined): boolean => token !== undefined && /^\p{N}+[.,]?$/u.test(token.replace(/[?!]+$/, ''));
+    for (const [index, token] of tokens.entries()) {
         const word = wordsOf(token).join(' ');
-        if (joiners.has(word)) {
+        // "Was ist 7 plus 5?", "2 and 3": a joining word between two numbers reckons, it joins no requests.
+        if (joiners.has(word) && !(isNumber(tokens[index - 1]) && isNumber(tokens[index + 1]))) {
             pieces.push([]);
         } else {
             pieces[pieces.length - 1].push(token);
@@ -469,4 +514,48 @@ function cutAt(sentence: string, joiners: ReadonlySet<string>): string[] {
 /** "Nein, keine Mail.": a short part that begins with a no only declines. */
 function declinesOnly(part: string, lang: Lang): boolean {
     return findBoolean(part.split(/[,;:]/)[0] ?? '', lang) === false && part.split(/\s+/).length <= DECLINE_MAX_WORDS;
+}
+
+/** The message a request to write carries in the sentences after it, and the requests those sentences were read as. */
+export interface MessageAfterRequest {
+    readonly message: string;
+    /** The intents the message's sentences were read as on their own ("ich brauch die rechnung … als pdf" as the invoice topic): no requests of their own. */
+    readonly taken: readonly Intent[];
+}
+
+/**
+ * "kannst du unserer abrechnungsverantwortlichen ne nachricht schicken? ich
+ * brauch die rechnung von november nochmal als pdf": a first sentence that only
+ * asks to write ({@link messageFrame}'s words to the bot, no "that"), then
+ * sentences that tell rather than ask the bot: those are the message. A
+ * question after it ("… how do I see our invoices?") or a sentence asking for
+ * another of the bot's tasks (a reset, a change, a person) stays a request.
+ */
+export async function messageAfterRequest(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang: Lang): Promise<MessageAfterRequest | undefined> {
+    const [head, ...rest] = messageParts(text);
+    const said = wordsOf(head ?? '');
+    if (rest.length === 0 || said.length === 0 || said.length > MESSAGE_FRAME_MAX_WORDS) {
+        return undefined;
+    }
+    if (!hasListWord(said, phraseList(t(lang), 'emailAdmin:instructionWords')) || !namesRecipient(t, head, lang)) {
+        return undefined;
+    }
+    const taken: Intent[] = [];
+    const message: string[] = [];
+    for (const sentence of rest) {
+        if (sentence.endsWith('?') || opensQuestion(phraseOf(sentence), t(lang))) {
+            break;
+        }
+        const read = await understandText(recognizer, t, sentence, lang);
+        const tells = read.intent === 'none' || (TOPIC_INTENTS as readonly Intent[]).includes(read.intent);
+        if (!tells) {
+            break;
+        }
+        if (read.intent !== 'none') {
+            taken.push(read.intent);
+        }
+        message.push(sentence);
+    }
+    const joined = message.join(' ');
+    return wordsOf(joined).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : { message: joined.charAt(0).toLocaleUpperCase() + joined.slice(1), taken };
 }

@@ -219,7 +219,7 @@ describe('npm run intent on stories and off-topic messages', () => {
  * after a few more off-field words and two training phrases. Its floor guards against slipping back.
  */
 const SECOND_STORIES = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', 'intents-stories-oos-second.json'), 'utf8')) as Sample[];
-const SECOND_STORIES_FLOOR = 0.85;
+const SECOND_STORIES_FLOOR = 0.95;
 
 describe('npm run intent on a second set of stories and off-topic messages', () => {
     it(`reads at least ${SECOND_STORIES_FLOOR * 100}% of them right, intent and language`, async () => {
@@ -264,7 +264,7 @@ async function assertReadsRight(samples: ReadingSet, floor: number): Promise<voi
 }
 
 const FRESH = readingSet('intents-fresh-third.json');
-const FRESH_FLOOR = 0.94;
+const FRESH_FLOOR = 0.97;
 
 describe('npm run intent on a fifth set of short messages', () => {
     it(`reads at least ${FRESH_FLOOR * 100}% of them right`, async () => {
@@ -276,15 +276,58 @@ describe('npm run intent on a fifth set of short messages', () => {
 /**
  * A sixth set of 140 (both languages, every intent), written in two rounds after the fifth set's fixes and before any
  * change for it: 83.8% and 83.3% right when written; 87.9% after the shorthand, reference and objection-word changes
- * measured on the first round. Its floor only guards against slipping back: the classifier's reach on phrasings it has
- * never seen is what these figures show.
+ * measured on the first round; 94.3% after word rules for its classes (progress, permission, appointing, case d). Its
+ * floor only guards against slipping back: the classifier's reach on phrasings it has never seen is what the first
+ * figures show.
  */
 const BLIND = readingSet('intents-blind-sixth.json');
-const BLIND_FLOOR = 0.85;
+const BLIND_FLOOR = 0.94;
 
 describe('npm run intent on a sixth set, written blind', () => {
     it(`reads at least ${BLIND_FLOOR * 100}% of them right`, async () => {
         await assertReadsRight(BLIND, BLIND_FLOOR);
+    });
+});
+
+/**
+ * A seventh set of 170 (both languages, every intent), written blind after the sixth set's fixes: 88.8% right when
+ * written, 90.6% after the sixth set's word rules, 98.2% after the rules for its own classes (a who-question after
+ * licenses, other products, the note at "Go to Billing", switching the role in other words).
+ * Its floor only guards against slipping back.
+ */
+const SEVENTH = readingSet('intents-blind-seventh.json');
+const SEVENTH_FLOOR = 0.95;
+
+describe('npm run intent on a seventh set, written blind', () => {
+    it(`reads at least ${SEVENTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(SEVENTH, SEVENTH_FLOOR);
+    });
+});
+
+describe('npm run intent on the seventh set\'s classes', () => {
+    it('reads a who-question after told licenses, a request after a story or in other words (umstellen), whether one handles billing, a note at Billing\'s button, other systems, a replacement refused in other words and why not online as meant', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        // Written for the classes, not taken from any fixture or training phrase.
+        const cases: Array<[string, string]> = [
+            ['We wanted to add two licenses but the Admin Center blocks it. Who can do that for us?', 'who-is-billing-contact'],
+            ['Ich wollte gerade Lizenzen nachkaufen, das ging nicht. Wer ist denn bei uns dafür eingetragen?', 'who-is-billing-contact'],
+            ['Unser Abrechnungskontakt ist ausgeschieden. Das muss jetzt auf Frau Lenz umgestellt werden.', 'change-billing-contact'],
+            ['Our billing contact is on sick leave for months. The billing contact needs to be changed to Tom Field.', 'change-billing-contact'],
+            ['Is there a way to tell if I am the person who handles the billing here?', 'am-i-billing-contact'],
+            ['Wenn ich auf Zur Abrechnung gehe, erscheint eine Meldung. Was heißt das?', 'topic-sign-in-billing'],
+            ['Pressing Go to Billing gives me a notice, what does that mean?', 'topic-sign-in-billing'],
+            ['my MacBook forgot its login password, how do I reset it?', 'out-of-scope'],
+            ['Wieso will man mich als Abrechnungskontakt ablösen? Bitte stoppen Sie das.', 'object-to-request'],
+            ['someone wants to swap me as billing contact, please stop that', 'object-to-request'],
+            ['warum können wir nicht online per Kreditkarte zahlen?', 'topic-why-not-online'],
+            ["how come we can't just pay online by card?", 'topic-why-not-online'],
+            ['kann man den billing contact auf meine kollegin umstellen?', 'change-billing-contact'],
+            ['Ich kann das Programm auf meinem Computer nicht installieren', 'out-of-scope']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
     });
 });
 
@@ -319,6 +362,49 @@ describe('npm run intent', () => {
         // The tool reads it the same way.
         const cli = JSON.parse((await run(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'cli', 'intent.js'), 'Könnten Sie mir sagen, wer bei uns Rechnungsempfänger ist?'])).stdout) as { intent: string };
         assert.strictEqual(cli.intent, 'who-is-billing-contact');
+    });
+
+    it('reads classes of phrasing by their words: a change asked after, a question of permission, a billing contact who left, sums and banter, a billing cycle, a suspended account, an unreachable billing contact, Billing showing someone else', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        // Written for the classes, not taken from any fixture or training phrase.
+        const cases: Array<[string, string]> = [
+            ['has the replacement of our billing admin been processed?', 'request-status'],
+            ['Ist der neue Abrechnungskontakt inzwischen durchgegangen?', 'request-status'],
+            ['Bin ich befugt, weitere Lizenzen zu bestellen?', 'am-i-billing-contact'],
+            ['am I permitted to update the payment card myself?', 'am-i-billing-contact'],
+            ['who is allowed to change the subscription at our company?', 'who-is-billing-contact'],
+            ['our billing administrator retired last year', 'change-billing-contact'],
+            ['Unsere Abrechnungskontaktin ist nicht mehr im Unternehmen', 'change-billing-contact'],
+            ["what's 12 times 4", 'out-of-scope'],
+            ['Was ist 7 plus 5?', 'out-of-scope'],
+            ['wann macht die Apotheke am Samstag auf', 'out-of-scope'],
+            ['du bist echt witzig', 'out-of-scope'],
+            ['can you change us over to yearly billing', 'topic-change-plan'],
+            ['our account was locked because of an overdue invoice, how do we get it back?', 'topic-reactivate-plan'],
+            ['Der Abrechnungsadmin antwortet einfach nicht', 'am-i-billing-contact'],
+            ['Warum wird mir in der Abrechnung nur der Name einer anderen Person angezeigt?', 'topic-sign-in-billing'],
+            ['what is a billing contact allowed to do?', 'who-is-billing-contact']
+        ];
+        const wrong: string[] = [];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            if (lead.intent !== intent) {
+                wrong.push(`"${text}" → ${lead.intent} (expected ${intent})`);
+            }
+        }
+        assert.deepStrictEqual(wrong, []);
+        // An order stays an order, a mail asked for stays a mail, a password lockout is no suspended account, and a sum needs its numbers.
+        const kept: Array<[string, string]> = [
+            ['Bitte den Abrechnungskontakt ändern, das muss heute erledigt werden', 'change-billing-contact'],
+            ['Kann ich mit PayPal bezahlen?', 'topic-payment-method'],
+            ['ich bin im Portal gesperrt, weil ich das Passwort falsch eingegeben habe', 'portal-password-reset'],
+            ['Who is our new billing contact?', 'who-is-billing-contact'],
+            ['translate to German please', 'switch-language']
+        ];
+        for (const [text, intent] of kept) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
     });
 
     it('prints one JSON line with intent, score and language', async () => {
@@ -436,16 +522,15 @@ describe('npm run intent on a change request and why in one message', () => {
 });
 
 /**
- * Two sets written blind by people who saw neither the training phrases nor the code: a seventh of 170 (88.8% right
- * when written) and an eighth of 180, kept apart from every change (89.4% when written on the code of that hour,
- * 87.2% on this code). They are the honest figures for messages nobody has written before; the floors only guard
- * against slipping back.
+ * An eighth set of 180 (90 German, 90 English, every intent), written blind by someone who saw neither the training
+ * phrases nor the code, kept apart from every change: 89.4% right when written, 90.0% after the seventh set's rules. It
+ * is the honest figure for messages nobody has written before; its floor only guards against slipping back.
  */
-for (const [file, floor] of [['intents-blind-seventh.json', 0.86], ['intents-blind-eighth.json', 0.85]] as const) {
-    describe(`npm run intent on ${file}, written blind`, () => {
-        it(`reads at least ${floor * 100}% of them right`, async () => {
-            await assertReadsRight(readingSet(file), floor);
-        });
-    });
-}
+const EIGHTH = readingSet('intents-blind-eighth.json');
+const EIGHTH_FLOOR = 0.89;
 
+describe('npm run intent on an eighth set, written blind and kept apart', () => {
+    it(`reads at least ${EIGHTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(EIGHTH, EIGHTH_FLOOR);
+    });
+});
