@@ -49,6 +49,8 @@ interface NewPersonOptions {
     readonly name?: string;
     /** Given with the name ("Linda Park, linda.park@…"): not asked. */
     readonly email?: string;
+    /** The account's name: never the name of a person ("Taylor Consulting" at the name question). */
+    readonly account?: string;
 }
 
 /** What the waterfall keeps between its steps. */
@@ -113,9 +115,12 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new PickPrompt(PromptIds.pick));
         this.addDialog(new EmailPrompt(PromptIds.email));
+        // "sorry, her name is spelled Priya Nayar, not Nair" at the new person's address: the name is corrected, the address asked again.
+        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
-        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correcting(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t) || namesReplacement(submittedText(prompt.context.activity) ?? '', turnInfo(prompt.context).t)));
+        const correctsSummary = (context: TurnContext, text: string): boolean => correcting(text, turnInfo(context).t) || namesReplacement(text, turnInfo(context).t);
+        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correctsSummary(prompt.context, submittedText(prompt.context.activity) ?? ''), correctsSummary));
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
@@ -171,9 +176,6 @@ export class ChangeContactDialog extends ComponentDialog {
         // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
         values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
-        if (candidates.length === 0) {
-            return step.next(SOMEONE_ELSE);
-        }
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
         // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
         // "please make tom the billing contact": a first name only one other member has names them too.
@@ -185,17 +187,26 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         if (addressed?.email) {
             const name = titledNonMember(question, members, t) ?? nameOfAddress(question, addressed.email, members, me, t);
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: addressed.email } satisfies NewPersonOptions);
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: addressed.email, account: account.name } satisfies NewPersonOptions);
+        }
+        if (candidates.length === 0) {
+            // Nobody else on the account: a new person, named in the request or asked for.
+            const named = titledNonMember(question, members, t);
+            return named ? step.beginDialog(DialogIds.changeContactNewPerson, { name: named, account: account.name } satisfies NewPersonOptions) : step.next(SOMEONE_ELSE);
         }
         const asked = withoutIntroduction(question.replace(/\S+@\S+/g, ' '), me, t);
-        const named = namedMember(candidates, asked) ?? memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ?? namesSelf(candidates, me, asked, t);
+        const named =
+            namedMember(candidates, asked) ??
+            memberByFirstName(candidates.filter((m) => m.user.id !== me.user.id), asked) ??
+            memberByTitledSurname(candidates, question, t) ??
+            namesSelf(candidates, me, asked, t);
         if (named) {
             return step.next(named.user.id);
         }
         // "… stattdessen Herrn Peter Krause eintragen": a person named with a title who is no member is the new person.
         const newPerson = titledNonMember(question, members, t);
         if (newPerson) {
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson } satisfies NewPersonOptions);
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson, account: account.name } satisfies NewPersonOptions);
         }
         const buttons: PromptButton[] = [
             // The requester's own button also answers "mich selbst" / "myself".
@@ -224,7 +235,7 @@ export class ChangeContactDialog extends ComponentDialog {
             const typed = submittedText(step.context.activity) ?? '';
             const { asked, account } = stepValues<ChangeValues>(step);
             if (!asked || typed === SOMEONE_ELSE) {
-                return step.beginDialog(DialogIds.changeContactNewPerson, {} satisfies NewPersonOptions);
+                return step.beginDialog(DialogIds.changeContactNewPerson, { account: account?.name } satisfies NewPersonOptions);
             }
             const { t, lang } = turnInfo(step.context);
             const saysSomeoneElse = matchButton(step.context, [SOMEONE_ELSE_BUTTON], typed) !== undefined;
@@ -237,8 +248,10 @@ export class ChangeContactDialog extends ComponentDialog {
                 }
             }
             // "instead a new person: Linda Park, linda.park@…": the name and the address, each asked only when missing.
-            const name = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang) } satisfies NewPersonOptions);
+            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
+            // "Müller Design GmbH" at the choice: the account's name names no person, whose name is asked.
+            const name = written !== undefined && phraseOf(written) === phraseOf(account?.name ?? '') ? undefined : written;
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang), account: account?.name } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
@@ -428,7 +441,7 @@ export class ChangeContactDialog extends ComponentDialog {
         if (step.options.name) {
             return step.next({ text: step.options.name } satisfies TextInput);
         }
-        return step.prompt(PromptIds.name, localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' } }));
+        return step.prompt(PromptIds.name, { ...localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' } }), validations: { notNames: step.options.account ? [step.options.account] : [] } });
     }
 
     private async askEmailStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
@@ -445,14 +458,20 @@ export class ChangeContactDialog extends ComponentDialog {
         const retryText = { key: 'changeContact:askEmailRetry' };
         if (partial) {
             // An address without its ending: said so, and the whole address asked for.
-            return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }));
+            return step.prompt(PromptIds.newPersonEmail, { ...localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }), validations: { name } });
         }
-        return step.prompt(PromptIds.email, localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText }));
+        return step.prompt(PromptIds.newPersonEmail, { ...localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText }), validations: { name } });
     }
 
-    private async newPersonDoneStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-        const email = step.result as string;
+    private async newPersonDoneStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
         const name = stepValues<{ name: string }>(step).name ?? '';
+        if (typeof step.result !== 'string') {
+            // The name written anew at the address question: taken, and the address asked for the right name.
+            const { t } = turnInfo(step.context);
+            const corrected = writtenAnew(submittedText(step.context.activity) ?? '', name, t);
+            return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined } satisfies NewPersonOptions);
+        }
+        const email = step.result;
         return step.endDialog({ name, email } satisfies NewContact);
     }
 
@@ -596,7 +615,9 @@ function addressedInRequest(text: string, members: readonly Member[], me: Member
 function nameOfAddress(text: string, email: string, members: readonly Member[], me: Member, t: TFunction): string | undefined {
     const plain = withoutIntroduction(text.replace(/\S*@\S*/g, ' '), me, t);
     const memberNames = new Set(members.map((m) => phraseOf(m.user.name)));
-    const written = writtenAnew(text.replace(/\S*@\S*/g, ' '), '', t);
+    // "… an jemand Neues übergeben: Julia Schmidt, julia.schmidt@…": among several written names, the one in the clause right before the address.
+    const before = text.slice(0, Math.max(0, text.toLowerCase().indexOf(email.toLowerCase()))).split(/[:;]/).at(-1) ?? '';
+    const written = writtenAnew(text.replace(/\S*@\S*/g, ' '), '', t) ?? writtenAnew(before.replace(/\S*@\S*/g, ' '), '', t);
     if (written && !memberNames.has(phraseOf(written)) && phraseOf(plain).includes(phraseOf(written))) {
         return written;
     }
@@ -621,10 +642,20 @@ function withoutTitle(name: string, t: TFunction): string {
     return words.join(' ');
 }
 
+/** The new person's name written anew at the question for their address ("sorry, her name is spelled Priya Nayar, not Nair"), if it is. */
+function respelled(prompt: PromptValidatorContext<string>): string | undefined {
+    const { t } = turnInfo(prompt.context);
+    const text = submittedText(prompt.context.activity) ?? '';
+    const name = (prompt.options.validations as { name?: string } | undefined)?.name ?? '';
+    return correcting(text, t) ? writtenAnew(text, name, t) : undefined;
+}
+
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
     const text = (prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim();
-    return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t);
+    // "Taylor Consulting": the account's name names no person.
+    const notNames = ((prompt.options.validations as { notNames?: readonly string[] } | undefined)?.notNames ?? []).map(phraseOf);
+    return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t) && !notNames.includes(phraseOf(text));
 }
 
 /** The one member whose full name `text` holds ("… auf Lea Fischer"), if exactly one. */
@@ -661,6 +692,15 @@ function namesSelf(candidates: readonly Member[], me: Member, text: string, t: T
 function memberByFirstName(members: readonly Member[], text: string): Member | undefined {
     const said = new Set(wordsOf(text));
     const named = members.filter((m) => said.has(wordsOf(m.user.name)[0] ?? ''));
+    return named.length === 1 ? named[0] : undefined;
+}
+
+/** The one member a title and surname name ("durch Frau Schulz ersetzen", "replace him with Ms Park"), if exactly one has that surname. */
+function memberByTitledSurname(members: readonly Member[], text: string, t: TFunction): Member | undefined {
+    const titles = new Set(phraseList(t, 'changeContact:titles').map(phraseOf));
+    const words = wordsOf(text);
+    const surnames = new Set(words.filter((_, i) => i > 0 && titles.has(words[i - 1])));
+    const named = members.filter((m) => surnames.has(wordsOf(m.user.name).at(-1) ?? ''));
     return named.length === 1 ? named[0] : undefined;
 }
 

@@ -231,7 +231,7 @@ export class EscalateDialog extends ComponentDialog {
         } else if (step.options.reason === 'no-agent') {
             await step.context.sendActivity(t('escalate:noAgent'));
         }
-        return step.prompt(PromptIds.callbackOffer, YesNoPrompt.options({ key: 'escalate:offerCallback' }));
+        return step.prompt(PromptIds.callbackOffer, localized({ ...YesNoPrompt.options({ key: 'escalate:offerCallback' }), takesMatter: true }));
     }
 
     private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {

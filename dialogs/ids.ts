@@ -36,6 +36,7 @@ export const DialogIds = {
 export const PromptIds = {
     text: 'prompt.text',
     email: 'prompt.email',
+    newPersonEmail: 'prompt.newPersonEmail',
     yesNo: 'prompt.yesNo',
     pick: 'prompt.pick',
     code: 'prompt.code',

@@ -27,7 +27,8 @@ import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
-import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
+import { conjunctionList } from '../core/listFormat';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
@@ -221,6 +222,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
         }
+        // Where the question takes the matter itself ("Shall customer service email you?" answered "it is about a double
+        // charge in October"), a statement about a topic is that matter, not a question about the topic.
+        if (options?.takesMatter && !text.trim().endsWith('?') && isTopicIntent((await understandTurn(context, this.services.recognizer))?.intent ?? 'none')) {
+            return undefined;
+        }
         if (options?.freeText) {
             return this.freeTextInterruption(innerDc, text);
         }
@@ -260,7 +266,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const understood = await understandTurn(context, this.services.recognizer);
         if (!understood || understood.score < UNDERSTANDING_POLICY.interrupt) {
-            return undefined;
+            // "dann eben northwind, wer ist das da?": the question just answered, asked again, only repeats an answer; it needs less certainty.
+            return understood && understood.score >= UNDERSTANDING_POLICY.followOn ? this.answeredAgain(innerDc, understood) : undefined;
         }
         return this.onInterruption(innerDc, understood);
     }
@@ -522,8 +529,27 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                     await innerDc.cancelAllDialogs();
                     return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
                 }
-                return undefined;
+                return this.answeredAgain(innerDc, understood);
         }
+    }
+
+    /**
+     * "dann eben northwind, wer ist das da?" at the offer after the billing role's answer: the question that answer
+     * answered, asked again, gets the billing contacts the bot knows in one line, then the open question again.
+     */
+    private async answeredAgain(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        if (understood.intent !== 'who-is-billing-contact' || !this.isOnStack(innerDc, DialogIds.billingRole) || !asksQuestion(context, submittedText(context.activity) ?? '')) {
+            return undefined;
+        }
+        const known = await this.knownAccount(context);
+        if (!known || known.otherBillingContacts.length === 0) {
+            return undefined;
+        }
+        const { t, lang } = turnInfo(context);
+        const contacts = conjunctionList(lang).format(known.otherBillingContacts.map((u) => `${u.name} (${u.email})`));
+        await context.sendActivity(t('billingRole:againB', { account: known.account.name, contacts, count: known.otherBillingContacts.length }));
+        return this.reprompt(innerDc);
     }
 
     /**

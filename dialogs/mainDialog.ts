@@ -5,12 +5,13 @@ import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { answerLanguageRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
-import { isRequest, leadIntent, messageAfterFrame, requestsOf, understandTurn } from '../turn/understand';
+import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
-import { phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { conjunctionList } from '../core/listFormat';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
@@ -79,6 +80,8 @@ const NOTHING_MORE: ReadonlySet<Intent> = new Set(['none', 'help', 'cancel', 'th
 /** What the menu waterfall keeps between its steps: the requests still to take up. */
 interface MenuValues {
     queue: readonly Intent[];
+    /** The message the queue's requests were asked in. */
+    queuedText?: string;
 }
 
 /** Intents answered by the billing-role dialog. */
@@ -190,6 +193,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const { intent, queue } = await this.ordered(step, first, text);
         const understood: Understanding = intent === first.intent ? first : { intent, score: 1, language: first.language };
         stepValues<MenuValues>(step).queue = queue;
+        stepValues<MenuValues>(step).queuedText = queued ? step.options?.queuedText : queue.length > 0 ? text : undefined;
         // "Now to your next question" once a turn, and not before a question the answer just above has answered already.
         if (queued && !saidThisTurn(step.context, 'main:nextRequest') && !(BILLING_ROLE_INTENTS.has(intent) && saidThisTurn(step.context, 'billing-role-answer'))) {
             noteSaidThisTurn(step.context, 'main:nextRequest');
@@ -230,9 +234,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (portal) {
             return portal;
         }
-        const whereToSee = this.typed(step) && step.options?.again && !followUp ? whereToSeeAnswer(step.context, text) : undefined;
+        const whereToSee = !followUp && ((this.typed(step) && step.options?.again) || (text !== '' && asksQuestion(step.context, text))) ? whereToSeeAnswer(step.context, text) : undefined;
         if (whereToSee) {
-            // "where can I see that myself?" to "anything else?": the article's ways to look it up, then the question again.
+            // "where can I see that myself?" to "anything else?", or "is there a settings page that shows it?" asked first: the article's ways to look it up
+            // (no verification needed), then the question again.
             await step.context.sendActivity(whereToSee);
             return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
         }
@@ -245,6 +250,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
+        }
+        const admins = this.typed(step) && (step.options?.again || followUp) ? await this.adminsAnswer(step, text) : undefined;
+        if (admins) {
+            // "und wer sind unsere admins?" after an answer, verified: the names the bot knows (never their addresses), then the offer again.
+            await step.context.sendActivity(admins);
+            return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp } satisfies MainMenuOptions);
         }
         if (followUp && (await this.unansweredQuestion(step, understood, text))) {
             const refused = followUp.text.key === 'main:outOfScope' || followUp.text.key === 'main:outOfScopeAgain' || followUp.text.key === 'main:outOfScopeOffer';
@@ -289,9 +300,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             noteInsight(step.context, 'task-started', 'billing-role');
-            const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
             const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? text : undefined;
-            const askedMessage = askedWith === undefined ? undefined : messageAfterFrame(() => t, askedWith, turnInfo(step.context).lang);
+            const { lang } = turnInfo(step.context);
+            // "… ne nachricht schicken? ich brauch die rechnung von november als pdf": the sentences after the request to write are its message, no requests of their own.
+            const after = askedWith === undefined || messageAfterFrame(() => t, askedWith, lang) !== undefined ? undefined : await messageAfterRequest(this.services.recognizer, () => t, askedWith, lang);
+            if (after) {
+                stepValues<MenuValues>(step).queue = (stepValues<MenuValues>(step).queue ?? []).filter((next) => !after.taken.includes(next));
+            }
+            const askedMessage = askedWith === undefined ? undefined : (after?.message ?? messageAfterFrame(() => t, askedWith, lang));
+            const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
             return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
@@ -344,7 +361,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.beginDialog(DialogIds.escalate, step.options?.escalate ?? this.escalateWith(step, text));
             case 'change-billing-contact':
                 noteInsight(step.context, 'task-started', 'change-request');
-                return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) || undefined } satisfies ChangeContactOptions);
+                // "I am the billing contact … and I'd like to hand it over to Priya Nair, priya.nair@…": asked second, its details are in the first message.
+                return step.beginDialog(DialogIds.changeContact, { question: (text || (step.options?.queued ? step.options.queuedText : undefined))?.slice(0, 500) || undefined } satisfies ChangeContactOptions);
             case 'portal-password-reset':
                 noteInsight(step.context, 'task-started', 'portal-reset');
                 return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text) } satisfies PortalResetOptions);
@@ -477,11 +495,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const lang = turnInfo(step.context).lang;
         if (result.next) {
             const understood: Understanding = { intent: result.next, score: 1, language: lang };
-            return step.replaceDialog(DialogIds.mainMenu, { understood, ...(queue.length > 0 ? { queue } : {}) } satisfies MainMenuOptions);
+            return step.replaceDialog(DialogIds.mainMenu, { understood, ...(queue.length > 0 ? { queue, queuedText: stepValues<MenuValues>(step).queuedText } : {}) } satisfies MainMenuOptions);
         }
         if (queue.length > 0) {
             const understood: Understanding = { intent: queue[0], score: 1, language: lang };
-            return step.replaceDialog(DialogIds.mainMenu, { understood, queue: queue.slice(1), queued: true } satisfies MainMenuOptions);
+            return step.replaceDialog(DialogIds.mainMenu, { understood, queue: queue.slice(1), queued: true, queuedText: stepValues<MenuValues>(step).queuedText } satisfies MainMenuOptions);
         }
         return step.replaceDialog(DialogIds.mainMenu, { again: true, followUp: result.followUp } satisfies MainMenuOptions);
     }
@@ -544,6 +562,21 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const offered = (step.options?.followUp?.buttons ?? []).some((button) => button.value === understood.intent);
         const unsure = understood.score < UNDERSTANDING_POLICY.interrupt && (offered || understood.intent === 'request-status' || understood.intent === 'help');
         return understood.intent === 'none' || understood.intent === 'out-of-scope' || closingNotSaid || unsure;
+    }
+
+    /**
+     * The admins of the verified person's account by name (`main:accountAdmins`), when a question asks who they are
+     * (`main:accountAdmins.heard`); undefined before verification, without an account or admins, or for other words.
+     */
+    private async adminsAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string | undefined> {
+        const { t, lang, profile } = turnInfo(step.context);
+        const accountId = profile.identity?.accountId;
+        if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
+            return undefined;
+        }
+        const [members, account] = await Promise.all([this.services.accounts.members(accountId), this.services.accounts.get(accountId)]);
+        const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
+        return admins.length === 0 || !account ? undefined : t('main:accountAdmins.answer', { account: account.name, names: conjunctionList(lang).format(admins), count: admins.length });
     }
 
     /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */

@@ -18,6 +18,8 @@ export interface MainMenuOptions {
     readonly queue?: readonly Intent[];
     /** `understood` was taken from the queue: it was asked in an earlier message. */
     readonly queued?: boolean;
+    /** The message the queued requests were asked in: a change request finds its new contact and reason in it. */
+    readonly queuedText?: string;
     /** Options for the escalation when `understood` is `talk-to-human` (a callback offer after a timeout). */
     readonly escalate?: EscalateOptions;
     /** After a task: this question and these buttons (values are intents) instead of the menu's. */

@@ -1,13 +1,13 @@
 import type { TurnContext } from 'botbuilder';
-import type { PromptRecognizerResult } from 'botbuilder-dialogs';
+import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
 import { findEmail } from '../../language/entities';
 import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt } from './localizedPrompt';
 
 /** An email address anywhere in the answer ("it's anna@example.com"), in the turn's culture. */
 export class EmailPrompt extends LocalizedPrompt<string> {
-    public constructor(dialogId: string) {
-        super(dialogId);
+    public constructor(dialogId: string, validator?: PromptValidator<string>) {
+        super(dialogId, validator);
     }
 
     protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<string>> {

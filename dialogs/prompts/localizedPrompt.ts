@@ -76,6 +76,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly nameChooses?: string;
     /** Words for the recipient ("tell him …", "sag ihr, dass …", `emailAdmin:leadIns`) choose the button with this value: they carry a message to pass on. */
     readonly messageChooses?: string;
+    /** The question also takes the person's matter in words ("Shall customer service email you?" → "it is about a double charge"): a statement about a topic is that matter. */
+    readonly takesMatter?: boolean;
     /** The question itself offers a person ("Shall I put you through?"): another question it cannot answer gets no button for one. */
     readonly offersPerson?: boolean;
     /** A reason for changing the billing contact that names one of `names` ("peter is retiring") chooses the button with this `value`: the change it gives the reason for. */
@@ -130,7 +132,11 @@ function namedButton(context: TurnContext, buttons: readonly PromptButton[], tex
  * (ChoiceFactory decides), and hands recognition to the subclass.
  */
 export abstract class LocalizedPrompt<T> extends Prompt<T> {
-    protected constructor(dialogId: string, validator?: PromptValidator<T>) {
+    /**
+     * @param takes answers the recognizer fails but the dialog takes ("der Name ist Max Meier, nicht Max Mayer" at
+     * "Shall I file this request?"): no interruption reads them as another request.
+     */
+    protected constructor(dialogId: string, validator?: PromptValidator<T>, private readonly takes?: (context: TurnContext, text: string) => boolean) {
         super(dialogId, validator);
     }
 
@@ -188,7 +194,7 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
      * yes/no question is an answer and not taken as "cancel".
      */
     public async accepts(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<boolean> {
-        return (await this.recognize(context, text, options, {})).succeeded;
+        return (await this.recognize(context, text, options, {})).succeeded || (this.takes?.(context, text) ?? false);
     }
 
     /** Turns the person's text into a value; `succeeded: false` re-prompts with the retry text. */

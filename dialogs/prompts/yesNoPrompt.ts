@@ -14,8 +14,8 @@ export const YES_NO_BUTTONS = [
 
 /** Yes or no, by button or in words ("ja, bitte", "klar doch", "passt so", "nope"), in the turn's language. */
 export class YesNoPrompt extends LocalizedPrompt<boolean> {
-    public constructor(dialogId: string, validator?: PromptValidator<boolean>) {
-        super(dialogId, validator);
+    public constructor(dialogId: string, validator?: PromptValidator<boolean>, takes?: (context: TurnContext, text: string) => boolean) {
+        super(dialogId, validator, takes);
     }
 
     /** Prompt options with the yes/no buttons added. */
