@@ -158,6 +158,18 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (corrected) {
             return this.switchAccount(innerDc, corrected);
         }
+        // "und wie ändere ich das auf eva?" at the menu or an offer, verified: a colleague named as the one to change to asks for the change,
+        // however the classifier read the words around the name.
+        const offer = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
+        if (!namesNoAccount && (this.isAtMenu(innerDc) || offer) && !this.isOnStack(innerDc, DialogIds.changeContact) && (await this.namesNewContact(context, text))) {
+            const understood: Understanding = { intent: 'change-billing-contact', score: 1, language: turnInfo(context).lang };
+            turnInfo(context).understanding = understood;
+            if (this.isAtMenu(innerDc)) {
+                return undefined;
+            }
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
+        }
         // A clear request for a person ("can someone from support help me") wins over an answer the open question could use ("never got any code").
         // Not where the question already leads to a person (an offer of customer service keeps its reason), nor for a button's own words.
         if (
@@ -570,6 +582,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /** After verification, what the bot knows about the person's chosen account; a topic answered mid-task is then theirs. */
     protected async knownAccount(_context: TurnContext): Promise<BillingRoleAnswer | undefined> {
         return undefined;
+    }
+
+    /** True when `text` names a colleague of the verified person as the one to make the billing contact; no dialog knows the account here. */
+    protected async namesNewContact(_context: TurnContext, _text: string): Promise<boolean> {
+        return false;
     }
 
     /**

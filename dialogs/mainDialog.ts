@@ -10,6 +10,7 @@ import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
+import { personChangedTo } from '../language/changeToNamed';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { conjunctionList } from '../core/listFormat';
 import { phraseList } from '../language/phraseLists';
@@ -452,6 +453,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     protected override async knownAccount(context: TurnContext): Promise<BillingRoleAnswer | undefined> {
         const identity = turnInfo(context).profile.identity;
         return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
+    }
+
+    protected override async namesNewContact(context: TurnContext, text: string): Promise<boolean> {
+        const identity = turnInfo(context).profile.identity;
+        if (!identity?.accountId) {
+            return false;
+        }
+        const others = (await this.services.accounts.members(identity.accountId)).filter((m) => m.user.id !== identity.userId).map((m) => m.user);
+        return personChangedTo(text, others, turnInfo(context).t) !== undefined;
     }
 
     /** Ends the conversation with one friendly line: the menu is not shown again. */
