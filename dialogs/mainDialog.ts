@@ -85,6 +85,9 @@ interface MenuValues {
     queuedText?: string;
 }
 
+/** What the classifier makes of a question what the billing contact may do: the role questions, a mail to the role, or nothing. */
+const ROLE_PERMISSION_READINGS: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin', 'none', 'help', 'out-of-scope']);
+
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
 
@@ -234,6 +237,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const portal = await this.portalAnswer(step, text);
         if (portal) {
             return portal;
+        }
+        if (text !== '' && (await this.asksWhatTheRoleMayDo(step.context, understood, text))) {
+            // "what can a billing contact actually do?": the article answers it for everyone; no verification, then the question again.
+            await step.context.sendActivity(t('main:rolePermissions.answer'));
+            return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
         }
         const whereToSee = !followUp && ((this.typed(step) && step.options?.again) || (text !== '' && asksQuestion(step.context, text))) ? whereToSeeAnswer(step.context, text) : undefined;
         if (whereToSee) {
@@ -453,6 +461,20 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     protected override async knownAccount(context: TurnContext): Promise<BillingRoleAnswer | undefined> {
         const identity = turnInfo(context).profile.identity;
         return identity?.accountId ? this.services.billingRole.evaluate(identity.userId, identity.accountId) : undefined;
+    }
+
+    /**
+     * True for a question what the billing contact may do (`common:sideQuestion.heard.permissions`: "what can a billing contact
+     * do?", "Was darf ein Abrechnungskontakt?") that does not ask about the writer ("am I …", `main:selfQuestionMarkers`).
+     */
+    private async asksWhatTheRoleMayDo(context: TurnContext, understood: Understanding, text: string): Promise<boolean> {
+        const { t } = turnInfo(context);
+        return (
+            ROLE_PERMISSION_READINGS.has(understood.intent) &&
+            asksQuestion(context, text) &&
+            containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) &&
+            !containsPhrase(text, phraseList(t, 'main:selfQuestionMarkers'))
+        );
     }
 
     protected override async namesNewContact(context: TurnContext, text: string): Promise<boolean> {
