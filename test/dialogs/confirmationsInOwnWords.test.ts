@@ -30,9 +30,10 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'who is our billing contact' }, { say: SARAH }, { say: CODE, expect: [en.offerEmail] },
             { say: 'yes, tell him we need 5 more licences for the sales team', expect: [en.preview, /We need 5 more licences for the sales team/] },
             { say: 'actually add that I need it by Friday', expect: [en.preview, /5 more licences for the sales team[\s\S]*I need it by Friday/, en.confirm], absent: [en.sent, en.notSent, /add that/] },
+            { say: 'oh, and please add that the invoice should go to accounting', expect: [en.preview, /I need it by Friday\s+The invoice should go to accounting/, en.confirm], absent: [en.sent, /please add/] },
             { say: 'yes', expect: [en.sent] }
         ],
-        outcome: { mailTo: { to: [PETER], words: only('We need 5 more licences for the sales team\\.?\\s+I need it by Friday', 'actually', 'add that') } }
+        outcome: { mailTo: { to: [PETER], words: only('We need 5 more licences for the sales team\\.?\\s+I need it by Friday\\s+The invoice should go to accounting', 'actually', 'add that', 'please add') } }
     },
     {
         name: '„Moment, ergänze bitte noch, dass ich sie bis Freitag brauche“ bei „Soll ich sie senden?“: der Satz kommt in den Entwurf, der noch einmal gezeigt wird',
@@ -42,9 +43,10 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja bitte', expect: [de.askMessage] },
             { say: 'Bitte buchen Sie fünf weitere Lizenzen für das Vertriebsteam.', expect: [de.preview, de.confirm] },
             { say: 'Moment, ergänze bitte noch, dass ich sie bis Freitag brauche', expect: [de.preview, /Vertriebsteam\.\s+Ich brauche sie bis Freitag/, de.confirm], absent: [de.sent, de.notSent, /Moment/, /ergänze/] },
+            { say: 'ach, und füge noch hinzu, dass wir die Rechnung per Post brauchen', expect: [de.preview, /Ich brauche sie bis Freitag\.?\s+Wir brauchen die Rechnung per Post/, de.confirm], absent: [de.sent, /füge/] },
             { say: 'ja', expect: [de.sent] }
         ],
-        outcome: { mailTo: { to: [ANNA], words: only('Bitte buchen Sie fünf weitere Lizenzen für das Vertriebsteam\\.\\s+Ich brauche sie bis Freitag', 'Moment', 'ergänze') } }
+        outcome: { mailTo: { to: [ANNA], words: only('Bitte buchen Sie fünf weitere Lizenzen für das Vertriebsteam\\.\\s+Ich brauche sie bis Freitag\\.?\\s+Wir brauchen die Rechnung per Post', 'Moment', 'ergänze', 'füge') } }
     },
     // 2. A new reason at the change summary, after a word of its own in front ("oh and", "übrigens").
     {
@@ -57,9 +59,10 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'Lea Fischer', expect: [TASK.en.askReason] },
             { say: 'Anna has too much on her plate', expect: [TASK.en.summary, /Reason: Anna has too much on her plate/] },
             { say: 'oh and the reason is she moved to marketing', expect: [TASK.en.summary, /Reason: She moved to marketing$/m, TASK.en.confirm], absent: [TASK.en.filed, TASK.en.notFiled, /too much/] },
+            { say: 'btw, the reason is that she is going on parental leave', expect: [TASK.en.summary, /Reason: She is going on parental leave$/m], absent: [TASK.en.filed, /marketing/, /btw/] },
             { say: 'yes', expect: [TASK.en.filed] }
         ],
-        outcome: { request: { account: 'ACC-1001', newContact: /^Lea Fischer/, reason: only('^She moved to marketing$', 'plate', 'oh and') } }
+        outcome: { request: { account: 'ACC-1001', newContact: /^Lea Fischer/, reason: only('^She is going on parental leave$', 'plate', 'marketing', 'btw') } }
     },
     {
         name: '„der Grund ist übrigens, dass sie in Elternzeit geht“ bei der Zusammenfassung: der Grund wird ersetzt, die Zusammenfassung noch einmal gezeigt',
