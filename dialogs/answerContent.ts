@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { clauseAsMessage } from '../language/clauseMessage';
-import { phraseList, phraseWordList } from '../language/phraseLists';
+import { pausesAtStart, phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
 import { messageToOthersAfterFrame } from '../turn/understand';
@@ -152,13 +152,35 @@ export interface DraftChange {
 export function draftChange(context: TurnContext, text: string): DraftChange | undefined {
     const { t } = turnInfo(context);
     const base = leadingAnswer(context, text)?.rest ?? text;
-    const said = phraseOf(base);
+    // "actually add that …", "Moment, ergänze bitte noch, dass …": a pause before the marker changes nothing.
+    const paused = pausesAtStart(base, t);
+    const said = phraseOf(base).split(' ').slice(paused).join(' ');
     const best = longestLead<DraftChange['kind']>(said, [
         ['add', phraseList(t, 'emailAdmin:addMarkers')],
         ['replace', phraseList(t, 'emailAdmin:insteadMarkers')]
     ]);
-    const rest = best ? afterWords(base, best.words).trim() : '';
+    const rest = best ? asClause(t, afterWords(base, paused + best.words).trim()) : '';
     return best && wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) } : undefined;
+}
+
+/**
+ * The words after a marker to add, without the small words that only point at the draft
+ * (`emailAdmin:addFillers`: "noch", "dazu") and with a "that"/"dass" clause set as a sentence
+ * ("noch, dass ich sie bis Freitag brauche" → "Ich brauche sie bis Freitag").
+ */
+function asClause(t: TFunction, text: string): string {
+    const fillers = phraseList(t, 'emailAdmin:addFillers');
+    const words = wordsOf(text);
+    let skipped = 0;
+    while (skipped < words.length - 1 && fillers.includes(words[skipped])) {
+        skipped++;
+    }
+    const marker = words[skipped];
+    const markers = [...phraseList(t, 'emailAdmin:clauseMarkers.that'), ...phraseList(t, 'emailAdmin:clauseMarkers.whether')];
+    if (marker !== undefined && markers.includes(marker) && skipped < words.length - 1) {
+        return clauseAsMessage(t, marker, afterWords(text, skipped + 1));
+    }
+    return skipped > 0 ? afterWords(text, skipped) : text;
 }
 
 /** Words of a draft's sentence this long or longer say what it is about ("invoice", "Lizenzen"); shorter ones are small words. */

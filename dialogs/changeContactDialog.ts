@@ -18,12 +18,13 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { clauseAsSentence } from '../language/germanClause';
 import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
 import { submittedText } from '../turn/activityText';
 import { findEmail, findEmails } from '../language/entities';
-import { phraseList } from '../language/phraseLists';
+import { pausesAtStart, phraseList } from '../language/phraseLists';
 import { mayBeName } from '../language/personName';
 import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
@@ -119,7 +120,11 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
-        const correctsSummary = (context: TurnContext, text: string): boolean => correcting(text, turnInfo(context).t) || namesReplacement(text, turnInfo(context).t);
+        // So is a reason written anew ("oh and the reason is she moved to marketing").
+        const correctsSummary = (context: TurnContext, text: string): boolean => {
+            const { t, lang } = turnInfo(context);
+            return correcting(text, t) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
+        };
         this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correctsSummary(prompt.context, submittedText(prompt.context.activity) ?? ''), correctsSummary));
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
@@ -366,7 +371,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const text = submittedText(step.context.activity) ?? '';
         const { t, lang } = turnInfo(step.context);
         // "nein, der Grund ist: …": the reason written anew, the summary again with it.
-        const written = reasonWrittenAnew(text, t);
+        const written = reasonWrittenAnew(text, t, lang);
         const newReason = written === undefined ? undefined : withoutLeadIn(written, t);
         if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
@@ -789,18 +794,43 @@ const MIN_REASON_AFTER_YES = 3;
 const REASON_WORDS_MIN = 2;
 
 /** The reason after `changeContact:correction.reasonStarts` ("the reason is …", "Grund: …"), when the message gives one. */
-function reasonWrittenAnew(text: string, t: TFunction): string | undefined {
+function reasonWrittenAnew(text: string, t: TFunction, lang: Lang): string | undefined {
     const lower = text.toLowerCase();
     for (const start of phraseList(t, 'changeContact:correction.reasonStarts')) {
         const at = lower.indexOf(start);
         if (at >= 0 && (at === 0 || /[\s,.;:!?–-]/.test(lower[at - 1]))) {
-            const rest = text.slice(at + start.length).replace(/^[\s:,.–-]+/, '').trim();
+            const rest = reasonClause(text.slice(at + start.length).replace(/^[\s:,.–-]+/, '').trim(), t, lang);
             if (wordsOf(rest).length >= REASON_WORDS_MIN && rest.length <= MAX_REASON_LENGTH) {
                 return rest;
             }
         }
     }
     return undefined;
+}
+
+/**
+ * A reason as written after its lead-in, without the pauses before it ("übrigens", "btw";
+ * `common:interjections`, `common:sideQuestion.heard.pauses`) and the word that opens it as a clause
+ * (`changeContact:correction.reasonClauseMarkers`: "that", "dass"): "übrigens, dass sie in Elternzeit
+ * geht" → "Sie geht in Elternzeit" (a German clause, whose verb stands last, set as a sentence where its verb is certain).
+ */
+function reasonClause(text: string, t: TFunction, lang: Lang): string {
+    const markers = phraseList(t, 'changeContact:correction.reasonClauseMarkers');
+    const paused = pausesAtStart(text, t);
+    let rest = paused > 0 ? afterWordsOf(text, paused) : text;
+    const marker = markers.find((one) => wordsOf(rest)[0] === one);
+    if (marker !== undefined && wordsOf(rest).length > 1) {
+        const clause = afterWordsOf(rest, 1);
+        rest = (lang === 'de' ? clauseAsSentence(clause, 'dass') : undefined) ?? clause;
+    }
+    return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
+/** `text` after its first `count` words and the punctuation after them. */
+function afterWordsOf(text: string, count: number): string {
+    const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+    const last = words[count - 1];
+    return last === undefined ? text : text.slice((last.index ?? 0) + last[0].length).replace(/^[\s,.;:!?–-]+/u, '').trim();
 }
 
 /** The longest first clause that opens a correction ("nein warte", "no, sorry"). */

@@ -26,7 +26,7 @@ import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForA
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
-import { addressedLeadIn, leadingAnswer, newDraftSentence } from './answerContent';
+import { addressedLeadIn, draftChange, leadingAnswer, newDraftSentence } from './answerContent';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { conjunctionList } from '../core/listFormat';
 import type { MainMenuOptions, RequestStatusOptions } from './types';
@@ -209,8 +209,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return undefined;
         }
         // "Shall I send it?": a sentence of its own is new words for the draft, unless the classifier is sure it says
-        // something else ("actually I want to change the billing contact instead"); "tell him …" is always the draft's.
-        if (options?.amends && newDraftSentence(context, text, '') && !addressedLeadIn(context, text)) {
+        // something else ("actually I want to change the billing contact instead"); "tell him …" and "add that …" are always the draft's.
+        if (options?.amends && newDraftSentence(context, text, '') && !addressedLeadIn(context, text) && !draftChange(context, text)) {
             const understood = await understandTurn(context, this.services.recognizer);
             if (understood && understood.score >= UNDERSTANDING_POLICY.interrupt && OVER_DRAFT.has(understood.intent)) {
                 const handled = await this.onInterruption(innerDc, understood);

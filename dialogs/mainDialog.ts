@@ -5,7 +5,7 @@ import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { answerLanguageRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
-import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, requestsOf, understandTurn } from '../turn/understand';
+import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
@@ -309,8 +309,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         if (BILLING_ROLE_INTENTS.has(understood.intent)) {
             noteInsight(step.context, 'task-started', 'billing-role');
-            const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? text : undefined;
             const { lang } = turnInfo(step.context);
+            // "email peter that I need 5 more licences and also how do I reset my portal password?": the request after "and also"
+            // is taken up after the mail (it is in the queue), not written in it.
+            const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? await messageBeforeRequests(this.services.recognizer, t, text, lang, stepValues<MenuValues>(step).queue ?? []) : undefined;
             // "… ne nachricht schicken? ich brauch die rechnung von november als pdf": the sentences after the request to write are its message, no requests of their own.
             const after = askedWith === undefined || messageAfterFrame(() => t, askedWith, lang) !== undefined ? undefined : await messageAfterRequest(this.services.recognizer, () => t, askedWith, lang);
             if (after) {

@@ -58,3 +58,23 @@ export function phraseWordList(t: TFunction, key: string): ReadonlyArray<readonl
 export function opensQuestion(said: string, t: TFunction): boolean {
     return phraseList(t, 'common:questionStarts').some((start) => said === start || beginsWith(said, start));
 }
+
+/** The sounds and pauses a message may begin with, longest first (`common:interjections`, `common:sideQuestion.heard.pauses`). */
+const pauseList = perLanguage((t) => [...phraseList(t, 'common:interjections'), ...phraseList(t, 'common:sideQuestion.heard.pauses')].sort((a, b) => b.length - a.length));
+
+/**
+ * How many words at the start of `text` are sounds or pauses ("actually", "oh and",
+ * "Moment", "übrigens"); never all of them: a message of pauses only keeps its last word.
+ */
+export function pausesAtStart(text: string, t: TFunction): number {
+    const words = phraseOf(text).split(' ');
+    const pauses = pauseList(t);
+    let skipped = 0;
+    for (let cut = true; cut; ) {
+        const said = words.slice(skipped).join(' ');
+        const pause = pauses.find((one) => beginsWith(said, one));
+        cut = pause !== undefined;
+        skipped += pause ? pause.split(' ').length : 0;
+    }
+    return skipped;
+}

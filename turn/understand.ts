@@ -559,3 +559,39 @@ export async function messageAfterRequest(recognizer: IntentRecognizer, t: (lang
     const joined = message.join(' ');
     return wordsOf(joined).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : { message: joined.charAt(0).toLocaleUpperCase() + joined.slice(1), taken };
 }
+
+/**
+ * A request to write without the requests asked after it in the same sentence
+ * ("email peter that I need 5 more licences and also how do I reset my portal
+ * password?" → "email peter that I need 5 more licences"): cut before the first joining word
+ * (`main:requestJoiners`: "and also", "und außerdem") after which the rest is
+ * read, surely, as one of `queued`, the requests the bot takes up after the
+ * mail. "I need 5 more licences and also 2 webcams" asks nothing more and
+ * stays whole; so does a text whose cut would leave too few words.
+ */
+export async function messageBeforeRequests(recognizer: IntentRecognizer, t: TFunction, message: string, lang: Lang, queued: readonly Intent[]): Promise<string> {
+    if (queued.length === 0) {
+        return message;
+    }
+    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
+    const tokens = [...message.matchAll(/\S+/gu)].map((match) => ({ word: wordsOf(match[0]).join(' '), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+    for (let i = 1; i < tokens.length; i++) {
+        if (!joiners.has(tokens[i].word) || joiners.has(tokens[i - 1].word)) {
+            continue;
+        }
+        let next = i;
+        while (next < tokens.length && joiners.has(tokens[next].word)) {
+            next++;
+        }
+        const rest = message.slice(tokens[next]?.start ?? message.length).trim();
+        const before = message.slice(0, tokens[i].start).replace(/[\s,;:–-]+$/u, '').trim();
+        if (rest === '' || wordsOf(before).length < FRAMED_MESSAGE_MIN_WORDS) {
+            continue;
+        }
+        const read = await understandText(recognizer, () => t, rest, lang);
+        if (queued.includes(read.intent) && read.score >= UNDERSTANDING_POLICY.requestPart) {
+            return before;
+        }
+    }
+    return message;
+}
