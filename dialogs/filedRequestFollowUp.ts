@@ -7,9 +7,34 @@ import { submittedText } from '../turn/activityText';
 import { turnInfo } from '../turn/turn';
 import { answerStatus } from './statusAnswer';
 import { portalQuestion } from '../language/portalQuestions';
+import { mailStillMissing } from '../language/mailArrival';
+import { actionButton } from './actions';
+import { asksToWithdraw } from './requestStatusDialog';
+import type { FollowUp } from './types';
 
 /** A follow-up question is short: a longer message asks more than "how long?" and is read as a whole. */
 const MAX_FOLLOW_UP_WORDS = 10;
+
+/** The question after "the mail is still not there": a new link first (a bare yes), a person, or nothing more. */
+export const RESEND_LINK_OFFER: FollowUp = {
+    text: { key: 'portalReset:notArrived.offer' },
+    buttons: [{ value: 'portal-password-reset', label: 'portalReset:button.sendAgain', answers: 'yes' }, actionButton('talk-to-human'), { ...actionButton('thanks'), answers: 'no' }]
+};
+
+/** The question after "why is it taking so long?": where the request stands now (a bare yes), or a person. */
+const STATUS_OR_PERSON: FollowUp = {
+    text: { key: 'requestStatus:whyLong.offer' },
+    buttons: [{ ...actionButton('request-status'), answers: 'yes' }, actionButton('talk-to-human'), { ...actionButton('thanks'), answers: 'no' }]
+};
+
+/** What a follow-up about the bot's last deed came to: answered (with an offer to show at the menu), or the withdraw path of the request filed. */
+export type FollowUpOutcome = { readonly kind: 'answered'; readonly offer?: FollowUp } | { readonly kind: 'withdraw' };
+
+/** True for a short message without a reference (that is a status question of its own) or an address. */
+function shortFollowUp(text: string): boolean {
+    const words = wordsOf(text);
+    return words.length > 0 && words.length <= MAX_FOLLOW_UP_WORDS && findReference(text) === undefined && !text.includes('@');
+}
 
 /**
  * True when the message asks how long the request just filed takes or what
@@ -19,55 +44,108 @@ const MAX_FOLLOW_UP_WORDS = 10;
  * question of its own) or an address.
  */
 export function asksHowLong(context: TurnContext, text: string): boolean {
-    const words = wordsOf(text);
-    if (words.length === 0 || words.length > MAX_FOLLOW_UP_WORDS || findReference(text) !== undefined || text.includes('@')) {
-        return false;
-    }
-    return containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:howLong.heard.phrases'));
+    return shortFollowUp(text) && containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:howLong.heard.phrases'));
+}
+
+/** "warum dauert das so lange?", "why is it taking so long?" (`requestStatus:whyLong.heard`): a short complaint about the wait. */
+function asksWhyLong(context: TurnContext, text: string): boolean {
+    return shortFollowUp(text) && containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:whyLong.heard'));
+}
+
+/**
+ * "can I still cancel it?", "kann ich das noch zurückziehen?", "cancel the request": a word for withdrawing and one
+ * for the request (`requestStatus:requestWords`: "it", "das", "request"); "can I cancel my subscription?" is no withdrawal.
+ */
+function asksToWithdrawFiled(context: TurnContext, text: string): boolean {
+    return shortFollowUp(text) && asksToWithdraw(context) && containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:requestWords'));
 }
 
 /** What the bot did that "how long will that take?" may ask about, the latest of them being meant. */
 const FOLLOWED_UP: ReadonlySet<string> = new Set(['change-request-filed', 'portal-reset-requested', 'emailed-billing-admin']);
 
+/** What {@link answerFollowUp} needs besides the turn. */
+export interface FollowUpContext {
+    readonly changeRequests: ChangeRequestService;
+    readonly linkValidMinutes: number;
+    /** A one-time code is awaited: a mail that did not come is that one (the code question answers it), not the reset link. */
+    readonly codePending: boolean;
+}
+
 /**
- * Answers "how long will this take?" about the last thing the bot did in this
- * conversation, from what it knows. A change request: its reference and
- * status, that a LogMeIn staff member reviews it (no processing time is
- * promised: the help article gives none), that the requester is emailed when
- * it is decided, and how to ask for its status (a request no longer open gets
- * its status). A portal reset link: when it comes and how long it holds. A
- * mail to the billing contact: that it went out, and that the reply comes
- * straight to the person. Returns false when the bot did none of these here,
- * so the message is read as usual.
+ * Answers a follow-up about the last thing the bot did in this conversation,
+ * from what it knows. A change request: "how long will this take?" gets its
+ * reference and status, that a LogMeIn staff member reviews it (no processing
+ * time is promised: the help article gives none), that the requester is
+ * emailed when it is decided, and how to ask for its status (a request no
+ * longer open gets its status); "why is it taking so long?" the same review
+ * explained, with the status and a person offered; "can I still cancel it?"
+ * the withdraw path. A portal reset link: "still no email" gets what to check
+ * and a new link or a person offered; "how long until the email arrives?"
+ * when it comes; "how long will this take?" when it comes and how long it
+ * holds. A mail to the billing contact: that it went out, and that the reply
+ * comes straight to the person. Returns undefined when the bot did none of
+ * these here, or the message asks none of this, so it is read as usual.
  */
-export async function answerHowLong(context: TurnContext, changeRequests: ChangeRequestService, linkValidMinutes: number): Promise<boolean> {
+export async function answerFollowUp(context: TurnContext, known: FollowUpContext): Promise<FollowUpOutcome | undefined> {
     const { profile, t } = turnInfo(context);
     const latest = profile.actions?.filter((action) => FOLLOWED_UP.has(action.kind)).pop();
-    if (!latest || !asksHowLong(context, submittedText(context.activity) ?? '')) {
-        return false;
-    }
-    if (latest.kind === 'portal-reset-requested' && portalQuestion(t, submittedText(context.activity) ?? '') === undefined) {
-        await context.sendActivity(t('portalReset:howLong', { minutes: linkValidMinutes }));
-        return true;
+    const text = submittedText(context.activity) ?? '';
+    if (!latest) {
+        return undefined;
     }
     if (latest.kind === 'portal-reset-requested') {
-        // "how long is the link good for?": the reset's own answers (mainDialog) say it.
-        return false;
+        return known.codePending ? undefined : answerAboutLink(context, text, known.linkValidMinutes);
     }
     if (latest.kind === 'emailed-billing-admin') {
+        if (!asksHowLong(context, text)) {
+            return undefined;
+        }
         await context.sendActivity(t('emailAdmin:howLong'));
-        return true;
+        return { kind: 'answered' };
+    }
+    if (asksToWithdrawFiled(context, text)) {
+        return { kind: 'withdraw' };
+    }
+    const why = asksWhyLong(context, text);
+    if (!why && !asksHowLong(context, text)) {
+        return undefined;
     }
     const reference = latest.detail;
     const userId = profile.identity?.userId;
     if (!reference || !userId) {
-        return false;
+        return undefined;
     }
-    const request = await changeRequests.visibleTo(reference, userId);
+    const request = await known.changeRequests.visibleTo(reference, userId);
     if (!request || request.status !== 'open') {
-        await answerStatus(context, changeRequests, reference, userId);
-        return true;
+        await answerStatus(context, known.changeRequests, reference, userId);
+        return { kind: 'answered' };
     }
-    await context.sendActivity(t('requestStatus:howLong.answer', { reference, newContact: changeRequests.newContactText(request) }));
-    return true;
+    const newContact = known.changeRequests.newContactText(request);
+    if (why) {
+        await context.sendActivity(t('requestStatus:whyLong.answer', { reference, newContact }));
+        return { kind: 'answered', offer: STATUS_OR_PERSON };
+    }
+    await context.sendActivity(t('requestStatus:howLong.answer', { reference, newContact }));
+    return { kind: 'answered' };
+}
+
+/** "still no email", "how long until it arrives?", "how long will this take?" after a reset link was asked for. */
+async function answerAboutLink(context: TurnContext, text: string, minutes: number): Promise<FollowUpOutcome | undefined> {
+    const { t } = turnInfo(context);
+    if (mailStillMissing(t, text) || (asksWhyLong(context, text) && portalQuestion(t, text) === undefined)) {
+        // Never how long the link holds: the person has no link. What to check, and a new one or a person.
+        await context.sendActivity(t('portalReset:notArrived.answer'));
+        return { kind: 'answered', offer: RESEND_LINK_OFFER };
+    }
+    const question = portalQuestion(t, text);
+    if (question === 'arrival' && shortFollowUp(text)) {
+        await context.sendActivity(t('portalReset:arrival'));
+        return { kind: 'answered' };
+    }
+    if (question === undefined && asksHowLong(context, text)) {
+        await context.sendActivity(t('portalReset:howLong', { minutes }));
+        return { kind: 'answered' };
+    }
+    // "how long is the link good for?": the reset's own answers (mainDialog) say it.
+    return undefined;
 }

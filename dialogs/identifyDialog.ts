@@ -8,7 +8,8 @@ import type { VerificationService } from '../services/verificationService';
 import type { ChannelIdentity } from '../turn/channelIdentity';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
-import { CodePrompt, type CodeInput } from './prompts/codePrompt';
+import { CODE_MAIL_QUESTIONS, CodePrompt, type CodeInput } from './prompts/codePrompt';
+import { actionButton } from './actions';
 import { EmailPrompt } from './prompts/emailPrompt';
 import { localized, type LocalizedText } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
@@ -26,6 +27,8 @@ interface VerifyOptions {
     readonly awaitingCode?: boolean;
     /** Shown instead of the plain code question (wrong or expired code). */
     readonly notice?: LocalizedText;
+    /** The code has not come though the person waited: a person is offered beside the code's buttons. */
+    readonly withPerson?: boolean;
 }
 
 const CODE_BUTTONS = [
@@ -154,13 +157,20 @@ export class IdentifyDialog extends ComponentDialog {
         return step.prompt(PromptIds.code, localized({
             text: step.options.notice ?? { key: 'identify:askCode' },
             retryText: { key: 'identify:askCodeRetry' },
-            buttons: [...CODE_BUTTONS]
+            buttons: step.options.withPerson ? [...CODE_BUTTONS, actionButton('talk-to-human')] : [...CODE_BUTTONS]
         }));
     }
 
     private async checkCodeStep(step: WaterfallStepContext<VerifyOptions>): Promise<DialogTurnResult> {
         const input = step.result as CodeInput;
         const email = stepValues<{ email: string }>(step).email;
+        if (input.kind === 'button' && input.value === CODE_MAIL_QUESTIONS.notArrived) {
+            // "still no email after 5 min": what to check and the ways on, not a code sent silently again.
+            return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, withPerson: true, notice: { key: 'identify:notArrived', args: { email: email ?? '' } } } satisfies VerifyOptions);
+        }
+        if (input.kind === 'button' && input.value === CODE_MAIL_QUESTIONS.arrival) {
+            return step.replaceDialog(DialogIds.identifyVerify, { email, awaitingCode: true, notice: { key: 'identify:arrival' } } satisfies VerifyOptions);
+        }
         if (input.kind === 'button') {
             return step.replaceDialog(DialogIds.identifyVerify, (input.value === 'resend' ? { email } : {}) satisfies VerifyOptions);
         }

@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { answerLanguageRequest, didAction, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, didAction, lastActionDetail, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -31,7 +31,7 @@ import { EscalateOfferDialog } from './escalateOfferDialog';
 import { ChangeContactDialog } from './changeContactDialog';
 import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
-import { answerHowLong } from './filedRequestFollowUp';
+import { answerFollowUp, RESEND_LINK_OFFER } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
@@ -117,13 +117,32 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /**
-     * "wie lange dauert das?", "how long will this take?" after a change request was filed, a reset link asked for or a
-     * mail sent in this conversation: answered about the latest of them, then the open question again. The classifier
-     * is not asked: out of this context such words mean nothing ("how long" read as cancel, "when will it be done" as a status).
+     * A follow-up about what the bot did in this conversation, answered from what it knows (`answerFollowUp`: "wie lange
+     * dauert das?", "warum dauert das so lange?", "still no email after 5 min", "how long until the email arrives?"):
+     * then the open question again, or at the menu the answer's offer. "can I still cancel it?" at the menu takes the
+     * withdraw path of the request just filed. The classifier is not asked: out of this context such words mean
+     * nothing ("how long" read as cancel, "when will it be done" as a status, "zurückziehen" as a reset).
      */
     private async filedRequestFollowUp(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        if (innerDc.context.activity.type !== ActivityTypes.Message || !(await answerHowLong(innerDc.context, this.services.changeRequests, this.services.portalReset.linkValidMinutes))) {
+        const context = innerDc.context;
+        if (context.activity.type !== ActivityTypes.Message) {
             return undefined;
+        }
+        const codePending = this.isOnStack(innerDc, PromptIds.code);
+        const outcome = await answerFollowUp(context, { changeRequests: this.services.changeRequests, linkValidMinutes: this.services.portalReset.linkValidMinutes, codePending });
+        if (outcome?.kind === 'withdraw') {
+            if (!this.isAtMenu(innerDc)) {
+                return undefined;
+            }
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'request-status', score: 1, language: turnInfo(context).lang } } satisfies MainMenuOptions);
+        }
+        if (!outcome) {
+            return undefined;
+        }
+        if (outcome.offer && this.isAtMenu(innerDc)) {
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(DialogIds.mainMenu, { again: true, followUp: outcome.offer } satisfies MainMenuOptions);
         }
         return this.reprompt(innerDc);
     }
@@ -376,7 +395,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.beginDialog(DialogIds.changeContact, { question: (text || (step.options?.queued ? step.options.queuedText : undefined))?.slice(0, 500) || undefined } satisfies ChangeContactOptions);
             case 'portal-password-reset':
                 noteInsight(step.context, 'task-started', 'portal-reset');
-                return step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text) } satisfies PortalResetOptions);
+                return step.beginDialog(DialogIds.portalReset, this.portalResetOptions(step, text));
             case 'more-topics':
                 return step.next(moreTopicsMenu());
             default:
@@ -423,6 +442,18 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
+    }
+
+    /**
+     * How a portal reset starts: with the user ID the message names. "Send a new link" (or a yes) after "still no
+     * email" asks for a new link for the user ID of the last one, though one was asked for already.
+     */
+    private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
+        const login = findIntroducedUserId(text);
+        if (step.options?.followUp?.text.key !== RESEND_LINK_OFFER.text.key) {
+            return { login };
+        }
+        return { login: login ?? lastActionDetail(step.context, 'portal-reset-requested'), fresh: true, again: true };
     }
 
     /**

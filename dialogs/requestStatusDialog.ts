@@ -5,7 +5,7 @@ import type { IdentifyDeps } from './identifyDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
-import { ReferencePrompt } from './prompts/referencePrompt';
+import { ReferencePrompt, type ReferenceAnswer } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
 import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
 import { answerObjections } from './objectionAnswer';
@@ -14,14 +14,22 @@ import { offerNext } from './actions';
 import { submittedText } from '../turn/activityText';
 import { containsPhrase } from '../core/words';
 import { phraseList } from '../language/phraseLists';
+import type { IntentRecognizer } from '../language/nlu';
 
 /** True when the turn's message asks to withdraw a request (`requestStatus:withdrawWords`: "withdraw", "zurückziehen"), which the bot cannot do. */
 export function asksToWithdraw(context: TurnContext): boolean {
     return containsPhrase(submittedText(context.activity) ?? '', phraseList(turnInfo(context).t, 'requestStatus:withdrawWords'));
 }
 
-/** What the request-status dialog uses: the identify dialog's parts (its change requests answer the status). */
-export type RequestStatusDeps = IdentifyDeps;
+/** A reference the dialog knows without asking, as the reference question would have given it. */
+function referenced(reference: string): ReferenceAnswer {
+    return { kind: 'reference', reference };
+}
+
+/** What the request-status dialog uses: the identify dialog's parts (its change requests answer the status), and the classifier for the reference question. */
+export interface RequestStatusDeps extends IdentifyDeps {
+    readonly recognizer: IntentRecognizer;
+}
 
 /**
  * "Status BC-2026-000123": tells a verified requester, or a billing contact of
@@ -33,29 +41,30 @@ export class RequestStatusDialog extends ComponentDialog {
     public constructor(private readonly services: RequestStatusDeps) {
         super(DialogIds.requestStatus);
         this.addDialog(new IdentifyDialog(services));
-        this.addDialog(new ReferencePrompt(PromptIds.reference));
+        this.addDialog(new ReferencePrompt(PromptIds.reference, services.recognizer));
         this.addDialog(new WaterfallDialog(DialogIds.requestStatusFlow, [this.askReferenceStep.bind(this), this.identifyStep.bind(this), this.answerStep.bind(this)]));
         this.initialDialogId = DialogIds.requestStatusFlow;
     }
 
     private async askReferenceStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
+        // "What's the status of my request?", "can I still cancel it?" right after filing one: that request.
+        const filed = step.options.objection ? undefined : turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
         if (!step.options.objection && asksToWithdraw(step.context)) {
             // "withdraw my request BC-…", "Antrag BC-… zurückziehen": no status answer; withdrawing is customer service's, offered right away.
             const { t } = turnInfo(step.context);
-            await step.context.sendActivity(step.options.reference ? t('requestStatus:withdraw', { reference: step.options.reference }) : t('requestStatus:withdrawNoReference'));
+            const reference = step.options.reference ?? filed;
+            await step.context.sendActivity(reference ? t('requestStatus:withdraw', { reference }) : t('requestStatus:withdrawNoReference'));
             return step.endDialog(offerNext({ key: 'requestStatus:withdrawOffer' }, ['talk-to-human', 'thanks'], { askedFirst: true }));
         }
         if (step.options.reference) {
-            return step.next(step.options.reference);
+            return step.next(referenced(step.options.reference));
         }
         if (step.options.objection) {
             // "Wie kann ich das stoppen?": after verification, the one open request against the person is meant.
             return step.next(undefined);
         }
-        // "What's the status of my request?" right after filing one: that request.
-        const filed = turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
         if (filed) {
-            return step.next(filed);
+            return step.next(referenced(filed));
         }
         const userId = turnInfo(step.context).profile.identity?.userId;
         if (userId) {
@@ -67,8 +76,14 @@ export class RequestStatusDialog extends ComponentDialog {
     }
 
     private async identifyStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
-        stepValues<{ reference?: string }>(step).reference = step.result as string | undefined;
+        const answer = step.result as ReferenceAnswer | undefined;
         const { profile, t } = turnInfo(step.context);
+        if (answer?.kind === 'none') {
+            // "keine Ahnung", "I don't have it": where the reference is, then the menu (with a person), never the same question again.
+            await step.context.sendActivity(t('requestStatus:noReference.answer'));
+            return step.endDialog();
+        }
+        stepValues<{ reference?: string }>(step).reference = answer?.reference;
         if (!profile.identity) {
             await step.context.sendActivity(t(step.options.objection ? 'requestStatus:objectionVerifyFirst' : 'requestStatus:verifyFirst'));
         }

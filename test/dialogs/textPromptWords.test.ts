@@ -81,13 +81,14 @@ describe('Words at a text prompt: a yes is no request, a clear new request is ta
             });
         }
 
-        it(`[${lang}] questions at the reference question get "cannot answer that here" and a person (from the second on with a button for one), the question again, never the stuck hint`, async () => {
+        // (At the reference question another question ends the question instead: test/dialogs/followUpsInOwnWords.test.ts.)
+        it(`[${lang}] questions at the user ID question get "cannot answer that here" and a person (from the second on with a button for one), the question again, never the stuck hint`, async () => {
             const harness = harnessOf();
             await play(harness, harness.conversation(localeOf(lang)), [
-                { say: w.status, expect: [w.askReference] },
-                { say: w.questions[0], expect: [w.cannotAnswer, w.askReference], absent: [w.stuck] },
+                { say: w.reset, expect: [w.askUserId] },
+                { say: w.questions[0], expect: [w.cannotAnswer, w.askUserId], absent: [w.stuck] },
                 // Another question: not the same words again, but a person offered with a button of its own.
-                { say: w.questions[1], expect: [w.cannotAnswerAgain, w.askReference], absent: [w.stuck, w.cannotAnswer], buttons: [w.personButton] },
+                { say: w.questions[1], expect: [w.cannotAnswerAgain, w.askUserId], absent: [w.stuck, w.cannotAnswer], buttons: [w.personButton] },
                 { say: w.questions[0], expect: [w.cannotAnswerAgain], absent: [w.stuck] }
             ]);
         });
