@@ -2,7 +2,7 @@ import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
-import { JONAS } from '../helpers/demoPeople';
+import { ANNA, JONAS } from '../helpers/demoPeople';
 import { TASK_PHRASES as TASK } from '../helpers/taskPhrases';
 
 const KLAUS = 'klaus.bergmann@bergmann-soehne.example';
@@ -65,6 +65,17 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'kann man das auf lea umstellen?', expect: [/Warum soll Lea Fischer Abrechnungskontakt werden\?/], absent: [CANNOT.de] }
         ],
         outcome: { noRequest: 'ACC-1001', noMailTo: 'anna.mueller@mueller-design.example' }
+    },
+    {
+        name: '„ok. ich möchte das aber abgeben, an jonas weber bitte“ nach der eigenen Rolle: der Antrag für Jonas Weber beginnt',
+        lang: 'de', email: ANNA,
+        steps: [
+            { say: 'bin ich der abrechnungskontakt?', expect: [de.askEmail] },
+            { say: ANNA, expect: [de.codeSent] },
+            { say: CODE, expect: [/Sie sind (der|ein) Abrechnungskontakt/] },
+            { say: 'ok. ich möchte das aber abgeben, an jonas weber bitte', expect: [/Warum soll Jonas Weber Abrechnungskontakt werden\?/], absent: [CANNOT.de, /sonst noch etwas/] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
     }
 ];
 
