@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { answerLanguageRequest, didAction, lastActionDetail, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, didAction, lastActionDetail, LANGUAGE_TAKEN, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -87,6 +87,9 @@ interface MenuValues {
 
 /** What the classifier makes of a question what the billing contact may do: the role questions, a mail to the role, or nothing. */
 const ROLE_PERMISSION_READINGS: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin', 'none', 'help', 'out-of-scope']);
+
+/** Readings of a message whose request for a language was taken that leave nothing more to answer: the menu follows the switch. */
+const AFTER_LANGUAGE_NOTHING: ReadonlySet<Intent> = new Set<Intent>(['none', 'out-of-scope', 'switch-language', 'help']);
 
 /** Intents answered by the billing-role dialog. */
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
@@ -253,6 +256,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const followUp = step.options?.followUp;
+        if (saidThisTurn(step.context, LANGUAGE_TAKEN) && AFTER_LANGUAGE_NOTHING.has(understood.intent)) {
+            // "können wir auf englisch weitermachen? mein deutsch ist nicht so gut": switched, and the rest only says why; the menu, no "didn't get that".
+            return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
+        }
         const portal = await this.portalAnswer(step, text);
         if (portal) {
             return portal;

@@ -135,7 +135,12 @@ export const LANGUAGE_TAKEN = 'language-taken';
  * already speaking English" after "let's continue in English").
  */
 export async function answerLanguageRequest(context: TurnContext, asked: Lang | undefined): Promise<void> {
-    if (!(await changeLanguageOnRequest(context, asked)) && !saidThisTurn(context, LANGUAGE_TAKEN)) {
+    // "can we continue in german? my english is not so good": the language stage took this message's request; a language
+    // named again in the rest (one's own English) asks for no second switch.
+    if (saidThisTurn(context, LANGUAGE_TAKEN)) {
+        return;
+    }
+    if (!(await changeLanguageOnRequest(context, asked))) {
         await context.sendActivity(turnInfo(context).t('common:languageAlready'));
     }
 }

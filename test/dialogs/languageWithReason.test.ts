@@ -1,0 +1,44 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+
+/**
+ * Issue 12: a request for the other language with why ("… my english is not so good"): one switch and the menu; the
+ * language named in the reason asks for no second switch, and the reason is no question the bot failed to understand.
+ */
+const ROWS: readonly ConversationRow[] = [
+    {
+        name: '„können wir auf englisch weitermachen? mein deutsch ist nicht so gut“: English, and the menu, no "didn\'t get that"',
+        lang: 'de',
+        steps: [
+            {
+                say: 'können wir auf englisch weitermachen? mein deutsch ist nicht so gut',
+                expect: [/What can I do for you\?/],
+                absent: [/didn't quite get that/, /Deutsch weiter/]
+            },
+            { say: 'who is my billing contact', expect: [/Which email address do you use/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"can we continue in german please? my english is not so good": German, and it stays German',
+        lang: 'en',
+        steps: [
+            {
+                say: 'can we continue in german please? my english is not so good',
+                expect: [/Was kann ich für Sie tun\?/],
+                absent: [/continue in English/, /What can I do/]
+            },
+            { say: 'wer ist mein abrechnungskontakt', expect: [/Mit welcher E-Mail-Adresse/] }
+        ],
+        outcome: { noHandoff: true }
+    }
+];
+
+describe('A request for the other language with the reason why (issue 12)', () => {
+    const harnessOf = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harnessOf(), row);
+        });
+    }
+});
