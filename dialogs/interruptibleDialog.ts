@@ -44,6 +44,9 @@ const TASK_OF: Partial<Record<Intent, string>> = {
 /** What may stand around a request typed at a question and still say only that request ("ok", "bitte", "hallo"). */
 const OPENING_WORDS: readonly Intent[] = ['greeting', 'thanks'];
 
+/** What a statement at a question that takes the matter ({@link LocalizedPromptOptions.takesMatter}) says instead of the matter: a command, a person, a greeting or thanks. */
+const NO_MATTER: ReadonlySet<Intent> = new Set<Intent>(['cancel', 'start-over', 'help', 'goodbye', 'talk-to-human', 'switch-language', 'greeting', 'thanks']);
+
 /**
  * What a sentence of its own at a draft's send question means instead of new words for the draft, when the
  * classifier is sure of it: a command, a person, or another of the bot's tasks (a topic word is the draft's).
@@ -235,8 +238,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return undefined;
         }
         // Where the question takes the matter itself ("Shall customer service email you?" answered "it is about a double
-        // charge in October"), a statement about a topic is that matter, not a question about the topic.
-        if (options?.takesMatter && !text.trim().endsWith('?') && isTopicIntent((await understandTurn(context, this.services.recognizer))?.intent ?? 'none')) {
+        // charge in October", "Peter ignores my license requests for weeks"), a statement is that matter, whatever the
+        // classifier makes of it: a question about a topic or a request's status it is not. A goodbye, a cancel or a
+        // request for a person (or a language) stays what it is.
+        if (options?.takesMatter && !askedOfTheBot(text, turnInfo(context).t) && !NO_MATTER.has((await understandTurn(context, this.services.recognizer))?.intent ?? 'none')) {
             return undefined;
         }
         if (options?.freeText) {

@@ -13,12 +13,14 @@ const GERMAN_MARKERS: ReadonlySet<string> = new Set(['dass', 'daß', 'ob']);
  * otherwise, after a word of
  * `emailAdmin:clauseMarkers.that` or `.whether` it is set into
  * `emailAdmin:clauseMessage.that` / `.whether` ("Ich möchte Ihnen mitteilen,
- * dass …"); English keeps "that" clauses as they are. Begins with a capital.
+ * dass …"), and what is written about after a word of `.about` ("about more
+ * seats", "wegen mehr Lizenzen") into `.about` ("I'm writing to you about …");
+ * English keeps "that" clauses as they are. Begins with a capital.
  */
 export function clauseAsMessage(t: TFunction, marker: string | undefined, clause: string): string {
-    const kind = marker === undefined ? undefined : (['that', 'whether'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
+    const kind = marker === undefined ? undefined : (['that', 'whether', 'about'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
     // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
     const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob') : undefined;
-    const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause }) : clause);
+    const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause, marker: marker?.toLocaleLowerCase() }) : clause);
     return message.charAt(0).toLocaleUpperCase() + message.slice(1);
 }

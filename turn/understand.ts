@@ -207,25 +207,73 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
 /**
  * The words to the bot and the message of a text that asks to pass one on
  * ("email peter" | "we need 5 more licences"): the words before
- * "that"/"dass"/":" are one short clause that says to write, tell or ask.
+ * "that"/"dass"/":" are one short clause that says to write, tell or ask;
+ * so are the words before ", tell him …" ({@link toldAfterComma}) and before
+ * "about"/"wegen" ({@link writtenAbout}).
  * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
  */
-function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): { readonly head: string; readonly message: string; readonly marker?: string } | undefined {
+function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
-    if (frame === null) {
-        return undefined;
-    }
-    const head = frame[1];
-    const said = wordsOf(head);
-    if (said.length === 0 || said.length > MESSAGE_FRAME_MAX_WORDS || /[.!?]/u.test(head)) {
-        return undefined;
-    }
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:instructionWords'));
-    if (!hasListWord(said, verbs)) {
+    const found: MessageFrame | undefined = frame === null ? (toldAfterComma(t, trimmed, verbs, lang) ?? writtenAbout(t, trimmed, verbs, lang)) : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
+    if (found === undefined) {
         return undefined;
     }
-    return { head, message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
+    const said = wordsOf(found.head);
+    if (said.length === 0 || said.length > MESSAGE_FRAME_MAX_WORDS || /[.!?]/u.test(found.head) || !hasListWord(said, verbs)) {
+        return undefined;
+    }
+    return found;
+}
+
+/** The words to the bot, the message, and the word between them that says how the message follows ("that", "about"). */
+interface MessageFrame {
+    readonly head: string;
+    readonly message: string;
+    readonly marker?: string;
+}
+
+/**
+ * "pls email peter for me, tell him the invoice … is wrong", "schreib anna, sag ihr die Rechnung …": after the
+ * first comma, a lead-in that says to write or tell (`emailAdmin:leadIns` with a word of `emailAdmin:instructionWords`)
+ * and the message.
+ */
+function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: readonly string[], lang?: Lang): MessageFrame | undefined {
+    const comma = text.indexOf(',');
+    if (comma < 0) {
+        return undefined;
+    }
+    const rest = phraseOf(text.slice(comma + 1));
+    const leadIns = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:leadIns')).filter((one) => hasListWord(wordsOf(one), verbs));
+    const leadIn = leadIns.filter((one) => rest === one || rest.startsWith(`${one} `)).sort((a, b) => b.length - a.length)[0];
+    if (leadIn === undefined) {
+        return undefined;
+    }
+    // The message as written: the words after as many words as the lead-in has.
+    const written = text.slice(comma + 1).trim().split(/\s+/u);
+    return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' ') };
+}
+
+/**
+ * "I need to email our billing admin about upgrading to more seats", "ich muss unserem Abrechnungsadmin wegen mehr
+ * Lizenzen mailen": the words before a word of `emailAdmin:clauseMarkers.about` ask for the mail, the words after are
+ * what it is about; a verb that stands last ("… mailen") belongs to the words to the bot.
+ */
+function writtenAbout(t: (lang: Lang) => TFunction, text: string, verbs: readonly string[], lang?: Lang): MessageFrame | undefined {
+    const markers = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:clauseMarkers.about'));
+    const words = text.split(/\s+/u);
+    const at = words.findIndex((word, index) => index > 0 && markers.includes(phraseOf(word)));
+    if (at < 0) {
+        return undefined;
+    }
+    const after = words.slice(at + 1);
+    const last = after.at(-1) ?? '';
+    // Only where the words before say no verb of their own: "email him about the text" keeps its "text".
+    const verbLast = after.length > 1 && !hasListWord(wordsOf(words.slice(0, at).join(' ')), verbs) && hasListWord(wordsOf(last), verbs);
+    const message = (verbLast ? after.slice(0, -1) : after).join(' ').replace(/[.!]+$/u, '').trim();
+    const head = [...words.slice(0, at), ...(verbLast ? [last.replace(/[.!]+$/u, '')] : [])].join(' ');
+    return message === '' ? undefined : { head, message, marker: words[at] };
 }
 
 /**

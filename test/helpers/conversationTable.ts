@@ -15,8 +15,8 @@ export interface Outcome {
     readonly noRequest?: string;
     /** A portal reset link mailed to this billing contact. */
     readonly resetTo?: string;
-    /** A callback request for this address, confirmed by one mail in this language. */
-    readonly callback?: { readonly to: string; readonly lang: Lang };
+    /** A callback request for this address, confirmed by one mail in this language (with this note for the team). */
+    readonly callback?: { readonly to: string; readonly lang: Lang; readonly note?: RegExp };
     /** The conversation is not handed to customer service. */
     readonly noHandoff?: boolean;
     /** The conversation waits for customer service, described to the agents in these words. */
@@ -80,6 +80,11 @@ async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void
     if (outcome.callback) {
         const confirmations = (await harness.mails(outcome.callback.to)).filter((m) => m.kind === 'callback-confirmation');
         assert.deepStrictEqual(confirmations.map((m) => m.locale), [outcome.callback.lang], `one callback confirmation to ${outcome.callback.to} in ${outcome.callback.lang}`);
+        if (outcome.callback.note) {
+            // An agent signs in only now: with one online the person would have been queued instead.
+            const callbacks = (await harness.runtime.handoff.desk.snapshot(await harness.agentOnline('erika'))).callbacks;
+            assert.match(callbacks.find((one) => one.email === outcome.callback?.to)?.note ?? '', outcome.callback.note);
+        }
     }
     if (outcome.resetTo) {
         assert.strictEqual((await harness.mails(outcome.resetTo)).filter((m) => m.kind === 'portal-reset').length, 1, 'one reset link');
