@@ -70,7 +70,7 @@ const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-bi
 const INVOICE_DETAILS_OFFERS = ['talk-to-human', 'change-billing-contact', 'more-topics', 'thanks'] as const;
 
 /** Requests a message about an invoice's details still makes as such ("Mitarbeiter bitte, die Rechnungsadresse ist falsch"). */
-const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
+const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'email-billing-admin', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
 
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];

@@ -240,13 +240,17 @@ interface MessageFrame {
  * and the message.
  */
 function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: readonly string[], lang?: Lang): MessageFrame | undefined {
-    const comma = text.indexOf(',');
-    if (comma < 0) {
-        return undefined;
-    }
-    const rest = phraseOf(text.slice(comma + 1));
     const leadIns = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:leadIns')).filter((one) => hasListWord(wordsOf(one), verbs));
-    const leadIn = leadIns.filter((one) => rest === one || rest.startsWith(`${one} `)).sort((a, b) => b.length - a.length)[0];
+    const leadInAfter = (at: number): string | undefined => {
+        const rest = phraseOf(text.slice(at + 1));
+        return leadIns.filter((one) => rest === one || rest.startsWith(`${one} `)).sort((a, b) => b.length - a.length)[0];
+    };
+    // "hi, pls email peter for me, tell him …": the comma the lead-in follows, not the one after a greeting.
+    let comma = text.indexOf(',');
+    while (comma >= 0 && leadInAfter(comma) === undefined) {
+        comma = text.indexOf(',', comma + 1);
+    }
+    const leadIn = comma < 0 ? undefined : leadInAfter(comma);
     if (leadIn === undefined) {
         return undefined;
     }

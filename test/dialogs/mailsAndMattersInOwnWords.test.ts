@@ -49,6 +49,18 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [PETER], words: /The invoice for october has the wrong company address/ } }
     },
     {
+        name: '"hi", then "pls email peter for me, tell him the invoice … has the wrong company address" at the menu: the mail, not what invoices show',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'hi', expect: [en.menu] },
+            { say: 'hi, pls email peter for me, tell him the invoice for october has the wrong company address', expect: [en.askEmail], absent: [/I can't change here/] },
+            { say: SARAH, expect: [en.codeSent] },
+            { say: CODE, expect: [en.preview, /The invoice for october has the wrong company address/, en.confirm], absent: [/tell him/] },
+            { say: 'yes', expect: [en.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /The invoice for october has the wrong company address/ } }
+    },
+    {
         name: '"I need to email our billing admin about upgrading to more seats": the mail, about more seats',
         lang: 'en', email: SARAH,
         steps: [
