@@ -158,6 +158,10 @@ export class BillingRoleDialog extends ComponentDialog {
             if (asked.score >= UNDERSTANDING_POLICY.followOn && followed) {
                 return step.endDialog(continueWith(asked.intent));
             }
+            // "ok whats the weather tomorrow": the "ok" acknowledges the answer; what follows is off the field, no message to pass on.
+            if (lead.value && asked.intent === 'out-of-scope' && asked.score >= UNDERSTANDING_POLICY.offField) {
+                return step.endDialog(continueWith('out-of-scope'));
+            }
         }
         if (step.result === 'email' && identity) {
             // "email peter that we need 5 more licences": what follows "that" is the message, when nothing else in the words is.

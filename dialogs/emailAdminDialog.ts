@@ -16,7 +16,9 @@ import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { onlyAnswerPhrases } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { EmailAdminOptions } from './types';
-import { draftChange, mailText, messageContent, newDraftSentence } from './answerContent';
+import type { IntentRecognizer } from '../language/nlu';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
+import { addressedLeadIn, draftChange, leadingAnswer, mailText, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
@@ -30,6 +32,8 @@ const MAX_MESSAGE_LENGTH = 1000;
 /** What the email-the-billing-admin dialog uses. */
 export interface EmailAdminDeps {
     readonly clock: Clock;
+    /** Reads what follows a no at "Shall I send it?" ("no thats all, cheers": thanks only, nothing to add). */
+    readonly recognizer: IntentRecognizer;
     readonly users: UserRepository;
     readonly accounts: AccountRepository;
     readonly adminContact: AdminContactService;
@@ -107,6 +111,13 @@ export class EmailAdminDialog extends ComponentDialog {
                 const list = conjunctionList(turnInfo(step.context).lang).format(names);
                 await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: list, count: names.length }));
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: previous, shown: true } satisfies EmailAdminOptions);
+            }
+            // "no thats all, cheers", "nein danke, das wars": a no with thanks or a goodbye adds nothing to the draft; nothing is sent.
+            const rest = leadingAnswer(step.context, said)?.rest ?? '';
+            const read = rest.trim() === '' || addressedLeadIn(step.context, rest) ? undefined : await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
+            if (read && (read.intent === 'thanks' || read.intent === 'goodbye') && read.score >= UNDERSTANDING_POLICY.interrupt) {
+                await step.context.sendActivity(t('emailAdmin:notSent'));
+                return step.endDialog();
             }
             // "actually make it 4 seats", "nein, 3 Lizenzen statt 5": the number in the draft is corrected, not a sentence added.
             const change = numberCorrection(step.context, said, previous) ?? draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);

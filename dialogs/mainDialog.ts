@@ -616,6 +616,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (!answered || (lead.value && yesNoAnswer(step.context, input.text, 'start') !== true) || (!NOTHING_MORE.has(understood.intent) && (await this.restAsks(step, lead.rest)))) {
             return understood;
         }
+        // "ok whats the weather tomorrow" to "Shall I email Peter?": the "ok" acknowledges; what follows is off the field, no message to pass on.
+        const rest = lead.rest.trim() === '' ? undefined : await this.services.recognizer.recognize(lead.rest, lang);
+        if (rest?.intent === 'out-of-scope' && rest.score >= UNDERSTANDING_POLICY.offField) {
+            return rest;
+        }
         return { intent: answered.value as Intent, score: 1, language: lang };
     }
 
