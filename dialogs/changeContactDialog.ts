@@ -214,8 +214,8 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.beginDialog(DialogIds.changeContactNewPerson, { name: newPerson, account: account.name } satisfies NewPersonOptions);
         }
         const buttons: PromptButton[] = [
-            // The requester's own button also answers "mich selbst" / "myself".
-            ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined })),
+            // The requester's own button also answers "mich selbst" / "myself", and a bare "ich" / "me".
+            ...candidates.map((m) => ({ value: m.user.id, label: m.user.name, literal: true, synonyms: m.user.id === me.user.id ? 'changeContact:synonyms.me' : undefined, alone: m.user.id === me.user.id ? 'changeContact:synonyms.meAlone' : undefined })),
             SOMEONE_ELSE_BUTTON
         ];
         values.asked = true;

@@ -4,7 +4,7 @@ import { findBoolean, findReference, withoutReferences } from '../language/entit
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
 import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
-import { wordsOf } from '../core/words';
+import { containsPhrase, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** A free-text answer is taken as "talk to a person" only when the classifier is sure enough (UNDERSTANDING_POLICY.personInFreeText) and the message is this short, */
@@ -202,4 +202,38 @@ function positionsOf(said: readonly string[], phrase: readonly string[]): Set<nu
     };
     const found = from(0, 0);
     return found ? new Set(found) : undefined;
+}
+
+/** The longest message that may still be a never-mind, a word of one's own and a goodbye ("actually never mind, I'll just call him. bye"). */
+const LEAVING_MAX_WORDS = 16;
+
+/** The clauses of a message, at , ; . ! ? and line breaks ("nah forget it, bye" → two). */
+function clausesOf(text: string): string[] {
+    return text
+        .split(/[,;.!?\n]+/u)
+        .map((part) => part.trim())
+        .filter((part) => /[\p{L}\p{N}]/u.test(part));
+}
+
+/** What a message that ends on a goodbye said before it: the clauses before the goodbye, undefined when it ends on none. */
+export async function beforeGoodbye(text: string, lang: Lang, recognizer: IntentRecognizer, t: TFunction): Promise<string[] | undefined> {
+    const clauses = clausesOf(text);
+    const last = clauses.at(-1);
+    if (clauses.length < 2 || last === undefined || wordsOf(text).length > LEAVING_MAX_WORDS) {
+        return undefined;
+    }
+    return goodbyeOnly(last, await recognizer.recognize(last, lang), recognizer, t) ? clauses.slice(0, -1) : undefined;
+}
+
+/**
+ * True when the clauses before a goodbye begin with a never-mind ("nah forget it", "actually never mind, I'll just
+ * call him", "ach, vergessen Sie es"): one of `common:neverMind` in the first clauses that say something. What follows
+ * it, before the goodbye, is the person's own business and asks for nothing.
+ */
+export function neverMindBefore(clauses: readonly string[], t: TFunction): boolean {
+    const fillers = phraseList(t, 'common:closingFillers');
+    const neverMind = phraseList(t, 'common:neverMind');
+    // "ach, vergessen Sie es": a sound of its own in front is no clause of its own.
+    const first = clauses.findIndex((clause) => wordsOf(clause).some((word) => !fillers.includes(word)) || containsPhrase(clause, neverMind));
+    return first >= 0 && containsPhrase(clauses[first], neverMind);
 }

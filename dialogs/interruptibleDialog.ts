@@ -22,7 +22,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
-import { clearHumanRequest, closingOnly, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
+import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
@@ -139,6 +139,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         // "ach, hat sich erledigt, danke" at any question of a task: the person needs it no more; a goodbye, nothing asked.
         if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, turnInfo(context).t)) {
             return this.close(innerDc, 'main:goodbye');
+        }
+        // "nah forget it, bye", "alles klar, danke dir. bis dann" at any question (an offer at the menu too): the person is leaving;
+        // a goodbye, asked first where a task would be lost.
+        if (!this.isOnStack(innerDc, DialogIds.closing) && (await this.leaves(innerDc))) {
+            return this.onInterruption(innerDc, { intent: 'goodbye', score: 1, language: turnInfo(context).lang });
         }
         // "du kannst mich duzen", "call me Tom": one friendly line; the open question is asked again, or the rest of the message read on.
         if ((await acknowledgeAddressForm(context)) === 'only') {
@@ -362,6 +367,34 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const { t, lang } = turnInfo(context);
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
+    }
+
+    /**
+     * True when a message ends on a goodbye after a never-mind ("actually never mind, I'll just call him. bye"), or
+     * after an acknowledgement and thanks ("alles klar, danke dir. bis dann", whose "alles klar" accepts nothing).
+     */
+    private async leaves(innerDc: DialogContext): Promise<boolean> {
+        const context = innerDc.context;
+        const { t, lang } = turnInfo(context);
+        const text = submittedText(context.activity) ?? '';
+        const { prompt, options } = this.openPrompt(innerDc);
+        // "oh no, forget it, I'll ask him myself. bye" at a yes/no question is a no: it closes at once ({@link declinesAndLeaves}).
+        const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
+        if (yesNoLike && leadingAnswer(context, text)?.value === false) {
+            return false;
+        }
+        const before = await beforeGoodbye(text, lang, this.services.recognizer, t);
+        if (!before) {
+            return false;
+        }
+        if (neverMindBefore(before, t)) {
+            return true;
+        }
+        const lead = before.join(', ');
+        const answer = leadingAnswer(context, lead);
+        const rest = answer?.value === true ? answer.rest : lead;
+        const thanks = rest.trim() === '' || closingOnly(rest, await this.services.recognizer.recognize(rest, lang), this.services.recognizer, t);
+        return thanks && (answer?.value === true || wordsOf(rest).length > 0);
     }
 
     /** True when `text` is a yes followed by nothing but thanks or a goodbye ("ok thx, thats all", "ok danke, das wars"). */

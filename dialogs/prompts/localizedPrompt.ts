@@ -51,6 +51,8 @@ export interface PromptButton {
     readonly literal?: boolean;
     /** Locale key of a list of other words that mean this button ("resend", "nochmal senden"). */
     readonly synonyms?: string;
+    /** Locale key of words that mean this button only as the whole answer ("me", "ich"): inside a sentence they say nothing of it. */
+    readonly alone?: string;
     /** A bare yes or no (any phrasing: "ja bitte", "klar", "nope") chooses this button. */
     readonly answers?: 'yes' | 'no';
 }
@@ -122,7 +124,8 @@ function namedButton(context: TurnContext, buttons: readonly PromptButton[], tex
         (button) =>
             button.value === text ||
             phraseOf(buttonLabel(context, button)) === said ||
-            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && hasPhrase(said, synonym))))
+            (button.synonyms !== undefined && phraseList(t, button.synonyms).some((synonym) => synonym === said || (inside && hasPhrase(said, synonym)))) ||
+            (button.alone !== undefined && phraseList(t, button.alone).includes(said))
     );
 }
 
