@@ -70,7 +70,7 @@ const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-bi
 const INVOICE_DETAILS_OFFERS = ['talk-to-human', 'change-billing-contact', 'more-topics', 'thanks'] as const;
 
 /** Requests a message about an invoice's details still makes as such ("Mitarbeiter bitte, die Rechnungsadresse ist falsch"). */
-const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'email-billing-admin', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
+const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
 
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
@@ -281,7 +281,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             noteInsight(step.context, 'task-started', 'change-request');
             return step.beginDialog(DialogIds.changeContact, { question: text.slice(0, 500) } satisfies ChangeContactOptions);
         }
-        if (!INVOICE_DETAILS_KEEP.has(understood.intent) && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
+        // "pls email peter for me, tell him the invoice … has the wrong address": a request to write with its message keeps the mail.
+        const writesAbout = understood.intent === 'email-billing-admin' && messageAfterFrame(() => t, text, turnInfo(step.context).lang) !== undefined;
+        if (!INVOICE_DETAILS_KEEP.has(understood.intent) && !writesAbout && this.typed(step) && !this.referenceInTurn(step) && asksAboutInvoiceDetails(step.context, text)) {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
