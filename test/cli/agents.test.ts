@@ -17,7 +17,8 @@ function run(args: string[], env: Record<string, string>, input?: string): Promi
 }
 
 describe('npm run agents', function () {
-    this.timeout(30_000);
+    // Each test starts the command and the server: seconds each on a busy machine.
+    this.timeout(120_000);
 
     it('lists the demo agents and sets a password read from stdin, which then signs in', async () => {
         const temp = makeTempDir();

@@ -331,7 +331,9 @@ describe('npm run intent on the seventh set\'s classes', () => {
     });
 });
 
-describe('npm run intent', () => {
+describe('npm run intent', function () {
+    // Each case starts the command, which trains the classifier: seconds each on a busy machine.
+    this.timeout(180_000);
     const run = promisify(execFile);
 
     it('reads other names of the billing contact, a polite frame, being new, a trained question with words around it, a reference and an objection that tells of the change as a customer means them', async () => {
