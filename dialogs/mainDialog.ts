@@ -245,6 +245,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: understood.intent, queue: [] };
         }
         const { t, lang } = turnInfo(step.context);
+        // Named outside the field with no word of it ("audio drops, any fix?"): no part of it is a request of the bot's.
+        if (understood.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.offField) {
+            return { intent: understood.intent, queue: [] };
+        }
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
         // The reading of the whole message picks one of its requests; the parts say which come first.
         const intent = leadIntent(understood.intent, requests);

@@ -375,7 +375,9 @@ export class IntentRecognizer {
         }
         // "wieso kann ich nicht online mit Karte zahlen?": asked why not online, the difference of the accounts is why it cannot be (the article's own topic).
         // "how come we can't just pay online by card?": read as the way of paying, asked why not online, it is the same topic.
-        const online = understood.intent === 'topic-online-vs-corporate' || (understood.intent === 'topic-payment-method' && this.whyNotOnline.online.mentionedIn(said));
+        const online =
+            understood.intent === 'topic-online-vs-corporate' ||
+            ((understood.intent === 'topic-payment-method' || understood.intent === 'topic-pay-online-portal') && this.whyNotOnline.online.mentionedIn(said) && !this.outside.field.mentionedIn(said));
         if (online && this.whyNotOnline.why.mentionedIn(said) && this.whyNotOnline.not.mentionedIn(said)) {
             return { intent: 'topic-why-not-online', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }

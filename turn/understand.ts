@@ -380,7 +380,10 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     }
     // Requests joined in one sentence ("who is our billing contact and how do I reset my portal password"), in the order asked.
     // "… dass der Abrechnungskontakt geändert werden soll. Damit bin ich nicht einverstanden!": the change it tells of is what the objection is against.
-    const requests = (await requestsOf(recognizer, t(language), text, language)).filter((intent) => !(understood.intent === 'object-to-request' && intent === 'change-billing-contact'));
+    // "The meeting keeps disconnecting, audio drops too. Any fix?": a message that names something outside the field, with no
+    // word of the field, asks nothing of the bot's; a part that alone sounds like a request ("Any fix?") makes none.
+    const offField = understood.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.offField;
+    const requests = (offField ? [] : await requestsOf(recognizer, t(language), text, language)).filter((intent) => !(understood.intent === 'object-to-request' && intent === 'change-billing-contact'));
     if (understood.intent === 'object-to-request') {
         intents.splice(0, intents.length, ...intents.filter((one) => one.intent !== 'change-billing-contact'));
     }

@@ -262,7 +262,7 @@ describe('German-speaking customers in their own words: who asks, who is meant, 
         });
     }
 
-    it('[de] Anna, told by mail that Jonas wants to replace her, hears of his request once verified, and "stoppen Sie das" objects to it', async () => {
+    it('[de] Anna, told by mail that Jonas wants to replace her, objects in her first message ("… ersetzen will?? das hab ich nicht veranlasst … das ist falsch!"): recorded once verified', async () => {
         const h = harness();
         const { services } = h.runtime;
         const [jonas, account] = [await services.users.get('U-102'), await services.accounts.get('ACC-1001')];
@@ -276,8 +276,7 @@ describe('German-speaking customers in their own words: who asks, who is meant, 
         await play(h, h.conversation(localeOf('de')), [
             { say: 'hallo, ich hab grad ne mail bekommen dass jemand mich als rechnungskontakt ersetzen will?? das hab ich nicht veranlasst und ich bin auch nicht in elternzeit, das ist falsch!', expect: [de.p.askEmail] },
             { say: ANNA, expect: [de.p.codeSent] },
-            { say: CODE, expect: [de.p.caseA, new RegExp(`Antrag ${reference} \\(neuer Abrechnungskontakt für Müller Design GmbH: Jonas Weber; gestellt von Jonas Weber`), /Wenn Sie mit dieser Änderung nicht einverstanden sind, sagen Sie es mir einfach/] },
-            { say: 'ja, bitte stoppen Sie das', expect: [new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten`)] }
+            { say: CODE, expect: [new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten`)], absent: [/Ich stelle den Antrag/] }
         ], ANNA);
         const request = await services.changeRequests.visibleTo(reference, 'U-101');
         assert.strictEqual(request?.objection?.name, 'Anna Müller');

@@ -148,6 +148,29 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.strictEqual(stored?.objection?.userId, 'U-302');
     });
 
+    it('[en] Peter objects in his own words ("… wants to replace me as billing contact?? I\'m not leaving, thats wrong." with his address): an objection, no change request of his own', async () => {
+        const harness = harnessOf();
+        const reference = await filed(harness, 'northwind', 'en');
+        await play(harness, harness.conversation(localeOf('en')), [
+            { say: "hey, i just got an email that sarah wants to replace me as billing contact?? I'm not leaving, thats wrong. peter.brooks@northwind.example", expect: [PHRASES.en.codeSent] },
+            { say: CODE, expect: [SAYS.en.recorded(reference)], absent: [/Who should become the billing contact/, /I'll file the request/, /Please check your request/] }
+        ], PETER);
+        const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+        assert.strictEqual(stored?.objection?.userId, 'U-201');
+    });
+
+    it('[de] Maria objects in her own words („… dass eva mich als abrechnungskontakt ersetzen soll. ich bleibe aber, das stimmt nicht“): ein Widerspruch, kein eigener Antrag', async () => {
+        const harness = harnessOf();
+        const reference = await filed(harness, 'bergmann', 'de');
+        await play(harness, harness.conversation(localeOf('de')), [
+            { say: 'ich hab ne mail bekommen, dass eva mich als abrechnungskontakt ersetzen soll. ich bleibe aber, das stimmt nicht', expect: [PHRASES.de.askEmail] },
+            { say: MARIA, expect: [PHRASES.de.codeSent] },
+            { say: CODE, expect: [SAYS.de.recorded(reference)], absent: [/Wer soll Abrechnungskontakt/, /Ich stelle den Antrag/] }
+        ], MARIA);
+        const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+        assert.strictEqual(stored?.objection?.userId, 'U-302');
+    });
+
     it('[de] the requester cannot object to her own request, and someone of another account gets the usual "not found"; nothing is recorded or mailed', async () => {
         const harness = harnessOf();
         const reference = await filed(harness, 'bergmann', 'de');
