@@ -26,7 +26,8 @@ import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
-import { phraseOf, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { conjunctionList } from '../core/listFormat';
 import { withAddLicenses } from './addLicenses';
@@ -157,6 +158,16 @@ export class BillingRoleDialog extends ComponentDialog {
             const followed = FOLLOW_ON_INTENTS.has(asked.intent) || (other && (!lead.value || asksQuestion(step.context, text)));
             if (asked.score >= UNDERSTANDING_POLICY.followOn && followed) {
                 return step.endDialog(continueWith(asked.intent));
+            }
+            // "ok. and who are our admins?": the "ok" acknowledges the answer; who the admins are is answered (names, never addresses), no message to pass on.
+            const said = wordsOf(rest);
+            if (identity && asksQuestion(step.context, rest) && said.some((word) => phraseList(own, 'main:whoQuestionWords').includes(word)) && containsPhrase(rest, phraseList(own, 'main:accountAdmins.heard'))) {
+                const [members, account] = await Promise.all([this.services.accounts.members(identity.accountId), this.services.accounts.get(identity.accountId)]);
+                const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
+                if (account && admins.length > 0) {
+                    await step.context.sendActivity(own('main:accountAdmins.answer', { account: account.name, names: conjunctionList(lang).format(admins), count: admins.length }));
+                    return step.endDialog();
+                }
             }
             // "ok whats the weather tomorrow": the "ok" acknowledges the answer; what follows is off the field, no message to pass on.
             if (lead.value && asked.intent === 'out-of-scope' && asked.score >= UNDERSTANDING_POLICY.offField) {

@@ -37,6 +37,28 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { noMailTo: ANNA }
     },
     {
+        name: '"ok. and who are our admins?" at "Shall I email Peter Brooks?": their names, no mail drafted',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'who is our billing contact', expect: [en.askEmail] },
+            { say: TOM, expect: [en.codeSent] },
+            { say: CODE, expect: [en.caseBD, en.offerEmail] },
+            { say: 'ok. and who are our admins?', expect: [/The admins of Northwind Traders Ltd are .*Peter Brooks.*Sarah Lee/], absent: [en.preview, /peter\.brooks@/] }
+        ],
+        outcome: { noMailTo: PETER }
+    },
+    {
+        name: '„ok. und wer sind unsere admins?“ beim Angebot der Mail: ihre Namen, keine Mail entworfen',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt', expect: [de.askEmail] },
+            { say: JONAS, expect: [de.codeSent] },
+            { say: CODE, expect: [de.caseB, de.offerEmail] },
+            { say: 'ok. und wer sind unsere admins?', expect: [/Anna Müller/, /Jonas Weber/], absent: [de.preview] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
         name: '"no thats all, cheers" at "Shall I send it?": not sent, and no new draft saying "thats all"',
         lang: 'en', email: TOM,
         steps: [
