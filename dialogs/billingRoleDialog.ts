@@ -26,6 +26,7 @@ import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
+import { accountAdminsLine } from './accountAdmins';
 import { phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
@@ -162,10 +163,9 @@ export class BillingRoleDialog extends ComponentDialog {
             // "ok. and who are our admins?": the "ok" acknowledges the answer; who the admins are is answered (names, never addresses), no message to pass on.
             const said = wordsOf(rest);
             if (identity && asksQuestion(step.context, rest) && said.some((word) => phraseList(own, 'main:whoQuestionWords').includes(word)) && containsPhrase(rest, phraseList(own, 'main:accountAdmins.heard'))) {
-                const [members, account] = await Promise.all([this.services.accounts.members(identity.accountId), this.services.accounts.get(identity.accountId)]);
-                const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
-                if (account && admins.length > 0) {
-                    await step.context.sendActivity(own('main:accountAdmins.answer', { account: account.name, names: conjunctionList(lang).format(admins), count: admins.length }));
+                const admins = await accountAdminsLine(step.context, this.services.accounts, identity.accountId);
+                if (admins) {
+                    await step.context.sendActivity(admins);
                     return step.endDialog();
                 }
             }

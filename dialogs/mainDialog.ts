@@ -11,8 +11,8 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo } from '../language/changeToNamed';
+import { accountAdminsLine } from './accountAdmins';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
-import { conjunctionList } from '../core/listFormat';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
@@ -268,7 +268,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (portal) {
             return portal;
         }
-        if (text !== '' && (await this.asksWhatTheRoleMayDo(step.context, understood, text))) {
+        if (text !== '' && this.asksWhatTheRoleMayDo(step.context, understood, text)) {
             // "what can a billing contact actually do?": the article answers it for everyone; no verification, then the question again.
             await step.context.sendActivity(t('main:rolePermissions.answer'));
             return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
@@ -513,7 +513,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * True for a question what the billing contact may do (`common:sideQuestion.heard.permissions`: "what can a billing contact
      * do?", "Was darf ein Abrechnungskontakt?") that does not ask about the writer ("am I …", `main:selfQuestionMarkers`).
      */
-    private async asksWhatTheRoleMayDo(context: TurnContext, understood: Understanding, text: string): Promise<boolean> {
+    private asksWhatTheRoleMayDo(context: TurnContext, understood: Understanding, text: string): boolean {
         const { t } = turnInfo(context);
         return (
             ROLE_PERMISSION_READINGS.has(understood.intent) &&
@@ -652,14 +652,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * (`main:accountAdmins.heard`); undefined before verification, without an account or admins, or for other words.
      */
     private async adminsAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string | undefined> {
-        const { t, lang, profile } = turnInfo(step.context);
+        const { t, profile } = turnInfo(step.context);
         const accountId = profile.identity?.accountId;
         if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
             return undefined;
         }
-        const [members, account] = await Promise.all([this.services.accounts.members(accountId), this.services.accounts.get(accountId)]);
-        const admins = members.filter((m) => m.isAdmin).map((m) => m.user.name);
-        return admins.length === 0 || !account ? undefined : t('main:accountAdmins.answer', { account: account.name, names: conjunctionList(lang).format(admins), count: admins.length });
+        return accountAdminsLine(step.context, this.services.accounts, accountId);
     }
 
     /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */
