@@ -163,6 +163,9 @@ export class IntentRecognizer {
         private readonly unreachable: WordPatterns,
         private readonly refusal: WordPatterns,
         private readonly suspension: Readonly<Record<keyof SuspensionWords, WordPatterns>>,
+        private readonly portalPassword: Readonly<Record<keyof PortalPasswordWords, WordPatterns>>,
+        private readonly planSwitch: WordPatterns,
+        private readonly topicCues: ReadonlyArray<TopicCue>,
         private readonly arithmetic: RegExp
     ) {}
 
@@ -187,7 +190,7 @@ export class IntentRecognizer {
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
-        const outside: OutsideWords = { otherBills: [], topics: [], field: [], business: [] };
+        const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [] };
         const synonyms: FieldSynonym[] = [];
         const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
         const removal: RemovalWords = { remove: [], role: [] };
@@ -200,6 +203,9 @@ export class IntentRecognizer {
         const unreachable: string[] = [];
         const refusal: string[] = [];
         const suspension: SuspensionWords = { suspended: [], unpaid: [] };
+        const portalPassword: PortalPasswordWords = { password: [], trouble: [] };
+        const planSwitch: string[] = [];
+        const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
@@ -233,6 +239,9 @@ export class IntentRecognizer {
                 unreachableWords?: unknown;
                 objectionWords?: { refuse?: unknown };
                 suspensionWords?: Partial<Record<keyof SuspensionWords, unknown>>;
+                portalPasswordWords?: Partial<Record<keyof PortalPasswordWords, unknown>>;
+                planSwitchWords?: unknown;
+                topicCues?: Record<string, unknown>;
                 otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
                 billingNoticeWords?: Partial<Record<keyof BillingNoticeWords, unknown>>;
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
@@ -267,6 +276,15 @@ export class IntentRecognizer {
             for (const kind of Object.keys(suspension) as Array<keyof SuspensionWords>) {
                 suspension[kind].push(...patterns(main.suspensionWords?.[kind]));
             }
+            for (const kind of Object.keys(portalPassword) as Array<keyof PortalPasswordWords>) {
+                portalPassword[kind].push(...patterns(main.portalPasswordWords?.[kind]));
+            }
+            planSwitch.push(...patterns(main.planSwitchWords));
+            for (const [intent, groups] of Object.entries(main.topicCues ?? {})) {
+                if ((TOPIC_INTENTS as readonly string[]).includes(intent) && Array.isArray(groups)) {
+                    topicCues.push({ intent: intent as Intent, groups: groups.map((group) => patterns(group)) });
+                }
+            }
             for (const kind of Object.keys(whyNotOnline) as Array<keyof WhyNotOnlineWords>) {
                 whyNotOnline[kind].push(...patterns(main.whyNotOnlineWords?.[kind]));
             }
@@ -299,7 +317,15 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        const outsidePatterns = { otherBills: WordPatterns.of(outside.otherBills), topics: WordPatterns.of(outside.topics), field: WordPatterns.of(outside.field), business: WordPatterns.of(outside.business) };
+        const outsidePatterns = {
+            otherBills: WordPatterns.of(outside.otherBills),
+            elsewhere: WordPatterns.of(outside.elsewhere),
+            ours: WordPatterns.of(outside.ours),
+            topics: WordPatterns.of(outside.topics),
+            ownBooks: WordPatterns.of(outside.ownBooks),
+            field: WordPatterns.of(outside.field),
+            business: WordPatterns.of(outside.business)
+        };
         const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
         const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role) };
         const permissionPatterns = { asks: WordPatterns.of(permission.asks), self: WordPatterns.of(permission.self) };
@@ -333,6 +359,9 @@ export class IntentRecognizer {
             WordPatterns.of(unreachable),
             WordPatterns.of(refusal),
             { suspended: WordPatterns.of(suspension.suspended), unpaid: WordPatterns.of(suspension.unpaid) },
+            { password: WordPatterns.of(portalPassword.password), trouble: WordPatterns.of(portalPassword.trouble) },
+            WordPatterns.of(planSwitch),
+            topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             arithmetic
         );
     }
@@ -411,12 +440,28 @@ export class IntentRecognizer {
             return { intent: 'topic-reactivate-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "switch us to annual billing", "auf monatliche Abrechnung umstellen": a change of the billing cycle, not of a person, is a change of plan.
-        if (understood.intent === 'change-billing-contact' && this.billingCycle.mentionedIn(said) && !this.role.mentionedIn(said)) {
+        // "how do I switch from monthly to annual billing": a switch of the billing cycle is a change of plan, also when the classifier places nothing.
+        const cycleSwitch = understood.intent === 'change-billing-contact' || (understood.intent === 'none' && this.planSwitch.mentionedIn(said));
+        if (cycleSwitch && this.billingCycle.mentionedIn(said) && !this.role.mentionedIn(said)) {
             return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
         if (understood.intent === 'change-billing-contact' && this.progress.mentionedIn(said) && !ordered) {
             return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "zwei Lizenzen entfernen bitte", "our card expired, where do I put in the new one?", "can we reactivate the old account?":
+        // a topic's own words together (`main:topicCues`, every group of one topic said) name that topic, unless the role is named
+        // or asked after ("I clicked Add licenses and it shows another name, who is that?" is the article's own case).
+        const cue = BEFORE_TOPIC_CUE.has(understood.intent) && !this.role.mentionedIn(said) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said)
+            ? this.topicCues.find(({ groups }) => groups.every((group) => group.mentionedIn(said)))
+            : undefined;
+        if (cue && cue.intent !== understood.intent) {
+            return { intent: cue.intent, score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "I'm the billing contact and can't get into the Corporate Billing Portal, no clue what my password is": a password of the
+        // portal that fails is the portal reset, whatever role the person names on the way (`main:portalPasswordWords`).
+        if (BEFORE_PORTAL_PASSWORD.has(understood.intent) && this.portalPassword.password.mentionedIn(said) && this.portalPassword.trouble.mentionedIn(said) && this.outside.field.mentionedIn(said)) {
+            return { intent: 'portal-password-reset', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "Bin ich berechtigt, unser Abo zu verwalten?", "who is allowed to buy licenses here?": whether one may do a task of the
         // billing contact asks who holds the role (the bot answers both with the same check), not for the task itself.
@@ -604,13 +649,21 @@ export class IntentRecognizer {
      */
     private outsideField(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
-        const { otherBills, topics, field, business } = this.outside;
+        const { otherBills, elsewhere, ours, topics, ownBooks, field, business } = this.outside;
         // Sums are no question of the field, whatever words stand beside them.
         if (this.arithmetic.test(said.join(' ')) || this.arithmetic.test(folded(utterance).toLowerCase())) {
             return true;
         }
-        // "translate this into French" is another topic; "translate it into German" may ask for the bot's other language.
-        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said) && !namesLanguage(said)));
+        // "who is the billing contact at our landlord?", "how do I change the billing contact in Zoom?", "wer ist bei unserem Kunden
+        // der Ansprechpartner für Rechnungen?": the field's words about another company are another company's matter, unless
+        // ours is named too ("we moved from Zoom to GoTo").
+        if (elsewhere.mentionedIn(said) && !ours.mentionedIn(said)) {
+            return true;
+        }
+        // "Muss ich die Umsatzsteuer ausweisen?", "how long do we keep invoices for our bookkeeping?": the customer's own books
+        // are theirs, whatever invoice they name; "translate this into French" is another topic, "translate it into German"
+        // may ask for the bot's other language.
+        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || ownBooks.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said) && !namesLanguage(said)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -812,7 +865,13 @@ export class IntentRecognizer {
  */
 interface OutsideWords {
     readonly otherBills: string[];
+    /** Another company or another company's customers and suppliers: outside even beside the field's words. */
+    readonly elsewhere: string[];
+    /** Words that name this company or its product ("GoTo", "bei euch"): they keep a message naming another company in. */
+    readonly ours: string[];
     readonly topics: string[];
+    /** The customer's own bookkeeping and taxes: outside even beside the business's words ("invoice"). */
+    readonly ownBooks: string[];
     readonly field: string[];
     readonly business: string[];
 }
@@ -875,6 +934,24 @@ interface WhyNotOnlineWords {
 
 /** What Billing showing another person overrules: the role questions and the other topics, or no reading. */
 const BEFORE_OTHER_SHOWN: ReadonlySet<Intent> = new Set(['none', 'help', 'am-i-billing-contact', 'who-is-billing-contact', 'request-status', 'email-billing-admin', 'more-topics', ...TOPIC_INTENTS]);
+
+/** Words of a password of the portal that fails (`main:portalPasswordWords`, both languages): a password, and forgetting or trouble with it. */
+interface PortalPasswordWords {
+    readonly password: string[];
+    readonly trouble: string[];
+}
+
+/** A topic named by its own words (`main:topicCues`): every group has one of its words in the message. */
+interface TopicCue {
+    readonly intent: Intent;
+    readonly groups: readonly WordPatterns[];
+}
+
+/** What a topic's own words overrule: no reading, a guess among the requests that names no person, or another topic. */
+const BEFORE_TOPIC_CUE: ReadonlySet<Intent> = new Set(['none', 'help', 'more-topics', 'change-billing-contact', 'request-status', 'am-i-billing-contact', 'who-is-billing-contact', ...TOPIC_INTENTS]);
+
+/** What a failing password of the portal overrules: the role questions, the topics, or no reading. */
+const BEFORE_PORTAL_PASSWORD: ReadonlySet<Intent> = new Set(['none', 'help', 'am-i-billing-contact', 'who-is-billing-contact', 'more-topics', ...TOPIC_INTENTS]);
 
 /** Words of an account suspended for want of payment (`main:suspensionWords`, both languages): suspended or blocked, and unpaid. */
 interface SuspensionWords {

@@ -107,8 +107,14 @@ function askedAboutReference(text: string, understood: Understanding): Understan
     return ASKING_NOTHING_KNOWN.has(understood.intent) && findReferences(text).length > 0 ? { intent: 'request-status', score: 1, language: understood.language } : understood;
 }
 
-/** Readings that ask for nothing the bot knows: beside a reference, they ask about it. */
-const ASKING_NOTHING_KNOWN: ReadonlySet<Intent> = new Set<Intent>(['none', 'out-of-scope', 'help']);
+/** What a request asked about by its reference was about: told beside the reference, not asked ({@link readMessage}). */
+const TOLD_BESIDE_REFERENCE: ReadonlySet<Intent> = new Set<Intent>(['change-billing-contact', 'email-billing-admin', ...TOPIC_INTENTS]);
+
+/**
+ * Readings that ask for nothing the bot knows, or nothing a reference belongs to: beside a reference, they ask about it
+ * ("I submitted a request on Monday … Reference is BC-2026-000148. Any update?" reads like a change of plan).
+ */
+const ASKING_NOTHING_KNOWN: ReadonlySet<Intent> = new Set<Intent>(['none', 'out-of-scope', 'help', 'more-topics', 'who-is-billing-contact', 'am-i-billing-contact', ...TOPIC_INTENTS]);
 
 /** The most words of a clause that asks for a language beside the rest of a message ("can we continue in german please"). */
 const LANGUAGE_CLAUSE_MAX_WORDS = 8;
@@ -192,7 +198,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const understood = await recognizer.recognize(frame.head, lang);
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
-    if (aboutOthers && namesRecipient(t, frame.head, lang ?? understood.language)) {
+    if (aboutOthers && (namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined)) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -215,8 +221,9 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
 function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
-    const verbs = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:instructionWords'));
-    const found: MessageFrame | undefined = frame === null ? (toldAfterComma(t, trimmed, verbs, lang) ?? writtenAbout(t, trimmed, verbs, lang)) : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
+    const verbs = (lang ? [lang] : LANGS).flatMap((one) => [...phraseList(t(one), 'emailAdmin:instructionWords'), ...phraseList(t(one), 'emailAdmin:toldByName.heard.verbs')]);
+    const found: MessageFrame | undefined =
+        frame === null ? (toldAfterComma(t, trimmed, verbs, lang) ?? writtenAbout(t, trimmed, verbs, lang) ?? toldByName(t, trimmed, lang)) : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
     if (found === undefined) {
         return undefined;
     }
@@ -225,6 +232,39 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
         return undefined;
     }
     return found;
+}
+
+/**
+ * "Tell Peter we need to upgrade", "sag Anna, wir brauchen mehr Lizenzen", "remind her the invoice is due": a verb of telling
+ * (`emailAdmin:toldByName.heard.verbs`) at the start, after a please at most, then a person (a capitalised name, or him/her/ihm/ihr) and
+ * the message, with no "that" between them. Undefined otherwise.
+ */
+function toldByName(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
+    const written = text.trim().split(/\s+/u);
+    const after = afterTellingWhom(t, written, lang);
+    if (after === undefined || written.length < after + MESSAGE_MIN_WORDS) {
+        return undefined;
+    }
+    return { head: written.slice(0, after).join(' ').replace(/[,:;]+$/u, ''), message: written.slice(after).join(' ') };
+}
+
+/** Words of a message passed on by {@link toldByName}, at the least ("we need licences"). */
+const MESSAGE_MIN_WORDS = 2;
+
+/** Where the words after "tell Peter" / "sag ihr" begin in `written` (a text's words as typed), or undefined when it opens otherwise. */
+function afterTellingWhom(t: (lang: Lang) => TFunction, written: readonly string[], lang?: Lang): number | undefined {
+    const list = (key: string): string[] => (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), `emailAdmin:toldByName.heard.${key}`));
+    const polite = list('polite');
+    let at = 0;
+    while (at < written.length && polite.includes(phraseOf(written[at]))) {
+        at++;
+    }
+    const verb = list('verbs')
+        .map((one) => wordsOf(one))
+        .find((one) => one.every((word, index) => phraseOf(written[at + index] ?? '') === word));
+    const person = verb === undefined ? '' : (written[at + verb.length] ?? '').replace(/[,:;]+$/u, '');
+    const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person));
+    return verb === undefined || !named ? undefined : at + verb.length + 1;
 }
 
 /** The words to the bot, the message, and the word between them that says how the message follows ("that", "about"). */
@@ -383,10 +423,12 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     // "The meeting keeps disconnecting, audio drops too. Any fix?": a message that names something outside the field, with no
     // word of the field, asks nothing of the bot's; a part that alone sounds like a request ("Any fix?") makes none.
     const offField = understood.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.offField;
-    const requests = (offField ? [] : await requestsOf(recognizer, t(language), text, language)).filter((intent) => !(understood.intent === 'object-to-request' && intent === 'change-billing-contact'));
-    if (understood.intent === 'object-to-request') {
-        intents.splice(0, intents.length, ...intents.filter((one) => one.intent !== 'change-billing-contact'));
-    }
+    // "ich hab wegen Lizenzen und Abrechnungskontakt was eingereicht, BC-2026-000012, gibts was neues?": asked about a request by its
+    // reference in one sentence, what the request was about is told, not asked again (a sentence of its own asks: "Also bitte den Kontakt ändern.").
+    const toldOf = (intent: Intent): boolean =>
+        (understood.intent === 'object-to-request' && intent === 'change-billing-contact') || (understood.intent === 'request-status' && TOLD_BESIDE_REFERENCE.has(intent) && findReferences(text).length > 0 && messageParts(text).length === 1);
+    const requests = (offField ? [] : await requestsOf(recognizer, t(language), text, language)).filter((intent) => !toldOf(intent));
+    intents.splice(0, intents.length, ...intents.filter((one) => !toldOf(one.intent)));
     for (const intent of requests) {
         if (!intents.some((known) => known.intent === intent)) {
             intents.push({ intent, score: 1, language });
@@ -402,7 +444,8 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
     // A whole the classifier could not place ("moin, ich bin Lea. hab ne Frage: darf ich …?") is read by the request one of its parts makes surely.
     const announces = announced && requests.length === 0 && ANNOUNCING.has(understood.intent) && announced.score >= UNDERSTANDING_POLICY.requestPart && messageParts(text).length > 1;
-    const lead = announces ? announced.intent : askedWhoLast(text, t(language), understood) || (await askedLast(recognizer, t, text, understood)) ? understood.intent : leadIntent(understood.intent, requests);
+    // "Peter filed something to take me off as billing contact and I dont agree": the objection leads whatever its parts sound like.
+    const lead = understood.intent === 'object-to-request' ? understood.intent : announces ? announced.intent : askedWhoLast(text, t(language), understood) || (await askedLast(recognizer, t, text, understood)) ? understood.intent : leadIntent(understood.intent, requests);
     return {
         understood,
         lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),

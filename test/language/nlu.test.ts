@@ -553,3 +553,76 @@ describe('npm run intent on an eighth set, written blind and kept apart', () => 
         await assertReadsRight(EIGHTH, EIGHTH_FLOOR);
     });
 });
+
+/**
+ * A ninth set of 220 (111 English, 109 German; 70 out of scope, about 50 of them in the field's words about something
+ * else), written blind: 76.4% right when written, out of scope only 59%. Its misses showed classes, fixed as classes
+ * (another company or its customers, the customer's own books, percentages, a telling verb before a name, a reference
+ * beside a topic's words, a failing portal password, a switch of the billing cycle): 91.4% after. No longer blind; its
+ * floor guards against slipping back.
+ */
+const NINTH = readingSet('intents-blind-ninth.json');
+const NINTH_FLOOR = 0.89;
+
+describe('npm run intent on a ninth set, written blind', () => {
+    it(`reads at least ${NINTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(NINTH, NINTH_FLOOR);
+    });
+});
+
+describe('npm run intent on the ninth set\'s classes', () => {
+    it('reads the field\'s words about another company, its customers or the customer\'s own books as out of scope, and keeps ours in', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        // Written for the classes, not taken from the set.
+        const cases: Array<[string, string]> = [
+            ['who do I ask to change the billing contact on our Webex account?', 'out-of-scope'],
+            ['unsere Rechnungen von Adobe gehen an den falschen Kollegen, wie ändere ich das dort?', 'out-of-scope'],
+            ['our client never pays his invoices on time, what can I do', 'out-of-scope'],
+            ['wie schreibe ich meinem Kunden eine Rechnung mit Zahlungsziel?', 'out-of-scope'],
+            ['can I deduct the subscription as a business expense?', 'out-of-scope'],
+            ['muss ich auf der Rechnung die Mehrwertsteuer extra ausweisen?', 'out-of-scope'],
+            ['what is 15% of 980', 'out-of-scope'],
+            ['we moved from Zoom to GoTo, who is our billing contact?', 'who-is-billing-contact'],
+            ['wer ist bei euch unser Abrechnungskontakt?', 'who-is-billing-contact']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
+    });
+
+    it('reads a telling verb before a name as a mail, a reference beside a topic\'s words as its status, a failing portal password as the reset and a switch of the cycle as a change of plan', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        const cases: Array<[string, string]> = [
+            ['Tell Anna our invoice address changed to Hauptstraße 5', 'email-billing-admin'],
+            ['bitte erinnere Klaus, die Rechnung für Oktober ist noch offen', 'email-billing-admin'],
+            ['tell me whether I am the billing contact', 'am-i-billing-contact'],
+            ['Reference BC-2026-000012 from last week, about our licenses and the billing contact. Any update?', 'request-status'],
+            ['ich hab letzte Woche wegen Lizenzen und Abrechnungskontakt was eingereicht, BC-2026-000012, gibts was neues?', 'request-status'],
+            ['I am our billing admin but the Corporate Billing Portal says my password is wrong, what now?', 'portal-password-reset'],
+            ['ich bin Abrechnungskontakt und habe das Passwort fürs Billing Portal vergessen', 'portal-password-reset'],
+            ['can we go from monthly to yearly billing?', 'topic-change-plan']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
+    });
+
+    it('reads a topic by its own words together (licenses removed, a card expired, an account brought back) and an objection in other words, but not the article\'s own case of Add licenses', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        const cases: Array<[string, string]> = [
+            ['we have three seats too many, can we drop those?', 'topic-change-plan'],
+            ['bitte 2 zusätzliche Lizenzen, wir haben neue Leute', 'topic-change-plan'],
+            ['the visa on file expired, how do I put the new card in?', 'topic-payment-method'],
+            ['meine Kreditkarte ist abgelaufen, wo trage ich die neue ein?', 'topic-payment-method'],
+            ['our subscription lapsed in spring. can we reactivate it?', 'topic-reactivate-plan'],
+            ['I clicked Add licenses and it only shows another name. Who is our billing contact?', 'who-is-billing-contact'],
+            ['Peter filed something to take me off as billing contact and I dont agree', 'object-to-request']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
+    });
+});
