@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
-import { findBoolean, findReference, withoutReferences } from '../language/entities';
+import { findReference, openingBoolean, withoutReferences } from '../language/entities';
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
 import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
@@ -113,7 +113,7 @@ const FIRST_CLAUSE = /^([^,;.!?–-]+)[,;.!?–-]+\s*(.+)$/su;
  */
 export async function declinedForAnother(text: string, lang: Lang, t: TFunction, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
     const parts = FIRST_CLAUSE.exec(text.trim());
-    if (!parts || findBoolean(parts[1], lang) !== false) {
+    if (!parts || openingBoolean(parts[1], lang) !== false) {
         return undefined;
     }
     const rest = await understandText(recognizer, () => t, parts[2], lang);

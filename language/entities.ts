@@ -74,6 +74,20 @@ export function findBoolean(text: string, lang: Lang): boolean | undefined {
     return typeof first?.value === 'boolean' ? first.value : undefined;
 }
 
+/** Words that may come before the yes or no that opens a clause ("ach nein", "oh no"). */
+const BEFORE_OPENING_BOOLEAN = 1;
+
+/**
+ * The yes (true) or no (false) a clause opens with ("nein", "ach nee lass mal", "no actually"), or undefined: a
+ * statement that only holds a no-word further on ("die Rechnungsadresse ist falsch", "the address is wrong") declines nothing.
+ */
+export function openingBoolean(text: string, lang: Lang): boolean | undefined {
+    const input = text.slice(0, 200);
+    const first = booleanModel(lang).parse(input)[0];
+    const value = (first?.resolution as { value?: boolean } | undefined)?.value;
+    return typeof value === 'boolean' && wordsOf(input.slice(0, first.start)).length <= BEFORE_OPENING_BOOLEAN ? value : undefined;
+}
+
 /** True when a text is nothing but a yes or a no ("yes", "ja gerne", "no"): an answer, never a message or a user ID. */
 export function saysOnlyYesOrNo(text: string, lang: Lang): boolean {
     return wordsOf(text).length <= 2 && findBoolean(text, lang) !== undefined;

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AppHarness } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
@@ -113,15 +113,39 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
         });
     }
 
-    it('[de] the customer ends the live chat with the "Chat beenden" button; the agent sees it, and the bot answers again', async () => {
-        const h = HANDOFF_PHRASES.de;
-        const erika = await harness.signedIn('erika');
+    /** A German visitor with the help page's chat open at the menu. */
+    async function openGermanChat(): Promise<{ context: BrowserContext; page: Page }> {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
         const page = await context.newPage();
         page.on('pageerror', (err) => errors.push(err.message));
         await page.goto(`${harness.url}/?lang=de`);
         await page.click('#chat-launcher');
         await chatShows(page, PHRASES.de.menu);
+        return { context, page };
+    }
+
+    it('[de] "Die Rechnungsadresse ist falsch, …" as what it is about: queued with those words, no verification started', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const erika = await harness.signedIn('erika');
+        const { context, page } = await openGermanChat();
+        await type(page, 'kann ich bitte mit einem menschen sprechen');
+        await chatShows(page, h.askDescription);
+        await type(page, 'Die Rechnungsadresse ist falsch, Firma heisst jetzt Müller Design GmbH & Co. KG');
+        await chatShows(page, /verlassen Sie die Warteschlange\./);
+        assert.doesNotMatch(await page.locator('#webchat').innerText(), PHRASES.de.askEmail);
+        const waiting = (await erika.get<{ waiting: Array<{ id: number; description?: string }> }>('/agent/api/queue')).body.waiting;
+        assert.ok(waiting.some((entry) => /Rechnungsadresse ist falsch/.test(entry.description ?? '')), 'the agents read the description');
+        // The customer leaves the queue, so the next test's customer is the only one waiting.
+        await page.locator('.webchat__suggested-actions__button', { hasText: 'Warteschlange verlassen' }).click();
+        await chatShows(page, h.left);
+        await context.close();
+        assert.deepStrictEqual(errors, [], 'no script errors on the page');
+    });
+
+    it('[de] the customer ends the live chat with the "Chat beenden" button; the agent sees it, and the bot answers again', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const erika = await harness.signedIn('erika');
+        const { context, page } = await openGermanChat();
         await type(page, h.human);
         await chatShows(page, h.askDescription);
         await type(page, h.skip);
