@@ -11,7 +11,7 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo } from '../language/changeToNamed';
-import { accountAdminsLine } from './accountAdmins';
+import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
@@ -649,11 +649,16 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     /**
      * The admins of the verified person's account by name (`main:accountAdmins`), when a question asks who they are
-     * (`main:accountAdmins.heard`); undefined before verification, without an account or admins, or for other words.
+     * (`main:accountAdmins.heard`) or who may change the billing contact (then said for anyone, by name once verified);
+     * undefined before verification, without an account or admins, or for other words.
      */
     private async adminsAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string | undefined> {
         const { t, profile } = turnInfo(step.context);
         const accountId = profile.identity?.accountId;
+        if (asksWhoMayChange(step.context, text)) {
+            // "nein, aber wer darf das ändern?": only the admins may ask for the change, by name when the person is verified.
+            return whoMayChangeAnswer(step.context, this.services.accounts, accountId);
+        }
         if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
             return undefined;
         }
