@@ -50,17 +50,17 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { noMailTo: 'peter.brooks@northwind.example', noRequest: 'ACC-2002' }
     },
     {
-        name: '„nö, wer kann das denn austauschen?“ auf das Angebot einer Mail: die Administratoren, keine Mail',
-        lang: 'de',
-        email: TOM,
+        name: '"no, but who may change the billing contact?" from an admin is a question, not the change itself',
+        lang: 'en',
+        email: 'jonas.weber@mueller-design.example',
         steps: [
-            { say: 'hallo' },
-            { say: 'wer ist unser Abrechnungskontakt?' },
-            { say: TOM },
-            { say: CODE, expect: [/Soll ich Peter Brooks/] },
-            { say: 'nö, wer kann das denn austauschen?', expect: [/Administratoren/, /Chris Taylor/, /Sarah Lee/], absent: [/Soll ich Peter Brooks/] }
+            { say: 'hi' },
+            { say: 'who is our billing contact?' },
+            { say: 'jonas.weber@mueller-design.example' },
+            { say: CODE, expect: [/Shall I email Anna Müller/] },
+            { say: 'no, but who may change the billing contact?', expect: [/admins/, /Anna Müller and Jonas Weber/], absent: [/Who should become/] }
         ],
-        outcome: { noMailTo: 'peter.brooks@northwind.example', noRequest: 'ACC-2002', noHandoff: true }
+        outcome: { noMailTo: 'anna.mueller@mueller-design.example', noRequest: 'ACC-1001', noHandoff: true }
     }
 ];
 
