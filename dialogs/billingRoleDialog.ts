@@ -26,7 +26,7 @@ import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
-import { accountAdminsLine } from './accountAdmins';
+import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
@@ -150,6 +150,12 @@ export class BillingRoleDialog extends ComponentDialog {
         const lead = leadingAnswer(step.context, text);
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
+            // "no. but who can change it?": the no declines the mail; who may change the billing contact is answered (the admins by name),
+            // before any other reading ("who is allowed to replace him?" is no question who the billing contact is).
+            if (identity && asksWhoMayChange(step.context, rest)) {
+                await step.context.sendActivity(await whoMayChangeAnswer(step.context, this.services.accounts, identity.accountId));
+                return step.endDialog();
+            }
             // Read as a whole message is ("… schreib ihr, dass ich Zugriff aufs Portal brauche" asks for the mail; its words after "dass" are the mail's).
             const { t: own, lang } = turnInfo(step.context);
             const asked = await understandText(this.services.recognizer, () => own, rest, lang);

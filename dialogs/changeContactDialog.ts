@@ -17,7 +17,7 @@ import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { clauseAsSentence } from '../language/germanClause';
 import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
@@ -321,10 +321,21 @@ export class ChangeContactDialog extends ComponentDialog {
 
     private async summaryStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
         const options = step.options;
-        const typed = (step.result as TextInput).text.trim();
+        const written = (step.result as TextInput).text.trim();
+        // "he left the company; My email is …": a sentence after the reason giving an address is that detail, no part of the reason.
+        const detail = options.reason === undefined ? addressAfterReason(written, turnInfo(step.context).lang) : undefined;
+        if (detail && options.newContact.userId === undefined && detail.email !== options.newContact.email) {
+            // Another address for the new person (not the requester's own, already known): theirs, shown in the summary.
+            const identity = turnInfo(step.context).profile.identity;
+            const own = identity ? await this.services.users.get(identity.userId) : undefined;
+            if (own?.email.toLowerCase() !== detail.email.toLowerCase()) {
+                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: { ...options.newContact, email: detail.email }, reason: detail.reason, askAgain: undefined } satisfies ReviewOptions);
+            }
+        }
+        const typed = detail?.reason ?? written;
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
         const reason = options.reason === undefined ? withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t) : typed;
-        if (options.reason === undefined) {
+        if (options.reason === undefined && !detail) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
             if (corrected) {
@@ -453,7 +464,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const { t, lang } = turnInfo(step.context);
         // "Peter Krause, peter.krause@bergmann-soehne": the name and the address, each taken from the one message.
         const typed = (step.result as TextInput).text;
-        const name = withoutTitle(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t);
+        const name = withoutTitle(withoutCourtesies(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t), t);
         stepValues<{ name: string }>(step).name = name;
         const email = step.options.email ?? findEmail(typed, lang);
         if (email) {
@@ -638,6 +649,41 @@ function nameOfAddress(text: string, email: string, members: readonly Member[], 
 }
 
 /** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */
+/**
+ * The reason and the address of the sentences after it that give one ("he left the company; My email is …", "Sie hat
+ * übernommen. Ihre Adresse: …"); undefined when no later sentence holds an address or nothing else is left.
+ */
+function addressAfterReason(text: string, lang: Lang): { reason: string; email: string } | undefined {
+    const sentences = sentencesOf(text);
+    const reason = sentences.filter((sentence, index) => index === 0 || !findEmail(sentence, lang));
+    const email = sentences.slice(1).map((sentence) => findEmail(sentence, lang)).find((found) => found !== undefined);
+    const kept = reason.join(' ').replace(/[;,]+$/, '').trim();
+    return email && kept !== '' && !findEmail(kept, lang) ? { reason: kept, email } : undefined;
+}
+
+/** `text` without the courtesies before or after it (`changeContact:courtesies`: "Petra Klein please", "Bitte Petra Klein, danke"): no part of a name. */
+function withoutCourtesies(text: string, t: TFunction): string {
+    const courtesies = phraseList(t, 'changeContact:courtesies');
+    const words = text.split(/\s+/).filter((word) => word !== '');
+    const said = (from: number, to: number): string => phraseOf(words.slice(from, to).join(' '));
+    for (let trimmed = true; trimmed && words.length > 1; ) {
+        trimmed = false;
+        for (const size of [2, 1]) {
+            if (words.length > size && courtesies.includes(said(words.length - size, words.length))) {
+                words.splice(words.length - size, size);
+                trimmed = true;
+                break;
+            }
+            if (words.length > size && courtesies.includes(said(0, size))) {
+                words.splice(0, size);
+                trimmed = true;
+                break;
+            }
+        }
+    }
+    return words.join(' ').replace(/[.!,;]+$/, '');
+}
+
 function withoutTitle(name: string, t: TFunction): string {
     const titles = phraseList(t, 'changeContact:titles');
     const words = name.split(' ');
@@ -657,7 +703,7 @@ function respelled(prompt: PromptValidatorContext<string>): string | undefined {
 
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
-    const text = (prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim();
+    const text = withoutCourtesies((prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim(), turnInfo(prompt.context).t);
     // "Taylor Consulting": the account's name names no person.
     const notNames = ((prompt.options.validations as { notNames?: readonly string[] } | undefined)?.notNames ?? []).map(phraseOf);
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t) && !notNames.includes(phraseOf(text));

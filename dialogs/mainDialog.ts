@@ -11,7 +11,7 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo } from '../language/changeToNamed';
-import { accountAdminsLine } from './accountAdmins';
+import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
@@ -38,7 +38,7 @@ import { DialogIds, PromptIds } from './ids';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
-import { lastObjectableShown } from './statusAnswer';
+import { asksRequestOrigin, lastObjectableShown, requestInQuestion, requestOriginLine } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import type { BillingRoleOptions, ChangeContactOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
@@ -267,6 +267,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const portal = await this.portalAnswer(step, text);
         if (portal) {
             return portal;
+        }
+        const origin = this.typed(step) ? await this.originAnswer(step, text) : undefined;
+        if (origin) {
+            // "wer hat das beantragt?", "who filed it and why?" after a request's status: who filed it and their reason, then the menu.
+            await step.context.sendActivity(origin);
+            return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
         }
         if (text !== '' && this.asksWhatTheRoleMayDo(step.context, understood, text)) {
             // "what can a billing contact actually do?": the article answers it for everyone; no verification, then the question again.
@@ -649,15 +655,34 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     /**
      * The admins of the verified person's account by name (`main:accountAdmins`), when a question asks who they are
-     * (`main:accountAdmins.heard`); undefined before verification, without an account or admins, or for other words.
+     * (`main:accountAdmins.heard`) or who may change the billing contact (then said for anyone, by name once verified);
+     * undefined before verification, without an account or admins, or for other words.
      */
     private async adminsAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string | undefined> {
         const { t, profile } = turnInfo(step.context);
         const accountId = profile.identity?.accountId;
+        if (asksWhoMayChange(step.context, text)) {
+            // "nein, aber wer darf das ändern?": only the admins may ask for the change, by name when the person is verified.
+            return whoMayChangeAnswer(step.context, this.services.accounts, accountId);
+        }
         if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
             return undefined;
         }
         return accountAdminsLine(step.context, this.services.accounts, accountId);
+    }
+
+    /**
+     * Who filed the request the question is about and why (the one named, else the one this conversation showed, else the
+     * only one concerning the person), for a verified person who may see its status; undefined for other questions.
+     */
+    private async originAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string | undefined> {
+        const userId = turnInfo(step.context).profile.identity?.userId;
+        if (!userId || !asksRequestOrigin(step.context, text)) {
+            return undefined;
+        }
+        const concerning = findReference(text) ?? requestInQuestion(step.context) ?? (await this.services.changeRequests.concerning(userId, 2));
+        const reference = typeof concerning === 'string' ? concerning : concerning.length === 1 ? concerning[0].reference : undefined;
+        return reference && requestOriginLine(step.context, this.services.changeRequests, reference, userId);
     }
 
     /** True when what follows a yes or no (and any more of them: "yeah go ahead, …") makes a request the classifier is sure of. */

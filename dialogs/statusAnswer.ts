@@ -2,6 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { recordAction, turnInfo } from '../turn/turn';
 import { formatDate } from '../core/dates';
 import { STATUS_TRANSITIONS, type ChangeRequestService } from '../services/changeRequestService';
+import { containsPhrase, wordsOf } from '../core/words';
+import { phraseList } from '../language/phraseLists';
+import { asksQuestion } from './prompts/yesNoAnswer';
 
 /** The action noted when a billing contact was shown a request they can object to: "stop it" afterwards means that one. */
 export const OBJECTABLE_SHOWN = 'objectable-request-shown';
@@ -102,4 +105,34 @@ export async function answerStatusOfTheirs(context: TurnContext, changeRequests:
             }) + (request.objection ? t('requestStatus:listObjected', { name: request.objection.name }) : '')
     );
     await context.sendActivity([t('requestStatus:listIntro'), ...lines, t('requestStatus:listDetails', { first: requests[0].reference })].join('\n'));
+}
+
+/** A question this short with a why-word alone ("und warum?", "why?") asks why the request just shown was filed. */
+const SHORT_WHY_MAX_WORDS = 4;
+
+/**
+ * True for a question who filed a request or why ("wer hat das beantragt?", "who filed it and why?", "und warum?"):
+ * a who-word with a word of filing (`requestStatus:origin.filed`), or a why-word (`requestStatus:origin.why`) in a
+ * short question or beside a word of filing.
+ */
+export function asksRequestOrigin(context: TurnContext, text: string): boolean {
+    const { t } = turnInfo(context);
+    if (!asksQuestion(context, text)) {
+        return false;
+    }
+    const words = wordsOf(text);
+    const filed = containsPhrase(text, phraseList(t, 'requestStatus:origin.filed'));
+    const who = words.some((word) => phraseList(t, 'main:whoQuestionWords').includes(word));
+    const why = containsPhrase(text, phraseList(t, 'requestStatus:origin.why'));
+    return (who && filed) || (why && (filed || words.length <= SHORT_WHY_MAX_WORDS));
+}
+
+/**
+ * Who filed request `reference` and the reason they gave (`requestStatus:origin.answer`), for a person who may see its
+ * status (the requester and the account's billing contacts); undefined for anyone else.
+ */
+export async function requestOriginLine(context: TurnContext, changeRequests: ChangeRequestService, reference: string, userId: string): Promise<string | undefined> {
+    const { t, lang } = turnInfo(context);
+    const request = await changeRequests.visibleTo(reference, userId);
+    return request && t('requestStatus:origin.answer', { requester: request.requesterName, reference: request.reference, date: formatDate(lang, request.createdAt), reason: request.reason });
 }

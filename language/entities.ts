@@ -128,20 +128,34 @@ export function findEmails(text: string, lang: Lang): string[] {
 /** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name (a correction's "actually", "eigentlich" skipped). */
 const INTRODUCED_USER_ID = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
 
-/** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks"), without trailing punctuation. */
+/**
+ * A user ID given as the correction of a wrong one ("wrong user id, it's pbrooks", "falsche ID, ich meinte
+ * mbergmann-billing", "the username I gave was wrong, should be kbergmann"): a word of error and the ID named (in either
+ * order), then the right one.
+ */
+const CORRECTED_USER_ID =
+    /(?:\b(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt)\b[^.!?\n]{0,30}?(?:\bid|user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)|(?:\bid|user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\b[^.!?\n]{0,30}?\b(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt))\b[^\p{L}\p{N}]*(?:(?:was|war|is|ist|sorry|sry|it'?s|it is|should be|i meant|meant|ich meinte|meinte|gemeint war|gemeint ist|richtig ist|richtig wäre|korrekt ist|lautet|sollte|sondern|eigentlich|actually|correct one is|die richtige ist|the right one is)[\s,:]+)+["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
+
+/** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks") or corrects ("wrong user id, it's pbrooks"), without trailing punctuation. */
 export function findIntroducedUserId(text: string): string | undefined {
+    const corrected = CORRECTED_USER_ID.exec(text.slice(0, 500))?.[1]?.replace(/[.]+$/, '');
+    if (corrected && !WORDS_AFTER_USER_ID.has(corrected.toLocaleLowerCase())) {
+        return corrected;
+    }
     const found = INTRODUCED_USER_ID.exec(text.slice(0, 500));
     const id = found?.[2]?.replace(/[.]+$/, '');
     // Without "is", "ist" or ":" a short word or a word people write after "user ID" is none ("wo finde ich meine Benutzer-ID fürs Portal").
     const plainWord = id !== undefined && /^\p{L}+$/u.test(id) && (id.length <= SHORT_WORD || WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase()));
-    return id !== undefined && (found?.[1] !== undefined || !plainWord) ? id : undefined;
+    // "my user id is wrong": a word said about the ID is none, after "is" too.
+    const aboutIt = id !== undefined && WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase());
+    return id !== undefined && !aboutIt && (found?.[1] !== undefined || !plainWord) ? id : undefined;
 }
 
 /** Letters-only words this short after "user ID" are small words ("for", "fürs", "im"), not IDs. */
 const SHORT_WORD = 4;
 
 /** Words that follow "user ID" in a sentence about it, in either language ("Benutzer-ID vergessen", "user ID please"). */
-const WORDS_AFTER_USER_ID: ReadonlySet<string> = new Set(['vergessen', 'forgotten', 'eingeben', 'finden', 'nicht', 'please', 'bitte', 'again', 'ändern', 'change', 'wrong', 'falsch', 'herausfinden', 'where', 'missing']);
+const WORDS_AFTER_USER_ID: ReadonlySet<string> = new Set(['vergessen', 'forgotten', 'eingeben', 'finden', 'nicht', 'please', 'bitte', 'again', 'ändern', 'change', 'wrong', 'incorrect', 'falsch', 'falsche', 'eingegeben', 'entered', 'herausfinden', 'where', 'missing']);
 
 /**
  * The digits of a one-time code typed as `123456`, `123 456` or `123-456`,

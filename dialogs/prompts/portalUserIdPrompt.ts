@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findBoolean, findEmail, findReference, saysOnlyYesOrNo } from '../../language/entities';
+import { findBoolean, findEmail, findIntroducedUserId, findReference, saysOnlyYesOrNo } from '../../language/entities';
 import type { Lang } from '../../core/language';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
@@ -58,7 +58,8 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         // "its jsmith-billing i think": the hedge after the user ID is no part of it.
         const plain = withoutHedge(t, text);
         // "Meine Benutzer-ID ist mbergmann-billing", "on the invoice it says pbrooks" name it, whatever else the words could mean.
-        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1];
+        // "falsche ID, ich meinte mbergmann-billing": the ID after the correction of a wrong one.
+        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain);
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
