@@ -5,6 +5,8 @@ import { useHarness, type BotHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
+
+const SARAH = 'sarah.lee@northwind.example';
 import { ANNA, JONAS, KLAUS, LEA, PETER } from '../helpers/demoPeople';
 
 /** A request filed against the billing contact before the conversation: `who` files it for `newContact` (a member by id, or someone outside). */
@@ -87,6 +89,57 @@ const RECIPIENT_CORRECTIONS: readonly ConversationRow[] = [
     }
 ];
 
+/** A first change request that carries the new contact (the writer) and the reason: both taken, the request filed with them. */
+const CHANGE_TO_ME: readonly ConversationRow[] = [
+    {
+        name: 'Jonas: "ich möchte, dass der Abrechnungskontakt auf mich geändert wird, Anna ist in Elternzeit"',
+        lang: 'de',
+        email: JONAS,
+        steps: [
+            { say: 'hallo' }, { say: 'ich möchte, dass der Abrechnungskontakt auf mich geändert wird, Anna ist in Elternzeit' }, { say: JONAS },
+            { say: CODE, expect: [/Neuer Abrechnungskontakt: Jonas Weber/, /Grund: Anna ist in Elternzeit/] },
+            { say: PHRASES.de.yes }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Jonas Weber/, requester: 'Jonas Weber', lang: 'de', reason: /Elternzeit/ } }
+    },
+    {
+        name: 'Jonas: "ich möchte, dass der Abrechnungskontakt auf Lea geändert wird, Anna ist in Elternzeit"',
+        lang: 'de',
+        email: JONAS,
+        steps: [
+            { say: 'hallo' }, { say: 'ich möchte, dass der Abrechnungskontakt auf Lea geändert wird, Anna ist in Elternzeit' }, { say: JONAS },
+            { say: CODE, expect: [/Neuer Abrechnungskontakt: Lea Fischer/, /Grund: Anna ist in Elternzeit/] },
+            { say: PHRASES.de.yes }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, requester: 'Jonas Weber', lang: 'de', reason: /Elternzeit/ } }
+    }
+];
+
+/** The person's own address inside a longer first message, after their name ("Jonas Weber hier (…)"): taken, the code sent to it. */
+const OWN_ADDRESS: readonly ConversationRow[] = [
+    {
+        name: '"Jonas Weber hier (jonas.weber@…), wer ist unser Abrechnungskontakt?"',
+        lang: 'de',
+        email: JONAS,
+        steps: [{ say: 'hallo' }, { say: 'Jonas Weber hier (jonas.weber@mueller-design.example), wer ist unser Abrechnungskontakt?', expect: [PHRASES.de.codeSent] }, { say: CODE, expect: [/Anna Müller/] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"Sarah Lee here (sarah.lee@…) - who is our billing contact?"',
+        lang: 'en',
+        email: SARAH,
+        steps: [{ say: 'hi' }, { say: 'Sarah Lee here (sarah.lee@northwind.example) - who is our billing contact?', expect: [PHRASES.en.codeSent] }, { say: CODE, expect: [/Peter Brooks/] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"who is our billing contact? Peter Brooks speaking: peter.brooks@…"',
+        lang: 'en',
+        email: PETER,
+        steps: [{ say: 'hi' }, { say: 'who is our billing contact? Peter Brooks speaking: peter.brooks@northwind.example', expect: [PHRASES.en.codeSent] }, { say: CODE, expect: [/billing contact/] }],
+        outcome: { noHandoff: true }
+    }
+];
+
 describe('Corrections and objections in the person\'s own words (exploratory pass)', () => {
     const harnessOf = useHarness();
     for (const row of OBJECTIONS) {
@@ -101,5 +154,11 @@ describe('Corrections and objections in the person\'s own words (exploratory pas
     }
     for (const row of RECIPIENT_CORRECTIONS) {
         it(`[${row.lang}] recipient: ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+    for (const row of CHANGE_TO_ME) {
+        it(`[${row.lang}] change to the writer with the reason: ${row.name}`, async () => playRow(harnessOf(), row));
+    }
+    for (const row of OWN_ADDRESS) {
+        it(`[${row.lang}] own address after the name: ${row.name}`, async () => playRow(harnessOf(), row));
     }
 });
