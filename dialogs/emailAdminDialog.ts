@@ -20,14 +20,17 @@ import type { IntentRecognizer } from '../language/nlu';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { addressedLeadIn, draftChange, leadingAnswer, mailText, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
-import { saysOnlyYesOrNo } from '../language/entities';
+import { findEmails, saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
-import { containsPhrase } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
+
+/** A correction of whom to write to is short ("nein, stattdessen an Lea"): a longer message is the mail's text. */
+const MAX_CORRECTION_WORDS = 8;
 
 /** What the email-the-billing-admin dialog uses. */
 export interface EmailAdminDeps {
@@ -78,6 +81,10 @@ export class EmailAdminDialog extends ComponentDialog {
         const { t, lang } = turnInfo(step.context);
         const said = (step.result as TextInput).text;
         // A message typed at the question loses the thanks and the words to the bot around it; one given earlier was taken so already.
+        const corrected = step.options.message ? undefined : await this.recipientCorrected(step, said);
+        if (corrected) {
+            return corrected;
+        }
         const message = step.options.message ? said : mailText(step.context, said).text;
         if (message === '' || saysOnlyYesOrNo(message, lang) || onlyAnswerPhrases(step.context, message)) {
             // "yes" answers no question here: a mail saying only that would puzzle the billing contact. Asked again in one message.
@@ -149,6 +156,37 @@ export class EmailAdminDialog extends ComponentDialog {
         recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
         await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));
         return step.endDialog();
+    }
+
+    /**
+     * "nein, stattdessen lea.fischer@…", "no, send it to jonas.weber@… instead" where the mail's text is asked: whom to write to
+     * is corrected, no text is given. A short message that begins with a no, says instead (`main:insteadWords`) or asks to send
+     * it elsewhere (`emailAdmin:otherRecipient.heard`), and names an address or a member of the account. A billing contact named
+     * is the one written to; anyone else hears that the bot writes to the billing contacts only. The text is asked again.
+     */
+    private async recipientCorrected(step: WaterfallStepContext<EmailAdminOptions>, said: string): Promise<DialogTurnResult | undefined> {
+        const { t, lang } = turnInfo(step.context);
+        const addresses = findEmails(said, lang);
+        const rest = addresses.reduce((text, address) => text.split(address).join(' '), said);
+        const corrects =
+            leadingAnswer(step.context, said)?.value === false || containsPhrase(rest, phraseList(t, 'main:insteadWords')) || containsPhrase(rest, phraseList(t, 'emailAdmin:otherRecipient.heard'));
+        if (!corrects || wordsOf(rest).length > MAX_CORRECTION_WORDS) {
+            return undefined;
+        }
+        const members = (await this.services.accounts.members(step.options.accountId)).map((m) => m.user);
+        const words = ` ${phraseOf(rest)} `;
+        const named = members.filter((user) => addresses.includes(user.email.toLowerCase()) || words.includes(` ${phraseOf(user.name)} `) || words.includes(` ${phraseOf(user.name).split(' ')[0]} `));
+        if (addresses.length === 0 && named.length === 0) {
+            return undefined;
+        }
+        const contacts = (await this.services.accounts.billingContacts(step.options.accountId)).filter((c) => c.id !== step.options.userId);
+        const toContacts = named.filter((user) => contacts.some((c) => c.id === user.id)).map((user) => user.id);
+        if (toContacts.length === 0 || named.length > toContacts.length || addresses.some((address) => !contacts.some((c) => c.email.toLowerCase() === address))) {
+            const names = (await this.recipients(step.options)).map((r) => r.name);
+            await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: conjunctionList(lang).format(names), count: names.length }));
+            return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined } satisfies EmailAdminOptions);
+        }
+        return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined, recipientIds: toContacts } satisfies EmailAdminOptions);
     }
 
     /** Queues the drafts (nothing when there are none), with `directoryVersion` when they were drafted from look-ups kept at it. */

@@ -169,7 +169,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         // "und wie ändere ich das auf eva?" at the menu or an offer, verified: a colleague named as the one to change to asks for the change,
         // however the classifier read the words around the name.
         const offer = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
-        if (!namesNoAccount && (this.isAtMenu(innerDc) || offer) && !this.isOnStack(innerDc, DialogIds.changeContact) && (await this.namesNewContact(context, text))) {
+        const outsideTask = !namesNoAccount && (this.isAtMenu(innerDc) || offer) && !this.isOnStack(innerDc, DialogIds.changeContact);
+        // "I object to the request to replace me with Tom Hughes" at the menu or an offer: the colleague named is the one the person refuses, an objection.
+        if (outsideTask && !this.isOnStack(innerDc, DialogIds.emailAdmin) && (await understandTurn(context, this.services.recognizer))?.intent === 'object-to-request') {
+            return this.objectAtMenu(innerDc);
+        }
+        if (outsideTask && (await this.namesNewContact(context, text))) {
             const understood: Understanding = { intent: 'change-billing-contact', score: 1, language: turnInfo(context).lang };
             turnInfo(context).understanding = understood;
             if (this.isAtMenu(innerDc)) {

@@ -196,7 +196,7 @@ export class IntentRecognizer {
         const removal: RemovalWords = { remove: [], role: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -329,7 +329,7 @@ export class IntentRecognizer {
         const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
         const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role) };
         const permissionPatterns = { asks: WordPatterns.of(permission.asks), self: WordPatterns.of(permission.self) };
-        const appointmentPatterns = { appoint: WordPatterns.of(appointment.appoint), left: WordPatterns.of(appointment.left) };
+        const appointmentPatterns = { appoint: WordPatterns.of(appointment.appoint), left: WordPatterns.of(appointment.left), changedTo: WordPatterns.of(appointment.changedTo) };
         const otherShownPatterns = { shown: WordPatterns.of(otherShown.shown), other: WordPatterns.of(otherShown.other), why: WordPatterns.of(otherShown.why) };
         // "what's 2+2", "was ist 3 mal 4": a number, a sign or word of reckoning, a number.
         const arithmetic = new RegExp(`\\d\\s*(?:[+*×]|${['(?!)', ...operators.map(escapeRegExp)].join('|')})\\s*\\d`, 'u');
@@ -425,7 +425,14 @@ export class IntentRecognizer {
         // A role question asked ("Is Eva the new billing contact?") stays one; "set up a new billing admin for us" asks for the change.
         const roleQuestion = !utterance.trim().endsWith('?') && ROLE_QUESTIONS.has(understood.intent) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said);
         // "I'm objecting to the request to replace me as billing contact" refuses the change it names (`main:objectionWords.refuse`).
-        if ((BEFORE_APPOINTMENT.has(understood.intent) || roleQuestion) && !this.refusal.mentionedIn(said) && this.role.mentionedIn(said) && (this.appointment.appoint.mentionedIn(said) || this.appointment.left.mentionedIn(said))) {
+        // "ich möchte, dass der Abrechnungskontakt auf mich geändert wird": the role passed to a person (the writer too) is asked for, not asked about.
+        const changedTo = ROLE_QUESTIONS.has(understood.intent) && !utterance.trim().endsWith('?') && this.appointment.changedTo.mentionedIn(said);
+        if (
+            (BEFORE_APPOINTMENT.has(understood.intent) || roleQuestion || changedTo) &&
+            !this.refusal.mentionedIn(said) &&
+            this.role.mentionedIn(said) &&
+            (this.appointment.appoint.mentionedIn(said) || this.appointment.left.mentionedIn(said) || changedTo)
+        ) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // Asked, not ordered ("bitte ändern, das muss heute erledigt werden", "please write to them again"): a request in words keeps its reading.
@@ -909,6 +916,8 @@ const BEFORE_PERMISSION: ReadonlySet<Intent> = new Set(['none', 'help', 'change-
 interface AppointmentWords {
     readonly appoint: string[];
     readonly left: string[];
+    /** "auf mich geändert wird", "changed to me": the role asked to pass to a person, which the classifier may read as a role question. */
+    readonly changedTo: string[];
 }
 
 /** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */

@@ -18,13 +18,14 @@ export interface OwnEmailReader {
  */
 export function ownEmail(text: string, info: OwnEmailReader): string | undefined {
     const leadIns = phraseList(info.t, 'identify:ownEmailLeadIns');
+    const leadOuts = phraseList(info.t, 'identify:ownEmailLeadOuts');
     // "ist anna@… unser Kontakt? bin jonas@…": the person's own address may come after someone else's.
     let from = 0;
     for (const email of findEmails(text, info.lang)) {
         const at = text.indexOf(email, from);
         const written = text.slice(from, at).split(/[.!?;]/).pop() ?? '';
         const before = phraseOf(written);
-        if ((from === 0 && before === '') || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns)) {
+        if ((from === 0 && before === '') || leadIns.some((lead) => ` ${before}`.endsWith(` ${lead}`)) || introducedByName(written, email, leadIns, leadOuts)) {
             return email;
         }
         from = at + email.length;
@@ -38,19 +39,26 @@ const MAX_INTRODUCED_NAME_WORDS = 3;
 /**
  * True when the words before an address introduce the person by name, then
  * give the address apart (after a comma, a parenthesis or a colon): "ich bin
- * chris, chris.taylor@…". A word of the name stands in the address, so "ich
- * bin nicht sicher, anna@…" introduces no one.
+ * chris, chris.taylor@…"), or name the person and then say it is them
+ * (`identify:ownEmailLeadOuts`: "Jonas Weber hier (jonas.weber@…)"). A word of
+ * the name stands in the address, so "ich bin nicht sicher, anna@…" introduces
+ * no one.
  */
-function introducedByName(written: string, email: string, leadIns: readonly string[]): boolean {
+function introducedByName(written: string, email: string, leadIns: readonly string[], leadOuts: readonly string[]): boolean {
     if (!/[,(:]\s*$/u.test(written)) {
         return false;
     }
     const clause = ` ${phraseOf(written.replace(/[,(:]\s*$/u, '').split(',').pop() ?? '')}`;
     const local = wordsOf(email.slice(0, email.indexOf('@')));
+    const isTheName = (name: readonly string[]): boolean => name.length > 0 && name.length <= MAX_INTRODUCED_NAME_WORDS && name.some((word) => local.includes(word));
+    // "Jonas Weber hier (jonas.weber@…)", "Sarah Lee here (sarah.lee@…)": the name, then the word that says it is the writer.
+    const before = wordsOf(clause);
+    if (leadOuts.some((out) => clause.endsWith(` ${out}`) && isTheName(before.slice(0, before.length - out.split(' ').length)))) {
+        return true;
+    }
     return leadIns.some((lead) => {
         const at = clause.lastIndexOf(` ${lead} `);
-        const name = at < 0 ? [] : wordsOf(clause.slice(at + lead.length + 2));
-        return name.length > 0 && name.length <= MAX_INTRODUCED_NAME_WORDS && name.some((word) => local.includes(word));
+        return at >= 0 && isTheName(wordsOf(clause.slice(at + lead.length + 2)));
     });
 }
 
