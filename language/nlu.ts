@@ -203,7 +203,7 @@ export class IntentRecognizer {
         const unreachable: string[] = [];
         const refusal: string[] = [];
         const suspension: SuspensionWords = { suspended: [], unpaid: [] };
-        const portalPassword: PortalPasswordWords = { password: [], trouble: [] };
+        const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
         const planSwitch: string[] = [];
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
@@ -359,7 +359,7 @@ export class IntentRecognizer {
             WordPatterns.of(unreachable),
             WordPatterns.of(refusal),
             { suspended: WordPatterns.of(suspension.suspended), unpaid: WordPatterns.of(suspension.unpaid) },
-            { password: WordPatterns.of(portalPassword.password), trouble: WordPatterns.of(portalPassword.trouble) },
+            { password: WordPatterns.of(portalPassword.password), trouble: WordPatterns.of(portalPassword.trouble), locked: WordPatterns.of(portalPassword.locked), portal: WordPatterns.of(portalPassword.portal) },
             WordPatterns.of(planSwitch),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             arithmetic
@@ -414,6 +414,13 @@ export class IntentRecognizer {
         if (BEFORE_OTHER_SHOWN.has(understood.intent) && this.billingNotice.button.mentionedIn(said) && this.billingNotice.notice.mentionedIn(said)) {
             return { intent: 'topic-sign-in-billing', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
+        // "I'm the billing contact and can't get into the Corporate Billing Portal, no clue what my password is": a password of the
+        // portal that fails is the portal reset, whatever role the person names on the way (`main:portalPasswordWords`).
+        const { password, trouble, locked, portal } = this.portalPassword;
+        const portalTrouble = (password.mentionedIn(said) && trouble.mentionedIn(said) && this.outside.field.mentionedIn(said)) || (locked.mentionedIn(said) && portal.mentionedIn(said));
+        if (BEFORE_PORTAL_PASSWORD.has(understood.intent) && portalTrouble) {
+            return { intent: 'portal-password-reset', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
         // "could you find out whether i'm our billing contact", "am i the one who gets the invoices?": asked about oneself and the role, it is "am I".
         if (BEFORE_SELF_ROLE.has(understood.intent) && this.asksAboutSelf(said) && this.role.mentionedIn(said)) {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
@@ -453,7 +460,9 @@ export class IntentRecognizer {
             return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
-        if (understood.intent === 'change-billing-contact' && this.progress.mentionedIn(said) && !ordered) {
+        // "has the billing contact been updated yet or is it still pending?": read as the role question, how far a change has got is its status too.
+        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said));
+        if (progressOf && this.progress.mentionedIn(said) && !ordered) {
             return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "zwei Lizenzen entfernen bitte", "our card expired, where do I put in the new one?", "can we reactivate the old account?":
@@ -464,11 +473,6 @@ export class IntentRecognizer {
             : undefined;
         if (cue && cue.intent !== understood.intent) {
             return { intent: cue.intent, score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
-        }
-        // "I'm the billing contact and can't get into the Corporate Billing Portal, no clue what my password is": a password of the
-        // portal that fails is the portal reset, whatever role the person names on the way (`main:portalPasswordWords`).
-        if (BEFORE_PORTAL_PASSWORD.has(understood.intent) && this.portalPassword.password.mentionedIn(said) && this.portalPassword.trouble.mentionedIn(said) && this.outside.field.mentionedIn(said)) {
-            return { intent: 'portal-password-reset', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "Bin ich berechtigt, unser Abo zu verwalten?", "who is allowed to buy licenses here?": whether one may do a task of the
         // billing contact asks who holds the role (the bot answers both with the same check), not for the task itself.
@@ -948,6 +952,9 @@ const BEFORE_OTHER_SHOWN: ReadonlySet<Intent> = new Set(['none', 'help', 'am-i-b
 interface PortalPasswordWords {
     readonly password: string[];
     readonly trouble: string[];
+    /** Locked out: with a word of the portal itself ("Bin im Billing-Portal gesperrt worden"), the reset too. */
+    readonly locked: string[];
+    readonly portal: string[];
 }
 
 /** A topic named by its own words (`main:topicCues`): every group has one of its words in the message. */
@@ -1056,7 +1063,7 @@ function fieldSynonyms(groups: Record<string, unknown> | undefined): FieldSynony
             const { word, others } = (group ?? {}) as { word?: unknown; others?: unknown };
             return typeof word === 'string' && Array.isArray(others) ? others.filter((other): other is string => typeof other === 'string').map((other) => [other, word] as const) : [];
         })
-        .map(([other, word]) => [new RegExp(`(?<![\\p{L}\\p{N}])${words(folded(other)).join('\\s+')}(?:in|innen|s|n|en)?(?![\\p{L}\\p{N}])`, 'giu'), folded(word)] as const);
+        .map(([other, word]) => [new RegExp(`(?<![\\p{L}\\p{N}])${words(folded(other)).join('[\\s-]+')}(?:in|innen|s|n|en)?(?![\\p{L}\\p{N}])`, 'giu'), folded(word)] as const);
 }
 
 /** Text with the short stand-ins of chat written out ("what can u do" → "what can you do", "whats the diff" → "whats the difference"). */

@@ -626,3 +626,37 @@ describe('npm run intent on the ninth set\'s classes', () => {
         }
     });
 });
+
+/**
+ * A tenth set of 200 (100 German, 100 English; 40 out of scope), written blind after the ninth set's classes were fixed
+ * and measured before any change for it: 87.0% on the code before the ninth set's classes, 90.0% after them (the honest
+ * figure for unseen messages); 94.0% after the rules for its own classes (a self-service account, a locked portal, a
+ * password not remembered, a change's progress asked as a role question, other publishers and homework). No longer blind.
+ */
+const TENTH = readingSet('intents-blind-tenth.json');
+const TENTH_FLOOR = 0.92;
+
+describe('npm run intent on a tenth set, written blind', () => {
+    it(`reads at least ${TENTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(TENTH, TENTH_FLOOR);
+    });
+
+    it('reads its classes in other words', async () => {
+        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+        // Written for the classes, not taken from the set.
+        const cases: Array<[string, string]> = [
+            ['do we have a self-serve account or a corporate one?', 'topic-online-vs-corporate'],
+            ['ich bin aus dem Billing Portal ausgesperrt', 'portal-password-reset'],
+            ['I cannot remember my billing portal password at all', 'portal-password-reset'],
+            ['has our new billing contact been approved yet?', 'request-status'],
+            ['wie kündige ich mein Zeitungsabo?', 'out-of-scope'],
+            ['kannst du mir bei den Hausaufgaben helfen', 'out-of-scope'],
+            ['they told me my billing contact role is being transferred to Tom, I object', 'object-to-request']
+        ];
+        for (const [text, intent] of cases) {
+            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+            assert.strictEqual(lead.intent, intent, text);
+        }
+    });
+});
+
