@@ -104,7 +104,10 @@ const GIVEN_WITH_REASON: ReadonlySet<Intent> = new Set<Intent>(['change-billing-
  * knows asks about that request.
  */
 function askedAboutReference(text: string, understood: Understanding): Understanding {
-    return ASKING_NOTHING_KNOWN.has(understood.intent) && findReferences(text).length > 0 ? { intent: 'request-status', score: 1, language: understood.language } : understood;
+    // "I submitted a request to change our billing contact … got reference BC-2026-000150. Can you check where it stands?": a question
+    // beside a reference asks about that request, whatever change it tells of.
+    const asked = ASKING_NOTHING_KNOWN.has(understood.intent) || (understood.intent === 'change-billing-contact' && text.trim().endsWith('?'));
+    return asked && findReferences(text).length > 0 ? { intent: 'request-status', score: 1, language: understood.language } : understood;
 }
 
 /** What a request asked about by its reference was about: told beside the reference, not asked ({@link readMessage}). */

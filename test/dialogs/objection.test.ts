@@ -171,6 +171,29 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.strictEqual(stored?.objection?.userId, 'U-302');
     });
 
+    it('[en] Peter asks why someone else should become billing contact and says he is still here and does not want it: an objection, no change request against himself', async () => {
+        const harness = harnessOf();
+        const reference = await filed(harness, 'northwind', 'en');
+        await play(harness, harness.conversation(localeOf('en')), [
+            { say: "why does somebody want to make Sarah our billing contact?? I'm still here and I dont want that. peter.brooks@northwind.example", expect: [PHRASES.en.codeSent] },
+            { say: CODE, expect: [SAYS.en.recorded(reference)], absent: [/Who should become the billing contact/, /Why should/, /Please check your request/] }
+        ], PETER);
+        const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+        assert.strictEqual(stored?.objection?.userId, 'U-201');
+    });
+
+    it('[de] Maria sagt, sie sei gegen den Antrag, sie zu ersetzen: ein Widerspruch, keine Frage nach einem neuen Kontakt', async () => {
+        const harness = harnessOf();
+        const reference = await filed(harness, 'bergmann', 'de');
+        await play(harness, harness.conversation(localeOf('de')), [
+            { say: 'Ich bin Abrechnungskontakt und bin gegen den Antrag, mich zu ersetzen', expect: [PHRASES.de.askEmail] },
+            { say: MARIA, expect: [PHRASES.de.codeSent] },
+            { say: CODE, expect: [SAYS.de.recorded(reference)], absent: [/Wer soll Abrechnungskontakt/, /Ich stelle den Antrag/] }
+        ], MARIA);
+        const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+        assert.strictEqual(stored?.objection?.userId, 'U-302');
+    });
+
     it('[de] the requester cannot object to her own request, and someone of another account gets the usual "not found"; nothing is recorded or mailed', async () => {
         const harness = harnessOf();
         const reference = await filed(harness, 'bergmann', 'de');

@@ -651,7 +651,10 @@ describe('npm run intent on a tenth set, written blind', () => {
             ['has our new billing contact been approved yet?', 'request-status'],
             ['wie kündige ich mein Zeitungsabo?', 'out-of-scope'],
             ['kannst du mir bei den Hausaufgaben helfen', 'out-of-scope'],
-            ['they told me my billing contact role is being transferred to Tom, I object', 'object-to-request']
+            ['they told me my billing contact role is being transferred to Tom, I object', 'object-to-request'],
+            ['habt ihr eine Hotline, die ich anrufen kann?', 'talk-to-human'],
+            ['is there a phone number I can call you on', 'talk-to-human'],
+            ['I asked to change our billing contact to Tom last week and got BC-2026-000150. Where does it stand?', 'request-status']
         ];
         for (const [text, intent] of cases) {
             const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
