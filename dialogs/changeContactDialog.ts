@@ -39,6 +39,9 @@ const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
 
+/** Chosen by removing one of two current contacts and keeping the other ("klaus soll raus, nur noch maria"). */
+const KEEP_ONE = 'keep-one';
+
 /** The choice of adding the new contact next to the current ones, replacing nobody. */
 const ALONGSIDE_BUTTON: PromptButton = { value: ALONGSIDE, label: 'changeContact:button.alongside', synonyms: 'changeContact:synonyms.alongside' };
 
@@ -70,6 +73,8 @@ interface ChangeValues {
     reason?: string;
     /** The request's own words, after what the person told before at a question that could not use it. */
     question?: string;
+    /** "klaus soll raus, nur noch maria": the current contact removed, while the other stays the only one (the new contact). */
+    removes?: string;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -168,6 +173,15 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const question = [...told, step.options.question ?? ''].filter((text) => text.trim() !== '').join('. ');
         await step.context.sendActivity(t('changeContact:intro'));
+        const contacts = members.filter((m) => m.isBillingContact);
+        const kept = removedAndKept(question, contacts, t);
+        if (kept) {
+            // "remove Klaus, Maria stays": filed as Maria, the one who stays, replacing Klaus; nobody else is asked for.
+            const values = stepValues<ChangeValues>(step);
+            Object.assign(values, { identity, account, question, removes: kept.removed.user.id, current: contacts.map((m) => m.user.name), currentContacts: contacts.map((m) => ({ id: m.user.id, name: m.user.name })) });
+            values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
+            return step.next(kept.stays.user.id);
+        }
         if (removes(question, t)) {
             // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
             await step.context.sendActivity(t('changeContact:removalExplained'));
@@ -224,6 +238,7 @@ export class ChangeContactDialog extends ComponentDialog {
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons,
             nameChooses: SOMEONE_ELSE,
+            ...(values.currentContacts.length === 2 ? { keepChooses: { value: KEEP_ONE, names: values.current } } : {}),
             // Only the choice is asked: a goodbye here loses nothing, unless the first message gave a reason.
             nothingToLose: values.reason === undefined
         }));
@@ -235,6 +250,17 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next(step.result as NewContact);
         }
         const choice = step.result as string;
+        if (choice === KEEP_ONE) {
+            // "klaus soll raus, nur noch maria" at the choice: the one who stays is the new contact, replacing the one removed.
+            const values = stepValues<ChangeValues>(step);
+            const contacts = (await this.services.accounts.members(values.account?.id ?? '')).filter((m) => m.isBillingContact);
+            const kept = removedAndKept(submittedText(step.context.activity) ?? '', contacts, turnInfo(step.context).t);
+            if (kept) {
+                values.removes = kept.removed.user.id;
+                return step.next({ userId: kept.stays.user.id, name: kept.stays.user.name } satisfies NewContact);
+            }
+            return step.replaceDialog(DialogIds.changeContactFlow, step.options);
+        }
         if (choice === SOMEONE_ELSE) {
             // "eva schulz", a person not listed, typed instead of choosing "Someone else": the name is not asked again.
             const typed = submittedText(step.context.activity) ?? '';
@@ -275,6 +301,9 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!newContact || currentContacts.length < 2) {
             return step.next(undefined);
         }
+        if (values.removes !== undefined) {
+            return step.next(values.removes);
+        }
         const { t } = turnInfo(step.context);
         const said = [values.question ?? step.options.question ?? '', values.asked ? submittedText(step.context.activity) ?? '' : ''];
         for (const text of said) {
@@ -312,8 +341,10 @@ export class ChangeContactDialog extends ComponentDialog {
         if (step.options.reason !== undefined) {
             return step.next({ text: step.options.reason } satisfies TextInput);
         }
+        const removed = keptAlone(step.options);
+        const asked = step.options.askAgain ?? (removed ? 'changeContact:askReasonRemoval' : 'changeContact:askReason');
         return step.prompt(PromptIds.reason, localized({
-            text: { key: step.options.askAgain ?? 'changeContact:askReason', args: { name: step.options.newContact.name } },
+            text: { key: asked, args: { name: step.options.newContact.name, removed: removed?.name ?? '' } },
             retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
             freeText: true
         }));
@@ -544,6 +575,10 @@ export class ChangeContactDialog extends ComponentDialog {
         const { t } = turnInfo(context);
         if (options.replaces === ALONGSIDE) {
             return `\n${t('changeContact:summaryAlongside', { name: options.newContact.name })}`;
+        }
+        const kept = keptAlone(options);
+        if (kept) {
+            return `\n${t('changeContact:summaryKeeps', { removed: kept.name, name: options.newContact.name })}`;
         }
         const replaced = options.currentContacts.find((c) => c.id === options.replaces);
         return replaced ? `\n${t('changeContact:summaryReplaces', { name: replaced.name })}` : '';
@@ -924,6 +959,64 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
         return byFirstName[0].id;
     }
     return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+}
+
+/**
+ * "klaus soll raus, nur noch maria", "remove Klaus, Maria stays", "Maria entfernen, Klaus bleibt": of two current
+ * billing contacts, the one named in a clause that removes (`main:removalWords.remove`, `.out`) and the other, named
+ * in a clause that keeps (`.stays`), or the one not removed. Undefined unless exactly that is said.
+ */
+function removedAndKept(text: string, contacts: readonly Member[], t: TFunction): { readonly removed: Member; readonly stays: Member } | undefined {
+    if (contacts.length !== 2) {
+        return undefined;
+    }
+    const list = (key: string): readonly string[] => phraseList(t, `main:removalWords.${key}`);
+    // Clauses at punctuation and at the words that join requests ("Maria raus und Klaus bleibt").
+    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
+    const clauses = text.split(/[,;.!?\n]+/u).flatMap((part) => splitAtJoiners(wordsOf(part), joiners));
+    const removing = [...list('remove'), ...list('out')];
+    if (!clauses.some((clause) => hasWords(clause, list('stays'))) || !clauses.some((clause) => hasWords(clause, removing))) {
+        return undefined;
+    }
+    const named = (clause: string): Member[] => contacts.filter((c) => hasWords(clause, [phraseOf(c.user.name), wordsOf(c.user.name)[0] ?? '']));
+    const removedIn = clauses.filter((clause) => hasWords(clause, removing) && !hasWords(clause, list('stays'))).flatMap(named);
+    const keptIn = clauses.filter((clause) => hasWords(clause, list('stays'))).flatMap(named);
+    const removed = new Set(removedIn.map((m) => m.user.id));
+    const kept = new Set(keptIn.map((m) => m.user.id));
+    const [first, second] = contacts;
+    const other = (m: Member): Member => (m === first ? second : first);
+    if (removed.size === 1 && !kept.has([...removed][0])) {
+        const gone = contacts.find((c) => removed.has(c.user.id)) as Member;
+        return { removed: gone, stays: other(gone) };
+    }
+    if (removed.size === 0 && kept.size === 1) {
+        const stays = contacts.find((c) => kept.has(c.user.id)) as Member;
+        return { removed: other(stays), stays };
+    }
+    return undefined;
+}
+
+/** The phrases between the words that join requests ("und", "and"). */
+function splitAtJoiners(words: readonly string[], joiners: ReadonlySet<string>): string[] {
+    const clauses: string[][] = [[]];
+    for (const word of words) {
+        if (joiners.has(word)) {
+            clauses.push([]);
+        } else {
+            clauses[clauses.length - 1].push(word);
+        }
+    }
+    return clauses.map((clause) => clause.join(' '));
+}
+
+function hasWords(clause: string, phrases: readonly string[]): boolean {
+    return containsPhrase(clause, phrases.filter((phrase) => phrase !== ''));
+}
+
+/** The current contact removed when the new contact is one of the current ones, who stays alone. */
+function keptAlone(options: ReviewOptions): ContactSnapshot | undefined {
+    const isCurrent = options.currentContacts.some((c) => c.id === options.newContact.userId);
+    return isCurrent ? options.currentContacts.find((c) => c.id === options.replaces) : undefined;
 }
 
 /** True when a request asks to remove someone (`main:removalWords.remove`: "entfernen", "remove"). */

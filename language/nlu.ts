@@ -193,7 +193,7 @@ export class IntentRecognizer {
         const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [] };
         const synonyms: FieldSynonym[] = [];
         const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
-        const removal: RemovalWords = { remove: [], role: [] };
+        const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
         const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [] };
@@ -327,7 +327,7 @@ export class IntentRecognizer {
             business: WordPatterns.of(outside.business)
         };
         const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
-        const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role) };
+        const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role), out: WordPatterns.of(removal.out), stays: WordPatterns.of(removal.stays), things: WordPatterns.of(removal.things) };
         const permissionPatterns = { asks: WordPatterns.of(permission.asks), self: WordPatterns.of(permission.self) };
         const appointmentPatterns = { appoint: WordPatterns.of(appointment.appoint), left: WordPatterns.of(appointment.left), changedTo: WordPatterns.of(appointment.changedTo) };
         const otherShownPatterns = { shown: WordPatterns.of(otherShown.shown), other: WordPatterns.of(otherShown.other), why: WordPatterns.of(otherShown.why) };
@@ -392,7 +392,8 @@ export class IntentRecognizer {
             return { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
-        if (BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance)) {
+        // "klaus soll raus, nur noch maria", "remove Klaus, Maria stays": one removed and another kept is too, whatever it was read as.
+        if ((BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance)) || this.removesOneKeepsOther(utterance)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         const said = words(spelledOut(folded(utterance)));
@@ -506,6 +507,13 @@ export class IntentRecognizer {
     private asksRemoval(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
         return this.removal.remove.mentionedIn(said) && this.removal.role.mentionedIn(said);
+    }
+
+    /** True when a message removes one (`main:removalWords.remove` or `.out`) and keeps another (`.stays`), no thing (`.things`: "remove my old card, the new one stays"). */
+    private removesOneKeepsOther(utterance: string): boolean {
+        const said = words(spelledOut(folded(utterance)));
+        const removing = this.removal.remove.mentionedIn(said) || this.removal.out.mentionedIn(said);
+        return removing && this.removal.stays.mentionedIn(said) && !this.removal.things.mentionedIn(said);
     }
 
     /** True when a message names an invoice and seeing, finding or downloading it (`main:invoiceHistoryWords`, either language). */
@@ -898,10 +906,17 @@ interface InvoiceHistoryWords {
     readonly see: string[];
 }
 
-/** Words of a request to remove a billing contact (`main:removalWords`, both languages): removing, and the role. */
+/**
+ * Words of a request to remove a billing contact (`main:removalWords`, both languages): removing, and the role;
+ * one person out ("soll raus") and another staying ("Maria stays", "nur noch Maria"), and the things that are
+ * removed and kept otherwise ("card", "Lizenz"), which no person is.
+ */
 interface RemovalWords {
     readonly remove: string[];
     readonly role: string[];
+    readonly out: string[];
+    readonly stays: string[];
+    readonly things: string[];
 }
 
 /** Words of a question of permission (`main:permissionWords`, both languages): may, allowed, rights; and the writer ("ich", "I"). */

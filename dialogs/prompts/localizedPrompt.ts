@@ -84,6 +84,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly offersPerson?: boolean;
     /** A reason for changing the billing contact that names one of `names` ("peter is retiring") chooses the button with this `value`: the change it gives the reason for. */
     readonly reasonChooses?: { readonly value: string; readonly names: readonly string[] };
+    /** One of `names` removed and another kept ("klaus soll raus, nur noch maria", `main:removalWords`) chooses the button with this `value`. */
+    readonly keepChooses?: { readonly value: string; readonly names: readonly string[] };
 }
 
 /** Passes localized options where botbuilder expects `PromptOptions` (object literals would fail its union type). */

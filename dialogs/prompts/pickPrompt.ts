@@ -4,7 +4,7 @@ import { cultureOf } from '../../core/language';
 import { phraseList } from '../../language/phraseLists';
 import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
-import { wordsOf } from '../../core/words';
+import { containsPhrase, wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, leadingAnswer } from '../answerContent';
 import { asksToForward } from '../forwardedStory';
@@ -59,6 +59,11 @@ export class PickPrompt extends LocalizedPrompt<string> {
         // It names the one it is about: "where can i see that myself" is no reason.
         if (options.reasonChooses && namesAny(text, options.reasonChooses.names) && !asksQuestion(context, text) && reasonInRequest(text, t, options.reasonChooses.names) !== undefined) {
             return { succeeded: true, value: options.reasonChooses.value };
+        }
+        // "remove Klaus, Maria stays": one of the current contacts kept, the other removed; the dialog reads whom.
+        const removal = [...phraseList(t, 'main:removalWords.remove'), ...phraseList(t, 'main:removalWords.out')];
+        if (options.keepChooses && namesAny(text, options.keepChooses.names) && containsPhrase(text, removal) && containsPhrase(text, phraseList(t, 'main:removalWords.stays'))) {
+            return { succeeded: true, value: options.keepChooses.value };
         }
         // A full name, or an address given for a new person ("neuer kontakt soll max mustermann sein, max@firma.de").
         // "nein danke" is two words of letters, but a no, not a name.
