@@ -166,6 +166,7 @@ export class IntentRecognizer {
         private readonly portalPassword: Readonly<Record<keyof PortalPasswordWords, WordPatterns>>,
         private readonly planSwitch: WordPatterns,
         private readonly topicCues: ReadonlyArray<TopicCue>,
+        private readonly ownMail: Readonly<Record<keyof OwnMailWords, WordPatterns>>,
         private readonly arithmetic: RegExp
     ) {}
 
@@ -206,6 +207,7 @@ export class IntentRecognizer {
         const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
         const planSwitch: string[] = [];
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
+        const ownMail: OwnMailWords = { self: [], receive: [], mail: [] };
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
@@ -242,6 +244,7 @@ export class IntentRecognizer {
                 portalPasswordWords?: Partial<Record<keyof PortalPasswordWords, unknown>>;
                 planSwitchWords?: unknown;
                 topicCues?: Record<string, unknown>;
+                ownMailWords?: Partial<Record<keyof OwnMailWords, unknown>>;
                 otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
                 billingNoticeWords?: Partial<Record<keyof BillingNoticeWords, unknown>>;
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
@@ -280,6 +283,9 @@ export class IntentRecognizer {
                 portalPassword[kind].push(...patterns(main.portalPasswordWords?.[kind]));
             }
             planSwitch.push(...patterns(main.planSwitchWords));
+            for (const kind of Object.keys(ownMail) as Array<keyof OwnMailWords>) {
+                ownMail[kind].push(...patterns(main.ownMailWords?.[kind]));
+            }
             for (const [intent, groups] of Object.entries(main.topicCues ?? {})) {
                 if ((TOPIC_INTENTS as readonly string[]).includes(intent) && Array.isArray(groups)) {
                     topicCues.push({ intent: intent as Intent, groups: groups.map((group) => patterns(group)) });
@@ -362,6 +368,7 @@ export class IntentRecognizer {
             { password: WordPatterns.of(portalPassword.password), trouble: WordPatterns.of(portalPassword.trouble), locked: WordPatterns.of(portalPassword.locked), portal: WordPatterns.of(portalPassword.portal) },
             WordPatterns.of(planSwitch),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
+            { self: WordPatterns.of(ownMail.self), receive: WordPatterns.of(ownMail.receive), mail: WordPatterns.of(ownMail.mail) },
             arithmetic
         );
     }
@@ -421,6 +428,12 @@ export class IntentRecognizer {
         const portalTrouble = (password.mentionedIn(said) && trouble.mentionedIn(said) && this.outside.field.mentionedIn(said)) || (locked.mentionedIn(said) && portal.mentionedIn(said));
         if (BEFORE_PORTAL_PASSWORD.has(understood.intent) && portalTrouble) {
             return { intent: 'portal-password-reset', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "Warum bekomme ich keine Rechnungsmails mehr?", "why do I get all the billing emails?": why one gets (or no longer gets) the
+        // billing mails asks whether one is the billing contact (`main:ownMailWords`), not why the account is not online; asked, not a change.
+        const ownMailAsked = BEFORE_OWN_MAIL.has(understood.intent) || (understood.intent === 'change-billing-contact' && utterance.trim().endsWith('?'));
+        if (ownMailAsked && this.whyNotOnline.why.mentionedIn(said) && this.ownMail.self.mentionedIn(said) && this.ownMail.receive.mentionedIn(said) && this.ownMail.mail.mentionedIn(said)) {
+            return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "could you find out whether i'm our billing contact", "am i the one who gets the invoices?": asked about oneself and the role, it is "am I".
         if (BEFORE_SELF_ROLE.has(understood.intent) && this.asksAboutSelf(said) && this.role.mentionedIn(said)) {
@@ -971,6 +984,16 @@ interface PortalPasswordWords {
     readonly locked: string[];
     readonly portal: string[];
 }
+
+/** Words of asking why one gets the billing mails (`main:ownMailWords`, both languages): oneself, getting, and the billing mails. */
+interface OwnMailWords {
+    readonly self: string[];
+    readonly receive: string[];
+    readonly mail: string[];
+}
+
+/** What asking why one gets the billing mails overrules: no reading, a mail, or a topic. */
+const BEFORE_OWN_MAIL: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'email-billing-admin', 'more-topics', ...TOPIC_INTENTS]);
 
 /** A topic named by its own words (`main:topicCues`): every group has one of its words in the message. */
 interface TopicCue {

@@ -654,6 +654,9 @@ describe('npm run intent on a tenth set, written blind', () => {
             ['they told me my billing contact role is being transferred to Tom, I object', 'object-to-request'],
             ['habt ihr eine Hotline, die ich anrufen kann?', 'talk-to-human'],
             ['is there a phone number I can call you on', 'talk-to-human'],
+            ['wieso bekomme ich seit neuestem die Rechnungsmails?', 'am-i-billing-contact'],
+            ['why dont i receive the invoices anymore', 'am-i-billing-contact'],
+            ['warum kriege ich die Rechnungen nicht mehr?', 'am-i-billing-contact'],
             ['I asked to change our billing contact to Tom last week and got BC-2026-000150. Where does it stand?', 'request-status']
         ];
         for (const [text, intent] of cases) {
