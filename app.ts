@@ -1,6 +1,6 @@
 import * as path from 'path';
 import type { Server } from 'restify';
-import type { Config } from './config';
+import { DEFAULT_CUSTOMER_AWAY_MS, type Config } from './config';
 import { systemClock, type Clock } from './core/clock';
 import { configureLogging, getLogger } from './core/logger';
 import { SecretBox } from './core/secrets';
@@ -29,6 +29,7 @@ import { EmbeddedBillingPortal } from './portal/embeddedBillingPortal';
 import { PortalResetRoutes } from './portal/resetRoutes';
 import { ASSETS_DIR, LOCALES_DIR, PUBLIC_DIR } from './paths';
 import type { DeliveryPolicy } from './services/customerDelivery';
+import { CustomerPresence } from './services/customerPresence';
 import { InsightFigures } from './services/insights/insightFigures';
 import { InsightRetention } from './services/insights/insightRetention';
 import { RetentionKeeper, retentionRules } from './services/retention';
@@ -108,6 +109,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const adapter = createChannelAdapter(config, runtime.errorHandler.handle, options.channelCredentials);
     messenger.setFallback(cloudAdapterRoute(adapter, config.microsoftAppId, config.localMode));
     const clients = new ClientAddresses(config.trustProxy);
+    const presence = new CustomerPresence(config.handoff.customerAwayGraceMs ?? DEFAULT_CUSTOMER_AWAY_MS, runtime.handoff.queue);
     const directLine = new DirectLineChannel({
         db,
         clock,
@@ -120,7 +122,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         onTurnError: runtime.errorHandler.handle,
         clients,
         jobs,
-        rateLimits
+        rateLimits,
+        presence
     });
     messenger.register(directLine.proactiveRoute);
     const upgrades = new UpgradeRouter();
@@ -155,6 +158,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
             // A keep-alive connection is closed as soon as its request is answered, not when it times out.
             const idleCloser = setInterval(() => server.server.closeIdleConnections(), 50);
+            presence.close();
             directLine.close();
             agentConsole.close();
             await stopped;

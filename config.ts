@@ -18,7 +18,16 @@ export interface HandoffSettings {
     readonly waitTimeoutMs: number;
     /** Also emit the Bot Framework `handoff.initiate` event (Direct Line only) for an external contact center. */
     readonly external: boolean;
+    /**
+     * How long a Web Chat customer's page may be gone (no Direct Line stream
+     * open) before the agent console shows it closed; a reload comes back
+     * sooner. Default {@link DEFAULT_CUSTOMER_AWAY_MS}.
+     */
+    readonly customerAwayGraceMs?: number;
 }
+
+/** 25 seconds: a reload or a short network break reconnects well within it. */
+export const DEFAULT_CUSTOMER_AWAY_MS = 25_000;
 
 /** Limits of the built-in Direct Line (issue 11). */
 export interface DirectLineSettings {
@@ -363,7 +372,8 @@ function readHandoffSettings(read: (name: string) => string | undefined): Handof
     if (!['true', 'false', '1', '0'].includes(externalText)) {
         throw new ConfigError('HANDOFF_EXTERNAL', `must be true or false (got "${externalText}")`);
     }
-    return { businessHours, waitTimeoutMs, external: externalText === 'true' || externalText === '1' };
+    const customerAwayGraceMs = parseInteger('CUSTOMER_AWAY_SECONDS', read('CUSTOMER_AWAY_SECONDS') ?? String(DEFAULT_CUSTOMER_AWAY_MS / 1000), 1, 600) * 1000;
+    return { businessHours, waitTimeoutMs, external: externalText === 'true' || externalText === '1', customerAwayGraceMs };
 }
 
 function readBoolean(setting: string, text: string | undefined, fallback: boolean): boolean {

@@ -117,7 +117,9 @@ export class AgentViews {
             verified: context.identity !== undefined,
             account: context.account?.name ?? null,
             billingRole: context.billingRole ?? null,
-            reason: context.reason
+            reason: context.reason,
+            // Since when the person's chat page has been closed (past the grace period); null while open.
+            customerAwayAt: handoff.status === 'closed' ? null : handoff.customerAwayAt
         };
     }
 

@@ -46,6 +46,8 @@ export interface Handoff {
     readonly closeNote: string | null;
     readonly flow: string | null;
     readonly toldPosition: number | null;
+    /** Since when the person's chat page has been closed (past the grace period); null while it is open. */
+    readonly customerAwayAt: number | null;
 }
 
 /** Who wrote a line of the live exchange. */

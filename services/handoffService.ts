@@ -154,6 +154,33 @@ export class HandoffService {
         return this.agentNameOf(handoff);
     }
 
+    /**
+     * The person's chat page has been closed past the grace period: their
+     * open handoff is marked (a waiting one goes behind the people still
+     * there, who hear their better place), the agents see it live and a line
+     * in the exchange. Nothing when there is no open handoff or it is marked.
+     */
+    public async customerAway(conversationKey: string): Promise<void> {
+        await this.presenceChanged(conversationKey, this.clock.now().getTime());
+    }
+
+    /** The person's page is open again: the mark goes, and the agents see it. */
+    public async customerBack(conversationKey: string): Promise<void> {
+        await this.presenceChanged(conversationKey, null);
+    }
+
+    private async presenceChanged(conversationKey: string, awaySince: number | null): Promise<void> {
+        const handoff = await this.handoffs.setCustomerAway(conversationKey, awaySince);
+        if (!handoff) {
+            return;
+        }
+        const now = this.clock.now().getTime();
+        log.info(awaySince === null ? "the person's chat page is open again" : "the person's chat page was closed", { handoff: handoff.id });
+        const message = await this.handoffs.addMessage(handoff.id, 'system', JSON.stringify({ event: awaySince === null ? 'customerBack' : 'customerAway', args: {} }), now);
+        this.events.emit({ type: 'message', handoffId: handoff.id, agentLogin: handoff.agentLogin, messageId: message.id });
+        this.queueChanged();
+    }
+
     /** The name of the agent who has (or had) the handoff, as the person sees it. */
     public async agentNameOf(handoff: Handoff): Promise<string> {
         const agent = handoff.agentLogin ? await this.agents.get(handoff.agentLogin) : undefined;

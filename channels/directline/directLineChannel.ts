@@ -15,7 +15,7 @@ import { DirectLineApi, MAX_POSTS_PER_MINUTE } from './directLineApi';
 import { DirectLineAuth } from './directLineAuth';
 import { DirectLineStore } from './directLineStore';
 import { DirectLineRetention } from './directLineRetention';
-import { DirectLineStream } from './directLineStream';
+import { DirectLineStream, type StreamWatcher } from './directLineStream';
 import { DEFAULT_TOKEN_TTL_SECONDS, DirectLineTokens } from './directLineTokens';
 import type { DirectLineSettings } from '../../config';
 
@@ -42,6 +42,8 @@ export interface DirectLineOptions {
     readonly jobs?: JobGate;
     /** Where the posting limit is counted (several instances: the database); default in this process. */
     readonly rateLimits?: RateLimits;
+    /** Told when a person's stream opens or closes, by conversation key (`directline:<id>`): whether their page is open. */
+    readonly presence?: StreamWatcher;
 }
 
 /**
@@ -90,7 +92,12 @@ export class DirectLineChannel {
             clients: options.clients,
             posts: (options.rateLimits ?? inMemoryRateLimits(options.clock))('directline-posts', MAX_POSTS_PER_MINUTE, 60_000)
         });
-        this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation);
+        const presence = options.presence;
+        const watcher: StreamWatcher | undefined = presence && {
+            opened: (id) => presence.opened(`${DIRECT_LINE_CHANNEL_ID}:${id}`),
+            closed: (id) => presence.closed(`${DIRECT_LINE_CHANNEL_ID}:${id}`)
+        };
+        this.stream = new DirectLineStream(this.store, auth, undefined, options.limits.streamsPerConversation, watcher);
         this.proactiveRoute = {
             matches: (reference) => reference.channelId === DIRECT_LINE_CHANNEL_ID && reference.serviceUrl === IN_PROCESS_SERVICE_URL,
             continueConversation: (reference, logic) => this.adapter.continueConversation(reference, logic)

@@ -16,6 +16,12 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream\/?$/;
 /** Streams one conversation may have open at once by default: a page, a reconnect overlapping a dead socket, a second tab. */
 export const DEFAULT_STREAMS_PER_CONVERSATION = 4;
 
+/** Told when a conversation's stream opens or closes (whose page is open); must not throw. */
+export interface StreamWatcher {
+    opened(conversationId: string): void;
+    closed(conversationId: string): void;
+}
+
 /** A client that lets this much pile up unread is dropped; it reconnects with its watermark. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
@@ -37,7 +43,8 @@ export class DirectLineStream {
         private readonly store: DirectLineStore,
         private readonly auth: DirectLineAuth,
         heartbeatMs = 30_000,
-        private readonly maxPerConversation = DEFAULT_STREAMS_PER_CONVERSATION
+        private readonly maxPerConversation = DEFAULT_STREAMS_PER_CONVERSATION,
+        private readonly watcher?: StreamWatcher
     ) {
         this.heartbeat = setInterval(() => this.connections.forEach((c) => c.checkAlive()), heartbeatMs);
         this.heartbeat.unref();
@@ -62,6 +69,14 @@ export class DirectLineStream {
             connection.close(1001, 'The bot is restarting.');
         }
         this.server.close();
+    }
+
+    private tell(what: keyof StreamWatcher, conversationId: string): void {
+        try {
+            this.watcher?.[what](conversationId);
+        } catch (err) {
+            log.error('stream watcher failed', { conversation: conversationId, error: err });
+        }
     }
 
     private async accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, url: URL): Promise<void> {
@@ -106,8 +121,10 @@ export class DirectLineStream {
                     release();
                     connection.stop();
                     this.connections.delete(connection);
+                    this.tell('closed', conversationId);
                 });
                 connection.start();
+                this.tell('opened', conversationId);
                 resolve();
             });
         });

@@ -22,6 +22,7 @@ interface HandoffRow {
     close_note: string | null;
     flow: string | null;
     told_position: number | null;
+    customer_away_at: number | null;
 }
 
 interface MessageRow {
@@ -44,7 +45,7 @@ export interface NewHandoff {
 }
 
 const COLUMNS =
-    'id, public_id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position';
+    'id, public_id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position, customer_away_at';
 
 /**
  * The queue and the live exchanges: handoffs and their messages. Every
@@ -143,7 +144,7 @@ export class HandoffRepository {
 
     /** The queue, first come first served. */
     public async waiting(): Promise<Handoff[]> {
-        return (await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status = 'waiting' ORDER BY created_at, id`)).map(toHandoff);
+        return (await this.db.all<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE status = 'waiting' ORDER BY customer_away_at IS NOT NULL, created_at, id`)).map(toHandoff);
     }
 
     /** Conversations agents have now, oldest first; only one agent's when `login` is given. */
@@ -196,6 +197,23 @@ export class HandoffRepository {
     /** Remembers the queue position last told to the person. */
     public async setToldPosition(id: number, position: number): Promise<void> {
         await this.db.run('UPDATE handoffs SET told_position = ? WHERE id = ?', [position, id]);
+    }
+
+    /**
+     * Marks the person's chat page of the conversation's open handoff as
+     * closed since `at`, or open again (`at` null). Returns the handoff when
+     * its mark changed (not when it was so already), else undefined.
+     */
+    public async setCustomerAway(conversationKey: string, at: number | null): Promise<Handoff | undefined> {
+        const open = await this.openFor(conversationKey);
+        if (!open || (open.customerAwayAt === null) === (at === null)) {
+            return undefined;
+        }
+        const result = await this.db.run(
+            `UPDATE handoffs SET customer_away_at = ? WHERE id = ? AND status IN ('waiting', 'active') AND customer_away_at IS ${at === null ? 'NOT NULL' : 'NULL'}`,
+            [at, open.id]
+        );
+        return result.changes > 0 ? { ...open, customerAwayAt: at } : undefined;
     }
 
     /** Keeps the conversation's language current for messages the bot sends on its own. */
@@ -279,6 +297,7 @@ function toHandoff(row: HandoffRow): Handoff {
         closeReason: row.close_reason,
         closeNote: row.close_note,
         flow: row.flow,
-        toldPosition: row.told_position
+        toldPosition: row.told_position,
+        customerAwayAt: row.customer_away_at
     };
 }

@@ -347,6 +347,10 @@
         } else {
             sub.textContent = known('closed.' + detail.closeReason) || t('chat.closedHint');
         }
+        if (detail.status !== 'closed' && detail.customerAwayAt) {
+            var away = el('span', 'away', t('chat.pageClosed', { time: timeText(detail.customerAwayAt) }));
+            if (detail.status === 'active') { sub.replaceChildren(away); } else { sub.append(' · ', away); }
+        }
     }
 
     function renderDetail(detail, changed) {

@@ -125,6 +125,10 @@
         who.appendChild(el('strong', null, whoText(item)));
         var unread = view.unread[item.id];
         if (kind === 'mine' && unread) { who.appendChild(el('span', 'badge', t('queue.unread', { count: unread }))); }
+        if (item.customerAwayAt) {
+            li.classList.add('away');
+            who.appendChild(el('span', 'badge away', t('queue.pageClosed', { time: timeText(item.customerAwayAt) })));
+        }
         li.appendChild(who);
         li.appendChild(el('div', 'summary description', item.description || t('queue.noDescription')));
         var facts = [item.account, roleText(item.billingRole)].filter(Boolean).join(' · ');

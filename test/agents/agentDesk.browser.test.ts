@@ -8,6 +8,7 @@ import { seriousAxeFindings } from '../helpers/axeAudit';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
 import { launchChromium } from '../helpers/chromium';
+import { eventually } from '../helpers/eventually';
 
 const h = HANDOFF_PHRASES.en;
 
@@ -20,17 +21,6 @@ window.AudioContext = function () {
     this.createGain = function () { return { gain: {}, connect: function () {} }; };
     this.createOscillator = function () { return { frequency: {}, connect: function () {}, start: function () { window.__sounds++; }, stop: function () {} }; };
 };`;
-
-/** Polls until `check` holds (the machine may be slow; nothing here assumes speed). */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-        if (Date.now() > deadline) {
-            throw new Error(`timed out waiting until ${what}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
 
 /** What has the keyboard focus: id, else accessible label or text. */
 async function focused(page: Page): Promise<string> {

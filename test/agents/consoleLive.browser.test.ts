@@ -5,17 +5,7 @@ import { nodeDirectLine, ReceivedActivities } from '../helpers/directLineNode';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
 import { launchChromium } from '../helpers/chromium';
-
-/** Polls until `check` holds. */
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-        if (Date.now() > deadline) {
-            throw new Error(`timed out waiting until ${what}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
+import { eventually } from '../helpers/eventually';
 
 /** Seconds of a running time such as "waiting 1:05" or "… for 1:02:05". */
 function seconds(text: string): number {
