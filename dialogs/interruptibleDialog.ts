@@ -247,6 +247,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (prompt && options && (await prompt.accepts(context, text, options))) {
             return undefined;
         }
+        // "wait, what can a billing contact even do?" at the email question: what the bot can answer without knowing who asks, then the address again.
+        if (prompt?.id === PromptIds.email) {
+            const side = await this.answerSideQuestion(innerDc, text, true);
+            if (side) {
+                return side;
+            }
+        }
         // Where the question takes the matter itself ("Shall customer service email you?" answered "it is about a double
         // charge in October", "Peter ignores my license requests for weeks"), a statement is that matter, whatever the
         // classifier makes of it: a question about a topic or a request's status it is not. A goodbye, a cancel or a
@@ -328,14 +335,15 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /**
      * A question asked at a free-text answer, or at the confirm of a change request or a mail, that is no answer
      * ({@link sideQuestion}): answered, or said to be outside the bot's field, and the open question asked again.
+     * `anyPrompt`: at another question too (the email question), where a request is taken up as at a confirm.
      */
-    private async answerSideQuestion(innerDc: DialogContext, text: string): Promise<DialogTurnResult | undefined> {
+    private async answerSideQuestion(innerDc: DialogContext, text: string, anyPrompt = false): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
         const { t } = turnInfo(context);
         const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
         // On the way to a person, a question is the person's business: the description for customer service, or a line while waiting.
         const toPerson = this.isOnStack(innerDc, DialogIds.escalate) || this.isOnStack(innerDc, DialogIds.escalateOffer);
-        if (toPerson || (place === 'other' && !this.openPrompt(innerDc).options?.freeText) || !askedOfTheBot(text, t)) {
+        if (toPerson || (place === 'other' && !this.openPrompt(innerDc).options?.freeText && !anyPrompt) || !askedOfTheBot(text, t)) {
             return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);

@@ -83,6 +83,10 @@ export class RequestStatusDialog extends ComponentDialog {
             await step.context.sendActivity(t('requestStatus:noReference.answer'));
             return step.endDialog();
         }
+        if (answer?.kind === 'email') {
+            // The identify dialog takes the address from this message: the code goes there, no question asked again.
+            return step.beginDialog(DialogIds.identify, { verifyOnly: true } satisfies IdentifyOptions);
+        }
         stepValues<{ reference?: string }>(step).reference = answer?.reference;
         if (!profile.identity) {
             await step.context.sendActivity(t(step.options.objection ? 'requestStatus:objectionVerifyFirst' : 'requestStatus:verifyFirst'));
@@ -99,6 +103,9 @@ export class RequestStatusDialog extends ComponentDialog {
         }
         if (step.result && userId && reference) {
             await answerStatus(step.context, this.services.changeRequests, reference, userId);
+        } else if (step.result && userId) {
+            // Verified by the address given at the reference question: their requests, as for a verified person.
+            await answerStatusOfTheirs(step.context, this.services.changeRequests, userId);
         }
         return step.endDialog();
     }

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findReference } from '../../language/entities';
+import { findEmail, findReference } from '../../language/entities';
 import type { IntentRecognizer } from '../../language/nlu';
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 import { phraseList } from '../../language/phraseLists';
@@ -11,7 +11,7 @@ import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { LocalizedPrompt } from './localizedPrompt';
 
 /** The answer to "which request do you mean?": its reference, or that the person has none to give. */
-export type ReferenceAnswer = { readonly kind: 'reference'; readonly reference: string } | { readonly kind: 'none' };
+export type ReferenceAnswer = { readonly kind: 'reference'; readonly reference: string } | { readonly kind: 'none' } | { readonly kind: 'email'; readonly email: string };
 
 /** What the prompt counts in its state (kept by {@link LocalizedPrompt}): answers it could not use. */
 interface ReferenceAttempts {
@@ -20,7 +20,7 @@ interface ReferenceAttempts {
 
 /**
  * A change-request reference (`BC-2026-000123`) anywhere in the answer, any
- * case. A person who has none is not asked again and again: words that say so
+ * case, or the person's email address (their own requests are meant). A person who has none is not asked again and again: words that say so
  * (`requestStatus:noReference.heard`: "I don't have it", "keine Ahnung"), a
  * question about something else the classifier places nowhere, or a second
  * answer without a try at a reference (no digits, no bare yes or no) is "none".
@@ -34,6 +34,11 @@ export class ReferencePrompt extends LocalizedPrompt<ReferenceAnswer> {
         const reference = findReference(text);
         if (reference) {
             return { succeeded: true, value: { kind: 'reference', reference } };
+        }
+        const email = findEmail(text, turnInfo(context).lang);
+        if (email) {
+            // "peter.brooks@…": the person answers who they are; their own requests are listed once verified.
+            return { succeeded: true, value: { kind: 'email', email } };
         }
         if (/\d/.test(text) || yesNoAnswer(context, text, 'whole') !== undefined) {
             // "BC 2026 123": a try at the reference, shown how it looks; a bare "yes" says it is coming.
