@@ -15,6 +15,7 @@ import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
+import { askedOfTheBot } from './sideQuestion';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
@@ -130,7 +131,14 @@ export class ChangeContactDialog extends ComponentDialog {
             const { t, lang } = turnInfo(context);
             return correcting(text, t) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
         };
-        this.addDialog(new YesNoPrompt(PromptIds.confirmChange, async (prompt) => prompt.recognized.succeeded || correctsSummary(prompt.context, submittedText(prompt.context.activity) ?? ''), correctsSummary));
+        // A plain new reason ("Peter left the company") is an answer as well, though not one that keeps a command from interrupting.
+        this.addDialog(
+            new YesNoPrompt(
+                PromptIds.confirmChange,
+                async (prompt) => prompt.recognized.succeeded || correctsSummary(prompt.context, submittedText(prompt.context.activity) ?? '') || this.plainReason(prompt.context, submittedText(prompt.context.activity) ?? '') !== undefined,
+                correctsSummary
+            )
+        );
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
         this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
@@ -374,6 +382,15 @@ export class ChangeContactDialog extends ComponentDialog {
             }
         }
         const { t, lang } = turnInfo(step.context);
+        const said = submittedText(step.context.activity) ?? '';
+        const address = options.reason === undefined && !detail && options.newContact.userId !== undefined && correcting(said, t) ? findEmail(said, lang) : undefined;
+        if (address !== undefined) {
+            // "falsche Adresse, ich meinte lea.fischer@…": a member's address corrects whom to make the contact; it is no reason, which is asked again.
+            // ("I left the company. My email is …" is a reason with a detail after it: `detail` above.)
+            const member = this.candidates(await this.services.accounts.members(options.accountId)).find((m) => m.user.email.toLowerCase() === address.toLowerCase());
+            const newContact = member ? { userId: member.user.id, name: member.user.name } : options.newContact;
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact, askAgain: undefined } satisfies ReviewOptions);
+        }
         if (options.reason === undefined && addressOnly(reason, lang)) {
             // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again, in one message.
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonNotAddress' } satisfies ReviewOptions);
@@ -417,6 +434,11 @@ export class ChangeContactDialog extends ComponentDialog {
         const newReason = written === undefined ? undefined : withoutLeadIn(written, t);
         if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
+        }
+        // "Peter left the company": no yes or no, a sentence of its own that is the reason written anew.
+        const plain = typeof step.result === 'boolean' ? undefined : this.plainReason(step.context, text);
+        if (plain !== undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: plain, reasonFromRequest: false } satisfies ReviewOptions);
         }
         // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
         const replaces = options.currentContacts.length >= 2 && step.result !== true ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
@@ -561,6 +583,26 @@ export class ChangeContactDialog extends ComponentDialog {
             return undefined;
         }
         const reason = withoutLeadIn(lead.rest, t);
+        return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+    }
+
+    /**
+     * A new reason typed at the summary without a lead-in ("Peter left the company", "Anna geht Ende des Monats in Rente"):
+     * a statement of at least `MIN_REASON_AFTER_YES` words, two of them not capitalised (no name alone: "Tom Hughes bitte"),
+     * with no yes or no in front, no address, no question, no correction, no word of filing and no never-mind (`common:neverMind`).
+     */
+    private plainReason(context: TurnContext, text: string): string | undefined {
+        const { t, lang } = turnInfo(context);
+        const said = text.trim();
+        const words = said.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+        const plain = words.filter((word) => !/^\p{Lu}/u.test(word));
+        if (words.length < MIN_REASON_AFTER_YES || plain.length < 2 || askedOfTheBot(said, t) || findEmail(said, lang) !== undefined || leadingAnswer(context, said) !== undefined) {
+            return undefined;
+        }
+        if (correcting(said, t) || namesReplacement(said, t) || containsPhrase(said, phraseList(t, 'changeContact:fileWords')) || containsPhrase(said, phraseList(t, 'common:neverMind'))) {
+            return undefined;
+        }
+        const reason = withoutLeadIn(said, t);
         return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 

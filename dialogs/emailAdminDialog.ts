@@ -22,6 +22,7 @@ import { addressedLeadIn, draftChange, leadingAnswer, mailText, messageContent, 
 import { submittedText } from '../turn/activityText';
 import { findEmails, saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
+import { onlyNeverMind } from './freeTextInterruption';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
@@ -84,6 +85,11 @@ export class EmailAdminDialog extends ComponentDialog {
         const corrected = step.options.message ? undefined : await this.recipientCorrected(step, said);
         if (corrected) {
             return corrected;
+        }
+        if (!step.options.message && onlyNeverMind(said, t)) {
+            // "nah forget it", "nee doch nicht, lass mal": a change of mind, no mail's text; nothing is drafted.
+            await step.context.sendActivity(t('emailAdmin:notSent'));
+            return step.endDialog();
         }
         const message = step.options.message ? said : mailText(step.context, said).text;
         if (message === '' || saysOnlyYesOrNo(message, lang) || onlyAnswerPhrases(step.context, message)) {

@@ -4,7 +4,7 @@ import { findReference, openingBoolean, withoutReferences } from '../language/en
 import { isRequest, understandText } from '../turn/understand';
 import type { Lang } from '../core/language';
 import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
-import { containsPhrase, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /** A free-text answer is taken as "talk to a person" only when the classifier is sure enough (UNDERSTANDING_POLICY.personInFreeText) and the message is this short, */
@@ -236,4 +236,22 @@ export function neverMindBefore(clauses: readonly string[], t: TFunction): boole
     // "ach, vergessen Sie es": a sound of its own in front is no clause of its own.
     const first = clauses.findIndex((clause) => wordsOf(clause).some((word) => !fillers.includes(word)) || containsPhrase(clause, neverMind));
     return first >= 0 && containsPhrase(clauses[first], neverMind);
+}
+
+/**
+ * True when `text` says nothing but a change of mind ("nah forget it", "nee doch nicht, lass mal", "ach, vergessen Sie es"):
+ * one of `common:neverMind`, and besides it only the words of a no, sounds or fillers (`common:noWords`, `common:interjections`,
+ * `common:closingFillers`).
+ */
+export function onlyNeverMind(text: string, t: TFunction): boolean {
+    const neverMind = phraseList(t, 'common:neverMind');
+    if (!containsPhrase(text, neverMind)) {
+        return false;
+    }
+    let rest = ` ${phraseOf(text)} `;
+    for (const phrase of [...neverMind].sort((a, b) => b.length - a.length)) {
+        rest = rest.split(` ${phraseOf(phrase)} `).join(' ');
+    }
+    const allowed = new Set(['common:closingFillers', 'common:noWords', 'common:interjections'].flatMap((key) => phraseList(t, key).flatMap(wordsOf)));
+    return wordsOf(rest).every((word) => allowed.has(word));
 }
