@@ -288,10 +288,15 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
         const rest = phraseOf(text.slice(at + 1));
         return leadIns.filter((one) => rest === one || rest.startsWith(`${one} `)).sort((a, b) => b.length - a.length)[0];
     };
-    // "hi, pls email peter for me, tell him …": the comma the lead-in follows, not the one after a greeting.
-    let comma = text.indexOf(',');
+    // "hi, pls email peter for me, tell him …": the comma the lead-in follows, not the one after a greeting; "Can you email our billing
+    // person for me? Tell him …": or the end of the sentence that asks to write.
+    const breakAfter = (from: number): number => {
+        const at = text.slice(from).search(/[,.!?]/u);
+        return at < 0 ? -1 : from + at;
+    };
+    let comma = breakAfter(0);
     while (comma >= 0 && leadInAfter(comma) === undefined) {
-        comma = text.indexOf(',', comma + 1);
+        comma = breakAfter(comma + 1);
     }
     const leadIn = comma < 0 ? undefined : leadInAfter(comma);
     if (leadIn === undefined) {
