@@ -10,7 +10,7 @@ import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
-import { personChangedTo } from '../language/changeToNamed';
+import { personChangedTo, saysChange } from '../language/changeToNamed';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -531,7 +531,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     protected override async namesNewContact(context: TurnContext, text: string): Promise<boolean> {
         const identity = turnInfo(context).profile.identity;
-        if (!identity?.accountId) {
+        // Most messages at the menu or an offer name no change: the account's members are read only for one that does.
+        if (!identity?.accountId || !saysChange(text, turnInfo(context).t)) {
             return false;
         }
         const others = (await this.services.accounts.members(identity.accountId)).filter((m) => m.user.id !== identity.userId).map((m) => m.user);

@@ -16,7 +16,7 @@ export interface NamedPerson {
  * changing (`main:changeToNamed.change`). Undefined when no one or more than one is so named.
  */
 export function personChangedTo(text: string, people: readonly NamedPerson[], t: TFunction): NamedPerson | undefined {
-    if (!containsPhrase(text, phraseList(t, 'main:changeToNamed.change'))) {
+    if (!saysChange(text, t)) {
         return undefined;
     }
     const said = phraseOf(text);
@@ -34,4 +34,9 @@ function namesOf(person: NamedPerson, people: readonly NamedPerson[]): string[] 
     const first = wordsOf(person.name)[0];
     const shared = people.some((other) => other.id !== person.id && wordsOf(other.name)[0] === first);
     return first === undefined || shared ? [full] : [full, first];
+}
+
+/** True when a message has a word of changing (`main:changeToNamed.change`): only then may it name a new contact, and the account's members are worth reading. */
+export function saysChange(text: string, t: TFunction): boolean {
+    return containsPhrase(text, phraseList(t, 'main:changeToNamed.change'));
 }
