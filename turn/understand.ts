@@ -225,16 +225,15 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => [...phraseList(t(one), 'emailAdmin:instructionWords'), ...phraseList(t(one), 'emailAdmin:toldByName.heard.verbs')]);
-    const found: MessageFrame | undefined =
-        frame === null ? (toldAfterComma(t, trimmed, verbs, lang) ?? writtenAbout(t, trimmed, verbs, lang) ?? toldByName(t, trimmed, lang)) : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
-    if (found === undefined) {
-        return undefined;
-    }
-    const said = wordsOf(found.head);
-    if (said.length === 0 || said.length > MESSAGE_FRAME_MAX_WORDS || /[.!?]/u.test(found.head) || !hasListWord(said, verbs)) {
-        return undefined;
-    }
-    return found;
+    const fits = (one: MessageFrame): boolean => {
+        const said = wordsOf(one.head);
+        return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && hasListWord(said, verbs);
+    };
+    const otherFrame = (one: string): MessageFrame | undefined => toldAfterComma(t, one, verbs, lang) ?? writtenAbout(t, one, verbs, lang) ?? toldByName(t, one, lang);
+    const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
+    // "ok then: Tell Peter we need to upgrade": words before a colon that say not to write leave the frame to the words after it.
+    const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
+    return found !== undefined && fits(found) ? found : undefined;
 }
 
 /**

@@ -37,6 +37,31 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.sent] }
         ],
         outcome: { mailTo: { to: [ANNA], words: /die Rechnungsadresse ist falsch, wir sitzen jetzt in der Lindenstraße 4/i } }
+    },
+    {
+        name: '"ok then: Tell Peter we need to upgrade …" at the offer after an off-topic question: the mail with that message, not the plan topic',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'hi', expect: [en.menu] },
+            { say: 'who is the billing contact at our landlord?', expect: [/not something I can help with/] },
+            { say: 'ok then: Tell Peter we need to upgrade before the webinar next month.', expect: [en.askEmail], absent: [/Only the billing contact can change the subscription plan/] },
+            { say: TOM, expect: [en.codeSent] },
+            { say: CODE, expect: [en.preview, /we need to upgrade before the webinar next month/i, en.confirm], absent: [en.askMessage] },
+            { say: 'yes', expect: [en.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /we need to upgrade before the webinar next month/i } }
+    },
+    {
+        name: '„also gut: sag Anna, wir brauchen zwei Lizenzen mehr“ am Menü: die Mail mit diesem Text, nicht das Thema Tarif',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'hallo', expect: [de.menu] },
+            { say: 'also gut: sag Anna, wir brauchen zwei Lizenzen mehr', expect: [de.askEmail] },
+            { say: LEA, expect: [de.codeSent] },
+            { say: CODE, expect: [de.preview, /wir brauchen zwei Lizenzen mehr/i, de.confirm], absent: [de.askMessage] },
+            { say: 'ja', expect: [de.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /wir brauchen zwei Lizenzen mehr/i } }
     }
 ];
 
