@@ -582,8 +582,7 @@ export class ChangeContactDialog extends ComponentDialog {
         if (lead?.value !== true || wordsOf(lead.rest).length < MIN_REASON_AFTER_YES || containsPhrase(lead.rest, phraseList(t, 'changeContact:fileWords'))) {
             return undefined;
         }
-        const reason = withoutLeadIn(lead.rest, t);
-        return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
+        return this.asReason(context, lead.rest);
     }
 
     /**
@@ -602,7 +601,12 @@ export class ChangeContactDialog extends ComponentDialog {
         if (correcting(said, t) || namesReplacement(said, t) || containsPhrase(said, phraseList(t, 'changeContact:fileWords')) || containsPhrase(said, phraseList(t, 'common:neverMind'))) {
             return undefined;
         }
-        const reason = withoutLeadIn(said, t);
+        return this.asReason(context, said);
+    }
+
+    /** `text` as a reason written anew at the summary: without its lead-in, capitalised; undefined when it gives no reason. */
+    private asReason(context: TurnContext, text: string): string | undefined {
+        const reason = withoutLeadIn(text, turnInfo(context).t);
         return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
@@ -725,7 +729,6 @@ function nameOfAddress(text: string, email: string, members: readonly Member[], 
     return parts.length > 0 ? parts.map((part) => part.charAt(0).toUpperCase() + part.slice(1).toLowerCase()).join(' ') : undefined;
 }
 
-/** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */
 /**
  * The reason and the address of the sentences after it that give one ("he left the company; My email is …", "Sie hat
  * übernommen. Ihre Adresse: …"); undefined when no later sentence holds an address or nothing else is left.
@@ -761,6 +764,7 @@ function withoutCourtesies(text: string, t: TFunction): string {
     return words.join(' ').replace(/[.!,;]+$/, '');
 }
 
+/** "Herrn Peter Krause" → "Peter Krause": the titles of `changeContact:titles` taken off the front. */
 function withoutTitle(name: string, t: TFunction): string {
     const titles = phraseList(t, 'changeContact:titles');
     const words = name.split(' ');

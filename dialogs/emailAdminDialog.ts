@@ -23,7 +23,8 @@ import { submittedText } from '../turn/activityText';
 import { findEmails, saysOnlyYesOrNo } from '../language/entities';
 import { numberCorrection } from './draftCorrection';
 import { onlyNeverMind } from './freeTextInterruption';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, hasPhrase, phraseOf, wordsOf } from '../core/words';
+import { namesOf } from '../language/changeToNamed';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
 
@@ -180,8 +181,8 @@ export class EmailAdminDialog extends ComponentDialog {
             return undefined;
         }
         const members = (await this.services.accounts.members(step.options.accountId)).map((m) => m.user);
-        const words = ` ${phraseOf(rest)} `;
-        const named = members.filter((user) => addresses.includes(user.email.toLowerCase()) || words.includes(` ${phraseOf(user.name)} `) || words.includes(` ${phraseOf(user.name).split(' ')[0]} `));
+        const rephrased = phraseOf(rest);
+        const named = members.filter((user) => addresses.includes(user.email.toLowerCase()) || namesOf(user, members).some((name) => hasPhrase(rephrased, name)));
         if (addresses.length === 0 && named.length === 0) {
             return undefined;
         }

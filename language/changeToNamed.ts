@@ -29,7 +29,7 @@ export function personChangedTo(text: string, people: readonly NamedPerson[], t:
 }
 
 /** A person's full name, and their first name when no one else among `people` shares it. */
-function namesOf(person: NamedPerson, people: readonly NamedPerson[]): string[] {
+export function namesOf(person: NamedPerson, people: readonly NamedPerson[]): string[] {
     const full = phraseOf(person.name);
     const first = wordsOf(person.name)[0];
     const shared = people.some((other) => other.id !== person.id && wordsOf(other.name)[0] === first);

@@ -125,16 +125,24 @@ export function findEmails(text: string, lang: Lang): string[] {
     return found;
 }
 
+/** The names people give a portal user ID ("user ID", "username", "Benutzerkennung"), as a pattern. */
+const USER_ID_NAME = String.raw`(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)`;
+
 /** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name (a correction's "actually", "eigentlich" skipped). */
-const INTRODUCED_USER_ID = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\s*(is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
+const INTRODUCED_USER_ID = new RegExp(String.raw`${USER_ID_NAME}\s*(is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})`, 'iu');
+
+/** Words that say a user ID given was wrong. */
+const WRONG = String.raw`(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt)`;
 
 /**
  * A user ID given as the correction of a wrong one ("wrong user id, it's pbrooks", "falsche ID, ich meinte
  * mbergmann-billing", "the username I gave was wrong, should be kbergmann"): a word of error and the ID named (in either
  * order), then the right one.
  */
-const CORRECTED_USER_ID =
-    /(?:\b(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt)\b[^.!?\n]{0,30}?(?:\bid|user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)|(?:\bid|user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)\b[^.!?\n]{0,30}?\b(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt))\b[^\p{L}\p{N}]*(?:(?:was|war|is|ist|sorry|sry|it'?s|it is|should be|i meant|meant|ich meinte|meinte|gemeint war|gemeint ist|richtig ist|richtig wäre|korrekt ist|lautet|sollte|sondern|eigentlich|actually|correct one is|die richtige ist|the right one is)[\s,:]+)+["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})/iu;
+const CORRECTED_USER_ID = new RegExp(
+    String.raw`(?:\b${WRONG}\b[^.!?\n]{0,30}?(?:\bid|${USER_ID_NAME})|(?:\bid|${USER_ID_NAME})\b[^.!?\n]{0,30}?\b${WRONG})\b[^\p{L}\p{N}]*(?:(?:was|war|is|ist|sorry|sry|it'?s|it is|should be|i meant|meant|ich meinte|meinte|gemeint war|gemeint ist|richtig ist|richtig wäre|korrekt ist|lautet|sollte|sondern|eigentlich|actually|correct one is|die richtige ist|the right one is)[\s,:]+)+["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})`,
+    'iu'
+);
 
 /** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks") or corrects ("wrong user id, it's pbrooks"), without trailing punctuation. */
 export function findIntroducedUserId(text: string): string | undefined {

@@ -323,20 +323,6 @@ export class IntentRecognizer {
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
-        const outsidePatterns = {
-            otherBills: WordPatterns.of(outside.otherBills),
-            elsewhere: WordPatterns.of(outside.elsewhere),
-            ours: WordPatterns.of(outside.ours),
-            topics: WordPatterns.of(outside.topics),
-            ownBooks: WordPatterns.of(outside.ownBooks),
-            field: WordPatterns.of(outside.field),
-            business: WordPatterns.of(outside.business)
-        };
-        const invoicePatterns = { invoice: WordPatterns.of(invoiceHistory.invoice), see: WordPatterns.of(invoiceHistory.see) };
-        const removalPatterns = { remove: WordPatterns.of(removal.remove), role: WordPatterns.of(removal.role), out: WordPatterns.of(removal.out), stays: WordPatterns.of(removal.stays), things: WordPatterns.of(removal.things) };
-        const permissionPatterns = { asks: WordPatterns.of(permission.asks), self: WordPatterns.of(permission.self) };
-        const appointmentPatterns = { appoint: WordPatterns.of(appointment.appoint), left: WordPatterns.of(appointment.left), changedTo: WordPatterns.of(appointment.changedTo) };
-        const otherShownPatterns = { shown: WordPatterns.of(otherShown.shown), other: WordPatterns.of(otherShown.other), why: WordPatterns.of(otherShown.why) };
         // "what's 2+2", "was ist 3 mal 4": a number, a sign or word of reckoning, a number.
         const arithmetic = new RegExp(`\\d\\s*(?:[+*×]|${['(?!)', ...operators.map(escapeRegExp)].join('|')})\\s*\\d`, 'u');
         return new IntentRecognizer(
@@ -349,26 +335,26 @@ export class IntentRecognizer {
             selfMarkers,
             whoWords,
             answerWords,
-            outsidePatterns,
+            patternsOf(outside),
             synonyms,
-            invoicePatterns,
-            removalPatterns,
+            patternsOf(invoiceHistory),
+            patternsOf(removal),
             WordPatterns.of(progress),
-            permissionPatterns,
-            appointmentPatterns,
+            patternsOf(permission),
+            patternsOf(appointment),
             WordPatterns.of(role),
-            otherShownPatterns,
-            { button: WordPatterns.of(billingNotice.button), notice: WordPatterns.of(billingNotice.notice) },
-            { why: WordPatterns.of(whyNotOnline.why), not: WordPatterns.of(whyNotOnline.not), online: WordPatterns.of(whyNotOnline.online) },
+            patternsOf(otherShown),
+            patternsOf(billingNotice),
+            patternsOf(whyNotOnline),
             WordPatterns.of(billingCycle),
             WordPatterns.of(rolePermissions),
             WordPatterns.of(unreachable),
             WordPatterns.of(refusal),
-            { suspended: WordPatterns.of(suspension.suspended), unpaid: WordPatterns.of(suspension.unpaid) },
-            { password: WordPatterns.of(portalPassword.password), trouble: WordPatterns.of(portalPassword.trouble), locked: WordPatterns.of(portalPassword.locked), portal: WordPatterns.of(portalPassword.portal) },
+            patternsOf(suspension),
+            patternsOf(portalPassword),
             WordPatterns.of(planSwitch),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
-            { self: WordPatterns.of(ownMail.self), receive: WordPatterns.of(ownMail.receive), mail: WordPatterns.of(ownMail.mail) },
+            patternsOf(ownMail),
             arithmetic
         );
     }
@@ -400,10 +386,10 @@ export class IntentRecognizer {
         }
         // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
         // "klaus soll raus, nur noch maria", "remove Klaus, Maria stays": one removed and another kept is too, whatever it was read as.
-        if ((BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(utterance)) || this.removesOneKeepsOther(utterance)) {
+        const said = words(spelledOut(folded(utterance)));
+        if ((BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(said)) || this.removesOneKeepsOther(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
-        const said = words(spelledOut(folded(utterance)));
         // "the person listed for billing doesn't work here anymore", "set up a new billing admin for us": a billing contact who left,
         // or one to be appointed, asks for a change; not when asked who it is or whether it is oneself ("who takes over now?").
         // "I clicked Billing and it only shows someone else's name and email. Why?": why Billing shows another person is how signing in to Billing works (the article's case d).
@@ -444,7 +430,7 @@ export class IntentRecognizer {
             return { intent: this.asksAboutSelf(said) ? 'am-i-billing-contact' : 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // A role question asked ("Is Eva the new billing contact?") stays one; "set up a new billing admin for us" asks for the change.
-        const roleQuestion = !utterance.trim().endsWith('?') && ROLE_QUESTIONS.has(understood.intent) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said);
+        const roleQuestion = !utterance.trim().endsWith('?') && ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said);
         // "I'm objecting to the request to replace me as billing contact" refuses the change it names (`main:objectionWords.refuse`).
         // "ich möchte, dass der Abrechnungskontakt auf mich geändert wird": the role passed to a person (the writer too) is asked for, not asked about.
         const changedTo = ROLE_QUESTIONS.has(understood.intent) && !utterance.trim().endsWith('?') && this.appointment.changedTo.mentionedIn(said);
@@ -475,14 +461,14 @@ export class IntentRecognizer {
         }
         // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
         // "has the billing contact been updated yet or is it still pending?": read as the role question, how far a change has got is its status too.
-        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said));
+        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said));
         if (progressOf && this.progress.mentionedIn(said) && !ordered) {
             return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "zwei Lizenzen entfernen bitte", "our card expired, where do I put in the new one?", "can we reactivate the old account?":
         // a topic's own words together (`main:topicCues`, every group of one topic said) name that topic, unless the role is named
         // or asked after ("I clicked Add licenses and it shows another name, who is that?" is the article's own case).
-        const cue = BEFORE_TOPIC_CUE.has(understood.intent) && !this.role.mentionedIn(said) && !said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said)
+        const cue = BEFORE_TOPIC_CUE.has(understood.intent) && !this.role.mentionedIn(said) && !this.asksWho(said) && !this.asksAboutSelf(said)
             ? this.topicCues.find(({ groups }) => groups.every((group) => group.mentionedIn(said)))
             : undefined;
         if (cue && cue.intent !== understood.intent) {
@@ -517,14 +503,12 @@ export class IntentRecognizer {
     }
 
     /** True when a message names removing and a billing contact (`main:removalWords`, either language). */
-    private asksRemoval(utterance: string): boolean {
-        const said = words(spelledOut(folded(utterance)));
+    private asksRemoval(said: readonly string[]): boolean {
         return this.removal.remove.mentionedIn(said) && this.removal.role.mentionedIn(said);
     }
 
     /** True when a message removes one (`main:removalWords.remove` or `.out`) and keeps another (`.stays`), no thing (`.things`: "remove my old card, the new one stays"). */
-    private removesOneKeepsOther(utterance: string): boolean {
-        const said = words(spelledOut(folded(utterance)));
+    private removesOneKeepsOther(said: readonly string[]): boolean {
         const removing = this.removal.remove.mentionedIn(said) || this.removal.out.mentionedIn(said);
         return removing && this.removal.stays.mentionedIn(said) && !this.removal.things.mentionedIn(said);
     }
@@ -878,10 +862,15 @@ export class IntentRecognizer {
             return { intent: 'am-i-billing-contact', score: result.score, language: lang };
         }
         // "i'm new here, who is our billing contact?": a question who it is, not asked about oneself, is "who is", however the classifier splits the two.
-        if (result.intent === 'am-i-billing-contact' && said.some((word) => this.whoWords.includes(word)) && !this.asksAboutSelf(said)) {
+        if (result.intent === 'am-i-billing-contact' && this.asksWho(said) && !this.asksAboutSelf(said)) {
             return { intent: 'who-is-billing-contact', score: result.score, language: lang };
         }
         return { intent: result.intent as Intent, score: result.score, language: lang };
+    }
+
+    /** True when one of `said` is a who-word (`main:whoQuestionWords`: "who", "wer"). */
+    private asksWho(said: readonly string[]): boolean {
+        return said.some((word) => this.whoWords.includes(word));
     }
 
     /** True when the words ask about the person themselves (`main:selfQuestionMarkers`: "am i", "is it me", "bin ich", "ob ich"). */
@@ -1203,4 +1192,9 @@ function informativeVocabulary(corpus: Record<string, string[]>): Vocabulary {
         }
     }
     return { words: pick((word) => word), prefixes: pick((word) => word.slice(0, PREFIX)), utterances, intentWords, field, phrases };
+}
+
+/** Each list of a group of word lists (`main:…Words`) as {@link WordPatterns}, read once at training. */
+function patternsOf<K extends string>(lists: Readonly<Record<K, readonly string[]>>): Record<K, WordPatterns> {
+    return Object.fromEntries(Object.entries<readonly string[]>(lists).map(([kind, list]) => [kind, WordPatterns.of(list)])) as Record<K, WordPatterns>;
 }

@@ -8,16 +8,19 @@ import { PETER } from '../helpers/demoPeople';
  * ("Petra Klein please", "Petra Klein Bitte"); a sentence after the reason that gives an address is that detail (the
  * requester's own, already known, or the new person's), not the reason.
  */
+/** Peter, after a greeting, asks to change the billing contact and proves who he is. */
+const PETER_ASKS_CHANGE = {
+    en: [{ say: 'hi' }, { say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }],
+    de: [{ say: 'hallo' }, { say: 'Ich möchte den Abrechnungskontakt ändern' }, { say: PETER }, { say: CODE }]
+} as const;
+
 const ROWS: readonly ConversationRow[] = [
     {
         name: '"Petra Klein please", then a reason with "My email is …" after it: Petra Klein filed, the reason without the email sentence',
         lang: 'en',
         email: PETER,
         steps: [
-            { say: 'hi' },
-            { say: 'I want to change the billing contact' },
-            { say: PETER },
-            { say: CODE },
+            ...PETER_ASKS_CHANGE.en,
             { say: 'Someone else' },
             { say: 'Petra Klein please', expect: [/email address of Petra Klein\?/] },
             { say: 'petra.klein@northwind.example' },
@@ -31,10 +34,7 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de',
         email: PETER,
         steps: [
-            { say: 'hallo' },
-            { say: 'Ich möchte den Abrechnungskontakt ändern' },
-            { say: PETER },
-            { say: CODE },
+            ...PETER_ASKS_CHANGE.de,
             { say: 'Eine andere Person' },
             { say: 'Petra Klein Bitte', expect: [/E-Mail-Adresse von Petra Klein\?/] },
             { say: 'petra.klein@northwind.example' },
@@ -47,7 +47,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '"I left the company. My email is …" for a member: the reason is the first sentence only',
         lang: 'en',
         email: PETER,
-        steps: [{ say: 'hi' }, { say: 'I want to change the billing contact' }, { say: PETER }, { say: CODE }, { say: 'Sarah Lee' }, { say: `I left the company. My email is ${PETER}` }, { say: 'yes' }],
+        steps: [...PETER_ASKS_CHANGE.en, { say: 'Sarah Lee' }, { say: `I left the company. My email is ${PETER}` }, { say: 'yes' }],
         outcome: { request: { account: 'ACC-2002', newContact: /^Sarah Lee$/, reason: /^I left the company\.?$/ } }
     },
     {
@@ -55,10 +55,7 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'en',
         email: PETER,
         steps: [
-            { say: 'hi' },
-            { say: 'I want to change the billing contact' },
-            { say: PETER },
-            { say: CODE },
+            ...PETER_ASKS_CHANGE.en,
             { say: 'Someone else' },
             { say: 'Petra Klein, thanks' },
             { say: 'petra.klein@northwind.example' },
