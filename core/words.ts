@@ -84,3 +84,10 @@ export function hasPhraseWords(present: ReadonlySet<string>, phrase: readonly st
 export function escapeRegExp(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
+
+/** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */
+export function folded(text: string): string {
+    return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
+}

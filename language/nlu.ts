@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn } from '@nlpjs/lang-en-min';
 import { LangDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { escapeRegExp, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
+import { escapeRegExp, folded, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 
@@ -834,7 +834,12 @@ export class IntentRecognizer {
         if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
             const otherClauses = utterance.split(/[,;:.!?]+/u).filter((clause) => !namesLanguage(words(clause)));
             const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
-            return this.classify(rest, lang);
+            const besides = await this.classify(rest, lang);
+            // "Bitte auf Englisch, mein Deutsch ist nicht so gut", "can we continue in German? my colleague is reading along": a clause
+            // that is a request for the language by itself ("auf Englisch bitte") asks for it when the rest asks nothing, or only
+            // tells why ("English please, I don't understand German well" is no request for help).
+            const asksForLanguage = utterance.split(/[,;:.!?]+/u).find((clause) => namesLanguage(words(clause)) && this.wordsBeside(words(clause), SWITCH_INTENTS) <= SWITCH_MAX_OTHER_WORDS);
+            return (besides.intent === 'none' || besides.intent === 'help') && asksForLanguage !== undefined ? this.classify(asksForLanguage, lang) : besides;
         }
         const processed = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });
         const result = { intent: processed.intent, score: familyScore(processed) };
@@ -1075,11 +1080,6 @@ function familyScore(result: { intent?: string; score?: number; classifications?
     return Math.min(1, Math.max(score, together));
 }
 
-/** Text with the German umlauts and ß written out (ä → ae, ß → ss), as people type without a German keyboard. */
-function folded(text: string): string {
-    return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
-}
-
 /** Another name for a word of the field, as a whole-word pattern (with German and English endings), and the word trained. */
 type FieldSynonym = readonly [RegExp, string];
 
@@ -1100,7 +1100,6 @@ function spelledOut(text: string): string {
 
 const SHORTHAND: Readonly<Record<string, string>> = { u: 'you', r: 'are', ur: 'your', plz: 'please', pls: 'please', thx: 'thanks', diff: 'difference', acct: 'account' };
 
-const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' };
 
 /** Shorter words (the "s" of "what's") tell no intent apart. */
 const MIN_TELLING_LENGTH = 2;

@@ -1,6 +1,13 @@
 import type { TFunction } from 'i18next';
-import { containsPhrase, phraseOf } from '../core/words';
-import { phraseList } from './phraseLists';
+import { folded, hasPhrase, phraseOf } from '../core/words';
+import { findReferences } from './entities';
+import { perLanguage, phraseList } from './phraseLists';
+
+/** The word lists of `main:objectionWords`, with umlauts written out as in a message read without them ("aenderung"). */
+const OBJECTION_LISTS = ['replaced', 'refuse', 'self', 'ownWish', 'notWanted', 'ownWishNext', 'dispute', 'change'] as const;
+type ObjectionList = (typeof OBJECTION_LISTS)[number];
+
+const objectionWords = perLanguage((t) => new Map<ObjectionList, readonly string[]>(OBJECTION_LISTS.map((key) => [key, phraseList(t, `main:objectionWords.${key}`).map(folded)])));
 
 /**
  * "ich hab ne Mail bekommen, dass ich als Abrechnungskontakt ersetzt werden
@@ -8,28 +15,35 @@ import { phraseList } from './phraseLists';
  * I never agreed": the person says they are being replaced and refuses it. By
  * words (`main:objectionWords`: being replaced, refusing, the person
  * themselves), as the classifier reads such a story as a change request. True
- * only when all three are said. Not wanting someone else to do it ("I do not want Petra Klein to replace me",
+ * when all three are said. Not wanting someone else to do it ("I do not want Petra Klein to replace me",
  * "ich will nicht, dass Jonas mich ersetzt") refuses it too; one's own wish to give up the role ("I don't want to
  * be the billing contact anymore, replace me", "ich will nicht mehr Abrechnungskontakt sein": `ownWish`) does not.
+ * A word that disputes a change ("dispute billing contact change", "Widerspruch gegen die Änderung": `dispute` and
+ * `change`) is an objection by itself, and so is a refusal beside a request's reference ("I do NOT agree to BC-2026-000678").
  */
 export function objectsToReplacement(text: string, t: TFunction): boolean {
-    const said = (key: string): boolean => containsPhrase(text, phraseList(t, `main:objectionWords.${key}`));
-    if (said('ownWish')) {
+    const lists = objectionWords(t);
+    const said = phraseOf(folded(text));
+    const saidAny = (key: ObjectionList): boolean => (lists.get(key) ?? []).some((phrase) => hasPhrase(said, phrase));
+    if (saidAny('ownWish')) {
         return false;
     }
-    return said('replaced') && (said('refuse') || notWantedFromAnother(text, t)) && said('self');
+    if ((saidAny('dispute') && saidAny('change')) || (saidAny('refuse') && findReferences(text).length > 0)) {
+        return true;
+    }
+    return saidAny('replaced') && (saidAny('refuse') || notWantedFromAnother(said, lists)) && saidAny('self');
 }
 
 /**
  * "don't want Petra …", "ich will nicht, dass …": not wanting (`main:objectionWords.notWanted`) followed by
  * someone else, not by the person's own doing ("don't want to …", "will nicht mehr …": `ownWishNext`).
  */
-function notWantedFromAnother(text: string, t: TFunction): boolean {
-    const said = ` ${phraseOf(text)} `;
-    const ownNext = phraseList(t, 'main:objectionWords.ownWishNext');
-    return phraseList(t, 'main:objectionWords.notWanted').some((phrase) => {
-        const at = said.indexOf(` ${phrase} `);
-        const next = at < 0 ? '' : said.slice(at + phrase.length + 2).split(' ')[0];
+function notWantedFromAnother(phrase: string, lists: ReadonlyMap<ObjectionList, readonly string[]>): boolean {
+    const said = ` ${phrase} `;
+    const ownNext = lists.get('ownWishNext') ?? [];
+    return (lists.get('notWanted') ?? []).some((wanted) => {
+        const at = said.indexOf(` ${wanted} `);
+        const next = at < 0 ? '' : said.slice(at + wanted.length + 2).split(' ')[0];
         return next !== '' && !ownNext.includes(next);
     });
 }
@@ -40,5 +54,6 @@ function notWantedFromAnother(text: string, t: TFunction): boolean {
  * ("can I stop it?", "kann ich das stoppen?") is one too.
  */
 export function refusesNamedRequest(text: string, t: TFunction): boolean {
-    return containsPhrase(text, phraseList(t, 'main:objectionWords.refuse'));
+    const said = phraseOf(folded(text));
+    return (objectionWords(t).get('refuse') ?? []).some((phrase) => hasPhrase(said, phrase));
 }

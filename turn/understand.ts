@@ -201,7 +201,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const understood = await recognizer.recognize(frame.head, lang);
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
-    if (aboutOthers && (namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined)) {
+    if (aboutOthers && (namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || tellsSomeoneNamed(t, frame.head, lang))) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -268,6 +268,23 @@ function afterTellingWhom(t: (lang: Lang) => TFunction, written: readonly string
     const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person));
     return verb === undefined || !named ? undefined : at + verb.length + 1;
 }
+
+/**
+ * "Kannst du Anna Müller ausrichten, …", "Sag doch bitte Jonas Bescheid, …", "please let Sarah Lee know …": the words before the
+ * message hold a verb of telling (`emailAdmin:instructionWords`, `emailAdmin:toldByName.heard.verbs`) with a person named beside
+ * it, a capitalised name or him/her/ihm/ihr at most {@link NAME_NEAR_VERB} words away; "Sie" is the bot, not a person.
+ */
+function tellsSomeoneNamed(t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
+    const list = (key: string): string[] => (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), key));
+    const verbs = new Set([...list('emailAdmin:instructionWords'), ...list('emailAdmin:toldByName.heard.verbs')]);
+    const pronouns = list('emailAdmin:toldByName.heard.pronouns');
+    const written = head.trim().split(/\s+/u).map((word) => word.replace(/[,:;]+$/u, ''));
+    const named = (word: string, at: number): boolean => (at > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && word !== 'Sie') || pronouns.includes(phraseOf(word));
+    return written.some((word, at) => verbs.has(phraseOf(word)) && written.some((other, near) => near !== at && Math.abs(near - at) <= NAME_NEAR_VERB && named(other, near)));
+}
+
+/** How far from its verb of telling a person may be named ("Sag doch bitte Jonas Bescheid"). */
+const NAME_NEAR_VERB = 3;
 
 /** The words to the bot, the message, and the word between them that says how the message follows ("that", "about"). */
 interface MessageFrame {

@@ -31,6 +31,22 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'wer ist mein abrechnungskontakt', expect: [/Mit welcher E-Mail-Adresse/] }
         ],
         outcome: { noHandoff: true }
+    },
+    {
+        // The request for the language in one clause, the reason naming the other language in the next.
+        name: '„Bitte auf Englisch, mein Deutsch ist nicht so gut.“: English, no "didn\'t get that"',
+        lang: 'de',
+        steps: [
+            { say: 'Bitte auf Englisch, mein Deutsch ist nicht so gut.', expect: [/What can I do for you\?/], absent: [/nicht ganz verstanden/, /didn't quite get that/] },
+            { say: 'who is my billing contact', expect: [/Which email address do you use/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"English please, I don\'t understand German well": English, not the help text',
+        lang: 'de',
+        steps: [{ say: "English please, I don't understand German well", expect: [/What can I do for you\?/], absent: [/Ich kann Ihnen/, /I can help you with/] }],
+        outcome: { noHandoff: true }
     }
 ];
 

@@ -27,7 +27,12 @@ const atMenu = (lang: 'de' | 'en', said: string): ConversationRow['steps'] =>
 const OBJECTIONS: readonly ConversationRow[] = [
     { name: '"i do not want eva schulz to replace me as billing contact"', lang: 'en', email: KLAUS, steps: atMenu('en', 'i do not want eva schulz to replace me as billing contact'), outcome: { noHandoff: true } },
     { name: '"we don\'t want Eva replacing me as billing contact"', lang: 'en', email: KLAUS, steps: atMenu('en', "we don't want Eva replacing me as billing contact"), outcome: { noHandoff: true } },
-    { name: '„ich möchte nicht, dass Eva Schulz mich ablöst“', lang: 'de', email: KLAUS, steps: atMenu('de', 'ich möchte nicht, dass Eva Schulz mich ablöst'), outcome: { noHandoff: true } }
+    { name: '„ich möchte nicht, dass Eva Schulz mich ablöst“', lang: 'de', email: KLAUS, steps: atMenu('de', 'ich möchte nicht, dass Eva Schulz mich ablöst'), outcome: { noHandoff: true } },
+    // A word that disputes a change, being taken over, a change "against me": objections in other words.
+    { name: '"i dispute this billing contact change"', lang: 'en', email: KLAUS, steps: atMenu('en', 'i dispute this billing contact change'), outcome: { noHandoff: true } },
+    { name: '„Widerspruch gegen die Aenderung des Abrechnungskontakts“', lang: 'de', email: KLAUS, steps: atMenu('de', 'Widerspruch gegen die Aenderung des Abrechnungskontakts'), outcome: { noHandoff: true } },
+    { name: '„Eva soll die Abrechnung übernehmen? das ist nicht abgesprochen, ich bin der aktuelle Abrechnungskontakt“', lang: 'de', email: KLAUS, steps: atMenu('de', 'Eva soll die Abrechnung übernehmen? das ist nicht abgesprochen, ich bin der aktuelle Abrechnungskontakt'), outcome: { noHandoff: true } },
+    { name: '"please halt the change request against me, I\'m still the right person"', lang: 'en', email: KLAUS, steps: atMenu('en', "please halt the change request against me, I'm still the right person"), outcome: { noHandoff: true } }
 ];
 
 /** Not wanting to be the billing contact oneself any more: a change request, no objection. */
