@@ -12,7 +12,7 @@ import type { EmailAdminDeps } from './emailAdminDialog';
 import type { IdentifyDeps } from './identifyDialog';
 import { LINKS } from '../core/links';
 import { continueWith, offerNext } from './actions';
-import { EmailAdminDialog } from './emailAdminDialog';
+import { EmailAdminDialog, correctedRecipients } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
@@ -147,6 +147,11 @@ export class BillingRoleDialog extends ComponentDialog {
         // A clicked button says nothing more than its choice.
         const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
         // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
+        // "nein, stattdessen an jonas", "no, send it to sarah instead": whom to write to is corrected; the mail goes on.
+        if (identity && text !== '' && (await correctedRecipients(step.context, text, this.services.accounts, identity)) !== undefined) {
+            noteInsight(step.context, 'task-started', 'admin-mail');
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, correction: text } satisfies EmailAdminOptions);
+        }
         const lead = leadingAnswer(step.context, text);
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
