@@ -24,6 +24,7 @@ import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
+import { wishesToWriteToSomeone } from '../language/writeWish';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
@@ -194,7 +195,9 @@ export class BillingRoleDialog extends ComponentDialog {
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
             const recipientIds = namedRecipients(said, contacts);
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds } satisfies EmailAdminOptions);
+            // "kannst du jonas was ausrichten": whom the wish names is read as a correction is, so a colleague who is no billing contact hears that only they are written to.
+            const correction = message === undefined && wishesToWriteToSomeone(said, t) ? said : undefined;
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds, correction } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));

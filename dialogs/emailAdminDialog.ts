@@ -28,6 +28,7 @@ import { containsPhrase, hasPhrase, phraseOf, wordsOf } from '../core/words';
 import { namesOf } from '../language/changeToNamed';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
+import { wishesToWriteToSomeone } from '../language/writeWish';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -220,7 +221,8 @@ export class EmailAdminDialog extends ComponentDialog {
 /**
  * "nein, stattdessen lea.fischer@…", "no, send it to jonas.weber@… instead" where the mail's text is asked or the mail offered:
  * whom to write to is corrected, no text is given. A short message that begins with a no, says instead (`main:insteadWords`) or
- * asks to send it elsewhere (`emailAdmin:otherRecipient.heard`), and names an address or a member of the account. The billing
+ * asks to send it elsewhere (`emailAdmin:otherRecipient.heard`) or only wishes to write to someone ("kannst du jonas was ausrichten"),
+ * and names an address or a member of the account. The billing
  * contacts named, when it names only billing contacts (other than the person); `others` when it names anyone else; undefined
  * when it corrects nothing.
  */
@@ -229,7 +231,8 @@ export async function correctedRecipients(context: TurnContext, said: string, ac
     const addresses = findEmails(said, lang);
     const rest = addresses.reduce((text, address) => text.split(address).join(' '), said);
     const corrects = leadingAnswer(context, said)?.value === false || containsPhrase(rest, phraseList(t, 'main:insteadWords')) || containsPhrase(rest, phraseList(t, 'emailAdmin:otherRecipient.heard'));
-    if (!corrects || wordsOf(rest).length > MAX_CORRECTION_WORDS) {
+    // A wish to write to someone is short by its own measure ({@link wishesToWriteToSomeone}).
+    if (!wishesToWriteToSomeone(said, t) && (!corrects || wordsOf(rest).length > MAX_CORRECTION_WORDS)) {
         return undefined;
     }
     const members = (await accounts.members(options.accountId)).map((m) => m.user);

@@ -19,7 +19,7 @@ const GOODBYE = { en: /Goodbye/, de: /Auf Wiedersehen|Tschüss/ };
  */
 const ROWS: readonly ConversationRow[] = [
     {
-        name: '"i want to write something to anna" at the menu after verification: the mail to the billing contact, her message asked',
+        name: '"could you pass something on to anna" at the menu after verification: the mail to the billing contact, not a change of contact',
         lang: 'en', email: LEA,
         steps: [
             { say: 'hi', expect: [en.menu] },
@@ -27,7 +27,7 @@ const ROWS: readonly ConversationRow[] = [
             { say: LEA, expect: [en.codeSent] },
             { say: CODE, expect: [en.caseB, en.offerEmail] },
             { say: 'no thanks' },
-            { say: 'i want to write something to anna', expect: [/What would you like me to tell Anna Müller\?/], absent: [/I can help you with/, en.preview] },
+            { say: 'could you pass something on to anna', expect: [/What would you like me to tell Anna Müller\?/], absent: [/only send this email/, /Only account admins/, en.preview] },
             { say: 'we need two more licences for the new interns', expect: [en.preview, /two more licences for the new interns/, en.confirm] },
             { say: 'yes', expect: [en.sent] }
         ],
@@ -47,7 +47,7 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [ANNA], words: /zwei Lizenzen mehr für die neuen Praktikanten/ } }
     },
     {
-        name: '„kannst du jonas was ausrichten“ nach der Bestätigung: die Mail an die Abrechnungskontaktin, ihr Text gefragt',
+        name: '„kannst du jonas was ausrichten“ nach der Bestätigung: die Mail an die Abrechnungskontaktin, nur an sie',
         lang: 'de', email: LEA,
         steps: [
             { say: 'hallo', expect: [de.menu] },
@@ -55,14 +55,14 @@ const ROWS: readonly ConversationRow[] = [
             { say: LEA, expect: [de.codeSent] },
             { say: CODE, expect: [de.caseB, de.offerEmail] },
             { say: 'nein danke' },
-            { say: 'kannst du jonas was ausrichten', expect: [/Was soll ich Anna Müller ausrichten\?/], absent: [/Ich helfe Ihnen bei Fragen/] },
+            { say: 'kannst du jonas was ausrichten', expect: [/nur an den Abrechnungskontakt des Kontos senden \(Anna Müller\)/, /Was soll ich Anna Müller ausrichten\?/], absent: [/Ich helfe Ihnen bei Fragen/] },
             { say: 'wir brauchen zwei Lizenzen mehr', expect: [de.preview, /zwei Lizenzen mehr/, de.confirm] },
             { say: 'ja', expect: [de.sent] }
         ],
         outcome: { mailTo: { to: [ANNA], words: /zwei Lizenzen mehr/ } }
     },
     {
-        name: '"i\'d like to send sarah a quick message" after verification: the mail to the billing contact, its text asked',
+        name: '"i\'d like to send sarah a quick message" after verification: the mail to the billing contact, only to him',
         lang: 'en', email: TOM,
         steps: [
             { say: 'hi', expect: [en.menu] },
@@ -70,7 +70,7 @@ const ROWS: readonly ConversationRow[] = [
             { say: TOM, expect: [en.codeSent] },
             { say: CODE, expect: [en.caseBD, en.offerEmail] },
             { say: 'no thanks' },
-            { say: 'i\'d like to send sarah a quick message', expect: [/What would you like me to tell Peter Brooks\?/], absent: [/I can help you with/] },
+            { say: 'i\'d like to send sarah a quick message', expect: [/only send this email to the account's billing contact \(Peter Brooks\)/, /What would you like me to tell Peter Brooks\?/], absent: [/I can help you with/] },
             { say: 'we need two more licences', expect: [en.preview, /two more licences/, en.confirm] },
             { say: 'yes', expect: [en.sent] }
         ],
