@@ -12,7 +12,7 @@ import type { EmailAdminDeps } from './emailAdminDialog';
 import type { IdentifyDeps } from './identifyDialog';
 import { LINKS } from '../core/links';
 import { continueWith, offerNext } from './actions';
-import { EmailAdminDialog } from './emailAdminDialog';
+import { EmailAdminDialog, correctedRecipients } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
@@ -24,6 +24,7 @@ import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
 import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
+import { wishesToWriteToSomeone } from '../language/writeWish';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
@@ -147,6 +148,11 @@ export class BillingRoleDialog extends ComponentDialog {
         // A clicked button says nothing more than its choice.
         const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
         // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
+        // "nein, stattdessen an jonas", "no, send it to sarah instead": whom to write to is corrected; the mail goes on.
+        if (identity && text !== '' && (await correctedRecipients(step.context, text, this.services.accounts, identity)) !== undefined) {
+            noteInsight(step.context, 'task-started', 'admin-mail');
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, correction: text } satisfies EmailAdminOptions);
+        }
         const lead = leadingAnswer(step.context, text);
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
         if (rest) {
@@ -189,7 +195,9 @@ export class BillingRoleDialog extends ComponentDialog {
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
             const recipientIds = namedRecipients(said, contacts);
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds } satisfies EmailAdminOptions);
+            // "kannst du jonas was ausrichten": whom the wish names is read as a correction is, so a colleague who is no billing contact hears that only they are written to.
+            const correction = message === undefined && wishesToWriteToSomeone(said, t) ? said : undefined;
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds, correction } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));

@@ -1,4 +1,5 @@
 import * as crypto from 'crypto';
+import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
@@ -15,7 +16,7 @@ import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { onlyAnswerPhrases } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
-import type { EmailAdminOptions } from './types';
+import type { EmailAdminOptions, IdentifyResult } from './types';
 import type { IntentRecognizer } from '../language/nlu';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { addressedLeadIn, draftChange, leadingAnswer, mailText, messageContent, newDraftSentence } from './answerContent';
@@ -27,6 +28,7 @@ import { containsPhrase, hasPhrase, phraseOf, wordsOf } from '../core/words';
 import { namesOf } from '../language/changeToNamed';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
+import { wishesToWriteToSomeone } from '../language/writeWish';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -68,6 +70,10 @@ export class EmailAdminDialog extends ComponentDialog {
         const recipients = await this.recipients(step.options);
         if (recipients.length === 0) {
             return step.endDialog();
+        }
+        if (step.options.correction) {
+            // "nein, stattdessen an jonas" at the offer: whom to write to is corrected as at the message's question.
+            return (await this.recipientCorrected(step, step.options.correction)) ?? step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, correction: undefined } satisfies EmailAdminOptions);
         }
         if (step.options.message) {
             return step.next({ text: step.options.message } satisfies TextInput);
@@ -165,35 +171,20 @@ export class EmailAdminDialog extends ComponentDialog {
         return step.endDialog();
     }
 
-    /**
-     * "nein, stattdessen lea.fischer@…", "no, send it to jonas.weber@… instead" where the mail's text is asked: whom to write to
-     * is corrected, no text is given. A short message that begins with a no, says instead (`main:insteadWords`) or asks to send
-     * it elsewhere (`emailAdmin:otherRecipient.heard`), and names an address or a member of the account. A billing contact named
-     * is the one written to; anyone else hears that the bot writes to the billing contacts only. The text is asked again.
-     */
+    /** {@link correctedRecipients} acted on: the billing contacts named are written to, anyone else hears that only they are; the text is asked again. */
     private async recipientCorrected(step: WaterfallStepContext<EmailAdminOptions>, said: string): Promise<DialogTurnResult | undefined> {
         const { t, lang } = turnInfo(step.context);
-        const addresses = findEmails(said, lang);
-        const rest = addresses.reduce((text, address) => text.split(address).join(' '), said);
-        const corrects =
-            leadingAnswer(step.context, said)?.value === false || containsPhrase(rest, phraseList(t, 'main:insteadWords')) || containsPhrase(rest, phraseList(t, 'emailAdmin:otherRecipient.heard'));
-        if (!corrects || wordsOf(rest).length > MAX_CORRECTION_WORDS) {
+        const corrected = await correctedRecipients(step.context, said, this.services.accounts, step.options);
+        if (corrected === undefined) {
             return undefined;
         }
-        const members = (await this.services.accounts.members(step.options.accountId)).map((m) => m.user);
-        const rephrased = phraseOf(rest);
-        const named = members.filter((user) => addresses.includes(user.email.toLowerCase()) || namesOf(user, members).some((name) => hasPhrase(rephrased, name)));
-        if (addresses.length === 0 && named.length === 0) {
-            return undefined;
-        }
-        const contacts = (await this.services.accounts.billingContacts(step.options.accountId)).filter((c) => c.id !== step.options.userId);
-        const toContacts = named.filter((user) => contacts.some((c) => c.id === user.id)).map((user) => user.id);
-        if (toContacts.length === 0 || named.length > toContacts.length || addresses.some((address) => !contacts.some((c) => c.email.toLowerCase() === address))) {
+        const asked = { ...step.options, message: undefined, correction: undefined } satisfies EmailAdminOptions;
+        if (corrected === 'others') {
             const names = (await this.recipients(step.options)).map((r) => r.name);
             await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: conjunctionList(lang).format(names), count: names.length }));
-            return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined } satisfies EmailAdminOptions);
+            return step.replaceDialog(DialogIds.emailAdminFlow, asked);
         }
-        return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined, recipientIds: toContacts } satisfies EmailAdminOptions);
+        return step.replaceDialog(DialogIds.emailAdminFlow, { ...asked, recipientIds: corrected } satisfies EmailAdminOptions);
     }
 
     /** Queues the drafts (nothing when there are none), with `directoryVersion` when they were drafted from look-ups kept at it. */
@@ -225,4 +216,33 @@ export class EmailAdminDialog extends ComponentDialog {
         }
         return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options, directory), message) };
     }
+}
+
+/**
+ * "nein, stattdessen lea.fischer@…", "no, send it to jonas.weber@… instead" where the mail's text is asked or the mail offered:
+ * whom to write to is corrected, no text is given. A short message that begins with a no, says instead (`main:insteadWords`) or
+ * asks to send it elsewhere (`emailAdmin:otherRecipient.heard`) or only wishes to write to someone ("kannst du jonas was ausrichten"),
+ * and names an address or a member of the account. The billing
+ * contacts named, when it names only billing contacts (other than the person); `others` when it names anyone else; undefined
+ * when it corrects nothing.
+ */
+export async function correctedRecipients(context: TurnContext, said: string, accounts: AccountRepository, options: IdentifyResult): Promise<readonly string[] | 'others' | undefined> {
+    const { t, lang } = turnInfo(context);
+    const addresses = findEmails(said, lang);
+    const rest = addresses.reduce((text, address) => text.split(address).join(' '), said);
+    const corrects = leadingAnswer(context, said)?.value === false || containsPhrase(rest, phraseList(t, 'main:insteadWords')) || containsPhrase(rest, phraseList(t, 'emailAdmin:otherRecipient.heard'));
+    // A wish to write to someone is short by its own measure ({@link wishesToWriteToSomeone}).
+    if (!wishesToWriteToSomeone(said, t) && (!corrects || wordsOf(rest).length > MAX_CORRECTION_WORDS)) {
+        return undefined;
+    }
+    const members = (await accounts.members(options.accountId)).map((m) => m.user);
+    const rephrased = phraseOf(rest);
+    const named = members.filter((user) => addresses.includes(user.email.toLowerCase()) || namesOf(user, members).some((name) => hasPhrase(rephrased, name)));
+    if (addresses.length === 0 && named.length === 0) {
+        return undefined;
+    }
+    const contacts = (await accounts.billingContacts(options.accountId)).filter((c) => c.id !== options.userId);
+    const toContacts = named.filter((user) => contacts.some((c) => c.id === user.id)).map((user) => user.id);
+    const others = toContacts.length === 0 || named.length > toContacts.length || addresses.some((address) => !contacts.some((c) => c.email.toLowerCase() === address));
+    return others ? 'others' : toContacts;
 }

@@ -22,7 +22,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsANumber } from './draftCorrection';
-import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
+import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, onlyNeverMind, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
@@ -134,6 +134,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
         if (context.activity.type !== ActivityTypes.Message) {
+            return undefined;
+        }
+        // "oh, never mind then", "ach, vergiss es" as the mail's text: a change of mind the mail's own step answers (nothing sent, the conversation goes on).
+        if (this.mailTextDropped(innerDc)) {
             return undefined;
         }
         // "ach, hat sich erledigt, danke" at any question of a task: the person needs it no more; a goodbye, nothing asked.
@@ -380,6 +384,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const { t, lang } = turnInfo(context);
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
+    }
+
+    /** True when the mail's text is asked and the message says nothing but a change of mind ({@link onlyNeverMind}). */
+    private mailTextDropped(innerDc: DialogContext): boolean {
+        const text = submittedText(innerDc.context.activity) ?? '';
+        return this.isOnStack(innerDc, DialogIds.emailAdmin) && this.openPrompt(innerDc).options?.freeText === true && onlyNeverMind(text, turnInfo(innerDc.context).t);
     }
 
     /**

@@ -11,6 +11,7 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
+import { wishesToWriteToSomeone } from '../language/writeWish';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -532,7 +533,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     protected override async namesNewContact(context: TurnContext, text: string): Promise<boolean> {
         const identity = turnInfo(context).profile.identity;
         // Most messages at the menu or an offer name no change: the account's members are read only for one that does.
-        if (!identity?.accountId || !saysChange(text, turnInfo(context).t)) {
+        // "could you pass something on to sarah" passes on a message, not the role.
+        if (!identity?.accountId || !saysChange(text, turnInfo(context).t) || wishesToWriteToSomeone(text, turnInfo(context).t)) {
             return false;
         }
         const others = (await this.services.accounts.members(identity.accountId)).filter((m) => m.user.id !== identity.userId).map((m) => m.user);

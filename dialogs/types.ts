@@ -118,4 +118,6 @@ export interface EmailAdminOptions {
     readonly recipientIds?: readonly string[];
     /** The last answer was only a yes or no: the question is asked again in words that say so, one message. */
     readonly onlyAnswered?: boolean;
+    /** Said at the offer of the mail to correct whom to write to ("nein, stattdessen an jonas"): read as at the message's question. */
+    readonly correction?: string;
 }

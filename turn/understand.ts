@@ -15,6 +15,7 @@ import { clauseAsMessage } from '../language/clauseMessage';
 import { requestBesideReason } from '../language/reasonInRequest';
 import { objectsToReplacement } from '../language/objectionWords';
 import { describesSelf, introducesOnly, saysOnlyNew, withoutIntroductions } from '../language/introduction';
+import { addressesSomeone, wishesToWriteToSomeone } from '../language/writeWish';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -52,9 +53,18 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
-    const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? (await recognizer.recognize(asked, lang));
+    const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? wishToWrite(t, asked, lang) ?? (await recognizer.recognize(asked, lang));
     const understood = (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? whole;
     return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
+}
+
+/**
+ * "ich möchte anna was schreiben", "can you pass something on to sarah": a wish to write something to a person named,
+ * without what ({@link wishesToWriteToSomeone}), asks for the mail; what to write is asked after verification.
+ */
+function wishToWrite(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Understanding | undefined {
+    const language = (lang ? [lang] : LANGS).find((one) => wishesToWriteToSomeone(text, t(one)));
+    return language === undefined ? undefined : { intent: 'email-billing-admin', score: UNDERSTANDING_POLICY.interrupt, language };
 }
 
 /** What a story ends on "who can do that?" after: the billing contact's own tasks (plan, licenses, paying), which the role check answers. */
@@ -201,7 +211,9 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const understood = await recognizer.recognize(frame.head, lang);
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
-    if (aboutOthers && (namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || tellsSomeoneNamed(t, frame.head, lang))) {
+    // "ok dann an anna: …": the words before the colon only say whom the words after it are for.
+    const told = namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || addressed(t, frame.head, lang) || tellsSomeoneNamed(t, frame.head, lang);
+    if (aboutOthers && told) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -227,13 +239,18 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => [...phraseList(t(one), 'emailAdmin:instructionWords'), ...phraseList(t(one), 'emailAdmin:toldByName.heard.verbs')]);
     const fits = (one: MessageFrame): boolean => {
         const said = wordsOf(one.head);
-        return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && hasListWord(said, verbs);
+        return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
     };
     const otherFrame = (one: string): MessageFrame | undefined => toldAfterComma(t, one, verbs, lang) ?? writtenAbout(t, one, verbs, lang) ?? toldByName(t, one, lang);
-    const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1) };
+    const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1), colon: frame[0].trim().endsWith(':') };
     // "ok then: Tell Peter we need to upgrade": words before a colon that say not to write leave the frame to the words after it.
     const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
     return found !== undefined && fits(found) ? found : undefined;
+}
+
+/** True when words before a colon only say whom the message after it is for ("ok dann an anna", "ok, to peter then"). */
+function addressed(t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
+    return (lang ? [lang] : LANGS).some((one) => addressesSomeone(head, t(one)));
 }
 
 /**
@@ -291,6 +308,8 @@ interface MessageFrame {
     readonly head: string;
     readonly message: string;
     readonly marker?: string;
+    /** The message follows a colon ("ok dann an anna: …"), where words that only say whom it is for ask for the mail too. */
+    readonly colon?: boolean;
 }
 
 /**
