@@ -696,10 +696,17 @@ export class IntentRecognizer {
      */
     private async inConversationLanguage(utterance: string, lang: Lang): Promise<Understanding> {
         const own = await this.classify(utterance, lang);
-        if (own.intent !== 'none' || this.guessLanguage(utterance) === lang) {
+        const otherLang: Lang = lang === 'de' ? 'en' : 'de';
+        if (own.intent !== 'none') {
+            // "my colleague is reading along" in a German chat: a text plainly in the other language that asks nothing there asks
+            // nothing, whatever one shared word ("is") makes of it here.
+            const foreign = this.languageByWords(utterance) === otherLang && (await this.classify(utterance, otherLang)).intent === 'none';
+            return foreign ? { intent: 'none', score: own.score, language: lang } : own;
+        }
+        if (this.guessLanguage(utterance) === lang) {
             return own;
         }
-        const other = await this.classify(utterance, lang === 'de' ? 'en' : 'de');
+        const other = await this.classify(utterance, otherLang);
         return other.intent !== 'none' && other.score >= UNDERSTANDING_POLICY.otherLanguage ? { ...other, language: lang } : own;
     }
 
@@ -834,7 +841,7 @@ export class IntentRecognizer {
         if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
             const otherClauses = utterance.split(/[,;:.!?]+/u).filter((clause) => !namesLanguage(words(clause)));
             const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
-            const besides = await this.classify(rest, lang);
+            const besides = await this.inConversationLanguage(rest, lang);
             // "Bitte auf Englisch, mein Deutsch ist nicht so gut", "can we continue in German? my colleague is reading along": a clause
             // that is a request for the language by itself ("auf Englisch bitte") asks for it when the rest asks nothing, or only
             // tells why ("English please, I don't understand German well" is no request for help).

@@ -47,6 +47,13 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de',
         steps: [{ say: "English please, I don't understand German well", expect: [/What can I do for you\?/], absent: [/Ich kann Ihnen/, /I can help you with/] }],
         outcome: { noHandoff: true }
+    },
+    {
+        // The rest of the message is read in the language asked for: English words that ask nothing stay nothing in German.
+        name: '"can we continue in German? my colleague is reading along": German, not who the billing contact is',
+        lang: 'en',
+        steps: [{ say: 'can we continue in German? my colleague is reading along', expect: [/Was kann ich für Sie tun\?/], absent: [/Mit welcher E-Mail-Adresse/, /Which email address do you use/] }],
+        outcome: { noHandoff: true }
     }
 ];
 
