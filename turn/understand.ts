@@ -206,7 +206,7 @@ function notAGoodbyeIfAsked(t: (lang: Lang) => TFunction, text: string, understo
 async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding | undefined> {
     const frame = messageFrame(t, text, lang);
     if (frame === undefined) {
-        return undefined;
+        return messageInStory(recognizer, t, text, lang);
     }
     const understood = await recognizer.recognize(frame.head, lang);
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
@@ -223,6 +223,38 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && aboutOthers;
     // Told to write, and a message follows: as sure as a request put plainly ("ok, können Sie ihr bitte schreiben, dass …").
     return understood.intent === 'email-billing-admin' || toBillingRole ? { ...understood, intent: 'email-billing-admin', score: Math.max(understood.score, UNDERSTANDING_POLICY.interrupt) } : undefined;
+}
+
+/**
+ * "Guten Morgen. … Ich darf das selbst nicht bestellen. Bitte richten Sie Frau Müller aus, dass wir dringend mehr Lizenzen brauchen.",
+ * "… Could you contact him on my behalf and let him know the team needs …?": in a message of several sentences, one that asks to
+ * pass a message on to someone ({@link messageForSomeone}) asks for the mail; the others say why.
+ */
+async function messageInStory(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding | undefined> {
+    const parts = messageParts(text);
+    for (const part of parts.length > 1 ? parts : []) {
+        const asked = await messageForSomeone(recognizer, t, part, lang);
+        if (asked?.intent === 'email-billing-admin') {
+            return asked;
+        }
+    }
+    return undefined;
+}
+
+/**
+ * The frame of the sentence of a longer message that tells the bot to pass words on to someone else ("… Ich darf das
+ * selbst nicht bestellen. Bitte richten Sie Frau Müller aus, dass wir mehr Lizenzen brauchen."), undefined when none does.
+ */
+function storyFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): MessageFrame | undefined {
+    const parts = messageParts(text);
+    for (const part of parts.length > 1 ? parts : []) {
+        const frame = messageFrame(t, part, lang);
+        const toOthers = frame !== undefined && !wordsOf(frame.head).some((word) => SELF.has(word));
+        if (frame && toOthers && (namesRecipient(t, frame.head, lang) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || tellsSomeoneNamed(t, frame.head, lang))) {
+            return frame;
+        }
+    }
+    return undefined;
 }
 
 /**
@@ -389,7 +421,7 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
  * or undefined when the text asks for no mail in that way ({@link messageFrame}).
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
-    const frame = messageFrame(t, text, lang);
+    const frame = messageFrame(t, text, lang) ?? storyFrame(t, text, lang);
     const message = frame?.message ?? '';
     return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
