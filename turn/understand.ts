@@ -212,8 +212,7 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
     // "ok dann an anna: …": the words before the colon only say whom the words after it are for.
-    const told = namesRecipient(t, frame.head, lang ?? understood.language) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || addressed(t, frame.head, lang) || tellsSomeoneNamed(t, frame.head, lang);
-    if (aboutOthers && told) {
+    if (aboutOthers && tellsToPassOn(t, frame.head, lang, lang ?? understood.language)) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -249,8 +248,7 @@ function storyFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): Mes
     const parts = messageParts(text);
     for (const part of parts.length > 1 ? parts : []) {
         const frame = messageFrame(t, part, lang);
-        const toOthers = frame !== undefined && !wordsOf(frame.head).some((word) => SELF.has(word));
-        if (frame && toOthers && (namesRecipient(t, frame.head, lang) || afterTellingWhom(t, frame.head.trim().split(/\s+/u), lang) !== undefined || tellsSomeoneNamed(t, frame.head, lang))) {
+        if (frame && !wordsOf(frame.head).some((word) => SELF.has(word)) && tellsToPassOn(t, frame.head, lang, lang)) {
             return frame;
         }
     }
@@ -316,6 +314,15 @@ function afterTellingWhom(t: (lang: Lang) => TFunction, written: readonly string
     const person = verb === undefined ? '' : (written[at + verb.length] ?? '').replace(/[,:;]+$/u, '');
     const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person));
     return verb === undefined || !named ? undefined : at + verb.length + 1;
+}
+
+/**
+ * True when the words before a message tell the bot to pass it on: to the billing side by its name (`emailAdmin:recipientWords`, in
+ * `recipientLang`), to a person named after a verb of telling ("tell Peter"), to whom it is for ("ok dann an anna"), or to a person
+ * named beside such a verb ({@link tellsSomeoneNamed}).
+ */
+function tellsToPassOn(t: (lang: Lang) => TFunction, head: string, lang: Lang | undefined, recipientLang: Lang): boolean {
+    return namesRecipient(t, head, recipientLang) || afterTellingWhom(t, head.trim().split(/\s+/u), lang) !== undefined || addressed(t, head, lang) || tellsSomeoneNamed(t, head, lang);
 }
 
 /**
