@@ -12,7 +12,7 @@ import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
@@ -297,6 +297,12 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // "auf meiner rechnung steht die falsche adresse": what an invoice shows is no billing contact; what the bot can do, and a person.
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
+        }
+        if (this.typed(step) && !step.options?.again && !followUp && asksWhoMayChange(step.context, sentencesOf(text).at(-1) ?? text)) {
+            // "wer darf bei uns den abrechnungskontakt ändern und wie lange dauert das?" asked first: a question, answered (who may,
+            // how long when asked); the change itself is only offered. A wish after the question ("… ? ich möchte Lea eintragen") is the change.
+            await step.context.sendActivity(await this.whoMayChangeLines(step, text));
+            return step.next(offerNext({ key: 'main:accountAdmins.offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }));
         }
         const admins = this.typed(step) && (step.options?.again || followUp) ? await this.adminsAnswer(step, text) : undefined;
         if (admins) {
@@ -667,12 +673,22 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const accountId = profile.identity?.accountId;
         if (asksWhoMayChange(step.context, text)) {
             // "nein, aber wer darf das ändern?": only the admins may ask for the change, by name when the person is verified.
-            return whoMayChangeAnswer(step.context, this.services.accounts, accountId);
+            return this.whoMayChangeLines(step, text);
         }
         if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
             return undefined;
         }
         return accountAdminsLine(step.context, this.services.accounts, accountId);
+    }
+
+    /**
+     * Who may change the billing contact ({@link whoMayChangeAnswer}), and how long a change takes when the question asks
+     * that too (`requestStatus:howLong.heard.phrases`): the product names no time, a LogMeIn staff member decides.
+     */
+    private async whoMayChangeLines(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string> {
+        const { t, profile } = turnInfo(step.context);
+        const who = await whoMayChangeAnswer(step.context, this.services.accounts, profile.identity?.accountId);
+        return containsPhrase(text, phraseList(t, 'requestStatus:howLong.heard.phrases')) ? `${who} ${t('main:accountAdmins.howLong')}` : who;
     }
 
     /**
