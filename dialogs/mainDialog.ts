@@ -116,7 +116,25 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+        return (await this.leavingQueue(innerDc)) ?? (await this.onlyNextRequest(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * "ach, nur die zweite frage bitte", "just the second question please" (`main:onlyNextRequest.heard`) at a question of
+     * the first of several requests asked in one message: that one is dropped, and the next one asked is taken up.
+     */
+    private async onlyNextRequest(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const menu = innerDc.stack[0];
+        const values = menu?.id === DialogIds.mainMenu ? (menu.state as { values?: Partial<MenuValues> }).values : undefined;
+        const [next, ...rest] = values?.queue ?? [];
+        const { t, lang } = turnInfo(context);
+        if (context.activity.type !== ActivityTypes.Message || next === undefined || this.isAtMenu(innerDc) || !containsPhrase(submittedText(context.activity) ?? '', phraseList(t, 'main:onlyNextRequest.heard'))) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        const understood: Understanding = { intent: next, score: 1, language: lang };
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood, queue: rest, queued: true, queuedText: values?.queuedText } satisfies MainMenuOptions);
     }
 
     /**
