@@ -461,8 +461,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * A question about the portal reset answered from what the bot knows: where
      * the user ID is (the person's own when on file), how long the link holds
      * (the one sent in this conversation, or any), and a new link only when
-     * plainly asked for, or the right user ID when the one given was wrong. The person's own user ID typed alone after a link was
-     * sent is the same request again, answered without a second link.
+     * plainly asked for, or the right user ID when the one given was wrong.
+     * The person's own user ID typed alone after a link was sent is the same
+     * request again, answered without a second link.
      */
     private async portalAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<DialogTurnResult | undefined> {
         const input = step.result as TextInput | Understanding;
