@@ -316,9 +316,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
         }
-        if (this.typed(step) && !step.options?.again && !followUp && asksWhoMayChange(step.context, sentencesOf(text).at(-1) ?? text)) {
+        if (this.typed(step) && !step.options?.again && !followUp && this.asksOnlyWhoMayChange(step.context, text)) {
             // "wer darf bei uns den abrechnungskontakt ändern und wie lange dauert das?" asked first: a question, answered (who may,
-            // how long when asked); the change itself is only offered. A wish after the question ("… ? ich möchte Lea eintragen") is the change.
+            // how long when asked); the change itself is only offered. A wish after the question ("… ? ich möchte Lea eintragen") is the
+            // change; who may change something else ("Wir wollen unseren Abo-Plan wechseln, wer kann das machen?") is not asked here.
             await step.context.sendActivity(await this.whoMayChangeLines(step, text));
             return step.next(offerNext({ key: 'main:accountAdmins.offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }));
         }
@@ -698,6 +699,16 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return undefined;
         }
         return accountAdminsLine(step.context, this.services.accounts, accountId);
+    }
+
+    /**
+     * True when a sentence asks who may change the billing contact, naming it, and nothing but questions follows it
+     * ("Wer darf den Abrechnungskontakt ändern? Und wie lange dauert das?"; not "…? Ich möchte Lea eintragen").
+     */
+    private asksOnlyWhoMayChange(context: TurnContext, text: string): boolean {
+        const sentences = sentencesOf(text);
+        const asking = sentences.findIndex((sentence) => asksWhoMayChange(context, sentence) && this.services.recognizer.namesTheRole(sentence));
+        return asking >= 0 && sentences.slice(asking + 1).every((sentence) => sentence.endsWith('?'));
     }
 
     /**

@@ -376,6 +376,11 @@ export class IntentRecognizer {
         return said.length === 1 && (this.everydayWords.has(said[0]) || LANGS.some((lang) => this.languageWords.get(lang)?.has(said[0]) === true));
     }
 
+    /** True when `text` names the billing contact's role (`main:roleWords`, either language: "billing contact", "Abrechnungskontakt"). */
+    public namesTheRole(text: string): boolean {
+        return this.role.mentionedIn(words(spelledOut(folded(text))));
+    }
+
     /**
      * Understands `text` in `lang`, or, when no language is known yet, in the
      * language the text looks written in (trigram guess), unless only the other

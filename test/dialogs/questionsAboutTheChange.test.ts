@@ -37,6 +37,24 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'no thanks', absent: [en.askEmail] }
         ],
         outcome: { noHandoff: true }
+    },
+    {
+        name: '„Wer darf den Abrechnungskontakt ändern? Und wie lange dauert das?“ in zwei Sätzen: ebenso beantwortet',
+        lang: 'de',
+        steps: [
+            { say: 'hallo' },
+            { say: 'Wer darf den Abrechnungskontakt ändern? Und wie lange dauert das?', expect: [ONLY_ADMINS.de, HOW_LONG.de, OFFER_CHANGE.de], absent: [de.askEmail] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"who can change the billing contact? I want Lea Fischer instead": a wish after the question is the change itself',
+        lang: 'en',
+        steps: [
+            { say: 'hi' },
+            { say: 'who can change the billing contact? I want Lea Fischer instead.', expect: [en.askEmail], absent: [OFFER_CHANGE.en] }
+        ],
+        outcome: { noHandoff: true }
     }
 ];
 
