@@ -13,7 +13,7 @@ import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
 import { wishesToWriteToSomeone } from '../language/writeWish';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
@@ -117,7 +117,25 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+        return (await this.leavingQueue(innerDc)) ?? (await this.onlyNextRequest(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * "ach, nur die zweite frage bitte", "just the second question please" (`main:onlyNextRequest.heard`) at a question of
+     * the first of several requests asked in one message: that one is dropped, and the next one asked is taken up.
+     */
+    private async onlyNextRequest(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const menu = innerDc.stack[0];
+        const values = menu?.id === DialogIds.mainMenu ? (menu.state as { values?: Partial<MenuValues> }).values : undefined;
+        const [next, ...rest] = values?.queue ?? [];
+        const { t, lang } = turnInfo(context);
+        if (context.activity.type !== ActivityTypes.Message || next === undefined || this.isAtMenu(innerDc) || !containsPhrase(submittedText(context.activity) ?? '', phraseList(t, 'main:onlyNextRequest.heard'))) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        const understood: Understanding = { intent: next, score: 1, language: lang };
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood, queue: rest, queued: true, queuedText: values?.queuedText } satisfies MainMenuOptions);
     }
 
     /**
@@ -299,6 +317,13 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             noteNotUnderstood(step.context, 'out-of-scope', text, understood.intent, understood.score);
             return step.next(offerNext({ key: 'main:invoiceDetails.answer' }, INVOICE_DETAILS_OFFERS, { askedFirst: true }));
         }
+        if (this.typed(step) && !step.options?.again && !followUp && this.asksOnlyWhoMayChange(step.context, text)) {
+            // "wer darf bei uns den abrechnungskontakt ändern und wie lange dauert das?" asked first: a question, answered (who may,
+            // how long when asked); the change itself is only offered. A wish after the question ("… ? ich möchte Lea eintragen") is the
+            // change; who may change something else ("Wir wollen unseren Abo-Plan wechseln, wer kann das machen?") is not asked here.
+            await step.context.sendActivity(await this.whoMayChangeLines(step, text));
+            return step.next(offerNext({ key: 'main:accountAdmins.offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }));
+        }
         const admins = this.typed(step) && (step.options?.again || followUp) ? await this.adminsAnswer(step, text) : undefined;
         if (admins) {
             // "und wer sind unsere admins?" after an answer, verified: the names the bot knows (never their addresses), then the offer again.
@@ -341,7 +366,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
-        const login = findIntroducedUserId(text);
+        const login = findIntroducedUserId(text, this.services.recognizer);
         if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < UNDERSTANDING_POLICY.requestOverUserId)) {
             // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
             return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
@@ -438,8 +463,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * A question about the portal reset answered from what the bot knows: where
      * the user ID is (the person's own when on file), how long the link holds
      * (the one sent in this conversation, or any), and a new link only when
-     * plainly asked for. The person's own user ID typed alone after a link was
-     * sent is the same request again, answered without a second link.
+     * plainly asked for, or the right user ID when the one given was wrong.
+     * The person's own user ID typed alone after a link was sent is the same
+     * request again, answered without a second link.
      */
     private async portalAnswer(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<DialogTurnResult | undefined> {
         const input = step.result as TextInput | Understanding;
@@ -458,7 +484,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 await step.context.sendActivity(t(sent ? 'portalReset:linkValidity' : 'portalReset:linkValidityGeneral', { minutes }));
                 return step.next(sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
             case 'new-link':
-                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text), fresh: true } satisfies PortalResetOptions) : undefined;
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true } satisfies PortalResetOptions) : undefined;
+            case 'wrong-user-id':
+                // "sorry, wrong user id earlier tho" after a link was asked for: the right one is asked for (or taken when named), for a new link.
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true, again: true } satisfies PortalResetOptions) : undefined;
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
@@ -469,7 +498,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * email" asks for a new link for the user ID of the last one, though one was asked for already.
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
-        const login = findIntroducedUserId(text);
+        const login = findIntroducedUserId(text, this.services.recognizer);
         if (step.options?.followUp?.text.key !== RESEND_LINK_OFFER.text.key) {
             return { login };
         }
@@ -565,7 +594,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return (
             this.referenceInTurn(step) !== undefined ||
             this.onlyAnEmail(step, text) ||
-            findIntroducedUserId(text) !== undefined ||
+            findIntroducedUserId(text, this.services.recognizer) !== undefined ||
             (await requestsOf(this.services.recognizer, t, text, lang)).length > 0
         );
     }
@@ -666,12 +695,32 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const accountId = profile.identity?.accountId;
         if (asksWhoMayChange(step.context, text)) {
             // "nein, aber wer darf das ändern?": only the admins may ask for the change, by name when the person is verified.
-            return whoMayChangeAnswer(step.context, this.services.accounts, accountId);
+            return this.whoMayChangeLines(step, text);
         }
         if (!accountId || !asksQuestion(step.context, text) || !containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
             return undefined;
         }
         return accountAdminsLine(step.context, this.services.accounts, accountId);
+    }
+
+    /**
+     * True when a sentence asks who may change the billing contact, naming it, and nothing but questions follows it
+     * ("Wer darf den Abrechnungskontakt ändern? Und wie lange dauert das?"; not "…? Ich möchte Lea eintragen").
+     */
+    private asksOnlyWhoMayChange(context: TurnContext, text: string): boolean {
+        const sentences = sentencesOf(text);
+        const asking = sentences.findIndex((sentence) => asksWhoMayChange(context, sentence) && this.services.recognizer.namesTheRole(sentence));
+        return asking >= 0 && sentences.slice(asking + 1).every((sentence) => sentence.endsWith('?'));
+    }
+
+    /**
+     * Who may change the billing contact ({@link whoMayChangeAnswer}), and how long a change takes when the question asks
+     * that too (`requestStatus:howLong.heard.phrases`): the product names no time, a LogMeIn staff member decides.
+     */
+    private async whoMayChangeLines(step: WaterfallStepContext<MainMenuOptions>, text: string): Promise<string> {
+        const { t, profile } = turnInfo(step.context);
+        const who = await whoMayChangeAnswer(step.context, this.services.accounts, profile.identity?.accountId);
+        return containsPhrase(text, phraseList(t, 'requestStatus:howLong.heard.phrases')) ? `${who} ${t('main:accountAdmins.howLong')}` : who;
     }
 
     /**

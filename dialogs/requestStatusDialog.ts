@@ -78,8 +78,13 @@ export class RequestStatusDialog extends ComponentDialog {
     private async identifyStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
         const answer = step.result as ReferenceAnswer | undefined;
         const { profile, t } = turnInfo(step.context);
+        if (answer?.kind === 'without') {
+            // "hab ich nicht", "I don't have it": on without it; once the person is verified, their own requests are listed.
+            await step.context.sendActivity(t('requestStatus:noReference.withoutIt'));
+            return step.beginDialog(DialogIds.identify, { verifyOnly: true } satisfies IdentifyOptions);
+        }
         if (answer?.kind === 'none') {
-            // "keine Ahnung", "I don't have it": where the reference is, then the menu (with a person), never the same question again.
+            // Another question at the reference question: where the reference is, then the menu (with a person), never the same question again.
             await step.context.sendActivity(t('requestStatus:noReference.answer'));
             return step.endDialog();
         }

@@ -144,18 +144,29 @@ const CORRECTED_USER_ID = new RegExp(
     'iu'
 );
 
-/** The user ID a sentence introduces ("yeah go ahead, my username is pbrooks") or corrects ("wrong user id, it's pbrooks"), without trailing punctuation. */
-export function findIntroducedUserId(text: string): string | undefined {
+/** What tells a word of the language from a login: the bot's vocabulary (`IntentRecognizer.knowsWord`). */
+export interface KnownWords {
+    knowsWord(word: string): boolean;
+}
+
+/**
+ * The user ID a sentence introduces ("yeah go ahead, my username is pbrooks") or corrects ("wrong user id, it's pbrooks"),
+ * without trailing punctuation. A word of letters the bot knows as a word of either language is none, whatever stands
+ * before it ("wrong user id earlier tho", "falsche Benutzer-ID vorhin", "my login is broken"): a user ID is a login
+ * (`pbrooks`, `mbergmann-billing`) or an address.
+ */
+export function findIntroducedUserId(text: string, known: KnownWords): string | undefined {
+    const ordinary = (id: string): boolean => /^\p{L}+$/u.test(id) && (WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase()) || known.knowsWord(id));
     const corrected = CORRECTED_USER_ID.exec(text.slice(0, 500))?.[1]?.replace(/[.]+$/, '');
-    if (corrected && !WORDS_AFTER_USER_ID.has(corrected.toLocaleLowerCase())) {
+    if (corrected && !ordinary(corrected)) {
         return corrected;
     }
     const found = INTRODUCED_USER_ID.exec(text.slice(0, 500));
     const id = found?.[2]?.replace(/[.]+$/, '');
-    // Without "is", "ist" or ":" a short word or a word people write after "user ID" is none ("wo finde ich meine Benutzer-ID fürs Portal").
-    const plainWord = id !== undefined && /^\p{L}+$/u.test(id) && (id.length <= SHORT_WORD || WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase()));
+    // Without "is", "ist" or ":" a short word is none either ("wo finde ich meine Benutzer-ID fürs Portal").
+    const plainWord = id !== undefined && /^\p{L}+$/u.test(id) && id.length <= SHORT_WORD;
     // "my user id is wrong": a word said about the ID is none, after "is" too.
-    const aboutIt = id !== undefined && WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase());
+    const aboutIt = id !== undefined && ordinary(id);
     return id !== undefined && !aboutIt && (found?.[1] !== undefined || !plainWord) ? id : undefined;
 }
 

@@ -167,7 +167,8 @@ export class IntentRecognizer {
         private readonly planSwitch: WordPatterns,
         private readonly topicCues: ReadonlyArray<TopicCue>,
         private readonly ownMail: Readonly<Record<keyof OwnMailWords, WordPatterns>>,
-        private readonly arithmetic: RegExp
+        private readonly arithmetic: RegExp,
+        private readonly everydayWords: ReadonlySet<string>
     ) {}
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -212,6 +213,7 @@ export class IntentRecognizer {
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
         const operators: string[] = [];
+        const everydayWords = new Set<string>();
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown; sideQuestion?: { heard?: { permissions?: unknown } } };
             const heard = common.sideQuestion?.heard?.permissions;
@@ -249,6 +251,7 @@ export class IntentRecognizer {
                 billingNoticeWords?: Partial<Record<keyof BillingNoticeWords, unknown>>;
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
                 arithmeticWords?: unknown;
+                everydayWords?: unknown;
             };
             synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
@@ -301,6 +304,9 @@ export class IntentRecognizer {
                 otherShown[kind].push(...patterns(main.otherShownWords?.[kind]));
             }
             operators.push(...phrases(main.arithmeticWords));
+            for (const word of phrases(main.everydayWords)) {
+                everydayWords.add(word);
+            }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
             const joiners = new Set(phrases(main.requestJoiners));
@@ -355,8 +361,24 @@ export class IntentRecognizer {
             WordPatterns.of(planSwitch),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             patternsOf(ownMail),
-            arithmetic
+            arithmetic,
+            everydayWords
         );
+    }
+
+    /**
+     * True when `word` is a word of either language the bot knows: one of its training phrases'
+     * words, or an everyday word of `main:everydayWords` ("earlier", "vorhin"). Such a word is
+     * never a portal user ID, which is a login (`pbrooks`, `mbergmann-billing`) or an address.
+     */
+    public knowsWord(word: string): boolean {
+        const said = words(folded(word));
+        return said.length === 1 && (this.everydayWords.has(said[0]) || LANGS.some((lang) => this.languageWords.get(lang)?.has(said[0]) === true));
+    }
+
+    /** True when `text` names the billing contact's role (`main:roleWords`, either language: "billing contact", "Abrechnungskontakt"). */
+    public namesTheRole(text: string): boolean {
+        return this.role.mentionedIn(words(spelledOut(folded(text))));
     }
 
     /**

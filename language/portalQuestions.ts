@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
-import { containsPhrase } from '../core/words';
+import { containsPhrase, wordsOf } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /** A question about the portal reset the bot answers from what it knows, not by sending another link. */
-export type PortalQuestion = 'where-user-id' | 'link-validity' | 'arrival' | 'new-link';
+export type PortalQuestion = 'where-user-id' | 'wrong-user-id' | 'link-validity' | 'arrival' | 'new-link';
 
 /**
  * What a message asks about the portal reset, read from the word lists of
@@ -11,16 +11,22 @@ export type PortalQuestion = 'where-user-id' | 'link-validity' | 'arrival' | 'ne
  * how long the link holds ("how long is the link good for"), when the mail
  * comes ("how long until the email arrives?": a word of `ask.arrival` and none
  * of `ask.expiry`, so never answered with how long the link holds), or plainly for a
- * new link ("send it again", "neuen Link bitte"). A list phrase counts when it
- * stands in the message as whole words.
+ * new link ("send it again", "neuen Link bitte"). A question that names the user ID and
+ * nothing else (`ask.about` words around it: "and my username for the portal?", "und die
+ * Benutzer-ID?") asks where it is too; a user ID named with a word of error ("wrong user id
+ * earlier", "falsche Benutzer-ID vorhin") says the one given was wrong. A list phrase counts
+ * when it stands in the message as whole words.
  */
 export function portalQuestion(t: TFunction, text: string): PortalQuestion | undefined {
     const has = (key: string): boolean => containsPhrase(text, phraseList(t, `portalReset:ask.${key}`));
     if (has('newLink')) {
         return 'new-link';
     }
-    if (has('userId') && has('where')) {
+    if (has('userId') && (has('where') || asksAboutUserIdAlone(t, text))) {
         return 'where-user-id';
+    }
+    if (has('userId') && has('wrong')) {
+        return 'wrong-user-id';
     }
     if (has('link') && has('arrival') && !has('expiry')) {
         return 'arrival';
@@ -29,4 +35,14 @@ export function portalQuestion(t: TFunction, text: string): PortalQuestion | und
         return 'link-validity';
     }
     return undefined;
+}
+
+/** True for a question whose words are the user ID's name and `portalReset:ask.about` words alone ("and my username for the portal?"). */
+function asksAboutUserIdAlone(t: TFunction, text: string): boolean {
+    if (!text.trim().endsWith('?')) {
+        return false;
+    }
+    const named = new Set(phraseList(t, 'portalReset:ask.userId').flatMap((phrase) => wordsOf(phrase)));
+    const about = new Set(phraseList(t, 'portalReset:ask.about').flatMap((phrase) => wordsOf(phrase)));
+    return wordsOf(text).every((word) => named.has(word) || about.has(word));
 }

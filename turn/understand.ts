@@ -535,7 +535,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         entities: {
             emails: findEmails(text, language),
             references: findReferences(text),
-            userId: findIntroducedUserId(text),
+            userId: findIntroducedUserId(text, recognizer),
             yesNo: findBoolean(firstClause, language),
             code: findCode(text, codeLength),
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage

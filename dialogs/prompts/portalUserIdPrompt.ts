@@ -4,7 +4,7 @@ import { findBoolean, findEmail, findIntroducedUserId, findReference, saysOnlyYe
 import type { Lang } from '../../core/language';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
-import type { IntentRecognizer } from '../../language/nlu';
+import { TOPIC_INTENTS, type Intent, type IntentRecognizer } from '../../language/nlu';
 import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 import { portalQuestion } from '../../language/portalQuestions';
@@ -29,6 +29,9 @@ const READ_OFF = /(?:\bsays|\bshows|\breads|\bsteht(?:\s+(?:da|dort|drauf))?|\bh
 
 /** "ah ok, mbergmann-billing", "ok: kbergmann": a short message that ends in the user ID after a comma or colon, or in one that only an ID has (digits, dots, dashes). */
 const AT_THE_END = /(?:^|[,:;]\s*|\s)["'„“]?([^\s,:;"'“”]+)["'“”]?\s*[.!]?$/u;
+
+/** What the words beside a user ID in email format may sound like without asking for something else. */
+const BESIDE_USER_ID: ReadonlySet<Intent> = new Set<Intent>(['thanks', 'greeting', 'portal-password-reset']);
 
 /** A short message: a user ID at its end is taken only from a message of at most this many words. */
 const SHORT_MESSAGE_WORDS = 5;
@@ -59,7 +62,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         const plain = withoutHedge(t, text);
         // "Meine Benutzer-ID ist mbergmann-billing", "on the invoice it says pbrooks" name it, whatever else the words could mean.
         // "falsche ID, ich meinte mbergmann-billing": the ID after the correction of a wrong one.
-        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain);
+        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain, this.recognizer);
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
@@ -70,12 +73,15 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         }
         // Read without its hedge: "glaube ich" beside a user ID says nothing of a command.
         const understanding = plain === text ? await understandTurn(context, this.recognizer) : await this.recognizer.recognize(plain, lang);
-        if (findReference(text) || (understanding && understanding.intent !== 'none' && understanding.score >= UNDERSTANDING_POLICY.commandNotUserId)) {
-            return { succeeded: false };
-        }
-        const email = findEmail(text, lang);
+        const command = understanding !== undefined && understanding.intent !== 'none' && understanding.score >= UNDERSTANDING_POLICY.commandNotUserId;
+        // "klaus.bergmann@…, thanks", "the id on the invoice is buchhaltung@…": a user ID in email format is one when the words
+        // beside it are thanks, a greeting, the reset itself or a word of a topic; another request ("abbrechen, ich schreibe an …") is none.
+        const email = findReference(text) || (command && !BESIDE_USER_ID.has(understanding.intent) && !(TOPIC_INTENTS as readonly Intent[]).includes(understanding.intent)) ? undefined : findEmail(text, lang);
         if (email) {
             return { succeeded: true, value: { kind: 'login', login: email } };
+        }
+        if (findReference(text) || command) {
+            return { succeeded: false };
         }
         const login = USERNAME.test(plain) ? plain : ((INTRODUCED.exec(plain) ?? SAID_PLAINLY.exec(plain))?.[1] ?? this.atTheEnd(plain, lang));
         return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };

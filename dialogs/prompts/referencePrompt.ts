@@ -11,7 +11,11 @@ import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { LocalizedPrompt } from './localizedPrompt';
 
 /** The answer to "which request do you mean?": its reference, or that the person has none to give. */
-export type ReferenceAnswer = { readonly kind: 'reference'; readonly reference: string } | { readonly kind: 'none' } | { readonly kind: 'email'; readonly email: string };
+export type ReferenceAnswer =
+    | { readonly kind: 'reference'; readonly reference: string }
+    | { readonly kind: 'none' }
+    | { readonly kind: 'without' }
+    | { readonly kind: 'email'; readonly email: string };
 
 /** What the prompt counts in its state (kept by {@link LocalizedPrompt}): answers it could not use. */
 interface ReferenceAttempts {
@@ -21,9 +25,9 @@ interface ReferenceAttempts {
 /**
  * A change-request reference (`BC-2026-000123`) anywhere in the answer, any
  * case, or the person's email address (their own requests are meant). A person who has none is not asked again and again: words that say so
- * (`requestStatus:noReference.heard`: "I don't have it", "keine Ahnung"), a
- * question about something else the classifier places nowhere, or a second
- * answer without a try at a reference (no digits, no bare yes or no) is "none".
+ * (`requestStatus:noReference.heard`: "I don't have it", "keine Ahnung") are "without": the
+ * person's own requests are meant. A question about something else the classifier places
+ * nowhere, or a second answer without a try at a reference (no digits, no bare yes or no) is "none".
  */
 export class ReferencePrompt extends LocalizedPrompt<ReferenceAnswer> {
     public constructor(dialogId: string, private readonly recognizer: IntentRecognizer) {
@@ -45,7 +49,7 @@ export class ReferencePrompt extends LocalizedPrompt<ReferenceAnswer> {
             return { succeeded: false };
         }
         if (containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:noReference.heard'))) {
-            return { succeeded: true, value: { kind: 'none' } };
+            return { succeeded: true, value: { kind: 'without' } };
         }
         const understood = await understandTurn(context, this.recognizer);
         const placed = understood !== undefined && understood.intent !== 'none' && understood.intent !== 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.interrupt;

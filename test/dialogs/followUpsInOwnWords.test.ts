@@ -14,6 +14,8 @@ const de = { ...TASK_PHRASES.de, ...PHRASES.de };
 const ASK_REFERENCE = { en: /Which request do you mean\?|A reference looks like/, de: /Welchen Antrag meinen Sie\?|Eine Referenz sieht so aus/ };
 /** Where the reference is: the confirmation mail, by its subject. */
 const WHERE_REFERENCE = { en: /confirmation email about the request: its subject begins with "Your request BC-"/, de: /Bestätigungs-E-Mail zum Antrag: Ihr Betreff beginnt mit „Ihr Antrag BC-“/ };
+/** On without the reference: the person's own requests once verified. */
+const WITHOUT_REFERENCE = { en: /I can look up your requests without it/, de: /ich kann Ihre Anträge auch ohne Referenz nachsehen/ };
 const PERSON = { en: 'Talk to a person', de: 'Mit einem Mitarbeiter sprechen' };
 /** What the bot must never say about a processing time: the help article gives none. */
 const NO_TIME_PROMISED = /\b\d+\s*(?:days?|hours?|weeks?|Tage|Tagen|Stunden|Wochen|Werktage)\b/;
@@ -45,29 +47,29 @@ const SARAH_FILES = [
  */
 const ROWS: readonly ConversationRow[] = [
     {
-        name: '"I don\'t have it" at the reference question: where the reference is, and the menu with a person, not the question again',
+        name: '"I don\'t have it" at the reference question: on without it (verification for the person\'s own requests), not the question again',
         lang: 'en',
         steps: [
             { say: "what's the status of my request?", expect: [ASK_REFERENCE.en] },
-            { say: "I don't have it", expect: [WHERE_REFERENCE.en, /spam folder/, en.anythingElse], absent: [ASK_REFERENCE.en], buttons: [PERSON.en] }
+            { say: "I don't have it", expect: [WITHOUT_REFERENCE.en, en.askEmail], absent: [ASK_REFERENCE.en] }
         ],
         outcome: { noHandoff: true }
     },
     {
-        name: '„keine Ahnung“ bei der Frage nach der Referenz: wo sie steht, dann das Menü mit einem Mitarbeiter, nicht dieselbe Frage',
+        name: '„keine Ahnung“ bei der Frage nach der Referenz: weiter ohne sie (Anmeldung für die eigenen Anträge), nicht dieselbe Frage',
         lang: 'de',
         steps: [
             { say: 'wie ist der stand meines antrags?', expect: [ASK_REFERENCE.de] },
-            { say: 'keine Ahnung', expect: [WHERE_REFERENCE.de, /Spam-Ordner/, de.anythingElse], absent: [ASK_REFERENCE.de], buttons: [PERSON.de] }
+            { say: 'keine Ahnung', expect: [WITHOUT_REFERENCE.de, de.askEmail], absent: [ASK_REFERENCE.de] }
         ],
         outcome: { noHandoff: true }
     },
     {
-        name: '„weiß ich nicht“ bei der Frage nach der Referenz: wo sie steht, nicht dieselbe Frage',
+        name: '„weiß ich nicht“ bei der Frage nach der Referenz: weiter ohne sie, nicht dieselbe Frage',
         lang: 'de',
         steps: [
             { say: 'was ist der status meiner anfrage', expect: [ASK_REFERENCE.de] },
-            { say: 'weiß ich nicht', expect: [WHERE_REFERENCE.de], absent: [ASK_REFERENCE.de], buttons: [PERSON.de] }
+            { say: 'weiß ich nicht', expect: [WITHOUT_REFERENCE.de, de.askEmail], absent: [ASK_REFERENCE.de] }
         ],
         outcome: { noHandoff: true }
     },
