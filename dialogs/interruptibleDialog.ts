@@ -198,6 +198,16 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         ) {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }
+        // "ach nee, lass mal, ich frag sie selber. tschüss", "no thanks, bye" at a yes/no question: a no, and the person is leaving; the
+        // no answers the question, so nothing is lost and nothing is asked before the goodbye. "nee das wars, ciao" at "Shall I send
+        // it?" hears that the mail was not sent. (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
+        const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
+        if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
+            if (options?.amends) {
+                await context.sendActivity(turnInfo(context).t('emailAdmin:notSent'));
+            }
+            return this.close(innerDc, 'main:goodbye');
+        }
         // "ok thx bye" at a yes/no question says goodbye; its leading "ok" is no yes. (A bare "danke" stays an answer.)
         // Likewise "ok english again pls" asks for the language, and says no yes (except where the question is the language).
         if (!options?.freeText && commandSized(text)) {
@@ -209,12 +219,6 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             if (understood?.intent === 'switch-language' && understood.targetLanguage && understood.score >= UNDERSTANDING_POLICY.interrupt && !asksLanguage) {
                 return this.onInterruption(innerDc, understood);
             }
-        }
-        // "ach nee, lass mal, ich frag sie selber. tschüss" at a yes/no question: a no, and the person is leaving.
-        // (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
-        const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
-        if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
-            return this.close(innerDc, 'main:goodbye');
         }
         // "ok thx, that's all", "ok super, danke" at an offer with buttons (after an answer, or at the menu's): the "ok"
         // acknowledges the answer, it accepts nothing; the person is leaving.

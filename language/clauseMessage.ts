@@ -15,10 +15,13 @@ const GERMAN_MARKERS: ReadonlySet<string> = new Set(['dass', 'daß', 'ob']);
  * `emailAdmin:clauseMessage.that` / `.whether` ("Ich möchte Ihnen mitteilen,
  * dass …"), and what is written about after a word of `.about` ("about more
  * seats", "wegen mehr Lizenzen") into `.about` ("I'm writing to you about …");
- * English keeps "that" clauses as they are. Begins with a capital.
+ * English keeps "that" clauses as they are. Begins with a capital; a "that" clause ends on a full stop where the request to
+ * the bot ended on a question mark.
  */
-export function clauseAsMessage(t: TFunction, marker: string | undefined, clause: string): string {
+export function clauseAsMessage(t: TFunction, marker: string | undefined, written: string): string {
     const kind = marker === undefined ? undefined : (['that', 'whether', 'about'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
+    // "could you tell her that we need 3 more licences?": the question mark asks the bot; what is passed on states ("We need 3 more licences.").
+    const clause = kind === 'that' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
     // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
     const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob') : undefined;
     const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause, marker: marker?.toLocaleLowerCase() }) : clause);

@@ -78,6 +78,16 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noHandoff: true }
     },
+    // Goodbyes of Austria and Switzerland.
+    {
+        name: '„passt schon, baba“ verabschiedet, statt nicht verstanden zu werden',
+        lang: 'de',
+        steps: [
+            { say: 'hallo', expect: [ASKS_ON.de] },
+            { say: 'passt schon, baba', expect: [CLOSED.de], absent: [/nicht verstanden/] }
+        ],
+        outcome: { noHandoff: true }
+    },
     {
         name: '„Auf Wiederschauen“ nach dem Abschied bringt das Menü nicht zurück',
         lang: 'de',
@@ -95,6 +105,27 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'can I talk to someone real', expect: [HANDOFF.en.askDescription] },
             { say: 'our invoice shows the wrong company address', expect: [/Shall customer service get back to you by email\?/] },
             { say: 'actually never mind, I found it. cancel', absent: [/noted that for the customer service team/, /Shall customer service get back to you/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    // A no with the goodbye at the callback question answers it: nothing is lost, so nothing is asked before the goodbye.
+    {
+        name: '"no thanks, bye" at the callback question declines it and closes, without asking whether to drop anything',
+        lang: 'en',
+        steps: [
+            { say: 'can I talk to someone real', expect: [HANDOFF.en.askDescription] },
+            { say: 'our invoice shows the wrong company address', expect: [/Shall customer service get back to you by email\?/] },
+            { say: 'no thanks, bye', expect: [CLOSED.en], absent: [/in the middle of something/, /Shall customer service get back to you/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„nein danke, tschüss“ bei der Frage nach dem Rückruf lehnt ihn ab und verabschiedet sich, ohne nachzufragen',
+        lang: 'de',
+        steps: [
+            { say: 'kann ich mit einem Mitarbeiter sprechen', expect: [HANDOFF.de.askDescription] },
+            { say: 'auf unserer Rechnung steht die falsche Firmenadresse', expect: [/per E-Mail/] },
+            { say: 'nein danke, tschüss', expect: [CLOSED.de], absent: [/mitten in/, /Mitten in/] }
         ],
         outcome: { noHandoff: true }
     }

@@ -70,6 +70,33 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'no thats all, cheers', expect: [en.notSent], absent: [/This is the email to/, /Thats all, cheers/] }
         ],
         outcome: { noMailTo: PETER }
+    },
+    // A no with the goodbye at "Shall I send it?": the person hears that nothing went out, then the goodbye.
+    {
+        name: '„nee das wars, ciao“ bei „Soll ich sie senden?“: nichts gesendet, und das wird gesagt, dann der Abschied',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'wer ist unser abrechnungskontakt', expect: [de.askEmail] },
+            { say: JONAS, expect: [de.codeSent] },
+            { say: CODE, expect: [de.caseB, de.offerEmail] },
+            { say: 'ja', expect: [de.askMessage] },
+            { say: 'wir brauchen zwei Lizenzen mehr', expect: [de.preview, de.confirm] },
+            { say: 'nee das wars, ciao', expect: [/ich habe nichts gesendet/, /Auf Wiedersehen/] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"no, that\'s all, bye" at "Shall I send it?": nothing sent, and it says so before the goodbye',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: 'who is our billing contact', expect: [en.askEmail] },
+            { say: TOM, expect: [en.codeSent] },
+            { say: CODE, expect: [en.caseBD, en.offerEmail] },
+            { say: 'yes', expect: [en.askMessage] },
+            { say: 'we need two more licences', expect: [en.preview, en.confirm] },
+            { say: "no, that's all, bye", expect: [/I haven't sent anything/, /Goodbye/] }
+        ],
+        outcome: { noMailTo: PETER }
     }
 ];
 

@@ -41,12 +41,12 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'no thanks' },
             {
                 say: 'We are short of seats for the training next week. My manager says only the billing person can fix it. Could you let her know that we need four more licences?',
-                expect: [en.preview, /We need four more licences/, en.confirm],
+                expect: [en.preview, /We need four more licences\./, en.confirm],
                 absent: [/Who should become|Only account admins/]
             },
             { say: 'yes', expect: [en.sent] }
         ],
-        outcome: { mailTo: { to: [ANNA], words: /We need four more licences/ } }
+        outcome: { mailTo: { to: [ANNA], words: /We need four more licences\./ } }
     }
 ];
 
