@@ -83,8 +83,10 @@ export class IdentifyDialog extends ComponentDialog {
             await step.context.sendActivity(t('identify:recognised', { name: known.user.name, email: known.user.email }));
             return step.next(known.user.id);
         }
-        // After a verification ran out, the person hears why they are asked again.
-        await step.context.sendActivity(t(profile.reverify ? 'identify:verifyAgain' : 'identify:intro'));
+        // After a verification ran out, the person hears why they are asked again; otherwise why they are asked, unless the task said so.
+        if (profile.reverify || !step.options?.saidWhy) {
+            await step.context.sendActivity(t(profile.reverify ? 'identify:verifyAgain' : 'identify:intro'));
+        }
         profile.reverify = undefined;
         // "hi, i'm sarah.lee@northwind.example, am i …": the address introduced in the question gets the code without asking again.
         return step.beginDialog(DialogIds.identifyVerify, { email: ownEmail(submittedText(step.context.activity) ?? '', turnInfo(step.context)) } satisfies VerifyOptions);

@@ -96,7 +96,7 @@ export class RequestStatusDialog extends ComponentDialog {
         if (!profile.identity) {
             await step.context.sendActivity(t(step.options.objection ? 'requestStatus:objectionVerifyFirst' : 'requestStatus:verifyFirst'));
         }
-        return step.beginDialog(DialogIds.identify, { verifyOnly: true } satisfies IdentifyOptions);
+        return step.beginDialog(DialogIds.identify, { verifyOnly: true, saidWhy: true } satisfies IdentifyOptions);
     }
 
     private async answerStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {

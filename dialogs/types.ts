@@ -86,6 +86,8 @@ export interface IdentifyOptions {
     readonly verifyOnly?: boolean;
     /** The question that started the task: an account it names ("… bei Northwind?") is chosen after the code. */
     readonly question?: string;
+    /** The task has just said why it verifies ("I can only tell the status … to the person who filed it"): no second reason. */
+    readonly saidWhy?: boolean;
 }
 
 /** A verified person and the account the conversation is about. */

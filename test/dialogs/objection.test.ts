@@ -62,7 +62,7 @@ describe('Objection: the current billing contact objects to a change request fil
         const s = SAYS.en;
         const convo = harness.conversation(localeOf('en'));
         await play(harness, convo, [
-            { say: `i just got an email that someone wants to change our billing contact ${reference} - I did NOT agree to this, I am still the billing contact, please stop it`, expect: [s.verifyFirst, PHRASES.en.askEmail] },
+            { say: `i just got an email that someone wants to change our billing contact ${reference} - I did NOT agree to this, I am still the billing contact, please stop it`, expect: [s.verifyFirst, PHRASES.en.askEmail], absent: [/Before I tell you anything about an account/] },
             { say: PETER, expect: [PHRASES.en.codeSent] },
             { say: CODE, expect: [s.recorded(reference)], absent: [s.nothingToCancel], buttons: [s.person] }
         ], PETER);
