@@ -861,13 +861,14 @@ export class IntentRecognizer {
         // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
         // name it say what is asked, or, in a single clause, its words without the language.
         if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
-            const otherClauses = utterance.split(/[,;:.!?]+/u).filter((clause) => !namesLanguage(words(clause)));
+            const clauses = utterance.split(/[,;:.!?]+/u);
+            const otherClauses = clauses.filter((clause) => !namesLanguage(words(clause)));
             const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
             const besides = await this.inConversationLanguage(rest, lang);
             // "Bitte auf Englisch, mein Deutsch ist nicht so gut", "can we continue in German? my colleague is reading along": a clause
             // that is a request for the language by itself ("auf Englisch bitte") asks for it when the rest asks nothing, or only
             // tells why ("English please, I don't understand German well" is no request for help).
-            const asksForLanguage = utterance.split(/[,;:.!?]+/u).find((clause) => namesLanguage(words(clause)) && this.wordsBeside(words(clause), SWITCH_INTENTS) <= SWITCH_MAX_OTHER_WORDS);
+            const asksForLanguage = clauses.find((clause) => namesLanguage(words(clause)) && this.wordsBeside(words(clause), SWITCH_INTENTS) <= SWITCH_MAX_OTHER_WORDS);
             return (besides.intent === 'none' || besides.intent === 'help') && asksForLanguage !== undefined ? this.classify(asksForLanguage, lang) : besides;
         }
         const processed = await this.nlp.nluManager.process({ locale: lang, utterance, settings: {} });

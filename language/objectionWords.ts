@@ -24,7 +24,7 @@ const objectionWords = perLanguage((t) => new Map<ObjectionList, readonly string
 export function objectsToReplacement(text: string, t: TFunction): boolean {
     const lists = objectionWords(t);
     const said = phraseOf(folded(text));
-    const saidAny = (key: ObjectionList): boolean => (lists.get(key) ?? []).some((phrase) => hasPhrase(said, phrase));
+    const saidAny = (key: ObjectionList): boolean => saysAnyOf(said, lists, key);
     if (saidAny('ownWish')) {
         return false;
     }
@@ -54,6 +54,10 @@ function notWantedFromAnother(phrase: string, lists: ReadonlyMap<ObjectionList, 
  * ("can I stop it?", "kann ich das stoppen?") is one too.
  */
 export function refusesNamedRequest(text: string, t: TFunction): boolean {
-    const said = phraseOf(folded(text));
-    return (objectionWords(t).get('refuse') ?? []).some((phrase) => hasPhrase(said, phrase));
+    return saysAnyOf(phraseOf(folded(text)), objectionWords(t), 'refuse');
+}
+
+/** True when the folded phrase `said` holds a phrase of the list `key` as whole words. */
+function saysAnyOf(said: string, lists: ReadonlyMap<ObjectionList, readonly string[]>, key: ObjectionList): boolean {
+    return (lists.get(key) ?? []).some((phrase) => hasPhrase(said, phrase));
 }

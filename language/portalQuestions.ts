@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { containsPhrase, wordsOf } from '../core/words';
-import { phraseList } from './phraseLists';
+import { perLanguage, phraseList } from './phraseLists';
 
 /** A question about the portal reset the bot answers from what it knows, not by sending another link. */
 export type PortalQuestion = 'where-user-id' | 'wrong-user-id' | 'link-validity' | 'arrival' | 'new-link';
@@ -37,12 +37,11 @@ export function portalQuestion(t: TFunction, text: string): PortalQuestion | und
     return undefined;
 }
 
+/** The words of the user ID's names and of `portalReset:ask.about`, read from the locales once per language. */
+const userIdQuestionWords = perLanguage((t) => new Set([...phraseList(t, 'portalReset:ask.userId'), ...phraseList(t, 'portalReset:ask.about')].flatMap((phrase) => wordsOf(phrase))));
+
 /** True for a question whose words are the user ID's name and `portalReset:ask.about` words alone ("and my username for the portal?"). */
 function asksAboutUserIdAlone(t: TFunction, text: string): boolean {
-    if (!text.trim().endsWith('?')) {
-        return false;
-    }
-    const named = new Set(phraseList(t, 'portalReset:ask.userId').flatMap((phrase) => wordsOf(phrase)));
-    const about = new Set(phraseList(t, 'portalReset:ask.about').flatMap((phrase) => wordsOf(phrase)));
-    return wordsOf(text).every((word) => named.has(word) || about.has(word));
+    const known = userIdQuestionWords(t);
+    return text.trim().endsWith('?') && wordsOf(text).every((word) => known.has(word));
 }

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
-import { opensQuestion, phraseList } from '../language/phraseLists';
+import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
 import { submittedText } from './activityText';
@@ -331,13 +331,19 @@ function tellsToPassOn(t: (lang: Lang) => TFunction, head: string, lang: Lang | 
  * it, a capitalised name or him/her/ihm/ihr at most {@link NAME_NEAR_VERB} words away; "Sie" is the bot, not a person.
  */
 function tellsSomeoneNamed(t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
-    const list = (key: string): string[] => (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), key));
-    const verbs = new Set([...list('emailAdmin:instructionWords'), ...list('emailAdmin:toldByName.heard.verbs')]);
-    const pronouns = list('emailAdmin:toldByName.heard.pronouns');
+    const telling = (lang ? [lang] : LANGS).map((one) => tellingWords(t(one)));
+    const verbs = { has: (word: string): boolean => telling.some((one) => one.verbs.has(word)) };
+    const pronouns = { includes: (word: string): boolean => telling.some((one) => one.pronouns.has(word)) };
     const written = head.trim().split(/\s+/u).map((word) => word.replace(/[,:;]+$/u, ''));
     const named = (word: string, at: number): boolean => (at > 0 && /^\p{Lu}\p{Ll}+$/u.test(word) && word !== 'Sie') || pronouns.includes(phraseOf(word));
     return written.some((word, at) => verbs.has(phraseOf(word)) && written.some((other, near) => near !== at && Math.abs(near - at) <= NAME_NEAR_VERB && named(other, near)));
 }
+
+/** The verbs of telling and the pronouns for a person of one language, read from the locales once. */
+const tellingWords = perLanguage((t) => ({
+    verbs: new Set([...phraseList(t, 'emailAdmin:instructionWords'), ...phraseList(t, 'emailAdmin:toldByName.heard.verbs')]),
+    pronouns: new Set(phraseList(t, 'emailAdmin:toldByName.heard.pronouns'))
+}));
 
 /** How far from its verb of telling a person may be named ("Sag doch bitte Jonas Bescheid"). */
 const NAME_NEAR_VERB = 3;
