@@ -263,6 +263,15 @@ async function assertReadsRight(samples: ReadingSet, floor: number): Promise<voi
     assert.ok(accuracy >= floor, `accuracy ${(accuracy * 100).toFixed(1)}%:\n${wrong.join('\n')}`);
 }
 
+/** Asserts that `npm run intent` leads each text with its intent (a freshly trained recognizer, as the CLI has). */
+async function assertLeadsAs(cases: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
+    for (const [text, intent] of cases) {
+        const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
+        assert.strictEqual(lead.intent, intent, text);
+    }
+}
+
 const FRESH = readingSet('intents-fresh-third.json');
 const FRESH_FLOOR = 0.97;
 
@@ -306,7 +315,6 @@ describe('npm run intent on a seventh set, written blind', () => {
 
 describe('npm run intent on the seventh set\'s classes', () => {
     it('reads a who-question after told licenses, a request after a story or in other words (umstellen), whether one handles billing, a note at Billing\'s button, other systems, a replacement refused in other words and why not online as meant', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from any fixture or training phrase.
         const cases: Array<[string, string]> = [
             ['We wanted to add two licenses but the Admin Center blocks it. Who can do that for us?', 'who-is-billing-contact'],
@@ -324,16 +332,12 @@ describe('npm run intent on the seventh set\'s classes', () => {
             ['kann man den billing contact auf meine kollegin umstellen?', 'change-billing-contact'],
             ['Ich kann das Programm auf meinem Computer nicht installieren', 'out-of-scope']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
 
 describe('npm run intent on a message named outside the field, and on why not online in other words', () => {
     it('reads the whole, not a part that alone sounds like a request ("Any fix?"); a missing card option on the website is why not online', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from any fixture or training phrase.
         const cases: Array<[string, string]> = [
             ['The meeting keeps disconnecting every 10 minutes, audio drops too. Any fix?', 'out-of-scope'],
@@ -341,10 +345,7 @@ describe('npm run intent on a message named outside the field, and on why not on
             ['why is there no option to pay by credit card on the website for us? it just says we get invoiced', 'topic-why-not-online'],
             ['wieso geht das bezahlen mit kreditkarte bei uns nicht online? da steht nur wir bekommen eine rechnung', 'topic-why-not-online']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
 
@@ -572,7 +573,6 @@ describe('npm run intent on a ninth set, written blind', () => {
 
 describe('npm run intent on the ninth set\'s classes', () => {
     it('reads the field\'s words about another company, its customers or the customer\'s own books as out of scope, and keeps ours in', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from the set.
         const cases: Array<[string, string]> = [
             ['who do I ask to change the billing contact on our Webex account?', 'out-of-scope'],
@@ -585,14 +585,10 @@ describe('npm run intent on the ninth set\'s classes', () => {
             ['we moved from Zoom to GoTo, who is our billing contact?', 'who-is-billing-contact'],
             ['wer ist bei euch unser Abrechnungskontakt?', 'who-is-billing-contact']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 
     it('reads a telling verb before a name as a mail, a reference beside a topic\'s words as its status, a failing portal password as the reset and a switch of the cycle as a change of plan', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         const cases: Array<[string, string]> = [
             ['Tell Anna our invoice address changed to Hauptstraße 5', 'email-billing-admin'],
             ['bitte erinnere Klaus, die Rechnung für Oktober ist noch offen', 'email-billing-admin'],
@@ -603,14 +599,10 @@ describe('npm run intent on the ninth set\'s classes', () => {
             ['ich bin Abrechnungskontakt und habe das Passwort fürs Billing Portal vergessen', 'portal-password-reset'],
             ['can we go from monthly to yearly billing?', 'topic-change-plan']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 
     it('reads a topic by its own words together (licenses removed, a card expired, an account brought back) and an objection in other words, but not the article\'s own case of Add licenses', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         const cases: Array<[string, string]> = [
             ['we have three seats too many, can we drop those?', 'topic-change-plan'],
             ['bitte 2 zusätzliche Lizenzen, wir haben neue Leute', 'topic-change-plan'],
@@ -620,10 +612,7 @@ describe('npm run intent on the ninth set\'s classes', () => {
             ['I clicked Add licenses and it only shows another name. Who is our billing contact?', 'who-is-billing-contact'],
             ['Peter filed something to take me off as billing contact and I dont agree', 'object-to-request']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
 
@@ -642,7 +631,6 @@ describe('npm run intent on a tenth set, written blind', () => {
     });
 
     it('reads its classes in other words', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from the set.
         const cases: Array<[string, string]> = [
             ['do we have a self-serve account or a corporate one?', 'topic-online-vs-corporate'],
@@ -659,10 +647,7 @@ describe('npm run intent on a tenth set, written blind', () => {
             ['warum kriege ich die Rechnungen nicht mehr?', 'am-i-billing-contact'],
             ['I asked to change our billing contact to Tom last week and got BC-2026-000150. Where does it stand?', 'request-status']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
 
@@ -682,7 +667,6 @@ describe('npm run intent on a twelfth set, written blind', () => {
     });
 
     it('reads its classes in other words', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from the set; 6 of these 14 were read right before.
         const cases: Array<[string, string]> = [
             ['I want to dispute the billing contact change', 'object-to-request'],
@@ -700,10 +684,7 @@ describe('npm run intent on a twelfth set, written blind', () => {
             ['wie schreibe ich als Freiberufler eine Rechnung?', 'out-of-scope'],
             ['help me with my VAT return please', 'out-of-scope']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
 
@@ -724,7 +705,6 @@ describe('npm run intent on a thirteenth set, written blind', () => {
     });
 
     it('reads its classes in other words', async () => {
-        const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from the set; 5 of these 10 were read right before.
         const cases: Array<[string, string]> = [
             ['Hallo. Unser Team wächst gerade. Ich selbst bin kein Admin. Könnten Sie Anna ausrichten, dass wir zwei Lizenzen mehr brauchen?', 'email-billing-admin'],
@@ -738,9 +718,6 @@ describe('npm run intent on a thirteenth set, written blind', () => {
             ['Meine Tochter hat Geburtstag, was soll ich ihr schenken?', 'out-of-scope'],
             ['any good restaurant near our office for the team lunch?', 'out-of-scope']
         ];
-        for (const [text, intent] of cases) {
-            const { lead } = await readMessage(recognizer, (one) => localizer.t(one), text);
-            assert.strictEqual(lead.intent, intent, text);
-        }
+        await assertLeadsAs(cases);
     });
 });
