@@ -483,7 +483,8 @@ export class IntentRecognizer {
         }
         // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
         // "has the billing contact been updated yet or is it still pending?": read as the role question, how far a change has got is its status too.
-        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said));
+        // "hab vor ner woche den wechsel vom billing contact beantragt, tut sich da was?": a question how far it has got beside the role is no wish for help.
+        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said)) || (understood.intent === 'help' && this.role.mentionedIn(said));
         if (progressOf && this.progress.mentionedIn(said) && !ordered) {
             return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
@@ -1026,7 +1027,7 @@ interface TopicCue {
 }
 
 /** What a topic's own words overrule: no reading, a guess among the requests that names no person, or another topic. */
-const BEFORE_TOPIC_CUE: ReadonlySet<Intent> = new Set(['none', 'help', 'more-topics', 'change-billing-contact', 'request-status', 'am-i-billing-contact', 'who-is-billing-contact', ...TOPIC_INTENTS]);
+const BEFORE_TOPIC_CUE: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'help', 'more-topics', 'change-billing-contact', 'request-status', 'am-i-billing-contact', 'who-is-billing-contact', ...TOPIC_INTENTS]);
 
 /** What a failing password of the portal overrules: the role questions, the topics, or no reading. */
 const BEFORE_PORTAL_PASSWORD: ReadonlySet<Intent> = new Set(['none', 'help', 'am-i-billing-contact', 'who-is-billing-contact', 'more-topics', ...TOPIC_INTENTS]);

@@ -4,7 +4,7 @@ import { findReferences } from './entities';
 import { perLanguage, phraseList } from './phraseLists';
 
 /** The word lists of `main:objectionWords`, with umlauts written out as in a message read without them ("aenderung"). */
-const OBJECTION_LISTS = ['replaced', 'refuse', 'self', 'ownWish', 'notWanted', 'ownWishNext', 'dispute', 'change'] as const;
+const OBJECTION_LISTS = ['replaced', 'refuse', 'self', 'ownWish', 'notWanted', 'ownWishNext', 'dispute', 'change', 'request'] as const;
 type ObjectionList = (typeof OBJECTION_LISTS)[number];
 
 const objectionWords = perLanguage((t) => new Map<ObjectionList, readonly string[]>(OBJECTION_LISTS.map((key) => [key, phraseList(t, `main:objectionWords.${key}`).map(folded)])));
@@ -19,7 +19,8 @@ const objectionWords = perLanguage((t) => new Map<ObjectionList, readonly string
  * "ich will nicht, dass Jonas mich ersetzt") refuses it too; one's own wish to give up the role ("I don't want to
  * be the billing contact anymore, replace me", "ich will nicht mehr Abrechnungskontakt sein": `ownWish`) does not.
  * A word that disputes a change ("dispute billing contact change", "Widerspruch gegen die Änderung": `dispute` and
- * `change`) is an objection by itself, and so is a refusal beside a request's reference ("I do NOT agree to BC-2026-000678").
+ * `change`) is an objection by itself, and so is a refusal beside a request's reference ("I do NOT agree to BC-2026-000678")
+ * or beside the request named by the person themselves ("stop the change request, I'm still here": `request`, `self`).
  */
 export function objectsToReplacement(text: string, t: TFunction): boolean {
     const lists = objectionWords(t);
@@ -28,7 +29,8 @@ export function objectsToReplacement(text: string, t: TFunction): boolean {
     if (saidAny('ownWish')) {
         return false;
     }
-    if ((saidAny('dispute') && saidAny('change')) || (saidAny('refuse') && findReferences(text).length > 0)) {
+    // "stop the change request please, I'm still the billing admin": a refusal of the request it names, by the person themselves.
+    if ((saidAny('dispute') && saidAny('change')) || (saidAny('refuse') && (findReferences(text).length > 0 || (saidAny('request') && saidAny('self'))))) {
         return true;
     }
     return saidAny('replaced') && (saidAny('refuse') || notWantedFromAnother(said, lists)) && saidAny('self');

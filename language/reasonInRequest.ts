@@ -22,7 +22,7 @@ const MAX_REASON_LENGTH = 300;
  * says why when it follows a reason word (`changeContact:reasonInRequest.heard.because`:
  * "weil", "because"), or when it asks for nothing (no word of
  * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
- * (`…roleWords`), is no question and keeps at least three words without the
+ * (`…roleWords`), is no question (nor begins as one: `…questionStarts`) and keeps at least three words without the
  * names of the account's people (`names`) and the person's address ("ich bin
  * jonas.weber@…" and "auf Lea Fischer" are no reasons), is no part of the
  * story's frame (`…notReasons`: greetings, thanks, sign-offs, asking for help,
@@ -81,6 +81,7 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
     const nameWords = new Set(names.flatMap((name) => wordsOf(name)));
     const introductions = phraseList(t, 'identify:introductions');
     const joiners = phraseList(t, 'changeContact:reasonInRequest.heard.joiners');
+    const questionStarts = phraseList(t, 'changeContact:reasonInRequest.heard.questionStarts');
     const reasonIn = (clause: string): string | undefined => {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
@@ -94,7 +95,8 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
         // "peter is retiring": a person of the account named, and two words of one's own, say why.
         // "Anna Müller ist weg" says too little to stand as the reason: one of the words says what happens ("retiring", "kündigt").
         const namesSomeone = own.length < wordsOf(body).length && own.some((word) => word.length >= TELLING_WORD_LENGTH);
-        if (own.length < (namesSomeone ? MIN_REASON_WORDS_WITH_NAME : MIN_REASON_WORDS) || clause.trim().endsWith('?')) {
+        // "what do i do", "wie geht das": a question typed without its question mark is still no reason.
+        if (own.length < (namesSomeone ? MIN_REASON_WORDS_WITH_NAME : MIN_REASON_WORDS) || clause.trim().endsWith('?') || questionStarts.some((start) => beginsWith(said, start))) {
             return undefined;
         }
         const asks = containsAny(said, requestWords);

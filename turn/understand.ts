@@ -531,9 +531,11 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
     }
     const firstClause = text.split(/[,;:.!?–-]/)[0] ?? '';
     // A whole the classifier could not place ("moin, ich bin Lea. hab ne Frage: darf ich …?") is read by the request one of its parts makes surely.
-    const announces = announced && requests.length === 0 && ANNOUNCING.has(understood.intent) && announced.score >= UNDERSTANDING_POLICY.requestPart && messageParts(text).length > 1;
+    // "Ich komm nicht weiter. Bitte einen Mitarbeiter.", "Can we continue in German? My colleague doesn't speak English well.": a wish for a person or a language in one part is what such a whole asks too.
+    const asked = announced ?? intents.find((one) => ANNOUNCED_COMMANDS.has(one.intent));
+    const announces = asked && requests.length === 0 && (ANNOUNCING.has(understood.intent) || (understood.intent === 'out-of-scope' && !offField)) && asked.score >= UNDERSTANDING_POLICY.requestPart && messageParts(text).length > 1;
     // "Peter filed something to take me off as billing contact and I dont agree": the objection leads whatever its parts sound like.
-    const lead = understood.intent === 'object-to-request' ? understood.intent : announces ? announced.intent : askedWhoLast(text, t(language), understood) || (await askedLast(recognizer, t, text, understood)) ? understood.intent : leadIntent(understood.intent, requests);
+    const lead = understood.intent === 'object-to-request' ? understood.intent : announces ? asked.intent : askedWhoLast(text, t(language), understood) || (await askedLast(recognizer, t, text, understood)) ? understood.intent : leadIntent(understood.intent, requests);
     return {
         understood,
         lead: lead === understood.intent ? understood : (intents.find((one) => one.intent === lead) ?? understood),
@@ -576,6 +578,9 @@ async function askedLast(recognizer: IntentRecognizer, t: (lang: Lang) => TFunct
 
 /** Readings of a whole message that only lead up to what a part of it asks ("Hallo, …", "hab ne Frage: …", not placed at all). */
 const ANNOUNCING: ReadonlySet<Intent> = new Set<Intent>(['none', 'greeting', 'help']);
+
+/** Commands a part of a message can give that a whole read as nothing in particular then gives too ({@link readMessage}). */
+const ANNOUNCED_COMMANDS: ReadonlySet<Intent> = new Set<Intent>(['talk-to-human', 'switch-language']);
 
 /** Readings of a whole message that ask for nothing by themselves: a request among its parts is what it asks. */
 const WITHOUT_REQUEST: ReadonlySet<Intent> = new Set<Intent>(['none', 'greeting', 'thanks', 'out-of-scope', 'help']);

@@ -59,6 +59,22 @@ const ROWS: readonly ConversationRow[] = [
             { say: CODE, expect: [ASK_NEW_CONTACT.en] }, { say: 'Tom Hughes', expect: [en.askReason], absent: [en.reasonTaken] },
             { say: 'he runs the accounts now', expect: [/Reason: he runs the accounts now/, TASK_PHRASES.en.confirm], absent: [en.reasonTaken] }, { say: 'yes', expect: [en.filed] }],
         outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, reason: /he runs the accounts now/ } }
+    },
+    {
+        name: 'a question typed without its question mark is no part of the reason taken from the first message',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'hi, peter quit last month and his mailbox is closed, what do we do now, can tom be the billing contact' }, { say: SARAH },
+            { say: CODE, expect: [/Reason: Peter quit last month and his mailbox is closed\n/, en.reasonTaken], absent: [/what do we do/, en.askReason] },
+            { say: 'yes', expect: [en.filed] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/, reason: /^Peter quit last month and his mailbox is closed$/ } }
+    },
+    {
+        name: 'eine Frage ohne Fragezeichen gehört nicht zum Grund aus der ersten Nachricht',
+        lang: 'de', email: JONAS,
+        steps: [{ say: 'hallo, anna ist seit märz in elternzeit, wie machen wir das jetzt, lea soll die rechnungen bekommen' }, { say: JONAS },
+            { say: CODE, expect: [/Grund: Anna ist seit märz in elternzeit\n/, de.reasonTaken], absent: [/wie machen wir/, de.askReason] },
+            { say: 'ja', expect: [de.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /^Anna ist seit märz in elternzeit$/ } }
     }
 ];
 

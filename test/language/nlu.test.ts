@@ -721,3 +721,33 @@ describe('npm run intent on a thirteenth set, written blind', () => {
         await assertLeadsAs(cases);
     });
 });
+
+/**
+ * A fourteenth set of 200 (100 German, 100 English; dialects, folded umlauts, stories, 35 out of scope), written blind on
+ * 2 Dec 2026 by someone who read neither the code nor the training: 87.5% right when written (the honest figure for
+ * unseen messages, counting a reading of nothing as out of scope). 94.5% after the rules for its classes: other names of
+ * the role ("Rechnungsverantwortung", "person responsible for billing", "billing person"), consumer services as another
+ * company ("Netflix", "Gmail"), a question how far a filed change has got beside the role, a company card and restoring
+ * an account as topics, a wish for a person or a language beside a sentence the classifier places nowhere, a refusal of
+ * the change request by the person themselves. No longer blind; its floor guards against slipping back.
+ */
+const FOURTEENTH = readingSet('intents-blind-fourteenth.json');
+const FOURTEENTH_FLOOR = 0.92;
+
+describe('npm run intent on a fourteenth set, written blind', () => {
+    it(`reads at least ${FOURTEENTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(FOURTEENTH, FOURTEENTH_FLOOR);
+    });
+
+    it('reads its classes in other words', async () => {
+        // Written for the classes, not taken from the set; none of these was read right before.
+        await assertLeadsAs([
+            ['Können Sie bitte nachsehen, wer bei uns die Rechnungsverantwortung trägt?', 'who-is-billing-contact'],
+            ['How do I change the billing contact of our Spotify family plan?', 'out-of-scope'],
+            ['hab vor ein paar tagen den wechsel des abrechnungskontakts beantragt, passiert da noch was?', 'request-status'],
+            ['Wo trage ich unsere neue Firmenkreditkarte ein?', 'topic-payment-method'],
+            ['Wir wollen unser altes Konto wiederherstellen, geht das?', 'topic-reactivate-plan'],
+            ['I have been going in circles for ten minutes now. An agent please.', 'talk-to-human']
+        ]);
+    });
+});
