@@ -28,6 +28,20 @@ export class BoundedMemo<K, V> {
         return value;
     }
 
+    /**
+     * {@link get} for a value computed asynchronously: kept once `compute`
+     * resolves (a key asked for again meanwhile is computed again), never when
+     * it fails.
+     */
+    public async getAsync(key: K, compute: (key: K) => Promise<V>): Promise<V> {
+        const kept = this.entries.get(key);
+        if (kept !== undefined || this.entries.has(key)) {
+            return kept as V;
+        }
+        const value = await compute(key);
+        return this.get(key, () => value);
+    }
+
     /** How many keys are kept. */
     public get size(): number {
         return this.entries.size;

@@ -8,6 +8,7 @@ import { LANGS, type Lang } from '../core/language';
 import { escapeRegExp, folded, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
+import { BoundedMemo } from '../core/boundedMemo';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -65,6 +66,12 @@ export interface Understanding {
     /** For `switch-language`: the language asked for. */
     readonly targetLanguage?: Lang;
 }
+
+/** Texts whose reading {@link IntentRecognizer.recognize} keeps: the messages and clauses many people send alike, and those of the turns running at once. */
+export const RECOGNIZED_KEPT = 2048;
+
+/** Longer texts are read each time (a message may hold up to 20,000 characters). */
+const RECOGNIZED_MAX_LENGTH = 1000;
 
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
@@ -136,6 +143,9 @@ const LANGUAGE_NAME = /^(english|englisch|deutsch|german|englischsprachig|deutsc
 export class IntentRecognizer {
     /** What the letter guess says for a text without trigrams ({@link NO_TRIGRAM_TEXT}), asked once. */
     private trigramlessGuess?: Lang;
+
+    /** {@link recognize}'s readings of the texts read last, per language asked for (issue 16). */
+    private readonly readings = new BoundedMemo<string, Readonly<Understanding>>(RECOGNIZED_KEPT);
 
     private constructor(
         private readonly nlp: NlpInstance,
@@ -387,6 +397,17 @@ export class IntentRecognizer {
      * language's classifier understands it or is far surer.
      */
     public async recognize(text: string, lang?: Lang): Promise<Understanding> {
+        // The classifier is trained once and the word lists are read at training: the same text reads the same, and
+        // a turn reads the clauses of its message that other people's messages had too ("Ja", "Yes, email them for me").
+        return text.length > RECOGNIZED_MAX_LENGTH ? this.readFresh(text, lang) : this.readings.getAsync(`${lang ?? ''}\u0000${text}`, async () => Object.freeze({ ...(await this.readFresh(text, lang)) }));
+    }
+
+    /** How many of {@link recognize}'s readings are kept (at most {@link RECOGNIZED_KEPT}). */
+    public get readingsKept(): number {
+        return this.readings.size;
+    }
+
+    private async readFresh(text: string, lang?: Lang): Promise<Understanding> {
         // An address says who the person is, not what they want: "i'm sarah.lee@northwind.example, am i …" is read without it.
         const utterance = utteranceOf(text);
         if (utterance === '') {

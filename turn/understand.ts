@@ -4,6 +4,7 @@ import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding }
 import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { turnInfo } from './turn';
+import { readOnce } from './messageReadings';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
 import type { TFunction } from 'i18next';
@@ -30,7 +31,8 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
     if (text === undefined) {
         return undefined;
     }
-    info.understanding = await understandText(recognizer, () => info.t, text, info.lang);
+    const { t, lang } = info;
+    info.understanding = await readOnce(recognizer, t, lang, text, () => understandText(recognizer, () => t, text, lang));
     return info.understanding;
 }
 

@@ -39,4 +39,20 @@ describe('BoundedMemo: a value computed once per key, for a bounded number of ke
     it('refuses a bound below one', () => {
         assert.throws(() => new BoundedMemo(0), /maxEntries/);
     });
+    it('getAsync keeps a value once it resolves, within the same bound, and keeps none that failed', async () => {
+        const memo = new BoundedMemo<string, number>(2);
+        let computed = 0;
+        const compute = async (key: string): Promise<number> => {
+            computed++;
+            return key.length;
+        };
+        assert.strictEqual(await memo.getAsync('abc', compute), 3);
+        assert.strictEqual(await memo.getAsync('abc', compute), 3);
+        assert.strictEqual(computed, 1);
+        await assert.rejects(memo.getAsync('bad', async () => Promise.reject(new Error('failed'))), /failed/);
+        assert.strictEqual(await memo.getAsync('bad', compute), 3);
+        assert.strictEqual(computed, 2);
+        await memo.getAsync('fourth', compute);
+        assert.strictEqual(memo.size, 2);
+    });
 });

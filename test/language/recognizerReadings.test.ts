@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { LANGS } from '../../core/language';
+import { IntentRecognizer, RECOGNIZED_KEPT } from '../../language/nlu';
+import { LOCALES_DIR, PROJECT_ROOT } from '../../paths';
+
+describe('IntentRecognizer.recognize: a text read once, its reading kept (issue 16)', () => {
+    let kept: IntentRecognizer;
+    let fresh: IntentRecognizer;
+    before(async () => {
+        [kept, fresh] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), IntentRecognizer.train(LOCALES_DIR)]);
+    });
+
+    const samples = (): string[] =>
+        ['intents-holdout.json', 'intents-unseen.json'].flatMap((fixture) => (JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'test', 'fixtures', fixture), 'utf8')) as Array<{ text: string }>).map((sample) => sample.text));
+
+    it('reads every text as a recognizer that has read nothing else does, and gives the kept reading the second time', async () => {
+        const texts = [...samples().slice(0, 120), 'ja', 'Yes', 'nope', 'Yes, email them for me', '123456', ''];
+        for (const lang of [undefined, ...LANGS]) {
+            for (const text of texts) {
+                const first = await kept.recognize(text, lang);
+                const again = await kept.recognize(text, lang);
+                assert.strictEqual(again, first, `${lang ?? '-'}: ${text}`);
+                assert.ok(Object.isFrozen(first), 'a kept reading cannot be changed by one turn for the next');
+            }
+        }
+        // A second recognizer reads the same texts in another order, each once: the readings agree.
+        for (const lang of [...LANGS, undefined]) {
+            for (const text of [...texts].reverse()) {
+                assert.deepStrictEqual({ ...(await fresh.recognize(text, lang)) }, { ...(await kept.recognize(text, lang)) }, `${lang ?? '-'}: ${text}`);
+            }
+        }
+    });
+
+    it('keeps at most RECOGNIZED_KEPT readings, however many different texts arrive', async () => {
+        for (let i = 0; i < RECOGNIZED_KEPT + 100; i++) {
+            await kept.recognize(`message ${i}`, 'en');
+            assert.ok(kept.readingsKept <= RECOGNIZED_KEPT);
+        }
+        assert.strictEqual(kept.readingsKept, RECOGNIZED_KEPT);
+    });
+
+    it('reads a text longer than 1,000 characters each time', async () => {
+        const long = `Wer ist mein Abrechnungskontakt? ${'bitte '.repeat(200)}`;
+        const first = await kept.recognize(long, 'de');
+        assert.notStrictEqual(await kept.recognize(long, 'de'), first);
+        assert.deepStrictEqual(await kept.recognize(long, 'de'), first);
+    });
+});
