@@ -190,7 +190,8 @@ export class BillingRoleDialog extends ComponentDialog {
             // "email peter that we need 5 more licences": what follows "that" is the message, when nothing else in the words is.
             const framed = asked !== undefined && text === asked ? step.options.askedMessage : undefined;
             // "can you just forward this to him": the matter the person told before is the message.
-            const forwarded = await forwardedStory(step.context, text, this.services.recognizer);
+            // Not when the words to pass on stand in the same message ("wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?").
+            const forwarded = framed === undefined ? await forwardedStory(step.context, text, this.services.recognizer) : undefined;
             const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? framed));
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);

@@ -17,6 +17,7 @@ export type SideQuestion =
     | { readonly kind: 'permissions' }
     | { readonly kind: 'topic'; readonly topic: TopicIntent }
     | { readonly kind: 'change-process' }
+    | { readonly kind: 'mail-reply' }
     | { readonly kind: 'later' };
 
 /** Where the question is asked: at the reason or summary of a change request, at the message or draft of a mail, or elsewhere. */
@@ -52,13 +53,18 @@ export function askedOfTheBot(text: string, t: TFunction): boolean {
  * What a question at a free-text answer or a task's confirm is, or undefined
  * when it may be the answer itself: at a mail's message, a question to the
  * recipient ("could you resend the October invoice?", `common:sideQuestion.heard.askingSomeone`)
- * is the message, and so is any question the bot has no answer for.
+ * is the message, and so is any question the bot has no answer for; one about
+ * when the recipient answers (`common:sideQuestion.heard.mailReply`) is answered.
  * `atConfirm`: asked at a yes/no confirm, where another request is taken up
  * by the dialogs instead of waiting.
  */
 export function sideQuestion(text: string, understood: Understanding | undefined, place: SideQuestionPlace, atConfirm: boolean, t: TFunction): SideQuestion | undefined {
     if (!askedOfTheBot(text, t)) {
         return undefined;
+    }
+    // "how long until she answers?", "wann meldet sie sich?" at the mail's text: when the reply comes, not words for the mail.
+    if (place === 'mail' && containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.mailReply'))) {
+        return { kind: 'mail-reply' };
     }
     if (understood?.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.understood) {
         return { kind: 'off-topic' };

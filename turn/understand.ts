@@ -273,7 +273,15 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
         const said = wordsOf(one.head);
         return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
     };
-    const otherFrame = (one: string): MessageFrame | undefined => toldAfterComma(t, one, verbs, lang) ?? writtenAbout(t, one, verbs, lang) ?? toldByName(t, one, lang);
+    // The first way of framing that fits: "wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?" has a lead-in after its comma with no message after it.
+    const otherFrame = (one: string): MessageFrame | undefined =>
+        [() => toldAfterComma(t, one, verbs, lang), () => writtenAbout(t, one, verbs, lang), () => toldByName(t, one, lang), () => toldAtEnd(t, one, lang)].reduce<MessageFrame | undefined>((found, next) => {
+            if (found !== undefined) {
+                return found;
+            }
+            const frame = next();
+            return frame !== undefined && fits(frame) ? frame : undefined;
+        }, undefined);
     const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1), colon: frame[0].trim().endsWith(':') };
     // "ok then: Tell Peter we need to upgrade": words before a colon that say not to write leave the frame to the words after it.
     const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
@@ -388,6 +396,24 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     const written = text.slice(comma + 1).trim().split(/\s+/u);
     return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' ') };
 }
+
+/**
+ * "we need 3 more licences, can you tell her?", "wir brauchen zwei Lizenzen mehr, können Sie das Anna ausrichten?": the message
+ * first, then a last short clause that asks to tell a person named or him/her ({@link tellsSomeoneNamed}).
+ */
+function toldAtEnd(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
+    const body = text.trim().replace(/[?.!]+$/u, '');
+    const at = body.search(/[,;.!?][^,;.!?]*$/u);
+    if (at < 0) {
+        return undefined;
+    }
+    const head = body.slice(at + 1).trim();
+    const message = body.slice(0, at).trim();
+    return wordsOf(head).length <= TOLD_AT_END_MAX_WORDS && wordsOf(message).length >= MESSAGE_MIN_WORDS && tellsSomeoneNamed(t, head, lang) ? { head, message } : undefined;
+}
+
+/** The most words of a last clause that asks to pass the words before it on ("and could you please let her know"). */
+const TOLD_AT_END_MAX_WORDS = 8;
 
 /**
  * "I need to email our billing admin about upgrading to more seats", "ich muss unserem Abrechnungsadmin wegen mehr

@@ -14,6 +14,7 @@ const en = { p: PHRASES.en, task: TASK_PHRASES.en };
 /** The answers to a question asked beside the open one: what a billing contact may do, what a change request means. */
 const PERMISSIONS = { en: /has special permissions/, de: /hat besondere Berechtigungen/ };
 const PROCESS = { en: /Nothing changes until a LogMeIn staff member has reviewed the request/, de: /Bis ein Mitarbeiter von LogMeIn den Antrag geprüft hat, ändert sich nichts/ };
+const MAIL_REPLY = { en: /When the billing contact answers is up to them/, de: /Wann der Abrechnungskontakt antwortet, liegt bei ihm/ };
 const OFF_TOPIC = { en: /not something I can help with/, de: /Dabei kann ich Ihnen leider nicht helfen/ };
 
 /** A question, or a remark about something else, at a free-text prompt is answered and never becomes the reason or the message. */
@@ -91,6 +92,35 @@ const ROWS: ReadonlyArray<ConversationRow & { readonly noResetTo?: string }> = [
             { say: 'ja', expect: [de.p.sent] }
         ],
         outcome: { mailTo: { to: [PETER], words: /Rechnung vom Oktober noch einmal schicken/ }, noHandoff: true }
+    },
+    {
+        name: 'when the billing contact will answer, asked at the message and at "Shall I send it?", is answered and never mailed; "lol ok bye" sends nothing',
+        lang: 'en', email: TOM,
+        steps: [
+            { say: "who's my billing admin", expect: [en.p.askEmail] },
+            { say: TOM, expect: [en.p.codeSent] },
+            { say: CODE, expect: [en.p.caseB, en.p.offerEmail] },
+            { say: 'yes email him', expect: [en.p.askMessage] },
+            { say: 'how long until he answers?', expect: [MAIL_REPLY.en, en.p.askMessage], absent: [en.p.preview] },
+            { say: 'we need two more licences for the new interns', expect: [en.p.preview] },
+            { say: 'and when will he get back to me?', expect: [MAIL_REPLY.en, /Shall I send it\?/], absent: [en.p.sent] },
+            { say: 'lol ok bye', absent: [en.p.sent] }
+        ],
+        outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    {
+        name: 'wann der Abrechnungskontakt antwortet, wird bei der Nachricht beantwortet und nicht geschickt',
+        lang: 'de', email: TOM,
+        steps: [
+            { say: 'wer ist mein abrechnungskontakt', expect: [de.p.askEmail] },
+            { say: TOM, expect: [de.p.codeSent] },
+            { say: CODE, expect: [de.p.caseB, de.p.offerEmail] },
+            { say: 'ja bitte eine mail', expect: [de.p.askMessage] },
+            { say: 'und wann meldet er sich dann bei mir?', expect: [MAIL_REPLY.de, de.p.askMessage], absent: [de.p.preview] },
+            { say: 'Wir brauchen zwei Lizenzen mehr für die Praktikanten.', expect: [de.p.preview] },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /zwei Lizenzen mehr für die Praktikanten/ }, noHandoff: true }
     },
     {
         name: '„ja, aber der Grund ist: …“ verliert Ja und Rahmen; „ok. Anna geht …“ bei der Zusammenfassung ist ein neuer Grund, kein Ja; eine Frage mit „ok“ davor stellt nichts',

@@ -157,6 +157,30 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'wie setze ich mein Portal-Passwort zurück?', absent: [de.notUnderstood, de.preview] }
         ],
         outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"we need 3 more licences for the interns, can you tell her?" in the first message: a mail to the billing contact with those words, not the plan topic',
+        lang: 'en', email: LEA,
+        steps: [
+            { say: 'hi', expect: [en.menu] },
+            { say: 'we need 3 more licences for the interns, can you tell her?', expect: [en.askEmail], absent: [/Only the billing contact can change the subscription plan/] },
+            { say: LEA, expect: [en.codeSent] },
+            { say: CODE, expect: [en.preview, /We need 3 more licences for the interns/, en.confirm], absent: [/can you tell her/] },
+            { say: 'yes', expect: [en.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /We need 3 more licences for the interns/ } }
+    },
+    {
+        name: '„wir brauchen zwei Lizenzen mehr, können Sie ihr das ausrichten?“ als erste Nachricht: die Mail mit diesen Worten, nicht das Thema Tarif',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'hi', expect: [de.menu] },
+            { say: 'wir brauchen zwei Lizenzen mehr, können Sie ihr das ausrichten?', expect: [de.askEmail], absent: [/Abonnementplan/] },
+            { say: LEA, expect: [de.codeSent] },
+            { say: CODE, expect: [de.preview, /Wir brauchen zwei Lizenzen mehr/, de.confirm], absent: [/ausrichten/] },
+            { say: 'ja', expect: [de.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Wir brauchen zwei Lizenzen mehr/ } }
     }
 ];
 
