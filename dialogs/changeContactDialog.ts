@@ -10,7 +10,7 @@ import { offerNext } from './actions';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
-import { localized, matchButton, type PromptButton } from './prompts/localizedPrompt';
+import { localized, matchButton, retryWith, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';
 import { PickPrompt } from './prompts/pickPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
@@ -31,6 +31,7 @@ import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';
+import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberNamedAsContact, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -39,6 +40,9 @@ const MAX_REASON_LENGTH = 500;
 const MAX_MEMBER_BUTTONS = 8;
 
 const SOMEONE_ELSE = 'someone-else';
+
+/** Before a name at whom the new contact replaces: "nein, doch nicht ich, sondern Peter Krause" makes that person the new contact. */
+const INSTEAD = 'instead:';
 
 /** Chosen by removing one of two current contacts and keeping the other ("klaus soll raus, nur noch maria"). */
 const KEEP_ONE = 'keep-one';
@@ -56,6 +60,8 @@ interface NewPersonOptions {
     readonly email?: string;
     /** The account's name: never the name of a person ("Taylor Consulting" at the name question). */
     readonly account?: string;
+    /** The address asked again in these words, after an answer that gave none ("ja", a colleague who already is a contact). */
+    readonly askAgain?: LocalizedText;
 }
 
 /** What the waterfall keeps between its steps. */
@@ -121,9 +127,14 @@ export class ChangeContactDialog extends ComponentDialog {
         super(DialogIds.changeContact);
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new PickPrompt(PromptIds.pick));
+        // "Anna Müller", "mich selbst" from one who already is a billing contact: said so; whom else is asked again.
+        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && prompt.recognized.succeeded));
+        // "beide", "the one in accounting" at whom the new contact replaces: said why that chooses nobody, then the choice again.
+        this.addDialog(new PickPrompt(PromptIds.replaces, async (prompt) => prompt.recognized.succeeded || newContactInstead(prompt) || (await this.notReplacing(prompt)), (context, text) => correcting(text, turnInfo(context).t) && writtenAnew(text, '', turnInfo(context).t) !== undefined));
         this.addDialog(new EmailPrompt(PromptIds.email));
         // "sorry, her name is spelled Priya Nayar, not Nair" at the new person's address: the name is corrected, the address asked again.
-        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined));
+        // "ja", "doch lieber Lea Fischer", "stattdessen mich selbst": no address, but an answer the next step reads.
+        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined || (await this.answersWithoutAddress(prompt.context))));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         // So is a reason written anew ("oh and the reason is she moved to marketing").
@@ -180,7 +191,11 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
         const question = [...told, step.options.question ?? ''].filter((text) => text.trim() !== '').join('. ');
-        await step.context.sendActivity(t('changeContact:intro'));
+        // A new contact named instead at whom they replace: asked for anew, without the introduction.
+        const instead = step.options.instead;
+        if (instead === undefined) {
+            await step.context.sendActivity(t('changeContact:intro'));
+        }
         const contacts = members.filter((m) => m.isBillingContact);
         const kept = removedAndKept(question, contacts, t);
         if (kept) {
@@ -203,6 +218,10 @@ export class ChangeContactDialog extends ComponentDialog {
         // "die anna geht in rente, bitte lea fischer eintragen": the reason given with the request is kept, not asked again.
         values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
         const candidates = this.candidates(members);
+        if (instead !== undefined) {
+            const member = namedMember(candidates, instead);
+            return member ? step.next(member.user.id) : step.beginDialog(DialogIds.changeContactNewPerson, { name: instead, account: account.name } satisfies NewPersonOptions);
+        }
         // "Kontakt ändern, auf Lea Fischer": the member named when asking needs no second question.
         // An address in it says who is asking ("ich bin jonas.weber@…"): its words name no one.
         // "please make tom the billing contact": a first name only one other member has names them too.
@@ -241,7 +260,7 @@ export class ChangeContactDialog extends ComponentDialog {
             SOMEONE_ELSE_BUTTON
         ];
         values.asked = true;
-        return step.prompt(PromptIds.pick, localized({
+        return step.prompt(PromptIds.newContact, localized({
             text: { key: 'changeContact:askNewContact', args: { account: account.name, current: values.current.length > 0 ? values.current : t('changeContact:nobody'), count: Math.max(1, values.current.length) } },
             retryText: { key: 'changeContact:askNewContactRetry' },
             buttons,
@@ -320,16 +339,27 @@ export class ChangeContactDialog extends ComponentDialog {
                 return step.next(named);
             }
         }
-        return step.prompt(PromptIds.pick, localized({
-            text: { key: 'changeContact:askReplaces', args: { name: newContact.name, current: this.list(step.context, currentContacts.map((c) => c.name)) } },
-            retryText: { key: 'changeContact:askReplacesRetry', args: { name: newContact.name } },
-            buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true })), ALONGSIDE_BUTTON]
-        }));
+        // The contacts with their addresses, for an answer that describes one ("the one in accounting").
+        const members = await this.services.accounts.members(values.account?.id ?? '');
+        const contacts = currentContacts.map((c) => members.find((m) => m.user.id === c.id)).map((m, i) => (m ? `${m.user.name} (${m.user.email})` : currentContacts[i].name));
+        return step.prompt(PromptIds.replaces, {
+            ...localized({
+                text: { key: 'changeContact:askReplaces', args: { name: newContact.name, current: this.list(step.context, currentContacts.map((c) => c.name)) } },
+                retryText: { key: 'changeContact:askReplacesRetry', args: { name: newContact.name } },
+                helpText: { key: 'changeContact:replacesHelp', args: { name: newContact.name } },
+                closingNote: 'changeContact:notFiled',
+                buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true })), ALONGSIDE_BUTTON]
+            }),
+            validations: { name: newContact.name, contacts }
+        });
     }
 
     /** The new contact is known: the reason and the summary, until confirmed or declined. */
     private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         const replaces = typeof step.result === 'string' ? step.result : undefined;
+        if (replaces?.startsWith(INSTEAD)) {
+            return step.replaceDialog(DialogIds.changeContactFlow, { ...(step.options as ChangeContactOptions), instead: replaces.slice(INSTEAD.length) } satisfies ChangeContactOptions);
+        }
         const { account, current, currentContacts, newContact, reason } = stepValues<ChangeValues>(step);
         if (!newContact || !account) {
             return step.endDialog();
@@ -510,7 +540,7 @@ export class ChangeContactDialog extends ComponentDialog {
         if (step.options.name) {
             return step.next({ text: step.options.name } satisfies TextInput);
         }
-        return step.prompt(PromptIds.name, { ...localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' } }), validations: { notNames: step.options.account ? [step.options.account] : [] } });
+        return step.prompt(PromptIds.name, { ...localized({ text: { key: 'changeContact:askName' }, retryText: { key: 'changeContact:askNameRetry' }, closingNote: 'changeContact:notFiled' }), validations: { notNames: step.options.account ? [step.options.account] : [] } });
     }
 
     private async askEmailStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
@@ -529,15 +559,30 @@ export class ChangeContactDialog extends ComponentDialog {
             // An address without its ending: said so, and the whole address asked for.
             return step.prompt(PromptIds.newPersonEmail, { ...localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }), validations: { name } });
         }
-        return step.prompt(PromptIds.newPersonEmail, { ...localized({ text: { key: 'changeContact:askEmail', args: { name } }, retryText }), validations: { name } });
+        const text = step.options.askAgain ?? { key: 'changeContact:askEmail', args: { name } };
+        return step.prompt(PromptIds.newPersonEmail, { ...localized({ text, retryText, closingNote: 'changeContact:notFiled' }), validations: { name } });
     }
 
     private async newPersonDoneStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
         const name = stepValues<{ name: string }>(step).name ?? '';
         if (typeof step.result !== 'string') {
-            // The name written anew at the address question: taken, and the address asked for the right name.
+            const text = submittedText(step.context.activity) ?? '';
+            const again = (askAgain: LocalizedText): Promise<DialogTurnResult> => step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name, email: undefined, askAgain } satisfies NewPersonOptions);
+            // "nein, stattdessen bitte mich selbst", "doch lieber Lea Fischer": the member named is the new contact; one who already is a contact is said to be.
+            const named = await this.memberNamed(step.context, text, correcting(text, turnInfo(step.context).t));
+            if (named?.member.isBillingContact) {
+                return again({ key: named.self ? 'changeContact:alreadyContactSelfAskEmail' : 'changeContact:alreadyContactAskEmail', args: { name: named.member.user.name, newName: name } });
+            }
+            if (named) {
+                return step.endDialog({ userId: named.member.user.id, name: named.member.user.name } satisfies NewContact);
+            }
+            // The name written anew at the address question ("nein, lieber peter schmidt"): taken, and the address asked for the right name.
             const { t } = turnInfo(step.context);
-            const corrected = writtenAnew(submittedText(step.context.activity) ?? '', name, t);
+            const corrected = writtenAnew(text, name, t) ?? (correcting(text, t) ? nameAfterCorrection(text, t) : undefined);
+            if (corrected === undefined && yesNoAnswer(step.context, text, 'whole') !== undefined) {
+                // "ja": no address; what is needed said once more, in other words.
+                return again({ key: 'changeContact:askEmailNeeded', args: { name } });
+            }
             return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined } satisfies NewPersonOptions);
         }
         const email = step.result;
@@ -558,6 +603,53 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         await context.sendActivity(t('changeContact:adminsOnly', { account: account.name, names: this.list(context, admins), count: admins.length }));
         return offerNext({ key: 'changeContact:otherWays' }, canEmail ? ['email-billing-admin', 'talk-to-human', 'thanks'] : ['talk-to-human', 'thanks']);
+    }
+
+    /**
+     * The member of the verified person's account an answer names as the new contact ({@link memberNamedAsContact}), with
+     * whether it is the person themselves; by a first name only where `byFirstName` ("klaus" at the choice, "doch lieber lea").
+     */
+    private async memberNamed(context: TurnContext, text: string, byFirstName: boolean): Promise<{ readonly member: Member; readonly self: boolean } | undefined> {
+        const identity = turnInfo(context).profile.identity;
+        const members = identity?.accountId ? await this.services.accounts.members(identity.accountId) : [];
+        const me = members.find((m) => m.user.id === identity?.userId);
+        const member = me && memberNamedAsContact(text, members, me, turnInfo(context).t, byFirstName);
+        return member && me ? { member, self: member === me } : undefined;
+    }
+
+    /**
+     * True when the new contact chosen is a person who already is a billing contact ("Anna Müller" typed, read as someone
+     * not listed; "mich selbst" from a billing contact; "klaus"): says so, and that the person may stop.
+     */
+    private async namesCurrentContact(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const chosen = prompt.recognized.value;
+        if (chosen !== undefined && chosen !== SOMEONE_ELSE) {
+            return false;
+        }
+        const named = await this.memberNamed(prompt.context, submittedText(prompt.context.activity) ?? '', true);
+        if (!named?.member.isBillingContact) {
+            return false;
+        }
+        const account = await this.services.accounts.get(turnInfo(prompt.context).profile.identity?.accountId ?? '');
+        retryWith(prompt.state, { key: named.self ? 'changeContact:alreadyContactSelf' : 'changeContact:alreadyContact', args: { name: named.member.user.name, account: account?.name ?? '' } });
+        return true;
+    }
+
+    /** True when an answer at the new person's address gives none but says something the next step reads: a bare yes or no, a member named instead. */
+    private async answersWithoutAddress(context: TurnContext): Promise<boolean> {
+        const text = submittedText(context.activity) ?? '';
+        return yesNoAnswer(context, text, 'whole') !== undefined || (await this.memberNamed(context, text, correcting(text, turnInfo(context).t))) !== undefined;
+    }
+
+    /** At whom the new contact replaces, an answer that chooses nobody ("beide", "the one in accounting"): says why; always false (the choice is asked again). */
+    private async notReplacing(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const { t } = turnInfo(prompt.context);
+        const said = replacesWords(submittedText(prompt.context.activity) ?? '', t);
+        const asked = prompt.options.validations as { name?: string; contacts?: string[] } | undefined;
+        if (said && asked?.name !== undefined) {
+            retryWith(prompt.state, { key: said === 'both' ? 'changeContact:replacesBoth' : 'changeContact:replacesUnplaced', args: { name: asked.name, contacts: asked.contacts ?? [] } });
+        }
+        return false;
     }
 
     /** Members who could become the billing contact: not one already, the requester included. */
@@ -664,33 +756,6 @@ export class ChangeContactDialog extends ComponentDialog {
 }
 
 /**
- * The one full name in `text` introduced by a title ("Herrn Peter Krause", "Ms Linda Park") that is
- * not a member's name (a member named so, "Frau Maria Bergmann", is who is replaced or asked about).
- */
-function titledNonMember(text: string, members: readonly Member[], t: TFunction): string | undefined {
-    const titles = phraseList(t, 'changeContact:titles');
-    const words = text.replace(/\S*@\S*/g, ' ').split(/[\s,;:!?()]+/u);
-    const memberNames = new Set(members.map((m) => phraseOf(m.user.name)));
-    const found = new Set<string>();
-    for (const [index, word] of words.entries()) {
-        if (!titles.includes(phraseOf(word))) {
-            continue;
-        }
-        const name: string[] = [];
-        for (const next of words.slice(index + 1, index + 1 + MAX_NAME_WORDS)) {
-            if (!/^\p{Lu}[\p{L}'’-]+$/u.test(next.replace(/\.$/, ''))) {
-                break;
-            }
-            name.push(next.replace(/\.$/, ''));
-        }
-        if (name.length >= 2 && !memberNames.has(phraseOf(name.join(' ')))) {
-            found.add(name.join(' '));
-        }
-    }
-    return found.size === 1 ? [...found][0] : undefined;
-}
-
-/**
  * The one address in a request that is not the requester's own ("make anna the billing contact,
  * anna.k@…"): a member's, who is then named, or a new person's. Undefined without such an address,
  * or with several.
@@ -790,54 +855,6 @@ function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t) && !notNames.includes(phraseOf(text));
 }
 
-/** The one member whose full name `text` holds ("… auf Lea Fischer"), if exactly one. */
-function namedMember(members: readonly Member[], text: string): Member | undefined {
-    const said = ` ${wordsOf(text).join(' ')} `;
-    const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
-    return named.length === 1 ? named[0] : undefined;
-}
-
-/**
- * `text` as a phrase without the person's introduction of themselves ("ich
- * bin Eva Schulz von …", "this is Tom") or their signature ("Mit freundlichen
- * Grüßen Jonas Weber", "cheers, Tom"): a lead-in of `identify:introductions`
- * or `identify:signOffs` followed by their full or first name.
- */
-function withoutIntroduction(text: string, me: Member, t: TFunction): string {
-    const name = wordsOf(me.user.name);
-    let said = ` ${phraseOf(text)} `;
-    for (const lead of [...phraseList(t, 'identify:introductions'), ...phraseList(t, 'identify:signOffs')]) {
-        for (const named of [name.join(' '), name[0] ?? '']) {
-            said = said.split(` ${lead} ${named} `).join(' ');
-        }
-    }
-    return said.trim();
-}
-
-/** The person themselves, when the request names them in words of `changeContact:synonyms.me` of two words or more ("auf mich umstellen"), and they may be chosen. */
-function namesSelf(candidates: readonly Member[], me: Member, text: string, t: TFunction): Member | undefined {
-    const phrases = phraseList(t, 'changeContact:synonyms.me').filter((phrase) => phrase.includes(' '));
-    return containsPhrase(text, phrases) ? candidates.find((m) => m.user.id === me.user.id) : undefined;
-}
-
-/** The one member whose first name `text` holds ("make it tom", "auf lea"), if exactly one has it. */
-function memberByFirstName(members: readonly Member[], text: string): Member | undefined {
-    const said = new Set(wordsOf(text));
-    const named = members.filter((m) => said.has(wordsOf(m.user.name)[0] ?? ''));
-    return named.length === 1 ? named[0] : undefined;
-}
-
-/** The one member a title and surname name ("durch Frau Schulz ersetzen", "replace him with Ms Park"), if exactly one has that surname. */
-function memberByTitledSurname(members: readonly Member[], text: string, t: TFunction): Member | undefined {
-    const titles = new Set(phraseList(t, 'changeContact:titles').map(phraseOf));
-    const words = wordsOf(text);
-    const surnames = new Set(words.filter((_, i) => i > 0 && titles.has(words[i - 1])));
-    const named = members.filter((m) => surnames.has(wordsOf(m.user.name).at(-1) ?? ''));
-    return named.length === 1 ? named[0] : undefined;
-}
-
-/** The most words a typed name without capitals may have ("eva schulz", "maria de la cruz"). */
-const MAX_NAME_WORDS = 4;
 
 /**
  * The new person's name in what was typed at the choice of the new contact:
@@ -894,18 +911,19 @@ function namesOtherThan(reason: string, old: string, now: string): boolean {
 }
 
 /**
- * True when a message corrects what was said ("nein warte, ich meinte …",
- * "no, instead make …", "the name is …"): it begins with one of
- * `changeContact:correction.starts` or holds one of `changeContact:correction.phrases`.
+ * At whom the new contact replaces, a correction that names another person as the new contact ("nein, doch nicht ich,
+ * sondern Peter Krause"): chosen as {@link INSTEAD} and the name. No current contact's name is such a person.
  */
-function correcting(text: string, t: TFunction): boolean {
-    // "no wait, …", "nein, …": a short first clause; "No one else does billing since …" corrects nothing.
-    const opening = ` ${phraseOf(text.split(/[,;:.!?–-]/)[0] ?? '')} `;
-    const said = ` ${phraseOf(text)} `;
-    return (
-        (wordsOf(opening).length <= CORRECTION_OPENING_WORDS && phraseList(t, 'changeContact:correction.starts').some((start) => opening.startsWith(` ${start} `))) ||
-        phraseList(t, 'changeContact:correction.phrases').some((phrase) => said.includes(` ${phrase} `))
-    );
+function newContactInstead(prompt: PromptValidatorContext<string>): boolean {
+    const { t } = turnInfo(prompt.context);
+    const text = submittedText(prompt.context.activity) ?? '';
+    const asked = prompt.options.validations as { name?: string; contacts?: string[] } | undefined;
+    const name = correcting(text, t) ? writtenAnew(text, asked?.name ?? '', t) : undefined;
+    if (name === undefined || (asked?.contacts ?? []).some((contact) => contact.startsWith(`${name} (`) || contact === name)) {
+        return false;
+    }
+    prompt.recognized.value = `${INSTEAD}${name}`;
+    return true;
 }
 
 /** True when `text` is an email address and nothing more (no reason words). */
@@ -958,29 +976,6 @@ function afterWordsOf(text: string, count: number): string {
     const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
     const last = words[count - 1];
     return last === undefined ? text : text.slice((last.index ?? 0) + last[0].length).replace(/^[\s,.;:!?–-]+/u, '').trim();
-}
-
-/** The longest first clause that opens a correction ("nein warte", "no, sorry"). */
-const CORRECTION_OPENING_WORDS = 3;
-
-/** A full name written with capitals ("Jane Smith", "Max Meier"). */
-const WRITTEN_NAME = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu;
-
-/** The one full name in a correction that is not `old` ("the name is Jane Smith, not Jane Smyth" → "Jane Smith"), without lead words ("Bitte", "No"). */
-function writtenAnew(text: string, old: string, t: TFunction): string | undefined {
-    const fillers = phraseList(t, 'changeContact:correction.fillers');
-    const names = new Set<string>();
-    for (const match of text.slice(0, 500).match(WRITTEN_NAME) ?? []) {
-        const words = match.split(/\s+/);
-        while (words.length > 0 && fillers.includes(phraseOf(words[0]))) {
-            words.shift();
-        }
-        const name = words.join(' ');
-        if (words.length >= 2 && phraseOf(name) !== phraseOf(old)) {
-            names.add(name);
-        }
-    }
-    return names.size === 1 ? [...names][0] : undefined;
 }
 
 /**

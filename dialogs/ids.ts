@@ -39,6 +39,8 @@ export const PromptIds = {
     newPersonEmail: 'prompt.newPersonEmail',
     yesNo: 'prompt.yesNo',
     pick: 'prompt.pick',
+    replaces: 'prompt.replaces',
+    newContact: 'prompt.newContact',
     code: 'prompt.code',
     name: 'prompt.name',
     reason: 'prompt.reason',

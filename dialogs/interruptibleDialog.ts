@@ -17,7 +17,7 @@ import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { asksToWithdraw, RequestStatusDialog } from './requestStatusDialog';
 import { lastObjectableShown } from './statusAnswer';
-import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { buttonLabel, LocalizedPrompt, matchButton, renderText, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
@@ -523,9 +523,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const context = innerDc.context;
         const { t } = turnInfo(context);
         switch (understood.intent) {
-            case 'help':
-                await context.sendActivity(t(this.helpKey(innerDc)));
+            case 'help': {
+                const own = this.openPrompt(innerDc).options?.helpText;
+                await context.sendActivity(own ? renderText(t, turnInfo(context).lang, own) : t(this.helpKey(innerDc)));
                 return this.reprompt(innerDc);
+            }
             case 'cancel':
                 if (understood.score < UNDERSTANDING_POLICY.cancel) {
                     return undefined;
@@ -558,6 +560,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                     return undefined;
                 }
                 if (this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.closing) || this.openPrompt(innerDc).options?.nothingToLose) {
+                    return this.close(innerDc, 'main:goodbye');
+                }
+                // Leaving where the question's task says what is lost ("nothing was filed"): said, and closed.
+                if (this.openPrompt(innerDc).options?.closingNote !== undefined) {
+                    await context.sendActivity(t(this.openPrompt(innerDc).options?.closingNote ?? ''));
                     return this.close(innerDc, 'main:goodbye');
                 }
                 return innerDc.beginDialog(DialogIds.closing);

@@ -76,6 +76,8 @@ export interface PortalResetOptions {
 export interface ChangeContactOptions {
     /** The message that started the request ("Kontakt ändern, auf Lea Fischer"): a member it names becomes the new contact. */
     readonly question?: string;
+    /** The new contact named instead at whom they replace ("nein, doch nicht ich, sondern Peter Krause"): taken, no introduction again. */
+    readonly instead?: string;
 }
 
 /** Options of the identify dialog. */

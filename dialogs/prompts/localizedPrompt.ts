@@ -23,6 +23,13 @@ interface PromptAttempts {
     questions?: number;
     /** Set once the question was shown: showing it again (after help, a language switch) uses {@link LocalizedPromptOptions.againText}. */
     shown?: boolean;
+    /** The retry's words for this one answer, set by the validator ({@link retryWith}): why the answer chose nothing, and the question again. */
+    retryNote?: LocalizedText;
+}
+
+/** Makes the retry after the answer being validated say `text` (why it chose nothing, and the question again) instead of the prompt's retry text. */
+export function retryWith(state: object, text: LocalizedText): void {
+    (state as PromptAttempts).retryNote = text;
 }
 
 /** A free-text answer of at most this many words may be a button's synonym inside a few words ("skip it please"); a longer one is text. */
@@ -72,6 +79,10 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly freeText?: boolean;
     /** Nothing the person gave would be lost by leaving here (an offer, the first question of a task): a goodbye ends without asking. */
     readonly nothingToLose?: boolean;
+    /** Said before a goodbye that closes at once here, though the task is not finished ("nothing was filed"): nothing is asked first. */
+    readonly closingNote?: string;
+    /** What help ("keine Ahnung", "help") says at this question instead of the general help in a task. */
+    readonly helpText?: LocalizedText;
     /** A yes/no about a draft: "add: …" or "instead: …" answer it too (a no that carries the draft's new words). */
     readonly amends?: boolean;
     /** A typed full name that matches no button ("eva schulz" for a person not listed) chooses the button with this value. */
@@ -153,7 +164,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         attempts.shown = true;
         // A question the prompt cannot use is no wrong answer: the bot says it cannot answer it here and asks its own question again.
         const questioned = isRetry && asksQuestion(context, submittedText(context.activity) ?? '');
-        let text = renderText(t, lang, isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text);
+        const note = isRetry && !questioned ? attempts.retryNote : undefined;
+        delete attempts.retryNote;
+        let text = renderText(t, lang, note ?? (isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text));
         // "wo sehe ich das?" after an answer: where to see who the billing contact is, then the question again.
         const whereToSee = questioned ? whereToSeeAnswer(context, submittedText(context.activity) ?? '') : undefined;
         if (whereToSee) {

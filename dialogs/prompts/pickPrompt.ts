@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { recognizeChoices, type PromptRecognizerResult } from 'botbuilder-dialogs';
+import { recognizeChoices, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
 import { phraseList } from '../../language/phraseLists';
 import { mayBeName } from '../../language/personName';
@@ -17,8 +17,8 @@ import { asksQuestion, onlyAnswerPhrases } from './yesNoAnswer';
  * ("Lea", "die Lea" for "Lea Fischer"). Returns the button's value.
  */
 export class PickPrompt extends LocalizedPrompt<string> {
-    public constructor(dialogId: string) {
-        super(dialogId);
+    public constructor(dialogId: string, validator?: PromptValidator<string>, takes?: (context: TurnContext, text: string) => boolean) {
+        super(dialogId, validator, takes);
     }
 
     protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<string>> {
