@@ -399,7 +399,8 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
 
 /**
  * "we need 3 more licences, can you tell her?", "wir brauchen zwei Lizenzen mehr, können Sie das Anna ausrichten?": the message
- * first, then a last short clause that asks to tell a person named or him/her ({@link tellsSomeoneNamed}).
+ * first, then a last short clause that asks to pass it on (`emailAdmin:toldByName.heard.passOn`) to a person named or him/her
+ * ({@link tellsSomeoneNamed}).
  */
 function toldAtEnd(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
     const body = text.trim().replace(/[?.!]+$/u, '');
@@ -409,7 +410,11 @@ function toldAtEnd(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Mes
     }
     const head = body.slice(at + 1).trim();
     const message = body.slice(0, at).trim();
-    return wordsOf(head).length <= TOLD_AT_END_MAX_WORDS && wordsOf(message).length >= MESSAGE_MIN_WORDS && tellsSomeoneNamed(t, head, lang) ? { head, message } : undefined;
+    // "Can you email her for me?" after a story asks for a mail, not for the story to be passed on; "ich sag ihr das selber" is no request.
+    const passOn = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:toldByName.heard.passOn'));
+    const said = wordsOf(head);
+    const toPassOn = hasListWord(said, passOn) && !said.some((word) => SELF.has(word));
+    return toPassOn && said.length <= TOLD_AT_END_MAX_WORDS && wordsOf(message).length >= MESSAGE_MIN_WORDS && tellsSomeoneNamed(t, head, lang) ? { head, message } : undefined;
 }
 
 /** The most words of a last clause that asks to pass the words before it on ("and could you please let her know"). */
