@@ -366,7 +366,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
-        const login = findIntroducedUserId(text, this.services.recognizer);
+        const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
         if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < UNDERSTANDING_POLICY.requestOverUserId)) {
             // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
             return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
@@ -484,10 +484,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 await step.context.sendActivity(t(sent ? 'portalReset:linkValidity' : 'portalReset:linkValidityGeneral', { minutes }));
                 return step.next(sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
             case 'new-link':
-                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true } satisfies PortalResetOptions) : undefined;
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t), fresh: true } satisfies PortalResetOptions) : undefined;
             case 'wrong-user-id':
                 // "sorry, wrong user id earlier tho" after a link was asked for: the right one is asked for (or taken when named), for a new link.
-                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true, again: true } satisfies PortalResetOptions) : undefined;
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t), fresh: true, again: true } satisfies PortalResetOptions) : undefined;
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
@@ -498,7 +498,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * email" asks for a new link for the user ID of the last one, though one was asked for already.
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
-        const login = findIntroducedUserId(text, this.services.recognizer);
+        const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
         if (step.options?.followUp?.text.key !== RESEND_LINK_OFFER.text.key) {
             return { login };
         }
@@ -594,7 +594,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return (
             this.referenceInTurn(step) !== undefined ||
             this.onlyAnEmail(step, text) ||
-            findIntroducedUserId(text, this.services.recognizer) !== undefined ||
+            findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t) !== undefined ||
             (await requestsOf(this.services.recognizer, t, text, lang)).length > 0
         );
     }

@@ -541,7 +541,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         entities: {
             emails: findEmails(text, language),
             references: findReferences(text),
-            userId: findIntroducedUserId(text, recognizer),
+            userId: findIntroducedUserId(text, recognizer, t(language)),
             yesNo: findBoolean(firstClause, language),
             code: findCode(text, codeLength),
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage

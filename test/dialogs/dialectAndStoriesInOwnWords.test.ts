@@ -1,0 +1,54 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { TASK_PHRASES } from '../helpers/taskPhrases';
+import { MARIA, PETER } from '../helpers/demoPeople';
+
+const en = { ...TASK_PHRASES.en, ...PHRASES.en };
+const de = { ...TASK_PHRASES.de, ...PHRASES.de };
+
+/**
+ * Issue 12, customers' own words: the words that link a user ID's name to it come from the locales, dialect included
+ * ("benutzer-id isch mbergmann-billing", Swiss German), so the reset goes out at the user-ID question.
+ */
+const ROWS: readonly ConversationRow[] = [
+    {
+        name: '„benutzer-id isch mbergmann-billing“ (Schweizerdeutsch) bei der Frage nach der Benutzer-ID: Maria bekommt den Link',
+        lang: 'de',
+        steps: [
+            { say: 'hallo' },
+            { say: 'Portal-Kennwort zurücksetzen', expect: [de.askUserId] },
+            { say: 'benutzer-id isch mbergmann-billing', expect: [de.resetRequested], absent: [de.askUserIdRetry, de.notUnderstood] }
+        ],
+        outcome: { resetTo: MARIA, noHandoff: true }
+    },
+    {
+        name: '„mei benutzername wär pbrooks“ bei der Frage nach der Benutzer-ID: Peter bekommt den Link',
+        lang: 'de',
+        steps: [
+            { say: 'hallo' },
+            { say: 'Portal-Kennwort zurücksetzen', expect: [de.askUserId] },
+            { say: 'mei benutzername wär pbrooks', expect: [de.resetRequested], absent: [de.askUserIdRetry, de.notUnderstood] }
+        ],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: '"username would be pbrooks" at the user-ID question: Peter gets the link',
+        lang: 'en',
+        steps: [
+            { say: 'hi' },
+            { say: 'reset my portal password', expect: [en.askUserId] },
+            { say: 'username would be pbrooks', expect: [en.resetRequested], absent: [en.askUserIdRetry, en.notUnderstood] }
+        ],
+        outcome: { resetTo: PETER, noHandoff: true }
+    }
+];
+
+describe('Dialect and stories in customers\' own words (issue 12)', () => {
+    const harnessOf = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harnessOf(), row);
+        });
+    }
+});
