@@ -2,7 +2,8 @@ import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
-import { MARIA, PETER } from '../helpers/demoPeople';
+import { CODE } from '../helpers/script';
+import { JONAS, MARIA, PETER } from '../helpers/demoPeople';
 
 const en = { ...TASK_PHRASES.en, ...PHRASES.en };
 const de = { ...TASK_PHRASES.de, ...PHRASES.de };
@@ -41,6 +42,31 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'username would be pbrooks', expect: [en.resetRequested], absent: [en.askUserIdRetry, en.notUnderstood] }
         ],
         outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: '"Anna has left the company, who is it now?" once verified: who the billing contact is, no question for a new one',
+        lang: 'en',
+        email: JONAS,
+        steps: [
+            { say: 'hi' },
+            { say: 'Am I the billing contact?' },
+            { say: JONAS },
+            { say: CODE, expect: [en.verified] },
+            { say: 'Anna has left the company, who is it now?', expect: [/Anna Müller/], absent: [en.askNewContact, en.changeIntro] }
+        ],
+        outcome: { noRequest: 'ACC-1001', noHandoff: true }
+    },
+    {
+        name: '"Anna left. Who\'s our billing contact now?" before verification: asked who, answered after the code, no question for a new one',
+        lang: 'en',
+        email: JONAS,
+        steps: [
+            { say: 'hi' },
+            { say: "Anna left. Who's our billing contact now?", expect: [en.askEmail] },
+            { say: JONAS },
+            { say: CODE, expect: [en.verified, /Anna Müller/], absent: [en.askNewContact, en.changeIntro] }
+        ],
+        outcome: { noRequest: 'ACC-1001', noHandoff: true }
     }
 ];
 
