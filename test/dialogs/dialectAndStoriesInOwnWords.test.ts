@@ -3,14 +3,16 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { CODE } from '../helpers/script';
-import { JONAS, MARIA, PETER } from '../helpers/demoPeople';
+import { ANNA, JONAS, LEA, MARIA, PETER } from '../helpers/demoPeople';
 
 const en = { ...TASK_PHRASES.en, ...PHRASES.en };
 const de = { ...TASK_PHRASES.de, ...PHRASES.de };
 
 /**
  * Issue 12, customers' own words: the words that link a user ID's name to it come from the locales, dialect included
- * ("benutzer-id isch mbergmann-billing", Swiss German), so the reset goes out at the user-ID question.
+ * ("benutzer-id isch mbergmann-billing", Swiss German), so the reset goes out at the user-ID question; a story that ends
+ * on "who is it now?" asks who the billing contact is; a please after the words to the recipient ("tell her please send …")
+ * stays in the message passed on.
  */
 const ROWS: readonly ConversationRow[] = [
     {
@@ -67,6 +69,34 @@ const ROWS: readonly ConversationRow[] = [
             { say: CODE, expect: [en.verified, /Anna Müller/], absent: [en.askNewContact, en.changeIntro] }
         ],
         outcome: { noRequest: 'ACC-1001', noHandoff: true }
+    },
+    {
+        name: '"yes, tell her please send me the invoice as pdf" at the offer to email Anna: the please stays in what Anna reads',
+        lang: 'en',
+        email: LEA,
+        steps: [
+            { say: 'hi' },
+            { say: 'who is my billing contact?' },
+            { say: LEA },
+            { say: CODE, expect: [en.verified, /Anna Müller/] },
+            { say: 'yes, tell her please send me the invoice as pdf', expect: [/Please send me the invoice as pdf/] },
+            { say: 'yes', expect: [en.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Please send me the invoice as pdf/ }, noHandoff: true }
+    },
+    {
+        name: '„ja, sag ihr bitte schick mir die Rechnung als PDF“ beim Angebot, Anna zu schreiben: das Bitte bleibt in dem, was Anna liest',
+        lang: 'de',
+        email: LEA,
+        steps: [
+            { say: 'hallo' },
+            { say: 'wer ist mein Abrechnungskontakt?' },
+            { say: LEA },
+            { say: CODE, expect: [de.verified, /Anna Müller/] },
+            { say: 'ja, sag ihr bitte schick mir die Rechnung als PDF', expect: [/Bitte schick mir die Rechnung als PDF/] },
+            { say: 'ja', expect: [de.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Bitte schick mir die Rechnung als PDF/ }, noHandoff: true }
     }
 ];
 
