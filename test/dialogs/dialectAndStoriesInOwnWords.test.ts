@@ -3,7 +3,7 @@ import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { CODE } from '../helpers/script';
-import { ANNA, JONAS, LEA, MARIA, PETER } from '../helpers/demoPeople';
+import { ANNA, JONAS, KLAUS, LEA, MARIA, PETER } from '../helpers/demoPeople';
 
 const en = { ...TASK_PHRASES.en, ...PHRASES.en };
 const de = { ...TASK_PHRASES.de, ...PHRASES.de };
@@ -12,7 +12,7 @@ const de = { ...TASK_PHRASES.de, ...PHRASES.de };
  * Issue 12, customers' own words: the words that link a user ID's name to it come from the locales, dialect included
  * ("benutzer-id isch mbergmann-billing", Swiss German), so the reset goes out at the user-ID question; a story that ends
  * on "who is it now?" asks who the billing contact is; a please after the words to the recipient ("tell her please send …")
- * stays in the message passed on.
+ * stays in the message passed on; a reason written as a clause ("Dass Herr Bergmann in Rente geht") is taken as a sentence.
  */
 const ROWS: readonly ConversationRow[] = [
     {
@@ -97,6 +97,39 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.sent] }
         ],
         outcome: { mailTo: { to: [ANNA], words: /Bitte schick mir die Rechnung als PDF/ }, noHandoff: true }
+    },
+    {
+        name: '„Dass Herr Bergmann in Rente geht“ als Grund: als Satz übernommen („Herr Bergmann geht in Rente“), ohne das „Dass“',
+        lang: 'de',
+        email: KLAUS,
+        steps: [
+            { say: 'hallo' },
+            { say: 'Abrechnungskontakt ändern' },
+            { say: KLAUS },
+            { say: CODE, expect: [de.verified] },
+            { say: 'Eva Schulz' },
+            { say: 'Klaus Bergmann', expect: [de.askReason] },
+            { say: 'Dass Herr Bergmann in Rente geht', expect: [/Grund: Herr Bergmann geht in Rente/], absent: [/Dass Herr/] },
+            { say: 'ja', expect: [de.filed] }
+        ],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, reason: /^Herr Bergmann geht in Rente$/ }, noHandoff: true }
+    },
+    {
+        name: '„Dass Herr Bergmann in Rente geht“ bei der Zusammenfassung: der neue Grund, als Satz',
+        lang: 'de',
+        email: KLAUS,
+        steps: [
+            { say: 'hallo' },
+            { say: 'Abrechnungskontakt ändern' },
+            { say: KLAUS },
+            { say: CODE, expect: [de.verified] },
+            { say: 'Eva Schulz' },
+            { say: 'Klaus Bergmann' },
+            { say: 'Sie macht jetzt die Buchhaltung', expect: [de.summary] },
+            { say: 'Dass Herr Bergmann in Rente geht', expect: [/Grund: Herr Bergmann geht in Rente/], absent: [/Dass Herr/] },
+            { say: 'ja', expect: [de.filed] }
+        ],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, reason: /^Herr Bergmann geht in Rente$/ }, noHandoff: true }
     }
 ];
 
