@@ -374,7 +374,7 @@ export class ChangeContactDialog extends ComponentDialog {
         const typed = detail?.reason ?? written;
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
         // "Dass Herr Bergmann in Rente geht": the word that opens it as a clause goes too, the clause set as a sentence.
-        const reason = options.reason === undefined ? reasonClause(withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t), turnInfo(step.context).t, turnInfo(step.context).lang) : typed;
+        const reason = options.reason === undefined ? clauseAsReason(withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t), turnInfo(step.context).t, turnInfo(step.context).lang) : typed;
         if (options.reason === undefined && !detail) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -608,8 +608,8 @@ export class ChangeContactDialog extends ComponentDialog {
     /** `text` as a reason written anew at the summary: without its lead-in, capitalised; undefined when it gives no reason. */
     private asReason(context: TurnContext, text: string): string | undefined {
         const { t, lang } = turnInfo(context);
-        const reason = reasonClause(withoutLeadIn(text, t), t, lang);
-        return this.noReason(context, reason) ? undefined : reason;
+        const reason = clauseAsReason(withoutLeadIn(text, t), t, lang);
+        return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
     /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
@@ -953,6 +953,12 @@ function reasonClause(text: string, t: TFunction, lang: Lang): string {
         rest = (lang === 'de' ? clauseAsSentence(clause, 'dass', phraseList(t, 'changeContact:titles')) : undefined) ?? clause;
     }
     return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
+/** A reason typed as a clause ("Dass Herr Bergmann in Rente geht", "that she took over") as {@link reasonClause} sets it; any other as written. */
+function clauseAsReason(text: string, t: TFunction, lang: Lang): string {
+    const opens = phraseList(t, 'changeContact:correction.reasonClauseMarkers').includes(wordsOf(text)[0] ?? '');
+    return opens && wordsOf(text).length > 1 ? reasonClause(text, t, lang) : text;
 }
 
 /** `text` after its first `count` words and the punctuation after them. */

@@ -11,7 +11,7 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
-import { wishesToWriteToSomeone } from '../language/writeWish';
+import { asksWhetherToWrite, wishesToWriteToSomeone } from '../language/writeWish';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -384,7 +384,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             }
             const askedMessage = askedWith === undefined ? undefined : (after?.message ?? messageAfterFrame(() => t, askedWith, lang));
             const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage } satisfies BillingRoleOptions);
+            // "… and can I contact them?", "kann ich sie anschreiben?": a question about writing is answered, the mail offered first.
+            const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
+            const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {

@@ -7,12 +7,14 @@ import { ANNA, JONAS, KLAUS, LEA, MARIA, PETER } from '../helpers/demoPeople';
 
 const en = { ...TASK_PHRASES.en, ...PHRASES.en };
 const de = { ...TASK_PHRASES.de, ...PHRASES.de };
+const CHRIS = 'chris.taylor@taylor-consulting.example';
 
 /**
  * Issue 12, customers' own words: the words that link a user ID's name to it come from the locales, dialect included
  * ("benutzer-id isch mbergmann-billing", Swiss German), so the reset goes out at the user-ID question; a story that ends
  * on "who is it now?" asks who the billing contact is; a please after the words to the recipient ("tell her please send …")
- * stays in the message passed on; a reason written as a clause ("Dass Herr Bergmann in Rente geht") is taken as a sentence.
+ * stays in the message passed on; a reason written as a clause ("Dass Herr Bergmann in Rente geht") is taken as a sentence;
+ * a question whether the person may write ("can I contact them?") is answered and the mail offered before its text is asked.
  */
 const ROWS: readonly ConversationRow[] = [
     {
@@ -130,6 +132,32 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.filed] }
         ],
         outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, reason: /^Herr Bergmann geht in Rente$/ }, noHandoff: true }
+    },
+    {
+        name: '"who is my billing contact and can I contact them?" from Chris, admin of Northwind: answered, then the mail offered, its text asked only after a yes',
+        lang: 'en',
+        email: CHRIS,
+        steps: [
+            { say: 'hi' },
+            { say: 'who is my billing contact and can I contact them?' },
+            { say: CHRIS },
+            { say: CODE, expect: [en.chooseAccount] },
+            { say: 'Northwind', expect: [/Peter Brooks/, en.offerEmail], absent: [en.askMessage] },
+            { say: 'yes', expect: [en.askMessage] }
+        ],
+        outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    {
+        name: '„kann ich den Abrechnungskontakt anschreiben?“ von Lea: die Antwort, dann das Angebot, keine Frage nach dem Text',
+        lang: 'de',
+        email: LEA,
+        steps: [
+            { say: 'hallo' },
+            { say: 'kann ich den Abrechnungskontakt anschreiben?' },
+            { say: LEA },
+            { say: CODE, expect: [de.verified, /Anna Müller/, de.offerEmail], absent: [de.askMessage] }
+        ],
+        outcome: { noMailTo: ANNA, noHandoff: true }
     }
 ];
 
