@@ -119,22 +119,36 @@ export function messageContent(context: TurnContext, text: string): string | und
     }
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
+    const politeStarts = phraseList(t, 'emailAdmin:politeStarts');
     // The last word taken off with the words to the bot: after "sag ihr, dass" a clause follows.
     let marker: string | undefined;
+    // "tell her please send me the invoice", "sag ihr bitte schick mir …": a please after the words to the recipient opens the
+    // person's own request and stays in it, as written; before them ("please tell her …") or before a comma it is to the bot.
+    let ownPlease: string | undefined;
+    let addressed = false;
     for (let found = true; found; ) {
         const said = phraseOf(content);
         const leadIn = leadIns.filter((phrase) => said === phrase || beginsWith(said, phrase)).sort((a, b) => b.length - a.length)[0];
         found = leadIn !== undefined;
         if (leadIn) {
-            content = afterWords(content, leadIn.split(' ').length);
-            marker = leadIn.split(' ').at(-1);
+            const words = leadIn.split(' ');
+            const rest = afterWords(content, words.length);
+            const taken = content.slice(0, content.length - rest.length);
+            marker = words.at(-1);
+            const polite = marker !== undefined && politeStarts.includes(marker) && (addressed || words.length > 1) && !/,\s*$/u.test(taken);
+            ownPlease = polite ? (taken.trim().split(/\s+/u).at(-1) ?? marker) : undefined;
+            addressed = true;
+            content = rest;
         }
+    }
+    if (ownPlease !== undefined) {
+        content = `${ownPlease} ${content}`;
     }
     const framed = mailText(context, content);
     if (wordsOf(framed.text).length < MIN_CONTENT_WORDS) {
         return undefined;
     }
-    return framed.text !== content.trim() ? framed.text : clauseAsMessage(t, marker, framed.text);
+    return framed.text !== content.trim() ? framed.text : clauseAsMessage(t, ownPlease === undefined ? marker : undefined, framed.text);
 }
 
 /** A change to a draft said at its send question: words to add to it, or words to write instead. */

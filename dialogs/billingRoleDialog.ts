@@ -111,7 +111,7 @@ export class BillingRoleDialog extends ComponentDialog {
         if (answer.otherBillingContacts.length === 0) {
             return step.endDialog(mayChange ? offerNext({ key: 'billingRole:offerChange' }, ['change-billing-contact', 'thanks'], { askedFirst: true }) : undefined);
         }
-        if (step.options.intent === 'email-billing-admin') {
+        if (step.options.intent === 'email-billing-admin' && !step.options.offerFirst) {
             return step.next('email');
         }
         const names = answer.otherBillingContacts.map((user) => user.name);

@@ -403,7 +403,8 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const typed = detail?.reason ?? written;
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
-        const reason = options.reason === undefined ? withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t) : typed;
+        // "Dass Herr Bergmann in Rente geht": the word that opens it as a clause goes too, the clause set as a sentence.
+        const reason = options.reason === undefined ? clauseAsReason(withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t), turnInfo(step.context).t, turnInfo(step.context).lang) : typed;
         if (options.reason === undefined && !detail) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -698,7 +699,8 @@ export class ChangeContactDialog extends ComponentDialog {
 
     /** `text` as a reason written anew at the summary: without its lead-in, capitalised; undefined when it gives no reason. */
     private asReason(context: TurnContext, text: string): string | undefined {
-        const reason = withoutLeadIn(text, turnInfo(context).t);
+        const { t, lang } = turnInfo(context);
+        const reason = clauseAsReason(withoutLeadIn(text, t), t, lang);
         return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
@@ -966,9 +968,15 @@ function reasonClause(text: string, t: TFunction, lang: Lang): string {
     const marker = markers.find((one) => wordsOf(rest)[0] === one);
     if (marker !== undefined && wordsOf(rest).length > 1) {
         const clause = afterWordsOf(rest, 1);
-        rest = (lang === 'de' ? clauseAsSentence(clause, 'dass') : undefined) ?? clause;
+        rest = (lang === 'de' ? clauseAsSentence(clause, 'dass', phraseList(t, 'changeContact:titles')) : undefined) ?? clause;
     }
     return rest.charAt(0).toLocaleUpperCase() + rest.slice(1);
+}
+
+/** A reason typed as a clause ("Dass Herr Bergmann in Rente geht", "that she took over") as {@link reasonClause} sets it; any other as written. */
+function clauseAsReason(text: string, t: TFunction, lang: Lang): string {
+    const opens = phraseList(t, 'changeContact:correction.reasonClauseMarkers').includes(wordsOf(text)[0] ?? '');
+    return opens && wordsOf(text).length > 1 ? reasonClause(text, t, lang) : text;
 }
 
 /** `text` after its first `count` words and the punctuation after them. */

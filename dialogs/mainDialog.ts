@@ -11,7 +11,7 @@ import { findEmail, findIntroducedUserId, findReference, findReferences } from '
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
-import { wishesToWriteToSomeone } from '../language/writeWish';
+import { asksWhetherToWrite, wishesToWriteToSomeone } from '../language/writeWish';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
@@ -366,7 +366,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);
         }
-        const login = findIntroducedUserId(text, this.services.recognizer);
+        const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
         if (login && understood.intent !== 'talk-to-human' && (!isRequest(understood.intent) || understood.score < UNDERSTANDING_POLICY.requestOverUserId)) {
             // "sorry, my user ID is actually kbergmann": a user ID is only ever for the portal reset, which starts (again) with it.
             return step.beginDialog(DialogIds.portalReset, { login } satisfies PortalResetOptions);
@@ -384,7 +384,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             }
             const askedMessage = askedWith === undefined ? undefined : (after?.message ?? messageAfterFrame(() => t, askedWith, lang));
             const moreAsked = (stepValues<MenuValues>(step).queue ?? []).length > 0;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage } satisfies BillingRoleOptions);
+            // "… and can I contact them?", "kann ich sie anschreiben?": a question about writing is answered, the mail offered first.
+            const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
+            const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {
@@ -484,10 +487,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 await step.context.sendActivity(t(sent ? 'portalReset:linkValidity' : 'portalReset:linkValidityGeneral', { minutes }));
                 return step.next(sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
             case 'new-link':
-                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true } satisfies PortalResetOptions) : undefined;
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t), fresh: true } satisfies PortalResetOptions) : undefined;
             case 'wrong-user-id':
                 // "sorry, wrong user id earlier tho" after a link was asked for: the right one is asked for (or taken when named), for a new link.
-                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer), fresh: true, again: true } satisfies PortalResetOptions) : undefined;
+                return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t), fresh: true, again: true } satisfies PortalResetOptions) : undefined;
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
@@ -498,7 +501,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * email" asks for a new link for the user ID of the last one, though one was asked for already.
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
-        const login = findIntroducedUserId(text, this.services.recognizer);
+        const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
         if (step.options?.followUp?.text.key !== RESEND_LINK_OFFER.text.key) {
             return { login };
         }
@@ -594,7 +597,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return (
             this.referenceInTurn(step) !== undefined ||
             this.onlyAnEmail(step, text) ||
-            findIntroducedUserId(text, this.services.recognizer) !== undefined ||
+            findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t) !== undefined ||
             (await requestsOf(this.services.recognizer, t, text, lang)).length > 0
         );
     }

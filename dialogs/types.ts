@@ -108,6 +108,8 @@ export interface BillingRoleOptions {
     readonly askedWith?: string;
     /** The message itself when `askedWith` put it after "that"/"dass"/":" ("We need 5 more licences"). */
     readonly askedMessage?: string;
+    /** `email-billing-admin` came from a question about writing ("can I contact them?"): the mail is offered, not its text asked. */
+    readonly offerFirst?: boolean;
 }
 
 /** Options of the email-the-billing-admin dialog. */

@@ -23,7 +23,7 @@ export function clauseAsMessage(t: TFunction, marker: string | undefined, writte
     // "could you tell her that we need 3 more licences?": the question mark asks the bot; what is passed on states ("We need 3 more licences.").
     const clause = kind === 'that' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
     // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
-    const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob') : undefined;
+    const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob', phraseList(t, 'changeContact:titles')) : undefined;
     const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause, marker: marker?.toLocaleLowerCase() }) : clause);
     return message.charAt(0).toLocaleUpperCase() + message.slice(1);
 }

@@ -2,7 +2,9 @@ import { SequenceRecognizer } from '@microsoft/recognizers-text-sequence';
 import { ChoiceRecognizer } from '@microsoft/recognizers-text-choice';
 import { BoundedMemo } from '../core/boundedMemo';
 import { cultureOf, type Lang } from '../core/language';
-import { wordsOf } from '../core/words';
+import { escapeRegExp, wordsOf } from '../core/words';
+import type { TFunction } from 'i18next';
+import { perLanguage, phraseList } from './phraseLists';
 
 /** Something recognizers-text parses text with. */
 interface Model {
@@ -128,8 +130,13 @@ export function findEmails(text: string, lang: Lang): string[] {
 /** The names people give a portal user ID ("user ID", "username", "Benutzerkennung"), as a pattern. */
 const USER_ID_NAME = String.raw`(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung)`;
 
-/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "my username is pbrooks": a portal user ID introduced by its name (a correction's "actually", "eigentlich" skipped). */
-const INTRODUCED_USER_ID = new RegExp(String.raw`${USER_ID_NAME}\s*(is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})`, 'iu');
+/** The words that link a user ID's name to it, as customers type them (`portalReset:heard.userIdIs`: "is", "ist", "isch"), as a pattern. */
+export const userIdIs = perLanguage((t) => `(?:${[...phraseList(t, 'portalReset:heard.userIdIs').map(escapeRegExp), '=', ':'].join('|')})`);
+
+/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "benutzer-id isch mbergmann-billing": a portal user ID introduced by its name (a correction's "actually", "eigentlich" skipped). */
+const introducedUserId = perLanguage(
+    (t) => new RegExp(String.raw`${USER_ID_NAME}\s*(${userIdIs(t)})?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([\p{L}\p{N}][\p{L}\p{N}._@-]{1,99})`, 'iu')
+);
 
 /** Words that say a user ID given was wrong. */
 const WRONG = String.raw`(?:wrong|incorrect|typo|mistyped|falsch\p{L}*|vertippt)`;
@@ -155,13 +162,13 @@ export interface KnownWords {
  * before it ("wrong user id earlier tho", "falsche Benutzer-ID vorhin", "my login is broken"): a user ID is a login
  * (`pbrooks`, `mbergmann-billing`) or an address.
  */
-export function findIntroducedUserId(text: string, known: KnownWords): string | undefined {
+export function findIntroducedUserId(text: string, known: KnownWords, t: TFunction): string | undefined {
     const ordinary = (id: string): boolean => /^\p{L}+$/u.test(id) && (WORDS_AFTER_USER_ID.has(id.toLocaleLowerCase()) || known.knowsWord(id));
     const corrected = CORRECTED_USER_ID.exec(text.slice(0, 500))?.[1]?.replace(/[.]+$/, '');
     if (corrected && !ordinary(corrected)) {
         return corrected;
     }
-    const found = INTRODUCED_USER_ID.exec(text.slice(0, 500));
+    const found = introducedUserId(t).exec(text.slice(0, 500));
     const id = found?.[2]?.replace(/[.]+$/, '');
     // Without "is", "ist" or ":" a short word is none either ("wo finde ich meine Benutzer-ID fürs Portal").
     const plainWord = id !== undefined && /^\p{L}+$/u.test(id) && id.length <= SHORT_WORD;

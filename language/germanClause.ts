@@ -37,11 +37,14 @@ const INSEPARABLE_STARTS = ['antwort', 'analys', 'abonn', 'umfass', 'umarm', 'zu
 /** Where a clause's first part ends: a comma, a semicolon, a question or exclamation mark, or a full stop that ends no number or abbreviation ("zum 1. April", "Nr. 4711"). */
 const CLAUSE_END = /[,;!?]|(?<!\d|\b(?:nr|ca|bzw|inkl|evtl|ggf|vgl|str))\./iu;
 
+/** The most words of a name after a title ("Frau Anna Müller"). */
+const MAX_NAME_WORDS = 2;
+
 /** The shortest verb left after its prefix ("an" + "tut"): shorter, the word was no separable verb. */
 const MIN_STEM = 3;
 
 /** The message of a "dass"/"ob" clause as a main clause; undefined when its structure is not certain. */
-export function clauseAsSentence(clause: string, connector: 'dass' | 'ob'): string | undefined {
+export function clauseAsSentence(clause: string, connector: 'dass' | 'ob', titles: readonly string[] = []): string | undefined {
     const cut = CLAUSE_END.exec(clause);
     const first = (cut ? clause.slice(0, cut.index) : clause).trim();
     const rest = cut ? clause.slice(cut.index) : '';
@@ -49,7 +52,7 @@ export function clauseAsSentence(clause: string, connector: 'dass' | 'ob'): stri
     if (tokens.some((token) => !/^(?:[\p{L}\p{N}'’-]+|\d+\.|(?:nr|ca|bzw|inkl|evtl|ggf|vgl|str)\.)$/iu.test(token) || JOINERS.has(token.toLocaleLowerCase()))) {
         return undefined;
     }
-    const subjectLength = subjectWords(tokens);
+    const subjectLength = subjectWords(tokens, titles);
     const verb = tokens[tokens.length - 1];
     if (subjectLength === 0 || tokens.length <= subjectLength || NOT_VERBS.has(verb.toLocaleLowerCase()) || /\d/u.test(verb)) {
         return undefined;
@@ -100,9 +103,16 @@ function agrees(person: string, word: string): boolean {
     );
 }
 
-/** How many words make the subject at the clause's start: 1 for a pronoun, 2 for an article and a noun, 0 when unsure. */
-function subjectWords(tokens: readonly string[]): number {
+/**
+ * How many words make the subject at the clause's start: 1 for a pronoun, 2 for an article and a noun, a title and the
+ * capitalised name after it ("Herr Bergmann", "Frau Anna Müller"; `titles` as the caller's locale has them), 0 when unsure.
+ */
+function subjectWords(tokens: readonly string[], titles: readonly string[]): number {
     const first = tokens[0]?.toLocaleLowerCase() ?? '';
+    if (titles.includes(first.replace(/\.$/u, ''))) {
+        const names = tokens.slice(1, 1 + MAX_NAME_WORDS + 1).findIndex((token) => !/^\p{Lu}\p{Ll}/u.test(token));
+        return names >= 1 && names <= MAX_NAME_WORDS ? 1 + names : 0;
+    }
     if (PRONOUNS.has(first) && !(first === 'ihr' && tokens.length > 2 && looksLikeNoun(tokens[1]))) {
         return 1;
     }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { perLanguage, phraseList } from './phraseLists';
-import { phraseOf } from '../core/words';
+import { phraseOf, sentencesOf } from '../core/words';
 
 /** The most words of a wish to write to someone that says no more ("kannst du bitte jonas noch kurz was ausrichten"). */
 const WISH_MAX_WORDS = 10;
@@ -64,4 +64,15 @@ export function addressesSomeone(head: string, t: TFunction): boolean {
     const words = phraseOf(head).split(' ');
     const named = namedIn(words, t);
     return named !== undefined && words.length <= WISH_MAX_WORDS && vocabulary(t).to.has(words[named.from - 1] ?? '') && words.filter((word) => vocabulary(t).to.has(word)).length === 1;
+}
+
+/**
+ * True when `text` asks whether or how the person themselves may write to someone ("who is my billing contact and can I
+ * contact them?", "kann ich den Abrechnungskontakt anschreiben?"): a question (a sentence ending in "?") with words in which
+ * the person asks about their own doing (`emailAdmin:heard.selfQuestions`: "can i", "kann ich"). Such a question is answered,
+ * and the mail offered, before any text for it is asked.
+ */
+export function asksWhetherToWrite(t: TFunction, text: string): boolean {
+    const asks = phraseList(t, 'emailAdmin:heard.selfQuestions');
+    return sentencesOf(text).some((sentence) => sentence.endsWith('?') && asks.some((phrase) => ` ${phraseOf(sentence)} `.includes(` ${phrase} `)));
 }

@@ -56,7 +56,8 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
     const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? wishToWrite(t, asked, lang) ?? (await recognizer.recognize(asked, lang));
-    const understood = (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? whole;
+    const understood =
+        (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? (await whoAfterChange(recognizer, asked, whole, t(lang ?? whole.language))) ?? whole;
     return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
 }
 
@@ -84,6 +85,24 @@ function whoAfterTask(text: string, whole: Understanding, t: TFunction): Underst
         return undefined;
     }
     return { intent: 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: whole.language };
+}
+
+/**
+ * "Anna has left the company, who is it now?", "Klaus ist in Rente, wer ist es jetzt?": a story that reads as a change (the
+ * contact left) and ends on a clause that opens with a who-question (`main:whoQuestionWords`) asks who the billing contact is
+ * now; a change is offered after the answer. A last clause that alone asks for the change ("who should it be now?") keeps it.
+ */
+async function whoAfterChange(recognizer: IntentRecognizer, text: string, whole: Understanding, t: TFunction): Promise<Understanding | undefined> {
+    const clauses = text.split(/[,;:.!?]+(?=\s)/u).map((clause) => clause.trim()).filter((clause) => clause !== '');
+    const last = clauses.at(-1) ?? '';
+    const opensWithWho = phraseList(t, 'main:whoQuestionWords').includes(wordsOf(last)[0] ?? '');
+    if (whole.intent !== 'change-billing-contact' || clauses.length < 2 || !text.trim().endsWith('?') || !opensWithWho) {
+        return undefined;
+    }
+    // "wer soll es jetzt werden?": a word that asks for the change (`changeContact:reasonInRequest.heard.requestWords`) keeps it.
+    const asksChange = containsPhrase(last, phraseList(t, 'changeContact:reasonInRequest.heard.requestWords'));
+    const alone = asksChange ? undefined : await recognizer.recognize(last, whole.language);
+    return alone === undefined || alone.intent === 'change-billing-contact' ? undefined : { intent: 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: whole.language };
 }
 
 /**
@@ -576,7 +595,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
         entities: {
             emails: findEmails(text, language),
             references: findReferences(text),
-            userId: findIntroducedUserId(text, recognizer),
+            userId: findIntroducedUserId(text, recognizer, t(language)),
             yesNo: findBoolean(firstClause, language),
             code: findCode(text, codeLength),
             language: understood.targetLanguage ?? intents.find((one) => one.targetLanguage)?.targetLanguage

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PromptRecognizerResult } from 'botbuilder-dialogs';
-import { findBoolean, findEmail, findIntroducedUserId, findReference, saysOnlyYesOrNo } from '../../language/entities';
+import { findBoolean, findEmail, findIntroducedUserId, findReference, saysOnlyYesOrNo, userIdIs } from '../../language/entities';
 import type { Lang } from '../../core/language';
 import { turnInfo } from '../../turn/turn';
 import { understandTurn } from '../../turn/understand';
@@ -9,7 +9,7 @@ import { LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './loc
 import { UNDERSTANDING_POLICY } from '../../language/understandingPolicy';
 import { portalQuestion } from '../../language/portalQuestions';
 import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../../core/words';
-import { phraseList } from '../../language/phraseLists';
+import { perLanguage, phraseList } from '../../language/phraseLists';
 import type { TFunction } from 'i18next';
 
 /** A typed portal user ID, or one of the prompt's buttons. */
@@ -18,8 +18,14 @@ export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string
 /** A username as the portal issues them: letters, digits, dot, dash, underscore. */
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;
 
-/** "my user ID is pbrooks", "Benutzer-ID: pbrooks". */
-const INTRODUCED = /(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung|\bid)\s*(?:is|ist|lautet|=|:)?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
+/** "my user ID is pbrooks", "Benutzer-ID: pbrooks", "benutzer-id isch pbrooks" (linked by `portalReset:heard.userIdIs`). */
+const introducedPattern = perLanguage(
+    (t) =>
+        new RegExp(
+            String.raw`(?:user[\s-]?id|userid|username|user name|login|benutzer[\s-]?id|benutzerkennung|benutzername|kennung|\bid)\s*${userIdIs(t)}?\s*(?:(?:actually|really|in fact|correctly|instead|eigentlich|richtig|korrekt|tatsächlich|doch|vielmehr)\s+)?["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$`,
+            'iu'
+        )
+);
 
 /** "it's pbrooks", "das ist pbrooks", "lautet pbrooks". */
 const SAID_PLAINLY = /^(?:it'?s|it is|that'?s|that is|es ist|das ist|sie ist|sie lautet|lautet|ist)\s+["'„“]?([^\s"'“”]+)["'“”]?\s*[.!]?$/iu;
@@ -62,7 +68,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         const plain = withoutHedge(t, text);
         // "Meine Benutzer-ID ist mbergmann-billing", "on the invoice it says pbrooks" name it, whatever else the words could mean.
         // "falsche ID, ich meinte mbergmann-billing": the ID after the correction of a wrong one.
-        const introduced = (INTRODUCED.exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain, this.recognizer);
+        const introduced = (introducedPattern(t).exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain, this.recognizer, t);
         const named = introduced && !findReference(text) ? (findEmail(introduced, lang) ?? (USERNAME.test(introduced) ? introduced : undefined)) : undefined;
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
@@ -83,7 +89,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (findReference(text) || command) {
             return { succeeded: false };
         }
-        const login = USERNAME.test(plain) ? plain : ((INTRODUCED.exec(plain) ?? SAID_PLAINLY.exec(plain))?.[1] ?? this.atTheEnd(plain, lang));
+        const login = USERNAME.test(plain) ? plain : ((introducedPattern(t).exec(plain) ?? SAID_PLAINLY.exec(plain))?.[1] ?? this.atTheEnd(plain, lang));
         return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
     }
 
