@@ -42,6 +42,7 @@ import { MessagesDriver } from './lib/messagesDriver';
 import { OutboxCodeReader } from './lib/outboxCodes';
 import { writeDirectory } from './lib/people';
 import { BillingScenario } from './lib/scenario';
+import { SqliteStorage } from '../data/sqliteStorage';
 
 const USAGE = `usage: npm run bench:statements -- [--duration 5] [--concurrency 4]`;
 
@@ -85,6 +86,10 @@ async function main(): Promise<void> {
         const rows = [...counts.entries()].sort((a, b) => b[1] - a[1]);
         const parameterised = rows.reduce((sum, [, n]) => sum + n, 0);
         process.stdout.write(`${result.turns} turns, ${result.errors} errors; ${per(total)} statements per turn (${per(parameterised)} parameterised, ${per(total - parameterised)} BEGIN/COMMIT/scripts); ${per(tripsRun)} trips to node-sqlite3's worker thread per turn\n`);
+        const storage = app.runtime.storage;
+        if (storage instanceof SqliteStorage) {
+            process.stdout.write(`group commit: ${storage.turnWrites.turnsPerStatement.toFixed(2)} turns per shared state write (since start)\n`);
+        }
         for (const [sql, n] of rows) {
             process.stdout.write(`${per(n)}  ${sql.length > 150 ? sql.slice(0, 147) + '...' : sql}\n`);
         }

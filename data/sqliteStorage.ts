@@ -4,7 +4,8 @@ import type { Clock } from '../core/clock';
 import { randomInt } from 'crypto';
 import { getLogger } from '../core/logger';
 import { handWriteRecords, takeWriteRecords } from '../sdkSpeedups/stateText';
-import { writeTurnRecords, type TurnRecord } from './repositories/turnRecords';
+import type { TurnRecord } from './repositories/turnRecords';
+import { GroupCommit } from './groupCommit';
 import { UPSERT_STATE, checksETag, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
 
 const log = getLogger('data.sqliteStorage');
@@ -46,7 +47,8 @@ const DEFAULT_CACHED_ITEMS = 1000;
  *
  * A conversation state handed with the rows its turn appends
  * (`SnapshotConversationState.saveWith`) is written with them in one
- * statement ({@link writeWithRecords}).
+ * statement ({@link writeWithRecords}), shared with the turns of other
+ * conversations that write at the same time ({@link GroupCommit}).
  */
 export class SqliteStorage implements Storage {
     private readonly cache = new Map<string, CachedItem>();
@@ -54,8 +56,12 @@ export class SqliteStorage implements Storage {
     /** SQLite's `data_version` when last looked at: it changes when another connection commits. */
     private dataVersion?: number;
     private watcher?: NodeJS.Timeout;
+    /** Turn writes of concurrent turns, one statement for those that queue together. */
+    public readonly turnWrites: GroupCommit;
 
-    public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {}
+    public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {
+        this.turnWrites = new GroupCommit(db);
+    }
 
     public async read(keys: string[]): Promise<StoreItems> {
         const items: StoreItems = {};
@@ -131,7 +137,8 @@ export class SqliteStorage implements Storage {
 
     /**
      * The turn's state (no eTag check) and the rows it appends, in one
-     * statement through `turn_records` (migration 019). The new eTag is
+     * statement through `turn_records` (migration 019), with those of other
+     * turns writing at the same time ({@link GroupCommit}). The new eTag is
      * chosen here, at random, rather than counted up by the database, so
      * the statement need not return it for the memory. Returns false, having
      * written nothing, when the statement failed (a row the tables refuse):
@@ -144,7 +151,7 @@ export class SqliteStorage implements Storage {
         }
         const etag = randomInt(1, 2 ** 48 - 1);
         try {
-            await writeTurnRecords(this.db, records, { key: entry.key, data: entry.data, etag, at: now });
+            await this.turnWrites.write({ key: entry.key, data: entry.data, etag, at: now }, records);
         } catch (err) {
             log.warn('state and turn rows not written together; the state is written alone', { error: (err as Error).message });
             return false;

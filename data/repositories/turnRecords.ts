@@ -9,7 +9,7 @@ export type TurnRecord =
     | { readonly target: 'insight_events'; readonly event: InsightEvent };
 
 /** Rows per statement (seven parameters each, far below SQLite's limit). */
-const ROWS_PER_STATEMENT = 200;
+export const ROWS_PER_STATEMENT = 200;
 
 /**
  * Writes the rows a turn appends after its save (transcript lines, insight
@@ -37,18 +37,21 @@ export interface StateRecord {
 }
 
 /**
- * Writes `records` through `turn_records`, and first `state` when given, in
- * one statement (more only beyond {@link ROWS_PER_STATEMENT} rows, the state
- * always in the first).
+ * Writes `records` through `turn_records`, and first `state` when given (one
+ * item or several; of one key twice the later wins), in one statement (more
+ * only beyond {@link ROWS_PER_STATEMENT} rows, the states always in the first).
  */
-export async function writeTurnRecords(db: Queryable, records: readonly TurnRecord[], state?: StateRecord): Promise<void> {
+export async function writeTurnRecords(db: Queryable, records: readonly TurnRecord[], state?: StateRecord | readonly StateRecord[]): Promise<void> {
     const kept = keepLastLines(records);
+    const states: readonly StateRecord[] = state === undefined ? [] : 'key' in state ? [state as StateRecord] : (state as readonly StateRecord[]);
     let start = 0;
     do {
-        const batch = kept.slice(start, start + ROWS_PER_STATEMENT - (start === 0 && state ? 1 : 0));
+        const batch = kept.slice(start, start + Math.max(1, ROWS_PER_STATEMENT - (start === 0 ? states.length : 0)));
         const params: SqlValue[] = [];
-        if (start === 0 && state) {
-            params.push('bot_state', state.key, state.data, state.etag, null, null, state.at);
+        if (start === 0) {
+            for (const item of states) {
+                params.push('bot_state', item.key, item.data, item.etag, null, null, item.at);
+            }
         }
         for (const record of batch) {
             if (record.target === 'transcripts') {
