@@ -111,19 +111,26 @@ export function contentAfterAnswer(context: TurnContext, rest: string): string |
  */
 export function messageContent(context: TurnContext, text: string): string | undefined {
     const lead = leadingAnswer(context, text);
-    let content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
+    const content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
     if (!content) {
         // No yes in front, but the message after words to the bot: "can you email them for me? Text: Hi Peter, …".
         const framed = mailText(context, text);
-        if (framed.framed && wordsOf(framed.text).length >= MIN_CONTENT_WORDS) {
-            return framed.text;
-        }
-        // "actually, tell her we need it by friday", "make it 4 licences, and say it's for the interns": the message itself, without the pause.
-        if (!carriesMessage(context, text)) {
-            return undefined;
-        }
-        content = afterPause(context, text);
+        return framed.framed && wordsOf(framed.text).length >= MIN_CONTENT_WORDS ? framed.text : undefined;
     }
+    return withoutLeadIns(context, content);
+}
+
+/**
+ * The message an answer to the offer to write carries without a yes ({@link carriesMessage}: "actually, tell her we need it by
+ * friday", "make it 4 licences, and say it's for the interns"): the words after the pause, without the words to the bot.
+ */
+export function messageInAnswer(context: TurnContext, text: string): string | undefined {
+    return carriesMessage(context, text) ? withoutLeadIns(context, afterPause(context, text)) : undefined;
+}
+
+/** `content` without the words to the bot it begins with (`emailAdmin:leadIns`, the frames {@link mailText} takes off); undefined under three words. */
+function withoutLeadIns(context: TurnContext, text: string): string | undefined {
+    let content = text;
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
     const politeStarts = phraseList(t, 'emailAdmin:politeStarts');
