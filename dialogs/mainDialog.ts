@@ -172,7 +172,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /**
-     * True when a message reads as a change of the billing contact (the classifier sure of it) but names nobody new
+     * True when a part of a message reads as a change of the billing contact, the whole not surely so, and it names nobody new
      * ({@link namesNewContact}, an address, a written full name) and asks for no other request (`changeContact:anotherRequest.heard`):
      * "he left, his mailbox is closed", "sie ist ja schon weg" right after the request was filed say what it says already.
      */
@@ -182,8 +182,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return false;
         }
         const read = await this.services.recognizer.recognize(text, lang);
-        const sure = read.intent === 'change-billing-contact' && read.score >= UNDERSTANDING_POLICY.understood;
-        if (!sure && !(await requestsOf(this.services.recognizer, t, text, lang)).includes('change-billing-contact')) {
+        // "I want to change the billing contact" asks for a request clearly: it starts one. A statement only reads as one in a part of it.
+        if (read.intent === 'change-billing-contact' && read.score >= UNDERSTANDING_POLICY.interrupt) {
+            return false;
+        }
+        if (!(await requestsOf(this.services.recognizer, t, text, lang)).includes('change-billing-contact')) {
             return false;
         }
         return !(await this.namesNewContact(context, text)) && findEmail(text, lang) === undefined && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text);
