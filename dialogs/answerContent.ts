@@ -6,7 +6,7 @@ import { turnInfo } from '../turn/turn';
 import { messageToOthersAfterFrame } from '../turn/understand';
 import { oncePerTurn } from '../turn/turnMemo';
 import { beginsWith, containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
-import { soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
+import { asksQuestion, soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
 export interface LeadingAnswer {
@@ -111,12 +111,26 @@ export function contentAfterAnswer(context: TurnContext, rest: string): string |
  */
 export function messageContent(context: TurnContext, text: string): string | undefined {
     const lead = leadingAnswer(context, text);
-    let content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
+    const content = lead ? contentAfterAnswer(context, lead.rest) : undefined;
     if (!content) {
         // No yes in front, but the message after words to the bot: "can you email them for me? Text: Hi Peter, …".
         const framed = mailText(context, text);
         return framed.framed && wordsOf(framed.text).length >= MIN_CONTENT_WORDS ? framed.text : undefined;
     }
+    return withoutLeadIns(context, content);
+}
+
+/**
+ * The message an answer to the offer to write carries without a yes ({@link carriesMessage}: "actually, tell her we need it by
+ * friday", "make it 4 licences, and say it's for the interns"): the words after the pause, without the words to the bot.
+ */
+export function messageInAnswer(context: TurnContext, text: string): string | undefined {
+    return carriesMessage(context, text) ? withoutLeadIns(context, afterPause(context, text)) : undefined;
+}
+
+/** `content` without the words to the bot it begins with (`emailAdmin:leadIns`, the frames {@link mailText} takes off); undefined under three words. */
+function withoutLeadIns(context: TurnContext, text: string): string | undefined {
+    let content = text;
     const { t } = turnInfo(context);
     const leadIns = phraseList(t, 'emailAdmin:leadIns');
     const politeStarts = phraseList(t, 'emailAdmin:politeStarts');
@@ -245,6 +259,25 @@ export function newDraftSentence(context: TurnContext, text: string, previous: s
     const rewording = topicWords.length > 0 && topicWords.filter((word) => inDraft.has(word)).length / topicWords.length >= REWORDING_SHARE;
     const kind = rewording && !wordsOf(content).some((word) => also.includes(word)) ? 'replace' : 'add';
     return { kind, text: content.charAt(0).toLocaleUpperCase() + content.slice(1) };
+}
+
+/** `text` without the pause it begins with ("actually, …", "Moment, …"). */
+function afterPause(context: TurnContext, text: string): string {
+    return afterWords(text, pausesAtStart(text, turnInfo(context).t)).trim();
+}
+
+/**
+ * True when an answer without a yes or no carries the message for the one to be written to: after a pause it
+ * addresses them ("actually, tell her …", "Moment, sag ihr, dass …"), or a clause of it passes words on
+ * ("make it 4 licences, and say it's for the interns", "eigentlich 4 Lizenzen, sag ihr, es ist für …",
+ * by the phrases of `emailAdmin:frameMarkers`). A question is none ("should I ask her myself?").
+ */
+export function carriesMessage(context: TurnContext, text: string): boolean {
+    if (asksQuestion(context, text) || wordsOf(text).length < MIN_CONTENT_WORDS) {
+        return false;
+    }
+    const markers = phraseList(turnInfo(context).t, 'emailAdmin:frameMarkers').filter((phrase) => phrase.includes(' '));
+    return addressedLeadIn(context, afterPause(context, text)) !== undefined || containsPhrase(text, markers);
 }
 
 /** The words that address the draft's recipient at the start of `text` ("tell him", "sagen Sie ihr"), if any. */

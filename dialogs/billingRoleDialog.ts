@@ -21,7 +21,7 @@ import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
-import { contentAfterAnswer, leadingAnswer, messageContent } from './answerContent';
+import { contentAfterAnswer, leadingAnswer, messageContent, messageInAnswer } from './answerContent';
 import { forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { wishesToWriteToSomeone } from '../language/writeWish';
@@ -192,7 +192,9 @@ export class BillingRoleDialog extends ComponentDialog {
             // "can you just forward this to him": the matter the person told before is the message.
             // Not when the words to pass on stand in the same message ("wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?").
             const forwarded = framed === undefined ? await forwardedStory(step.context, text, this.services.recognizer) : undefined;
-            const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? framed));
+            // "actually, tell her we need it by friday" typed at the offer: the mail's words without a yes.
+            const typed = asked === undefined ? messageInAnswer(step.context, text) : undefined;
+            const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? typed ?? framed));
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
             const recipientIds = namedRecipients(said, contacts);

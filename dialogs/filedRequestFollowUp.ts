@@ -69,7 +69,15 @@ export interface FollowUpContext {
     readonly linkValidMinutes: number;
     /** A one-time code is awaited: a mail that did not come is that one (the code question answers it), not the reset link. */
     readonly codePending: boolean;
+    /** True when the message reads as a change of the billing contact and names nobody to make it ("he left, his mailbox is closed"). */
+    readonly restatesChange?: (text: string) => Promise<boolean>;
 }
+
+/** After "he left, his mailbox is closed" right after a change request was filed: another request only for someone else, or nothing more. */
+const ANOTHER_OR_NOTHING: FollowUp = {
+    text: { key: 'changeContact:filedCovers.offer' },
+    buttons: [{ value: 'change-billing-contact', label: 'changeContact:button.anotherRequest' }, { ...actionButton('thanks'), answers: 'no' }]
+};
 
 /**
  * Answers a follow-up about the last thing the bot did in this conversation,
@@ -82,7 +90,9 @@ export interface FollowUpContext {
  * the withdraw path. A portal reset link: "still no email" gets what to check
  * and a new link or a person offered; "how long until the email arrives?"
  * when it comes; "how long will this take?" when it comes and how long it
- * holds. A mail to the billing contact: that it went out, and that the reply
+ * holds. A change request restated without anyone new ("he left, his mailbox is
+ * closed"): the request filed covers it, with another one offered only for
+ * someone else. A mail to the billing contact: that it went out, and that the reply
  * comes straight to the person. Returns undefined when the bot did none of
  * these here, or the message asks none of this, so it is read as usual.
  */
@@ -107,6 +117,12 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
         return { kind: 'withdraw' };
     }
     const why = asksWhyLong(context, text);
+    const restated = !why && !asksHowLong(context, text) && latest.detail !== undefined && (await known.restatesChange?.(text)) === true;
+    if (restated) {
+        // The request just filed covers what the message says: its reference and who reviews it; another one only for someone else.
+        await context.sendActivity(t('changeContact:filedCovers.answer', { reference: latest.detail }));
+        return { kind: 'answered', offer: ANOTHER_OR_NOTHING };
+    }
     if (!why && !asksHowLong(context, text)) {
         return undefined;
     }

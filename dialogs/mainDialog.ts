@@ -151,7 +151,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return undefined;
         }
         const codePending = this.isOnStack(innerDc, PromptIds.code);
-        const outcome = await answerFollowUp(context, { changeRequests: this.services.changeRequests, linkValidMinutes: this.services.portalReset.linkValidMinutes, codePending });
+        // Only at the menu or an offer: inside a task the words answer its question.
+        const restatesChange = this.isAtMenu(innerDc) ? (text: string): Promise<boolean> => this.restatesChange(context, text) : undefined;
+        const outcome = await answerFollowUp(context, { changeRequests: this.services.changeRequests, linkValidMinutes: this.services.portalReset.linkValidMinutes, codePending, restatesChange });
         if (outcome?.kind === 'withdraw') {
             if (!this.isAtMenu(innerDc)) {
                 return undefined;
@@ -167,6 +169,27 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return innerDc.beginDialog(DialogIds.mainMenu, { again: true, followUp: outcome.offer } satisfies MainMenuOptions);
         }
         return this.reprompt(innerDc);
+    }
+
+    /**
+     * True when a part of a message reads as a change of the billing contact, the whole not surely so, and it names nobody new
+     * ({@link namesNewContact}, an address, a written full name) and asks for no other request (`changeContact:anotherRequest.heard`):
+     * "he left, his mailbox is closed", "sie ist ja schon weg" right after the request was filed say what it says already.
+     */
+    private async restatesChange(context: TurnContext, text: string): Promise<boolean> {
+        const { t, lang } = turnInfo(context);
+        if (text === '' || asksQuestion(context, text) || containsPhrase(text, phraseList(t, 'changeContact:anotherRequest.heard'))) {
+            return false;
+        }
+        const read = await this.services.recognizer.recognize(text, lang);
+        // "I want to change the billing contact" asks for a request clearly: it starts one. A statement only reads as one in a part of it.
+        if (read.intent === 'change-billing-contact' && read.score >= UNDERSTANDING_POLICY.interrupt) {
+            return false;
+        }
+        if (!(await requestsOf(this.services.recognizer, t, text, lang)).includes('change-billing-contact')) {
+            return false;
+        }
+        return !(await this.namesNewContact(context, text)) && findEmail(text, lang) === undefined && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text);
     }
 
     /**
@@ -236,7 +259,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const text = queued ? '' : (submittedText(step.context.activity) ?? '');
         const first = await this.understanding(step);
         const { intent, queue } = await this.ordered(step, first, text);
-        const understood: Understanding = intent === first.intent ? first : { intent, score: 1, language: first.language };
+        const read: Understanding = intent === first.intent ? first : { intent, score: 1, language: first.language };
+        // "ok und wer bekommt sie dann?" after a topic's answer: who gets what that answer was about, the billing contact.
+        const understood: Understanding = this.typed(step) && this.asksWhoOfLastTopic(step, read, text) ? { intent: 'who-is-billing-contact', score: 1, language: read.language } : read;
         stepValues<MenuValues>(step).queue = queue;
         stepValues<MenuValues>(step).queuedText = queued ? step.options?.queuedText : queue.length > 0 ? text : undefined;
         // "Now to your next question" once a turn, and not before a question the answer just above has answered already.
@@ -675,6 +700,23 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * True for a question the bot has no answer to (not understood, off-topic, read as a goodbye or thanks it does not
      * say: "was würde die Person denn machen?", or read with little certainty as one of the offers), typed rather than chosen by a button.
      */
+    /**
+     * True when, right after a topic's answer, a question asks who with a word that points back at what it was about
+     * (`main:whoQuestionWords`, `main:lastTopicPronouns.heard`: "und wer bekommt sie dann?", "and who gets them then?")
+     * and the classifier is not sure of anything else; who may change the billing contact or who the admins are is no such question.
+     */
+    private asksWhoOfLastTopic(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): boolean {
+        const { t } = turnInfo(step.context);
+        if (!step.options?.followUp?.text.key.startsWith('topics:') || understood.score >= UNDERSTANDING_POLICY.interrupt || !asksQuestion(step.context, text)) {
+            return false;
+        }
+        if (asksWhoMayChange(step.context, text) || containsPhrase(text, phraseList(t, 'main:accountAdmins.heard'))) {
+            return false;
+        }
+        const words = wordsOf(text);
+        return words.some((word) => phraseList(t, 'main:whoQuestionWords').includes(word)) && words.some((word) => phraseList(t, 'main:lastTopicPronouns.heard').includes(word));
+    }
+
     private async unansweredQuestion(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<boolean> {
         const input = step.result as TextInput | Understanding;
         if ('intent' in input || input.button || text === '' || !asksQuestion(step.context, text) || this.referenceInTurn(step)) {

@@ -6,7 +6,7 @@ import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
 import { containsPhrase, wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
-import { addressedLeadIn, leadingAnswer } from '../answerContent';
+import { addressedLeadIn, carriesMessage, leadingAnswer } from '../answerContent';
 import { asksToForward } from '../forwardedStory';
 import { reasonInRequest } from '../../language/reasonInRequest';
 import { asksQuestion, onlyAnswerPhrases } from './yesNoAnswer';
@@ -50,8 +50,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
         if (answered) {
             return { succeeded: true, value: answered.value };
         }
-        // "tell him the card on file expired", "leiten Sie das weiter": a message for the one the offer would write to.
-        if (options.messageChooses && (addressedLeadIn(context, text) || asksToForward(context, text))) {
+        // "tell him the card on file expired", "leiten Sie das weiter", "actually, tell her …": a message for the one the offer would write to.
+        if (options.messageChooses && (addressedLeadIn(context, text) || asksToForward(context, text) || carriesMessage(context, text))) {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
