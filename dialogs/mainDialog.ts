@@ -65,6 +65,9 @@ function menuButtons(context: TurnContext): readonly PromptButton[] {
 }
 
 /** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
+/** A full name as people write it, two capitalised words ("Lea Fischer"): a new person named. */
+const WRITTEN_FULL_NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+
 const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
 
 /** What a message about an invoice's details is offered: a person first (a plain yes), then the change of the billing contact. */
@@ -189,7 +192,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (!(await requestsOf(this.services.recognizer, t, text, lang)).includes('change-billing-contact')) {
             return false;
         }
-        return !(await this.namesNewContact(context, text)) && findEmail(text, lang) === undefined && !/\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text);
+        return !(await this.namesNewContact(context, text)) && findEmail(text, lang) === undefined && !WRITTEN_FULL_NAME.test(text);
     }
 
     /**
@@ -554,7 +557,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return (
             members.some((m) => wordsOf(m.user.name).every((word) => words.has(word)) || (profile.identity?.userId !== m.user.id && words.has(wordsOf(m.user.name)[0] ?? ''))) ||
             findEmail(written, lang) !== undefined ||
-            /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(written)
+            WRITTEN_FULL_NAME.test(written)
         );
     }
 
@@ -697,10 +700,6 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /**
-     * True for a question the bot has no answer to (not understood, off-topic, read as a goodbye or thanks it does not
-     * say: "was würde die Person denn machen?", or read with little certainty as one of the offers), typed rather than chosen by a button.
-     */
-    /**
      * True when, right after a topic's answer, a question asks who with a word that points back at what it was about
      * (`main:whoQuestionWords`, `main:lastTopicPronouns.heard`: "und wer bekommt sie dann?", "and who gets them then?")
      * and the classifier is not sure of anything else; who may change the billing contact or who the admins are is no such question.
@@ -714,9 +713,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return false;
         }
         const words = wordsOf(text);
-        return words.some((word) => phraseList(t, 'main:whoQuestionWords').includes(word)) && words.some((word) => phraseList(t, 'main:lastTopicPronouns.heard').includes(word));
+        const who = phraseList(t, 'main:whoQuestionWords');
+        const pointing = phraseList(t, 'main:lastTopicPronouns.heard');
+        return words.some((word) => who.includes(word)) && words.some((word) => pointing.includes(word));
     }
 
+    /**
+     * True for a question the bot has no answer to (not understood, off-topic, read as a goodbye or thanks it does not
+     * say: "was würde die Person denn machen?", or read with little certainty as one of the offers), typed rather than chosen by a button.
+     */
     private async unansweredQuestion(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<boolean> {
         const input = step.result as TextInput | Understanding;
         if ('intent' in input || input.button || text === '' || !asksQuestion(step.context, text) || this.referenceInTurn(step)) {

@@ -293,14 +293,15 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
         return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
     };
     // The first way of framing that fits: "wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?" has a lead-in after its comma with no message after it.
-    const otherFrame = (one: string): MessageFrame | undefined =>
-        [() => toldAfterComma(t, one, verbs, lang), () => writtenAbout(t, one, verbs, lang), () => toldByName(t, one, lang), () => toldAtEnd(t, one, lang)].reduce<MessageFrame | undefined>((found, next) => {
-            if (found !== undefined) {
-                return found;
+    const otherFrame = (one: string): MessageFrame | undefined => {
+        for (const frameOf of [toldAfterComma, writtenAbout]) {
+            const frame = frameOf(t, one, verbs, lang);
+            if (frame !== undefined && fits(frame)) {
+                return frame;
             }
-            const frame = next();
-            return frame !== undefined && fits(frame) ? frame : undefined;
-        }, undefined);
+        }
+        return [toldByName(t, one, lang), toldAtEnd(t, one, lang)].find((frame) => frame !== undefined && fits(frame));
+    };
     const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1), colon: frame[0].trim().endsWith(':') };
     // "ok then: Tell Peter we need to upgrade": words before a colon that say not to write leave the frame to the words after it.
     const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
@@ -371,7 +372,8 @@ function tellsSomeoneNamed(t: (lang: Lang) => TFunction, head: string, lang?: La
 /** The verbs of telling and the pronouns for a person of one language, read from the locales once. */
 const tellingWords = perLanguage((t) => ({
     verbs: new Set([...phraseList(t, 'emailAdmin:instructionWords'), ...phraseList(t, 'emailAdmin:toldByName.heard.verbs')]),
-    pronouns: new Set(phraseList(t, 'emailAdmin:toldByName.heard.pronouns'))
+    pronouns: new Set(phraseList(t, 'emailAdmin:toldByName.heard.pronouns')),
+    passOn: phraseList(t, 'emailAdmin:toldByName.heard.passOn')
 }));
 
 /** How far from its verb of telling a person may be named ("Sag doch bitte Jonas Bescheid"). */
@@ -430,9 +432,8 @@ function toldAtEnd(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Mes
     const head = body.slice(at + 1).trim();
     const message = body.slice(0, at).trim();
     // "Can you email her for me?" after a story asks for a mail, not for the story to be passed on; "ich sag ihr das selber" is no request.
-    const passOn = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:toldByName.heard.passOn'));
     const said = wordsOf(head);
-    const toPassOn = hasListWord(said, passOn) && !said.some((word) => SELF.has(word));
+    const toPassOn = (lang ? [lang] : LANGS).some((one) => hasListWord(said, tellingWords(t(one)).passOn)) && !said.some((word) => SELF.has(word));
     return toPassOn && said.length <= TOLD_AT_END_MAX_WORDS && wordsOf(message).length >= MESSAGE_MIN_WORDS && tellsSomeoneNamed(t, head, lang) ? { head, message } : undefined;
 }
 
