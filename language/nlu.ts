@@ -171,6 +171,7 @@ export class IntentRecognizer {
         private readonly billingCycle: WordPatterns,
         private readonly rolePermissions: WordPatterns,
         private readonly unreachable: WordPatterns,
+        private readonly reach: Readonly<Record<keyof ReachWords, WordPatterns>>,
         private readonly refusal: WordPatterns,
         private readonly suspension: Readonly<Record<keyof SuspensionWords, WordPatterns>>,
         private readonly portalPassword: Readonly<Record<keyof PortalPasswordWords, WordPatterns>>,
@@ -213,6 +214,7 @@ export class IntentRecognizer {
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
         const unreachable: string[] = [];
+        const reach: ReachWords = { how: [], reach: [] };
         const refusal: string[] = [];
         const suspension: SuspensionWords = { suspended: [], unpaid: [] };
         const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
@@ -251,6 +253,7 @@ export class IntentRecognizer {
                 roleWords?: unknown;
                 billingCycleWords?: unknown;
                 unreachableWords?: unknown;
+                reachWords?: Partial<Record<keyof ReachWords, unknown>>;
                 objectionWords?: { refuse?: unknown };
                 suspensionWords?: Partial<Record<keyof SuspensionWords, unknown>>;
                 portalPasswordWords?: Partial<Record<keyof PortalPasswordWords, unknown>>;
@@ -288,6 +291,9 @@ export class IntentRecognizer {
             role.push(...patterns(main.roleWords));
             billingCycle.push(...patterns(main.billingCycleWords));
             unreachable.push(...patterns(main.unreachableWords));
+            for (const kind of Object.keys(reach) as Array<keyof ReachWords>) {
+                reach[kind].push(...patterns(main.reachWords?.[kind]));
+            }
             refusal.push(...phrases(main.objectionWords?.refuse));
             for (const kind of Object.keys(suspension) as Array<keyof SuspensionWords>) {
                 suspension[kind].push(...patterns(main.suspensionWords?.[kind]));
@@ -365,6 +371,7 @@ export class IntentRecognizer {
             WordPatterns.of(billingCycle),
             WordPatterns.of(rolePermissions),
             WordPatterns.of(unreachable),
+            patternsOf(reach),
             WordPatterns.of(refusal),
             patternsOf(suspension),
             patternsOf(portalPassword),
@@ -491,6 +498,11 @@ export class IntentRecognizer {
         // from there); a story that goes on to ask for a mail asks for the mail.
         if (BEFORE_UNREACHABLE.has(understood.intent) && sentencesOf(utterance).length === 1 && this.role.mentionedIn(said) && this.unreachable.mentionedIn(said) && !ordered) {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "how do I contact the billing contact?", "wie erreiche ich den Abrechnungsadministrator?": how to reach the role's holder is a mail
+        // to them (the bot writes it for the person), not a change ("contact" of the role read as the change) nor the question who it is.
+        if (BEFORE_REACH.has(understood.intent) && this.reach.how.mentionedIn(said) && this.reach.reach.mentionedIn(said) && this.role.mentionedIn(said) && !this.unreachable.mentionedIn(said) && !this.asksWho(said)) {
+            return { intent: 'email-billing-admin', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "our account was blocked over an unpaid invoice, how do we get it back": an account suspended for want of payment is reactivated.
         if (BEFORE_SUSPENSION.has(understood.intent) && this.suspension.suspended.mentionedIn(said) && this.suspension.unpaid.mentionedIn(said)) {
@@ -1061,6 +1073,15 @@ interface SuspensionWords {
 
 /** What a billing contact out of reach overrules: a mail to them read from "my emails", a question who it is, or no reading. */
 const BEFORE_UNREACHABLE: ReadonlySet<Intent> = new Set(['none', 'help', 'email-billing-admin', 'who-is-billing-contact']);
+
+/** Words of asking how to reach someone (`main:reachWords`, both languages): a question how, and reaching ("contact", "erreichen"). */
+interface ReachWords {
+    readonly how: string[];
+    readonly reach: string[];
+}
+
+/** What asking how to reach the billing contact overrules: a change or the question who it is read from the role's words, or no reading. */
+const BEFORE_REACH: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billing-contact', 'who-is-billing-contact']);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);

@@ -751,3 +751,21 @@ describe('npm run intent on a fourteenth set, written blind', () => {
         ]);
     });
 });
+
+describe('npm run intent on asking how to reach the billing contact', () => {
+    it('reads it as a mail to them (the bot writes it), not as a change nor as the question who it is', async () => {
+        // "contact" of "billing contact" read as the change, "erreichen" read as who: none of these was read as the mail before.
+        await assertLeadsAs([
+            ['how do I contact the billing contact?', 'email-billing-admin'],
+            ['How can we get hold of our billing contact?', 'email-billing-admin'],
+            ['wie erreiche ich den Abrechnungsadministrator?', 'email-billing-admin'],
+            ['Wie kann ich unseren Rechnungskontakt erreichen', 'email-billing-admin']
+        ]);
+        // Out of reach is the role question, asked who it is stays one, a change stays one.
+        await assertLeadsAs([
+            ['Ich erreiche unseren Abrechnungsadministrator nicht', 'am-i-billing-contact'],
+            ['how can I reach the billing contact, who is it?', 'who-is-billing-contact'],
+            ['how can i change the billing contact', 'change-billing-contact']
+        ]);
+    });
+});
