@@ -71,16 +71,15 @@ async function objectOnce(context: TurnContext, changeRequests: ChangeRequestSer
             await context.sendActivity(t(key, { reference: outcome.request.reference, date, name: objection?.name ?? '' }));
             return undefined;
         }
-        case 'recorded':
+        case 'recorded': {
             recordAction(context, OBJECTED, outcome.request.reference);
+            // Who was mailed, by name ("Jonas Weber was notified"): the objector, an admin too, is not told that "the admins" were.
+            const args = { reference: outcome.request.reference, informed: conjunctionList(lang).format(outcome.informed), count: Math.max(1, outcome.informed.length) };
             if (!last) {
-                await context.sendActivity(t('requestStatus:objectionRecordedBrief', { reference: outcome.request.reference, requester: outcome.request.requesterName, account: outcome.request.accountName }));
+                await context.sendActivity(t('requestStatus:objectionRecordedBrief', args));
                 return undefined;
             }
-            return offerNext(
-                { key: 'requestStatus:objectionRecorded', args: { reference: outcome.request.reference, requester: outcome.request.requesterName, account: outcome.request.accountName } },
-                ['talk-to-human', 'thanks'],
-                { askedFirst: true }
-            );
+            return offerNext({ key: 'requestStatus:objectionRecorded', args }, ['talk-to-human', 'thanks'], { askedFirst: true });
+        }
     }
 }

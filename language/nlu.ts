@@ -203,13 +203,13 @@ export class IntentRecognizer {
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const answerWords = new Set<string>();
-        const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [] };
+        const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [], product: [], login: [] };
         const synonyms: FieldSynonym[] = [];
         const invoiceHistory: InvoiceHistoryWords = { invoice: [], see: [] };
         const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -428,7 +428,7 @@ export class IntentRecognizer {
         const asWhole = await this.recognizeOne(utterance, lang);
         const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
-        const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && endsOnQuestion(parts)) ? await this.byParts(whole, parts) : whole;
+        const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && asksOnce(parts)) ? await this.byParts(whole, parts) : whole;
         const understood = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
         // "how do I see our invoices", "wo kann ich die Rechnungen einsehen": where to see invoices is the article's related topic, not another field.
         if ((understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)) {
@@ -436,7 +436,7 @@ export class IntentRecognizer {
         }
         // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
         // "klaus soll raus, nur noch maria", "remove Klaus, Maria stays": one removed and another kept is too, whatever it was read as.
-        const said = words(spelledOut(folded(utterance)));
+        const said = words(spelledOut(this.withSynonyms(utterance)));
         if ((BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(said)) || this.removesOneKeepsOther(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
@@ -476,7 +476,9 @@ export class IntentRecognizer {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "what can a billing contact actually do?" (`common:sideQuestion.heard.permissions`): what the role may do is asked of the role, which the role check answers, not a change.
-        if (BEFORE_ROLE_PERMISSIONS.has(understood.intent) && this.rolePermissions.mentionedIn(said)) {
+        // "can the billing person be swapped to someone in accounting": asked whether the role can pass on, read as the change, it stays one.
+        const passedOn = understood.intent === 'change-billing-contact' && this.appointment.appoint.mentionedIn(said);
+        if (BEFORE_ROLE_PERMISSIONS.has(understood.intent) && this.rolePermissions.mentionedIn(said) && !passedOn) {
             return { intent: this.asksAboutSelf(said) ? 'am-i-billing-contact' : 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // A role question asked ("Is Eva the new billing contact?") stays one; "set up a new billing admin for us" asks for the change.
@@ -490,6 +492,10 @@ export class IntentRecognizer {
             this.role.mentionedIn(said) &&
             (this.appointment.appoint.mentionedIn(said) || this.appointment.left.mentionedIn(said) || changedTo)
         ) {
+            return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "kann ich selber billing contact werden?", "how do i get myself set as billing admin": to become the role (the writer or another) is the change.
+        if (BEFORE_BECOMING.has(understood.intent) && this.role.mentionedIn(said) && this.appointment.become.mentionedIn(said) && !this.refusal.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // Asked, not ordered ("bitte ändern, das muss heute erledigt werden", "please write to them again"): a request in words keeps its reading.
@@ -517,7 +523,7 @@ export class IntentRecognizer {
         // "did the billing contact change go through?", "Ist die Änderung schon durch?": how far a change has got is the request's status, not a new change.
         // "has the billing contact been updated yet or is it still pending?": read as the role question, how far a change has got is its status too.
         // "hab vor ner woche den wechsel vom billing contact beantragt, tut sich da was?": a question how far it has got beside the role is no wish for help.
-        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said)) || (understood.intent === 'help' && this.role.mentionedIn(said));
+        const progressOf = understood.intent === 'change-billing-contact' || (ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said)) || ((understood.intent === 'help' || understood.intent === 'none') && this.role.mentionedIn(said));
         if (progressOf && this.progress.mentionedIn(said) && !ordered) {
             return { intent: 'request-status', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
@@ -534,7 +540,7 @@ export class IntentRecognizer {
         // billing contact asks who holds the role (the bot answers both with the same check), not for the task itself.
         const permission = this.asksPermission(utterance, said);
         const ofTheField = this.outside.field.mentionedIn(said) || this.outside.business.mentionedIn(said) || this.role.mentionedIn(said);
-        return permission && BEFORE_PERMISSION.has(understood.intent) && ofTheField
+        return permission && BEFORE_PERMISSION.has(understood.intent) && ofTheField && !passedOn
             ? { intent: permission, score: UNDERSTANDING_POLICY.ruleWords, language: understood.language }
             : understood;
     }
@@ -623,9 +629,16 @@ export class IntentRecognizer {
             return { intent: 'am-i-billing-contact', score: Math.max(whole.score, UNDERSTANDING_POLICY.storyQuestion), language: whole.language };
         }
         if (asked !== undefined) {
-            const read = await this.recognizeOne(asked, whole.language);
+            // The question read with the rules a whole message gets ("How do I reach our billing person?" is a mail to them), when the
+            // classifier places it at all: a question it places nowhere is no clearer for a clause guessed from it.
+            const placed = await this.recognizeOne(asked, whole.language);
+            const read = placed.intent === 'none' ? placed : await this.readFresh(asked, whole.language);
             // "… hilf mir bitte, das Passwort zurückzusetzen": the plea for help leads up to the task it names.
             const one = read.intent === 'help' ? ((await this.afterOpening(asked, whole.language, ['help'])) ?? read) : read;
+            // "can we continue in german? who is my billing contact": a language asked for before the rest is no story's question; the whole asks.
+            if (one.intent === 'switch-language' && asked !== parts.at(-1)) {
+                return whole;
+            }
             // "… What can you help me with?" asks for help; a greeting or thanks at the end asks nothing.
             if (!SMALL_TALK.has(one.intent) && one.score >= UNDERSTANDING_POLICY.storyQuestion) {
                 return { ...one, language: whole.language };
@@ -721,7 +734,7 @@ export class IntentRecognizer {
      */
     private outsideField(utterance: string): boolean {
         const said = words(spelledOut(folded(utterance)));
-        const { otherBills, elsewhere, ours, topics, ownBooks, field, business } = this.outside;
+        const { otherBills, elsewhere, ours, topics, ownBooks, field, business, product, login } = this.outside;
         // Sums are no question of the field, whatever words stand beside them.
         if (this.arithmetic.test(said.join(' ')) || this.arithmetic.test(folded(utterance).toLowerCase())) {
             return true;
@@ -735,7 +748,9 @@ export class IntentRecognizer {
         // "Muss ich die Umsatzsteuer ausweisen?", "how long do we keep invoices for our bookkeeping?": the customer's own books
         // are theirs, whatever invoice they name; "translate this into French" is another topic, "translate it into German"
         // may ask for the bot's other language.
-        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || ownBooks.mentionedIn(said) || (topics.mentionedIn(said) && !business.mentionedIn(said) && !namesLanguage(said)));
+        // "I forgot my GoToMeeting login password": signing in to the meeting product is not signing in to Billing or its portal.
+        const productLogin = product.mentionedIn(said) && login.mentionedIn(said);
+        return !field.mentionedIn(said) && (otherBills.mentionedIn(said) || ownBooks.mentionedIn(said) || ((topics.mentionedIn(said) || productLogin) && !business.mentionedIn(said) && !namesLanguage(said)));
     }
 
     /** A sentence neither classifier places and that has no word of the bot's field in either language is out of scope. */
@@ -964,12 +979,27 @@ interface OutsideWords {
     readonly ownBooks: string[];
     readonly field: string[];
     readonly business: string[];
+    /** The meeting products themselves ("GoToMeeting") and signing in to them: their own login is no matter of billing. */
+    readonly product: string[];
+    readonly login: string[];
 }
 
-/** The text {@link IntentRecognizer.recognize} reads: without addresses ({@link EMAIL_LIKE}), at most 500 characters. */
+/**
+ * The text {@link IntentRecognizer.recognize} reads: without addresses ({@link EMAIL_LIKE}), at most 500 characters. An address
+ * written to ("pls write to peter.brooks@… that …", "schreib an anna.mueller@…") stands as the name before its @ ("peter brooks"):
+ * the message asks to write to someone, which the classifier knows by a name.
+ */
 function utteranceOf(text: string): string {
-    return text.normalize('NFC').replace(EMAIL_LIKE, ' ').trim().slice(0, 500);
+    return text
+        .normalize('NFC')
+        .replace(ADDRESS_WRITTEN_TO, (_whole, to: string, local: string) => `${to} ${local.replace(/[._+-]+/gu, ' ')}`)
+        .replace(EMAIL_LIKE, ' ')
+        .trim()
+        .slice(0, 500);
 }
+
+/** "to peter.brooks@northwind.example", "an anna.mueller@…": an address after "to" or "an", its part before the @ kept. */
+const ADDRESS_WRITTEN_TO = /(?<![\p{L}\p{N}])(to|an)\s+([^\s@,;:<>()"']+)@[^\s@,;:<>()"']+/giu;
 
 /** Words of a question where to see invoices (`main:invoiceHistoryWords`, both languages): an invoice, and seeing, finding or downloading it. */
 interface InvoiceHistoryWords {
@@ -1008,6 +1038,8 @@ interface AppointmentWords {
     readonly left: string[];
     /** "auf mich geändert wird", "changed to me": the role asked to pass to a person, which the classifier may read as a role question. */
     readonly changedTo: string[];
+    /** "kann ich selber billing contact werden?", "how do i get myself set as billing admin": the writer to become the role is a change. */
+    readonly become: string[];
 }
 
 /** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */
@@ -1080,8 +1112,11 @@ interface ReachWords {
     readonly reach: string[];
 }
 
-/** What asking how to reach the billing contact overrules: a change or the question who it is read from the role's words, or no reading. */
-const BEFORE_REACH: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billing-contact', 'who-is-billing-contact']);
+/** What asking how to reach the billing contact overrules: a change or the question who it is read from the role's words, a topic, or no reading. */
+const BEFORE_REACH: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billing-contact', 'who-is-billing-contact', ...TOPIC_INTENTS]);
+
+/** What asking to become the billing contact overrules: the role questions, a wish for a person, or no reading. */
+const BEFORE_BECOMING: ReadonlySet<Intent> = new Set(['none', 'help', 'talk-to-human', 'who-is-billing-contact', 'am-i-billing-contact', 'object-to-request']);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);
@@ -1107,9 +1142,12 @@ const BEFORE_APPOINTMENT: ReadonlySet<Intent> = new Set([
 /** What a removal of a billing contact overrules: a reading that is no task of its own ("remove Peter as billing contact" read as "who is"). */
 const BEFORE_REMOVAL: ReadonlySet<Intent> = new Set(['none', 'out-of-scope', 'who-is-billing-contact', 'am-i-billing-contact', 'help']);
 
-/** "I think I might be the one for invoices. Can you check whether I'm the billing contact?": a statement, then the question it leads to. */
-function endsOnQuestion(parts: readonly string[]): boolean {
-    return parts.filter((part) => part.trim().endsWith('?')).length === 1 && (parts.at(-1) ?? '').trim().endsWith('?');
+/**
+ * "I think I might be the one for invoices. Can you check whether I'm the billing contact?", "Wie beantrage ich eine Änderung?
+ * Ihr habt mir das schon mal erklärt, aber ich find die Mail nicht mehr.": one question among statements, before or after them.
+ */
+function asksOnce(parts: readonly string[]): boolean {
+    return parts.filter((part) => part.trim().endsWith('?')).length === 1;
 }
 
 /**

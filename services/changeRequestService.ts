@@ -42,7 +42,7 @@ export type UpdateOutcome =
  * one, one they may not see).
  */
 export type ObjectionOutcome =
-    | { readonly kind: 'recorded'; readonly request: ChangeRequest; readonly mailedTo: readonly string[] }
+    | { readonly kind: 'recorded'; readonly request: ChangeRequest; readonly mailedTo: readonly string[]; readonly informed: readonly string[] }
     | { readonly kind: 'already'; readonly request: ChangeRequest }
     | { readonly kind: 'own-request'; readonly request: ChangeRequest }
     | { readonly kind: 'decided'; readonly request: ChangeRequest }
@@ -150,7 +150,7 @@ export class ChangeRequestService {
      * A current billing contact of the request's account objects to it (issue
      * 12): recorded once on the request with an audit entry, and the requester
      * and the account's admins (not the objector) are mailed, each in their
-     * language, with the objector's own `words` when given. Its requester and anyone who may not see it cannot object.
+     * language, with the objector's own `words` when given; `informed` names them. Its requester and anyone who may not see it cannot object.
      */
     public async object(reference: string, objectorId: string, words?: string): Promise<ObjectionOutcome> {
         const objector = await this.users.get(objectorId);
@@ -183,7 +183,7 @@ export class ChangeRequestService {
             }
             await repos.audit.record(`user:${objector.id}`, 'change-request.objected', `request:${current.reference}`, { account: current.accountId, status: current.status });
             const updated = await repos.changeRequests.byReference(reference);
-            return { kind: 'recorded', request: updated ?? current, mailedTo: [] };
+            return { kind: 'recorded', request: updated ?? current, mailedTo: [], informed: [] };
         }, { locks: [`change-request:${reference}`] });
         if (outcome.kind !== 'recorded') {
             return outcome;
@@ -192,15 +192,18 @@ export class ChangeRequestService {
         const requester = await this.users.get(request.requesterId);
         const admins = await this.accounts.admins(request.accountId);
         const mailedTo: string[] = [];
+        const informed: string[] = [];
         if (requester && requester.id !== objector.id) {
             await this.mailObjection(request, requester, request.requesterLang, objector, 'requester', words);
             mailedTo.push(requester.email);
+            informed.push(requester.name);
         }
         for (const admin of admins.filter((a) => a.id !== objector.id && a.id !== request.requesterId)) {
             await this.mailObjection(request, admin, admin.locale, objector, 'admin', words);
             mailedTo.push(admin.email);
+            informed.push(admin.name);
         }
-        return { ...outcome, mailedTo };
+        return { ...outcome, mailedTo, informed };
     }
 
     /** Requests of the account not decided or not done yet, so a second one for the same change is not filed unawares. */

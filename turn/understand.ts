@@ -290,7 +290,9 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => [...phraseList(t(one), 'emailAdmin:instructionWords'), ...phraseList(t(one), 'emailAdmin:toldByName.heard.verbs')]);
     const fits = (one: MessageFrame): boolean => {
         const said = wordsOf(one.head);
-        return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(one.head) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
+        // "pls write to peter.brooks@northwind.example that …": the dots of an address end no sentence.
+        const ownMarks = one.head.replace(ADDRESS_IN_HEAD, ' ');
+        return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(ownMarks) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
     };
     // The first way of framing that fits: "wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?" has a lead-in after its comma with no message after it.
     const otherFrame = (one: string): MessageFrame | undefined => {
@@ -307,6 +309,9 @@ function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): 
     const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
     return found !== undefined && fits(found) ? found : undefined;
 }
+
+/** An email address in a frame's head ("write to peter.brooks@northwind.example"): its dots are no sentence marks. */
+const ADDRESS_IN_HEAD = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/gu;
 
 /** True when words before a colon only say whom the message after it is for ("ok dann an anna", "ok, to peter then"). */
 function addressed(t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {

@@ -15,7 +15,7 @@ const CHRIS = 'chris.taylor@taylor-consulting.example';
 const SAYS = {
     en: {
         verifyFirst: /Before I record an objection, I need to confirm that you are a billing contact/,
-        recorded: (reference: string) => new RegExp(`I have recorded your objection to request ${reference}\\. Sarah Lee and the admins of Northwind Traders Ltd have been notified by email.*talk to someone from customer service`),
+        recorded: (reference: string) => new RegExp(`I have recorded your objection to request ${reference}\\. Sarah Lee and Chris Taylor have been notified by email.*talk to someone from customer service`),
         already: (reference: string) => new RegExp(`Your objection to request ${reference} is already recorded`),
         hint: /If you do not agree with this change, just tell me and I will record your objection\./,
         objected: /Peter Brooks objected to this request on/,
@@ -25,7 +25,7 @@ const SAYS = {
     },
     de: {
         verifyFirst: /Bevor ich einen Widerspruch festhalte, muss ich bestätigen, dass Sie Abrechnungskontakt des Kontos sind/,
-        recorded: (reference: string) => new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten\\. Eva Schulz und die Administratoren von Bergmann & Söhne AG wurden per E-Mail informiert.*Möchten Sie darüber mit jemandem vom Kundendienst sprechen\\?`),
+        recorded: (reference: string) => new RegExp(`Ich habe Ihren Widerspruch gegen den Antrag ${reference} festgehalten\\. Eva Schulz und Klaus Bergmann wurden per E-Mail informiert.*Möchten Sie darüber mit jemandem vom Kundendienst sprechen\\?`),
         already: (reference: string) => new RegExp(`Ihr Widerspruch gegen den Antrag ${reference} ist bereits festgehalten`),
         hint: /Wenn Sie mit dieser Änderung nicht einverstanden sind, sagen Sie es mir einfach/,
         objected: /Maria Bergmann hat diesem Antrag am .* widersprochen\./,

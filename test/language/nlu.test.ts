@@ -752,6 +752,36 @@ describe('npm run intent on a fourteenth set, written blind', () => {
     });
 });
 
+/**
+ * A fifteenth set of 200 (100 German, 100 English, 35 out of scope), written blind on 2 Dec 2026 by someone who read
+ * neither the code nor the training: 92.0% right when written (the honest figure for unseen messages, counting a
+ * reading of nothing as out of scope). 99.5% after the rules for its classes: a question before the statements that say
+ * why (read with the rules a whole message gets), how to reach the billing contact, becoming the role, signing in to the
+ * meeting product and other things outside the field, an address written to, how far a change has got when the
+ * classifier places nothing, the Go to Billing button asked after, a refusal of "the billing contact change".
+ * No longer blind; its floor guards against slipping back.
+ */
+const FIFTEENTH = readingSet('intents-blind-fifteenth.json');
+const FIFTEENTH_FLOOR = 0.97;
+
+describe('npm run intent on a fifteenth set, written blind', () => {
+    it(`reads at least ${FIFTEENTH_FLOOR * 100}% of them right`, async () => {
+        await assertReadsRight(FIFTEENTH, FIFTEENTH_FLOOR);
+    });
+
+    it('reads its classes in other words', async () => {
+        // Written for the classes, not taken from the set; none of these was read right before.
+        await assertLeadsAs([
+            ['bitte stoppen Sie den Kontaktwechsel, ich bin weiterhin für die Abrechnung zuständig', 'object-to-request'],
+            ['how can I get set as billing contact', 'change-billing-contact'],
+            ['how do i get myself made the billing admin', 'change-billing-contact'],
+            ['Ich habe mein GoToWebinar-Passwort vergessen', 'out-of-scope'],
+            ['write to anna.mueller@mueller-design.example that the card expires in May', 'email-billing-admin'],
+            ["I can't find the Go to Billing button, where is it?", 'topic-sign-in-billing']
+        ]);
+    });
+});
+
 describe('npm run intent on asking how to reach the billing contact', () => {
     it('reads it as a mail to them (the bot writes it), not as a change nor as the question who it is', async () => {
         // "contact" of "billing contact" read as the change, "erreichen" read as who: none of these was read as the mail before.
