@@ -288,7 +288,7 @@ export class ChangeRequestService {
                     oldContacts,
                     newContact: draft.newContact,
                     ...replacement(draft.replaces, oldContacts),
-                    reason: draft.reason,
+                    reason: asWritten(draft.reason),
                     channel: draft.channel,
                     conversationKey: draft.conversationKey,
                     dedupeKey
@@ -379,4 +379,10 @@ function replacement(replaces: string | undefined, oldContacts: readonly { reado
         return { addedAlongside: true };
     }
     return replaces !== undefined && oldContacts.some((c) => c.id === replaces) ? { replacesContactId: replaces } : {};
+}
+
+/** A reason as a sentence is written ("anna ist in elternzeit" → "Anna ist in elternzeit"): it is read in mails, statuses and the console. */
+function asWritten(reason: string): string {
+    const text = reason.trim();
+    return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

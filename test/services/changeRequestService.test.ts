@@ -27,6 +27,22 @@ describe('ChangeRequestService: references, visibility, status changes', () => {
         assert.strictEqual((await fileFor('de', 'c')).reference, 'BC-2027-000001');
     });
 
+    it('files the reason as a sentence is written, first letter capitalised, and mails it so to the current billing contact', async () => {
+        const harness = harnessOf();
+        const { services } = harness.runtime;
+        const requester = await services.users.get('U-102');
+        const account = await services.accounts.get('ACC-1001');
+        assert.ok(requester && account);
+        const outcome = await services.changeRequests.submit(
+            { requester, account, newContact: { userId: 'U-103', name: 'Lea Fischer' }, reason: '  anna ist in elternzeit', lang: 'de', channel: 'test', conversationKey: 'test:reason' },
+            'reason'
+        );
+        assert.strictEqual(outcome.kind, 'filed');
+        assert.strictEqual(outcome.request.reason, 'Anna ist in elternzeit');
+        const notice = (await harness.mails()).find((m) => m.to === 'anna.mueller@mueller-design.example');
+        assert.ok(notice?.text.includes('Anna ist in elternzeit'), notice?.text);
+    });
+
     it('shows a request to its requester and the account\'s billing contacts only', async () => {
         const { changeRequests } = harnessOf().runtime.services;
         const { reference } = await fileFor('de', 'v');
