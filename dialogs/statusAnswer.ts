@@ -5,6 +5,8 @@ import { STATUS_TRANSITIONS, type ChangeRequestService } from '../services/chang
 import { containsPhrase, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { asksQuestion } from './prompts/yesNoAnswer';
+import type { TFunction } from 'i18next';
+import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 
 /** The action noted when a billing contact was shown a request they can object to: "stop it" afterwards means that one. */
 export const OBJECTABLE_SHOWN = 'objectable-request-shown';
@@ -33,6 +35,7 @@ export async function answerStatus(context: TurnContext, changeRequests: ChangeR
             date: formatDate(lang, request.createdAt),
             status: t(`changeContact:status.${request.status}`)
         }),
+        ...replacedLine(t, request, userId),
         t(`changeContact:statusExplanation.${request.status}`, { newContact })
     ];
     if (request.note) {
@@ -50,6 +53,21 @@ export async function answerStatus(context: TurnContext, changeRequests: ChangeR
         recordAction(context, OBJECTABLE_SHOWN, request.reference);
     }
     await context.sendActivity(lines.join(' '));
+}
+
+/**
+ * Whom the request replaces, when it replaces someone: "It would replace you as billing contact." to that person (a billing
+ * contact asking after a request filed against them learns it is about them), the name to anyone else; added alongside, that.
+ */
+function replacedLine(t: TFunction, request: ChangeRequest, userId: string): string[] {
+    if (request.addedAlongside) {
+        return [t('requestStatus:addedAlongside')];
+    }
+    const replaced = request.oldContacts.find((c) => c.id === request.replacesContactId) ?? (request.oldContacts.length === 1 ? request.oldContacts[0] : undefined);
+    if (!replaced) {
+        return [];
+    }
+    return [replaced.id === userId ? t('requestStatus:replacesYou') : t('requestStatus:replacesName', { name: replaced.name })];
 }
 
 /** Answers the statuses asked about during a verification that has just succeeded, in the order asked. */

@@ -100,7 +100,8 @@ describe('Objection: the current billing contact objects to a change request fil
         await play(harness, convo, [
             { say: `Status ${reference}`, expect: [PHRASES.en.askEmail] },
             { say: PETER },
-            { say: CODE, expect: [new RegExp(`Request ${reference}`), s.hint] },
+            // The request is about him: the status says so.
+            { say: CODE, expect: [new RegExp(`Request ${reference}`), /It would replace you as billing contact\./, s.hint] },
             { say: 'so can you cancel it or not?', expect: [s.recorded(reference)], absent: [s.nothingToCancel] },
             // A bare yes tells nothing of the matter: the one-line description is asked, as for every request for a person.
             { say: PHRASES.en.yes, expect: [HANDOFF_PHRASES.en.askDescription] },
