@@ -64,10 +64,10 @@ function menuButtons(context: TurnContext): readonly PromptButton[] {
     return done.size === 0 ? MENU_BUTTONS : MENU_BUTTONS.filter((button) => !done.has(button.value));
 }
 
-/** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
 /** A full name as people write it, two capitalised words ("Lea Fischer"): a new person named. */
 const WRITTEN_FULL_NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 
+/** What an out-of-scope message is offered: a person first (a plain yes), then what the bot does. */
 const OUT_OF_SCOPE_OFFERS = ['talk-to-human', 'am-i-billing-contact', 'change-billing-contact', 'portal-password-reset', 'more-topics', 'thanks'] as const;
 
 /** What a message about an invoice's details is offered: a person first (a plain yes), then the change of the billing contact. */
@@ -253,7 +253,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const key = options.restart ? 'main:restart' : options.sure ? 'main:sureWhatElse' : options.again ? 'main:anythingElse' : 'main:menuPrompt';
         const followUp = options.followUp;
-        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? menuButtons(step.context) }));
+        return step.prompt(PromptIds.text, localized({ text: followUp?.text ?? { key }, retryText: { key: 'main:menuPrompt' }, againText: options.restart ? { key: 'main:menuPrompt' } : undefined, buttons: followUp?.buttons ?? (await this.menuFor(step.context)) }));
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
@@ -616,6 +616,20 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const fillers = phraseList(turnInfo(step.context).t, 'escalate:requestOnlyWords');
         const matter = wordsOf(said).filter((word) => !fillers.includes(word)).join(' ');
         return matter !== '' && !this.services.recognizer.saysNothingBeside(matter, 'talk-to-human') ? { description: text } : {};
+    }
+
+    /**
+     * The menu for this person: to one verified who is an admin of no account the change of billing contact is not offered
+     * (only admins may ask for it; typing it still explains who can).
+     */
+    private async menuFor(context: TurnContext): Promise<readonly PromptButton[]> {
+        const buttons = menuButtons(context);
+        const identity = turnInfo(context).profile.identity;
+        if (!identity) {
+            return buttons;
+        }
+        const memberships = await this.services.users.memberships(identity.userId);
+        return memberships.some((membership) => membership.isAdmin) ? buttons : buttons.filter((button) => button.value !== 'change-billing-contact');
     }
 
     /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */

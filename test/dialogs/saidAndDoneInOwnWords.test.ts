@@ -29,6 +29,25 @@ function whoIs(lang: 'en' | 'de', email: string, answer: readonly RegExp[]): Ste
 
 /** Defects of issue 12 where the bot repeats what it just said or did, or asks twice in one turn. */
 const ROWS: readonly ConversationRow[] = [
+    // Only admins may ask for a change of billing contact: once the bot knows a person is an admin of no account, its menu leaves it out.
+    {
+        name: 'Lea, verified and an admin of no account, is not offered „Abrechnungskontakt ändern“ in the menu; Jonas, an admin, is',
+        lang: 'de', email: LEA,
+        steps: [
+            ...whoIs('de', LEA, [/Anna Müller/]),
+            { say: 'von vorne bitte', expect: [/fangen wir von vorn an/], buttons: ['Wer ist mein Abrechnungskontakt?'], noButtons: ['Abrechnungskontakt ändern'] }
+        ],
+        outcome: { noRequest: 'ACC-1001', noHandoff: true }
+    },
+    {
+        name: 'Jonas, verified and an admin, is offered „Abrechnungskontakt ändern“ in the menu',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...whoIs('de', JONAS, [/Anna Müller/]),
+            { say: 'von vorne bitte', expect: [/fangen wir von vorn an/], buttons: ['Wer ist mein Abrechnungskontakt?', 'Abrechnungskontakt ändern'] }
+        ],
+        outcome: { noRequest: 'ACC-1001', noHandoff: true }
+    },
     // A reason told at the offer to email or to file a change is the reason of the change; what was told earlier carries into the request.
     {
         name: '"peter is retiring" at the offer to email or change is the reason of the change request',
