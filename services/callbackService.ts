@@ -75,10 +75,20 @@ export class CallbackService {
         return { kind: 'created', request: outcome.request };
     }
 
-    /** The mail that tells the address a callback was asked for, in the language chosen for it. */
+    /**
+     * The mail that tells the address a callback was asked for, in the language chosen for it. Greeted by name and told the topic
+     * only when the address is the verified person's own: an address anyone typed gets no name and none of the typed words.
+     */
     private confirmation(request: CallbackRequest): NewOutboxMail {
         const t = this.localizer.t(request.lang);
-        const mail = composeMail(t, 'callbackConfirmation', { reference: request.reference, language: t(`common:languageName.${request.lang}`) });
+        const identity = request.context.identity;
+        const own = identity !== undefined && normalizeEmail(identity.email) === request.email;
+        const mail = composeMail(t, 'callbackConfirmation', {
+            reference: request.reference,
+            language: t(`common:languageName.${request.lang}`),
+            greeting: own ? t('mail:callbackConfirmation.greetingNamed', { name: identity.name }) : t('mail:callbackConfirmation.greeting'),
+            topicLine: own && request.note ? t('mail:callbackConfirmation.topicLine', { note: request.note }) : ''
+        });
         return this.mailer.prepare({ kind: CALLBACK_CONFIRMATION_KIND, to: request.email, locale: request.lang, ...mail, conversationKey: request.conversationKey });
     }
 }

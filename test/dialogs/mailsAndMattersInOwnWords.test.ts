@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import type { Lang } from '../../core/language';
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
@@ -7,6 +8,7 @@ import { CODE } from '../helpers/script';
 import { ANNA, JONAS, PETER } from '../helpers/demoPeople';
 
 const SARAH = 'sarah.lee@northwind.example';
+const TOM = 'tom.hughes@northwind.example';
 const KIM = 'kim@example.com';
 const en = PHRASES.en;
 const de = PHRASES.de;
@@ -116,4 +118,33 @@ describe('Mails and matters in customers\' own words (issue 12): a request to wr
             await playRow(harnessOf(), row);
         });
     }
+
+    it('[en] the callback confirmation greets a verified person at their own address by name and repeats their matter', async () => {
+        const harness = harnessOf();
+        const h = HANDOFF.en;
+        await playRow(harness, {
+            name: 'Tom, verified, asks for a person about his invoice; no agent free; yes to the callback at his own address',
+            lang: 'en', email: TOM,
+            steps: [
+                { say: 'who is our billing contact', expect: [en.askEmail] },
+                { say: TOM, expect: [en.codeSent] },
+                { say: CODE, expect: [/Peter Brooks/] },
+                { say: h.human, expect: [h.askDescription] },
+                { say: 'my october invoice has the wrong address', expect: [h.noAgent, h.offerCallback] },
+                { say: h.yes, expect: [h.callbackCreated] }
+            ],
+            outcome: { callback: { to: TOM, lang: 'en', note: /^my october invoice has the wrong address$/ } }
+        });
+        const [own] = (await harness.mails(TOM)).filter((m) => m.kind === 'callback-confirmation');
+        assert.match(own.text, /^Hello Tom Hughes,\n/);
+        assert.match(own.text, /What you told us it is about: "my october invoice has the wrong address"/);
+    });
+
+    it('[en] the callback confirmation to an address typed unverified greets without a name and repeats none of the typed words', async () => {
+        const harness = harnessOf();
+        await playRow(harness, matterAtCallbackOffer('en', 'someone unverified names another address', 'Peter ignores my license requests for weeks'));
+        const [typed] = (await harness.mails(KIM)).filter((m) => m.kind === 'callback-confirmation');
+        assert.match(typed.text, /^Hello,\n/);
+        assert.doesNotMatch(typed.text, /license requests|told us/);
+    });
 });
