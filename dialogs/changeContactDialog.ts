@@ -31,7 +31,7 @@ import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';
-import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberNamedAsContact, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
+import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -466,17 +466,18 @@ export class ChangeContactDialog extends ComponentDialog {
         if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
         }
+        // "actually make it sarah lee": the new contact corrected, before anything else is read from the words.
+        const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         // "Peter left the company": no yes or no, a sentence of its own that is the reason written anew.
-        const plain = typeof step.result === 'boolean' ? undefined : this.plainReason(step.context, text);
+        const plain = typeof step.result === 'boolean' || corrected ? undefined : this.plainReason(step.context, text);
         if (plain !== undefined) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: plain, reasonFromRequest: false } satisfies ReviewOptions);
         }
         // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
-        const replaces = options.currentContacts.length >= 2 && step.result !== true ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
+        const replaces = options.currentContacts.length >= 2 && step.result !== true && !corrected ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
         if (replaces !== undefined && replaces !== options.replaces) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
-        const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
             // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
             // it says what can be corrected and shows the summary again.
@@ -737,10 +738,16 @@ export class ChangeContactDialog extends ComponentDialog {
     private async correctionIn(context: TurnContext, accountId: string, current: NewContact): Promise<NewContact | undefined> {
         const text = submittedText(context.activity) ?? '';
         const { t, lang } = turnInfo(context);
+        const candidates = this.candidates(await this.services.accounts.members(accountId));
+        // "nein, nicht lea, stattdessen jonas", "actually make it sarah lee": a short correction names the member by first name too.
+        const short = memberInShortCorrection(text, candidates.filter((m) => m.user.id !== current.userId), t);
+        if (short) {
+            return { userId: short.user.id, name: short.user.name };
+        }
         if (!correcting(text, t)) {
             return undefined;
         }
-        const named = namedMember(this.candidates(await this.services.accounts.members(accountId)), text);
+        const named = namedMember(candidates, text);
         if (named) {
             return named.user.id === current.userId ? undefined : { userId: named.user.id, name: named.user.name };
         }
@@ -993,7 +1000,8 @@ function afterWordsOf(text: string, count: number): string {
  */
 function replacedIn(text: string, current: readonly ContactSnapshot[], newContact: NewContact, requesterId: string | undefined, t: TFunction): string | undefined {
     const said = ` ${wordsOf(text.replace(/\S+@\S+/g, ' ')).join(' ')} `;
-    const others = current.filter((c) => c.id !== requesterId && c.id !== newContact.userId);
+    // "klaus soll ersetzt werden, nicht maria": the one ruled out is not chosen, nor counted against the other.
+    const others = current.filter((c) => c.id !== requesterId && c.id !== newContact.userId && !namedAsNot(text, c.name, t));
     const byFullName = others.filter((c) => said.includes(` ${wordsOf(c.name).join(' ')} `));
     if (byFullName.length === 1) {
         return byFullName[0].id;

@@ -179,3 +179,41 @@ export function writtenAnew(text: string, old: string, t: TFunction): string | u
     }
     return names.size === 1 ? [...names][0] : undefined;
 }
+
+/**
+ * True when `name` (its first word, or in full) stands right after a word that rules a person out
+ * (`changeContact:correction.negations`: "nicht maria", "not lea"): that person is no longer meant.
+ */
+export function namedAsNot(text: string, name: string, t: TFunction): boolean {
+    const said = ` ${phraseOf(text)} `;
+    const first = wordsOf(name)[0] ?? '';
+    return first !== '' && phraseList(t, 'changeContact:correction.negations').some((negation) => said.includes(` ${negation} ${first} `));
+}
+
+/** The most words a short correction may hold besides its own words and the names in it ("nein, jonas bitte", not "nein, Jonas hat gekündigt"). */
+const SHORT_CORRECTION_OTHER_WORDS = 1;
+
+/**
+ * The one member a short correction names as the new contact, by full name or by first name ("nein, nicht lea,
+ * stattdessen jonas", "actually make it sarah lee", "ach nee, mach doch jonas weber draus"): `members` without those
+ * ruled out ({@link namedAsNot}), the message holding a word of correction (`changeContact:correction.starts`,
+ * `.phrases`, `.negations`) and, besides the words of correction (with `.fillers`) and the names, at most one word.
+ * Undefined otherwise (a reason that names someone, "nein, Jonas hat gekündigt", is no correction).
+ */
+export function memberInShortCorrection(text: string, members: readonly Member[], t: TFunction): Member | undefined {
+    const meant = members.filter((m) => !namedAsNot(text, m.user.name, t));
+    const member = namedMember(meant, text) ?? memberByFirstName(meant, text);
+    if (!member) {
+        return undefined;
+    }
+    const own = ['starts', 'phrases', 'negations'].flatMap((key) => phraseList(t, `changeContact:correction.${key}`));
+    let said = ` ${phraseOf(text)} `;
+    if (!own.some((phrase) => said.includes(` ${phrase} `))) {
+        return undefined;
+    }
+    const names = new Set(members.flatMap((m) => wordsOf(m.user.name)));
+    for (const phrase of [...own, ...phraseList(t, 'changeContact:correction.fillers')].sort((a, b) => b.length - a.length)) {
+        said = said.split(` ${phrase} `).join(' ');
+    }
+    return wordsOf(said).filter((word) => !names.has(word)).length <= SHORT_CORRECTION_OTHER_WORDS ? member : undefined;
+}

@@ -22,12 +22,15 @@ const MAX_REASON_LENGTH = 300;
  * says why when it follows a reason word (`changeContact:reasonInRequest.heard.because`:
  * "weil", "because"), or when it asks for nothing (no word of
  * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
- * (`…roleWords`), is no question (nor begins as one: `…questionStarts`) and keeps at least three words without the
+ * (`…roleWords`; one in words that describe a person of the account, after `…relatives`:
+ * "Peter Brooks who handles billing left", does not count), is no question (nor begins as one: `…questionStarts`) and keeps at least three words without the
  * names of the account's people (`names`) and the person's address ("ich bin
  * jonas.weber@…" and "auf Lea Fischer" are no reasons), is no part of the
  * story's frame (`…notReasons`: greetings, thanks, sign-offs, asking for help,
  * feelings, the "Zur Abrechnung" link), nor introduces the
- * person (`identify:introductions` and a name: "Ich bin Eva Schulz von …"). Undefined when the
+ * person (`identify:introductions` and a name: "Ich bin Eva Schulz von …"), nor stands in a sentence that introduces the
+ * person in a role without naming one of the account's people ("I'm an admin on two accounts, my own consulting one and
+ * Northwind"). Undefined when the
  * message gives none: then the reason is asked.
  */
 export function reasonInRequest(text: string, t: TFunction, names: readonly string[]): string | undefined {
@@ -82,6 +85,7 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
     const introductions = phraseList(t, 'identify:introductions');
     const joiners = phraseList(t, 'changeContact:reasonInRequest.heard.joiners');
     const questionStarts = phraseList(t, 'changeContact:reasonInRequest.heard.questionStarts');
+    const relatives = phraseList(t, 'changeContact:reasonInRequest.heard.relatives');
     const reasonIn = (clause: string): string | undefined => {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
@@ -100,22 +104,50 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
             return undefined;
         }
         const asks = containsAny(said, requestWords);
-        const namesRole = containsAny(said, roleWords);
+        // "Peter Brooks who handles billing at Northwind left the company": a role in words that describe a person of the account is no request about it.
+        const namesRole = containsAny(said, roleWords) && !describesPerson(said, nameWords, relatives);
         // "ich hoffe, Sie können mir helfen", "Vielen Dank im Voraus", "Mit freundlichen Grüßen", "Zur Abrechnung …": the frame of a story, not why.
         const frame = containsAny(said, notReasons);
         return lead !== undefined || (!asks && !namesRole && !frame) ? body.replace(/^[\s,.;:!–-]+/u, '').trim() : undefined;
     };
+    // "I'm an admin on two accounts, my own consulting one and Northwind": a sentence that introduces the person in their
+    // role says who asks; its other clauses say more of that, not why, unless they name one of the account's people.
+    const introducesRole = (clause: string): boolean => {
+        const said = phraseOf(clause);
+        return introductions.some((lead) => beginsWith(said, lead)) && containsAny(said, roleWords);
+    };
+    // By first name: "bei Müller Design" names the company, not Anna Müller.
+    const firstNames = new Set(names.map((name) => wordsOf(name)[0] ?? ''));
+    const namesPerson = (clause: string): boolean => wordsOf(clause).some((word) => firstNames.has(word));
     // "Anna hat uns verlassen und Lea macht ab jetzt die Buchhaltung": when the whole is no reason, its joined parts may be.
-    return clausesOf(text.replace(/\S+@\S+/g, ' '), because).map((clause) => ({ clause, reason: reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined) }));
+    return sentencesOf(text.replace(/\S+@\S+/g, ' ')).flatMap((sentence) => {
+        const clauses = clausesOf(sentence, because);
+        const framed = clauses.length > 1 && introducesRole(clauses[0]);
+        return clauses.map((clause) => ({
+            clause,
+            reason: framed && !namesPerson(clause) ? undefined : (reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined))
+        }));
+    });
 }
 
-/** The clauses of a message: its sentences (a question keeps its question mark), the parts between commas, semicolons and dashes, and each reason word's part. */
-function clausesOf(text: string, because: readonly string[]): string[] {
-    return text
-        .split(/(?<=\?)\s+|[.!;:\n]+|,|\s[–-]\s/u)
+/** The sentences of a message (a question keeps its question mark). */
+function sentencesOf(text: string): string[] {
+    return text.split(/(?<=\?)\s+|[.!;:\n]+/u);
+}
+
+/** The clauses of a sentence: the parts between commas and dashes, and each reason word's part. */
+function clausesOf(sentence: string, because: readonly string[]): string[] {
+    return sentence
+        .split(/,|\s[–-]\s/u)
         .flatMap((part) => part.split(new RegExp(`\\s(?=(?:${because.map(escapeRegExp).join('|') || '(?!)'})\\s)`, 'iu')))
         .map((part) => part.trim())
         .filter((part) => /\p{L}/u.test(part));
+}
+
+/** True when a person of the account (`nameWords`) is followed by a word that opens words describing them (`relatives`: "who", "welche"). */
+function describesPerson(said: string, nameWords: ReadonlySet<string>, relatives: readonly string[]): boolean {
+    const words = said.split(' ');
+    return words.some((word, index) => nameWords.has(word) && relatives.includes(words[index + 1] ?? ''));
 }
 
 /** The parts of a clause between joining words ("und", "and"), when it has any. */

@@ -10,7 +10,7 @@ export interface Outcome {
     /** Nothing mailed on the person's behalf to this address. */
     readonly noMailTo?: string;
     /** One open change request for this account, for this new contact, filed by this person in this language, with these words as reason. */
-    readonly request?: { readonly account: string; readonly newContact: RegExp; readonly requester?: string; readonly lang?: Lang; readonly reason?: RegExp };
+    readonly request?: { readonly account: string; readonly newContact: RegExp; readonly requester?: string; readonly lang?: Lang; readonly reason?: RegExp; readonly replaces?: RegExp };
     /** No change request for this account. */
     readonly noRequest?: string;
     /** A portal reset link mailed to this billing contact. */
@@ -74,6 +74,9 @@ async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void
             // The reason is filed as a sentence is written, its first letter capitalised; the rows give the customer's words.
             const pattern = outcome.request.reason;
             assert.ok(pattern.test(request.reason) || pattern.test(request.reason.charAt(0).toLocaleLowerCase() + request.reason.slice(1)), `reason "${request.reason}" does not match ${String(pattern)}`);
+        }
+        if (outcome.request.replaces) {
+            assert.match(request.oldContacts.find((c) => c.id === request.replacesContactId)?.name ?? '', outcome.request.replaces);
         }
     }
     if (outcome.noRequest) {
