@@ -1,0 +1,97 @@
+import { useHarness } from '../helpers/botHarness';
+import { playRow, type ConversationRow } from '../helpers/conversationTable';
+import { PHRASES } from '../helpers/phrases';
+import { CODE } from '../helpers/script';
+import { KLAUS, MARIA, PETER } from '../helpers/demoPeople';
+
+const en = PHRASES.en;
+const de = PHRASES.de;
+
+const RESET_OFFER = { en: /Shall I have a link to reset your portal password sent/, de: /Link zum Zurücksetzen/ };
+const RESET_REQUESTED = { en: /I've asked the portal to send a password reset link/, de: /habe ich das Portal gebeten/ };
+const CHANGE_STARTED = { en: /I'll file the request with LogMeIn for you/, de: /Ich stelle den Antrag für Sie bei LogMeIn/ };
+const ASK_USER_ID = { en: /Please type the user ID/, de: /Bitte geben Sie die Benutzer-ID/ };
+const JUST_THE_USER_ID = { en: /Please type just the user ID/, de: /Bitte geben Sie nur die Benutzer-ID ein/ };
+
+/** Peter Brooks (billing contact and admin of Northwind Traders) verified; the reset link is offered. */
+const PETER_AT_RESET_OFFER = [
+    { say: 'am i the billing contact??', expect: [en.askEmail] },
+    { say: PETER, expect: [en.codeSent] },
+    { say: CODE, expect: [en.caseC, RESET_OFFER.en] }
+] as const;
+
+/** Klaus Bergmann (billing contact and admin of Bergmann & Söhne) verified; the reset link is offered. */
+const KLAUS_AT_RESET_OFFER = [
+    { say: 'bin ich der abrechnungskontakt', expect: [de.askEmail] },
+    { say: KLAUS, expect: [de.codeSent] },
+    { say: CODE, expect: [RESET_OFFER.de] }
+] as const;
+
+const ROWS: readonly ConversationRow[] = [
+    // An acknowledgement before another request at a yes/no offer: the request is taken up, the offer is not accepted.
+    ...(
+        [
+            ['ok i want to hand it over to sarah lee', /Sarah Lee/],
+            ['sure, sarah lee should be the contact from now on', /Sarah Lee/]
+        ] as const
+    ).map(
+        ([said, named]): ConversationRow => ({
+            name: `"${said}" at the offer of a reset link: the change to the colleague is started, no link is sent`,
+            lang: 'en',
+            email: PETER,
+            steps: [...PETER_AT_RESET_OFFER, { say: said, expect: [CHANGE_STARTED.en, named], absent: [RESET_REQUESTED.en] }],
+            outcome: { noResetTo: PETER }
+        })
+    ),
+    ...(['ja ich will es an eva schulz übergeben', 'ok, eva schulz soll das übernehmen'] as const).map(
+        (said): ConversationRow => ({
+            name: `„${said}“ beim Angebot des Links zum Zurücksetzen: die Änderung auf Eva wird begonnen, kein Link verschickt`,
+            lang: 'de',
+            email: KLAUS,
+            steps: [...KLAUS_AT_RESET_OFFER, { say: said, expect: [CHANGE_STARTED.de, /Eva Schulz/], absent: [RESET_REQUESTED.de] }],
+            outcome: { noResetTo: KLAUS }
+        })
+    ),
+    // Fillers and acknowledgements before the user ID: the ID is taken.
+    ...(['ok its pbrooks', 'ok pbrooks', 'alright, so it is pbrooks', 'um ok, pbrooks'] as const).map(
+        (said): ConversationRow => ({
+            name: `"${said}" at the question for the user ID: pbrooks is taken, Peter gets the link`,
+            lang: 'en',
+            steps: [
+                { say: 'reset my portal password', expect: [ASK_USER_ID.en] },
+                { say: said, expect: [RESET_REQUESTED.en], absent: [JUST_THE_USER_ID.en] }
+            ],
+            outcome: { resetTo: PETER }
+        })
+    ),
+    ...(['na gut, mbergmann-billing', 'ok mbergmann-billing', 'ja also das ist mbergmann-billing', 'naja ok mbergmann-billing'] as const).map(
+        (said): ConversationRow => ({
+            name: `„${said}“ bei der Frage nach der Benutzer-ID: mbergmann-billing wird genommen, Maria bekommt den Link`,
+            lang: 'de',
+            steps: [
+                { say: 'Portal-Kennwort zurücksetzen', expect: [ASK_USER_ID.de] },
+                { say: said, expect: [RESET_REQUESTED.de], absent: [JUST_THE_USER_ID.de] }
+            ],
+            outcome: { resetTo: MARIA }
+        })
+    ),
+    // A bare yes or no is still no user ID.
+    {
+        name: '"ok yes" at the question for the user ID is no user ID: asked again',
+        lang: 'en',
+        steps: [
+            { say: 'reset my portal password', expect: [ASK_USER_ID.en] },
+            { say: 'ok yes', absent: [RESET_REQUESTED.en] }
+        ],
+        outcome: { noResetTo: PETER }
+    }
+];
+
+describe('Acknowledged and aside in customers\' own words: an "ok" before another request or a user ID, a goodbye at the end, side questions at prompts', () => {
+    const harnessOf = useHarness();
+    for (const row of ROWS) {
+        it(`[${row.lang}] ${row.name}`, async () => {
+            await playRow(harnessOf(), row);
+        });
+    }
+});
