@@ -144,6 +144,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, turnInfo(context).t)) {
             return this.close(innerDc, 'main:goodbye');
         }
+        // "ugh i have to go to a meeting, bye", "ich muss gleich in ein meeting, tschüss" at any question of a task: the person has to go
+        // now (`common:leavingNow`, then a goodbye), as "muss weg, tschüss" says; a goodbye, nothing asked.
+        if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && (await this.mustGo(context))) {
+            return this.close(innerDc, 'main:goodbye');
+        }
         // "nah forget it, bye", "alles klar, danke dir. bis dann" at any question (an offer at the menu too): the person is leaving;
         // a goodbye, asked first where a task would be lost.
         if (!this.isOnStack(innerDc, DialogIds.closing) && (await this.leaves(innerDc))) {
@@ -422,6 +427,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const rest = answer?.value === true ? answer.rest : lead;
         const thanks = rest.trim() === '' || closingOnly(rest, await this.services.recognizer.recognize(rest, lang), this.services.recognizer, t);
         return thanks && (answer?.value === true || wordsOf(rest).length > 0);
+    }
+
+    /** True when a message ends on a goodbye after saying that the person has to go now (`common:leavingNow`: "gotta run to a call, bye"). */
+    private async mustGo(context: TurnContext): Promise<boolean> {
+        const { t, lang } = turnInfo(context);
+        const before = await beforeGoodbye(submittedText(context.activity) ?? '', lang, this.services.recognizer, t);
+        return before !== undefined && containsPhrase(before.join(' '), phraseList(t, 'common:leavingNow'));
     }
 
     /** True when `text` is a yes followed by nothing but thanks or a goodbye ("ok thx, thats all", "ok danke, das wars"). */

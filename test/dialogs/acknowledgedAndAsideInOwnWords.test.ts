@@ -2,7 +2,9 @@ import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE } from '../helpers/script';
-import { KLAUS, MARIA, PETER } from '../helpers/demoPeople';
+import { KLAUS, LEA, MARIA, PETER } from '../helpers/demoPeople';
+
+const TOM = 'tom.hughes@northwind.example';
 
 const en = PHRASES.en;
 const de = PHRASES.de;
@@ -73,6 +75,33 @@ const ROWS: readonly ConversationRow[] = [
                 { say: said, expect: [RESET_REQUESTED.de], absent: [JUST_THE_USER_ID.de] }
             ],
             outcome: { resetTo: MARIA }
+        })
+    ),
+    // A goodbye at the end of a message that says the person has to go: a short goodbye, the question not asked again.
+    ...(['ugh i have to go to a meeting, bye', 'sorry gotta run, bye', 'ok i have a call now. bye'] as const).map(
+        (said): ConversationRow => ({
+            name: `"${said}" at the one-time code: a goodbye, the code not asked again`,
+            lang: 'en',
+            email: TOM,
+            steps: [
+                { say: 'who is my billing contact', expect: [en.askEmail] },
+                { say: TOM, expect: [en.codeSent] },
+                { say: said, expect: [/Goodbye/], absent: [en.askCode, /not something I can help with/] }
+            ],
+            outcome: { noHandoff: true }
+        })
+    ),
+    ...(['ich muss gleich in ein meeting, tschüss', 'sorry, hab keine zeit mehr. tschüss'] as const).map(
+        (said): ConversationRow => ({
+            name: `„${said}“ beim Einmalcode: ein Abschied, nach dem Code wird nicht wieder gefragt`,
+            lang: 'de',
+            email: LEA,
+            steps: [
+                { say: 'wer ist mein abrechnungskontakt', expect: [de.askEmail] },
+                { say: LEA, expect: [de.codeSent] },
+                { say: said, expect: [/Auf Wiedersehen/], absent: [de.askCode, /Dabei kann ich Ihnen leider nicht helfen/] }
+            ],
+            outcome: { noHandoff: true }
         })
     ),
     // A bare yes or no is still no user ID.
