@@ -33,6 +33,7 @@ import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
+import type { TFunction } from 'i18next';
 
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
 const TASK_OF: Partial<Record<Intent, string>> = {
@@ -84,6 +85,14 @@ function offTopicQuestion(text: string): boolean {
 /** True when a message holds the makings of an address ("max at firma", "jonas(at)firma", "a@b"): a try at an answer. */
 function addressMakings(text: string, words: readonly string[]): boolean {
     return /@|\(at\)/.test(text) || words.includes('at');
+}
+
+/** The longest message that may ask only whether the bot is a person ("wait, are you a bot or a real person?"). */
+const AUTOMATED_MAX_WORDS = 12;
+
+/** True when a short message of one sentence asks whether the person talks to a bot or a person (`main:automated.heard`). */
+function asksIfAutomated(text: string, t: TFunction): boolean {
+    return wordsOf(text).length <= AUTOMATED_MAX_WORDS && sentencesOf(text).length === 1 && containsPhrase(text, phraseList(t, 'main:automated.heard'));
 }
 
 /** What every interruptible dialog uses, with what its request-status dialog uses. */
@@ -159,6 +168,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.reprompt(innerDc);
         }
         const text = submittedText(context.activity) ?? '';
+        // "wait, are you a bot or a real person?", "rede ich mit einem Menschen?": the truth and how to reach a person; the open question again.
+        if (asksIfAutomated(text, turnInfo(context).t)) {
+            await context.sendActivity(turnInfo(context).t('main:automated.answer'));
+            return this.reprompt(innerDc);
+        }
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
             const understood = await understandTurn(context, this.services.recognizer);

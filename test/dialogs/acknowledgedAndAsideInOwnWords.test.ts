@@ -104,6 +104,40 @@ const ROWS: readonly ConversationRow[] = [
             outcome: { noHandoff: true }
         })
     ),
+    // Whether the bot is a person, asked at any question: the truth and how to reach a person, then the same question again.
+    {
+        name: '"wait, are you a bot or a real person?" at the offer of a mail: an automated assistant, a person on request; the offer again',
+        lang: 'en',
+        email: TOM,
+        steps: [
+            { say: 'who is my billing contact', expect: [en.askEmail] },
+            { say: TOM, expect: [en.codeSent] },
+            { say: CODE, expect: [en.offerEmail] },
+            { say: 'wait, are you a bot or a real person?', expect: [/automated assistant/, /agent/, en.offerEmail], absent: [/not something I can help with/] },
+            { say: 'no thanks' }
+        ],
+        outcome: { noMailTo: PETER, noHandoff: true }
+    },
+    {
+        name: '"am i talking to a human?" at the question for the user ID: an automated assistant; the question again',
+        lang: 'en',
+        steps: [
+            { say: 'reset my portal password', expect: [ASK_USER_ID.en] },
+            { say: 'am i talking to a human?', expect: [/automated assistant/, /user ID/], absent: [JUST_THE_USER_ID.en] }
+        ],
+        outcome: { noResetTo: PETER }
+    },
+    ...(['wait, rede ich mit einem menschen oder einem bot?', 'sind sie ein mensch?'] as const).map(
+        (said): ConversationRow => ({
+            name: `„${said}“ bei der Frage nach der E-Mail-Adresse: ein automatischer Assistent, ein Mitarbeiter auf Wunsch; dieselbe Frage wieder`,
+            lang: 'de',
+            steps: [
+                { say: 'wer ist mein abrechnungskontakt', expect: [de.askEmail] },
+                { say: said, expect: [/automatischer Assistent/, /Mitarbeiter/, de.askEmail], absent: [/Dabei kann ich Ihnen leider nicht helfen/] }
+            ],
+            outcome: { noHandoff: true }
+        })
+    ),
     // A bare yes or no is still no user ID.
     {
         name: '"ok yes" at the question for the user ID is no user ID: asked again',
