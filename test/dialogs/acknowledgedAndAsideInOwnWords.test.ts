@@ -34,7 +34,7 @@ const ROWS: readonly ConversationRow[] = [
     ...(
         [
             ['ok i want to hand it over to sarah lee', /Sarah Lee/],
-            ['sure, sarah lee should be the contact from now on', /Sarah Lee/]
+            ['yeah i want to hand it over to sarah lee', /Sarah Lee/]
         ] as const
     ).map(
         ([said, named]): ConversationRow => ({
@@ -55,7 +55,7 @@ const ROWS: readonly ConversationRow[] = [
         })
     ),
     // Fillers and acknowledgements before the user ID: the ID is taken.
-    ...(['ok its pbrooks', 'ok pbrooks', 'alright, so it is pbrooks', 'um ok, pbrooks'] as const).map(
+    ...(['ok its pbrooks', 'ok pbrooks', 'alright, so it is pbrooks', 'um ok its pbrooks'] as const).map(
         (said): ConversationRow => ({
             name: `"${said}" at the question for the user ID: pbrooks is taken, Peter gets the link`,
             lang: 'en',
@@ -66,7 +66,7 @@ const ROWS: readonly ConversationRow[] = [
             outcome: { resetTo: PETER }
         })
     ),
-    ...(['na gut, mbergmann-billing', 'ok mbergmann-billing', 'ja also das ist mbergmann-billing', 'naja ok mbergmann-billing'] as const).map(
+    ...(['na gut, das ist mbergmann-billing', 'ok das ist mbergmann-billing', 'ja also das ist mbergmann-billing', 'naja ok, sie lautet mbergmann-billing'] as const).map(
         (said): ConversationRow => ({
             name: `„${said}“ bei der Frage nach der Benutzer-ID: mbergmann-billing wird genommen, Maria bekommt den Link`,
             lang: 'de',
