@@ -263,6 +263,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
             return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
         }
+        // "hallo?", "hello??" at a question of a task: the person only checks that the bot is still there; the question again, nothing more.
+        if (prompt && !options?.freeText && !this.isAtMenu(innerDc) && this.services.recognizer.saysOnly(text, ['greeting'])) {
+            return this.reprompt(innerDc);
+        }
         // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
         if (prompt instanceof YesNoPrompt && yesNoAnswer(context, text, 'whole') === undefined) {
             const side = await this.answerSideQuestion(innerDc, text);

@@ -13,6 +13,7 @@ const RESET_OFFER = { en: /Shall I have a link to reset your portal password sen
 const RESET_REQUESTED = { en: /I've asked the portal to send a password reset link/, de: /habe ich das Portal gebeten/ };
 const CHANGE_STARTED = { en: /I'll file the request with LogMeIn for you/, de: /Ich stelle den Antrag für Sie bei LogMeIn/ };
 const ASK_USER_ID = { en: /Please type the user ID/, de: /Bitte geben Sie die Benutzer-ID/ };
+const CALLBACK_OFFER = { en: /Shall customer service get back to you by email\?/, de: /Soll sich der Kundendienst per E-Mail bei Ihnen melden\?/ };
 const JUST_THE_USER_ID = { en: /Please type just the user ID/, de: /Bitte geben Sie nur die Benutzer-ID ein/ };
 
 /** Peter Brooks (billing contact and admin of Northwind Traders) verified; the reset link is offered. */
@@ -136,6 +137,31 @@ const ROWS: readonly ConversationRow[] = [
                 { say: said, expect: [/automatischer Assistent/, /Mitarbeiter/, de.askEmail], absent: [/Dabei kann ich Ihnen leider nicht helfen/] }
             ],
             outcome: { noHandoff: true }
+        })
+    ),
+    // Only a greeting at the callback question (no agent free): the yes/no question again, no "I can't answer that".
+    ...(['hello?', 'hi??'] as const).map(
+        (said): ConversationRow => ({
+            name: `"${said}" at the callback question: the question again, nothing else`,
+            lang: 'en',
+            steps: [
+                { say: 'can I talk to someone real' },
+                { say: 'our invoice shows the wrong company address', expect: [CALLBACK_OFFER.en] },
+                { say: said, expect: [CALLBACK_OFFER.en], absent: [/can't answer that/, /"agent"/] }
+            ],
+            outcome: {}
+        })
+    ),
+    ...(['hallo?', 'hallo??? jemand da?'] as const).map(
+        (said): ConversationRow => ({
+            name: `„${said}“ bei der Frage nach dem Rückruf: dieselbe Frage wieder, sonst nichts`,
+            lang: 'de',
+            steps: [
+                { say: 'kann ich mit einem Mitarbeiter sprechen' },
+                { say: 'auf unserer Rechnung steht die falsche Firmenadresse', expect: [CALLBACK_OFFER.de] },
+                { say: said, expect: [CALLBACK_OFFER.de], absent: [/nicht beantworten/, /„Mitarbeiter“/] }
+            ],
+            outcome: {}
         })
     ),
     // A bare yes or no is still no user ID.
