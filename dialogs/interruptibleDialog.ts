@@ -33,6 +33,7 @@ import type { MainMenuOptions, RequestStatusOptions } from './types';
 import { isLang } from '../core/language';
 import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
+import type { TFunction } from 'i18next';
 
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
 const TASK_OF: Partial<Record<Intent, string>> = {
@@ -84,6 +85,14 @@ function offTopicQuestion(text: string): boolean {
 /** True when a message holds the makings of an address ("max at firma", "jonas(at)firma", "a@b"): a try at an answer. */
 function addressMakings(text: string, words: readonly string[]): boolean {
     return /@|\(at\)/.test(text) || words.includes('at');
+}
+
+/** The longest message that may ask only whether the bot is a person ("wait, are you a bot or a real person?"). */
+const AUTOMATED_MAX_WORDS = 12;
+
+/** True when a short message of one sentence asks whether the person talks to a bot or a person (`main:automated.heard`). */
+function asksIfAutomated(text: string, t: TFunction): boolean {
+    return wordsOf(text).length <= AUTOMATED_MAX_WORDS && sentencesOf(text).length === 1 && containsPhrase(text, phraseList(t, 'main:automated.heard'));
 }
 
 /** What every interruptible dialog uses, with what its request-status dialog uses. */
@@ -144,6 +153,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, turnInfo(context).t)) {
             return this.close(innerDc, 'main:goodbye');
         }
+        // "ugh i have to go to a meeting, bye", "ich muss gleich in ein meeting, tschüss" at any question of a task: the person has to go
+        // now (`common:leavingNow`, then a goodbye), as "muss weg, tschüss" says; a goodbye, nothing asked.
+        if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && (await this.mustGo(context))) {
+            return this.close(innerDc, 'main:goodbye');
+        }
         // "nah forget it, bye", "alles klar, danke dir. bis dann" at any question (an offer at the menu too): the person is leaving;
         // a goodbye, asked first where a task would be lost.
         if (!this.isOnStack(innerDc, DialogIds.closing) && (await this.leaves(innerDc))) {
@@ -154,6 +168,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.reprompt(innerDc);
         }
         const text = submittedText(context.activity) ?? '';
+        // "wait, are you a bot or a real person?", "rede ich mit einem Menschen?": the truth and how to reach a person; the open question again.
+        if (asksIfAutomated(text, turnInfo(context).t)) {
+            await context.sendActivity(turnInfo(context).t('main:automated.answer'));
+            return this.reprompt(innerDc);
+        }
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
             const understood = await understandTurn(context, this.services.recognizer);
@@ -243,6 +262,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         // "nö, passt schon. doch keine änderung" at a question of a task: a no, then a clear cancel; the task is dropped.
         if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
             return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
+        }
+        // "hallo?", "hello??" at a question of a task: the person only checks that the bot is still there; the question again, nothing more.
+        if (prompt && !options?.freeText && !this.isAtMenu(innerDc) && this.services.recognizer.saysOnly(text, ['greeting'])) {
+            return this.reprompt(innerDc);
         }
         // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
         if (prompt instanceof YesNoPrompt && yesNoAnswer(context, text, 'whole') === undefined) {
@@ -422,6 +445,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const rest = answer?.value === true ? answer.rest : lead;
         const thanks = rest.trim() === '' || closingOnly(rest, await this.services.recognizer.recognize(rest, lang), this.services.recognizer, t);
         return thanks && (answer?.value === true || wordsOf(rest).length > 0);
+    }
+
+    /** True when a message ends on a goodbye after saying that the person has to go now (`common:leavingNow`: "gotta run to a call, bye"). */
+    private async mustGo(context: TurnContext): Promise<boolean> {
+        const { t, lang } = turnInfo(context);
+        const before = await beforeGoodbye(submittedText(context.activity) ?? '', lang, this.services.recognizer, t);
+        return before !== undefined && containsPhrase(before.join(' '), phraseList(t, 'common:leavingNow'));
     }
 
     /** True when `text` is a yes followed by nothing but thanks or a goodbye ("ok thx, thats all", "ok danke, das wars"). */

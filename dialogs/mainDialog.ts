@@ -705,6 +705,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (!answered || (lead.value && yesNoAnswer(step.context, input.text, 'start') !== true) || (!NOTHING_MORE.has(understood.intent) && (await this.restAsks(step, lead.rest)))) {
             return understood;
         }
+        // "ok i want to hand it over to sarah lee" to "Shall I have a reset link sent?": the "ok" acknowledges; the message as a whole
+        // surely asks for another request (a colleague named as the new contact), which is taken up instead of the offer.
+        if (isRequest(understood.intent) && understood.score >= UNDERSTANDING_POLICY.interrupt && understood.intent !== answered.value) {
+            return understood;
+        }
         // "ok whats the weather tomorrow" to "Shall I email Peter?": the "ok" acknowledges; what follows is off the field, no message to pass on.
         const rest = lead.rest.trim() === '' ? undefined : await this.services.recognizer.recognize(lead.rest, lang);
         if (rest?.intent === 'out-of-scope' && rest.score >= UNDERSTANDING_POLICY.offField) {

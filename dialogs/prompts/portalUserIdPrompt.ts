@@ -64,8 +64,8 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (question === 'where-user-id' || question === 'link-validity' || asksWhereItIs(t, text)) {
             return { succeeded: true, value: { kind: 'button', value: question === 'link-validity' ? 'validity' : 'where' } };
         }
-        // "its jsmith-billing i think": the hedge after the user ID is no part of it.
-        const plain = withoutHedge(t, text);
+        // "its jsmith-billing i think": the hedge after the user ID is no part of it; nor is "ok", "na gut," before it ("ok its pbrooks").
+        const plain = withoutLeadIn(t, withoutHedge(t, text));
         // "Meine Benutzer-ID ist mbergmann-billing", "on the invoice it says pbrooks" name it, whatever else the words could mean.
         // "falsche ID, ich meinte mbergmann-billing": the ID after the correction of a wrong one.
         const introduced = (introducedPattern(t).exec(plain) ?? READ_OFF.exec(plain))?.[1] ?? findIntroducedUserId(plain, this.recognizer, t);
@@ -73,7 +73,7 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
         if (named) {
             return { succeeded: true, value: { kind: 'login', login: named } };
         }
-        if (saysOnlyYesOrNo(text, lang) && this.atTheEnd(text, lang) === undefined) {
+        if (saysOnlyYesOrNo(plain, lang) && this.atTheEnd(text, lang) === undefined) {
             // "yes" or "no" is an answer, never a user ID (with the person's own ID on a button, "yes" chose it above).
             return { succeeded: false };
         }
@@ -112,6 +112,25 @@ function asksWhereItIs(t: TFunction, text: string): boolean {
     const said = phraseOf(text);
     const asks = text.trim().endsWith('?') || where.some((word) => beginsWith(said, word));
     return asks && wordsOf(text).length <= SHORT_MESSAGE_WORDS + 1 && containsPhrase(text, where) && containsPhrase(text, phraseList(t, 'portalReset:ask.it'));
+}
+
+/**
+ * `text` without the fillers and acknowledgements it begins with (`portalReset:leadIns`: "ok", "ok so", "na gut,", "ja also"),
+ * one after another, longest first, and the comma after them; never all of it ("ok" alone stays "ok").
+ */
+function withoutLeadIn(t: TFunction, text: string): string {
+    const leadIns = phraseList(t, 'portalReset:leadIns');
+    let rest = text.trim();
+    for (;;) {
+        const said = phraseOf(rest);
+        const lead = leadIns.filter((one) => beginsWith(said, one)).sort((a, b) => b.length - a.length)[0];
+        const words = rest.split(/\s+/u);
+        const count = lead?.split(' ').length ?? 0;
+        if (lead === undefined || words.length <= count) {
+            return rest;
+        }
+        rest = words.slice(count).join(' ').replace(/^[\s,;:.!–-]+/u, '');
+    }
 }
 
 /** `text` without a hedge at its end (`portalReset:hedges`: "i think", "glaube ich"), and the comma before it. */

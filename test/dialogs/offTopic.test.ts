@@ -21,7 +21,7 @@ const OFF_TOPIC = {
         personButton: 'Talk to a person'
     },
     de: {
-        own: ['meine handyrechnung ist viel zu hoch', 'mikro geht nicht', 'wann kommt mein gehalt', 'kann ich die mehrwertsteuer absetzen', 'bist du ein mensch'],
+        own: ['meine handyrechnung ist viel zu hoch', 'mikro geht nicht', 'wann kommt mein gehalt', 'kann ich die mehrwertsteuer absetzen', 'was ist deine lieblingsfarbe'],
         other: ['my electricity bill is too high, what can i do?'],
         answer: /Dabei kann ich Ihnen leider nicht helfen\. Ich kann Ihnen sagen, wer Ihr Abrechnungskontakt ist.*Möchten Sie stattdessen mit einem Mitarbeiter sprechen\?/,
         personButton: 'Mit einem Mitarbeiter sprechen'

@@ -15,6 +15,8 @@ export interface Outcome {
     readonly noRequest?: string;
     /** A portal reset link mailed to this billing contact. */
     readonly resetTo?: string;
+    /** No portal reset link mailed to this billing contact. */
+    readonly noResetTo?: string;
     /** A callback request for this address, confirmed by one mail in this language (with this note for the team). */
     readonly callback?: { readonly to: string; readonly lang: Lang; readonly note?: RegExp };
     /** The conversation is not handed to customer service. */
@@ -93,5 +95,8 @@ async function checkOutcome(harness: BotHarness, outcome: Outcome): Promise<void
     }
     if (outcome.resetTo) {
         assert.strictEqual((await harness.mails(outcome.resetTo)).filter((m) => m.kind === 'portal-reset').length, 1, 'one reset link');
+    }
+    if (outcome.noResetTo) {
+        assert.strictEqual((await harness.mails(outcome.noResetTo)).filter((m) => m.kind === 'portal-reset').length, 0, `no reset link to ${outcome.noResetTo}`);
     }
 }
