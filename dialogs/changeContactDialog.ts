@@ -18,7 +18,7 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { askedOfTheBot } from './sideQuestion';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
-import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { containsPhrase, folded, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { clauseAsSentence } from '../language/germanClause';
 import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
@@ -31,7 +31,7 @@ import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';
-import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
+import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, memberOfFullName, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -62,6 +62,11 @@ interface NewPersonOptions {
     readonly account?: string;
     /** The address asked again in these words, after an answer that gave none ("ja", a colleague who already is a contact). */
     readonly askAgain?: LocalizedText;
+}
+
+/** What the new-person questions end with: the new contact, and a reason told with their address. */
+interface NewPerson extends NewContact {
+    readonly reason?: string;
 }
 
 /** What the waterfall keeps between its steps. */
@@ -151,7 +156,8 @@ export class ChangeContactDialog extends ComponentDialog {
             )
         );
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
-        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined));
+        // "Anna Müller", already a billing contact: said so, and the name asked again.
+        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined && !(await this.namesContactAsNewPerson(prompt))));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
@@ -274,7 +280,7 @@ export class ChangeContactDialog extends ComponentDialog {
     private async newContactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
         if (typeof step.result === 'object' && step.result !== null) {
             // The new person named in the first message, name and address known.
-            return step.next(step.result as NewContact);
+            return step.next(step.result as NewPerson);
         }
         const choice = step.result as string;
         if (choice === KEEP_ONE) {
@@ -321,9 +327,12 @@ export class ChangeContactDialog extends ComponentDialog {
      * with a button per current contact and one to add the new contact alongside.
      */
     private async askReplacesStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
-        const newContact = step.result as NewContact | undefined;
+        // A reason told with the new person's address ("she left last month, it's lea.fischer@…") is kept, not asked again.
+        const { reason, ...person } = (step.result ?? {}) as Partial<NewPerson>;
+        const newContact = person.name === undefined ? undefined : ({ ...person, name: person.name } satisfies NewContact);
         const values = stepValues<ChangeValues>(step);
         values.newContact = newContact;
+        values.reason ??= reason;
         const currentContacts = values.currentContacts ?? [];
         if (!newContact || currentContacts.length < 2) {
             return step.next(undefined);
@@ -451,7 +460,7 @@ export class ChangeContactDialog extends ComponentDialog {
                 })
             );
         }
-        return step.prompt(PromptIds.confirmChange, YesNoPrompt.options({ key: 'changeContact:confirm' }));
+        return step.prompt(PromptIds.confirmChange, localized({ ...YesNoPrompt.options({ key: 'changeContact:confirm' }), declinedNote: 'changeContact:notFiled' }));
     }
 
     /** Yes files, no drops; a correction ("the name is Eva Schulz, not Eva Schultz") shows the summary again with it. */
@@ -549,14 +558,20 @@ export class ChangeContactDialog extends ComponentDialog {
         const { t, lang } = turnInfo(step.context);
         // "Peter Krause, peter.krause@bergmann-soehne": the name and the address, each taken from the one message.
         const typed = (step.result as TextInput).text;
-        const name = withoutTitle(withoutCourtesies(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t), t);
+        const name = typedName(typed, t);
         stepValues<{ name: string }>(step).name = name;
         const email = step.options.email ?? findEmail(typed, lang);
+        // "Eva Schulz" after "Someone else": a person of the account is that member, whose address the bot has.
+        const member = await this.knownMember(step.context, name, email);
+        if (member) {
+            return step.endDialog({ userId: member.user.id, name: member.user.name } satisfies NewContact);
+        }
         if (email) {
             return step.next(email);
         }
         const partial = /\S*@\S*/.exec(typed)?.[0]?.replace(/[.,;:!?]+$/, '');
         const retryText = { key: 'changeContact:askEmailRetry' };
+        stepValues<{ addressAsked: boolean }>(step).addressAsked = true;
         if (partial) {
             // An address without its ending: said so, and the whole address asked for.
             return step.prompt(PromptIds.newPersonEmail, { ...localized({ text: { key: 'changeContact:askEmailIncomplete', args: { name, address: partial } }, retryText }), validations: { name } });
@@ -588,7 +603,14 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined } satisfies NewPersonOptions);
         }
         const email = step.result;
-        return step.endDialog({ name, email } satisfies NewContact);
+        // "she left last month, it's lea.fischer@…": the address, and the reason told with it.
+        const identity = turnInfo(step.context).profile.identity;
+        const said = stepValues<{ addressAsked?: boolean }>(step).addressAsked ? submittedText(step.context.activity) ?? '' : '';
+        const members = said !== '' && identity?.accountId ? await this.services.accounts.members(identity.accountId) : [];
+        const reason = said === '' ? undefined : reasonInRequest(said, turnInfo(step.context).t, [...members.map((m) => m.user.name), name]);
+        const member = await this.knownMember(step.context, name, email);
+        const person = member ? { userId: member.user.id, name: member.user.name } : { name, email };
+        return step.endDialog({ ...person, ...(reason !== undefined ? { reason } : {}) } satisfies NewPerson);
     }
 
     /** Only admins may ask: says so, names the admins (never their emails), offers the other ways. */
@@ -634,6 +656,37 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const account = await this.services.accounts.get(turnInfo(prompt.context).profile.identity?.accountId ?? '');
         retryWith(prompt.state, { key: named.self ? 'changeContact:alreadyContactSelf' : 'changeContact:alreadyContact', args: { name: named.member.user.name, account: account?.name ?? '' } });
+        return true;
+    }
+
+    /** The member of the verified person's account whose full name `name` is ({@link memberOfFullName}). */
+    private async memberOfFullName(context: TurnContext, name: string): Promise<Member | undefined> {
+        const accountId = turnInfo(context).profile.identity?.accountId;
+        return accountId ? memberOfFullName(await this.services.accounts.members(accountId), name) : undefined;
+    }
+
+    /**
+     * The member of the verified person's account (no other account is looked at) that the new person's name and address
+     * given name, when not yet a billing contact: by full name ("Eva Schulz"; another address written with it is another
+     * person), or by their address with a name that fits it ("Lea", lea.fischer@…). Its names are those the choice shows.
+     */
+    private async knownMember(context: TurnContext, name: string, email: string | undefined): Promise<Member | undefined> {
+        const accountId = turnInfo(context).profile.identity?.accountId;
+        const members = accountId ? await this.services.accounts.members(accountId) : [];
+        const byName = memberOfFullName(members, name);
+        const byAddress = email === undefined ? undefined : members.find((m) => m.user.email.toLowerCase() === email.toLowerCase());
+        const member = byName && (email === undefined || byName === byAddress) ? byName : byAddress && namesPartly(name, byAddress.user.name) ? byAddress : undefined;
+        return member?.isBillingContact ? undefined : member;
+    }
+
+    /** At the new person's name, a current billing contact by full name ("Anna Müller"): says they already are one; the name is asked again. */
+    private async namesContactAsNewPerson(prompt: PromptValidatorContext<TextInput>): Promise<boolean> {
+        const member = await this.memberOfFullName(prompt.context, typedName(prompt.recognized.value?.text ?? '', turnInfo(prompt.context).t));
+        if (!member?.isBillingContact) {
+            return false;
+        }
+        const self = member.user.id === turnInfo(prompt.context).profile.identity?.userId;
+        retryWith(prompt.state, { key: self ? 'changeContact:alreadyContactSelfAskName' : 'changeContact:alreadyContactAskName', args: { name: member.user.name } });
         return true;
     }
 
@@ -813,6 +866,18 @@ function addressAfterReason(text: string, lang: Lang): { reason: string; email: 
     const email = sentences.slice(1).map((sentence) => findEmail(sentence, lang)).find((found) => found !== undefined);
     const kept = reason.join(' ').replace(/[;,]+$/, '').trim();
     return email && kept !== '' && !findEmail(kept, lang) ? { reason: kept, email } : undefined;
+}
+
+/** True when `typed` gives a member's first or last name as its own ("Lea", "Lea Fisher", "Frau Fischer" for Lea Fischer). */
+function namesPartly(typed: string, name: string): boolean {
+    const words = wordsOf(folded(typed));
+    const own = wordsOf(folded(name));
+    return words.length > 0 && (words[0] === own[0] || words.at(-1) === own.at(-1));
+}
+
+/** The name typed at the new person's name question, without an address, courtesies and a title ("Frau Eva Schulz, bitte" → "Eva Schulz"). */
+function typedName(typed: string, t: TFunction): string {
+    return withoutTitle(withoutCourtesies(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t), t);
 }
 
 /** `text` without the courtesies before or after it (`changeContact:courtesies`: "Petra Klein please", "Bitte Petra Klein, danke"): no part of a name. */

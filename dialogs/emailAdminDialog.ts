@@ -114,7 +114,7 @@ export class EmailAdminDialog extends ComponentDialog {
                 })
             );
         }
-        return step.prompt(PromptIds.yesNo, localized({ ...YesNoPrompt.options({ key: 'emailAdmin:confirm' }), amends: true }));
+        return step.prompt(PromptIds.yesNo, localized({ ...YesNoPrompt.options({ key: 'emailAdmin:confirm' }), amends: true, declinedNote: 'emailAdmin:notSent' }));
     }
 
     private async sendStep(step: WaterfallStepContext<EmailAdminOptions>): Promise<DialogTurnResult> {

@@ -11,6 +11,9 @@ import { mailStillMissing } from '../language/mailArrival';
 import { actionButton } from './actions';
 import { asksToWithdraw } from './requestStatusDialog';
 import type { FollowUp } from './types';
+import type { UserRepository } from '../data/repositories/userRepository';
+import { conjunctionList } from '../core/listFormat';
+import { asksAboutOwnAddress } from './sideQuestion';
 
 /** A follow-up question is short: a longer message asks more than "how long?" and is read as a whole. */
 const MAX_FOLLOW_UP_WORDS = 10;
@@ -71,6 +74,10 @@ export interface FollowUpContext {
     readonly codePending: boolean;
     /** True when the message reads as a change of the billing contact and names nobody to make it ("he left, his mailbox is closed"). */
     readonly restatesChange?: (text: string) => Promise<boolean>;
+    /** The people a mail went to, and the person's own address, by user id. */
+    readonly users: Pick<UserRepository, 'get'>;
+    /** At the menu, no task open: "ok send it" can only mean the mail already sent. */
+    readonly atMenu: boolean;
 }
 
 /** After "he left, his mailbox is closed" right after a change request was filed: another request only for someone else, or nothing more. */
@@ -93,7 +100,8 @@ const ANOTHER_OR_NOTHING: FollowUp = {
  * holds. A change request restated without anyone new ("he left, his mailbox is
  * closed"): the request filed covers it, with another one offered only for
  * someone else. A mail to the billing contact: that it went out, and that the reply
- * comes straight to the person. Returns undefined when the bot did none of
+ * comes straight to the person; that the mail names the person's address; at the
+ * menu, that it is not sent twice. Returns undefined when the bot did none of
  * these here, or the message asks none of this, so it is read as usual.
  */
 export async function answerFollowUp(context: TurnContext, known: FollowUpContext): Promise<FollowUpOutcome | undefined> {
@@ -107,11 +115,7 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
         return known.codePending ? undefined : answerAboutLink(context, text, known.linkValidMinutes);
     }
     if (latest.kind === 'emailed-billing-admin') {
-        if (!asksHowLong(context, text)) {
-            return undefined;
-        }
-        await context.sendActivity(t('emailAdmin:howLong'));
-        return { kind: 'answered' };
+        return answerAboutMail(context, text, latest.detail ?? '', known);
     }
     if (asksToWithdrawFiled(context, text)) {
         return { kind: 'withdraw' };
@@ -142,6 +146,32 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
         return { kind: 'answered', offer: STATUS_OR_PERSON };
     }
     await context.sendActivity(t('requestStatus:howLong.answer', { reference, newContact }));
+    return { kind: 'answered' };
+}
+
+/**
+ * After a mail to the billing contact: "how long until she answers?"; "will she see my email address?" (it names the person
+ * with their address, and replies go to it); at the menu "ok send it", "ja, abschicken" (`emailAdmin:heard.sendAgain`):
+ * it has gone out already, and is not sent twice. `recipients`: the ids the mail went to.
+ */
+async function answerAboutMail(context: TurnContext, text: string, recipients: string, known: FollowUpContext): Promise<FollowUpOutcome | undefined> {
+    const { t, lang, profile } = turnInfo(context);
+    if (asksHowLong(context, text)) {
+        await context.sendActivity(t('emailAdmin:howLong'));
+        return { kind: 'answered' };
+    }
+    const asksAddress = asksAboutOwnAddress(text, t);
+    const sendsAgain = !asksAddress && known.atMenu && shortFollowUp(text) && containsPhrase(text, phraseList(t, 'emailAdmin:heard.sendAgain'));
+    const own = asksAddress || sendsAgain ? await known.users.get(profile.identity?.userId ?? '') : undefined;
+    if (!own) {
+        return undefined;
+    }
+    if (asksAddress) {
+        await context.sendActivity(t('main:sideQuestion.mail-address', { email: own.email }));
+        return { kind: 'answered' };
+    }
+    const names = (await Promise.all(recipients.split(',').map((id) => known.users.get(id)))).flatMap((user) => (user ? [user.name] : []));
+    await context.sendActivity(t('emailAdmin:alreadySent', { names: conjunctionList(lang).format(names), email: own.email }));
     return { kind: 'answered' };
 }
 

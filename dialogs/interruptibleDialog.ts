@@ -219,11 +219,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // "ach nee, lass mal, ich frag sie selber. tschüss", "no thanks, bye" at a yes/no question: a no, and the person is leaving; the
         // no answers the question, so nothing is lost and nothing is asked before the goodbye. "nee das wars, ciao" at "Shall I send
-        // it?" hears that the mail was not sent. (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
+        // it?" hears that the mail was not sent (the question's `declinedNote`). (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
         const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
         if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
-            if (options?.amends) {
-                await context.sendActivity(turnInfo(context).t('emailAdmin:notSent'));
+            // "no thanks, bye" at "Shall I file this request?": said plainly that nothing was filed, then the goodbye.
+            if (options?.declinedNote !== undefined) {
+                await context.sendActivity(turnInfo(context).t(options.declinedNote));
             }
             return this.close(innerDc, 'main:goodbye');
         }
@@ -268,7 +269,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.reprompt(innerDc);
         }
         // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
-        if (prompt instanceof YesNoPrompt && yesNoAnswer(context, text, 'whole') === undefined) {
+        // "will she see my email address?" at the offer of a mail: answered, the offer stays open.
+        if ((prompt instanceof YesNoPrompt || options?.messageChooses !== undefined) && yesNoAnswer(context, text, 'whole') === undefined) {
             const side = await this.answerSideQuestion(innerDc, text);
             if (side) {
                 return side;
@@ -371,7 +373,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     private async answerSideQuestion(innerDc: DialogContext, text: string, anyPrompt = false): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
         const { t } = turnInfo(context);
-        const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) ? 'mail' : 'other';
+        // A mail offered ("Shall I email Anna for you?", whose answer may carry the message) is asked about as the mail is.
+        const mailOffered = this.openPrompt(innerDc).options?.messageChooses !== undefined;
+        const place = this.isOnStack(innerDc, DialogIds.changeContactReview) ? 'change' : this.isOnStack(innerDc, DialogIds.emailAdmin) || mailOffered ? 'mail' : 'other';
         // On the way to a person, a question is the person's business: the description for customer service, or a line while waiting.
         const toPerson = this.isOnStack(innerDc, DialogIds.escalate) || this.isOnStack(innerDc, DialogIds.escalateOffer);
         if (toPerson || (place === 'other' && !this.openPrompt(innerDc).options?.freeText && !anyPrompt) || !askedOfTheBot(text, t)) {
@@ -379,7 +383,8 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         const understood = await understandTurn(context, this.services.recognizer);
         const side = sideQuestion(text, understood, place, !this.openPrompt(innerDc).options?.freeText, t);
-        if (!side) {
+        // At the offer only what the mail would show of the person is answered here ("wie lange dauert eine änderung?" asks of the change); other questions are read as before.
+        if (!side || (mailOffered && side.kind !== 'mail-address')) {
             return undefined;
         }
         switch (side.kind) {
@@ -390,10 +395,19 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             case 'topic':
                 await answerTopic(context, side.topic, await this.knownAccount(context));
                 break;
+            case 'mail-address':
+                await context.sendActivity(t('main:sideQuestion.mail-address', { email: await this.ownAddress(context) }));
+                break;
             default:
                 await context.sendActivity(t(`main:sideQuestion.${side.kind}`));
         }
         return this.reprompt(innerDc);
+    }
+
+    /** The verified person's address on file (what a mail on their behalf names); empty before verification. */
+    private async ownAddress(context: TurnContext): Promise<string> {
+        const userId = turnInfo(context).profile.identity?.userId;
+        return (userId === undefined ? undefined : await this.services.users.get(userId))?.email ?? '';
     }
 
     private async hasSeveralAccounts(context: TurnContext): Promise<boolean> {

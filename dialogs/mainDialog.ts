@@ -156,7 +156,14 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const codePending = this.isOnStack(innerDc, PromptIds.code);
         // Only at the menu or an offer: inside a task the words answer its question.
         const restatesChange = this.isAtMenu(innerDc) ? (text: string): Promise<boolean> => this.restatesChange(context, text) : undefined;
-        const outcome = await answerFollowUp(context, { changeRequests: this.services.changeRequests, linkValidMinutes: this.services.portalReset.linkValidMinutes, codePending, restatesChange });
+        const outcome = await answerFollowUp(context, {
+            changeRequests: this.services.changeRequests,
+            linkValidMinutes: this.services.portalReset.linkValidMinutes,
+            codePending,
+            restatesChange,
+            users: this.services.users,
+            atMenu: this.isAtMenu(innerDc)
+        });
         if (outcome?.kind === 'withdraw') {
             if (!this.isAtMenu(innerDc)) {
                 return undefined;

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Member } from '../data/model';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, folded, phraseOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { mayBeName } from '../language/personName';
 
@@ -16,6 +16,13 @@ export const MAX_NAME_WORDS = 4;
 export function namedMember(members: readonly Member[], text: string): Member | undefined {
     const said = ` ${wordsOf(text).join(' ')} `;
     const named = members.filter((m) => said.includes(` ${wordsOf(m.user.name).join(' ')} `));
+    return named.length === 1 ? named[0] : undefined;
+}
+
+/** The one member whose full name `name` is, as a whole ("Eva Schulz", "eva schulz", "Anna Mueller" for Anna Müller). */
+export function memberOfFullName(members: readonly Member[], name: string): Member | undefined {
+    const said = phraseOf(folded(name));
+    const named = said === '' ? [] : members.filter((m) => phraseOf(folded(m.user.name)) === said);
     return named.length === 1 ? named[0] : undefined;
 }
 

@@ -18,6 +18,7 @@ export type SideQuestion =
     | { readonly kind: 'topic'; readonly topic: TopicIntent }
     | { readonly kind: 'change-process' }
     | { readonly kind: 'mail-reply' }
+    | { readonly kind: 'mail-address' }
     | { readonly kind: 'later' };
 
 /** Where the question is asked: at the reason or summary of a change request, at the message or draft of a mail, or elsewhere. */
@@ -50,11 +51,20 @@ export function askedOfTheBot(text: string, t: TFunction): boolean {
 }
 
 /**
+ * True when a question asks about the person's own address (`common:sideQuestion.heard.ownAddress`: "will she see my email
+ * address?", "bekommt er meine Mail-Adresse?") and asks nothing of the recipient ("could you add my address to it?").
+ */
+export function asksAboutOwnAddress(text: string, t: TFunction): boolean {
+    return askedOfTheBot(text, t) && containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.ownAddress')) && !containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.askingSomeone'));
+}
+
+/**
  * What a question at a free-text answer or a task's confirm is, or undefined
  * when it may be the answer itself: at a mail's message, a question to the
  * recipient ("could you resend the October invoice?", `common:sideQuestion.heard.askingSomeone`)
  * is the message, and so is any question the bot has no answer for; one about
- * when the recipient answers (`common:sideQuestion.heard.mailReply`) is answered.
+ * when the recipient answers (`common:sideQuestion.heard.mailReply`) or whether they see the person's address
+ * ({@link asksAboutOwnAddress}) is answered.
  * `atConfirm`: asked at a yes/no confirm, where another request is taken up
  * by the dialogs instead of waiting.
  */
@@ -65,6 +75,10 @@ export function sideQuestion(text: string, understood: Understanding | undefined
     // "how long until she answers?", "wann meldet sie sich?" at the mail's text: when the reply comes, not words for the mail.
     if (place === 'mail' && containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.mailReply'))) {
         return { kind: 'mail-reply' };
+    }
+    // "will she see my email address?", "sieht sie meine E-Mail-Adresse?": what the mail shows of the person, not words for it.
+    if (place === 'mail' && asksAboutOwnAddress(text, t)) {
+        return { kind: 'mail-address' };
     }
     if (understood?.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.understood) {
         return { kind: 'off-topic' };

@@ -23,7 +23,8 @@ const MAX_REASON_LENGTH = 300;
  * "weil", "because"), or when it asks for nothing (no word of
  * `changeContact:reasonInRequest.heard.requestWords`), names no billing role
  * (`…roleWords`; one in words that describe a person of the account, after `…relatives`:
- * "Peter Brooks who handles billing left", does not count), is no question (nor begins as one: `…questionStarts`) and keeps at least three words without the
+ * "Peter Brooks who handles billing left", does not count; the current contact named by the role at
+ * its start, "our billing contact left the company", stands as a name does: `…holder`), is no question (nor begins as one: `…questionStarts`) and keeps at least three words without the
  * names of the account's people (`names`) and the person's address ("ich bin
  * jonas.weber@…" and "auf Lea Fischer" are no reasons), is no part of the
  * story's frame (`…notReasons`: greetings, thanks, sign-offs, asking for help,
@@ -86,6 +87,8 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
     const joiners = phraseList(t, 'changeContact:reasonInRequest.heard.joiners');
     const questionStarts = phraseList(t, 'changeContact:reasonInRequest.heard.questionStarts');
     const relatives = phraseList(t, 'changeContact:reasonInRequest.heard.relatives');
+    const holderLeads = new Set(phraseList(t, 'changeContact:reasonInRequest.heard.holder.leads'));
+    const holderRoles = phraseList(t, 'changeContact:reasonInRequest.heard.holder.roles');
     const reasonIn = (clause: string): string | undefined => {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
@@ -95,17 +98,21 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
         const lead = because.find((word) => beginsWith(said, word));
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
-        const own = wordsOf(body).filter((word) => !nameWords.has(word));
+        // "our billing contact left the company", "unser Abrechnungskontakt ist in Rente": the current contact named by the role stands as a name does.
+        const holder = holderWords(wordsOf(body), holderLeads, holderRoles);
+        const told = wordsOf(body).slice(holder);
+        const own = told.filter((word) => !nameWords.has(word));
         // "peter is retiring": a person of the account named, and two words of one's own, say why.
         // "Anna Müller ist weg" says too little to stand as the reason: one of the words says what happens ("retiring", "kündigt").
-        const namesSomeone = own.length < wordsOf(body).length && own.some((word) => word.length >= TELLING_WORD_LENGTH);
+        const namesSomeone = (holder > 0 || own.length < told.length) && own.some((word) => word.length >= TELLING_WORD_LENGTH);
         // "what do i do", "wie geht das": a question typed without its question mark is still no reason.
         if (own.length < (namesSomeone ? MIN_REASON_WORDS_WITH_NAME : MIN_REASON_WORDS) || clause.trim().endsWith('?') || questionStarts.some((start) => beginsWith(said, start))) {
             return undefined;
         }
         const asks = containsAny(said, requestWords);
+        // "the billing contact is Peter Brooks": the role named after the one who holds it says who, not why.
         // "Peter Brooks who handles billing at Northwind left the company": a role in words that describe a person of the account is no request about it.
-        const namesRole = containsAny(said, roleWords) && !describesPerson(said, nameWords, relatives);
+        const namesRole = containsAny(holder > 0 ? told.join(' ') : said, roleWords) && !describesPerson(said, nameWords, relatives);
         // "ich hoffe, Sie können mir helfen", "Vielen Dank im Voraus", "Mit freundlichen Grüßen", "Zur Abrechnung …": the frame of a story, not why.
         const frame = containsAny(said, notReasons);
         return lead !== undefined || (!asks && !namesRole && !frame) ? body.replace(/^[\s,.;:!–-]+/u, '').trim() : undefined;
@@ -128,6 +135,20 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
             reason: framed && !namesPerson(clause) ? undefined : (reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined))
         }));
     });
+}
+
+/**
+ * How many words at the start of `words` name the current billing contact by the role (`changeContact:reasonInRequest.heard.holder`):
+ * leading words ("our", "the current", "unser bisheriger") and a role ("billing contact", "Abrechnungskontakt"); 0 when they do not.
+ */
+function holderWords(words: readonly string[], leads: ReadonlySet<string>, roles: readonly string[]): number {
+    let at = 0;
+    while (at < words.length && leads.has(words[at])) {
+        at++;
+    }
+    const rest = words.slice(at).join(' ');
+    const role = at === 0 ? undefined : roles.filter((one) => rest === one || beginsWith(rest, one)).sort((a, b) => b.length - a.length)[0];
+    return role === undefined ? 0 : at + role.split(' ').length;
 }
 
 /** The sentences of a message (a question keeps its question mark). */

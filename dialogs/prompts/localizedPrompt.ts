@@ -81,6 +81,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly nothingToLose?: boolean;
     /** Said before a goodbye that closes at once here, though the task is not finished ("nothing was filed"): nothing is asked first. */
     readonly closingNote?: string;
+    /** Said when a no answers this question in a message that also says goodbye ("no thanks, bye"): what the no leaves undone ("nothing was sent"). */
+    readonly declinedNote?: string;
     /** What help ("keine Ahnung", "help") says at this question instead of the general help in a task. */
     readonly helpText?: LocalizedText;
     /** A yes/no about a draft: "add: …" or "instead: …" answer it too (a no that carries the draft's new words). */

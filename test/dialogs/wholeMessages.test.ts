@@ -179,9 +179,10 @@ const ROWS: readonly ConversationRow[] = [
         name: 'a long request for a change in four sentences files it for the member it names',
         lang: 'de', email: JONAS,
         steps: [{ say: 'Hallo, unsere bisherige Abrechnungskontaktin Anna ist in Elternzeit. Ich bin Administrator des Kontos. Ich möchte, dass Lea Fischer den Abrechnungskontakt übernimmt. Können Sie das veranlassen?', expect: [de.p.askEmail] },
-            { say: JONAS }, { say: CODE, expect: [/Warum soll Lea Fischer Abrechnungskontakt werden/] },
-            { say: 'Elternzeit von Anna Müller', expect: [de.task.summary] }, { say: 'ja', expect: [de.task.filed] }],
-        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/ } }
+            // The reason told in the first sentence, the current contact named by the role, is taken and not asked again.
+            { say: JONAS }, { say: CODE, expect: [de.task.summary, /Grund: Unsere bisherige Abrechnungskontaktin Anna ist in Elternzeit$/m], absent: [/Warum soll Lea Fischer Abrechnungskontakt werden/] },
+            { say: 'ja', expect: [de.task.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /Lea Fischer/, reason: /Elternzeit/ } }
     }
 ];
 
