@@ -147,6 +147,9 @@ export class IntentRecognizer {
     /** {@link recognize}'s readings of the texts read last, per language asked for (issue 16). */
     private readonly readings = new BoundedMemo<string, Readonly<Understanding>>(RECOGNIZED_KEPT);
 
+    /** {@link clearLanguage}'s answers for the texts read last (issue 16). */
+    private readonly clearLanguages = new BoundedMemo<string, Lang | undefined>(RECOGNIZED_KEPT);
+
     private constructor(
         private readonly nlp: NlpInstance,
         private readonly intents: ReadonlySet<string>,
@@ -839,6 +842,16 @@ export class IntentRecognizer {
      * Fischer", "das ist pbrooks").
      */
     public clearLanguage(text: string): Lang | undefined {
+        // Asked at every turn's message, and as pure as recognize: the word lists and the trigram guesser do not change once trained.
+        return text.length > RECOGNIZED_MAX_LENGTH ? this.clearLanguageFresh(text) : this.clearLanguages.get(text, () => this.clearLanguageFresh(text));
+    }
+
+    /** How many of {@link clearLanguage}'s answers are kept (at most {@link RECOGNIZED_KEPT}). */
+    public get clearLanguagesKept(): number {
+        return this.clearLanguages.size;
+    }
+
+    private clearLanguageFresh(text: string): Lang | undefined {
         const said = words(folded(text.normalize('NFC').replace(EMAIL_LIKE, ' ')));
         const [en, de] = (['en', 'de'] as const).map((lang) => {
             const own = this.languageWords.get(lang);

@@ -3,8 +3,9 @@ import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { BoundedMemo } from '../core/boundedMemo';
 import { turnInfo } from './turn';
-import { readOnce } from './messageReadings';
+import { READING_MAX_LENGTH, readOnce } from './messageReadings';
 import { submittedText } from './activityText';
 import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences } from '../language/entities';
 import type { TFunction } from 'i18next';
@@ -276,6 +277,12 @@ function storyFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): Mes
     return undefined;
 }
 
+/** Frames kept per language, the texts framed last ({@link messageFrame}). */
+export const FRAMES_KEPT = 1024;
+
+/** {@link messageFrame}'s frames per language's `t` and text: the turn's message is framed again by the dialogs' mail text (issue 16). */
+const framesKept = perLanguage(() => new BoundedMemo<string, Readonly<MessageFrame> | undefined>(FRAMES_KEPT));
+
 /**
  * The words to the bot and the message of a text that asks to pass one on
  * ("email peter" | "we need 5 more licences"): the words before
@@ -283,8 +290,29 @@ function storyFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): Mes
  * so are the words before ", tell him …" ({@link toldAfterComma}) and before
  * "about"/"wegen" ({@link writtenAbout}).
  * "I need to know that …" and "Beim Klick steht, dass ich nicht … bin" are none.
+ *
+ * In one language the frame depends on the text and that language's word
+ * lists alone, which do not change while the process runs: it is kept per
+ * `t(lang)` and text (frozen, shared), so a message framed by the turn's
+ * reading is not framed again by the mail text built from it.
  */
 function messageFrame(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
+    if (lang === undefined || text.length > READING_MAX_LENGTH) {
+        return frameOf(t, text, lang);
+    }
+    return framesKept(t(lang)).get(text, () => {
+        const frame = frameOf(t, text, lang);
+        return frame && Object.freeze(frame);
+    });
+}
+
+/** How many frames are kept for one language's `t` (tests). */
+export function framesKeptFor(t: TFunction): number {
+    return framesKept(t).size;
+}
+
+/** {@link messageFrame}, read anew. */
+function frameOf(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
     const trimmed = text.trim();
     const frame = MESSAGE_FRAME.exec(trimmed);
     const verbs = (lang ? [lang] : LANGS).flatMap((one) => [...phraseList(t(one), 'emailAdmin:instructionWords'), ...phraseList(t(one), 'emailAdmin:toldByName.heard.verbs')]);

@@ -47,4 +47,27 @@ describe('IntentRecognizer.recognize: a text read once, its reading kept (issue 
         assert.notStrictEqual(await kept.recognize(long, 'de'), first);
         assert.deepStrictEqual(await kept.recognize(long, 'de'), first);
     });
+
+    it('answers clearLanguage as a recognizer that has read nothing else does, kept once read (issue 16)', () => {
+        const texts = [...samples(), 'ja', 'Yes', 'Wer ist mein Abrechnungskontakt?', 'I forgot my password for the portal', 'Lea Fischer', '123456', ''];
+        const first = texts.map((text) => kept.clearLanguage(text));
+        const before = kept.clearLanguagesKept;
+        assert.deepStrictEqual(texts.map((text) => kept.clearLanguage(text)), first);
+        assert.strictEqual(kept.clearLanguagesKept, before, 'asked again, nothing new is kept');
+        // The other recognizer answers each text once, in the other order: the answers agree.
+        assert.deepStrictEqual([...texts].reverse().map((text) => fresh.clearLanguage(text)), [...first].reverse());
+        assert.ok(first.includes('de') && first.includes('en') && first.includes(undefined), 'the samples hold both languages and unclear ones');
+    });
+
+    it('keeps at most RECOGNIZED_KEPT answers of clearLanguage, and none for a text longer than 1,000 characters', () => {
+        for (let i = 0; i < RECOGNIZED_KEPT + 100; i++) {
+            kept.clearLanguage(`Who is the billing contact of account ${i}?`);
+            assert.ok(kept.clearLanguagesKept <= RECOGNIZED_KEPT);
+        }
+        assert.strictEqual(kept.clearLanguagesKept, RECOGNIZED_KEPT);
+        const fresher = fresh.clearLanguagesKept;
+        const long = `Wer ist mein Abrechnungskontakt? ${'bitte '.repeat(200)}`;
+        assert.strictEqual(fresh.clearLanguage(long), fresh.clearLanguage(long));
+        assert.strictEqual(fresh.clearLanguagesKept, fresher);
+    });
 });

@@ -82,4 +82,19 @@ describe('ReusingBotFrameworkAuthentication pins the botbuilder internals it rel
         assert.strictEqual(inner.connectorsMade, 1);
         assert.strictEqual(inner.tokenClientsMade, 1);
     });
+
+    it('hands every turn a connector factory of one class, not a class built per turn (issue 16)', async () => {
+        const adapter = new CloudAdapter(new ReusingBotFrameworkAuthentication(new CountingAuthentication()));
+        const factories: ConnectorFactory[] = [];
+        const logic = async (context: TurnContext): Promise<void> => {
+            factories.push(context.turnState.get(adapter.ConnectorFactoryKey) as ConnectorFactory);
+        };
+        for (const id of ['a1', 'a2', 'a3']) {
+            await adapter.processActivityDirect('Bearer x', { type: 'message', id, text: 'hi', channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: 'b1' } } as never, logic);
+        }
+        assert.strictEqual(factories.length, 3, 'every turn ran');
+        assert.ok(factories.every((factory) => factory instanceof ConnectorFactory));
+        assert.strictEqual(new Set(factories.map((factory) => Object.getPrototypeOf(factory) as object)).size, 1, 'one class for every turn');
+        assert.strictEqual(await factories[2].create('https://smba.example/', 'https://api.botframework.com'), await factories[0].create('https://smba.example/', 'https://api.botframework.com'));
+    });
 });
