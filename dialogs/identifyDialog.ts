@@ -211,7 +211,11 @@ export class IdentifyDialog extends ComponentDialog {
 
     private async askAccountStep(step: WaterfallStepContext<{ userId: string }>): Promise<DialogTurnResult> {
         const memberships = await this.services.users.memberships(step.options.userId);
-        const { t } = turnInfo(step.context);
+        const { t, profile } = turnInfo(step.context);
+        if (profile.identity?.userId === step.options.userId) {
+            // Read here anyway: whether the menu may offer the change of billing contact needs no read of its own later.
+            profile.identity = { ...profile.identity, admin: memberships.some((membership) => membership.isAdmin) };
+        }
         if (memberships.length === 0) {
             await step.context.sendActivity(t('identify:noAccount'));
             return this.offerCustomerService(step, 'no-account');

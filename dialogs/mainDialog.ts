@@ -631,12 +631,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      */
     private async menuFor(context: TurnContext): Promise<readonly PromptButton[]> {
         const buttons = menuButtons(context);
-        const identity = turnInfo(context).profile.identity;
+        const { profile } = turnInfo(context);
+        const identity = profile.identity;
         if (!identity) {
             return buttons;
         }
-        const memberships = await this.services.users.memberships(identity.userId);
-        return memberships.some((membership) => membership.isAdmin) ? buttons : buttons.filter((button) => button.value !== 'change-billing-contact');
+        // Known since the account was chosen (no read of the directory at this turn); read once otherwise (Teams sign-in).
+        const admin = identity.admin ?? (await this.services.users.memberships(identity.userId)).some((membership) => membership.isAdmin);
+        profile.identity = { ...identity, admin };
+        return admin ? buttons : buttons.filter((button) => button.value !== 'change-billing-contact');
     }
 
     /** True when a message the classifier could not place as a whole still asks for something: a reference, an address alone, a user ID, requests in its parts. */

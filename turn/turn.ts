@@ -11,6 +11,8 @@ export interface VerifiedIdentity {
     readonly verifiedAt: number;
     /** The person's last message while verified (epoch ms); idle longer than allowed means verifying again. */
     readonly lastActiveAt?: number;
+    /** An admin of some account, as read when the account was chosen: the menu offers the change of billing contact only then. */
+    readonly admin?: boolean;
 }
 
 /** How long a verification holds: idle (no message) and in all. */
