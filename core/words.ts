@@ -91,3 +91,26 @@ const FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', 
 export function folded(text: string): string {
     return text.replace(/[äöüÄÖÜß]/g, (letter) => FOLDS[letter] ?? letter);
 }
+
+/** A word of a text, lower case, with where it stands. */
+export interface WordAt {
+    readonly word: string;
+    readonly start: number;
+    readonly end: number;
+}
+
+/** The words of `text` by `pattern` (runs of letters and digits unless told), lower case, with where they stand. */
+export function wordsAt(text: string, pattern: RegExp = /[\p{L}\p{N}]+/gu): WordAt[] {
+    return [...text.matchAll(pattern)].map((match) => ({ word: match[0].toLocaleLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+}
+
+/** How many words the longest of `phrases` (each split into words) that stands at `words[from]` has; 0 when none does. */
+export function phraseLengthAt(words: readonly WordAt[], from: number, phrases: ReadonlyArray<readonly string[]>): number {
+    let best = 0;
+    for (const phrase of phrases) {
+        if (phrase.length > best && phrase.every((word, i) => words[from + i]?.word === word)) {
+            best = phrase.length;
+        }
+    }
+    return best;
+}

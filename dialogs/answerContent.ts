@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
 import { messageToOthersAfterFrame } from '../turn/understand';
 import { oncePerTurn } from '../turn/turnMemo';
-import { beginsWith, containsPhrase, phraseOf, sentencesOf as messageParts, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseLengthAt, phraseOf, sentencesOf as messageParts, wordsAt, wordsOf, type WordAt } from '../core/words';
 import { asksQuestion, soundsBefore, yesNoAnswer } from './prompts/yesNoAnswer';
 
 /** A yes or no at the start of a longer answer, and what follows it. */
@@ -169,13 +169,16 @@ function withoutLeadIns(context: TurnContext, text: string): string | undefined 
 export interface DraftChange {
     readonly kind: 'add' | 'replace';
     readonly text: string;
+    /** The words after the marker are a text of their own, as written ("stattdessen: …", "instead write …"), not a correction of the draft. */
+    readonly whole?: boolean;
 }
 
 /**
  * "add: please send the invoice as PDF", "ergänze: …", "nein, statt dessen: …",
  * "write instead that …": the draft's new words after one of
  * `emailAdmin:addMarkers` or `emailAdmin:insteadMarkers` (a yes or no in front
- * is set aside); undefined for any other answer.
+ * is set aside); undefined for any other answer. After a colon the words are
+ * taken as written; so are new words after a marker that names writing.
  */
 export function draftChange(context: TurnContext, text: string): DraftChange | undefined {
     const { t } = turnInfo(context);
@@ -187,8 +190,16 @@ export function draftChange(context: TurnContext, text: string): DraftChange | u
         ['add', phraseList(t, 'emailAdmin:addMarkers')],
         ['replace', phraseList(t, 'emailAdmin:insteadMarkers')]
     ]);
-    const rest = best ? asClause(t, afterWords(base, paused + best.words).trim()) : '';
-    return best && wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1) } : undefined;
+    if (!best) {
+        return undefined;
+    }
+    const after = afterWords(base, paused + best.words).trim();
+    // "nein, stattdessen: bitte 5 weitere Lizenzen bestellen": the colon hands over the text itself, its "bitte" too.
+    const colon = base.slice(0, base.length - after.length).indexOf(':');
+    const rest = colon >= 0 ? base.slice(colon + 1).trim() : asClause(t, after);
+    const writes = said.split(' ').slice(0, best.words).some((word) => phraseList(t, 'emailAdmin:instructionWords').includes(word));
+    const whole = best.kind === 'replace' && (colon >= 0 || writes);
+    return wordsOf(rest).length >= 2 ? { kind: best.kind, text: rest.charAt(0).toLocaleUpperCase() + rest.slice(1), whole } : undefined;
 }
 
 /**
@@ -292,30 +303,8 @@ export function addressedLeadIn(context: TurnContext, text: string): string | un
 /** A frame longer than this many words before its marker is the person's message, not words to the bot. */
 const FRAME_MAX_WORDS = 14;
 
-/** A word of a text, lower case, with where it stands. */
-interface Token {
-    readonly word: string;
-    readonly start: number;
-    readonly end: number;
-}
-
-function tokensOf(text: string): Token[] {
-    return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((match) => ({ word: match[0].toLocaleLowerCase(), start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
-}
-
-/** How many words of the longest of `phrases` stand at `tokens[from]`; 0 when none does. */
-function phraseAt(tokens: readonly Token[], from: number, phrases: ReadonlyArray<readonly string[]>): number {
-    let best = 0;
-    for (const words of phrases) {
-        if (words.length > best && words.every((word, i) => tokens[from + i]?.word === word)) {
-            best = words.length;
-        }
-    }
-    return best;
-}
-
 /** Where the first frame marker (or a colon) of `text` ends, from word `from` on, when the words before it are said to the bot. */
-function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], from: number): number | undefined {
+function frameEnd(context: TurnContext, text: string, tokens: readonly WordAt[], from: number): number | undefined {
     const { t } = turnInfo(context);
     const markers = phraseWordList(t, 'emailAdmin:frameMarkers');
     const colon = text.indexOf(':', from < tokens.length ? tokens[from].start : text.length);
@@ -324,7 +313,7 @@ function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], 
             // "Text: …", "kannst du ihm schreiben: …" name the writing right before the colon; "Der Text auf der Rechnung ist falsch: …" does not.
             return i > from && saidToTheBot(context, tokens.slice(i - 1, i), false) ? colon + 1 : undefined;
         }
-        const length = phraseAt(tokens, i, markers);
+        const length = phraseLengthAt(tokens, i, markers);
         if (length > 0) {
             return saidToTheBot(context, tokens.slice(from, i), true) ? tokens[i + length - 1].end : undefined;
         }
@@ -338,7 +327,7 @@ function frameEnd(context: TurnContext, text: string, tokens: readonly Token[], 
  * name writing or telling (`emailAdmin:instructionWords`), or, before a marker
  * that does itself ("tell her", "sag ihm"), are only fillers ("yes please").
  */
-function saidToTheBot(context: TurnContext, before: readonly Token[], markerInstructs: boolean): boolean {
+function saidToTheBot(context: TurnContext, before: readonly WordAt[], markerInstructs: boolean): boolean {
     const { t } = turnInfo(context);
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
     const fillers = phraseList(t, 'emailAdmin:frameFillers');
@@ -363,9 +352,9 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     // The word that ended the last frame cut off ("dass" in "schreib ihr, dass …"): a clause follows it.
     let marker: string | undefined;
     for (let cut = true; cut; ) {
-        const tokens = tokensOf(content);
+        const tokens = wordsAt(content);
         let from = 0;
-        for (let length = phraseAt(tokens, 0, acknowledgements); length > 0; length = phraseAt(tokens, from, acknowledgements)) {
+        for (let length = phraseLengthAt(tokens, 0, acknowledgements); length > 0; length = phraseLengthAt(tokens, from, acknowledgements)) {
             from += length;
         }
         const end = frameEnd(context, content, tokens, from);

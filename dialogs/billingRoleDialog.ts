@@ -22,7 +22,7 @@ import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent, messageInAnswer } from './answerContent';
-import { forwardedStory } from './forwardedStory';
+import { correctedStory, forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { wishesToWriteToSomeone } from '../language/writeWish';
 import { isRequest, understandText } from '../turn/understand';
@@ -146,12 +146,21 @@ export class BillingRoleDialog extends ComponentDialog {
         const asked = step.result === 'email' && step.options.intent === 'email-billing-admin' ? step.options.askedWith : undefined;
         const said = asked ?? submittedText(step.context.activity) ?? '';
         // A clicked button says nothing more than its choice.
-        const text = OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(said)) ? '' : said;
+        const ownWords = (words: string): string => (OFFER_LABELS.some((key) => phraseOf(t(key)) === phraseOf(words)) ? '' : words);
+        const text = ownWords(said);
         // A yes or no with more: "Nein, keine Mail. Also bitte den Kontakt ändern" declines and asks for the change.
         // "nein, stattdessen an jonas", "no, send it to sarah instead": whom to write to is corrected; the mail goes on.
         if (identity && text !== '' && (await correctedRecipients(step.context, text, this.services.accounts, identity)) !== undefined) {
             noteInsight(step.context, 'task-started', 'admin-mail');
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, correction: text } satisfies EmailAdminOptions);
+        }
+        // Offered first ("Kann ich Anna eine Mail schicken? …"), the mail's words are in this turn's answer to the offer, not in the message that asked.
+        const answer = asked !== undefined && step.options.offerFirst ? ownWords(submittedText(step.context.activity) ?? '') : text;
+        // "nee warte, nicht november sondern oktober" after "… die Rechnung vom November …": the mail, with what the person told corrected.
+        const story = step.result === 'email' && identity && answer !== '' ? await correctedStory(step.context, answer, this.services.recognizer) : undefined;
+        if (identity && story) {
+            noteInsight(step.context, 'task-started', 'admin-mail');
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message: story } satisfies EmailAdminOptions);
         }
         const lead = leadingAnswer(step.context, text);
         const rest = lead && contentAfterAnswer(step.context, lead.rest);
@@ -191,10 +200,11 @@ export class BillingRoleDialog extends ComponentDialog {
             const framed = asked !== undefined && text === asked ? step.options.askedMessage : undefined;
             // "can you just forward this to him": the matter the person told before is the message.
             // Not when the words to pass on stand in the same message ("wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?").
-            const forwarded = framed === undefined ? await forwardedStory(step.context, text, this.services.recognizer) : undefined;
+            const forwarded = framed === undefined ? await forwardedStory(step.context, answer, this.services.recognizer) : undefined;
             // "actually, tell her we need it by friday" typed at the offer: the mail's words without a yes.
-            const typed = asked === undefined ? messageInAnswer(step.context, text) : undefined;
-            const message = forwarded ?? (await this.ownMessage(step.context, messageContent(step.context, text) ?? typed ?? framed));
+            const typed = asked === undefined || answer !== text ? messageInAnswer(step.context, answer) : undefined;
+            const content = messageContent(step.context, text) ?? (answer !== text ? messageContent(step.context, answer) : undefined);
+            const message = forwarded ?? (await this.ownMessage(step.context, content ?? typed ?? framed));
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
             const recipientIds = namedRecipients(said, contacts);

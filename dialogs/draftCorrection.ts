@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
-import { containsPhrase, wordsOf } from '../core/words';
-import { phraseList } from '../language/phraseLists';
+import { containsPhrase, escapeRegExp, phraseLengthAt, wordsAt, wordsOf, type WordAt } from '../core/words';
+import { perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 import type { DraftChange } from './answerContent';
 
@@ -56,11 +56,36 @@ export function numberCorrection(context: TurnContext, text: string, draft: stri
 }
 
 /**
- * True when a message at a draft's send question reads as the correction of a number ("doch lieber 8", "nicht 8
- * sondern 7"): it is an answer to that question (the draft is changed and shown again), never a "cancel".
+ * True when a message at a draft's send question reads as a correction of it: of a number ("doch lieber 8", "nicht 8
+ * sondern 7") or of a part, opening as one ("statt 10.12. lieber 15.12.", "replace December with January"). It is
+ * an answer to that question (the draft is changed and shown again), never a "cancel" nor a yes.
  */
-export function correctsANumber(context: TurnContext, text: string): boolean {
-    return readCorrection(context, text) !== undefined;
+export function correctsTheDraft(context: TurnContext, text: string): boolean {
+    return readCorrection(context, text) !== undefined || partsNamed(context, text).some((part) => part.opens);
+}
+
+/** A part of the draft corrected in the person's words, or the part they named that the draft does not hold. */
+export type PartCorrection = DraftChange | { readonly kind: 'missing'; readonly part: string };
+
+/**
+ * A part of the draft corrected at its send question ("schreiben Sie statt 10.12. lieber 15.12.", "statt 3 bitte 5",
+ * "nicht november sondern oktober", "instead of 3 write 5", "replace December with January"): the draft with every
+ * place of that part replaced by the new words, capitalised where the draft's part is ("oktober" for "November").
+ * The message is one of `emailAdmin:partCorrection.heard.patterns` after words to the bot (`….leads`, a yes or no,
+ * a pause), `{old}` the part of the draft and `{new}` its new words without the words to the bot (`….fillers`).
+ * `missing` when a message that opens as a correction ("statt …", "replace …") names a part the draft does not hold;
+ * undefined when the message is no such correction.
+ */
+export function partCorrection(context: TurnContext, text: string, draft: string): PartCorrection | undefined {
+    const named = partsNamed(context, text);
+    for (const { old, replacement } of named) {
+        const places = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(old).replace(/\s+/gu, '\\s+')}(?![\\p{L}\\p{N}])`, 'giu');
+        if (draft.search(places) >= 0 && phraseOfPart(old) !== phraseOfPart(replacement)) {
+            return { kind: 'replace', text: draft.replace(places, (found) => (startsUpper(found) && !startsUpper(replacement) ? capitalised(replacement) : replacement)) };
+        }
+    }
+    const opened = named.find((one) => one.opens);
+    return opened ? { kind: 'missing', part: opened.old } : undefined;
 }
 
 /** The number a correction wants, and the one it names as wrong ("3 statt 5"), if it names one. */
@@ -133,4 +158,135 @@ function nextNoun(tokens: readonly RegExpMatchArray[], index: number, moreWords:
 /** The first letters of a word, enough to tell "licence"/"licenses" and "Lizenz"/"Lizenzen" apart from "seats". */
 function stem(word: string): string {
     return word.slice(0, 4);
+}
+
+/** Words of a part this many at most: a longer stretch is a sentence of its own, no part of one. */
+const MAX_PART_WORDS = 5;
+
+/** A correction of a part is short; a longer message says more. */
+const MAX_PART_CORRECTION_WORDS = 14;
+
+/** The slots of `emailAdmin:partCorrection.heard.patterns`: the draft's part and its new words. */
+const OLD_SLOT = 'old';
+const NEW_SLOT = 'new';
+
+/** A part named by a correction: as written (without the punctuation after it), its new words, and whether the message opens as a correction. */
+interface NamedPart {
+    readonly old: string;
+    readonly replacement: string;
+    readonly opens: boolean;
+}
+
+const partVocabulary = perLanguage((t: TFunction) => ({
+    patterns: phraseWordList(t, 'emailAdmin:partCorrection.heard.patterns'),
+    leads: [...phraseWordList(t, 'emailAdmin:partCorrection.heard.leads'), ...phraseWordList(t, 'common:noWords'), ...phraseWordList(t, 'common:yesWords'), ...phraseWordList(t, 'common:interjections')],
+    fillers: phraseWordList(t, 'emailAdmin:partCorrection.heard.fillers')
+}));
+
+/**
+ * The readings of `text` as a correction of a part by `emailAdmin:partCorrection.heard.patterns`, in their order,
+ * after as few words to the bot as fit. Two slots next to each other ("statt {old} {new}") are told apart by a comma
+ * or a filler between them ("statt 3 bitte 5"), or are one word each. The part must name something
+ * ({@link tellingPart}): "make it 4" names no part "it".
+ */
+function partsNamed(context: TurnContext, text: string): NamedPart[] {
+    const { t } = turnInfo(context);
+    const { patterns, leads, fillers } = partVocabulary(t);
+    const tokens = wordsAt(text, CORRECTION_WORD);
+    const lead = leadLength(tokens, leads);
+    if (tokens.length - lead > MAX_PART_CORRECTION_WORDS) {
+        return [];
+    }
+    const found: NamedPart[] = [];
+    for (let from = 0; from <= lead; from++) {
+        for (const pattern of patterns) {
+            for (const slots of slotsOf(tokens, from, pattern, 0, {})) {
+                const [old, fresh] = [slots[OLD_SLOT], slots[NEW_SLOT]];
+                const adjacent = pattern.indexOf(NEW_SLOT) === pattern.indexOf(OLD_SLOT) + 1;
+                const replacement = fresh && withoutFillers(tokens, fresh, fillers);
+                const opens = pattern[0] !== OLD_SLOT && pattern[0] !== NEW_SLOT;
+                if (!old || !fresh || !replacement || (adjacent && !apart(text, tokens, old, fresh, fillers)) || !tellingPart(tokens.slice(old[0], old[1]), opens)) {
+                    continue;
+                }
+                found.push({ old: partText(text, tokens, old[0], old[1]), replacement: partText(text, tokens, replacement[0], replacement[1]), opens });
+            }
+        }
+    }
+    return found;
+}
+
+/** A date or an amount ("10.12.", "1.000,50") is one word of a correction, as is a word with an apostrophe or a hyphen. */
+const CORRECTION_WORD = /\p{N}+(?:[.:/,-]\p{N}+)+\.?|[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/** How many words at the start are said to the bot: a yes or no, a pause, "bitte", "schreiben Sie" (the longest phrase each time). */
+function leadLength(tokens: readonly WordAt[], leads: ReadonlyArray<readonly string[]>): number {
+    let at = 0;
+    for (let length = phraseLengthAt(tokens, at, leads); length > 0; length = phraseLengthAt(tokens, at, leads)) {
+        at += length;
+    }
+    return at;
+}
+
+/** Where the slots stand when `pattern` from its word `index` covers the words from `from` to the end: every way it does. */
+function slotsOf(tokens: readonly WordAt[], from: number, pattern: readonly string[], index: number, slots: Readonly<Record<string, readonly [number, number]>>): Record<string, readonly [number, number]>[] {
+    if (index === pattern.length) {
+        return from === tokens.length ? [{ ...slots }] : [];
+    }
+    const word = pattern[index];
+    if (word !== OLD_SLOT && word !== NEW_SLOT) {
+        return tokens[from]?.word === word ? slotsOf(tokens, from + 1, pattern, index + 1, slots) : [];
+    }
+    const readings: Record<string, readonly [number, number]>[] = [];
+    for (let end = from + 1; end <= Math.min(tokens.length, from + MAX_PART_WORDS); end++) {
+        readings.push(...slotsOf(tokens, end, pattern, index + 1, { ...slots, [word]: [from, end] }));
+    }
+    return readings;
+}
+
+/** The words from `span[0]` to `span[1]` without the fillers before and after them ("lieber 15.12." → "15.12."); undefined when only fillers. */
+function withoutFillers(tokens: readonly WordAt[], span: readonly [number, number], fillers: ReadonlyArray<readonly string[]>): readonly [number, number] | undefined {
+    let [start, end] = span;
+    for (let length = phraseLengthAt(tokens.slice(0, end), start, fillers); length > 0; length = phraseLengthAt(tokens.slice(0, end), start, fillers)) {
+        start += length;
+    }
+    while (end > start && fillers.some((words) => words.length === 1 && words[0] === tokens[end - 1].word)) {
+        end--;
+    }
+    return end > start ? [start, end] : undefined;
+}
+
+/** A word of a part this long at least says which part it is ("PDF"); a shorter one is a small word ("it", "es"), unless it is a number. */
+const MIN_PART_WORD_LENGTH = 3;
+
+/**
+ * True when the words of a part say which part of a draft it is: a number, or a word of {@link MIN_PART_WORD_LENGTH}
+ * letters, one more where the message does not open as a correction ("it should be fine" names no part).
+ */
+function tellingPart(words: readonly WordAt[], opens: boolean): boolean {
+    return words.some((token) => /\p{N}/u.test(token.word) || token.word.length >= MIN_PART_WORD_LENGTH + (opens ? 0 : 1));
+}
+
+/** True when the words of two slots next to each other are told apart: a comma or dash between them, a filler opening the new words, or one word each. */
+function apart(text: string, tokens: readonly WordAt[], old: readonly [number, number], fresh: readonly [number, number], fillers: ReadonlyArray<readonly string[]>): boolean {
+    const between = text.slice(tokens[old[1] - 1].end, tokens[fresh[0]].start);
+    return /[,;:–-]/u.test(between) || phraseLengthAt(tokens, fresh[0], fillers) > 0 || (old[1] - old[0] === 1 && fresh[1] - fresh[0] === 1);
+}
+
+/** The text of the words from `start` to `end` as written, without the punctuation that closes it ("10.12." → "10.12"). */
+function partText(text: string, tokens: readonly WordAt[], start: number, end: number): string {
+    return text.slice(tokens[start].start, tokens[end - 1].end).replace(/[.,;:!?]+$/u, '');
+}
+
+/** A part as compared: lower case, single spaces. */
+function phraseOfPart(part: string): string {
+    return part.toLocaleLowerCase().replace(/\s+/gu, ' ');
+}
+
+function startsUpper(text: string): boolean {
+    const first = text.charAt(0);
+    return first !== first.toLocaleLowerCase();
+}
+
+function capitalised(text: string): string {
+    return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

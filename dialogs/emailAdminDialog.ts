@@ -22,7 +22,8 @@ import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { addressedLeadIn, draftChange, leadingAnswer, mailText, messageContent, newDraftSentence } from './answerContent';
 import { submittedText } from '../turn/activityText';
 import { findEmails, saysOnlyYesOrNo } from '../language/entities';
-import { numberCorrection } from './draftCorrection';
+import { numberCorrection, partCorrection } from './draftCorrection';
+import { asLetter, withAdded } from './mailLetter';
 import { onlyNeverMind } from './freeTextInterruption';
 import { containsPhrase, hasPhrase, phraseOf, wordsOf } from '../core/words';
 import { namesOf } from '../language/changeToNamed';
@@ -98,7 +99,8 @@ export class EmailAdminDialog extends ComponentDialog {
             await step.context.sendActivity(t('emailAdmin:notSent'));
             return step.endDialog();
         }
-        const message = step.options.message ? said : mailText(step.context, said).text;
+        // "Hallo Anna, … Danke, Lea": the mail greets the billing contact itself; the person's sign-off closes their words.
+        const message = asLetter(t, step.options.message ? said : mailText(step.context, said).text);
         if (message === '' || saysOnlyYesOrNo(message, lang) || onlyAnswerPhrases(step.context, message)) {
             // "yes" answers no question here: a mail saying only that would puzzle the billing contact. Asked again in one message.
             return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: undefined, onlyAnswered: true } satisfies EmailAdminOptions);
@@ -125,23 +127,32 @@ export class EmailAdminDialog extends ComponentDialog {
             const said = submittedText(step.context.activity) ?? '';
             // "we need the march invoice as pdf": a sentence of its own is added, or replaces the draft it says again in other words.
             const previous = stepValues<{ message: string }>(step).message ?? '';
-            if (previous !== '' && containsPhrase(said, phraseList(t, 'emailAdmin:otherRecipient.heard'))) {
+            // "nein, stattdessen: bitte 5 weitere Lizenzen bestellen, nicht 3": the words after the colon are the new draft, as written.
+            const marked = draftChange(step.context, said);
+            // "actually make it 4 seats", "statt 10.12. lieber 15.12.", "replace December with January": that part of the draft is corrected, not a sentence added.
+            const corrected = marked?.whole ? undefined : (numberCorrection(step.context, said, previous) ?? partCorrection(step.context, said, previous));
+            // "statt Anna bitte Jonas", "nicht an Anna sondern an Jonas": no part of the draft, but whom it goes to.
+            const otherPerson = corrected?.kind === 'missing' && (await this.namesMember(step.options, said));
+            if (previous !== '' && (otherPerson || containsPhrase(said, phraseList(t, 'emailAdmin:otherRecipient.heard')))) {
                 // "wrong address, send it to sarah instead": the bot writes to the billing contacts only; the draft stays as it was.
                 const names = (await this.recipients(step.options)).map((r) => r.name);
                 const list = conjunctionList(turnInfo(step.context).lang).format(names);
                 await step.context.sendActivity(t('emailAdmin:otherRecipient.answer', { names: list, count: names.length }));
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: previous, shown: true } satisfies EmailAdminOptions);
             }
+            if (corrected?.kind === 'missing') {
+                await step.context.sendActivity(t('emailAdmin:partCorrection.notInDraft', { part: corrected.part }));
+                return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message: previous, shown: true } satisfies EmailAdminOptions);
+            }
             // "no thats all, cheers", "nein danke, das wars": a no with thanks or a goodbye adds nothing to the draft; nothing is sent.
-            const rest = leadingAnswer(step.context, said)?.rest ?? '';
+            const rest = marked || corrected ? '' : (leadingAnswer(step.context, said)?.rest ?? '');
             const read = rest.trim() === '' || addressedLeadIn(step.context, rest) ? undefined : await this.services.recognizer.recognize(rest, turnInfo(step.context).lang);
             if (read && (read.intent === 'thanks' || read.intent === 'goodbye') && read.score >= UNDERSTANDING_POLICY.interrupt) {
                 await step.context.sendActivity(t('emailAdmin:notSent'));
                 return step.endDialog();
             }
-            // "actually make it 4 seats", "nein, 3 Lizenzen statt 5": the number in the draft is corrected, not a sentence added.
-            const change = numberCorrection(step.context, said, previous) ?? draftChange(step.context, said) ?? newDraftSentence(step.context, said, previous);
-            const message = change?.kind === 'add' ? `${previous}\n\n${change.text}` : (change?.text ?? messageContent(step.context, said));
+            const change = corrected ?? marked ?? newDraftSentence(step.context, said, previous);
+            const message = change?.kind === 'add' ? withAdded(t, previous, change.text) : (change?.text ?? messageContent(step.context, said));
             if (message) {
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);
             }
@@ -169,6 +180,13 @@ export class EmailAdminDialog extends ComponentDialog {
         recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
         await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));
         return step.endDialog();
+    }
+
+    /** True when `said` names a member of the account ("Jonas", "Anna Müller"). */
+    private async namesMember(options: EmailAdminOptions, said: string): Promise<boolean> {
+        const members = (await this.services.accounts.members(options.accountId)).map((m) => m.user);
+        const rephrased = phraseOf(said);
+        return members.some((user) => namesOf(user, members).some((name) => hasPhrase(rephrased, name)));
     }
 
     /** {@link correctedRecipients} acted on: the billing contacts named are written to, anyone else hears that only they are; the text is asked again. */

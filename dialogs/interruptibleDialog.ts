@@ -21,7 +21,7 @@ import { buttonLabel, LocalizedPrompt, matchButton, renderText, type LocalizedPr
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
-import { correctsANumber } from './draftCorrection';
+import { correctsTheDraft } from './draftCorrection';
 import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, onlyNeverMind, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
@@ -246,7 +246,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return this.close(innerDc, 'main:goodbye');
         }
         // "doch lieber 8", "nicht 8 sondern 7" at "Shall I send it?": a number of the draft corrected, never a "cancel".
-        if (options?.amends && correctsANumber(context, text)) {
+        if (options?.amends && correctsTheDraft(context, text)) {
             return undefined;
         }
         // "Shall I send it?": a sentence of its own is new words for the draft, unless the classifier is sure it says

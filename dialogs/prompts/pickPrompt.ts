@@ -7,7 +7,7 @@ import { turnInfo } from '../../turn/turn';
 import { containsPhrase, wordsOf } from '../../core/words';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, carriesMessage, leadingAnswer } from '../answerContent';
-import { asksToForward } from '../forwardedStory';
+import { asksToForward, correctsStory } from '../forwardedStory';
 import { reasonInRequest } from '../../language/reasonInRequest';
 import { asksQuestion, onlyAnswerPhrases } from './yesNoAnswer';
 
@@ -43,6 +43,10 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const byWords = onlyLabelWith(choices, text, phraseList(turnInfo(context).t, 'common:pickFillers'));
         if (byWords) {
             return { succeeded: true, value: byWords };
+        }
+        // "nee warte, nicht november sondern oktober", "make it 4" at the offer to write, after the person told the matter: the mail, its words corrected.
+        if (options.messageChooses && (await correctsStory(context, text))) {
+            return { succeeded: true, value: options.messageChooses };
         }
         // "Nein, keine Mail. Also …", "ja schreib ihr bitte, dass …": the yes or no chooses; the dialog reads the rest.
         const lead = buttons.some((button) => button.answers) ? leadingAnswer(context, text) : undefined;

@@ -3,7 +3,7 @@ import type { PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs
 import { turnInfo } from '../../turn/turn';
 import { LocalizedPrompt, type LocalizedPromptOptions } from './localizedPrompt';
 import { yesNoAnswer } from './yesNoAnswer';
-import { correctsANumber } from '../draftCorrection';
+import { correctsTheDraft } from '../draftCorrection';
 import { draftChange, newDraftSentence } from '../answerContent';
 
 /** The yes and no buttons every yes/no prompt shows. */
@@ -25,7 +25,7 @@ export class YesNoPrompt extends LocalizedPrompt<boolean> {
 
     protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<boolean>> {
         const { t } = turnInfo(context);
-        if (options.amends && (draftChange(context, text) || correctsANumber(context, text))) {
+        if (options.amends && (draftChange(context, text) || correctsTheDraft(context, text))) {
             // "ergänze: …" at "Shall I send it?": not sent as it is; the dialog changes the draft and shows it again.
             return { succeeded: true, value: false };
         }

@@ -94,18 +94,18 @@ const ROWS: readonly ConversationRow[] = [
         lang: 'de', email: JONAS,
         steps: [{ say: 'wer ist unser abrechnungskontakt?', expect: [de.askEmail] }, { say: JONAS }, { say: CODE, expect: [de.offerEmail] },
             { say: 'ja', expect: [de.askMessage] },
-            { say: 'ok danke. Nachricht: Hallo Anna, bitte buche 2 Lizenzen dazu. Gruß Jonas', expect: [de.preview, /\n\nHallo Anna, bitte buche 2 Lizenzen dazu\. Gruß Jonas/], absent: [/Nachricht:/] },
+            { say: 'ok danke. Nachricht: Hallo Anna, bitte buche 2 Lizenzen dazu. Gruß Jonas', expect: [de.preview, /\n\nBitte buche 2 Lizenzen dazu\.\n\nGruß Jonas/], absent: [/Nachricht:/] },
             { say: 'ja', expect: [de.sent] }],
-        outcome: { mailTo: { to: [ANNA], words: mailWithout(/Nachricht:|ok danke/, /Hallo Anna, bitte buche 2 Lizenzen dazu/) } }
+        outcome: { mailTo: { to: [ANNA], words: mailWithout(/Nachricht:|ok danke|Hallo Anna/, /Bitte buche 2 Lizenzen dazu/) } }
     },
     {
         name: '"can you email them for me? Text: Hi Peter, …" at the offer: the text is the draft, not asked for again',
         lang: 'en', email: SARAH,
         steps: [{ say: 'who is our billing contact?', expect: [en.askEmail] }, { say: SARAH }, { say: CODE, expect: [en.offerEmail] },
             { say: 'can you email them for me? Text: Hi Peter, please add 3 seats for the new hires. Thanks, Sarah',
-                expect: [en.preview, /\n\nHi Peter, please add 3 seats for the new hires\. Thanks, Sarah/, en.confirm], absent: [en.askMessage, /email them for me/] },
+                expect: [en.preview, /\n\nPlease add 3 seats for the new hires\.\n\nThanks, Sarah/, en.confirm], absent: [en.askMessage, /email them for me/] },
             { say: 'yes', expect: [en.sent] }],
-        outcome: { mailTo: { to: [PETER], words: mailWithout(/email them for me|Text:/, /Hi Peter, please add 3 seats for the new hires/) } }
+        outcome: { mailTo: { to: [PETER], words: mailWithout(/email them for me|Text:|Hi Peter/, /Please add 3 seats for the new hires/) } }
     },
     {
         name: '"Thanks. Email Peter and tell him: …" at the message question: only the words after the colon go out',
