@@ -125,7 +125,7 @@ const SWITCH_PREFIX = 'switch-language-';
 const SWITCH_INTENTS = LANGS.map((lang) => `${SWITCH_PREFIX}${lang}`);
 
 /** Anything written like an email address ("sarah.lee@northwind.example"). */
-const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
+export const EMAIL_LIKE = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/g;
 
 /**
  * A text in which the language guesser finds no letter trigram and which it
@@ -417,7 +417,7 @@ export class IntentRecognizer {
         return this.readings.size;
     }
 
-    private async readFresh(text: string, lang?: Lang): Promise<Understanding> {
+    private async readFresh(text: string, lang?: Lang, placed?: Understanding): Promise<Understanding> {
         // An address says who the person is, not what they want: "i'm sarah.lee@northwind.example, am i …" is read without it.
         const utterance = utteranceOf(text);
         if (utterance === '') {
@@ -428,7 +428,8 @@ export class IntentRecognizer {
         if (this.outsideField(utterance)) {
             return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.offField, language: lang ?? this.guessLanguage(utterance) };
         }
-        const asWhole = await this.recognizeOne(utterance, lang);
+        // `placed`: the classifier's reading of this very text, when the caller has it already (a story's question, {@link byParts}).
+        const asWhole = placed ?? (await this.recognizeOne(utterance, lang));
         const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && asksOnce(parts)) ? await this.byParts(whole, parts) : whole;
@@ -635,7 +636,7 @@ export class IntentRecognizer {
             // The question read with the rules a whole message gets ("How do I reach our billing person?" is a mail to them), when the
             // classifier places it at all: a question it places nowhere is no clearer for a clause guessed from it.
             const placed = await this.recognizeOne(asked, whole.language);
-            const read = placed.intent === 'none' ? placed : await this.readFresh(asked, whole.language);
+            const read = placed.intent === 'none' ? placed : await this.readFresh(asked, whole.language, placed);
             // "… hilf mir bitte, das Passwort zurückzusetzen": the plea for help leads up to the task it names.
             const one = read.intent === 'help' ? ((await this.afterOpening(asked, whole.language, ['help'])) ?? read) : read;
             // "can we continue in german? who is my billing contact": a language asked for before the rest is no story's question; the whole asks.

@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
-import { TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
+import { EMAIL_LIKE, TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
 import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { BoundedMemo } from '../core/boundedMemo';
@@ -319,7 +319,7 @@ function frameOf(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Messa
     const fits = (one: MessageFrame): boolean => {
         const said = wordsOf(one.head);
         // "pls write to peter.brooks@northwind.example that …": the dots of an address end no sentence.
-        const ownMarks = one.head.replace(ADDRESS_IN_HEAD, ' ');
+        const ownMarks = one.head.replace(EMAIL_LIKE, ' ');
         return said.length > 0 && said.length <= MESSAGE_FRAME_MAX_WORDS && !/[.!?]/u.test(ownMarks) && (hasListWord(said, verbs) || (one.colon === true && addressed(t, one.head, lang)));
     };
     // The first way of framing that fits: "wir brauchen mehr Lizenzen, können Sie ihr das ausrichten?" has a lead-in after its comma with no message after it.
@@ -337,9 +337,6 @@ function frameOf(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Messa
     const found = framed === undefined ? otherFrame(trimmed) : fits(framed) ? framed : frame?.[0].trim().endsWith(':') ? otherFrame(framed.message) : undefined;
     return found !== undefined && fits(found) ? found : undefined;
 }
-
-/** An email address in a frame's head ("write to peter.brooks@northwind.example"): its dots are no sentence marks. */
-const ADDRESS_IN_HEAD = /[^\s@,;:<>()"']+@[^\s@,;:<>()"']+/gu;
 
 /** True when words before a colon only say whom the message after it is for ("ok dann an anna", "ok, to peter then"). */
 function addressed(t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
