@@ -216,15 +216,21 @@ describe('Insights: a scripted day through the doors gives the figures the super
         const secrets = demo.users.flatMap((user) => [user.email, user.name, ...user.name.split(' ')]).filter((s) => s.length >= 3);
         const events = await harness.app.db.all<Record<string, unknown>>('SELECT * FROM insight_events');
         assert.ok(events.length > 20, `events were written (${events.length})`);
-        const stored = [
-            ...events,
+        const texts = [
             ...(await harness.app.db.all<Record<string, unknown>>('SELECT * FROM insight_unplaced')),
             ...(await harness.app.db.all<Record<string, unknown>>('SELECT * FROM insight_comments'))
-        ].map((row) => JSON.stringify(row).toLowerCase());
+        ];
+        const conversationIds = chats.map((chat) => String((chat.all[0] as { conversation?: { id: string } }).conversation?.id));
+        // A text keeps its conversation's key (channel and conversation id) for export and erasure. A Direct Line id is
+        // random and may hold "tom" or "lea" by chance, so keys are checked to be the day's conversations, not scanned.
+        const dayKey = (key: string): boolean => conversationIds.some((id) => key === `directline:${id}`) || /^emulator:loopback-[0-9a-f-]{36}$/.test(key);
+        for (const row of texts) {
+            assert.ok(dayKey(String(row.conversation_key)), `the key of "${String(row.text)}" is a conversation of the day`);
+        }
+        const stored = [...events, ...texts.map(({ conversation_key: _key, ...rest }) => rest)].map((row) => JSON.stringify(row).toLowerCase());
         for (const secret of secrets) {
             assert.ok(!stored.some((row) => row.includes(secret.toLowerCase())), `"${secret}" is stored`);
         }
-        const conversationIds = chats.map((chat) => String((chat.all[0] as { conversation?: { id: string } }).conversation?.id));
         for (const id of conversationIds) {
             assert.ok(!events.some((row) => JSON.stringify(row).includes(id)), 'conversation ids are kept only as keyed hashes');
         }
