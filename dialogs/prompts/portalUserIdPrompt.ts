@@ -90,7 +90,9 @@ export class PortalUserIdPrompt extends LocalizedPrompt<PortalUserIdInput> {
             return { succeeded: false };
         }
         const login = USERNAME.test(plain) ? plain : ((introducedPattern(t).exec(plain) ?? SAID_PLAINLY.exec(plain))?.[1] ?? this.atTheEnd(plain, lang));
-        return login && USERNAME.test(login) ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
+        // "ja bitte", "klar, gerne": a courtesy left after the lead-in answers the question, it names no user ID.
+        const courtesy = login !== undefined && phraseList(t, 'portalReset:courtesies').includes(phraseOf(login));
+        return login && USERNAME.test(login) && !courtesy ? { succeeded: true, value: { kind: 'login', login } } : { succeeded: false };
     }
 
     /** The user ID that ends a short message ("ah ok, mbergmann-billing"): after a comma or colon, or shaped as only an ID is. */

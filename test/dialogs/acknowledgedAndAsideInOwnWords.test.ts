@@ -78,6 +78,26 @@ const ROWS: readonly ConversationRow[] = [
             outcome: { resetTo: MARIA }
         })
     ),
+    // A yes or a courtesy at the question for the user ID answers the question and names no ID: asked again, no link sent.
+    ...(
+        [
+            ['en', 'yes please', 'pbrooks', PETER],
+            ['en', 'sure, go ahead', 'pbrooks', PETER],
+            ['de', 'ja bitte', 'mbergmann-billing', MARIA],
+            ['de', 'klar, gerne', 'mbergmann-billing', MARIA]
+        ] as const
+    ).map(
+        ([lang, said, userId, person]): ConversationRow => ({
+            name: `"${said}" at the question for the user ID: asked again, no link; then ${userId} is taken`,
+            lang,
+            steps: [
+                { say: lang === 'en' ? 'reset my portal password' : 'Portal-Kennwort zurücksetzen', expect: [ASK_USER_ID[lang]] },
+                { say: said, expect: [JUST_THE_USER_ID[lang]], absent: [RESET_REQUESTED[lang]] },
+                { say: userId, expect: [RESET_REQUESTED[lang]] }
+            ],
+            outcome: { resetTo: person }
+        })
+    ),
     // A goodbye at the end of a message that says the person has to go: a short goodbye, the question not asked again.
     ...(['ugh i have to go to a meeting, bye', 'sorry gotta run, bye', 'ok i have a call now. bye'] as const).map(
         (said): ConversationRow => ({
