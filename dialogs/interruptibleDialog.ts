@@ -69,6 +69,9 @@ const OVER_DRAFT: ReadonlySet<Intent> = new Set<Intent>([
 /** Status questions kept for after a verification; more are asked again afterwards. */
 const MAX_PENDING_REFERENCES = 3;
 
+/** The longest free-text answer still taken as a question about the person's requests rather than as the answer. */
+const STATUS_ASIDE_MAX_WORDS = 8;
+
 /** A message in a task is taken as off topic from this many words on (or as a question). */
 const OFF_TOPIC_MIN_WORDS = 5;
 
@@ -355,6 +358,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         if (understood && (clearHumanRequest(text, understood, t) || plainCommand(text, understood, this.services.recognizer, minScore))) {
             return this.onInterruption(innerDc, understood);
         }
+        if (understood?.intent === 'request-status' && this.asksStatusAside(innerDc, text, understood)) {
+            return this.onInterruption(innerDc, understood);
+        }
         const instead = await declinedForAnother(text, turnInfo(innerDc.context).lang, t, this.services.recognizer);
         if (instead) {
             // The no drops this step (nothing is sent or filed); what follows it is the person's request now.
@@ -363,6 +369,23 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // "wie wird das Wetter morgen?", "wait, will I lose access to billing then?": a question is no reason and no message.
         return this.answerSideQuestion(innerDc, text);
+    }
+
+    /**
+     * True when a free-text answer is a short question about the person's requests ("whats the status?", "wie ist der Stand?"):
+     * no reason and no words for a mail, unless it asks the recipient ("could you ask her about the status?"); on the way to a
+     * person it is the person's business.
+     */
+    private asksStatusAside(innerDc: DialogContext, text: string, understood: Understanding): boolean {
+        const { t } = turnInfo(innerDc.context);
+        return (
+            understood.score >= UNDERSTANDING_POLICY.interrupt &&
+            askedOfTheBot(text, t) &&
+            wordsOf(text).length <= STATUS_ASIDE_MAX_WORDS &&
+            !containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.askingSomeone')) &&
+            !this.isOnStack(innerDc, DialogIds.escalate) &&
+            !this.isOnStack(innerDc, DialogIds.escalateOffer)
+        );
     }
 
     /**
@@ -622,6 +645,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 noteNotUnderstood(context, 'out-of-scope', submittedText(context.activity) ?? '', understood.intent, understood.score);
                 await context.sendActivity(t('main:outOfScopeInTask'));
                 return this.reprompt(innerDc);
+            case 'request-status':
+                // "whats the status?" in the middle of a task: answered on top of it, then its question again (nothing is dropped).
+                if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.requestStatus) && turnInfo(context).profile.identity !== undefined && understood.score >= UNDERSTANDING_POLICY.interrupt) {
+                    return innerDc.beginDialog(DialogIds.requestStatus, {} satisfies RequestStatusOptions);
+                }
+                return this.onOtherRequest(innerDc, understood);
             case 'object-to-request':
                 if (!this.isAtMenu(innerDc)) {
                     return undefined;
@@ -635,30 +664,36 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 await innerDc.cancelAllDialogs();
                 return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
             default:
-                // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
-                if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
-                    await answerTopic(context, understood.intent, await this.knownAccount(context));
-                    return this.reprompt(innerDc);
-                }
-                // Another request where the open question cannot use it ("Portal-Kennwort zurücksetzen" typed at a yes/no,
-                // "i need to reset my portal password" at the email question): that request is taken up instead, when
-                // every word says it ("okay, but change the text" or "max at firma" are tries at the answer, asked again).
-                // The task that request would start, when already open, keeps what was entered and asks again.
-                // At a yes/no question a longer sentence that makes that request is taken up too ("ich möchte lieber mein
-                // Portal-Kennwort zurücksetzen"), unless it begins with a yes or no ("okay, but change the text").
-                if (
-                    isRequest(understood.intent) &&
-                    !this.isAtMenu(innerDc) &&
-                    !this.isOnStack(innerDc, TASK_OF[understood.intent] ?? '') &&
-                    (this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS]) ||
-                        (await this.requestAtYesNo(innerDc, understood.intent)) ||
-                        (await this.requestAtTextPrompt(innerDc, understood.intent)))
-                ) {
-                    await innerDc.cancelAllDialogs();
-                    return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
-                }
-                return this.answeredAgain(innerDc, understood);
+                return this.onOtherRequest(innerDc, understood);
         }
+    }
+
+    /** A topic or another request where a task's question is open: the topic answered there, the request taken up when every word says it. */
+    private async onOtherRequest(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        // A question about a related topic at a choice ("Was ist ein Unternehmenskonto?") is answered, then the choice asked again.
+        if (isTopicIntent(understood.intent) && !this.isAtMenu(innerDc)) {
+            await answerTopic(context, understood.intent, await this.knownAccount(context));
+            return this.reprompt(innerDc);
+        }
+        // Another request where the open question cannot use it ("Portal-Kennwort zurücksetzen" typed at a yes/no,
+        // "i need to reset my portal password" at the email question): that request is taken up instead, when
+        // every word says it ("okay, but change the text" or "max at firma" are tries at the answer, asked again).
+        // The task that request would start, when already open, keeps what was entered and asks again.
+        // At a yes/no question a longer sentence that makes that request is taken up too ("ich möchte lieber mein
+        // Portal-Kennwort zurücksetzen"), unless it begins with a yes or no ("okay, but change the text").
+        if (
+            isRequest(understood.intent) &&
+            !this.isAtMenu(innerDc) &&
+            !this.isOnStack(innerDc, TASK_OF[understood.intent] ?? '') &&
+            (this.services.recognizer.saysOnly(submittedText(context.activity) ?? '', [understood.intent, ...OPENING_WORDS]) ||
+                (await this.requestAtYesNo(innerDc, understood.intent)) ||
+                (await this.requestAtTextPrompt(innerDc, understood.intent)))
+        ) {
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);
+        }
+        return this.answeredAgain(innerDc, understood);
     }
 
     /**
