@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { phraseList } from './phraseLists';
+import { perLanguage, phraseList } from './phraseLists';
 import { clauseAsSentence } from './germanClause';
 
 /** The words that open a German "dass"/"ob" clause, whose verb stands last ({@link clauseAsSentence}). */
@@ -24,6 +24,44 @@ export function clauseAsMessage(t: TFunction, marker: string | undefined, writte
     const clause = kind === 'that' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
     // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
     const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob', phraseList(t, 'changeContact:titles')) : undefined;
-    const message = reordered ?? (kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause, marker: marker?.toLocaleLowerCase() }) : clause);
+    // "ask him whether he can add 2 licences": the recipient, asked about in the third person, is addressed ("whether you can …").
+    const asked = kind === 'whether' ? addressingRecipient(t, reordered ?? clause) : (reordered ?? clause);
+    const message = reordered !== undefined ? asked : kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause: asked, marker: marker?.toLocaleLowerCase() }) : clause;
     return message.charAt(0).toLocaleUpperCase() + message.slice(1);
+}
+
+/** How a question about the recipient in the third person addresses them (`emailAdmin:recipientAddress`), read once per language. */
+const recipientAddress = perLanguage((t: TFunction) => {
+    // Each entry is the verb asked about and the verb addressing the recipient ("kann können", "is are").
+    const verbs = t('emailAdmin:recipientAddress.verbs', { returnObjects: true }) as unknown;
+    const pairs = (Array.isArray(verbs) ? verbs : []).filter((one): one is string => typeof one === 'string').map((one) => one.trim().split(/\s+/u));
+    return {
+        pronouns: new Set(phraseList(t, 'emailAdmin:recipientAddress.pronouns')),
+        verbs: new Map(pairs.filter((pair) => pair.length === 2).map(([asked, addressed]) => [asked.toLocaleLowerCase(), addressed] as const)),
+        you: t('emailAdmin:recipientAddress.you')
+    };
+});
+
+/**
+ * A whether-question about the recipient put to the recipient: a pronoun of theirs beside a verb of
+ * `emailAdmin:recipientAddress.verbs` at the clause's start becomes the address ("he can add" → "you can add",
+ * "Kann sie mir … schicken?" → "Können Sie mir … schicken?"). Other clauses stay as written.
+ */
+function addressingRecipient(t: TFunction, clause: string): string {
+    const { pronouns, verbs, you } = recipientAddress(t);
+    const match = /^(\S+)(\s+)(\S+)/u.exec(clause);
+    if (!match) {
+        return clause;
+    }
+    const [whole, first, gap, second] = match;
+    const capital = (word: string, like: string): string => (like.charAt(0) === like.charAt(0).toLocaleUpperCase() ? word.charAt(0).toLocaleUpperCase() + word.slice(1) : word);
+    const firstVerb = verbs.get(first.toLocaleLowerCase());
+    if (firstVerb !== undefined && pronouns.has(second.toLocaleLowerCase())) {
+        return `${capital(firstVerb, first)}${gap}${you}${clause.slice(whole.length)}`;
+    }
+    const secondVerb = verbs.get(second.toLocaleLowerCase());
+    if (secondVerb !== undefined && pronouns.has(first.toLocaleLowerCase())) {
+        return `${capital(you, first)}${gap}${secondVerb}${clause.slice(whole.length)}`;
+    }
+    return clause;
 }

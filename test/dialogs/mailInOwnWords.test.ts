@@ -134,7 +134,25 @@ const ROWS: readonly ConversationRow[] = [
                 expect: [de.preview, /\n\nDanke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/] },
             { say: 'ja', expect: [de.sent] }],
         outcome: { mailTo: { to: [ANNA], words: /Danke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/ } }
-    }
+    },
+    // "ask him whether he can …": the question is passed on to the recipient, who is addressed ("whether you can …"), not the words to the bot.
+    ...(
+        [
+            ['en', 'who is my billing contact?', 'tom.hughes@northwind.example', 'can you email him to ask if he can add 2 licences', /whether you can add 2 licences/, /email him|ask if|he can/, PETER],
+            ['en', 'who is my billing contact?', 'tom.hughes@northwind.example', 'yes, ask him whether he could send the invoice as pdf', /whether you could send the invoice as pdf/, /ask him|he could/, PETER],
+            ['de', 'wer ist mein abrechnungskontakt?', JONAS, 'ja, frag sie bitte ob sie mir die rechnung als pdf schicken kann', /Können Sie mir die rechnung als pdf schicken\?/i, /frag sie|kann sie/i, ANNA],
+            ['de', 'wer ist mein abrechnungskontakt?', LEA, 'kannst du sie fragen, ob sie uns 3 lizenzen mehr geben kann', /Können Sie uns 3 lizenzen mehr geben\?/i, /fragen|kann sie/i, ANNA]
+        ] as const
+    ).map(
+        ([lang, first, email, said, asked, frame, to]): ConversationRow => ({
+            name: `"${said}" at the offer of a mail: the recipient is asked in the mail (${asked.source})`,
+            lang, email,
+            steps: [{ say: first, expect: [PHRASES[lang].askEmail] }, { say: email }, { say: CODE, expect: [PHRASES[lang].offerEmail] },
+                { say: said, expect: [PHRASES[lang].preview, asked, PHRASES[lang].confirm], absent: [PHRASES[lang].askMessage] },
+                { say: lang === 'en' ? 'yes' : 'ja', expect: [PHRASES[lang].sent] }],
+            outcome: { mailTo: { to: [to], words: mailWithout(frame, asked) } }
+        })
+    ),
 ];
 
 describe('The message to the billing contact in the person\'s own words: thanks and words to the bot stay out', () => {
