@@ -38,6 +38,8 @@ interface CallbackOptions {
     readonly noted?: boolean;
     /** The person left the queue in words ("I don't want to wait any longer"): told so before the offer. */
     readonly left?: boolean;
+    /** The offer was accepted and the concern typed at the address question: noted, and the address asked again. */
+    readonly accepted?: boolean;
 }
 
 /** The fewest words a concern typed at the callback offer has ("doppelte Abbuchung im Oktober"). */
@@ -89,6 +91,8 @@ export class EscalateDialog extends ComponentDialog {
         this.addDialog(new TextInputPrompt(PromptIds.text));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         this.addDialog(new EmailPrompt(PromptIds.email));
+        // "the invoice shows the wrong company name …" at the address for the callback: the concern, kept as the note; the address asked again.
+        this.addDialog(new EmailPrompt(PromptIds.callbackEmail, async (prompt) => prompt.recognized.succeeded || concernOf(submittedText(prompt.context.activity) ?? '') !== undefined));
         // "Shall customer service email you?" answered with the concern itself ("es geht um eine doppelte Abbuchung"): kept as the note.
         this.addDialog(new YesNoPrompt(PromptIds.callbackOffer, async (prompt) => prompt.recognized.succeeded || concernOf(submittedText(prompt.context.activity) ?? '') !== undefined));
         this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
@@ -125,7 +129,9 @@ export class EscalateDialog extends ComponentDialog {
         if (options.description) {
             return step.next({ text: options.description } satisfies TextInput);
         }
-        return step.prompt(PromptIds.text, localized({ text: { key: 'escalate:askDescription' }, buttons: [SKIP], freeText: true }));
+        // Nobody to put the person through to (closed, no agent online): the matter is asked without "I'll put you through".
+        const free = (await this.services.handoffs.availability(turnInfo(step.context).lang)) === 'open';
+        return step.prompt(PromptIds.text, localized({ text: { key: free ? 'escalate:askDescription' : 'escalate:askDescriptionNobodyFree' }, buttons: [SKIP], freeText: true }));
     }
 
     private async queueStep(step: WaterfallStepContext<EscalateOptions>): Promise<DialogTurnResult> {
@@ -222,6 +228,10 @@ export class EscalateDialog extends ComponentDialog {
 
     private async offerCallbackStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
         const { lang, t } = turnInfo(step.context);
+        if (step.options.accepted) {
+            await step.context.sendActivity(t('escalate:concernNoted'));
+            return step.next(true);
+        }
         if (step.options.noted) {
             await step.context.sendActivity(t('escalate:concernNoted'));
         } else if (step.options.left) {
@@ -231,7 +241,7 @@ export class EscalateDialog extends ComponentDialog {
         } else if (step.options.reason === 'no-agent') {
             await step.context.sendActivity(t('escalate:noAgent'));
         }
-        return step.prompt(PromptIds.callbackOffer, localized({ ...YesNoPrompt.options({ key: 'escalate:offerCallback' }), takesMatter: true }));
+        return step.prompt(PromptIds.callbackOffer, localized({ ...YesNoPrompt.options({ key: 'escalate:offerCallback' }), takesMatter: true, personComing: true }));
     }
 
     private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
@@ -257,11 +267,18 @@ export class EscalateDialog extends ComponentDialog {
             await step.context.sendActivity(t('escalate:emailOnFile', { email: user.email }));
             return step.next(user.email);
         }
-        return step.prompt(PromptIds.email, localized({ text: { key: 'escalate:askEmail' }, retryText: { key: 'escalate:askEmailRetry' } }));
+        // A statement typed here is the person's matter (kept for customer service), not a question of a task to answer.
+        return step.prompt(PromptIds.callbackEmail, localized({ text: { key: 'escalate:askEmail' }, retryText: { key: 'escalate:askEmailRetry' }, takesMatter: true, personComing: true }));
     }
 
     private async callbackNoteStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {
-        stepValues<CallbackValues>(step).email = step.result as string;
+        if (typeof step.result !== 'string') {
+            // The concern instead of the address: noted (after what was noted before), and the address asked again.
+            const concern = concernOf(submittedText(step.context.activity) ?? '') ?? '';
+            const description = [step.options.description, concern].filter((part) => part).join('\n');
+            return step.replaceDialog(DialogIds.escalateCallback, { ...step.options, description: description.slice(0, MAX_DESCRIPTION), accepted: true } satisfies CallbackOptions);
+        }
+        stepValues<CallbackValues>(step).email = step.result;
         if (step.options.description) {
             return step.next({ text: step.options.description } satisfies TextInput);
         }

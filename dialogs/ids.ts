@@ -48,5 +48,6 @@ export const PromptIds = {
     reference: 'prompt.reference',
     portalUserId: 'prompt.portalUserId',
     dropTask: 'prompt.dropTask',
-    callbackOffer: 'prompt.callbackOffer'
+    callbackOffer: 'prompt.callbackOffer',
+    callbackEmail: 'prompt.callbackEmail'
 } as const;

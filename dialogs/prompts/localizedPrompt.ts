@@ -5,10 +5,11 @@ import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
 import { noteTold, turnInfo } from '../../turn/turn';
-import { hasPhrase, phraseOf } from '../../core/words';
+import { containsPhrase, hasPhrase, phraseOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { conjunctionList } from '../../core/listFormat';
 import { whereToSeeAnswer } from '../whereToSee';
+import type { TFunction } from 'i18next';
 
 /** From this many answers a prompt could not use, its retry also mentions help and cancel: the same re-prompt is never shown twice in a row. */
 const FAILURES_BEFORE_HINT = 2;
@@ -95,6 +96,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly takesMatter?: boolean;
     /** The question itself offers a person ("Shall I put you through?"): another question it cannot answer gets no button for one. */
     readonly offersPerson?: boolean;
+    /** Customer service will write to the person (a callback is being set up): a question it cannot answer is one for them, no "talk to a person". */
+    readonly personComing?: boolean;
     /** A reason for changing the billing contact that names one of `names` ("peter is retiring") chooses the button with this `value`: the change it gives the reason for. */
     readonly reasonChooses?: { readonly value: string; readonly names: readonly string[] };
     /** One of `names` removed and another kept ("klaus soll raus, nur noch maria", `main:removalWords`) chooses the button with this `value`. */
@@ -178,10 +181,15 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         }
         // Another question it cannot answer here: not the same re-prompt again, but a person offered with a button of its own.
         const askedAgain = questioned && !whereToSee && (attempts.questions ?? 0) > 1;
-        if (askedAgain) {
+        if (questioned && spec.personComing && askedWhenTheyWrite(t, submittedText(context.activity) ?? '')) {
+            // "when will they get back to me?" while a callback is set up: as soon as they can, no time promised.
+            text = `${t('common:personComing.when')} ${text}`;
+        } else if (askedAgain && spec.personComing) {
+            text = `${t('common:questionNotAnswered')} ${t('common:questionForCustomerService')} ${text}`;
+        } else if (askedAgain) {
             text = `${spec.offersPerson ? t('common:questionNotAnsweredEither') : t('common:questionNotAnsweredAgain', { person: t(PERSON_LABEL) })} ${text}`;
         } else if (questioned && !whereToSee) {
-            text = `${t('common:questionNotAnswered')} ${t('common:questionToPerson')} ${text}`;
+            text = `${t('common:questionNotAnswered')} ${t(spec.personComing ? 'common:questionForCustomerService' : 'common:questionToPerson')} ${text}`;
         }
         if (isRetry && sentOnlyFiles(context.activity)) {
             text = `${t('common:textOnly')} ${text}`;
@@ -235,4 +243,9 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
 /** A message with pictures or files but no words: the person learns that only text reaches the bot. */
 function sentOnlyFiles(activity: Partial<Activity>): boolean {
     return activity.type === ActivityTypes.Message && (activity.attachments?.length ?? 0) > 0 && submittedText(activity) === undefined;
+}
+
+/** True when a question asks when customer service will answer (`requestStatus:howLong.heard.phrases`, `common:personComing.heard`). */
+function askedWhenTheyWrite(t: TFunction, text: string): boolean {
+    return containsPhrase(text, phraseList(t, 'requestStatus:howLong.heard.phrases')) || containsPhrase(text, phraseList(t, 'common:personComing.heard'));
 }

@@ -264,6 +264,28 @@ describe('EscalateDialog: callback requests instead of a chat', () => {
             }
         });
 
+        it(`[${lang}] nobody free: the matter is asked without "I'll put you through"; the concern typed at the callback's address question is noted and the address asked again; "when will they write?" is answered there without "talk to a person"`, async () => {
+            const harness = await BotHarness.create();
+            try {
+                const de = lang === 'de';
+                const convo = harness.conversation(localeOf(lang));
+                const concern = de ? 'Auf der Rechnung steht der falsche Firmenname, wir heißen Müller Design GmbH' : 'the invoice shows the wrong company name, we are Northwind Traders Ltd';
+                await play(harness, convo, [
+                    { say: h.human, expect: [h.askDescription], absent: [de ? /Ich verbinde Sie/ : /put you through/] },
+                    { say: h.skip, expect: [h.noAgent, h.offerCallback] },
+                    { say: h.yes, expect: [h.askEmail] },
+                    { say: concern, expect: [de ? /für den Kundendienst notiert/ : /noted that for the customer service team/, h.askEmail], absent: [/Rechnungen|invoices show/, h.callbackCreated] },
+                    { say: de ? 'wann melden die sich?' : 'when will they get back to me?', expect: [de ? /so bald wie möglich/ : /as soon as they can/, h.askEmail], absent: [de ? /Mitarbeiter“/ : /"talk to a person"/] },
+                    { say: 'kim@example.com', expect: [h.callbackCreated], absent: [h.askNote] }
+                ]);
+                const erika = await harness.agentOnline('erika');
+                const [request] = (await harness.runtime.handoff.desk.snapshot(erika)).callbacks;
+                assert.deepStrictEqual([request.email, request.note], ['kim@example.com', concern], 'the concern is the note the team reads');
+            } finally {
+                await harness.close();
+            }
+        });
+
         it(`[${lang}] outside business hours: the hours and a callback offer; a verified person's email on file is used`, async () => {
             // The harness clock starts on Monday 2 March 2026, 10:00 in Berlin; Saturday is closed.
             const harness = await BotHarness.create({ handoff: { businessHours: BusinessHours.parse('Mon-Fri 08:00-18:00', 'Europe/Berlin') } });

@@ -59,7 +59,8 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'auf meiner rechnung steht die falsche adresse', expect: [IN_TASK.de, PHRASES.de.offerEmail], absent: [PHRASES.de.askMessage, TASK_PHRASES.de.changeIntro] },
             { say: 'nein danke', expect: [PHRASES.de.anythingElse] },
             { say: 'auf meiner rechnung steht die falsche adresse', expect: [DETAILS.de.answer], absent: [PHRASES.de.askMessage, TASK_PHRASES.de.changeIntro] },
-            { say: 'ja bitte', expect: [/Ich verbinde Sie mit unserem Kundendienst/], absent: [PHRASES.de.askMessage, TASK_PHRASES.de.changeIntro] }],
+            // Nobody online in the harness: the matter is asked without "Ich verbinde Sie".
+            { say: 'ja bitte', expect: [/Worum geht es\? Beschreiben Sie Ihr Anliegen/], absent: [/Ich verbinde Sie/, PHRASES.de.askMessage, TASK_PHRASES.de.changeIntro] }],
         outcome: { noRequest: 'ACC-1001', noMailTo: 'anna.mueller@mueller-design.example' }
     }
 ];
