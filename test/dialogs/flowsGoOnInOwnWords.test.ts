@@ -13,7 +13,7 @@ const en = { ...TASK_PHRASES.en, ...PHRASES.en };
 const de = { ...TASK_PHRASES.de, ...PHRASES.de };
 
 /** The conversation is over: a goodbye, and no question or menu after it. */
-const CLOSED = { en: /Goodbye|goodbye/, de: /Auf Wiedersehen/ } as const;
+const CLOSED = { en: /Goodbye|goodbye|Have a nice day/, de: /Auf Wiedersehen|schönen Tag/ } as const;
 const ASKS_ON = { en: /What can I do for you\?|anything else I can help you with/, de: /Was kann ich für Sie tun\?|Kann ich sonst noch etwas für Sie tun\?/ } as const;
 const REFUSED = { en: /not something I can help with/, de: /Dabei kann ich Ihnen leider nicht helfen/ } as const;
 const MENU = { en: /What can I do for you\?/, de: /Was kann ich für Sie tun\?/ } as const;
@@ -75,6 +75,67 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'who is our billing contact?', expect: [/Peter Brooks/], absent: [CLOSED.en, en.askEmail] }
         ],
         outcome: { noMailTo: PETER }
+    },
+    {
+        name: '„nein, warte. wer ist unser abrechnungskontakt“ auf die Frage nach dem Abschied, ob es geholfen hat: die Frage wird beantwortet',
+        lang: 'de',
+        steps: [
+            { say: 'tschüss', expect: [CLOSED.de] },
+            { say: 'nein, warte. wer ist unser abrechnungskontakt', expect: [de.askEmail], absent: [/Was hat Ihnen gefehlt/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„wer ist unser abrechnungskontakt“ nach „tschüss“ und 👍 ist eine neue Frage, kein Kommentar',
+        lang: 'de',
+        steps: [
+            { say: 'tschüss', expect: [CLOSED.de] },
+            { say: '👍 Ja, hat geholfen', expect: [/was wir noch besser machen können/] },
+            { say: 'wer ist unser abrechnungskontakt', expect: [de.askEmail], absent: [/Ihr Kommentar geht an/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"I want to change the billing contact" after "bye" and "yes" is a new request, not a comment',
+        lang: 'en',
+        steps: [
+            { say: 'bye', expect: [CLOSED.en] },
+            { say: 'yes', expect: [/what we could do even better/] },
+            { say: 'I want to change the billing contact', expect: [/I'll file the request with LogMeIn for you|Which email address do you use/], absent: [/your comment goes to/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '"👍 and how do I reset my portal password" at "did this help?": the rating taken, the question answered',
+        lang: 'en',
+        steps: [
+            { say: 'thanks, bye', expect: [CLOSED.en] },
+            { say: '👍 and how do I reset my portal password', expect: [/type the user ID/], absent: [/what we could do even better/] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„hat sich erledigt, danke“ mitten in der Mail, dann „wer ist unser abrechnungskontakt?“: beantwortet',
+        lang: 'de', email: LEA,
+        steps: [
+            { say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] },
+            { say: LEA },
+            { say: CODE, expect: [de.confirm] },
+            { say: 'hat sich erledigt, danke', expect: [CLOSED.de] },
+            { say: 'wer ist unser abrechnungskontakt?', expect: [/Anna Müller/], absent: [CLOSED.de, /Was hat Ihnen gefehlt/] }
+        ],
+        outcome: { noMailTo: ANNA }
+    },
+    {
+        name: '"gotta run to a meeting, bye" at the code question, then "am I the billing contact?" starts over',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'who is our billing contact', expect: [en.askEmail] },
+            { say: SARAH, expect: [en.codeSent] },
+            { say: 'gotta run to a meeting, bye', expect: [CLOSED.en] },
+            { say: 'am I the billing contact?', expect: [en.askEmail], absent: [CLOSED.en, /What was missing/] }
+        ],
+        outcome: { noHandoff: true }
     },
     // A decline and "that's all" to "anything else?" closes, with one friendly line.
     ...([
@@ -238,6 +299,23 @@ describe('Flows that go on in the customers\' own words (issue 12)', () => {
                 ], email);
             });
         }
+    }
+
+    for (const lang of ['de', 'en'] as const) {
+        const question = lang === 'de' ? 'wer ist unser abrechnungskontakt?' : 'who is our billing contact?';
+        it(`[${lang}] "${question}" after leaving the agent queue with a goodbye starts over`, async () => {
+            const harness = harnessOf();
+            await harness.agentOnline('erika');
+            const convo = harness.conversation(localeOf(lang));
+            const h = HANDOFF[lang];
+            await play(harness, convo, [
+                { say: h.human, expect: [h.askDescription] },
+                { say: h.skip, expect: [h.waitPrompt] },
+                { say: lang === 'de' ? 'tschüss' : 'bye' },
+                { say: lang === 'de' ? 'ja' : 'yes', expect: [CLOSED[lang]] },
+                { say: question, expect: [PHRASES[lang].askEmail], absent: [CLOSED[lang], h.stillWaiting] }
+            ]);
+        });
     }
 
     for (const lang of ['de', 'en'] as const) {
