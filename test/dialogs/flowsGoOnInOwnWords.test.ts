@@ -37,6 +37,20 @@ const SARAH_FILES: readonly Step[] = [
     { say: 'yes', expect: [en.filed] }
 ];
 
+/** Lea asks for a mail to Anna, verifies, and sees the draft and "Shall I send it?". */
+const LEA_DRAFTS: readonly Step[] = [
+    { say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] },
+    { say: LEA },
+    { say: CODE, expect: [de.preview, de.confirm] }
+];
+
+/** Sarah asks for a mail to Peter, verifies, and sees the draft and "Shall I send it?". */
+const SARAH_DRAFTS: readonly Step[] = [
+    { say: 'email peter that we need 5 more licences' },
+    { say: SARAH },
+    { say: CODE, expect: [en.preview, en.confirm] }
+];
+
 /** Sarah, verified, declines the mail to Peter and is asked "anything else?". */
 const SARAH_ANYTHING_ELSE: readonly Step[] = [
     { say: 'who is our billing contact', expect: [en.askEmail] },
@@ -85,26 +99,20 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noHandoff: true }
     },
-    {
-        name: '„wer ist unser abrechnungskontakt“ nach „tschüss“ und 👍 ist eine neue Frage, kein Kommentar',
-        lang: 'de',
+    // At the comment after a rating, a request and nothing else is a new request, no comment.
+    ...([
+        ['de', 'tschüss', '👍 Ja, hat geholfen', /was wir noch besser machen können/, 'wer ist unser abrechnungskontakt', /Ihr Kommentar geht an/],
+        ['en', 'bye', 'yes', /what we could do even better/, 'I want to change the billing contact', /your comment goes to/]
+    ] as const).map(([lang, goodbye, rating, askComment, request, commentTaken]): ConversationRow => ({
+        name: `"${request}" after "${goodbye}" and "${rating}" is a new request, not a comment`,
+        lang,
         steps: [
-            { say: 'tschüss', expect: [CLOSED.de] },
-            { say: '👍 Ja, hat geholfen', expect: [/was wir noch besser machen können/] },
-            { say: 'wer ist unser abrechnungskontakt', expect: [de.askEmail], absent: [/Ihr Kommentar geht an/] }
+            { say: goodbye, expect: [CLOSED[lang]] },
+            { say: rating, expect: [askComment] },
+            { say: request, expect: [PHRASES[lang].askEmail], absent: [commentTaken] }
         ],
         outcome: { noHandoff: true }
-    },
-    {
-        name: '"I want to change the billing contact" after "bye" and "yes" is a new request, not a comment',
-        lang: 'en',
-        steps: [
-            { say: 'bye', expect: [CLOSED.en] },
-            { say: 'yes', expect: [/what we could do even better/] },
-            { say: 'I want to change the billing contact', expect: [/I'll file the request with LogMeIn for you|Which email address do you use/], absent: [/your comment goes to/] }
-        ],
-        outcome: { noHandoff: true }
-    },
+    })),
     {
         name: '"👍 and how do I reset my portal password" at "did this help?": the rating taken, the question answered',
         lang: 'en',
@@ -118,9 +126,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„hat sich erledigt, danke“ mitten in der Mail, dann „wer ist unser abrechnungskontakt?“: beantwortet',
         lang: 'de', email: LEA,
         steps: [
-            { say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] },
-            { say: LEA },
-            { say: CODE, expect: [de.confirm] },
+            ...LEA_DRAFTS,
             { say: 'hat sich erledigt, danke', expect: [CLOSED.de] },
             { say: 'wer ist unser abrechnungskontakt?', expect: [/Anna Müller/], absent: [CLOSED.de, /Was hat Ihnen gefehlt/] }
         ],
@@ -205,9 +211,7 @@ const ROWS: readonly ConversationRow[] = [
         name: '„nein, doch nicht abbrechen. Schicken Sie es bitte ab“ nach der Frage, ob verworfen werden soll: die Mail geht raus',
         lang: 'de', email: LEA,
         steps: [
-            { say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] },
-            { say: LEA },
-            { say: CODE, expect: [de.preview, de.confirm] },
+            ...LEA_DRAFTS,
             { say: 'tschüss', expect: [/Soll ich ihn verwerfen/] },
             { say: 'nein, doch nicht abbrechen. Schicken Sie es bitte ab', expect: [de.sent], absent: [de.confirm, CLOSED.de] }
         ],
@@ -217,41 +221,54 @@ const ROWS: readonly ConversationRow[] = [
         name: '"no wait, don\'t cancel, send it" after "Shall I drop it?": the mail goes out',
         lang: 'en', email: SARAH,
         steps: [
-            { say: 'email peter that we need 5 more licences' },
-            { say: SARAH },
-            { say: CODE, expect: [en.preview, en.confirm] },
+            ...SARAH_DRAFTS,
             { say: 'bye', expect: [/Shall I drop it/] },
             { say: "no wait, don't cancel, send it", expect: [en.sent], absent: [en.confirm, CLOSED.en] }
         ],
         outcome: { mailTo: { to: [PETER], words: /5 more licences/i } }
     },
+    {
+        name: '„nein, bitte abschicken“ nach der Frage, ob verworfen werden soll: die Mail geht raus',
+        lang: 'de', email: LEA,
+        steps: [
+            ...LEA_DRAFTS,
+            { say: 'ok tschüss', expect: [/Soll ich ihn verwerfen/] },
+            { say: 'nein, bitte abschicken', expect: [de.sent], absent: [de.confirm] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /lizenz fuer gotomeeting/i } }
+    },
+    {
+        name: '"no, keep it" after "Shall I drop it?": nothing sent yet, the send question again',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...SARAH_DRAFTS,
+            { say: 'bye', expect: [/Shall I drop it/] },
+            { say: 'no, keep it', expect: [en.confirm], absent: [en.sent, CLOSED.en] }
+        ],
+        outcome: { noMailTo: PETER }
+    },
     // A language asked for after an off-topic answer: switched, and what the bot can do, not the refusal again.
-    {
-        name: '"Deutsch bitte" after an off-topic answer switches and shows what the bot can do',
-        lang: 'en',
-        steps: [
-            { say: "what's the weather like tomorrow?", expect: [REFUSED.en] },
-            { say: 'Deutsch bitte', expect: [/auf Deutsch weiter/, MENU.de], absent: [REFUSED.de, REFUSED.en] }
-        ],
-        outcome: { noHandoff: true }
-    },
-    {
-        name: '„in English please“ nach einer Antwort außerhalb des Themas wechselt und zeigt, was der Bot kann',
-        lang: 'de',
-        steps: [
-            { say: 'wer hat die fußball-wm gewonnen?', expect: [REFUSED.de] },
-            { say: 'in English please', expect: [/continue in English/, MENU.en], absent: [REFUSED.en, REFUSED.de] }
-        ],
-        outcome: { noHandoff: true }
-    },
+    ...([
+        ['en', "what's the weather like tomorrow?", 'Deutsch bitte', /auf Deutsch weiter/],
+        ['de', 'wer hat die fußball-wm gewonnen?', 'in English please', /continue in English/]
+    ] as const).map(([lang, offTopic, asked, switched]): ConversationRow => {
+        const other = lang === 'en' ? 'de' : 'en';
+        return {
+            name: `"${asked}" after an off-topic answer switches and shows what the bot can do`,
+            lang,
+            steps: [
+                { say: offTopic, expect: [REFUSED[lang]] },
+                { say: asked, expect: [switched, MENU[other]], absent: [REFUSED.de, REFUSED.en] }
+            ],
+            outcome: { noHandoff: true }
+        };
+    }),
     // How long, in more own words, after what the bot did.
     {
         name: '„wann bekomme ich Antwort?“ nach der Mail: die Antwort kommt direkt an die eigene Adresse',
         lang: 'de', email: LEA,
         steps: [
-            { say: 'schreib der anna bitte dass ich eine lizenz fuer gotomeeting brauche', expect: [de.askEmail] },
-            { say: LEA },
-            { say: CODE, expect: [de.confirm] },
+            ...LEA_DRAFTS,
             { say: 'ja', expect: [de.sent] },
             { say: 'wann bekomme ich Antwort?', expect: [/die Antwort kommt direkt an Ihre E-Mail-Adresse/], absent: [de.notUnderstood, NO_TIME_PROMISED] }
         ],
