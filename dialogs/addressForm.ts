@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { addressFormOffer } from '../language/addressForm';
-import { turnInfo } from '../turn/turn';
+import { readOnWith, turnInfo } from '../turn/turn';
 
 /** What a message said besides the offer of a form of address: nothing, or more that the dialogs read on. */
 export type AddressFormSaid = 'only' | 'more';
@@ -27,8 +27,7 @@ export async function acknowledgeAddressForm(context: TurnContext): Promise<Addr
     if (offer.rest === '') {
         return 'only';
     }
-    // The transcript has the whole message already; what follows this turn reads the rest.
-    context.activity.text = offer.rest;
-    info.understanding = undefined;
+    // What follows this turn reads the rest.
+    readOnWith(context, offer.rest);
     return 'more';
 }

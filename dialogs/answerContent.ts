@@ -21,7 +21,7 @@ const MIN_CONTENT_WORDS = 3;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** `text` after its first `count` words, without the punctuation that followed them. */
-function afterWords(text: string, count: number): string {
+export function afterWords(text: string, count: number): string {
     let end = 0;
     let seen = 0;
     for (const match of text.matchAll(WORD)) {

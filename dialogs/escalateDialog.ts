@@ -11,6 +11,7 @@ import type { HandoffSnapshot } from '../services/handoffSnapshot';
 import type { IntentRecognizer } from '../language/nlu';
 import { understandTurn } from '../turn/understand';
 import { goodbyeOnly, stopsWaiting } from './freeTextInterruption';
+import { asksHowLong } from './filedRequestFollowUp';
 import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
@@ -197,6 +198,12 @@ export class EscalateDialog extends ComponentDialog {
         if (stopsWaiting(input.text, t) && (await this.services.handoffs.cancelWaiting(conversationKey))) {
             // "ich will nicht mehr warten": out of the queue at once, and the concern can still reach customer service by email.
             return step.replaceDialog(DialogIds.escalateCallback, { reason: 'timeout', description: open.description ?? undefined, why: 'asked', left: true } satisfies CallbackOptions);
+        }
+        if (asksHowLong(step.context, input.text)) {
+            // "wie lange dauert es noch?": a question to the bot, not a line for the agent; the place in the queue and the wait.
+            const place = await this.services.handoffs.place(open);
+            const key = place.position === 1 ? 'escalate:waitHowLongNext' : 'escalate:waitHowLong';
+            return step.replaceDialog(DialogIds.escalateWait, { notice: { key, args: { position: place.position, minutes: place.estimateMinutes } } } satisfies WaitOptions);
         }
         await this.services.handoffs.fromCustomer(open, input.text, TurnContext.getConversationReference(step.context.activity), lang);
         return step.replaceDialog(DialogIds.escalateWait, { notice: await this.stillWaitingNotice(open) } satisfies WaitOptions);

@@ -13,6 +13,7 @@ import { asksToWithdraw } from './requestStatusDialog';
 import type { FollowUp } from './types';
 import type { UserRepository } from '../data/repositories/userRepository';
 import { conjunctionList } from '../core/listFormat';
+import { formatDate } from '../core/dates';
 import { asksAboutOwnAddress } from './sideQuestion';
 
 /** A follow-up question is short: a longer message asks more than "how long?" and is read as a whole. */
@@ -141,6 +142,12 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
         return { kind: 'answered' };
     }
     const newContact = known.changeRequests.newContactText(request);
+    if (request.objection) {
+        // The billing contact objected: the requester hears it, and that staff decide now (a "why so long" too: this is why).
+        const { lang } = turnInfo(context);
+        await context.sendActivity(t('requestStatus:howLong.objected', { reference, newContact, name: request.objection.name, date: formatDate(lang, request.objection.at) }));
+        return { kind: 'answered' };
+    }
     if (why) {
         await context.sendActivity(t('requestStatus:whyLong.answer', { reference, newContact }));
         return { kind: 'answered', offer: STATUS_OR_PERSON };

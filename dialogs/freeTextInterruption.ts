@@ -244,14 +244,27 @@ export function neverMindBefore(clauses: readonly string[], t: TFunction): boole
  * `common:closingFillers`).
  */
 export function onlyNeverMind(text: string, t: TFunction): boolean {
-    const neverMind = phraseList(t, 'common:neverMind');
-    if (!containsPhrase(text, neverMind)) {
+    return onlyPhrasesOf(text, t, 'common:neverMind', ['common:closingFillers', 'common:noWords', 'common:interjections']);
+}
+
+/**
+ * True when `text` declines with nothing more to ask ("nope im good", "nein danke, das wars", "nö passt schon, danke"): one of
+ * `common:nothingMore`, and besides it only the words of a no, thanks, sounds or fillers. Whether it begins with a no is the caller's.
+ */
+export function onlyNothingMore(text: string, t: TFunction): boolean {
+    return onlyPhrasesOf(text, t, 'common:nothingMore', ['common:closingFillers', 'common:noWords', 'common:interjections', 'common:yesNoFillers']);
+}
+
+/** True when `text` holds one of the phrases of `key`, and besides them only words of the lists `allowedKeys`. */
+function onlyPhrasesOf(text: string, t: TFunction, key: string, allowedKeys: readonly string[]): boolean {
+    const phrases = phraseList(t, key);
+    if (!containsPhrase(text, phrases)) {
         return false;
     }
     let rest = ` ${phraseOf(text)} `;
-    for (const phrase of [...neverMind].sort((a, b) => b.length - a.length)) {
+    for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
         rest = rest.split(` ${phraseOf(phrase)} `).join(' ');
     }
-    const allowed = new Set(['common:closingFillers', 'common:noWords', 'common:interjections'].flatMap((key) => phraseList(t, key).flatMap(wordsOf)));
+    const allowed = new Set(allowedKeys.flatMap((one) => phraseList(t, one).flatMap(wordsOf)));
     return wordsOf(rest).every((word) => allowed.has(word));
 }

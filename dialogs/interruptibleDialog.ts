@@ -4,7 +4,7 @@ import { sayClosing } from './rating';
 import { noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { understandTurn } from '../turn/understand';
-import { answerLanguageRequest, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, readOnWith, turnInfo } from '../turn/turn';
 import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
 import { isRequest, requestsOf } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
@@ -22,7 +22,7 @@ import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsTheDraft } from './draftCorrection';
-import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, onlyNeverMind, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
+import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, onlyNeverMind, onlyNothingMore, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
@@ -94,9 +94,12 @@ function addressMakings(text: string, words: readonly string[]): boolean {
 const AUTOMATED_MAX_WORDS = 12;
 
 /** True when a short message of one sentence asks whether the person talks to a bot or a person (`main:automated.heard`). */
-function asksIfAutomated(text: string, t: TFunction): boolean {
+export function asksIfAutomated(text: string, t: TFunction): boolean {
     return wordsOf(text).length <= AUTOMATED_MAX_WORDS && sentencesOf(text).length === 1 && containsPhrase(text, phraseList(t, 'main:automated.heard'));
 }
+
+/** The menu's offers after "that's not something I can help with": the question asked outside the bot's field. */
+export const REFUSALS: ReadonlySet<string> = new Set(['main:outOfScope', 'main:outOfScopeAgain', 'main:outOfScopeOffer']);
 
 /** What every interruptible dialog uses, with what its request-status dialog uses. */
 export interface InterruptibleDeps extends RequestStatusDeps {
@@ -182,6 +185,14 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
                 return this.close(innerDc, 'main:goodbye');
             }
+            // "nein, doch nicht abbrechen. Schicken Sie es bitte ab": not dropped, and a yes to the task's own question;
+            // the drop question is taken away and the task reads that yes.
+            const goesOn = this.yesAfterKeeping(context, text);
+            if (goesOn !== undefined) {
+                this.withdrawDropQuestion(innerDc);
+                readOnWith(context, goesOn);
+                return undefined;
+            }
         }
         const { prompt, options } = this.openPrompt(innerDc);
         const buttonWords = (options?.buttons ?? []).some((button) => button.value === text || phraseOf(buttonLabel(context, button)) === phraseOf(text));
@@ -220,11 +231,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         ) {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }
-        // "ach nee, lass mal, ich frag sie selber. tschüss", "no thanks, bye" at a yes/no question: a no, and the person is leaving; the
+        // "ach nee, lass mal, ich frag sie selber. tschüss", "no thanks, bye", "nope im good" at a yes/no question: a no, and the person is leaving; the
         // no answers the question, so nothing is lost and nothing is asked before the goodbye. "nee das wars, ciao" at "Shall I send
         // it?" hears that the mail was not sent (the question's `declinedNote`). (An offer with a button a "no" answers, "Nein, danke", is asked like a yes/no question.)
         const yesNoLike = prompt instanceof YesNoPrompt || (options?.buttons ?? []).some((button) => button.answers === 'no');
-        if (yesNoLike && (await this.declinesAndLeaves(context, text))) {
+        if (yesNoLike && (this.declinesNothingMore(context, text) || (await this.declinesAndLeaves(context, text)))) {
             // "no thanks, bye" at "Shall I file this request?": said plainly that nothing was filed, then the goodbye.
             if (options?.declinedNote !== undefined) {
                 await context.sendActivity(turnInfo(context).t(options.declinedNote));
@@ -450,6 +461,38 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
     }
 
+    /**
+     * The yes in a no to "Shall I drop it?" that goes on ("no wait, don't cancel, send it" → "send it"): the clauses after
+     * the last that says not (`common:negationWords`), when they are a yes; undefined otherwise.
+     */
+    private yesAfterKeeping(context: TurnContext, text: string): string | undefined {
+        const lead = leadingAnswer(context, text);
+        if (lead?.value !== false) {
+            return undefined;
+        }
+        const negations = phraseList(turnInfo(context).t, 'common:negationWords');
+        const clauses = lead.rest.split(/[,;.!?]+/u).map((clause) => clause.trim()).filter((clause) => clause !== '');
+        const kept = clauses.map((clause) => containsPhrase(clause, negations)).lastIndexOf(true);
+        const after = clauses.slice(kept + 1).join(', ');
+        return after !== '' && yesNoAnswer(context, after, 'whole') === true ? after : undefined;
+    }
+
+    /** Takes "Shall I drop it?" off the stack without resuming the task below it: the task reads this turn's message itself. */
+    private withdrawDropQuestion(innerDc: DialogContext): void {
+        for (let dc: DialogContext | undefined = innerDc; dc; dc = dc.child) {
+            const at = dc.stack.findIndex((instance) => instance.id === DialogIds.closing);
+            if (at >= 0) {
+                dc.stack.splice(at);
+                return;
+            }
+        }
+    }
+
+    /** True when `text` begins with a no and says only that nothing more is needed ("nope im good", "nein danke, das wars": {@link onlyNothingMore}). */
+    protected declinesNothingMore(context: TurnContext, text: string): boolean {
+        return leadingAnswer(context, text)?.value === false && onlyNothingMore(text, turnInfo(context).t);
+    }
+
     /** True when the mail's text is asked and the message says nothing but a change of mind ({@link onlyNeverMind}). */
     private mailTextDropped(innerDc: DialogContext): boolean {
         const text = submittedText(innerDc.context.activity) ?? '';
@@ -619,6 +662,11 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                 return innerDc.beginDialog(this.menuId, { restart: true } satisfies MainMenuOptions);
             case 'switch-language': {
                 await answerLanguageRequest(context, understood.targetLanguage);
+                if (this.isAtMenu(innerDc) && REFUSALS.has(this.openPrompt(innerDc).options?.text.key ?? '')) {
+                    // "Deutsch bitte" after "I can't help with that": in the new language what the bot can do (the menu), not the refusal again.
+                    await innerDc.cancelAllDialogs();
+                    return innerDc.beginDialog(this.menuId, {} satisfies MainMenuOptions);
+                }
                 return this.reprompt(innerDc);
             }
             case 'goodbye':

@@ -36,7 +36,7 @@ import { answerFollowUp, RESEND_LINK_OFFER } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
-import { InterruptibleDialog } from './interruptibleDialog';
+import { asksIfAutomated, InterruptibleDialog, REFUSALS } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
 import { asksRequestOrigin, lastObjectableShown, requestInQuestion, requestOriginLine } from './statusAnswer';
@@ -314,6 +314,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
         const { t } = turnInfo(step.context);
         const followUp = step.options?.followUp;
+        if (text !== '' && asksIfAutomated(text, t)) {
+            // "r u a robot?" as the first message (the menu's question was not open yet): the truth and how to reach a person, then the menu.
+            await step.context.sendActivity(t('main:automated.answer'));
+            return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
+        }
         if (saidThisTurn(step.context, LANGUAGE_TAKEN) && AFTER_LANGUAGE_NOTHING.has(understood.intent)) {
             // "können wir auf englisch weitermachen? mein deutsch ist nicht so gut": switched, and the rest only says why; the menu, no "didn't get that".
             return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
@@ -366,7 +371,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp } satisfies MainMenuOptions);
         }
         if (followUp && (await this.unansweredQuestion(step, understood, text))) {
-            const refused = followUp.text.key === 'main:outOfScope' || followUp.text.key === 'main:outOfScopeAgain' || followUp.text.key === 'main:outOfScopeOffer';
+            const refused = REFUSALS.has(followUp.text.key);
             // "ok how long will it take?" begins as an answer to the offer: a question about it, not a new topic.
             if (refused && understood.intent === 'out-of-scope' && leadingAnswer(step.context, text) === undefined) {
                 // Another question outside the bot's field: said once, briefly, not "can't answer that" before the whole refusal again.
@@ -383,8 +388,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: withPerson, unanswered: whereToSee === undefined } satisfies MainMenuOptions);
         }
         const reference = this.referenceInTurn(step);
-        if (step.options?.again && NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === false) {
-            // A bare "nein" to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
+        const said = submittedText(step.context.activity) ?? '';
+        if (step.options?.again && ((NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, said, 'whole') === false) || this.declinesNothingMore(step.context, said))) {
+            // A bare "nein", or "nope im good", to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
             return this.closeAtMenu(step, 'main:noThanksReply');
         }
         if (step.options?.again && understood.intent === 'none' && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === true) {

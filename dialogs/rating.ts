@@ -3,13 +3,14 @@ import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { submittedText } from '../turn/activityText';
 import { renderChoices } from '../turn/choiceRendering';
 import { SMALL_TALK, type IntentRecognizer, type Understanding } from '../language/nlu';
-import { phraseList } from '../language/phraseLists';
-import { turnInfo } from '../turn/turn';
-import { understandTurn } from '../turn/understand';
-import { phraseOf } from '../core/words';
+import { pausesAtStart, phraseList } from '../language/phraseLists';
+import { readOnWith, turnInfo } from '../turn/turn';
+import { isRequest, understandText, understandTurn } from '../turn/understand';
+import { phraseOf, sentencesOf } from '../core/words';
 import { noteInsight, noteRatingComment } from '../services/insights/insightsRecorder';
 import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { closingOnly, goodbyeOnly } from './freeTextInterruption';
+import { afterWords, leadingAnswer } from './answerContent';
 
 
 /**
@@ -89,6 +90,17 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
             return true;
         }
         const rating = ratingOf(context, text);
+        const anew = await newRequestIn(context, rating ? ratedRest(context, text) : text, recognizer);
+        if (anew !== undefined) {
+            // "nein, warte. wer ist unser abrechnungskontakt", "👍 and how do I reset my portal password": the rating said, the
+            // request taken up as the first message after a goodbye is; no comment asked.
+            if (rating) {
+                noteInsight(context, 'rating', rating);
+            }
+            profile.rating = 'done';
+            readOnWith(context, anew);
+            return false;
+        }
         if (!rating) {
             profile.rating = 'done';
             return false;
@@ -113,9 +125,47 @@ export async function takeRating(context: TurnContext, recognizer: IntentRecogni
         // A new question rather than a comment ("how do I change the billing contact?"): the bot answers it.
         return false;
     }
+    if ((await newRequestIn(context, text, recognizer)) !== undefined) {
+        // A request and nothing else ("I want to change the billing contact", "wer ist unser abrechnungskontakt"): no comment, the bot takes it up.
+        return false;
+    }
     noteRatingComment(context, rating, text);
     await context.sendActivity(t(`${lastLines}commentThanks`));
     return true;
+}
+
+/** What a rating says after its yes, no or thumb ("nein, warte. wer ist …" → "warte. wer ist …"); empty when nothing follows. */
+function ratedRest(context: TurnContext, text: string): string {
+    const lead = leadingAnswer(context, text);
+    if (lead) {
+        return lead.rest;
+    }
+    const { t } = turnInfo(context);
+    const labels = [t('rating:up'), t('rating:down'), '👍', '👎'];
+    const label = labels.find((one) => text.trim().startsWith(one));
+    return label === undefined ? '' : text.trim().slice(label.length).trim();
+}
+
+/**
+ * The request in `text`, or in its last sentence, when that is all it says and the classifier is sure of it (a request of
+ * the bot's, `UNDERSTANDING_POLICY.requestAtComment`), pauses in front left out: "warte. wer ist …" → "wer ist …", "and how do I …" → "how do I …".
+ * A comment that speaks of a task ("you should show the billing contact faster") says more than the request.
+ */
+async function newRequestIn(context: TurnContext, text: string, recognizer: IntentRecognizer): Promise<string | undefined> {
+    const { t, lang } = turnInfo(context);
+    const last = sentencesOf(text).at(-1)?.trim() ?? '';
+    // "and how do I …", "warte, wer ist …": the pauses in front say nothing.
+    const candidates = [text.trim(), last].flatMap((one) => [one, afterWords(one, pausesAtStart(one, t))]);
+    for (const candidate of new Set(candidates)) {
+        if (candidate === '') {
+            continue;
+        }
+        const read = await understandText(recognizer, () => t, candidate, lang);
+        if (isRequest(read.intent) && read.score >= UNDERSTANDING_POLICY.requestAtComment && recognizer.saysOnly(candidate, [read.intent, 'greeting', 'thanks'])) {
+            return candidate;
+        }
+    }
+    return undefined;
 }
 
 /** True when an answer to "did this help?" only takes leave: a goodbye, or thanks or "das war's" beyond a plain yes or no that names no rating. */

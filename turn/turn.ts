@@ -127,6 +127,15 @@ export async function changeLanguageOnRequest(context: TurnContext, asked: Lang 
     return true;
 }
 
+/**
+ * This turn's dialogs read `rest` instead of the whole message ("call me Tom, who is our billing contact?" → "who is our
+ * billing contact?"); the transcript has the whole message already, and the message is understood anew.
+ */
+export function readOnWith(context: TurnContext, rest: string): void {
+    context.activity.text = rest;
+    turnInfo(context).understanding = undefined;
+}
+
 /** Noted when the language stage took a request for a language from this turn's message ("Hallo, English please"). */
 export const LANGUAGE_TAKEN = 'language-taken';
 

@@ -15,7 +15,7 @@ import type { Lang } from '../../core/language';
  */
 const OFF_TOPIC = {
     en: {
-        own: ['my verizon bill is way too high', 'netflix charged me twice', 'camera not working in meeting', 'when will i get my salary', 'r u a robot?'],
+        own: ['my verizon bill is way too high', 'netflix charged me twice', 'camera not working in meeting', 'when will i get my salary', 'whats your favorite color?'],
         other: ['Stromrechnung zu hoch, was kann ich tun?'],
         answer: /that's not something I can help with\. I can tell you who your billing contact is.*Would you like to talk to a person instead\?/,
         personButton: 'Talk to a person'
