@@ -107,6 +107,12 @@ interface ReviewOptions {
     readonly askAgain?: 'changeContact:reasonMissing' | 'changeContact:reasonNotAddress';
 }
 
+/** A new person named at the reason or the summary without their address ("no, a new person instead: Jane Doe"): asked for it, then the review again. */
+interface ReaddressOptions {
+    readonly review: ReviewOptions;
+    readonly name: string;
+}
+
 /** What the review ends with once the person confirmed; undefined when they did not. */
 interface Reviewed {
     readonly newContact: NewContact;
@@ -171,6 +177,7 @@ export class ChangeContactDialog extends ComponentDialog {
         );
         this.addDialog(new WaterfallDialog(DialogIds.changeContactReview, [this.askReasonStep.bind(this), this.summaryStep.bind(this), this.decideStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.changeContactNewPerson, [this.askNameStep.bind(this), this.askEmailStep.bind(this), this.newPersonDoneStep.bind(this)]));
+        this.addDialog(new WaterfallDialog(DialogIds.changeContactReaddressed, [this.askNewPersonStep.bind(this), this.reviewAgainStep.bind(this)]));
         this.initialDialogId = DialogIds.changeContactFlow;
     }
 
@@ -418,7 +425,7 @@ export class ChangeContactDialog extends ComponentDialog {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
             if (corrected) {
-                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected, askAgain: undefined } satisfies ReviewOptions);
+                return this.reviewAgain(step, { ...options, newContact: corrected, askAgain: undefined });
             }
         }
         const { t, lang } = turnInfo(step.context);
@@ -490,19 +497,19 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
             // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
             // it says what can be corrected and shows the summary again.
-            await step.context.sendActivity(t('changeContact:whatToCorrect', { name: options.newContact.name }));
+            await step.context.sendActivity(t('changeContact:whatToCorrect', { name: options.newContact.name, example: await this.exampleName(step.context, options) }));
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
         }
         if (corrected || typeof step.result !== 'boolean') {
             // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
             // A reason that names the person no longer chosen ("Tom knows the invoices") is asked again for the new one.
             const stale = corrected !== undefined && namesOtherThan(reason, options.newContact.name, corrected.name);
-            return step.replaceDialog(DialogIds.changeContactReview, {
+            return this.reviewAgain(step, {
                 ...options,
                 newContact: corrected ?? options.newContact,
                 reason: stale ? undefined : reason,
                 reasonFromRequest: stale ? false : options.reasonFromRequest
-            } satisfies ReviewOptions);
+            });
         }
         // "ok. Anna geht zum Jahresende in Rente": an ok that carries a sentence of its own gives the reason anew; it files nothing yet.
         const anew = step.result === true && !correcting(text, t) ? this.reasonAfterYes(step.context, text) : undefined;
@@ -545,6 +552,45 @@ export class ChangeContactDialog extends ComponentDialog {
             t(notified.length > 0 ? 'changeContact:filed' : 'changeContact:filedNoNotice', { reference: request.reference, email: requester.email, names, count: notified.length })
         );
         return step.endDialog();
+    }
+
+    /**
+     * The review again with `options`; a new person named without their address ("no, a new person instead: Jane Doe") is
+     * asked for it first, so that nothing is filed for a person LogMeIn cannot reach.
+     */
+    private async reviewAgain(step: WaterfallStepContext<ReviewOptions>, options: ReviewOptions): Promise<DialogTurnResult> {
+        const { newContact } = options;
+        if (newContact.userId === undefined && newContact.email === undefined) {
+            return step.replaceDialog(DialogIds.changeContactReaddressed, { review: options, name: newContact.name } satisfies ReaddressOptions);
+        }
+        return step.replaceDialog(DialogIds.changeContactReview, options);
+    }
+
+    private async askNewPersonStep(step: WaterfallStepContext<ReaddressOptions>): Promise<DialogTurnResult> {
+        return step.beginDialog(DialogIds.changeContactNewPerson, { name: step.options.name, account: step.options.review.accountName } satisfies NewPersonOptions);
+    }
+
+    /** The new person's address known (or the person a member after all): the summary with them, the reason told with the address taken. */
+    private async reviewAgainStep(step: WaterfallStepContext<ReaddressOptions>): Promise<DialogTurnResult> {
+        const { review } = step.options;
+        const person = step.result as Partial<NewPerson> | undefined;
+        if (person?.name === undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, review);
+        }
+        const { reason, ...contact } = person;
+        const newContact: NewContact = { ...contact, name: person.name };
+        return step.replaceDialog(DialogIds.changeContactReview, { ...review, newContact, ...(reason !== undefined ? { reason, reasonFromRequest: false } : {}) } satisfies ReviewOptions);
+    }
+
+    /**
+     * The name the hint of what can be corrected gives as its example: another person of the requester's own account who could
+     * become the contact, else a name that is nobody's (`changeContact:exampleName`); never a person of another account.
+     */
+    private async exampleName(context: TurnContext, options: ReviewOptions): Promise<string> {
+        const requester = turnInfo(context).profile.identity?.userId;
+        const others = this.candidates(await this.services.accounts.members(options.accountId)).filter((m) => m.user.id !== options.newContact.userId && m.user.name !== options.newContact.name);
+        const example = others.find((m) => m.user.id !== requester) ?? others[0];
+        return example?.user.name ?? turnInfo(context).t('changeContact:exampleName');
     }
 
     private async askNameStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
@@ -804,10 +850,17 @@ export class ChangeContactDialog extends ComponentDialog {
         if (named) {
             return named.user.id === current.userId ? undefined : { userId: named.user.id, name: named.user.name };
         }
-        if (current.userId !== undefined) {
-            return undefined;
-        }
         const email = findEmail(text, lang);
+        if (current.userId !== undefined) {
+            // "no, instead make it a new person: Jane Doe, jane.doe@…": a person who is no member replaces the member chosen.
+            const members = await this.services.accounts.members(accountId);
+            const member = email === undefined ? undefined : members.find((m) => m.user.email.toLowerCase() === email.toLowerCase());
+            if (member) {
+                return member.isBillingContact || member.user.id === current.userId ? undefined : { userId: member.user.id, name: member.user.name };
+            }
+            const name = newPersonNamed(text, current.name, email, members, t);
+            return name === undefined ? undefined : { name, ...(email !== undefined ? { email } : {}) };
+        }
         const name = writtenAnew(text, current.name, t);
         return email || name ? { ...current, name: name ?? current.name, email: email ?? current.email } : undefined;
     }
@@ -919,6 +972,21 @@ function respelled(prompt: PromptValidatorContext<string>): string | undefined {
     const text = submittedText(prompt.context.activity) ?? '';
     const name = (prompt.options.validations as { name?: string } | undefined)?.name ?? '';
     return correcting(text, t) ? writtenAnew(text, name, t) : undefined;
+}
+
+/**
+ * The name of a person who is no member of the account, given in a correction instead of `old` ("no, instead make it a new
+ * person: Jane Doe", "nee, lieber max mustermann, max@…"): written with capitals, or in small letters next to `email` or
+ * after the words of correction; without a title, of two words at least. No member's name (a reason that names the
+ * current contact, "nein, Anna Müller geht in Rente", names no new person).
+ */
+function newPersonNamed(text: string, old: string, email: string | undefined, members: readonly Member[], t: TFunction): string | undefined {
+    const said = writtenAnew(text, old, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : nameAfterCorrection(text, t));
+    const name = said === undefined ? undefined : withoutTitle(said, t);
+    if (name === undefined || wordsOf(name).length < 2 || phraseOf(name) === phraseOf(old)) {
+        return undefined;
+    }
+    return members.some((m) => phraseOf(folded(m.user.name)) === phraseOf(folded(name))) ? undefined : name;
 }
 
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
