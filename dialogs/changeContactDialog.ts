@@ -139,7 +139,8 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new PickPrompt(PromptIds.pick));
         // "Anna Müller", "mich selbst" from one who already is a billing contact: said so; whom else is asked again.
-        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && prompt.recognized.succeeded));
+        // "nein, lieber Max Mustermann": a person who is no member, named in a correction, is a new person (the next step says so).
+        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && (prompt.recognized.succeeded || (await this.namesNonMember(prompt)))));
         // "beide", "the one in accounting" at whom the new contact replaces: said why that chooses nobody, then the choice again.
         this.addDialog(new PickPrompt(PromptIds.replaces, async (prompt) => prompt.recognized.succeeded || newContactInstead(prompt) || (await this.notReplacing(prompt)), (context, text) => correcting(text, turnInfo(context).t) && writtenAnew(text, '', turnInfo(context).t) !== undefined));
         this.addDialog(new EmailPrompt(PromptIds.email));
@@ -322,7 +323,9 @@ export class ChangeContactDialog extends ComponentDialog {
             const written = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
             // "Müller Design GmbH" at the choice: the account's name names no person, whose name is asked.
             const name = written !== undefined && phraseOf(written) === phraseOf(account?.name ?? '') ? undefined : written;
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang), account: account?.name } satisfies NewPersonOptions);
+            // "nein, lieber Max Mustermann": the person typed is no member of the account; said so, with the question for their address.
+            const askAgain: LocalizedText | undefined = name === undefined || saysSomeoneElse ? undefined : { key: 'changeContact:notMemberAskEmail', args: { name, account: account?.name ?? '' } };
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang), account: account?.name, askAgain } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
@@ -646,7 +649,8 @@ export class ChangeContactDialog extends ComponentDialog {
                 // "ja": no address; what is needed said once more, in other words.
                 return again({ key: 'changeContact:askEmailNeeded', args: { name } });
             }
-            return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined } satisfies NewPersonOptions);
+            // A question asked again in words of the old name ("Max Mustermann ist kein Mitglied …") is not asked for the new one.
+            return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined, askAgain: corrected === undefined ? step.options.askAgain : undefined } satisfies NewPersonOptions);
         }
         const email = step.result;
         // "she left last month, it's lea.fischer@…": the address, and the reason told with it.
@@ -733,6 +737,27 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const self = member.user.id === turnInfo(prompt.context).profile.identity?.userId;
         retryWith(prompt.state, { key: self ? 'changeContact:alreadyContactSelfAskName' : 'changeContact:alreadyContactAskName', args: { name: member.user.name } });
+        return true;
+    }
+
+    /**
+     * At the choice of the new contact, a correction that names a person who is no member of the account ("nein, lieber Max
+     * Mustermann", "no, rather John Smith"): chosen as "someone else", whom the next step asks the address of.
+     */
+    private async namesNonMember(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const { t } = turnInfo(prompt.context);
+        const text = submittedText(prompt.context.activity) ?? '';
+        const accountId = turnInfo(prompt.context).profile.identity?.accountId;
+        if (!correcting(text, t) || !accountId) {
+            return false;
+        }
+        const members = await this.services.accounts.members(accountId);
+        const account = await this.services.accounts.get(accountId);
+        const name = newPersonNamed(text, '', findEmail(text, turnInfo(prompt.context).lang), members, t);
+        if (name === undefined || phraseOf(name) === phraseOf(account?.name ?? '')) {
+            return false;
+        }
+        prompt.recognized.value = SOMEONE_ELSE;
         return true;
     }
 
