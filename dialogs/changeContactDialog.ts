@@ -110,7 +110,10 @@ interface ReviewOptions {
 /** A new person named at the reason or the summary without their address ("no, a new person instead: Jane Doe"): asked for it, then the review again. */
 interface ReaddressOptions {
     readonly review: ReviewOptions;
-    readonly name: string;
+    /** Named without an address: the address is asked. */
+    readonly name?: string;
+    /** Given by address only: the name is asked. */
+    readonly email?: string;
 }
 
 /** What the review ends with once the person confirmed; undefined when they did not. */
@@ -497,6 +500,11 @@ export class ChangeContactDialog extends ComponentDialog {
         if (replaces !== undefined && replaces !== options.replaces) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
+        const unnamed = corrected || step.result === true ? undefined : await this.newPersonAddressIn(step.context, options, text);
+        if (unnamed !== undefined) {
+            // "no, instead jane.doe@example.com": a person known by address only replaces the member chosen; their name is asked.
+            return step.replaceDialog(DialogIds.changeContactReaddressed, { review: { ...options, reason }, email: unnamed } satisfies ReaddressOptions);
+        }
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
             // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
             // it says what can be corrected and shows the summary again.
@@ -570,7 +578,8 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async askNewPersonStep(step: WaterfallStepContext<ReaddressOptions>): Promise<DialogTurnResult> {
-        return step.beginDialog(DialogIds.changeContactNewPerson, { name: step.options.name, account: step.options.review.accountName } satisfies NewPersonOptions);
+        const { name, email, review } = step.options;
+        return step.beginDialog(DialogIds.changeContactNewPerson, { name, email, account: review.accountName } satisfies NewPersonOptions);
     }
 
     /** The new person's address known (or the person a member after all): the summary with them, the reason told with the address taken. */
@@ -583,6 +592,25 @@ export class ChangeContactDialog extends ComponentDialog {
         const { reason, ...contact } = person;
         const newContact: NewContact = { ...contact, name: person.name };
         return step.replaceDialog(DialogIds.changeContactReview, { ...review, newContact, ...(reason !== undefined ? { reason, reasonFromRequest: false } : {}) } satisfies ReviewOptions);
+    }
+
+    /**
+     * The address of a person who is no member in a correction at the summary of a member ("no, instead jane.doe@example.com"):
+     * no member's, and not one that looks like the member's own mistyped ("no, wrong address, tom.h@…" for Tom Hughes,
+     * whose address is on file). Undefined otherwise.
+     */
+    private async newPersonAddressIn(context: TurnContext, options: ReviewOptions, text: string): Promise<string | undefined> {
+        const { t, lang } = turnInfo(context);
+        const email = findEmail(text, lang);
+        if (email === undefined || options.newContact.userId === undefined || !correcting(text, t)) {
+            return undefined;
+        }
+        const members = await this.services.accounts.members(options.accountId);
+        if (members.some((m) => m.user.email.toLowerCase() === email.toLowerCase())) {
+            return undefined;
+        }
+        const local = new Set((email.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/));
+        return wordsOf(folded(options.newContact.name)).some((word) => local.has(word)) || wordsOf(options.newContact.name).some((word) => local.has(word)) ? undefined : email;
     }
 
     /**
@@ -881,7 +909,9 @@ export class ChangeContactDialog extends ComponentDialog {
             const members = await this.services.accounts.members(accountId);
             const member = email === undefined ? undefined : members.find((m) => m.user.email.toLowerCase() === email.toLowerCase());
             if (member) {
-                return member.isBillingContact || member.user.id === current.userId ? undefined : { userId: member.user.id, name: member.user.name };
+                // "ne, falsche Adresse, jonas.weber@…" from Jonas himself names nobody new: what can be corrected is said.
+                const own = member.user.id === turnInfo(context).profile.identity?.userId;
+                return member.isBillingContact || own || member.user.id === current.userId ? undefined : { userId: member.user.id, name: member.user.name };
             }
             const name = newPersonNamed(text, current.name, email, members, t);
             return name === undefined ? undefined : { name, ...(email !== undefined ? { email } : {}) };

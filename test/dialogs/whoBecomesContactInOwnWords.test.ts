@@ -73,6 +73,15 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { request: { account: 'ACC-1001', newContact: /^Jane Doe.*jane\.doe@example\.com/ }, noHandoff: true }
     },
     {
+        name: '"no, instead jane.doe@example.com" at the summary: a person known by address only replaces Lea; her name is asked',
+        lang: 'en', email: JONAS,
+        steps: [...jonasAtSummary.en,
+            { say: 'no, instead jane.doe@example.com', expect: [TASK.en.askName], absent: [TASK.en.filed, /Nothing has been filed yet/] },
+            { say: 'Jane Doe', expect: [/New billing contact: Jane Doe \(jane\.doe@example\.com\)/, TASK.en.confirm] },
+            { say: 'yes', expect: [TASK.en.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Jane Doe.*jane\.doe@example\.com/, reason: /invoices now/ }, noHandoff: true }
+    },
+    {
         name: '"no, wrong address, tom.h@…" at Northwind\'s summary: the hint of what can be corrected names nobody of another account',
         lang: 'en', email: SARAH,
         steps: [
@@ -117,6 +126,25 @@ const ROWS: readonly ConversationRow[] = [
         steps: [
             ...signedIn('en', "I'll be the billing contact from now on", SARAH, [/Why should Sarah Lee become the billing contact|New billing contact: Sarah Lee/], [ASK_NORTHWIND]),
             { say: 'Peter is moving to sales', expect: [TASK.en.summary, /New billing contact: Sarah Lee/] },
+            { say: 'yes', expect: [TASK.en.filed] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Sarah Lee/ }, noHandoff: true }
+    },
+    {
+        name: '„ab jetzt übernehm ich die rechnungen“ von Eva, Admin: Eva ist die neue, gefragt wird nur, wen sie ersetzt',
+        lang: 'de', email: 'eva.schulz@bergmann-soehne.example',
+        steps: [
+            ...signedIn('de', 'ab jetzt übernehm ich die rechnungen', 'eva.schulz@bergmann-soehne.example', [/Wen soll Eva Schulz als Abrechnungskontakt ersetzen/], [/Wer soll Abrechnungskontakt von/]),
+            { say: 'Maria Bergmann', expect: [/Warum soll Eva Schulz Abrechnungskontakt werden/] },
+            { say: 'Maria geht in Rente', expect: [/Neuer Abrechnungskontakt: Eva Schulz/, TASK.de.confirm] },
+            { say: 'ja', expect: [TASK.de.filed] }],
+        outcome: { request: { account: 'ACC-3003', newContact: /^Eva Schulz/, replaces: /Maria Bergmann/ }, noHandoff: true }
+    },
+    {
+        name: '"i\'m gonna be the billing contact now" from Sarah: the request is for Sarah',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...signedIn('en', "i'm gonna be the billing contact now", SARAH, [/Why should Sarah Lee become the billing contact|New billing contact: Sarah Lee/], [ASK_NORTHWIND]),
+            { say: 'Peter moved to sales', expect: [TASK.en.summary, /New billing contact: Sarah Lee/] },
             { say: 'yes', expect: [TASK.en.filed] }],
         outcome: { request: { account: 'ACC-2002', newContact: /^Sarah Lee/ }, noHandoff: true }
     },
