@@ -323,7 +323,8 @@ export class ChangeContactDialog extends ComponentDialog {
                 }
             }
             // "instead a new person: Linda Park, linda.park@…": the name and the address, each asked only when missing.
-            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
+            // "nope, jane doe": the name after the words of a correction.
+            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : (nameTyped(typed, t) ?? (correcting(typed, t) ? nameAfterCorrection(typed, t) : undefined));
             // "Müller Design GmbH" at the choice: the account's name names no person, whose name is asked.
             const name = written !== undefined && phraseOf(written) === phraseOf(account?.name ?? '') ? undefined : written;
             // "nein, lieber Max Mustermann": the person typed is no member of the account; said so, with the question for their address.
@@ -916,7 +917,8 @@ export class ChangeContactDialog extends ComponentDialog {
             const name = newPersonNamed(text, current.name, email, members, t);
             return name === undefined ? undefined : { name, ...(email !== undefined ? { email } : {}) };
         }
-        const name = writtenAnew(text, current.name, t);
+        // "no that's wrong, should be john miller (john.miller@…)": a name in small letters beside its address names another person.
+        const name = writtenAnew(text, current.name, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : undefined);
         return email || name ? { ...current, name: name ?? current.name, email: email ?? current.email } : undefined;
     }
 
@@ -985,6 +987,11 @@ function namesPartly(typed: string, name: string): boolean {
 
 /** The name typed at the new person's name question, without an address, courtesies and a title ("Frau Eva Schulz, bitte" → "Eva Schulz"). */
 function typedName(typed: string, t: TFunction): string {
+    // "no wait, instead a new person: Bob Stone", "nope, jane doe": the name the correction gives, without its words.
+    const corrected = correcting(typed, t) ? (writtenAnew(typed, '', t) ?? nameAfterCorrection(typed.replace(/\S*@\S*/g, ' '), t)) : undefined;
+    if (corrected !== undefined) {
+        return withoutTitle(corrected, t);
+    }
     return withoutTitle(withoutCourtesies(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t), t);
 }
 
@@ -1046,7 +1053,7 @@ function newPersonNamed(text: string, old: string, email: string | undefined, me
 
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
-    const text = withoutCourtesies((prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim(), turnInfo(prompt.context).t);
+    const text = typedName(prompt.recognized.value?.text ?? '', turnInfo(prompt.context).t);
     // "Taylor Consulting": the account's name names no person.
     const notNames = ((prompt.options.validations as { notNames?: readonly string[] } | undefined)?.notNames ?? []).map(phraseOf);
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t) && !notNames.includes(phraseOf(text));

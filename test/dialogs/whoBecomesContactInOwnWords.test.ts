@@ -64,6 +64,15 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { request: { account: 'ACC-1001', newContact: /^Max Mustermann.*max@mustermann\.example/ }, noHandoff: true }
     },
     {
+        name: '"no that\'s wrong, should be john miller (john.miller@…)" at the summary of a new person: John Miller with his address, not Jane Doe with it',
+        lang: 'en', email: JONAS,
+        steps: [...jonasAtSummary.en,
+            { say: 'No. Jane Doe, jane.doe@example.com', expect: [/New billing contact: Jane Doe \(jane\.doe@example\.com\)/, TASK.en.confirm] },
+            { say: "no that's wrong, should be john miller (john.miller@example.com)", expect: [/New billing contact: John Miller \(john\.miller@example\.com\)/, TASK.en.confirm] },
+            { say: 'yes', expect: [TASK.en.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /^John Miller.*john\.miller@example\.com/ }, noHandoff: true }
+    },
+    {
         name: '"no, make it a new person instead: Jane Doe" without an address at the summary: her address is asked, then the summary shows her',
         lang: 'en', email: JONAS,
         steps: [...jonasAtSummary.en,
@@ -202,6 +211,18 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'he runs finance now', expect: [TASK.en.summary] },
             { say: 'yes', expect: [TASK.en.filed] }],
         outcome: { request: { account: 'ACC-2002', newContact: /^John Smith.*john\.smith@northwind\.example/ }, noHandoff: true }
+    },
+    {
+        name: '"nope, jane doe" at the choice, then "no wait, instead a new person: Bob Stone" at her address: Bob Stone is filed',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...signedIn('en', TASK.en.changeContact, SARAH, [ASK_NORTHWIND]),
+            { say: 'nope, jane doe', expect: [/email address of Jane Doe/], absent: [TASK.en.askName] },
+            { say: 'no wait, instead a new person: Bob Stone', expect: [/email address of Bob Stone/], absent: [/Please type the person's first and last name/] },
+            { say: 'bob.stone@northwind.example', expect: [/Why should Bob Stone become the billing contact/] },
+            { say: 'he runs finance now', expect: [TASK.en.summary] },
+            { say: 'yes', expect: [TASK.en.filed] }],
+        outcome: { request: { account: 'ACC-2002', newContact: /^Bob Stone.*bob\.stone@northwind\.example/ }, noHandoff: true }
     },
     {
         name: '"our finance guy quit" starts the change of billing contact',
