@@ -143,13 +143,15 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new PickPrompt(PromptIds.pick));
         // "Anna Müller", "mich selbst" from one who already is a billing contact: said so; whom else is asked again.
         // "nein, lieber Max Mustermann": a person who is no member, named in a correction, is a new person (the next step says so).
-        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && (prompt.recognized.succeeded || (await this.namesNonMember(prompt)))));
+        // "nein warte, stattdessen eine neue Person: Bernd Bauer" names a person, at this question and those of the new person: no wish for a person of customer service.
+        const namesPerson = (context: TurnContext, text: string): boolean => namesPersonInCorrection(text, turnInfo(context).t);
+        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && (prompt.recognized.succeeded || (await this.namesNonMember(prompt))), namesPerson));
         // "beide", "the one in accounting" at whom the new contact replaces: said why that chooses nobody, then the choice again.
         this.addDialog(new PickPrompt(PromptIds.replaces, async (prompt) => prompt.recognized.succeeded || newContactInstead(prompt) || (await this.notReplacing(prompt)), (context, text) => correcting(text, turnInfo(context).t) && writtenAnew(text, '', turnInfo(context).t) !== undefined));
         this.addDialog(new EmailPrompt(PromptIds.email));
         // "sorry, her name is spelled Priya Nayar, not Nair" at the new person's address: the name is corrected, the address asked again.
         // "ja", "doch lieber Lea Fischer", "stattdessen mich selbst": no address, but an answer the next step reads.
-        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined || (await this.answersWithoutAddress(prompt.context))));
+        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined || (await this.answersWithoutAddress(prompt.context)), namesPerson));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         // So is a reason written anew ("oh and the reason is she moved to marketing").
@@ -167,7 +169,7 @@ export class ChangeContactDialog extends ComponentDialog {
         );
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
         // "Anna Müller", already a billing contact: said so, and the name asked again.
-        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined && !(await this.namesContactAsNewPerson(prompt))));
+        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined && !(await this.namesContactAsNewPerson(prompt)), namesPerson));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
@@ -324,7 +326,7 @@ export class ChangeContactDialog extends ComponentDialog {
             }
             // "instead a new person: Linda Park, linda.park@…": the name and the address, each asked only when missing.
             // "nope, jane doe": the name after the words of a correction.
-            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : (nameTyped(typed, t) ?? (correcting(typed, t) ? nameAfterCorrection(typed, t) : undefined));
+            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : (nameTyped(typed, t) ?? (correcting(typed, t) ? nameInCorrection(typed, t) : undefined));
             // "Müller Design GmbH" at the choice: the account's name names no person, whose name is asked.
             const name = written !== undefined && phraseOf(written) === phraseOf(account?.name ?? '') ? undefined : written;
             // "nein, lieber Max Mustermann": the person typed is no member of the account; said so, with the question for their address.
@@ -988,7 +990,7 @@ function namesPartly(typed: string, name: string): boolean {
 /** The name typed at the new person's name question, without an address, courtesies and a title ("Frau Eva Schulz, bitte" → "Eva Schulz"). */
 function typedName(typed: string, t: TFunction): string {
     // "no wait, instead a new person: Bob Stone", "nope, jane doe": the name the correction gives, without its words.
-    const corrected = correcting(typed, t) ? (writtenAnew(typed, '', t) ?? nameAfterCorrection(typed.replace(/\S*@\S*/g, ' '), t)) : undefined;
+    const corrected = correcting(typed, t) ? (writtenAnew(typed, '', t) ?? nameInCorrection(typed, t)) : undefined;
     if (corrected !== undefined) {
         return withoutTitle(corrected, t);
     }
@@ -1043,12 +1045,30 @@ function respelled(prompt: PromptValidatorContext<string>): string | undefined {
  * current contact, "nein, Anna Müller geht in Rente", names no new person).
  */
 function newPersonNamed(text: string, old: string, email: string | undefined, members: readonly Member[], t: TFunction): string | undefined {
-    const said = writtenAnew(text, old, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : nameAfterCorrection(text, t));
+    const said = writtenAnew(text, old, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : nameInCorrection(text, t));
     const name = said === undefined ? undefined : withoutTitle(said, t);
     if (name === undefined || wordsOf(name).length < 2 || phraseOf(name) === phraseOf(old)) {
         return undefined;
     }
     return members.some((m) => phraseOf(folded(m.user.name)) === phraseOf(folded(name))) ? undefined : name;
+}
+
+/**
+ * The name a correction gives in small letters ("nope, jane doe", "nein, lieber max mustermann"), when none of its words is
+ * one a name never has here (`changeContact:notNameWords`: "no i meant someone new" names nobody).
+ */
+function nameInCorrection(text: string, t: TFunction): string | undefined {
+    const name = nameAfterCorrection(text.replace(/\S*@\S*/g, ' '), t);
+    const never = new Set(phraseList(t, 'changeContact:notNameWords'));
+    return name !== undefined && !wordsOf(name).some((word) => never.has(word)) ? name : undefined;
+}
+
+/**
+ * True when `text` is a correction that names a person by a full name written with capitals ("nein warte, stattdessen eine
+ * neue Person: Bernd Bauer"); small letters are not enough ("nein, einen mitarbeiter" asks for customer service).
+ */
+function namesPersonInCorrection(text: string, t: TFunction): boolean {
+    return correcting(text, t) && writtenAnew(text, '', t) !== undefined;
 }
 
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */

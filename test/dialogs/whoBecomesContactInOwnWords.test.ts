@@ -225,6 +225,27 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { request: { account: 'ACC-2002', newContact: /^Bob Stone.*bob\.stone@northwind\.example/ }, noHandoff: true }
     },
     {
+        name: '„nein warte, stattdessen eine neue Person: Bernd Bauer“ bei der Frage nach dem Namen: Bernd Bauer, kein Kundendienst',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...signedIn('de', TASK.de.changeContact, JONAS, [TASK.de.askNewContact]),
+            { say: TASK.de.someoneElse, expect: [TASK.de.askName] },
+            { say: 'nein warte, stattdessen eine neue Person: Bernd Bauer', expect: [/E-Mail-Adresse von Bernd Bauer/], absent: [/Kundendienst/] },
+            { say: 'bernd.bauer@mueller-design.example', expect: [/Warum soll Bernd Bauer Abrechnungskontakt werden/] },
+            { say: 'er übernimmt die Buchhaltung', expect: [TASK.de.summary] },
+            { say: 'ja', expect: [TASK.de.filed] }],
+        outcome: { request: { account: 'ACC-1001', newContact: /^Bernd Bauer.*bernd\.bauer@mueller-design\.example/ }, noHandoff: true }
+    },
+    {
+        name: '„nein, einen Mitarbeiter bitte“ bei der Frage nach dem Namen bleibt der Wunsch nach einem Menschen, kein Name',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...signedIn('de', TASK.de.changeContact, JONAS, [TASK.de.askNewContact]),
+            { say: TASK.de.someoneElse, expect: [TASK.de.askName] },
+            { say: 'nein, einen Mitarbeiter bitte', absent: [/E-Mail-Adresse von/, TASK.de.askReason] }],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
         name: '"our finance guy quit" starts the change of billing contact',
         lang: 'en', email: SARAH,
         steps: signedIn('en', 'our finance guy quit', SARAH, [ASK_NORTHWIND]),
