@@ -107,6 +107,15 @@ interface ReviewOptions {
     readonly askAgain?: 'changeContact:reasonMissing' | 'changeContact:reasonNotAddress';
 }
 
+/** A new person named at the reason or the summary without their address ("no, a new person instead: Jane Doe"): asked for it, then the review again. */
+interface ReaddressOptions {
+    readonly review: ReviewOptions;
+    /** Named without an address: the address is asked. */
+    readonly name?: string;
+    /** Given by address only: the name is asked. */
+    readonly email?: string;
+}
+
 /** What the review ends with once the person confirmed; undefined when they did not. */
 interface Reviewed {
     readonly newContact: NewContact;
@@ -133,13 +142,16 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new IdentifyDialog(services));
         this.addDialog(new PickPrompt(PromptIds.pick));
         // "Anna Müller", "mich selbst" from one who already is a billing contact: said so; whom else is asked again.
-        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && prompt.recognized.succeeded));
+        // "nein, lieber Max Mustermann": a person who is no member, named in a correction, is a new person (the next step says so).
+        // "nein warte, stattdessen eine neue Person: Bernd Bauer" names a person, at this question and those of the new person: no wish for a person of customer service.
+        const namesPerson = (context: TurnContext, text: string): boolean => namesPersonInCorrection(text, turnInfo(context).t);
+        this.addDialog(new PickPrompt(PromptIds.newContact, async (prompt) => !(await this.namesCurrentContact(prompt)) && (prompt.recognized.succeeded || (await this.namesNonMember(prompt))), namesPerson));
         // "beide", "the one in accounting" at whom the new contact replaces: said why that chooses nobody, then the choice again.
         this.addDialog(new PickPrompt(PromptIds.replaces, async (prompt) => prompt.recognized.succeeded || newContactInstead(prompt) || (await this.notReplacing(prompt)), (context, text) => correcting(text, turnInfo(context).t) && writtenAnew(text, '', turnInfo(context).t) !== undefined));
         this.addDialog(new EmailPrompt(PromptIds.email));
         // "sorry, her name is spelled Priya Nayar, not Nair" at the new person's address: the name is corrected, the address asked again.
         // "ja", "doch lieber Lea Fischer", "stattdessen mich selbst": no address, but an answer the next step reads.
-        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined || (await this.answersWithoutAddress(prompt.context))));
+        this.addDialog(new EmailPrompt(PromptIds.newPersonEmail, async (prompt) => prompt.recognized.succeeded || respelled(prompt) !== undefined || (await this.answersWithoutAddress(prompt.context)), namesPerson));
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         // So is a reason written anew ("oh and the reason is she moved to marketing").
@@ -157,7 +169,7 @@ export class ChangeContactDialog extends ComponentDialog {
         );
         // A yes or no is never a name ("Ja" at the name question); an address given with the name is read by the next step.
         // "Anna Müller", already a billing contact: said so, and the name asked again.
-        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined && !(await this.namesContactAsNewPerson(prompt))));
+        this.addDialog(new TextInputPrompt(PromptIds.name, async (prompt) => isPersonName(prompt) && yesNoAnswer(prompt.context, prompt.recognized.value?.text ?? '', 'whole') === undefined && !(await this.namesContactAsNewPerson(prompt)), namesPerson));
         this.addDialog(new TextInputPrompt(PromptIds.reason, async (prompt) => (prompt.recognized.value?.text.length ?? 0) <= MAX_REASON_LENGTH));
         this.addDialog(
             new WaterfallDialog(DialogIds.changeContactFlow, [
@@ -171,6 +183,7 @@ export class ChangeContactDialog extends ComponentDialog {
         );
         this.addDialog(new WaterfallDialog(DialogIds.changeContactReview, [this.askReasonStep.bind(this), this.summaryStep.bind(this), this.decideStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.changeContactNewPerson, [this.askNameStep.bind(this), this.askEmailStep.bind(this), this.newPersonDoneStep.bind(this)]));
+        this.addDialog(new WaterfallDialog(DialogIds.changeContactReaddressed, [this.askNewPersonStep.bind(this), this.reviewAgainStep.bind(this)]));
         this.initialDialogId = DialogIds.changeContactFlow;
     }
 
@@ -312,10 +325,13 @@ export class ChangeContactDialog extends ComponentDialog {
                 }
             }
             // "instead a new person: Linda Park, linda.park@…": the name and the address, each asked only when missing.
-            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : nameTyped(typed, t);
+            // "nope, jane doe": the name after the words of a correction.
+            const written = saysSomeoneElse ? writtenAnew(typed, '', t) : (nameTyped(typed, t) ?? (correcting(typed, t) ? nameInCorrection(typed, t) : undefined));
             // "Müller Design GmbH" at the choice: the account's name names no person, whose name is asked.
             const name = written !== undefined && phraseOf(written) === phraseOf(account?.name ?? '') ? undefined : written;
-            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang), account: account?.name } satisfies NewPersonOptions);
+            // "nein, lieber Max Mustermann": the person typed is no member of the account; said so, with the question for their address.
+            const askAgain: LocalizedText | undefined = name === undefined || saysSomeoneElse ? undefined : { key: 'changeContact:notMemberAskEmail', args: { name, account: account?.name ?? '' } };
+            return step.beginDialog(DialogIds.changeContactNewPerson, { name, email: findEmail(typed, lang), account: account?.name, askAgain } satisfies NewPersonOptions);
         }
         const member = (await this.services.accounts.members(stepValues<ChangeValues>(step).account?.id ?? '')).find((m) => m.user.id === choice);
         return step.next(member ? ({ userId: member.user.id, name: member.user.name } satisfies NewContact) : undefined);
@@ -418,7 +434,7 @@ export class ChangeContactDialog extends ComponentDialog {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
             if (corrected) {
-                return step.replaceDialog(DialogIds.changeContactReview, { ...options, newContact: corrected, askAgain: undefined } satisfies ReviewOptions);
+                return this.reviewAgain(step, { ...options, newContact: corrected, askAgain: undefined });
             }
         }
         const { t, lang } = turnInfo(step.context);
@@ -487,22 +503,27 @@ export class ChangeContactDialog extends ComponentDialog {
         if (replaces !== undefined && replaces !== options.replaces) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
+        const unnamed = corrected || step.result === true ? undefined : await this.newPersonAddressIn(step.context, options, text);
+        if (unnamed !== undefined) {
+            // "no, instead jane.doe@example.com": a person known by address only replaces the member chosen; their name is asked.
+            return step.replaceDialog(DialogIds.changeContactReaddressed, { review: { ...options, reason }, email: unnamed } satisfies ReaddressOptions);
+        }
         if (!corrected && step.result === false && correcting(text, t) && (findEmail(text, lang) !== undefined || writtenAnew(text, options.newContact.name, t) !== undefined)) {
             // "ne, falsche Adresse, jonas.weber@…": a no that tries to correct something the bot cannot place drops nothing;
             // it says what can be corrected and shows the summary again.
-            await step.context.sendActivity(t('changeContact:whatToCorrect', { name: options.newContact.name }));
+            await step.context.sendActivity(t('changeContact:whatToCorrect', { name: options.newContact.name, example: await this.exampleName(step.context, options) }));
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
         }
         if (corrected || typeof step.result !== 'boolean') {
             // Corrected, or a correction with nothing the bot could use ("the name is wrong"): the summary again.
             // A reason that names the person no longer chosen ("Tom knows the invoices") is asked again for the new one.
             const stale = corrected !== undefined && namesOtherThan(reason, options.newContact.name, corrected.name);
-            return step.replaceDialog(DialogIds.changeContactReview, {
+            return this.reviewAgain(step, {
                 ...options,
                 newContact: corrected ?? options.newContact,
                 reason: stale ? undefined : reason,
                 reasonFromRequest: stale ? false : options.reasonFromRequest
-            } satisfies ReviewOptions);
+            });
         }
         // "ok. Anna geht zum Jahresende in Rente": an ok that carries a sentence of its own gives the reason anew; it files nothing yet.
         const anew = step.result === true && !correcting(text, t) ? this.reasonAfterYes(step.context, text) : undefined;
@@ -545,6 +566,65 @@ export class ChangeContactDialog extends ComponentDialog {
             t(notified.length > 0 ? 'changeContact:filed' : 'changeContact:filedNoNotice', { reference: request.reference, email: requester.email, names, count: notified.length })
         );
         return step.endDialog();
+    }
+
+    /**
+     * The review again with `options`; a new person named without their address ("no, a new person instead: Jane Doe") is
+     * asked for it first, so that nothing is filed for a person LogMeIn cannot reach.
+     */
+    private async reviewAgain(step: WaterfallStepContext<ReviewOptions>, options: ReviewOptions): Promise<DialogTurnResult> {
+        const { newContact } = options;
+        if (newContact.userId === undefined && newContact.email === undefined) {
+            return step.replaceDialog(DialogIds.changeContactReaddressed, { review: options, name: newContact.name } satisfies ReaddressOptions);
+        }
+        return step.replaceDialog(DialogIds.changeContactReview, options);
+    }
+
+    private async askNewPersonStep(step: WaterfallStepContext<ReaddressOptions>): Promise<DialogTurnResult> {
+        const { name, email, review } = step.options;
+        return step.beginDialog(DialogIds.changeContactNewPerson, { name, email, account: review.accountName } satisfies NewPersonOptions);
+    }
+
+    /** The new person's address known (or the person a member after all): the summary with them, the reason told with the address taken. */
+    private async reviewAgainStep(step: WaterfallStepContext<ReaddressOptions>): Promise<DialogTurnResult> {
+        const { review } = step.options;
+        const person = step.result as Partial<NewPerson> | undefined;
+        if (person?.name === undefined) {
+            return step.replaceDialog(DialogIds.changeContactReview, review);
+        }
+        const { reason, ...contact } = person;
+        const newContact: NewContact = { ...contact, name: person.name };
+        return step.replaceDialog(DialogIds.changeContactReview, { ...review, newContact, ...(reason !== undefined ? { reason, reasonFromRequest: false } : {}) } satisfies ReviewOptions);
+    }
+
+    /**
+     * The address of a person who is no member in a correction at the summary of a member ("no, instead jane.doe@example.com"):
+     * no member's, and not one that looks like the member's own mistyped ("no, wrong address, tom.h@…" for Tom Hughes,
+     * whose address is on file). Undefined otherwise.
+     */
+    private async newPersonAddressIn(context: TurnContext, options: ReviewOptions, text: string): Promise<string | undefined> {
+        const { t, lang } = turnInfo(context);
+        const email = findEmail(text, lang);
+        if (email === undefined || options.newContact.userId === undefined || !correcting(text, t)) {
+            return undefined;
+        }
+        const members = await this.services.accounts.members(options.accountId);
+        if (members.some((m) => m.user.email.toLowerCase() === email.toLowerCase())) {
+            return undefined;
+        }
+        const local = new Set((email.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/));
+        return wordsOf(folded(options.newContact.name)).some((word) => local.has(word)) || wordsOf(options.newContact.name).some((word) => local.has(word)) ? undefined : email;
+    }
+
+    /**
+     * The name the hint of what can be corrected gives as its example: another person of the requester's own account who could
+     * become the contact, else a name that is nobody's (`changeContact:exampleName`); never a person of another account.
+     */
+    private async exampleName(context: TurnContext, options: ReviewOptions): Promise<string> {
+        const requester = turnInfo(context).profile.identity?.userId;
+        const others = this.candidates(await this.services.accounts.members(options.accountId)).filter((m) => m.user.id !== options.newContact.userId && m.user.name !== options.newContact.name);
+        const example = others.find((m) => m.user.id !== requester) ?? others[0];
+        return example?.user.name ?? turnInfo(context).t('changeContact:exampleName');
     }
 
     private async askNameStep(step: WaterfallStepContext<NewPersonOptions>): Promise<DialogTurnResult> {
@@ -600,7 +680,8 @@ export class ChangeContactDialog extends ComponentDialog {
                 // "ja": no address; what is needed said once more, in other words.
                 return again({ key: 'changeContact:askEmailNeeded', args: { name } });
             }
-            return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined } satisfies NewPersonOptions);
+            // A question asked again in words of the old name ("Max Mustermann ist kein Mitglied …") is not asked for the new one.
+            return step.replaceDialog(DialogIds.changeContactNewPerson, { ...step.options, name: corrected ?? name, email: undefined, askAgain: corrected === undefined ? step.options.askAgain : undefined } satisfies NewPersonOptions);
         }
         const email = step.result;
         // "she left last month, it's lea.fischer@…": the address, and the reason told with it.
@@ -687,6 +768,27 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const self = member.user.id === turnInfo(prompt.context).profile.identity?.userId;
         retryWith(prompt.state, { key: self ? 'changeContact:alreadyContactSelfAskName' : 'changeContact:alreadyContactAskName', args: { name: member.user.name } });
+        return true;
+    }
+
+    /**
+     * At the choice of the new contact, a correction that names a person who is no member of the account ("nein, lieber Max
+     * Mustermann", "no, rather John Smith"): chosen as "someone else", whom the next step asks the address of.
+     */
+    private async namesNonMember(prompt: PromptValidatorContext<string>): Promise<boolean> {
+        const { t } = turnInfo(prompt.context);
+        const text = submittedText(prompt.context.activity) ?? '';
+        const accountId = turnInfo(prompt.context).profile.identity?.accountId;
+        if (!correcting(text, t) || !accountId) {
+            return false;
+        }
+        const members = await this.services.accounts.members(accountId);
+        const account = await this.services.accounts.get(accountId);
+        const name = newPersonNamed(text, '', findEmail(text, turnInfo(prompt.context).lang), members, t);
+        if (name === undefined || phraseOf(name) === phraseOf(account?.name ?? '')) {
+            return false;
+        }
+        prompt.recognized.value = SOMEONE_ELSE;
         return true;
     }
 
@@ -804,11 +906,21 @@ export class ChangeContactDialog extends ComponentDialog {
         if (named) {
             return named.user.id === current.userId ? undefined : { userId: named.user.id, name: named.user.name };
         }
-        if (current.userId !== undefined) {
-            return undefined;
-        }
         const email = findEmail(text, lang);
-        const name = writtenAnew(text, current.name, t);
+        if (current.userId !== undefined) {
+            // "no, instead make it a new person: Jane Doe, jane.doe@…": a person who is no member replaces the member chosen.
+            const members = await this.services.accounts.members(accountId);
+            const member = email === undefined ? undefined : members.find((m) => m.user.email.toLowerCase() === email.toLowerCase());
+            if (member) {
+                // "ne, falsche Adresse, jonas.weber@…" from Jonas himself names nobody new: what can be corrected is said.
+                const own = member.user.id === turnInfo(context).profile.identity?.userId;
+                return member.isBillingContact || own || member.user.id === current.userId ? undefined : { userId: member.user.id, name: member.user.name };
+            }
+            const name = newPersonNamed(text, current.name, email, members, t);
+            return name === undefined ? undefined : { name, ...(email !== undefined ? { email } : {}) };
+        }
+        // "no that's wrong, should be john miller (john.miller@…)": a name in small letters beside its address names another person.
+        const name = writtenAnew(text, current.name, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : undefined);
         return email || name ? { ...current, name: name ?? current.name, email: email ?? current.email } : undefined;
     }
 
@@ -877,6 +989,11 @@ function namesPartly(typed: string, name: string): boolean {
 
 /** The name typed at the new person's name question, without an address, courtesies and a title ("Frau Eva Schulz, bitte" → "Eva Schulz"). */
 function typedName(typed: string, t: TFunction): string {
+    // "no wait, instead a new person: Bob Stone", "nope, jane doe": the name the correction gives, without its words.
+    const corrected = correcting(typed, t) ? (writtenAnew(typed, '', t) ?? nameInCorrection(typed, t)) : undefined;
+    if (corrected !== undefined) {
+        return withoutTitle(corrected, t);
+    }
     return withoutTitle(withoutCourtesies(typed.replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim().replace(/\s+/g, ' '), t), t);
 }
 
@@ -921,9 +1038,42 @@ function respelled(prompt: PromptValidatorContext<string>): string | undefined {
     return correcting(text, t) ? writtenAnew(text, name, t) : undefined;
 }
 
+/**
+ * The name of a person who is no member of the account, given in a correction instead of `old` ("no, instead make it a new
+ * person: Jane Doe", "nee, lieber max mustermann, max@…"): written with capitals, or in small letters next to `email` or
+ * after the words of correction; without a title, of two words at least. No member's name (a reason that names the
+ * current contact, "nein, Anna Müller geht in Rente", names no new person).
+ */
+function newPersonNamed(text: string, old: string, email: string | undefined, members: readonly Member[], t: TFunction): string | undefined {
+    const said = writtenAnew(text, old, t) ?? (email !== undefined ? spokenNameOf(text, email, t) : nameInCorrection(text, t));
+    const name = said === undefined ? undefined : withoutTitle(said, t);
+    if (name === undefined || wordsOf(name).length < 2 || phraseOf(name) === phraseOf(old)) {
+        return undefined;
+    }
+    return members.some((m) => phraseOf(folded(m.user.name)) === phraseOf(folded(name))) ? undefined : name;
+}
+
+/**
+ * The name a correction gives in small letters ("nope, jane doe", "nein, lieber max mustermann"), when none of its words is
+ * one a name never has here (`changeContact:notNameWords`: "no i meant someone new" names nobody).
+ */
+function nameInCorrection(text: string, t: TFunction): string | undefined {
+    const name = nameAfterCorrection(text.replace(/\S*@\S*/g, ' '), t);
+    const never = new Set(phraseList(t, 'changeContact:notNameWords'));
+    return name !== undefined && !wordsOf(name).some((word) => never.has(word)) ? name : undefined;
+}
+
+/**
+ * True when `text` is a correction that names a person by a full name written with capitals ("nein warte, stattdessen eine
+ * neue Person: Bernd Bauer"); small letters are not enough ("nein, einen mitarbeiter" asks for customer service).
+ */
+function namesPersonInCorrection(text: string, t: TFunction): boolean {
+    return correcting(text, t) && writtenAnew(text, '', t) !== undefined;
+}
+
 /** A person's name: 2 to 100 characters with at least one letter and no link in it; an address given with it is not part of it. */
 function isPersonName(prompt: PromptValidatorContext<TextInput>): boolean {
-    const text = withoutCourtesies((prompt.recognized.value?.text ?? '').replace(/\S*@\S*/g, ' ').replace(/[,;:]+/g, ' ').trim(), turnInfo(prompt.context).t);
+    const text = typedName(prompt.recognized.value?.text ?? '', turnInfo(prompt.context).t);
     // "Taylor Consulting": the account's name names no person.
     const notNames = ((prompt.options.validations as { notNames?: readonly string[] } | undefined)?.notNames ?? []).map(phraseOf);
     return text.length >= 2 && text.length <= 100 && /\p{L}/u.test(text) && !/[@<>/\\]|https?:/i.test(text) && mayBeName(text, turnInfo(prompt.context).t) && !notNames.includes(phraseOf(text));

@@ -25,6 +25,7 @@ export const DialogIds = {
     changeContactFlow: 'changeContact.flow.v3',
     changeContactReview: 'changeContact.review.v2',
     changeContactNewPerson: 'changeContact.newPerson.v1',
+    changeContactReaddressed: 'changeContact.readdressed.v1',
     portalReset: 'portalReset.v1',
     portalResetFlow: 'portalReset.flow.v1',
     requestStatus: 'requestStatus.v1',

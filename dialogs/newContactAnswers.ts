@@ -134,9 +134,13 @@ export function withoutIntroduction(text: string, me: Member, t: TFunction): str
     return said.trim();
 }
 
-/** The person themselves, when the request names them in words of `changeContact:synonyms.me` of two words or more ("auf mich umstellen"), and they may be chosen. */
+/**
+ * The person themselves, when the request names them in words of `changeContact:synonyms.me` of two words or more ("auf mich
+ * umstellen") or takes the role over (`main:appointmentWords.selfTakeOver`: "ab sofort übernehme ich die Rechnungen", "I'll be
+ * the billing contact from now on"), and they may be chosen.
+ */
 export function namesSelf(candidates: readonly Member[], me: Member, text: string, t: TFunction): Member | undefined {
-    const phrases = phraseList(t, 'changeContact:synonyms.me').filter((phrase) => phrase.includes(' '));
+    const phrases = [...phraseList(t, 'changeContact:synonyms.me').filter((phrase) => phrase.includes(' ')), ...phraseList(t, 'main:appointmentWords.selfTakeOver')];
     return containsPhrase(text, phrases) ? candidates.find((m) => m.user.id === me.user.id) : undefined;
 }
 

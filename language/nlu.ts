@@ -212,7 +212,7 @@ export class IntentRecognizer {
         const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], holder: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -496,6 +496,13 @@ export class IntentRecognizer {
             this.role.mentionedIn(said) &&
             (this.appointment.appoint.mentionedIn(said) || this.appointment.left.mentionedIn(said) || changedTo)
         ) {
+            return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "das übernehme ab sofort ich", "I'll be the billing contact from now on": the writer taking the role over asks for the change (as themselves).
+        // "our finance guy quit", "unsere Buchhalterin ist weg": the one who does the billing, named by the job, has left ("quit" read as cancelling).
+        const takesOver = this.appointment.selfTakeOver.mentionedIn(said) && !utterance.trim().endsWith('?');
+        const holderLeft = this.appointment.holder.mentionedIn(said) && this.appointment.left.mentionedIn(said);
+        if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft) && !this.refusal.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "kann ich selber billing contact werden?", "how do i get myself set as billing admin": to become the role (the writer or another) is the change.
@@ -1054,6 +1061,10 @@ interface AppointmentWords {
     readonly changedTo: string[];
     /** "kann ich selber billing contact werden?", "how do i get myself set as billing admin": the writer to become the role is a change. */
     readonly become: string[];
+    /** "ab sofort übernehme ich die Rechnungen", "I'll be the billing contact from now on": the writer taking the role over. */
+    readonly selfTakeOver: string[];
+    /** "finance guy", "Buchhalterin": who does the billing in words of the job, not of the role; with a word of leaving a change. */
+    readonly holder: string[];
 }
 
 /** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */

@@ -6,8 +6,9 @@ import { LocalizedPrompt } from './localizedPrompt';
 
 /** An email address anywhere in the answer ("it's anna@example.com"), in the turn's culture. */
 export class EmailPrompt extends LocalizedPrompt<string> {
-    public constructor(dialogId: string, validator?: PromptValidator<string>) {
-        super(dialogId, validator);
+    /** @param takes answers without an address that the dialog reads, which no interruption takes as another request. */
+    public constructor(dialogId: string, validator?: PromptValidator<string>, takes?: (context: TurnContext, text: string) => boolean) {
+        super(dialogId, validator, takes);
     }
 
     protected async recognize(context: TurnContext, text: string): Promise<PromptRecognizerResult<string>> {

@@ -13,13 +13,14 @@ export interface TextInput {
 
 /** Free text (up to {@link MAX_TEXT_LENGTH} characters), with optional shortcut buttons. */
 export class TextInputPrompt extends LocalizedPrompt<TextInput> {
-    public constructor(dialogId: string, validator?: PromptValidator<TextInput>) {
+    /** @param takes texts that count as an answer when deciding about interruptions ("nein, stattdessen eine neue Person: Bernd Bauer" at the name question). */
+    public constructor(dialogId: string, validator?: PromptValidator<TextInput>, private readonly takesText?: (context: TurnContext, text: string) => boolean) {
         super(dialogId, validator);
     }
 
-    /** Any text is a valid answer, but only a button counts as one when deciding about interruptions. */
+    /** Any text is a valid answer, but only a button (or what `takes` takes) counts as one when deciding about interruptions. */
     public override async accepts(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<boolean> {
-        return matchButton(context, options.buttons ?? [], text, options.freeText) !== undefined;
+        return matchButton(context, options.buttons ?? [], text, options.freeText) !== undefined || (this.takesText?.(context, text) ?? false);
     }
 
     protected async recognize(context: TurnContext, text: string, options: LocalizedPromptOptions): Promise<PromptRecognizerResult<TextInput>> {
