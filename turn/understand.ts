@@ -774,7 +774,8 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const asking = outright.length > 0 ? sentences.filter((sentence) => outright.includes(sentence) || telling(sentence)) : sentences;
     const found: Intent[] = [];
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
-    const roleAsked = sentences.some((sentence) => asksItself(sentence, t) && recognizer.namesTheRole(sentence));
+    const roleAsked = await asksAboutRole(recognizer, t, sentences, lang);
+    let lastAsked: { readonly intent: Intent; readonly part: string } | undefined;
     for (const sentence of asking) {
         let passOn = false;
         // "Bei uns gibts Verwirrung wegen der Rechnungen. Ich will wissen, wer …": beside a sentence that asks about the role, one
@@ -789,15 +790,19 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
             if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, isGreeting) || saysOnlyNew(part, t)) {
                 continue;
             }
-            // "who is our billing contact and can I change it?": "it" after a question about the role is the role.
-            const referred = ROLE_QUESTIONS.has(found.at(-1) ?? 'none') ? withRoleReferredTo(part, t, (text) => recognizer.namesTheRole(text)) : undefined;
-            const one = await understandText(recognizer, () => t, referred ?? part, lang);
+            // "who is our billing contact and can I change it?": "it" after a question about the role is the role, and asks something
+            // new of it (not who again). After "wer darf den Abrechnungskontakt ändern", "wie lange dauert das?" is about the change.
+            const ofTheRole = lastAsked !== undefined && ROLE_QUESTIONS.has(lastAsked.intent) && !containsPhrase(lastAsked.part, phraseList(t, 'main:accountAdmins.mayChange'));
+            const referred = ofTheRole ? withRoleReferredTo(part, t, (text) => recognizer.namesTheRole(text)) : undefined;
+            const ofRole = referred === undefined ? undefined : await understandText(recognizer, () => t, referred, lang);
+            const one = ofRole && !ROLE_QUESTIONS.has(ofRole.intent) ? ofRole : await understandText(recognizer, () => t, part, lang);
             passOn = one.intent === 'email-billing-admin';
             if (told && ((TOPIC_INTENTS as readonly Intent[]).includes(one.intent) || ROLE_QUESTIONS.has(one.intent))) {
                 continue;
             }
             if (isRequest(one.intent) && one.score >= UNDERSTANDING_POLICY.requestPart && !found.includes(one.intent)) {
                 found.push(one.intent);
+                lastAsked = { intent: one.intent, part };
             }
         }
     }
@@ -807,6 +812,16 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
 /** True when a sentence asks for something outright: a question, or one of `main:requestMarkers` ("I need", "bitte", "außerdem"). */
 function asksOutright(sentence: string, t: TFunction): boolean {
     return sentence.trim().endsWith('?') || containsPhrase(sentence, phraseList(t, 'main:requestMarkers'));
+}
+
+/** True when one of `sentences` asks by itself ({@link asksItself}) who holds the role or whether the person does, naming the role. */
+async function asksAboutRole(recognizer: IntentRecognizer, t: TFunction, sentences: readonly string[], lang: Lang): Promise<boolean> {
+    for (const sentence of sentences) {
+        if (asksItself(sentence, t) && recognizer.namesTheRole(sentence) && ROLE_QUESTIONS.has((await understandText(recognizer, () => t, sentence, lang)).intent)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 /**

@@ -56,6 +56,34 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noHandoff: true }
     },
+    {
+        name: '"ok, I meant taylor consulting, can you change the billing contact there?" after the answer for Northwind: the change request, for Taylor Consulting',
+        lang: 'en', email: CHRIS,
+        steps: [
+            { say: `who is the billing contact at northwind? ${CHRIS}`, expect: [en.p.codeSent] },
+            { say: CODE, expect: [NORTHWIND.en] },
+            { say: 'ok, I meant taylor consulting, can you change the billing contact there?', expect: [/full name of the new billing contact/], absent: [en.p.saidBefore, TAYLOR.en, /Northwind/] },
+            { say: 'Dana Miller', expect: [/email address of Dana Miller/] },
+            { say: 'dana.miller@taylor-consulting.example', expect: [en.task.askReason] },
+            { say: 'I am handing the billing over to our office manager.', expect: [en.task.summary, /Taylor Consulting/], absent: [/Northwind/] },
+            { say: 'yes', expect: [en.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-4004', newContact: /Dana Miller/, lang: 'en' }, noRequest: 'ACC-2002', noHandoff: true }
+    },
+    {
+        name: '„nein, ich meinte Taylor Consulting, bitte dort den Abrechnungskontakt ändern“ nach der Antwort für Northwind: der Antrag für Taylor Consulting',
+        lang: 'de', email: CHRIS,
+        steps: [
+            { say: `wer ist bei northwind der abrechnungskontakt? ${CHRIS}`, expect: [de.p.codeSent] },
+            { say: CODE, expect: [NORTHWIND.de] },
+            { say: 'nein, ich meinte Taylor Consulting, bitte dort den Abrechnungskontakt ändern', expect: [/vollständige Name des neuen Abrechnungskontakts/], absent: [de.p.saidBefore, TAYLOR.de, /Northwind/] },
+            { say: 'Dana Müller', expect: [/E-Mail-Adresse von Dana Müller/] },
+            { say: 'dana.mueller@taylor-consulting.example', expect: [de.task.askReason] },
+            { say: 'Unsere Büroleiterin übernimmt ab sofort die Abrechnung.', expect: [de.task.summary, /Taylor Consulting/], absent: [/Northwind/] },
+            { say: 'ja', expect: [de.task.filed] }
+        ],
+        outcome: { request: { account: 'ACC-4004', newContact: /Dana Müller/, lang: 'de' }, noRequest: 'ACC-2002', noHandoff: true }
+    },
     // Two asks in one clause, the second referring back to the role: both answered, in order.
     {
         name: '"who is our billing contact and can I change it?": Anna, then the change request for Müller Design',
