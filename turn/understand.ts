@@ -13,7 +13,7 @@ import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
-import { clauseAsMessage } from '../language/clauseMessage';
+import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
 import { requestBesideReason } from '../language/reasonInRequest';
 import { objectsToReplacement } from '../language/objectionWords';
 import { describesSelf, introducesOnly, saysOnlyNew, withoutIntroductions } from '../language/introduction';
@@ -263,7 +263,9 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
     // "ok dann an anna: …": the words before the colon only say whom the words after it are for.
-    if (aboutOthers && tellsToPassOn(t, frame.head, lang, lang ?? understood.language)) {
+    // "could you tell peter that …", "kannst du anna sagen, dass …": a name typed in lower case beside the verb of telling, before "that".
+    const toUnknown = frame.marker !== undefined && tellsSomeoneUnknown(recognizer, t, frame.head, lang);
+    if (aboutOthers && (tellsToPassOn(t, frame.head, lang, lang ?? understood.language) || toUnknown)) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -273,6 +275,17 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && aboutOthers;
     // Told to write, and a message follows: as sure as a request put plainly ("ok, können Sie ihr bitte schreiben, dass …").
     return understood.intent === 'email-billing-admin' || toBillingRole ? { ...understood, intent: 'email-billing-admin', score: Math.max(understood.score, UNDERSTANDING_POLICY.interrupt) } : undefined;
+}
+
+/**
+ * True when a verb of telling (`emailAdmin:instructionWords`, `emailAdmin:toldByName.heard.verbs`) stands beside a word the bot
+ * does not know ({@link IntentRecognizer.knowsWord}): a person's name typed in lower case ("tell peter", "anna sagen").
+ */
+function tellsSomeoneUnknown(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
+    const said = wordsOf(head);
+    const verbs = (lang ? [lang] : LANGS).map((one) => tellingWords(t(one)).verbs);
+    const unknown = (word: string | undefined): boolean => word !== undefined && !SELF.has(word) && !recognizer.knowsWord(word);
+    return said.some((word, at) => verbs.some((set) => set.has(word)) && (unknown(said[at - 1]) || unknown(said[at + 1])));
 }
 
 /**
@@ -547,7 +560,7 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
     const frame = messageFrame(t, text, lang) ?? storyFrame(t, text, lang);
-    const message = frame?.message ?? '';
+    const message = frame === undefined ? '' : statedWhenAskedOfBot(t(lang), frame.head, frame.message);
     return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
 

@@ -124,6 +124,17 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { mailTo: { to: [PETER], words: /October invoice as PDF/i }, noHandoff: true }
     },
     {
+        name: '"who\'s our billing admin and can you tell them I need the October invoice as PDF?": the draft states it, the question mark was for the bot',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: "who's our billing admin and can you tell them I need the October invoice as PDF?", expect: [en.p.askEmail] },
+            { say: SARAH },
+            { say: CODE, expect: [new RegExp(`Peter Brooks[\\s\\S]*${en.p.preview.source}[\\s\\S]*I need the October invoice as PDF\\.`, 'i')], absent: [en.p.askMessage, /as PDF\?/] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /I need the October invoice as PDF\./ }, noHandoff: true }
+    },
+    {
         name: '„wer ist unser abrechnungsadmin? sag ihr bitte, dass ich die oktoberrechnung als pdf brauche“: Anna, dann der Entwurf mit diesen Worten',
         lang: 'de', email: JONAS,
         steps: [
@@ -133,6 +144,28 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.p.sent] }
         ],
         outcome: { mailTo: { to: [ANNA], words: /oktoberrechnung als pdf/i }, noHandoff: true }
+    },
+    {
+        name: '"could you tell peter that we need 5 more licences?", the name in lower case: the draft to Peter with those words, no answer about the plan',
+        lang: 'en', email: SARAH,
+        steps: [
+            { say: 'could you tell peter that we need 5 more licences?', expect: [en.p.askEmail], absent: [/Only the billing contact can change the subscription plan/] },
+            { say: SARAH },
+            { say: CODE, expect: [en.p.preview, /We need 5 more licences\./, en.p.confirm], absent: [en.p.askMessage, /could you tell/i] },
+            { say: 'yes', expect: [en.p.sent] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /We need 5 more licences/ }, noHandoff: true }
+    },
+    {
+        name: '„kannst du anna sagen, dass wir mehr lizenzen brauchen?“, der Name klein geschrieben: der Entwurf an Anna mit diesen Worten, keine Antwort zum Tarif',
+        lang: 'de', email: JONAS,
+        steps: [
+            { say: 'kannst du anna sagen, dass wir mehr lizenzen brauchen?', expect: [de.p.askEmail], absent: [/Nur der Abrechnungskontakt kann den Abonnementplan ändern/] },
+            { say: JONAS },
+            { say: CODE, expect: [de.p.preview, /Wir brauchen mehr lizenzen/, de.p.confirm], absent: [de.p.askMessage, /kannst du anna/i] },
+            { say: 'ja', expect: [de.p.sent] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /Wir brauchen mehr lizenzen/ }, noHandoff: true }
     },
     // A long message that asks who the billing contact is and tells of invoices in passing: the question asked is answered.
     {
