@@ -5,6 +5,7 @@ import { turnInfo } from '../turn/turn';
 import { containsPhrase, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { asksQuestion } from './prompts/yesNoAnswer';
+import { clausesOf } from '../turn/understand';
 
 /**
  * "The admins of Northwind Traders Ltd are Chris Taylor, Peter Brooks, and Sarah Lee." (`main:accountAdmins.answer`):
@@ -19,14 +20,14 @@ export async function accountAdminsLine(context: TurnContext, accounts: AccountR
 
 /**
  * True for a question who may change the billing contact ("but who can change it?", "wer darf das ändern?"):
- * a who-word (`main:whoQuestionWords`) and a word of changing (`main:accountAdmins.mayChange`) in a question.
+ * a who-word (`main:whoQuestionWords`) and a word of changing (`main:accountAdmins.mayChange`) in one clause of a
+ * question. "who is our billing contact and can I change it?" asks two things, neither of them who may change.
  */
 export function asksWhoMayChange(context: TurnContext, text: string): boolean {
     const { t } = turnInfo(context);
     return (
         asksQuestion(context, text) &&
-        wordsOf(text).some((word) => phraseList(t, 'main:whoQuestionWords').includes(word)) &&
-        containsPhrase(text, phraseList(t, 'main:accountAdmins.mayChange'))
+        clausesOf(text, t).some((clause) => wordsOf(clause).some((word) => phraseList(t, 'main:whoQuestionWords').includes(word)) && containsPhrase(clause, phraseList(t, 'main:accountAdmins.mayChange')))
     );
 }
 

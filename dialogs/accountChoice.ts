@@ -1,6 +1,7 @@
 import type { Membership } from '../data/model';
 import type { PromptButton } from './prompts/localizedPrompt';
 import { wordsOf } from '../core/words';
+import { EMAIL_LIKE } from '../language/nlu';
 
 /** "Other account" / "anderes Konto": a person with several accounts asks to switch. */
 export const OTHER_ACCOUNT: PromptButton = { value: 'other-account', label: 'identify:button.otherAccount', synonyms: 'identify:synonyms.otherAccount' };
@@ -20,13 +21,14 @@ function mentions(text: readonly string[], name: string): boolean {
 /**
  * The one account among `memberships` whose name the message mentions ("am I
  * the billing contact for Taylor Consulting?", "… bei Northwind?"), or
- * undefined when it names none or several.
+ * undefined when it names none or several. An address names no account: "im
+ * chris.taylor@taylor-consulting.example" says who asks, not which account.
  */
 export function namedAccount(text: string, memberships: readonly Membership[]): string | undefined {
     if (memberships.length < 2) {
         return undefined;
     }
-    const words = wordsOf(text);
+    const words = wordsOf(text.replace(EMAIL_LIKE, ' '));
     const named = memberships.filter((m) => mentions(words, m.account.name));
     if (named.length > 0) {
         return named.length === 1 ? named[0].account.id : undefined;

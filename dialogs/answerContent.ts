@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { clauseAsMessage } from '../language/clauseMessage';
+import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
 import { pausesAtStart, phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
@@ -351,6 +351,8 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     let cutAny = false;
     // The word that ended the last frame cut off ("dass" in "schreib ihr, dass …"): a clause follows it.
     let marker: string | undefined;
+    // The words to the bot cut off, all of them ("can you tell them"): a question mark at the end may be theirs.
+    let toBot = '';
     for (let cut = true; cut; ) {
         const tokens = wordsAt(content);
         let from = 0;
@@ -366,6 +368,7 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         cutAny ||= cut;
         if (cut) {
             marker = end === undefined ? undefined : wordsOf(content.slice(0, end)).at(-1);
+            toBot = `${toBot} ${content.slice(0, start)}`;
         }
         content = content.slice(start).replace(/^[\s,.;:!?–-]+/u, '').trim();
     }
@@ -376,5 +379,5 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
         return { text: afterThat, framed: true };
     }
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
-    return { text: cutAny ? clauseAsMessage(t, marker, content) : content, framed };
+    return { text: cutAny ? clauseAsMessage(t, marker, statedWhenAskedOfBot(t, toBot, content)) : content, framed };
 }

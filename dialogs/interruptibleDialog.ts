@@ -35,6 +35,9 @@ import type { BillingRoleAnswer } from '../services/billingRoleService';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import type { TFunction } from 'i18next';
 
+/** Tasks about one account that a message naming another of the person's accounts can ask for there. */
+const ACCOUNT_TASKS: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact', 'change-billing-contact', 'email-billing-admin', 'portal-password-reset']);
+
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
 const TASK_OF: Partial<Record<Intent, string>> = {
     'change-billing-contact': DialogIds.changeContact,
@@ -578,14 +581,18 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     /**
      * "Other account" (asks which one) or a named one ("I meant Taylor
      * Consulting"): the task starts again for it, a change request as a change
-     * request, anything else with the billing question.
+     * request, anything else with the billing question. A task the message
+     * asks for surely ("I meant Taylor Consulting, can you change the billing
+     * contact there?") is the one taken up for the account named.
      */
     private async switchAccount(innerDc: DialogContext, accountId?: string): Promise<DialogTurnResult> {
         const { profile, lang } = turnInfo(innerDc.context);
         if (profile.identity) {
             profile.identity = { ...profile.identity, accountId };
         }
-        const intent = this.isOnStack(innerDc, DialogIds.changeContact) ? 'change-billing-contact' : 'am-i-billing-contact';
+        const read = accountId === undefined ? undefined : await understandTurn(innerDc.context, this.services.recognizer);
+        const asked = read && ACCOUNT_TASKS.has(read.intent) && read.score >= UNDERSTANDING_POLICY.interrupt ? read.intent : undefined;
+        const intent = asked ?? (this.isOnStack(innerDc, DialogIds.changeContact) ? 'change-billing-contact' : 'am-i-billing-contact');
         await innerDc.cancelAllDialogs();
         const understood: Understanding = { intent, score: 1, language: lang };
         return innerDc.beginDialog(this.menuId, { understood } satisfies MainMenuOptions);

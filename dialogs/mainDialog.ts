@@ -5,7 +5,7 @@ import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { answerLanguageRequest, didAction, lastActionDetail, LANGUAGE_TAKEN, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
-import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn } from '../turn/understand';
+import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
@@ -417,7 +417,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             const { lang } = turnInfo(step.context);
             // "email peter that I need 5 more licences and also how do I reset my portal password?": the request after "and also"
             // is taken up after the mail (it is in the queue), not written in it.
-            const askedWith = understood.intent === 'email-billing-admin' && text !== '' ? await messageBeforeRequests(this.services.recognizer, t, text, lang, stepValues<MenuValues>(step).queue ?? []) : undefined;
+            // "who's our billing admin? tell them I need the October invoice as PDF": the mail asked second takes its words from where the message asks for it.
+            const queuedWords = understood.intent === 'email-billing-admin' && text === '' && step.options?.queued && step.options.queuedText ? await wordsFromRequest(this.services.recognizer, t, step.options.queuedText, lang, 'email-billing-admin') : undefined;
+            const mailWords = text !== '' ? text : queuedWords;
+            const askedWith = understood.intent === 'email-billing-admin' && mailWords !== undefined ? await messageBeforeRequests(this.services.recognizer, t, mailWords, lang, stepValues<MenuValues>(step).queue ?? []) : undefined;
             // "… ne nachricht schicken? ich brauch die rechnung von november als pdf": the sentences after the request to write are its message, no requests of their own.
             const after = askedWith === undefined || messageAfterFrame(() => t, askedWith, lang) !== undefined ? undefined : await messageAfterRequest(this.services.recognizer, () => t, askedWith, lang);
             if (after) {

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { containsPhrase } from '../core/words';
 import { perLanguage, phraseList } from './phraseLists';
 import { clauseAsSentence } from './germanClause';
 
@@ -64,4 +65,15 @@ function addressingRecipient(t: TFunction, clause: string): string {
         return `${capital(you, first)}${gap}${secondVerb}${clause.slice(whole.length)}`;
     }
     return clause;
+}
+
+/**
+ * "can you tell them I need the October invoice as PDF?": when the words to the bot before a message ask it
+ * (`emailAdmin:toldByName.heard.askingBot`: "can you", "kannst du"), the question mark ends that request; what is
+ * passed on states ("I need the October invoice as PDF."). Not where the bot is to ask something
+ * (`…askingVerbs`: "can you ask him: can we get 5 more?"): that question is the message's.
+ */
+export function statedWhenAskedOfBot(t: TFunction, toBot: string, message: string): string {
+    const askedOfBot = containsPhrase(toBot, phraseList(t, 'emailAdmin:toldByName.heard.askingBot')) && !containsPhrase(toBot, phraseList(t, 'emailAdmin:toldByName.heard.askingVerbs'));
+    return askedOfBot ? message.replace(/\s*\?[?!]*\s*$/u, '.') : message;
 }

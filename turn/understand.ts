@@ -13,11 +13,12 @@ import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
 import { onlyOwnEmail } from '../language/ownEmail';
-import { clauseAsMessage } from '../language/clauseMessage';
+import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
 import { requestBesideReason } from '../language/reasonInRequest';
 import { objectsToReplacement } from '../language/objectionWords';
 import { describesSelf, introducesOnly, saysOnlyNew, withoutIntroductions } from '../language/introduction';
 import { addressesSomeone, wishesToWriteToSomeone } from '../language/writeWish';
+import { withRoleReferredTo } from '../language/roleBackReference';
 
 /** The turn's message understood in the conversation's language, once per turn. */
 export async function understandTurn(context: TurnContext, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
@@ -57,9 +58,37 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
     const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
     const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? wishToWrite(t, asked, lang) ?? (await recognizer.recognize(asked, lang));
-    const understood =
+    const read =
         (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? (await whoAfterChange(recognizer, asked, whole, t(lang ?? whole.language))) ?? whole;
+    const understood = (await askedInStory(recognizer, t, text, read, lang)) ?? read;
     return (await closingByClauses(recognizer, text, understood)) ?? askedAboutReference(text, notAGoodbyeIfAsked(t, text, understood));
+}
+
+/**
+ * "Hallo, ich schreibe wegen unseres Kontos. Früher hat sich Anna um die Rechnungen gekümmert. Sie ist jetzt in einer anderen
+ * Abteilung. Wer ist denn momentan als Abrechnungskontakt eingetragen?": a story is read by its parts. A sentence of it that
+ * asks by itself ({@link asksItself}) about the role, naming it ("who is …", "am I …"), says what it asks; when the whole was
+ * read as something else (a wish to write in "ich schreibe wegen …", a change in "bekommt wohl jemand anderes"), that question
+ * is what the message asks. A vaguer question ("Geht das?", "Kannst du das umstellen?") leaves the whole's reading; a command
+ * (a person, a language, cancel) and an objection stay what they are.
+ */
+async function askedInStory(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, whole: Understanding, lang?: Lang): Promise<Understanding | undefined> {
+    if (whole.intent === 'object-to-request' || !(isRequest(whole.intent) || WITHOUT_REQUEST.has(whole.intent))) {
+        return undefined;
+    }
+    const sentences = messageParts(text).filter((sentence) => !recognizer.saysOnly(sentence, SMALL_TALK));
+    if (sentences.length < STORY_SENTENCES) {
+        return undefined;
+    }
+    const language = lang ?? whole.language;
+    const asked: Understanding[] = [];
+    for (const sentence of sentences.filter((one) => asksItself(one, t(language)) && recognizer.namesTheRole(one))) {
+        const one = await understandText(recognizer, t, sentence, language);
+        if (ROLE_QUESTIONS.has(one.intent) && one.score >= UNDERSTANDING_POLICY.requestPart) {
+            asked.push(one);
+        }
+    }
+    return asked.length === 0 || asked.some((one) => one.intent === whole.intent) ? undefined : asked[0];
 }
 
 /**
@@ -234,7 +263,9 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const aboutOthers = !wordsOf(frame.head).some((word) => SELF.has(word));
     // "ping whoever handles billing: …", "sag meiner Abrechnungskontaktin, dass …": told to pass words on to the billing side.
     // "ok dann an anna: …": the words before the colon only say whom the words after it are for.
-    if (aboutOthers && tellsToPassOn(t, frame.head, lang, lang ?? understood.language)) {
+    // "could you tell peter that …", "kannst du anna sagen, dass …": a name typed in lower case beside the verb of telling, before "that".
+    const toUnknown = frame.marker !== undefined && tellsSomeoneUnknown(recognizer, t, frame.head, lang);
+    if (aboutOthers && (tellsToPassOn(t, frame.head, lang, lang ?? understood.language) || toUnknown)) {
         return { intent: 'email-billing-admin', score: Math.max(understood.intent === 'email-billing-admin' ? understood.score : 0, UNDERSTANDING_POLICY.interrupt), language: understood.language };
     }
     if (understood.score < UNDERSTANDING_POLICY.understood) {
@@ -244,6 +275,17 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
     const toBillingRole = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && aboutOthers;
     // Told to write, and a message follows: as sure as a request put plainly ("ok, können Sie ihr bitte schreiben, dass …").
     return understood.intent === 'email-billing-admin' || toBillingRole ? { ...understood, intent: 'email-billing-admin', score: Math.max(understood.score, UNDERSTANDING_POLICY.interrupt) } : undefined;
+}
+
+/**
+ * True when a verb of telling (`emailAdmin:instructionWords`, `emailAdmin:toldByName.heard.verbs`) stands beside a word the bot
+ * does not know ({@link IntentRecognizer.knowsWord}): a person's name typed in lower case ("tell peter", "anna sagen").
+ */
+function tellsSomeoneUnknown(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
+    const said = wordsOf(head);
+    const verbs = (lang ? [lang] : LANGS).map((one) => tellingWords(t(one)).verbs);
+    const unknown = (word: string | undefined): boolean => word !== undefined && !SELF.has(word) && !recognizer.knowsWord(word);
+    return said.some((word, at) => verbs.some((set) => set.has(word)) && (unknown(said[at - 1]) || unknown(said[at + 1])));
 }
 
 /**
@@ -518,7 +560,7 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
  */
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
     const frame = messageFrame(t, text, lang) ?? storyFrame(t, text, lang);
-    const message = frame?.message ?? '';
+    const message = frame === undefined ? '' : statedWhenAskedOfBot(t(lang), frame.head, frame.message);
     return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
 }
 
@@ -695,6 +737,9 @@ const REQUESTS: ReadonlySet<Intent> = new Set<Intent>([
     ...TOPIC_INTENTS
 ]);
 
+/** Questions about the role, which a part after them can refer back to ("… and can I change it?"). */
+const ROLE_QUESTIONS: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact']);
+
 /** Sentences that ask for nothing. */
 const SMALL_TALK: readonly Intent[] = ['greeting', 'thanks', 'goodbye'];
 
@@ -742,8 +787,13 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
     const asking = outright.length > 0 ? sentences.filter((sentence) => outright.includes(sentence) || telling(sentence)) : sentences;
     const found: Intent[] = [];
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
+    const roleAsked = await asksAboutRole(recognizer, t, sentences, lang);
+    let lastAsked: { readonly intent: Intent; readonly part: string } | undefined;
     for (const sentence of asking) {
         let passOn = false;
+        // "Bei uns gibts Verwirrung wegen der Rechnungen. Ich will wissen, wer …": beside a sentence that asks about the role, one
+        // that only tells mentions a topic or the role, it asks nothing about them.
+        const told = roleAsked && !asksItself(sentence, t);
         for (const part of cutAt(sentence, joiners)) {
             // "ok can you email her and say we need 3 more seats": after a request to write, a part that says what to write ("say", "tell", "ask") is the mail, no request.
             if (passOn && instructions.includes(wordsOf(part)[0] ?? '')) {
@@ -753,10 +803,19 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
             if (declinesOnly(part, lang) || onlyOwnEmail(part, { t, lang }) || introducesOnly(part, t, isGreeting) || saysOnlyNew(part, t)) {
                 continue;
             }
-            const one = await understandText(recognizer, () => t, part, lang);
+            // "who is our billing contact and can I change it?": "it" after a question about the role is the role, and asks something
+            // new of it (not who again). After "wer darf den Abrechnungskontakt ändern", "wie lange dauert das?" is about the change.
+            const ofTheRole = lastAsked !== undefined && ROLE_QUESTIONS.has(lastAsked.intent) && !containsPhrase(lastAsked.part, phraseList(t, 'main:accountAdmins.mayChange'));
+            const referred = ofTheRole ? withRoleReferredTo(part, t, (text) => recognizer.namesTheRole(text)) : undefined;
+            const ofRole = referred === undefined ? undefined : await understandText(recognizer, () => t, referred, lang);
+            const one = ofRole && !ROLE_QUESTIONS.has(ofRole.intent) ? ofRole : await understandText(recognizer, () => t, part, lang);
             passOn = one.intent === 'email-billing-admin';
+            if (told && ((TOPIC_INTENTS as readonly Intent[]).includes(one.intent) || ROLE_QUESTIONS.has(one.intent))) {
+                continue;
+            }
             if (isRequest(one.intent) && one.score >= UNDERSTANDING_POLICY.requestPart && !found.includes(one.intent)) {
                 found.push(one.intent);
+                lastAsked = { intent: one.intent, part };
             }
         }
     }
@@ -766,6 +825,32 @@ export async function requestsOf(recognizer: IntentRecognizer, t: TFunction, tex
 /** True when a sentence asks for something outright: a question, or one of `main:requestMarkers` ("I need", "bitte", "außerdem"). */
 function asksOutright(sentence: string, t: TFunction): boolean {
     return sentence.trim().endsWith('?') || containsPhrase(sentence, phraseList(t, 'main:requestMarkers'));
+}
+
+/** True when one of `sentences` asks by itself ({@link asksItself}) who holds the role or whether the person does, naming the role. */
+async function asksAboutRole(recognizer: IntentRecognizer, t: TFunction, sentences: readonly string[], lang: Lang): Promise<boolean> {
+    for (const sentence of sentences) {
+        if (asksItself(sentence, t) && recognizer.namesTheRole(sentence) && ROLE_QUESTIONS.has((await understandText(recognizer, () => t, sentence, lang)).intent)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * True when a sentence asks by itself: a question, or a request marker other than a plain "and" (`main:requestJoiners` that are
+ * no `main:moreRequestMarkers`): "Our invoices keep going to an old mailbox, and the payment method changed" only tells.
+ */
+function asksItself(sentence: string, t: TFunction): boolean {
+    const joiners = phraseList(t, 'main:requestJoiners');
+    const more = phraseList(t, 'main:moreRequestMarkers');
+    const markers = phraseList(t, 'main:requestMarkers').filter((marker) => !joiners.includes(marker) || more.includes(marker));
+    return sentence.trim().endsWith('?') || containsPhrase(sentence, markers);
+}
+
+/** The clauses of a text between its joining words (`main:requestJoiners`): "who is our billing contact", "can I change it?". */
+export function clausesOf(text: string, t: TFunction): string[] {
+    return cutAt(text, new Set(phraseList(t, 'main:requestJoiners')));
 }
 
 /** The pieces of a sentence between its joining words. */
@@ -832,6 +917,30 @@ export async function messageAfterRequest(recognizer: IntentRecognizer, t: (lang
     }
     const joined = message.join(' ');
     return wordsOf(joined).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : { message: joined.charAt(0).toLocaleUpperCase() + joined.slice(1), taken };
+}
+
+/**
+ * The words of a message from where it makes `intent` on: "who's our billing admin? tell them I need the October
+ * invoice as PDF" → "tell them I need the October invoice as PDF" for the mail asked second. The sentence, or the
+ * part of it after a joining word (`main:requestJoiners`), that the classifier surely reads as `intent`, and all
+ * after it; undefined when none does.
+ */
+export async function wordsFromRequest(recognizer: IntentRecognizer, t: TFunction, text: string, lang: Lang, intent: Intent): Promise<string | undefined> {
+    const sentences = messageParts(text);
+    const joiners = new Set(phraseList(t, 'main:requestJoiners'));
+    const makes = async (words: string): Promise<boolean> => {
+        const read = await understandText(recognizer, () => t, words, lang);
+        return read.intent === intent && read.score >= UNDERSTANDING_POLICY.requestPart;
+    };
+    for (const [index, sentence] of sentences.entries()) {
+        const pieces = cutAt(sentence, joiners);
+        for (const [at, piece] of pieces.entries()) {
+            if (await makes(piece)) {
+                return [pieces.slice(at).join(' '), ...sentences.slice(index + 1)].join(' ');
+            }
+        }
+    }
+    return undefined;
 }
 
 /**

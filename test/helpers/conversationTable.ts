@@ -35,9 +35,15 @@ export interface ConversationRow {
     readonly outcome: Outcome;
 }
 
-/** Plays a row in a fresh conversation (client locale of its language, or none with `noLocale`) and checks its outcome. */
-export async function playRow(harness: BotHarness, row: ConversationRow & { readonly noLocale?: boolean }): Promise<void> {
+/**
+ * Plays a row in a fresh conversation (client locale of its language, or none with `noLocale`) and checks its outcome.
+ * With `started` the channel first adds the person, as Web Chat does: the first message answers the welcome's menu.
+ */
+export async function playRow(harness: BotHarness, row: ConversationRow & { readonly noLocale?: boolean; readonly started?: boolean }): Promise<void> {
     const convo = harness.conversation(row.noLocale ? undefined : localeOf(row.lang));
+    if (row.started) {
+        await convo.start();
+    }
     await play(harness, convo, row.steps, row.email);
     await checkOutcome(harness, row.outcome);
     if (row.outcome.noHandoff) {
