@@ -211,6 +211,15 @@ export class AgentDirectory {
         await this.agents.touchSession(tokenHash, this.clock.now().getTime());
     }
 
+    /**
+     * The session's console is gone (its live stream closed and stayed closed):
+     * it no longer makes the agent count as online. The session itself stays
+     * valid; the next request of a console (a reload) counts as seen again.
+     */
+    public async leave(tokenHash: string): Promise<void> {
+        await this.agents.touchSession(tokenHash, this.clock.now().getTime() - this.policy.presenceMs - 1);
+    }
+
     public async logout(tokenHash: string, login: string): Promise<void> {
         await this.agents.deleteSession(tokenHash);
         await this.audit.record(`agent:${login}`, 'agent.logout');
