@@ -169,6 +169,7 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
                 const focused = await page.evaluate<string>('document.activeElement.textContent');
                 assert.strictEqual(focused, lang === 'de' ? 'Zum Chat springen' : 'Skip to the chat', 'the second Tab is on the way to the chat');
                 assert.ok(await page.locator('.skip-link:focus').isVisible(), 'the focused link shows');
+                assert.deepStrictEqual(await seriousAxeFindings(page, ['minor', 'moderate', 'serious', 'critical']), [], 'axe: no finding at all, the skip link focused');
                 await page.keyboard.press('Enter');
                 await until(page, `${FOCUS} === 'chat'`, 'the focus in the chat', 3000);
                 await chatShows(page, PHRASES[lang].menu);
