@@ -76,8 +76,9 @@ export class AgentConsole {
     public constructor(private readonly parts: AgentConsoleParts) {
         const presence = {
             touch: (session: AgentSessionView) => parts.handoff.agents.touch(session.tokenHash),
-            leave: async (session: AgentSessionView) => {
-                await parts.handoff.agents.leave(session.tokenHash);
+            now: () => parts.clock.now().getTime(),
+            leave: async (session: AgentSessionView, closedAt: number) => {
+                await parts.handoff.agents.leave(session.tokenHash, closedAt);
                 // Other consoles show who is online; customers are no longer told an agent is there.
                 parts.handoff.events.emit({ type: 'queue' });
             }

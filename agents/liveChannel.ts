@@ -19,8 +19,10 @@ export const LEAVE_GRACE_MS = 5_000;
 export interface SessionPresence {
     /** A stream of the session is open (pinged): the agent is online. */
     touch(session: AgentSessionView): Promise<void>;
-    /** The session's last stream closed and none opened within the grace: the console is gone. */
-    leave(session: AgentSessionView): Promise<void>;
+    /** The time on the clock the signs of life are kept by. */
+    now(): number;
+    /** The session's last stream closed at `closedAt` and none opened within the grace: the console is gone. */
+    leave(session: AgentSessionView, closedAt: number): Promise<void>;
 }
 
 interface Listener {
@@ -92,6 +94,8 @@ export class LiveChannel {
         });
         res.write('retry: 3000\n\n');
         this.cancelLeave(session.tokenHash);
+        // Seen now: a leave started by another instance, where this session's stream closed a moment ago, then keeps it online.
+        void this.presence.touch(session).catch(() => undefined);
         const login = session.agent.login;
         // Events go out in the order they came, though naming the handoff may need a lookup.
         let order = Promise.resolve();
@@ -193,10 +197,11 @@ export class LiveChannel {
             return;
         }
         this.cancelLeave(tokenHash);
+        const closedAt = this.presence.now();
         const timer = setTimeout(() => {
             this.leaving.delete(tokenHash);
             if (![...this.listeners].some((other) => other.session.tokenHash === tokenHash)) {
-                this.presence.leave(listener.session).catch((err: unknown) => log.error('agent presence not ended', { error: err }));
+                this.presence.leave(listener.session, closedAt).catch((err: unknown) => log.error('agent presence not ended', { error: err }));
             }
         }, this.leaveGraceMs);
         timer.unref();
