@@ -74,7 +74,16 @@ export class AgentConsole {
     private readonly page: ConsolePage;
 
     public constructor(private readonly parts: AgentConsoleParts) {
-        this.live = new LiveChannel(parts.handoff.events, (session) => parts.handoff.agents.touch(session.tokenHash), (id) => parts.handoff.desk.publicIdOf(id), parts.liveStreams);
+        const presence = {
+            touch: (session: AgentSessionView) => parts.handoff.agents.touch(session.tokenHash),
+            now: () => parts.clock.now().getTime(),
+            leave: async (session: AgentSessionView, closedAt: number) => {
+                await parts.handoff.agents.leave(session.tokenHash, closedAt);
+                // Other consoles show who is online; customers are no longer told an agent is there.
+                parts.handoff.events.emit({ type: 'queue' });
+            }
+        };
+        this.live = new LiveChannel(parts.handoff.events, presence, (id) => parts.handoff.desk.publicIdOf(id), parts.liveStreams);
         this.views = new AgentViews(parts.localizer, () => parts.clock.now().getTime());
         this.page = new ConsolePage(parts.localizer, parts.staticDir, parts.localesDir);
     }

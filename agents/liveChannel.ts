@@ -9,6 +9,22 @@ const log = getLogger('agents.liveChannel');
 /** Seconds between keep-alive pings (which also keep the agent counted as online). */
 const PING_MS = 25_000;
 
+/**
+ * How long a session may be without a live stream before its agent stops
+ * counting as online: a reload opens the next stream within a second or two.
+ */
+export const LEAVE_GRACE_MS = 5_000;
+
+/** What the live channel tells about a session's presence. */
+export interface SessionPresence {
+    /** A stream of the session is open (pinged): the agent is online. */
+    touch(session: AgentSessionView): Promise<void>;
+    /** The time on the clock the signs of life are kept by. */
+    now(): number;
+    /** The session's last stream closed at `closedAt` and none opened within the grace: the console is gone. */
+    leave(session: AgentSessionView, closedAt: number): Promise<void>;
+}
+
 interface Listener {
     readonly res: Response;
     readonly session: AgentSessionView;
@@ -38,6 +54,8 @@ export const DEFAULT_LIVE_STREAM_LIMITS: LiveStreamLimits = { perSession: 5, tot
 export class LiveChannel {
     private readonly listeners = new Set<Listener>();
     private readonly publicIds = new Map<number, string>();
+    /** Sessions whose last stream closed, until the grace runs out (by token hash). */
+    private readonly leaving = new Map<string, NodeJS.Timeout>();
 
     /**
      * @param publicIdOf the public id of a handoff: events name handoffs by
@@ -45,9 +63,10 @@ export class LiveChannel {
      */
     public constructor(
         private readonly events: HandoffEvents,
-        private readonly touch: (session: AgentSessionView) => Promise<void>,
+        private readonly presence: SessionPresence,
         private readonly publicIdOf: (id: number) => Promise<string | undefined>,
-        private readonly limits: LiveStreamLimits = DEFAULT_LIVE_STREAM_LIMITS
+        private readonly limits: LiveStreamLimits = DEFAULT_LIVE_STREAM_LIMITS,
+        private readonly leaveGraceMs = LEAVE_GRACE_MS
     ) {}
 
     /**
@@ -74,6 +93,9 @@ export class LiveChannel {
             'X-Accel-Buffering': 'no'
         });
         res.write('retry: 3000\n\n');
+        this.cancelLeave(session.tokenHash);
+        // Seen now: a leave started by another instance, where this session's stream closed a moment ago, then keeps it online.
+        void this.presence.touch(session).catch(() => undefined);
         const login = session.agent.login;
         // Events go out in the order they came, though naming the handoff may need a lookup.
         let order = Promise.resolve();
@@ -91,7 +113,7 @@ export class LiveChannel {
         });
         const ping = setInterval(() => {
             res.write(': ping\n\n');
-            void this.touch(session).catch(() => undefined);
+            void this.presence.touch(session).catch(() => undefined);
         }, PING_MS);
         ping.unref();
         const listener: Listener = { res, session, unsubscribe, ping };
@@ -108,8 +130,10 @@ export class LiveChannel {
     public close(): void {
         for (const listener of [...this.listeners]) {
             listener.res.end();
-            this.drop(listener);
+            this.drop(listener, false);
         }
+        this.leaving.forEach((timer) => clearTimeout(timer));
+        this.leaving.clear();
     }
 
     /**
@@ -161,10 +185,34 @@ export class LiveChannel {
         return found;
     }
 
-    private drop(listener: Listener): void {
-        if (this.listeners.delete(listener)) {
-            listener.unsubscribe();
-            clearInterval(listener.ping);
+    /** A stream ended; when it was its session's last, the session leaves after the grace unless a stream opens again. */
+    private drop(listener: Listener, leaves = true): void {
+        if (!this.listeners.delete(listener)) {
+            return;
+        }
+        listener.unsubscribe();
+        clearInterval(listener.ping);
+        const { tokenHash } = listener.session;
+        if (!leaves || [...this.listeners].some((other) => other.session.tokenHash === tokenHash)) {
+            return;
+        }
+        this.cancelLeave(tokenHash);
+        const closedAt = this.presence.now();
+        const timer = setTimeout(() => {
+            this.leaving.delete(tokenHash);
+            if (![...this.listeners].some((other) => other.session.tokenHash === tokenHash)) {
+                this.presence.leave(listener.session, closedAt).catch((err: unknown) => log.error('agent presence not ended', { error: err }));
+            }
+        }, this.leaveGraceMs);
+        timer.unref();
+        this.leaving.set(tokenHash, timer);
+    }
+
+    private cancelLeave(tokenHash: string): void {
+        const timer = this.leaving.get(tokenHash);
+        if (timer) {
+            clearTimeout(timer);
+            this.leaving.delete(tokenHash);
         }
     }
 }

@@ -13,6 +13,9 @@ import type { TranscriptRecorder } from '../turn/transcript';
 import { turnInfo } from '../turn/turn';
 import type { TurnStage } from './turnPipeline';
 
+/** Channels whose page is Web Chat (the help page): it renders markdown, never HTML. */
+const WEB_CHAT_CHANNELS = new Set(['directline', 'webchat']);
+
 /** Drops the dialog position and starts the main dialog with these options; without options, the next message starts it (the bot's). */
 export type RestartDialog = (context: TurnContext, options?: MainMenuOptions) => Promise<void>;
 
@@ -84,6 +87,10 @@ export class HandoffGate {
         }
         if (text !== undefined) {
             await this.handoffs.fromCustomer(open, text, TurnContext.getConversationReference(context.activity), lang);
+            // Web Chat drops the buttons once the person writes: an empty message (no bubble) brings "end chat" back.
+            if (WEB_CHAT_CHANNELS.has(context.activity.channelId ?? '')) {
+                await context.sendActivity(this.withButton(context, { type: ActivityTypes.Message }, 'escalate:endChat.button'));
+            }
         }
         return true;
     }
@@ -99,13 +106,10 @@ export class HandoffGate {
         const { t } = turnInfo(context);
         switch (instruction.kind) {
             case 'say':
-                await context.sendActivity(this.withEndButton(context, { type: ActivityTypes.Message, text: t(instruction.key, instruction.args) }, instruction.offerEnd === true));
+                await context.sendActivity(this.withButton(context, { type: ActivityTypes.Message, text: t(instruction.key, instruction.args) }, await this.buttonFor(context, instruction.offerEnd === true)));
                 return;
             case 'agent-message':
-                // Plain text: what an agent types is never rendered as markdown or HTML.
-                await context.sendActivity(
-                    this.withEndButton(context, { type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: instruction.agentName, text: instruction.text }), textFormat: 'plain' }, true)
-                );
+                await context.sendActivity(this.withButton(context, this.agentMessage(context, instruction.agentName, instruction.text), 'escalate:endChat.button'));
                 return;
             case 'resume':
                 if (instruction.key.startsWith('escalate:handed')) {
@@ -137,16 +141,43 @@ export class HandoffGate {
             return false;
         }
         const name = await this.handoffs.agentNameOf(open);
-        await context.sendActivity(this.withEndButton(context, { type: ActivityTypes.Message, text: turnInfo(context).t('escalate:stillWithAgent', { name }) }, true));
+        await context.sendActivity(this.withButton(context, { type: ActivityTypes.Message, text: turnInfo(context).t('escalate:stillWithAgent', { name }) }, 'escalate:endChat.button'));
         return true;
     }
 
-    /** The "end chat" button under a message of the live chat, where the channel shows suggested actions. */
-    private withEndButton(context: TurnContext, activity: Partial<Activity>, offer: boolean): Partial<Activity> {
-        if (!offer || !supportsSuggestedActions(context.activity.channelId ?? '', 1)) {
+    /**
+     * An agent's line. In Web Chat as markdown (bold, lists, links), which the
+     * page renders without any HTML of the agent's; a list or heading at the
+     * start goes on its own line after the name. Elsewhere plain text.
+     */
+    private agentMessage(context: TurnContext, agentName: string, text: string): Partial<Activity> {
+        const { t } = turnInfo(context);
+        if (!WEB_CHAT_CHANNELS.has(context.activity.channelId ?? '')) {
+            return { type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: agentName, text }), textFormat: 'plain' };
+        }
+        const block = /^\s*([-*•+]|\d+[.)]|#+)\s/.test(text);
+        return { type: ActivityTypes.Message, text: t('escalate:agentMessage', { name: agentName, text: block ? `\n\n${text}` : text }), textFormat: 'markdown' };
+    }
+
+    /**
+     * The button under a queue update: "end chat" when asked for, else "leave
+     * the queue" while the person waits (Web Chat shows only the newest
+     * message's buttons, so each update carries it again).
+     */
+    private async buttonFor(context: TurnContext, offerEnd: boolean): Promise<string | undefined> {
+        if (offerEnd) {
+            return 'escalate:endChat.button';
+        }
+        const open = await this.handoffs.openFor(turnInfo(context).conversationKey);
+        return open?.status === 'waiting' ? 'escalate:button.leave' : undefined;
+    }
+
+    /** The button `labelKey` under a message, where the channel shows suggested actions. */
+    private withButton(context: TurnContext, activity: Partial<Activity>, labelKey: string | undefined): Partial<Activity> {
+        if (!labelKey || !supportsSuggestedActions(context.activity.channelId ?? '', 1)) {
             return activity;
         }
-        const label = turnInfo(context).t('escalate:endChat.button');
+        const label = turnInfo(context).t(labelKey);
         return { ...activity, suggestedActions: { actions: [{ type: 'imBack', title: label, value: label }], to: [] } };
     }
 }

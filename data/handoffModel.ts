@@ -39,7 +39,10 @@ export interface Handoff {
     readonly context: HandoffContext;
     readonly history: readonly TranscriptLine[];
     readonly agentLogin: string | null;
+    /** When the person asked; the place in the queue goes by this. */
     readonly createdAt: number;
+    /** When the current wait began: `createdAt`, or when the handoff was put back into the queue. */
+    readonly waitingSince: number;
     readonly acceptedAt: number | null;
     readonly closedAt: number | null;
     readonly closeReason: HandoffCloseReason | null;

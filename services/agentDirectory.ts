@@ -211,6 +211,16 @@ export class AgentDirectory {
         await this.agents.touchSession(tokenHash, this.clock.now().getTime());
     }
 
+    /**
+     * The session's console is gone (its live stream closed at `closedAt` and
+     * stayed closed): it no longer makes the agent count as online, unless a
+     * stream of it opened since on another instance. The session itself stays
+     * valid; the next request of a console (a reload) counts as seen again.
+     */
+    public async leave(tokenHash: string, closedAt: number): Promise<void> {
+        await this.agents.backdateSession(tokenHash, closedAt, this.clock.now().getTime() - this.policy.presenceMs - 1);
+    }
+
     public async logout(tokenHash: string, login: string): Promise<void> {
         await this.agents.deleteSession(tokenHash);
         await this.audit.record(`agent:${login}`, 'agent.logout');

@@ -225,7 +225,7 @@ export class HandoffService {
         const timeout = this.settings.waitTimeoutMs;
         let moved = false;
         for (const handoff of await this.handoffs.waiting()) {
-            if (now - handoff.createdAt >= timeout && (await this.handoffs.close(handoff.id, 'timed-out', now))) {
+            if (now - handoff.waitingSince >= timeout && (await this.handoffs.close(handoff.id, 'timed-out', now))) {
                 moved = true;
                 log.info('queue wait timed out; offering a callback', { handoff: handoff.id });
                 await this.delivery.enqueue(handoff.conversationKey, {

@@ -81,6 +81,7 @@ ${LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="/?lang=${l}">`).
 </head>
 <body>
 <a class="skip-link" href="#content">${k('header.skipToContent')}</a>
+<a class="skip-link" href="#chat-launcher" data-chat-open>${k('header.skipToChat')}</a>
 <header class="site-header">
   <div class="site-header__inner">
     <a class="brand" href="/?lang=${lang}">${BRAND_MARK}<span class="brand__name">${k('header.brand')}</span></a>

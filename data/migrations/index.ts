@@ -23,6 +23,7 @@ import { migration023 } from './023_audited_mail';
 import { migration024 } from './024_code_mail';
 import { migration025 } from './025_limited_mail';
 import { migration026 } from './026_customer_away';
+import { migration027 } from './027_waiting_since';
 
 /** A numbered schema change. Never edit a released migration: add a new one. */
 export interface Migration {
@@ -41,4 +42,4 @@ export interface Migration {
 }
 
 /** All migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026, migration027];

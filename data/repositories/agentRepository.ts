@@ -98,6 +98,14 @@ export class AgentRepository {
         await this.db.run('UPDATE agent_sessions SET last_seen_at = ? WHERE token_hash = ?', [now, tokenHash]);
     }
 
+    /**
+     * Dates the session's last sign of life back to `at`, unless it was seen
+     * after `closedAt` (another instance's stream of it opened meanwhile).
+     */
+    public async backdateSession(tokenHash: string, closedAt: number, at: number): Promise<void> {
+        await this.db.run('UPDATE agent_sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at <= ?', [at, tokenHash, closedAt]);
+    }
+
     public async deleteSession(tokenHash: string): Promise<void> {
         await this.db.run('DELETE FROM agent_sessions WHERE token_hash = ?', [tokenHash]);
     }

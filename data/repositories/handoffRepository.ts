@@ -23,6 +23,7 @@ interface HandoffRow {
     flow: string | null;
     told_position: number | null;
     customer_away_at: number | null;
+    waiting_since: number | null;
 }
 
 interface MessageRow {
@@ -45,7 +46,7 @@ export interface NewHandoff {
 }
 
 const COLUMNS =
-    'id, public_id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position, customer_away_at';
+    'id, public_id, conversation_key, status, lang, channel_id, description, context, history, agent_login, created_at, accepted_at, closed_at, close_reason, close_note, flow, told_position, customer_away_at, waiting_since';
 
 /**
  * The queue and the live exchanges: handoffs and their messages. Every
@@ -87,8 +88,8 @@ export class HandoffRepository {
                 return toHandoff(open);
             }
             const result = await tx.run(
-                'INSERT INTO handoffs (public_id, conversation_key, status, lang, channel_id, description, context, history, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                [newPublicId(), handoff.conversationKey, 'waiting', handoff.lang, handoff.channelId, handoff.description ?? null, JSON.stringify(handoff.context), JSON.stringify(handoff.history), now]
+                'INSERT INTO handoffs (public_id, conversation_key, status, lang, channel_id, description, context, history, created_at, waiting_since) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [newPublicId(), handoff.conversationKey, 'waiting', handoff.lang, handoff.channelId, handoff.description ?? null, JSON.stringify(handoff.context), JSON.stringify(handoff.history), now, now]
             );
             const row = await tx.get<HandoffRow>(`SELECT ${COLUMNS} FROM handoffs WHERE id = ?`, [result.lastId]);
             if (!row) {
@@ -171,11 +172,12 @@ export class HandoffRepository {
     /**
      * Puts an active handoff of `login` back into the queue (the agent signed
      * out): its wait starts over at `now`, so the wait timeout counts from
-     * here. False when it is not active with `login`.
+     * here, but its place stays that of when the person first asked, ahead of
+     * everyone who came later. False when it is not active with `login`.
      */
     public async requeue(id: number, login: string, now: number): Promise<boolean> {
         const result = await this.db.run(
-            "UPDATE handoffs SET status = 'waiting', agent_login = NULL, accepted_at = NULL, created_at = ?, told_position = NULL WHERE id = ? AND status = 'active' AND agent_login = ?",
+            "UPDATE handoffs SET status = 'waiting', agent_login = NULL, accepted_at = NULL, waiting_since = ?, told_position = NULL WHERE id = ? AND status = 'active' AND agent_login = ?",
             [now, id, login]
         );
         return result.changes === 1;
@@ -223,7 +225,7 @@ export class HandoffRepository {
 
     /** How long the last accepted handoffs waited, newest first (for wait estimates). */
     public async recentWaits(limit: number): Promise<number[]> {
-        const rows = await this.db.all<{ wait: number }>('SELECT accepted_at - created_at AS wait FROM handoffs WHERE accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?', [limit]);
+        const rows = await this.db.all<{ wait: number }>('SELECT accepted_at - COALESCE(waiting_since, created_at) AS wait FROM handoffs WHERE accepted_at IS NOT NULL ORDER BY accepted_at DESC LIMIT ?', [limit]);
         return rows.map((row) => row.wait);
     }
 
@@ -292,6 +294,7 @@ function toHandoff(row: HandoffRow): Handoff {
         history: JSON.parse(row.history) as TranscriptLine[],
         agentLogin: row.agent_login,
         createdAt: row.created_at,
+        waitingSince: row.waiting_since ?? row.created_at,
         acceptedAt: row.accepted_at,
         closedAt: row.closed_at,
         closeReason: row.close_reason,

@@ -55,11 +55,12 @@
         });
     }
 
-    function line(className, who, text, at) {
+    /** A transcript line; `formatted`: the text is an agent's markdown, shown as the customer sees it. */
+    function line(className, who, text, at, formatted) {
         var li = el('li', className);
         if (at) { li.appendChild(timeEl(at)); }
         if (who) { li.appendChild(el('span', 'who', who + ':')); }
-        li.appendChild(el('span', 'text', text));
+        li.appendChild(formatted ? K.markdown(text) : el('span', 'text', text));
         return li;
     }
 
@@ -104,7 +105,7 @@
         } else if (m.sender === 'note') {
             li = line('note', m.agent === view.me ? t('chat.noteByYou') : t('chat.noteBy', { name: m.agent }), m.text, m.at);
         } else if (m.sender === 'agent') {
-            li = line('agent', who, m.text, m.at);
+            li = line('agent', who, m.text, m.at, true);
             setDelivery(li, m, view.retry);
         } else {
             li = line('customer', t('chat.customer'), m.text, m.at);

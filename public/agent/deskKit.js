@@ -99,6 +99,51 @@
         return item.verified ? item.name : t('queue.unverifiedName');
     }
 
+    var LINK = /\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s()<>"']+)\)|\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\u201c\u201d]/g;
+    var LISTS = [{ tag: 'ul', item: /^\s*[-*\u2022] / }, { tag: 'ol', item: /^\s*\d+[.)] / }];
+
+    /** One line of markdown into `parent`: **bold** and links as elements, everything else as text. */
+    function inline(parent, line) {
+        line.split(/\*\*(.+?)\*\*/).forEach(function (part, index) {
+            var target = index % 2 === 1 ? parent.appendChild(el('strong')) : parent;
+            var at = 0;
+            part.replace(LINK, function (match, label, href, offset) {
+                target.appendChild(document.createTextNode(part.slice(at, offset)));
+                var a = el('a', null, label || match);
+                a.href = href || match;
+                a.target = '_blank';
+                a.rel = 'noopener noreferrer';
+                target.appendChild(a);
+                at = offset + match.length;
+                return match;
+            });
+            target.appendChild(document.createTextNode(part.slice(at)));
+        });
+    }
+
+    /**
+     * What an agent wrote, as the customer's Web Chat shows it: paragraphs, "- " and "1. " lists, **bold** and
+     * links; built from elements and text nodes, so HTML in the text stays text.
+     */
+    function markdown(text) {
+        var root = el('div', 'text md');
+        String(text || '').replace(/\r\n?/g, '\n').split(/\n{2,}/).forEach(function (block) {
+            var lines = block.split('\n');
+            var list = LISTS.filter(function (kind) { return lines.every(function (line) { return kind.item.test(line); }); })[0];
+            if (list) {
+                var items = root.appendChild(el(list.tag));
+                lines.forEach(function (line) { inline(items.appendChild(el('li')), line.replace(list.item, '')); });
+                return;
+            }
+            var p = root.appendChild(el('p'));
+            lines.forEach(function (line, index) {
+                if (index > 0) { p.appendChild(el('br')); }
+                inline(p, line);
+            });
+        });
+        return root;
+    }
+
     function announce(text) {
         var region = $('announcer');
         // A new text node each time, so a repeated sentence is read again.
@@ -115,6 +160,7 @@
         t: t,
         known: known,
         el: el,
+        markdown: markdown,
         button: button,
         announce: announce,
         setClockOffset: function (offset) { clock.offset = offset; },

@@ -100,7 +100,10 @@
     status.setAttribute('data-key', key || '');
   }
 
-  /* ---- The bot's markdown (the minimal Web Chat bundle has no renderer): paragraphs, "- " lists, **bold**, links. ---- */
+  /*
+   * ---- The bot's markdown (the minimal Web Chat bundle has no renderer): paragraphs, "- " and "1. " lists, **bold**,
+   * [links](https://…) and bare links. Everything else, HTML included, shows as the text it is (agents' lines too).
+   */
 
   function escapeHtml(value) {
     return value.replace(/[&<>"']/g, function (c) {
@@ -108,13 +111,17 @@
     });
   }
 
+  var LINK = /\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s()<>"']+)\)|\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\u201c\u201d]/g;
+
   function inline(line) {
     return escapeHtml(line)
       .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
-      .replace(/\bhttps?:\/\/[^\s<>"']*[^\s<>"'.,;:!?)\u201c\u201d]/g, function (url) {
-        return '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + url + '</a>';
+      .replace(LINK, function (match, label, href) {
+        return '<a href="' + (href || match) + '" target="_blank" rel="noopener noreferrer">' + (label || match) + '</a>';
       });
   }
+
+  var LISTS = [{ tag: 'ul', item: /^\s*[-*\u2022] / }, { tag: 'ol', item: /^\s*\d+[.)] / }];
 
   function renderMarkdown(markdown) {
     return String(markdown || '')
@@ -122,8 +129,9 @@
       .split(/\n{2,}/)
       .map(function (block) {
         var lines = block.split('\n');
-        if (lines.every(function (line) { return /^\s*[-*•] /.test(line); })) {
-          return '<ul>' + lines.map(function (line) { return '<li>' + inline(line.replace(/^\s*[-*•] /, '')) + '</li>'; }).join('') + '</ul>';
+        var list = LISTS.filter(function (kind) { return lines.every(function (line) { return kind.item.test(line); }); })[0];
+        if (list) {
+          return '<' + list.tag + '>' + lines.map(function (line) { return '<li>' + inline(line.replace(list.item, '')) + '</li>'; }).join('') + '</' + list.tag + '>';
         }
         return '<p>' + lines.map(inline).join('<br>') + '</p>';
       })

@@ -114,4 +114,20 @@ describe('Agent console in Chromium: signing out with open chats', function () {
         await german.say(PHRASES.de.whoIs);
         await german.botSays(PHRASES.de.askEmail);
     });
+
+    it('a chat put back into the queue keeps its place ahead of people who asked later', async () => {
+        const john = await harness.signedIn('john');
+        const erika = await harness.signedIn('erika');
+        const first = await customerAsksForPerson('en', 'Asked first');
+        const firstId = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${firstId}/accept`)).status, 200);
+        await first.botSays(HANDOFF_PHRASES.en.agentJoined);
+        await customerAsksForPerson('en', 'Asked later');
+
+        assert.strictEqual((await erika.post('/agent/api/logout')).status, 200);
+        await first.botSays(/^Erika Mustermann had to leave the chat\. You're back in the queue as number 1 /);
+        const waiting = (await john.get<QueueBody>('/agent/api/queue')).body.waiting.map((w) => w.id);
+        assert.strictEqual(waiting.length, 2);
+        assert.strictEqual(waiting[0], firstId, 'the person who was being served is first in the queue again');
+    });
 });

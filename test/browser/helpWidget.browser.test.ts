@@ -160,6 +160,27 @@ describe('Help page widget in Chromium: zoom, narrow screens, keyboard, language
         });
     }
 
+    it('keyboard only: the second Tab reaches "Skip to the chat", which opens the chat with the focus in it', async () => {
+        for (const lang of ['de', 'en'] as const) {
+            const page = await open({ width: 1366, height: 768 }, lang);
+            try {
+                await page.keyboard.press('Tab');
+                await page.keyboard.press('Tab');
+                const focused = await page.evaluate<string>('document.activeElement.textContent');
+                assert.strictEqual(focused, lang === 'de' ? 'Zum Chat springen' : 'Skip to the chat', 'the second Tab is on the way to the chat');
+                assert.ok(await page.locator('.skip-link:focus').isVisible(), 'the focused link shows');
+                assert.deepStrictEqual(await seriousAxeFindings(page, ['minor', 'moderate', 'serious', 'critical']), [], 'axe: no finding at all, the skip link focused');
+                await page.keyboard.press('Enter');
+                await until(page, `${FOCUS} === 'chat'`, 'the focus in the chat', 3000);
+                await chatShows(page, PHRASES[lang].menu);
+                await page.keyboard.press('Escape');
+                await until(page, "document.getElementById('chat-panel').hidden", 'the chat to close', 3000);
+            } finally {
+                await page.context().close();
+            }
+        }
+    });
+
     for (const device of [
         { name: 'desktop', viewport: { width: 1366, height: 768 }, touch: false },
         { name: 'phone', viewport: { width: 390, height: 844 }, touch: true }

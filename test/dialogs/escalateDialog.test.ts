@@ -55,9 +55,9 @@ describe('EscalateDialog: customer service, the customer side', () => {
             assert.strictEqual(fromAgent.length, 1);
             assert.strictEqual(fromAgent[0].text, 'Erika Mustermann: Hello, I can see your invoice.');
 
-            // Everything the person writes now goes to the agent, nothing to the dialogs.
+            // Everything the person writes now goes to the agent, nothing to the dialogs; the bot only offers "end chat" again, without a word.
             const replies = await convo.say(p.cancel);
-            assert.deepStrictEqual(replies, [], 'the bot stays silent while the agent has the conversation');
+            assert.deepStrictEqual(replies, [{ text: '', buttons: [h.endChatButton] }], 'the bot stays silent while the agent has the conversation');
             const messages = await harness.runtime.handoff.desk.detail(handoff.id, erika);
             assert.ok(messages.ok && messages.value.messages.some((m) => m.sender === 'customer' && m.text === p.cancel));
 

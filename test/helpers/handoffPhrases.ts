@@ -33,7 +33,9 @@ export const HANDOFF_PHRASES = {
         flowIdentify: /Let's find out whether you are the billing contact/,
         askEmailIdentify: /Which email address do you use/,
         emailOnFile: /the address we have on file for you/,
-        agentGone: /the agent had to leave the chat/
+        agentGone: /the agent had to leave the chat/,
+        /** The person's button that ends the live chat. */
+        endChatButton: 'End chat'
     },
     de: {
         human: 'Ich möchte mit einem Menschen sprechen',
@@ -65,6 +67,7 @@ export const HANDOFF_PHRASES = {
         flowIdentify: /Finden wir heraus, ob Sie der Abrechnungskontakt sind/,
         askEmailIdentify: /Mit welcher E-Mail-Adresse melden Sie sich/,
         emailOnFile: /die bei uns hinterlegte Adresse/,
-        agentGone: /der Mitarbeiter musste den Chat verlassen/
+        agentGone: /der Mitarbeiter musste den Chat verlassen/,
+        endChatButton: 'Chat beenden'
     }
 } satisfies Record<Lang, Record<string, string | RegExp>>;

@@ -66,7 +66,8 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
 
     /** Bot messages received after the first one matching `after`. */
     function botTextsAfter(chat: ReceivedActivities, after: RegExp): string[] {
-        const bot = chat.all.flatMap((a) => (a.type === 'message' && a.from.role === 'bot' ? [a.text ?? ''] : []));
+        // A message without text shows no bubble: it only brings Web Chat's "end chat" button back after the person wrote.
+        const bot = chat.all.flatMap((a) => (a.type === 'message' && a.from.role === 'bot' && a.text ? [a.text] : []));
         const start = bot.findIndex((text) => after.test(text));
         return start < 0 ? [] : bot.slice(start + 1);
     }
@@ -104,6 +105,11 @@ describe('Handoff messages through the built-in Direct Line (botframework-direct
                 return detail.messages.filter((m) => m.sender === 'customer').map((m) => m.text).join('|') === `${words.customer1}|${words.customer2}`;
             }, 'the agent sees both customer messages');
             assert.deepStrictEqual(botTextsAfter(chat, new RegExp(words.agent2.replace('.', '\\.'))), [], 'the bot stays out of the live chat');
+            const endChat = lang === 'de' ? 'Chat beenden' : 'End chat';
+            await waitUntil(
+                async () => chat.all.filter((a) => a.type === 'message' && a.from.role === 'bot' && !a.text && a.suggestedActions?.actions.some((b) => b.title === endChat)).length === 2,
+                'after each line the person wrote, the "end chat" button is offered again'
+            );
 
             assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 200);
             await chat.botSays(h.handedBack);
