@@ -184,6 +184,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
+            // "send it", "bitte abschicken": a yes in the words of the task's own question, which goes on; it drops nothing.
+            if (containsPhrase(text, phraseList(turnInfo(context).t, 'main:dropTaskGoesOn')) && yesNoAnswer(context, text, 'whole') === true) {
+                this.withdrawDropQuestion(innerDc);
+                readOnWith(context, text);
+                return undefined;
+            }
             const understood = await understandTurn(context, this.services.recognizer);
             if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
                 return this.close(innerDc, 'main:goodbye');

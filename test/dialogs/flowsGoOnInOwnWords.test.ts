@@ -237,6 +237,27 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { mailTo: { to: [ANNA], words: /lizenz fuer gotomeeting/i } }
     },
+    // A yes in the words of sending ("send it", "bitte abschicken") to "Shall I drop it?" sends; it drops nothing.
+    {
+        name: '"send it" after "Shall I drop it?": the mail goes out, no goodbye',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...SARAH_DRAFTS,
+            { say: 'bye', expect: [/Shall I drop it/] },
+            { say: 'send it', expect: [en.sent], absent: [en.confirm, CLOSED.en] }
+        ],
+        outcome: { mailTo: { to: [PETER], words: /5 more licences/i } }
+    },
+    {
+        name: '„bitte abschicken“ nach der Frage, ob verworfen werden soll: die Mail geht raus, kein Abschied',
+        lang: 'de', email: LEA,
+        steps: [
+            ...LEA_DRAFTS,
+            { say: 'tschüss', expect: [/Soll ich ihn verwerfen/] },
+            { say: 'bitte abschicken', expect: [de.sent], absent: [de.confirm, CLOSED.de] }
+        ],
+        outcome: { mailTo: { to: [ANNA], words: /lizenz fuer gotomeeting/i } }
+    },
     {
         name: '"no, keep it" after "Shall I drop it?": nothing sent yet, the send question again',
         lang: 'en', email: SARAH,
