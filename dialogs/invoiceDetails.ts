@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
-import { containsPhrase } from '../core/words';
+import { containsPhrase, sentencesOf } from '../core/words';
+import { findEmail } from '../language/entities';
 import { phraseList } from '../language/phraseLists';
 import { turnInfo } from '../turn/turn';
 
@@ -16,8 +17,12 @@ import { turnInfo } from '../turn/turn';
  * bot cannot change them, customer service can.
  */
 export function asksAboutInvoiceDetails(context: TurnContext, text: string): boolean {
-    const { t } = turnInfo(context);
-    const has = (key: string): boolean => containsPhrase(text, phraseList(t, `main:invoiceDetails.heard.${key}`));
+    const { t, lang } = turnInfo(context);
+    // "meine Adresse ist buchhaltung@…", "my email is …": a sentence giving the person's own address names no detail of an invoice.
+    const ownAddress = (sentence: string): boolean =>
+        findEmail(sentence, lang) !== undefined && containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.ownAddress')) && !containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.invoiceWords'));
+    const about = sentencesOf(text).filter((sentence) => !ownAddress(sentence)).join(' ');
+    const has = (key: string): boolean => containsPhrase(about, phraseList(t, `main:invoiceDetails.heard.${key}`));
     if (has('personWords')) {
         return false;
     }

@@ -84,6 +84,8 @@ function newcomerClause(t: TFunction): RegExp {
         [...phrases].sort((a, b) => b.length - a.length).map((phrase) => phrase.split(' ').map(escapeRegExp).join(between)).join('|');
     const clause = new RegExp(
         `(?<=^|[.!?;:,]\\s*)\\s*(?:${pattern(leads, "[\\s'’]*")})\\s+(?:${pattern(phraseList(t, 'identify:newcomerWords'), '\\s+')})(?![\\p{L}\\p{N}])` +
+            // "ich bin die neue Buchhalterin bei Bergmann & Söhne und …": where the person is new may follow (`identify:newcomerPlaces`).
+            `(?:\\s+(?:${pattern(phraseList(t, 'identify:newcomerPlaces'), '\\s+')})\\s+[^.!?;:,]{1,40}?(?=\\s+(?:${pattern(phraseList(t, 'main:requestJoiners'), '\\s+')})(?![\\p{L}\\p{N}])|\\s*[.!?;:,]|\\s*$))?` +
             `(?:\\s+(?:${pattern(phraseList(t, 'main:requestJoiners'), '\\s+')})(?![\\p{L}\\p{N}])|\\s*[.!?;:,]|\\s*$)`,
         'giu'
     );
