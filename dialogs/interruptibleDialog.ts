@@ -6,7 +6,7 @@ import { ComponentDialog, Dialog, DialogTurnStatus, WaterfallDialog, type Dialog
 import { understandTurn } from '../turn/understand';
 import { answerLanguageRequest, readOnWith, turnInfo } from '../turn/turn';
 import type { Intent, IntentRecognizer, Understanding } from '../language/nlu';
-import { isRequest, requestsOf } from '../turn/understand';
+import { isRequest, requestsOf, understandText } from '../turn/understand';
 import type { RequestStatusDeps } from './requestStatusDialog';
 import { submittedText } from '../turn/activityText';
 import { findReference, saysOnlyYesOrNo } from '../language/entities';
@@ -467,7 +467,13 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return false;
         }
         const { t, lang } = turnInfo(context);
-        return goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t);
+        if (!goodbyeOnly(last, await this.services.recognizer.recognize(last, lang), this.services.recognizer, t)) {
+            return false;
+        }
+        // "nein danke. aber eva soll das künftig machen, ich geh in rente": what comes before the last clause asks for something; no goodbye.
+        const before = lead?.rest.slice(0, lead.rest.lastIndexOf(last)).trim() ?? '';
+        const asked = wordsOf(before).length === 0 ? undefined : await understandText(this.services.recognizer, () => t, before, lang);
+        return !(asked && isRequest(asked.intent) && asked.score >= UNDERSTANDING_POLICY.interrupt);
     }
 
     /**

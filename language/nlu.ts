@@ -212,7 +212,7 @@ export class IntentRecognizer {
         const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], holder: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], holder: [], handover: [], doesIt: [], not: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -503,6 +503,12 @@ export class IntentRecognizer {
         const takesOver = this.appointment.selfTakeOver.mentionedIn(said) && !utterance.trim().endsWith('?');
         const holderLeft = this.appointment.holder.mentionedIn(said) && this.appointment.left.mentionedIn(said);
         if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft) && !this.refusal.mentionedIn(said)) {
+            return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it": another to do it from now on is the change
+        // (the classifier may read the wish as an objection); not asked, and not with a refusal or a "not".
+        const handedOver = this.appointment.handover.mentionedIn(said) && this.appointment.doesIt.mentionedIn(said) && !utterance.trim().endsWith('?');
+        if (BEFORE_BECOMING.has(understood.intent) && handedOver && !this.refusal.mentionedIn(said) && !this.appointment.not.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "kann ich selber billing contact werden?", "how do i get myself set as billing admin": to become the role (the writer or another) is the change.
@@ -1065,6 +1071,11 @@ interface AppointmentWords {
     readonly selfTakeOver: string[];
     /** "finance guy", "Buchhalterin": who does the billing in words of the job, not of the role; with a word of leaving a change. */
     readonly holder: string[];
+    /** "künftig", "from now on": when another is to do it; with a word of doing it (`doesIt`: "das macht", "handle it") a change. */
+    readonly handover: string[];
+    readonly doesIt: string[];
+    /** "nicht", "not": a handover said with one is no wish for it. */
+    readonly not: string[];
 }
 
 /** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */

@@ -40,7 +40,10 @@ export function yesNoAnswer(context: TurnContext, text: string, mode: YesNoMode)
         const firstClause = text.split(/[,;:.!–-]/)[0] ?? '';
         const clause = phraseOf(firstClause);
         // Not when a question follows ("no thanks. what's the difference …?"): the no declines, the question is asked.
-        if (clause !== said && phrases('common:noWords').includes(clause) && !asksQuestion(context, text)) {
+        // Nor when what follows begins with a "but" ("nein danke. aber Eva soll das künftig machen"): the rest asks for something.
+        const rest = phraseOf(text.slice(firstClause.length));
+        const turns = phrases('common:yesNoContrast').some((word) => rest === word || beginsWith(rest, word));
+        if (clause !== said && phrases('common:noWords').includes(clause) && !asksQuestion(context, text) && !turns) {
             return false;
         }
     }

@@ -55,6 +55,28 @@ const ROWS: readonly ConversationRow[] = [
             outcome: { noResetTo: KLAUS }
         })
     ),
+    // A no to the offer, then "but" a colleague is to do it from now on: the change to that colleague is started, not a goodbye.
+    ...(
+        [
+            ['nein danke. aber ich möchte dass künftig eva das macht', /Eva Schulz/],
+            ['nein danke. aber eva soll das künftig machen, ich geh in rente', /Eva Schulz/]
+        ] as const
+    ).map(
+        ([said, named]): ConversationRow => ({
+            name: `„${said}“ beim Angebot des Links: die Änderung auf Eva wird begonnen, kein Abschied`,
+            lang: 'de',
+            email: KLAUS,
+            steps: [...KLAUS_AT_RESET_OFFER, { say: said, expect: [CHANGE_STARTED.de, named], absent: [RESET_REQUESTED.de, /Auf Wiedersehen/] }],
+            outcome: { noResetTo: KLAUS }
+        })
+    ),
+    {
+        name: '"no thanks. but from now on sarah should handle it" at the offer of a reset link: the change to Sarah is started, no goodbye',
+        lang: 'en',
+        email: PETER,
+        steps: [...PETER_AT_RESET_OFFER, { say: 'no thanks. but from now on sarah should handle it', expect: [CHANGE_STARTED.en, /Sarah Lee/], absent: [RESET_REQUESTED.en, /Goodbye/] }],
+        outcome: { noResetTo: PETER }
+    },
     // Fillers and acknowledgements before the user ID: the ID is taken.
     ...(['ok its pbrooks', 'ok pbrooks', 'alright, so it is pbrooks', 'um ok its pbrooks'] as const).map(
         (said): ConversationRow => ({
