@@ -330,7 +330,8 @@ function frameEnd(context: TurnContext, text: string, tokens: readonly WordAt[],
 function saidToTheBot(context: TurnContext, before: readonly WordAt[], markerInstructs: boolean): boolean {
     const { t } = turnInfo(context);
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
-    const fillers = phraseList(t, 'emailAdmin:frameFillers');
+    // The words of Du-form are kept apart (`emailAdmin:frameFillersDu.heard`): the bot itself never uses them.
+    const fillers = [...phraseList(t, 'emailAdmin:frameFillers'), ...phraseList(t, 'emailAdmin:frameFillersDu.heard')];
     if (before.some((token) => instructions.includes(token.word))) {
         return true;
     }

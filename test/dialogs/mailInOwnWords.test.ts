@@ -135,6 +135,22 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [de.sent] }],
         outcome: { mailTo: { to: [ANNA], words: /Danke für die Rechnung\. Der Text darauf ist falsch: es fehlt die Bestellnummer, so dass wir sie nicht buchen können/ } }
     },
+    // Chat words before the words to the bot ("cool can u tell her …", "ok kannste ihm sagen, dass …"): only the message goes out.
+    ...(
+        [
+            ['en', 'who handles billing for us', JONAS, 'cool can u tell her the invoice for november is missing the PO number 4711', /The invoice for november is missing the PO number 4711/, /can u|tell her/i, ANNA],
+            ['de', 'wer ist unser abrechnungskontakt', LEA, 'ok kannste ihr sagen dass wir die rechnung als pdf brauchen', /Wir brauchen die rechnung als pdf/i, /kannste|sagen/i, ANNA]
+        ] as const
+    ).map(
+        ([lang, first, email, said, message, frame, to]): ConversationRow => ({
+            name: `"${said}" at the offer of a mail: only the message goes out (${message.source})`,
+            lang, email,
+            steps: [{ say: first, expect: [PHRASES[lang].askEmail] }, { say: email }, { say: CODE, expect: [PHRASES[lang].offerEmail] },
+                { say: said, expect: [PHRASES[lang].preview, message, PHRASES[lang].confirm], absent: [PHRASES[lang].askMessage] },
+                { say: lang === 'en' ? 'yes' : 'ja', expect: [PHRASES[lang].sent] }],
+            outcome: { mailTo: { to: [to], words: mailWithout(frame, message) } }
+        })
+    ),
     // "ask him whether he can …": the question is passed on to the recipient, who is addressed ("whether you can …"), not the words to the bot.
     ...(
         [
