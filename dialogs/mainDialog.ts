@@ -304,6 +304,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: understood.intent, queue: [] };
         }
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
+        if (understood.intent === 'object-to-request' && requests.includes('object-to-request')) {
+            // "i got an email saying im being replaced as billing contact?? i never agreed to that": read whole, an objection; its
+            // sentence about the role is part of it, no question of its own. The objection leads, its answer says where things stand.
+            return { intent: understood.intent, queue: requests.filter((next) => next !== 'request-status' && next !== 'object-to-request' && next !== 'who-is-billing-contact' && next !== 'am-i-billing-contact') };
+        }
         // The reading of the whole message picks one of its requests; the parts say which come first.
         const intent = leadIntent(understood.intent, requests);
         const queue = requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];

@@ -61,3 +61,31 @@ describe('Not wanting to be replaced by someone, or not wanting the role any mor
         });
     }
 });
+
+/** An objection as the first message whose story asks about the role on the way ("… being replaced as billing contact?? I never agreed"). */
+const FIRST_OBJECTIONS: readonly ConversationRow[] = [
+    {
+        name: '"i got an email saying im being replaced as billing contact?? i never agreed to that"',
+        lang: 'en', email: KLAUS,
+        steps: [{ say: 'i got an email saying im being replaced as billing contact?? i never agreed to that' }, { say: KLAUS }, { say: CODE, absent: [/You are a billing contact of your corporate account/, /Now to your next question/] }],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„ich hab ne mail bekommen dass ich als abrechnungskontakt ersetzt werden soll?? dem hab ich nie zugestimmt“',
+        lang: 'de', email: KLAUS,
+        steps: [{ say: 'ich hab ne mail bekommen dass ich als abrechnungskontakt ersetzt werden soll?? dem hab ich nie zugestimmt' }, { say: KLAUS }, { say: CODE, absent: [/Sie sind ein Abrechnungskontakt Ihres Unternehmenskontos/, /Nun zu Ihrer nächsten Frage|Jetzt zu Ihrer nächsten Frage/] }],
+        outcome: { noHandoff: true }
+    }
+];
+
+describe('An objection as the first message: its question about the role is part of it, the objection is answered alone', () => {
+    const harness = useHarness();
+    for (const row of FIRST_OBJECTIONS) {
+        it(`[${row.lang}] ${row.name}: Klaus's objection recorded on Eva's request, no role answer before it`, async () => {
+            await evaFiled(harness());
+            await playRow(harness(), row);
+            const [request] = await harness().runtime.services.changeRequests.pendingFor(ACCOUNT);
+            assert.strictEqual(request.objection?.userId, 'U-301', 'objection by Klaus on file');
+        });
+    }
+});
