@@ -535,6 +535,13 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             case 'link-validity':
                 await step.context.sendActivity(t(sent ? 'portalReset:linkValidity' : 'portalReset:linkValidityGeneral', { minutes }));
                 return step.next(sent ? undefined : offerNext({ key: 'portalReset:offerLink' }, ['portal-password-reset', 'thanks'], { askedFirst: true }));
+            case 'worked':
+                // "did it work?" right after a reset: what the bot can know (the portal does not say whether an ID exists), then the menu.
+                if (!sent) {
+                    return undefined;
+                }
+                await step.context.sendActivity(t('portalReset:worked', { minutes }));
+                return step.next(undefined);
             case 'new-link':
                 return sent ? step.beginDialog(DialogIds.portalReset, { login: findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t), fresh: true } satisfies PortalResetOptions) : undefined;
             case 'wrong-user-id':

@@ -3,7 +3,7 @@ import { containsPhrase, wordsOf } from '../core/words';
 import { perLanguage, phraseList } from './phraseLists';
 
 /** A question about the portal reset the bot answers from what it knows, not by sending another link. */
-export type PortalQuestion = 'where-user-id' | 'wrong-user-id' | 'link-validity' | 'arrival' | 'new-link';
+export type PortalQuestion = 'where-user-id' | 'wrong-user-id' | 'link-validity' | 'arrival' | 'new-link' | 'worked';
 
 /**
  * What a message asks about the portal reset, read from the word lists of
@@ -34,8 +34,15 @@ export function portalQuestion(t: TFunction, text: string): PortalQuestion | und
     if (has('link') && has('validity')) {
         return 'link-validity';
     }
+    // "did it work?", "hat das geklappt?": whether the reset went through, asked in a few words.
+    if (has('worked') && text.trim().endsWith('?') && wordsOf(text).length <= WORKED_MAX_WORDS) {
+        return 'worked';
+    }
     return undefined;
 }
+
+/** The longest message still asking only whether the reset went through ("so did that work now?"). */
+const WORKED_MAX_WORDS = 6;
 
 /** The words of the user ID's names and of `portalReset:ask.about`, read from the locales once per language. */
 const userIdQuestionWords = perLanguage((t) => new Set([...phraseList(t, 'portalReset:ask.userId'), ...phraseList(t, 'portalReset:ask.about')].flatMap((phrase) => wordsOf(phrase))));

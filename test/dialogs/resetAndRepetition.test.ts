@@ -26,6 +26,21 @@ const NOT_ANSWERED_DE = /Diese Frage kann ich Ihnen an dieser Stelle leider nich
  * new one ("send it again", "neuen Link") sends another.
  */
 const ONE_LINK: readonly ConversationRow[] = [
+    // "did it work?" right after a reset: what the bot can know (no word on whether the ID exists), no second link, no "can't answer".
+    {
+        name: 'a reset by user ID, then "did it work?": the link is on its way if the ID is a billing contact\'s, one link',
+        lang: 'en',
+        steps: [{ say: 'I need to reset the password for the billing portal', expect: [ASK_USER_ID_EN] }, { say: 'pbrooks', expect: [REQUESTED_EN] },
+            { say: 'did it work?', expect: [/If it belongs to a billing contact, the link is on its way/], absent: [NOT_ANSWERED_EN, REQUESTED_EN] }],
+        outcome: { resetTo: PETER, noHandoff: true }
+    },
+    {
+        name: 'ein Link über die Benutzer-ID, dann „hat das geklappt?“: der Link ist unterwegs, wenn die ID einem Abrechnungskontakt gehört, ein Link',
+        lang: 'de',
+        steps: [{ say: 'Portal-Kennwort zurücksetzen', expect: [ASK_USER_ID_DE] }, { say: 'mbergmann-billing', expect: [REQUESTED_DE] },
+            { say: 'hat das geklappt?', expect: [/ist der Link an dessen hinterlegte E-Mail-Adresse unterwegs/], absent: [NOT_ANSWERED_DE, REQUESTED_DE] }],
+        outcome: { resetTo: MARIA, noHandoff: true }
+    },
     {
         name: 'c – Peter gets a link, then asks how to reset, where his user ID is, types it, asks how long it holds: one link, short answers',
         lang: 'en', email: PETER,
