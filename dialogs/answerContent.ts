@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
-import { pausesAtStart, phraseList, phraseWordList } from '../language/phraseLists';
+import { pausesAtStart, perLanguage, phraseList, phraseWordList } from '../language/phraseLists';
 import type { TFunction } from 'i18next';
 import { turnInfo } from '../turn/turn';
 import { messageToOthersAfterFrame } from '../turn/understand';
@@ -330,13 +330,15 @@ function frameEnd(context: TurnContext, text: string, tokens: readonly WordAt[],
 function saidToTheBot(context: TurnContext, before: readonly WordAt[], markerInstructs: boolean): boolean {
     const { t } = turnInfo(context);
     const instructions = phraseList(t, 'emailAdmin:instructionWords');
-    // The words of Du-form are kept apart (`emailAdmin:frameFillersDu.heard`): the bot itself never uses them.
-    const fillers = [...phraseList(t, 'emailAdmin:frameFillers'), ...phraseList(t, 'emailAdmin:frameFillersDu.heard')];
     if (before.some((token) => instructions.includes(token.word))) {
         return true;
     }
-    return markerInstructs && before.every((token) => fillers.includes(token.word));
+    const fillers = frameFillers(t);
+    return markerInstructs && before.every((token) => fillers.has(token.word));
 }
+
+/** `emailAdmin:frameFillers` with the informal ones people type (`emailAdmin:frameFillersInformal.heard`: "du", "u"), read once per language. */
+const frameFillers = perLanguage((t) => new Set([...phraseList(t, 'emailAdmin:frameFillers'), ...phraseList(t, 'emailAdmin:frameFillersInformal.heard')]));
 
 /**
  * The message for the billing contact in what the person wrote, as they wrote

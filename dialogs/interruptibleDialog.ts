@@ -184,23 +184,17 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // "Shall I drop it and end here?": a yes, or another goodbye, ends the conversation.
         if (this.isOnStack(innerDc, DialogIds.closing)) {
-            // "send it", "bitte abschicken": a yes in the words of the task's own question, which goes on; it drops nothing.
-            if (containsPhrase(text, phraseList(turnInfo(context).t, 'main:dropTaskGoesOn')) && yesNoAnswer(context, text, 'whole') === true) {
+            // "send it", "nein, doch nicht abbrechen. Schicken Sie es bitte ab": a yes to the task's own question; the drop
+            // question is taken away and the task reads that yes.
+            const goesOn = this.taskGoesOn(context, text);
+            if (goesOn !== undefined) {
                 this.withdrawDropQuestion(innerDc);
-                readOnWith(context, text);
+                readOnWith(context, goesOn);
                 return undefined;
             }
             const understood = await understandTurn(context, this.services.recognizer);
             if (yesNoAnswer(context, text, 'start') === true || closingOnly(text, understood, this.services.recognizer, turnInfo(context).t)) {
                 return this.close(innerDc, 'main:goodbye');
-            }
-            // "nein, doch nicht abbrechen. Schicken Sie es bitte ab": not dropped, and a yes to the task's own question;
-            // the drop question is taken away and the task reads that yes.
-            const goesOn = this.yesAfterKeeping(context, text);
-            if (goesOn !== undefined) {
-                this.withdrawDropQuestion(innerDc);
-                readOnWith(context, goesOn);
-                return undefined;
             }
         }
         const { prompt, options } = this.openPrompt(innerDc);
@@ -477,10 +471,15 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     }
 
     /**
-     * The yes in a no to "Shall I drop it?" that goes on ("no wait, don't cancel, send it" → "send it"): the clauses after
-     * the last that says not (`common:negationWords`), when they are a yes; undefined otherwise.
+     * The yes to the task's own question in an answer to "Shall I drop it?": the whole answer when it says yes in the task's
+     * words ("send it"), or in a no that goes on ("no wait, don't cancel, send it" → "send it") the clauses after the last
+     * that says not (`common:negationWords`), when they are a yes; undefined otherwise.
      */
-    private yesAfterKeeping(context: TurnContext, text: string): string | undefined {
+    private taskGoesOn(context: TurnContext, text: string): string | undefined {
+        // "send it", "bitte abschicken": a yes in the words of the task (`main:dropTaskGoesOn`), no yes to dropping it.
+        if (containsPhrase(text, phraseList(turnInfo(context).t, 'main:dropTaskGoesOn')) && yesNoAnswer(context, text, 'whole') === true) {
+            return text;
+        }
         const lead = leadingAnswer(context, text);
         if (lead?.value !== false) {
             return undefined;

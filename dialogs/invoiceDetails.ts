@@ -20,7 +20,7 @@ export function asksAboutInvoiceDetails(context: TurnContext, text: string): boo
     const { t, lang } = turnInfo(context);
     // "meine Adresse ist buchhaltung@…", "my email is …": a sentence giving the person's own address names no detail of an invoice.
     const ownAddress = (sentence: string): boolean =>
-        findEmail(sentence, lang) !== undefined && containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.ownAddress')) && !containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.invoiceWords'));
+        containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.ownAddress')) && !containsPhrase(sentence, phraseList(t, 'main:invoiceDetails.heard.invoiceWords')) && findEmail(sentence, lang) !== undefined;
     const about = sentencesOf(text).filter((sentence) => !ownAddress(sentence)).join(' ');
     const has = (key: string): boolean => containsPhrase(about, phraseList(t, `main:invoiceDetails.heard.${key}`));
     if (has('personWords')) {

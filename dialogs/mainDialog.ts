@@ -96,6 +96,9 @@ const ROLE_PERMISSION_READINGS: ReadonlySet<Intent> = new Set<Intent>(['who-is-b
 const AFTER_LANGUAGE_NOTHING: ReadonlySet<Intent> = new Set<Intent>(['none', 'out-of-scope', 'switch-language', 'help']);
 
 /** Intents answered by the billing-role dialog. */
+/** What the sentences beside an objection ask that its answer says already: where the request stands, and the role it is about. */
+const WITHIN_OBJECTION: ReadonlySet<Intent> = new Set(['object-to-request', 'request-status', 'who-is-billing-contact', 'am-i-billing-contact']);
+
 const BILLING_ROLE_INTENTS: ReadonlySet<Intent> = new Set(['who-is-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
 
 /** What the main dialog and the task dialogs under it use; built in `compose.ts`. */
@@ -304,16 +307,14 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: understood.intent, queue: [] };
         }
         const requests = await requestsOf(this.services.recognizer, t, text, lang);
-        if (understood.intent === 'object-to-request' && requests.includes('object-to-request')) {
-            // "i got an email saying im being replaced as billing contact?? i never agreed to that": read whole, an objection; its
-            // sentence about the role is part of it, no question of its own. The objection leads, its answer says where things stand.
-            return { intent: understood.intent, queue: requests.filter((next) => next !== 'request-status' && next !== 'object-to-request' && next !== 'who-is-billing-contact' && next !== 'am-i-billing-contact') };
-        }
-        // The reading of the whole message picks one of its requests; the parts say which come first.
-        const intent = leadIntent(understood.intent, requests);
-        const queue = requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];
-        // "I object. I never agreed, please reject it": the objection's answer says where the request stands; its other sentences ask nothing more.
-        return { intent, queue: intent === 'object-to-request' ? queue.filter((next) => next !== 'request-status' && next !== 'object-to-request') : queue };
+        // "i got an email saying im being replaced as billing contact?? i never agreed to that": read whole, an objection leads,
+        // whatever its parts ask first. Otherwise the reading of the whole message picks one of its requests; the parts say which come first.
+        const objection = understood.intent === 'object-to-request' && requests.includes('object-to-request');
+        const intent = objection ? understood.intent : leadIntent(understood.intent, requests);
+        const queue = objection ? requests : requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];
+        // "I object. I never agreed, please reject it": the objection's answer says where the request stands; its other sentences
+        // (the status, the role it speaks of) ask nothing more.
+        return { intent, queue: intent === 'object-to-request' ? queue.filter((next) => !WITHIN_OBJECTION.has(next)) : queue };
     }
 
     private async route(step: WaterfallStepContext<MainMenuOptions>, understood: Understanding, text: string): Promise<DialogTurnResult> {
