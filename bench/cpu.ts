@@ -155,7 +155,8 @@ async function measure(settings: Settings): Promise<number> {
         process.stdout.write(
             `${settings.target} via ${settings.door}: ${cpuMsPerTurn} ms CPU per turn, ${round(result.turns / (result.durationMs / 1000))} turns/s, ` +
                 `p50 ${round(latency.p50)} ms, p99 ${round(latency.p99)} ms, peak RSS ${round(server.rss().peak / 2 ** 20)} MiB, ${result.turns} turns, ${result.errors} errors` +
-                `${result.errorSamples.length ? ` (${result.errorSamples[0]})` : ''}\n`
+                `${result.errorSamples.length ? ` (${result.errorSamples[0]})` : ''}\n` +
+                `  by turn of the conversation, p50/p99 ms: ${result.latenciesByStep.map((ms, i) => `${i + 1}: ${round(summarize(ms).p50)}/${round(summarize(ms).p99)}`).join(', ')}\n`
         );
         await sampler?.stop();
         cpuPerTurn = cpuMsPerTurn;

@@ -14,7 +14,7 @@ interface Waiting {
 /**
  * Group commit of turn writes on SQLite: each turn's state and the rows it
  * appends (`SqliteStorage`'s write with records) are queued, and whatever has
- * queued by the time the connection is free is written in one statement
+ * queued while the last such statement was written goes in the next one
  * through `turn_records` — one commit and one trip to node-sqlite3's worker
  * thread for several concurrent turns instead of one each. A turn waits with
  * no delay added: when nothing is under way its write goes at once (alone);
@@ -52,18 +52,12 @@ export class GroupCommit {
         this.writing = true;
         try {
             while (this.waiting.length > 0) {
-                let batch: Waiting[] = [];
-                // The turns are taken once the connection is ours, so the ones that queued while it was busy go too.
-                await this.db.transaction(
-                    async (tx) => {
-                        batch = this.take();
-                        await writeTurnRecords(
-                            tx,
-                            batch.flatMap((turn) => turn.records),
-                            batch.map((turn) => turn.state)
-                        );
-                    },
-                    { writesOnce: true }
+                // The turns that queued while the last shared statement was written go together now.
+                const batch = this.take();
+                await writeTurnRecords(
+                    this.db,
+                    batch.flatMap((turn) => turn.records),
+                    batch.map((turn) => turn.state)
                 ).then(
                     () => {
                         this.statements++;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import sqlite3 from 'sqlite3';
-import { Mutex } from '../core/mutex';
+import { SharedExclusiveLock } from '../core/mutex';
 import { StatementCache } from './statementCache';
 import { getLogger } from '../core/logger';
 import { MIGRATIONS, type Migration } from './migrations';
@@ -17,15 +17,31 @@ const log = getLogger('data.database');
 export const STATEMENTS_KEPT = 128;
 
 /**
+ * Statements outside a transaction handed to node-sqlite3 at once, at most: up
+ * to the size of libuv's thread pool (4 by default), which node-sqlite3 runs them on.
+ */
+export const STATEMENTS_IN_FLIGHT = 4;
+
+/**
  * The one SQLite connection of the process. node-sqlite3 shares a connection
- * between all async callers, so every statement and every transaction runs under
- * one mutex: a transaction's statements can never interleave with another's.
+ * between all async callers. A transaction (and a script, and a writesOnce
+ * transaction, whose reads and write must follow each other) has the
+ * connection to itself: its statements never interleave with another
+ * caller's. Single statements outside a transaction are pipelined: up to
+ * {@link STATEMENTS_IN_FLIGHT} are handed to node-sqlite3 together
+ * ({@link SharedExclusiveLock}), whose worker threads run them one after the
+ * other under SQLite's connection mutex (node-sqlite3 holds it for the whole
+ * of each run or read, so a statement's changes and last id are its own), so
+ * the connection does not sit idle while the main thread is busy with other
+ * turns between one statement's end and the next one's start. Statements
+ * that arrive together may run in any order among themselves; a caller that
+ * needs one before another awaits the first.
  * Statements are prepared once and cached by their SQL text, for the
  * {@link STATEMENTS_KEPT} texts used most recently.
  */
 export class SqliteDatabase implements Database {
     public readonly dialect = 'sqlite';
-    private readonly lock = new Mutex();
+    private readonly lock = new SharedExclusiveLock(STATEMENTS_IN_FLIGHT);
     private readonly statements = new StatementCache<sqlite3.Statement>(STATEMENTS_KEPT, (statement) => new Promise<void>((resolve) => statement.finalize(() => resolve())));
     private readonly listeners = new Set<StatementListener>();
     private ran = 0;
@@ -51,20 +67,20 @@ export class SqliteDatabase implements Database {
     }
 
     public run(sql: string, params: SqlParams = []): Promise<RunResult> {
-        return this.lock.run(() => this.rawRun(sql, params));
+        return this.lock.shared(() => this.rawRun(sql, params));
     }
 
     public get<T>(sql: string, params: SqlParams = []): Promise<T | undefined> {
-        return this.lock.run(() => this.rawGet<T>(sql, params));
+        return this.lock.shared(() => this.rawGet<T>(sql, params));
     }
 
     public all<T>(sql: string, params: SqlParams = []): Promise<T[]> {
-        return this.lock.run(() => this.rawAll<T>(sql, params));
+        return this.lock.shared(() => this.rawAll<T>(sql, params));
     }
 
     /** Runs a script of several statements without parameters (schema, pragmas). */
     public exec(sql: string): Promise<void> {
-        return this.lock.run(() => this.rawExec(sql));
+        return this.lock.exclusive(() => this.rawExec(sql));
     }
 
     /**
@@ -76,9 +92,9 @@ export class SqliteDatabase implements Database {
      */
     public transaction<T>(work: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
         if (options?.writesOnce) {
-            return this.lock.run(() => work(this.oneWriteHandle()));
+            return this.lock.exclusive(() => work(this.oneWriteHandle()));
         }
-        return this.lock.run(async () => {
+        return this.lock.exclusive(async () => {
             const tx: Transaction = {
                 lock: () => Promise.resolve(),
                 alone: true,
@@ -151,7 +167,7 @@ export class SqliteDatabase implements Database {
     }
 
     public close(): Promise<void> {
-        return this.lock.run(async () => {
+        return this.lock.exclusive(async () => {
             if (this.closed) {
                 return;
             }
@@ -170,7 +186,7 @@ export class SqliteDatabase implements Database {
         await this.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
         const applied = new Set((await this.all<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
         for (const migration of migrations.filter((m) => !applied.has(m.version))) {
-            await this.lock.run(async () => {
+            await this.lock.exclusive(async () => {
                 if (migration.foreignKeysOff) {
                     // Only outside a transaction does this pragma take effect.
                     await this.rawExec('PRAGMA foreign_keys = OFF');

@@ -81,7 +81,8 @@ export class BillingRoleDialog extends ComponentDialog {
         if (!identity) {
             return step.endDialog();
         }
-        const answer = await this.services.billingRole.evaluate(identity.userId, identity.accountId);
+        // The account's open change requests are read with the role, not after it (one wait for the database instead of two).
+        const [answer, pending] = await Promise.all([this.services.billingRole.evaluate(identity.userId, identity.accountId), this.services.changeRequests.pendingFor(identity.accountId)]);
         if (!answer) {
             await step.context.sendActivity(turnInfo(step.context).t('billingRole:noLongerMember'));
             return step.endDialog();
@@ -90,9 +91,9 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'case', answer.case === 'bd' ? 'd' : answer.case);
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
-        const filed = await this.ownPendingRequest(answer);
+        const filed = ownPendingRequest(answer, pending);
         await this.sendAnswer(step.context, answer, step.options.intent, filed);
-        await this.requestsAgainst(step.context, answer);
+        await this.requestsAgainst(step.context, answer, pending);
         if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
             // The person's next request follows at once: it is their next step.
             return step.endDialog();
@@ -237,19 +238,14 @@ export class BillingRoleDialog extends ComponentDialog {
      * object ("Ich habe eine Mail bekommen, dass mich jemand ersetzen will …"): the
      * bot knows of them, so "stoppen Sie das" right after means the last one shown.
      */
-    private async requestsAgainst(context: TurnContext, answer: BillingRoleAnswer): Promise<void> {
+    private async requestsAgainst(context: TurnContext, answer: BillingRoleAnswer, pending: readonly ChangeRequest[]): Promise<void> {
         if (answer.case !== 'a' && answer.case !== 'c') {
             return;
         }
-        const others = (await this.services.changeRequests.pendingFor(answer.account.id)).filter((request) => request.requesterId !== answer.user.id && !request.objection);
+        const others = pending.filter((request) => request.requesterId !== answer.user.id && !request.objection);
         for (const request of others) {
             await answerStatus(context, this.services.changeRequests, request.reference, answer.user.id);
         }
-    }
-
-    /** The person's own change request for the account that is still waiting for review, if any. */
-    private async ownPendingRequest(answer: BillingRoleAnswer): Promise<ChangeRequest | undefined> {
-        return (await this.services.changeRequests.pendingFor(answer.account.id)).find((request) => request.requesterId === answer.user.id);
     }
 
     private async finishStep(step: WaterfallStepContext<BillingRoleOptions>): Promise<DialogTurnResult> {
@@ -337,4 +333,9 @@ export class BillingRoleDialog extends ComponentDialog {
         const { lang } = turnInfo(context);
         return conjunctionList(lang).format(items);
     }
+}
+
+/** The person's own change request for the account that is still waiting for review, if any (`pending`: the account's open requests). */
+function ownPendingRequest(answer: BillingRoleAnswer, pending: readonly ChangeRequest[]): ChangeRequest | undefined {
+    return pending.find((request) => request.requesterId === answer.user.id);
 }

@@ -36,12 +36,12 @@ export class BillingRoleService {
 
     /** The answer for `userId` in `accountId`; undefined when they are not (or no longer) a member. */
     public async evaluate(userId: string, accountId: string): Promise<BillingRoleAnswer | undefined> {
-        const user = await this.users.get(userId);
-        const membership = (await this.users.memberships(userId)).find((m) => m.account.id === accountId);
+        // Read together: on SQLite the statements go to the connection at once, not one after another's answer.
+        const [user, memberships, contacts] = await Promise.all([this.users.get(userId), this.users.memberships(userId), this.accounts.billingContacts(accountId)]);
+        const membership = memberships.find((m) => m.account.id === accountId);
         if (!user || !membership) {
             return undefined;
         }
-        const contacts = await this.accounts.billingContacts(accountId);
         return {
             case: decideCase(membership.account.type, membership.isBillingContact),
             user,

@@ -34,6 +34,8 @@ export interface LoadResult {
     readonly errors: number;
     /** Milliseconds from sending a turn to having its replies, one per measured turn. */
     readonly latencies: number[];
+    /** The same milliseconds by the turn's place in its conversation (index 0: the first turn), to see which turn makes the tail. */
+    readonly latenciesByStep: number[][];
     /** A few error descriptions, for the report. */
     readonly errorSamples: string[];
 }
@@ -50,6 +52,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const measureFrom = start + options.warmupMs;
     const end = measureFrom + options.durationMs;
     const latencies: number[] = [];
+    const latenciesByStep: number[][] = [];
     const errorSamples: string[] = [];
     let errors = 0;
     let conversations = 0;
@@ -82,6 +85,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
             const ms = Number(process.hrtime.bigint() - sent) / 1e6;
             if (measuring()) {
                 latencies.push(ms);
+                (latenciesByStep[index] ??= []).push(ms);
             } else {
                 warmTurns++;
             }
@@ -135,5 +139,5 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     } finally {
         clearInterval(timer);
     }
-    return { durationMs: Math.min(Date.now(), end) - measureFrom, turns: latencies.length, conversations, errors, latencies, errorSamples };
+    return { durationMs: Math.min(Date.now(), end) - measureFrom, turns: latencies.length, conversations, errors, latencies, latenciesByStep, errorSamples };
 }

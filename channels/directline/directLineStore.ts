@@ -66,8 +66,10 @@ const REMEMBERED_WATERMARKS = 10_000;
  * 007), and is then announced to the conversation's listeners (the WebSocket
  * streams). The numbers are handed out in memory, read from the database once
  * per conversation: this store is the process's only writer of these tables,
- * and statements run one after another in the order they are issued, so the
- * activities of a conversation are stored in the order of their numbers.
+ * and the appends of a conversation run one at a time (single statements may
+ * overtake each other on the connection), so the activities of a
+ * conversation are stored, and announced, in the order of their numbers: a
+ * client polling past a watermark never skips one stored later.
  *
  * On PostgreSQL, where several instances share the tables, the number is
  * taken from the conversation's row by the same statement that stores the
@@ -130,6 +132,12 @@ export class DirectLineStore {
         if (this.db.dialect === 'postgres') {
             return this.appending.run(conversationId, () => this.appendShared(conversationId, build, dedupeKey));
         }
+        // One at a time per conversation: single statements may overtake each other on SQLite (pipelined), a later number must not be stored first.
+        return this.appending.run(conversationId, () => this.appendAlone(conversationId, build, dedupeKey));
+    }
+
+    /** {@link append} on SQLite, where this process is the only writer: the number is handed out in memory. */
+    private async appendAlone(conversationId: string, build: ActivityBuilder, dedupeKey: string | undefined): Promise<StoredActivity> {
         const known = this.lastSeq.get(conversationId);
         // No await between reading the last number and remembering the next: concurrent appends get distinct numbers.
         const seq = (known ?? (await this.storedSeq(conversationId))) + 1;

@@ -81,7 +81,7 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         cache.turnBegins();
         await users.get('U-303');
         assert.strictEqual(statements(), 3, 'the next turn reads again, the version with it');
-        assert.strictEqual(cache.size, 2);
+        assert.strictEqual(cache.size, 3, 'the person, their memberships, and the account the memberships hold');
         await users.memberships('U-303');
         assert.strictEqual(statements(), 3, 'the version did not move: what was kept stays');
 
@@ -118,6 +118,29 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.ok((await firstMembers).some((m) => /^Eva Schulz/.test(m.user.name)), 'the first turn: either is true');
         assert.strictEqual((await users.get('U-303'))?.name, 'Eva Schulz-Meyer', 'what was read before the change is not kept');
         assert.ok((await accounts.members('ACC-3003')).some((m) => m.user.name === 'Eva Schulz-Meyer'));
+    });
+
+    it('a read keeps the other look-ups its rows answer: the person found by address under their id, each account of their memberships, each member of an account; a change is still seen', async () => {
+        const db = dbOf();
+        const { users, accounts, cache } = cachedDirectory(db);
+        const statements = countStatements(db);
+        cache.turnBegins();
+        const eva = await users.findByEmail('Eva.Schulz@bergmann-soehne.example');
+        assert.strictEqual(eva?.id, 'U-303');
+        assert.deepStrictEqual(await users.get('U-303'), eva, 'the person by id: the row read by address');
+        assert.strictEqual(statements(), 1, 'no second read of the same person');
+        const memberships = await users.memberships('U-303');
+        assert.deepStrictEqual(await accounts.get('ACC-3003'), memberships[0].account, 'the account: as the memberships read it');
+        assert.strictEqual(statements(), 2);
+        const members = await accounts.members('ACC-3003');
+        assert.deepStrictEqual(await users.get('U-302'), members.find((m) => m.user.id === 'U-302')?.user, 'a member by id: as the members read them');
+        assert.strictEqual(statements(), 3);
+
+        await db.run("UPDATE users SET name = 'Maria Bergmann-Kühn' WHERE id = 'U-302'");
+        await db.run("UPDATE accounts SET name = 'Bergmann AG' WHERE id = 'ACC-3003'");
+        cache.turnBegins();
+        assert.strictEqual((await users.get('U-302'))?.name, 'Maria Bergmann-Kühn', 'kept as another look-up\'s answer, forgotten with it when the directory changed');
+        assert.strictEqual((await accounts.get('ACC-3003'))?.name, 'Bergmann AG');
     });
 
     it('keeps no look-up that was running while the directory changed, and keeps at most its limit', async () => {

@@ -15,16 +15,17 @@ const refused: TurnRecord = { target: 'insight_events', event: { conversation: '
 describe('GroupCommit: concurrent turns\' writes in one statement, each settled after its commit (SQLite)', () => {
     const dbOf = useTempDatabase();
 
-    it('eight turns writing at once take one statement (the turns are taken when the connection is free), every state and row stored', async () => {
+    it('eight turns writing at once take two statements (the first goes at once, alone; the seven that queued behind it together), every state and row stored', async () => {
         const db = dbOf();
         const group = new GroupCommit(db);
         const statements: string[] = [];
         const stop = db.watchStatements((sql) => statements.push(sql));
         await Promise.all(Array.from({ length: 8 }, (_, i) => group.write(state(`conv/${i}`, i), [line(`conv/${i}`, `reply ${i}`)])));
         stop();
-        assert.strictEqual(statements.length, 1, statements.join('\n'));
+        assert.strictEqual(statements.length, 2, statements.join('\n'));
         assert.ok(statements.every((sql) => /^INSERT INTO turn_records/.test(sql)));
-        assert.strictEqual(group.turnsPerStatement, 8);
+        assert.deepStrictEqual(statements.map((sql) => sql.match(/\(\?, \?, \?, \?, \?, \?, \?\)/g)?.length), [2, 14], 'one state and its line, then seven of each');
+        assert.strictEqual(group.turnsPerStatement, 4);
         // A turn arriving while the statement is under way goes in the next one.
         const first = group.write(state('conv/8', 8), []);
         await Promise.resolve();
@@ -67,10 +68,10 @@ describe('GroupCommit: concurrent turns\' writes in one statement, each settled 
         const group = new GroupCommit(db, 10);
         let statements = 0;
         const stop = db.watchStatements(() => statements++);
-        // 1 row, then 4 turns of 3 rows each: the first three fit 10 rows with it, the fourth goes next.
+        // 1 row goes at once; then 4 turns of 3 rows each queued behind it: the first three fit 10 rows, the fourth goes next.
         await Promise.all([group.write(state('conv/0', 0), []), ...Array.from({ length: 4 }, (_, i) => group.write(state(`conv/${i + 1}`, i), [line('x', 'a'), line('x', 'b')]))]);
         stop();
-        assert.strictEqual(statements, 2);
+        assert.strictEqual(statements, 3);
         assert.strictEqual((await db.all('SELECT key FROM bot_state')).length, 5);
     });
 
