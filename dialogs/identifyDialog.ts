@@ -1,3 +1,5 @@
+import { getLogger } from '../core/logger';
+import type { AccountRepository } from '../data/repositories/accountRepository';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { recordAction, turnInfo } from '../turn/turn';
@@ -36,10 +38,13 @@ const CODE_BUTTONS = [
     { value: 'other-email', label: 'identify:button.otherEmail', synonyms: 'identify:synonyms.otherEmail' }
 ] as const;
 
+const log = getLogger('dialogs.identify');
+
 /** What the identify dialog uses. */
 export interface IdentifyDeps {
     readonly clock: Clock;
     readonly users: UserRepository;
+    readonly accounts: AccountRepository;
     readonly verification: VerificationService;
     /** Answers the statuses asked about before the code was right. */
     readonly changeRequests: ChangeRequestService;
@@ -151,6 +156,8 @@ export class IdentifyDialog extends ComponentDialog {
             await step.context.sendActivity(t('identify:rateLimited'));
             return step.endDialog(undefined);
         }
+        // Never awaited: the reply is the same, as soon, whether or not the address is on file.
+        void readAheadForCode(this.services, email);
         await step.context.sendActivity(t('identify:codeSent', { email, minutes: Math.round(this.services.verification.policy.codeTtlMs / 60_000) }));
         return step.next();
     }
@@ -237,5 +244,27 @@ export class IdentifyDialog extends ComponentDialog {
             profile.identity = { ...profile.identity, accountId };
         }
         return step.endDialog(accountId);
+    }
+}
+
+/**
+ * While the person reads their mail: the directory look-ups the turn with the
+ * right code will make (the person's memberships and, with one account, its
+ * members) read in the background, so the directory cache keeps them and that
+ * turn does not wait for them one after another. That turn still sees every
+ * change of the directory committed before it began: the statement that
+ * checks the code reads the directory's version, and what is kept is
+ * forgotten when it moved. A failed read is only logged: the look-up is made
+ * again when needed.
+ */
+export async function readAheadForCode(services: Pick<IdentifyDeps, 'users' | 'accounts'>, email: string): Promise<void> {
+    try {
+        const user = await services.users.findByEmail(email);
+        const memberships = user ? await services.users.memberships(user.id) : [];
+        if (memberships.length === 1) {
+            await services.accounts.members(memberships[0].account.id);
+        }
+    } catch (err) {
+        log.warn('reading ahead for the code failed', { error: (err as Error).message });
     }
 }

@@ -247,3 +247,42 @@ describe('The "send it" turn of the admin mail reads no directory version; its s
         }
     });
 });
+
+describe('The turn with the right code finds the person\'s look-ups read while the mail was on its way (issue 16, through /api/messages)', () => {
+    let harness: AppHarness;
+    before(async () => {
+        harness = await AppHarness.start();
+    });
+    after(async () => harness.close());
+
+    /** Jonas up to the code question; the reading ahead given time to end (it runs after the reply). */
+    async function upToCode(): Promise<LoopbackCustomer> {
+        const customer = harness.customer('en-US');
+        await customer.say(PHRASES.en.whoIs);
+        await customer.say(JONAS);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return customer;
+    }
+
+    it('the code turn reads no directory rows: the code check, the open change requests and the turn\'s write', async () => {
+        const customer = await upToCode();
+        const code = await harness.latestCode(JONAS);
+        const { statements, result: replies } = await statementsDuring(harness.app.db, () => customer.say(code));
+        assert.match(replies.join('\n'), PHRASES.en.offerEmail);
+        assert.match(replies.join('\n'), /Anna Müller/);
+        assert.deepStrictEqual(statements.filter((sql) => /\b(memberships|users|accounts)\b/.test(sql) && /^SELECT\b/.test(sql)), [], statements.join('\n'));
+        assert.ok(statements.some((sql) => /^UPDATE verification_codes\b[\s\S]*\bdirectory_version\b/.test(sql)), 'the code check reads the version: ' + statements.join('\n'));
+    });
+
+    it('a change of the directory between the address and the code is seen by the code turn', async () => {
+        const customer = await upToCode();
+        await harness.app.db.run("UPDATE users SET name = 'Anna Schmidt' WHERE email = ?", [ANNA]);
+        try {
+            const answer = (await customer.say(await harness.latestCode(JONAS))).join('\n');
+            assert.match(answer, /Anna Schmidt/, answer);
+            assert.doesNotMatch(answer, /Anna Müller/, answer);
+        } finally {
+            await harness.app.db.run("UPDATE users SET name = 'Anna Müller' WHERE email = ?", [ANNA]);
+        }
+    });
+});
