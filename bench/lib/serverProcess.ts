@@ -1,7 +1,24 @@
 import { execFileSync, spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
+import * as path from 'path';
+import { PROJECT_ROOT } from '../../paths';
 import { waitForOk } from './http';
+
+/** The bot's entry, started by `npm start`. */
+const BOT_ENTRY = path.join(PROJECT_ROOT, 'dist', 'index.js');
+
+/**
+ * The `node` options `npm start` gives the bot (package.json's `start`
+ * script, e.g. `--max-semi-space-size=8`), so the benchmark runs the bot as it
+ * is started in production; `--disable-warning` left out (always given).
+ */
+export function startScriptNodeFlags(manifest: string = path.join(PROJECT_ROOT, 'package.json')): string[] {
+    const start = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { scripts?: Record<string, string> }).scripts?.start ?? '';
+    const words = start.split(/\s+/);
+    const entry = words.findIndex((word) => word.endsWith('dist/index.js'));
+    return words.slice(words.indexOf('node') + 1, entry < 0 ? 0 : entry).filter((word) => word.startsWith('--') && !word.startsWith('--disable-warning'));
+}
 
 /** How to start a server process. */
 export interface ServerSpec {
@@ -72,7 +89,8 @@ export class ServerProcess {
         const port = await freePort();
         const log = fs.openSync(spec.logFile, 'a');
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...(spec.nodeArgs ?? []), spec.script], {
+        const botFlags = path.resolve(spec.script) === BOT_ENTRY ? startScriptNodeFlags() : [];
+        const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...botFlags, ...(spec.nodeArgs ?? []), spec.script], {
             env: { ...process.env, ...spec.env, PORT: String(port), HOST: '127.0.0.1' },
             stdio: ['ignore', log, log]
         });
