@@ -159,14 +159,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
             // A keep-alive connection is closed as soon as its request is answered, not when it times out.
             const idleCloser = setInterval(() => server.server.closeIdleConnections(), 50);
             presence.close();
-            directLine.close();
+            const directLineClosed = directLine.close();
             agentConsole.close();
             await stopped;
             clearInterval(idleCloser);
             step('requests answered; waiting for turns still running');
             await runtime.bot.idle();
             step('turns finished; stopping timers and deliveries');
-            insightsRetention.stop();
+            await insightsRetention.stop();
+            await directLineClosed;
             runtime.storage.stopWatching();
             await runtime.handoff.queue.stop();
             await runtime.handoff.delivery.stop();

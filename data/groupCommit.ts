@@ -18,9 +18,10 @@ interface Waiting {
  * through `turn_records` — one commit and one trip to node-sqlite3's worker
  * thread for several concurrent turns instead of one each. A turn waits with
  * no delay added: when nothing is under way its write goes at once (alone);
- * turns that arrive while one is written, or while it waits for the
- * connection, go together next. Each caller's promise settles only after the
- * statement holding its rows has committed, so a reply sent after it follows
+ * turns that arrive while one is under way (waiting for a transaction to
+ * leave the connection, or being written) go together next. Each caller's
+ * promise settles only after the statement holding its rows has committed,
+ * so a reply sent after it follows
  * its durable state, as with a write of its own. When the shared statement
  * fails (a row the tables refuse), each turn of it is written again on its
  * own, so only the turn whose row is refused fails.

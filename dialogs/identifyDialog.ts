@@ -257,7 +257,7 @@ export class IdentifyDialog extends ComponentDialog {
  * forgotten when it moved. A failed read is only logged: the look-up is made
  * again when needed.
  */
-export async function readAheadForCode(services: Pick<IdentifyDeps, 'users' | 'accounts'>, email: string): Promise<void> {
+async function readAheadForCode(services: Pick<IdentifyDeps, 'users' | 'accounts'>, email: string): Promise<void> {
     try {
         const user = await services.users.findByEmail(email);
         const memberships = user ? await services.users.memberships(user.id) : [];

@@ -1,5 +1,6 @@
 import type { Clock } from '../core/clock';
 import { getLogger } from '../core/logger';
+import { TimedRounds } from '../core/timedRounds';
 import type { Database } from '../data/database';
 import { ALWAYS_DUE, type JobGate } from '../data/repositories/jobSchedule';
 import { OutboxRepository } from '../data/repositories/outboxRepository';
@@ -53,20 +54,17 @@ export function retentionRules(db: Database, settings: RetentionSettings): Reten
  * sweep never throws out of the keeper, and one sweep runs at a time.
  */
 export class RetentionKeeper {
-    private timer?: NodeJS.Timeout;
+    private readonly rounds: TimedRounds;
     private running?: Promise<Record<string, number>>;
 
     /** `jobs`: of several instances on one database, the one that claims the due time sweeps. */
-    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS, private readonly jobs: JobGate = ALWAYS_DUE) {}
+    public constructor(private readonly rules: readonly RetentionRule[], private readonly clock: Clock, private readonly sweepMs: number = RETENTION_SWEEP_MS, private readonly jobs: JobGate = ALWAYS_DUE) {
+        this.rounds = new TimedRounds(() => this.sweepWhenDue(), sweepMs, (err) => log.warn('retention round failed', { error: err instanceof Error ? err.message : String(err) }));
+    }
 
     /** Sweeps now and then every `sweepMs` when the sweep is due; the timer does not keep the process alive. */
     public start(): void {
-        if (this.timer) {
-            return;
-        }
-        void this.sweepWhenDue();
-        this.timer = setInterval(() => void this.sweepWhenDue(), this.sweepMs);
-        this.timer.unref();
+        this.rounds.start();
     }
 
     /** A timed round: sweeps when this instance claims the due time (never rejects). */
@@ -80,10 +78,9 @@ export class RetentionKeeper {
         }
     }
 
-    /** Stops the timer and waits for a sweep under way. */
+    /** Stops the timer and waits for a round under way (its claim of the due time included) and any sweep. */
     public async stop(): Promise<void> {
-        clearInterval(this.timer);
-        this.timer = undefined;
+        await this.rounds.stop();
         await this.running;
     }
 

@@ -111,10 +111,11 @@ export class DirectLineChannel {
         upgrades.add(this.stream.handleUpgrade);
     }
 
-    /** Closes the streams (shutdown). */
-    public close(): void {
-        this.retention.stop();
+    /** Closes the streams (shutdown); resolves when a retention sweep under way has finished, before the database closes. */
+    public close(): Promise<void> {
+        const retentionStopped = this.retention.stop();
         this.stream.close();
         this.store.close();
+        return retentionStopped;
     }
 }

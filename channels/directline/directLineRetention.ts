@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
+import { TimedRounds } from '../../core/timedRounds';
 import { ALWAYS_DUE, type JobGate } from '../../data/repositories/jobSchedule';
 import type { DirectLineStore } from './directLineStore';
 
@@ -26,7 +27,7 @@ const PURGE_BATCH = 50;
  * the total is back under 90 % of it. One sweep runs at a time.
  */
 export class DirectLineRetention {
-    private timer?: NodeJS.Timeout;
+    private readonly rounds = new TimedRounds(() => this.sweepWhenDue(), SWEEP_MS, (err) => log.warn('Direct Line retention round failed', { error: err instanceof Error ? err.message : String(err) }));
     private running?: Promise<void>;
     private total = 0;
 
@@ -35,9 +36,7 @@ export class DirectLineRetention {
 
     /** Sweeps now and every hour (when this instance claims the due time). */
     public start(): void {
-        void this.sweepWhenDue();
-        this.timer = setInterval(() => void this.sweepWhenDue(), SWEEP_MS);
-        this.timer.unref();
+        this.rounds.start();
     }
 
     private async sweepWhenDue(): Promise<void> {
@@ -50,8 +49,10 @@ export class DirectLineRetention {
         }
     }
 
-    public stop(): void {
-        clearInterval(this.timer);
+    /** Stops the timer; resolves when a round or a sweep under way has finished. */
+    public async stop(): Promise<void> {
+        await this.rounds.stop();
+        await this.running;
     }
 
     /** Counts bytes just stored; past the budget a sweep starts. */

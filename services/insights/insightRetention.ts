@@ -1,6 +1,7 @@
 import type { InsightSettings } from '../../config';
 import type { Clock } from '../../core/clock';
 import { getLogger } from '../../core/logger';
+import { TimedRounds } from '../../core/timedRounds';
 import { ALWAYS_DUE, type JobGate } from '../../data/repositories/jobSchedule';
 import type { InsightRepository } from '../../data/repositories/insightRepository';
 
@@ -12,15 +13,13 @@ const HOUR_MS = 3600_000;
  * and events past `INSIGHTS_EVENT_RETENTION_DAYS`: at start and every hour.
  */
 export class InsightRetention {
-    private timer?: NodeJS.Timeout;
+    private readonly rounds = new TimedRounds(() => this.purgeWhenDue(), HOUR_MS, (err) => log.error('insights retention round failed', { error: (err as Error).message }));
 
     /** `jobs`: of several instances on one database, the one that claims the due time purges. */
     public constructor(private readonly repository: InsightRepository, private readonly settings: InsightSettings, private readonly clock: Clock, private readonly jobs: JobGate = ALWAYS_DUE) {}
 
     public start(): void {
-        void this.purgeWhenDue();
-        this.timer = setInterval(() => void this.purgeWhenDue(), HOUR_MS);
-        this.timer.unref();
+        this.rounds.start();
     }
 
     private async purgeWhenDue(): Promise<void> {
@@ -33,9 +32,9 @@ export class InsightRetention {
         }
     }
 
-    public stop(): void {
-        clearInterval(this.timer);
-        this.timer = undefined;
+    /** Stops the timer; resolves when a purge under way has finished. */
+    public stop(): Promise<void> {
+        return this.rounds.stop();
     }
 
     /** Deletes what is past its keeping time; never throws. */

@@ -74,6 +74,19 @@ describe('Retention of the tables that only grow (services/retention.ts)', () =>
             await keeper.stop();
             assert.deepStrictEqual(await outbox.recent(10), []);
         });
+
+        it('stop() also waits for a round still claiming its due time (several instances share the schedule)', async () => {
+            const clock = new ManualClock(new Date('2026-06-01T00:00:00Z'));
+            const outbox = new OutboxRepository(db());
+            const id = (await outbox.insert({ kind: 'verification-code', to: 'b@example.com', locale: 'en', subject: 'Code', body: 'code' }, clock.now().getTime()))!;
+            await outbox.markSent(id, clock.now().getTime());
+            clock.advance(31 * DAY);
+            const slowClaim = { claim: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 30)) };
+            const keeper = new RetentionKeeper(retentionRules(db(), SETTINGS), clock, undefined, slowClaim);
+            keeper.start();
+            await keeper.stop();
+            assert.deepStrictEqual(await outbox.recent(10), [], 'the sweep ran before stop() resolved');
+        });
     });
 
     describe('a rule that fails', () => {
