@@ -2,13 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { containerBootstrap } from '@nlpjs/core';
 import { Nlp, type NlpInstance } from '@nlpjs/nlp';
-import { LangEn } from '@nlpjs/lang-en-min';
-import { LangDe } from '@nlpjs/lang-de';
+import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
+import { LangDe, StemmerDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
 import { escapeRegExp, folded, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 import { BoundedMemo } from '../core/boundedMemo';
+import { TypoMender } from './typos';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -149,6 +150,8 @@ export class IntentRecognizer {
 
     /** {@link clearLanguage}'s answers for the texts read last (issue 16). */
     private readonly clearLanguages = new BoundedMemo<string, Lang | undefined>(RECOGNIZED_KEPT);
+    /** Each language's mending of slips of typing before the classifier reads a message ({@link TypoMender}). */
+    private readonly typos: ReadonlyMap<Lang, TypoMender>;
 
     private constructor(
         private readonly nlp: NlpInstance,
@@ -182,8 +185,20 @@ export class IntentRecognizer {
         private readonly topicCues: ReadonlyArray<TopicCue>,
         private readonly ownMail: Readonly<Record<keyof OwnMailWords, WordPatterns>>,
         private readonly arithmetic: RegExp,
-        private readonly everydayWords: ReadonlySet<string>
-    ) {}
+        private readonly everydayWords: ReadonlySet<string>,
+        wordCounts: ReadonlyMap<Lang, ReadonlyMap<string, number>>,
+        sentenceWords: ReadonlySet<string>
+    ) {
+        // A word of either language's phrases or a form of one ("nachfragen" beside "nachfrage"), a yes or no, an everyday word,
+        // or a word of the bot's own sentences ("abmelden", "content": real words, however near "anmelden" and "consent") is meant as written.
+        const stems = new Map(LANGS.map((lang) => [lang, new Set([...(wordCounts.get(lang)?.keys() ?? [])].map((word) => STEMMERS[lang].stemWord(word)))]));
+        const meantAsWritten = (word: string): boolean =>
+            answerWords.has(word) ||
+            everydayWords.has(word) ||
+            sentenceWords.has(word) ||
+            LANGS.some((lang) => wordCounts.get(lang)?.has(word) === true || stems.get(lang)?.has(STEMMERS[lang].stemWord(word)) === true);
+        this.typos = new Map(LANGS.map((lang) => [lang, new TypoMender(wordCounts.get(lang) ?? new Map(), meantAsWritten)]));
+    }
 
     /** Trains both languages from `localesDir`; takes well under a second. */
     public static async train(localesDir: string): Promise<IntentRecognizer> {
@@ -229,6 +244,7 @@ export class IntentRecognizer {
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
         const operators: string[] = [];
         const everydayWords = new Set<string>();
+        const corpora = new Map<Lang, Record<string, string[]>>();
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown; sideQuestion?: { heard?: { permissions?: unknown } } };
             const heard = common.sideQuestion?.heard?.permissions;
@@ -345,6 +361,7 @@ export class IntentRecognizer {
                 }
             }
             languageWords.set(lang, wordsOfLanguage(corpus));
+            corpora.set(lang, corpus);
             informative.set(lang, informativeVocabulary(Object.fromEntries(Object.entries(corpus).map(([intent, list]) => [intent, list.map(folded)]))));
         }
         await nlp.train();
@@ -382,7 +399,9 @@ export class IntentRecognizer {
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             patternsOf(ownMail),
             arithmetic,
-            everydayWords
+            everydayWords,
+            new Map(LANGS.map((lang) => [lang, wordCounts(corpora.get(lang) ?? {})])),
+            sentenceWords(localesDir)
         );
     }
 
@@ -690,6 +709,11 @@ export class IntentRecognizer {
         return best === undefined ? undefined : { ...best, language: lang ?? best.language };
     }
 
+    /** `text` with its slips of typing mended to words of `lang` ({@link TypoMender}). */
+    private mended(text: string, lang: Lang): string {
+        return this.typos.get(lang)?.mend(text) ?? text;
+    }
+
     /** `text` with the field's other names for its words written as trained (`main:fieldSynonyms`). */
     private withSynonyms(text: string): string {
         return this.synonyms.reduce((changed, [pattern, word]) => changed.replace(pattern, word), folded(text));
@@ -915,10 +939,26 @@ export class IntentRecognizer {
         return guess === 'de' ? 'de' : 'en';
     }
 
+    /**
+     * The classifier's reading of `original` in `lang`, with the checks below. A message with a slip of typing ("am i the
+     * billing contct", "i need to chagne our billing contact") is read as written and with its slips mended; the mended
+     * reading counts when it understands the message at least as surely, so a real word the bot does not know, mended by
+     * mistake, does not turn a message understood as written into another request.
+     */
     private async classify(original: string, lang: Lang): Promise<Understanding> {
         // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier; so are "u" and "you".
         // "Rechnungsempfänger", "invoice recipient": the field's other names for its words (`main:fieldSynonyms`) read as the words trained.
-        const utterance = this.withSynonyms(spelledOut(folded(original)));
+        const written = this.withSynonyms(spelledOut(folded(original)));
+        const mended = this.mended(written, lang);
+        const asWritten = await this.classifyWords(written, lang);
+        if (mended === written) {
+            return asWritten;
+        }
+        const read = await this.classifyWords(mended, lang);
+        return read.intent !== 'none' && (asWritten.intent === 'none' || read.score >= asWritten.score) ? read : asWritten;
+    }
+
+    private async classifyWords(utterance: string, lang: Lang): Promise<Understanding> {
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
         const known = this.informative.get(lang);
@@ -1192,6 +1232,33 @@ function asksOnce(parts: readonly string[]): boolean {
  * language's words too ("auf Deutsch bitte" in English). (The other locale
  * files accept answers in either language, so they tell no language apart.)
  */
+/** The words of the bot's own sentences in both languages (every locale file but the training phrases), lower case and folded. */
+function sentenceWords(localesDir: string): Set<string> {
+    const found = new Set<string>();
+    const collect = (value: unknown): void => {
+        if (typeof value === 'string') {
+            words(folded(value)).forEach((word) => found.add(word));
+        } else if (value !== null && typeof value === 'object') {
+            Object.values(value).forEach(collect);
+        }
+    };
+    for (const lang of LANGS) {
+        for (const file of fs.readdirSync(path.join(localesDir, lang)).filter((name) => name.endsWith('.json') && name !== 'intents.json')) {
+            collect(JSON.parse(fs.readFileSync(path.join(localesDir, lang, file), 'utf8')));
+        }
+    }
+    return found;
+}
+
+/** How often each word stands in the training phrases of a language, those asking for a language included ("Deutsch bitte"). */
+function wordCounts(corpus: Record<string, string[]>): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const word of Object.values(corpus).flatMap((list) => list.flatMap((utterance) => words(folded(utterance))))) {
+        counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    return counts;
+}
+
 function wordsOfLanguage(corpus: Record<string, string[]>): Set<string> {
     return new Set(Object.entries(corpus).filter(([intent]) => !intent.startsWith(SWITCH_PREFIX)).flatMap(([, list]) => list.flatMap((utterance) => words(folded(utterance)))));
 }
@@ -1253,6 +1320,9 @@ const MIN_TELLING_LENGTH = 2;
 
 /** Length of the word beginnings that match inflections ("licenses" ~ "license"). */
 const PREFIX = 5;
+
+/** Each language's stemmer (NLP.js's, as its classifier uses): a word whose stem a training word has is a form of that word. */
+const STEMMERS: Readonly<Record<Lang, { stemWord(word: string): string }>> = { en: new StemmerEn(), de: new StemmerDe() };
 
 /** True when `word` (or its beginning) tells intents apart, and, with `intent`, is one of that intent's. */
 function tells(vocabulary: Vocabulary, word: string, intent?: string): boolean {

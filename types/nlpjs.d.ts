@@ -34,8 +34,16 @@ declare module '@nlpjs/nlp' {
 
 declare module '@nlpjs/lang-en-min' {
     export const LangEn: unknown;
+    /** The Porter stemmer the English classifier uses. */
+    export class StemmerEn {
+        stemWord(word: string): string;
+    }
 }
 
 declare module '@nlpjs/lang-de' {
     export const LangDe: unknown;
+    /** The Snowball stemmer the German classifier uses. */
+    export class StemmerDe {
+        stemWord(word: string): string;
+    }
 }

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import type { Message } from 'botframework-directlinejs';
-import { nodeDirectLine, ReceivedActivities } from '../../helpers/directLineNode';
+import type { ReceivedActivities } from '../../helpers/directLineNode';
+import { botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
 import { PHRASES } from '../../helpers/phrases';
-import { startRunningApp, type RunningApp } from '../../helpers/runningApp';
 import { localeOf } from '../../helpers/script';
 import { JONAS } from '../../helpers/demoPeople';
 import type { Lang } from '../../../core/language';
@@ -21,30 +21,8 @@ const WRITES = {
  * message carrying the page's locale as Web Chat sends it.
  */
 describe('The language the person writes, on the other language\'s page (Direct Line)', () => {
-    let running: RunningApp;
-    const clients: ReceivedActivities[] = [];
-
-    beforeEach(async () => {
-        running = await startRunningApp();
-    });
-    afterEach(async () => {
-        clients.splice(0).forEach((c) => c.end());
-        await running.close();
-    });
-
-    async function chatOn(page: Lang): Promise<ReceivedActivities> {
-        const res = await fetch(`${running.url}/api/webchat/token`, { method: 'POST' });
-        const { token } = (await res.json()) as { token: string };
-        const chat = new ReceivedActivities(nodeDirectLine({ domain: `${running.url}/v3/directline`, token, webSocket: true, conversationStartProperties: { locale: localeOf(page) } }));
-        clients.push(chat);
-        await chat.botSays(PHRASES[page].menu);
-        return chat;
-    }
-
-    /** The bot's messages after the `from`-th activity. */
-    function botTextsSince(chat: ReceivedActivities, from: number): string {
-        return chat.all.slice(from).filter((a): a is Message => a.type === 'message' && a.from.role === 'bot').map((a) => a.text ?? '').join('\n');
-    }
+    const chats = useDirectLineChats();
+    const chatOn = (page: Lang): Promise<ReceivedActivities> => chats.chatOn(page);
 
     for (const [page, writes] of [['en', 'de'], ['de', 'en']] as const) {
         it(`[${page} page] a whole ${writes === 'de' ? 'German' : 'English'} sentence is answered in that language, which stays at an address, a code and "${WRITES[writes].yes}"`, async () => {
@@ -57,7 +35,7 @@ describe('The language the person writes, on the other language\'s page (Direct 
             await chat.botSays(p.askEmail);
             await chat.say(JONAS, pageLocale);
             await chat.botSays(p.codeSent);
-            await chat.say(await running.latestCode(JONAS), pageLocale);
+            await chat.say(await chats.running().latestCode(JONAS), pageLocale);
             await chat.botSays(p.offerEmail);
             await chat.say(w.yes, pageLocale);
             await chat.botSays(p.askMessage);
@@ -80,7 +58,7 @@ describe('The language the person writes, on the other language\'s page (Direct 
             await chat.botSays(p.askEmail);
             await chat.say(JONAS, pageLocale);
             await chat.botSays(p.codeSent);
-            await chat.say(await running.latestCode(JONAS), pageLocale);
+            await chat.say(await chats.running().latestCode(JONAS), pageLocale);
             await chat.botSays(p.offerEmail);
             const from = chat.all.length;
             await chat.say(WRITES[writes].yes, pageLocale);

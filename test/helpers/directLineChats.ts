@@ -1,0 +1,53 @@
+import type { Message } from 'botframework-directlinejs';
+import type { Lang } from '../../core/language';
+import { nodeDirectLine, ReceivedActivities } from './directLineNode';
+import { PHRASES } from './phrases';
+import { startRunningApp, type RunningApp } from './runningApp';
+import { localeOf } from './script';
+
+/** Web Chat's Direct Line client against an app started for each test ({@link useDirectLineChats}). */
+export interface DirectLineChats {
+    /** The app of the test under way. */
+    running(): RunningApp;
+    /** A conversation opened as the help page in `page`'s language opens it, once the bot's menu has arrived. */
+    chatOn(page: Lang): Promise<ReceivedActivities>;
+}
+
+/** In a `describe`: starts the app before each test, and ends its clients and closes it after. */
+export function useDirectLineChats(): DirectLineChats {
+    let running: RunningApp | undefined;
+    const clients: ReceivedActivities[] = [];
+    beforeEach(async () => {
+        running = await startRunningApp();
+    });
+    afterEach(async () => {
+        clients.splice(0).forEach((c) => c.end());
+        await running?.close();
+    });
+    const app = (): RunningApp => {
+        if (!running) {
+            throw new Error('useDirectLineChats(): no app outside a test');
+        }
+        return running;
+    };
+    return {
+        running: app,
+        async chatOn(page) {
+            const res = await fetch(`${app().url}/api/webchat/token`, { method: 'POST' });
+            const { token } = (await res.json()) as { token: string };
+            const chat = new ReceivedActivities(nodeDirectLine({ domain: `${app().url}/v3/directline`, token, webSocket: true, conversationStartProperties: { locale: localeOf(page) } }));
+            clients.push(chat);
+            await chat.botSays(PHRASES[page].menu);
+            return chat;
+        }
+    };
+}
+
+/** The bot's messages in `chat` after its `from`-th activity, one per line. */
+export function botTextsSince(chat: ReceivedActivities, from: number): string {
+    return chat.all
+        .slice(from)
+        .filter((a): a is Message => a.type === 'message' && a.from.role === 'bot')
+        .map((a) => a.text ?? '')
+        .join('\n');
+}
