@@ -958,6 +958,7 @@ export class IntentRecognizer {
         return read.intent !== 'none' && (asWritten.intent === 'none' || read.score >= asWritten.score) ? read : asWritten;
     }
 
+    /** The classifier's reading of `utterance` (folded, synonyms written as trained) in `lang`, with the checks below. */
     private async classifyWords(utterance: string, lang: Lang): Promise<Understanding> {
         // The classifier is confident even about nonsense made of common words ("the", "on"):
         // without one word that tells intents apart, nothing was understood.
@@ -1226,12 +1227,6 @@ function asksOnce(parts: readonly string[]): boolean {
     return parts.filter((part) => part.trim().endsWith('?')).length === 1;
 }
 
-/**
- * Every word of a language's training phrases, folded and in lower case; the
- * phrases of a language switch are left out, as they are trained in the other
- * language's words too ("auf Deutsch bitte" in English). (The other locale
- * files accept answers in either language, so they tell no language apart.)
- */
 /** The words of the bot's own sentences in both languages (every locale file but the training phrases), lower case and folded. */
 function sentenceWords(localesDir: string): Set<string> {
     const found = new Set<string>();
@@ -1259,6 +1254,12 @@ function wordCounts(corpus: Record<string, string[]>): Map<string, number> {
     return counts;
 }
 
+/**
+ * Every word of a language's training phrases, folded and in lower case; the
+ * phrases of a language switch are left out, as they are trained in the other
+ * language's words too ("auf Deutsch bitte" in English). (The other locale
+ * files accept answers in either language, so they tell no language apart.)
+ */
 function wordsOfLanguage(corpus: Record<string, string[]>): Set<string> {
     return new Set(Object.entries(corpus).filter(([intent]) => !intent.startsWith(SWITCH_PREFIX)).flatMap(([, list]) => list.flatMap((utterance) => words(folded(utterance)))));
 }
