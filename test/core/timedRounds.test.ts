@@ -33,7 +33,10 @@ describe('TimedRounds: background work at start and on a timer', () => {
             }
         }, 5, (err) => errors.push((err as Error).message));
         rounds.start();
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // However slow the machine: wait for the third round (10 s at most).
+        for (const deadline = Date.now() + 10_000; count < 3 && Date.now() < deadline; ) {
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        }
         await rounds.stop();
         const after = count;
         await new Promise((resolve) => setTimeout(resolve, 30));
