@@ -23,8 +23,6 @@ const MENDINGS_KEPT = 4000;
 export class TypoMender {
     /** The language's words by length, for the candidates of a word. */
     private readonly byLength = new Map<number, string[]>();
-    /** How often the training phrases use each word. */
-    private readonly uses = new Map<string, number>();
     private readonly mendings = new BoundedMemo<string, string>(MENDINGS_KEPT);
 
     /**
@@ -32,10 +30,9 @@ export class TypoMender {
      * words, with how often its phrases use each);
      * `meantAsWritten`: true for a word (lower case) to leave as it is.
      */
-    public constructor(targets: ReadonlyMap<string, number>, private readonly meantAsWritten: (word: string) => boolean) {
-        for (const [word, uses] of targets) {
+    public constructor(private readonly targets: ReadonlyMap<string, number>, private readonly meantAsWritten: (word: string) => boolean) {
+        for (const word of targets.keys()) {
             if (word.length >= SHORTEST_MENDED - 1 && !/\d/u.test(word)) {
-                this.uses.set(word, uses);
                 const list = this.byLength.get(word.length) ?? [];
                 list.push(word);
                 this.byLength.set(word.length, list);
@@ -70,8 +67,8 @@ export class TypoMender {
                 if (slips > most || slips > best) {
                     continue;
                 }
-                const uses = this.uses.get(candidate) ?? 0;
-                const foundUses = found === undefined ? -1 : (this.uses.get(found) ?? 0);
+                const uses = this.targets.get(candidate) ?? 0;
+                const foundUses = found === undefined ? -1 : (this.targets.get(found) ?? 0);
                 if (slips < best || uses > foundUses) {
                     best = slips;
                     found = candidate;

@@ -63,12 +63,18 @@ describe('Retention of the tables that only grow (services/retention.ts)', () =>
             assert.deepStrictEqual(await keeper.sweep(), { 'sent mails': 0, 'transcript lines': 0, 'delivered proactive messages': 0 }, 'a second sweep finds nothing more');
         });
 
-        it('start() sweeps at once; stop() waits for that sweep', async () => {
+        /** A code mail sent a month and a day before the clock's time, past the 30 days sent mails are kept. */
+        async function sentMonthAgo(to: string): Promise<{ clock: ManualClock; outbox: OutboxRepository }> {
             const clock = new ManualClock(new Date('2026-06-01T00:00:00Z'));
             const outbox = new OutboxRepository(db());
-            const id = (await outbox.insert({ kind: 'verification-code', to: 'a@example.com', locale: 'en', subject: 'Code', body: 'code' }, clock.now().getTime()))!;
+            const id = (await outbox.insert({ kind: 'verification-code', to, locale: 'en', subject: 'Code', body: 'code' }, clock.now().getTime()))!;
             await outbox.markSent(id, clock.now().getTime());
             clock.advance(31 * DAY);
+            return { clock, outbox };
+        }
+
+        it('start() sweeps at once; stop() waits for that sweep', async () => {
+            const { clock, outbox } = await sentMonthAgo('a@example.com');
             const keeper = new RetentionKeeper(retentionRules(db(), SETTINGS), clock);
             keeper.start();
             await keeper.stop();
@@ -76,11 +82,7 @@ describe('Retention of the tables that only grow (services/retention.ts)', () =>
         });
 
         it('stop() also waits for a round still claiming its due time (several instances share the schedule)', async () => {
-            const clock = new ManualClock(new Date('2026-06-01T00:00:00Z'));
-            const outbox = new OutboxRepository(db());
-            const id = (await outbox.insert({ kind: 'verification-code', to: 'b@example.com', locale: 'en', subject: 'Code', body: 'code' }, clock.now().getTime()))!;
-            await outbox.markSent(id, clock.now().getTime());
-            clock.advance(31 * DAY);
+            const { clock, outbox } = await sentMonthAgo('b@example.com');
             const slowClaim = { claim: () => new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 30)) };
             const keeper = new RetentionKeeper(retentionRules(db(), SETTINGS), clock, undefined, slowClaim);
             keeper.start();
