@@ -384,7 +384,7 @@ describe('npm run intent', function () {
         assert.strictEqual(cli.intent, 'who-is-billing-contact');
     });
 
-    it('reads classes of phrasing by their words: a change asked after, a question of permission, a billing contact who left, sums and banter, a billing cycle, a suspended account, an unreachable billing contact, Billing showing someone else', async () => {
+    it('reads classes of phrasing by their words: a change asked after, a question of permission, a billing contact who left, sums and banter, a billing cycle, a suspended account, an unreachable billing contact, Billing showing someone else, data protection (another matter, unless a change is asked for its sake)', async () => {
         const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from any fixture or training phrase.
         const cases: Array<[string, string]> = [
@@ -403,7 +403,13 @@ describe('npm run intent', function () {
             ['our account was locked because of an overdue invoice, how do we get it back?', 'topic-reactivate-plan'],
             ['Der Abrechnungsadmin antwortet einfach nicht', 'am-i-billing-contact'],
             ['Warum wird mir in der Abrechnung nur der Name einer anderen Person angezeigt?', 'topic-sign-in-billing'],
-            ['what is a billing contact allowed to do?', 'who-is-billing-contact']
+            ['what is a billing contact allowed to do?', 'who-is-billing-contact'],
+            ['wer ist bei euch für datenschutz zuständig?', 'out-of-scope'],
+            ['Wer kümmert sich bei Ihnen um die DSGVO?', 'out-of-scope'],
+            ['who handles data protection at your company?', 'out-of-scope'],
+            ['is your service GDPR compliant?', 'out-of-scope'],
+            ['Aus Datenschutzgründen bitte den Abrechnungskontakt ändern', 'change-billing-contact'],
+            ['for data protection reasons please change our billing contact', 'change-billing-contact']
         ];
         const wrong: string[] = [];
         for (const [text, intent] of cases) {
