@@ -33,7 +33,10 @@ export function offerNext(text: LocalizedText, intents: readonly ActionIntent[],
     return { followUp };
 }
 
-/** A task result that goes straight on with another intent (a button chosen inside the task). */
-export function continueWith(next: Intent): TaskResult {
-    return { next };
+/**
+ * A task result that goes straight on with another intent (a button chosen inside the task);
+ * `offerDeclined` when the same message first declined the task's offer.
+ */
+export function continueWith(next: Intent, offerDeclined = false): TaskResult {
+    return offerDeclined ? { next, offerDeclined } : { next };
 }

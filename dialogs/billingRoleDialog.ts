@@ -94,8 +94,8 @@ export class BillingRoleDialog extends ComponentDialog {
         const filed = ownPendingRequest(answer, pending);
         await this.sendAnswer(step.context, answer, step.options.intent, filed);
         await this.requestsAgainst(step.context, answer, pending);
-        if (step.options.moreAsked && step.options.intent !== 'email-billing-admin') {
-            // The person's next request follows at once: it is their next step.
+        if ((step.options.moreAsked || step.options.offerDeclined) && step.options.intent !== 'email-billing-admin') {
+            // The person's next request follows at once: it is their next step. Or the person declined the offer in the message that asked again.
             return step.endDialog();
         }
 
@@ -179,8 +179,9 @@ export class BillingRoleDialog extends ComponentDialog {
             // After a yes, a question about something else is that question ("ok and how do I see our invoices"), not the mail's text.
             const other = isRequest(asked.intent) && asked.intent !== 'email-billing-admin';
             const followed = FOLLOW_ON_INTENTS.has(asked.intent) || (other && (!lead.value || asksQuestion(step.context, text)));
-            if (asked.score >= UNDERSTANDING_POLICY.followOn && followed) {
-                return step.endDialog(continueWith(asked.intent));
+            const sure = asked.score >= UNDERSTANDING_POLICY.followOn || (!lead.value && asksQuestion(step.context, rest) && asked.score >= UNDERSTANDING_POLICY.questionAfterNo);
+            if (sure && followed) {
+                return step.endDialog(continueWith(asked.intent, !lead.value));
             }
             // "ok. and who are our admins?": the "ok" acknowledges the answer; who the admins are is answered (names, never addresses), no message to pass on.
             const said = wordsOf(rest);

@@ -437,7 +437,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // "… and can I contact them?", "kann ich sie anschreiben?": a question about writing is answered, the mail offered first.
             const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
             const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst } satisfies BillingRoleOptions);
+            const offerDeclined = step.options?.offerDeclined;
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {
@@ -688,7 +689,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const lang = turnInfo(step.context).lang;
         if (result.next) {
             const understood: Understanding = { intent: result.next, score: 1, language: lang };
-            return step.replaceDialog(DialogIds.mainMenu, { understood, ...(queue.length > 0 ? { queue, queuedText: stepValues<MenuValues>(step).queuedText } : {}) } satisfies MainMenuOptions);
+            return step.replaceDialog(DialogIds.mainMenu, { understood, offerDeclined: result.offerDeclined, ...(queue.length > 0 ? { queue, queuedText: stepValues<MenuValues>(step).queuedText } : {}) } satisfies MainMenuOptions);
         }
         if (queue.length > 0) {
             const understood: Understanding = { intent: queue[0], score: 1, language: lang };

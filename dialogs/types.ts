@@ -26,6 +26,8 @@ export interface MainMenuOptions {
     readonly followUp?: FollowUp;
     /** The follow-up is shown again after a question the bot could not answer: another one is met with a person offered. */
     readonly unanswered?: boolean;
+    /** `understood` was asked in the message that declined the last task's offer: that offer is not made again. */
+    readonly offerDeclined?: boolean;
 }
 
 /** Options of the escalate dialog. */
@@ -47,6 +49,8 @@ export interface FollowUp {
 /** What a task dialog hands back to the main menu: go on with another intent, or offer next steps. */
 export interface TaskResult {
     readonly next?: Intent;
+    /** The message that chose {@link next} declined the task's offer first ("nein, doch nicht. wer ist zuständig?"): `next` answers without making it again. */
+    readonly offerDeclined?: boolean;
     readonly followUp?: FollowUp;
 }
 
@@ -110,6 +114,8 @@ export interface BillingRoleOptions {
     readonly askedMessage?: string;
     /** `email-billing-admin` came from a question about writing ("can I contact them?"): the mail is offered, not its text asked. */
     readonly offerFirst?: boolean;
+    /** The same message declined this offer just before it asked again: answer without making the offer again. */
+    readonly offerDeclined?: boolean;
 }
 
 /** Options of the email-the-billing-admin dialog. */

@@ -28,6 +28,8 @@ export const UNDERSTANDING_POLICY = {
     otherLanguageMargin: 0.4,
     /** The rest of a message that asked about the billing role ("… and can you change it?") is acted on from here. */
     followOn: 0.75,
+    /** A question after a no to an offer ("no thanks. but who is it right now?") is taken up from here: declined, the offer keeps nothing the words could answer. */
+    questionAfterNo: 0.6,
     /** An interruption (help, status question, a person) breaks into a task from here. */
     interrupt: 0.8,
     /** Cancelling throws the task away, so it needs more certainty ("the other one" is no "cancel"). */

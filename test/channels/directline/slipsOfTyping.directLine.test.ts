@@ -35,19 +35,4 @@ describe('Slips of typing in the first message (Direct Line)', () => {
             await chat.botSays(FIRST_WORDS[lang].answer);
         });
     }
-
-    it('[de] "nein, doch nicht. wer ist eigentlich im moment zustendig?" at the offer to email: the question is answered, not only the no', async () => {
-        const chat = await chats.chatOn('de');
-        const p = PHRASES.de;
-        await chat.say(p.whoIs, 'de-DE');
-        await chat.botSays(p.askEmail);
-        await chat.say(JONAS, 'de-DE');
-        await chat.botSays(p.codeSent);
-        await chat.say(await chats.running().latestCode(JONAS), 'de-DE');
-        await chat.botSays(p.offerEmail);
-        const from = chat.all.length;
-        await chat.say('nein, doch nicht. wer ist eigentlich im moment zustendig?', 'de-DE');
-        const after = (a: { readonly type: string }): boolean => chat.all.indexOf(a as (typeof chat.all)[number]) > from;
-        await chat.waitFor((a) => after(a) && a.type === 'message' && /Anna Müller \(anna\.mueller@mueller-design\.example\)/.test(a.text ?? ''), 'naming the billing contact again');
-    });
 });

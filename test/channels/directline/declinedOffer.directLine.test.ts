@@ -1,0 +1,41 @@
+import * as assert from 'assert';
+import { botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
+import { PHRASES } from '../../helpers/phrases';
+import { localeOf } from '../../helpers/script';
+import { JONAS } from '../../helpers/demoPeople';
+import type { Lang } from '../../../core/language';
+
+/** A no to the offer to email the billing contact, and in the same message the question who it is, with a slip of typing in German. */
+const DECLINED_AND_ASKED: Readonly<Record<Lang, string>> = {
+    en: 'no thanks. but who is the billing contact there right now?',
+    de: 'nein, doch nicht. wer ist eigentlich im moment zustendig?'
+};
+
+/**
+ * "nein, doch nicht. wer ist … zuständig?" at the offer to email the billing
+ * contact: the question is answered (the contact named again), the offer the
+ * person just declined is not made again, and "anything else?" follows.
+ * Through botframework-directlinejs against the started server, as Web Chat sends it.
+ */
+describe('A no to the offer with a question after it (Direct Line)', () => {
+    const chats = useDirectLineChats();
+
+    for (const lang of ['en', 'de'] as const) {
+        it(`[${lang}] "${DECLINED_AND_ASKED[lang]}": answered, the declined offer not made again`, async () => {
+            const chat = await chats.chatOn(lang);
+            const p = PHRASES[lang];
+            await chat.say(p.whoIs, localeOf(lang));
+            await chat.botSays(p.askEmail);
+            await chat.say(JONAS, localeOf(lang));
+            await chat.botSays(p.codeSent);
+            await chat.say(await chats.running().latestCode(JONAS), localeOf(lang));
+            await chat.botSays(p.offerEmail);
+            const from = chat.all.length;
+            await chat.say(DECLINED_AND_ASKED[lang], localeOf(lang));
+            await chat.botSays(p.anythingElse);
+            const after = botTextsSince(chat, from);
+            assert.match(after, /Anna Müller \(anna\.mueller@mueller-design\.example\)/, `the billing contact named again:\n${after}`);
+            assert.doesNotMatch(after, p.offerEmail, `the declined offer is not made again:\n${after}`);
+        });
+    }
+});
