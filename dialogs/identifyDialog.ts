@@ -233,7 +233,9 @@ export class IdentifyDialog extends ComponentDialog {
         return step.prompt(PromptIds.pick, localized({
             text: { key: 'identify:chooseAccount', args: { count: memberships.length } },
             retryText: { key: 'identify:chooseAccountRetry' },
-            buttons: memberships.map((m) => ({ value: m.account.id, label: m.account.name, literal: true }))
+            buttons: memberships.map((m) => ({ value: m.account.id, label: m.account.name, literal: true })),
+            // The verification stays with the conversation: "no thanks, bye" here ends without asking whether to drop anything.
+            nothingToLose: true
         }));
     }
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
 import { PHRASES } from '../../helpers/phrases';
 import { localeOf } from '../../helpers/script';
-import { JONAS } from '../../helpers/demoPeople';
+import { CHRIS, JONAS } from '../../helpers/demoPeople';
 import type { Lang } from '../../../core/language';
 
 /** A no to the offer to email the billing contact, and in the same message the question who it is, with a slip of typing in German. */
@@ -36,6 +36,38 @@ describe('A no to the offer with a question after it (Direct Line)', () => {
             const after = botTextsSince(chat, from);
             assert.match(after, /Anna Müller \(anna\.mueller@mueller-design\.example\)/, `the billing contact named again:\n${after}`);
             assert.doesNotMatch(after, p.offerEmail, `the declined offer is not made again:\n${after}`);
+        });
+    }
+});
+
+/** A goodbye that declines the question first, and the closing line it gets. */
+const LEAVING: Readonly<Record<Lang, { readonly text: string; readonly goodbye: RegExp; readonly dropTask: RegExp }>> = {
+    en: { text: 'no thanks, bye', goodbye: /Goodbye, and have a nice day!/, dropTask: /Shall I drop it/ },
+    de: { text: 'nein danke, tschüss', goodbye: /Auf Wiedersehen und einen schönen Tag noch!/, dropTask: /Soll ich ihn verwerfen/ }
+};
+
+/**
+ * "no thanks, bye" at the question which of two accounts: the verification
+ * stays with the conversation, so nothing would be lost by leaving, and the
+ * bot says goodbye at once instead of asking whether to drop the task.
+ */
+describe('A goodbye at the choice of account (Direct Line)', () => {
+    const chats = useDirectLineChats();
+
+    for (const lang of ['en', 'de'] as const) {
+        it(`[${lang}] "${LEAVING[lang].text}": goodbye at once, no question whether to drop anything`, async () => {
+            const chat = await chats.chatOn(lang);
+            const p = PHRASES[lang];
+            await chat.say(p.whoIs, localeOf(lang));
+            await chat.botSays(p.askEmail);
+            await chat.say(CHRIS, localeOf(lang));
+            await chat.botSays(p.codeSent);
+            await chat.say(await chats.running().latestCode(CHRIS), localeOf(lang));
+            await chat.botSays(p.chooseAccount);
+            const from = chat.all.length;
+            await chat.say(LEAVING[lang].text, localeOf(lang));
+            await chat.botSays(LEAVING[lang].goodbye);
+            assert.doesNotMatch(botTextsSince(chat, from), LEAVING[lang].dropTask);
         });
     }
 });
