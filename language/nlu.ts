@@ -9,7 +9,7 @@ import { escapeRegExp, folded, hasPhrase, sentencesOf, wordsOf as words } from '
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 import { BoundedMemo } from '../core/boundedMemo';
-import { TypoMender } from './typos';
+import { TypoMender, withoutTrainedSlips } from './typos';
 
 /** What the person wants, as routed by the bot. */
 export type Intent =
@@ -191,13 +191,15 @@ export class IntentRecognizer {
     ) {
         // A word of either language's phrases or a form of one ("nachfragen" beside "nachfrage"), a yes or no, an everyday word,
         // or a word of the bot's own sentences ("abmelden", "content": real words, however near "anmelden" and "consent") is meant as written.
-        const stems = new Map(LANGS.map((lang) => [lang, new Set([...(wordCounts.get(lang)?.keys() ?? [])].map((word) => STEMMERS[lang].stemWord(word)))]));
+        // A slip a training phrase makes on purpose ("abrechungskontakt") is mended like any other: it is no word meant as written.
+        const known = new Map(LANGS.map((lang) => [lang, withoutTrainedSlips(wordCounts.get(lang) ?? new Map())]));
+        const stems = new Map(LANGS.map((lang) => [lang, new Set([...(known.get(lang)?.keys() ?? [])].map((word) => STEMMERS[lang].stemWord(word)))]));
         const meantAsWritten = (word: string): boolean =>
             answerWords.has(word) ||
             everydayWords.has(word) ||
             sentenceWords.has(word) ||
-            LANGS.some((lang) => wordCounts.get(lang)?.has(word) === true || stems.get(lang)?.has(STEMMERS[lang].stemWord(word)) === true);
-        this.typos = new Map(LANGS.map((lang) => [lang, new TypoMender(wordCounts.get(lang) ?? new Map(), meantAsWritten)]));
+            LANGS.some((lang) => known.get(lang)?.has(word) === true || stems.get(lang)?.has(STEMMERS[lang].stemWord(word)) === true);
+        this.typos = new Map(LANGS.map((lang) => [lang, new TypoMender(known.get(lang) ?? new Map(), meantAsWritten)]));
     }
 
     /** Trains both languages from `localesDir`; takes well under a second. */

@@ -4,6 +4,8 @@ import { BoundedMemo } from '../core/boundedMemo';
 const SHORTEST_MENDED = 6;
 /** From this length two slips are mended ("abrechungskontackt"); shorter words one ("passiert" is no "passwort"). */
 const TWO_SLIPS_FROM = 10;
+/** A training word is taken for a slip made on purpose when a word one slip from it is used this many times as often. */
+const TRAINED_SLIP_RATIO = 3;
 /** Words read (one per different word of six letters or more): bounded however many different words people type. */
 const MENDINGS_KEPT = 4000;
 
@@ -80,6 +82,23 @@ export class TypoMender {
         }
         return found !== undefined && !ambiguous ? found : word;
     }
+}
+
+/**
+ * The training words without the slips of typing their phrases carry on
+ * purpose, to teach the classifier a common mistake ("abrechungskontakt"
+ * beside "abrechnungskontakt"): a word of {@link TWO_SLIPS_FROM} letters or
+ * more that lies one slip from a word the phrases use at least
+ * {@link TRAINED_SLIP_RATIO} times as often. Left out, such a word is no
+ * longer known, so a message that has it is read with the word meant; the
+ * shorter words near each other are real ones ("contract", "contact").
+ */
+export function withoutTrainedSlips(counts: ReadonlyMap<string, number>): Map<string, number> {
+    const long = [...counts.entries()].filter(([word]) => word.length >= TWO_SLIPS_FROM && !/\d/u.test(word));
+    const slip = ([word, uses]: [string, number]): boolean =>
+        long.some(([other, otherUses]) => otherUses >= TRAINED_SLIP_RATIO * uses && mayHaveSlippedFrom(word, other) && slipsBetween(word, other, 1) <= 1);
+    const slips = new Set(long.filter(slip).map(([word]) => word));
+    return new Map([...counts].filter(([word]) => !slips.has(word)));
 }
 
 /**

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Lang } from '../../core/language';
 import { IntentRecognizer, type Intent } from '../../language/nlu';
-import { slipsBetween, TypoMender } from '../../language/typos';
+import { slipsBetween, TypoMender, withoutTrainedSlips } from '../../language/typos';
 import { LOCALES_DIR } from '../../paths';
 
 describe('slipsBetween: slips of typing between two words', () => {
@@ -18,6 +18,27 @@ describe('slipsBetween: slips of typing between two words', () => {
         assert.strictEqual(slipsBetween('password', 'passwort', 0), 1);
         assert.strictEqual(slipsBetween('billing', 'invoice', 1), 2);
         assert.strictEqual(slipsBetween('abc', 'abcdef', 2), 3);
+    });
+});
+
+describe('withoutTrainedSlips: the slips training phrases make on purpose', () => {
+    it('leaves out a long word one slip from a word used at least three times as often, and keeps real words, forms and rarer neighbours', () => {
+        const counts = new Map([
+            ['abrechnungskontakt', 30],
+            ['abrechungskontakt', 4],
+            ['rechnungshistorie', 3],
+            ['rechungshistorie', 1],
+            ['contact', 10],
+            ['contract', 1],
+            ['abrechnungsadmin', 5],
+            ['abrechnungsadmins', 1],
+            ['zahlungsmethode', 2],
+            ['zahlungsmehtode', 1]
+        ]);
+        assert.deepStrictEqual(
+            [...withoutTrainedSlips(counts).keys()],
+            ['abrechnungskontakt', 'rechnungshistorie', 'contact', 'contract', 'abrechnungsadmin', 'abrechnungsadmins', 'zahlungsmethode', 'zahlungsmehtode']
+        );
     });
 });
 
@@ -90,6 +111,8 @@ const SLIPS: ReadonlyArray<readonly [Lang, string, Intent]> = [
     ['de', 'bin ich der abrechnungskontkat', 'am-i-billing-contact'],
     ['de', 'Abrechnungskontakt ändenr bitte', 'change-billing-contact'],
     ['de', 'ich möchte den abrechungskontakt wechseln', 'change-billing-contact'],
+    // A slip a training phrase makes on purpose is mended too, so the words around it count as they do beside the word meant.
+    ['de', 'guten tag, ich möchte den abrechungskontakt wechseln', 'change-billing-contact'],
     ['de', 'ich habe mein passwrot für das abrechnungsportal vergessen', 'portal-password-reset'],
     ['de', 'bitte schreiben sie eine emial an unseren abrechnungsadministrator', 'email-billing-admin'],
     ['de', 'wer ist bei uns der abrechnungsadminstrator', 'who-is-billing-contact'],
