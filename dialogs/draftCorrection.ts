@@ -200,6 +200,10 @@ function partsNamed(context: TurnContext, text: string): NamedPart[] {
     const found: NamedPart[] = [];
     for (let from = 0; from <= lead; from++) {
         for (const pattern of patterns) {
+            // A pattern that begins with a part ("{new} nicht {old}") begins after every word to the bot: "nein, ich meinte" is no part of "November".
+            if ((pattern[0] === OLD_SLOT || pattern[0] === NEW_SLOT) && from !== lead) {
+                continue;
+            }
             for (const slots of slotsOf(tokens, from, pattern, 0, {})) {
                 const [old, fresh] = [slots[OLD_SLOT], slots[NEW_SLOT]];
                 const adjacent = pattern.indexOf(NEW_SLOT) === pattern.indexOf(OLD_SLOT) + 1;

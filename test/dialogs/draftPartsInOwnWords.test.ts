@@ -34,11 +34,13 @@ const ROWS: readonly ConversationRow[] = [
             ['de', 'Bitte stellen Sie die Rechnung zum 10.12. aus, wir brauchen 3 weitere Lizenzen.', 'statt 3 bitte 5', 'Bitte stellen Sie die Rechnung zum 10\\.12\\. aus, wir brauchen 5 weitere Lizenzen\\.', ['statt', '3 weitere']],
             ['de', 'Bitte schicken Sie mir die Rechnung vom November als PDF.', 'nicht november sondern oktober', 'Bitte schicken Sie mir die Rechnung vom Oktober als PDF\\.', ['November', 'sondern']],
             ['de', 'Bitte schicken Sie mir die Rechnung vom November als PDF.', 'nee warte, nicht november sondern oktober', 'Bitte schicken Sie mir die Rechnung vom Oktober als PDF\\.', ['November', 'sondern', 'warte']],
+            ['de', 'Bitte schicken Sie mir die Rechnung vom Oktober.', 'nein, ich meinte November, nicht Oktober', 'Bitte schicken Sie mir die Rechnung vom November\\.', ['Oktober', 'meinte', 'nein']],
             ['de', 'Bitte schicken Sie mir die Rechnung vom November als PDF.', 'ersetzen Sie PDF durch Papier', 'Bitte schicken Sie mir die Rechnung vom November als Papier\\.', ['PDF', 'ersetzen']],
             ['de', 'Wir brauchen 3 weitere Lizenzen für das Vertriebsteam.', 'ändern Sie Vertriebsteam in Supportteam', 'Wir brauchen 3 weitere Lizenzen für das Supportteam\\.', ['Vertriebsteam', 'ändern']],
             ['en', 'Please send me 3 more licences by the 10th of December.', 'instead of 3 write 5', 'Please send me 5 more licences by the 10th of December\\.', ['instead', 'write', '3 more']],
             ['en', 'Please send me 3 more licences by the 10th of December.', 'replace December with January', 'Please send me 3 more licences by the 10th of January\\.', ['December', 'replace']],
             ['en', 'Please send me the November invoice as a PDF.', 'no wait, not november but october', 'Please send me the October invoice as a PDF\\.', ['November', 'but', 'wait']],
+            ['en', 'Please send me the invoice for October.', 'no, I meant November, not October', 'Please send me the invoice for November\\.', ['October', 'meant', 'no,']],
             ['en', 'We need 3 more licences for the sales team.', 'change sales team to support team', 'We need 3 more licences for the support team\\.', ['sales', 'change']]
         ] as const
     ).map(([lang, draft, said, corrected, gone]): ConversationRow => ({
