@@ -196,6 +196,12 @@ export class BillingRoleDialog extends ComponentDialog {
             if (lead.value && asked.intent === 'out-of-scope' && asked.score >= UNDERSTANDING_POLICY.offField) {
                 return step.endDialog(continueWith('out-of-scope'));
             }
+            // "Nein danke. Erfährt Frau Müller, dass ich hier nachgefragt habe?": the no declines; a question the bot cannot answer
+            // is said to be one, with who can answer it, not passed over for "anything else?".
+            if (!lead.value && step.result === 'nothing' && asksQuestion(step.context, rest)) {
+                await step.context.sendActivity(`${own('common:questionNotAnswered')} ${own('common:questionToPerson')}`);
+                return step.endDialog();
+            }
         }
         if (step.result === 'email' && identity) {
             // "email peter that we need 5 more licences": what follows "that" is the message, when nothing else in the words is.
