@@ -33,6 +33,7 @@ import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { conjunctionList } from '../core/listFormat';
 import { withAddLicenses } from './addLicenses';
+import { whereToSeeAnswer } from './whereToSee';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
 const FOLLOW_ON_INTENTS: ReadonlySet<Intent> = new Set(['change-billing-contact', 'portal-password-reset', 'talk-to-human', 'request-status', 'am-i-billing-contact']);
@@ -196,10 +197,10 @@ export class BillingRoleDialog extends ComponentDialog {
             if (lead.value && asked.intent === 'out-of-scope' && asked.score >= UNDERSTANDING_POLICY.offField) {
                 return step.endDialog(continueWith('out-of-scope'));
             }
-            // "Nein danke. Erfährt Frau Müller, dass ich hier nachgefragt habe?": the no declines; a question the bot cannot answer
-            // is said to be one, with who can answer it, not passed over for "anything else?".
+            // "no thanks, but why can't I see it myself?": the no declines; where to see the billing contact is answered, and a question
+            // the bot cannot answer ("Erfährt Frau Müller, dass ich nachgefragt habe?") is said to be one, not passed over for "anything else?".
             if (!lead.value && step.result === 'nothing' && asksQuestion(step.context, rest)) {
-                await step.context.sendActivity(`${own('common:questionNotAnswered')} ${own('common:questionToPerson')}`);
+                await step.context.sendActivity(whereToSeeAnswer(step.context, rest) ?? `${own('common:questionNotAnswered')} ${own('common:questionToPerson')}`);
                 return step.endDialog();
             }
         }

@@ -389,6 +389,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // Another question it cannot answer here: not the same words again, but a person offered with a button of its own.
             const askedAgain = step.options?.unanswered === true && whereToSee === undefined;
             await step.context.sendActivity(whereToSee ?? (askedAgain ? t('common:questionNotAnsweredAgain', { person: t('actions:talk-to-human') }) : t('common:questionNotAnswered')));
+            if (this.declines(step)) {
+                // "no thanks, but why can't I see it myself?": the offer is declined; after the answer (or "can't answer that"), "anything else?".
+                return step.replaceDialog(DialogIds.mainMenu, { again: true } satisfies MainMenuOptions);
+            }
             const offer = refused ? { ...followUp, text: { key: 'main:outOfScopeOffer' } } : followUp;
             const withPerson = askedAgain && !offer.buttons.some((button) => button.value === 'talk-to-human') ? { ...offer, buttons: [...offer.buttons, actionButton('talk-to-human')] } : offer;
             return step.replaceDialog(DialogIds.mainMenu, { again: step.options?.again, followUp: withPerson, unanswered: whereToSee === undefined } satisfies MainMenuOptions);
@@ -499,7 +503,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 return step.next(moreTopicsMenu());
             default:
                 if (isTopicIntent(understood.intent)) {
-                    return step.next(await answerTopic(step.context, understood.intent, await this.knownAccount(step.context)));
+                    const answered = await answerTopic(step.context, understood.intent, await this.knownAccount(step.context));
+                    // "nein danke, aber warum kann ich das nicht selbst sehen?" to "Soll ich Peter Brooks … schreiben?": the question is answered,
+                    // no offer made right after the person declined one ("anything else?" follows).
+                    const justDeclined = step.options?.offerDeclined === true || (followUp !== undefined && this.declines(step));
+                    return step.next(justDeclined ? undefined : answered);
                 }
                 if (this.onlyAnEmail(step, text)) {
                     // An address alone says who the person is: identification starts with it, and the role answer follows.

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
 import { PHRASES } from '../../helpers/phrases';
 import { localeOf } from '../../helpers/script';
-import { CHRIS, JONAS } from '../../helpers/demoPeople';
+import { CHRIS, JONAS, TOM } from '../../helpers/demoPeople';
 import type { Lang } from '../../../core/language';
 
 type Chats = ReturnType<typeof useDirectLineChats>;
@@ -19,6 +19,24 @@ async function verified(chats: Chats, lang: Lang, email: string, then: RegExp): 
     await chat.say(await chats.running().latestCode(email), localeOf(lang));
     await chat.botSays(then);
     return chat;
+}
+
+/** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */
+async function botSaysAfter(chat: Chat, from: number, pattern: RegExp): Promise<void> {
+    await chat.waitFor((a) => chat.all.indexOf(a) >= from && a.type === 'message' && a.from.role === 'bot' && pattern.test(a.text ?? ''), `saying ${pattern} after activity ${from}`);
+}
+
+/**
+ * Says `text` and waits for "anything else?" after it; the bot's messages in between hold `answer` and
+ * no `offer` (the one the person just declined).
+ */
+async function declinedWithQuestion(chat: Chat, lang: Lang, text: string, answer: RegExp, offer: RegExp): Promise<void> {
+    const from = chat.all.length;
+    await chat.say(text, localeOf(lang));
+    await botSaysAfter(chat, from, PHRASES[lang].anythingElse);
+    const after = botTextsSince(chat, from);
+    assert.match(after, answer, `the question is answered:\n${after}`);
+    assert.doesNotMatch(after, offer, `no offer after the no:\n${after}`);
 }
 
 /** A no to the offer to email the billing contact, and in the same message the question who it is, with a slip of typing in German. */
@@ -47,23 +65,53 @@ describe('A no to the offer with a question after it (Direct Line)', () => {
         it(`[${lang}] "${DECLINED_AND_ASKED[lang]}": answered, the declined offer not made again`, async () => {
             const p = PHRASES[lang];
             const chat = await verified(chats, lang, JONAS, p.offerEmail);
-            const from = chat.all.length;
-            await chat.say(DECLINED_AND_ASKED[lang], localeOf(lang));
-            await chat.botSays(p.anythingElse);
-            const after = botTextsSince(chat, from);
-            assert.match(after, /Anna Müller \(anna\.mueller@mueller-design\.example\)/, `the billing contact named again:\n${after}`);
-            assert.doesNotMatch(after, p.offerEmail, `the declined offer is not made again:\n${after}`);
+            await declinedWithQuestion(chat, lang, DECLINED_AND_ASKED[lang], /Anna Müller \(anna\.mueller@mueller-design\.example\)/, p.offerEmail);
         });
 
         it(`[${lang}] "${DECLINED_AND_UNANSWERABLE[lang].text}": said to be a question the bot cannot answer, then "anything else?"`, async () => {
             const p = PHRASES[lang];
             const chat = await verified(chats, lang, JONAS, p.offerEmail);
-            const from = chat.all.length;
-            await chat.say(DECLINED_AND_UNANSWERABLE[lang].text, localeOf(lang));
+            await declinedWithQuestion(chat, lang, DECLINED_AND_UNANSWERABLE[lang].text, DECLINED_AND_UNANSWERABLE[lang].said, p.offerEmail);
+        });
+    }
+});
+
+/** Any offer to email the billing contact, alone or beside other offers. */
+const EMAIL_OFFERED: Readonly<Record<Lang, RegExp>> = { en: /Shall I email/, de: /Soll ich .* eine E-Mail schreiben/ };
+
+/** A no to an offer, with a question where to see the billing contact oneself; the start of the article's answer to it. */
+const DECLINED_AND_WHERE: Readonly<Record<Lang, { readonly text: string; readonly answer: RegExp }>> = {
+    en: { text: "no thanks, but why can't I see it myself?", answer: /You can look it up like this/ },
+    de: { text: 'nein danke, aber wo sehe ich das selbst?', answer: /Nachsehen können Sie das so/ }
+};
+
+/** A topic that ends on the offer to email the billing contact or talk to a person. */
+const TOPIC_WITH_OFFER: Readonly<Record<Lang, string>> = { en: 'can we pay by credit card?', de: 'Können wir per Kreditkarte zahlen?' };
+
+/**
+ * "no thanks, but why can't I see it myself?" at an offer, after the billing
+ * role's answer or after a topic's: the question is answered, and no offer to
+ * email the billing contact follows the no (before, the same offer came again).
+ */
+describe('A no to an offer with a question where to see it oneself (Direct Line)', () => {
+    const chats = useDirectLineChats();
+
+    for (const lang of ['en', 'de'] as const) {
+        it(`[${lang}] at the billing role's offer: answered, then "anything else?", no offer again`, async () => {
+            const p = PHRASES[lang];
+            const chat = await verified(chats, lang, TOM, p.offerEmail);
+            await declinedWithQuestion(chat, lang, DECLINED_AND_WHERE[lang].text, DECLINED_AND_WHERE[lang].answer, EMAIL_OFFERED[lang]);
+        });
+
+        it(`[${lang}] at a topic's offer: answered, then "anything else?", no offer again`, async () => {
+            const p = PHRASES[lang];
+            const chat = await verified(chats, lang, TOM, p.offerEmail);
+            await chat.say(p.no, localeOf(lang));
             await chat.botSays(p.anythingElse);
-            const after = botTextsSince(chat, from);
-            assert.match(after, DECLINED_AND_UNANSWERABLE[lang].said, `the question is not passed over:\n${after}`);
-            assert.doesNotMatch(after, p.offerEmail, `the declined offer is not made again:\n${after}`);
+            const topicFrom = chat.all.length;
+            await chat.say(TOPIC_WITH_OFFER[lang], localeOf(lang));
+            await botSaysAfter(chat, topicFrom, EMAIL_OFFERED[lang]);
+            await declinedWithQuestion(chat, lang, DECLINED_AND_WHERE[lang].text, DECLINED_AND_WHERE[lang].answer, EMAIL_OFFERED[lang]);
         });
     }
 });
@@ -87,7 +135,7 @@ describe('A goodbye at the choice of account (Direct Line)', () => {
             const chat = await verified(chats, lang, CHRIS, PHRASES[lang].chooseAccount);
             const from = chat.all.length;
             await chat.say(LEAVING[lang].text, localeOf(lang));
-            await chat.botSays(LEAVING[lang].goodbye);
+            await botSaysAfter(chat, from, LEAVING[lang].goodbye);
             assert.doesNotMatch(botTextsSince(chat, from), LEAVING[lang].dropTask);
         });
     }
