@@ -12,7 +12,7 @@ const SLOT = '\u0000add-licenses\u0000';
  * `key` rendered with `args`, its `{{addLicenses}}` slot filled with the
  * article's "Add licenses" paragraph (an admin who is not the billing contact
  * only sees the billing contact's name and email there): in full, in the
- * words of `fullKey`, the first time in a conversation; after that a short
+ * words of `fullKey` (with `args` too: a `count` of billing contacts), the first time in a conversation; after that a short
  * reference to it (`common:addLicensesAgain`). A text without the slot is
  * returned as it is and notes nothing.
  */
@@ -26,5 +26,5 @@ export function withAddLicenses(context: TurnContext, key: string, args: Record<
     if (!said) {
         profile.said = [...(profile.said ?? []), ADD_LICENSES];
     }
-    return text.replace(SLOT, said ? t('common:addLicensesAgain') : t(fullKey, { adminCenterUrl: LINKS.adminCenter }));
+    return text.replace(SLOT, said ? t('common:addLicensesAgain') : t(fullKey, { ...args, adminCenterUrl: LINKS.adminCenter }));
 }

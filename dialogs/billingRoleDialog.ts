@@ -315,7 +315,7 @@ export class BillingRoleDialog extends ComponentDialog {
                     // The request just filed, not the offer to file one.
                     lines.push(this.pendingLine(context, filed));
                 } else if (answer.membership.isAdmin) {
-                    lines.push(withAddLicenses(context, 'billingRole:adminMayChange', {}, 'billingRole:addLicenses'));
+                    lines.push(withAddLicenses(context, 'billingRole:adminMayChange', { count }, 'billingRole:addLicenses'));
                 }
                 break;
         }

@@ -51,3 +51,21 @@ export function botTextsSince(chat: ReceivedActivities, from: number): string {
         .map((a) => a.text ?? '')
         .join('\n');
 }
+
+/** A chat in `lang` where `email` asked who the billing contact is and typed the code; waits for `then`. */
+export async function verifiedChat(chats: DirectLineChats, lang: Lang, email: string, then: RegExp): Promise<ReceivedActivities> {
+    const chat = await chats.chatOn(lang);
+    const p = PHRASES[lang];
+    await chat.say(p.whoIs, localeOf(lang));
+    await chat.botSays(p.askEmail);
+    await chat.say(email, localeOf(lang));
+    await chat.botSays(p.codeSent);
+    await chat.say(await chats.running().latestCode(email), localeOf(lang));
+    await chat.botSays(then);
+    return chat;
+}
+
+/** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */
+export async function botSaysAfter(chat: ReceivedActivities, from: number, pattern: RegExp): Promise<void> {
+    await chat.waitFor((a) => chat.all.indexOf(a) >= from && a.type === 'message' && a.from.role === 'bot' && pattern.test(a.text ?? ''), `saying ${pattern} after activity ${from}`);
+}

@@ -1,36 +1,16 @@
 import * as assert from 'assert';
-import { botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
+import { botSaysAfter, botTextsSince, useDirectLineChats, verifiedChat } from '../../helpers/directLineChats';
+import type { ReceivedActivities } from '../../helpers/directLineNode';
 import { PHRASES } from '../../helpers/phrases';
 import { localeOf } from '../../helpers/script';
 import { CHRIS, JONAS, TOM } from '../../helpers/demoPeople';
 import type { Lang } from '../../../core/language';
 
-type Chats = ReturnType<typeof useDirectLineChats>;
-type Chat = Awaited<ReturnType<Chats['chatOn']>>;
-
-/** A chat in `lang` where `email` asked who the billing contact is and typed the code; waits for `then`. */
-async function verified(chats: Chats, lang: Lang, email: string, then: RegExp): Promise<Chat> {
-    const chat = await chats.chatOn(lang);
-    const p = PHRASES[lang];
-    await chat.say(p.whoIs, localeOf(lang));
-    await chat.botSays(p.askEmail);
-    await chat.say(email, localeOf(lang));
-    await chat.botSays(p.codeSent);
-    await chat.say(await chats.running().latestCode(email), localeOf(lang));
-    await chat.botSays(then);
-    return chat;
-}
-
-/** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */
-async function botSaysAfter(chat: Chat, from: number, pattern: RegExp): Promise<void> {
-    await chat.waitFor((a) => chat.all.indexOf(a) >= from && a.type === 'message' && a.from.role === 'bot' && pattern.test(a.text ?? ''), `saying ${pattern} after activity ${from}`);
-}
-
 /**
  * Says `text` and waits for "anything else?" after it; the bot's messages in between hold `answer` and
  * no `offer` (the one the person just declined).
  */
-async function declinedWithQuestion(chat: Chat, lang: Lang, text: string, answer: RegExp, offer: RegExp): Promise<void> {
+async function declinedWithQuestion(chat: ReceivedActivities, lang: Lang, text: string, answer: RegExp, offer: RegExp): Promise<void> {
     const from = chat.all.length;
     await chat.say(text, localeOf(lang));
     await botSaysAfter(chat, from, PHRASES[lang].anythingElse);
@@ -64,13 +44,13 @@ describe('A no to the offer with a question after it (Direct Line)', () => {
     for (const lang of ['en', 'de'] as const) {
         it(`[${lang}] "${DECLINED_AND_ASKED[lang]}": answered, the declined offer not made again`, async () => {
             const p = PHRASES[lang];
-            const chat = await verified(chats, lang, JONAS, p.offerEmail);
+            const chat = await verifiedChat(chats, lang, JONAS, p.offerEmail);
             await declinedWithQuestion(chat, lang, DECLINED_AND_ASKED[lang], /Anna Müller \(anna\.mueller@mueller-design\.example\)/, p.offerEmail);
         });
 
         it(`[${lang}] "${DECLINED_AND_UNANSWERABLE[lang].text}": said to be a question the bot cannot answer, then "anything else?"`, async () => {
             const p = PHRASES[lang];
-            const chat = await verified(chats, lang, JONAS, p.offerEmail);
+            const chat = await verifiedChat(chats, lang, JONAS, p.offerEmail);
             await declinedWithQuestion(chat, lang, DECLINED_AND_UNANSWERABLE[lang].text, DECLINED_AND_UNANSWERABLE[lang].said, p.offerEmail);
         });
     }
@@ -99,13 +79,13 @@ describe('A no to an offer with a question where to see it oneself (Direct Line)
     for (const lang of ['en', 'de'] as const) {
         it(`[${lang}] at the billing role's offer: answered, then "anything else?", no offer again`, async () => {
             const p = PHRASES[lang];
-            const chat = await verified(chats, lang, TOM, p.offerEmail);
+            const chat = await verifiedChat(chats, lang, TOM, p.offerEmail);
             await declinedWithQuestion(chat, lang, DECLINED_AND_WHERE[lang].text, DECLINED_AND_WHERE[lang].answer, EMAIL_OFFERED[lang]);
         });
 
         it(`[${lang}] at a topic's offer: answered, then "anything else?", no offer again`, async () => {
             const p = PHRASES[lang];
-            const chat = await verified(chats, lang, TOM, p.offerEmail);
+            const chat = await verifiedChat(chats, lang, TOM, p.offerEmail);
             await chat.say(p.no, localeOf(lang));
             await chat.botSays(p.anythingElse);
             const topicFrom = chat.all.length;
@@ -132,7 +112,7 @@ describe('A goodbye at the choice of account (Direct Line)', () => {
 
     for (const lang of ['en', 'de'] as const) {
         it(`[${lang}] "${LEAVING[lang].text}": goodbye at once, no question whether to drop anything`, async () => {
-            const chat = await verified(chats, lang, CHRIS, PHRASES[lang].chooseAccount);
+            const chat = await verifiedChat(chats, lang, CHRIS, PHRASES[lang].chooseAccount);
             const from = chat.all.length;
             await chat.say(LEAVING[lang].text, localeOf(lang));
             await botSaysAfter(chat, from, LEAVING[lang].goodbye);
