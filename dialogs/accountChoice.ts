@@ -22,9 +22,11 @@ function mentions(text: readonly string[], name: string): boolean {
  * The one account among `memberships` whose name the message mentions ("am I
  * the billing contact for Taylor Consulting?", "… bei Northwind?"), or
  * undefined when it names none or several. An address names no account: "im
- * chris.taylor@taylor-consulting.example" says who asks, not which account.
+ * chris.taylor@taylor-consulting.example" says who asks, not which account,
+ * and nor does the person's own name (`ownName`): "Chris Taylor hier" names
+ * no "Taylor Consulting" by its short name.
  */
-export function namedAccount(text: string, memberships: readonly Membership[]): string | undefined {
+export function namedAccount(text: string, memberships: readonly Membership[], ownName?: string): string | undefined {
     if (memberships.length < 2) {
         return undefined;
     }
@@ -34,9 +36,10 @@ export function namedAccount(text: string, memberships: readonly Membership[]): 
         return named.length === 1 ? named[0].account.id : undefined;
     }
     // The short name people use ("bei Northwind"): the first word of the name, when only one account has it.
+    const own = new Set(wordsOf(ownName ?? ''));
     const short = memberships.filter((m) => {
         const first = wordsOf(m.account.name).find((word) => !LEGAL_FORMS.has(word));
-        return first !== undefined && first.length >= SHORT_NAME_MIN && words.includes(first);
+        return first !== undefined && first.length >= SHORT_NAME_MIN && !own.has(first) && words.includes(first);
     });
     return short.length === 1 ? short[0].account.id : undefined;
 }

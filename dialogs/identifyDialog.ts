@@ -108,7 +108,9 @@ export class IdentifyDialog extends ComponentDialog {
         const { profile } = turnInfo(step.context);
         // A question that names one of the person's accounts is about that one, whichever was chosen before.
         const memberships = await this.services.users.memberships(userId);
-        const named = namedAccount(submittedText(step.context.activity) ?? '', memberships) ?? namedAccount(step.options.question ?? '', memberships);
+        // "Guten Tag, Chris Taylor hier": the person's own name names no account ("Taylor Consulting").
+        const ownName = memberships.length > 1 ? (await this.services.users.get(userId))?.name : undefined;
+        const named = namedAccount(submittedText(step.context.activity) ?? '', memberships, ownName) ?? namedAccount(step.options.question ?? '', memberships, ownName);
         if (named && profile.identity) {
             profile.identity = { ...profile.identity, accountId: named };
         }

@@ -99,6 +99,12 @@ const ROWS: readonly ConversationRow[] = [
         outcome: {}
     },
     {
+        name: '"Guten Tag, Chris Taylor hier. Wer ist bei uns Abrechnungskontakt?": his own name names no account, so which one is asked',
+        lang: 'de', email: CHRIS,
+        steps: [{ say: 'Guten Tag, Chris Taylor hier. Wer ist bei uns Abrechnungskontakt?' }, { say: CHRIS }, { say: CODE, expect: [de.p.chooseAccount], absent: [de.p.caseA] }],
+        outcome: {}
+    },
+    {
         name: '"nein, ich meinte Taylor Consulting" after the answer for Northwind answers for Taylor Consulting',
         lang: 'de', email: CHRIS,
         steps: [{ say: 'Bin ich Abrechnungskontakt bei Northwind?' }, { say: CHRIS }, { say: CODE, expect: [/Northwind Traders Ltd/] },
