@@ -151,6 +151,26 @@ const ROWS: readonly ConversationRow[] = [
         ],
         outcome: { noHandoff: true }
     },
+    {
+        name: '"I didn\'t get any email" after a reset link for an address typed as the user ID: what to check, a new link or a person (no waiting word needed)',
+        lang: 'en',
+        steps: [
+            { say: en.resetQuestion, expect: [en.askUserId] },
+            { say: 'peter.brooks@northwind.example', expect: [en.resetRequested] },
+            { say: "I didn't get any email", expect: [/spam or junk folder/, /no email comes at all/], absent: [en.notUnderstood], buttons: ['Send a new link', PERSON.en] }
+        ],
+        outcome: { noHandoff: true }
+    },
+    {
+        name: '„es ist nichts angekommen“ nach dem Link: was zu prüfen ist, neuer Link oder Mitarbeiter (ohne Wort des Wartens)',
+        lang: 'de',
+        steps: [
+            { say: de.resetQuestion, expect: [de.askUserId] },
+            { say: 'kbergmann', expect: [de.resetRequested] },
+            { say: 'es ist nichts angekommen', expect: [/Spam- oder Junk-Ordner/, /kommt gar keine E-Mail/], absent: [de.notUnderstood], buttons: ['Neuen Link senden', PERSON.de] }
+        ],
+        outcome: { noHandoff: true }
+    },
     ...(['en', 'de'] as const).map((lang): ConversationRow => {
         const p = lang === 'en' ? en : de;
         const arrives = lang === 'en' ? { say: 'how long until the email arrives?', answer: /within a few minutes/ } : { say: 'wie lange dauert das bis die mail kommt?', answer: /innerhalb weniger Minuten/ };
