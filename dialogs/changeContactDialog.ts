@@ -373,7 +373,8 @@ export class ChangeContactDialog extends ComponentDialog {
                 retryText: { key: 'changeContact:askReplacesRetry', args: { name: newContact.name } },
                 helpText: { key: 'changeContact:replacesHelp', args: { name: newContact.name } },
                 closingNote: 'changeContact:notFiled',
-                buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true })), ALONGSIDE_BUTTON]
+                // "mich", "me" as the whole answer: the person asking, when they are one of the billing contacts.
+                buttons: [...currentContacts.map((c) => ({ value: c.id, label: c.name, literal: true, alone: c.id === values.identity?.userId ? 'changeContact:synonyms.meAlone' : undefined })), ALONGSIDE_BUTTON]
             }),
             validations: { name: newContact.name, contacts }
         });

@@ -52,6 +52,26 @@ const ROWS: ReadonlyArray<ConversationRow & { readonly replacement: Replacement 
         outcome: { request: { account: ACCOUNT, newContact: /^Eva Schulz/, reason: /^Eva runs our accounts now\.$/ }, noHandoff: true },
         replacement: { replaces: 'U-301', notice: /ersetzt: Klaus Bergmann/ }
     },
+    ...(
+        [
+            ['de', 'mich', 'ich möchte den abrechnungskontakt ändern', /Warum soll Eva Schulz Abrechnungskontakt werden/, 'Ich gehe in den Ruhestand.', /Ersetzt: Klaus Bergmann/, 'ja'],
+            ['en', 'me', 'i want to change the billing contact', /Why should Eva Schulz become the billing contact/, "I'm retiring.", /Replaces: Klaus Bergmann/, 'yes']
+        ] as const
+    ).map(([lang, me, ask, why, reason, replaces, yes]): ConversationRow & { readonly replacement: Replacement } => ({
+        name: `„${me}“ at whom Eva replaces: Klaus, who asks, is the one replaced`,
+        lang, email: KLAUS,
+        steps: [
+            { say: ask, expect: [PHRASES[lang].askEmail] },
+            { say: KLAUS, expect: [PHRASES[lang].codeSent] },
+            { say: CODE, expect: [lang === 'de' ? /Wer soll Abrechnungskontakt von Bergmann/ : /Who should become the billing contact of Bergmann/] },
+            { say: 'Eva Schulz', expect: [lang === 'de' ? ASK_REPLACES_DE : ASK_REPLACES_EN] },
+            { say: me, expect: [why] },
+            { say: reason, expect: [TASK_PHRASES[lang].summary, replaces] },
+            { say: yes, expect: [TASK_PHRASES[lang].filed] }
+        ],
+        outcome: { request: { account: ACCOUNT, newContact: /^Eva Schulz/ }, noHandoff: true },
+        replacement: { replaces: 'U-301', notice: /ersetzt: Klaus Bergmann/ }
+    })),
     {
         name: '„zusätzlich eintragen“: niemand wird ersetzt, so steht es in der Zusammenfassung und in der Mitteilung',
         lang: 'de', email: KLAUS,
