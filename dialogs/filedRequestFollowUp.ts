@@ -7,7 +7,7 @@ import { submittedText } from '../turn/activityText';
 import { turnInfo } from '../turn/turn';
 import { answerStatus } from './statusAnswer';
 import { portalQuestion } from '../language/portalQuestions';
-import { mailStillMissing } from '../language/mailArrival';
+import { mailNotArrived } from '../language/mailArrival';
 import { actionButton } from './actions';
 import { asksToWithdraw } from './requestStatusDialog';
 import type { FollowUp } from './types';
@@ -185,7 +185,7 @@ async function answerAboutMail(context: TurnContext, text: string, recipients: s
 /** "still no email", "how long until it arrives?", "how long will this take?" after a reset link was asked for. */
 async function answerAboutLink(context: TurnContext, text: string, minutes: number): Promise<FollowUpOutcome | undefined> {
     const { t } = turnInfo(context);
-    if (mailStillMissing(t, text, true) || (asksWhyLong(context, text) && portalQuestion(t, text) === undefined)) {
+    if (mailNotArrived(t, text) || (asksWhyLong(context, text) && portalQuestion(t, text) === undefined)) {
         // Never how long the link holds: the person has no link. What to check, and a new one or a person.
         await context.sendActivity(t('portalReset:notArrived.answer'));
         return { kind: 'answered', offer: RESEND_LINK_OFFER };

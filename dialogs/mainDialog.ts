@@ -712,8 +712,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return step.options?.queued !== true && input !== undefined && !('intent' in input) && !input.button;
     }
 
-    /** A "no, thanks": the "No, thanks" button, or thanks that begin with a no ("nein danke", "no thank you"). */
-    /** Thanks that begin with a no ("nein danke", "nope, thanks") or the "No, thanks" button decline the offer of more help. */
+    /**
+     * The "No, thanks" button, or a message that begins with a no ("nein danke", "no thanks, but why …?"): the offer open
+     * at the menu is declined, whatever the rest asks.
+     */
     private declines(step: WaterfallStepContext<MainMenuOptions>): boolean {
         const input = step.result as TextInput | Understanding;
         if ('button' in input && input.button === 'thanks') {
