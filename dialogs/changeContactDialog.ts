@@ -216,13 +216,14 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(t('changeContact:intro'));
         }
         const contacts = members.filter((m) => m.isBillingContact);
-        const kept = removedAndKept(question, contacts, t);
+        const currentContacts = contacts.map((m) => ({ id: m.user.id, name: m.user.name }));
+        const kept = removedAndKept(question, currentContacts, t);
         if (kept) {
             // "remove Klaus, Maria stays": filed as Maria, the one who stays, replacing Klaus; nobody else is asked for.
             const values = stepValues<ChangeValues>(step);
-            Object.assign(values, { identity, account, question, removes: kept.removed.user.id, current: contacts.map((m) => m.user.name), currentContacts: contacts.map((m) => ({ id: m.user.id, name: m.user.name })) });
+            Object.assign(values, { identity, account, question, removes: kept.removed.id, current: contacts.map((m) => m.user.name), currentContacts });
             values.reason = reasonInRequest(question, t, members.map((m) => m.user.name));
-            return step.next(kept.stays.user.id);
+            return step.next(kept.stays.id);
         }
         if (removes(question, t)) {
             // "Maria als Kontakt entfernen": nobody is removed without a successor; who replaces them is asked next.
@@ -300,10 +301,10 @@ export class ChangeContactDialog extends ComponentDialog {
             // "klaus soll raus, nur noch maria" at the choice: the one who stays is the new contact, replacing the one removed.
             const values = stepValues<ChangeValues>(step);
             const contacts = (await this.services.accounts.members(values.account?.id ?? '')).filter((m) => m.isBillingContact);
-            const kept = removedAndKept(submittedText(step.context.activity) ?? '', contacts, turnInfo(step.context).t);
+            const kept = removedAndKept(submittedText(step.context.activity) ?? '', contacts.map((m) => ({ id: m.user.id, name: m.user.name })), turnInfo(step.context).t);
             if (kept) {
-                values.removes = kept.removed.user.id;
-                return step.next({ userId: kept.stays.user.id, name: kept.stays.user.name } satisfies NewContact);
+                values.removes = kept.removed.id;
+                return step.next({ userId: kept.stays.id, name: kept.stays.name } satisfies NewContact);
             }
             return step.replaceDialog(DialogIds.changeContactFlow, step.options);
         }
@@ -452,7 +453,7 @@ export class ChangeContactDialog extends ComponentDialog {
             // An address typed where the reason was asked is no reason (nor anything the summary shows): asked again, in one message.
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonNotAddress' } satisfies ReviewOptions);
         }
-        if (options.reason === undefined && this.noReason(step.context, reason)) {
+        if (options.reason === undefined && (this.noReason(step.context, reason) || this.noReason(step.context, typed))) {
             // "ja", "ok", "danke": no reason; asked again, politely, for the reason itself, in one message.
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, askAgain: 'changeContact:reasonMissing' } satisfies ReviewOptions);
         }
@@ -503,6 +504,16 @@ export class ChangeContactDialog extends ComponentDialog {
         const replaces = options.currentContacts.length >= 2 && step.result !== true && !corrected ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
         if (replaces !== undefined && replaces !== options.replaces) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
+        }
+        // "nein, ich meinte: Maria soll bleiben, nur Klaus soll raus": whom the new contact replaces, said as who goes and who stays.
+        const goesAndStays = options.currentContacts.length === 2 && step.result !== true && !corrected ? removedAndKept(text, options.currentContacts, t) : undefined;
+        if (goesAndStays !== undefined && goesAndStays.removed.id !== options.newContact.userId) {
+            if (goesAndStays.removed.id !== options.replaces) {
+                return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces: goesAndStays.removed.id, reason } satisfies ReviewOptions);
+            }
+            // The correction says what the summary already says: nothing is dropped, the summary is asked about again.
+            await step.context.sendActivity(t('changeContact:asInSummary', { removed: goesAndStays.removed.name, stays: goesAndStays.stays.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
         }
         const unnamed = corrected || step.result === true ? undefined : await this.newPersonAddressIn(step.context, options, text);
         if (unnamed !== undefined) {
@@ -861,10 +872,12 @@ export class ChangeContactDialog extends ComponentDialog {
         return this.noReason(context, reason) ? undefined : reason.charAt(0).toLocaleUpperCase() + reason.slice(1);
     }
 
-    /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks". */
+    /** True when `text` gives no reason: empty, a bare yes or no, "ok", "danke", "thanks", "looks good", also after a yes or no ("Ja, so passt es"). */
     private noReason(context: TurnContext, text: string): boolean {
         const said = phraseOf(text);
-        return said === '' || yesNoAnswer(context, text, 'whole') !== undefined || phraseList(turnInfo(context).t, 'changeContact:notAReason').includes(said);
+        const notReasons = phraseList(turnInfo(context).t, 'changeContact:notAReason');
+        const rest = leadingAnswer(context, text)?.rest;
+        return said === '' || yesNoAnswer(context, text, 'whole') !== undefined || notReasons.includes(said) || (rest !== undefined && notReasons.includes(phraseOf(rest)));
     }
 
     /** The summary's line on whom the new contact replaces (with its line break), empty with fewer than two current contacts. */
@@ -1239,7 +1252,7 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
  * billing contacts, the one named in a clause that removes (`main:removalWords.remove`, `.out`) and the other, named
  * in a clause that keeps (`.stays`), or the one not removed. Undefined unless exactly that is said.
  */
-function removedAndKept(text: string, contacts: readonly Member[], t: TFunction): { readonly removed: Member; readonly stays: Member } | undefined {
+function removedAndKept(text: string, contacts: readonly ContactSnapshot[], t: TFunction): { readonly removed: ContactSnapshot; readonly stays: ContactSnapshot } | undefined {
     if (contacts.length !== 2) {
         return undefined;
     }
@@ -1251,19 +1264,19 @@ function removedAndKept(text: string, contacts: readonly Member[], t: TFunction)
     if (!clauses.some((clause) => hasWords(clause, list('stays'))) || !clauses.some((clause) => hasWords(clause, removing))) {
         return undefined;
     }
-    const named = (clause: string): Member[] => contacts.filter((c) => hasWords(clause, [phraseOf(c.user.name), wordsOf(c.user.name)[0] ?? '']));
+    const named = (clause: string): ContactSnapshot[] => contacts.filter((c) => hasWords(clause, [phraseOf(c.name), wordsOf(c.name)[0] ?? '']));
     const removedIn = clauses.filter((clause) => hasWords(clause, removing) && !hasWords(clause, list('stays'))).flatMap(named);
     const keptIn = clauses.filter((clause) => hasWords(clause, list('stays'))).flatMap(named);
-    const removed = new Set(removedIn.map((m) => m.user.id));
-    const kept = new Set(keptIn.map((m) => m.user.id));
+    const removed = new Set(removedIn.map((c) => c.id));
+    const kept = new Set(keptIn.map((c) => c.id));
     const [first, second] = contacts;
-    const other = (m: Member): Member => (m === first ? second : first);
+    const other = (c: ContactSnapshot): ContactSnapshot => (c === first ? second : first);
     if (removed.size === 1 && !kept.has([...removed][0])) {
-        const gone = contacts.find((c) => removed.has(c.user.id)) as Member;
+        const gone = contacts.find((c) => removed.has(c.id)) as ContactSnapshot;
         return { removed: gone, stays: other(gone) };
     }
     if (removed.size === 0 && kept.size === 1) {
-        const stays = contacts.find((c) => kept.has(c.user.id)) as Member;
+        const stays = contacts.find((c) => kept.has(c.id)) as ContactSnapshot;
         return { removed: other(stays), stays };
     }
     return undefined;

@@ -1,0 +1,139 @@
+import * as assert from 'assert';
+import { botSaysAfter, botTextsSince, useDirectLineChats, type DirectLineChats } from '../../helpers/directLineChats';
+import type { ReceivedActivities } from '../../helpers/directLineNode';
+import { PHRASES } from '../../helpers/phrases';
+import { localeOf } from '../../helpers/script';
+import { KLAUS } from '../../helpers/demoPeople';
+import type { Lang } from '../../../core/language';
+
+interface Words {
+    readonly ask: string;
+    readonly whoNew: RegExp;
+    readonly whomReplaced: RegExp;
+    readonly askReason: RegExp;
+    readonly reasonMissing: RegExp;
+    readonly reason: string;
+    readonly confirm: RegExp;
+    /** A no with whom to keep and whom to replace, as the summary already has it. */
+    readonly sameAsSummary: string;
+    readonly asInSummary: RegExp;
+    /** A no with the other contact replaced. */
+    readonly otherReplaced: string;
+    readonly replacesMaria: RegExp;
+    readonly replacesKlaus: RegExp;
+    /** A yes with words of approval, at the reason and at the summary. */
+    readonly approval: string;
+    readonly notFiled: RegExp;
+    readonly filedTellingMaria: RegExp;
+}
+
+const WORDS: Readonly<Record<Lang, Words>> = {
+    en: {
+        ask: 'I want to change the billing contact',
+        whoNew: /Who should become the billing contact of Bergmann/,
+        whomReplaced: /Whom should Eva Schulz replace/,
+        askReason: /Why should Eva Schulz become the billing contact\?/,
+        reasonMissing: /I still need the reason itself/,
+        reason: 'Klaus is retiring',
+        confirm: /Shall I file this request\?/,
+        sameAsSummary: 'no, I meant: Maria stays, only Klaus goes',
+        asInSummary: /That's just what the request says: Klaus Bergmann is replaced, Maria Bergmann stays/,
+        otherReplaced: 'no wait, Maria goes and Klaus stays',
+        replacesMaria: /Replaces: Maria Bergmann/,
+        replacesKlaus: /Replaces: Klaus Bergmann/,
+        approval: "Yes, that's right",
+        notFiled: /I haven't filed anything/,
+        filedTellingMaria: /your request has the reference BC-\d{4}-\d{6}[\s\S]*let the current billing contact, Maria Bergmann, know/
+    },
+    de: {
+        ask: 'Ich möchte den Abrechnungskontakt ändern',
+        whoNew: /Wer soll Abrechnungskontakt von Bergmann/,
+        whomReplaced: /Wen soll Eva Schulz als Abrechnungskontakt ersetzen\?/,
+        askReason: /Warum soll Eva Schulz Abrechnungskontakt werden\?/,
+        reasonMissing: /Ich brauche aber noch den Grund selbst/,
+        reason: 'Klaus geht in Rente',
+        confirm: /Soll ich den Antrag stellen\?/,
+        sameAsSummary: 'nein, ich meinte: Maria soll bleiben, nur Klaus soll raus',
+        asInSummary: /Genau so steht es schon im Antrag: Klaus Bergmann wird ersetzt, Maria Bergmann bleibt/,
+        otherReplaced: 'nein warte, Maria soll gehen und Klaus bleibt',
+        replacesMaria: /Ersetzt: Maria Bergmann/,
+        replacesKlaus: /Ersetzt: Klaus Bergmann/,
+        approval: 'Ja, so passt es',
+        notFiled: /ich habe keinen Antrag gestellt/,
+        filedTellingMaria: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}[\s\S]*den bisherigen Abrechnungskontakt \(Maria Bergmann\) informiert/
+    }
+};
+
+/** Klaus Bergmann, verified, has chosen Eva Schulz to replace him: the bot asks for the reason. */
+async function atReason(chats: DirectLineChats, lang: Lang): Promise<ReceivedActivities> {
+    const w = WORDS[lang];
+    const p = PHRASES[lang];
+    const chat = await chats.chatOn(lang);
+    await chat.say(w.ask, localeOf(lang));
+    await chat.botSays(p.askEmail);
+    await chat.say(KLAUS, localeOf(lang));
+    await chat.botSays(p.codeSent);
+    await chat.say(await chats.running().latestCode(KLAUS), localeOf(lang));
+    await chat.botSays(w.whoNew);
+    await chat.say('Eva Schulz', localeOf(lang));
+    await chat.botSays(w.whomReplaced);
+    await chat.say('Klaus', localeOf(lang));
+    await chat.botSays(w.askReason);
+    return chat;
+}
+
+/** As {@link atReason}, with the reason given: the summary is on screen. */
+async function atSummary(chats: DirectLineChats, lang: Lang): Promise<ReceivedActivities> {
+    const chat = await atReason(chats, lang);
+    await chat.say(WORDS[lang].reason, localeOf(lang));
+    await chat.botSays(WORDS[lang].confirm);
+    return chat;
+}
+
+/** Says `text` and waits for the summary's question again after it; the bot's messages in between. */
+async function summaryAgainAfter(chat: ReceivedActivities, lang: Lang, text: string): Promise<string> {
+    const from = chat.all.length;
+    await chat.say(text, localeOf(lang));
+    await botSaysAfter(chat, from, WORDS[lang].confirm);
+    return botTextsSince(chat, from);
+}
+
+/**
+ * At the summary of a change request, a no that says who goes and who stays
+ * is a correction of whom the new contact replaces, not a no to the request:
+ * as the summary already has it, the bot says so and asks again (before, it
+ * dropped the request); the other way round, the summary changes. A yes with
+ * words of approval ("Ja, so passt es") is no reason at the reason question,
+ * and files at the summary. Through botframework-directlinejs against the started server.
+ */
+describe('Corrections at the summary of a change request (Direct Line)', () => {
+    const chats = useDirectLineChats();
+
+    for (const lang of ['en', 'de'] as const) {
+        const w = WORDS[lang];
+
+        it(`[${lang}] "${w.sameAsSummary}": the request is kept and asked about again; "${w.otherReplaced}" changes whom Eva replaces; "${w.approval}" files it`, async () => {
+            const chat = await atSummary(chats, lang);
+            const same = await summaryAgainAfter(chat, lang, w.sameAsSummary);
+            assert.match(same, w.asInSummary);
+            assert.match(same, w.replacesKlaus);
+            assert.doesNotMatch(same, w.notFiled);
+
+            const other = await summaryAgainAfter(chat, lang, w.otherReplaced);
+            assert.match(other, w.replacesMaria);
+            assert.doesNotMatch(other, w.notFiled);
+
+            const from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, w.filedTellingMaria);
+        });
+
+        it(`[${lang}] "${w.approval}" at the reason question is no reason: the reason is asked for again`, async () => {
+            const chat = await atReason(chats, lang);
+            const from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, w.reasonMissing);
+            assert.doesNotMatch(botTextsSince(chat, from), w.confirm, 'no summary with the approval as its reason');
+        });
+    }
+});
