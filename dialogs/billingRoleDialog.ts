@@ -24,6 +24,7 @@ import type { Intent } from '../language/nlu';
 import { contentAfterAnswer, leadingAnswer, messageContent, messageInAnswer } from './answerContent';
 import { correctedStory, forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
+import { memberByFirstName, namedMember } from './newContactAnswers';
 import { wishesToWriteToSomeone } from '../language/writeWish';
 import { isRequest, understandText } from '../turn/understand';
 import { asksQuestion } from './prompts/yesNoAnswer';
@@ -93,6 +94,7 @@ export class BillingRoleDialog extends ComponentDialog {
         noteInsight(step.context, 'task-completed', 'billing-role');
         recordAction(step.context, 'billing-role-answered', `case ${answer.case}, ${answer.account.id}`);
         const filed = ownPendingRequest(answer, pending);
+        await this.holderAsked(step.context, answer, step.options);
         await this.sendAnswer(step.context, answer, step.options.intent, filed);
         await this.requestsAgainst(step.context, answer, pending);
         if ((step.options.moreAsked || step.options.offerDeclined) && step.options.intent !== 'email-billing-admin') {
@@ -266,6 +268,23 @@ export class BillingRoleDialog extends ComponentDialog {
      * the long paragraph is not repeated: a short reference says the gist,
      * or, asked who the billing contact is, the others beside the person.
      */
+    /**
+     * "Is Sarah also a billing contact?", "ist Klaus noch Abrechnungskontakt?": the member the question names, other than the person,
+     * is said to be a billing contact of the account or not, before the answer who is.
+     */
+    private async holderAsked(context: TurnContext, answer: BillingRoleAnswer, options: BillingRoleOptions): Promise<void> {
+        const asked = options.asked;
+        if (asked === undefined || options.intent !== 'who-is-billing-contact' || !this.services.recognizer.asksWhetherPersonHolds(asked)) {
+            return;
+        }
+        const others = (await this.services.accounts.members(answer.account.id)).filter((m) => m.user.id !== answer.user.id);
+        const member = namedMember(others, asked) ?? memberByFirstName(others, asked);
+        if (member) {
+            const { t } = turnInfo(context);
+            await context.sendActivity(t(member.isBillingContact ? 'billingRole:holderAsked.is' : 'billingRole:holderAsked.isNot', { name: member.user.name, account: answer.account.name }));
+        }
+    }
+
     private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent, filed?: ChangeRequest): Promise<void> {
         const { t, profile } = turnInfo(context);
         const account = answer.account.name;

@@ -442,7 +442,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
             const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
             const offerDeclined = step.options?.offerDeclined;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined } satisfies BillingRoleOptions);
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined, asked: asked || undefined } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {

@@ -162,6 +162,7 @@ export class IntentRecognizer {
         private readonly storyMarkers: ReadonlyMap<Lang, readonly string[]>,
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
+        private readonly holderQuestion: HolderQuestionWords,
         private readonly answerWords: ReadonlySet<string>,
         private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>,
         private readonly synonyms: readonly FieldSynonym[],
@@ -222,6 +223,7 @@ export class IntentRecognizer {
         const storyMarkers = new Map<Lang, readonly string[]>();
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
+        const holderQuestion: HolderQuestionWords = { starts: new Set(), notPerson: new Set() };
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [], product: [], login: [] };
         const synonyms: FieldSynonym[] = [];
@@ -240,7 +242,7 @@ export class IntentRecognizer {
         const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
         const planSwitch: string[] = [];
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
-        const ownMail: OwnMailWords = { self: [], receive: [], mail: [] };
+        const ownMail: OwnMailWords = { self: [], we: [], receive: [], mail: [], stopped: [] };
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
@@ -264,6 +266,7 @@ export class IntentRecognizer {
                 requestJoiners?: unknown;
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
+                holderQuestionWords?: { starts?: unknown; notPerson?: unknown };
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
                 fieldSynonyms?: Record<string, unknown>;
                 invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
@@ -350,6 +353,8 @@ export class IntentRecognizer {
             storyMarkers.set(lang, phrases(main.requestMarkers).filter((marker) => !joiners.has(marker)));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
             whoWords.push(...phrases(main.whoQuestionWords));
+            phrases(main.holderQuestionWords?.starts).forEach((word) => holderQuestion.starts.add(word));
+            phrases(main.holderQuestionWords?.notPerson).forEach((word) => holderQuestion.notPerson.add(word));
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -378,6 +383,7 @@ export class IntentRecognizer {
             storyMarkers,
             selfMarkers,
             whoWords,
+            holderQuestion,
             answerWords,
             patternsOf(outside),
             synonyms,
@@ -496,6 +502,13 @@ export class IntentRecognizer {
         if (ownMailAsked && this.whyNotOnline.why.mentionedIn(said) && this.ownMail.self.mentionedIn(said) && this.ownMail.receive.mentionedIn(said) && this.ownMail.mail.mentionedIn(said)) {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
+        // "wir bekommen keine Rechnungen mehr per Mail", "I don't get the invoice emails anymore": the billing mails that stopped coming to the
+        // writer (or their team) go to the billing contact, which the role answer names; not the payment method ("per Mail" read as paying).
+        // Told beside a change asked for ("… doesn't want to deal with invoices anymore. How do we get that switched over to me?") it stays the change.
+        const mailsStopped = (this.ownMail.self.mentionedIn(said) || this.ownMail.we.mentionedIn(said)) && this.ownMail.stopped.mentionedIn(said) && !this.appointment.appoint.mentionedIn(said);
+        if (BEFORE_OWN_MAIL.has(understood.intent) && mailsStopped && this.ownMail.receive.mentionedIn(said) && this.ownMail.mail.mentionedIn(said)) {
+            return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
         // "could you find out whether i'm our billing contact", "am i the one who gets the invoices?": asked about oneself and the role, it is "am I".
         if (BEFORE_SELF_ROLE.has(understood.intent) && this.asksAboutSelf(said) && this.role.mentionedIn(said)) {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
@@ -505,6 +518,11 @@ export class IntentRecognizer {
         const passedOn = understood.intent === 'change-billing-contact' && this.appointment.appoint.mentionedIn(said);
         if (BEFORE_ROLE_PERMISSIONS.has(understood.intent) && this.rolePermissions.mentionedIn(said) && !passedOn) {
             return { intent: this.asksAboutSelf(said) ? 'am-i-billing-contact' : 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
+        // "Is Sarah also a billing contact?", "ist klaus noch abrechnungskontakt": whether a person holds the role is asked of the role,
+        // which the answer who it is answers; not a change ("also a billing contact" read as adding one), nor asked about oneself.
+        if (BEFORE_HOLDER_QUESTION.has(understood.intent) && this.asksWhetherHolder(said)) {
+            return { intent: 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // A role question asked ("Is Eva the new billing contact?") stays one; "set up a new billing admin for us" asks for the change.
         const roleQuestion = !utterance.trim().endsWith('?') && ROLE_QUESTIONS.has(understood.intent) && !this.asksWho(said) && !this.asksAboutSelf(said);
@@ -1022,6 +1040,33 @@ export class IntentRecognizer {
         return { intent: result.intent as Intent, score: result.score, language: lang };
     }
 
+    /** True when `text` asks whether a person holds the role ("Is Sarah also a billing contact?"; {@link asksWhetherHolder}). */
+    public asksWhetherPersonHolds(text: string): boolean {
+        return this.asksWhetherHolder(words(spelledOut(this.withSynonyms(utteranceOf(text)))));
+    }
+
+    /**
+     * True when the words ask whether a person holds the role: a question verb first (`main:holderQuestionWords.starts`:
+     * "is", "ist"), a person after it, no word that makes it something else (`.notPerson`: "is it possible …", "is there …",
+     * "is my change …"), the role named, nothing about oneself, no word of a request's progress, and no word of appointing, leaving
+     * or becoming ("Is Eva the new billing contact?").
+     */
+    private asksWhetherHolder(said: readonly string[]): boolean {
+        const [first, second] = said;
+        return (
+            first !== undefined &&
+            second !== undefined &&
+            this.holderQuestion.starts.has(first) &&
+            !this.holderQuestion.notPerson.has(second) &&
+            this.role.mentionedIn(said) &&
+            !this.asksAboutSelf(said) &&
+            !this.progress.mentionedIn(said) &&
+            !this.appointment.appoint.mentionedIn(said) &&
+            !this.appointment.left.mentionedIn(said) &&
+            !this.appointment.become.mentionedIn(said)
+        );
+    }
+
     /** True when one of `said` is a who-word (`main:whoQuestionWords`: "who", "wer"). */
     private asksWho(said: readonly string[]): boolean {
         return said.some((word) => this.whoWords.includes(word));
@@ -1157,8 +1202,12 @@ interface PortalPasswordWords {
 /** Words of asking why one gets the billing mails (`main:ownMailWords`, both languages): oneself, getting, and the billing mails. */
 interface OwnMailWords {
     readonly self: string[];
+    /** The writer with others ("wir", "we"): said with {@link stopped}, the mails that stopped coming are theirs too. */
+    readonly we: string[];
     readonly receive: string[];
     readonly mail: string[];
+    /** Words that the mails no longer come ("keine … mehr", "no longer", "anymore"). */
+    readonly stopped: string[];
 }
 
 /** What asking why one gets the billing mails overrules: no reading, a mail, or a topic. */
@@ -1181,6 +1230,17 @@ interface SuspensionWords {
     readonly suspended: string[];
     readonly unpaid: string[];
 }
+
+/** Words of asking whether a person holds the role (`main:holderQuestionWords`, both languages). */
+interface HolderQuestionWords {
+    /** The question verbs a question whether a person holds the role begins with ("is", "ist"). */
+    readonly starts: Set<string>;
+    /** Words after the verb that make it another question ("it", "there", "possible", "my", "es", "da"). */
+    readonly notPerson: Set<string>;
+}
+
+/** What asking whether a person holds the role overrules: the change read from "also a billing contact", the question about oneself, or no reading. */
+const BEFORE_HOLDER_QUESTION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'change-billing-contact', 'am-i-billing-contact', 'email-billing-admin']);
 
 /** What a billing contact out of reach overrules: a mail to them read from "my emails", a question who it is, or no reading. */
 const BEFORE_UNREACHABLE: ReadonlySet<Intent> = new Set(['none', 'help', 'email-billing-admin', 'who-is-billing-contact']);

@@ -384,7 +384,7 @@ describe('npm run intent', function () {
         assert.strictEqual(cli.intent, 'who-is-billing-contact');
     });
 
-    it('reads classes of phrasing by their words: a change asked after, a question of permission, a billing contact who left, sums and banter, a billing cycle, a suspended account, an unreachable billing contact, Billing showing someone else, data protection (another matter, unless a change is asked for its sake)', async () => {
+    it('reads classes of phrasing by their words: a change asked after, a question of permission, a billing contact who left, sums and banter, a billing cycle, a suspended account, an unreachable billing contact, Billing showing someone else, data protection (another matter, unless a change is asked for its sake), whether a person holds the role, invoice mails that stopped coming', async () => {
         const [recognizer, localizer] = await Promise.all([IntentRecognizer.train(LOCALES_DIR), Localizer.load(LOCALES_DIR)]);
         // Written for the classes, not taken from any fixture or training phrase.
         const cases: Array<[string, string]> = [
@@ -409,7 +409,15 @@ describe('npm run intent', function () {
             ['who handles data protection at your company?', 'out-of-scope'],
             ['is your service GDPR compliant?', 'out-of-scope'],
             ['Aus Datenschutzgründen bitte den Abrechnungskontakt ändern', 'change-billing-contact'],
-            ['for data protection reasons please change our billing contact', 'change-billing-contact']
+            ['for data protection reasons please change our billing contact', 'change-billing-contact'],
+            ['Is Sarah also a billing contact?', 'who-is-billing-contact'],
+            ['is tom a billing contact too', 'who-is-billing-contact'],
+            ['Ist Herr Bergmann auch Abrechnungskontakt?', 'who-is-billing-contact'],
+            ['is it possible to add a second billing contact?', 'change-billing-contact'],
+            ['Is my request for a new billing contact done yet?', 'request-status'],
+            ['Seit zwei Monaten bekommen wir keine Rechnungen mehr per Mail', 'am-i-billing-contact'],
+            ['we stopped receiving the invoice emails', 'am-i-billing-contact'],
+            ['we no longer get invoices since our billing admin left, please replace her with me', 'change-billing-contact']
         ];
         const wrong: string[] = [];
         for (const [text, intent] of cases) {
