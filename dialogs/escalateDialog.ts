@@ -15,7 +15,7 @@ import { asksHowLong } from './filedRequestFollowUp';
 import { LINKS } from '../core/links';
 import { DialogIds, PromptIds } from './ids';
 import { EmailPrompt } from './prompts/emailPrompt';
-import { localized, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';
+import { asksWhyNotNow, localized, type LocalizedText, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
 import { stepValues } from './stepValues';
@@ -95,7 +95,13 @@ export class EscalateDialog extends ComponentDialog {
         // "the invoice shows the wrong company name …" at the address for the callback: the concern, kept as the note; the address asked again.
         this.addDialog(new EmailPrompt(PromptIds.callbackEmail, async (prompt) => prompt.recognized.succeeded || concernOf(submittedText(prompt.context.activity) ?? '') !== undefined));
         // "Shall customer service email you?" answered with the concern itself ("es geht um eine doppelte Abbuchung"): kept as the note.
-        this.addDialog(new YesNoPrompt(PromptIds.callbackOffer, async (prompt) => prompt.recognized.succeeded || concernOf(submittedText(prompt.context.activity) ?? '') !== undefined));
+        // A concern typed instead of a yes or no is taken; "why can't I talk to someone now" asks why, and is answered (`whyNotNow`).
+        this.addDialog(
+            new YesNoPrompt(PromptIds.callbackOffer, async (prompt) => {
+                const said = submittedText(prompt.context.activity) ?? '';
+                return prompt.recognized.succeeded || (concernOf(said) !== undefined && !asksWhyNotNow(turnInfo(prompt.context).t, said));
+            })
+        );
         this.addDialog(new WaterfallDialog(DialogIds.escalateFlow, [this.askDescriptionStep.bind(this), this.queueStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateWait, [this.waitPromptStep.bind(this), this.waitAnswerStep.bind(this)]));
         this.addDialog(new WaterfallDialog(DialogIds.escalateLeave, [this.askLeaveStep.bind(this), this.stayStep.bind(this)]));
@@ -248,7 +254,9 @@ export class EscalateDialog extends ComponentDialog {
         } else if (step.options.reason === 'no-agent') {
             await step.context.sendActivity(t('escalate:noAgent'));
         }
-        return step.prompt(PromptIds.callbackOffer, localized({ ...YesNoPrompt.options({ key: 'escalate:offerCallback' }), takesMatter: true, personComing: true }));
+        // "Warum nicht sofort?": outside the chat's hours, when they are; else everyone is busy.
+        const whyNotNow: LocalizedText = step.options.reason === 'closed' ? { key: 'escalate:whyNotNow.closed', args: { hours: this.services.handoffs.settings.businessHours.describe(lang) } } : { key: 'escalate:whyNotNow.busy' };
+        return step.prompt(PromptIds.callbackOffer, localized({ ...YesNoPrompt.options({ key: 'escalate:offerCallback' }), takesMatter: true, personComing: true, whyNotNow }));
     }
 
     private async callbackEmailStep(step: WaterfallStepContext<CallbackOptions>): Promise<DialogTurnResult> {

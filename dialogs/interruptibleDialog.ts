@@ -17,7 +17,7 @@ import { phraseList } from '../language/phraseLists';
 import { DialogIds, PromptIds } from './ids';
 import { asksToWithdraw, RequestStatusDialog } from './requestStatusDialog';
 import { lastObjectableShown } from './statusAnswer';
-import { buttonLabel, LocalizedPrompt, matchButton, renderText, type LocalizedPromptOptions } from './prompts/localizedPrompt';
+import { asksWhyNotNow, buttonLabel, LocalizedPrompt, matchButton, renderText, type LocalizedPromptOptions } from './prompts/localizedPrompt';
 import { namedAccount, OTHER_ACCOUNT } from './accountChoice';
 import { answerTopic, isTopicIntent } from './topics';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
@@ -295,6 +295,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // An answer the open question can use is no interruption: then the classifier need not run at all.
         if (prompt && options && (await prompt.accepts(context, text, options))) {
+            return undefined;
+        }
+        // "Warum nicht sofort?" when nobody is free to chat asks why not, which the open question answers (`whyNotNow`), not a topic's "why".
+        if (options?.whyNotNow && asksWhyNotNow(turnInfo(context).t, text)) {
             return undefined;
         }
         // "wait, what can a billing contact even do?" at the email question: what the bot can answer without knowing who asks, then the address again.
@@ -768,7 +772,14 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
      */
     private async answeredAgain(innerDc: DialogContext, understood: Understanding): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
-        if (understood.intent !== 'who-is-billing-contact' || !this.isOnStack(innerDc, DialogIds.billingRole) || !asksQuestion(context, submittedText(context.activity) ?? '')) {
+        const roleAsked = (understood.intent === 'who-is-billing-contact' || understood.intent === 'am-i-billing-contact') && asksQuestion(context, submittedText(context.activity) ?? '');
+        if (roleAsked && this.isOnStack(innerDc, DialogIds.identifyVerify)) {
+            // "but who is the billing contact?" while the address or the code is asked: what the verification is for, told once it is done.
+            const atCode = this.openPrompt(innerDc).prompt?.id === PromptIds.code;
+            await context.sendActivity(turnInfo(context).t(atCode ? 'identify:roleOnceVerified.code' : 'identify:roleOnceVerified.email'));
+            return this.reprompt(innerDc);
+        }
+        if (understood.intent !== 'who-is-billing-contact' || !this.isOnStack(innerDc, DialogIds.billingRole) || !roleAsked) {
             return undefined;
         }
         const known = await this.knownAccount(context);

@@ -5,7 +5,7 @@ import { submittedText } from '../../turn/activityText';
 import { renderChoices } from '../../turn/choiceRendering';
 import { phraseList } from '../../language/phraseLists';
 import { noteTold, turnInfo } from '../../turn/turn';
-import { containsPhrase, hasPhrase, phraseOf } from '../../core/words';
+import { containsPhrase, hasPhrase, phraseOf, wordsOf } from '../../core/words';
 import { asksQuestion, yesNoAnswer } from './yesNoAnswer';
 import { conjunctionList } from '../../core/listFormat';
 import { whereToSeeAnswer } from '../whereToSee';
@@ -98,6 +98,8 @@ export interface LocalizedPromptOptions extends PromptOptions {
     readonly offersPerson?: boolean;
     /** Customer service will write to the person (a callback is being set up): a question it cannot answer is one for them, no "talk to a person". */
     readonly personComing?: boolean;
+    /** Why nobody can chat now (nobody free, outside the chat's hours): said to a bare "why not now?" ({@link asksWhyNotNow}) before the question again. */
+    readonly whyNotNow?: LocalizedText;
     /** A reason for changing the billing contact that names one of `names` ("peter is retiring") chooses the button with this `value`: the change it gives the reason for. */
     readonly reasonChooses?: { readonly value: string; readonly names: readonly string[] };
     /** One of `names` removed and another kept ("klaus soll raus, nur noch maria", `main:removalWords`) chooses the button with this `value`. */
@@ -174,14 +176,18 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         let text = renderText(t, lang, note ?? (isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text));
         // "wo sehe ich das?" after an answer: where to see who the billing contact is, then the question again.
         const whereToSee = questioned ? whereToSeeAnswer(context, submittedText(context.activity) ?? '') : undefined;
+        // "Warum nicht sofort?" when nobody is free: answered (why not), then the question again; no question left unanswered.
+        const whyNotNow = questioned && spec.whyNotNow !== undefined && asksWhyNotNow(t, submittedText(context.activity) ?? '') ? spec.whyNotNow : undefined;
         if (whereToSee) {
             text = `${whereToSee} ${renderText(t, lang, spec.text)}`;
-        } else if (questioned) {
+        } else if (questioned && !whyNotNow) {
             attempts.questions = (attempts.questions ?? 0) + 1;
         }
         // Another question it cannot answer here: not the same re-prompt again, but a person offered with a button of its own.
-        const askedAgain = questioned && !whereToSee && (attempts.questions ?? 0) > 1;
-        if (questioned && spec.personComing && askedWhenTheyWrite(t, submittedText(context.activity) ?? '')) {
+        const askedAgain = questioned && !whereToSee && !whyNotNow && (attempts.questions ?? 0) > 1;
+        if (whyNotNow) {
+            text = `${renderText(t, lang, whyNotNow)} ${text}`;
+        } else if (questioned && spec.personComing && askedWhenTheyWrite(t, submittedText(context.activity) ?? '')) {
             // "when will they get back to me?" while a callback is set up: as soon as they can, no time promised.
             text = `${t('common:personComing.when')} ${text}`;
         } else if (askedAgain && spec.personComing) {
@@ -243,6 +249,21 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
 /** A message with pictures or files but no words: the person learns that only text reaches the bot. */
 function sentOnlyFiles(activity: Partial<Activity>): boolean {
     return activity.type === ActivityTypes.Message && (activity.attachments?.length ?? 0) > 0 && submittedText(activity) === undefined;
+}
+
+/**
+ * True when `text` only asks why (not now): a why-word first (`common:whyNotNow.why`: "warum", "why", "how come") and no other word
+ * than those of asking why nobody is there now (`common:whyNotNow.words`: "nicht", "sofort", "niemand", "now", "right", "nobody").
+ * Such a question asks about what the bot just said, not about a topic of the article.
+ */
+export function asksWhyNotNow(t: TFunction, text: string): boolean {
+    const said = phraseOf(text);
+    const why = phraseList(t, 'common:whyNotNow.why').find((one) => said === one || said.startsWith(`${one} `));
+    if (why === undefined) {
+        return false;
+    }
+    const allowed = new Set(phraseList(t, 'common:whyNotNow.words'));
+    return wordsOf(said.slice(why.length)).every((word) => allowed.has(word));
 }
 
 /** True when a question asks when customer service will answer (`requestStatus:howLong.heard.phrases`, `common:personComing.heard`). */
