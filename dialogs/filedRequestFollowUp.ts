@@ -20,10 +20,24 @@ import { asksAboutOwnAddress } from './sideQuestion';
 const MAX_FOLLOW_UP_WORDS = 10;
 
 /** The question after "the mail is still not there": a new link first (a bare yes), a person, or nothing more. */
-export const RESEND_LINK_OFFER: FollowUp = {
+const RESEND_LINK_OFFER: FollowUp = {
     text: { key: 'portalReset:notArrived.offer' },
     buttons: [{ value: 'portal-password-reset', label: 'portalReset:button.sendAgain', answers: 'yes' }, actionButton('talk-to-human'), { ...actionButton('thanks'), answers: 'no' }]
 };
+
+/**
+ * The same for a person not verified, who may have typed a user ID that is not theirs: checking their role too, which
+ * tells a billing contact of a corporate account the user ID they sign in to the portal with.
+ */
+export const RESEND_OR_CHECK_OFFER: FollowUp = {
+    text: { key: 'portalReset:notArrived.offerCheck' },
+    buttons: [{ value: 'portal-password-reset', label: 'portalReset:button.sendAgain', answers: 'yes' }, actionButton('am-i-billing-contact'), actionButton('talk-to-human'), { ...actionButton('thanks'), answers: 'no' }]
+};
+
+/** True when `followUp` is one of the offers of a new link after "still no email". */
+export function offersNewLink(followUp: FollowUp | undefined): boolean {
+    return followUp?.text.key === RESEND_LINK_OFFER.text.key || followUp?.text.key === RESEND_OR_CHECK_OFFER.text.key;
+}
 
 /** The question after "why is it taking so long?": where the request stands now (a bare yes), or a person. */
 const STATUS_OR_PERSON: FollowUp = {
@@ -188,7 +202,7 @@ async function answerAboutLink(context: TurnContext, text: string, minutes: numb
     if (mailNotArrived(t, text) || (asksWhyLong(context, text) && portalQuestion(t, text) === undefined)) {
         // Never how long the link holds: the person has no link. What to check, and a new one or a person.
         await context.sendActivity(t('portalReset:notArrived.answer'));
-        return { kind: 'answered', offer: RESEND_LINK_OFFER };
+        return { kind: 'answered', offer: turnInfo(context).profile.identity ? RESEND_LINK_OFFER : RESEND_OR_CHECK_OFFER };
     }
     const question = portalQuestion(t, text);
     if (question === 'arrival' && shortFollowUp(text)) {

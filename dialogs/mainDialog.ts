@@ -32,7 +32,7 @@ import { EscalateOfferDialog } from './escalateOfferDialog';
 import { ChangeContactDialog } from './changeContactDialog';
 import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
-import { answerFollowUp, RESEND_LINK_OFFER } from './filedRequestFollowUp';
+import { answerFollowUp, offersNewLink } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
@@ -568,7 +568,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
         const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
-        if (step.options?.followUp?.text.key !== RESEND_LINK_OFFER.text.key) {
+        if (!offersNewLink(step.options?.followUp)) {
             return { login };
         }
         return { login: login ?? lastActionDetail(step.context, 'portal-reset-requested'), fresh: true, again: true };
