@@ -432,6 +432,15 @@ export class ChangeContactDialog extends ComponentDialog {
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
         // "Dass Herr Bergmann in Rente geht": the word that opens it as a clause goes too, the clause set as a sentence.
         const reason = options.reason === undefined ? clauseAsReason(withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t), turnInfo(step.context).t, turnInfo(step.context).lang) : typed;
+        const { t, lang } = turnInfo(step.context);
+        const said = submittedText(step.context.activity) ?? '';
+        // "Nein, ich meinte: zusätzlich, Maria soll bleiben": whom the new contact replaces, corrected; no reason, which is asked again.
+        const replaces = options.reason === undefined && !detail && options.currentContacts.length >= 2 && correcting(said, t) ? replacementIn(said, options, t) : undefined;
+        if (replaces !== undefined && replaces !== options.replaces) {
+            const replaced = options.currentContacts.find((c) => c.id === replaces);
+            await step.context.sendActivity(replaced ? t('changeContact:replacementTaken.replaces', { name: options.newContact.name, replaced: replaced.name }) : t('changeContact:replacementTaken.alongside', { name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, askAgain: undefined } satisfies ReviewOptions);
+        }
         if (options.reason === undefined && !detail) {
             // "nein warte, ich meinte Lea Fischer": a correction is no reason; the question is asked again for the right person.
             const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
@@ -439,8 +448,6 @@ export class ChangeContactDialog extends ComponentDialog {
                 return this.reviewAgain(step, { ...options, newContact: corrected, askAgain: undefined });
             }
         }
-        const { t, lang } = turnInfo(step.context);
-        const said = submittedText(step.context.activity) ?? '';
         const address = options.reason === undefined && !detail && options.newContact.userId !== undefined && correcting(said, t) ? findEmail(said, lang) : undefined;
         if (address !== undefined) {
             // "falsche Adresse, ich meinte lea.fischer@…": a member's address corrects whom to make the contact; it is no reason, which is asked again.
@@ -493,6 +500,13 @@ export class ChangeContactDialog extends ComponentDialog {
         if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
         }
+        // "nein, doch zusätzlich, beide bleiben": nobody replaced, in words that name nobody (read before a name is looked for in them).
+        if (options.currentContacts.length >= 2 && step.result !== true && replacementIn(text, options, t) === ALONGSIDE) {
+            if (options.replaces === ALONGSIDE) {
+                await step.context.sendActivity(t('changeContact:asInSummaryAlongside', { name: options.newContact.name }));
+            }
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces: ALONGSIDE, reason } satisfies ReviewOptions);
+        }
         // "actually make it sarah lee": the new contact corrected, before anything else is read from the words.
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
         // "Peter left the company": no yes or no, a sentence of its own that is the reason written anew.
@@ -500,20 +514,17 @@ export class ChangeContactDialog extends ComponentDialog {
         if (plain !== undefined) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: plain, reasonFromRequest: false } satisfies ReviewOptions);
         }
-        // "nicht Maria, sondern Klaus ersetzen", "add her alongside": whom the new contact replaces, corrected.
-        const replaces = options.currentContacts.length >= 2 && step.result !== true && !corrected ? replacedIn(text, options.currentContacts, options.newContact, undefined, t) : undefined;
-        if (replaces !== undefined && replaces !== options.replaces) {
-            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
-        }
         // "nein, ich meinte: Maria soll bleiben, nur Klaus soll raus": whom the new contact replaces, said as who goes and who stays.
         const goesAndStays = options.currentContacts.length === 2 && step.result !== true && !corrected ? removedAndKept(text, options.currentContacts, t) : undefined;
-        if (goesAndStays !== undefined && goesAndStays.removed.id !== options.newContact.userId) {
-            if (goesAndStays.removed.id !== options.replaces) {
-                return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces: goesAndStays.removed.id, reason } satisfies ReviewOptions);
-            }
+        if (goesAndStays !== undefined && goesAndStays.removed.id !== options.newContact.userId && goesAndStays.removed.id === options.replaces) {
             // The correction says what the summary already says: nothing is dropped, the summary is asked about again.
             await step.context.sendActivity(t('changeContact:asInSummary', { removed: goesAndStays.removed.name, stays: goesAndStays.stays.name }));
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
+        }
+        // "nicht Maria, sondern Klaus ersetzen", "add her alongside", "Maria soll gehen, Klaus bleibt": whom the new contact replaces, corrected.
+        const replaces = options.currentContacts.length >= 2 && step.result !== true && !corrected ? replacementIn(text, options, t) : undefined;
+        if (replaces !== undefined && replaces !== options.replaces && replaces !== options.newContact.userId) {
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
         const unnamed = corrected || step.result === true ? undefined : await this.newPersonAddressIn(step.context, options, text);
         if (unnamed !== undefined) {
@@ -1280,6 +1291,22 @@ function removedAndKept(text: string, contacts: readonly ContactSnapshot[], t: T
         return { removed: other(stays), stays };
     }
     return undefined;
+}
+
+/**
+ * Whom a correction says the new contact replaces: the one removed where one goes and the other stays ("Maria soll raus, Klaus
+ * bleibt"), nobody ({@link ALONGSIDE}) for "zusätzlich, Maria soll bleiben", else the one contact named ("nicht Maria, Klaus").
+ */
+function replacementIn(text: string, options: ReviewOptions, t: TFunction): string | undefined {
+    const goes = removedAndKept(text, options.currentContacts, t);
+    if (goes !== undefined) {
+        return goes.removed.id;
+    }
+    const said = ` ${wordsOf(text).join(' ')} `;
+    if (phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${wordsOf(phrase).join(' ')} `))) {
+        return ALONGSIDE;
+    }
+    return replacedIn(text, options.currentContacts, options.newContact, undefined, t);
 }
 
 /** The phrases between the words that join requests ("und", "and"). */

@@ -64,6 +64,26 @@ const WORDS: Readonly<Record<Lang, Words>> = {
     }
 };
 
+/** "Nobody replaced" said at the reason question and again at the summary. */
+const ALONGSIDE_WORDS: Readonly<Record<Lang, { readonly atReason: string; readonly taken: RegExp; readonly replacesNobody: RegExp; readonly atSummary: string; readonly asInSummary: RegExp; readonly filed: RegExp }>> = {
+    en: {
+        atReason: 'no, I meant: in addition, Maria stays',
+        taken: /All right: Eva Schulz is added alongside, nobody is replaced\./,
+        replacesNobody: /Replaces: nobody \(Eva Schulz is added alongside\)/,
+        atSummary: 'no, in addition, both stay',
+        asInSummary: /That's just what the request says: Eva Schulz is added alongside, nobody is replaced\./,
+        filed: /your request has the reference BC-\d{4}-\d{6}/
+    },
+    de: {
+        atReason: 'Nein, ich meinte: zusätzlich, Maria soll bleiben',
+        taken: /In Ordnung: Eva Schulz wird zusätzlich eingetragen, niemand wird ersetzt\./,
+        replacesNobody: /Ersetzt: niemand \(Eva Schulz kommt zusätzlich hinzu\)/,
+        atSummary: 'nein, doch zusätzlich, beide bleiben',
+        asInSummary: /Genau so steht es schon im Antrag: Eva Schulz wird zusätzlich eingetragen, niemand wird ersetzt\./,
+        filed: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}/
+    }
+};
+
 /** Klaus Bergmann, verified, has chosen Eva Schulz to replace him: the bot asks for the reason. */
 async function atReason(chats: DirectLineChats, lang: Lang): Promise<ReceivedActivities> {
     const w = WORDS[lang];
@@ -104,7 +124,10 @@ async function summaryAgainAfter(chat: ReceivedActivities, lang: Lang, text: str
  * as the summary already has it, the bot says so and asks again (before, it
  * dropped the request); the other way round, the summary changes. A yes with
  * words of approval ("Ja, so passt es") is no reason at the reason question,
- * and files at the summary. Through botframework-directlinejs against the started server.
+ * and files at the summary. "Nein, ich meinte: zusätzlich, Maria soll bleiben" at the reason question
+ * adds the new contact alongside (before, it was ignored and the request filed replacing Klaus);
+ * said again at the summary it is told to be what the request says (before, taken for a name).
+ * Through botframework-directlinejs against the started server.
  */
 describe('Corrections at the summary of a change request (Direct Line)', () => {
     const chats = useDirectLineChats();
@@ -134,6 +157,24 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
             await chat.say(w.approval, localeOf(lang));
             await botSaysAfter(chat, from, w.reasonMissing);
             assert.doesNotMatch(botTextsSince(chat, from), w.confirm, 'no summary with the approval as its reason');
+        });
+
+        it(`[${lang}] "${ALONGSIDE_WORDS[lang].atReason}" at the reason question: Eva is added alongside, nobody replaced, and the reason asked again`, async () => {
+            const a = ALONGSIDE_WORDS[lang];
+            const chat = await atReason(chats, lang);
+            let from = chat.all.length;
+            await chat.say(a.atReason, localeOf(lang));
+            await botSaysAfter(chat, from, w.askReason);
+            assert.match(botTextsSince(chat, from), a.taken);
+
+            await chat.say(w.reason, localeOf(lang));
+            await chat.botSays(a.replacesNobody);
+            const again = await summaryAgainAfter(chat, lang, a.atSummary);
+            assert.match(again, a.asInSummary);
+            assert.doesNotMatch(again, w.notFiled);
+            from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, a.filed);
         });
     }
 });
