@@ -223,7 +223,7 @@ export class IntentRecognizer {
         const storyMarkers = new Map<Lang, readonly string[]>();
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
-        const holderQuestion: HolderQuestionWords = { starts: new Set(), notPerson: new Set() };
+        const holderQuestion: HolderQuestionWords = { lead: new Set(), starts: new Set(), notPerson: new Set() };
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [], product: [], login: [] };
         const synonyms: FieldSynonym[] = [];
@@ -266,7 +266,7 @@ export class IntentRecognizer {
                 requestJoiners?: unknown;
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
-                holderQuestionWords?: { starts?: unknown; notPerson?: unknown };
+                holderQuestionWords?: { lead?: unknown; starts?: unknown; notPerson?: unknown };
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
                 fieldSynonyms?: Record<string, unknown>;
                 invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
@@ -353,6 +353,7 @@ export class IntentRecognizer {
             storyMarkers.set(lang, phrases(main.requestMarkers).filter((marker) => !joiners.has(marker)));
             selfMarkers.push(...phrases(main.selfQuestionMarkers));
             whoWords.push(...phrases(main.whoQuestionWords));
+            phrases(main.holderQuestionWords?.lead).forEach((word) => holderQuestion.lead.add(word));
             phrases(main.holderQuestionWords?.starts).forEach((word) => holderQuestion.starts.add(word));
             phrases(main.holderQuestionWords?.notPerson).forEach((word) => holderQuestion.notPerson.add(word));
             nlp.addLanguage(lang);
@@ -1051,7 +1052,10 @@ export class IntentRecognizer {
      * "is my change …"), the role named, nothing about oneself, no word of a request's progress, and no word of appointing, leaving
      * or becoming ("Is Eva the new billing contact?").
      */
-    private asksWhetherHolder(said: readonly string[]): boolean {
+    private asksWhetherHolder(words: readonly string[]): boolean {
+        // "wait, is Tom a billing contact now?", "Moment, ist Eva auch …": the words that only lead in are passed over.
+        const start = words.findIndex((word) => !this.holderQuestion.lead.has(word));
+        const said = start < 0 ? [] : words.slice(start);
         const [first, second] = said;
         return (
             first !== undefined &&
@@ -1233,6 +1237,8 @@ interface SuspensionWords {
 
 /** Words of asking whether a person holds the role (`main:holderQuestionWords`, both languages). */
 interface HolderQuestionWords {
+    /** Words before the question that only lead in ("wait", "moment", "ok"). */
+    readonly lead: Set<string>;
     /** The question verbs a question whether a person holds the role begins with ("is", "ist"). */
     readonly starts: Set<string>;
     /** Words after the verb that make it another question ("it", "there", "possible", "my", "es", "da"). */

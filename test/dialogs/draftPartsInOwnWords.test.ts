@@ -116,6 +116,24 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'yes', expect: [en.sent] }],
         outcome: { mailTo: { to: [PETER], words: only('Please order 5 more licences, not 3', 'sales team', 'instead', 'book') } }
     },
+    // "no, instead say: …", "nein, stattdessen schreiben Sie: …": the words of writing after "instead" lead in; they are no part of the new text.
+    {
+        name: '"no, instead say: Hi Peter, please check the March invoice" at the preview: the new text without "say" (the greeting is the mail\'s own)',
+        lang: 'en', email: SARAH,
+        steps: [{ say: 'who is our billing contact?' }, { say: SARAH }, { say: CODE, expect: [en.offerEmail] }, { say: 'yes', expect: [en.askMessage] },
+            { say: 'Please book 3 more licences for the sales team.', expect: [en.preview] },
+            { say: 'no, instead say: Hi Peter, please check the March invoice, it looks too high.', expect: [en.preview, shownText('Please check the March invoice, it looks too high.'), en.confirm], absent: [en.notSent] },
+            { say: 'yes', expect: [en.sent] }],
+        outcome: { mailTo: { to: [PETER], words: only('Please check the March invoice', 'Say:', 'sales team') } }
+    },
+    {
+        name: '„nein, stattdessen schreiben Sie: Bitte prüfen Sie die Rechnung vom März“ bei der Vorschau: der neue Text ohne „schreiben Sie“',
+        lang: 'de', email: LEA,
+        steps: [...leaAtPreview('de', 'Bitte buchen Sie 3 weitere Lizenzen für das Vertriebsteam.'),
+            { say: 'nein, stattdessen schreiben Sie: Bitte prüfen Sie die Rechnung vom März, sie scheint zu hoch.', expect: [de.preview, shownText('Bitte prüfen Sie die Rechnung vom März, sie scheint zu hoch.'), de.confirm], absent: [de.notSent] },
+            { say: 'ja', expect: [de.sent] }],
+        outcome: { mailTo: { to: [ANNA], words: only('Bitte prüfen Sie die Rechnung vom März', 'Schreiben Sie:', 'Vertriebsteam') } }
+    },
     // At the offer to write, after the person said what the mail should say: a correction of those words keeps the mail and
     // changes them; the mail is neither dropped nor the correction its text.
     {

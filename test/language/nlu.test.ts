@@ -415,6 +415,8 @@ describe('npm run intent', function () {
             ['Ist Herr Bergmann auch Abrechnungskontakt?', 'who-is-billing-contact'],
             ['is it possible to add a second billing contact?', 'change-billing-contact'],
             ['Is my request for a new billing contact done yet?', 'request-status'],
+            ['wait, is Tom a billing contact now?', 'who-is-billing-contact'],
+            ['Moment, ist Eva Schulz auch Abrechnungskontakt?', 'who-is-billing-contact'],
             ['Seit zwei Monaten bekommen wir keine Rechnungen mehr per Mail', 'am-i-billing-contact'],
             ['we stopped receiving the invoice emails', 'am-i-billing-contact'],
             ['we no longer get invoices since our billing admin left, please replace her with me', 'change-billing-contact']
