@@ -15,6 +15,7 @@ import { asksWhetherToWrite, wishesToWriteToSomeone } from '../language/writeWis
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
 import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
+import { mailNotArrived } from '../language/mailArrival';
 import { leadingAnswer } from './answerContent';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
 import { acknowledgeAddressForm } from './addressForm';
@@ -408,6 +409,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return step.replaceDialog(DialogIds.mainMenu, { sure: true } satisfies MainMenuOptions);
         }
         const shown = lastObjectableShown(step.context);
+        if (understood.intent === 'object-to-request' && !reference && !shown && this.sentNoMail(step.context) && mailNotArrived(turnInfo(step.context).t, text) && !this.services.recognizer.namesTheRole(text)) {
+            // "I never got the email with the code" where this conversation sent none (a chat opened anew): no objection, but what to do.
+            await step.context.sendActivity(turnInfo(step.context).t('main:noMailSentHere'));
+            return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
+        }
         if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
             // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
             // "I object to both, BC-… and BC-…": each one named; the person's words go into the mails.
@@ -560,6 +566,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             default:
                 return sent && own && phraseOf(text) === phraseOf(own.login) ? step.beginDialog(DialogIds.portalReset, { login: own.login } satisfies PortalResetOptions) : undefined;
         }
+    }
+
+    /** True when this conversation has sent the person nothing: not verified here (no code), no reset link, no mail to the billing contact, no callback's confirmation. */
+    private sentNoMail(context: TurnContext): boolean {
+        return turnInfo(context).profile.identity === undefined && !didAction(context, 'portal-reset-requested') && !didAction(context, 'emailed-billing-admin') && !didAction(context, 'callback-requested');
     }
 
     /**
