@@ -263,12 +263,6 @@ export class BillingRoleDialog extends ComponentDialog {
     }
 
     /**
-     * The article's answer for the person's case, with the links it names, in
-     * one message. Asked again in the same conversation for the same account,
-     * the long paragraph is not repeated: a short reference says the gist,
-     * or, asked who the billing contact is, the others beside the person.
-     */
-    /**
      * "Is Sarah also a billing contact?", "ist Klaus noch Abrechnungskontakt?": the member the question names, other than the person,
      * is said to be a billing contact of the account or not, before the answer who is.
      */
@@ -285,6 +279,12 @@ export class BillingRoleDialog extends ComponentDialog {
         }
     }
 
+    /**
+     * The article's answer for the person's case, with the links it names, in
+     * one message. Asked again in the same conversation for the same account,
+     * the long paragraph is not repeated: a short reference says the gist,
+     * or, asked who the billing contact is, the others beside the person.
+     */
     private async sendAnswer(context: TurnContext, answer: BillingRoleAnswer, intent: Intent, filed?: ChangeRequest): Promise<void> {
         const { t, profile } = turnInfo(context);
         const account = answer.account.name;

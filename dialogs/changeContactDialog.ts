@@ -431,8 +431,8 @@ export class ChangeContactDialog extends ComponentDialog {
         const typed = detail?.reason ?? written;
         // "Grund: …", "soll lauten: …", "the reason is …": the lead-in is no part of the reason.
         // "Dass Herr Bergmann in Rente geht": the word that opens it as a clause goes too, the clause set as a sentence.
-        const reason = options.reason === undefined ? clauseAsReason(withoutLeadIn(this.withoutYes(step.context, typed), turnInfo(step.context).t), turnInfo(step.context).t, turnInfo(step.context).lang) : typed;
         const { t, lang } = turnInfo(step.context);
+        const reason = options.reason === undefined ? clauseAsReason(withoutLeadIn(this.withoutYes(step.context, typed), t), t, lang) : typed;
         const said = submittedText(step.context.activity) ?? '';
         // "Nein, ich meinte: zusätzlich, Maria soll bleiben": whom the new contact replaces, corrected; no reason, which is asked again.
         const replaces = options.reason === undefined && !detail && options.currentContacts.length >= 2 && correcting(said, t) ? replacementIn(said, options, t) : undefined;
@@ -500,8 +500,10 @@ export class ChangeContactDialog extends ComponentDialog {
         if (newReason !== undefined && !this.noReason(step.context, newReason)) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason: newReason, reasonFromRequest: false } satisfies ReviewOptions);
         }
+        // Whom the words say the new contact replaces (read once: nobody, who goes and stays, or the one named).
+        const replacement = options.currentContacts.length >= 2 && step.result !== true ? replacementIn(text, options, t) : undefined;
         // "nein, doch zusätzlich, beide bleiben": nobody replaced, in words that name nobody (read before a name is looked for in them).
-        if (options.currentContacts.length >= 2 && step.result !== true && replacementIn(text, options, t) === ALONGSIDE) {
+        if (replacement === ALONGSIDE) {
             if (options.replaces === ALONGSIDE) {
                 await step.context.sendActivity(t('changeContact:asInSummaryAlongside', { name: options.newContact.name }));
             }
@@ -522,7 +524,7 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
         }
         // "nicht Maria, sondern Klaus ersetzen", "add her alongside", "Maria soll gehen, Klaus bleibt": whom the new contact replaces, corrected.
-        const replaces = options.currentContacts.length >= 2 && step.result !== true && !corrected ? replacementIn(text, options, t) : undefined;
+        const replaces = corrected ? undefined : replacement;
         if (replaces !== undefined && replaces !== options.replaces && replaces !== options.newContact.userId) {
             return step.replaceDialog(DialogIds.changeContactReview, { ...options, replaces, reason } satisfies ReviewOptions);
         }
