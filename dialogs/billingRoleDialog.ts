@@ -267,8 +267,8 @@ export class BillingRoleDialog extends ComponentDialog {
      * is said to be a billing contact of the account or not, before the answer who is.
      */
     private async holderAsked(context: TurnContext, answer: BillingRoleAnswer, options: BillingRoleOptions): Promise<void> {
-        const asked = options.asked;
-        if (asked === undefined || options.intent !== 'who-is-billing-contact' || !this.services.recognizer.asksWhetherPersonHolds(asked)) {
+        const asked = options.holderAsked;
+        if (asked === undefined) {
             return;
         }
         const others = (await this.services.accounts.members(answer.account.id)).filter((m) => m.user.id !== answer.user.id);

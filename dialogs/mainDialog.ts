@@ -448,7 +448,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
             const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
             const offerDeclined = step.options?.offerDeclined;
-            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined, asked: asked || undefined } satisfies BillingRoleOptions);
+            // "Is Sarah also a billing contact?": kept for the answer (only such a question, not every message, goes into the dialog's state).
+            const holderAsked = understood.intent === 'who-is-billing-contact' && this.services.recognizer.asksWhetherPersonHolds(asked) ? asked : undefined;
+            return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined, holderAsked } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {
             case 'switch-language': {

@@ -116,8 +116,8 @@ export interface BillingRoleOptions {
     readonly offerFirst?: boolean;
     /** The same message declined this offer just before it asked again: answer without making the offer again. */
     readonly offerDeclined?: boolean;
-    /** The question as asked ("Is Sarah also a billing contact?"): a member it names is said to be a billing contact or not, first. */
-    readonly asked?: string;
+    /** A question whether a named person holds the role ("Is Sarah also a billing contact?"): that member is said to be one or not, first. */
+    readonly holderAsked?: string;
 }
 
 /** Options of the email-the-billing-admin dialog. */
