@@ -170,14 +170,16 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         const again = !isRetry && attempts.shown === true && spec.againText !== undefined;
         attempts.shown = true;
         // A question the prompt cannot use is no wrong answer: the bot says it cannot answer it here and asks its own question again.
-        const questioned = isRetry && asksQuestion(context, submittedText(context.activity) ?? '');
+        // "why not now" without a question mark asks too, where the question says why nobody can chat (`whyNotNow`).
+        const said = submittedText(context.activity) ?? '';
+        const whyNotNow = isRetry && spec.whyNotNow !== undefined && asksWhyNotNow(t, said) ? spec.whyNotNow : undefined;
+        const questioned = isRetry && (whyNotNow !== undefined || asksQuestion(context, said));
         const note = isRetry && !questioned ? attempts.retryNote : undefined;
         delete attempts.retryNote;
         let text = renderText(t, lang, note ?? (isRetry && spec.retryText && !questioned ? spec.retryText : again && spec.againText ? spec.againText : spec.text));
         // "wo sehe ich das?" after an answer: where to see who the billing contact is, then the question again.
-        const whereToSee = questioned ? whereToSeeAnswer(context, submittedText(context.activity) ?? '') : undefined;
-        // "Warum nicht sofort?" when nobody is free: answered (why not), then the question again; no question left unanswered.
-        const whyNotNow = questioned && spec.whyNotNow !== undefined && asksWhyNotNow(t, submittedText(context.activity) ?? '') ? spec.whyNotNow : undefined;
+        const whereToSee = questioned ? whereToSeeAnswer(context, said) : undefined;
+        // "Warum nicht sofort?" when nobody is free (`whyNotNow`): answered, then the question again; no question left unanswered.
         if (whereToSee) {
             text = `${whereToSee} ${renderText(t, lang, spec.text)}`;
         } else if (questioned && !whyNotNow) {
@@ -187,7 +189,7 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         const askedAgain = questioned && !whereToSee && !whyNotNow && (attempts.questions ?? 0) > 1;
         if (whyNotNow) {
             text = `${renderText(t, lang, whyNotNow)} ${text}`;
-        } else if (questioned && spec.personComing && askedWhenTheyWrite(t, submittedText(context.activity) ?? '')) {
+        } else if (questioned && spec.personComing && askedWhenTheyWrite(t, said)) {
             // "when will they get back to me?" while a callback is set up: as soon as they can, no time promised.
             text = `${t('common:personComing.when')} ${text}`;
         } else if (askedAgain && spec.personComing) {
@@ -202,13 +204,13 @@ export abstract class LocalizedPrompt<T> extends Prompt<T> {
         }
         if (isRetry && !questioned) {
             // Words this question could not use may still tell a later task something ("peter is retiring" at the offer is the reason of the change then asked for).
-            noteTold(context, submittedText(context.activity) ?? '');
+            noteTold(context, said);
             // A real question is no failed answer: it never earns the "stuck" hint. A retry is shown exactly once per answer the prompt could not use.
             attempts.failures = (attempts.failures ?? 0) + 1;
             if (attempts.failures >= FAILURES_BEFORE_HINT) {
                 // Twice an answer this question could not use: kept (masked) for the team to review.
                 const understood = turnInfo(context).understanding;
-                noteNotUnderstood(context, 'reprompted', submittedText(context.activity) ?? '', understood?.intent ?? 'none', understood?.score ?? 0);
+                noteNotUnderstood(context, 'reprompted', said, understood?.intent ?? 'none', understood?.score ?? 0);
                 text = `${text} ${t('common:stuckHint')}`;
             }
         }

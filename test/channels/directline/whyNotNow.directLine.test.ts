@@ -8,8 +8,8 @@ import type { Lang } from '../../../core/language';
 
 interface Words {
     readonly concern: string;
-    /** Two ways of asking why nobody can chat now, with and without a question mark. */
-    readonly asked: readonly [string, string];
+    /** Three ways of asking why nobody can chat now, with and without a question mark. */
+    readonly asked: readonly [string, string, string];
     readonly busy: RegExp;
     /** The article's topic of why an account cannot be changed online, which a bare "why" was taken for. */
     readonly topic: RegExp;
@@ -19,14 +19,14 @@ interface Words {
 const WORDS: Readonly<Record<Lang, Words>> = {
     en: {
         concern: 'a question about my invoice',
-        asked: ['why not right now?', "why can't I talk to someone now"],
+        asked: ['why not right now?', "why can't I talk to someone now", 'why not now'],
         busy: /Everyone in customer service is in other conversations at the moment, so nobody can take over the chat right now\./,
         topic: /corporate account|invoiced through your company/,
         personButton: 'Talk to a person'
     },
     de: {
         concern: 'Frage zur Rechnung',
-        asked: ['Warum nicht sofort?', 'wieso ist gerade niemand frei'],
+        asked: ['Warum nicht sofort?', 'wieso ist gerade niemand frei', 'warum nicht jetzt'],
         busy: /Alle Mitarbeiterinnen und Mitarbeiter im Kundendienst sind gerade in anderen Gesprächen, deshalb kann im Moment niemand den Chat übernehmen\./,
         topic: /Unternehmenskonto|über Ihr Unternehmen abgerechnet/,
         personButton: 'Mit einem Mitarbeiter sprechen'
