@@ -87,6 +87,8 @@ interface ChangeValues {
     question?: string;
     /** "klaus soll raus, nur noch maria": the current contact removed, while the other stays the only one (the new contact). */
     removes?: string;
+    /** A declined request taken back: its review runs from the admin check, the steps between pass its result on. */
+    resumed?: boolean;
 }
 
 /** Options of the reason-and-summary loop; a correction starts it again with what it corrected. */
@@ -121,6 +123,33 @@ interface Reviewed {
     readonly newContact: NewContact;
     readonly replaces?: string;
     readonly reason: string;
+}
+
+/**
+ * True when `text` only asks to file the request: a word of filing (`changeContact:fileWords`) and nothing but
+ * words said around one (`changeContact:besideFileWords`): "Doch, stellen Sie den Antrag", "just file it anyway".
+ */
+export function asksOnlyToFile(t: TFunction, text: string): boolean {
+    const filing = phraseList(t, 'changeContact:fileWords');
+    const beside = phraseList(t, 'changeContact:besideFileWords');
+    const words = phraseOf(text).split(' ').filter((word) => word !== '');
+    return words.some((word) => filing.includes(word)) && words.every((word) => filing.includes(word) || beside.includes(word));
+}
+
+/**
+ * The review of a request declined at its summary (`resume`), when it is still true to the account `accountId`
+ * with `members`: the same billing contacts, and the new contact not one of them by now. Undefined otherwise:
+ * the request is then asked for anew.
+ */
+function stillTrue(resume: unknown, accountId: string, members: readonly Member[]): ReviewOptions | undefined {
+    const review = resume as ReviewOptions | undefined;
+    if (review?.accountId !== accountId || review.reason === undefined) {
+        return undefined;
+    }
+    const contacts = members.filter((m) => m.isBillingContact).map((m) => m.user.id);
+    const same = contacts.length === review.currentContacts.length && review.currentContacts.every((c) => contacts.includes(c.id));
+    const alreadyOne = review.newContact.userId !== undefined && contacts.includes(review.newContact.userId);
+    return same && !alreadyOne ? { ...review, askAgain: undefined } : undefined;
 }
 
 /** What the change-of-billing-contact dialog uses, with what its identify dialog uses. */
@@ -209,6 +238,11 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!me.isAdmin) {
             return step.endDialog(await this.refuseNonAdmin(step.context, account, members, me));
         }
+        const resumed = stillTrue(step.options.resume, identity.accountId, members);
+        if (resumed) {
+            Object.assign(stepValues<ChangeValues>(step), { identity, account, resumed: true });
+            return step.beginDialog(DialogIds.changeContactReview, resumed);
+        }
         const question = [...told, step.options.question ?? ''].filter((text) => text.trim() !== '').join('. ');
         // A new contact named instead at whom they replace: asked for anew, without the introduction.
         const instead = step.options.instead;
@@ -292,6 +326,9 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async newContactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        if (stepValues<ChangeValues>(step).resumed) {
+            return step.next(step.result);
+        }
         if (typeof step.result === 'object' && step.result !== null) {
             // The new person named in the first message, name and address known.
             return step.next(step.result as NewPerson);
@@ -344,6 +381,9 @@ export class ChangeContactDialog extends ComponentDialog {
      * with a button per current contact and one to add the new contact alongside.
      */
     private async askReplacesStep(step: WaterfallStepContext<ChangeContactOptions>): Promise<DialogTurnResult> {
+        if (stepValues<ChangeValues>(step).resumed) {
+            return step.next(step.result);
+        }
         // A reason told with the new person's address ("she left last month, it's lea.fischer@…") is kept, not asked again.
         const { reason, ...person } = (step.result ?? {}) as Partial<NewPerson>;
         const newContact = person.name === undefined ? undefined : ({ ...person, name: person.name } satisfies NewContact);
@@ -383,6 +423,9 @@ export class ChangeContactDialog extends ComponentDialog {
 
     /** The new contact is known: the reason and the summary, until confirmed or declined. */
     private async reviewStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+        if (stepValues<ChangeValues>(step).resumed) {
+            return step.next(step.result);
+        }
         const replaces = typeof step.result === 'string' ? step.result : undefined;
         if (replaces?.startsWith(INSTEAD)) {
             return step.replaceDialog(DialogIds.changeContactFlow, { ...(step.options as ChangeContactOptions), instead: replaces.slice(INSTEAD.length) } satisfies ChangeContactOptions);
@@ -557,6 +600,8 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         if (!step.result) {
             await step.context.sendActivity(turnInfo(step.context).t('changeContact:notFiled'));
+            // "Doch, stellen Sie den Antrag" as the next message takes the no back (`MainDialog`): the summary again.
+            turnInfo(step.context).profile.declinedChange = { ...options, reason, askAgain: undefined } satisfies ReviewOptions;
             return step.endDialog(undefined);
         }
         return step.endDialog({ newContact: options.newContact, replaces: options.replaces, reason } satisfies Reviewed);
@@ -890,7 +935,13 @@ export class ChangeContactDialog extends ComponentDialog {
         const said = phraseOf(text);
         const notReasons = phraseList(turnInfo(context).t, 'changeContact:notAReason');
         const rest = leadingAnswer(context, text)?.rest;
-        return said === '' || yesNoAnswer(context, text, 'whole') !== undefined || notReasons.includes(said) || (rest !== undefined && notReasons.includes(phraseOf(rest)));
+        return (
+            said === '' ||
+            yesNoAnswer(context, text, 'whole') !== undefined ||
+            notReasons.includes(said) ||
+            (rest !== undefined && notReasons.includes(phraseOf(rest))) ||
+            asksOnlyToFile(turnInfo(context).t, text)
+        );
     }
 
     /** The summary's line on whom the new contact replaces (with its line break), empty with fewer than two current contacts. */

@@ -30,7 +30,7 @@ import { actionButton, offerNext } from './actions';
 import { BillingRoleDialog } from './billingRoleDialog';
 import { EscalateDialog } from './escalateDialog';
 import { EscalateOfferDialog } from './escalateOfferDialog';
-import { ChangeContactDialog } from './changeContactDialog';
+import { asksOnlyToFile, ChangeContactDialog } from './changeContactDialog';
 import { PortalResetDialog } from './portalResetDialog';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { answerFollowUp, offersNewLink } from './filedRequestFollowUp';
@@ -124,7 +124,27 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? (await this.onlyNextRequest(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+        return (await this.leavingQueue(innerDc)) ?? (await this.declinedChangeTakenBack(innerDc)) ?? (await this.onlyNextRequest(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+    }
+
+    /**
+     * "Doch, stellen Sie den Antrag", "actually, file it anyway" as the next message after a change request was declined
+     * at its summary (`ConversationProfile.declinedChange`, kept for that message only): the no is taken back, and the
+     * same request is shown again to be confirmed. Before, the draft was gone and the words were read as a cancel.
+     */
+    private async declinedChangeTakenBack(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { profile, t } = turnInfo(context);
+        const declined = profile.declinedChange;
+        if (declined === undefined || context.activity.type !== ActivityTypes.Message) {
+            return undefined;
+        }
+        profile.declinedChange = undefined;
+        if (!this.isAtMenu(innerDc) || !asksOnlyToFile(t, submittedText(context.activity) ?? '')) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'change-billing-contact', score: 1, language: turnInfo(context).lang }, resumeChange: declined } satisfies MainMenuOptions);
     }
 
     /**
@@ -503,7 +523,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             case 'change-billing-contact':
                 noteInsight(step.context, 'task-started', 'change-request');
                 // "I am the billing contact … and I'd like to hand it over to Priya Nair, priya.nair@…": asked second, its details are in the first message.
-                return step.beginDialog(DialogIds.changeContact, { question: (text || (step.options?.queued ? step.options.queuedText : undefined))?.slice(0, 500) || undefined } satisfies ChangeContactOptions);
+                return step.beginDialog(DialogIds.changeContact, {
+                    question: (text || (step.options?.queued ? step.options.queuedText : undefined))?.slice(0, 500) || undefined,
+                    resume: step.options?.resumeChange
+                } satisfies ChangeContactOptions);
             case 'portal-password-reset':
                 noteInsight(step.context, 'task-started', 'portal-reset');
                 return step.beginDialog(DialogIds.portalReset, this.portalResetOptions(step, text));

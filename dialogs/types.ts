@@ -28,6 +28,8 @@ export interface MainMenuOptions {
     readonly unanswered?: boolean;
     /** `understood` was asked in the message that declined the last task's offer: that offer is not made again. */
     readonly offerDeclined?: boolean;
+    /** With `change-billing-contact`: the request just declined at its summary, taken back ({@link ChangeContactOptions.resume}). */
+    readonly resumeChange?: unknown;
 }
 
 /** Options of the escalate dialog. */
@@ -82,6 +84,8 @@ export interface ChangeContactOptions {
     readonly question?: string;
     /** The new contact named instead at whom they replace ("nein, doch nicht ich, sondern Peter Krause"): taken, no introduction again. */
     readonly instead?: string;
+    /** A request declined at its summary and taken back at once (`ConversationProfile.declinedChange`): its summary again, when still true to the account. */
+    readonly resume?: unknown;
 }
 
 /** Options of the identify dialog. */

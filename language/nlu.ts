@@ -163,6 +163,7 @@ export class IntentRecognizer {
         private readonly selfMarkers: readonly string[],
         private readonly whoWords: readonly string[],
         private readonly holderQuestion: HolderQuestionWords,
+        private readonly contrary: ContraryWords,
         private readonly answerWords: ReadonlySet<string>,
         private readonly outside: Readonly<Record<keyof OutsideWords, WordPatterns>>,
         private readonly synonyms: readonly FieldSynonym[],
@@ -224,6 +225,7 @@ export class IntentRecognizer {
         const selfMarkers: string[] = [];
         const whoWords: string[] = [];
         const holderQuestion: HolderQuestionWords = { lead: new Set(), starts: new Set(), notPerson: new Set() };
+        const contrary: ContraryWords = { words: new Set(), negations: new Set() };
         const answerWords = new Set<string>();
         const outside: OutsideWords = { otherBills: [], elsewhere: [], ours: [], topics: [], ownBooks: [], field: [], business: [], product: [], login: [] };
         const synonyms: FieldSynonym[] = [];
@@ -267,6 +269,7 @@ export class IntentRecognizer {
                 selfQuestionMarkers?: unknown;
                 whoQuestionWords?: unknown;
                 holderQuestionWords?: { lead?: unknown; starts?: unknown; notPerson?: unknown };
+                contraryWords?: { words?: unknown; negations?: unknown };
                 outOfScopeWords?: Partial<Record<keyof OutsideWords, unknown>>;
                 fieldSynonyms?: Record<string, unknown>;
                 invoiceHistoryWords?: Partial<Record<keyof InvoiceHistoryWords, unknown>>;
@@ -356,6 +359,8 @@ export class IntentRecognizer {
             phrases(main.holderQuestionWords?.lead).forEach((word) => holderQuestion.lead.add(word));
             phrases(main.holderQuestionWords?.starts).forEach((word) => holderQuestion.starts.add(word));
             phrases(main.holderQuestionWords?.notPerson).forEach((word) => holderQuestion.notPerson.add(word));
+            phrases(main.contraryWords?.words).forEach((word) => contrary.words.add(word));
+            phrases(main.contraryWords?.negations).forEach((word) => contrary.negations.add(word));
             nlp.addLanguage(lang);
             const file = path.join(localesDir, lang, 'intents.json');
             const corpus = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
@@ -385,6 +390,7 @@ export class IntentRecognizer {
             selfMarkers,
             whoWords,
             holderQuestion,
+            contrary,
             answerWords,
             patternsOf(outside),
             synonyms,
@@ -873,6 +879,11 @@ export class IntentRecognizer {
         return this.wordsBeside(words(folded(text)), intent) === 0;
     }
 
+    /** True when `said` has a word that contradicts a no (`main:contraryWords.words`) and no negation at all. */
+    private contradictsWithoutNegation(said: readonly string[]): boolean {
+        return said.some((word) => this.contrary.words.has(word)) && !said.some((word) => this.contrary.negations.has(word));
+    }
+
     /** How many of `said` are words of some length that are neither a yes or no nor a word of `intent`'s phrases in either language. */
     private wordsBeside(said: readonly string[], intent: string | readonly string[]): number {
         const keys = typeof intent === 'string' ? [intent] : intent;
@@ -1020,6 +1031,11 @@ export class IntentRecognizer {
         }
         // "nee, doch lieber Lea Fischer", "weil ich ab Januar in Elternzeit gehe": a word of "cancel" amid others is no cancel.
         if (result.intent === 'cancel' && this.wordsBeside(said, 'cancel') > CANCEL_MAX_OTHER_WORDS) {
+            return notUnderstood(result.score);
+        }
+        // "Doch, stellen Sie den Antrag", "ach doch, abschicken": a "doch" that no negation follows goes on, however near
+        // "den Antrag doch nicht stellen" its words are.
+        if (result.intent === 'cancel' && this.contradictsWithoutNegation(said)) {
             return notUnderstood(result.score);
         }
         if (result.intent.startsWith(SWITCH_PREFIX)) {
@@ -1236,6 +1252,13 @@ interface SuspensionWords {
 }
 
 /** Words of asking whether a person holds the role (`main:holderQuestionWords`, both languages). */
+/** `main:contraryWords`: a word that contradicts a no ("doch"), and the words that make a message with it negative again. */
+interface ContraryWords {
+    readonly words: Set<string>;
+    /** "nicht", "kein": "doch nicht", "doch keine Änderung" are a cancel. */
+    readonly negations: Set<string>;
+}
+
 interface HolderQuestionWords {
     /** Words before the question that only lead in ("wait", "moment", "ok"). */
     readonly lead: Set<string>;

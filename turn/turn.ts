@@ -58,6 +58,11 @@ export interface ConversationProfile {
     said?: string[];
     /** What the person typed at a question that could not use it ("peter is retiring" at the offer): a later task reads its details. */
     told?: string[];
+    /**
+     * A change request declined at its summary ("Nein"), in the change dialog's own shape: kept for the next message only,
+     * which may take the no back ("Doch, stellen Sie den Antrag"): then the summary is shown again.
+     */
+    declinedChange?: unknown;
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
     /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */

@@ -23,6 +23,11 @@ interface Words {
     readonly replacesKlaus: RegExp;
     /** A yes with words of approval, at the reason and at the summary. */
     readonly approval: string;
+    /** Only a plea to file, at the reason question: no reason, no cancel. */
+    readonly fileOnly: string;
+    readonly cancelled: RegExp;
+    /** Said at the menu right after a no at the summary: the no taken back. */
+    readonly takeBack: string;
     readonly notFiled: RegExp;
     readonly filedTellingMaria: RegExp;
 }
@@ -42,6 +47,9 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         replacesMaria: /Replaces: Maria Bergmann/,
         replacesKlaus: /Replaces: Klaus Bergmann/,
         approval: "Yes, that's right",
+        fileOnly: 'ok, just file it anyway please',
+        cancelled: /I've stopped that|nothing to cancel/,
+        takeBack: 'actually, file it anyway',
         notFiled: /I haven't filed anything/,
         filedTellingMaria: /your request has the reference BC-\d{4}-\d{6}[\s\S]*let the current billing contact, Maria Bergmann, know/
     },
@@ -59,6 +67,9 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         replacesMaria: /Ersetzt: Maria Bergmann/,
         replacesKlaus: /Ersetzt: Klaus Bergmann/,
         approval: 'Ja, so passt es',
+        fileOnly: 'Doch, stellen Sie den Antrag',
+        cancelled: /abgebrochen|nichts abzubrechen/,
+        takeBack: 'Doch, stellen Sie den Antrag',
         notFiled: /ich habe keinen Antrag gestellt/,
         filedTellingMaria: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}[\s\S]*den bisherigen Abrechnungskontakt \(Maria Bergmann\) informiert/
     }
@@ -124,7 +135,9 @@ async function summaryAgainAfter(chat: ReceivedActivities, lang: Lang, text: str
  * as the summary already has it, the bot says so and asks again (before, it
  * dropped the request); the other way round, the summary changes. A yes with
  * words of approval ("Ja, so passt es") is no reason at the reason question,
- * and files at the summary. "Nein, ich meinte: zusätzlich, Maria soll bleiben" at the reason question
+ * and files at the summary; nor is a plea to file ("Doch, stellen Sie den Antrag": before, read as
+ * a cancel, the request dropped). Said as the next message after a no at the summary, the no is taken
+ * back and the same request shown again (before: the draft was gone, "nothing to cancel"). "Nein, ich meinte: zusätzlich, Maria soll bleiben" at the reason question
  * adds the new contact alongside (before, it was ignored and the request filed replacing Klaus);
  * said again at the summary it is told to be what the request says (before, taken for a name).
  * Through botframework-directlinejs against the started server.
@@ -157,6 +170,53 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
             await chat.say(w.approval, localeOf(lang));
             await botSaysAfter(chat, from, w.reasonMissing);
             assert.doesNotMatch(botTextsSince(chat, from), w.confirm, 'no summary with the approval as its reason');
+        });
+
+        it(`[${lang}] "${w.fileOnly}" at the reason question neither cancels the request nor is its reason: the reason is asked again, then filed`, async () => {
+            const chat = await atReason(chats, lang);
+            let from = chat.all.length;
+            await chat.say(w.fileOnly, localeOf(lang));
+            await botSaysAfter(chat, from, w.reasonMissing);
+            const said = botTextsSince(chat, from);
+            assert.doesNotMatch(said, w.cancelled);
+            assert.doesNotMatch(said, w.confirm, 'no summary with the plea as its reason');
+
+            from = chat.all.length;
+            await chat.say(w.reason, localeOf(lang));
+            await botSaysAfter(chat, from, w.confirm);
+            assert.match(botTextsSince(chat, from), w.replacesKlaus);
+            from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, w.filedTellingMaria);
+        });
+
+        it(`[${lang}] "${w.takeBack}" right after a no at the summary takes the no back: the same request again, filed with a yes; after another message it is not`, async () => {
+            const chat = await atSummary(chats, lang);
+            let from = chat.all.length;
+            await chat.say(PHRASES[lang].no, localeOf(lang));
+            await botSaysAfter(chat, from, w.notFiled);
+
+            const again = await summaryAgainAfter(chat, lang, w.takeBack);
+            assert.match(again, w.replacesKlaus);
+            assert.match(again, new RegExp(w.reason));
+            assert.doesNotMatch(again, w.cancelled);
+            from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, w.filedTellingMaria);
+        });
+
+        it(`[${lang}] "${w.takeBack}" after a no and another question in between starts nothing`, async () => {
+            const chat = await atSummary(chats, lang);
+            let from = chat.all.length;
+            await chat.say(PHRASES[lang].no, localeOf(lang));
+            await botSaysAfter(chat, from, w.notFiled);
+            from = chat.all.length;
+            await chat.say(PHRASES[lang].amI, localeOf(lang));
+            await botSaysAfter(chat, from, PHRASES[lang].caseC);
+            from = chat.all.length;
+            await chat.say(w.takeBack, localeOf(lang));
+            await botSaysAfter(chat, from, PHRASES[lang].notUnderstood);
+            assert.doesNotMatch(botTextsSince(chat, from), w.confirm);
         });
 
         it(`[${lang}] "${ALONGSIDE_WORDS[lang].atReason}" at the reason question: Eva is added alongside, nobody replaced, and the reason asked again`, async () => {
