@@ -126,14 +126,16 @@ interface Reviewed {
 }
 
 /**
- * True when `text` only asks to file the request: a word of filing (`changeContact:fileWords`) and nothing but
- * words said around one (`changeContact:besideFileWords`): "Doch, stellen Sie den Antrag", "just file it anyway".
+ * True when `text` only asks to file the request: a verb of filing (`changeContact:fileVerbs`) and nothing but
+ * words of filing or approval (`changeContact:fileWords`) or words said around them (`changeContact:besideFileWords`):
+ * "Doch, stellen Sie den Antrag", "just file it anyway"; not a "danke" or "bitte" alone.
  */
 export function asksOnlyToFile(t: TFunction, text: string): boolean {
+    const verbs = phraseList(t, 'changeContact:fileVerbs');
     const filing = phraseList(t, 'changeContact:fileWords');
     const beside = phraseList(t, 'changeContact:besideFileWords');
     const words = phraseOf(text).split(' ').filter((word) => word !== '');
-    return words.some((word) => filing.includes(word)) && words.every((word) => filing.includes(word) || beside.includes(word));
+    return words.some((word) => verbs.includes(word)) && words.every((word) => verbs.includes(word) || filing.includes(word) || beside.includes(word));
 }
 
 /**

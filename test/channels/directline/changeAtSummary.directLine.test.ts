@@ -205,6 +205,17 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
             await botSaysAfter(chat, from, w.filedTellingMaria);
         });
 
+        it(`[${lang}] a thanks right after a no at the summary is a goodbye, not the request taken back`, async () => {
+            const chat = await atSummary(chats, lang);
+            let from = chat.all.length;
+            await chat.say(PHRASES[lang].no, localeOf(lang));
+            await botSaysAfter(chat, from, w.notFiled);
+            from = chat.all.length;
+            await chat.say(lang === 'de' ? 'Danke' : 'thanks', localeOf(lang));
+            await botSaysAfter(chat, from, lang === 'de' ? /Hat Ihnen dieses Gespräch geholfen\?/ : /did this conversation help you\?/);
+            assert.doesNotMatch(botTextsSince(chat, from), w.confirm);
+        });
+
         it(`[${lang}] "${w.takeBack}" after a no and another question in between starts nothing`, async () => {
             const chat = await atSummary(chats, lang);
             let from = chat.all.length;
