@@ -17,9 +17,23 @@ const GERMAN_MARKERS: ReadonlySet<string> = new Set(['dass', 'daß', 'ob']);
  * dass …"), and what is written about after a word of `.about` ("about more
  * seats", "wegen mehr Lizenzen") into `.about` ("I'm writing to you about …");
  * English keeps "that" clauses as they are. Begins with a capital; a "that" clause ends on a full stop where the request to
- * the bot ended on a question mark.
+ * the bot ended on a question mark. After words that tell someone (`afterTelling`: "tell him", "sag ihm,"), a message
+ * that opens with a word of `emailAdmin:clauseMarkers.request` ("to add 5 licences", "er soll 5 Lizenzen hinzufügen")
+ * is what the recipient is asked to do: set into `emailAdmin:clauseMessage.request` ("Please add 5 licences.").
  */
-export function clauseAsMessage(t: TFunction, marker: string | undefined, written: string): string {
+export function clauseAsMessage(t: TFunction, marker: string | undefined, written: string, afterTelling = marker !== undefined): string {
+    // "ask him to send me …": a lead-in that ends in the request's own marker left the rest as the request.
+    const endsInMarker = marker !== undefined && phraseList(t, 'emailAdmin:clauseMarkers.request').includes(marker.toLocaleLowerCase());
+    const asked = endsInMarker ? withoutClosingMarks(written) : afterTelling ? requestedOfRecipient(t, written) : undefined;
+    if (asked !== undefined) {
+        const request = t('emailAdmin:clauseMessage.request', { clause: asked });
+        return request.charAt(0).toLocaleUpperCase() + request.slice(1);
+    }
+    return clauseWithMarker(t, marker, written);
+}
+
+/** {@link clauseAsMessage} for a message that asks nothing of the recipient in reported words. */
+function clauseWithMarker(t: TFunction, marker: string | undefined, written: string): string {
     const kind = marker === undefined ? undefined : (['that', 'whether', 'about'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
     // "could you tell her that we need 3 more licences?": the question mark asks the bot; what is passed on states ("We need 3 more licences.").
     const clause = kind === 'that' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
@@ -29,6 +43,26 @@ export function clauseAsMessage(t: TFunction, marker: string | undefined, writte
     const asked = kind === 'whether' ? addressingRecipient(t, reordered ?? clause) : (reordered ?? clause);
     const message = reordered !== undefined ? asked : kind ? t(`emailAdmin:clauseMessage.${kind}`, { clause: asked, marker: marker?.toLocaleLowerCase() }) : clause;
     return message.charAt(0).toLocaleUpperCase() + message.slice(1);
+}
+
+/**
+ * What the recipient is asked to do in `written`, when it opens with a word of `emailAdmin:clauseMarkers.request`
+ * and a word follows: the rest, without its closing marks ("to add 5 licences!" → "add 5 licences"). Undefined otherwise.
+ */
+function requestedOfRecipient(t: TFunction, written: string): string | undefined {
+    const words = written.trim().split(/\s+/u);
+    for (const marker of phraseList(t, 'emailAdmin:clauseMarkers.request')) {
+        const length = marker.split(' ').length;
+        if (words.length > length && words.slice(0, length).join(' ').toLocaleLowerCase() === marker) {
+            return withoutClosingMarks(words.slice(length).join(' '));
+        }
+    }
+    return undefined;
+}
+
+/** `text` without the marks that close it ("add 5 licences!" → "add 5 licences"). */
+function withoutClosingMarks(text: string): string {
+    return text.trim().replace(/[\s.!?]+$/u, '');
 }
 
 /** How a question about the recipient in the third person addresses them (`emailAdmin:recipientAddress`), read once per language. */

@@ -561,7 +561,7 @@ const MESSAGE_FRAME = /^(.+?)(?:,?\s+(?:that|dass|daß|ob|whether)\s+|\s*:\s*)(?
 export function messageAfterFrame(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
     const frame = messageFrame(t, text, lang) ?? storyFrame(t, text, lang);
     const message = frame === undefined ? '' : statedWhenAskedOfBot(t(lang), frame.head, frame.message);
-    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message);
+    return wordsOf(message).length < FRAMED_MESSAGE_MIN_WORDS ? undefined : clauseAsMessage(t(lang), frame?.marker, message, frame !== undefined);
 }
 
 /**
