@@ -1,11 +1,11 @@
 import type { TurnContext } from 'botbuilder';
-import { containsPhrase, wordsOf } from '../core/words';
+import { containsPhrase, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { findReference } from '../language/entities';
 import type { ChangeRequestService } from '../services/changeRequestService';
 import { submittedText } from '../turn/activityText';
 import { turnInfo } from '../turn/turn';
-import { answerStatus } from './statusAnswer';
+import { answerStatus, lastOwnOpenShown } from './statusAnswer';
 import { portalQuestion } from '../language/portalQuestions';
 import { mailNotArrived } from '../language/mailArrival';
 import { actionButton } from './actions';
@@ -73,9 +73,18 @@ function asksWhyLong(context: TurnContext, text: string): boolean {
 /**
  * "can I still cancel it?", "kann ich das noch zurückziehen?", "cancel the request": a word for withdrawing and one
  * for the request (`requestStatus:requestWords`: "it", "das", "request"); "can I cancel my subscription?" is no withdrawal.
+ * In a short message, or in a short question of a longer one ("Kann ich den Antrag noch zurückziehen? Ich habe es mir
+ * anders überlegt").
  */
 function asksToWithdrawFiled(context: TurnContext, text: string): boolean {
-    return shortFollowUp(text) && asksToWithdraw(context) && containsPhrase(text, phraseList(turnInfo(context).t, 'requestStatus:requestWords'));
+    const { t } = turnInfo(context);
+    const requestWords = phraseList(t, 'requestStatus:requestWords');
+    const withdrawWords = phraseList(t, 'requestStatus:withdrawWords');
+    const asks = (part: string): boolean => shortFollowUp(part) && containsPhrase(part, requestWords);
+    if (!asksToWithdraw(context) || findReference(text) !== undefined) {
+        return false;
+    }
+    return asks(text) || sentencesOf(text).some((sentence) => sentence.endsWith('?') && asks(sentence) && containsPhrase(sentence, withdrawWords));
 }
 
 /** What the bot did that "how long will that take?" may ask about, the latest of them being meant. */
@@ -123,6 +132,10 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
     const { profile, t } = turnInfo(context);
     const latest = profile.actions?.filter((action) => FOLLOWED_UP.has(action.kind)).pop();
     const text = submittedText(context.activity) ?? '';
+    // "can I cancel it? I changed my mind" right after the status of a request of their own: that request is withdrawn.
+    if (lastOwnOpenShown(context) !== undefined && asksToWithdrawFiled(context, text)) {
+        return { kind: 'withdraw' };
+    }
     if (!latest) {
         return undefined;
     }

@@ -7,7 +7,7 @@ import { DialogIds, PromptIds } from './ids';
 import { localized } from './prompts/localizedPrompt';
 import { ReferencePrompt, type ReferenceAnswer } from './prompts/referencePrompt';
 import { stepValues } from './stepValues';
-import { answerStatus, answerStatusOfTheirs } from './statusAnswer';
+import { answerStatus, answerStatusOfTheirs, lastOwnOpenShown } from './statusAnswer';
 import { answerObjections } from './objectionAnswer';
 import type { IdentifyOptions, RequestStatusOptions } from './types';
 import { offerNext } from './actions';
@@ -48,7 +48,8 @@ export class RequestStatusDialog extends ComponentDialog {
 
     private async askReferenceStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
         // "What's the status of my request?", "can I still cancel it?" right after filing one: that request.
-        const filed = step.options.objection ? undefined : turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail;
+        // So is the request of their own whose status was just answered ("can I cancel it?" after it).
+        const filed = step.options.objection ? undefined : (lastOwnOpenShown(step.context) ?? turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail);
         if (!step.options.objection && asksToWithdraw(step.context)) {
             // "withdraw my request BC-…", "Antrag BC-… zurückziehen": no status answer; withdrawing is customer service's, offered right away.
             const { t } = turnInfo(step.context);

@@ -11,6 +11,9 @@ import type { ChangeRequest } from '../data/repositories/changeRequestRepository
 /** The action noted when a billing contact was shown a request they can object to: "stop it" afterwards means that one. */
 export const OBJECTABLE_SHOWN = 'objectable-request-shown';
 
+/** The action noted when a person was shown an open request they filed themselves: "can I cancel it?" afterwards means that one. */
+export const OWN_OPEN_SHOWN = 'own-open-request-shown';
+
 /** The action noted when a billing contact's objection was recorded. */
 export const OBJECTED = 'change-request-objected';
 
@@ -51,6 +54,9 @@ export async function answerStatus(context: TurnContext, changeRequests: ChangeR
     if (objectable) {
         // "Stop it" right after this answer means this request (once objected to, the answer says it is recorded).
         recordAction(context, OBJECTABLE_SHOWN, request.reference);
+    } else if (request.requesterId === userId && STATUS_TRANSITIONS[request.status].length > 0) {
+        // "can I cancel it? I changed my mind" right after this answer asks to withdraw this request.
+        recordAction(context, OWN_OPEN_SHOWN, request.reference);
     }
     await context.sendActivity(lines.join(' '));
 }
@@ -84,6 +90,12 @@ export async function answerPendingStatus(context: TurnContext, changeRequests: 
 export function lastObjectableShown(context: TurnContext): string | undefined {
     const last = turnInfo(context).profile.actions?.at(-1);
     return last?.kind === OBJECTABLE_SHOWN ? last.detail : undefined;
+}
+
+/** The open request of their own a person was just shown, when nothing else happened since. */
+export function lastOwnOpenShown(context: TurnContext): string | undefined {
+    const last = turnInfo(context).profile.actions?.at(-1);
+    return last?.kind === OWN_OPEN_SHOWN ? last.detail : undefined;
 }
 
 /** The request this conversation last showed as objectable or objected to: "this request" in a later objection. */
