@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { EMAIL_LIKE, TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
-import { containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, escapeRegExp, phraseOf, wordsOf } from '../core/words';
 import { BoundedMemo } from '../core/boundedMemo';
 import { turnInfo } from './turn';
 import { READING_MAX_LENGTH, readOnce } from './messageReadings';
@@ -148,7 +148,15 @@ async function requestWithReason(recognizer: IntentRecognizer, t: (lang: Lang) =
         return undefined;
     }
     const language = lang ?? whole.language;
+    const question = questionBeforeReason(t(language), text);
     const asked = requestBesideReason(text, t(language));
+    if (question !== undefined && whole.intent === 'none') {
+        // "who handles the invoices at our company because we need one more license": the question before the reason word.
+        const read = await recognizer.recognize(question, language);
+        if (ASKED_WITH_REASON.has(read.intent) && read.score >= UNDERSTANDING_POLICY.interrupt) {
+            return read;
+        }
+    }
     if (asked === undefined) {
         return undefined;
     }
@@ -158,6 +166,22 @@ async function requestWithReason(recognizer: IntentRecognizer, t: (lang: Lang) =
 
 /** Requests that carry a reason (`changeContact:reasonInRequest`): a clause that says why belongs to them, it asks nothing of its own. */
 const GIVEN_WITH_REASON: ReadonlySet<Intent> = new Set<Intent>(['change-billing-contact']);
+
+/** Questions of the role asked with a reason in the same sentence, after a reason word ({@link questionBeforeReason}). */
+const ASKED_WITH_REASON: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact']);
+
+/**
+ * The words before a reason word (`changeContact:reasonInRequest.heard.because`: "because", "weil") of a message of one
+ * sentence, when words follow it: "who handles the invoices at our company" in "… because we need one more license".
+ */
+function questionBeforeReason(t: TFunction, text: string): string | undefined {
+    if (messageParts(text).length !== 1) {
+        return undefined;
+    }
+    const because = phraseList(t, 'changeContact:reasonInRequest.heard.because');
+    const found = new RegExp(`^(.+?)[\\s,;]+(?:${because.map(escapeRegExp).join('|')})\\s+[\\p{L}\\p{N}]`, 'iu').exec(text.trim());
+    return found === null ? undefined : found[1];
+}
 
 /**
  * "Where are we with BC-2026-000031?", "wie ist der stand bei BC-2026-77": a
