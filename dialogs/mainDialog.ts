@@ -13,10 +13,11 @@ import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
 import { asksWhetherToWrite, wishesToWriteToSomeone } from '../language/writeWish';
 import { accountAdminsLine, asksWhoMayChange, whoMayChangeAnswer } from './accountAdmins';
-import { containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
 import { mailNotArrived } from '../language/mailArrival';
-import { leadingAnswer } from './answerContent';
+import { afterWords, leadingAnswer } from './answerContent';
+import { memberByFirstName, namedMember } from './newContactAnswers';
 import { goodbyeOnly, settledOnly } from './freeTextInterruption';
 import { acknowledgeAddressForm } from './addressForm';
 import { submittedText } from '../turn/activityText';
@@ -77,6 +78,9 @@ const INVOICE_DETAILS_OFFERS = ['talk-to-human', 'change-billing-contact', 'more
 /** Requests a message about an invoice's details still makes as such ("Mitarbeiter bitte, die Rechnungsadresse ist falsch"). */
 const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'switch-language', 'goodbye', 'cancel', 'start-over', 'help', 'request-status', 'portal-password-reset']);
 
+/** A name after "Und …?" at most this long ({@link MainDialog.holderFollowUp}): "und Klaus Bergmann?", not a sentence. */
+const HOLDER_FOLLOW_UP_MAX_NAME_WORDS = 3;
+
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
 
@@ -124,7 +128,49 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
-        return (await this.leavingQueue(innerDc)) ?? (await this.declinedChangeTakenBack(innerDc)) ?? (await this.onlyNextRequest(innerDc)) ?? (await this.filedRequestFollowUp(innerDc)) ?? super.interrupt(innerDc);
+        return (
+            (await this.leavingQueue(innerDc)) ??
+            (await this.declinedChangeTakenBack(innerDc)) ??
+            (await this.holderFollowUp(innerDc)) ??
+            (await this.onlyNextRequest(innerDc)) ??
+            (await this.filedRequestFollowUp(innerDc)) ??
+            super.interrupt(innerDc)
+        );
+    }
+
+    /**
+     * "Und Klaus Bergmann?", "and Eva?", "what about Sarah Lee?" right after the answer who the billing contact is: a lead
+     * of `main:holderFollowUpLeads` and a member of the account the answer was about, by full or first name, asks the
+     * same question about them: whether that member is a billing contact. Before, it was not understood.
+     */
+    private async holderFollowUp(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { profile, t, lang } = turnInfo(context);
+        const last = profile.actions?.at(-1);
+        if (context.activity.type !== ActivityTypes.Message || last?.kind !== 'billing-role-answered' || !(this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.billingRole))) {
+            return undefined;
+        }
+        const text = submittedText(context.activity) ?? '';
+        const said = phraseOf(text);
+        const lead = phraseList(t, 'main:holderFollowUpLeads')
+            .filter((phrase) => beginsWith(said, phrase))
+            .sort((a, b) => b.length - a.length)[0];
+        const named = lead === undefined ? '' : afterWords(text, lead.split(' ').length);
+        if (wordsOf(named).length === 0 || wordsOf(named).length > HOLDER_FOLLOW_UP_MAX_NAME_WORDS) {
+            return undefined;
+        }
+        const accountId = last.detail?.split(', ')[1] ?? '';
+        const members = await this.services.accounts.members(accountId);
+        const member = namedMember(members, named) ?? memberByFirstName(members, named);
+        if (!member) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        // "und Eva?" from Eva herself: whether she is one.
+        if (member.user.id === profile.identity?.userId) {
+            return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'am-i-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
+        }
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'who-is-billing-contact', score: 1, language: lang }, holderAsked: member.user.name } satisfies MainMenuOptions);
     }
 
     /**
@@ -469,7 +515,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             const offerFirst = understood.intent === 'email-billing-admin' && askedMessage === undefined && asksWhetherToWrite(t, asked);
             const offerDeclined = step.options?.offerDeclined;
             // "Is Sarah also a billing contact?": kept for the answer (only such a question, not every message, goes into the dialog's state).
-            const holderAsked = understood.intent === 'who-is-billing-contact' && this.services.recognizer.asksWhetherPersonHolds(asked) ? asked : undefined;
+            const holderAsked = step.options?.holderAsked ?? (understood.intent === 'who-is-billing-contact' && this.services.recognizer.asksWhetherPersonHolds(asked) ? asked : undefined);
             return step.beginDialog(DialogIds.billingRole, { intent: understood.intent, moreAsked, askedWith, askedMessage, offerFirst, offerDeclined, holderAsked } satisfies BillingRoleOptions);
         }
         switch (understood.intent) {

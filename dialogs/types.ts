@@ -30,6 +30,8 @@ export interface MainMenuOptions {
     readonly offerDeclined?: boolean;
     /** With `change-billing-contact`: the request just declined at its summary, taken back ({@link ChangeContactOptions.resume}). */
     readonly resumeChange?: unknown;
+    /** With `who-is-billing-contact`: the member asked about in a follow-up ("Und Klaus Bergmann?"), as {@link BillingRoleOptions.holderAsked}. */
+    readonly holderAsked?: string;
 }
 
 /** Options of the escalate dialog. */
