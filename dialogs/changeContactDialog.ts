@@ -145,7 +145,7 @@ export function asksOnlyToFile(t: TFunction, text: string): boolean {
  */
 function stillTrue(resume: unknown, accountId: string, members: readonly Member[]): ReviewOptions | undefined {
     const review = resume as ReviewOptions | undefined;
-    if (review?.accountId !== accountId || review.reason === undefined) {
+    if (review?.accountId !== accountId || review.reason === undefined || !Array.isArray(review.currentContacts) || review.newContact === undefined) {
         return undefined;
     }
     const contacts = members.filter((m) => m.isBillingContact).map((m) => m.user.id);

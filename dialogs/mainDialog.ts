@@ -3,7 +3,7 @@ import { WaterfallDialog, type DialogContext, type DialogTurnResult, type Waterf
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
-import { answerLanguageRequest, didAction, lastActionDetail, LANGUAGE_TAKEN, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
+import { answerLanguageRequest, didAction, lastActionDetail, lastActionOf, LANGUAGE_TAKEN, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
 import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
@@ -129,8 +129,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         return (
-            (await this.leavingQueue(innerDc)) ??
             (await this.declinedChangeTakenBack(innerDc)) ??
+            (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
             (await this.onlyNextRequest(innerDc)) ??
             (await this.filedRequestFollowUp(innerDc)) ??
@@ -146,8 +146,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private async holderFollowUp(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
         const { profile, t, lang } = turnInfo(context);
-        const last = profile.actions?.at(-1);
-        if (context.activity.type !== ActivityTypes.Message || last?.kind !== 'billing-role-answered' || !(this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.billingRole))) {
+        const accountId = profile.identity?.accountId;
+        const answered = lastActionOf(context, 'billing-role-answered') !== undefined;
+        if (context.activity.type !== ActivityTypes.Message || !answered || accountId === undefined || !(this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.billingRole))) {
             return undefined;
         }
         const text = submittedText(context.activity) ?? '';
@@ -159,7 +160,6 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (wordsOf(named).length === 0 || wordsOf(named).length > HOLDER_FOLLOW_UP_MAX_NAME_WORDS) {
             return undefined;
         }
-        const accountId = last.detail?.split(', ')[1] ?? '';
         const members = await this.services.accounts.members(accountId);
         const member = namedMember(members, named) ?? memberByFirstName(members, named);
         if (!member) {
@@ -180,7 +180,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      */
     private async declinedChangeTakenBack(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         const context = innerDc.context;
-        const { profile, t } = turnInfo(context);
+        const { profile, t, lang } = turnInfo(context);
         const declined = profile.declinedChange;
         if (declined === undefined || context.activity.type !== ActivityTypes.Message) {
             return undefined;
@@ -190,7 +190,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return undefined;
         }
         await innerDc.cancelAllDialogs();
-        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'change-billing-contact', score: 1, language: turnInfo(context).lang }, resumeChange: declined } satisfies MainMenuOptions);
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'change-billing-contact', score: 1, language: lang }, resumeChange: declined } satisfies MainMenuOptions);
     }
 
     /**

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnInfo } from '../turn/turn';
+import { lastActionDetail, turnInfo } from '../turn/turn';
 import type { IdentifyDeps } from './identifyDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
@@ -49,7 +49,7 @@ export class RequestStatusDialog extends ComponentDialog {
     private async askReferenceStep(step: WaterfallStepContext<RequestStatusOptions>): Promise<DialogTurnResult> {
         // "What's the status of my request?", "can I still cancel it?" right after filing one: that request.
         // So is the request of their own whose status was just answered ("can I cancel it?" after it).
-        const filed = step.options.objection ? undefined : (lastOwnOpenShown(step.context) ?? turnInfo(step.context).profile.actions?.filter((action) => action.kind === 'change-request-filed').pop()?.detail);
+        const filed = step.options.objection ? undefined : (lastOwnOpenShown(step.context) ?? lastActionDetail(step.context, 'change-request-filed'));
         if (!step.options.objection && asksToWithdraw(step.context)) {
             // "withdraw my request BC-…", "Antrag BC-… zurückziehen": no status answer; withdrawing is customer service's, offered right away.
             const { t } = turnInfo(step.context);

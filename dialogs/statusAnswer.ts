@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { recordAction, turnInfo } from '../turn/turn';
+import { lastActionOf, recordAction, turnInfo } from '../turn/turn';
 import { formatDate } from '../core/dates';
 import { STATUS_TRANSITIONS, type ChangeRequestService } from '../services/changeRequestService';
 import { containsPhrase, wordsOf } from '../core/words';
@@ -88,14 +88,12 @@ export async function answerPendingStatus(context: TurnContext, changeRequests: 
 
 /** The request a billing contact was just shown and may object to, when nothing else happened since. */
 export function lastObjectableShown(context: TurnContext): string | undefined {
-    const last = turnInfo(context).profile.actions?.at(-1);
-    return last?.kind === OBJECTABLE_SHOWN ? last.detail : undefined;
+    return lastActionOf(context, OBJECTABLE_SHOWN);
 }
 
 /** The open request of their own a person was just shown, when nothing else happened since. */
 export function lastOwnOpenShown(context: TurnContext): string | undefined {
-    const last = turnInfo(context).profile.actions?.at(-1);
-    return last?.kind === OWN_OPEN_SHOWN ? last.detail : undefined;
+    return lastActionOf(context, OWN_OPEN_SHOWN);
 }
 
 /** The request this conversation last showed as objectable or objected to: "this request" in a later objection. */

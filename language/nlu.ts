@@ -1251,7 +1251,6 @@ interface SuspensionWords {
     readonly unpaid: string[];
 }
 
-/** Words of asking whether a person holds the role (`main:holderQuestionWords`, both languages). */
 /** `main:contraryWords`: a word that contradicts a no ("doch"), and the words that make a message with it negative again. */
 interface ContraryWords {
     readonly words: Set<string>;
@@ -1259,6 +1258,7 @@ interface ContraryWords {
     readonly negations: Set<string>;
 }
 
+/** Words of asking whether a person holds the role (`main:holderQuestionWords`, both languages). */
 interface HolderQuestionWords {
     /** Words before the question that only lead in ("wait", "moment", "ok"). */
     readonly lead: Set<string>;

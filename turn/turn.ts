@@ -239,6 +239,12 @@ export function saidThisTurn(context: TurnContext, key: string): boolean {
     return (context.turnState.get(SAID_THIS_TURN) as Set<string> | undefined)?.has(key) === true;
 }
 
+/** The detail of the conversation's last action when it is of `kind` (nothing else done since); undefined otherwise. */
+export function lastActionOf(context: TurnContext, kind: string): string | undefined {
+    const last = turnInfo(context).profile.actions?.at(-1);
+    return last?.kind === kind ? (last.detail ?? '') : undefined;
+}
+
 /** The detail of the latest `kind` action in this conversation (the user ID a reset link was asked for). */
 export function lastActionDetail(context: TurnContext, kind: string): string | undefined {
     return [...(turnInfo(context).profile.actions ?? [])].reverse().find((action) => action.kind === kind)?.detail;

@@ -148,15 +148,15 @@ async function requestWithReason(recognizer: IntentRecognizer, t: (lang: Lang) =
         return undefined;
     }
     const language = lang ?? whole.language;
-    const question = questionBeforeReason(t(language), text);
-    const asked = requestBesideReason(text, t(language));
-    if (question !== undefined && whole.intent === 'none') {
-        // "who handles the invoices at our company because we need one more license": the question before the reason word.
+    // "who handles the invoices at our company because we need one more license": nothing understood of the whole, the question before the reason word.
+    const question = whole.intent === 'none' ? questionBeforeReason(t(language), text) : undefined;
+    if (question !== undefined) {
         const read = await recognizer.recognize(question, language);
         if (ASKED_WITH_REASON.has(read.intent) && read.score >= UNDERSTANDING_POLICY.interrupt) {
             return read;
         }
     }
+    const asked = requestBesideReason(text, t(language));
     if (asked === undefined) {
         return undefined;
     }
@@ -178,10 +178,11 @@ function questionBeforeReason(t: TFunction, text: string): string | undefined {
     if (messageParts(text).length !== 1) {
         return undefined;
     }
-    const because = phraseList(t, 'changeContact:reasonInRequest.heard.because');
-    const found = new RegExp(`^(.+?)[\\s,;]+(?:${because.map(escapeRegExp).join('|')})\\s+[\\p{L}\\p{N}]`, 'iu').exec(text.trim());
-    return found === null ? undefined : found[1];
+    return beforeReasonWord(t).exec(text.trim())?.[1];
 }
+
+/** The words before a reason word and the first letter after it, per language (built once). */
+const beforeReasonWord = perLanguage((t) => new RegExp(`^(.+?)[\\s,;]+(?:${phraseList(t, 'changeContact:reasonInRequest.heard.because').map(escapeRegExp).join('|')})\\s+[\\p{L}\\p{N}]`, 'iu'));
 
 /**
  * "Where are we with BC-2026-000031?", "wie ist der stand bei BC-2026-77": a

@@ -55,14 +55,19 @@ export function botTextsSince(chat: ReceivedActivities, from: number): string {
 /** A chat in `lang` where `email` asked who the billing contact is and typed the code; waits for `then`. */
 export async function verifiedChat(chats: DirectLineChats, lang: Lang, email: string, then: RegExp): Promise<ReceivedActivities> {
     const chat = await chats.chatOn(lang);
+    await chat.say(PHRASES[lang].whoIs, localeOf(lang));
+    await verifyAs(chats, chat, lang, email);
+    await chat.botSays(then);
+    return chat;
+}
+
+/** Answers the bot's email question in `chat` with `email`, then types the code mailed to it. */
+export async function verifyAs(chats: DirectLineChats, chat: ReceivedActivities, lang: Lang, email: string): Promise<void> {
     const p = PHRASES[lang];
-    await chat.say(p.whoIs, localeOf(lang));
     await chat.botSays(p.askEmail);
     await chat.say(email, localeOf(lang));
     await chat.botSays(p.codeSent);
     await chat.say(await chats.running().latestCode(email), localeOf(lang));
-    await chat.botSays(then);
-    return chat;
 }
 
 /** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */

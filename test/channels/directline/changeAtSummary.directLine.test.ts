@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { botSaysAfter, botTextsSince, useDirectLineChats, type DirectLineChats } from '../../helpers/directLineChats';
+import { botSaysAfter, botTextsSince, useDirectLineChats, verifyAs, type DirectLineChats } from '../../helpers/directLineChats';
 import type { ReceivedActivities } from '../../helpers/directLineNode';
 import { PHRASES } from '../../helpers/phrases';
 import { localeOf } from '../../helpers/script';
@@ -98,13 +98,9 @@ const ALONGSIDE_WORDS: Readonly<Record<Lang, { readonly atReason: string; readon
 /** Klaus Bergmann, verified, has chosen Eva Schulz to replace him: the bot asks for the reason. */
 async function atReason(chats: DirectLineChats, lang: Lang): Promise<ReceivedActivities> {
     const w = WORDS[lang];
-    const p = PHRASES[lang];
     const chat = await chats.chatOn(lang);
     await chat.say(w.ask, localeOf(lang));
-    await chat.botSays(p.askEmail);
-    await chat.say(KLAUS, localeOf(lang));
-    await chat.botSays(p.codeSent);
-    await chat.say(await chats.running().latestCode(KLAUS), localeOf(lang));
+    await verifyAs(chats, chat, lang, KLAUS);
     await chat.botSays(w.whoNew);
     await chat.say('Eva Schulz', localeOf(lang));
     await chat.botSays(w.whomReplaced);

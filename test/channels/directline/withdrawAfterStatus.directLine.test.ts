@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { botSaysAfter, botTextsSince, useDirectLineChats } from '../../helpers/directLineChats';
+import { botSaysAfter, botTextsSince, useDirectLineChats, verifyAs } from '../../helpers/directLineChats';
 import { PHRASES } from '../../helpers/phrases';
 import { TASK_PHRASES } from '../../helpers/taskPhrases';
 import { localeOf } from '../../helpers/script';
@@ -39,10 +39,7 @@ describe('Withdrawing a request right after its status was answered (Direct Line
         it(`[${lang}] "${w.withdraw}" after the status of his own request`, async () => {
             const first = await chats.chatOn(lang);
             await first.say(w.change, localeOf(lang));
-            await first.botSays(p.askEmail);
-            await first.say(JONAS, localeOf(lang));
-            await first.botSays(p.codeSent);
-            await first.say(await chats.running().latestCode(JONAS), localeOf(lang));
+            await verifyAs(chats, first, lang, JONAS);
             await first.botSays(TASK_PHRASES[lang].confirm);
             await first.say(p.yes, localeOf(lang));
             const filed = await first.botSays(TASK_PHRASES[lang].filed);
@@ -51,10 +48,7 @@ describe('Withdrawing a request right after its status was answered (Direct Line
 
             const later = await chats.chatOn(lang);
             await later.say(`Status ${reference}`, localeOf(lang));
-            await later.botSays(p.askEmail);
-            await later.say(JONAS, localeOf(lang));
-            await later.botSays(p.codeSent);
-            await later.say(await chats.running().latestCode(JONAS), localeOf(lang));
+            await verifyAs(chats, later, lang, JONAS);
             await later.botSays(w.status);
             const from = later.all.length;
             await later.say(w.withdraw, localeOf(lang));
