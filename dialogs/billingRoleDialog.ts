@@ -303,7 +303,9 @@ export class BillingRoleDialog extends ComponentDialog {
             return;
         }
         if (profile.answered?.includes(said) && (count > 0 || ownRole)) {
-            const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : 'billingRole:againB';
+            // "Bin ich auch einer?", "is Sarah one too?" from Sarah: the no to their own role, then who is.
+            const notYou = intent === 'am-i-billing-contact' && !ownRole;
+            const key = answer.case === 'a' ? 'billingRole:againA' : answer.case === 'c' ? 'billingRole:againC' : notYou ? 'billingRole:againNotYou' : 'billingRole:againB';
             const again = t(key, { account, contacts, count, login, myAccountUrl: LINKS.myAccount });
             noteSaidThisTurn(context, 'billing-role-answer');
             await context.sendActivity(filed ? `${again}\n\n${this.pendingLine(context, filed)}` : again);

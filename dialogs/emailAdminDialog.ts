@@ -178,6 +178,7 @@ export class EmailAdminDialog extends ComponentDialog {
         const names = conjunctionList(turnInfo(step.context).lang).format(drafts.map((d) => d.recipient.name));
         noteInsight(step.context, 'task-completed', 'admin-mail');
         recordAction(step.context, 'emailed-billing-admin', drafts.map((d) => d.recipient.id).join(','));
+        turnInfo(step.context).profile.sentMail = { message: said, recipientIds: drafts.map((d) => d.recipient.id), accountId: step.options.accountId };
         await step.context.sendActivity(t('emailAdmin:sent', { names, email: sender.email }));
         return step.endDialog();
     }

@@ -779,16 +779,19 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             await context.sendActivity(turnInfo(context).t(atCode ? 'identify:roleOnceVerified.code' : 'identify:roleOnceVerified.email'));
             return this.reprompt(innerDc);
         }
-        if (understood.intent !== 'who-is-billing-contact' || !this.isOnStack(innerDc, DialogIds.billingRole) || !roleAsked) {
+        if (!roleAsked || !this.isOnStack(innerDc, DialogIds.billingRole)) {
             return undefined;
         }
         const known = await this.knownAccount(context);
-        if (!known || known.otherBillingContacts.length === 0) {
+        // "Bin ich ein Abrechnungskontakt?" there, from a person who is none: the no, then who is.
+        const notYou = understood.intent === 'am-i-billing-contact' && (known?.case === 'b' || known?.case === 'bd');
+        if (!known || known.otherBillingContacts.length === 0 || (understood.intent !== 'who-is-billing-contact' && !notYou)) {
             return undefined;
         }
         const { t, lang } = turnInfo(context);
+        const account = known.account.name;
         const contacts = conjunctionList(lang).format(known.otherBillingContacts.map((u) => `${u.name} (${u.email})`));
-        await context.sendActivity(t('billingRole:againB', { account: known.account.name, contacts, count: known.otherBillingContacts.length }));
+        await context.sendActivity(t(notYou ? 'billingRole:againNotYou' : 'billingRole:againB', { account, contacts, count: known.otherBillingContacts.length }));
         return this.reprompt(innerDc);
     }
 

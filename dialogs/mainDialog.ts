@@ -1,4 +1,5 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { sayClosing } from './rating';
@@ -33,6 +34,9 @@ import { EscalateDialog } from './escalateDialog';
 import { EscalateOfferDialog } from './escalateOfferDialog';
 import { asksOnlyToFile, ChangeContactDialog } from './changeContactDialog';
 import { PortalResetDialog } from './portalResetDialog';
+import { EmailAdminDialog } from './emailAdminDialog';
+import { numberCorrection, partCorrection } from './draftCorrection';
+import { conjunctionList } from '../core/listFormat';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
 import { answerFollowUp, offersNewLink } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
@@ -44,7 +48,7 @@ import { stepValues } from './stepValues';
 import { asksRequestOrigin, lastObjectableShown, requestInQuestion, requestOriginLine } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
-import type { BillingRoleOptions, ChangeContactOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
+import type { BillingRoleOptions, ChangeContactOptions, EmailAdminOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
 
 /** The menu: each button's value is the intent it stands for. */
 const MENU_BUTTONS: readonly PromptButton[] = [
@@ -123,6 +127,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         this.addDialog(new EscalateOfferDialog());
         this.addDialog(new ChangeContactDialog(services));
         this.addDialog(new PortalResetDialog(services));
+        this.addDialog(new EmailAdminDialog(services));
         this.addDialog(new WaterfallDialog(DialogIds.mainMenu, [this.showMenuStep.bind(this), this.routeStep.bind(this), this.againStep.bind(this)]));
         this.initialDialogId = DialogIds.mainMenu;
     }
@@ -130,6 +135,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
         return (
             (await this.declinedChangeTakenBack(innerDc)) ??
+            (await this.sentMailCorrected(innerDc)) ??
             (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
             (await this.onlyNextRequest(innerDc)) ??
@@ -152,12 +158,13 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return undefined;
         }
         const text = submittedText(context.activity) ?? '';
-        const said = phraseOf(text);
-        const lead = phraseList(t, 'main:holderFollowUpLeads')
-            .filter((phrase) => beginsWith(said, phrase))
-            .sort((a, b) => b.length - a.length)[0];
-        const named = lead === undefined ? '' : afterWords(text, lead.split(' ').length);
-        if (wordsOf(named).length === 0 || wordsOf(named).length > HOLDER_FOLLOW_UP_MAX_NAME_WORDS) {
+        if (asksWhoAgain(t, text)) {
+            // "who was that again?", "wer war das nochmal?": the answer once more, in short.
+            await innerDc.cancelAllDialogs();
+            return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'who-is-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
+        }
+        const named = followUpName(t, text) ?? (this.services.recognizer.asksWhetherPersonHolds(text) ? text : undefined);
+        if (named === undefined) {
             return undefined;
         }
         const members = await this.services.accounts.members(accountId);
@@ -171,6 +178,32 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'am-i-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
         }
         return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'who-is-billing-contact', score: 1, language: lang }, holderAsked: member.user.name } satisfies MainMenuOptions);
+    }
+
+    /**
+     * "no wait, make it 3", "statt 10.12. lieber 15.12." as the next message after a mail to the billing contacts was sent
+     * (`ConversationProfile.sentMail`, kept for that message only): the mail has gone and cannot be changed; a second mail
+     * with the words corrected, marked as a correction, is drafted to the same people and sent on a yes. Before, the
+     * correction was not understood.
+     */
+    private async sentMailCorrected(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { profile, t, lang } = turnInfo(context);
+        const sent = profile.sentMail;
+        if (sent === undefined || context.activity.type !== ActivityTypes.Message) {
+            return undefined;
+        }
+        profile.sentMail = undefined;
+        const text = submittedText(context.activity) ?? '';
+        const change = this.isAtMenu(innerDc) && profile.identity?.accountId === sent.accountId ? (numberCorrection(context, text, sent.message) ?? partCorrection(context, text, sent.message)) : undefined;
+        if (change?.kind !== 'replace') {
+            return undefined;
+        }
+        const names = (await Promise.all(sent.recipientIds.map((id) => this.services.users.get(id)))).flatMap((user) => (user ? [user.name] : []));
+        await innerDc.cancelAllDialogs();
+        await context.sendActivity(t('emailAdmin:correctionAfterSent.said', { names: conjunctionList(lang).format(names), count: names.length }));
+        const message = t('emailAdmin:correctionAfterSent.mail', { message: change.text });
+        return innerDc.beginDialog(DialogIds.mainMenu, { correctedMail: { message, recipientIds: sent.recipientIds } } satisfies MainMenuOptions);
     }
 
     /**
@@ -322,6 +355,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
+        if (options.correctedMail) {
+            return step.next();
+        }
         // A first message that offers a form of address ("du kannst mich duzen"): taken up, then its rest is read, or the menu shown.
         const addressed = options.understood ? await acknowledgeAddressForm(step.context) : undefined;
         const understood = addressed === 'only' ? undefined : addressed === 'more' ? await understandTurn(step.context, this.services.recognizer) : options.understood;
@@ -334,6 +370,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
+        const corrected = step.options?.correctedMail;
+        const identity = turnInfo(step.context).profile.identity;
+        if (corrected && identity?.accountId !== undefined) {
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message: corrected.message, recipientIds: corrected.recipientIds } satisfies EmailAdminOptions);
+        }
         const queued = step.options?.queued === true;
         // A request taken from the queue was made in an earlier message: this turn's words are not its details.
         const text = queued ? '' : (submittedText(step.context.activity) ?? '');
@@ -940,4 +981,45 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         return (await requestsOf(this.services.recognizer, t, words, lang)).length > 0;
     }
+}
+
+/**
+ * The name a short follow-up to the answer who the billing contact is asks about: after a lead of
+ * `main:holderFollowUpLeads` ("Und Klaus Bergmann?", "what about Maria?"), or in a question that stands for the role
+ * with a word of `main:holderFollowUpOne.one` ("is Tom one too?", "Ist Eva Schulz auch einer?": a word of
+ * `main:holderQuestionWords.starts` first, besides the name only words of `.beside`). Undefined for anything else.
+ */
+function followUpName(t: TFunction, text: string): string | undefined {
+    const said = phraseOf(text);
+    const lead = phraseList(t, 'main:holderFollowUpLeads')
+        .filter((phrase) => beginsWith(said, phrase))
+        .sort((a, b) => b.length - a.length)[0];
+    const named = lead === undefined ? oneOfThemName(t, text) : afterWords(text, lead.split(' ').length);
+    const count = named === undefined ? 0 : wordsOf(named).length;
+    return count === 0 || count > HOLDER_FOLLOW_UP_MAX_NAME_WORDS ? undefined : named;
+}
+
+/** The words of `text` after the words that only lead in (`main:holderQuestionWords.lead`: "sorry", "wait", "und"). */
+function wordsAfterLead(t: TFunction, text: string): string[] {
+    const words = wordsOf(text);
+    const leads = new Set(phraseList(t, 'main:holderQuestionWords.lead'));
+    const start = words.findIndex((word) => !leads.has(word));
+    return start < 0 ? [] : words.slice(start);
+}
+
+/** True when the message only asks who that was once more (`main:whoAgain`, after words that lead in). */
+function asksWhoAgain(t: TFunction, text: string): boolean {
+    const words = wordsAfterLead(t, text);
+    return words.length > 0 && phraseList(t, 'main:whoAgain').includes(words.join(' '));
+}
+
+/** The words that may name the member in "is Tom one too?", "ist Eva Schulz auch einer?" ({@link followUpName}). */
+function oneOfThemName(t: TFunction, text: string): string | undefined {
+    const [first, ...rest] = wordsAfterLead(t, text);
+    const one = new Set(phraseList(t, 'main:holderFollowUpOne.one'));
+    if (first === undefined || !phraseList(t, 'main:holderQuestionWords.starts').includes(first) || !rest.some((word) => one.has(word))) {
+        return undefined;
+    }
+    const beside = new Set(phraseList(t, 'main:holderFollowUpOne.beside'));
+    return rest.filter((word) => !one.has(word) && !beside.has(word)).join(' ');
 }

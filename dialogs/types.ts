@@ -32,6 +32,8 @@ export interface MainMenuOptions {
     readonly resumeChange?: unknown;
     /** With `who-is-billing-contact`: the member asked about in a follow-up ("Und Klaus Bergmann?"), as {@link BillingRoleOptions.holderAsked}. */
     readonly holderAsked?: string;
+    /** The words of a mail that corrects the one just sent (`ConversationProfile.sentMail`), to the same billing contacts: drafted at once. */
+    readonly correctedMail?: { readonly message: string; readonly recipientIds: readonly string[] };
 }
 
 /** Options of the escalate dialog. */

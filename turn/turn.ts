@@ -63,6 +63,11 @@ export interface ConversationProfile {
      * which may take the no back ("Doch, stellen Sie den Antrag"): then the summary is shown again.
      */
     declinedChange?: unknown;
+    /**
+     * The mail to the billing contacts just sent: its words, to whom, for which account. Kept for the next message only,
+     * which may correct it ("no wait, make it 3"): the mail has gone, a correction is offered.
+     */
+    sentMail?: { readonly message: string; readonly recipientIds: readonly string[]; readonly accountId: string };
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
     /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */
