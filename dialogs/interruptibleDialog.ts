@@ -668,6 +668,10 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
                     // "Can you cancel it?" right after a billing contact was shown a request filed against them: an objection.
                     return this.objectAtMenu(innerDc);
                 }
+                if (this.isAtMenu(innerDc) && this.openPrompt(innerDc).options?.buttons?.some((button) => button.answers === 'no')) {
+                    // "nee lass mal", "never mind" to an offer ("Soll ich Ihnen einen Link senden lassen?"): a no to it, which the menu answers.
+                    return undefined;
+                }
                 if (this.isAtMenu(innerDc)) {
                     await context.sendActivity(t('main:nothingToCancel'));
                     return this.reprompt(innerDc);

@@ -863,6 +863,11 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return { intent: input.button as Intent, score: 1, language: lang };
         }
         const understood = (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
+        // "nee lass mal", "never mind" to "Shall I …?": the no of the offer.
+        const declined = understood.intent === 'cancel' && understood.score >= UNDERSTANDING_POLICY.cancel ? step.options?.followUp?.buttons.find((button) => button.answers === 'no') : undefined;
+        if (declined) {
+            return { intent: declined.value as Intent, score: 1, language: lang };
+        }
         // "yeah go ahead, my username is pbrooks" to "Shall I …?": the yes chooses, the task reads the rest;
         // unless the rest makes a request of its own ("yes, but change the billing contact instead").
         const lead = leadingAnswer(step.context, input.text);
