@@ -7,5 +7,6 @@ export const ANNA = 'anna.mueller@mueller-design.example';
 export const LEA = 'lea.fischer@mueller-design.example';
 export const MARIA = 'buchhaltung@bergmann-soehne.example';
 export const TOM = 'tom.hughes@northwind.example';
+export const SARAH = 'sarah.lee@northwind.example';
 /** In two accounts (Taylor Consulting and Northwind Traders): asked which one first. */
 export const CHRIS = 'chris.taylor@taylor-consulting.example';
