@@ -36,6 +36,9 @@ import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import type { TFunction } from 'i18next';
 
 /** Tasks about one account that a message naming another of the person's accounts can ask for there. */
+/** "hmm ich muss kurz weg, melde mich später" is short; a longer message says more than that ({@link InterruptibleDialog.comesBackLater}). */
+const BACK_LATER_MAX_WORDS = 12;
+
 const ACCOUNT_TASKS: ReadonlySet<Intent> = new Set<Intent>(['who-is-billing-contact', 'am-i-billing-contact', 'change-billing-contact', 'email-billing-admin', 'portal-password-reset']);
 
 /** The dialog that keeps what a person entered for a request: typing that request again there does not start it anew. */
@@ -161,6 +164,12 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         // "ach, hat sich erledigt, danke" at any question of a task: the person needs it no more; a goodbye, nothing asked.
         if (!this.isAtMenu(innerDc) && !this.isOnStack(innerDc, DialogIds.closing) && settledOnly(submittedText(context.activity) ?? '', this.services.recognizer, turnInfo(context).t)) {
             return this.close(innerDc, 'main:goodbye');
+        }
+        // "hmm ich muss kurz weg, melde mich später", "brb" (`common:backLater.heard`): the person comes back; said that they may
+        // answer then, and nothing is taken from the words (before, they became a change request's reason at its summary).
+        if (this.comesBackLater(innerDc)) {
+            await context.sendActivity(turnInfo(context).t('common:backLater.answer'));
+            return Dialog.EndOfTurn;
         }
         // "ugh i have to go to a meeting, bye", "ich muss gleich in ein meeting, tschüss" at any question of a task: the person has to go
         // now (`common:leavingNow`, then a goodbye), as "muss weg, tschüss" says; a goodbye, nothing asked.
@@ -546,6 +555,20 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
     }
 
     /** True when a message ends on a goodbye after saying that the person has to go now (`common:leavingNow`: "gotta run to a call, bye"). */
+    /**
+     * True when a short message says the person will be back (`common:backLater.heard`), outside the mail's own
+     * words ("tell him I'll be back later" is a message to pass on) and the question whether to drop the task.
+     */
+    private comesBackLater(innerDc: DialogContext): boolean {
+        const text = submittedText(innerDc.context.activity) ?? '';
+        return (
+            wordsOf(text).length <= BACK_LATER_MAX_WORDS &&
+            !this.isOnStack(innerDc, DialogIds.closing) &&
+            !this.isOnStack(innerDc, DialogIds.emailAdmin) &&
+            containsPhrase(text, phraseList(turnInfo(innerDc.context).t, 'common:backLater.heard'))
+        );
+    }
+
     private async mustGo(context: TurnContext): Promise<boolean> {
         const { t, lang } = turnInfo(context);
         const before = await beforeGoodbye(submittedText(context.activity) ?? '', lang, this.services.recognizer, t);
