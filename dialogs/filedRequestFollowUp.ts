@@ -148,6 +148,11 @@ export async function answerFollowUp(context: TurnContext, known: FollowUpContex
     if (asksToWithdrawFiled(context, text)) {
         return { kind: 'withdraw' };
     }
+    // "welche Nummer hatte das nochmal?", "what was the reference again?": the reference of the request filed.
+    if (latest.detail !== undefined && shortFollowUp(text) && containsPhrase(text, phraseList(t, 'changeContact:referenceAgain.heard'))) {
+        await context.sendActivity(t('changeContact:referenceAgain.answer', { reference: latest.detail }));
+        return { kind: 'answered' };
+    }
     const why = asksWhyLong(context, text);
     const restated = !why && !asksHowLong(context, text) && latest.detail !== undefined && (await known.restatesChange?.(text)) === true;
     if (restated) {

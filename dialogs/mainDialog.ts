@@ -85,6 +85,9 @@ const INVOICE_DETAILS_KEEP: ReadonlySet<Intent> = new Set(['talk-to-human', 'swi
 /** A name after "Und …?" at most this long ({@link MainDialog.holderFollowUp}): "und Klaus Bergmann?", not a sentence. */
 const HOLDER_FOLLOW_UP_MAX_NAME_WORDS = 3;
 
+/** "what was my user id again?" is short; a longer message asks more ({@link MainDialog.loginAgain}). */
+const LOGIN_AGAIN_MAX_WORDS = 10;
+
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
 
@@ -138,6 +141,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             (await this.sentMailCorrected(innerDc)) ??
             (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
+            (await this.loginAgain(innerDc)) ??
             (await this.onlyNextRequest(innerDc)) ??
             (await this.filedRequestFollowUp(innerDc)) ??
             super.interrupt(innerDc)
@@ -178,6 +182,27 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'am-i-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
         }
         return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'who-is-billing-contact', score: 1, language: lang }, holderAsked: member.user.name } satisfies MainMenuOptions);
+    }
+
+    /**
+     * "what was my user id again?", "wie war nochmal meine Benutzer-ID?" (`billingRole:loginAgain.heard`, a short question
+     * that {@link portalQuestion} does not answer) from a verified person with a portal user ID on file, where no task asks
+     * for anything: that user ID (`portalReset:yourUserId`); the open offer stays. Before: "I can't answer that question here".
+     */
+    private async loginAgain(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { t, profile } = turnInfo(context);
+        const text = submittedText(context.activity) ?? '';
+        const asks = context.activity.type === ActivityTypes.Message && wordsOf(text).length <= LOGIN_AGAIN_MAX_WORDS && asksQuestion(context, text);
+        if (!asks || !this.isAtMenu(innerDc) || profile.identity === undefined || portalQuestion(t, text) !== undefined || !containsPhrase(text, phraseList(t, 'billingRole:loginAgain.heard'))) {
+            return undefined;
+        }
+        const own = await this.services.users.portalLogin(profile.identity.userId);
+        if (!own) {
+            return undefined;
+        }
+        await context.sendActivity(t('portalReset:yourUserId', { login: own.login }));
+        return this.reprompt(innerDc);
     }
 
     /**

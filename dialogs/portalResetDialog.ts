@@ -54,7 +54,7 @@ export class PortalResetDialog extends ComponentDialog {
         }
         if (own && !step.options.login) {
             await step.context.sendActivity(t('portalReset:usingOwnUserId', { login: own.login }));
-            return step.next({ kind: 'login', login: own.login } satisfies PortalUserIdInput);
+            return step.next({ kind: 'login', login: own.login, own: true } satisfies PortalUserIdInput);
         }
         if (!step.options.again) {
             await step.context.sendActivity(await this.introduction(step.context));
@@ -122,7 +122,9 @@ export class PortalResetDialog extends ComponentDialog {
         }
         noteInsight(step.context, 'task-completed', 'portal-reset');
         recordAction(step.context, 'portal-reset-requested', login);
-        await step.context.sendActivity(t('portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
+        // The verified person's own user ID on file: the link goes to them, without the "if this is a billing contact's ID" of an ID typed in.
+        const own = input.kind === 'login' && input.own === true;
+        await step.context.sendActivity(t(own ? 'portalReset:requestedOwn' : 'portalReset:requested', { minutes: this.services.portalReset.linkValidMinutes }));
         // A verified person's role is known: no offer to check it, just "anything else?".
         return turnInfo(step.context).profile.identity ? step.endDialog() : step.endDialog(OTHER_PATHS satisfies TaskResult);
     }

@@ -13,7 +13,8 @@ import { perLanguage, phraseList } from '../../language/phraseLists';
 import type { TFunction } from 'i18next';
 
 /** A typed portal user ID, or one of the prompt's buttons. */
-export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string } | { readonly kind: 'button'; readonly value: string };
+/** What the user ID question gave; `own`: the verified person's own user ID on file, taken without asking. */
+export type PortalUserIdInput = { readonly kind: 'login'; readonly login: string; readonly own?: boolean } | { readonly kind: 'button'; readonly value: string };
 
 /** A username as the portal issues them: letters, digits, dot, dash, underscore. */
 const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,99}$/u;

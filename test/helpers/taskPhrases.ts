@@ -31,7 +31,8 @@ export const TASK_PHRASES = {
         askUserIdRetry: /Please type just the user ID/,
         whereButton: 'Where do I find my user ID?',
         whereToFind: /Your user ID is on every invoice/,
-        resetRequested: /If this is the user ID of a billing contact, I've asked the portal to send a password reset link/,
+        // The link asked for: for a user ID typed in ("If this is the user ID of a billing contact, …") or the verified person's own ("Done: …").
+        resetRequested: /I've asked the portal to send a password reset link/,
         resetRateLimited: /Several reset links have been requested recently/,
         resetButton: 'Reset my portal password',
         offerReset: /Shall I have a link to reset your portal password sent/,
@@ -68,7 +69,7 @@ export const TASK_PHRASES = {
         askUserIdRetry: /Bitte geben Sie nur die Benutzer-ID ein/,
         whereButton: 'Wo finde ich meine Benutzer-ID?',
         whereToFind: /Ihre Benutzer-ID steht auf jeder Rechnung/,
-        resetRequested: /Wenn dies die Benutzer-ID eines Abrechnungskontakts ist, habe ich das Portal gebeten, einen Link zum Zurücksetzen/,
+        resetRequested: /habe ich das Portal gebeten, einen Link zum Zurücksetzen/,
         resetRateLimited: /In letzter Zeit wurden schon mehrere Links zum Zurücksetzen angefordert/,
         resetButton: 'Portal-Kennwort zurücksetzen',
         offerReset: /Soll ich Ihnen gleich einen Link zum Zurücksetzen Ihres Portal-Kennworts/,
