@@ -88,6 +88,9 @@ const HOLDER_FOLLOW_UP_MAX_NAME_WORDS = 3;
 /** "what was my user id again?" is short; a longer message asks more ({@link MainDialog.loginAgain}). */
 const LOGIN_AGAIN_MAX_WORDS = 10;
 
+/** "und kann ich das auf mich ändern lassen?" is short; a longer message is read whole ({@link MainDialog.changeToSelfAfterAnswer}). */
+const CHANGE_TO_SELF_MAX_WORDS = 15;
+
 /** Closing words: a question is read as one only when it says nothing else ("sure, but is that free?" is no thanks). */
 const CLOSING_WORDS: readonly Intent[] = ['goodbye', 'thanks', 'greeting'];
 
@@ -142,6 +145,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
             (await this.loginAgain(innerDc)) ??
+            (await this.changeToSelfAfterAnswer(innerDc)) ??
             (await this.onlyNextRequest(innerDc)) ??
             (await this.filedRequestFollowUp(innerDc)) ??
             super.interrupt(innerDc)
@@ -182,6 +186,29 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'am-i-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
         }
         return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'who-is-billing-contact', score: 1, language: lang }, holderAsked: member.user.name } satisfies MainMenuOptions);
+    }
+
+    /**
+     * "und kann ich das auf mich ändern lassen?", "can I switch it to me?" (`main:changeToSelf.heard`, a short message)
+     * right after the answer who the billing contact is: a change of billing contact to the person, the words read by the
+     * change dialog ("auf mich": the person). Before, the classifier read the German one as a portal password reset, and the
+     * bot said it could not answer that here.
+     */
+    private async changeToSelfAfterAnswer(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { t, lang } = turnInfo(context);
+        const text = submittedText(context.activity) ?? '';
+        if (
+            context.activity.type !== ActivityTypes.Message ||
+            lastActionOf(context, 'billing-role-answered') === undefined ||
+            !(this.isAtMenu(innerDc) || this.isOnStack(innerDc, DialogIds.billingRole)) ||
+            wordsOf(text).length > CHANGE_TO_SELF_MAX_WORDS ||
+            !containsPhrase(text, phraseList(t, 'main:changeToSelf.heard'))
+        ) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'change-billing-contact', score: 1, language: lang } } satisfies MainMenuOptions);
     }
 
     /**
