@@ -220,8 +220,16 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         const context = innerDc.context;
         const { t, profile } = turnInfo(context);
         const text = submittedText(context.activity) ?? '';
-        const asks = context.activity.type === ActivityTypes.Message && wordsOf(text).length <= LOGIN_AGAIN_MAX_WORDS && asksQuestion(context, text);
-        if (!asks || !this.isAtMenu(innerDc) || profile.identity === undefined || portalQuestion(t, text) !== undefined || !containsPhrase(text, phraseList(t, 'billingRole:loginAgain.heard'))) {
+        // The cheap checks first: this runs for every message at the menu.
+        if (
+            context.activity.type !== ActivityTypes.Message ||
+            profile.identity === undefined ||
+            !this.isAtMenu(innerDc) ||
+            wordsOf(text).length > LOGIN_AGAIN_MAX_WORDS ||
+            !containsPhrase(text, phraseList(t, 'billingRole:loginAgain.heard')) ||
+            !asksQuestion(context, text) ||
+            portalQuestion(t, text) !== undefined
+        ) {
             return undefined;
         }
         const own = await this.services.users.portalLogin(profile.identity.userId);
