@@ -10,8 +10,9 @@ import { turnInfo } from '../turn/turn';
  * sent to a different email", "the invoice shows the wrong company name"):
  * it names an invoice (`main:invoiceDetails.heard.invoiceWords`) and one of its
  * details (`…detailWords`: address, company name, VAT ID, email), or a
- * word that is both ("Rechnungsadresse", "billing address"), says it is
- * wrong or should change (`…changeWords`), and names no person
+ * word that is both ("Rechnungsadresse", "billing address") or a detail only
+ * an invoice has (`…invoiceOnlyDetails`: "USt-IdNr.", "PO number"), says it is
+ * wrong, missing or should change or be added (`…changeWords`), and names no person
  * who should get the invoices (`…personWords`: the billing contact, a
  * colleague, someone else). Those details are not the billing contact: the
  * bot cannot change them, customer service can.
@@ -26,5 +27,5 @@ export function asksAboutInvoiceDetails(context: TurnContext, text: string): boo
     if (has('personWords')) {
         return false;
     }
-    return has('changeWords') && (has('compounds') || (has('invoiceWords') && has('detailWords')));
+    return has('changeWords') && (has('compounds') || has('invoiceOnlyDetails') || (has('invoiceWords') && has('detailWords')));
 }

@@ -184,6 +184,7 @@ export class IntentRecognizer {
         private readonly suspension: Readonly<Record<keyof SuspensionWords, WordPatterns>>,
         private readonly portalPassword: Readonly<Record<keyof PortalPasswordWords, WordPatterns>>,
         private readonly planSwitch: WordPatterns,
+        private readonly planEnd: WordPatterns,
         private readonly topicCues: ReadonlyArray<TopicCue>,
         private readonly ownMail: Readonly<Record<keyof OwnMailWords, WordPatterns>>,
         private readonly arithmetic: RegExp,
@@ -243,6 +244,7 @@ export class IntentRecognizer {
         const suspension: SuspensionWords = { suspended: [], unpaid: [] };
         const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
         const planSwitch: string[] = [];
+        const planEnd: string[] = [];
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
         const ownMail: OwnMailWords = { self: [], we: [], receive: [], mail: [], stopped: [] };
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
@@ -285,6 +287,7 @@ export class IntentRecognizer {
                 suspensionWords?: Partial<Record<keyof SuspensionWords, unknown>>;
                 portalPasswordWords?: Partial<Record<keyof PortalPasswordWords, unknown>>;
                 planSwitchWords?: unknown;
+                planEndWords?: unknown;
                 topicCues?: Record<string, unknown>;
                 ownMailWords?: Partial<Record<keyof OwnMailWords, unknown>>;
                 otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
@@ -329,6 +332,7 @@ export class IntentRecognizer {
                 portalPassword[kind].push(...patterns(main.portalPasswordWords?.[kind]));
             }
             planSwitch.push(...patterns(main.planSwitchWords));
+            planEnd.push(...patterns(main.planEndWords));
             for (const kind of Object.keys(ownMail) as Array<keyof OwnMailWords>) {
                 ownMail[kind].push(...patterns(main.ownMailWords?.[kind]));
             }
@@ -411,6 +415,7 @@ export class IntentRecognizer {
             patternsOf(suspension),
             patternsOf(portalPassword),
             WordPatterns.of(planSwitch),
+            WordPatterns.of(planEnd),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             patternsOf(ownMail),
             arithmetic,
@@ -579,6 +584,11 @@ export class IntentRecognizer {
         }
         // "switch us to annual billing", "auf monatliche Abrechnung umstellen": a change of the billing cycle, not of a person, is a change of plan.
         // "how do I switch from monthly to annual billing": a switch of the billing cycle is a change of plan, also when the classifier places nothing.
+        // "Ich will kündigen", "cancel my account": ending the subscription (`main:planEndWords`), placed nowhere by the classifier,
+        // is the plan's topic, as "Abo kündigen" and "cancel our subscription" are (another field's contract is out of scope before); not with the role named.
+        if (understood.intent === 'none' && this.planEnd.mentionedIn(said) && !this.role.mentionedIn(said)) {
+            return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
         const cycleSwitch = understood.intent === 'change-billing-contact' || (understood.intent === 'none' && this.planSwitch.mentionedIn(said));
         if (cycleSwitch && this.billingCycle.mentionedIn(said) && !this.role.mentionedIn(said)) {
             return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
