@@ -31,7 +31,7 @@ import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';
-import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, memberOfFullName, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, writtenAnew } from './newContactAnswers';
+import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, memberOfFullName, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, withoutJobTitle, writtenAnew } from './newContactAnswers';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -1107,7 +1107,7 @@ function withoutTitle(name: string, t: TFunction): string {
     while (words.length > 1 && titles.includes(phraseOf(words[0]))) {
         words.shift();
     }
-    return words.join(' ');
+    return withoutJobTitle(words, t).join(' ');
 }
 
 /** The new person's name written anew at the question for their address ("sorry, her name is spelled Priya Nayar, not Nair"), if it is. */

@@ -174,6 +174,19 @@ const CORRECTION_OPENING_WORDS = 3;
 /** A full name written with capitals ("Jane Smith", "Max Meier"). */
 const WRITTEN_NAME = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)+/gu;
 
+/**
+ * `words` (a name as written) without the job title before it (`changeContact:jobTitleWords`: "Finance Manager
+ * Julia Stone", "Buchhalterin Julia Stein" → the name), one word at least kept: a job is no part of a name.
+ */
+export function withoutJobTitle(words: readonly string[], t: TFunction): string[] {
+    const jobs = phraseList(t, 'changeContact:jobTitleWords');
+    let start = 0;
+    while (words.length - start > 1 && jobs.includes(phraseOf(words[start]))) {
+        start++;
+    }
+    return words.slice(start);
+}
+
 /** The one full name in a correction that is not `old` ("the name is Jane Smith, not Jane Smyth" → "Jane Smith"), without lead words ("Bitte", "No"). */
 export function writtenAnew(text: string, old: string, t: TFunction): string | undefined {
     const fillers = phraseList(t, 'changeContact:correction.fillers');
@@ -183,8 +196,8 @@ export function writtenAnew(text: string, old: string, t: TFunction): string | u
         while (words.length > 0 && fillers.includes(phraseOf(words[0]))) {
             words.shift();
         }
-        const name = words.join(' ');
-        if (words.length >= 2 && phraseOf(name) !== phraseOf(old)) {
+        const name = withoutJobTitle(words, t).join(' ');
+        if (wordsOf(name).length >= 2 && phraseOf(name) !== phraseOf(old)) {
             names.add(name);
         }
     }
