@@ -63,6 +63,37 @@ function introducedByName(written: string, email: string, leadIns: readonly stri
 }
 
 /**
+ * `text` without the person's own address given at its start ("Hi, I'm tom.hughes@… - please email our billing admin
+ * that …", "ich bin jonas.weber@…, wer ist unser Abrechnungskontakt?"): only greetings or asides and a lead-in of
+ * `identify:ownEmailLeadIns` before it, a request after it (from a word of `main:requestJoiners` on, that word left
+ * out). The address says who is writing ({@link ownEmail} reads it apart), the rest what they ask: "I'm …" is no "am I …?".
+ * The text itself when no such start is there or nothing is asked after it.
+ */
+export function withoutOwnAddressFirst(text: string, info: OwnEmailReader): string {
+    const email = ownEmail(text, info);
+    if (email === undefined) {
+        return text;
+    }
+    const at = text.indexOf(email);
+    const asides = new Set(phraseList(info.t, 'identify:emailAsides').flatMap((phrase) => phrase.split(' ')));
+    const before = wordsOf(text.slice(0, at));
+    while (before.length > 0 && asides.has(before[0])) {
+        before.shift();
+    }
+    if (before.length > 0 && !phraseList(info.t, 'identify:ownEmailLeadIns').includes(before.join(' '))) {
+        return text;
+    }
+    const joiners = new Set(phraseList(info.t, 'main:requestJoiners'));
+    const rest = text.slice(at + email.length).replace(/^[\s,;:.!)–—-]+/u, '');
+    const first = wordsOf(rest)[0] ?? '';
+    const asked = joiners.has(first) ? rest.slice(rest.toLowerCase().indexOf(first) + first.length).trim() : rest;
+    return wordsOf(asked).length >= MIN_ASKED_WORDS ? asked : text;
+}
+
+/** Words a request after the person's own address has at least ("wer ist …?"); fewer are an aside ("it's sarah.lee@… btw"). */
+const MIN_ASKED_WORDS = 2;
+
+/**
  * True when a message says nothing but who the person is: their own address,
  * introduced or not, with at most a greeting or an aside around it ("it's
  * sarah.lee@… btw", "hallo, meine Mail ist jonas.weber@…, danke"). Words of

@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
 import { asksForPerson } from '../language/personRequest';
-import { onlyOwnEmail } from '../language/ownEmail';
+import { onlyOwnEmail, withoutOwnAddressFirst } from '../language/ownEmail';
 import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
 import { requestBesideReason } from '../language/reasonInRequest';
 import { objectsToReplacement } from '../language/objectionWords';
@@ -56,7 +56,9 @@ export async function understandText(recognizer: IntentRecognizer, t: (lang: Lan
     }
     // "Hallo, ich bin Jonas Weber. Bitte ändern Sie …": a sentence that only says who is writing asks nothing ("ich bin …" is no "am I …?").
     const greeting = (clause: string): boolean => recognizer.saysOnly(clause, 'greeting');
-    const asked = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
+    const introduced = (lang ? [lang] : LANGS).map((one) => withoutIntroductions(text, t(one), greeting)).find((one) => one !== text) ?? text;
+    // "Hi, I'm tom.hughes@… - please email our billing admin that …": the address at the start says who writes, the rest what is asked.
+    const asked = (lang ? [lang] : LANGS).map((one) => withoutOwnAddressFirst(introduced, { t: t(one), lang: one })).find((one) => one !== introduced) ?? introduced;
     const whole = (await messageForSomeone(recognizer, t, asked, lang)) ?? wishToWrite(t, asked, lang) ?? (await recognizer.recognize(asked, lang));
     const read =
         (await requestWithReason(recognizer, t, asked, whole, lang)) ?? whoAfterTask(asked, whole, t(lang ?? whole.language)) ?? (await whoAfterChange(recognizer, asked, whole, t(lang ?? whole.language))) ?? whole;
