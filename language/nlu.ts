@@ -295,6 +295,7 @@ export class IntentRecognizer {
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
                 arithmeticWords?: unknown;
                 everydayWords?: unknown;
+                particleWords?: unknown;
             };
             synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
@@ -353,6 +354,11 @@ export class IntentRecognizer {
             operators.push(...phrases(main.arithmeticWords));
             for (const word of phrases(main.everydayWords)) {
                 everydayWords.add(word);
+            }
+            // "ab Mai", "bin ab Juni in Elternzeit": a particle (`main:particleWords`) backs no intent alone, as a yes or a no does not
+            // ("ab" of "brich ab" made "ab Mai" a cancel, which dropped a change request at its summary).
+            for (const word of phrases(main.particleWords)) {
+                answerWords.add(word);
             }
             requestMarkers.set(lang, phrases(main.requestMarkers));
             // "I clicked Billing and got to the portal." asks nothing: a joining word ("and", "außerdem") is no request of its own in a story.
