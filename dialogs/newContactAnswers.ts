@@ -196,8 +196,9 @@ export function writtenAnew(text: string, old: string, t: TFunction): string | u
         while (words.length > 0 && fillers.includes(phraseOf(words[0]))) {
             words.shift();
         }
-        const name = withoutJobTitle(words, t).join(' ');
-        if (wordsOf(name).length >= 2 && phraseOf(name) !== phraseOf(old)) {
+        const named = withoutJobTitle(words, t);
+        const name = named.join(' ');
+        if (named.length >= 2 && phraseOf(name) !== phraseOf(old)) {
             names.add(name);
         }
     }

@@ -588,13 +588,13 @@ export class IntentRecognizer {
         if (BEFORE_SUSPENSION.has(understood.intent) && this.suspension.suspended.mentionedIn(said) && this.suspension.unpaid.mentionedIn(said)) {
             return { intent: 'topic-reactivate-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
-        // "switch us to annual billing", "auf monatliche Abrechnung umstellen": a change of the billing cycle, not of a person, is a change of plan.
-        // "how do I switch from monthly to annual billing": a switch of the billing cycle is a change of plan, also when the classifier places nothing.
         // "Ich will kündigen", "cancel my account": ending the subscription (`main:planEndWords`), placed nowhere by the classifier,
         // is the plan's topic, as "Abo kündigen" and "cancel our subscription" are (another field's contract is out of scope before); not with the role named.
         if (understood.intent === 'none' && this.planEnd.mentionedIn(said) && !this.role.mentionedIn(said)) {
             return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
+        // "switch us to annual billing", "auf monatliche Abrechnung umstellen": a change of the billing cycle, not of a person, is a change of plan.
+        // "how do I switch from monthly to annual billing": a switch of the billing cycle is a change of plan, also when the classifier places nothing.
         const cycleSwitch = understood.intent === 'change-billing-contact' || (understood.intent === 'none' && this.planSwitch.mentionedIn(said));
         if (cycleSwitch && this.billingCycle.mentionedIn(said) && !this.role.mentionedIn(said)) {
             return { intent: 'topic-change-plan', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };

@@ -70,21 +70,13 @@ function introducedByName(written: string, email: string, leadIns: readonly stri
  * The text itself when no such start is there or nothing is asked after it.
  */
 export function withoutOwnAddressFirst(text: string, info: OwnEmailReader): string {
-    const email = ownEmail(text, info);
-    if (email === undefined) {
-        return text;
-    }
-    const at = text.indexOf(email);
-    const asides = new Set(phraseList(info.t, 'identify:emailAsides').flatMap((phrase) => phrase.split(' ')));
-    const before = wordsOf(text.slice(0, at));
-    while (before.length > 0 && asides.has(before[0])) {
-        before.shift();
-    }
-    if (before.length > 0 && !phraseList(info.t, 'identify:ownEmailLeadIns').includes(before.join(' '))) {
+    // Most messages hold no address: this runs on every reading of a message.
+    const email = text.includes('@') ? ownEmail(text, info) : undefined;
+    if (email === undefined || !givenFirst(text, email, info)) {
         return text;
     }
     const joiners = new Set(phraseList(info.t, 'main:requestJoiners'));
-    const rest = text.slice(at + email.length).replace(/^[\s,;:.!)–—-]+/u, '');
+    const rest = text.slice(text.indexOf(email) + email.length).replace(/^[\s,;:.!)–—-]+/u, '');
     const first = wordsOf(rest)[0] ?? '';
     const asked = joiners.has(first) ? rest.slice(rest.toLowerCase().indexOf(first) + first.length).trim() : rest;
     return wordsOf(asked).length >= MIN_ASKED_WORDS ? asked : text;
@@ -104,14 +96,22 @@ export function onlyOwnEmail(text: string, info: OwnEmailReader): boolean {
     if (!email) {
         return false;
     }
-    const asides = new Set(phraseList(info.t, 'identify:emailAsides').flatMap((phrase) => phrase.split(' ')));
-    const leadIns = phraseList(info.t, 'identify:ownEmailLeadIns');
-    const at = text.indexOf(email);
-    // What stands before the address, its asides ("hi", "ok") set aside, is nothing or one lead-in.
-    const before = wordsOf(text.slice(0, at));
+    const asides = asideWords(info);
+    const after = wordsOf(text.slice(text.indexOf(email) + email.length));
+    return givenFirst(text, email, info) && after.every((word) => asides.has(word));
+}
+
+/** The single words of `identify:emailAsides` ("hi", "ok", "btw"): they say nothing beside an address. */
+function asideWords(info: OwnEmailReader): Set<string> {
+    return new Set(phraseList(info.t, 'identify:emailAsides').flatMap((phrase) => phrase.split(' ')));
+}
+
+/** True when what stands before `email` in `text`, its asides ("hi", "ok") set aside, is nothing or one lead-in (`identify:ownEmailLeadIns`). */
+function givenFirst(text: string, email: string, info: OwnEmailReader): boolean {
+    const asides = asideWords(info);
+    const before = wordsOf(text.slice(0, text.indexOf(email)));
     while (before.length > 0 && asides.has(before[0])) {
         before.shift();
     }
-    const after = wordsOf(text.slice(at + email.length));
-    return (before.length === 0 || leadIns.includes(before.join(' '))) && after.every((word) => asides.has(word));
+    return before.length === 0 || phraseList(info.t, 'identify:ownEmailLeadIns').includes(before.join(' '));
 }
