@@ -278,7 +278,7 @@ export class IntentRecognizer {
                 removalWords?: Partial<Record<keyof RemovalWords, unknown>>;
                 progressWords?: unknown;
                 permissionWords?: Partial<Record<keyof PermissionWords, unknown>>;
-                appointmentWords?: Partial<Record<keyof AppointmentWords, unknown>>;
+                appointmentWords?: Partial<Record<keyof AppointmentWords | 'handoverFrom' | 'handoverWhen', unknown>>;
                 roleWords?: unknown;
                 billingCycleWords?: unknown;
                 unreachableWords?: unknown;
@@ -318,6 +318,10 @@ export class IntentRecognizer {
             }
             for (const kind of Object.keys(appointment) as Array<keyof AppointmentWords>) {
                 appointment[kind].push(...patterns(main.appointmentWords?.[kind]));
+            }
+            // "from May", "ab nächstem Monat": a start (`handoverFrom`) before a time (`handoverWhen`) says when another takes over, as "künftig" does.
+            for (const from of patterns(main.appointmentWords?.handoverFrom)) {
+                appointment.handover.push(...patterns(main.appointmentWords?.handoverWhen).map((when) => `${from} ${when}`));
             }
             role.push(...patterns(main.roleWords));
             billingCycle.push(...patterns(main.billingCycleWords));
@@ -562,10 +566,17 @@ export class IntentRecognizer {
         if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft) && !this.refusal.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
-        // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it": another to do it from now on is the change
-        // (the classifier may read the wish as an objection); not asked, and not with a refusal or a "not".
-        const handedOver = this.appointment.handover.mentionedIn(said) && this.appointment.doesIt.mentionedIn(said) && !utterance.trim().endsWith('?');
-        if (BEFORE_BECOMING.has(understood.intent) && handedOver && !this.refusal.mentionedIn(said) && !this.appointment.not.mentionedIn(said)) {
+        // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it", "ab Mai übernimmt Lea das": another to do it from a time on
+        // is the change (the classifier may read the wish as an objection, "takes over" as starting over, a month as another field); not asked,
+        // and not with a refusal or a "not".
+        if (
+            BEFORE_HANDOVER.has(understood.intent) &&
+            !utterance.trim().endsWith('?') &&
+            this.appointment.handover.mentionedIn(said) &&
+            this.appointment.doesIt.mentionedIn(said) &&
+            !this.refusal.mentionedIn(said) &&
+            !this.appointment.not.mentionedIn(said)
+        ) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "kann ich selber billing contact werden?", "how do i get myself set as billing admin": to become the role (the writer or another) is the change.
@@ -1301,6 +1312,9 @@ const BEFORE_REACH: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billi
 
 /** What asking to become the billing contact overrules: the role questions, a wish for a person, or no reading. */
 const BEFORE_BECOMING: ReadonlySet<Intent> = new Set(['none', 'help', 'talk-to-human', 'who-is-billing-contact', 'am-i-billing-contact', 'object-to-request']);
+
+/** What a handover from a time on overrules: what the becoming does, and "takes over" read as starting over, a month as another field. */
+const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope']);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);
