@@ -34,9 +34,10 @@ export function clauseAsMessage(t: TFunction, marker: string | undefined, writte
 
 /** {@link clauseAsMessage} for a message that asks nothing of the recipient in reported words. */
 function clauseWithMarker(t: TFunction, marker: string | undefined, written: string): string {
-    const kind = marker === undefined ? undefined : (['that', 'whether', 'about'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
+    const kind = marker === undefined ? undefined : (['that', 'whether', 'about', 'ask'] as const).find((one) => phraseList(t, `emailAdmin:clauseMarkers.${one}`).includes(marker.toLocaleLowerCase()));
     // "could you tell her that we need 3 more licences?": the question mark asks the bot; what is passed on states ("We need 3 more licences.").
-    const clause = kind === 'that' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
+    // "… und ihn bitten, unser Abo zu verlängern?": so does what the recipient is asked to do ("Ich möchte Sie bitten, unser Abo zu verlängern.").
+    const clause = kind === 'that' || kind === 'ask' ? written.replace(/\s*\?[?!]*\s*$/u, '.') : written;
     // Where subject and verb are certain, the German clause stands as a sentence of its own ("Wir brauchen mehr Lizenzen").
     const reordered = kind && GERMAN_MARKERS.has(marker?.toLocaleLowerCase() ?? '') ? clauseAsSentence(clause, kind === 'that' ? 'dass' : 'ob', phraseList(t, 'changeContact:titles')) : undefined;
     // "ask him whether he can add 2 licences": the recipient, asked about in the third person, is addressed ("whether you can …").

@@ -399,7 +399,7 @@ function frameOf(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Messa
                 return frame;
             }
         }
-        return [toldByName(t, one, lang), toldAtEnd(t, one, lang)].find((frame) => frame !== undefined && fits(frame));
+        return [toldByName(t, one, lang), askedToDo(t, one, lang), toldAtEnd(t, one, lang)].find((frame) => frame !== undefined && fits(frame));
     };
     const framed: MessageFrame | undefined = frame === null ? undefined : { head: frame[1], message: trimmed.slice(frame[0].length).trim(), marker: wordsOf(frame[0]).at(-1), colon: frame[0].trim().endsWith(':') };
     // "ok then: Tell Peter we need to upgrade": words before a colon that say not to write leave the frame to the words after it.
@@ -499,10 +499,14 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
         return leadIns.filter((one) => rest === one || rest.startsWith(`${one} `)).sort((a, b) => b.length - a.length)[0];
     };
     // "hi, pls email peter for me, tell him …": the comma the lead-in follows, not the one after a greeting; "Can you email our billing
-    // person for me? Tell him …": or the end of the sentence that asks to write.
+    // person for me? Tell him …": or the end of the sentence that asks to write; "can you email Peter and ask him to …": or a joining
+    // word (`emailAdmin:leadInJoiners`), where the break is its last letter.
+    const joiners = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:leadInJoiners'));
     const breakAfter = (from: number): number => {
-        const at = text.slice(from).search(/[,.!?]/u);
-        return at < 0 ? -1 : from + at;
+        const marks = text.slice(from).search(/[,.!?]/u);
+        const joined = joinerEnd(text, from, joiners);
+        const at = marks < 0 ? joined : joined < 0 ? from + marks : Math.min(from + marks, joined);
+        return at;
     };
     let comma = breakAfter(0);
     while (comma >= 0 && leadInAfter(comma) === undefined) {
@@ -516,6 +520,38 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     const written = text.slice(comma + 1).trim().split(/\s+/u);
     return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' ') };
 }
+
+/** Where the first of `joiners` that stands as a word in `text` from `from` on ends (its last letter), or -1. */
+function joinerEnd(text: string, from: number, joiners: readonly string[]): number {
+    let end = -1;
+    for (const joiner of joiners) {
+        const found = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(joiner)}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(from));
+        if (found !== null && (end < 0 || from + found.index + joiner.length - 1 < end)) {
+            end = from + found.index + joiner.length - 1;
+        }
+    }
+    return end;
+}
+
+/**
+ * "Bitten Sie Anna, unser Abo zu verlängern", "können Sie Peter schreiben und ihn bitten, unser Abo zu verlängern?": a verb of
+ * asking someone to do something (`emailAdmin:clauseMarkers.ask`), a comma at most {@link ASKED_COMMA_WORDS} words after it,
+ * and a person named beside the verb ({@link tellsSomeoneNamed}); what follows the comma is what they are asked to do.
+ */
+function askedToDo(t: (lang: Lang) => TFunction, text: string, lang?: Lang): MessageFrame | undefined {
+    const asking = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:clauseMarkers.ask'));
+    const written = text.trim().split(/\s+/u);
+    const verb = written.findIndex((word) => asking.includes(phraseOf(word)));
+    const comma = verb < 0 ? -1 : written.findIndex((word, at) => at >= verb && at <= verb + ASKED_COMMA_WORDS && word.endsWith(','));
+    if (comma < 0 || written.length < comma + 1 + MESSAGE_MIN_WORDS) {
+        return undefined;
+    }
+    const head = written.slice(0, comma + 1).join(' ').replace(/,$/u, '');
+    return tellsSomeoneNamed(t, head, lang) ? { head, message: written.slice(comma + 1).join(' '), marker: phraseOf(written[verb]) } : undefined;
+}
+
+/** The most words between a verb of asking and the comma before what is asked ("Bitten Sie Anna Müller, …"). */
+const ASKED_COMMA_WORDS = 3;
 
 /**
  * "we need 3 more licences, can you tell her?", "wir brauchen zwei Lizenzen mehr, können Sie das Anna ausrichten?": the message
