@@ -234,7 +234,7 @@ export class IntentRecognizer {
         const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], holder: [], handover: [], doesIt: [], not: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], selfStepsDown: [], holder: [], handover: [], doesIt: [], not: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -561,9 +561,11 @@ export class IntentRecognizer {
         }
         // "das übernehme ab sofort ich", "I'll be the billing contact from now on": the writer taking the role over asks for the change (as themselves).
         // "our finance guy quit", "unsere Buchhalterin ist weg": the one who does the billing, named by the job, has left ("quit" read as cancelling).
+        // "I'm no longer responsible for billing, please take me off", "Ich bin nicht mehr für die Abrechnung zuständig": the writer giving the role up.
         const takesOver = this.appointment.selfTakeOver.mentionedIn(said) && !utterance.trim().endsWith('?');
         const holderLeft = this.appointment.holder.mentionedIn(said) && this.appointment.left.mentionedIn(said);
-        if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft) && !this.refusal.mentionedIn(said)) {
+        const stepsDown = this.appointment.selfStepsDown.mentionedIn(said) && this.role.mentionedIn(said) && !utterance.trim().endsWith('?');
+        if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft || stepsDown) && !this.refusal.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it", "ab Mai übernimmt Lea das": another to do it from a time on
@@ -1204,6 +1206,8 @@ interface AppointmentWords {
     readonly become: string[];
     /** "ab sofort übernehme ich die Rechnungen", "I'll be the billing contact from now on": the writer taking the role over. */
     readonly selfTakeOver: string[];
+    /** "ich bin nicht mehr …", "take me off": the writer giving the role up; with the role named a change. */
+    readonly selfStepsDown: string[];
     /** "finance guy", "Buchhalterin": who does the billing in words of the job, not of the role; with a word of leaving a change. */
     readonly holder: string[];
     /** "künftig", "from now on": when another is to do it; with a word of doing it (`doesIt`: "das macht", "handle it") a change. */
