@@ -501,12 +501,11 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     // "hi, pls email peter for me, tell him …": the comma the lead-in follows, not the one after a greeting; "Can you email our billing
     // person for me? Tell him …": or the end of the sentence that asks to write; "can you email Peter and ask him to …": or a joining
     // word (`emailAdmin:leadInJoiners`), where the break is its last letter.
-    const joiners = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:leadInJoiners'));
+    const joiners = (lang ? [lang] : LANGS).map((one) => joinerWord(t(one)));
     const breakAfter = (from: number): number => {
         const marks = text.slice(from).search(/[,.!?]/u);
         const joined = joinerEnd(text, from, joiners);
-        const at = marks < 0 ? joined : joined < 0 ? from + marks : Math.min(from + marks, joined);
-        return at;
+        return marks < 0 ? joined : joined < 0 ? from + marks : Math.min(from + marks, joined);
     };
     let comma = breakAfter(0);
     while (comma >= 0 && leadInAfter(comma) === undefined) {
@@ -521,13 +520,17 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' ') };
 }
 
-/** Where the first of `joiners` that stands as a word in `text` from `from` on ends (its last letter), or -1. */
-function joinerEnd(text: string, from: number, joiners: readonly string[]): number {
+/** A word of one language's `emailAdmin:leadInJoiners` standing alone ("and", not the "and" of "landing"); built once per language. */
+const joinerWord = perLanguage((t) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${phraseList(t, 'emailAdmin:leadInJoiners').map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu'));
+
+/** Where the first joining word (`joiners`, one pattern per language) in `text` from `from` on ends (its last letter), or -1. */
+function joinerEnd(text: string, from: number, joiners: readonly RegExp[]): number {
     let end = -1;
     for (const joiner of joiners) {
-        const found = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(joiner)}(?![\\p{L}\\p{N}])`, 'iu').exec(text.slice(from));
-        if (found !== null && (end < 0 || from + found.index + joiner.length - 1 < end)) {
-            end = from + found.index + joiner.length - 1;
+        const found = joiner.exec(text.slice(from));
+        const at = found === null ? -1 : from + found.index + found[0].length - 1;
+        if (at >= 0 && (end < 0 || at < end)) {
+            end = at;
         }
     }
     return end;
