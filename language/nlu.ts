@@ -1317,8 +1317,11 @@ const BEFORE_REACH: ReadonlySet<Intent> = new Set(['none', 'help', 'change-billi
 /** What asking to become the billing contact overrules: the role questions, a wish for a person, or no reading. */
 const BEFORE_BECOMING: ReadonlySet<Intent> = new Set(['none', 'help', 'talk-to-human', 'who-is-billing-contact', 'am-i-billing-contact', 'object-to-request']);
 
-/** What a handover from a time on overrules: what the becoming does, and "takes over" read as starting over, a month as another field. */
-const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope']);
+/**
+ * What a handover from a time on overrules: what the becoming does, "takes over" read as starting over, a month as another
+ * field, and a greeting or thanks before it ("Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung").
+ */
+const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope', 'greeting', 'thanks']);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);

@@ -8,7 +8,8 @@ import { ANNA, PETER } from '../../helpers/demoPeople';
  * A handover said with a time ("from May on Sarah takes over", "ab Mai übernimmt Lea das") as the first message is the
  * change of billing contact (`main:appointmentWords.handoverFrom` before `handoverWhen`): the request is drafted with
  * the person and the reason from the message. Before, the English one was read as "start over" (the "over" of "takes
- * over": "Let's start over.") and the German one as nothing ("Das habe ich leider nicht verstanden"). Through
+ * over": "Let's start over.") and the German one as nothing ("Das habe ich leider nicht verstanden"), or, after a
+ * greeting, as the greeting alone ("Hallo! Schön, dass Sie da sind."). Through
  * botframework-directlinejs against the started server.
  */
 describe('A handover from a month on asks for the change (Direct Line)', () => {
@@ -38,6 +39,15 @@ describe('A handover from a month on asks for the change (Direct Line)', () => {
         const draft = botTextsSince(chat, from);
         assert.match(draft, /Neuer Abrechnungskontakt: Lea Fischer/);
         assert.doesNotMatch(draft, /nicht verstanden/);
+    });
+
+    it('[de] after a greeting, "Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung" begins the change to Jonas Weber', async () => {
+        const chat = await chats.chatOn('de');
+        const from = chat.all.length;
+        await chat.say('Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung', localeOf('de'));
+        await verifyAs(chats, chat, 'de', ANNA);
+        await botSaysAfter(chat, from, /Warum soll Jonas Weber Abrechnungskontakt werden\?/);
+        assert.doesNotMatch(botTextsSince(chat, from), /Schön, dass Sie da sind/);
     });
 
     it('[en] "from May Sarah no longer handles it" is no request for a change', async () => {
