@@ -320,8 +320,9 @@ export class IntentRecognizer {
                 appointment[kind].push(...patterns(main.appointmentWords?.[kind]));
             }
             // "from May", "ab nächstem Monat": a start (`handoverFrom`) before a time (`handoverWhen`) says when another takes over, as "künftig" does.
+            const handoverWhen = patterns(main.appointmentWords?.handoverWhen);
             for (const from of patterns(main.appointmentWords?.handoverFrom)) {
-                appointment.handover.push(...patterns(main.appointmentWords?.handoverWhen).map((when) => `${from} ${when}`));
+                appointment.handover.push(...handoverWhen.map((when) => `${from} ${when}`));
             }
             role.push(...patterns(main.roleWords));
             billingCycle.push(...patterns(main.billingCycleWords));
