@@ -190,7 +190,8 @@ export class IntentRecognizer {
         private readonly arithmetic: RegExp,
         private readonly everydayWords: ReadonlySet<string>,
         wordCounts: ReadonlyMap<Lang, ReadonlyMap<string, number>>,
-        sentenceWords: ReadonlySet<string>
+        sentenceWords: ReadonlySet<string>,
+        private readonly politeLeadIns: PoliteLeadIns
     ) {
         // A word of either language's phrases or a form of one ("nachfragen" beside "nachfrage"), a yes or no, an everyday word,
         // or a word of the bot's own sentences ("abmelden", "content": real words, however near "anmelden" and "consent") is meant as written.
@@ -251,8 +252,10 @@ export class IntentRecognizer {
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
         const operators: string[] = [];
+        const politeLeadIns: PoliteLeadIns = { plain: [], askingYou: [] };
         const everydayWords = new Set<string>();
         const corpora = new Map<Lang, Record<string, string[]>>();
+        const ruleWords = new Map<Lang, Set<string>>();
         for (const lang of LANGS) {
             const common = JSON.parse(fs.readFileSync(path.join(localesDir, lang, 'common.json'), 'utf8')) as { yesWords?: unknown; noWords?: unknown; sideQuestion?: { heard?: { permissions?: unknown } } };
             const heard = common.sideQuestion?.heard?.permissions;
@@ -296,6 +299,7 @@ export class IntentRecognizer {
                 arithmeticWords?: unknown;
                 everydayWords?: unknown;
                 particleWords?: unknown;
+                politeLeadIns?: { heard?: Partial<Record<keyof PoliteLeadIns, unknown>> };
             };
             synonyms.push(...fieldSynonyms(main.fieldSynonyms));
             const phrases = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string').map((m) => words(folded(m)).join(' ')) : []);
@@ -305,7 +309,14 @@ export class IntentRecognizer {
                 const marks = (m: string): [string, string] => [m.startsWith('*') ? '*' : m.startsWith('^') ? '^' : '', m.endsWith('*') ? '*' : ''];
                 outside[kind].push(...(Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => `${marks(m)[0]}${words(folded(m)).join(' ')}${marks(m)[1]}`));
             }
-            const patterns = (list: unknown): string[] => (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' ')));
+            // The words of the rules' lists are words a slip of typing is mended to, as the training phrases' are ("übernimt" → "übernimmt").
+            const ruleWordsOfLang = new Set<string>();
+            ruleWords.set(lang, ruleWordsOfLang);
+            const patterns = (list: unknown): string[] => {
+                const found = (Array.isArray(list) ? list.filter((m): m is string => typeof m === 'string') : []).map((m) => (m.endsWith('*') ? `${words(folded(m)).join(' ')}*` : words(folded(m)).join(' ')));
+                found.filter((pattern) => !pattern.endsWith('*')).forEach((pattern) => pattern.split(' ').forEach((word) => ruleWordsOfLang.add(word)));
+                return found;
+            };
             for (const kind of Object.keys(invoiceHistory) as Array<keyof InvoiceHistoryWords>) {
                 invoiceHistory[kind].push(...patterns(main.invoiceHistoryWords?.[kind]));
             }
@@ -330,7 +341,7 @@ export class IntentRecognizer {
             for (const kind of Object.keys(reach) as Array<keyof ReachWords>) {
                 reach[kind].push(...patterns(main.reachWords?.[kind]));
             }
-            refusal.push(...phrases(main.objectionWords?.refuse));
+            refusal.push(...patterns(main.objectionWords?.refuse));
             for (const kind of Object.keys(suspension) as Array<keyof SuspensionWords>) {
                 suspension[kind].push(...patterns(main.suspensionWords?.[kind]));
             }
@@ -357,6 +368,9 @@ export class IntentRecognizer {
                 otherShown[kind].push(...patterns(main.otherShownWords?.[kind]));
             }
             operators.push(...phrases(main.arithmeticWords));
+            for (const kind of Object.keys(politeLeadIns) as Array<keyof PoliteLeadIns>) {
+                politeLeadIns[kind].push(...phrases(main.politeLeadIns?.heard?.[kind]));
+            }
             for (const word of phrases(main.everydayWords)) {
                 everydayWords.add(word);
             }
@@ -431,8 +445,9 @@ export class IntentRecognizer {
             patternsOf(ownMail),
             arithmetic,
             everydayWords,
-            new Map(LANGS.map((lang) => [lang, wordCounts(corpora.get(lang) ?? {})])),
-            sentenceWords(localesDir)
+            new Map(LANGS.map((lang) => [lang, withRuleWords(wordCounts(corpora.get(lang) ?? {}), ruleWords.get(lang) ?? new Set())])),
+            sentenceWords(localesDir),
+            politeLeadIns
         );
     }
 
@@ -483,14 +498,16 @@ export class IntentRecognizer {
         const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && asksOnce(parts)) ? await this.byParts(whole, parts) : whole;
-        const understood = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        const opened = SMALL_TALK.has(read.intent) ? ((await this.afterOpening(utterance, lang)) ?? read) : read;
+        const understood = (await this.afterLeadIn(utterance, opened, lang)) ?? opened;
         // "how do I see our invoices", "wo kann ich die Rechnungen einsehen": where to see invoices is the article's related topic, not another field.
         if ((understood.intent === 'none' || understood.intent === OUT_OF_SCOPE) && this.asksToSeeInvoices(utterance)) {
             return { intent: 'topic-invoice-history', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
         // "Maria als Kontakt entfernen", "remove Peter Brooks as billing contact": a removal is a change of billing contact (an account always needs one).
         // "klaus soll raus, nur noch maria", "remove Klaus, Maria stays": one removed and another kept is too, whatever it was read as.
-        const said = words(spelledOut(this.withSynonyms(utterance)));
+        // The rules read the words with their slips of typing mended ("remove Peter as billing contcat", "ab Mai übernimt Lea das").
+        const said = words(spelledOut(this.mended(this.withSynonyms(utterance), understood.language)));
         if ((BEFORE_REMOVAL.has(understood.intent) && this.asksRemoval(said)) || this.removesOneKeepsOther(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
@@ -704,6 +721,31 @@ export class IntentRecognizer {
             }
         }
         return undefined;
+    }
+
+    /**
+     * "Könnten Sie bitte mein Passwort zurücksetzen", "Ich möchte Sie bitten, mein Passwort zurückzusetzen": a polite lead-in
+     * ({@link PoliteLeadIns}) does not hide the request after it. When the whole message is placed nowhere or outside the
+     * field (or, after a plea to the bot, read as a mail to write: "bitten" is a word of such mails), what follows the
+     * longest lead-in it begins with is read on its own, and counts when the bot is as sure of it as of what follows a greeting.
+     */
+    private async afterLeadIn(utterance: string, whole: Understanding, lang?: Lang): Promise<Understanding | undefined> {
+        if (!BEFORE_LEAD_IN.has(whole.intent) && whole.intent !== 'email-billing-admin') {
+            return undefined;
+        }
+        const said = words(folded(utterance));
+        // The words of the longest lead-in the message begins with (and goes on after): 0 for none.
+        const opening = (leadIns: readonly string[]): number => {
+            const lengths = leadIns.map((leadIn) => leadIn.split(' ').length).filter((length, i) => length < said.length && said.slice(0, length).join(' ') === leadIns[i]);
+            return Math.max(0, ...lengths);
+        };
+        const asking = opening(this.politeLeadIns.askingYou);
+        const count = whole.intent === 'email-billing-admin' ? asking : Math.max(asking, opening(this.politeLeadIns.plain));
+        if (count === 0) {
+            return undefined;
+        }
+        const rest = await this.recognizeOne(withoutLeadingWords(utterance, count), lang);
+        return !BEFORE_LEAD_IN.has(rest.intent) && !SMALL_TALK.has(rest.intent) && rest.score >= UNDERSTANDING_POLICY.afterOpening ? rest : undefined;
     }
 
     /**
@@ -1232,6 +1274,16 @@ interface BillingNoticeWords {
 }
 
 /** Words of asking why something cannot be (`main:whyNotOnlineWords`, both languages): a why, a not, and (for a reading as the way of paying) online. */
+/**
+ * A polite lead-in that asks the bot to do what follows (`main:politeLeadIns.heard`): "Könnten Sie …", "would you mind …";
+ * `askingYou`, one that pleads in so many words ("Ich möchte Sie bitten, …", "may I ask you to …"), whose "bitten", "ask"
+ * asks the bot, not another person to write to.
+ */
+interface PoliteLeadIns {
+    readonly plain: string[];
+    readonly askingYou: string[];
+}
+
 interface WhyNotOnlineWords {
     readonly why: string[];
     readonly not: string[];
@@ -1320,9 +1372,13 @@ const BEFORE_BECOMING: ReadonlySet<Intent> = new Set(['none', 'help', 'talk-to-h
 
 /**
  * What a handover from a time on overrules: what the becoming does, "takes over" read as starting over, a month as another
- * field, and a greeting or thanks before it ("Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung").
+ * field, a greeting or thanks before it ("Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung"), and an article's
+ * topic ("from May Sarah will handle billing" read as Billing's button).
  */
-const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope', 'greeting', 'thanks']);
+/** What a polite lead-in does not hide the request after ({@link IntentRecognizer.afterLeadIn}): no reading, or one outside the field. */
+const BEFORE_LEAD_IN: ReadonlySet<Intent> = new Set(['none', OUT_OF_SCOPE]);
+
+const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope', 'greeting', 'thanks', ...TOPIC_INTENTS]);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);
@@ -1379,6 +1435,16 @@ function wordCounts(corpus: Record<string, string[]>): Map<string, number> {
     const counts = new Map<string, number>();
     for (const word of Object.values(corpus).flatMap((list) => list.flatMap((utterance) => words(folded(utterance))))) {
         counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    return counts;
+}
+
+/** `counts` with each of the rules' words the phrases do not use counted once: a slip is mended to it, to a phrases' word as near first. */
+function withRuleWords(counts: Map<string, number>, ruleWords: ReadonlySet<string>): Map<string, number> {
+    for (const word of ruleWords) {
+        if (!counts.has(word)) {
+            counts.set(word, 1);
+        }
     }
     return counts;
 }

@@ -1,3 +1,4 @@
+import * as assert from 'assert';
 import type { Message } from 'botframework-directlinejs';
 import type { Lang } from '../../core/language';
 import { nodeDirectLine, ReceivedActivities } from './directLineNode';
@@ -68,6 +69,23 @@ export async function verifyAs(chats: DirectLineChats, chat: ReceivedActivities,
     await chat.say(email, localeOf(lang));
     await chat.botSays(p.codeSent);
     await chat.say(await chats.running().latestCode(email), localeOf(lang));
+}
+
+/**
+ * A first message, the person verified as `email` when the bot asks, and the bot's reply matching `expected`; fails
+ * when anything the bot said on the way matches `absent`.
+ */
+export async function firstMessageAnswered(chats: DirectLineChats, lang: Lang, text: string, email: string | undefined, expected: RegExp, absent: RegExp): Promise<ReceivedActivities> {
+    const chat = await chats.chatOn(lang);
+    const from = chat.all.length;
+    await chat.say(text, localeOf(lang));
+    if (email !== undefined) {
+        await verifyAs(chats, chat, lang, email);
+    }
+    await botSaysAfter(chat, from, expected);
+    const said = botTextsSince(chat, from);
+    assert.doesNotMatch(said, absent, `not ${absent} after "${text}":\n${said}`);
+    return chat;
 }
 
 /** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */
