@@ -155,6 +155,13 @@ function withoutLeadIns(context: TurnContext, text: string): string | undefined 
             content = rest;
         }
     }
+    // "schreib ihr, ob sie mich morgen anrufen kann", "write her whether …": a clause's opening word after the words to the
+    // recipient opens what is passed on, as it does when a lead-in ends in it ("frag sie, ob").
+    const opening = wordsOf(content)[0];
+    if (addressed && ownPlease === undefined && !isClauseMarker(t, marker) && isClauseMarker(t, opening) && wordsOf(content).length > 1) {
+        marker = opening;
+        content = afterWords(content, 1);
+    }
     if (ownPlease !== undefined) {
         content = `${ownPlease} ${content}`;
     }
@@ -163,6 +170,14 @@ function withoutLeadIns(context: TurnContext, text: string): string | undefined 
         return undefined;
     }
     return framed.text !== content.trim() ? framed.text : clauseAsMessage(t, ownPlease === undefined ? marker : undefined, framed.text);
+}
+
+/**
+ * True when `word` opens a clause passed on right after the words to the recipient (`emailAdmin:clauseOpeners`: "dass",
+ * "ob", "that", "whether"; not "if", which opens a condition as often: "tell her if she can't come, we'll move it").
+ */
+function isClauseMarker(t: TFunction, word: string | undefined): boolean {
+    return word !== undefined && phraseList(t, 'emailAdmin:clauseOpeners').includes(word.toLocaleLowerCase());
 }
 
 /** A change to a draft said at its send question: words to add to it, or words to write instead. */

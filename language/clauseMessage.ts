@@ -81,7 +81,8 @@ const recipientAddress = perLanguage((t: TFunction) => {
 /**
  * A whether-question about the recipient put to the recipient: a pronoun of theirs beside a verb of
  * `emailAdmin:recipientAddress.verbs` at the clause's start becomes the address ("he can add" → "you can add",
- * "Kann sie mir … schicken?" → "Können Sie mir … schicken?"). Other clauses stay as written.
+ * "Kann sie mir … schicken?" → "Können Sie mir … schicken?"), so does a pronoun at the start with such a verb further on
+ * ("sie mich morgen anrufen kann" → "Sie mich morgen anrufen können"). Other clauses stay as written.
  */
 function addressingRecipient(t: TFunction, clause: string): string {
     const { pronouns, verbs, you } = recipientAddress(t);
@@ -98,6 +99,17 @@ function addressingRecipient(t: TFunction, clause: string): string {
     const secondVerb = verbs.get(second.toLocaleLowerCase());
     if (secondVerb !== undefined && pronouns.has(first.toLocaleLowerCase())) {
         return `${capital(you, first)}${gap}${secondVerb}${clause.slice(whole.length)}`;
+    }
+    // "ob sie mich morgen anrufen kann": a verb further on, as German clauses have it, before any comma or other pronoun.
+    if (pronouns.has(first.toLocaleLowerCase())) {
+        const later = /[\p{L}\p{N}]+|,/gu;
+        later.lastIndex = first.length;
+        for (let word = later.exec(clause); word !== null && word[0] !== ',' && !pronouns.has(word[0].toLocaleLowerCase()); word = later.exec(clause)) {
+            const addressed = verbs.get(word[0].toLocaleLowerCase());
+            if (addressed !== undefined) {
+                return `${capital(you, first)}${clause.slice(first.length, word.index)}${addressed}${clause.slice(word.index + word[0].length)}`;
+            }
+        }
     }
     return clause;
 }

@@ -26,10 +26,10 @@ const DETERMINERS: ReadonlySet<string> = new Set([
 const JOINERS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'sondern', 'weil', 'denn', 'wenn', 'damit', 'obwohl']);
 
 /** Words that cannot be a clause's finite verb (a clause that ends in them has lost its verb, or it is no clause). */
-const NOT_VERBS: ReadonlySet<string> = new Set([...PRONOUNS, ...DETERMINERS, 'nicht', 'auch', 'bitte', 'mehr', 'noch', 'schon', 'danke', 'anders', 'zurück', 'auf', 'aus', 'an', 'ab', 'mit', 'vor', 'nach', 'zu', 'um']);
+const NOT_VERBS: ReadonlySet<string> = new Set([...PRONOUNS, ...DETERMINERS, 'nicht', 'auch', 'bitte', 'mehr', 'noch', 'schon', 'danke', 'anders', 'zurück', 'zurueck', 'auf', 'aus', 'an', 'ab', 'mit', 'vor', 'nach', 'zu', 'um']);
 
-/** Separable prefixes, longest first: "umziehen" → "ziehen … um", "anruft" → "ruft … an". */
-const SEPARABLE = ['zurück', 'weiter', 'herunter', 'hinzu', 'nach', 'auf', 'aus', 'ein', 'mit', 'vor', 'an', 'ab', 'zu', 'um'];
+/** Separable prefixes, longest first: "umziehen" → "ziehen … um", "anruft" → "ruft … an"; "zurueck" as people type it without umlauts ("zurueckruft" is no "zu" + "rueckruft"). */
+const SEPARABLE = ['zurück', 'zurueck', 'weiter', 'herunter', 'hinzu', 'nach', 'auf', 'aus', 'ein', 'mit', 'vor', 'an', 'ab', 'zu', 'um'];
 
 /** Verbs that begin like a separable prefix but are not separable ("antwortet", "abonniert", "umfasst"). */
 const INSEPARABLE_STARTS = ['antwort', 'analys', 'abonn', 'umfass', 'umarm', 'zufrieden', 'ausgezeichnet', 'annull', 'akzept'];

@@ -10,6 +10,8 @@ describe('a German "dass"/"ob" clause passed on as the text of a mail', () => {
             ['unsere firma zum 1. april umzieht', 'Unsere firma zieht zum 1. april um'],
             ['die rechnung falsch ist, weil die adresse fehlt', 'Die rechnung ist falsch, weil die adresse fehlt'],
             ['er mich zurückruft.', 'Er ruft mich zurück.'],
+            // "zurück" typed without its umlaut is one prefix, not "zu" + "rueckruft".
+            ['er mich zurueckruft', 'Er ruft mich zurueck'],
             // Only begins like a separable verb.
             ['sie uns nicht antwortet', 'Sie antwortet uns nicht']
         ];
