@@ -239,7 +239,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             !this.isOnStack(innerDc, DialogIds.escalate) &&
             !this.isOnStack(innerDc, DialogIds.escalateOffer) &&
             !buttonWords &&
-            asksForPerson(text, turnInfo(context).t)
+            asksForPerson(text, turnInfo(context).t) &&
+            // "schreib der Anna, sie soll mich zurückrufen": a call back asked of the billing side in a mail is the mail ({@link understandText}).
+            (await understandTurn(context, this.services.recognizer))?.intent !== 'email-billing-admin'
         ) {
             return this.onInterruption(innerDc, { intent: 'talk-to-human', score: 1, language: turnInfo(context).lang });
         }

@@ -30,6 +30,12 @@ export function asksForPerson(text: string, t: TFunction): boolean {
     });
 }
 
+/** True when `text` names one of the bot's side's people (`main:personRequest.people`: "support", "agent", "Mitarbeiter"). */
+export function namesOurPeople(text: string, t: TFunction): boolean {
+    const { people } = requestVocabulary(t);
+    return wordsOf(text).some((word) => people.has(word));
+}
+
 /** What a request for a person is read with in one language: read from the locales once ({@link perLanguage}), not per message. */
 interface RequestVocabulary {
     readonly people: ReadonlySet<string>;

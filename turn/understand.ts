@@ -11,7 +11,7 @@ import { findBoolean, findCode, findEmails, findIntroducedUserId, findReferences
 import type { TFunction } from 'i18next';
 import { LANGS, type Lang } from '../core/language';
 import { sentencesOf as messageParts } from '../core/words';
-import { asksForPerson } from '../language/personRequest';
+import { asksForPerson, namesOurPeople } from '../language/personRequest';
 import { onlyOwnEmail, withoutOwnAddressFirst } from '../language/ownEmail';
 import { clauseAsMessage, statedWhenAskedOfBot } from '../language/clauseMessage';
 import { requestBesideReason } from '../language/reasonInRequest';
@@ -47,8 +47,16 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
 export async function understandText(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding> {
     const asking = (lang ? [lang] : LANGS).find((one) => asksForPerson(text, t(one)));
     if (asking) {
-        return { intent: 'talk-to-human', score: 1, language: asking };
+        // "please email our billing admin and ask him to call me back", "schreib der Anna, sie soll mich zurückrufen": a call
+        // back the billing side is asked for in a mail is that mail; not when one of ours is named ("tell support to call me").
+        const mail = namesOurPeople(text, t(asking)) ? undefined : await understandRequest(recognizer, t, text, lang);
+        return mail?.intent === 'email-billing-admin' ? mail : { intent: 'talk-to-human', score: 1, language: asking };
     }
+    return understandRequest(recognizer, t, text, lang);
+}
+
+/** {@link understandText} once no person is asked for. */
+async function understandRequest(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding> {
     // "… dass ich als Abrechnungskontakt ersetzt werden soll, das will ich nicht": an objection, not a change request.
     const objecting = (lang ? [lang] : LANGS).find((one) => objectsToReplacement(text, t(one)));
     if (objecting) {
@@ -440,9 +448,20 @@ function afterTellingWhom(t: (lang: Lang) => TFunction, written: readonly string
     const verb = list('verbs')
         .map((one) => wordsOf(one))
         .find((one) => one.every((word, index) => phraseOf(written[at + index] ?? '') === word));
-    const person = verb === undefined ? '' : (written[at + verb.length] ?? '').replace(/[,:;]+$/u, '');
+    if (verb === undefined) {
+        return undefined;
+    }
+    // "schreib bitte der Anna, …": a please, then an article before the name (`…heard.articles`), as German has it when spoken.
+    let whom = at + verb.length;
+    while (whom < written.length && polite.includes(phraseOf(written[whom]))) {
+        whom++;
+    }
+    if (list('articles').includes(phraseOf(written[whom] ?? ''))) {
+        whom++;
+    }
+    const person = (written[whom] ?? '').replace(/[,:;]+$/u, '');
     const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person));
-    return verb === undefined || !named ? undefined : at + verb.length + 1;
+    return named ? whom + 1 : undefined;
 }
 
 /**

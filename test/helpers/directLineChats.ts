@@ -5,6 +5,7 @@ import { nodeDirectLine, ReceivedActivities } from './directLineNode';
 import { PHRASES } from './phrases';
 import { startRunningApp, type RunningApp } from './runningApp';
 import { localeOf } from './script';
+import { LEA } from './demoPeople';
 
 /** Web Chat's Direct Line client against an app started for each test ({@link useDirectLineChats}). */
 export interface DirectLineChats {
@@ -86,6 +87,15 @@ export async function firstMessageAnswered(chats: DirectLineChats, lang: Lang, t
     const said = botTextsSince(chat, from);
     assert.doesNotMatch(said, absent, `not ${absent} after "${text}":\n${said}`);
     return chat;
+}
+
+/** Lea Fischer verified, asked who her billing contact is; `answer` said at the offer to write to Anna Müller: what the bot said after it, up to the mail's preview. */
+export async function draftAtOfferToAnna(chats: DirectLineChats, answer: string): Promise<string> {
+    const chat = await verifiedChat(chats, 'de', LEA, /Soll ich Anna Müller für Sie eine E-Mail schreiben/);
+    const offer = chat.all.length;
+    await chat.say(answer, localeOf('de'));
+    await botSaysAfter(chat, offer, PHRASES.de.preview);
+    return botTextsSince(chat, offer);
 }
 
 /** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */

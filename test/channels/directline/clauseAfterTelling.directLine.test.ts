@@ -1,8 +1,5 @@
 import * as assert from 'assert';
-import { botSaysAfter, botTextsSince, verifiedChat, useDirectLineChats } from '../../helpers/directLineChats';
-import { PHRASES } from '../../helpers/phrases';
-import { localeOf } from '../../helpers/script';
-import { LEA } from '../../helpers/demoPeople';
+import { draftAtOfferToAnna, useDirectLineChats } from '../../helpers/directLineChats';
 
 /**
  * "ja bitte schreib ihr, ob sie mich morgen um 10 Uhr anrufen kann …" at the offer to write to Anna Müller: the "ob"
@@ -14,11 +11,7 @@ describe('A "dass"/"ob" clause after the words to the recipient (Direct Line)', 
     const chats = useDirectLineChats();
 
     it('[de] "ja bitte schreib ihr ob sie mich morgen um 10 uhr anrufen kann wegen der rechnung vom mai" asks her in the mail', async () => {
-        const chat = await verifiedChat(chats, 'de', LEA, /Soll ich Anna Müller für Sie eine E-Mail schreiben/);
-        const offer = chat.all.length;
-        await chat.say('ja bitte schreib ihr ob sie mich morgen um 10 uhr anrufen kann wegen der rechnung vom mai', localeOf('de'));
-        await botSaysAfter(chat, offer, PHRASES.de.preview);
-        const draft = botTextsSince(chat, offer);
+        const draft = await draftAtOfferToAnna(chats, 'ja bitte schreib ihr ob sie mich morgen um 10 uhr anrufen kann wegen der rechnung vom mai');
         assert.match(draft, /\n\s*Ich möchte gern wissen, ob Sie mich morgen um 10 uhr anrufen können wegen der rechnung vom mai\n/);
         assert.doesNotMatch(draft, /\n\s*Ob sie mich/);
     });
