@@ -318,9 +318,19 @@ async function messageForSomeone(recognizer: IntentRecognizer, t: (lang: Lang) =
  */
 function tellsSomeoneUnknown(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, head: string, lang?: Lang): boolean {
     const said = wordsOf(head);
-    const verbs = (lang ? [lang] : LANGS).map((one) => tellingWords(t(one)).verbs);
+    const telling = (lang ? [lang] : LANGS).map((one) => tellingWords(t(one)));
     const unknown = (word: string | undefined): boolean => word !== undefined && !SELF.has(word) && !recognizer.knowsWord(word);
-    return said.some((word, at) => verbs.some((set) => set.has(word)) && (unknown(said[at - 1]) || unknown(said[at + 1])));
+    // "sag doch mal der anna": a please or the like (`emailAdmin:toldByName.heard.polite`), then an article (`….articles`), may stand
+    // between the verb and the name.
+    const between = (word: string | undefined): boolean => word !== undefined && telling.some((one) => one.polite.has(word) || one.articles.has(word));
+    const nameAfter = (at: number): boolean => {
+        let next = at + 1;
+        while (between(said[next])) {
+            next++;
+        }
+        return unknown(said[next]);
+    };
+    return said.some((word, at) => telling.some((one) => one.verbs.has(word)) && (unknown(said[at - 1]) || nameAfter(at)));
 }
 
 /**
@@ -431,7 +441,16 @@ function toldByName(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Me
     if (after === undefined || written.length < after + MESSAGE_MIN_WORDS) {
         return undefined;
     }
-    return { head: written.slice(0, after).join(' ').replace(/[,:;]+$/u, ''), message: written.slice(after).join(' ') };
+    const head = written.slice(0, after).join(' ').replace(/[,:;]+$/u, '');
+    // "tell anna to send me …", "sag der Anna, sie soll …": what she is asked to do follows its marker, which the frame keeps.
+    const marker = requestMarkerAt(t, written, after, lang);
+    return marker === undefined ? { head, message: written.slice(after).join(' ') } : { head, message: written.slice(after + marker.length).join(' '), marker: marker.join(' ') };
+}
+
+/** The words of `emailAdmin:clauseMarkers.request` ("to", "sie soll") that stand in `written` at `at`, or undefined. */
+function requestMarkerAt(t: (lang: Lang) => TFunction, written: readonly string[], at: number, lang?: Lang): string[] | undefined {
+    const markers = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:clauseMarkers.request')).map((marker) => marker.split(' '));
+    return markers.find((marker) => marker.every((word, index) => phraseOf(written[at + index] ?? '') === word));
 }
 
 /** Words of a message passed on by {@link toldByName}, at the least ("we need licences"). */
@@ -460,7 +479,9 @@ function afterTellingWhom(t: (lang: Lang) => TFunction, written: readonly string
         whom++;
     }
     const person = (written[whom] ?? '').replace(/[,:;]+$/u, '');
-    const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person));
+    // "tell anna to send me …", "sag der anna, sie soll …": a name typed in lower case, when what she is asked to do follows it.
+    const lowerName = /^\p{Ll}{2,}$/u.test(person) && !SELF.has(person) && requestMarkerAt(t, written, whom + 1, lang) !== undefined;
+    const named = /^\p{Lu}\p{Ll}+$/u.test(person) || list('pronouns').includes(phraseOf(person)) || lowerName;
     return named ? whom + 1 : undefined;
 }
 
@@ -491,6 +512,8 @@ function tellsSomeoneNamed(t: (lang: Lang) => TFunction, head: string, lang?: La
 const tellingWords = perLanguage((t) => ({
     verbs: new Set([...phraseList(t, 'emailAdmin:instructionWords'), ...phraseList(t, 'emailAdmin:toldByName.heard.verbs')]),
     pronouns: new Set(phraseList(t, 'emailAdmin:toldByName.heard.pronouns')),
+    articles: new Set(phraseList(t, 'emailAdmin:toldByName.heard.articles')),
+    polite: new Set(phraseList(t, 'emailAdmin:toldByName.heard.polite')),
     passOn: phraseList(t, 'emailAdmin:toldByName.heard.passOn')
 }));
 
