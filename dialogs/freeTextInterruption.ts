@@ -106,14 +106,16 @@ const FIRST_CLAUSE = /^([^,;.!?–-]+)[,;.!?–-]+\s*(.+)$/su;
 /**
  * The new request of a free-text answer that first declines ("nein, keine
  * Mail an Anna, ich will, dass der Kontakt auf mich geändert wird", "no don't
- * send that, how do I reset my portal password"): the words after the no, when
+ * send that, how do I reset my portal password") or changes its mind ("forget
+ * it, just email Sarah instead"): the words after the no, when
  * the classifier is sure they ask for one of the bot's tasks or topics. A
  * message that only starts with a no ("No invoice has arrived since May,
  * please check") asks for nothing new and stays the answer.
  */
 export async function declinedForAnother(text: string, lang: Lang, t: TFunction, recognizer: IntentRecognizer): Promise<Understanding | undefined> {
     const parts = FIRST_CLAUSE.exec(text.trim());
-    if (!parts || openingBoolean(parts[1], lang) !== false) {
+    // "hmm actually forget it, just email Sarah instead …", "ach vergiss es, schreib lieber der Eva …": a change of mind declines too.
+    if (!parts || (openingBoolean(parts[1], lang) !== false && !neverMindBefore([parts[1]], t))) {
         return undefined;
     }
     const rest = await understandText(recognizer, () => t, parts[2], lang);

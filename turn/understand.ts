@@ -557,9 +557,12 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     if (leadIn === undefined) {
         return undefined;
     }
-    // The message as written: the words after as many words as the lead-in has.
+    // The message as written: the words after as many words as the lead-in has; "ask him if …": a lead-in's last word that opens the
+    // clause ("if", "ob") says how the message follows.
     const written = text.slice(comma + 1).trim().split(/\s+/u);
-    return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' ') };
+    const last = wordsOf(leadIn).at(-1) ?? '';
+    const opensClause = (lang ? [lang] : LANGS).some((one) => ['that', 'whether'].some((kind) => phraseList(t(one), `emailAdmin:clauseMarkers.${kind}`).includes(last)));
+    return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' '), ...(opensClause ? { marker: last } : {}) };
 }
 
 /** A word of one language's `emailAdmin:leadInJoiners` standing alone ("and", not the "and" of "landing"); built once per language. */
