@@ -1273,7 +1273,6 @@ interface BillingNoticeWords {
     readonly notice: string[];
 }
 
-/** Words of asking why something cannot be (`main:whyNotOnlineWords`, both languages): a why, a not, and (for a reading as the way of paying) online. */
 /**
  * A polite lead-in that asks the bot to do what follows (`main:politeLeadIns.heard`): "Könnten Sie …", "would you mind …";
  * `askingYou`, one that pleads in so many words ("Ich möchte Sie bitten, …", "may I ask you to …"), whose "bitten", "ask"
@@ -1284,6 +1283,7 @@ interface PoliteLeadIns {
     readonly askingYou: string[];
 }
 
+/** Words of asking why something cannot be (`main:whyNotOnlineWords`, both languages): a why, a not, and (for a reading as the way of paying) online. */
 interface WhyNotOnlineWords {
     readonly why: string[];
     readonly not: string[];
