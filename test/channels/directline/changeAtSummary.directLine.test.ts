@@ -236,6 +236,8 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
 
             await chat.say(w.reason, localeOf(lang));
             await chat.botSays(a.replacesNobody);
+            // The summary's question comes as an activity of its own: once it is here, the next one after it is the answer's.
+            await chat.botSays(w.confirm);
             const again = await summaryAgainAfter(chat, lang, a.atSummary);
             assert.match(again, a.asInSummary);
             assert.doesNotMatch(again, w.notFiled);
