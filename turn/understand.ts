@@ -449,7 +449,7 @@ function toldByName(t: (lang: Lang) => TFunction, text: string, lang?: Lang): Me
 
 /** The words of `emailAdmin:clauseMarkers.request` ("to", "sie soll") that stand in `written` at `at`, or undefined. */
 function requestMarkerAt(t: (lang: Lang) => TFunction, written: readonly string[], at: number, lang?: Lang): string[] | undefined {
-    const markers = (lang ? [lang] : LANGS).flatMap((one) => phraseList(t(one), 'emailAdmin:clauseMarkers.request')).map((marker) => marker.split(' '));
+    const markers = (lang ? [lang] : LANGS).flatMap((one) => tellingWords(t(one)).requestMarkers);
     return markers.find((marker) => marker.every((word, index) => phraseOf(written[at + index] ?? '') === word));
 }
 
@@ -514,6 +514,10 @@ const tellingWords = perLanguage((t) => ({
     pronouns: new Set(phraseList(t, 'emailAdmin:toldByName.heard.pronouns')),
     articles: new Set(phraseList(t, 'emailAdmin:toldByName.heard.articles')),
     polite: new Set(phraseList(t, 'emailAdmin:toldByName.heard.polite')),
+    /** `emailAdmin:clauseMarkers.request`, each split into its words ("sie soll"). */
+    requestMarkers: phraseList(t, 'emailAdmin:clauseMarkers.request').map((marker) => marker.split(' ')),
+    /** The words that open a clause passed on (`emailAdmin:clauseMarkers.that`, `.whether`). */
+    clauseWords: new Set([...phraseList(t, 'emailAdmin:clauseMarkers.that'), ...phraseList(t, 'emailAdmin:clauseMarkers.whether')]),
     passOn: phraseList(t, 'emailAdmin:toldByName.heard.passOn')
 }));
 
@@ -561,7 +565,7 @@ function toldAfterComma(t: (lang: Lang) => TFunction, text: string, verbs: reado
     // clause ("if", "ob") says how the message follows.
     const written = text.slice(comma + 1).trim().split(/\s+/u);
     const last = wordsOf(leadIn).at(-1) ?? '';
-    const opensClause = (lang ? [lang] : LANGS).some((one) => ['that', 'whether'].some((kind) => phraseList(t(one), `emailAdmin:clauseMarkers.${kind}`).includes(last)));
+    const opensClause = (lang ? [lang] : LANGS).some((one) => tellingWords(t(one)).clauseWords.has(last));
     return { head: text.slice(0, comma), message: written.slice(wordsOf(leadIn).length).join(' '), ...(opensClause ? { marker: last } : {}) };
 }
 
