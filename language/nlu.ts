@@ -235,7 +235,7 @@ export class IntentRecognizer {
         const removal: RemovalWords = { remove: [], role: [], out: [], stays: [], things: [] };
         const progress: string[] = [];
         const permission: PermissionWords = { asks: [], self: [] };
-        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], selfStepsDown: [], holder: [], handover: [], doesIt: [], not: [] };
+        const appointment: AppointmentWords = { appoint: [], left: [], changedTo: [], become: [], selfTakeOver: [], selfStepsDown: [], holder: [], handover: [], doesIt: [], doesWork: [], work: [], not: [] };
         const role: string[] = [];
         const billingCycle: string[] = [];
         const rolePermissions: string[] = [];
@@ -586,14 +586,17 @@ export class IntentRecognizer {
         if ((BEFORE_APPOINTMENT.has(understood.intent) || BEFORE_BECOMING.has(understood.intent) || understood.intent === 'cancel') && (takesOver || holderLeft || stepsDown) && !this.refusal.mentionedIn(said)) {
             return { intent: 'change-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
-        // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it", "ab Mai übernimmt Lea das": another to do it from a time on
+        // "ich möchte, dass künftig Eva das macht", "from now on Sarah should handle it", "ab Mai übernimmt Lea das", "ab dem 1. Mai macht Eva
+        // die Abrechnung" (the name between verb and work), "I'm on parental leave from May, Sarah will handle billing": another to do it from a time on
         // is the change (the classifier may read the wish as an objection, "takes over" as starting over, a month as another field); not asked,
         // and not with a refusal or a "not".
         if (
             BEFORE_HANDOVER.has(understood.intent) &&
             !utterance.trim().endsWith('?') &&
+            // A request's status is asked about with a question somewhere in the message ("… Ist der Antrag schon genehmigt? Die Nummer war …").
+            (understood.intent !== 'request-status' || !utterance.includes('?')) &&
             this.appointment.handover.mentionedIn(said) &&
-            this.appointment.doesIt.mentionedIn(said) &&
+            (this.appointment.doesIt.mentionedIn(said) || (this.appointment.doesWork.mentionedIn(said) && this.appointment.work.mentionedIn(said))) &&
             !this.refusal.mentionedIn(said) &&
             !this.appointment.not.mentionedIn(said)
         ) {
@@ -1256,6 +1259,12 @@ interface AppointmentWords {
     /** "künftig", "from now on": when another is to do it; with a word of doing it (`doesIt`: "das macht", "handle it") a change. */
     readonly handover: string[];
     readonly doesIt: string[];
+    /**
+     * "macht", "does": a verb of doing the billing's work (`work`: "Abrechnung", "billing") with the name between them
+     * ("ab dem 1. Mai macht Eva die Abrechnung"); both with a handover a change, as `doesIt` is.
+     */
+    readonly doesWork: string[];
+    readonly work: string[];
     /** "nicht", "not": a handover said with one is no wish for it. */
     readonly not: string[];
 }
@@ -1372,13 +1381,13 @@ const BEFORE_BECOMING: ReadonlySet<Intent> = new Set(['none', 'help', 'talk-to-h
 
 /**
  * What a handover from a time on overrules: what the becoming does, "takes over" read as starting over, a month as another
- * field, a greeting or thanks before it ("Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung"), and an article's
- * topic ("from May Sarah will handle billing" read as Billing's button).
+ * field, a greeting or thanks before it ("Hallo, ab nächstem Monat übernimmt Jonas das mit der Abrechnung"), an article's
+ * topic ("from May Sarah will handle billing" read as Billing's button), and a request's status (a month read as a request's date).
  */
 /** What a polite lead-in does not hide the request after ({@link IntentRecognizer.afterLeadIn}): no reading, or one outside the field. */
 const BEFORE_LEAD_IN: ReadonlySet<Intent> = new Set(['none', OUT_OF_SCOPE]);
 
-const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope', 'greeting', 'thanks', ...TOPIC_INTENTS]);
+const BEFORE_HANDOVER: ReadonlySet<Intent> = new Set([...BEFORE_BECOMING, 'start-over', 'out-of-scope', 'greeting', 'thanks', 'request-status', ...TOPIC_INTENTS]);
 
 /** What an account suspended for want of payment overrules: no reading, or another topic ("invoice" read as invoicing). */
 const BEFORE_SUSPENSION: ReadonlySet<Intent> = new Set(['none', 'help', 'out-of-scope', 'more-topics', ...TOPIC_INTENTS]);
