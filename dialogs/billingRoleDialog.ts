@@ -12,7 +12,7 @@ import type { EmailAdminDeps } from './emailAdminDialog';
 import type { IdentifyDeps } from './identifyDialog';
 import { LINKS } from '../core/links';
 import { continueWith, offerNext } from './actions';
-import { EmailAdminDialog, correctedRecipients } from './emailAdminDialog';
+import { EmailAdminDialog, correctedRecipients, othersAddressed } from './emailAdminDialog';
 import { IdentifyDialog } from './identifyDialog';
 import { DialogIds, PromptIds } from './ids';
 import { PickPrompt } from './prompts/pickPrompt';
@@ -221,6 +221,13 @@ export class BillingRoleDialog extends ComponentDialog {
             const recipientIds = namedRecipients(said, contacts);
             // "kannst du jonas was ausrichten": whom the wish names is read as a correction is, so a colleague who is no billing contact hears that only they are written to.
             const correction = message === undefined && wishesToWriteToSomeone(said, t) ? said : undefined;
+            // "can you ask Sarah whether …" where Sarah is no billing contact: the mail goes to the billing contacts, which is said first.
+            const others = message === undefined ? [] : await othersAddressed(step.context, said, this.services.accounts, identity);
+            if (others.length > 0) {
+                const names = contacts.filter((user) => recipientIds === undefined || recipientIds.includes(user.id)).map((user) => user.name);
+                const list = conjunctionList(turnInfo(step.context).lang);
+                await step.context.sendActivity(t('emailAdmin:otherRecipient.notContact', { other: list.format(others.map((user) => user.name)), names: list.format(names), count: names.length }));
+            }
             return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds, correction } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {

@@ -30,6 +30,7 @@ import { namesOf } from '../language/changeToNamed';
 import { phraseList } from '../language/phraseLists';
 import { conjunctionList } from '../core/listFormat';
 import { wishesToWriteToSomeone } from '../language/writeWish';
+import { frameHead } from '../turn/understand';
 
 /** Longest message the person may have the bot send to the billing contact. */
 const MAX_MESSAGE_LENGTH = 1000;
@@ -235,6 +236,23 @@ export class EmailAdminDialog extends ComponentDialog {
         }
         return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options, directory), message) };
     }
+}
+
+/**
+ * The members of the account that the words asking for the mail address ("can you ask Sarah whether …") who are neither
+ * a billing contact nor the person: the mail can only go to the billing contacts, which the person is told. None when
+ * the words name no one so, or pass nothing on.
+ */
+export async function othersAddressed(context: TurnContext, said: string, accounts: AccountRepository, options: IdentifyResult): Promise<User[]> {
+    const { t, lang } = turnInfo(context);
+    const head = frameHead(() => t, said, lang);
+    if (head === undefined) {
+        return [];
+    }
+    const members = (await accounts.members(options.accountId)).map((m) => m.user);
+    const contacts = await accounts.billingContacts(options.accountId);
+    const words = phraseOf(head);
+    return members.filter((user) => user.id !== options.userId && !contacts.some((c) => c.id === user.id) && namesOf(user, members).some((name) => hasPhrase(words, name)));
 }
 
 /**

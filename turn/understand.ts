@@ -690,6 +690,15 @@ export function messageToOthersAfterFrame(t: (lang: Lang) => TFunction, text: st
     return frame === undefined || wordsOf(frame.head).some((word) => SELF.has(word)) ? undefined : messageAfterFrame(t, text, lang);
 }
 
+/**
+ * The words that tell the bot to pass a message on, before the message itself ("can you ask Sarah" of "can you ask Sarah
+ * whether she can add 3 seats"; "Bitte richten Sie Frau Müller aus" of a longer story): whom they name is whom the person
+ * meant to reach. Undefined when the text passes nothing on in that way ({@link messageFrame}).
+ */
+export function frameHead(t: (lang: Lang) => TFunction, text: string, lang: Lang): string | undefined {
+    return (messageFrame(t, text, lang) ?? storyFrame(t, text, lang))?.head;
+}
+
 /** The most words before the message that can still only ask for the mail ("could you please write an email to our billing admin"). */
 const MESSAGE_FRAME_MAX_WORDS = 12;
 
