@@ -18,7 +18,8 @@ import { yesNoAnswer } from './prompts/yesNoAnswer';
 import { askedOfTheBot } from './sideQuestion';
 import { stepValues } from './stepValues';
 import type { ChangeContactOptions, IdentifyOptions, IdentifyResult, TaskResult } from './types';
-import { containsPhrase, folded, phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { containsPhrase, folded, hasPhrase, phraseOf, sentencesOf, wordsOf } from '../core/words';
+import { namesOf } from '../language/changeToNamed';
 import { clauseAsSentence } from '../language/germanClause';
 import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
@@ -253,7 +254,7 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         const contacts = members.filter((m) => m.isBillingContact);
         const currentContacts = contacts.map((m) => ({ id: m.user.id, name: m.user.name }));
-        const kept = removedAndKept(question, currentContacts, t);
+        const kept = removedAndKept(question, currentContacts, t) ?? writerStepsDown(question, currentContacts, identity.userId, members, t);
         if (kept) {
             // "remove Klaus, Maria stays": filed as Maria, the one who stays, replacing Klaus; nobody else is asked for.
             const values = stepValues<ChangeValues>(step);
@@ -452,7 +453,9 @@ export class ChangeContactDialog extends ComponentDialog {
             return step.next({ text: step.options.reason } satisfies TextInput);
         }
         const removed = keptAlone(step.options);
-        const asked = step.options.askAgain ?? (removed ? 'changeContact:askReasonRemoval' : 'changeContact:askReason');
+        // Asked again as first asked: why the one removed should go, or why the new contact should come.
+        const again = step.options.askAgain && removed ? (`${step.options.askAgain}Removal` as const) : step.options.askAgain;
+        const asked = again ?? (removed ? 'changeContact:askReasonRemoval' : 'changeContact:askReason');
         return step.prompt(PromptIds.reason, localized({
             text: { key: asked, args: { name: step.options.newContact.name, removed: removed?.name ?? '' } },
             retryText: { key: 'changeContact:askReasonRetry', args: { max: MAX_REASON_LENGTH } },
@@ -1310,7 +1313,12 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
     if (byFullName.length === 0 && byFirstName.length === 1) {
         return byFirstName[0].id;
     }
-    return phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `)) ? ALONGSIDE : undefined;
+    if (phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `))) {
+        return ALONGSIDE;
+    }
+    // "Ich bin nicht mehr zuständig, ab sofort macht Eva das": the writer, one of the contacts, gives the role up to the new one.
+    const writer = current.find((c) => c.id === requesterId && c.id !== newContact.userId);
+    return writer !== undefined && containsPhrase(text, phraseList(t, 'main:appointmentWords.selfStepsDown')) ? writer.id : undefined;
 }
 
 /**
@@ -1346,6 +1354,23 @@ function removedAndKept(text: string, contacts: readonly ContactSnapshot[], t: T
         return { removed: other(stays), stays };
     }
     return undefined;
+}
+
+/**
+ * "Ich bin nicht mehr für die Abrechnung zuständig, bitte tragen Sie mich aus" from one of two billing contacts
+ * (`main:appointmentWords.selfStepsDown`): the writer goes and the other stays, as "remove Klaus, Maria stays" says.
+ * Undefined when the words name anyone of the account but the two (a successor is meant), or the writer is no contact.
+ */
+function writerStepsDown(text: string, contacts: readonly ContactSnapshot[], writerId: string, members: readonly Member[], t: TFunction): { readonly removed: ContactSnapshot; readonly stays: ContactSnapshot } | undefined {
+    const removed = contacts.find((c) => c.id === writerId);
+    const stays = contacts.find((c) => c.id !== writerId);
+    if (contacts.length !== 2 || removed === undefined || stays === undefined || !containsPhrase(text, phraseList(t, 'main:appointmentWords.selfStepsDown'))) {
+        return undefined;
+    }
+    const people = members.map((m) => m.user);
+    const said = phraseOf(text);
+    const successor = people.some((user) => !contacts.some((c) => c.id === user.id) && namesOf(user, people).some((name) => hasPhrase(said, name)));
+    return successor ? undefined : { removed, stays };
 }
 
 /**
