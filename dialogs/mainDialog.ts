@@ -6,7 +6,7 @@ import { sayClosing } from './rating';
 import { noteInsight, noteNotUnderstood } from '../services/insights/insightsRecorder';
 import { answerLanguageRequest, didAction, lastActionDetail, lastActionOf, LANGUAGE_TAKEN, noteSaidThisTurn, saidThisTurn, turnInfo } from '../turn/turn';
 import { portalQuestion } from '../language/portalQuestions';
-import { isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
+import { askedWhoLast, isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
@@ -478,7 +478,8 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         // "i got an email saying im being replaced as billing contact?? i never agreed to that": read whole, an objection leads,
         // whatever its parts ask first. Otherwise the reading of the whole message picks one of its requests; the parts say which come first.
         const objection = understood.intent === 'object-to-request' && requests.includes('object-to-request');
-        const intent = objection ? understood.intent : leadIntent(understood.intent, requests);
+        // "Anna left. Who's our billing contact now?": a message read as who holds the role that ends on a who-question asks who, as the reading says.
+        const intent = objection || askedWhoLast(text, t, understood) ? understood.intent : leadIntent(understood.intent, requests);
         const queue = objection ? requests : requests.length > 0 && intent === requests[0] ? requests.slice(1) : [];
         // "I object. I never agreed, please reject it": the objection's answer says where the request stands; its other sentences
         // (the status, the role it speaks of) ask nothing more.

@@ -553,6 +553,11 @@ export class IntentRecognizer {
         if (BEFORE_SELF_ROLE.has(understood.intent) && this.asksAboutSelf(said) && this.role.mentionedIn(said)) {
             return { intent: 'am-i-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
         }
+        // "can you just tell me who the billing contact is right now so I can sort this out": who holds the role, asked in words the
+        // classifier reads as no request, is the question who it is (a long story's last part, weighed against what it told before).
+        if (understood.intent === 'none' && this.asksWhoHolds(said) && !this.asksAboutSelf(said)) {
+            return { intent: 'who-is-billing-contact', score: UNDERSTANDING_POLICY.ruleWords, language: understood.language };
+        }
         // "what can a billing contact actually do?" (`common:sideQuestion.heard.permissions`): what the role may do is asked of the role, which the role check answers, not a change.
         // "can the billing person be swapped to someone in accounting": asked whether the role can pass on, read as the change, it stays one.
         const passedOn = understood.intent === 'change-billing-contact' && this.appointment.appoint.mentionedIn(said);
@@ -1167,6 +1172,15 @@ export class IntentRecognizer {
         return said.some((word) => this.whoWords.includes(word));
     }
 
+    /**
+     * True when a word asking who (`main:whoQuestionWords`) has the role's words soon after it ("tell me who the billing contact
+     * is", "who exactly is set as the billing person"): who holds the role is asked, not who did something to it ("who filed a
+     * request to remove me as billing admin").
+     */
+    private asksWhoHolds(said: readonly string[]): boolean {
+        return said.some((word, at) => this.whoWords.includes(word) && this.role.mentionedIn(said.slice(at + 1, at + 1 + WHO_HOLDS_WITHIN)));
+    }
+
     /** True when the words ask about the person themselves (`main:selfQuestionMarkers`: "am i", "is it me", "bin ich", "ob ich"). */
     private asksAboutSelf(said: readonly string[]): boolean {
         const text = said.join(' ');
@@ -1483,6 +1497,9 @@ const LANGUAGE_ADJECTIVE = /^(deutsch|englisch)(e|en|er|es)$/u;
 const LANGUAGE_NOUN = /^(sprache|language)$/u;
 
 /** The two questions about the billing role: the bot answers both with the same check, so a message torn between them asks one of them. */
+/** The role's words stand this near after "who" when who holds it is asked ({@link IntentRecognizer.asksWhoHolds}). */
+const WHO_HOLDS_WITHIN = 7;
+
 const ROLE_QUESTIONS: ReadonlySet<string> = new Set(['who-is-billing-contact', 'am-i-billing-contact']);
 
 /**

@@ -805,7 +805,7 @@ export async function readMessage(recognizer: IntentRecognizer, t: (lang: Lang) 
  * die Abrechnungsrechte?": a message read whole as who holds the role that ends on a who-question (`main:whoQuestionWords`)
  * asks who; what it tells before ("licenses") is why it asks.
  */
-function askedWhoLast(text: string, t: TFunction, understood: Understanding): boolean {
+export function askedWhoLast(text: string, t: TFunction, understood: Understanding): boolean {
     const last = (messageParts(text).at(-1) ?? '').split(/[,;:]/).at(-1) ?? '';
     const who = phraseList(t, 'main:whoQuestionWords');
     return understood.intent === 'who-is-billing-contact' && last.trim().endsWith('?') && wordsOf(last).some((word) => who.includes(word));
