@@ -1041,7 +1041,7 @@ function nameOfAddress(text: string, email: string, members: readonly Member[], 
         return written;
     }
     // "neuer kontakt soll max mustermann sein, max@firma.de": the words around the address's part, written without capitals.
-    const spoken = spokenNameOf(plain, email, t);
+    const spoken = spokenNameOf(plain, email, t, text);
     if (spoken && !memberNames.has(phraseOf(spoken))) {
         return spoken;
     }
@@ -1178,7 +1178,7 @@ function nameTyped(text: string, t: TFunction): string | undefined {
     const email = /\S+@\S+/.exec(plain)?.[0];
     if (email) {
         // "neuer kontakt soll max mustermann sein, max@firma.de": the name said with its address.
-        return spokenNameOf(plain.replace(/\S*@\S*/g, ' '), email, t);
+        return spokenNameOf(plain.replace(/\S*@\S*/g, ' '), email, t, plain);
     }
     return wordsOf(plain).length <= MAX_NAME_WORDS && mayBeName(plain, t) ? plain : undefined;
 }
@@ -1189,7 +1189,7 @@ function nameTyped(text: string, t: TFunction): string | undefined {
  * `common:nonNameWords`, `changeContact:correction.fillers`, `changeContact:notNameWords`), two to
  * {@link MAX_NAME_WORDS} words, capitalized.
  */
-function spokenNameOf(text: string, email: string, t: TFunction): string | undefined {
+function spokenNameOf(text: string, email: string, t: TFunction, written: string = text): string | undefined {
     const parts = new Set((email.split('@')[0] ?? '').toLowerCase().split(/[._+-]+/).filter((part) => part.length >= 2));
     const stop = new Set([...phraseList(t, 'common:nonNameWords'), ...phraseList(t, 'changeContact:correction.fillers'), ...phraseList(t, 'changeContact:notNameWords')]);
     const words = wordsOf(text.replace(/\S*@\S*/g, ' '));
@@ -1200,14 +1200,26 @@ function spokenNameOf(text: string, email: string, t: TFunction): string | undef
     const nameWord = (word: string | undefined): boolean => word !== undefined && /^\p{L}[\p{L}'’-]+$/u.test(word) && !stop.has(word);
     let from = at;
     let to = at + 1;
-    while (to - from < MAX_NAME_WORDS && nameWord(words[to])) {
+    // "to my colleague Jane Doe, jane.doe@…, effective July 1": a name ends where the written message has a comma or a sentence's end.
+    const breaks = clauseBreaks(written);
+    while (to - from < MAX_NAME_WORDS && nameWord(words[to]) && !breaks.has(`${words[to - 1]} ${words[to]}`)) {
         to++;
     }
-    while (to - from < MAX_NAME_WORDS && nameWord(words[from - 1])) {
+    while (to - from < MAX_NAME_WORDS && nameWord(words[from - 1]) && !breaks.has(`${words[from - 1]} ${words[from]}`)) {
         from--;
     }
     const name = words.slice(from, to);
     return name.length >= 2 ? name.map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1)).join(' ') : undefined;
+}
+
+/** The pairs of words ("doe effective") that a comma, a colon or a sentence's end stands between in `text` (an address counts as a comma). */
+function clauseBreaks(text: string): Set<string> {
+    const clauses = text
+        .replace(/\S*@\S*/g, ',')
+        .split(/[,;:!?()]|\.(?=\s|$)/u)
+        .map((clause) => wordsOf(clause))
+        .filter((words) => words.length > 0);
+    return new Set(clauses.slice(1).map((words, index) => `${clauses[index].at(-1)} ${words[0]}`));
 }
 
 /** True when `reason` names someone by a word of `old` that `now` does not have ("Tom knows the invoices", Tom Hughes → Sarah Lee). */

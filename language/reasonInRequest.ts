@@ -35,14 +35,34 @@ const MAX_REASON_LENGTH = 300;
  * message gives none: then the reason is asked.
  */
 export function reasonInRequest(text: string, t: TFunction, names: readonly string[]): string | undefined {
-    const reason = clausesRead(text, t, names)
-        .flatMap((one) => (one.reason === undefined ? [] : [one.reason]))
-        .join('; ');
+    const read = clausesRead(text, t, names);
+    const because = read.flatMap((one) => (one.reason === undefined || timeOnly(one.reason, t) ? [] : [one.reason])).join('; ');
+    // "effective July 1", "ab 01.04.": when the change is to happen is no reason, but goes with one, after it.
+    const when = read.flatMap((one) => (one.reason !== undefined && timeOnly(one.reason, t) ? [one.reason] : [])).join(', ');
+    const reason = because === '' || when === '' ? because : `${because} (${when})`;
     if (reason === '' || reason.length > MAX_REASON_LENGTH) {
         return undefined;
     }
     const named = withNamesWritten(reason, names);
     return named.charAt(0).toLocaleUpperCase() + named.slice(1);
+}
+
+/** A time written alone has at most this many words after its start ("from the 1st of April"). */
+const TIME_MAX_WORDS = 4;
+
+/**
+ * True when `clause` only says from when (`main:appointmentWords.handoverFrom` and then numbers or words of
+ * `.handoverWhen`: "effective July 1", "ab 01.04.", "from 1 April"), no why.
+ */
+function timeOnly(clause: string, t: TFunction): boolean {
+    const said = phraseOf(clause);
+    const from = phraseList(t, 'main:appointmentWords.handoverFrom').filter((start) => beginsWith(said, start)).sort((a, b) => b.length - a.length)[0];
+    if (from === undefined) {
+        return false;
+    }
+    const when = new Set(phraseList(t, 'main:appointmentWords.handoverWhen').flatMap((one) => one.split(' ')));
+    const rest = said.slice(from.length).trim().split(' ').filter((word) => word !== '');
+    return rest.length > 0 && rest.length <= TIME_MAX_WORDS && rest.every((word) => /\d/u.test(word) || when.has(word) || word.length <= 3);
 }
 
 /** A word of a name this long is written as the name writes it ("peter brooks" → "Peter Brooks"); shorter ones may be other words. */
@@ -96,6 +116,10 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
             return undefined;
         }
         const lead = because.find((word) => beginsWith(said, word));
+        // "…: Herr Dieter Krause, d.krause@…", "Mr. John Smith": a name written out (each word with a capital) says who, not why.
+        if (lead === undefined && writtenNameOnly(clause)) {
+            return undefined;
+        }
         // "weil die Kollegin in Rente geht": the reason is what follows the reason word.
         const body = lead ? clause.replace(/^[^\p{L}\p{N}]*[\p{L}\p{N}]+/u, '') : clause;
         // "our billing contact left the company", "unser Abrechnungskontakt ist in Rente": the current contact named by the role stands as a name does.
@@ -135,6 +159,15 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
             reason: framed && !namesPerson(clause) ? undefined : (reasonIn(clause) ?? partsOf(clause, joiners).map(reasonIn).find((part) => part !== undefined))
         }));
     });
+}
+
+/** A name written out has at most this many words, titles included ("Frau Dr. Petra Lang-Weber"). */
+const WRITTEN_NAME_MAX_WORDS = 5;
+
+/** True when every word of `clause` begins with a capital letter and there are few: a person's name with its titles, no sentence. */
+function writtenNameOnly(clause: string): boolean {
+    const written = clause.split(/\s+/u).filter((word) => /\p{L}/u.test(word));
+    return written.length > 0 && written.length <= WRITTEN_NAME_MAX_WORDS && written.every((word) => /^[^\p{L}]*\p{Lu}/u.test(word));
 }
 
 /**
