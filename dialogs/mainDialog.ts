@@ -8,7 +8,7 @@ import { answerLanguageRequest, didAction, lastActionDetail, lastActionOf, LANGU
 import { portalQuestion } from '../language/portalQuestions';
 import { askedWhoLast, isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
-import { findEmail, findIntroducedUserId, findReference, findReferences } from '../language/entities';
+import { findEmail, findEmails, findIntroducedUserId, findReference, findReferences } from '../language/entities';
 import { onlyOwnEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
@@ -747,11 +747,16 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     /**
-     * How a portal reset starts: with the user ID the message names. "Send a new link" (or a yes) after "still no
-     * email" asks for a new link for the user ID of the last one, though one was asked for already.
+     * How a portal reset starts: with the user ID the message names ("my user ID is kbergmann"), or the one address in it
+     * ("reset the portal password for buchhaltung@…": a user ID in email format; a request asked after another, with the
+     * words of the message that asked both). "Send a new link" (or a yes) after "still no email" asks for a new link for
+     * the user ID of the last one, though one was asked for already.
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
-        const login = findIntroducedUserId(text, this.services.recognizer, turnInfo(step.context).t);
+        const { t, lang } = turnInfo(step.context);
+        const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
+        const addresses = [...new Set(findEmails(asked, lang).map((email) => email.toLowerCase()))];
+        const login = findIntroducedUserId(asked, this.services.recognizer, t) ?? (addresses.length === 1 ? addresses[0] : undefined);
         if (!offersNewLink(step.options?.followUp)) {
             return { login };
         }
