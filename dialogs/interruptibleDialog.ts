@@ -24,6 +24,7 @@ import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { correctsTheDraft } from './draftCorrection';
 import { beforeGoodbye, clearHumanRequest, closingOnly, neverMindBefore, goodbyeOnly, onlyNeverMind, onlyNothingMore, commandSized, declinedForAnother, plainCommand, settledOnly, statusRequestOnly } from './freeTextInterruption';
 import { YesNoPrompt } from './prompts/yesNoPrompt';
+import { asksToWrite } from './prompts/pickPrompt';
 import { askedOfTheBot, sideQuestion } from './sideQuestion';
 import { acknowledgeAddressForm } from './addressForm';
 import { addressedLeadIn, draftChange, leadingAnswer, newDraftSentence } from './answerContent';
@@ -298,7 +299,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         }
         // "was passiert dann mit mir?", "ok, and will I lose access?" at "Shall I file this request?": answered, the request stays open.
         // "will she see my email address?" at the offer of a mail: answered, the offer stays open.
-        if ((prompt instanceof YesNoPrompt || options?.messageChooses !== undefined) && yesNoAnswer(context, text, 'whole') === undefined) {
+        // "kann ich der Person ne Nachricht schicken? …" at the offer of a mail asks for the mail, no side question.
+        const mailAsked = options?.messageChooses !== undefined && asksToWrite(context, text);
+        if ((prompt instanceof YesNoPrompt || options?.messageChooses !== undefined) && !mailAsked && yesNoAnswer(context, text, 'whole') === undefined) {
             const side = await this.answerSideQuestion(innerDc, text);
             if (side) {
                 return side;

@@ -4,7 +4,8 @@ import { cultureOf } from '../../core/language';
 import { phraseList } from '../../language/phraseLists';
 import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
-import { containsPhrase, wordsOf } from '../../core/words';
+import { containsPhrase, sentencesOf, wordsOf } from '../../core/words';
+import { wishesToWriteToSomeone } from '../../language/writeWish';
 import { buttonLabel, LocalizedPrompt, matchButton, type LocalizedPromptOptions } from './localizedPrompt';
 import { addressedLeadIn, carriesMessage, leadingAnswer } from '../answerContent';
 import { asksToForward, correctsStory } from '../forwardedStory';
@@ -55,7 +56,8 @@ export class PickPrompt extends LocalizedPrompt<string> {
             return { succeeded: true, value: answered.value };
         }
         // "tell him the card on file expired", "leiten Sie das weiter", "actually, tell her …": a message for the one the offer would write to.
-        if (options.messageChooses && (addressedLeadIn(context, text) || asksToForward(context, text) || carriesMessage(context, text))) {
+        // "kann ich der Person ne Nachricht schicken? es geht darum, dass …": asked whether one may write to them, the mail is chosen.
+        if (options.messageChooses && (addressedLeadIn(context, text) || asksToForward(context, text) || carriesMessage(context, text) || asksToWrite(context, text))) {
             return { succeeded: true, value: options.messageChooses };
         }
         const { t } = turnInfo(context);
@@ -183,4 +185,12 @@ function numberInSentence(text: string, found: { readonly start: number; readonl
     }
     const around = wordsOf(`${text.slice(0, found.start)} ${text.slice(found.end + 1)}`);
     return around.some((word) => !allowed.includes(word) && !labelWords.has(word));
+}
+
+/**
+ * True when the message's first sentence wishes to write to someone ("kann ich der Person ne Nachricht schicken?",
+ * "can I send them a message?"), whatever follows it ("es geht darum, dass …"): at an offer to write, the mail.
+ */
+export function asksToWrite(context: TurnContext, text: string): boolean {
+    return wishesToWriteToSomeone(sentencesOf(text)[0] ?? text, turnInfo(context).t);
 }
