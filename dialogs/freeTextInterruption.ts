@@ -235,8 +235,13 @@ export async function beforeGoodbye(text: string, lang: Lang, recognizer: Intent
 export function neverMindBefore(clauses: readonly string[], t: TFunction): boolean {
     const fillers = phraseList(t, 'common:closingFillers');
     const neverMind = phraseList(t, 'common:neverMind');
-    // "ach, vergessen Sie es": a sound of its own in front is no clause of its own.
-    const first = clauses.findIndex((clause) => wordsOf(clause).some((word) => !fillers.includes(word)) || containsPhrase(clause, neverMind));
+    const openers = phraseList(t, 'common:openers.heard');
+    // "ach, vergessen Sie es", "you know what, I'll do this later": a sound or an opener in front is no clause of its own.
+    const saysSomething = (clause: string): boolean => {
+        const own = wordsOf(clause).filter((word) => !fillers.includes(word));
+        return own.length > 0 && !openers.includes(own.join(' '));
+    };
+    const first = clauses.findIndex((clause) => saysSomething(clause) || containsPhrase(clause, neverMind));
     return first >= 0 && containsPhrase(clauses[first], neverMind);
 }
 
