@@ -239,9 +239,9 @@ export class EmailAdminDialog extends ComponentDialog {
 }
 
 /**
- * The members of the account that the words asking for the mail address ("can you ask Sarah whether …") who are neither
- * a billing contact nor the person: the mail can only go to the billing contacts, which the person is told. None when
- * the words name no one so, or pass nothing on.
+ * The members of the account whom the words asking for the mail address ("can you ask Sarah whether …") and who are
+ * neither a billing contact nor the person: the mail can only go to the billing contacts, which the person is told.
+ * None when the words name no one such, or pass nothing on.
  */
 export async function othersAddressed(context: TurnContext, said: string, accounts: AccountRepository, options: IdentifyResult): Promise<User[]> {
     const { t, lang } = turnInfo(context);

@@ -9,7 +9,7 @@ import { portalQuestion } from '../language/portalQuestions';
 import { askedWhoLast, isRequest, leadIntent, messageAfterFrame, messageAfterRequest, messageBeforeRequests, requestsOf, understandTurn, wordsFromRequest } from '../turn/understand';
 import type { Intent, Understanding } from '../language/nlu';
 import { findEmail, findEmails, findIntroducedUserId, findReference, findReferences } from '../language/entities';
-import { onlyOwnEmail } from '../language/ownEmail';
+import { onlyOwnEmail, ownEmail } from '../language/ownEmail';
 import { refusesNamedRequest } from '../language/objectionWords';
 import { personChangedTo, saysChange } from '../language/changeToNamed';
 import { asksWhetherToWrite, wishesToWriteToSomeone } from '../language/writeWish';
@@ -755,7 +755,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
         const { t, lang } = turnInfo(step.context);
         const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
-        const addresses = [...new Set(findEmails(asked, lang).map((email) => email.toLowerCase()))];
+        // An address the person gives as their own ("my email is …") says who asks, not for which user ID.
+        const own = ownEmail(asked, { t, lang })?.toLowerCase();
+        const addresses = [...new Set(findEmails(asked, lang).map((email) => email.toLowerCase()))].filter((email) => email !== own);
         const login = findIntroducedUserId(asked, this.services.recognizer, t) ?? (addresses.length === 1 ? addresses[0] : undefined);
         if (!offersNewLink(step.options?.followUp)) {
             return { login };

@@ -47,6 +47,11 @@ export class PortalResetDialog extends ComponentDialog {
         const { t, profile } = turnInfo(step.context);
         // A verified billing contact's own user ID is known: the link is asked for it at once (nothing is revealed they don't know).
         const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        // The verified person's own address named as the user ID ("reset my portal password, I'm peter.brooks@…"): their user ID on file.
+        const me = own && step.options.login ? await this.services.users.get(profile.identity?.userId ?? '') : undefined;
+        if (me && step.options.login?.toLocaleLowerCase() === me.email.toLocaleLowerCase()) {
+            return step.replaceDialog(DialogIds.portalResetFlow, { ...step.options, login: undefined } satisfies PortalResetOptions);
+        }
         if (this.alreadySent(step, own?.login)) {
             // A link asked for in this conversation is not asked for again unless the person plainly wants a new one ("send it again").
             await step.context.sendActivity(t('portalReset:alreadySent', { minutes: this.services.portalReset.linkValidMinutes }));
