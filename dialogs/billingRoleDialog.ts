@@ -222,7 +222,7 @@ export class BillingRoleDialog extends ComponentDialog {
             // "kannst du jonas was ausrichten": whom the wish names is read as a correction is, so a colleague who is no billing contact hears that only they are written to.
             const correction = message === undefined && wishesToWriteToSomeone(said, t) ? said : undefined;
             // "can you ask Sarah whether …" where Sarah is no billing contact: the mail goes to the billing contacts, which is said first.
-            const others = message === undefined ? [] : await othersAddressed(step.context, said, this.services.accounts, identity);
+            const others = message === undefined ? [] : await othersAddressed(step.context, said, this.services.accounts, identity, contacts);
             if (others.length > 0) {
                 const names = contacts.filter((user) => recipientIds === undefined || recipientIds.includes(user.id)).map((user) => user.name);
                 const list = conjunctionList(turnInfo(step.context).lang);

@@ -240,17 +240,16 @@ export class EmailAdminDialog extends ComponentDialog {
 
 /**
  * The members of the account whom the words asking for the mail address ("can you ask Sarah whether …") and who are
- * neither a billing contact nor the person: the mail can only go to the billing contacts, which the person is told.
- * None when the words name no one such, or pass nothing on.
+ * neither a billing contact (`contacts`, as the caller read them) nor the person: the mail can only go to the billing
+ * contacts, which the person is told. None when the words name no one such, or pass nothing on.
  */
-export async function othersAddressed(context: TurnContext, said: string, accounts: AccountRepository, options: IdentifyResult): Promise<User[]> {
+export async function othersAddressed(context: TurnContext, said: string, accounts: AccountRepository, options: IdentifyResult, contacts: readonly User[]): Promise<User[]> {
     const { t, lang } = turnInfo(context);
     const head = frameHead(() => t, said, lang);
     if (head === undefined) {
         return [];
     }
     const members = (await accounts.members(options.accountId)).map((m) => m.user);
-    const contacts = await accounts.billingContacts(options.accountId);
     const words = phraseOf(head);
     return members.filter((user) => user.id !== options.userId && !contacts.some((c) => c.id === user.id) && namesOf(user, members).some((name) => hasPhrase(words, name)));
 }

@@ -49,24 +49,22 @@ export class PortalResetDialog extends ComponentDialog {
         const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
         // The verified person's own address named as the user ID ("reset my portal password, I'm peter.brooks@…"): their user ID on file.
         const me = own && step.options.login ? await this.services.users.get(profile.identity?.userId ?? '') : undefined;
-        if (me && step.options.login?.toLocaleLowerCase() === me.email.toLocaleLowerCase()) {
-            return step.replaceDialog(DialogIds.portalResetFlow, { ...step.options, login: undefined } satisfies PortalResetOptions);
-        }
-        if (this.alreadySent(step, own?.login)) {
+        const login = me && step.options.login?.toLocaleLowerCase() === me.email.toLocaleLowerCase() ? undefined : step.options.login;
+        if (this.alreadySent(step, login ?? own?.login)) {
             // A link asked for in this conversation is not asked for again unless the person plainly wants a new one ("send it again").
             await step.context.sendActivity(t('portalReset:alreadySent', { minutes: this.services.portalReset.linkValidMinutes }));
             return step.endDialog();
         }
-        if (own && !step.options.login) {
+        if (own && !login) {
             await step.context.sendActivity(t('portalReset:usingOwnUserId', { login: own.login }));
             return step.next({ kind: 'login', login: own.login, own: true } satisfies PortalUserIdInput);
         }
         if (!step.options.again) {
             await step.context.sendActivity(await this.introduction(step.context));
         }
-        if (step.options.login) {
+        if (login) {
             // Prompt or skip: "yeah go ahead, my username is pbrooks" named it already.
-            return step.next({ kind: 'login', login: step.options.login } satisfies PortalUserIdInput);
+            return step.next({ kind: 'login', login } satisfies PortalUserIdInput);
         }
         const buttons: PromptButton[] = [];
         buttons.push({ value: 'where', label: 'portalReset:button.where', synonyms: 'portalReset:synonyms.where' });
@@ -74,12 +72,11 @@ export class PortalResetDialog extends ComponentDialog {
         return step.prompt(PromptIds.portalUserId, localized({ text: { key: 'portalReset:askUserId' }, retryText: { key: 'portalReset:askUserIdRetry' }, buttons, nothingToLose: true }));
     }
 
-    /** True when a link was asked for in this conversation for the user ID this request would use, and no new one is wanted. */
-    private alreadySent(step: WaterfallStepContext<PortalResetOptions>, ownLogin: string | undefined): boolean {
+    /** True when a link was asked for in this conversation for the user ID this request would use (`login`), and no new one is wanted. */
+    private alreadySent(step: WaterfallStepContext<PortalResetOptions>, login: string | undefined): boolean {
         if (step.options.fresh || step.options.again || !didAction(step.context, 'portal-reset-requested')) {
             return false;
         }
-        const login = step.options.login ?? ownLogin;
         return login === undefined || login.toLocaleLowerCase() === lastActionDetail(step.context, 'portal-reset-requested')?.toLocaleLowerCase();
     }
 
