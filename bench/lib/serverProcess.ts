@@ -10,7 +10,7 @@ const BOT_ENTRY = path.join(PROJECT_ROOT, 'dist', 'index.js');
 
 /**
  * The `node` options `npm start` gives the bot (package.json's `start`
- * script, e.g. `--max-semi-space-size=8`), so the benchmark runs the bot as it
+ * script, e.g. `--max-semi-space-size=16`), so the benchmark runs the bot as it
  * is started in production; `--disable-warning` left out (always given).
  */
 export function startScriptNodeFlags(manifest: string = path.join(PROJECT_ROOT, 'package.json')): string[] {
