@@ -45,11 +45,13 @@ export class PortalResetDialog extends ComponentDialog {
 
     private async askUserIdStep(step: WaterfallStepContext<PortalResetOptions>): Promise<DialogTurnResult> {
         const { t, profile } = turnInfo(step.context);
+        const userId = profile.identity?.userId;
         // A verified billing contact's own user ID is known: the link is asked for it at once (nothing is revealed they don't know).
-        const own = profile.identity ? await this.services.users.portalLogin(profile.identity.userId) : undefined;
+        const own = userId === undefined ? undefined : await this.services.users.portalLogin(userId);
         // The verified person's own address named as the user ID ("reset my portal password, I'm peter.brooks@…"): their user ID on file.
-        const me = own && step.options.login ? await this.services.users.get(profile.identity?.userId ?? '') : undefined;
-        const login = me && step.options.login?.toLocaleLowerCase() === me.email.toLocaleLowerCase() ? undefined : step.options.login;
+        const named = step.options.login;
+        const me = own && userId !== undefined && named ? await this.services.users.get(userId) : undefined;
+        const login = me && named?.toLocaleLowerCase() === me.email.toLocaleLowerCase() ? undefined : named;
         if (this.alreadySent(step, login ?? own?.login)) {
             // A link asked for in this conversation is not asked for again unless the person plainly wants a new one ("send it again").
             await step.context.sendActivity(t('portalReset:alreadySent', { minutes: this.services.portalReset.linkValidMinutes }));
