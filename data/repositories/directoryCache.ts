@@ -29,7 +29,10 @@ const DEFAULT_MAX_ENTRIES = 5000;
  * the same statement as its rows (`directoryRead` in `userRepository.ts`), a
  * kept one alone ({@link refresh}); when the version moved, everything kept
  * is forgotten. Look-ups at the same time share such a read when it began
- * after every turn begun so far. So a turn that looks anything up sees every
+ * after every turn begun so far; a kept look-up that finds one under way
+ * that began too early waits for it and shares the read that follows, so
+ * under load one read of the version serves all the turns that began while
+ * the last one ran, not one read each. So a turn that looks anything up sees every
  * change committed before it began, a turn that looks nothing up (most of
  * them) runs no statement for the directory at all, and a look-up read from
  * the database costs no statement of its own for the version.
@@ -147,13 +150,19 @@ export class DirectoryCache implements DirectoryVersionReads {
             return copyOf(this.entries.get(key) as T);
         }
         const needed = this.turnsBegun;
-        // A read under way that began after every turn begun so far checks the version for this look-up too.
-        while (this.checkedFor < needed && this.checking && this.checking.at >= needed) {
-            await this.checking.done;
+        while (this.checkedFor < needed && this.entries.has(key)) {
+            if (this.checking) {
+                // A read under way checks the version for this look-up when it began after its turn; one that began
+                // earlier is waited for, and the look-ups that waited share the one read that follows it.
+                await this.checking.done;
+            } else {
+                // Kept already: the version alone is read (one small statement, shared as any other).
+                await this.sharing(this.turnsBegun, this.refresh());
+            }
         }
-        if (this.checkedFor < needed && this.entries.has(key)) {
-            // Kept already: the version alone is read (one small statement, shared as any other).
-            await this.sharing(this.turnsBegun, this.refresh());
+        while (this.checkedFor < needed && this.checking && this.checking.at >= needed) {
+            // Not kept: a read under way that began after its turn may bring it.
+            await this.checking.done;
         }
         if (this.checkedFor >= needed && this.entries.has(key)) {
             const kept = this.entries.get(key) as T;

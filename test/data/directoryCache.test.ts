@@ -120,6 +120,31 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         assert.ok((await accounts.members('ACC-3003')).some((m) => m.user.name === 'Eva Schulz-Meyer'));
     });
 
+    it('kept look-ups of turns begun while a version read ran wait for it and share one read after it, which sees a change committed before they began', async () => {
+        const db = dbOf();
+        const { users, accounts, cache } = cachedDirectory(db);
+        await cache.refresh();
+        await users.get('U-303');
+        await accounts.members('ACC-3003');
+        const statements = countStatements(db);
+        cache.turnBegins();
+        const first = users.get('U-303');
+        const change = db.run("UPDATE users SET name = 'Eva Schulz-Meyer' WHERE id = 'U-303'");
+        const later: Promise<unknown>[] = [];
+        for (let turn = 0; turn < 5; turn++) {
+            cache.turnBegins();
+            later.push(turn % 2 === 0 ? users.get('U-303') : accounts.members('ACC-3003'));
+        }
+        await change;
+        cache.turnBegins();
+        const afterChange = users.get('U-303');
+        assert.strictEqual((await first)?.name, 'Eva Schulz', 'the first turn began before the change');
+        await Promise.all(later);
+        assert.strictEqual((await afterChange)?.name, 'Eva Schulz-Meyer', 'the turn begun after the change sees it');
+        // The first turn's read of the version, the change, and one read of the version (then the changed rows) for all six turns after it.
+        assert.ok(statements() <= 5, `${statements()} statements: the turns begun meanwhile do not read the version one by one`);
+    });
+
     it('a read keeps the other look-ups its rows answer: the person found by address under their id, each account of their memberships, each member of an account; a change is still seen', async () => {
         const db = dbOf();
         const { users, accounts, cache } = cachedDirectory(db);
