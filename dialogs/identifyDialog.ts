@@ -254,20 +254,16 @@ export class IdentifyDialog extends ComponentDialog {
 /**
  * While the person reads their mail: the directory look-ups the turn with the
  * right code will make (the person's memberships and, with one account, its
- * members) read in the background, so the directory cache keeps them and that
- * turn does not wait for them one after another. That turn still sees every
+ * members) read in the background in one statement, so the directory cache
+ * keeps them and that turn does not wait for them one after another. That turn still sees every
  * change of the directory committed before it began: the statement that
  * checks the code reads the directory's version, and what is kept is
  * forgotten when it moved. A failed read is only logged: the look-up is made
  * again when needed.
  */
-async function readAheadForCode(services: Pick<IdentifyDeps, 'users' | 'accounts'>, email: string): Promise<void> {
+async function readAheadForCode(services: Pick<IdentifyDeps, 'users'>, email: string): Promise<void> {
     try {
-        const user = await services.users.findByEmail(email);
-        const memberships = user ? await services.users.memberships(user.id) : [];
-        if (memberships.length === 1) {
-            await services.accounts.members(memberships[0].account.id);
-        }
+        await services.users.personWithAccounts(email);
     } catch (err) {
         log.warn('reading ahead for the code failed', { error: (err as Error).message });
     }

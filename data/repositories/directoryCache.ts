@@ -1,7 +1,7 @@
 import type { Queryable, RunResult, SqlParams } from '../database';
 import { normalizeEmail, type Account, type Member, type Membership, type PortalLogin, type User } from '../model';
 import { AccountRepository } from './accountRepository';
-import { DIRECTORY_VERSION_COLUMN, UserRepository } from './userRepository';
+import { DIRECTORY_VERSION_COLUMN, UserRepository, type PersonWithAccounts } from './userRepository';
 
 /**
  * Where a statement a turn runs anyway can read the directory's version with
@@ -210,6 +210,14 @@ export type AlsoAnswers<T> = (value: T) => Iterable<readonly [string, unknown]>;
 const personById: AlsoAnswers<User | undefined> = (user) => (user ? [[`user:${user.id}`, user]] : []);
 const accountsOf: AlsoAnswers<Membership[]> = (memberships) => memberships.map((m) => [`account:${m.account.id}`, m.account] as const);
 const usersOf: AlsoAnswers<Member[]> = (members) => members.map((m) => [`user:${m.user.id}`, m.user] as const);
+/** What one read of a person by address with their accounts answers: each of the look-ups it stands for, under their own keys. */
+const partsOf =
+    (emailKey: string): AlsoAnswers<PersonWithAccounts> =>
+    (found) => [
+        [emailKey, found.user] as const,
+        ...(found.user ? [[`user:${found.user.id}`, found.user] as const, [`memberships:${found.user.id}`, found.memberships] as const, ...accountsOf(found.memberships)] : []),
+        ...(found.members ? [[`members:${found.members.accountId}`, found.members.members] as const, ...usersOf(found.members.members)] : [])
+    ];
 
 function noop(): void {}
 
@@ -300,6 +308,11 @@ export class CachedUserRepository extends UserRepository {
 
     public override memberships(userId: string): Promise<Membership[]> {
         return this.cache.lookUp(`memberships:${userId}`, (db) => new UserRepository(db, true).memberships(userId), this.unchecked, accountsOf);
+    }
+
+    public override personWithAccounts(email: string): Promise<PersonWithAccounts> {
+        const key = normalizeEmail(email);
+        return this.cache.lookUp(`withAccounts:${key}`, (db) => new UserRepository(db, true).personWithAccounts(email), this.unchecked, partsOf(`email:${key}`));
     }
 
     public override portalLogin(userId: string): Promise<PortalLogin | undefined> {

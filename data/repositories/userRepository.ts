@@ -1,5 +1,5 @@
 import type { Queryable } from '../database';
-import { normalizeEmail, type Account, type Membership, type PortalLogin, type PortalLoginFormat, type User } from '../model';
+import { normalizeEmail, type Account, type Member, type Membership, type PortalLogin, type PortalLoginFormat, type User } from '../model';
 import type { Lang } from '../../core/language';
 
 interface UserRow {
@@ -17,6 +17,29 @@ interface MembershipRow {
     locale: Lang;
     is_admin: number;
     is_billing_contact: number;
+}
+
+/** A row of {@link UserRepository.personWithAccounts}: the person (part 0), a membership of theirs (1), or a member of their one account (2). */
+interface PersonPartRow {
+    directory_version: number | null;
+    part: number;
+    id: string | null;
+    name: string;
+    email: string | null;
+    locale: Lang;
+    type: Account['type'] | null;
+    product: string | null;
+    account_id: string | null;
+    is_admin: number | null;
+    is_billing_contact: number | null;
+}
+
+/** A person found by address, their memberships, and with one account its members ({@link UserRepository.personWithAccounts}). */
+export interface PersonWithAccounts {
+    readonly user?: User;
+    readonly memberships: Membership[];
+    /** The members of the person's account when they have exactly one; else none read. */
+    readonly members?: { readonly accountId: string; readonly members: Member[] };
 }
 
 /** The column of a versioned directory read ({@link directoryRead}) that holds the directory's version. */
@@ -81,6 +104,36 @@ export class UserRepository {
         }));
     }
 
+    /**
+     * {@link findByEmail}, {@link memberships} and, with exactly one
+     * membership, that account's members (`AccountRepository.members`), in
+     * one statement, ordered as each of them orders its rows; the
+     * directory's version with them when `versioned` (a row of its own, so
+     * read even when no one has the address).
+     */
+    public async personWithAccounts(email: string): Promise<PersonWithAccounts> {
+        const rows = await this.db.all<PersonPartRow>(personWithAccountsSql(this.versioned), [normalizeEmail(email)]);
+        const person = rows.find((row) => row.part === 0 && row.id !== null);
+        if (!person) {
+            return { memberships: [] };
+        }
+        const memberships = rows
+            .filter((row) => row.part === 1)
+            .map((row) => ({
+                account: { id: row.id as string, name: row.name, type: row.type as Account['type'], product: row.product as string, locale: row.locale },
+                isAdmin: row.is_admin === 1,
+                isBillingContact: row.is_billing_contact === 1
+            }));
+        const memberRows = rows.filter((row) => row.part === 2);
+        return {
+            user: toUser(person as UserRow),
+            memberships,
+            ...(memberships.length === 1
+                ? { members: { accountId: memberships[0].account.id, members: memberRows.map((row) => ({ user: toUser(row as UserRow), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 })) } }
+                : {})
+        };
+    }
+
     /** A person's Corporate Billing Portal login, if they have one. */
     public async portalLogin(userId: string): Promise<PortalLogin | undefined> {
         const row = await this.db.get<{ user_id: string; login: string; format: PortalLoginFormat }>(
@@ -89,6 +142,27 @@ export class UserRepository {
         );
         return row && row.user_id !== null ? { userId: row.user_id, login: row.login, format: row.format } : undefined;
     }
+}
+
+/**
+ * The statement of {@link UserRepository.personWithAccounts}: the person by
+ * normalised address, each of their memberships with its account, and the
+ * members of their account when they have one, as three parts of one
+ * result, each part ordered as its own read orders it (memberships by
+ * account name, members by name).
+ */
+function personWithAccountsSql(versioned: boolean): string {
+    const person = versioned
+        ? `SELECT dv.version AS ${DIRECTORY_VERSION_COLUMN}, 0 AS part, p.id, p.name, p.email, p.locale, NULL AS type, NULL AS product, NULL AS account_id, NULL AS is_admin, NULL AS is_billing_contact FROM ${DIRECTORY_VERSION_QUERY} dv LEFT JOIN p ON 1 = 1`
+        : `SELECT NULL AS ${DIRECTORY_VERSION_COLUMN}, 0 AS part, p.id, p.name, p.email, p.locale, NULL AS type, NULL AS product, NULL AS account_id, NULL AS is_admin, NULL AS is_billing_contact FROM p`;
+    return (
+        'WITH p AS (SELECT id, name, email, locale FROM users WHERE email_normalized = ?), ' +
+        'pm AS (SELECT m.account_id, m.is_admin, m.is_billing_contact FROM memberships m JOIN p ON m.user_id = p.id) ' +
+        `${person} ` +
+        'UNION ALL SELECT NULL, 1, a.id, a.name, NULL, a.locale, a.type, a.product, NULL, pm.is_admin, pm.is_billing_contact FROM pm JOIN accounts a ON a.id = pm.account_id ' +
+        'UNION ALL SELECT NULL, 2, u.id, u.name, u.email, u.locale, NULL, NULL, m.account_id, m.is_admin, m.is_billing_contact FROM pm JOIN memberships m ON m.account_id = pm.account_id JOIN users u ON u.id = m.user_id WHERE (SELECT COUNT(*) FROM pm) = 1 ' +
+        'ORDER BY part, name'
+    );
 }
 
 /** Whether a directory read's row is a found row, not the row of NULLs of a versioned read that found nothing. */

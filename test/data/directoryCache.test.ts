@@ -11,6 +11,8 @@ import { PHRASES } from '../helpers/phrases';
 import { CODE, localeOf, play } from '../helpers/script';
 import { ANNA, EVA, JONAS, MARIA } from '../helpers/demoPeople';
 import { OutboxRepository } from '../../data/repositories/outboxRepository';
+import { UserRepository } from '../../data/repositories/userRepository';
+import { AccountRepository } from '../../data/repositories/accountRepository';
 import { AppHarness } from '../helpers/appHarness';
 import type { LoopbackCustomer } from '../helpers/loopbackChannel';
 import { statementsDuring } from '../helpers/statementsDuring';
@@ -166,6 +168,42 @@ describeEachBackend('DirectoryCache: directory look-ups from memory while the di
         cache.turnBegins();
         assert.strictEqual((await users.get('U-302'))?.name, 'Maria Bergmann-Kühn', 'kept as another look-up\'s answer, forgotten with it when the directory changed');
         assert.strictEqual((await accounts.get('ACC-3003'))?.name, 'Bergmann AG');
+    });
+
+    it('a person by address with their accounts is one statement that answers as the separate look-ups do, and keeps each of them', async () => {
+        const db = dbOf();
+        const plain = new UserRepository(db);
+        const plainAccounts = new AccountRepository(db);
+        for (const email of ['Eva.Schulz@bergmann-soehne.example', 'chris.taylor@taylor-consulting.example', 'nobody@nowhere.example']) {
+            const statements = countStatements(db);
+            const read = await plain.personWithAccounts(email);
+            assert.strictEqual(statements(), 1, email);
+            const user = await plain.findByEmail(email);
+            assert.deepStrictEqual(read.user, user, email);
+            assert.deepStrictEqual(read.memberships, user ? await plain.memberships(user.id) : [], email);
+            const only = read.memberships.length === 1 ? read.memberships[0].account.id : undefined;
+            assert.deepStrictEqual(read.members, only ? { accountId: only, members: await plainAccounts.members(only) } : undefined, email);
+        }
+        assert.strictEqual((await plain.personWithAccounts('Eva.Schulz@bergmann-soehne.example')).members?.members.length, 3, 'Bergmann: Klaus, Maria and Eva');
+        assert.strictEqual((await plain.personWithAccounts('chris.taylor@taylor-consulting.example')).memberships.length, 2, 'two accounts: no members read');
+
+        const { users, accounts, cache } = cachedDirectory(db);
+        cache.turnBegins();
+        const statements = countStatements(db);
+        await users.personWithAccounts('eva.schulz@BERGMANN-soehne.example');
+        assert.strictEqual(statements(), 1, 'one statement, the version with it');
+        const eva = await users.findByEmail('Eva.Schulz@bergmann-soehne.example');
+        await users.get('U-303');
+        await users.memberships('U-303');
+        await accounts.get('ACC-3003');
+        const members = await accounts.members('ACC-3003');
+        await users.get('U-301');
+        assert.strictEqual(statements(), 1, 'the person by address and by id, their memberships, the account, its members and each member: kept');
+        assert.strictEqual(eva?.id, 'U-303');
+        assert.deepStrictEqual(members.map((m) => m.user.id).sort(), ['U-301', 'U-302', 'U-303']);
+        await db.run("UPDATE users SET name = 'Maria Bergmann-Kühn' WHERE id = 'U-302'");
+        cache.turnBegins();
+        assert.ok((await accounts.members('ACC-3003')).some((m) => m.user.name === 'Maria Bergmann-Kühn'), 'a change is still seen');
     });
 
     it('keeps no look-up that was running while the directory changed, and keeps at most its limit', async () => {
