@@ -6,6 +6,7 @@ import { getLogger } from '../core/logger';
 import { handWriteRecords, takeWriteRecords } from '../sdkSpeedups/stateText';
 import type { TurnRecord } from './repositories/turnRecords';
 import { GroupCommit } from './groupCommit';
+import { ReadBatch } from './readBatch';
 import { UPSERT_STATE, checksETag, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
 
 const log = getLogger('data.sqliteStorage');
@@ -24,6 +25,9 @@ interface CachedItem {
 
 /** A turn with more rows than this writes them apart from its state (all must fit one statement). */
 const MAX_RECORDS_WITH_STATE = 150;
+
+/** Items by key, the keys as one JSON array: one statement text, and so one prepared statement, for any number of keys. */
+const READ_STATES = 'SELECT key, etag, data FROM bot_state WHERE key IN (SELECT value FROM json_each(?))';
 
 /** Items whose stored text is kept in memory, the most recently used. */
 const DEFAULT_CACHED_ITEMS = 1000;
@@ -48,7 +52,9 @@ const DEFAULT_CACHED_ITEMS = 1000;
  * A conversation state handed with the rows its turn appends
  * (`SnapshotConversationState.saveWith`) is written with them in one
  * statement ({@link writeWithRecords}), shared with the turns of other
- * conversations that write at the same time ({@link GroupCommit}).
+ * conversations that write at the same time ({@link GroupCommit}); items
+ * not in memory are read together with those other turns ask for at the
+ * same time ({@link ReadBatch}).
  */
 export class SqliteStorage implements Storage {
     private readonly cache = new Map<string, CachedItem>();
@@ -58,9 +64,15 @@ export class SqliteStorage implements Storage {
     private watcher?: NodeJS.Timeout;
     /** Turn writes of concurrent turns, one statement for those that queue together. */
     public readonly turnWrites: GroupCommit;
+    /** Reads of items not in memory, one statement for those asked for together ({@link READ_STATES}). */
+    public readonly stateReads: ReadBatch<StateRow>;
 
     public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {
         this.turnWrites = new GroupCommit(db);
+        this.stateReads = new ReadBatch(async (keys) => {
+            const rows = await db.all<StateRow>(READ_STATES, [JSON.stringify(keys)]);
+            return new Map(rows.map((row) => [row.key, row]));
+        });
     }
 
     public async read(keys: string[]): Promise<StoreItems> {
@@ -75,11 +87,13 @@ export class SqliteStorage implements Storage {
                 missing.push(key);
             }
         }
+        if (missing.length === 0) {
+            return items;
+        }
         const writesBefore = this.writesBegun;
-        for (let start = 0; start < missing.length; start += 500) {
-            const batch = missing.slice(start, start + 500);
-            const rows = await this.db.all<StateRow>(`SELECT key, etag, data FROM bot_state WHERE key IN (${batch.map(() => '?').join(',')})`, batch);
-            for (const row of rows) {
+        const rows = await Promise.all(missing.map((key) => this.stateReads.read(key)));
+        for (const row of rows) {
+            if (row) {
                 items[row.key] = storedItem(row.data, row.etag);
                 if (this.writesBegun === writesBefore) {
                     this.remember(row.key, { etag: row.etag, data: row.data });
