@@ -8,6 +8,9 @@ export type TurnRecord =
     | { readonly target: 'transcripts'; readonly conversationKey: string; readonly line: TranscriptLine }
     | { readonly target: 'insight_events'; readonly event: InsightEvent };
 
+/** A value of a turn record's row: what JSON carries as SQL would bind it (no blobs). */
+type RecordValue = string | number | null;
+
 /** Rows per statement (seven parameters each, far below SQLite's limit). */
 export const ROWS_PER_STATEMENT = 200;
 
@@ -47,7 +50,7 @@ export async function writeTurnRecords(db: Queryable, records: readonly TurnReco
     let start = 0;
     do {
         const batch = kept.slice(start, start + Math.max(1, ROWS_PER_STATEMENT - (start === 0 ? states.length : 0)));
-        const params: SqlValue[] = [];
+        const params: RecordValue[] = [];
         if (start === 0) {
             for (const item of states) {
                 params.push('bot_state', item.key, item.data, item.etag, null, null, item.at);
@@ -62,10 +65,33 @@ export async function writeTurnRecords(db: Queryable, records: readonly TurnReco
             }
         }
         if (params.length > 0) {
-            await db.run(`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, params);
+            await db.run(...turnRecordsInsert(db.dialect, params));
         }
         start += batch.length;
     } while (start < kept.length);
+}
+
+/**
+ * On SQLite, the rows inserted from one JSON array of rows (`json_each`):
+ * one statement text, and so one prepared statement, however many rows —
+ * a text per row count would keep up to `STATEMENTS_KEPT` prepared
+ * statements of up to {@link ROWS_PER_STATEMENT} rows (8.5 MiB for 128 of
+ * them) and prepare anew each count that was pushed out. `->>` gives each
+ * value its SQL type (text, integer, NULL), as a bound parameter would.
+ */
+const INSERT_FROM_JSON =
+    'INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)';
+
+/** The statement and parameters that insert `params` (seven a row) into `turn_records`. */
+function turnRecordsInsert(dialect: Queryable['dialect'], params: readonly RecordValue[]): [string, SqlValue[]] {
+    if (dialect === 'sqlite') {
+        const rows: RecordValue[][] = [];
+        for (let i = 0; i < params.length; i += 7) {
+            rows.push(params.slice(i, i + 7));
+        }
+        return [INSERT_FROM_JSON, [JSON.stringify(rows)]];
+    }
+    return [`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, [...params]];
 }
 
 /** The records with, per conversation, only the last {@link TRANSCRIPT_KEEP_LINES} transcript lines. */
