@@ -87,11 +87,21 @@ function turnRecordsInsert(dialect: Queryable['dialect'], params: readonly Recor
     if (dialect === 'sqlite') {
         const rows: RecordValue[][] = [];
         for (let i = 0; i < params.length; i += 7) {
-            rows.push(params.slice(i, i + 7));
+            rows.push(params.slice(i, i + 7).map((value) => (typeof value === 'string' ? wellFormed(value) : value)));
         }
         return [INSERT_FROM_JSON, [JSON.stringify(rows)]];
     }
     return [`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, [...params]];
+}
+
+/**
+ * `text` with each lone surrogate (half of a UTF-16 pair, as a hostile or
+ * broken client may send) as U+FFFD, as binding it as a parameter stores
+ * it: through JSON, SQLite would decode `\ud800` into bytes that are not
+ * UTF-8, which PostgreSQL refuses when the data is copied there.
+ */
+function wellFormed(text: string): string {
+    return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** The records with, per conversation, only the last {@link TRANSCRIPT_KEEP_LINES} transcript lines. */

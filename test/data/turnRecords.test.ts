@@ -42,6 +42,13 @@ describeEachBackend('TurnRecordWriter: a turn\'s transcript lines and insight ev
         await assert.rejects(writer.write([line('webchat:c', 1, 'kept?'), { target: 'insight_events', event: { conversation: 'h', door: 'fax' as 'webchat', lang: 'de', kind: 'message', detail: null, at: 1 } }]));
         assert.deepStrictEqual(await db.all("SELECT text FROM transcripts WHERE conversation_key = 'webchat:c'"), [], 'one statement: all or nothing');
     });
+
+    it('stores a line with quotes, backslashes, line breaks, emoji and a lone surrogate as valid text (the half pair as U+FFFD)', async () => {
+        const db = dbOf();
+        await new TurnRecordWriter(db).write([line('webchat:d', 1, 'a\ud800b "q" \\ \n 😀 Grüße', 'customer')]);
+        const row = await db.get<{ text: string }>("SELECT text FROM transcripts WHERE conversation_key = 'webchat:d'");
+        assert.strictEqual(row?.text, 'a\ufffdb "q" \\ \n 😀 Grüße');
+    });
 });
 
 describe('A turn of the bot writes its state, transcript lines and insight events in one statement (SQLite)', () => {
