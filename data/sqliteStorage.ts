@@ -7,6 +7,7 @@ import { handWriteRecords, takeWriteRecords } from '../sdkSpeedups/stateText';
 import type { TurnRecord } from './repositories/turnRecords';
 import { GroupCommit } from './groupCommit';
 import { ReadBatch } from './readBatch';
+import { jsonParameter, wellFormed } from './jsonParameter';
 import { UPSERT_STATE, checksETag, storageEntries, storageKeys, storedItem, upsertParams, type StorageEntry } from './storageInput';
 
 const log = getLogger('data.sqliteStorage');
@@ -70,8 +71,9 @@ export class SqliteStorage implements Storage {
     public constructor(private readonly db: Database, private readonly clock: Clock, private readonly cachedItems = DEFAULT_CACHED_ITEMS) {
         this.turnWrites = new GroupCommit(db);
         this.stateReads = new ReadBatch(async (keys) => {
-            const rows = await db.all<StateRow>(READ_STATES, [JSON.stringify(keys)]);
-            return new Map(rows.map((row) => [row.key, row]));
+            const rows = new Map((await db.all<StateRow>(READ_STATES, [jsonParameter(keys)])).map((row) => [row.key, row]));
+            // By the key asked for: one with a lone surrogate is stored with U+FFFD in its place.
+            return new Map(keys.flatMap((key) => (rows.has(wellFormed(key)) ? [[key, rows.get(wellFormed(key)) as StateRow] as const] : [])));
         });
     }
 
@@ -92,14 +94,14 @@ export class SqliteStorage implements Storage {
         }
         const writesBefore = this.writesBegun;
         const rows = await Promise.all(missing.map((key) => this.stateReads.read(key)));
-        for (const row of rows) {
+        rows.forEach((row, i) => {
             if (row) {
-                items[row.key] = storedItem(row.data, row.etag);
+                items[missing[i]] = storedItem(row.data, row.etag);
                 if (this.writesBegun === writesBefore) {
-                    this.remember(row.key, { etag: row.etag, data: row.data });
+                    this.remember(missing[i], { etag: row.etag, data: row.data });
                 }
             }
-        }
+        });
         return items;
     }
 

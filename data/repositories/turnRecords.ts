@@ -1,4 +1,5 @@
 import type { Queryable, SqlValue } from '../database';
+import { jsonParameter } from '../jsonParameter';
 import type { TranscriptLine } from '../handoffModel';
 import type { InsightEvent } from './insightRepository';
 import { TRANSCRIPT_KEEP_LINES } from './transcriptRepository';
@@ -77,7 +78,8 @@ export async function writeTurnRecords(db: Queryable, records: readonly TurnReco
  * a text per row count would keep up to `STATEMENTS_KEPT` prepared
  * statements of up to {@link ROWS_PER_STATEMENT} rows (8.5 MiB for 128 of
  * them) and prepare anew each count that was pushed out. `->>` gives each
- * value its SQL type (text, integer, NULL), as a bound parameter would.
+ * value its SQL type (text, integer, NULL), as a bound parameter would
+ * ({@link jsonParameter}: text as binding stores it).
  */
 const INSERT_FROM_JSON =
     'INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)';
@@ -87,21 +89,11 @@ function turnRecordsInsert(dialect: Queryable['dialect'], params: readonly Recor
     if (dialect === 'sqlite') {
         const rows: RecordValue[][] = [];
         for (let i = 0; i < params.length; i += 7) {
-            rows.push(params.slice(i, i + 7).map((value) => (typeof value === 'string' ? wellFormed(value) : value)));
+            rows.push(params.slice(i, i + 7));
         }
-        return [INSERT_FROM_JSON, [JSON.stringify(rows)]];
+        return [INSERT_FROM_JSON, [jsonParameter(rows)]];
     }
     return [`INSERT INTO turn_records (target, c1, c2, c3, c4, c5, at) VALUES ${Array.from({ length: params.length / 7 }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`, [...params]];
-}
-
-/**
- * `text` with each lone surrogate (half of a UTF-16 pair, as a hostile or
- * broken client may send) as U+FFFD, as binding it as a parameter stores
- * it: through JSON, SQLite would decode `\ud800` into bytes that are not
- * UTF-8, which PostgreSQL refuses when the data is copied there.
- */
-function wellFormed(text: string): string {
-    return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
 /** The records with, per conversation, only the last {@link TRANSCRIPT_KEEP_LINES} transcript lines. */

@@ -77,4 +77,12 @@ describe('SqliteStorage: conversation states not in memory read together (SQLite
         const again = await reader.read(['conv/3', 'conv/4']);
         assert.deepStrictEqual(Object.keys(again).sort(), ['conv/3', 'conv/4'], 'kept in memory once read');
     });
+
+    it('finds a state whose key holds a lone surrogate (a hostile conversation id) after a restart', async () => {
+        const db = dbOf();
+        const key = 'msteams/conversations/a\ud800b/';
+        await new SqliteStorage(db, systemClock).write({ [key]: { turn: 7 } });
+        const item = (await new SqliteStorage(db, systemClock).read([key]))[key] as { turn?: number } | undefined;
+        assert.strictEqual(item?.turn, 7);
+    });
 });

@@ -1,0 +1,17 @@
+/**
+ * `values` as one JSON text for a statement that reads it with `json_each`
+ * (one statement text however many values), each string made well-formed
+ * first: a lone surrogate (half of a UTF-16 pair, as a hostile or broken
+ * client may send) becomes U+FFFD, as binding the string as a parameter of
+ * its own stores it. Through JSON, SQLite would decode `\ud800` into bytes
+ * that are not UTF-8: a key would then match no stored row, and text copied
+ * to PostgreSQL would be refused.
+ */
+export function jsonParameter(values: unknown): string {
+    return JSON.stringify(values, (_key, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value));
+}
+
+/** `text` as SQLite stores it when bound as a parameter: each lone surrogate as U+FFFD. */
+export function wellFormed(text: string): string {
+    return text.replace(/\p{Cs}/gu, '\uFFFD');
+}
