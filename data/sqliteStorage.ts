@@ -73,7 +73,10 @@ export class SqliteStorage implements Storage {
         this.stateReads = new ReadBatch(async (keys) => {
             const rows = new Map((await db.all<StateRow>(READ_STATES, [jsonParameter(keys)])).map((row) => [row.key, row]));
             // By the key asked for: one with a lone surrogate is stored with U+FFFD in its place.
-            return new Map(keys.flatMap((key) => (rows.has(wellFormed(key)) ? [[key, rows.get(wellFormed(key)) as StateRow] as const] : [])));
+            return new Map(keys.flatMap((key) => {
+                const row = rows.get(wellFormed(key));
+                return row ? [[key, row] as const] : [];
+            }));
         });
     }
 

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database';
 import type { Account, Member, User } from '../model';
-import { directoryRead, found, toUser } from './userRepository';
+import { directoryRead, found, toMember } from './userRepository';
 import type { Lang } from '../../core/language';
 
 interface MemberRow {
@@ -34,7 +34,7 @@ export class AccountRepository {
             ),
             [accountId]
         );
-        return rows.filter(found).map((row) => ({ user: toUser(row), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 }));
+        return rows.filter(found).map(toMember);
     }
 
     /** The account's billing contacts (billing administrators). */

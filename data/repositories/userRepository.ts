@@ -97,11 +97,7 @@ export class UserRepository {
             ),
             [userId]
         );
-        return rows.filter(found).map((row) => ({
-            account: { id: row.id, name: row.name, type: row.type, product: row.product, locale: row.locale },
-            isAdmin: row.is_admin === 1,
-            isBillingContact: row.is_billing_contact === 1
-        }));
+        return rows.filter(found).map(toMembership);
     }
 
     /**
@@ -117,21 +113,9 @@ export class UserRepository {
         if (!person) {
             return { memberships: [] };
         }
-        const memberships = rows
-            .filter((row) => row.part === 1)
-            .map((row) => ({
-                account: { id: row.id as string, name: row.name, type: row.type as Account['type'], product: row.product as string, locale: row.locale },
-                isAdmin: row.is_admin === 1,
-                isBillingContact: row.is_billing_contact === 1
-            }));
-        const memberRows = rows.filter((row) => row.part === 2);
-        return {
-            user: toUser(person as UserRow),
-            memberships,
-            ...(memberships.length === 1
-                ? { members: { accountId: memberships[0].account.id, members: memberRows.map((row) => ({ user: toUser(row as UserRow), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 })) } }
-                : {})
-        };
+        const memberships = rows.filter((row) => row.part === 1).map((row) => toMembership(row as MembershipRow));
+        const members = rows.filter((row) => row.part === 2).map((row) => toMember(row as UserRow & RoleColumns));
+        return { user: toUser(person as UserRow), memberships, ...(memberships.length === 1 ? { members: { accountId: memberships[0].account.id, members } } : {}) };
     }
 
     /** A person's Corporate Billing Portal login, if they have one. */
@@ -173,4 +157,24 @@ export function found<T extends { readonly id: string | null }>(row: T | undefin
 /** Maps a users row to a {@link User}. */
 export function toUser(row: UserRow): User {
     return { id: row.id, name: row.name, email: row.email, locale: row.locale };
+}
+
+/** A memberships row's roles (1 or 0). */
+interface RoleColumns {
+    is_admin: number;
+    is_billing_contact: number;
+}
+
+/** Maps an account row with the person's roles in it to a {@link Membership}. */
+function toMembership(row: MembershipRow): Membership {
+    return {
+        account: { id: row.id, name: row.name, type: row.type, product: row.product, locale: row.locale },
+        isAdmin: row.is_admin === 1,
+        isBillingContact: row.is_billing_contact === 1
+    };
+}
+
+/** Maps a users row with the person's roles in an account to a {@link Member} of it. */
+export function toMember(row: UserRow & RoleColumns): Member {
+    return { user: toUser(row), isAdmin: row.is_admin === 1, isBillingContact: row.is_billing_contact === 1 };
 }
