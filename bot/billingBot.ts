@@ -17,6 +17,7 @@ import { languageAskedBeside, understandTurn } from '../turn/understand';
 import { DialogMemoryReuse } from '../sdkSpeedups/dialogMemoryReuse';
 import { registerDialogsComponentOnce } from '../sdkSpeedups/dialogsRegistrationOnce';
 import { parsePathsOnce } from '../sdkSpeedups/parsedPaths';
+import { tokenizePlainTextByCharacters } from '../sdkSpeedups/plainTextTokens';
 import { reuseInnerDialogContexts } from '../sdkSpeedups/innerDialogContextReuse';
 import type { HandoffGate } from './handoffGate';
 import { TurnPipeline, type StageOutcome, type TurnStage } from './turnPipeline';
@@ -77,9 +78,10 @@ export class BillingBot extends ActivityHandler {
 
     public constructor(private readonly parts: BillingBotParts) {
         super();
-        // Process-wide speed-ups of botbuilder-dialogs (each says what it relies on); installing twice does nothing.
+        // Process-wide speed-ups of botbuilder-dialogs and recognizers-text (each says what it relies on); installing twice does nothing.
         registerDialogsComponentOnce();
         parsePathsOnce();
+        tokenizePlainTextByCharacters();
         reuseInnerDialogContexts();
         const { conversationState, mainDialog, gate } = parts;
         this.conversationState = conversationState;
