@@ -148,6 +148,18 @@ export class OutboxRepository {
         return rows.map(toMail);
     }
 
+    /**
+     * The newest mail of `kind` queued in a conversation, read through the
+     * conversation's index (`outbox_conversation_kind`): how the benchmark's
+     * load generator finds the code it was mailed, a few rows read however
+     * large the outbox ({@link recent} by address reads all of it: the
+     * address index compares case, the look-up ignores it).
+     */
+    public async newestOfConversation(conversationKey: string, kind: string): Promise<OutboxMail | undefined> {
+        const row = await this.db.get<OutboxRow>(`SELECT ${COLUMNS} FROM outbox WHERE conversation_key = ? AND kind = ? ORDER BY id DESC LIMIT 1`, [conversationKey, kind]);
+        return row === undefined ? undefined : toMail(row);
+    }
+
     /** Delivered: the secret is dropped, it now lives only in the recipient's mailbox. */
     public async markSent(id: number, now: number): Promise<void> {
         await this.db.run(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, secret_enc = NULL, last_error = NULL WHERE id = ?`, [now, id]);
