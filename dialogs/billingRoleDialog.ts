@@ -34,6 +34,7 @@ import { containsPhrase, phraseOf, wordsOf } from '../core/words';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { conjunctionList } from '../core/listFormat';
 import { withAddLicenses } from './addLicenses';
+import { pendingRequests } from './pendingReadAhead';
 import { whereToSeeAnswer } from './whereToSee';
 
 /** What the rest of an answer to the offer may ask for instead ("…, also bitte den Kontakt ändern"). */
@@ -83,8 +84,9 @@ export class BillingRoleDialog extends ComponentDialog {
         if (!identity) {
             return step.endDialog();
         }
-        // The account's open change requests are read with the role, not after it (one wait for the database instead of two).
-        const [answer, pending] = await Promise.all([this.services.billingRole.evaluate(identity.userId, identity.accountId), this.services.changeRequests.pendingFor(identity.accountId)]);
+        // The account's open change requests are read with the role, not after it (one wait for the database instead of two),
+        // or were read already while the code was checked (IdentifyDialog).
+        const [answer, pending] = await Promise.all([this.services.billingRole.evaluate(identity.userId, identity.accountId), pendingRequests(step.context, this.services.changeRequests, identity.accountId)]);
         if (!answer) {
             await step.context.sendActivity(turnInfo(step.context).t('billingRole:noLongerMember'));
             return step.endDialog();

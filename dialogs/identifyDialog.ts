@@ -19,6 +19,7 @@ import { namedAccount } from './accountChoice';
 import { submittedText } from '../turn/activityText';
 import { ownEmail } from '../language/ownEmail';
 import { answerPendingStatus } from './statusAnswer';
+import { readPendingAhead } from './pendingReadAhead';
 import type { IdentifyOptions, IdentifyResult } from './types';
 import { EscalateOfferDialog, type EscalateOfferOptions } from './escalateOfferDialog';
 
@@ -191,6 +192,12 @@ export class IdentifyDialog extends ComponentDialog {
         }
         const { conversationKey, t, profile } = turnInfo(step.context);
         delete profile.noCodeYet;
+        // The answer after a right code reads the open change requests of the person's account: with the one account the
+        // read-ahead kept for the address, that read goes along with the code's check instead of after it.
+        const accountIds = email ? this.services.users.accountIdsKept(email) : undefined;
+        if (accountIds?.length === 1) {
+            readPendingAhead(step.context, this.services.changeRequests, accountIds[0]);
+        }
         const outcome = await this.services.verification.checkCode(conversationKey, input.code, step.context.activity.id);
         switch (outcome.kind) {
             case 'verified':

@@ -100,6 +100,15 @@ export class DirectoryCache implements DirectoryVersionReads {
         this.version = undefined;
     }
 
+    /**
+     * What is kept under `key`, as it is (no copy: not to be changed) and
+     * unchecked against the directory's version, which may have moved: a
+     * guess of what a turn is about to read, never an answer.
+     */
+    public peek(key: string): unknown {
+        return this.entries.get(key);
+    }
+
     /** Number of look-ups kept (tests). */
     public get size(): number {
         return this.entries.size;
@@ -313,6 +322,11 @@ export class CachedUserRepository extends UserRepository {
     public override personWithAccounts(email: string): Promise<PersonWithAccounts> {
         const key = normalizeEmail(email);
         return this.cache.lookUp(`withAccounts:${key}`, (db) => new UserRepository(db, true).personWithAccounts(email), this.unchecked, partsOf(`email:${key}`));
+    }
+
+    public override accountIdsKept(email: string): readonly string[] | undefined {
+        const kept = this.cache.peek(`withAccounts:${normalizeEmail(email)}`) as PersonWithAccounts | undefined;
+        return kept?.user ? kept.memberships.map((m) => m.account.id) : undefined;
     }
 
     public override portalLogin(userId: string): Promise<PortalLogin | undefined> {

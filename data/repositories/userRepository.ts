@@ -118,6 +118,16 @@ export class UserRepository {
         return { user: toUser(person as UserRow), memberships, ...(memberships.length === 1 ? { members: { accountId: memberships[0].account.id, members } } : {}) };
     }
 
+    /**
+     * The ids of the accounts of the person with `email` as a directory cache
+     * keeps them from an earlier {@link personWithAccounts}, without a read
+     * and unchecked against the directory's version: a guess of what a turn
+     * is about to read, never an answer. None without a cache.
+     */
+    public accountIdsKept(_email: string): readonly string[] | undefined {
+        return undefined;
+    }
+
     /** A person's Corporate Billing Portal login, if they have one. */
     public async portalLogin(userId: string): Promise<PortalLogin | undefined> {
         const row = await this.db.get<{ user_id: string; login: string; format: PortalLoginFormat }>(
