@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { TFunction } from 'i18next';
 import { recognizeChoices, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
 import { phraseList } from '../../language/phraseLists';
@@ -33,6 +34,11 @@ export class PickPrompt extends LocalizedPrompt<string> {
         const named = namedInSentence(buttons.filter((b) => b.literal).map((b) => ({ value: b.value, synonyms: [buttonLabel(context, b)] })), text);
         if (named) {
             return { succeeded: true, value: named };
+        }
+        // "das zweite", "the last one": a button by its place in the list.
+        const place = byPlace(turnInfo(context).t, text, buttons.length);
+        if (place !== undefined) {
+            return { succeeded: true, value: buttons[place].value };
         }
         const found = recognizeChoices(text, choices, { locale: cultureOf(turnInfo(context).lang), allowPartialMatches: false });
         const best = found[0];
@@ -173,6 +179,25 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
     return matching.length === 1 ? matching[0].value : undefined;
 }
 
+/** The places a button can be named by (`common:ordinalWords`): the first five, and the last. */
+const PLACES = ['1', '2', '3', '4', '5', 'last'] as const;
+
+/**
+ * "das zweite", "die letzte bitte", "nimm das erste Konto": the index of the
+ * button named by its place among `count`, the ordinal word the whole answer
+ * but for filler words. botbuilder-dialogs' recognizer reads English ordinals
+ * ("the second one"), no German ones.
+ */
+function byPlace(t: TFunction, text: string, count: number): number | undefined {
+    const fillers = [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')];
+    const answer = wordsOf(text).filter((word) => !fillers.includes(word));
+    if (answer.length !== 1) {
+        return undefined;
+    }
+    const place = PLACES.find((p) => phraseList(t, `common:ordinalWords.${p}`).includes(answer[0]));
+    const index = place === undefined ? undefined : place === 'last' ? count - 1 : Number(place) - 1;
+    return index !== undefined && index >= 0 && index < count ? index : undefined;
+}
 
 /**
  * True when the choice the recognizer `found` is a number or ordinal with
