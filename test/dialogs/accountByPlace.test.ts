@@ -13,7 +13,9 @@ const CASES: ReadonlyArray<readonly [Lang, string, RegExp, RegExp]> = [
     ['de', 'Die erste bitte', NORTHWIND.de, TAYLOR.de],
     ['de', 'nimm das letzte Konto', TAYLOR.de, NORTHWIND.de],
     ['en', 'the last one', TAYLOR.en, NORTHWIND.en],
-    ['en', 'first please', NORTHWIND.en, TAYLOR.en]
+    ['en', 'first please', NORTHWIND.en, TAYLOR.en],
+    ['en', 'the second one pls', TAYLOR.en, NORTHWIND.en],
+    ['de', 'das zweite pls danke', TAYLOR.de, NORTHWIND.de]
 ];
 
 describe('An account chosen by its place in the list ("das zweite", "the last one")', () => {
