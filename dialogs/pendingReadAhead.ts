@@ -2,10 +2,15 @@ import type { TurnContext } from 'botbuilder';
 import type { ChangeRequest } from '../data/repositories/changeRequestRepository';
 import type { ChangeRequestService } from '../services/changeRequestService';
 
-/** Where a turn keeps the reads begun ahead, by account id. */
-const READS_AHEAD = Symbol('billingAssistant.pendingReadAhead');
+/** Where a turn keeps the read begun ahead (one account's: the code turn begins one at most). */
+const READ_AHEAD = Symbol('billingAssistant.pendingReadAhead');
 
 type PendingReads = Pick<ChangeRequestService, 'pendingFor'>;
+
+interface ReadAhead {
+    readonly accountId: string;
+    readonly reading: Promise<ChangeRequest[]>;
+}
 
 /**
  * Begins reading the open change requests of `accountId` now, for a step
@@ -15,29 +20,21 @@ type PendingReads = Pick<ChangeRequestService, 'pendingFor'>;
  * the step that takes it.
  */
 export function readPendingAhead(context: TurnContext, changeRequests: PendingReads, accountId: string): void {
-    let reads = context.turnState.get(READS_AHEAD) as Map<string, Promise<ChangeRequest[]>> | undefined;
-    if (!reads) {
-        reads = new Map();
-        context.turnState.set(READS_AHEAD, reads);
-    }
-    if (!reads.has(accountId)) {
-        const reading = changeRequests.pendingFor(accountId);
-        reading.catch(() => undefined);
-        reads.set(accountId, reading);
-    }
+    const reading = changeRequests.pendingFor(accountId);
+    reading.catch(() => undefined);
+    context.turnState.set(READ_AHEAD, { accountId, reading } satisfies ReadAhead);
 }
 
 /**
  * The open change requests of `accountId`: the read begun ahead in this turn
- * when there is one (taken, so a later ask in the turn reads anew, after
- * whatever the turn filed), else read now.
+ * for that account when there is one (taken, so a later ask in the turn
+ * reads anew, after whatever the turn filed), else read now.
  */
 export function pendingRequests(context: TurnContext, changeRequests: PendingReads, accountId: string): Promise<ChangeRequest[]> {
-    const reads = context.turnState.get(READS_AHEAD) as Map<string, Promise<ChangeRequest[]>> | undefined;
-    const ahead = reads?.get(accountId);
-    if (ahead) {
-        reads?.delete(accountId);
-        return ahead;
+    const ahead = context.turnState.get(READ_AHEAD) as ReadAhead | undefined;
+    if (ahead?.accountId === accountId) {
+        context.turnState.delete(READ_AHEAD);
+        return ahead.reading;
     }
     return changeRequests.pendingFor(accountId);
 }

@@ -1,6 +1,7 @@
 import { systemClock } from '../../core/clock';
 import { loadOrCreateKeyFile, SecretBox } from '../../core/secrets';
 import { Database } from '../../data/database';
+import { normalizeEmail } from '../../data/model';
 import { OutboxRepository, type OutboxMail } from '../../data/repositories/outboxRepository';
 import { Mailer } from '../../mail/mailer';
 
@@ -36,7 +37,7 @@ export class OutboxCodeReader implements CodeSource {
     public async codeFor(email: string, conversationKey: string): Promise<string> {
         for (let attempt = 0; attempt < 50; attempt++) {
             const mail = await this.outbox.newestOfConversation(conversationKey, 'verification-code');
-            const code = mail && mail.to.toLowerCase() === email.toLowerCase() ? /\b(\d{6})\b/.exec(this.mailer.reveal(mail))?.[1] : undefined;
+            const code = mail && normalizeEmail(mail.to) === normalizeEmail(email) ? /\b(\d{6})\b/.exec(this.mailer.reveal(mail))?.[1] : undefined;
             if (code) {
                 return code;
             }

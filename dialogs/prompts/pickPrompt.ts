@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { TFunction } from 'i18next';
 import { recognizeChoices, type PromptRecognizerResult, type PromptValidator } from 'botbuilder-dialogs';
 import { cultureOf } from '../../core/language';
-import { phraseList } from '../../language/phraseLists';
+import { perLanguage, phraseList } from '../../language/phraseLists';
 import { mayBeName } from '../../language/personName';
 import { turnInfo } from '../../turn/turn';
 import { containsPhrase, sentencesOf, wordsOf } from '../../core/words';
@@ -182,6 +182,12 @@ function onlyLabelWith(choices: readonly { value: string; synonyms: string[] }[]
 /** The places a button can be named by (`common:ordinalWords`): the first five, and the last. */
 const PLACES = ['1', '2', '3', '4', '5', 'last'] as const;
 
+/** Per language, once: the words around a place that say nothing, and each ordinal word with its place. */
+const placeWords = perLanguage((t) => ({
+    fillers: new Set([...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')]),
+    places: new Map(PLACES.flatMap((place) => phraseList(t, `common:ordinalWords.${place}`).map((word) => [word, place] as const)))
+}));
+
 /**
  * "das zweite", "die letzte bitte", "nimm das erste Konto": the index of the
  * button named by its place among `count`, the ordinal word the whole answer
@@ -189,14 +195,11 @@ const PLACES = ['1', '2', '3', '4', '5', 'last'] as const;
  * ("the second one"), no German ones.
  */
 function byPlace(t: TFunction, text: string, count: number): number | undefined {
-    const fillers = [...phraseList(t, 'common:pickFillers'), ...phraseList(t, 'common:numberFillers')];
-    const answer = wordsOf(text).filter((word) => !fillers.includes(word));
-    if (answer.length !== 1) {
-        return undefined;
-    }
-    const place = PLACES.find((p) => phraseList(t, `common:ordinalWords.${p}`).includes(answer[0]));
-    const index = place === undefined ? undefined : place === 'last' ? count - 1 : Number(place) - 1;
-    return index !== undefined && index >= 0 && index < count ? index : undefined;
+    const { fillers, places } = placeWords(t);
+    const answer = wordsOf(text).filter((word) => !fillers.has(word));
+    const place = answer.length === 1 ? places.get(answer[0]) : undefined;
+    const index = place === undefined ? -1 : place === 'last' ? count - 1 : Number(place) - 1;
+    return index >= 0 && index < count ? index : undefined;
 }
 
 /**
