@@ -20,7 +20,7 @@ describe('bench: the Direct Line driver', () => {
         const temp = makeTempDir('bca-dl-driver-');
         cleanup = temp.cleanup;
         const directory = path.join(temp.dir, 'directory.json');
-        askers = writeDirectory(directory, 20);
+        askers = writeDirectory(directory, 200);
         running = await startRunningApp({ env: { DEMO_DATA_PATH: directory, DIRECTLINE_SECRET: SECRET } });
         codes = await OutboxCodeReader.open(running.dbFile);
     });
