@@ -49,6 +49,18 @@ export function hasPhrase(said: string, phrase: string): boolean {
     return false;
 }
 
+/**
+ * True when a text holds no letter: only digits, spaces and punctuation (a
+ * code "482 913", a number, a date "05.12.2026"). No word list of the rules
+ * can stand in it; symbols and emoji are not counted in, since some lists
+ * hold them (a 👍 is a rating, a "+" a sum).
+ */
+export function saysNoWords(text: string): boolean {
+    return WORDLESS.test(text);
+}
+
+const WORDLESS = /^[\p{N}\p{P}\s]*$/u;
+
 /** The sentences of a message, at . ! ? ; and line breaks ("Nein, keine Mail. Also bitte den Kontakt ändern" → two). */
 export function sentencesOf(text: string): string[] {
     return text

@@ -5,7 +5,7 @@ import { Nlp, type NlpInstance } from '@nlpjs/nlp';
 import { LangEn, StemmerEn } from '@nlpjs/lang-en-min';
 import { LangDe, StemmerDe } from '@nlpjs/lang-de';
 import { LANGS, type Lang } from '../core/language';
-import { escapeRegExp, folded, hasPhrase, sentencesOf, wordsOf as words } from '../core/words';
+import { escapeRegExp, folded, hasPhrase, saysNoWords, sentencesOf, wordsOf as words } from '../core/words';
 import { UNDERSTANDING_POLICY } from './understandingPolicy';
 import { WordPatterns } from './wordPatterns';
 import { BoundedMemo } from '../core/boundedMemo';
@@ -492,6 +492,11 @@ export class IntentRecognizer {
         // words of the field it shares ("bill", "geht nicht"); in the conversation's language, or the one it looks written in.
         if (this.outsideField(utterance)) {
             return { intent: OUT_OF_SCOPE, score: UNDERSTANDING_POLICY.offField, language: lang ?? this.guessLanguage(utterance) };
+        }
+        // Digits and punctuation that are no sum (a code, a date): the classifier and the rules after it read words, and there are
+        // none; only several numbers in a row ("0049 30 123") are out of scope, as a sentence of words none of the field's would be.
+        if (saysNoWords(utterance)) {
+            return this.orOutOfScope({ intent: 'none', score: 1, language: lang ?? 'en' }, utterance);
         }
         // `placed`: the classifier's reading of this very text, when the caller has it already (a story's question, {@link byParts}).
         const asWhole = placed ?? (await this.recognizeOne(utterance, lang));

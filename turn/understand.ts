@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { EMAIL_LIKE, TOPIC_INTENTS, type Intent, type IntentRecognizer, type Understanding } from '../language/nlu';
 import { opensQuestion, perLanguage, phraseList } from '../language/phraseLists';
-import { containsPhrase, escapeRegExp, phraseOf, wordsOf } from '../core/words';
+import { containsPhrase, escapeRegExp, phraseOf, saysNoWords, wordsOf } from '../core/words';
 import { BoundedMemo } from '../core/boundedMemo';
 import { turnInfo } from './turn';
 import { READING_MAX_LENGTH, readOnce } from './messageReadings';
@@ -45,6 +45,10 @@ export async function understandTurn(context: TurnContext, recognizer: IntentRec
  * person is looked for in each language.
  */
 export async function understandText(recognizer: IntentRecognizer, t: (lang: Lang) => TFunction, text: string, lang?: Lang): Promise<Understanding> {
+    if (saysNoWords(text)) {
+        // A code, a number, a date: none of the rules below reads anything but words; the recognizer still reads sums and the like.
+        return recognizer.recognize(text, lang);
+    }
     const asking = (lang ? [lang] : LANGS).find((one) => asksForPerson(text, t(one)));
     if (asking) {
         // "please email our billing admin and ask him to call me back", "schreib der Anna, sie soll mich zurückrufen": a call
