@@ -45,8 +45,26 @@ export function findEmail(text: string, lang: Lang): string | undefined {
     if (!input.includes('@')) {
         return undefined;
     }
+    // Most answers to "which email address?" are one plain address and nothing else: that is the address the model would find
+    // (checked over tens of thousands of such texts), without the model's run, the dearest part of reading that answer.
+    const alone = input.trim();
+    if (alone.length <= 254 && ADDRESS_ALONE.test(alone) && PLAIN_EMAIL.test(alone)) {
+        return alone;
+    }
     // One answer is read for its address several times in a turn (the prompt's check at the interruption, its recognizer, the step after it).
     return emailsFound.get(`${lang}:${input}`, () => emailIn(input, lang));
+}
+
+/**
+ * An address alone of the plainest shape: ASCII letters, digits, dots, underscores and hyphens, neither end of the local part
+ * a dot or hyphen, domain labels that begin and end with a letter or digit, a top-level domain of two letters or more.
+ */
+const ADDRESS_ALONE = /^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
+/** {@link findEmail} by recognizers-text's email model alone, every time (tests compare the two). */
+export function findEmailByModel(text: string, lang: Lang): string | undefined {
+    const input = text.slice(0, 1000);
+    return input.includes('@') ? emailIn(input, lang) : undefined;
 }
 
 /** Texts whose address {@link findEmail} keeps: enough for the turns running at once. */
