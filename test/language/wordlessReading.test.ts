@@ -5,6 +5,7 @@ import { Localizer } from '../../language/i18n';
 import { IntentRecognizer } from '../../language/nlu';
 import { LOCALES_DIR } from '../../paths';
 import { understandText } from '../../turn/understand';
+import { countCalls } from '../helpers/callCounter';
 
 /**
  * The one-time code a person types (unique each time, so no kept reading
@@ -51,23 +52,17 @@ describe('A message of digits and punctuation is read without the word rules and
     });
 
     it('asks the classifier nothing for a code, and does for the same code with a word', async () => {
-        const classifier = recognizer as unknown as { classify: (...args: unknown[]) => Promise<unknown> };
-        const original = classifier.classify;
-        let asked = 0;
-        classifier.classify = function (this: unknown, ...args: unknown[]) {
-            asked++;
-            return original.apply(this, args);
-        };
+        const classify = countCalls(recognizer, 'classify');
         try {
             for (const lang of [...LANGS, undefined]) {
                 await read('731904', lang);
                 await read('731 904.', lang);
             }
-            assert.strictEqual(asked, 0);
+            assert.strictEqual(classify.calls, 0);
             await read('731904 danke', 'de');
-            assert.ok(asked > 0, 'a word beside the code is read by the classifier');
+            assert.ok(classify.calls > 0, 'a word beside the code is read by the classifier');
         } finally {
-            classifier.classify = original;
+            classify.restore();
         }
     });
 });
