@@ -150,6 +150,10 @@ export class IntentRecognizer {
 
     /** {@link clearLanguage}'s answers for the texts read last (issue 16). */
     private readonly clearLanguages = new BoundedMemo<string, Lang | undefined>(RECOGNIZED_KEPT);
+
+    /** {@link asksWhetherPersonHolds}'s answers for the texts read last (issue 16). */
+    private readonly holderQuestions = new BoundedMemo<string, boolean>(RECOGNIZED_KEPT);
+
     /** Each language's mending of slips of typing before the classifier reads a message ({@link TypoMender}). */
     private readonly typos: ReadonlyMap<Lang, TypoMender>;
 
@@ -1144,6 +1148,16 @@ export class IntentRecognizer {
 
     /** True when `text` asks whether a person holds the role ("Is Sarah also a billing contact?"; {@link asksWhetherHolder}). */
     public asksWhetherPersonHolds(text: string): boolean {
+        // Asked of every message of a conversation that named a holder, twice a turn (the interruption, the routing), and as pure as recognize.
+        return text.length > RECOGNIZED_MAX_LENGTH ? this.asksWhetherPersonHoldsFresh(text) : this.holderQuestions.get(text, () => this.asksWhetherPersonHoldsFresh(text));
+    }
+
+    /** How many of {@link asksWhetherPersonHolds}'s answers are kept (at most {@link RECOGNIZED_KEPT}). */
+    public get holderQuestionsKept(): number {
+        return this.holderQuestions.size;
+    }
+
+    private asksWhetherPersonHoldsFresh(text: string): boolean {
         return this.asksWhetherHolder(words(spelledOut(this.withSynonyms(utteranceOf(text)))));
     }
 

@@ -59,6 +59,21 @@ describe('IntentRecognizer.recognize: a text read once, its reading kept (issue 
         assert.ok(first.includes('de') && first.includes('en') && first.includes(undefined), 'the samples hold both languages and unclear ones');
     });
 
+    it('answers asksWhetherPersonHolds as a recognizer that has read nothing else does, kept once read, at most RECOGNIZED_KEPT (issue 16)', () => {
+        const texts = [...samples(), 'Is Peter our billing contact?', 'ist eva auch abrechnungskontakt?', 'wait, is Tom a billing contact now?', 'Is it possible to change it?', 'ja', ''];
+        const first = texts.map((text) => kept.asksWhetherPersonHolds(text));
+        const before = kept.holderQuestionsKept;
+        assert.deepStrictEqual(texts.map((text) => kept.asksWhetherPersonHolds(text)), first);
+        assert.strictEqual(kept.holderQuestionsKept, before, 'asked again, nothing new is kept');
+        assert.deepStrictEqual([...texts].reverse().map((text) => fresh.asksWhetherPersonHolds(text)), [...first].reverse());
+        assert.ok(first.includes(true) && first.includes(false), 'the samples hold questions whether someone holds the role, and others');
+        for (let i = 0; i < RECOGNIZED_KEPT + 100; i++) {
+            kept.asksWhetherPersonHolds(`Is person ${i} our billing contact?`);
+            assert.ok(kept.holderQuestionsKept <= RECOGNIZED_KEPT);
+        }
+        assert.strictEqual(kept.holderQuestionsKept, RECOGNIZED_KEPT);
+    });
+
     it('keeps at most RECOGNIZED_KEPT answers of clearLanguage, and none for a text longer than 1,000 characters', () => {
         for (let i = 0; i < RECOGNIZED_KEPT + 100; i++) {
             kept.clearLanguage(`Who is the billing contact of account ${i}?`);
