@@ -1,9 +1,10 @@
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
-import { CODE, type Step } from '../helpers/script';
+import { CODE, localeOf, play, type Step } from '../helpers/script';
 import { TASK_PHRASES } from '../helpers/taskPhrases';
 import { JONAS } from '../helpers/demoPeople';
+import type { Lang } from '../../core/language';
 
 const SARAH = 'sarah.lee@northwind.example';
 const de = { p: PHRASES.de, task: TASK_PHRASES.de };
@@ -18,12 +19,15 @@ const sarahAtChoice: Step[] = [
     { say: CODE, expect: [ASK_NORTHWIND] }
 ];
 
-/** Jonas, an admin of Müller Design, at the choice of the new contact. */
-const jonasAtChoice: Step[] = [
-    { say: 'ich möchte den abrechnungskontakt ändern', expect: [de.p.askEmail] },
-    { say: JONAS, expect: [de.p.codeSent] },
-    { say: CODE, expect: [de.task.askNewContact] }
+/** Jonas, an admin of Müller Design, at the choice of the new contact, having asked for the change in `said`. */
+const jonasAtChoiceIn = (lang: Lang, said: string): Step[] => [
+    { say: said, expect: [PHRASES[lang].askEmail] },
+    { say: JONAS, expect: [PHRASES[lang].codeSent] },
+    { say: CODE, expect: [TASK_PHRASES[lang].askNewContact] }
 ];
+
+/** Jonas at the choice, in German. */
+const jonasAtChoice = jonasAtChoiceIn('de', 'ich möchte den abrechnungskontakt ändern');
 
 /** The new billing contact named in the person's own words at "pick one of the people, or Someone else". */
 const ROWS: readonly ConversationRow[] = [
@@ -82,6 +86,27 @@ describe('The new billing contact in the person\'s own words: first names, a nam
     for (const row of ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => {
             await playRow(harness(), row);
+        });
+    }
+});
+
+/** At "who should become the billing contact?", the member named in a sentence of one's own is the one chosen. */
+const NAMED_IN_SENTENCE: ReadonlyArray<readonly [Lang, string]> = [
+    ['de', 'die lea soll das übernehmen'],
+    ['de', 'Lea kümmert sich künftig darum'],
+    ['en', 'lea takes over from now on'],
+    ['en', 'Lea should handle it']
+];
+
+describe('The new billing contact named in the person\'s own words ("die lea soll das übernehmen")', () => {
+    const harnessOf = useHarness();
+    for (const [lang, said] of NAMED_IN_SENTENCE) {
+        it(`[${lang}] "${said}" chooses Lea Fischer`, async () => {
+            const harness = harnessOf();
+            await play(harness, harness.conversation(localeOf(lang)), [
+                ...jonasAtChoiceIn(lang, TASK_PHRASES[lang].changeContact),
+                { say: said, expect: [/Lea Fischer/], absent: [TASK_PHRASES[lang].askNewContactRetry] }
+            ], JONAS);
         });
     }
 });
