@@ -74,6 +74,11 @@ export const RECOGNIZED_KEPT = 2048;
 /** Longer texts are read each time (a message may hold up to 20,000 characters). */
 const RECOGNIZED_MAX_LENGTH = 1000;
 
+/** `read(text)`, kept in `memo` ({@link BoundedMemo}) unless the text is longer than {@link RECOGNIZED_MAX_LENGTH}. */
+function keptPerText<V>(memo: BoundedMemo<string, V>, text: string, read: (text: string) => V): V {
+    return text.length > RECOGNIZED_MAX_LENGTH ? read(text) : memo.get(text, read);
+}
+
 /** From this many sentences on, a message is read sentence by sentence. */
 const LONG_MESSAGE_PARTS = 3;
 
@@ -1002,7 +1007,7 @@ export class IntentRecognizer {
      */
     public clearLanguage(text: string): Lang | undefined {
         // Asked at every turn's message, and as pure as recognize: the word lists and the trigram guesser do not change once trained.
-        return text.length > RECOGNIZED_MAX_LENGTH ? this.clearLanguageFresh(text) : this.clearLanguages.get(text, () => this.clearLanguageFresh(text));
+        return keptPerText(this.clearLanguages, text, (one) => this.clearLanguageFresh(one));
     }
 
     /** How many of {@link clearLanguage}'s answers are kept (at most {@link RECOGNIZED_KEPT}). */
@@ -1149,7 +1154,7 @@ export class IntentRecognizer {
     /** True when `text` asks whether a person holds the role ("Is Sarah also a billing contact?"; {@link asksWhetherHolder}). */
     public asksWhetherPersonHolds(text: string): boolean {
         // Asked of every message of a conversation that named a holder, twice a turn (the interruption, the routing), and as pure as recognize.
-        return text.length > RECOGNIZED_MAX_LENGTH ? this.asksWhetherPersonHoldsFresh(text) : this.holderQuestions.get(text, () => this.asksWhetherPersonHoldsFresh(text));
+        return keptPerText(this.holderQuestions, text, (one) => this.asksWhetherPersonHoldsFresh(one));
     }
 
     /** How many of {@link asksWhetherPersonHolds}'s answers are kept (at most {@link RECOGNIZED_KEPT}). */
