@@ -32,7 +32,7 @@ import { reasonInRequest } from '../language/reasonInRequest';
 import { ALONGSIDE } from '../services/changeRequestService';
 import type { ContactSnapshot } from '../data/repositories/changeRequestRepository';
 import { conjunctionList } from '../core/listFormat';
-import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, memberOfFullName, namedAsNot, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, withoutJobTitle, writtenAnew } from './newContactAnswers';
+import { correcting, MAX_NAME_WORDS, memberByFirstName, memberByTitledSurname, memberInShortCorrection, memberNamedAsContact, memberOfFullName, namedAsNot, namesOneselfInCorrection, nameAfterCorrection, namedMember, namesSelf, replacesWords, titledNonMember, withoutIntroduction, withoutJobTitle, writtenAnew } from './newContactAnswers';
 
 /** Longest reason the bot passes on. */
 const MAX_REASON_LENGTH = 500;
@@ -559,6 +559,11 @@ export class ChangeContactDialog extends ComponentDialog {
         }
         // "actually make it sarah lee": the new contact corrected, before anything else is read from the words.
         const corrected = await this.correctionIn(step.context, options.accountId, options.newContact);
+        if (!corrected && step.result !== true && correcting(text, t) && namesOneselfInCorrection(text, t) && (await this.isBillingContactThemselves(step.context, options.accountId))) {
+            // "nein, lieber ich selbst" from a billing contact: they are one already; the request for the person chosen is asked about again.
+            await step.context.sendActivity(t('changeContact:alreadyContactSelfAtSummary', { account: options.accountName, name: options.newContact.name }));
+            return step.replaceDialog(DialogIds.changeContactReview, { ...options, reason } satisfies ReviewOptions);
+        }
         // "Peter left the company": no yes or no, a sentence of its own that is the reason written anew.
         const plain = typeof step.result === 'boolean' || corrected ? undefined : this.plainReason(step.context, text);
         if (plain !== undefined) {
@@ -815,6 +820,12 @@ export class ChangeContactDialog extends ComponentDialog {
         return true;
     }
 
+    /** True when the verified person is a billing contact of the account `accountId`. */
+    private async isBillingContactThemselves(context: TurnContext, accountId: string): Promise<boolean> {
+        const userId = turnInfo(context).profile.identity?.userId;
+        return (await this.services.accounts.members(accountId)).some((m) => m.user.id === userId && m.isBillingContact);
+    }
+
     /** The member of the verified person's account whose full name `name` is ({@link memberOfFullName}). */
     private async memberOfFullName(context: TurnContext, name: string): Promise<Member | undefined> {
         const accountId = turnInfo(context).profile.identity?.accountId;
@@ -985,7 +996,7 @@ export class ChangeContactDialog extends ComponentDialog {
         if (!correcting(text, t)) {
             return undefined;
         }
-        const named = namedMember(candidates, text);
+        const named = namedMember(candidates, text) ?? (namesOneselfInCorrection(text, t) ? candidates.find((m) => m.user.id === turnInfo(context).profile.identity?.userId) : undefined);
         if (named) {
             return named.user.id === current.userId ? undefined : { userId: named.user.id, name: named.user.name };
         }

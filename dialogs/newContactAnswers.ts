@@ -39,6 +39,34 @@ export function namesOneself(text: string, t: TFunction): boolean {
 }
 
 /**
+ * True when a correction names the person themselves ("nein, warte, lieber ich selbst", "no wait, me instead", "nein,
+ * lieber mich"): words of their own ({@link namesOneself}), or what is left without the correction's words
+ * (`changeContact:correction.phrases` as phrases first, so that "no, I meant" leaves no "I"; then `.starts` and
+ * `.fillers`, the words of `synonyms.meAlone` kept) is one of `synonyms.meAlone`. Not when they are named after a
+ * negation ("nein, nicht mich").
+ */
+export function namesOneselfInCorrection(text: string, t: TFunction): boolean {
+    if (namesOneself(text, t)) {
+        return true;
+    }
+    const alone = phraseList(t, 'changeContact:synonyms.meAlone');
+    const me = new Set(alone.flatMap(wordsOf));
+    const lead = new Set([...phraseList(t, 'changeContact:correction.starts'), ...phraseList(t, 'changeContact:correction.fillers')].filter((word) => !me.has(word)));
+    let said = ` ${phraseOf(text)} `;
+    for (const phrase of phraseList(t, 'changeContact:correction.phrases')) {
+        said = said.split(` ${phrase} `).join(' ');
+    }
+    const words = wordsOf(said);
+    // "nein, nicht mich", "no, not me": the person themselves named as the one it should not be.
+    const negations = new Set(phraseList(t, 'changeContact:correction.negations'));
+    if (words.some((word, i) => me.has(word) && negations.has(words[i - 1] ?? ''))) {
+        return false;
+    }
+    const rest = words.filter((word) => !lead.has(word));
+    return rest.length > 0 && alone.includes(rest.join(' '));
+}
+
+/**
  * The member an answer names as the person to make the billing contact ("nein, stattdessen bitte mich selbst, eva schulz",
  * "doch lieber Lea Fischer", "Anna Müller"): a member by full name, else the person themselves in words of their own, else
  * (only where `byFirstName`) the one other member with a first name it holds. Undefined when it names no member.

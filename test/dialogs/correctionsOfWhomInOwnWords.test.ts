@@ -2,10 +2,11 @@ import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { PHRASES } from '../helpers/phrases';
 import { CODE, type Step } from '../helpers/script';
-import { ANNA, EVA } from '../helpers/demoPeople';
+import { ANNA, EVA, JONAS, PETER, SARAH } from '../helpers/demoPeople';
 import { TASK_PHRASES as TASK } from '../helpers/taskPhrases';
 
 const CHRIS = 'chris.taylor@taylor-consulting.example';
+const TASK_NOT_FILED = { en: /I haven't filed anything/, de: /ich habe keinen Antrag gestellt/ } as const;
 const FILE = { en: /Shall I file this request\?/, de: /Soll ich den Antrag stellen\?/ } as const;
 
 /** `first` as the first message, then verified as `email`. */
@@ -75,6 +76,50 @@ const ROWS: readonly ConversationRow[] = [
             { say: 'ja', expect: [TASK.de.filed] }
         ],
         outcome: { request: { account: 'ACC-1001', newContact: /Jonas Weber/, reason: /^(?!.*draus)/ } }
+    },
+    {
+        name: '„nein, warte, lieber ich selbst“ bei der Zusammenfassung: Jonas Weber selbst wird der neue Kontakt, nichts abgebrochen',
+        lang: 'de', email: JONAS,
+        steps: [
+            ...signedIn('de', 'abrechnungskontakt soll lea fischer werden', JONAS, [/Warum soll Lea Fischer Abrechnungskontakt werden\?/]),
+            { say: 'sie macht jetzt die Buchhaltung', expect: [/Neuer Abrechnungskontakt: Lea Fischer/, FILE.de] },
+            { say: 'nein, warte, lieber ich selbst', expect: [/Neuer Abrechnungskontakt: Jonas Weber/, FILE.de], absent: [TASK_NOT_FILED.de] },
+            { say: 'ja', expect: [TASK.de.filed] }
+        ],
+        outcome: { request: { account: 'ACC-1001', newContact: /Jonas Weber/ } }
+    },
+    {
+        name: '"no wait, me instead" at the summary: Sarah Lee herself becomes the new contact, nothing cancelled',
+        lang: 'en', email: SARAH,
+        steps: [
+            ...signedIn('en', 'the billing contact should be tom hughes', SARAH, [/Why should Tom Hughes become the billing contact\?/]),
+            { say: 'he runs finance now', expect: [/New billing contact: Tom Hughes/, FILE.en] },
+            { say: 'no wait, me instead', expect: [/New billing contact: Sarah Lee/, FILE.en], absent: [TASK_NOT_FILED.en] },
+            { say: 'yes', expect: [TASK.en.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /Sarah Lee/ } }
+    },
+    {
+        name: '„nein, lieber ich selbst“ von Anna, die schon Abrechnungskontakt ist: das wird gesagt, der Antrag für Lea Fischer noch einmal gefragt',
+        lang: 'de', email: ANNA,
+        steps: [
+            ...signedIn('de', 'abrechnungskontakt soll lea fischer werden', ANNA, [/Warum soll Lea Fischer Abrechnungskontakt werden\?/]),
+            { say: 'sie macht jetzt die Buchhaltung', expect: [/Neuer Abrechnungskontakt: Lea Fischer/, FILE.de] },
+            { say: 'nein, lieber ich selbst', expect: [/Sie sind bereits Abrechnungskontakt von Müller Design GmbH/, /Neuer Abrechnungskontakt: Lea Fischer/, FILE.de], absent: [TASK_NOT_FILED.de] },
+            { say: 'nein', expect: [TASK_NOT_FILED.de] }
+        ],
+        outcome: { noRequest: 'ACC-1001' }
+    },
+    {
+        name: '"no, me instead" from Peter, who already is the billing contact: said so, the request for Tom Hughes asked about again',
+        lang: 'en', email: PETER,
+        steps: [
+            ...signedIn('en', 'the billing contact should be tom hughes', PETER, [/Why should Tom Hughes become the billing contact\?/]),
+            { say: 'he runs finance now', expect: [/New billing contact: Tom Hughes/, FILE.en] },
+            { say: 'no, me instead', expect: [/You are already a billing contact of Northwind Traders Ltd/, /New billing contact: Tom Hughes/, FILE.en], absent: [TASK_NOT_FILED.en] },
+            { say: 'yes', expect: [TASK.en.filed] }
+        ],
+        outcome: { request: { account: 'ACC-2002', newContact: /Tom Hughes/ } }
     },
     {
         name: '„moment, eigentlich soll klaus ersetzt werden, nicht maria“ bei der Zusammenfassung: Klaus wird ersetzt',

@@ -1,3 +1,8 @@
+import * as assert from 'assert';
+import type { Lang } from '../../core/language';
+import { namesOneselfInCorrection } from '../../dialogs/newContactAnswers';
+import { Localizer } from '../../language/i18n';
+import { LOCALES_DIR } from '../../paths';
 import { useHarness } from '../helpers/botHarness';
 import { playRow, type ConversationRow } from '../helpers/conversationTable';
 import { CODE } from '../helpers/script';
@@ -28,6 +33,39 @@ describe('The requester as new contact in customers\' own words (issue 12): a ba
     for (const row of ROWS) {
         it(`[${row.lang}] ${row.name}`, async () => {
             await playRow(harnessOf(), row);
+        });
+    }
+});
+
+/**
+ * A correction that names the one who corrects ("nein, warte, lieber ich selbst") makes them the new contact at the summary;
+ * one that names them as who it should not be, or whose "I" belongs to "I meant", does not.
+ */
+describe('The requester named in a correction (namesOneselfInCorrection)', () => {
+    let localizer: Localizer;
+    before(async () => {
+        localizer = await Localizer.load(LOCALES_DIR);
+    });
+    const READINGS: readonly (readonly [Lang, string, boolean])[] = [
+        ['de', 'nein, warte, lieber ich selbst', true],
+        ['de', 'nein, lieber mich', true],
+        ['de', 'doch lieber ich', true],
+        ['de', 'Moment – ich!', true],
+        ['de', 'nein, nicht mich', false],
+        ['de', 'nein, ich meinte', false],
+        ['de', 'nein, ich meinte Lea', false],
+        ['de', 'nein', false],
+        ['en', 'no wait, me instead', true],
+        ['en', 'actually, make it me', true],
+        ['en', 'no, rather me', true],
+        ['en', 'no, not me', false],
+        ['en', 'no, I meant', false],
+        ['en', 'no, I meant tom', false],
+        ['en', 'nope', false]
+    ];
+    for (const [lang, said, self] of READINGS) {
+        it(`[${lang}] "${said}" ${self ? 'names' : 'does not name'} the one who says it`, () => {
+            assert.strictEqual(namesOneselfInCorrection(said, localizer.t(lang)), self);
         });
     }
 });
