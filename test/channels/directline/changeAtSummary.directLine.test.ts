@@ -30,6 +30,9 @@ interface Words {
     readonly takeBack: string;
     readonly notFiled: RegExp;
     readonly filedTellingMaria: RegExp;
+    /** "Me instead", said by Klaus, who is a billing contact already. */
+    readonly meInstead: string;
+    readonly alreadySelf: RegExp;
 }
 
 const WORDS: Readonly<Record<Lang, Words>> = {
@@ -51,7 +54,9 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         cancelled: /I've stopped that|nothing to cancel/,
         takeBack: 'actually, file it anyway',
         notFiled: /I haven't filed anything/,
-        filedTellingMaria: /your request has the reference BC-\d{4}-\d{6}[\s\S]*let the current billing contact, Maria Bergmann, know/
+        filedTellingMaria: /your request has the reference BC-\d{4}-\d{6}[\s\S]*let the current billing contact, Maria Bergmann, know/,
+        meInstead: 'no wait, me instead',
+        alreadySelf: /You are already a billing contact of Bergmann & Söhne AG\. If it stays Eva Schulz, confirm the request/
     },
     de: {
         ask: 'Ich möchte den Abrechnungskontakt ändern',
@@ -71,7 +76,9 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         cancelled: /abgebrochen|nichts abzubrechen/,
         takeBack: 'Doch, stellen Sie den Antrag',
         notFiled: /ich habe keinen Antrag gestellt/,
-        filedTellingMaria: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}[\s\S]*den bisherigen Abrechnungskontakt \(Maria Bergmann\) informiert/
+        filedTellingMaria: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}[\s\S]*den bisherigen Abrechnungskontakt \(Maria Bergmann\) informiert/,
+        meInstead: 'nein, warte, lieber ich selbst',
+        alreadySelf: /Sie sind bereits Abrechnungskontakt von Bergmann & Söhne AG\. Wenn es bei Eva Schulz bleiben soll, bestätigen Sie den Antrag/
     }
 };
 
@@ -155,6 +162,17 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
             assert.match(other, w.replacesMaria);
             assert.doesNotMatch(other, w.notFiled);
 
+            const from = chat.all.length;
+            await chat.say(w.approval, localeOf(lang));
+            await botSaysAfter(chat, from, w.filedTellingMaria);
+        });
+
+        it(`[${lang}] "${w.meInstead}" from Klaus, a billing contact already: he hears so, the request for Eva is asked about again and filed with a yes`, async () => {
+            const chat = await atSummary(chats, lang);
+            const again = await summaryAgainAfter(chat, lang, w.meInstead);
+            assert.match(again, w.alreadySelf);
+            assert.match(again, w.replacesKlaus);
+            assert.doesNotMatch(again, w.notFiled);
             const from = chat.all.length;
             await chat.say(w.approval, localeOf(lang));
             await botSaysAfter(chat, from, w.filedTellingMaria);
