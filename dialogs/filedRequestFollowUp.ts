@@ -1,7 +1,10 @@
 import type { TurnContext } from 'botbuilder';
 import { containsPhrase, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from '../language/phraseLists';
-import { findReference } from '../language/entities';
+import { findEmails, findIntroducedUserId, findReference, type KnownWords } from '../language/entities';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../core/language';
+import { correcting } from './newContactAnswers';
 import type { ChangeRequestService } from '../services/changeRequestService';
 import { submittedText } from '../turn/activityText';
 import { turnInfo } from '../turn/turn';
@@ -233,4 +236,30 @@ async function answerAboutLink(context: TurnContext, text: string, minutes: numb
     }
     // "how long is the link good for?": the reset's own answers (mainDialog) say it.
     return undefined;
+}
+
+/** A login as the portal knows it (`pbrooks`, `mbergmann-billing`, `k.bergmann`): letters or digits first, then those, dots, dashes, underscores. */
+const LOGIN_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{2,99}$/u;
+
+/**
+ * The user ID a correction of the one just used names, as the next message after a reset link was asked for ("no wait, i
+ * meant pbrooks", "nein, warte, ich meinte mbergmann-billing, das steht auf der Rechnung", "sorry wrong one, actually make
+ * it mbergmann-billing"): one introduced or corrected as such ({@link findIntroducedUserId}), else, in a message that opens
+ * as a correction or says "I meant" (`changeContact:correction`), its one address or its one word that has a login's shape
+ * and is no word the bot knows, other than `last` (the user ID of the link). Undefined when it names none, more than one,
+ * or only `last`.
+ */
+export function loginInCorrection(text: string, known: KnownWords, t: TFunction, lang: Lang, last: string | undefined): string | undefined {
+    const differs = (login: string | undefined): string | undefined => (login !== undefined && login.toLocaleLowerCase() !== last?.toLocaleLowerCase() ? login : undefined);
+    const introduced = findIntroducedUserId(text, known, t);
+    if (introduced !== undefined || !correcting(text, t)) {
+        return differs(introduced);
+    }
+    const addresses = [...new Set(findEmails(text, lang).map((email) => email.toLowerCase()))];
+    const words = text.slice(0, 500).split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+    const correctionWords = new Set(['starts', 'phrases', 'fillers'].flatMap((list) => phraseList(t, `changeContact:correction.${list}`)).flatMap(wordsOf));
+    const logins = [...new Set(words.filter((word) => !word.includes('@') && LOGIN_SHAPE.test(word) && !/^\p{N}+$/u.test(word) && !correctionWords.has(word.toLocaleLowerCase()) && !known.knowsWord(word)))];
+    // "it is pbrooks, not pbrook": the user ID used before is no new one.
+    const named = [...addresses, ...logins].filter((login) => differs(login) !== undefined);
+    return named.length === 1 ? named[0] : undefined;
 }

@@ -38,7 +38,7 @@ import { EmailAdminDialog } from './emailAdminDialog';
 import { numberCorrection, partCorrection } from './draftCorrection';
 import { conjunctionList } from '../core/listFormat';
 import { answerTopic, isTopicIntent, moreTopicsMenu } from './topics';
-import { answerFollowUp, offersNewLink } from './filedRequestFollowUp';
+import { answerFollowUp, loginInCorrection, offersNewLink } from './filedRequestFollowUp';
 import { asksAboutInvoiceDetails } from './invoiceDetails';
 import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
@@ -145,6 +145,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
             (await this.loginAgain(innerDc)) ??
+            (await this.resetLoginCorrected(innerDc)) ??
             (await this.changeToSelfAfterAnswer(innerDc)) ??
             (await this.onlyNextRequest(innerDc)) ??
             (await this.filedRequestFollowUp(innerDc)) ??
@@ -238,6 +239,25 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         await context.sendActivity(t('portalReset:yourUserId', { login: own.login }));
         return this.reprompt(innerDc);
+    }
+
+    /**
+     * "no wait, i meant pbrooks", "nein, warte, ich meinte mbergmann-billing" right after a reset link was asked for
+     * ({@link loginInCorrection}), at the menu or its offer: a link is asked for the user ID corrected. Before, the "no"
+     * answered the offer and the bot said goodbye, the corrected ID lost.
+     */
+    private async resetLoginCorrected(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { t, lang, profile } = turnInfo(context);
+        if (context.activity.type !== ActivityTypes.Message || profile.actions?.at(-1)?.kind !== 'portal-reset-requested' || !this.isAtMenu(innerDc)) {
+            return undefined;
+        }
+        const login = loginInCorrection(submittedText(context.activity) ?? '', this.services.recognizer, t, lang, lastActionDetail(context, 'portal-reset-requested'));
+        if (login === undefined) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(DialogIds.mainMenu, { understood: { intent: 'portal-password-reset', score: 1, language: lang }, correctedLogin: login } satisfies MainMenuOptions);
     }
 
     /**
@@ -753,6 +773,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
      * the user ID of the last one, though one was asked for already.
      */
     private portalResetOptions(step: WaterfallStepContext<MainMenuOptions>, text: string): PortalResetOptions {
+        const corrected = step.options?.correctedLogin;
+        if (corrected !== undefined) {
+            return { login: corrected, fresh: true, again: true };
+        }
         const { t, lang } = turnInfo(step.context);
         const asked = text || (step.options?.queued ? step.options.queuedText : undefined) || '';
         // An address the person gives as their own ("my email is …") says who asks, not for which user ID.

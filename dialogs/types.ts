@@ -34,6 +34,8 @@ export interface MainMenuOptions {
     readonly holderAsked?: string;
     /** The words of a mail that corrects the one just sent (`ConversationProfile.sentMail`), to the same billing contacts: drafted at once. */
     readonly correctedMail?: { readonly message: string; readonly recipientIds: readonly string[] };
+    /** The user ID a correction right after a reset link names ("no wait, i meant pbrooks"): a link is asked for it, though one was just asked for. */
+    readonly correctedLogin?: string;
 }
 
 /** Options of the escalate dialog. */
