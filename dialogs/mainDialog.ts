@@ -588,21 +588,24 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         const reference = this.referenceInTurn(step);
         const said = submittedText(step.context.activity) ?? '';
-        if (step.options?.again && ((NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, said, 'whole') === false) || this.declinesNothingMore(step.context, said))) {
+        const shown = lastObjectableShown(step.context);
+        // "i don't agree with this, i'm not leaving" right after a request filed against the person was shown: a refusal of
+        // that request (`main:objectionWords.refuse`) objects to it. Before, "agree" read as a yes and the objection was lost.
+        const refusesShown = shown !== undefined && reference === undefined && refusesNamedRequest(said, turnInfo(step.context).t);
+        if (!refusesShown && step.options?.again && ((NOTHING_MORE.has(understood.intent) && yesNoAnswer(step.context, said, 'whole') === false) || this.declinesNothingMore(step.context, said))) {
             // A bare "nein", or "nope im good", to "Kann ich sonst noch etwas für Sie tun?" ends the conversation.
             return this.closeAtMenu(step, 'main:noThanksReply');
         }
-        if (step.options?.again && understood.intent === 'none' && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === true) {
+        if (!refusesShown && step.options?.again && understood.intent === 'none' && yesNoAnswer(step.context, submittedText(step.context.activity) ?? '', 'whole') === true) {
             // A bare "ja" to "Kann ich sonst noch etwas für Sie tun?" is no riddle: "Gern – was kann ich für Sie tun?" with the menu.
             return step.replaceDialog(DialogIds.mainMenu, { sure: true } satisfies MainMenuOptions);
         }
-        const shown = lastObjectableShown(step.context);
         if (understood.intent === 'object-to-request' && !reference && !shown && this.sentNoMail(step.context) && mailNotArrived(turnInfo(step.context).t, text) && !this.services.recognizer.namesTheRole(text)) {
             // "I never got the email with the code" where this conversation sent none (a chat opened anew): no objection, but what to do.
             await step.context.sendActivity(turnInfo(step.context).t('main:noMailSentHere'));
             return step.replaceDialog(DialogIds.mainMenu, {} satisfies MainMenuOptions);
         }
-        if (understood.intent === 'object-to-request' || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
+        if (understood.intent === 'object-to-request' || refusesShown || (understood.intent === 'cancel' && shown) || (reference && (await this.objectsInAPart(step, text)))) {
             // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
             // "I object to both, BC-… and BC-…": each one named; the person's words go into the mails.
             const named = reference ? findReferences(submittedText(step.context.activity) ?? '') : [];

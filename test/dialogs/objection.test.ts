@@ -111,6 +111,25 @@ describe('Objection: the current billing contact objects to a change request fil
         assert.deepStrictEqual(await objectionMails(harness), { [SARAH]: 'en', [CHRIS]: 'en' });
     });
 
+    for (const [lang, email, which, refusal] of [
+        ['en', PETER, 'northwind', "i don't agree with this, i'm not leaving"],
+        ['de', MARIA, 'bergmann', 'nee, das geht so nicht, ich bin noch da']
+    ] as const) {
+        it(`[${lang}] "${refusal}" right after the status of a request against the person: the objection is recorded (not read as a yes)`, async () => {
+            const harness = harnessOf();
+            const reference = await filed(harness, which, lang);
+            const s = SAYS[lang];
+            await play(harness, harness.conversation(localeOf(lang)), [
+                { say: `Status ${reference}`, expect: [PHRASES[lang].askEmail] },
+                { say: email },
+                { say: CODE, expect: [new RegExp(reference), s.hint] },
+                { say: refusal, expect: [s.recorded(reference)] }
+            ], email);
+            const stored = await new ChangeRequestRepository(harness.db).byReference(reference);
+            assert.ok(stored?.objection, 'the objection is stored');
+        });
+    }
+
     it('[de] Maria asks "Wie kann ich den Antrag stoppen?" without a reference: her one open request is meant; Eva and Klaus are mailed in German', async () => {
         const harness = harnessOf();
         const reference = await filed(harness, 'bergmann', 'de');
