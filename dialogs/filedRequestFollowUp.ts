@@ -4,7 +4,6 @@ import { phraseList } from '../language/phraseLists';
 import { findEmails, findIntroducedUserId, findReference, type KnownWords } from '../language/entities';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
-import { correcting } from './newContactAnswers';
 import type { ChangeRequestService } from '../services/changeRequestService';
 import { submittedText } from '../turn/activityText';
 import { turnInfo } from '../turn/turn';
@@ -244,21 +243,24 @@ const LOGIN_SHAPE = /^[\p{L}\p{N}][\p{L}\p{N}._-]{2,99}$/u;
 /**
  * The user ID a correction of the one just used names, as the next message after a reset link was asked for ("no wait, i
  * meant pbrooks", "nein, warte, ich meinte mbergmann-billing, das steht auf der Rechnung", "sorry wrong one, actually make
- * it mbergmann-billing"): one introduced or corrected as such ({@link findIntroducedUserId}), else, in a message that opens
- * as a correction or says "I meant" (`changeContact:correction`), its one address or its one word that has a login's shape
- * and is no word the bot knows, other than `last` (the user ID of the link). Undefined when it names none, more than one,
- * or only `last`.
+ * it mbergmann-billing"): one introduced or corrected as such ({@link findIntroducedUserId}), else, in a message with words
+ * of a correction (`portalReset:heard.loginCorrection`: "no wait", "I meant", "sorry"), its one address or its one word
+ * that has a login's shape and is no word the bot knows, a correction's word (`changeContact:correction`) or made of such
+ * words ("Benutzer-ID"), other than `last` (the user ID of the link). Undefined when it names none, more than one, or only
+ * `last`.
  */
 export function loginInCorrection(text: string, known: KnownWords, t: TFunction, lang: Lang, last: string | undefined): string | undefined {
     const differs = (login: string | undefined): string | undefined => (login !== undefined && login.toLocaleLowerCase() !== last?.toLocaleLowerCase() ? login : undefined);
     const introduced = findIntroducedUserId(text, known, t);
-    if (introduced !== undefined || !correcting(text, t)) {
+    if (introduced !== undefined || !containsPhrase(text, phraseList(t, 'portalReset:heard.loginCorrection'))) {
         return differs(introduced);
     }
     const addresses = [...new Set(findEmails(text, lang).map((email) => email.toLowerCase()))];
     const words = text.slice(0, 500).split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
-    const correctionWords = new Set(['starts', 'phrases', 'fillers'].flatMap((list) => phraseList(t, `changeContact:correction.${list}`)).flatMap(wordsOf));
-    const logins = [...new Set(words.filter((word) => !word.includes('@') && LOGIN_SHAPE.test(word) && !/^\p{N}+$/u.test(word) && !correctionWords.has(word.toLocaleLowerCase()) && !known.knowsWord(word)))];
+    const correctionWords = new Set([...['starts', 'phrases', 'fillers'].flatMap((list) => phraseList(t, `changeContact:correction.${list}`)), ...phraseList(t, 'portalReset:heard.loginCorrection')].flatMap(wordsOf));
+    // "Benutzer-ID", "E-Mail": a word made of words the bot knows is none either.
+    const ordinary = (word: string): boolean => word.split(/[._-]+/).every((part) => part === '' || correctionWords.has(part.toLocaleLowerCase()) || known.knowsWord(part));
+    const logins = [...new Set(words.filter((word) => !word.includes('@') && LOGIN_SHAPE.test(word) && !/^\p{N}+$/u.test(word) && !ordinary(word)))];
     // "it is pbrooks, not pbrook": the user ID used before is no new one.
     const named = [...addresses, ...logins].filter((login) => differs(login) !== undefined);
     return named.length === 1 ? named[0] : undefined;

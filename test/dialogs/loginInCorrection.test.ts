@@ -29,7 +29,10 @@ describe('The user ID named in a correction after a reset link (loginInCorrectio
         ['en', 'no wait, i meant pbrook', undefined],
         ['en', 'no, i meant pbrooks or maybe peterb', undefined],
         ['en', 'pbrooks', undefined],
-        ['de', 'nein danke, das wars', undefined]
+        ['de', 'nein danke, das wars', undefined],
+        ['de', 'die mail ist immer noch nicht da', undefined],
+        ['de', 'sorry, falsche Benutzer-ID vorhin', undefined],
+        ['de', 'Neuen Link senden', undefined]
     ];
     for (const [lang, said, login] of READINGS) {
         it(`[${lang}] "${said}" after a link for pbrook → ${login ?? 'none'}`, () => {
