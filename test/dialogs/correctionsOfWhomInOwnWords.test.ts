@@ -132,6 +132,26 @@ const ROWS: readonly ConversationRow[] = [
         outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, replaces: /Klaus Bergmann/ } }
     },
     {
+        name: '„nein warte, doch lieber maria ersetzen“ bei der Zusammenfassung: Maria wird ersetzt, keine neue Person „Maria Ersetzen“',
+        lang: 'de', email: EVA,
+        steps: [
+            ...signedIn('de', 'Hallo, ich bin Admin bei Bergmann & Söhne und möchte mich selbst als Abrechnungskontakt eintragen lassen, anstelle von Klaus Bergmann. Grund: Klaus geht Ende des Jahres in Rente.', EVA, [REPLACES.de('Klaus Bergmann'), FILE.de]),
+            { say: 'nein warte, doch lieber maria ersetzen', expect: [REPLACES.de('Maria Bergmann'), FILE.de], absent: [/Ersetzen/, /E-Mail-Adresse von/] },
+            { say: 'ja', expect: [TASK.de.filed] }
+        ],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, replaces: /Maria Bergmann/ } }
+    },
+    {
+        name: '"no wait, rather replace klaus" at the summary: Klaus is replaced, no new person "Replace Klaus"',
+        lang: 'en', email: EVA,
+        steps: [
+            ...signedIn('en', EVA_STORY.en, EVA, [REPLACES.en('Maria Bergmann'), FILE.en]),
+            { say: 'no wait, rather replace klaus', expect: [REPLACES.en('Klaus Bergmann'), FILE.en], absent: [/email address of/i] },
+            { say: 'yes', expect: [TASK.en.filed] }
+        ],
+        outcome: { request: { account: 'ACC-3003', newContact: /Eva Schulz/, replaces: /Klaus Bergmann/ } }
+    },
+    {
         name: '"wait, klaus should be replaced, not maria" at the summary: Klaus is replaced',
         lang: 'en', email: EVA,
         steps: [
