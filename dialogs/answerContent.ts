@@ -399,3 +399,20 @@ export function mailText(context: TurnContext, text: string): { readonly text: s
     // What followed the words to the bot now begins the message: only then its first letter is made a capital.
     return { text: cutAny ? clauseAsMessage(t, marker, statedWhenAskedOfBot(t, toBot, content)) : content, framed };
 }
+
+/**
+ * True when `text`, a mail's words as taken from an answer, only asks that the mail be marked urgent ("but tell her it's
+ * urgent", "aber bitte mit dem Hinweis, dass es eilt"): after words to the bot (`emailAdmin:urgency.leadWords`) at its
+ * start, only one of `emailAdmin:urgency.phrases`. Such words are no message: the billing contact would learn nothing.
+ */
+export function onlyUrgency(context: TurnContext, text: string): boolean {
+    const { t } = turnInfo(context);
+    const lead = new Set(phraseList(t, 'emailAdmin:urgency.leadWords'));
+    const words = wordsOf(text);
+    let from = 0;
+    while (from < words.length && lead.has(words[from])) {
+        from++;
+    }
+    const rest = words.slice(from).join(' ');
+    return rest !== '' && phraseList(t, 'emailAdmin:urgency.phrases').includes(rest);
+}

@@ -21,7 +21,7 @@ import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { stepValues } from './stepValues';
 import type { BillingRoleOptions, EmailAdminOptions, IdentifyOptions, IdentifyResult } from './types';
 import type { Intent } from '../language/nlu';
-import { contentAfterAnswer, leadingAnswer, messageContent, messageInAnswer } from './answerContent';
+import { contentAfterAnswer, leadingAnswer, messageContent, messageInAnswer, onlyUrgency } from './answerContent';
 import { correctedStory, forwardedStory } from './forwardedStory';
 import { namedRecipients } from './namedRecipients';
 import { memberByFirstName, namedMember } from './newContactAnswers';
@@ -217,7 +217,10 @@ export class BillingRoleDialog extends ComponentDialog {
             // "actually, tell her we need it by friday" typed at the offer: the mail's words without a yes.
             const typed = asked === undefined || answer !== text ? messageInAnswer(step.context, answer) : undefined;
             const content = messageContent(step.context, text) ?? (answer !== text ? messageContent(step.context, answer) : undefined);
-            const message = forwarded ?? (await this.ownMessage(step.context, content ?? typed ?? framed));
+            const taken = forwarded ?? (await this.ownMessage(step.context, content ?? typed ?? framed));
+            // "yes but tell her it's urgent": no message, a wish for the mail; its words are asked, the mail marked urgent.
+            const urgent = taken !== undefined && onlyUrgency(step.context, taken);
+            const message = urgent ? undefined : taken;
             noteInsight(step.context, 'task-started', 'admin-mail');
             const contacts = (await this.services.accounts.billingContacts(identity.accountId)).filter((user) => user.id !== identity.userId);
             const recipientIds = namedRecipients(said, contacts);
@@ -230,7 +233,7 @@ export class BillingRoleDialog extends ComponentDialog {
                 const list = conjunctionList(turnInfo(step.context).lang);
                 await step.context.sendActivity(t('emailAdmin:otherRecipient.notContact', { other: list.format(others.map((user) => user.name)), names: list.format(names), count: names.length }));
             }
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds, correction } satisfies EmailAdminOptions);
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message, recipientIds, correction, ...(urgent ? { urgent } : {}) } satisfies EmailAdminOptions);
         }
         if (step.result === 'change') {
             return step.endDialog(continueWith('change-billing-contact'));

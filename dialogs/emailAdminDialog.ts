@@ -81,7 +81,7 @@ export class EmailAdminDialog extends ComponentDialog {
             return step.next({ text: step.options.message } satisfies TextInput);
         }
         return step.prompt(PromptIds.text, localized({
-            text: { key: step.options.onlyAnswered ? 'emailAdmin:messageNeeded' : 'emailAdmin:askMessage', args: { names: recipients.map((r) => r.name) } },
+            text: { key: step.options.onlyAnswered ? 'emailAdmin:messageNeeded' : step.options.urgent ? 'emailAdmin:askMessageUrgent' : 'emailAdmin:askMessage', args: { names: recipients.map((r) => r.name) } },
             retryText: { key: 'emailAdmin:askMessageRetry', args: { max: MAX_MESSAGE_LENGTH } },
             freeText: true
         }));
@@ -158,6 +158,10 @@ export class EmailAdminDialog extends ComponentDialog {
                 return step.replaceDialog(DialogIds.emailAdminFlow, { ...step.options, message } satisfies EmailAdminOptions);
             }
             await step.context.sendActivity(t('emailAdmin:notSent'));
+            if (previous !== '') {
+                // "ok send it then" as the next message takes the no back (`MainDialog`): the same mail again.
+                turnInfo(step.context).profile.declinedMail = { message: previous, recipientIds: step.options.recipientIds, urgent: step.options.urgent, accountId: step.options.accountId };
+            }
             return step.endDialog();
         }
         const said = stepValues<{ message: string }>(step).message ?? '';
@@ -234,7 +238,7 @@ export class EmailAdminDialog extends ComponentDialog {
         if (!sender || !account) {
             return undefined;
         }
-        return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options, directory), message) };
+        return { sender, drafts: this.services.adminContact.draft(sender, account, await this.recipients(options, directory), message, options.urgent === true) };
     }
 }
 

@@ -62,6 +62,9 @@ const MENU_BUTTONS: readonly PromptButton[] = [
 ];
 
 /** Menu buttons for what the bot has done in this conversation (action kind → the button's value): not offered again once done. */
+/** A message that takes back the no to a mail says only that ('ok send it then'): a longer one asks more and is read as a whole. */
+const SEND_AGAIN_MAX_WORDS = 6;
+
 const DONE_BUTTONS: Readonly<Record<string, string>> = { 'change-request-filed': 'change-billing-contact', 'portal-reset-requested': 'portal-password-reset' };
 
 /** The menu without what was just done: a request just filed or a reset link just sent is not offered again (typing it still works). */
@@ -142,6 +145,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         return (
             (await this.declinedChangeTakenBack(innerDc)) ??
             (await this.sentMailCorrected(innerDc)) ??
+            (await this.declinedMailTakenBack(innerDc)) ??
             (await this.leavingQueue(innerDc)) ??
             (await this.holderFollowUp(innerDc)) ??
             (await this.loginAgain(innerDc)) ??
@@ -283,7 +287,28 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         await innerDc.cancelAllDialogs();
         await context.sendActivity(t('emailAdmin:correctionAfterSent.said', { names: conjunctionList(lang).format(names), count: names.length }));
         const message = t('emailAdmin:correctionAfterSent.mail', { message: change.text });
-        return innerDc.beginDialog(DialogIds.mainMenu, { correctedMail: { message, recipientIds: sent.recipientIds } } satisfies MainMenuOptions);
+        return innerDc.beginDialog(DialogIds.mainMenu, { mailToDraft: { message, recipientIds: sent.recipientIds } } satisfies MainMenuOptions);
+    }
+
+    /**
+     * "ok send it then", "doch abschicken" (`emailAdmin:heard.sendAgain`) as the next message after a mail to the billing
+     * contacts was declined with a bare no (`ConversationProfile.declinedMail`, kept for that message only): the no is
+     * taken back, and the same mail is shown again to be confirmed. Before, the draft was gone and the words not understood.
+     */
+    private async declinedMailTakenBack(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+        const context = innerDc.context;
+        const { profile, t } = turnInfo(context);
+        const declined = profile.declinedMail;
+        if (declined === undefined || context.activity.type !== ActivityTypes.Message) {
+            return undefined;
+        }
+        profile.declinedMail = undefined;
+        const text = submittedText(context.activity) ?? '';
+        if (!this.isAtMenu(innerDc) || profile.identity?.accountId !== declined.accountId || wordsOf(text).length > SEND_AGAIN_MAX_WORDS || !containsPhrase(text, phraseList(t, 'emailAdmin:heard.sendAgain'))) {
+            return undefined;
+        }
+        await innerDc.cancelAllDialogs();
+        return innerDc.beginDialog(DialogIds.mainMenu, { mailToDraft: { message: declined.message, recipientIds: declined.recipientIds, urgent: declined.urgent } } satisfies MainMenuOptions);
     }
 
     /**
@@ -435,7 +460,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         if (options.welcome) {
             await step.context.sendActivity(t(turnInfo(step.context).profile.langSource === 'default' ? 'main:welcomeAnyLanguage' : 'main:welcome'));
         }
-        if (options.correctedMail) {
+        if (options.mailToDraft) {
             return step.next();
         }
         // A first message that offers a form of address ("du kannst mich duzen"): taken up, then its rest is read, or the menu shown.
@@ -450,10 +475,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
     }
 
     private async routeStep(step: WaterfallStepContext<MainMenuOptions>): Promise<DialogTurnResult> {
-        const corrected = step.options?.correctedMail;
+        const corrected = step.options?.mailToDraft;
         const identity = turnInfo(step.context).profile.identity;
         if (corrected && identity?.accountId !== undefined) {
-            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message: corrected.message, recipientIds: corrected.recipientIds } satisfies EmailAdminOptions);
+            return step.beginDialog(DialogIds.emailAdmin, { userId: identity.userId, accountId: identity.accountId, message: corrected.message, recipientIds: corrected.recipientIds, ...(corrected.urgent ? { urgent: true } : {}) } satisfies EmailAdminOptions);
         }
         const queued = step.options?.queued === true;
         // A request taken from the queue was made in an earlier message: this turn's words are not its details.

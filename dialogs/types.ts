@@ -32,8 +32,11 @@ export interface MainMenuOptions {
     readonly resumeChange?: unknown;
     /** With `who-is-billing-contact`: the member asked about in a follow-up ("Und Klaus Bergmann?"), as {@link BillingRoleOptions.holderAsked}. */
     readonly holderAsked?: string;
-    /** The words of a mail that corrects the one just sent (`ConversationProfile.sentMail`), to the same billing contacts: drafted at once. */
-    readonly correctedMail?: { readonly message: string; readonly recipientIds: readonly string[] };
+    /**
+     * The words of a mail drafted at once, to the billing contacts `recipientIds` (all when none): one that corrects the mail
+     * just sent (`ConversationProfile.sentMail`), or one declined and taken back at once (`ConversationProfile.declinedMail`).
+     */
+    readonly mailToDraft?: { readonly message: string; readonly recipientIds?: readonly string[]; readonly urgent?: boolean };
     /** The user ID a correction right after a reset link names ("no wait, i meant pbrooks"): a link is asked for it, though one was just asked for. */
     readonly correctedLogin?: string;
 }
@@ -144,4 +147,6 @@ export interface EmailAdminOptions {
     readonly onlyAnswered?: boolean;
     /** Said at the offer of the mail to correct whom to write to ("nein, stattdessen an jonas"): read as at the message's question. */
     readonly correction?: string;
+    /** The mail was asked to be marked urgent ("yes but tell her it's urgent"): its subject says so. */
+    readonly urgent?: boolean;
 }

@@ -33,8 +33,8 @@ export class AdminContactService {
         private readonly clock: Clock
     ) {}
 
-    /** The mails as they will be sent, for the person to confirm. */
-    public draft(sender: User, account: Account, recipients: readonly User[], message: string): AdminMailDraft[] {
+    /** The mails as they will be sent, for the person to confirm; `urgent` marks their subject so ("Urgent: …", `mail:adminContact.urgentSubject`). */
+    public draft(sender: User, account: Account, recipients: readonly User[], message: string, urgent = false): AdminMailDraft[] {
         return recipients.map((recipient) => {
             const t = this.localizer.t(recipient.locale);
             const mail = composeMail(t, 'adminContact', {
@@ -45,7 +45,7 @@ export class AdminContactService {
                 accountId: account.id,
                 message: message.trim()
             });
-            return { recipient, ...mail };
+            return { recipient, ...mail, ...(urgent ? { subject: t('mail:adminContact.urgentSubject', { subject: mail.subject }) } : {}) };
         });
     }
 

@@ -68,6 +68,11 @@ export interface ConversationProfile {
      * which may correct it ("no wait, make it 3"): the mail has gone, a correction is offered.
      */
     sentMail?: { readonly message: string; readonly recipientIds: readonly string[]; readonly accountId: string };
+    /**
+     * The mail to the billing contacts declined at "Shall I send it?" with a bare no: its words, to whom (none named: all),
+     * whether marked urgent. Kept for the next message only, which may take the no back ("ok send it then"): the draft again.
+     */
+    declinedMail?: { readonly message: string; readonly recipientIds?: readonly string[]; readonly urgent?: boolean; readonly accountId: string };
     /** The rating at the end (issue 17): asked once, then a comment may follow, then done for good. */
     rating?: 'asked' | 'comment-up' | 'comment-down' | 'done';
     /** The rating was asked after an agent handed back: the conversation goes on, so its last lines say no goodbye. */

@@ -98,6 +98,17 @@ export async function draftAtOfferToAnna(chats: DirectLineChats, answer: string)
     return botTextsSince(chat, offer);
 }
 
+/** `who` verified in `lang`, the mail to the billing contact chosen at the offer and `message` typed: the draft shown, "Shall I send it?" asked. */
+export async function mailDrafted(chats: DirectLineChats, lang: Lang, who: string, message: string): Promise<ReceivedActivities> {
+    const p = PHRASES[lang];
+    const chat = await verifiedChat(chats, lang, who, p.offerEmail);
+    await chat.say(p.emailButton, localeOf(lang));
+    await chat.botSays(p.askMessage);
+    await chat.say(message, localeOf(lang));
+    await chat.botSays(p.confirm);
+    return chat;
+}
+
 /** Waits for a bot message matching `pattern` after the chat's `from`-th activity (an earlier one of the same words does not count). */
 export async function botSaysAfter(chat: ReceivedActivities, from: number, pattern: RegExp): Promise<void> {
     await chat.waitFor((a) => chat.all.indexOf(a) >= from && a.type === 'message' && a.from.role === 'bot' && pattern.test(a.text ?? ''), `saying ${pattern} after activity ${from}`);

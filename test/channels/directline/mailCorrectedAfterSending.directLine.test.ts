@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { botSaysAfter, botTextsSince, useDirectLineChats, verifiedChat, type DirectLineChats } from '../../helpers/directLineChats';
+import { botSaysAfter, botTextsSince, mailDrafted, useDirectLineChats, verifiedChat, type DirectLineChats } from '../../helpers/directLineChats';
 import { PHRASES } from '../../helpers/phrases';
 import { localeOf } from '../../helpers/script';
 import { LEA, TOM } from '../../helpers/demoPeople';
@@ -62,11 +62,7 @@ describe('A correction after the mail was sent (Direct Line)', () => {
     for (const row of ROWS) {
         it(`[${row.lang}] "${row.correction}" after the mail went out drafts a correction, sent on a yes`, async () => {
             const p = PHRASES[row.lang];
-            const chat = await verifiedChat(chats, row.lang, row.who, p.offerEmail);
-            await chat.say(p.emailButton, localeOf(row.lang));
-            await chat.botSays(p.askMessage);
-            await chat.say(row.message, localeOf(row.lang));
-            await chat.botSays(p.confirm);
+            const chat = await mailDrafted(chats, row.lang, row.who, row.message);
             let from = chat.all.length;
             await chat.say(p.yes, localeOf(row.lang));
             await botSaysAfter(chat, from, p.sent);
