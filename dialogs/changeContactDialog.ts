@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { IntentRecognizer } from '../language/nlu';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { emailedAll, recordAction, takeTold, turnInfo } from '../turn/turn';
@@ -158,6 +159,8 @@ function stillTrue(resume: unknown, accountId: string, members: readonly Member[
 /** What the change-of-billing-contact dialog uses, with what its identify dialog uses. */
 export interface ChangeContactDeps extends IdentifyDeps {
     readonly accounts: AccountRepository;
+    /** Tells a stop at the summary ("actually, forget it") from a correction that opens the same way. */
+    readonly recognizer: IntentRecognizer;
 }
 
 /**
@@ -187,9 +190,10 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         // So is a reason written anew ("oh and the reason is she moved to marketing").
+        // Not a stop in words that open like one ("actually, forget it, don't file anything"): that cancels, as "cancel" does.
         const correctsSummary = (context: TurnContext, text: string): boolean => {
             const { t, lang } = turnInfo(context);
-            return correcting(text, t) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
+            return (correcting(text, t) && !services.recognizer.saysOnly(text, 'cancel')) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
         };
         // A plain new reason ("Peter left the company") is an answer as well, though not one that keeps a command from interrupting.
         this.addDialog(

@@ -28,7 +28,7 @@ export function describesSelf(sentence: string, t: TFunction, isGreeting: (claus
 /** Words a name has after the lead-in ("Eva Schulz von Bergmann & Söhne" stays an introduction). */
 const MAX_INTRODUCTION_WORDS = 6;
 
-function introducesByName(clause: string, t: TFunction): boolean {
+function introducesByName(clause: string, t: TFunction, smallLetters = false): boolean {
     const said = phraseOf(clause);
     const lead = phraseList(t, 'identify:introductions').find((one) => beginsWith(said, one));
     if (lead === undefined) {
@@ -37,7 +37,11 @@ function introducesByName(clause: string, t: TFunction): boolean {
     // The name as written: the words after as many words as the lead-in has.
     const words = clause.replace(/[^\p{L}\p{N}&'’.-]+/gu, ' ').trim().split(' ');
     const rest = words.slice(lead.split(' ').length);
-    return rest.length > 0 && rest.length <= MAX_INTRODUCTION_WORDS && /^\p{Lu}/u.test(rest[0]);
+    if (rest.length > 0 && rest.length <= MAX_INTRODUCTION_WORDS && /^\p{Lu}/u.test(rest[0])) {
+        return true;
+    }
+    const never = new Set(phraseList(t, 'common:nonNameWords'));
+    return smallLetters && rest.length > 0 && rest.length <= MAX_SMALL_NAME_WORDS && rest.every((word) => /^\p{L}+$/u.test(word) && !never.has(word.toLocaleLowerCase()));
 }
 
 /**
@@ -52,7 +56,42 @@ export function withoutIntroductions(text: string, t: TFunction, isGreeting: (cl
         return told;
     }
     const kept = sentences.filter((sentence) => !introducesOnly(sentence, t, isGreeting));
-    return kept.length === 0 || kept.length === sentences.length ? told : kept.join(' ');
+    return kept.length === 0 || kept.length === sentences.length ? withoutIntroductionClause(told, t, isGreeting) : kept.join(' ');
+}
+
+/** The most words a name written in small letters has in an introduction ("hi im anna, …", "ich bin eva schulz, …"). */
+const MAX_SMALL_NAME_WORDS = 2;
+
+/**
+ * "hi im anna, i want to hand over billing to jonas", "hallo ich bin anna, ich möchte …": the message without the
+ * greeting and introduction its first sentence opens with, up to a comma, when more of the sentence follows. The name
+ * may be written in small letters here (one or two words, none of `common:nonNameWords`: "i'm the new billing
+ * contact, …" says more and stays); the greeting may stand in the introduction's clause ("hi im anna").
+ */
+function withoutIntroductionClause(text: string, t: TFunction, isGreeting: (clause: string) => boolean): string {
+    const clauses = text.split(/(?<=[,;:])/u);
+    let at = 0;
+    let introduced = false;
+    while (at < clauses.length - 1) {
+        const clause = clauses[at].replace(/[,;:]$/u, '').trim();
+        if (!/\p{L}/u.test(clause) || isGreeting(clause)) {
+            at++;
+            continue;
+        }
+        if (introduced || !introducesByName(withoutGreetingWord(clause, isGreeting), t, true)) {
+            break;
+        }
+        introduced = true;
+        at++;
+    }
+    const rest = clauses.slice(at).join('').trim();
+    return introduced && /\p{L}/u.test(rest) ? rest : text;
+}
+
+/** `clause` without a greeting word it begins with ("hi im anna" → "im anna"). */
+function withoutGreetingWord(clause: string, isGreeting: (clause: string) => boolean): string {
+    const first = /^\s*([\p{L}]+)[\s!]+/u.exec(clause);
+    return first && isGreeting(first[1]) ? clause.slice(first[0].length) : clause;
 }
 
 /**

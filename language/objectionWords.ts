@@ -53,10 +53,12 @@ function notWantedFromAnother(phrase: string, lists: ReadonlyMap<ObjectionList, 
 /**
  * "Ich habe eine Mail wegen BC-… bekommen. Ich bleibe Abrechnungskontakt, das ist ein Missverständnis! Bitte stoppen Sie das.":
  * beside a reference the request is named, so refusing it (`main:objectionWords.refuse`) is enough; a question about it
- * ("can I stop it?", "kann ich das stoppen?") is one too.
+ * ("can I stop it?", "kann ich das stoppen?") is one too; the person's own wish to give up the role (`ownWish`) is none.
  */
 export function refusesNamedRequest(text: string, t: TFunction): boolean {
-    return saysAnyOf(phraseOf(folded(text)), objectionWords(t), 'refuse');
+    const said = phraseOf(folded(text));
+    // "ich will nicht mehr Abrechnungskontakt sein, bitte mich ersetzen": the person's own wish to go refuses nothing.
+    return saysAnyOf(said, objectionWords(t), 'refuse') && !saysAnyOf(said, objectionWords(t), 'ownWish');
 }
 
 /** True when the folded phrase `said` holds a phrase of the list `key` as whole words. */

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { ChangeRequestRepository } from '../../../data/repositories/changeRequestRepository';
 import { botSaysAfter, botTextsSince, useDirectLineChats, verifyAs, type DirectLineChats } from '../../helpers/directLineChats';
 import type { ReceivedActivities } from '../../helpers/directLineNode';
 import { PHRASES } from '../../helpers/phrases';
@@ -33,6 +34,9 @@ interface Words {
     /** "Me instead", said by Klaus, who is a billing contact already. */
     readonly meInstead: string;
     readonly alreadySelf: RegExp;
+    /** Stopping the request at its summary in words that begin with "actually". */
+    readonly forgetIt: string;
+    readonly stopped: RegExp;
 }
 
 const WORDS: Readonly<Record<Lang, Words>> = {
@@ -56,6 +60,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         notFiled: /I haven't filed anything/,
         filedTellingMaria: /your request has the reference BC-\d{4}-\d{6}[\s\S]*let the current billing contact, Maria Bergmann, know/,
         meInstead: 'no wait, me instead',
+        forgetIt: "actually, forget it, don't file anything",
+        stopped: /I've stopped that|I haven't filed anything/,
         alreadySelf: /You are already a billing contact of Bergmann & Söhne AG\. If it stays Eva Schulz, confirm the request/
     },
     de: {
@@ -78,6 +84,8 @@ const WORDS: Readonly<Record<Lang, Words>> = {
         notFiled: /ich habe keinen Antrag gestellt/,
         filedTellingMaria: /Ihr Antrag hat die Referenz BC-\d{4}-\d{6}[\s\S]*den bisherigen Abrechnungskontakt \(Maria Bergmann\) informiert/,
         meInstead: 'nein, warte, lieber ich selbst',
+        forgetIt: 'ach, vergessen Sie es, stellen Sie nichts',
+        stopped: /abgebrochen|keinen Antrag gestellt/,
         alreadySelf: /Sie sind bereits Abrechnungskontakt von Bergmann & Söhne AG\. Wenn es bei Eva Schulz bleiben soll, bestätigen Sie den Antrag/
     }
 };
@@ -176,6 +184,15 @@ describe('Corrections at the summary of a change request (Direct Line)', () => {
             const from = chat.all.length;
             await chat.say(w.approval, localeOf(lang));
             await botSaysAfter(chat, from, w.filedTellingMaria);
+        });
+
+        it(`[${lang}] "${w.forgetIt}" at the summary stops the request: nothing filed, the summary not asked again`, async () => {
+            const chat = await atSummary(chats, lang);
+            const from = chat.all.length;
+            await chat.say(w.forgetIt, localeOf(lang));
+            await botSaysAfter(chat, from, w.stopped);
+            assert.doesNotMatch(botTextsSince(chat, from), w.confirm);
+            assert.strictEqual((await new ChangeRequestRepository(chats.running().app.db).openForAccount('ACC-3003')).length, 0, 'nothing filed');
         });
 
         it(`[${lang}] "${w.approval}" at the reason question is no reason: the reason is asked for again`, async () => {
