@@ -7,7 +7,7 @@ import type { Lang } from '../../../core/language';
 /** The article's "Add licenses" paragraph for an admin who is no billing contact: for one billing contact, and for several. */
 const PARAGRAPH: Readonly<Record<Lang, { readonly one: RegExp; readonly several: RegExp }>> = {
     en: { one: /look the billing contact up yourself.*it shows their name and email address\./, several: /look the billing contacts up yourself.*it shows their names and email addresses\./ },
-    de: { one: /Den Abrechnungskontakt können Sie auch selbst nachsehen.*sein Name und seine E-Mail-Adresse angezeigt\./, several: /Die Abrechnungskontakte können Sie auch selbst nachsehen.*ihre Namen und E-Mail-Adressen angezeigt\./ }
+    de: { one: /Den Abrechnungskontakt können Sie auch selbst nachsehen.*Name und E-Mail-Adresse des Abrechnungskontakts angezeigt\./, several: /Die Abrechnungskontakte können Sie auch selbst nachsehen.*ihre Namen und E-Mail-Adressen angezeigt\./ }
 };
 
 /**
