@@ -61,10 +61,10 @@ const MENU_BUTTONS: readonly PromptButton[] = [
     { value: 'switch-language', label: 'main:menu.otherLanguage' }
 ];
 
-/** Menu buttons for what the bot has done in this conversation (action kind → the button's value): not offered again once done. */
 /** A message that takes back the no to a mail says only that ('ok send it then'): a longer one asks more and is read as a whole. */
 const SEND_AGAIN_MAX_WORDS = 6;
 
+/** Menu buttons for what the bot has done in this conversation (action kind → the button's value): not offered again once done. */
 const DONE_BUTTONS: Readonly<Record<string, string>> = { 'change-request-filed': 'change-billing-contact', 'portal-reset-requested': 'portal-password-reset' };
 
 /** The menu without what was just done: a request just filed or a reset link just sent is not offered again (typing it still works). */
