@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { IntentRecognizer } from '../language/nlu';
+import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { emailedAll, recordAction, takeTold, turnInfo } from '../turn/turn';
@@ -190,10 +191,9 @@ export class ChangeContactDialog extends ComponentDialog {
         this.addDialog(new YesNoPrompt(PromptIds.yesNo));
         // At the summary a correction ("no, instead make Tom Hughes the new contact") is an answer too: the review step reads it.
         // So is a reason written anew ("oh and the reason is she moved to marketing").
-        // Not a stop in words that open like one ("actually, forget it, don't file anything"): that cancels, as "cancel" does.
         const correctsSummary = (context: TurnContext, text: string): boolean => {
             const { t, lang } = turnInfo(context);
-            return (correcting(text, t) && !services.recognizer.saysOnly(text, 'cancel')) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
+            return correcting(text, t) || namesReplacement(text, t) || reasonWrittenAnew(text, t, lang) !== undefined;
         };
         // A plain new reason ("Peter left the company") is an answer as well, though not one that keeps a command from interrupting.
         this.addDialog(
@@ -546,6 +546,11 @@ export class ChangeContactDialog extends ComponentDialog {
         const reason = stepValues<{ reason: string }>(step).reason ?? '';
         const text = submittedText(step.context.activity) ?? '';
         const { t, lang } = turnInfo(step.context);
+        if (typeof step.result !== 'boolean' && (await this.stopsAfterOpening(step.context, text))) {
+            // "actually, forget it, don't file anything": words that open like a correction, then stop the request.
+            await step.context.sendActivity(t('changeContact:notFiled'));
+            return step.endDialog(undefined);
+        }
         // "nein, der Grund ist: …": the reason written anew, the summary again with it.
         const written = reasonWrittenAnew(text, t, lang);
         const newReason = written === undefined ? undefined : withoutLeadIn(written, t);
@@ -822,6 +827,22 @@ export class ChangeContactDialog extends ComponentDialog {
         const account = await this.services.accounts.get(turnInfo(prompt.context).profile.identity?.accountId ?? '');
         retryWith(prompt.state, { key: named.self ? 'changeContact:alreadyContactSelf' : 'changeContact:alreadyContact', args: { name: named.member.user.name, account: account?.name ?? '' } });
         return true;
+    }
+
+    /**
+     * True when `text` opens with a correction's first words only ("actually", "no wait": `changeContact:correction.starts`
+     * and `.fillers`, up to the first comma or stop) and the rest is a clear cancel ("forget it, don't file anything").
+     */
+    private async stopsAfterOpening(context: TurnContext, text: string): Promise<boolean> {
+        const { t, lang } = turnInfo(context);
+        const opening = /^[^,;:.!?–-]*[,;:.!?–-]+/u.exec(text)?.[0] ?? '';
+        const openers = new Set([...phraseList(t, 'changeContact:correction.starts'), ...phraseList(t, 'changeContact:correction.fillers')].flatMap(wordsOf));
+        const rest = text.slice(opening.length);
+        if (wordsOf(opening).length === 0 || !wordsOf(opening).every((word) => openers.has(word)) || wordsOf(rest).length === 0) {
+            return false;
+        }
+        const read = await this.services.recognizer.recognize(rest, lang);
+        return read.intent === 'cancel' && read.score >= UNDERSTANDING_POLICY.cancel;
     }
 
     /** True when the verified person is a billing contact of the account `accountId`. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { beginsWith, escapeRegExp, phraseOf, sentencesOf } from '../core/words';
+import { beginsWith, escapeRegExp, phraseOf, sentencesOf, wordsOf } from '../core/words';
 import { phraseList } from './phraseLists';
 
 /**
@@ -40,7 +40,7 @@ function introducesByName(clause: string, t: TFunction, smallLetters = false): b
     if (rest.length > 0 && rest.length <= MAX_INTRODUCTION_WORDS && /^\p{Lu}/u.test(rest[0])) {
         return true;
     }
-    const never = new Set(phraseList(t, 'common:nonNameWords'));
+    const never = new Set([...phraseList(t, 'common:nonNameWords'), ...phraseList(t, 'changeContact:notNameWords')]);
     return smallLetters && rest.length > 0 && rest.length <= MAX_SMALL_NAME_WORDS && rest.every((word) => /^\p{L}+$/u.test(word) && !never.has(word.toLocaleLowerCase()));
 }
 
@@ -53,7 +53,7 @@ export function withoutIntroductions(text: string, t: TFunction, isGreeting: (cl
     const told = withoutNewcomer(text, t);
     const sentences = sentencesOf(told);
     if (sentences.length < 2) {
-        return told;
+        return withoutIntroductionClause(told, t, isGreeting);
     }
     const kept = sentences.filter((sentence) => !introducesOnly(sentence, t, isGreeting));
     return kept.length === 0 || kept.length === sentences.length ? withoutIntroductionClause(told, t, isGreeting) : kept.join(' ');
@@ -62,11 +62,14 @@ export function withoutIntroductions(text: string, t: TFunction, isGreeting: (cl
 /** The most words a name written in small letters has in an introduction ("hi im anna, …", "ich bin eva schulz, …"). */
 const MAX_SMALL_NAME_WORDS = 2;
 
+/** The fewest words the rest of a sentence has after an introduction dropped from it: what it asks. */
+const MIN_REST_WORDS = 3;
+
 /**
  * "hi im anna, i want to hand over billing to jonas", "hallo ich bin anna, ich möchte …": the message without the
  * greeting and introduction its first sentence opens with, up to a comma, when more of the sentence follows. The name
- * may be written in small letters here (one or two words, none of `common:nonNameWords`: "i'm the new billing
- * contact, …" says more and stays); the greeting may stand in the introduction's clause ("hi im anna").
+ * may be written in small letters here (one or two words, none of `common:nonNameWords` or `changeContact:notNameWords`:
+ * "i'm the new billing contact, …", "ich bin abrechnungskontakt, …" say more and stay); the greeting may stand in the introduction's clause ("hi im anna").
  */
 function withoutIntroductionClause(text: string, t: TFunction, isGreeting: (clause: string) => boolean): string {
     const clauses = text.split(/(?<=[,;:])/u);
@@ -85,7 +88,8 @@ function withoutIntroductionClause(text: string, t: TFunction, isGreeting: (clau
         at++;
     }
     const rest = clauses.slice(at).join('').trim();
-    return introduced && /\p{L}/u.test(rest) ? rest : text;
+    // "ich bin abrechnungskontakt, oder?": a tag after the clause asks nothing of its own.
+    return introduced && wordsOf(rest).length >= MIN_REST_WORDS ? rest : text;
 }
 
 /** `clause` without a greeting word it begins with ("hi im anna" → "im anna"). */

@@ -28,7 +28,7 @@ const FACTS: Record<Lang, {
         adminSeesContact: /Administrator, der nicht Abrechnungskontakt ist, sieht im Admin Center \(https:\/\/admin\.logmeininc\.com\) unter „Lizenzen hinzufügen“ nur den Namen und die E-Mail-Adresse des Abrechnungskontakts/,
         signIn: 'Wie melde ich mich bei der Abrechnung an?',
         noteNameAndEmail: /Hinweis mit dem Namen und der E-Mail-Adresse Ihres Abrechnungsadministrators/,
-        adminCenterWay: /Admin Center unter https:\/\/admin\.logmeininc\.com an und klicken Sie im linken Menü auf „Lizenzen hinzufügen“.*Name und seine E-Mail-Adresse/
+        adminCenterWay: /Admin Center unter https:\/\/admin\.logmeininc\.com an und klicken Sie im linken Menü auf „Lizenzen hinzufügen“.*Name und E-Mail-Adresse des Abrechnungskontakts/
     }
 };
 
