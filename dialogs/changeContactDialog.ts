@@ -5,7 +5,7 @@ import { noteInsight } from '../services/insights/insightsRecorder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { emailedAll, recordAction, takeTold, turnInfo } from '../turn/turn';
 import type { Account, Member } from '../data/model';
-import type { NewContact } from '../data/repositories/changeRequestRepository';
+import type { ChangeRequest, NewContact } from '../data/repositories/changeRequestRepository';
 import type { AccountRepository } from '../data/repositories/accountRepository';
 import type { IdentifyDeps } from './identifyDialog';
 import { offerNext } from './actions';
@@ -26,6 +26,7 @@ import { clauseAsSentence } from '../language/germanClause';
 import { leadingAnswer } from './answerContent';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../core/language';
+import { formatDate } from '../core/dates';
 import { submittedText } from '../turn/activityText';
 import { findEmail, findEmails } from '../language/entities';
 import { pausesAtStart, phraseList } from '../language/phraseLists';
@@ -453,6 +454,12 @@ export class ChangeContactDialog extends ComponentDialog {
     }
 
     private async askReasonStep(step: WaterfallStepContext<ReviewOptions>): Promise<DialogTurnResult> {
+        const same = await this.services.changeRequests.pendingSameChange(step.options);
+        if (same) {
+            // The very change is asked for already and still pending: not filed twice, and no reason asked for nothing.
+            await this.tellSameChangePending(step.context, same);
+            return step.endDialog(undefined);
+        }
         if (step.options.reason !== undefined) {
             return step.next({ text: step.options.reason } satisfies TextInput);
         }
@@ -647,6 +654,11 @@ export class ChangeContactDialog extends ComponentDialog {
             await step.context.sendActivity(t('changeContact:rateLimited'));
             return step.endDialog(offerNext({ key: 'changeContact:otherWays' }, ['talk-to-human', 'thanks']) satisfies TaskResult);
         }
+        if (outcome.kind === 'duplicate') {
+            // Filed by someone else meanwhile (the check before the reason found none).
+            await this.tellSameChangePending(step.context, outcome.request);
+            return step.endDialog();
+        }
         const { request, notified } = outcome;
         noteInsight(step.context, 'task-completed', 'change-request');
         recordAction(step.context, 'change-request-filed', request.reference);
@@ -655,6 +667,19 @@ export class ChangeContactDialog extends ComponentDialog {
             t(notified.length > 0 ? 'changeContact:filed' : 'changeContact:filedNoNotice', { reference: request.reference, email: requester.email, names, count: notified.length })
         );
         return step.endDialog();
+    }
+
+    /** That `request`, still pending, asks for the very change already (so none is filed). */
+    private async tellSameChangePending(context: TurnContext, request: ChangeRequest): Promise<void> {
+        const { t, lang } = turnInfo(context);
+        await context.sendActivity(
+            t('changeContact:sameChangePending', {
+                reference: request.reference,
+                date: formatDate(lang, request.createdAt),
+                newContact: this.services.changeRequests.newContactText(request),
+                account: request.accountName
+            })
+        );
     }
 
     /**

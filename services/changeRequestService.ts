@@ -27,8 +27,14 @@ export interface ChangeRequestDraft {
     readonly conversationKey: string;
 }
 
-/** Outcome of filing a request. `notified` are the current billing contacts told about it. */
-export type SubmitOutcome = { readonly kind: 'filed'; readonly request: ChangeRequest; readonly notified: readonly User[] } | { readonly kind: 'rate-limited' };
+/**
+ * Outcome of filing a request. `notified` are the current billing contacts told about it; `duplicate`: a request
+ * for the very same change is still pending (`request`), so none was filed.
+ */
+export type SubmitOutcome =
+    | { readonly kind: 'filed'; readonly request: ChangeRequest; readonly notified: readonly User[] }
+    | { readonly kind: 'rate-limited' }
+    | { readonly kind: 'duplicate'; readonly request: ChangeRequest };
 
 /** Outcome of an operator's status change. */
 export type UpdateOutcome =
@@ -58,6 +64,33 @@ export const STATUS_TRANSITIONS: Readonly<Record<ChangeRequestStatus, readonly C
 
 /** `ChangeRequestDraft.replaces` of a new contact added next to the current ones. */
 export const ALONGSIDE = 'alongside';
+
+/** The change a request asks for: whom it makes a billing contact of which account, in whose place. */
+export type WantedChange = Pick<ChangeRequestDraft, 'newContact' | 'replaces'> & { readonly accountId: string };
+
+/**
+ * Whether a filed request asks for the same change as `draft`: the same account, the same new contact (the same
+ * member, or the same address of a new person) and the same place (replacing the same contact, added alongside, or
+ * on an account with one contact, neither).
+ */
+export function isSameChange(request: ChangeRequest, draft: WantedChange): boolean {
+    if (request.accountId !== draft.accountId) {
+        return false;
+    }
+    const wanted = draft.newContact;
+    const filed = request.newContact;
+    const samePerson =
+        wanted.userId !== undefined || filed.userId !== undefined
+            ? wanted.userId === filed.userId
+            : wanted.email !== undefined && filed.email !== undefined && wanted.email.trim().toLowerCase() === filed.email.trim().toLowerCase();
+    if (!samePerson) {
+        return false;
+    }
+    if (draft.replaces === ALONGSIDE) {
+        return request.addedAlongside === true;
+    }
+    return request.addedAlongside !== true && (request.replacesContactId ?? undefined) === (draft.replaces ?? undefined);
+}
 
 /** Requests one person may file per day. */
 const MAX_PER_DAY = 3;
@@ -95,10 +128,11 @@ export class ChangeRequestService {
     public async submit(draft: ChangeRequestDraft, dedupeKey: string): Promise<SubmitOutcome> {
         let request = await this.requests.byDedupeKey(dedupeKey);
         if (!request) {
-            request = await this.file(draft, dedupeKey);
-            if (!request) {
-                return { kind: 'rate-limited' };
+            const filed = await this.file(draft, dedupeKey);
+            if (filed.kind !== 'filed') {
+                return filed;
             }
+            request = filed.request;
         }
         const notified = (await this.accounts.billingContacts(request.accountId)).filter((c) => c.id !== request.requesterId);
         await this.mailConfirmation(request, draft.requester);
@@ -206,6 +240,11 @@ export class ChangeRequestService {
         return { ...outcome, mailedTo, informed };
     }
 
+    /** The account's pending request ({@link pendingFor}) that asks for exactly the change of `draft`, if any. */
+    public async pendingSameChange(change: WantedChange): Promise<ChangeRequest | undefined> {
+        return (await this.requests.openForAccount(change.accountId)).find((pending) => isSameChange(pending, change));
+    }
+
     /** Requests of the account not decided or not done yet, so a second one for the same change is not filed unawares. */
     public async pendingFor(accountId: string): Promise<ChangeRequest[]> {
         return this.requests.openForAccount(accountId);
@@ -268,15 +307,22 @@ export class ChangeRequestService {
         return replaced ? [t('mail:replacesLine', { name: replaced.name })] : [];
     }
 
-    /** Files the request, unless the requester reached the daily limit (undefined): counted and stored in one transaction. */
-    private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<ChangeRequest | undefined> {
+    /**
+     * Files the request, unless a request for the very same change is still pending (by anyone) or the requester
+     * reached the daily limit: looked for, counted and stored in one transaction.
+     */
+    private async file(draft: ChangeRequestDraft, dedupeKey: string): Promise<{ readonly kind: 'filed'; readonly request: ChangeRequest } | Exclude<SubmitOutcome, { kind: 'filed' }>> {
         const oldContacts = (await this.accounts.billingContacts(draft.account.id)).map((u) => ({ id: u.id, name: u.name }));
         const now = this.clock.now().getTime();
         return this.db.transaction(async (tx) => {
             const repos = new Repositories(tx, this.clock);
             const requests = repos.changeRequests;
+            const same = (await requests.openForAccount(draft.account.id)).find((pending) => isSameChange(pending, { ...draft, accountId: draft.account.id }));
+            if (same) {
+                return { kind: 'duplicate', request: same } as const;
+            }
             if ((await requests.countByRequesterSince(draft.requester.id, now - 24 * 3600_000)) >= MAX_PER_DAY) {
-                return undefined;
+                return { kind: 'rate-limited' } as const;
             }
             const request = await requests.insert(
                 {
@@ -302,8 +348,8 @@ export class ChangeRequestService {
                 replaces: draft.replaces ?? null,
                 channel: draft.channel
             });
-            return request;
-        }, { locks: [`change-request:requester:${draft.requester.id}`] });
+            return { kind: 'filed', request } as const;
+        }, { locks: [`change-request:requester:${draft.requester.id}`, `change-request:account:${draft.account.id}`] });
     }
 
     private async mailConfirmation(request: ChangeRequest, requester: User): Promise<void> {

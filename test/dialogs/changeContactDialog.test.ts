@@ -183,16 +183,22 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             await play(harness, none, [{ say: lang === 'de' ? 'keiner davon' : 'none of them', expect: [p.askName] }]);
         });
 
-        it(`[${lang}] a second request for the same account is filed only after a note about the one being handled`, async () => {
+        it(`[${lang}] a second request for the same account is filed only after a note about the one being handled; the very same change again is not filed twice`, async () => {
             const harness = harnessOf();
             const convo = harness.conversation(localeOf(lang));
             await jonasAsksForLea(harness, convo, lang);
             const first = p.filed.exec(joined(await convo.say(yes)))?.[1] ?? '?';
             await play(harness, convo, [
                 { say: p.changeContact, expect: [p.askNewContact] },
-                { say: 'Lea Fischer', expect: [p.askReason] },
-                { say: lang === 'de' ? 'Nur zur Sicherheit noch einmal.' : 'Just to be sure.', expect: [p.summary, new RegExp(`${first}.*(in Bearbeitung|already being handled)`), p.confirm] }
+                { say: lang === 'de' ? 'mich selbst' : 'myself', expect: [p.askReason, /Jonas Weber/] },
+                { say: lang === 'de' ? 'Zur Vertretung.' : 'As a stand-in.', expect: [p.summary, new RegExp(`${first}.*(in Bearbeitung|already being handled)`), p.confirm] }
             ]);
+            const again = harness.conversation(localeOf(lang));
+            await verifiedBy(harness, again, lang, p.changeContact, JONAS);
+            const told = joined(await again.say('Lea Fischer'));
+            assert.match(told, new RegExp(lang === 'de' ? `Genau diese Änderung \\(Lea Fischer als Abrechnungskontakt von Müller Design GmbH\\) ist bereits mit dem Antrag ${first} vom` : `Request ${first}, filed on .*, already asks for exactly this change \\(Lea Fischer as billing contact of Müller Design GmbH\\)`));
+            assert.doesNotMatch(told, p.askReason);
+            assert.strictEqual((await new ChangeRequestRepository(harness.db).list()).filter((r) => r.newContact.userId !== undefined && r.newContact.name === 'Lea Fischer').length, 1);
         });
 
         it(`[${lang}] saying no files nothing and sends nothing`, async () => {
@@ -284,6 +290,11 @@ describe('ChangeContactDialog: billing-contact change requests (article §1.3)',
             }
             const replies = await play(harness, convo, [{ say: 'Lea Fischer' }, { say: `Reason ${i}` }, { say: 'yes' }]);
             assert.match(joined(replies[2]), i <= 3 ? p.filed : /already filed several requests today/);
+            // Decided, so the same change may be asked for again (a pending one is not filed twice).
+            const requests = new ChangeRequestRepository(harness.db);
+            for (const request of await requests.list('open')) {
+                await requests.setStatus(request.id, 'open', 'rejected', null, Date.now());
+            }
         }
         assert.strictEqual((await new ChangeRequestRepository(harness.db).list()).length, 3);
     });

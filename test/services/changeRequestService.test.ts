@@ -1,30 +1,62 @@
 import * as assert from 'assert';
-import { STATUS_TRANSITIONS } from '../../services/changeRequestService';
+import { ALONGSIDE, STATUS_TRANSITIONS } from '../../services/changeRequestService';
+import type { NewContact } from '../../data/repositories/changeRequestRepository';
 import { useHarness } from '../helpers/botHarness';
 
 describe('ChangeRequestService: references, visibility, status changes', () => {
     const harnessOf = useHarness();
 
-    async function fileFor(lang: 'de' | 'en', dedupeKey: string) {
-        const { services } = harnessOf().runtime;
-        const requester = await services.users.get('U-102');
-        const account = await services.accounts.get('ACC-1001');
-        assert.ok(requester && account);
-        const outcome = await services.changeRequests.submit(
-            { requester, account, newContact: { userId: 'U-103', name: 'Lea Fischer' }, reason: 'test', lang, channel: 'test', conversationKey: `test:${dedupeKey}` },
-            dedupeKey
-        );
+    const LEA: NewContact = { userId: 'U-103', name: 'Lea Fischer' };
+
+    async function fileFor(lang: 'de' | 'en', dedupeKey: string, newContact: NewContact = LEA) {
+        const outcome = await submitFor(lang, dedupeKey, newContact);
         assert.strictEqual(outcome.kind, 'filed');
         return outcome.request;
+    }
+
+    /** Jonas Weber asks for `newContact` as billing contact of `accountId` (he is an admin of Müller Design; Bergmann's admin is Eva Schulz). */
+    async function submitFor(lang: 'de' | 'en', dedupeKey: string, newContact: NewContact, accountId = 'ACC-1001', replaces?: string) {
+        const { services } = harnessOf().runtime;
+        const requester = await services.users.get(accountId === 'ACC-1001' ? 'U-102' : 'U-303');
+        const account = await services.accounts.get(accountId);
+        assert.ok(requester && account);
+        return services.changeRequests.submit(
+            { requester, account, newContact, replaces, reason: 'test', lang, channel: 'test', conversationKey: `test:${dedupeKey}` },
+            dedupeKey
+        );
     }
 
     it('numbers the requests of a year from BC-<year>-000001 and starts again in a new year', async () => {
         const harness = harnessOf();
         assert.strictEqual((await fileFor('en', 'a')).reference, 'BC-2026-000001');
-        assert.strictEqual((await fileFor('en', 'b')).reference, 'BC-2026-000002');
+        assert.strictEqual((await fileFor('en', 'b', { userId: 'U-102', name: 'Jonas Weber' })).reference, 'BC-2026-000002');
         assert.strictEqual((await fileFor('en', 'a')).reference, 'BC-2026-000001', 'the same key finds the same request');
         harness.clock.advance(365 * 24 * 3600_000);
-        assert.strictEqual((await fileFor('de', 'c')).reference, 'BC-2027-000001');
+        assert.strictEqual((await fileFor('de', 'c', { name: 'Max Muster', email: 'max@firma.example' })).reference, 'BC-2027-000001');
+    });
+
+    it('files the very same change only once while it is pending, also when asked for twice at the same time; another change, another place or a decided request files anew', async () => {
+        const { changeRequests } = harnessOf().runtime.services;
+        const [first, second] = await Promise.all([submitFor('en', 'p1', LEA), submitFor('de', 'p2', LEA)]);
+        assert.deepStrictEqual([first.kind, second.kind].sort(), ['duplicate', 'filed']);
+        const filed = first.kind === 'filed' ? first.request : second.kind === 'filed' ? second.request : assert.fail('none filed');
+        const again = await submitFor('en', 'p3', { userId: 'U-103', name: 'Lea Fischer' });
+        assert.strictEqual(again.kind, 'duplicate');
+        assert.strictEqual(again.kind === 'duplicate' && again.request.reference, filed.reference);
+
+        const max = await fileFor('en', 'p4', { name: 'Max Muster', email: 'Max@Firma.example' });
+        const maxAgain = await submitFor('de', 'p5', { name: 'Max Mustermann', email: ' max@firma.example' });
+        assert.strictEqual(maxAgain.kind === 'duplicate' && maxAgain.request.reference, max.reference, 'the same address of a new person');
+
+        // Bergmann & Söhne has two billing contacts: replacing Klaus, replacing Maria and adding alongside are three changes.
+        const klaus = await submitFor('en', 'b2', { userId: 'U-303', name: 'Eva Schulz' }, 'ACC-3003', 'U-301');
+        const maria = await submitFor('en', 'b3', { userId: 'U-303', name: 'Eva Schulz' }, 'ACC-3003', 'U-302');
+        const alongside = await submitFor('en', 'b4', { userId: 'U-303', name: 'Eva Schulz' }, 'ACC-3003', ALONGSIDE);
+        assert.deepStrictEqual([klaus.kind, maria.kind, alongside.kind], ['filed', 'filed', 'filed']);
+        assert.strictEqual((await submitFor('en', 'b5', { userId: 'U-303', name: 'Eva Schulz' }, 'ACC-3003', 'U-302')).kind, 'duplicate');
+
+        assert.strictEqual((await changeRequests.updateStatus(filed.reference, 'rejected', undefined, 'operator:test')).kind, 'updated');
+        assert.strictEqual((await submitFor('en', 'p6', LEA)).kind, 'filed', 'the pending one was decided');
     });
 
     it('files the reason as a sentence is written, first letter capitalised, and mails it so to the current billing contact', async () => {
