@@ -290,7 +290,9 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             }
         }
         // "nö, passt schon. doch keine änderung" at a question of a task: a no, then a clear cancel; the task is dropped.
-        if (!options?.freeText && !this.isAtMenu(innerDc) && (await this.declinesAndCancels(context, text))) {
+        // "ach nein, lassen Sie, ich frage lieber Maria aus der Buchhaltung", "never mind, I'll ask Maria instead": a stop, then
+        // whom the person will ask instead; the task is dropped too (before, the classifier read a mail to write, or a topic).
+        if (!options?.freeText && !this.isAtMenu(innerDc) && ((await this.declinesAndCancels(context, text)) || this.stopsToAskElsewhere(context, text))) {
             return this.onInterruption(innerDc, { intent: 'cancel', score: 1, language: turnInfo(context).lang });
         }
         // "hallo?", "hello??" at a question of a task: the person only checks that the bot is still there; the question again, nothing more.
@@ -603,6 +605,17 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
         const last = sentences.at(-1) ?? '';
         const read = await this.services.recognizer.recognize(last, turnInfo(context).lang);
         return read.intent === 'cancel' && read.score >= UNDERSTANDING_POLICY.cancel && this.services.recognizer.saysOnly(last, 'cancel');
+    }
+
+    /**
+     * A stop said first ("ach nein, lassen Sie", "never mind"), then that the person will ask someone else
+     * (`main:askElsewhere.heard`, "ich frage lieber …", "I'll ask …"), in clauses of their own: the task is withdrawn.
+     */
+    private stopsToAskElsewhere(context: TurnContext, text: string): boolean {
+        const heard = phraseList(turnInfo(context).t, 'main:askElsewhere.heard');
+        const clauses = text.split(/[,;:.!?–—]+/).map((clause) => clause.trim()).filter((clause) => clause !== '');
+        const at = clauses.findIndex((clause) => containsPhrase(clause, heard));
+        return at >= 1 && this.services.recognizer.saysOnly(clauses.slice(0, at).join(' '), 'cancel');
     }
 
     /** The id of another of the verified person's accounts that `text` names, when one was chosen already. */

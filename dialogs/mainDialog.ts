@@ -692,6 +692,10 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                     // "No, thanks" to "anything else?": a closing, not "you're welcome".
                     return this.closeAtMenu(step, 'main:noThanksReply');
                 }
+                if (containsPhrase(text, phraseList(t, 'main:thatsAll.heard'))) {
+                    // "that's all", "danke, das war's" (after a misunderstanding too): a closing, not "you're welcome" with the menu open.
+                    return this.closeAtMenu(step, containsPhrase(text, phraseList(t, 'main:thatsAll.thanked')) ? 'main:closingThanks' : 'main:noThanksReply');
+                }
                 if (step.options?.again || step.options?.sure) {
                     // Thanks after a task, to "anything else?" (or after a yes to it): that was all.
                     return this.closeAtMenu(step, 'main:closingThanks');

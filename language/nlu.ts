@@ -74,6 +74,9 @@ export const RECOGNIZED_KEPT = 2048;
 /** Longer texts are read each time (a message may hold up to 20,000 characters). */
 const RECOGNIZED_MAX_LENGTH = 1000;
 
+/** The most words of a message that says only that it was all ("das wars schon", "ok that's all for now"), read as a closing. */
+const CLOSING_ALONE_MAX_WORDS = 5;
+
 /** `read(text)`, kept in `memo` ({@link BoundedMemo}) unless the text is longer than {@link RECOGNIZED_MAX_LENGTH}. */
 function keptPerText<V>(memo: BoundedMemo<string, V>, text: string, read: (text: string) => V): V {
     return text.length > RECOGNIZED_MAX_LENGTH ? read(text) : memo.get(text, read);
@@ -194,6 +197,7 @@ export class IntentRecognizer {
         private readonly portalPassword: Readonly<Record<keyof PortalPasswordWords, WordPatterns>>,
         private readonly planSwitch: WordPatterns,
         private readonly planEnd: WordPatterns,
+        private readonly thatsAll: WordPatterns,
         private readonly topicCues: ReadonlyArray<TopicCue>,
         private readonly ownMail: Readonly<Record<keyof OwnMailWords, WordPatterns>>,
         private readonly arithmetic: RegExp,
@@ -255,6 +259,7 @@ export class IntentRecognizer {
         const portalPassword: PortalPasswordWords = { password: [], trouble: [], locked: [], portal: [] };
         const planSwitch: string[] = [];
         const planEnd: string[] = [];
+        const thatsAll: string[] = [];
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
         const ownMail: OwnMailWords = { self: [], we: [], receive: [], mail: [], stopped: [] };
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
@@ -300,6 +305,7 @@ export class IntentRecognizer {
                 portalPasswordWords?: Partial<Record<keyof PortalPasswordWords, unknown>>;
                 planSwitchWords?: unknown;
                 planEndWords?: unknown;
+                thatsAll?: { heard?: unknown };
                 topicCues?: Record<string, unknown>;
                 ownMailWords?: Partial<Record<keyof OwnMailWords, unknown>>;
                 otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
@@ -359,6 +365,7 @@ export class IntentRecognizer {
             }
             planSwitch.push(...patterns(main.planSwitchWords));
             planEnd.push(...patterns(main.planEndWords));
+            thatsAll.push(...patterns(main.thatsAll?.heard));
             for (const kind of Object.keys(ownMail) as Array<keyof OwnMailWords>) {
                 ownMail[kind].push(...patterns(main.ownMailWords?.[kind]));
             }
@@ -450,6 +457,7 @@ export class IntentRecognizer {
             patternsOf(portalPassword),
             WordPatterns.of(planSwitch),
             WordPatterns.of(planEnd),
+            WordPatterns.of(thatsAll),
             topicCues.map(({ intent, groups }) => ({ intent, groups: groups.map((group) => WordPatterns.of(group)) })),
             patternsOf(ownMail),
             arithmetic,
@@ -468,6 +476,12 @@ export class IntentRecognizer {
     public knowsWord(word: string): boolean {
         const said = words(folded(word));
         return said.length === 1 && (this.everydayWords.has(said[0]) || LANGS.some((lang) => this.languageWords.get(lang)?.has(said[0]) === true));
+    }
+
+    /** A few words, no question, that say it was all (`main:thatsAll.heard`: "das wars schon", "ok that's all for now"). */
+    private closingAlone(utterance: string): boolean {
+        const said = words(folded(utterance));
+        return !utterance.includes('?') && said.length <= CLOSING_ALONE_MAX_WORDS && this.thatsAll.mentionedIn(said);
     }
 
     /** True when `text` names the billing contact's role (`main:roleWords`, either language: "billing contact", "Abrechnungskontakt"). */
@@ -509,6 +523,11 @@ export class IntentRecognizer {
         }
         // `placed`: the classifier's reading of this very text, when the caller has it already (a story's question, {@link byParts}).
         const asWhole = placed ?? (await this.recognizeOne(utterance, lang));
+        // "das wars schon", "that's all": a closing said alone (`main:thatsAll.heard` in a few words, no question) thanks and leaves,
+        // whatever else the classifier makes of the words around it ("das wars schon" read as a request's status).
+        if (asWhole.intent !== 'thanks' && asWhole.intent !== 'goodbye' && this.closingAlone(utterance)) {
+            return { intent: 'thanks', score: UNDERSTANDING_POLICY.ruleWords, language: asWhole.language };
+        }
         const whole = asWhole.intent === 'none' ? ((await this.byClause(utterance, lang)) ?? asWhole) : asWhole;
         const parts = sentencesOf(utterance);
         const read = parts.length >= LONG_MESSAGE_PARTS || (parts.length > 1 && asksOnce(parts)) ? await this.byParts(whole, parts) : whole;
