@@ -48,6 +48,7 @@ import { stepValues } from './stepValues';
 import { asksRequestOrigin, lastObjectableShown, requestInQuestion, requestOriginLine } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
+import { placeNamed } from './prompts/pickPrompt';
 import type { BillingRoleOptions, ChangeContactOptions, EmailAdminOptions, EscalateOptions, MainMenuOptions, PortalResetOptions, RequestStatusOptions, TaskResult } from './types';
 
 /** The menu: each button's value is the intent it stands for. */
@@ -985,6 +986,15 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
         }
         if (input.button) {
             return { intent: input.button as Intent, score: 1, language: lang };
+        }
+        // "die vierte", "Nummer 4": a button named by its place, as a channel without buttons shows them in a numbered list.
+        const place = placeNamed(turnInfo(step.context).t, input.text);
+        if (place !== undefined) {
+            const buttons = step.options?.followUp?.buttons ?? (await this.menuFor(step.context));
+            const button = buttons[place === 'last' ? buttons.length - 1 : place - 1];
+            if (button) {
+                return { intent: button.value as Intent, score: 1, language: lang };
+            }
         }
         const understood = (await understandTurn(step.context, this.services.recognizer)) ?? { intent: 'none', score: 0, language: lang };
         // "nee lass mal", "never mind" to "Shall I …?": the no of the offer.

@@ -202,6 +202,24 @@ function byPlace(t: TFunction, text: string, count: number): number | undefined 
     return index >= 0 && index < count ? index : undefined;
 }
 
+/** Per language, once: the words around a number or place that say nothing ("Nummer", "option", "bitte"). */
+const numberFillers = perLanguage((t) => new Set(phraseList(t, 'common:numberFillers')));
+
+/**
+ * "die vierte", "Nummer 4", "4", "option 4 please": the place of a button named by it, an ordinal word
+ * (`common:ordinalWords`) or a number alone but for `common:numberFillers` (1-based, or `last`); for buttons that are
+ * no pick of a person (the menu), where a channel without buttons shows them as a numbered list.
+ */
+export function placeNamed(t: TFunction, text: string): number | 'last' | undefined {
+    const fillers = numberFillers(t);
+    const answer = wordsOf(text).filter((word) => !fillers.has(word));
+    if (answer.length !== 1) {
+        return undefined;
+    }
+    const place = /^\d{1,2}$/.test(answer[0]) ? answer[0] : placeWords(t).places.get(answer[0]);
+    return place === undefined ? undefined : place === 'last' ? 'last' : Number(place);
+}
+
 /**
  * True when the choice the recognizer `found` is a number or ordinal with
  * other words around it than `allowed` ones ("the second one", "Nummer 2").
