@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Member } from '../data/model';
 import { containsPhrase, folded, phraseOf, wordsOf } from '../core/words';
-import { phraseList } from '../language/phraseLists';
+import { perLanguage, phraseList } from '../language/phraseLists';
 import { mayBeName } from '../language/personName';
 
 /** The most words a typed name without capitals may have ("eva schulz", "maria de la cruz"). */
@@ -169,7 +169,29 @@ export function withoutIntroduction(text: string, me: Member, t: TFunction): str
  */
 export function namesSelf(candidates: readonly Member[], me: Member, text: string, t: TFunction): Member | undefined {
     const phrases = [...phraseList(t, 'changeContact:synonyms.me').filter((phrase) => phrase.includes(' ')), ...phraseList(t, 'main:appointmentWords.selfTakeOver')];
-    return containsPhrase(text, phrases) ? candidates.find((m) => m.user.id === me.user.id) : undefined;
+    return containsPhrase(text, phrases) || wishesToBecomeSelf(text, t) ? candidates.find((m) => m.user.id === me.user.id) : undefined;
+}
+
+/** Per language, once: the words of {@link wishesToBecomeSelf}. */
+const selfAsNewWords = perLanguage((t) => ({
+    me: new Set(phraseList(t, 'changeContact:selfAsNew.me')),
+    verbs: new Set(phraseList(t, 'changeContact:selfAsNew.verbs')),
+    not: new Set(phraseList(t, 'changeContact:selfAsNew.not'))
+}));
+
+/**
+ * A wish to be made the contact oneself in words of one's own: "I want to become the billing contact", "ich möchte
+ * Abrechnungskontakt werden" (`changeContact:selfAsNew.phrases`), or, as German puts the verb last, the word for oneself
+ * and one of making ("ich will mich als abrechnungskontakt statt klaus eintragen lassen"); never with a word of
+ * leaving or of being told ("mich austragen", "mich informieren").
+ */
+function wishesToBecomeSelf(text: string, t: TFunction): boolean {
+    const { me, verbs, not } = selfAsNewWords(t);
+    const said = wordsOf(text);
+    if (said.some((word) => not.has(word))) {
+        return false;
+    }
+    return containsPhrase(text, phraseList(t, 'changeContact:selfAsNew.phrases')) || (said.some((word) => me.has(word)) && said.some((word) => verbs.has(word)));
 }
 
 /** The one member a title and surname name ("durch Frau Schulz ersetzen", "replace him with Ms Park"), if exactly one has that surname. */
