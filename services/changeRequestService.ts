@@ -92,6 +92,11 @@ export function isSameChange(request: ChangeRequest, draft: WantedChange): boole
     return request.addedAlongside !== true && (request.replacesContactId ?? undefined) === (draft.replaces ?? undefined);
 }
 
+/** The pending request of `change`'s account that asks for exactly that change, read through `requests` (in a transaction or not). */
+async function pendingSameChangeIn(requests: ChangeRequestRepository, change: WantedChange): Promise<ChangeRequest | undefined> {
+    return (await requests.openForAccount(change.accountId)).find((pending) => isSameChange(pending, change));
+}
+
 /** Requests one person may file per day. */
 const MAX_PER_DAY = 3;
 
@@ -242,7 +247,7 @@ export class ChangeRequestService {
 
     /** The account's pending request ({@link pendingFor}) that asks for exactly the change of `draft`, if any. */
     public async pendingSameChange(change: WantedChange): Promise<ChangeRequest | undefined> {
-        return (await this.requests.openForAccount(change.accountId)).find((pending) => isSameChange(pending, change));
+        return pendingSameChangeIn(this.requests, change);
     }
 
     /** Requests of the account not decided or not done yet, so a second one for the same change is not filed unawares. */
@@ -317,7 +322,7 @@ export class ChangeRequestService {
         return this.db.transaction(async (tx) => {
             const repos = new Repositories(tx, this.clock);
             const requests = repos.changeRequests;
-            const same = (await requests.openForAccount(draft.account.id)).find((pending) => isSameChange(pending, { ...draft, accountId: draft.account.id }));
+            const same = await pendingSameChangeIn(requests, { ...draft, accountId: draft.account.id });
             if (same) {
                 return { kind: 'duplicate', request: same } as const;
             }

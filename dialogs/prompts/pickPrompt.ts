@@ -195,10 +195,8 @@ const placeWords = perLanguage((t) => ({
  * ("the second one"), no German ones.
  */
 function byPlace(t: TFunction, text: string, count: number): number | undefined {
-    const { fillers, places } = placeWords(t);
-    const answer = wordsOf(text).filter((word) => !fillers.has(word));
-    const place = answer.length === 1 ? places.get(answer[0]) : undefined;
-    const index = place === undefined ? -1 : place === 'last' ? count - 1 : Number(place) - 1;
+    const place = placeIn(t, text, placeWords(t).fillers, false);
+    const index = place === undefined ? -1 : place === 'last' ? count - 1 : place - 1;
     return index >= 0 && index < count ? index : undefined;
 }
 
@@ -211,12 +209,16 @@ const numberFillers = perLanguage((t) => new Set(phraseList(t, 'common:numberFil
  * no pick of a person (the menu), where a channel without buttons shows them as a numbered list.
  */
 export function placeNamed(t: TFunction, text: string): number | 'last' | undefined {
-    const fillers = numberFillers(t);
+    return placeIn(t, text, numberFillers(t), true);
+}
+
+/** The place the one word of `text` that is no filler names: an ordinal word, or with `digits` a number (1-based, or `last`). */
+function placeIn(t: TFunction, text: string, fillers: ReadonlySet<string>, digits: boolean): number | 'last' | undefined {
     const answer = wordsOf(text).filter((word) => !fillers.has(word));
     if (answer.length !== 1) {
         return undefined;
     }
-    const place = /^\d{1,2}$/.test(answer[0]) ? answer[0] : placeWords(t).places.get(answer[0]);
+    const place = digits && /^\d{1,2}$/.test(answer[0]) ? answer[0] : placeWords(t).places.get(answer[0]);
     return place === undefined ? undefined : place === 'last' ? 'last' : Number(place);
 }
 
