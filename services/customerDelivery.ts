@@ -5,7 +5,7 @@ import { getLogger } from '../core/logger';
 import { PROACTIVE_ID_PREFIX, type ProactiveInstruction } from '../turn/proactiveTurn';
 import type { ConversationReferenceRepository } from '../data/repositories/conversationReferenceRepository';
 import type { HandoffRepository } from '../data/repositories/handoffRepository';
-import type { Delivery, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
+import type { Delivery, DeliveryStatus, ProactiveDeliveryRepository } from '../data/repositories/proactiveDeliveryRepository';
 import type { HandoffEvents } from './handoffEvents';
 
 const log = getLogger('services.customerDelivery');
@@ -112,7 +112,11 @@ export class CustomerDelivery {
         if (!(await this.deliveries.retry(deliveryId, this.clock.now().getTime()))) {
             return false;
         }
-        await this.announce(deliveryId);
+        // What was written, not the row read again: the worker may already be on its next attempt.
+        const delivery = await this.deliveries.get(deliveryId);
+        if (delivery) {
+            await this.announce(delivery, 'pending', 0);
+        }
         this.kick();
         return true;
     }
@@ -188,7 +192,7 @@ export class CustomerDelivery {
             if (!reference) {
                 log.warn('no conversation reference stored; message not delivered', { conversation: delivery.conversationKey, kind: instruction.kind });
                 await this.deliveries.attemptFailed(delivery.id, 'no conversation reference', undefined);
-                await this.announce(delivery.id);
+                await this.announce(delivery, 'failed', attempts);
                 return;
             }
             await notifier.notify(reference, proactiveActivityId(delivery.id), instruction);
@@ -201,21 +205,24 @@ export class CustomerDelivery {
                 error: err
             });
             await this.deliveries.attemptFailed(delivery.id, (err as Error)?.message ?? String(err), retryAt);
-            await this.announce(delivery.id);
+            await this.announce(delivery, retryAt === undefined ? 'failed' : 'pending', attempts);
             return;
         }
         await this.deliveries.delivered(delivery.id, this.clock.now().getTime());
-        await this.announce(delivery.id);
+        await this.announce(delivery, 'delivered', attempts);
     }
 
     private backoff(attempts: number): number {
         return Math.min(this.policy.maxRetryMs, this.policy.firstRetryMs * 2 ** Math.max(0, attempts - 1));
     }
 
-    /** Tells the console about a change of an agent message's delivery. */
-    private async announce(deliveryId: number): Promise<void> {
-        const delivery = await this.deliveries.get(deliveryId);
-        if (!delivery || delivery.handoffId === null || delivery.messageId === null) {
+    /**
+     * Tells the console about a change of an agent message's delivery: the
+     * status and attempts this change wrote (reading the row again could
+     * report a later change, or skip this one, when the worker has moved on).
+     */
+    private async announce(delivery: Delivery, status: DeliveryStatus, attempts: number): Promise<void> {
+        if (delivery.handoffId === null || delivery.messageId === null) {
             return;
         }
         const handoff = await this.handoffs.get(delivery.handoffId);
@@ -224,8 +231,8 @@ export class CustomerDelivery {
             handoffId: delivery.handoffId,
             agentLogin: handoff?.agentLogin ?? null,
             messageId: delivery.messageId,
-            delivery: delivery.status,
-            attempts: delivery.attempts
+            delivery: status,
+            attempts
         });
     }
 }
