@@ -268,6 +268,7 @@ export class IntentRecognizer {
         const operators: string[] = [];
         const politeLeadIns: PoliteLeadIns = { plain: [], askingYou: [] };
         const everydayWords = new Set<string>();
+        const trainedSlips = new Set<string>();
         const corpora = new Map<Lang, Record<string, string[]>>();
         const ruleWords = new Map<Lang, Set<string>>();
         for (const lang of LANGS) {
@@ -313,6 +314,7 @@ export class IntentRecognizer {
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
                 arithmeticWords?: unknown;
                 everydayWords?: unknown;
+                trainedSlips?: unknown;
                 particleWords?: unknown;
                 politeLeadIns?: { heard?: Partial<Record<keyof PoliteLeadIns, unknown>> };
             };
@@ -390,6 +392,9 @@ export class IntentRecognizer {
             for (const word of phrases(main.everydayWords)) {
                 everydayWords.add(word);
             }
+            for (const word of phrases(main.trainedSlips)) {
+                trainedSlips.add(word);
+            }
             // "ab Mai", "bin ab Juni in Elternzeit": a particle (`main:particleWords`) backs no intent alone, as a yes or a no does not
             // ("ab" of "brich ab" made "ab Mai" a cancel, which dropped a change request at its summary).
             for (const word of phrases(main.particleWords)) {
@@ -462,8 +467,9 @@ export class IntentRecognizer {
             patternsOf(ownMail),
             arithmetic,
             everydayWords,
-            new Map(LANGS.map((lang) => [lang, withRuleWords(wordCounts(corpora.get(lang) ?? {}), ruleWords.get(lang) ?? new Set())])),
-            sentenceWords(localesDir),
+            // A slip the phrases make on purpose (`main:trainedSlips`, "billng") is no word meant as written: it is mended ("billing").
+            new Map(LANGS.map((lang) => [lang, without(withRuleWords(wordCounts(corpora.get(lang) ?? {}), ruleWords.get(lang) ?? new Set()), trainedSlips)])),
+            new Set([...sentenceWords(localesDir)].filter((word) => !trainedSlips.has(word))),
             politeLeadIns
         );
     }
@@ -1100,7 +1106,19 @@ export class IntentRecognizer {
             return asWritten;
         }
         const read = await this.classifyWords(mended, lang);
-        return read.intent !== 'none' && (asWritten.intent === 'none' || read.score >= asWritten.score) ? read : asWritten;
+        if (read.intent === 'none') {
+            return asWritten;
+        }
+        // "can u make tom our billng contact": the word mended is a word of the request it then reads as, which the reading
+        // as written, blind to the mistyped word, could not weigh (its "score 1" for another request comes from the rest).
+        return asWritten.intent === 'none' || read.score >= asWritten.score || this.mendedWordOf(read.intent, written, mended, lang) ? read : asWritten;
+    }
+
+    /** Whether mending `written` into `mended` brought in a word that `intent`'s training phrases use. */
+    private mendedWordOf(intent: string, written: string, mended: string, lang: Lang): boolean {
+        const before = new Set(words(written));
+        const ofIntent = this.informative.get(lang)?.intentWords.get(intent);
+        return ofIntent !== undefined && words(mended).some((word) => !before.has(word) && ofIntent.has(word));
     }
 
     /** The classifier's reading of `utterance` (folded, synonyms written as trained) in `lang`, with the checks below. */
@@ -1501,6 +1519,14 @@ function wordCounts(corpus: Record<string, string[]>): Map<string, number> {
     const counts = new Map<string, number>();
     for (const word of Object.values(corpus).flatMap((list) => list.flatMap((utterance) => words(folded(utterance))))) {
         counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+    return counts;
+}
+
+/** `counts` without `words`. */
+function without(counts: Map<string, number>, words: ReadonlySet<string>): Map<string, number> {
+    for (const word of words) {
+        counts.delete(word);
     }
     return counts;
 }

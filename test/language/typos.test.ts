@@ -91,7 +91,7 @@ describe('TypoMender: a slip of typing read as the word it slipped from', () => 
 });
 
 /**
- * Messages with a slip of typing in the word that tells what is asked, both languages; 16 of these 20 were
+ * Messages with a slip of typing in the word that tells what is asked, both languages; 16 of the first 20 were
  * read right before mending. Of the probe they come from, "speak to an agnet" has too short a word to mend,
  * and "kann ich mit einem mitarbieter sprechen" is read as a request for help as written, as surely as mended.
  */
@@ -117,7 +117,12 @@ const SLIPS: ReadonlyArray<readonly [Lang, string, Intent]> = [
     ['de', 'bitte schreiben sie eine emial an unseren abrechnungsadministrator', 'email-billing-admin'],
     ['de', 'wer ist bei uns der abrechnungsadminstrator', 'who-is-billing-contact'],
     ['de', 'was ist der unterschid zwischen online-konto und unternehmenskonto', 'topic-online-vs-corporate'],
-    ['de', 'ich bin nciht mehr zuständig für die rechnungen, bitte ändern', 'change-billing-contact']
+    ['de', 'ich bin nciht mehr zuständig für die rechnungen, bitte ändern', 'change-billing-contact'],
+    // The role's word mistyped in a request to change it: the mended word is one of the request's words, which the
+    // reading as written could not weigh ("score 1" for a mail or a status from the other words).
+    ['en', 'hey can u make tom hughes our billng contact pls', 'change-billing-contact'],
+    ['en', 'please make tom our biling contact', 'change-billing-contact'],
+    ['de', 'kannst du tom zum abrechnugskontakt machen', 'change-billing-contact']
 ];
 
 describe('IntentRecognizer with slips of typing', function () {
