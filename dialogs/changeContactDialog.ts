@@ -1389,9 +1389,11 @@ function replacedIn(text: string, current: readonly ContactSnapshot[], newContac
     if (phraseList(t, 'changeContact:synonyms.alongside').some((phrase) => said.includes(` ${phrase} `))) {
         return ALONGSIDE;
     }
-    // "Ich bin nicht mehr zuständig, ab sofort macht Eva das": the writer, one of the contacts, gives the role up to the new one.
+    // "Ich bin nicht mehr zuständig, ab sofort macht Eva das", "eva soll statt mir abrechnungskontakt werden": the writer, one of
+    // the contacts, gives the role up to the new one.
     const writer = current.find((c) => c.id === requesterId && c.id !== newContact.userId);
-    return writer !== undefined && containsPhrase(text, phraseList(t, 'main:appointmentWords.selfStepsDown')) ? writer.id : undefined;
+    const givesUp = [...phraseList(t, 'main:appointmentWords.selfStepsDown'), ...phraseList(t, 'changeContact:insteadOfMe')];
+    return writer !== undefined && containsPhrase(text, givesUp) ? writer.id : undefined;
 }
 
 /**

@@ -32,3 +32,30 @@ describe('The billing contact giving the role up asks for the change (Direct Lin
         assert.doesNotMatch(botTextsSince(chat, from), /You are (not )?(a|the) billing contact/);
     });
 });
+
+/**
+ * One of two billing contacts naming a successor "in their place" ("eva schulz soll statt mir abrechnungskontakt
+ * werden", "eva schulz should become billing contact in my place": `changeContact:insteadOfMe`): Eva replaces the
+ * writer, Klaus, and the bot asks only why; the summary says so. Before, the bot asked whom Eva replaces.
+ */
+describe('A successor named in the writer\'s place (Direct Line)', () => {
+    const chats = useDirectLineChats();
+    const CASES = [
+        { lang: 'de', say: 'eva schulz soll statt mir abrechnungskontakt werden', reason: 'ich gehe in Rente', why: /Warum soll Eva Schulz Abrechnungskontakt werden\?/, replaces: /- Ersetzt: Klaus Bergmann/, askReplaces: /Wen soll Eva Schulz als Abrechnungskontakt ersetzen/ },
+        { lang: 'en', say: 'eva schulz should become billing contact in my place', reason: 'I am retiring', why: /Why should Eva Schulz become the billing contact\?/, replaces: /- Replaces: Klaus Bergmann/, askReplaces: /Whom should Eva Schulz replace/ }
+    ] as const;
+
+    for (const c of CASES) {
+        it(`[${c.lang}] "${c.say}" from Klaus: Eva replaces Klaus, nobody is asked whom`, async () => {
+            const chat = await chats.chatOn(c.lang);
+            const from = chat.all.length;
+            await chat.say(c.say, localeOf(c.lang));
+            await verifyAs(chats, chat, c.lang, KLAUS);
+            await botSaysAfter(chat, from, c.why);
+            const atReason = chat.all.length;
+            await chat.say(c.reason, localeOf(c.lang));
+            await botSaysAfter(chat, atReason, c.replaces);
+            assert.doesNotMatch(botTextsSince(chat, from), c.askReplaces);
+        });
+    }
+});
