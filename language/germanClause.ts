@@ -22,6 +22,9 @@ const DETERMINERS: ReadonlySet<string> = new Set([
     'mein', 'meine', 'unser', 'unsere', 'dein', 'deine', 'ihr', 'ihre', 'sein', 'seine', 'euer', 'eure'
 ]);
 
+/** German words that open a subordinate clause of a reason, whose verb then stands last ("weil er in Rente geht"); "denn" is not one ("denn er geht in Rente"). */
+export const VERB_LAST_REASON_LEADS: ReadonlySet<string> = new Set(['weil', 'nachdem', 'zumal', 'da', 'dass', 'obwohl']);
+
 /** Words that join a second clause: the verb of the first is then not the clause's last word. */
 const JOINERS: ReadonlySet<string> = new Set(['und', 'oder', 'aber', 'sondern', 'weil', 'denn', 'wenn', 'damit', 'obwohl']);
 

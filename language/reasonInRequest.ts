@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { beginsWith, escapeRegExp, hasPhrase, phraseOf, wordsOf } from '../core/words';
+import { clauseAsSentence, VERB_LAST_REASON_LEADS } from './germanClause';
 import { phraseList } from './phraseLists';
 
 /** A reason needs this many words of its own once the names in it are set aside ("geht in rente", "is leaving the company"). */
@@ -45,6 +46,27 @@ export function reasonInRequest(text: string, t: TFunction, names: readonly stri
     }
     const named = withNamesWritten(reason, names);
     return named.charAt(0).toLocaleUpperCase() + named.slice(1);
+}
+
+/**
+ * A German verb-last clause as a main clause ({@link clauseAsSentence}), its subject also one of the account's people by
+ * name ("anna müller nächsten monat das unternehmen verlässt" → "anna müller verlässt nächsten monat das unternehmen"):
+ * the name stands where a pronoun would, which decides the word order as surely.
+ */
+function asMainClause(clause: string, titles: readonly string[], names: readonly string[]): string | undefined {
+    const said = wordsOf(clause);
+    const name = names
+        .flatMap((full) => [wordsOf(full), wordsOf(full).slice(0, 1)])
+        .filter((words) => words.length > 0 && words.every((word, i) => said[i] === word))
+        .sort((a, b) => b.length - a.length)[0];
+    const plain = clauseAsSentence(clause, 'dass', titles);
+    if (plain !== undefined || name === undefined) {
+        return plain;
+    }
+    const written = [...clause.matchAll(/[\p{L}\p{N}]+/gu)][name.length - 1];
+    const after = clause.slice((written.index ?? 0) + written[0].length);
+    const withPronoun = clauseAsSentence(`er${after}`, 'dass', titles);
+    return withPronoun === undefined ? undefined : clause.slice(0, (written.index ?? 0) + written[0].length) + withPronoun.slice('er'.length);
 }
 
 /** A time written alone has at most this many words after its start ("from the 1st of April"). */
@@ -109,6 +131,7 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
     const relatives = phraseList(t, 'changeContact:reasonInRequest.heard.relatives');
     const holderLeads = new Set(phraseList(t, 'changeContact:reasonInRequest.heard.holder.leads'));
     const holderRoles = phraseList(t, 'changeContact:reasonInRequest.heard.holder.roles');
+    const titles = phraseList(t, 'changeContact:titles');
     const reasonIn = (clause: string): string | undefined => {
         const said = phraseOf(clause);
         // "Ich bin Eva Schulz von Bergmann & Söhne" says who is asking, not why.
@@ -139,7 +162,12 @@ function clausesRead(text: string, t: TFunction, names: readonly string[]): Arra
         const namesRole = containsAny(holder > 0 ? told.join(' ') : said, roleWords) && !describesPerson(said, nameWords, relatives);
         // "ich hoffe, Sie können mir helfen", "Vielen Dank im Voraus", "Mit freundlichen Grüßen", "Zur Abrechnung …": the frame of a story, not why.
         const frame = containsAny(said, notReasons);
-        return lead !== undefined || (!asks && !namesRole && !frame) ? body.replace(/^[\s,.;:!–-]+/u, '').trim() : undefined;
+        if (lead === undefined && (asks || namesRole || frame)) {
+            return undefined;
+        }
+        const reason = body.replace(/^[\s,.;:!–-]+/u, '').trim();
+        // "… weil er in rente geht": a German clause after its reason word stands as a sentence ("Er geht in rente") where its verb is certain.
+        return (lead !== undefined && VERB_LAST_REASON_LEADS.has(lead) ? asMainClause(reason, titles, names) : undefined) ?? reason;
     };
     // "I'm an admin on two accounts, my own consulting one and Northwind": a sentence that introduces the person in their
     // role says who asks; its other clauses say more of that, not why, unless they name one of the account's people.
