@@ -45,7 +45,7 @@ import { DialogIds, PromptIds } from './ids';
 import { asksIfAutomated, InterruptibleDialog, REFUSALS } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
 import { stepValues } from './stepValues';
-import { asksRequestOrigin, lastObjectableShown, requestInQuestion, requestOriginLine } from './statusAnswer';
+import { asksRequestOrigin, lastObjectableShown, objectableShownTogether, requestInQuestion, requestOriginLine } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
 import { TextInputPrompt, type TextInput } from './prompts/textInputPrompt';
 import { placeNamed } from './prompts/pickPrompt';
@@ -635,7 +635,9 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
             // "I never agreed, stop it": a billing contact objects to the request filed against them (issue 12).
             // "I object to both, BC-… and BC-…": each one named; the person's words go into the mails.
             const named = reference ? findReferences(submittedText(step.context.activity) ?? '') : [];
-            return step.beginDialog(DialogIds.requestStatus, { reference: named[0] ?? shown, objection: true, moreReferences: named.slice(1), words: text || undefined } satisfies RequestStatusOptions);
+            // Several requests shown at once ("Damit bin ich nicht einverstanden" after two): not simply the last one (objectionAnswer.ts).
+            const meant = objectableShownTogether(step.context).length > 1 ? undefined : shown;
+            return step.beginDialog(DialogIds.requestStatus, { reference: named[0] ?? meant, objection: true, moreReferences: named.slice(1), words: text || undefined } satisfies RequestStatusOptions);
         }
         if (reference || understood.intent === 'request-status') {
             return step.beginDialog(DialogIds.requestStatus, { reference } satisfies RequestStatusOptions);

@@ -4,12 +4,39 @@ import type { ChangeRequestService } from '../services/changeRequestService';
 import { recordAction, turnInfo } from '../turn/turn';
 import { offerNext } from './actions';
 import { renderText } from './prompts/localizedPrompt';
-import { OBJECTED, requestInQuestion } from './statusAnswer';
+import { OBJECTED, objectableShownTogether, replacedContactId, requestInQuestion } from './statusAnswer';
 import type { TaskResult } from './types';
 import { conjunctionList } from '../core/listFormat';
 
 /** How many open requests are named when the person did not say which one they object to. */
 const MAX_NAMED = 3;
+
+/** "Which of these do you object to?" with `references`; that none is open when there are none. */
+async function askWhich(context: TurnContext, references: readonly string[]): Promise<void> {
+    const { t, lang } = turnInfo(context);
+    const list = conjunctionList(lang).format(references);
+    await context.sendActivity(references.length === 0 ? t('requestStatus:objectionNothingOpen') : t('requestStatus:objectionWhich', { references: list, first: references[0] }));
+}
+
+/**
+ * "Damit bin ich nicht einverstanden" right after the bot showed several requests against the account at once
+ * (`shown`): the one of them that would replace the objector, when only one would; else the open ones of them, to ask
+ * which. Undefined when fewer than two were shown together (the last one shown is meant) or none of them is open.
+ */
+async function requestMeant(changeRequests: ChangeRequestService, shown: readonly string[], userId: string): Promise<string | string[] | undefined> {
+    if (shown.length < 2) {
+        return undefined;
+    }
+    const open = (await changeRequests.objectableBy(userId)).filter((request) => shown.includes(request.reference));
+    const replacingThem = open.filter((request) => replacedContactId(request) === userId);
+    if (replacingThem.length === 1) {
+        return replacingThem[0].reference;
+    }
+    if (open.length === 1) {
+        return open[0].reference;
+    }
+    return open.length === 0 ? undefined : open.slice(0, MAX_NAMED).map((request) => request.reference);
+}
 
 /**
  * A verified billing contact objects to a change request filed against them
@@ -41,13 +68,19 @@ async function answerObjection(context: TurnContext, changeRequests: ChangeReque
 
 async function objectOnce(context: TurnContext, changeRequests: ChangeRequestService, reference: string | undefined, userId: string, words: string | undefined, last: boolean): Promise<TaskResult | undefined> {
     const { t, lang } = turnInfo(context);
-    reference ??= requestInQuestion(context);
+    if (!reference) {
+        const meant = await requestMeant(changeRequests, objectableShownTogether(context), userId);
+        if (Array.isArray(meant)) {
+            await askWhich(context, meant);
+            return undefined;
+        }
+        reference = meant ?? requestInQuestion(context);
+    }
     if (!reference) {
         const open = await changeRequests.objectableBy(userId);
         if (open.length !== 1) {
             const references = open.slice(0, MAX_NAMED).map((r) => r.reference);
-            const list = conjunctionList(lang).format(references);
-            await context.sendActivity(open.length === 0 ? t('requestStatus:objectionNothingOpen') : t('requestStatus:objectionWhich', { references: list, first: references[0] }));
+            await askWhich(context, references);
             return undefined;
         }
         reference = open[0].reference;

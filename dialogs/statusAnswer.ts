@@ -69,7 +69,7 @@ function replacedLine(t: TFunction, request: ChangeRequest, userId: string): str
     if (request.addedAlongside) {
         return [t('requestStatus:addedAlongside')];
     }
-    const replaced = request.oldContacts.find((c) => c.id === request.replacesContactId) ?? (request.oldContacts.length === 1 ? request.oldContacts[0] : undefined);
+    const replaced = request.oldContacts.find((c) => c.id === replacedContactId(request));
     if (!replaced) {
         return [];
     }
@@ -100,6 +100,31 @@ export function lastOwnOpenShown(context: TurnContext): string | undefined {
 export function requestInQuestion(context: TurnContext): string | undefined {
     const actions = turnInfo(context).profile.actions ?? [];
     return actions.filter((action) => action.kind === OBJECTABLE_SHOWN || action.kind === OBJECTED).at(-1)?.detail;
+}
+
+/**
+ * The requests shown as objectable one right after another the last time any was shown (a billing contact told of two
+ * requests against the account at once), first shown first; as {@link requestInQuestion}, whatever the bot did after.
+ */
+export function objectableShownTogether(context: TurnContext): string[] {
+    const actions = turnInfo(context).profile.actions ?? [];
+    let end = actions.length;
+    while (end > 0 && actions[end - 1].kind !== OBJECTABLE_SHOWN && actions[end - 1].kind !== OBJECTED) {
+        end--;
+    }
+    let start = end;
+    while (start > 0 && actions[start - 1].kind === OBJECTABLE_SHOWN) {
+        start--;
+    }
+    return actions.slice(start, end).map((action) => action.detail ?? '');
+}
+
+/** The billing contact a request would replace: the one it names, or the only one there was; none when it adds alongside. */
+export function replacedContactId(request: ChangeRequest): string | undefined {
+    if (request.addedAlongside) {
+        return undefined;
+    }
+    return request.replacesContactId ?? (request.oldContacts.length === 1 ? request.oldContacts[0].id : undefined);
 }
 
 /** How many requests "the status of my request" lists when the person names none. */
