@@ -164,6 +164,8 @@ export class IntentRecognizer {
 
     /** Each language's mending of slips of typing before the classifier reads a message ({@link TypoMender}). */
     private readonly typos: ReadonlyMap<Lang, TypoMender>;
+    /** Whether a word (lower case) is one the bot knows in either language: a word of its phrases or sentences, an everyday word, a yes or no. */
+    private readonly knownWord: (word: string) => boolean;
 
     private constructor(
         private readonly nlp: NlpInstance,
@@ -217,6 +219,7 @@ export class IntentRecognizer {
             sentenceWords.has(word) ||
             LANGS.some((lang) => known.get(lang)?.has(word) === true || stems.get(lang)?.has(STEMMERS[lang].stemWord(word)) === true);
         this.typos = new Map(LANGS.map((lang) => [lang, new TypoMender(known.get(lang) ?? new Map(), meantAsWritten)]));
+        this.knownWord = meantAsWritten;
     }
 
     /** Trains both languages from `localesDir`; takes well under a second. */
@@ -992,10 +995,12 @@ export class IntentRecognizer {
     /**
      * True when every word of some length in `text` is a word of `intent`'s phrases (in either language), a yes
      * or a no: "ich will mit nem mitarbeiter reden" says no more than "Mitarbeiter", though "nem" is no word of
-     * its phrases ({@link saysOnly} wants every word).
+     * its phrases ({@link saysOnly} wants every word). One word beside them that the bot knows in neither
+     * language says nothing either: "can i talk to a real persn pls" has a slip of typing, not a matter.
      */
     public saysNothingBeside(text: string, intent: Intent): boolean {
-        return this.wordsBeside(words(folded(text)), intent) === 0;
+        const beside = this.besideWords(words(folded(text)), intent);
+        return beside.length === 0 || (beside.length === 1 && !this.knownWord(beside[0]));
     }
 
     /** True when `said` has a word that contradicts a no (`main:contraryWords.words`) and no negation at all. */
@@ -1005,10 +1010,15 @@ export class IntentRecognizer {
 
     /** How many of `said` are words of some length that are neither a yes or no nor a word of `intent`'s phrases in either language. */
     private wordsBeside(said: readonly string[], intent: string | readonly string[]): number {
+        return this.besideWords(said, intent).length;
+    }
+
+    /** The words of `said` counted by {@link wordsBeside}. */
+    private besideWords(said: readonly string[], intent: string | readonly string[]): string[] {
         const keys = typeof intent === 'string' ? [intent] : intent;
         const known = LANGS.flatMap((lang) => keys.map((key) => this.informative.get(lang)?.intentWords.get(key))).filter((set): set is ReadonlySet<string> => set !== undefined);
         // Short words ("so", "can", "it", "or") carry no other request: "so can you cancel it or not?" is still a cancel.
-        return said.filter((word) => word.length >= CONTENT_WORD_LENGTH && !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX)))).length;
+        return said.filter((word) => word.length >= CONTENT_WORD_LENGTH && !this.answerWords.has(word) && !known.some((set) => set.has(word) || set.has(word.slice(0, PREFIX))));
     }
 
     /**
