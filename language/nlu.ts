@@ -1110,7 +1110,9 @@ export class IntentRecognizer {
         // "tschuess" and "tschüss", "aendern" and "ändern" are the same word to the classifier; so are "u" and "you".
         // "Rechnungsempfänger", "invoice recipient": the field's other names for its words (`main:fieldSynonyms`) read as the words trained.
         const written = this.withSynonyms(spelledOut(folded(original)));
-        const mended = this.mended(written, lang);
+        const typosMended = this.mended(written, lang);
+        // "nope thats it", "no thats it": English contractions typed without their apostrophe are read with it too.
+        const mended = lang === 'en' ? withApostrophes(typosMended) : typosMended;
         const asWritten = await this.classifyWords(written, lang);
         if (mended === written) {
             return asWritten;
@@ -1121,7 +1123,7 @@ export class IntentRecognizer {
         }
         // "can u make tom our billng contact": the word mended is a word of the request it then reads as, which the reading
         // as written, blind to the mistyped word, could not weigh (its "score 1" for another request comes from the rest).
-        return asWritten.intent === 'none' || read.score >= asWritten.score || this.mendedWordOf(read.intent, written, mended, lang) ? read : asWritten;
+        return asWritten.intent === 'none' || read.score >= asWritten.score || this.mendedWordOf(read.intent, written, typosMended, lang) ? read : asWritten;
     }
 
     /** Whether mending `written` into `mended` brought in a word that `intent`'s training phrases use. */
@@ -1614,6 +1616,44 @@ function spelledOut(text: string): string {
 }
 
 const SHORTHAND: Readonly<Record<string, string>> = { u: 'you', r: 'are', ur: 'your', plz: 'please', pls: 'please', thx: 'thanks', diff: 'difference', acct: 'account' };
+
+/**
+ * English contractions typed without their apostrophe, as written with it: only those that are no other word without it
+ * ("im", "ill", "id", "its", "were", "lets", "wont" are left alone: "user id", "it's" or "its").
+ */
+const APOSTROPHES: Readonly<Record<string, string>> = {
+    thats: "that's",
+    whats: "what's",
+    wheres: "where's",
+    theres: "there's",
+    whos: "who's",
+    hows: "how's",
+    dont: "don't",
+    didnt: "didn't",
+    doesnt: "doesn't",
+    cant: "can't",
+    couldnt: "couldn't",
+    wouldnt: "wouldn't",
+    shouldnt: "shouldn't",
+    isnt: "isn't",
+    arent: "aren't",
+    wasnt: "wasn't",
+    werent: "weren't",
+    havent: "haven't",
+    hasnt: "hasn't",
+    hadnt: "hadn't",
+    ive: "i've",
+    youre: "you're",
+    youve: "you've",
+    theyre: "they're"
+};
+
+const WITHOUT_APOSTROPHE = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${Object.keys(APOSTROPHES).join('|')})(?![\\p{L}\\p{N}'’])`, 'giu');
+
+/** `text` (English) with {@link APOSTROPHES}' contractions written with their apostrophe ("nope thats it" → "nope that's it"). */
+function withApostrophes(text: string): string {
+    return text.replace(WITHOUT_APOSTROPHE, (word) => APOSTROPHES[word.toLowerCase()] ?? word);
+}
 
 
 /** Shorter words (the "s" of "what's") tell no intent apart. */
