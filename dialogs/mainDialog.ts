@@ -44,6 +44,7 @@ import { whereToSeeAnswer } from './whereToSee';
 import { DialogIds, PromptIds } from './ids';
 import { asksIfAutomated, InterruptibleDialog, REFUSALS } from './interruptibleDialog';
 import { asksQuestion, yesNoAnswer } from './prompts/yesNoAnswer';
+import { asksHowAdminAndRoleDiffer } from './sideQuestion';
 import { stepValues } from './stepValues';
 import { asksRequestOrigin, lastObjectableShown, objectableShownTogether, requestInQuestion, requestOriginLine } from './statusAnswer';
 import { localized, type PromptButton } from './prompts/localizedPrompt';
@@ -866,15 +867,17 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
 
     /**
      * True for a question what the billing contact may do (`common:sideQuestion.heard.permissions`: "what can a billing contact
-     * do?", "Was darf ein Abrechnungskontakt?") that does not ask about the writer ("am I …", `main:selfQuestionMarkers`).
+     * do?", "Was darf ein Abrechnungskontakt?") that does not ask about the writer ("am I …", `main:selfQuestionMarkers`), or
+     * how an admin and the billing contact differ, however the classifier reads that ({@link asksHowAdminAndRoleDiffer}).
      */
     private asksWhatTheRoleMayDo(context: TurnContext, understood: Understanding, text: string): boolean {
         const { t } = turnInfo(context);
         return (
-            ROLE_PERMISSION_READINGS.has(understood.intent) &&
-            asksQuestion(context, text) &&
-            containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) &&
-            !containsPhrase(text, phraseList(t, 'main:selfQuestionMarkers'))
+            (ROLE_PERMISSION_READINGS.has(understood.intent) &&
+                asksQuestion(context, text) &&
+                containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) &&
+                !containsPhrase(text, phraseList(t, 'main:selfQuestionMarkers'))) ||
+            asksHowAdminAndRoleDiffer(text, t)
         );
     }
 

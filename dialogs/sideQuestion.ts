@@ -3,7 +3,8 @@ import { isTopicIntent } from './topics';
 import { isRequest } from '../turn/understand';
 import type { Understanding, TopicIntent } from '../language/nlu';
 import { opensQuestion, phraseList } from '../language/phraseLists';
-import { beginsWith, containsPhrase, phraseOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { saysChange } from '../language/changeToNamed';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
 /**
@@ -51,6 +52,17 @@ export function askedOfTheBot(text: string, t: TFunction): boolean {
 }
 
 /**
+ * True for a question how an admin and the billing contact differ ("whats the diff between admin and billing contact",
+ * "Unterschied zwischen Admin und Abrechnungskontakt?"): a word of difference and one of admins (`main:roleDifference`), the
+ * role named (`main:roleWords`), and no wish to change anything. What the billing contact may do answers it.
+ */
+export function asksHowAdminAndRoleDiffer(text: string, t: TFunction): boolean {
+    const said = new Set(wordsOf(text));
+    const has = (key: string): boolean => phraseList(t, key).some((word) => said.has(word));
+    return has('main:roleDifference.difference') && has('main:roleDifference.admin') && containsPhrase(text, phraseList(t, 'main:roleWords')) && !saysChange(text, t);
+}
+
+/**
  * True when a question asks about the person's own address (`common:sideQuestion.heard.ownAddress`: "will she see my email
  * address?", "bekommt er meine Mail-Adresse?") and asks nothing of the recipient ("could you add my address to it?").
  */
@@ -83,7 +95,7 @@ export function sideQuestion(text: string, understood: Understanding | undefined
     if (understood?.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.understood) {
         return { kind: 'off-topic' };
     }
-    if (containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions'))) {
+    if (containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) || asksHowAdminAndRoleDiffer(text, t)) {
         return { kind: 'permissions' };
     }
     if (place === 'mail' && containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.askingSomeone'))) {
