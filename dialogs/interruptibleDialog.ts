@@ -439,7 +439,7 @@ export abstract class InterruptibleDialog<D extends InterruptibleDeps = Interrup
             return undefined;
         }
         const understood = await understandTurn(context, this.services.recognizer);
-        const side = sideQuestion(text, understood, place, !this.openPrompt(innerDc).options?.freeText, t);
+        const side = sideQuestion(text, understood, place, !this.openPrompt(innerDc).options?.freeText, t, this.services.recognizer);
         // At the offer only what the mail would show of the person is answered here ("wie lange dauert eine änderung?" asks of the change); other questions are read as before.
         if (!side || (mailOffered && side.kind !== 'mail-address')) {
             return undefined;

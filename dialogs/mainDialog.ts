@@ -877,7 +877,7 @@ export class MainDialog extends InterruptibleDialog<MainDialogDeps> {
                 asksQuestion(context, text) &&
                 containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) &&
                 !containsPhrase(text, phraseList(t, 'main:selfQuestionMarkers'))) ||
-            asksHowAdminAndRoleDiffer(text, t)
+            asksHowAdminAndRoleDiffer(text, t, this.services.recognizer)
         );
     }
 

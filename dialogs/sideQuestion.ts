@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { isTopicIntent } from './topics';
 import { isRequest } from '../turn/understand';
-import type { Understanding, TopicIntent } from '../language/nlu';
+import type { IntentRecognizer, Understanding, TopicIntent } from '../language/nlu';
 import { opensQuestion, phraseList } from '../language/phraseLists';
-import { beginsWith, containsPhrase, phraseOf, wordsOf } from '../core/words';
+import { beginsWith, containsPhrase, phraseOf } from '../core/words';
 import { saysChange } from '../language/changeToNamed';
 import { UNDERSTANDING_POLICY } from '../language/understandingPolicy';
 
@@ -54,12 +54,15 @@ export function askedOfTheBot(text: string, t: TFunction): boolean {
 /**
  * True for a question how an admin and the billing contact differ ("whats the diff between admin and billing contact",
  * "Unterschied zwischen Admin und Abrechnungskontakt?"): a word of difference and one of admins (`main:roleDifference`), the
- * role named (`main:roleWords`), and no wish to change anything. What the billing contact may do answers it.
+ * role named ({@link IntentRecognizer.namesTheRole}), and no wish to change anything. What the billing contact may do answers it.
  */
-export function asksHowAdminAndRoleDiffer(text: string, t: TFunction): boolean {
-    const said = new Set(wordsOf(text));
-    const has = (key: string): boolean => phraseList(t, key).some((word) => said.has(word));
-    return has('main:roleDifference.difference') && has('main:roleDifference.admin') && containsPhrase(text, phraseList(t, 'main:roleWords')) && !saysChange(text, t);
+export function asksHowAdminAndRoleDiffer(text: string, t: TFunction, recognizer: Pick<IntentRecognizer, 'namesTheRole'>): boolean {
+    return (
+        containsPhrase(text, phraseList(t, 'main:roleDifference.difference')) &&
+        containsPhrase(text, phraseList(t, 'main:roleDifference.admin')) &&
+        recognizer.namesTheRole(text) &&
+        !saysChange(text, t)
+    );
 }
 
 /**
@@ -80,7 +83,14 @@ export function asksAboutOwnAddress(text: string, t: TFunction): boolean {
  * `atConfirm`: asked at a yes/no confirm, where another request is taken up
  * by the dialogs instead of waiting.
  */
-export function sideQuestion(text: string, understood: Understanding | undefined, place: SideQuestionPlace, atConfirm: boolean, t: TFunction): SideQuestion | undefined {
+export function sideQuestion(
+    text: string,
+    understood: Understanding | undefined,
+    place: SideQuestionPlace,
+    atConfirm: boolean,
+    t: TFunction,
+    recognizer: Pick<IntentRecognizer, 'namesTheRole'>
+): SideQuestion | undefined {
     if (!askedOfTheBot(text, t)) {
         return undefined;
     }
@@ -95,7 +105,7 @@ export function sideQuestion(text: string, understood: Understanding | undefined
     if (understood?.intent === 'out-of-scope' && understood.score >= UNDERSTANDING_POLICY.understood) {
         return { kind: 'off-topic' };
     }
-    if (containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) || asksHowAdminAndRoleDiffer(text, t)) {
+    if (containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.permissions')) || asksHowAdminAndRoleDiffer(text, t, recognizer)) {
         return { kind: 'permissions' };
     }
     if (place === 'mail' && containsPhrase(text, phraseList(t, 'common:sideQuestion.heard.askingSomeone'))) {
