@@ -406,9 +406,37 @@
       botLang = now;
       botLangAt = at;
     }
+    if (!activity.replyToId) {
+      showWhenDrawn();
+    }
     if (panel.hidden) {
       badge.hidden = false;
     }
+  }
+
+  /*
+   * A message that answers nothing the person just wrote (no `replyToId`: an agent joining or writing, a queue
+   * update, the hand-back) is scrolled into view once Web Chat has drawn it. The snap above follows only answers
+   * to the person's own message; without this, everything the agent writes would wait behind "New messages".
+   * At the end of the transcript Web Chat follows on by itself.
+   */
+  var unseen = false;
+  function showWhenDrawn() {
+    var drawn = host.querySelectorAll('.webchat__basic-transcript__activity').length;
+    var tries = 0;
+    unseen = true;
+    (function attempt() {
+      var scrollable = host.querySelector('.webchat__basic-transcript__scrollable');
+      if (panel.hidden || !scrollable) {
+        return;
+      }
+      if (host.querySelectorAll('.webchat__basic-transcript__activity').length > drawn || tries++ >= 40) {
+        scrollable.scrollTop = scrollable.scrollHeight;
+        unseen = false;
+      } else {
+        setTimeout(attempt, 25);
+      }
+    })();
   }
 
   /* The widget's own words (header, status, Web Chat's placeholder, dates and times) in `next`; `tellBot` asks the bot to switch too. */
@@ -526,6 +554,9 @@
       setPageInert(true);
       badge.hidden = true;
       remember({ open: true });
+      if (unseen) {
+        showWhenDrawn();
+      }
       var box = sendBox();
       (box || panel).focus();
     }

@@ -22,6 +22,29 @@ async function chatShows(page: Page, text: string | RegExp, timeout = 15_000): P
     }
 }
 
+/**
+ * Waits until the bubble with `text` is inside the transcript's visible part, as
+ * a customer would see it without scrolling; fails with where the transcript stands.
+ */
+async function inView(page: Page, text: string): Promise<void> {
+    // Runs in the page (a string: this project compiles without the DOM's types).
+    const seen = async (): Promise<{ shown: boolean; scrollTop: number; scrollHeight: number }> =>
+        (await page.evaluate(`(() => {
+            const scrollable = document.querySelector('.webchat__basic-transcript__scrollable');
+            const bubbles = Array.from(document.querySelectorAll('.webchat__bubble__content')).filter((bubble) => bubble.textContent.includes(${JSON.stringify(text)}));
+            const box = scrollable.getBoundingClientRect();
+            const at = bubbles.length ? bubbles[bubbles.length - 1].getBoundingClientRect() : undefined;
+            return { shown: at !== undefined && at.top >= box.top - 1 && at.bottom <= box.bottom + 1, scrollTop: scrollable.scrollTop, scrollHeight: scrollable.scrollHeight };
+        })()`)) as { shown: boolean; scrollTop: number; scrollHeight: number };
+    const deadline = Date.now() + 5_000;
+    let last = await seen();
+    while (!last.shown && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        last = await seen();
+    }
+    assert.ok(last.shown, `"${text}" is out of view: the transcript stands at ${last.scrollTop} of ${last.scrollHeight}`);
+}
+
 async function type(page: Page, text: string): Promise<void> {
     const input = page.locator('.webchat__send-box-text-box__input');
     await input.fill(text);
@@ -63,8 +86,8 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
             const h = HANDOFF_PHRASES[lang];
             const p = PHRASES[lang];
             const words = {
-                de: ['Guten Tag, ich sehe mir das an.', 'Erledigt, die Adresse ist korrigiert.', 'Vielen Dank!', 'Noch eine Frage zur Rechnung'],
-                en: ['Hello, I am looking into it.', 'Done, the address is fixed.', 'Thanks a lot!', 'One more question about the invoice']
+                de: ['Guten Tag, ich sehe mir das an.', 'Erledigt, die Adresse ist korrigiert.', 'Vielen Dank!', 'Noch eine Frage zur Rechnung', 'Gern geschehen.'],
+                en: ['Hello, I am looking into it.', 'Done, the address is fixed.', 'Thanks a lot!', 'One more question about the invoice', 'You are welcome.']
             }[lang];
             const erika = await harness.signedIn('erika');
             const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: lang === 'de' ? 'de-DE' : 'en-US' });
@@ -89,9 +112,13 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
             await erika.post(`/agent/api/handoffs/${id}/messages`, { text: words[1] });
             await chatShows(page, `Erika Mustermann: ${words[0]}`);
             await chatShows(page, `Erika Mustermann: ${words[1]}`);
+            // Nobody typed: the agent's newest line still comes into view, not behind "New messages".
+            await inView(page, `Erika Mustermann: ${words[1]}`);
 
             await type(page, words[2]);
             await type(page, words[3]);
+            await erika.post(`/agent/api/handoffs/${id}/messages`, { text: words[4] });
+            await inView(page, `Erika Mustermann: ${words[4]}`);
             await waitUntil(async () => {
                 const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
                 return detail.messages.filter((m) => m.sender === 'customer').length === 2;
@@ -105,7 +132,7 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
             await type(page, p.whoIs);
             await chatShows(page, p.askEmail);
 
-            for (const text of [`Erika Mustermann: ${words[0]}`, `Erika Mustermann: ${words[1]}`]) {
+            for (const text of [`Erika Mustermann: ${words[0]}`, `Erika Mustermann: ${words[1]}`, `Erika Mustermann: ${words[4]}`]) {
                 assert.strictEqual(await page.locator('.webchat__bubble__content', { hasText: text }).count(), 1, `"${text}" shows once`);
             }
             await context.close();
