@@ -140,10 +140,19 @@ export class AgentDesk {
         return { ok: true, value: message };
     }
 
+    /**
+     * Takes a waiting conversation. Asking again for one the agent already has
+     * (a double click, a second tab) is no conflict: it answers as the first
+     * time did, and the customer hears of the agent once.
+     */
     public async accept(id: number, agent: Agent): Promise<DeskResult<Handoff>> {
         const now = this.clock.now().getTime();
         if (!(await this.handoffs.accept(id, agent.login, now))) {
-            return (await this.handoffs.get(id)) ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
+            const handoff = await this.handoffs.get(id);
+            if (handoff?.status === 'active' && handoff.agentLogin === agent.login) {
+                return { ok: true, value: handoff };
+            }
+            return handoff ? { ok: false, problem: 'not-waiting' } : { ok: false, problem: 'not-found' };
         }
         const handoff = await this.requireHandoff(id);
         await this.system(handoff, 'accepted', { name: agent.name }, agent.login, { kind: 'say', key: 'escalate:agentJoined', args: { name: agent.name }, offerEnd: true });

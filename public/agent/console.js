@@ -308,7 +308,9 @@
                 // Transferred away, or gone: the conversation leaves the screen instead of an error; one no longer
                 // on screen (a late answer after the agent's own transfer or hand-back) is simply dropped.
                 if (err.status === 404 || err.status === 409) {
-                    if (state.current === id) { clearChat(t('chat.gone')); }
+                    // One the agent only looked at while it waited was taken by someone else; it never was theirs.
+                    var onlyLooked = state.detail && state.detail.id === id && state.detail.status === 'waiting';
+                    if (state.current === id) { clearChat(t(onlyLooked && err.status === 409 ? 'chat.takenByOther' : 'chat.gone')); }
                     return;
                 }
                 showError(err);
@@ -495,16 +497,24 @@
     }
 
     function setupChat() {
+        // One request at a time: a double click takes the conversation once, without a second answer to show.
+        var accepting = false;
         $('accept').addEventListener('click', function () {
-            act('/accept', {}).then(function () { $('message-text').focus(); }).catch(showError);
+            if (accepting) { return; }
+            accepting = true;
+            act('/accept', {}).then(function () { $('message-text').focus(); }).catch(showError).then(function () { accepting = false; });
         });
         $('mode-reply').addEventListener('change', setMode);
         $('mode-note').addEventListener('change', setMode);
         $('message-form').addEventListener('submit', function (event) {
             event.preventDefault();
             var text = $('message-text').value.trim();
-            if (!text) { return; }
             var box = $('message-text');
+            if (!text) {
+                $('chat-error').textContent = t(mode() === 'note' ? 'chat.emptyNote' : 'chat.emptyMessage');
+                box.focus();
+                return;
+            }
             var over = updateCount();
             if (over > 0) {
                 $('chat-error').textContent = t('chat.error', { message: t('chat.tooLong', { over: over, max: maxLength() }) });

@@ -167,6 +167,27 @@ describe('Agent console API', function () {
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200);
     });
 
+    it('a double click on Accept: both answered as taken, the other agent refused, the customer told once', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const customer = harness.customer('en-US');
+        const erika = await harness.signedIn('erika');
+        const john = await harness.signedIn('john');
+        await escalate(customer, 'en', 'Wrong invoice address');
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+
+        const clicks = await Promise.all([erika.post(`/agent/api/handoffs/${id}/accept`), erika.post(`/agent/api/handoffs/${id}/accept`)]);
+        assert.deepStrictEqual(clicks.map((click) => click.status), [200, 200]);
+        assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/accept`)).status, 200, 'a click from a second tab');
+        const other = await john.post(`/agent/api/handoffs/${id}/accept`);
+        assert.deepStrictEqual([other.status, (other.body as { error: { code: string } }).error.code], [409, 'NotWaiting']);
+        await customer.waitFor(h.agentJoined);
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Hello!' });
+        await customer.waitFor(/^Erika Mustermann: Hello!$/);
+        assert.strictEqual(customer.inbox().filter((line) => h.agentJoined.test(line)).length, 1, 'the customer hears of Erika once');
+        const detail = (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body;
+        assert.strictEqual(detail.messages.filter((m) => m.sender === 'system').length, 1, 'one "accepted" line in the transcript');
+    });
+
     it('accept, messages both ways, transfer and hand back; the customer hears each in German', async () => {
         const h = HANDOFF_PHRASES.de;
         const customer = harness.customer('de-DE');
@@ -206,7 +227,7 @@ describe('Agent console API', function () {
         assert.deepStrictEqual((await erika.get<QueueBody>('/agent/api/queue')).body.mine.map((m) => m.id), [id], 'Erika keeps the chat');
 
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`, { note: 'Adresse korrigiert' })).status, 200);
-        await customer.waitFor(/Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
+        await customer.waitFor(/Sie sind wieder beim Assistenten für Abrechnungskontakte: Erika Mustermann hat das Gespräch an mich zurückgegeben/);
         await customer.waitFor(h.rateChat);
         assert.ok(!customer.inbox().some((line) => /Sie chatten jetzt mit John Smith/.test(line)), 'the customer never heard of John');
         assert.strictEqual((await erika.post(`/agent/api/handoffs/${id}/close`)).status, 409, 'closing twice is refused');

@@ -100,6 +100,17 @@ describe('Agent console in Chromium: replies, notes and a transfer (German conso
         assert.strictEqual(await note.locator('.who').textContent(), 'Ihre interne Notiz:');
     });
 
+    it('the side pane\'s actions ("Bot-Ablauf" with its long options included) stay inside the pane at 1366x768', async () => {
+        await page.locator('#flow').waitFor();
+        const outside = (await page.evaluate(`(() => {
+            const pane = document.querySelector('#chat-actions').closest('aside').getBoundingClientRect();
+            return Array.from(document.querySelectorAll('#chat-actions label, #chat-actions select, #chat-actions input, #chat-actions button'))
+                .filter((el) => el.getBoundingClientRect().right > pane.right + 1)
+                .map((el) => (el.id || el.tagName) + ' ends at ' + Math.round(el.getBoundingClientRect().right) + ', the pane at ' + Math.round(pane.right));
+        })()`)) as string[];
+        assert.deepStrictEqual(outside, []);
+    });
+
     it('a transfer shows its success line and no error', async () => {
         await page.getByLabel('Mitarbeiter', { exact: true }).selectOption('john');
         await page.getByRole('button', { name: 'Weiterleiten' }).click();
