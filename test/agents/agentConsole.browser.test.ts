@@ -88,7 +88,7 @@ describe('Agent console in Chromium', function () {
 
         await page.getByLabel('Notiz für das Protokoll (optional)').fill('Adresse korrigiert');
         await page.getByRole('button', { name: 'Beenden und an den Bot zurückgeben' }).click();
-        await customer.waitFor(/Erika Mustermann hat das Gespräch an mich, den Assistenten für Abrechnungskontakte, zurückgegeben/);
+        await customer.waitFor(/Sie sind wieder beim Assistenten für Abrechnungskontakte: Erika Mustermann hat das Gespräch an mich zurückgegeben/);
         await customer.waitFor(h.rateChat);
         await page.getByText('Dieses Gespräch ist beendet.').waitFor();
         await page.locator('#messages li.system').filter({ hasText: 'Notiz: Adresse korrigiert' }).waitFor();

@@ -94,7 +94,7 @@ describe('Agent console in Chromium: signing out with open chats', function () {
         page.once('dialog', (dialog) => void dialog.accept());
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-        await english.botSays(/^Erika Mustermann had to leave the chat\. You're back in the queue as number 1 \(about \d+ min\.\)\. As soon as someone from customer service is free, the chat goes on/);
+        await english.botSays(/^Erika Mustermann had to leave the chat\. You're back in the queue as number 1 \(about \d+ minutes?\)\. As soon as someone from customer service is free, the chat goes on/);
         await german.botSays(/^Erika Mustermann musste den Chat verlassen, und gerade ist niemand sonst vom Kundendienst frei\. Ich bin jetzt wieder für Sie da\./);
 
         // The English customer waits again, and what they write reaches the queue; John takes over.
