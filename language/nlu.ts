@@ -206,7 +206,8 @@ export class IntentRecognizer {
         private readonly everydayWords: ReadonlySet<string>,
         wordCounts: ReadonlyMap<Lang, ReadonlyMap<string, number>>,
         sentenceWords: ReadonlySet<string>,
-        private readonly politeLeadIns: PoliteLeadIns
+        private readonly politeLeadIns: PoliteLeadIns,
+        private readonly languageLeave: Readonly<Record<keyof LanguageLeaveWords, WordPatterns>>
     ) {
         // A word of either language's phrases or a form of one ("nachfragen" beside "nachfrage"), a yes or no, an everyday word,
         // or a word of the bot's own sentences ("abmelden", "content": real words, however near "anmelden" and "consent") is meant as written.
@@ -266,6 +267,7 @@ export class IntentRecognizer {
         const topicCues: Array<{ intent: Intent; groups: string[][] }> = [];
         const ownMail: OwnMailWords = { self: [], we: [], receive: [], mail: [], stopped: [] };
         const otherShown: OtherShownWords = { shown: [], other: [], why: [] };
+        const languageLeave: LanguageLeaveWords = { ask: [], use: [], beside: [] };
         const billingNotice: BillingNoticeWords = { button: [], notice: [] };
         const whyNotOnline: WhyNotOnlineWords = { why: [], not: [], online: [] };
         const operators: string[] = [];
@@ -313,6 +315,7 @@ export class IntentRecognizer {
                 topicCues?: Record<string, unknown>;
                 ownMailWords?: Partial<Record<keyof OwnMailWords, unknown>>;
                 otherShownWords?: Partial<Record<keyof OtherShownWords, unknown>>;
+                languageLeaveWords?: { heard?: Partial<Record<keyof LanguageLeaveWords, unknown>> };
                 billingNoticeWords?: Partial<Record<keyof BillingNoticeWords, unknown>>;
                 whyNotOnlineWords?: Partial<Record<keyof WhyNotOnlineWords, unknown>>;
                 arithmeticWords?: unknown;
@@ -387,6 +390,9 @@ export class IntentRecognizer {
             }
             for (const kind of Object.keys(otherShown) as Array<keyof OtherShownWords>) {
                 otherShown[kind].push(...patterns(main.otherShownWords?.[kind]));
+            }
+            for (const kind of Object.keys(languageLeave) as Array<keyof LanguageLeaveWords>) {
+                languageLeave[kind].push(...patterns(main.languageLeaveWords?.heard?.[kind]));
             }
             operators.push(...phrases(main.arithmeticWords));
             for (const kind of Object.keys(politeLeadIns) as Array<keyof PoliteLeadIns>) {
@@ -473,7 +479,8 @@ export class IntentRecognizer {
             // A slip the phrases make on purpose (`main:trainedSlips`, "billng") is no word meant as written: it is mended ("billing").
             new Map(LANGS.map((lang) => [lang, without(withRuleWords(wordCounts(corpora.get(lang) ?? {}), ruleWords.get(lang) ?? new Set()), trainedSlips)])),
             new Set([...sentenceWords(localesDir)].filter((word) => !trainedSlips.has(word))),
-            politeLeadIns
+            politeLeadIns,
+            patternsOf(languageLeave)
         );
     }
 
@@ -1013,6 +1020,21 @@ export class IntentRecognizer {
         return this.besideWords(said, intent).length;
     }
 
+    /**
+     * The language `said` asks leave to write or speak in (`main:languageLeaveWords.heard`: "darf ich englisch schreiben", "can
+     * i type in german here?"), when it says nothing else: a word beside them ("can i write to peter in german") is a
+     * request of its own.
+     */
+    private languageLeaveAskedFor(said: readonly string[]): Lang | undefined {
+        const leave = this.languageLeave;
+        if (!namesLanguage(said) || !leave.ask.mentionedIn(said) || !leave.use.mentionedIn(said)) {
+            return undefined;
+        }
+        const rest = this.besideWords(said, SWITCH_INTENTS).filter((word) => !leave.use.mentionedIn([word]) && !leave.beside.mentionedIn([word]));
+        const named = said.find((word) => LANGUAGE_NAME.test(word) || LANGUAGE_ADJECTIVE.test(word));
+        return rest.length > 0 || named === undefined ? undefined : named.startsWith('engl') ? 'en' : 'de';
+    }
+
     /** The words of `said` counted by {@link wordsBeside}. */
     private besideWords(said: readonly string[], intent: string | readonly string[]): string[] {
         const keys = typeof intent === 'string' ? [intent] : intent;
@@ -1152,6 +1174,12 @@ export class IntentRecognizer {
         // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
         // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
         // name it say what is asked, or, in a single clause, its words without the language.
+        // "kann ich auch englisch schreiben?", "can i write in german here?": leave asked to write in a language asks for it,
+        // whatever the classifier makes of the writing (a mail) or of the words beside (more than a switch may have).
+        const leaveFor = this.languageLeaveAskedFor(said);
+        if (leaveFor !== undefined) {
+            return { intent: 'switch-language', score: UNDERSTANDING_POLICY.ruleWords, language: lang, targetLanguage: leaveFor };
+        }
         if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
             const clauses = utterance.split(/[,;:.!?]+/u);
             const otherClauses = clauses.filter((clause) => !namesLanguage(words(clause)));
@@ -1354,6 +1382,17 @@ interface AppointmentWords {
     readonly work: string[];
     /** "nicht", "not": a handover said with one is no wish for it. */
     readonly not: string[];
+}
+
+/**
+ * Words of asking leave to write in a language (`main:languageLeaveWords.heard`, both languages): a first person asking
+ * ("kann ich", "may i"), writing or speaking ("schreiben", "type"), and the words that may stand beside them and say
+ * nothing else ("auch", "hier", "instead").
+ */
+interface LanguageLeaveWords {
+    readonly ask: string[];
+    readonly use: string[];
+    readonly beside: string[];
 }
 
 /** Words of Billing showing another person (`main:otherShownWords`, both languages): showing, someone else, and asking why. */
