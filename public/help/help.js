@@ -372,7 +372,10 @@
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+            watchReading();
             incoming(action.payload.activity);
+          } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY') {
+            readingBack = false;
           }
           return next(collapse(action));
         };
@@ -416,27 +419,80 @@
 
   /*
    * A message that answers nothing the person just wrote (no `replyToId`: an agent joining or writing, a queue
-   * update, the hand-back) is scrolled into view once Web Chat has drawn it. The snap above follows only answers
-   * to the person's own message; without this, everything the agent writes would wait behind "New messages".
-   * At the end of the transcript Web Chat follows on by itself.
+   * update, the hand-back and its rating question) is scrolled into view once Web Chat has drawn it, and the end is
+   * kept in view for a moment while Web Chat lays out the message and the buttons under it. The snap above follows
+   * only answers to the person's own message; without this, everything the agent writes would wait behind "New
+   * messages". Someone who scrolled up to read is left where they are (Web Chat shows its "New messages" button).
    */
+  var FOLLOW_MS = 1200;
   var unseen = false;
+  var readingBack = false;
+  var followUntil = 0;
+
+  function transcript() {
+    return host.querySelector('.webchat__basic-transcript__scrollable');
+  }
+
   function showWhenDrawn() {
     var drawn = host.querySelectorAll('.webchat__basic-transcript__activity').length;
     var tries = 0;
     unseen = true;
     (function attempt() {
-      var scrollable = host.querySelector('.webchat__basic-transcript__scrollable');
-      if (panel.hidden || !scrollable) {
+      if (panel.hidden || !transcript() || readingBack) {
         return;
       }
       if (host.querySelectorAll('.webchat__basic-transcript__activity').length > drawn || tries++ >= 40) {
-        scrollable.scrollTop = scrollable.scrollHeight;
         unseen = false;
+        var running = Date.now() < followUntil;
+        followUntil = Date.now() + FOLLOW_MS;
+        if (!running) {
+          follow();
+        }
       } else {
         setTimeout(attempt, 25);
       }
     })();
+  }
+
+  function follow() {
+    var scrollable = transcript();
+    if (!scrollable || readingBack || panel.hidden) {
+      followUntil = 0;
+      return;
+    }
+    scrollable.scrollTop = scrollable.scrollHeight;
+    if (Date.now() < followUntil) {
+      requestAnimationFrame(follow);
+    }
+  }
+
+  /* Scrolling up by hand (wheel, finger, keys) means reading back; reaching the end again, or writing, ends it. */
+  function watchReading() {
+    var scrollable = transcript();
+    if (!scrollable || scrollable.getAttribute('data-watched')) {
+      return;
+    }
+    scrollable.setAttribute('data-watched', 'true');
+    var up = function () {
+      readingBack = true;
+      followUntil = 0;
+    };
+    scrollable.addEventListener('wheel', function (event) {
+      if (event.deltaY < 0) {
+        up();
+      }
+    }, { passive: true });
+    scrollable.addEventListener('touchmove', up, { passive: true });
+    scrollable.addEventListener('keydown', function (event) {
+      if (['ArrowUp', 'PageUp', 'Home'].indexOf(event.key) >= 0) {
+        up();
+      }
+    });
+    scrollable.addEventListener('scroll', function () {
+      if (readingBack && scrollable.scrollHeight - scrollable.scrollTop - scrollable.clientHeight < 4) {
+        readingBack = false;
+      }
+    }, { passive: true });
   }
 
   /* The widget's own words (header, status, Web Chat's placeholder, dates and times) in `next`; `tellBot` asks the bot to switch too. */

@@ -140,6 +140,72 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
         });
     }
 
+    it('[de] at 1366x768: agent lines while the panel was closed, the hand-back and its rating question come into view; reading back is left alone', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const erika = await harness.signedIn('erika');
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+        const page = await context.newPage();
+        page.on('pageerror', (err) => errors.push(err.message));
+        await page.goto(`${harness.url}/?lang=de`);
+        await page.click('#chat-launcher');
+        await chatShows(page, PHRASES.de.menu);
+        await type(page, h.human);
+        await chatShows(page, h.askDescription);
+        await type(page, h.skip);
+        await chatShows(page, /verlassen Sie die Warteschlange\./);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        await chatShows(page, h.agentJoined);
+
+        await page.click('#chat-close');
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Ich habe Ihr Konto gefunden.' });
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Die Adresse ist jetzt korrigiert.' });
+        await page.locator('#chat-badge').waitFor();
+        await page.click('#chat-launcher');
+        await inView(page, 'Erika Mustermann: Die Adresse ist jetzt korrigiert.');
+
+        await type(page, 'Ok, vielen Dank!');
+        await waitUntil(async () => (await erika.get<DetailBody>(`/agent/api/handoffs/${id}`)).body.messages.some((m) => m.text === 'Ok, vielen Dank!'), 'the agent has the thanks');
+        await erika.post(`/agent/api/handoffs/${id}/close`);
+        await chatShows(page, h.rateChat);
+        await inView(page, 'Hat Ihnen der Chat mit Erika Mustermann geholfen?');
+        await context.close();
+        assert.deepStrictEqual(errors, [], 'no script errors on the page');
+    });
+
+    it('[en] a customer who scrolled up to read is not pulled down by the agent\'s next line', async () => {
+        const h = HANDOFF_PHRASES.en;
+        const erika = await harness.signedIn('erika');
+        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+        const page = await context.newPage();
+        page.on('pageerror', (err) => errors.push(err.message));
+        await page.goto(`${harness.url}/?lang=en`);
+        await page.click('#chat-launcher');
+        await chatShows(page, PHRASES.en.menu);
+        await type(page, h.human);
+        await chatShows(page, h.askDescription);
+        await type(page, h.skip);
+        await chatShows(page, /to leave the queue\./);
+        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
+        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        for (const line of ['One moment please.', 'I am checking your account.', 'Still checking.']) {
+            await erika.post(`/agent/api/handoffs/${id}/messages`, { text: line });
+            await chatShows(page, `Erika Mustermann: ${line}`);
+        }
+        await inView(page, 'Erika Mustermann: Still checking.');
+        const transcript = page.locator('.webchat__basic-transcript__scrollable');
+        await transcript.hover();
+        await page.mouse.wheel(0, -2000);
+        await waitUntil(async () => ((await page.evaluate(`document.querySelector('.webchat__basic-transcript__scrollable').scrollTop`)) as number) < 5, 'the transcript is at its top');
+        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Found it.' });
+        await chatShows(page, 'Erika Mustermann: Found it.');
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        assert.ok(((await page.evaluate(`document.querySelector('.webchat__basic-transcript__scrollable').scrollTop`)) as number) < 5, 'still reading at the top');
+        await erika.post(`/agent/api/handoffs/${id}/close`);
+        await context.close();
+        assert.deepStrictEqual(errors, [], 'no script errors on the page');
+    });
+
     /** A German visitor with the help page's chat open at the menu. */
     async function openGermanChat(): Promise<{ context: BrowserContext; page: Page }> {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });

@@ -84,7 +84,7 @@ describe('EscalateDialog: customer service, the customer side', () => {
             await harness.runtime.handoff.desk.accept((await handoffOf(harness, first)).id, erika);
             await harness.settle();
             assert.match(joined(second.inbox()), h.positionNext);
-            await play(harness, second, [{ say: 'Are you still there?', expect: [h.stillWaiting, h.queuedNext.source.includes('Reihe') ? /gleich an der Reihe/ : /next/] }]);
+            await play(harness, second, [{ say: 'Are you still there?', expect: [h.stillWaiting, h.queuedNext.source.includes('Stelle') ? /an erster Stelle/ : /next/] }]);
             const detail = await harness.runtime.handoff.desk.detail((await handoffOf(harness, second)).id, erika);
             assert.ok(detail.ok && detail.value.messages.some((m) => m.text === 'Are you still there?'), 'what the person writes while waiting is kept for the agent');
         });

@@ -366,7 +366,7 @@ describe('Flows that go on in the customers\' own words (issue 12)', () => {
             await play(harness, convo, [
                 { say: h.human, expect: [h.askDescription] },
                 { say: h.skip, expect: [h.waitPrompt] },
-                { say: asked, expect: [lang === 'de' ? /Sie sind gleich an der Reihe|Nummer \d+ in der Warteschlange/ : /You're next in the queue|number \d+ in the queue/, h.estimate], absent: [h.stillWaiting] }
+                { say: asked, expect: [lang === 'de' ? /Sie stehen an erster Stelle der Warteschlange|Nummer \d+ in der Warteschlange/ : /You're next in the queue|number \d+ in the queue/, h.estimate], absent: [h.stillWaiting] }
             ]);
         });
     }

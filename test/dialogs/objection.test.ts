@@ -30,7 +30,7 @@ const SAYS = {
         hint: /Wenn Sie mit dieser Änderung nicht einverstanden sind, sagen Sie es mir einfach/,
         objected: /Maria Bergmann hat diesem Antrag am .* widersprochen\./,
         person: 'Mit einem Mitarbeiter sprechen',
-        queued: /Sie sind gleich an der Reihe|Warteschlange/,
+        queued: /Sie stehen an erster Stelle der Warteschlange|Warteschlange/,
         nothingToCancel: /nichts abzubrechen/
     }
 } as const;
