@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { AgentClient } from '../helpers/agentClient';
 import { AppHarness } from '../helpers/appHarness';
 import { HANDOFF_PHRASES } from '../helpers/handoffPhrases';
 import { PHRASES } from '../helpers/phrases';
@@ -140,22 +141,29 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
         });
     }
 
-    it('[de] at 1366x768: agent lines while the panel was closed, the hand-back and its rating question come into view; reading back is left alone', async () => {
-        const h = HANDOFF_PHRASES.de;
+    /** A visitor of the help page in `lang` at `viewport`, in a live chat Erika has accepted. */
+    async function inLiveChat(lang: 'de' | 'en', viewport: { width: number; height: number }): Promise<{ erika: AgentClient; context: BrowserContext; page: Page; id: number }> {
+        const h = HANDOFF_PHRASES[lang];
         const erika = await harness.signedIn('erika');
-        const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'de-DE' });
+        const context = await browser.newContext({ viewport, locale: lang === 'de' ? 'de-DE' : 'en-US' });
         const page = await context.newPage();
         page.on('pageerror', (err) => errors.push(err.message));
-        await page.goto(`${harness.url}/?lang=de`);
+        await page.goto(`${harness.url}/?lang=${lang}`);
         await page.click('#chat-launcher');
-        await chatShows(page, PHRASES.de.menu);
+        await chatShows(page, PHRASES[lang].menu);
         await type(page, h.human);
         await chatShows(page, h.askDescription);
         await type(page, h.skip);
-        await chatShows(page, /verlassen Sie die Warteschlange\./);
+        await chatShows(page, /(to leave the queue|verlassen Sie die Warteschlange)\./);
         const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
         await erika.post(`/agent/api/handoffs/${id}/accept`);
         await chatShows(page, h.agentJoined);
+        return { erika, context, page, id };
+    }
+
+    it('[de] at 1366x768: agent lines while the panel was closed, the hand-back and its rating question come into view; reading back is left alone', async () => {
+        const h = HANDOFF_PHRASES.de;
+        const { erika, context, page, id } = await inLiveChat('de', { width: 1366, height: 768 });
 
         await page.click('#chat-close');
         await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Ich habe Ihr Konto gefunden.' });
@@ -174,20 +182,7 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
     });
 
     it('[en] a customer who scrolled up to read is not pulled down by the agent\'s next line', async () => {
-        const h = HANDOFF_PHRASES.en;
-        const erika = await harness.signedIn('erika');
-        const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-        const page = await context.newPage();
-        page.on('pageerror', (err) => errors.push(err.message));
-        await page.goto(`${harness.url}/?lang=en`);
-        await page.click('#chat-launcher');
-        await chatShows(page, PHRASES.en.menu);
-        await type(page, h.human);
-        await chatShows(page, h.askDescription);
-        await type(page, h.skip);
-        await chatShows(page, /to leave the queue\./);
-        const id = (await erika.get<QueueBody>('/agent/api/queue')).body.waiting[0].id;
-        await erika.post(`/agent/api/handoffs/${id}/accept`);
+        const { erika, context, page, id } = await inLiveChat('en', { width: 1280, height: 860 });
         for (const line of ['One moment please.', 'I am checking your account.', 'Still checking.']) {
             await erika.post(`/agent/api/handoffs/${id}/messages`, { text: line });
             await chatShows(page, `Erika Mustermann: ${line}`);
