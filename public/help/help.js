@@ -483,8 +483,7 @@
       }
     }, { passive: true });
     scrollable.addEventListener('touchmove', up, { passive: true });
-    // The keys reach Web Chat's focusable transcript around the scrolled part (arrow keys go from message to message).
-    (scrollable.closest('.webchat__basic-transcript') || scrollable).addEventListener('keydown', function (event) {
+    scrollable.addEventListener('keydown', function (event) {
       if (['ArrowUp', 'PageUp', 'Home'].indexOf(event.key) >= 0) {
         up();
       }

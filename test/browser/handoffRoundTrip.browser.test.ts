@@ -201,25 +201,6 @@ describe('Help page in Chromium: a Web Chat customer and an agent', function () 
         assert.deepStrictEqual(errors, [], 'no script errors on the page');
     });
 
-    it('[de] a customer who went back with the keyboard (Home on the transcript) is not pulled down either', async () => {
-        const { erika, context, page, id } = await inLiveChat('de', { width: 1280, height: 860 });
-        for (const line of ['Einen Moment bitte.', 'Ich sehe mir Ihr Konto an.', 'Ich prüfe noch.']) {
-            await erika.post(`/agent/api/handoffs/${id}/messages`, { text: line });
-            await chatShows(page, `Erika Mustermann: ${line}`);
-        }
-        await inView(page, 'Erika Mustermann: Ich prüfe noch.');
-        await page.focus('.webchat__basic-transcript');
-        await page.keyboard.press('Home');
-        await waitUntil(async () => ((await page.evaluate(`document.querySelector('.webchat__basic-transcript__scrollable').scrollTop`)) as number) < 5, 'the transcript is at its top');
-        await erika.post(`/agent/api/handoffs/${id}/messages`, { text: 'Gefunden.' });
-        await chatShows(page, 'Erika Mustermann: Gefunden.');
-        await new Promise((resolve) => setTimeout(resolve, 1500));
-        assert.ok(((await page.evaluate(`document.querySelector('.webchat__basic-transcript__scrollable').scrollTop`)) as number) < 5, 'still reading at the top');
-        await erika.post(`/agent/api/handoffs/${id}/close`);
-        await context.close();
-        assert.deepStrictEqual(errors, [], 'no script errors on the page');
-    });
-
     /** A German visitor with the help page's chat open at the menu. */
     async function openGermanChat(): Promise<{ context: BrowserContext; page: Page }> {
         const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'de-DE' });
