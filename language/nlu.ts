@@ -1021,13 +1021,13 @@ export class IntentRecognizer {
     }
 
     /**
-     * The language `said` asks leave to write or speak in (`main:languageLeaveWords.heard`: "darf ich englisch schreiben", "can
-     * i type in german here?"), when it says nothing else: a word beside them ("can i write to peter in german") is a
-     * request of its own.
+     * The language `said` (which names one) asks leave to write or speak in (`main:languageLeaveWords.heard`: "darf ich
+     * englisch schreiben", "can i type in german here?"), when it says nothing else: a word beside them ("can i write to
+     * peter in german") is a request of its own.
      */
     private languageLeaveAskedFor(said: readonly string[]): Lang | undefined {
         const leave = this.languageLeave;
-        if (!namesLanguage(said) || !leave.ask.mentionedIn(said) || !leave.use.mentionedIn(said)) {
+        if (!leave.ask.mentionedIn(said) || !leave.use.mentionedIn(said)) {
             return undefined;
         }
         const rest = this.besideWords(said, SWITCH_INTENTS).filter((word) => !leave.use.mentionedIn([word]) && !leave.beside.mentionedIn([word]));
@@ -1171,16 +1171,17 @@ export class IntentRecognizer {
         if (judged && trained.size === 0 && !telling.some((word) => tells(judged, word))) {
             return notUnderstood(1);
         }
-        // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
-        // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
-        // name it say what is asked, or, in a single clause, its words without the language.
+        const naming = namesLanguage(said);
         // "kann ich auch englisch schreiben?", "can i write in german here?": leave asked to write in a language asks for it,
         // whatever the classifier makes of the writing (a mail) or of the words beside (more than a switch may have).
-        const leaveFor = this.languageLeaveAskedFor(said);
+        const leaveFor = naming ? this.languageLeaveAskedFor(said) : undefined;
         if (leaveFor !== undefined) {
             return { intent: 'switch-language', score: UNDERSTANDING_POLICY.ruleWords, language: lang, targetLanguage: leaveFor };
         }
-        if (namesLanguage(said) && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
+        // "meine Kollegin spricht nur Englisch, kannst du … eine Mail schicken?", "I learned German at school": a language named
+        // amid other words is no request for it (the classifier would split its score between the two); the clauses that do not
+        // name it say what is asked, or, in a single clause, its words without the language.
+        if (naming && this.wordsBeside(said, SWITCH_INTENTS) > SWITCH_MAX_OTHER_WORDS) {
             const clauses = utterance.split(/[,;:.!?]+/u);
             const otherClauses = clauses.filter((clause) => !namesLanguage(words(clause)));
             const rest = words(otherClauses.join(' ')).length > 0 ? otherClauses.join(', ') : said.filter((word) => !namesLanguage([word]) && !LANGUAGE_ADJECTIVE.test(word)).join(' ');
